@@ -1,0 +1,79 @@
+"""The one error hierarchy of psc.
+
+Core modules raise these; `psc.cli` is the only place that turns them into messages on
+stderr and exit codes (0 ok, 1 invalid data or a failed check, 2 usage error).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem found in one file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}"
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}: {self.severity}: {field}{self.message}"
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user should read it: relative to the current directory when below it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)
+
+
+class PscError(Exception):
+    """Base of every error psc reports to the user; carries its exit code."""
+
+    exit_code = 1
+
+    def lines(self) -> list[str]:
+        return [f"error: {self}"]
+
+
+class UsageError(PscError):
+    """The command was called wrongly: bad option values, unknown meeting, no repository."""
+
+    exit_code = 2
+
+
+class ProjectNotFound(UsageError):
+    """No minutes repository (a directory with group.yaml) was found."""
+
+
+class MeetingNotFound(UsageError):
+    """A meeting named on the command line does not exist in the archive."""
+
+
+class InvalidData(PscError):
+    """One or more files are invalid; holds every problem found, with its position."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} problem(s) found")
+
+    def lines(self) -> list[str]:
+        n = len(self.problems)
+        files = len({p.path for p in self.problems})
+        summary = f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        return [str(p) for p in self.problems] + [summary]
+
+
+class OutputError(PscError):
+    """An output file could not be written."""

@@ -1,0 +1,357 @@
+"""The data model of a minutes repository: the group file and one file per meeting.
+
+These pydantic models are the file format's documentation: every field has a description,
+and the JSON Schema and the README's reference come from them. Keys are English; the
+content is in the group's language. Text fields hold inline Markdown (bold, links).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+Text = Annotated[str, Field(min_length=1)]
+"""Non-empty text with inline Markdown."""
+
+MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[a-z0-9][a-z0-9-]*)?$")
+"""Meeting file stems: the date, optionally a suffix for a second meeting that day."""
+
+
+class Model(BaseModel):
+    """Base of every file model: unknown keys are errors, numbers may stand for text."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=False)
+
+
+class Gender(str, Enum):
+    female = "female"
+    male = "male"
+
+
+class Person(Model):
+    """A person named in the minutes: who recorded or approved them, a member, a guest."""
+
+    name: Text = Field(description="Full name as the minutes write it, e.g. 'Jana Korytářová'.")
+    organisation: str | None = Field(
+        None, description="Abbreviation of the person's organisation (a key of the group's registry)."
+    )
+    gender: Gender | None = Field(
+        None,
+        description="female or male: Czech verb forms agree with it ('Zapsala' / 'Zapsal'). "
+        "When absent, taken from the group's member registry.",
+    )
+    role: str | None = Field(None, description="Function, e.g. 'ředitel odboru regionální politiky'.")
+
+
+# --------------------------------------------------------------------------- group file
+
+
+class Group(Model):
+    """The group file (`group.yaml` at the repository root): who the group is."""
+
+    name: Text = Field(description="Full name, e.g. 'Pracovní skupina pro Smart Cities'.")
+    short: Text = Field(description="Short name, e.g. 'PS pro SC'.")
+    parent: str | None = Field(None, description="The body the group is set up under.")
+    language: Literal["cs", "en"] = Field("cs", description="Language of the rendered minutes.")
+    default_place: str | None = Field(None, description="Where the group usually meets.")
+    default_time: dt.time | None = Field(None, description="When meetings usually start (HH:MM).")
+    title_pattern: str | None = Field(
+        None,
+        description="Title of a meeting, with {number}: e.g. "
+        "'{number}. jednání Pracovní skupiny pro Smart Cities (PS pro SC)'.",
+    )
+    organisations: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Registry of organisations: abbreviation -> full name. Statements, tasks "
+        "and people name organisations by these abbreviations.",
+    )
+    members: list[Person] = Field(default_factory=list, description="Members and regular guests.")
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Overrides of the rendered labels of the group's language, e.g. "
+        "deadline_next_meeting: 'do další PS'.",
+    )
+
+    def person(self, name: str) -> Person | None:
+        """The member registered under `name`, if any."""
+        for member in self.members:
+            if member.name == name:
+                return member
+        return None
+
+
+# --------------------------------------------------------------------------- meeting file
+
+
+class Attendees(Model):
+    """Who attended: a note such as 'viz prezenční listina', lists of people, or both."""
+
+    note: str | None = Field(None, description="E.g. 'viz prezenční listina'.")
+    present: list[Person] = Field(default_factory=list)
+    excused: list[Person] = Field(default_factory=list)
+    absent: list[Person] = Field(default_factory=list)
+    guests: list[Person] = Field(default_factory=list)
+
+
+class Paragraph(Model):
+    """A narrative paragraph. In the file, a plain string is a paragraph."""
+
+    text: Text
+
+
+class Heading(Model):
+    """A bold sub-heading inside an agenda item (e.g. a 'tour de table' heading)."""
+
+    heading: Text = Field(description="The heading text.")
+
+
+class Statement(Model):
+    """What an organisation or person said; the text is kept as the minutes word it."""
+
+    by: list[str] = Field(
+        description="Abbreviation(s) of the organisation(s) speaking (keys of the registry)."
+    )
+    person: str | None = Field(None, description="Name of the person speaking, if recorded.")
+    text: Text = Field(description="The paragraph as written, naming the speaker in its own words.")
+
+    @field_validator("by", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class Votes(Model):
+    """Vote counts on a decision."""
+
+    for_: int = Field(alias="for", ge=0)
+    against: int = Field(0, ge=0)
+    abstained: int = Field(0, ge=0)
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class Decision(Model):
+    """A decision or resolution (usnesení) adopted under an agenda item."""
+
+    decision: Text = Field(description="The text of the decision.")
+    number: str | None = Field(None, description="Its number, e.g. '1/2016'.")
+    votes: Votes | None = None
+    outcome: Literal["adopted", "rejected"] | None = None
+
+
+class TaskStatus(str, Enum):
+    open = "open"
+    done = "done"
+    cancelled = "cancelled"
+
+
+class Deadline(BaseModel):
+    """A task's deadline: a date, ongoing (průběžně), or by the next meeting."""
+
+    kind: Literal["date", "ongoing", "next_meeting"]
+    date: dt.date | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> Deadline:
+        if isinstance(value, Deadline):
+            return value
+        if isinstance(value, dt.date):
+            return cls(kind="date", date=value)
+        if isinstance(value, str):
+            word = value.strip()
+            if word == "ongoing":
+                return cls(kind="ongoing")
+            if word in ("next meeting", "next-meeting"):
+                return cls(kind="next_meeting")
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word):
+                return cls(kind="date", date=dt.date.fromisoformat(word))
+        raise ValueError(
+            f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
+        )
+
+    def __str__(self) -> str:
+        if self.kind == "date":
+            return self.date.isoformat()  # type: ignore[union-attr]
+        return "ongoing" if self.kind == "ongoing" else "next meeting"
+
+
+def _parse_deadline(value: Any) -> Any:
+    if value is None:
+        return value
+    return Deadline.parse(value)
+
+
+class TaskReview(Model):
+    """A later meeting's review of a task: its new status, a progress note or a new deadline."""
+
+    task: Text = Field(description="ID of the reviewed task, e.g. '2016-09-07/3'.")
+    status: TaskStatus | None = Field(None, description="New status: open, done or cancelled.")
+    note: str | None = Field(None, description="Progress note.")
+    deadline: Annotated[Deadline | None, Field(description="New deadline.")] = None
+
+    _deadline = field_validator("deadline", mode="before")(lambda cls, v: _parse_deadline(v))
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, BaseModel):
+        return {Paragraph: "paragraph", Heading: "heading", Statement: "statement",
+                Decision: "decision", TaskReview: "review"}.get(type(value))
+    if isinstance(value, dict):
+        for key, kind in (("heading", "heading"), ("by", "statement"),
+                          ("decision", "decision"), ("task", "review"), ("text", "paragraph")):
+            if key in value:
+                return kind
+    return None
+
+
+def _paragraph(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+Block = Annotated[
+    Union[
+        Annotated[Paragraph, Tag("paragraph")],
+        Annotated[Heading, Tag("heading")],
+        Annotated[Statement, Tag("statement")],
+        Annotated[Decision, Tag("decision")],
+        Annotated[TaskReview, Tag("review")],
+    ],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="a content block is a paragraph (plain text) or a mapping with "
+        "'heading', 'by' + 'text' (statement), 'decision' or 'task' (task review)",
+    ),
+]
+
+
+def _content(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_paragraph(v) for v in value]
+    return value
+
+
+class AgendaItem(Model):
+    """A numbered agenda item (Bod 1 …) with what was said, decided and reviewed."""
+
+    number: int = Field(ge=1, description="The item's number ('Bod 1').")
+    title: Text
+    presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
+    content: list[Block] = Field(
+        default_factory=list,
+        description="In order: paragraphs (plain strings), headings, statements, decisions, "
+        "task reviews.",
+    )
+
+    _content = field_validator("content", mode="before")(lambda cls, v: _content(v))
+
+
+class Section(Model):
+    """A free section after the agenda items, e.g. proposals for new members."""
+
+    title: Text
+    content: list[Block] = Field(default_factory=list)
+
+    _content = field_validator("content", mode="before")(lambda cls, v: _content(v))
+
+
+class NextMeeting(Model):
+    """A date set for a later meeting."""
+
+    date: dt.date
+    time: dt.time | None = None
+    place: str | None = None
+    tentative: bool = Field(False, description="True for dates agreed only tentatively (předběžně).")
+    note: str | None = Field(None, description="E.g. 'opět ve 13:00'.")
+
+
+class Task(Model):
+    """A task assigned at the meeting (section B Úkoly)."""
+
+    id: str | None = Field(
+        None, description="Stable ID; derived as '<meeting>/<ordinal>' (e.g. 2016-09-07/3) when absent."
+    )
+    text: Text = Field(description="What is to be done.")
+    responsible: list[str] = Field(
+        default_factory=list,
+        description="Responsible organisation abbreviations or people; empty: all members.",
+    )
+    responsible_text: str | None = Field(
+        None, description="How the minutes word the responsibility (e.g. 'zpracuje MMR.'), "
+        "rendered instead of the plain list.",
+    )
+    deadline: Deadline = Field(description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.")
+    contact: str | None = Field(None, description="E-mail address where submissions go.")
+    status: TaskStatus = TaskStatus.open
+    status_date: dt.date | None = Field(None, description="When the status was set.")
+    status_note: str | None = None
+
+    _deadline = field_validator("deadline", mode="before")(lambda cls, v: _parse_deadline(v))
+
+    @field_validator("responsible", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class Recorder(Person):
+    """A person signing the minutes, with the date they did so."""
+
+    date: dt.date | None = None
+
+
+class Meeting(Model):
+    """One meeting's minutes: `meetings/<date>[-suffix].yaml`."""
+
+    number: int = Field(ge=1, description="Ordinal of the meeting ('1. jednání').")
+    title: Text
+    date: dt.date
+    start: dt.time | None = Field(None, description="Start time, HH:MM.")
+    end: dt.time | None = Field(None, description="End time, HH:MM.")
+    place: str | None = None
+    attendees: Attendees = Field(default_factory=Attendees)
+    attachments: list[Text] = Field(default_factory=list, description="Přílohy zápisu.")
+    pages: int | None = Field(None, ge=1, description="Page count of the original document (Stran).")
+    items: list[AgendaItem] = Field(default_factory=list, description="Agenda items (A Průběh jednání).")
+    sections: list[Section] = Field(default_factory=list, description="Free sections after the items.")
+    next_meetings: list[NextMeeting] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list, description="Tasks (B Úkoly).")
+    recorded_by: Recorder | None = Field(None, description="Zapsal(a).")
+    approved_by: Recorder | None = Field(None, description="Schválil(a).")
+    verified_by: list[Recorder] = Field(default_factory=list, description="Ověřovatelé.")
+
+    _id: str = PrivateAttr("")
+    _source: Any = PrivateAttr(None)
+
+    @property
+    def id(self) -> str:
+        """The meeting's ID: its file name without extension, e.g. '2016-09-07'."""
+        return self._id or self.date.isoformat()
+
+    @property
+    def source(self) -> Any:
+        """Positions of the file the meeting was loaded from (psc.yamlfile.Positions)."""
+        return self._source
+
+    def task_id(self, index: int) -> str:
+        """The ID of the task at `index` (0-based): explicit, or derived as '<meeting>/<n>'."""
+        return self.tasks[index].id or f"{self.id}/{index + 1}"
+
+    @model_validator(mode="after")
+    def _check_times(self) -> Meeting:
+        return self

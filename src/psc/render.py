@@ -1,0 +1,162 @@
+"""Rendering meetings into minutes (Markdown and HTML) through Jinja2 templates.
+
+Templates are data: the package ships defaults, and a repository's own `templates/`
+overrides them file by file. HTML is always autoescaped, whatever the template's name;
+inline Markdown in text fields becomes HTML with raw HTML disabled. Output is deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from markupsafe import Markup
+
+from psc.labels import labels_for
+from psc.model import Deadline, Group, Meeting, Person
+
+FORMATS = ("md", "html")
+
+
+def package_templates() -> Path:
+    """The default templates: shipped in the wheel, or the repository's source when run from it."""
+    shipped = Path(__file__).parent / "templates"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+@lru_cache(maxsize=None)
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False})
+
+
+def inline_html(text: str) -> Markup:
+    """Inline Markdown (bold, links) as HTML; raw HTML in the text is shown, not run."""
+    return Markup(_markdown().renderInline(text))
+
+
+def md_cell(text: str) -> str:
+    """Text made safe for one Markdown table cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+class Renderer:
+    """Renders meetings of one group in one language with one set of templates."""
+
+    def __init__(self, group: Group, template_dirs: list[Path], language: str | None = None):
+        self.group = group
+        self.language = language or group.language
+        self.labels = labels_for(self.language, group.labels, group_language=group.language)
+        self.locale = "cs_CZ" if self.language == "cs" else "en_GB"
+        dirs = [str(d) for d in template_dirs if d.is_dir()] + [str(package_templates())]
+        self.envs = {fmt: self._environment(dirs, autoescape=(fmt == "html")) for fmt in FORMATS}
+
+    def _environment(self, dirs: list[str], *, autoescape: bool) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(dirs),
+            autoescape=autoescape,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.filters.update(
+            long_date=self.long_date,
+            short_date=self.short_date,
+            day_month=self.day_month,
+            hhmm=lambda t: f"{t:%H:%M}" if t else "",
+            md_cell=md_cell,
+            inline=inline_html if autoescape else (lambda text: text),
+        )
+        env.globals.update(
+            labels=self.labels,
+            group=self.group,
+            label=self.label,
+            person=self.person,
+            signed=self.signed,
+            deadline=self.deadline,
+            next_meeting_date=self.next_meeting_date,
+            tentative_years=self.tentative_years,
+            lang=self.language,
+        )
+        return env
+
+    # ------------------------------------------------------------------ helpers for templates
+
+    def long_date(self, day: dt.date) -> str:
+        return format_date(day, self.labels["date_long"], locale=self.locale)
+
+    def short_date(self, day: dt.date) -> str:
+        return format_date(day, self.labels["date_short"], locale=self.locale)
+
+    def day_month(self, day: dt.date) -> str:
+        return format_date(day, self.labels["date_day_month"], locale=self.locale)
+
+    def label(self, key: str, **values: Any) -> str:
+        return self.labels[key].format(**values)
+
+    def gender(self, person: Person) -> str | None:
+        if person.gender is not None:
+            return person.gender.value
+        member = self.group.person(person.name)
+        return member.gender.value if member and member.gender else None
+
+    def person(self, person: Person) -> str:
+        """'Jana Korytářová (MMR)'."""
+        return f"{person.name} ({person.organisation})" if person.organisation else person.name
+
+    def signed(self, role: str, person: Person) -> str:
+        """The verb for a signature in the person's gender: 'Zapsala', 'schválil'."""
+        gender = self.gender(person)
+        return self.labels[f"{role}_{gender}"] if gender else self.labels[role]
+
+    def next_meeting_date(self, meeting: Meeting) -> dt.date | None:
+        """The next meeting as this meeting's minutes know it: the first date they list."""
+        firm = [n.date for n in meeting.next_meetings if not n.tentative]
+        dates = firm or [n.date for n in meeting.next_meetings]
+        return min(dates) if dates else None
+
+    def deadline(self, deadline: Deadline, meeting: Meeting) -> str:
+        """'T: průběžně', 'T: 1. 11. 2016', 'T: do další PS (15. 11. 2016)'."""
+        prefix = self.labels["deadline_prefix"]
+        if deadline.kind == "ongoing":
+            return f"{prefix} {self.labels['deadline_ongoing']}"
+        if deadline.kind == "date":
+            return f"{prefix} {self.short_date(deadline.date)}"  # type: ignore[arg-type]
+        text = f"{prefix} {self.labels['deadline_next_meeting']}"
+        when = self.next_meeting_date(meeting)
+        return f"{text} ({self.short_date(when)})" if when else text
+
+    def tentative_years(self, meeting: Meeting) -> list[tuple[int, list[dt.date]]]:
+        years: dict[int, list[dt.date]] = {}
+        for nxt in meeting.next_meetings:
+            if nxt.tentative:
+                years.setdefault(nxt.date.year, []).append(nxt.date)
+        return sorted(years.items())
+
+    # ------------------------------------------------------------------ rendering
+
+    def render(self, meeting: Meeting, fmt: str) -> str:
+        """The minutes of `meeting` as Markdown (`md`) or a standalone HTML page (`html`)."""
+        template = self.envs[fmt].get_template(f"minutes.{fmt}.j2")
+        return template.render(meeting=meeting, tasks=_task_rows(meeting))
+
+
+def _task_rows(meeting: Meeting) -> list[dict[str, Any]]:
+    return [{"id": meeting.task_id(i), "task": task} for i, task in enumerate(meeting.tasks)]
+
+
+def render_meeting(meeting: Meeting, group: Group, fmt: str, *, template_dirs: list[Path],
+                   language: str | None = None) -> str:
+    """Convenience: render one meeting in one format."""
+    return Renderer(group, template_dirs, language).render(meeting, fmt)
+
+
+

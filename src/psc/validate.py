@@ -1,0 +1,212 @@
+"""Turning parsed YAML into models, with every problem reported at its position.
+
+`parse_meeting` and `parse_group` never raise anything but InvalidData; the cross-checks
+(`check_meeting`, `check_archive`) return problems so a run can list them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from psc.errors import InvalidData, Problem
+from psc.model import MEETING_FILE, Group, Meeting
+from psc.yamlfile import Positions, field_path
+
+
+def _model_problems(exc: ValidationError, data: Any, pos: Positions, model: type[BaseModel]) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = _data_loc(err["loc"], pos)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            key = err["loc"][-1]
+            message = f"unknown key '{key}'"
+            allowed = _allowed_keys(model, loc[:-1])
+            near = difflib.get_close_matches(str(key), allowed, n=1)
+            if near:
+                message += f"; did you mean '{near[0]}'?"
+            elif allowed:
+                message += f" (allowed: {', '.join(allowed)})"
+            problems.append(pos.problem(loc, message, key=True))
+        elif kind == "missing":
+            missing = err["loc"][-1]
+            parent = loc if loc and loc[-1] != missing else loc[:-1]
+            problem = pos.problem(parent, f"missing required key '{missing}'")
+            problems.append(
+                Problem(problem.path, problem.line, problem.col, field_path(parent + (missing,)), problem.message)
+            )
+        else:
+            message = _message(err)
+            problems.append(pos.problem(loc, message))
+    return problems
+
+
+def _message(err: dict[str, Any]) -> str:
+    msg = err["msg"]
+    given = err.get("input")
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    if err["type"].startswith(("date_", "time_", "int_", "bool_", "enum", "literal", "string_")) and isinstance(given, str):
+        msg += f", not {given!r}"
+    return msg[0].lower() + msg[1:] if msg else msg
+
+
+def _data_loc(loc: tuple[Any, ...], pos: Positions) -> tuple[Any, ...]:
+    """Map a pydantic error location onto the file's own path (dropping union tags)."""
+    out: tuple[Any, ...] = ()
+    for part in loc:
+        if part == "for_":
+            part = "for"
+        candidate = out + (part,)
+        if candidate in pos.values or candidate in pos.keys:
+            out = candidate
+        elif isinstance(part, int) or part not in ("paragraph", "heading", "statement", "decision", "review"):
+            out = candidate
+    return out
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at `loc` in `model` (best effort, for 'did you mean')."""
+    from psc import model as m
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation, m)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted((f.alias or name) for name, f in current.model_fields.items())
+    return []
+
+
+def _inner_model(annotation: Any, m: Any) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg, m)
+        if found is not None:
+            return found
+    return None
+
+
+def parse_group(data: Any, pos: Positions) -> Group:
+    """Validate the group file's data; raise InvalidData with every problem."""
+    if not isinstance(data, dict):
+        raise InvalidData([pos.problem((), "the group file must be a mapping of keys to values")])
+    try:
+        group = Group.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidData(_model_problems(exc, data, pos, Group)) from None
+    problems = []
+    for i, member in enumerate(group.members):
+        if member.organisation and member.organisation not in group.organisations:
+            problems.append(pos.problem(("members", i, "organisation"), _unknown_org(member.organisation, group)))
+    if problems:
+        raise InvalidData(problems)
+    return group
+
+
+def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
+    """Validate one meeting file's data; raise InvalidData with every problem."""
+    if not isinstance(data, dict):
+        raise InvalidData([pos.problem((), "a meeting file must be a mapping of keys to values")])
+    try:
+        meeting = Meeting.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidData(_model_problems(exc, data, pos, Meeting)) from None
+    meeting._id = path.stem
+    meeting._source = pos
+    return meeting
+
+
+def _unknown_org(abbr: str, group: Group) -> str:
+    message = f"unknown organisation '{abbr}'"
+    near = difflib.get_close_matches(abbr, list(group.organisations), n=1)
+    if near:
+        message += f"; did you mean '{near[0]}'?"
+    return message + " (add it to organisations in group.yaml)"
+
+
+def check_meeting(meeting: Meeting, path: Path, group: Group | None) -> list[Problem]:
+    """Cross-checks within one meeting, and against the group's registry."""
+    pos: Positions = meeting.source
+    problems: list[Problem] = []
+    match = MEETING_FILE.match(path.stem)
+    if path.suffix != ".yaml" or not match:
+        problems.append(pos.problem((), f"file name '{path.name}' must be the meeting's date, "
+                                    f"e.g. {meeting.date.isoformat()}.yaml (or {meeting.date.isoformat()}-2.yaml)"))
+    elif match.group(1) != meeting.date.isoformat():
+        problems.append(pos.problem(("date",), f"date {meeting.date.isoformat()} does not match "
+                                    f"the file name '{path.name}'"))
+    if meeting.start and meeting.end and meeting.start >= meeting.end:
+        problems.append(pos.problem(("end",), f"end {meeting.end:%H:%M} is not after start {meeting.start:%H:%M}"))
+    seen: dict[int, int] = {}
+    for i, item in enumerate(meeting.items):
+        if item.number in seen:
+            problems.append(pos.problem(("items", i, "number"), f"agenda item number {item.number} is "
+                                        f"already used by items[{seen[item.number]}]"))
+        else:
+            seen[item.number] = i
+    for i, nxt in enumerate(meeting.next_meetings):
+        if nxt.date <= meeting.date:
+            problems.append(pos.problem(("next_meetings", i, "date"), f"next meeting {nxt.date.isoformat()} "
+                                        f"is not after this meeting ({meeting.date.isoformat()})"))
+    ids: dict[str, int] = {}
+    for i, task in enumerate(meeting.tasks):
+        tid = meeting.task_id(i)
+        if tid in ids:
+            problems.append(pos.problem(("tasks", i, "id"), f"task ID '{tid}' is already used by tasks[{ids[tid]}]"))
+        ids[tid] = i
+    if group is not None:
+        problems.extend(_check_organisations(meeting, group))
+    return problems
+
+
+def _check_organisations(meeting: Meeting, group: Group) -> list[Problem]:
+    pos: Positions = meeting.source
+    problems = []
+    known = group.organisations
+
+    def check(loc: tuple[Any, ...], abbr: str | None, *, people: bool = False) -> None:
+        if abbr is None or abbr in known:
+            return
+        if people and group.person(abbr) is not None:
+            return
+        problems.append(pos.problem(loc, _unknown_org(abbr, group)))
+
+    for part_name in ("items", "sections"):
+        for i, part in enumerate(getattr(meeting, part_name)):
+            for j, block in enumerate(part.content):
+                loc = (part_name, i, "content", j, "by")
+                for k, abbr in enumerate(getattr(block, "by", None) or []):
+                    check(loc + (k,) if _is_list(pos, loc) else loc, abbr)
+    for i, task in enumerate(meeting.tasks):
+        loc = ("tasks", i, "responsible")
+        for k, who in enumerate(task.responsible):
+            check(loc + (k,) if _is_list(pos, loc) else loc, who, people=True)
+    people = [("recorded_by",), ("approved_by",)]
+    for loc in people:
+        person = getattr(meeting, loc[0])
+        if person is not None:
+            check(loc + ("organisation",), person.organisation)
+    for i, person in enumerate(meeting.verified_by):
+        check(("verified_by", i, "organisation"), person.organisation)
+    for category in ("present", "excused", "absent", "guests"):
+        for i, person in enumerate(getattr(meeting.attendees, category)):
+            check(("attendees", category, i, "organisation"), person.organisation)
+    return problems
+
+
+def _is_list(pos: Positions, loc: tuple[Any, ...]) -> bool:
+    return loc + (0,) in pos.values

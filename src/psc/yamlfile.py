@@ -1,0 +1,192 @@
+"""Safe YAML loading that keeps the position of every node.
+
+PyYAML's own constructors follow YAML 1.1: an unquoted `13:00` becomes the integer 780,
+`no` becomes False and an impossible date raises a bare ValueError. psc composes the node
+graph with the safe (C when available) parser and builds plain Python values itself:
+every scalar stays the string that was written (pydantic then parses it for the field that
+holds it), `~`/`null`/empty become None, and nothing else is guessed. Duplicate keys,
+explicit tags and aliases are reported as problems with their positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from psc.errors import InvalidData, Problem, display_path
+
+try:  # libyaml's parser when present; the verdicts are the same without it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Meeting and group files larger than this are refused before parsing."""
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a loaded file starts, by path."""
+
+    path: str
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def of(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The position of `loc`, or of its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        loc = tuple(loc)
+        while loc:
+            if loc in table:
+                return table[loc]
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, loc: Path_, message: str, *, key: bool = False) -> Problem:
+        line, col = self.of(loc, key=key)
+        return Problem(self.path, line, col, field_path(loc), message)
+
+
+def field_path(loc: Path_) -> str:
+    """`('items', 1, 'title')` -> `items[1].title`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read a file as UTF-8 text (a BOM is dropped), or raise InvalidData saying why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidData(
+                [Problem(shown, 1, 1, "", f"file is {size} bytes, over the limit of {MAX_BYTES}")]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidData([Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidData([Problem(shown, 1, 1, "", "file is UTF-16; save it as UTF-8")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        raise InvalidData(
+            [Problem(shown, line, col, "", f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")]
+        ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line, col = _line_col(text, nul)
+        raise InvalidData([Problem(shown, line, col, "", "file contains a NUL character")])
+    return text
+
+
+def _line_col(buf: bytes | str, index: int) -> tuple[int, int]:
+    nl = b"\n" if isinstance(buf, bytes) else "\n"
+    line = buf.count(nl, 0, index) + 1  # type: ignore[arg-type]
+    start = buf.rfind(nl, 0, index) + 1  # type: ignore[arg-type]
+    if isinstance(buf, bytes):
+        col = len(buf[start:index].decode("utf-8", "replace")) + 1
+    else:
+        col = index - start + 1
+    return line, col
+
+
+def load(path: Path) -> tuple[Any, Positions]:
+    """Load one YAML document from `path` with positions; raise InvalidData on any problem."""
+    shown = display_path(path)
+    text = read_text(path, shown)
+    return loads(text, shown)
+
+
+def loads(text: str, shown: str) -> tuple[Any, Positions]:
+    """Load one YAML document from a string; `shown` names it in messages."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
+        if "expected a single document" in message:
+            message = "file holds more than one YAML document; keep one meeting per file"
+        raise InvalidData([Problem(shown, line, col, "", f"invalid YAML: {message}")]) from None
+    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark attribute
+        raise InvalidData([Problem(shown, 1, 1, "", f"invalid YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
+    positions = Positions(shown)
+    if node is None:
+        raise InvalidData([Problem(shown, 1, 1, "", "file is empty")])
+    problems: list[Problem] = []
+    value = _build(node, (), positions, problems, set())
+    if problems:
+        raise InvalidData(problems)
+    return value, positions
+
+
+def _build(
+    node: yaml.Node, loc: Path_, pos: Positions, problems: list[Problem], seen: set[int]
+) -> Any:
+    mark = node.start_mark
+    pos.values[loc] = (mark.line + 1, mark.column + 1)
+    if id(node) in seen:
+        problems.append(pos.problem(loc, "aliases (*name) are not allowed; write the value out"))
+        return None
+    seen.add(id(node))
+    if node.tag not in _STANDARD_TAGS:
+        problems.append(pos.problem(loc, f"YAML tags are not allowed ({node.tag})"))
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, loc + (i,), pos, problems, seen) for i, child in enumerate(node.value)]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            km = key_node.start_mark
+            problems.append(Problem(pos.path, km.line + 1, km.column + 1, field_path(loc), "a key must be a plain name"))
+            continue
+        key = key_node.value
+        kloc = loc + (key,)
+        km = key_node.start_mark
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            problems.append(Problem(pos.path, km.line + 1, km.column + 1, field_path(loc), "merge keys (<<) are not allowed"))
+            continue
+        if key in result:
+            first = pos.keys[kloc]
+            problems.append(
+                Problem(pos.path, km.line + 1, km.column + 1, field_path(kloc),
+                        f"duplicate key '{key}' (first defined at line {first[0]})")
+            )
+            continue
+        pos.keys[kloc] = (km.line + 1, km.column + 1)
+        result[key] = _build(value_node, kloc, pos, problems, seen)
+    return result
