@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -20,11 +21,26 @@ from pydantic import (
     PrivateAttr,
     Tag,
     field_validator,
-    model_validator,
 )
 
-Text = Annotated[str, Field(min_length=1)]
-"""Non-empty text with inline Markdown."""
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _check_links(text: str) -> str:
+    """Links in text may only point to http, https or mailto addresses."""
+    for target in _LINK_TARGET.findall(text):
+        if ":" in target.split("/")[0] and not target.lower().startswith(_ALLOWED_SCHEMES):
+            raise ValueError(f"link target {target!r} is not allowed; use http, https or mailto")
+    return text
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_check_links)]
+"""Non-empty text with inline Markdown; links only to http, https and mailto."""
+
+OptionalText = Annotated[str, AfterValidator(_check_links)]
+
+EMAIL = re.compile(r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$")
 
 MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[a-z0-9][a-z0-9-]*)?$")
 """Meeting file stems: the date, optionally a suffix for a second meeting that day."""
@@ -53,7 +69,7 @@ class Person(Model):
         description="female or male: Czech verb forms agree with it ('Zapsala' / 'Zapsal'). "
         "When absent, taken from the group's member registry.",
     )
-    role: str | None = Field(None, description="Function, e.g. 'ředitel odboru regionální politiky'.")
+    role: OptionalText | None = Field(None, description="Function, e.g. 'ředitel odboru regionální politiky'.")
 
 
 # --------------------------------------------------------------------------- group file
@@ -99,7 +115,7 @@ class Group(Model):
 class Attendees(Model):
     """Who attended: a note such as 'viz prezenční listina', lists of people, or both."""
 
-    note: str | None = Field(None, description="E.g. 'viz prezenční listina'.")
+    note: OptionalText | None = Field(None, description="E.g. 'viz prezenční listina'.")
     present: list[Person] = Field(default_factory=list)
     excused: list[Person] = Field(default_factory=list)
     absent: list[Person] = Field(default_factory=list)
@@ -199,18 +215,27 @@ class TaskReview(Model):
 
     task: Text = Field(description="ID of the reviewed task, e.g. '2016-09-07/3'.")
     status: TaskStatus | None = Field(None, description="New status: open, done or cancelled.")
-    note: str | None = Field(None, description="Progress note.")
+    note: OptionalText | None = Field(None, description="Progress note.")
     deadline: Annotated[Deadline | None, Field(description="New deadline.")] = None
 
     _deadline = field_validator("deadline", mode="before")(lambda cls, v: _parse_deadline(v))
 
 
-def _block_kind(value: Any) -> str | None:
+BLOCK_MODELS: dict[str, type[BaseModel]] = {
+    "paragraph": Paragraph,
+    "heading": Heading,
+    "statement": Statement,
+    "decision": Decision,
+    "review": TaskReview,
+}
+
+
+def block_kind(value: Any) -> str | None:
+    """Which kind of content block `value` is: paragraph, heading, statement, decision, review."""
     if isinstance(value, str):
         return "paragraph"
     if isinstance(value, BaseModel):
-        return {Paragraph: "paragraph", Heading: "heading", Statement: "statement",
-                Decision: "decision", TaskReview: "review"}.get(type(value))
+        return next((k for k, m in BLOCK_MODELS.items() if isinstance(value, m)), None)
     if isinstance(value, dict):
         for key, kind in (("heading", "heading"), ("by", "statement"),
                           ("decision", "decision"), ("task", "review"), ("text", "paragraph")):
@@ -232,7 +257,7 @@ Block = Annotated[
         Annotated[TaskReview, Tag("review")],
     ],
     Discriminator(
-        _block_kind,
+        block_kind,
         custom_error_type="block_kind",
         custom_error_message="a content block is a paragraph (plain text) or a mapping with "
         "'heading', 'by' + 'text' (statement), 'decision' or 'task' (task review)",
@@ -277,7 +302,7 @@ class NextMeeting(Model):
     time: dt.time | None = None
     place: str | None = None
     tentative: bool = Field(False, description="True for dates agreed only tentatively (předběžně).")
-    note: str | None = Field(None, description="E.g. 'opět ve 13:00'.")
+    note: OptionalText | None = Field(None, description="E.g. 'opět ve 13:00'.")
 
 
 class Task(Model):
@@ -291,7 +316,7 @@ class Task(Model):
         default_factory=list,
         description="Responsible organisation abbreviations or people; empty: all members.",
     )
-    responsible_text: str | None = Field(
+    responsible_text: OptionalText | None = Field(
         None, description="How the minutes word the responsibility (e.g. 'zpracuje MMR.'), "
         "rendered instead of the plain list.",
     )
@@ -299,9 +324,16 @@ class Task(Model):
     contact: str | None = Field(None, description="E-mail address where submissions go.")
     status: TaskStatus = TaskStatus.open
     status_date: dt.date | None = Field(None, description="When the status was set.")
-    status_note: str | None = None
+    status_note: OptionalText | None = None
 
     _deadline = field_validator("deadline", mode="before")(lambda cls, v: _parse_deadline(v))
+
+    @field_validator("contact")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not EMAIL.match(value):
+            raise ValueError(f"contact must be an e-mail address, not {value!r}")
+        return value
 
     @field_validator("responsible", mode="before")
     @classmethod
@@ -323,7 +355,7 @@ class Meeting(Model):
     date: dt.date
     start: dt.time | None = Field(None, description="Start time, HH:MM.")
     end: dt.time | None = Field(None, description="End time, HH:MM.")
-    place: str | None = None
+    place: OptionalText | None = None
     attendees: Attendees = Field(default_factory=Attendees)
     attachments: list[Text] = Field(default_factory=list, description="Přílohy zápisu.")
     pages: int | None = Field(None, ge=1, description="Page count of the original document (Stran).")
@@ -352,6 +384,3 @@ class Meeting(Model):
         """The ID of the task at `index` (0-based): explicit, or derived as '<meeting>/<n>'."""
         return self.tasks[index].id or f"{self.id}/{index + 1}"
 
-    @model_validator(mode="after")
-    def _check_times(self) -> Meeting:
-        return self

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import difflib
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ def _model_problems(exc: ValidationError, data: Any, pos: Positions, model: type
         if kind == "extra_forbidden":
             key = err["loc"][-1]
             message = f"unknown key '{key}'"
-            allowed = _allowed_keys(model, loc[:-1])
+            allowed = _allowed_keys(model, loc[:-1], data)
             near = difflib.get_close_matches(str(key), allowed, n=1)
             if near:
                 message += f"; did you mean '{near[0]}'?"
@@ -55,46 +56,56 @@ def _message(err: dict[str, Any]) -> str:
     return msg[0].lower() + msg[1:] if msg else msg
 
 
+_BLOCK_TAGS = {"paragraph", "heading", "statement", "decision", "review"}
+
+
 def _data_loc(loc: tuple[Any, ...], pos: Positions) -> tuple[Any, ...]:
     """Map a pydantic error location onto the file's own path (dropping union tags)."""
     out: tuple[Any, ...] = ()
-    for part in loc:
-        if part == "for_":
-            part = "for"
-        candidate = out + (part,)
-        if candidate in pos.values or candidate in pos.keys:
-            out = candidate
-        elif isinstance(part, int) or part not in ("paragraph", "heading", "statement", "decision", "review"):
-            out = candidate
+    for i, part in enumerate(loc):
+        after_block = i >= 2 and loc[i - 2] == "content" and isinstance(loc[i - 1], int)
+        if after_block and part in _BLOCK_TAGS:
+            continue  # the tag of a content block's kind, not a key of the file
+        out += ("for" if part == "for_" else part,)
     return out
 
 
-def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The keys allowed at `loc` in `model` (best effort, for 'did you mean')."""
-    from psc import model as m
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...], data: Any) -> list[str]:
+    """The keys allowed at `loc` of `data` validated as `model` (for 'did you mean')."""
+    from psc.model import BLOCK_MODELS, block_kind
 
     current: Any = model
     for part in loc:
+        data = data[part] if isinstance(data, (dict, list)) and _has(data, part) else None
         if isinstance(part, int):
+            if current is _CONTENT:
+                current = BLOCK_MODELS.get(block_kind(data) or "")
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return []
         field = current.model_fields.get(part)
         if field is None:
             return []
-        current = _inner_model(field.annotation, m)
+        current = _CONTENT if part == "content" else _inner_model(field.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return sorted((f.alias or name) for name, f in current.model_fields.items())
     return []
 
 
-def _inner_model(annotation: Any, m: Any) -> Any:
-    import typing
+_CONTENT = object()
 
+
+def _has(container: Any, part: Any) -> bool:
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(part, int) and 0 <= part < len(container)
+
+
+def _inner_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _inner_model(arg, m)
+        found = _inner_model(arg)
         if found is not None:
             return found
     return None
@@ -108,7 +119,14 @@ def parse_group(data: Any, pos: Positions) -> Group:
         group = Group.model_validate(data)
     except ValidationError as exc:
         raise InvalidData(_model_problems(exc, data, pos, Group)) from None
+    from psc.labels import LABELS
+
     problems = []
+    for key in group.labels:
+        if key not in LABELS["cs"]:
+            near = difflib.get_close_matches(key, list(LABELS["cs"]), n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            problems.append(pos.problem(("labels", key), f"unknown label '{key}'{hint}", key=True))
     for i, member in enumerate(group.members):
         if member.organisation and member.organisation not in group.organisations:
             problems.append(pos.problem(("members", i, "organisation"), _unknown_org(member.organisation, group)))

@@ -135,6 +135,8 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
         message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         if "expected a single document" in message:
             message = "file holds more than one YAML document; keep one meeting per file"
+        elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+            message = "a tab character; YAML is indented with spaces, not tabs"
         raise InvalidData([Problem(shown, line, col, "", f"invalid YAML: {message}")]) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark attribute
         raise InvalidData([Problem(shown, 1, 1, "", f"invalid YAML: {exc}")]) from None
@@ -160,7 +162,8 @@ def _build(
         return None
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:
-        problems.append(pos.problem(loc, f"YAML tags are not allowed ({node.tag})"))
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(pos.problem(loc, f"YAML tags are not allowed ({tag})"))
         return None
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in _NULLS:
