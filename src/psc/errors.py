@@ -75,5 +75,9 @@ class InvalidData(PscError):
         return [str(p) for p in self.problems] + [summary]
 
 
+class TemplateError(PscError):
+    """A template is broken: bad syntax, or it uses a variable that does not exist."""
+
+
 class OutputError(PscError):
     """An output file could not be written."""

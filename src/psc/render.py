@@ -16,6 +16,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
+from psc.errors import TemplateError
 from psc.labels import labels_for
 from psc.model import Deadline, Group, Meeting, Person
 
@@ -145,8 +146,29 @@ class Renderer:
 
     def render(self, meeting: Meeting, fmt: str) -> str:
         """The minutes of `meeting` as Markdown (`md`) or a standalone HTML page (`html`)."""
-        template = self.envs[fmt].get_template(f"minutes.{fmt}.j2")
-        return template.render(meeting=meeting, tasks=_task_rows(meeting))
+        return self.render_template(f"minutes.{fmt}.j2", fmt, meeting=meeting, tasks=_task_rows(meeting))
+
+    def render_template(self, name: str, fmt: str, **context: Any) -> str:
+        """Render template `name` in the environment of `fmt`; broken templates raise TemplateError."""
+        try:
+            return self.envs[fmt].get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            where = f"{exc.filename or exc.name}:{exc.lineno}"
+            raise TemplateError(f"{where}: template syntax error: {exc.message}") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"{_template_frame(exc, name)}: template error: {exc}") from None
+
+
+def _template_frame(exc: BaseException, name: str) -> str:
+    """'path/minutes.md.j2:12': the innermost template line in the traceback."""
+    where = name
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
 
 
 def _task_rows(meeting: Meeting) -> list[dict[str, Any]]:

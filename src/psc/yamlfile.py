@@ -48,6 +48,7 @@ class Positions:
     path: str
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False, compare=False)
 
     def of(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of `loc`, or of its nearest ancestor that has one."""
@@ -142,14 +143,27 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
         raise InvalidData([Problem(shown, 1, 1, "", f"invalid YAML: {exc}")]) from None
     finally:
         loader.dispose()
-    positions = Positions(shown)
+    positions = Positions(shown, text=text)
     if node is None:
         raise InvalidData([Problem(shown, 1, 1, "", "file is empty")])
     problems: list[Problem] = []
     value = _build(node, (), positions, problems, set())
+    positions.text = None  # only needed while building
     if problems:
         raise InvalidData(problems)
     return value, positions
+
+
+def _alias_problem(pos: Positions, loc: Path_) -> Problem:
+    """Report an alias at its own position (the shared node only knows the anchor's)."""
+    line, col = pos.keys.get(loc, pos.of(loc[:-1]) if loc else (1, 1))
+    if pos.text is not None:
+        aliases = [e.start_mark for e in yaml.parse(pos.text, Loader=yaml.SafeLoader)
+                   if isinstance(e, yaml.AliasEvent)]
+        after = [m for m in aliases if (m.line + 1, m.column + 1) >= (line, col)]
+        if after:
+            line, col = after[0].line + 1, after[0].column + 1
+    return Problem(pos.path, line, col, field_path(loc), "aliases (*name) are not allowed; write the value out")
 
 
 def _build(
@@ -157,8 +171,8 @@ def _build(
 ) -> Any:
     mark = node.start_mark
     pos.values[loc] = (mark.line + 1, mark.column + 1)
-    if id(node) in seen:
-        problems.append(pos.problem(loc, "aliases (*name) are not allowed; write the value out"))
+    if id(node) in seen:  # the composer shares one node between an anchor and its aliases
+        problems.append(_alias_problem(pos, loc))
         return None
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:
@@ -166,7 +180,7 @@ def _build(
         problems.append(pos.problem(loc, f"YAML tags are not allowed ({tag})"))
         return None
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain (libyaml gives '' or None)
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

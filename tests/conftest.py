@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seed" / "000_7d4f03c7bf7dc998.txt"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project's own minutes repository (group file and meetings), as cwd."""
+    root = tmp_path / "minutes-repo"
+    root.mkdir()
+    shutil.copy(REPO / "group.yaml", root / "group.yaml")
+    shutil.copytree(REPO / "meetings", root / "meetings")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str):
+    """Invoke psc in-process; psc must never let an exception escape."""
+    from psc.cli import app
+
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result

@@ -1,0 +1,182 @@
+"""The command line: exit codes, messages, discovery, outputs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+from psc import __version__
+
+
+def test_version(runner):
+    result = run(runner, "--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"psc {__version__}\n"
+
+
+def test_python_dash_m(repo):
+    out = subprocess.run([sys.executable, "-m", "psc", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert out.stdout.strip() == f"psc {__version__}"
+
+
+def test_every_command_has_help(runner):
+    from psc.cli import app
+
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, cmd in group.commands.items():
+        assert cmd.help and cmd.help.strip(), f"{name} has no help"
+        result = run(runner, name, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout, name
+
+
+def test_version_does_not_import_heavy_modules():
+    code = "import sys; from psc.cli import main; sys.argv=['psc','--version']\ntry: main()\nexcept SystemExit: pass\n" \
+        "print(sorted(m for m in ('pydantic','jinja2','markdown_it','babel','yaml') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_validate_repository(repo, runner):
+    result = run(runner, "validate")
+    assert result.exit_code == 0
+    assert result.stdout == "ok: 2 files valid\n"
+
+
+def test_validate_reports_every_problem_with_position(repo, runner):
+    path = repo / "meetings" / "2016-09-07.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: 1. jednání", "titel: 1. jednání", 1).replace("end: \"15:00\"", "end: \"12:00\"")
+    path.write_text(text, encoding="utf-8")
+    (repo / "meetings" / "2016-11-15.yaml").write_text("number: 2\ntitle: X\ndate: 2016-11-15\nstart: 13:00\nend: 12:00\n")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert "meetings/2016-09-07.yaml:4:1: error: titel: unknown key 'titel'; did you mean 'title'?" in lines
+    assert "meetings/2016-09-07.yaml:3:1: error: title: missing required key 'title'" in lines
+    assert "meetings/2016-11-15.yaml:5:6: error: end: end 12:00 is not after start 13:00" in lines
+    assert lines[-1] == "3 errors in 2 files"
+
+
+def test_validate_given_path(repo, runner):
+    result = run(runner, "validate", "meetings/2016-09-07.yaml")
+    assert result.exit_code == 0
+    assert result.stdout == "ok: 2 files valid\n"
+
+
+def test_validate_cross_checks(repo, runner):
+    path = repo / "meetings" / "2016-09-07.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("date: 2016-09-07", "date: 2016-09-08", 1)
+    text = text.replace("  - number: 2\n", "  - number: 1\n", 1)
+    text = text.replace("by: MPSV", "by: MPSW", 1)
+    text = text.replace("  - date: 2016-11-15", "  - date: 2016-09-01", 1)
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    messages = [line.split(": error: ", 1)[1] for line in result.stderr.splitlines()[:-1]]
+    assert messages == [
+        "date: date 2016-09-08 does not match the file name '2016-09-07.yaml'",
+        "items[1].number: agenda item number 1 is already used by items[0]",
+        "items[1].content[4].by: unknown organisation 'MPSW'; did you mean 'MPSV'? (add it to organisations in group.yaml)",
+        "next_meetings[0].date: next meeting 2016-09-01 is not after this meeting (2016-09-08)",
+    ]
+
+
+def test_group_file_errors(repo, runner):
+    path = repo / "group.yaml"
+    text = path.read_text(encoding="utf-8").replace("  deadline_next_meeting:", "  deadline_next_meetin:")
+    path.write_text(text.replace("organisation: VUM", "organisation: VUX"), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert "group.yaml:12:3: error: labels.deadline_next_meetin: unknown label 'deadline_next_meetin'; did you mean 'deadline_next_meeting'?" in result.stderr
+    assert "group.yaml:52:19: error: members[3].organisation: unknown organisation 'VUX'; did you mean 'VUM'? (add it to organisations in group.yaml)" in result.stderr
+
+
+def test_no_repository_is_a_usage_error(tmp_path, monkeypatch, runner):
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "validate")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: no group.yaml found in ")
+
+
+def test_root_option_and_discovery_from_a_subdirectory(repo, runner, monkeypatch):
+    sub = repo / "meetings"
+    monkeypatch.chdir(sub)
+    assert run(runner, "validate").exit_code == 0
+    monkeypatch.chdir(repo.parent)
+    assert run(runner, "--root", str(repo), "validate").exit_code == 0
+    result = run(runner, "--root", str(repo.parent), "validate")
+    assert result.exit_code == 2
+    assert "holds no group.yaml" in result.stderr
+
+
+def test_render_default_location(repo, runner):
+    result = run(runner, "render", "2016-09-07")
+    assert result.exit_code == 0
+    assert result.stderr == "wrote minutes/2016-09-07.md\nwrote minutes/2016-09-07.html\n"
+    assert (repo / "minutes" / "2016-09-07.md").read_text(encoding="utf-8").startswith("# Zápis")
+
+
+def test_render_to_file_and_by_path(repo, runner):
+    result = run(runner, "render", "meetings/2016-09-07.yaml", "--format", "html", "-o", "out/m.html")
+    assert result.exit_code == 0
+    assert (repo / "out" / "m.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_render_all_to_directory(repo, runner):
+    result = run(runner, "render", "--all", "-o", "site")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (repo / "site").iterdir()) == ["2016-09-07.html", "2016-09-07.md"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render"], "error: which meeting? give its date (e.g. psc render 2016-09-07) or --all"),
+        (["render", "2016-09-08"], "error: no meeting 2016-09-08: meetings/2016-09-08.yaml does not exist"),
+        (["render", "2016-09-07", "-o", "-"], "error: -o - writes one document: name one meeting and one --format"),
+        (["render", "2016-09-07", "--format", "pdf"], "error: unknown format 'pdf'; choose md or html"),
+        (["render", "2016-09-07", "--lang", "de"], "error: unknown language 'de'; choose cs or en"),
+        (["render", "2016-09-07", "--all"], "error: give a meeting or --all, not both"),
+    ],
+)
+def test_render_usage_errors(repo, runner, args, message):
+    result = run(runner, *args)
+    assert result.exit_code == 2
+    assert result.stderr == message + "\n"
+    assert not (repo / "minutes").exists()
+
+
+def test_render_invalid_meeting_writes_nothing(repo, runner):
+    path = repo / "meetings" / "2016-09-07.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2016-09-07", "date: 2016-02-30", 1), encoding="utf-8")
+    result = run(runner, "render", "2016-09-07")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("meetings/2016-09-07.yaml:5:7: error: date: input should be a valid date")
+    assert not (repo / "minutes").exists()
+
+
+def test_unwritable_output_is_a_clear_error(repo, runner):
+    (repo / "blocker").write_text("a file, not a directory")
+    result = run(runner, "render", "2016-09-07", "--format", "md", "-o", "blocker/m.md")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: cannot write blocker/m.md")
+
+
+def test_unknown_option_is_usage_error(repo, runner):
+    result = run(runner, "render", "--colour")
+    assert result.exit_code == 2
+
+
+def test_no_temp_files_left_behind(repo, runner):
+    run(runner, "render", "2016-09-07")
+    assert sorted(p.name for p in (repo / "minutes").iterdir()) == ["2016-09-07.html", "2016-09-07.md"]
+    assert not list(Path(repo).rglob("*.tmp"))
