@@ -180,3 +180,11 @@ def test_no_temp_files_left_behind(repo, runner):
     run(runner, "render", "2016-09-07")
     assert sorted(p.name for p in (repo / "minutes").iterdir()) == ["2016-09-07.html", "2016-09-07.md"]
     assert not list(Path(repo).rglob("*.tmp"))
+
+
+def test_validate_group_file_alone_and_missing_path(repo, runner):
+    result = run(runner, "validate", "group.yaml")
+    assert (result.exit_code, result.stdout) == (0, "ok: 1 file valid\n")
+    result = run(runner, "validate", "meetings/1999-01-01.yaml")
+    assert result.exit_code == 2
+    assert result.stderr == "error: no such file: meetings/1999-01-01.yaml\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from psc.errors import InvalidData, MeetingNotFound, Problem, ProjectNotFound, display_path
+from psc.errors import InvalidData, MeetingNotFound, Problem, ProjectNotFound, UsageError, display_path
 from psc.model import MEETING_FILE, Group, Meeting
 
 GROUP_FILE = "group.yaml"
@@ -119,10 +119,19 @@ class Project:
         return Archive(group, meetings)
 
     def validate(self, paths: list[Path] | None = None) -> tuple[int, list[Problem]]:
-        """Check the group file and the meetings (all, or `paths`): (files checked, problems)."""
+        """Check the group file and the meetings (all, or `paths`): (files checked, problems).
+
+        The group file is always checked, since every meeting is checked against it.
+        """
+        if paths is not None:
+            missing = [p for p in paths if not p.is_file()]
+            if missing:
+                raise UsageError(f"no such file: {display_path(missing[0])}")
+            group_file = self.group_path.resolve()
+            paths = [p for p in paths if p.resolve() != group_file]
+        meeting_paths = self.meeting_paths() if paths is None else paths
         try:
-            archive = self.load_archive(paths)
+            self.load_archive(meeting_paths)
         except InvalidData as exc:
-            checked = 1 + (len(self.meeting_paths()) if paths is None else len(paths))
-            return checked, exc.problems
-        return 1 + len(archive.meetings), []
+            return 1 + len(meeting_paths), exc.problems
+        return 1 + len(meeting_paths), []
