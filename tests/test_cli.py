@@ -160,7 +160,7 @@ def test_render_invalid_meeting_writes_nothing(repo, runner):
     path.write_text(path.read_text(encoding="utf-8").replace("date: 2016-09-07", "date: 2016-02-30", 1), encoding="utf-8")
     result = run(runner, "render", "2016-09-07")
     assert result.exit_code == 1
-    assert result.stderr.startswith("meetings/2016-09-07.yaml:5:7: error: date: input should be a valid date")
+    assert result.stderr.startswith("meetings/2016-09-07.yaml:5:7: error: date: invalid date '2016-02-30'")
     assert not (repo / "minutes").exists()
 
 

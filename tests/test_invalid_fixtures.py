@@ -66,3 +66,29 @@ def test_invalid_fixture(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     printed = {line for line in output.splitlines() if PROBLEM_LINE.match(line)}
     wanted = set() if ok else {f"{SHOWN}:{line}" for line in expected}
     assert printed == wanted, output
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_same_verdict_without_libyaml(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML's pure-Python parser gives the same verdict at the same positions as libyaml's."""
+    import yaml
+
+    import psc.yamlfile
+    from psc.errors import InvalidData
+    from psc.project import Project
+
+    shutil.copyfile(GROUP_FILE, tmp_path / "group.yaml")
+    (tmp_path / "meetings").mkdir()
+    (tmp_path / "meetings" / "2016-09-07.yaml").write_bytes((FIXTURES / case).read_bytes())
+    monkeypatch.chdir(tmp_path)
+
+    def verdict() -> set[tuple[int, int, str]]:
+        try:
+            Project(tmp_path).load_archive()
+        except InvalidData as exc:
+            return {(p.line, p.col, p.field) for p in exc.problems}
+        return set()
+
+    with_libyaml = verdict()
+    monkeypatch.setattr(psc.yamlfile, "_Loader", yaml.SafeLoader)
+    assert verdict() == with_libyaml

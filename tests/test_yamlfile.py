@@ -65,7 +65,8 @@ def test_tab_indentation_is_explained():
 
 
 def test_empty_file():
-    assert problems_of("# only a comment\n") == ["f.yaml:1:1: error: file is empty"]
+    assert problems_of("") == ["f.yaml:1:1: error: file is empty"]
+    assert problems_of("# only a comment\n") == ["f.yaml:1:1: error: file holds only comments, no data"]
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path):

@@ -23,15 +23,29 @@ from pydantic import (
     field_validator,
 )
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_ALLOWED_SCHEMES = ("http://", "https://", "mailto:")
+_LINK_TARGETS = re.compile(
+    r"\]\(\s*<?([^\s>]+)"  # [text](target)
+    r"|^\s*\[[^\]]+\]:\s*<?(\S+)"  # [ref]: target
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>",  # <scheme:autolink>
+    re.MULTILINE,
+)
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
+_ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
 def _check_links(text: str) -> str:
-    """Links in text may only point to http, https or mailto addresses."""
-    for target in _LINK_TARGET.findall(text):
-        if ":" in target.split("/")[0] and not target.lower().startswith(_ALLOWED_SCHEMES):
-            raise ValueError(f"link target {target!r} is not allowed; use http, https or mailto")
+    """Links in text may only point to http, https or mailto addresses (or be relative)."""
+    if "]" not in text and "<" not in text:
+        return text
+    import html
+
+    for match in _LINK_TARGETS.finditer(text):
+        target = html.unescape(next(g for g in match.groups() if g is not None))
+        scheme = _SCHEME.match(target)
+        if scheme and scheme.group(1).lower() not in _ALLOWED_SCHEMES:
+            raise ValueError(
+                f"link to a {scheme.group(1)}: address is not allowed; use http, https or mailto"
+            )
     return text
 
 
@@ -193,7 +207,10 @@ class Deadline(BaseModel):
             if word in ("next meeting", "next-meeting"):
                 return cls(kind="next_meeting")
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word):
-                return cls(kind="date", date=dt.date.fromisoformat(word))
+                try:
+                    return cls(kind="date", date=dt.date.fromisoformat(word))
+                except ValueError as exc:
+                    raise ValueError(f"invalid date {word!r} ({exc}); write YYYY-MM-DD") from None
         raise ValueError(
             f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
         )

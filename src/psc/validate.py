@@ -47,12 +47,33 @@ def _model_problems(exc: ValidationError, data: Any, pos: Positions, model: type
 
 
 def _message(err: dict[str, Any]) -> str:
-    msg = err["msg"]
-    given = err.get("input")
+    """pydantic's message for one error, in the words of a YAML file."""
+    kind, given, msg = err["type"], err.get("input"), err["msg"]
+    shown = f", not {given!r}" if isinstance(given, str) else ""
+    if given is None and kind.endswith("_type"):
+        return "a value is required here"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        found = "text" if isinstance(given, str) else "a list" if isinstance(given, list) else "a value"
+        return f"expected a mapping (key: value lines), not {found}"
+    if kind == "list_type":
+        return "expected a list (lines starting with '- ')" + (", not text" if isinstance(given, str) else "")
+    if kind.startswith("date_") or kind.startswith("datetime_"):
+        reason = (err.get("ctx") or {}).get("error", "")
+        return f"invalid date {given!r}" + (f" ({reason})" if reason else "") + "; write YYYY-MM-DD"
+    if kind.startswith("time_"):
+        return f"invalid time {given!r}; write HH:MM"
+    if kind == "int_parsing":
+        return f"expected a whole number{shown}"
+    if kind == "bool_parsing":
+        return f"expected true or false{shown}"
+    if kind == "string_too_short":
+        return "must not be empty"
     if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    if err["type"].startswith(("date_", "time_", "int_", "bool_", "enum", "literal", "string_")) and isinstance(given, str):
-        msg += f", not {given!r}"
+        return msg[len("Value error, "):]
+    if kind == "block_kind" and isinstance(given, dict):
+        return f"{msg}; found {', '.join(repr(k) for k in given)}"
+    if kind.startswith(("enum", "literal")):
+        msg += shown
     return msg[0].lower() + msg[1:] if msg else msg
 
 

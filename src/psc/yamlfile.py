@@ -10,6 +10,7 @@ explicit tags and aliases are reported as problems with their positions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,46 @@ def read_text(path: Path, shown: str) -> str:
     return text
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
+    """A parser error as one line, at the place to fix: where an unclosed construct opens."""
+    mark, context = exc.problem_mark, exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    message = " ".join(p for p in (exc.context, problem) if p)
+    if "expected a single document" in message:
+        message = "file holds more than one YAML document; keep one meeting per file"
+    elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+        message = "a tab character; YAML is indented with spaces, not tabs"
+    elif context is not None and mark is not None and (context.line, context.column) != (mark.line, mark.column):
+        opened = text[context.index : context.index + 1]
+        closing = {"[": "]", "{": "}", '"': '"', "'": "'"}.get(opened)
+        if closing:
+            # an unclosed bracket or quote: point at where it opens, say where parsing broke
+            name = "bracket" if opened in "[{" else "quote"
+            message = (f"this {name} {opened} is not closed ({problem} at line {mark.line + 1}, "
+                       f"column {mark.column + 1})")
+            mark = context
+        else:
+            hint = _unclosed_quote(text, context.line, mark.line)
+            if hint:
+                message += f" (the quoted value at line {hint[0]}, column {hint[1]} may lack its closing quote)"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(shown, line, col, "", f"invalid YAML: {message}")
+
+
+_OPENING_QUOTE = re.compile(r"""(?:^|:\s|-\s)\s*(["'])""")
+
+
+def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """The first line in first..last whose quoted value does not close on it (a likely typo)."""
+    lines = text.split("\n")
+    for number in range(first, min(last, len(lines) - 1) + 1):
+        line = lines[number]
+        match = _OPENING_QUOTE.search(line)
+        if match and line.rstrip().count(match.group(1), match.start(1)) % 2 == 1:
+            return number + 1, match.start(1) + 1
+    return None
+
+
 def _line_col(buf: bytes | str, index: int) -> tuple[int, int]:
     nl = b"\n" if isinstance(buf, bytes) else "\n"
     line = buf.count(nl, 0, index) + 1  # type: ignore[arg-type]
@@ -127,25 +168,29 @@ def load(path: Path) -> tuple[Any, Positions]:
 
 def loads(text: str, shown: str) -> tuple[Any, Positions]:
     """Load one YAML document from a string; `shown` names it in messages."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader checks characters here already
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        if "expected a single document" in message:
-            message = "file holds more than one YAML document; keep one meeting per file"
-        elif mark is not None and text[mark.index : mark.index + 1] == "\t":
-            message = "a tab character; YAML is indented with spaces, not tabs"
-        raise InvalidData([Problem(shown, line, col, "", f"invalid YAML: {message}")]) from None
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark attribute
+        raise InvalidData([_syntax_problem(exc, text, shown)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        index = exc.position
+        if _Loader.__name__.startswith("C"):  # libyaml counts bytes of the UTF-8 text
+            index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+        line, col = _line_col(text, index)
+        raise InvalidData(
+            [Problem(shown, line, col, "", f"character U+{exc.character:04X} is not allowed in YAML")]
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
         raise InvalidData([Problem(shown, 1, 1, "", f"invalid YAML: {exc}")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     positions = Positions(shown, text=text)
     if node is None:
-        raise InvalidData([Problem(shown, 1, 1, "", "file is empty")])
+        message = "file is empty" if not text.strip() else "file holds only comments, no data"
+        raise InvalidData([Problem(shown, 1, 1, "", message)])
     problems: list[Problem] = []
     value = _build(node, (), positions, problems, set())
     positions.text = None  # only needed while building
