@@ -7,7 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed" / "000_7d4f03c7bf7dc998.txt"
+SEED = Path(__file__).parent / "fixtures" / "seed-2016-09-07.txt"
+"""A copy of ../shared/seed/000_7d4f03c7bf7dc998.txt: the original minutes of the 1st meeting."""
 
 
 @pytest.fixture

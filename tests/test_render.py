@@ -57,7 +57,6 @@ def seed_sentences() -> list[str]:
     return sentences
 
 
-@pytest.mark.skipif(not SEED.exists(), reason=f"the seed text is not at {SEED}")
 def test_every_seed_sentence_is_in_the_markdown(repo, runner):
     out = _normalise(render(repo, runner, "2016-09-07", "--format", "md"))
     sentences = seed_sentences()
