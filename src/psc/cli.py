@@ -76,7 +76,7 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     root: Optional[Path] = typer.Option(
-        None, "--root", help="The minutes repository (default: found upwards from the current directory).",
+        None, "--root", metavar="DIR", help="The minutes repository (default: found upwards from the current directory).",
         file_okay=False,
     ),
     version: bool = typer.Option(
@@ -98,7 +98,8 @@ def _project(ctx: typer.Context) -> Any:
 def validate(
     ctx: typer.Context,
     paths: Optional[list[Path]] = typer.Argument(
-        None, help="Files to check (default: group.yaml and every meeting).", show_default=False
+        None, metavar="PATH...", help="Files to check (default: group.yaml and every meeting).",
+        show_default=False
     ),
 ) -> None:
     """Check the group file and meeting files; list every problem as path:line:col.
@@ -120,20 +121,21 @@ def validate(
 def render(
     ctx: typer.Context,
     meeting: Optional[str] = typer.Argument(
-        None, help="The meeting: its date (2016-09-07) or the path of its file.", show_default=False
+        None, metavar="MEETING", help="The meeting: its date (2016-09-07) or the path of its file.",
+        show_default=False
     ),
     all_: bool = typer.Option(False, "--all", help="Render every meeting."),
     fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help="md or html (default: both).", show_default=False
+        None, "--format", "-f", metavar="md|html", help="md or html (default: both).", show_default=False
     ),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o",
+        None, "--output", "-o", metavar="FILE|DIR|-",
         help="Output file ('-' for stdout); a directory with --all or with both formats. "
         "Default: minutes/<meeting>.<format> in the repository.",
         show_default=False,
     ),
     lang: Optional[str] = typer.Option(
-        None, "--lang", help="cs or en (default: the group's language).", show_default=False
+        None, "--lang", metavar="cs|en", help="cs or en (default: the group's language).", show_default=False
     ),
 ) -> None:
     """Render a meeting's minutes as Markdown and HTML.
