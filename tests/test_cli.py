@@ -29,12 +29,20 @@ def test_every_command_has_help(runner):
 
     import typer.main
 
-    group = typer.main.get_command(app)
-    for name, cmd in group.commands.items():
-        assert cmd.help and cmd.help.strip(), f"{name} has no help"
-        result = run(runner, name, "--help")
+    def walk(group, prefix):
+        for name, cmd in group.commands.items():
+            yield [*prefix, name], cmd
+            if hasattr(cmd, "commands"):
+                yield from walk(cmd, [*prefix, name])
+
+    names = []
+    for path, cmd in walk(typer.main.get_command(app), []):
+        names.append(" ".join(path))
+        assert cmd.help and cmd.help.strip(), f"{path} has no help"
+        result = run(runner, *path, "--help")
         assert result.exit_code == 0
-        assert "Example:" in result.stdout, name
+        assert "Example:" in result.stdout, path
+    assert {"validate", "render", "tasks", "tasks show", "tasks done", "tasks cancel", "tasks reopen"} <= set(names)
 
 
 def test_version_does_not_import_heavy_modules():

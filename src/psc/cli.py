@@ -9,14 +9,16 @@ psc's errors become messages and exit codes.
 from __future__ import annotations
 
 import functools
+import io
 import os
+import sys
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 import typer
 
 from psc import __version__
-from psc.errors import PscError
+from psc.errors import PscError, UsageError
 
 app = typer.Typer(
     name="psc",
@@ -147,6 +149,148 @@ def render(
     project = _project(ctx)
     for line in render_minutes(project, meeting, all_=all_, fmt=fmt, output=output, lang=lang):
         typer.echo(line, err=True)
+
+
+tasks_app = typer.Typer(
+    no_args_is_help=False,
+    rich_markup_mode=None,
+)
+app.add_typer(tasks_app, name="tasks")
+
+
+def _date(value: Optional[str], option: str) -> Optional[Any]:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r}: give a date as YYYY-MM-DD") from None
+
+
+def _today() -> Any:
+    import datetime as dt
+
+    return dt.date.today()
+
+
+@tasks_app.callback(invoke_without_command=True)
+@handle_errors
+def tasks(
+    ctx: typer.Context,
+    overdue: bool = typer.Option(False, "--overdue", help="Only tasks past their deadline."),
+    due_within: Optional[str] = typer.Option(
+        None, "--due-within", metavar="DAYS", help="Only tasks due within this many days of the as-of "
+        "date (e.g. 14d or 2w), overdue ones included.", show_default=False),
+    due_before: Optional[str] = typer.Option(
+        None, "--due-before", metavar="DATE", help="Only tasks due before DATE.", show_default=False),
+    as_of: Optional[str] = typer.Option(
+        None, "--as-of", metavar="DATE", help="Report as on this date (default: today).", show_default=False),
+    owner: Optional[list[str]] = typer.Option(
+        None, "--owner", metavar="ORG", help="Only tasks of this responsible body or person (repeatable).",
+        show_default=False),
+    meeting: Optional[str] = typer.Option(
+        None, "--meeting", metavar="MEETING", help="Only tasks assigned at this meeting.", show_default=False),
+    status: str = typer.Option("open", "--status", metavar="open|done|cancelled|all", help="Which tasks."),
+    group_by: Optional[str] = typer.Option(
+        None, "--group-by", metavar="owner", help="Group the report by responsible body.", show_default=False),
+    fmt: str = typer.Option("table", "--format", "-f", metavar="table|md|html|json|csv", help="Output format."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write the report to FILE (default: stdout).",
+        show_default=False),
+    lang: Optional[str] = typer.Option(
+        None, "--lang", metavar="cs|en", help="cs or en (default: the group's language).", show_default=False),
+    fail_if_any: bool = typer.Option(
+        False, "--fail-if-any", help="Exit with 1 when the list is not empty (for cron or CI)."),
+) -> None:
+    """List open tasks across all meetings (or run a subcommand: show, done, cancel, reopen).
+
+    A 'next meeting' deadline is dated by the next meeting file, else by the first next
+    meeting the task's own minutes list. Overdue: open and due before the as-of date.
+
+    Example: psc tasks --overdue --as-of 2016-11-16 --format json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from psc.commands import list_tasks, parse_days
+    from psc.tasks import Selection
+
+    selection = Selection(
+        as_of=_date(as_of, "--as-of") or _today(),
+        status=status,
+        overdue=overdue,
+        due_within=parse_days(due_within) if due_within is not None else None,
+        due_before=_date(due_before, "--due-before"),
+        owners=tuple(owner or ()),
+        meeting=meeting,
+    )
+    project = _project(ctx)
+    body, notes, count = list_tasks(project, selection, fmt=fmt, group_by=group_by, lang=lang)
+    for note in notes:
+        typer.echo(note, err=True)
+    if fmt == "table":
+        from psc import console
+
+        stream = io.StringIO() if output and output != "-" else sys.stdout
+        console.print_table(body["columns"], body["rows"], title=body["title"], highlight=body["overdue"],
+                            stream=stream)
+        body = stream.getvalue() if isinstance(stream, io.StringIO) else None
+    if body is not None:
+        if output and output != "-":
+            from psc.fileio import write_text_atomic
+
+            write_text_atomic(Path(output), body)
+            typer.echo(f"wrote {output}", err=True)
+        else:
+            sys.stdout.write(body)
+    if fail_if_any and count:
+        raise typer.Exit(1)
+
+
+@tasks_app.command("show")
+@handle_errors
+def tasks_show(
+    ctx: typer.Context,
+    task_id: str = typer.Argument(..., metavar="ID", help="The task, e.g. 2016-09-07/3."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="As on this date (default: today).",
+                                        show_default=False),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
+) -> None:
+    """Show a task with its whole history: assigned at, reviewed at, status and deadline changes.
+
+    Example: psc tasks show 2016-09-07/3
+    """
+    from psc import console
+    from psc.commands import show_task
+
+    project = _project(ctx.parent or ctx)
+    console.print_lines(show_task(project, task_id, as_of=_date(as_of, "--as-of") or _today(), lang=lang))
+
+
+def _status_command(action: str, summary: str, example: str) -> None:
+    def run(
+        ctx: typer.Context,
+        task_id: str = typer.Argument(..., metavar="ID", help="The task, e.g. 2016-09-07/3."),
+        on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="Date of the change (default: today).",
+                                         show_default=False),
+        note: Optional[str] = typer.Option(None, "--note", metavar="TEXT", help="A note on the change.",
+                                           show_default=False),
+    ) -> None:
+        from psc.taskedit import set_status
+
+        project = _project(ctx.parent or ctx)
+        _, message = set_status(project, task_id, action, on=_date(on, "--on") or _today(), note=note)
+        typer.echo(message)
+
+    run.__doc__ = (f"{summary}\n\nEdits only that task's lines in the meeting file that holds it, "
+                   f"validates the result and writes it atomically.\n\nExample: {example}")
+    tasks_app.command(action)(handle_errors(run))
+
+
+_status_command("done", "Mark a task done.", "psc tasks done 2016-09-07/3 --on 2016-11-10")
+_status_command("cancel", "Mark a task cancelled.", "psc tasks cancel 2016-09-07/5 --note 'Nahrazeno.'")
+_status_command("reopen", "Reopen a done or cancelled task.", "psc tasks reopen 2016-09-07/3")
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from psc.errors import InvalidData, UsageError, display_path
 
@@ -30,6 +30,7 @@ def render_minutes(
     """Render one meeting (or all) to files or stdout; return the lines to report."""
     from psc.fileio import write_text_atomic
     from psc.render import FORMATS, Renderer
+    from psc.tasks import reviews, track
 
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose md or html")
@@ -68,6 +69,9 @@ def render_minutes(
     assert group is not None
 
     renderer = Renderer(group, [project.templates_dir], lang)
+    if any(True for m in meetings for _ in reviews(m)):
+        archive_meetings = meetings if all_ else project.load_valid_meetings(group)
+        renderer.known_tasks = {t.id: t.task for t in track(archive_meetings).values()}
     rendered = [(m, f, renderer.render(m, f)) for m in meetings for f in formats]
 
     if to_stdout:
@@ -91,3 +95,102 @@ def render_minutes(
         write_text_atomic(target, text)
         lines.append(f"wrote {display_path(target)}")
     return lines
+
+
+def parse_days(text: str) -> int:
+    """'14d', '2w' or '14' -> days."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text)
+    if not match:
+        raise UsageError(f"--due-within {text!r}: give days or weeks, e.g. 14d or 2w")
+    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+
+
+def list_tasks(
+    project: Project,
+    selection: Any,
+    *,
+    fmt: str = "table",
+    group_by: str | None = None,
+    lang: str | None = None,
+) -> tuple[Any, list[str], int]:
+    """The task report: (text, or records for a table; notes for stderr; number of tasks)."""
+    from psc.render import Renderer
+    from psc.reports import REPORT_FORMATS, report
+    from psc.tasks import STATUSES, select, track, unresolved_left_out
+
+    if fmt not in REPORT_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose {', '.join(REPORT_FORMATS)}")
+    if selection.status not in STATUSES:
+        raise UsageError(f"unknown status {selection.status!r}; choose {', '.join(STATUSES)}")
+    if group_by not in (None, "owner"):
+        raise UsageError(f"--group-by {group_by!r}: only 'owner' is supported")
+    _check_lang(lang)
+    archive = project.load_archive()
+    if selection.meeting is not None:
+        archive.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
+    tracked = list(track(archive.meetings).values())
+    chosen = select(tracked, selection)
+    notes = [
+        f"note: task {t.id} has no date for its 'next meeting' deadline (no later meeting is known); "
+        "date filters leave it out"
+        for t in unresolved_left_out(tracked, selection)
+    ]
+    renderer = Renderer(archive.group, [project.templates_dir], lang)
+    body = report(chosen, fmt, as_of=selection.as_of, renderer=renderer,
+                  overdue_only=selection.overdue, group_by=group_by)
+    return body, notes, len(chosen)
+
+
+def _check_lang(lang: str | None) -> None:
+    if lang is not None and lang not in ("cs", "en"):
+        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+
+
+def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = None) -> list[str]:
+    """A task with its whole history, as lines of text."""
+    from psc.render import Renderer
+    from psc.tasks import next_meeting_after, track
+
+    _check_lang(lang)
+    archive = project.load_archive()
+    tasks = track(archive.meetings)
+    if task_id not in tasks:
+        raise UsageError(f"unknown task {task_id!r}" + _near(task_id, list(tasks)))
+    t = tasks[task_id]
+    r = Renderer(archive.group, [project.templates_dir], lang)
+    lab = r.labels
+    lines = [
+        f"{t.id}: {t.task.text}",
+        f"  {lab['col_responsible']}: {', '.join(t.owners) or lab['all_members']}",
+        f"  {lab['col_deadline']}: {r.deadline_words(t.deadline, t.due) if t.deadline else ''}"
+        + (f" [{t.due.isoformat()}]" if t.due else ""),
+        f"  {lab['col_status']}: {lab['status_' + t.status.value]}"
+        + (f" ({r.short_date(t.status_date)})" if t.status_date else "")
+        + (f": {t.status_note}" if t.status_note else "")
+        + (f"; {t.days_overdue(as_of)} {lab['col_overdue'].lower()}" if t.is_overdue(as_of) else ""),
+    ]
+    if t.task.contact:
+        lines.append(f"  {lab['col_contact']}: {t.task.contact}")
+    lines.append("")
+    for event in t.history:
+        what = {"assigned": lab["history_assigned"], "status": lab["history_status"],
+                "review": lab["history_review"]}[event.kind].format(meeting=event.meeting.id)
+        parts = []
+        if event.status is not None and event.kind != "assigned":
+            parts.append(lab["status_" + event.status.value])
+        if event.deadline is not None:
+            due = next_meeting_after(event.meeting, archive.meetings)
+            parts.append(f"{lab['col_deadline'].lower()}: {r.deadline_words(event.deadline, due)}")
+        if event.note:
+            parts.append(event.note)
+        lines.append(f"  {event.date.isoformat()}  {what}" + (f": {'; '.join(parts)}" if parts else ""))
+    return lines
+
+
+def _near(word: str, choices: list[str]) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean {near[0]!r}?" if near else ""

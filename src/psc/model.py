@@ -325,8 +325,8 @@ class NextMeeting(Model):
 class Task(Model):
     """A task assigned at the meeting (section B Úkoly)."""
 
-    id: str | None = Field(
-        None, description="Stable ID; derived as '<meeting>/<ordinal>' (e.g. 2016-09-07/3) when absent."
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")] | None = Field(
+        None, description="Stable ID (letters, digits, . _ / -); derived as '<meeting>/<ordinal>' (e.g. 2016-09-07/3) when absent."
     )
     text: Text = Field(description="What is to be done.")
     responsible: list[str] = Field(
@@ -386,6 +386,12 @@ class Meeting(Model):
 
     _id: str = PrivateAttr("")
     _source: Any = PrivateAttr(None)
+    _path: Any = PrivateAttr(None)
+
+    @property
+    def path(self) -> Any:
+        """The file the meeting was loaded from (pathlib.Path)."""
+        return self._path
 
     @property
     def id(self) -> str:

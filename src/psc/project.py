@@ -107,16 +107,32 @@ class Project:
         except InvalidData as exc:
             problems.extend(exc.problems)
         meetings = []
+        failed = False
         for path in self.meeting_paths() if paths is None else paths:
             try:
                 meetings.append(self.load_meeting(path, group))
             except InvalidData as exc:
                 problems.extend(exc.problems)
+                failed = True
+        if not failed:  # references between meetings mean something only when all loaded
+            from psc.tasks import check_tasks
+
+            problems.extend(check_tasks(meetings))
         if problems:
             raise InvalidData(problems)
         assert group is not None
         meetings.sort(key=lambda m: (m.date, m.id))
         return Archive(group, meetings)
+
+    def load_valid_meetings(self, group: Group | None) -> list[Meeting]:
+        """Every meeting that loads without problems (for lookups; `validate` reports the rest)."""
+        meetings = []
+        for path in self.meeting_paths():
+            try:
+                meetings.append(self.load_meeting(path, group))
+            except InvalidData:
+                continue
+        return meetings
 
     def validate(self, paths: list[Path] | None = None) -> tuple[int, list[Problem]]:
         """Check the group file and the meetings (all, or `paths`): (files checked, problems).

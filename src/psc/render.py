@@ -57,6 +57,8 @@ class Renderer:
         self.labels = labels_for(self.language, group.labels, group_language=group.language)
         self.locale = "cs_CZ" if self.language == "cs" else "en_GB"
         dirs = [str(d) for d in template_dirs if d.is_dir()] + [str(package_templates())]
+        self.known_tasks: dict[str, Any] = {}
+        """Tasks of the archive by ID, so task reviews can name what they review."""
         self.envs = {fmt: self._environment(dirs, autoescape=(fmt == "html")) for fmt in FORMATS}
 
     def _environment(self, dirs: list[str], *, autoescape: bool) -> jinja2.Environment:
@@ -86,6 +88,7 @@ class Renderer:
             next_meeting_date=self.next_meeting_date,
             tentative_years=self.tentative_years,
             lang=self.language,
+            reviewed_task=lambda task_id: self.known_tasks.get(task_id),
         )
         return env
 
@@ -125,15 +128,22 @@ class Renderer:
         return min(dates) if dates else None
 
     def deadline(self, deadline: Deadline, meeting: Meeting) -> str:
-        """'T: průběžně', 'T: 1. 11. 2016', 'T: do další PS (15. 11. 2016)'."""
-        prefix = self.labels["deadline_prefix"]
+        """'T: průběžně', 'T: 1. 11. 2016', 'T: do další PS (15. 11. 2016)' as the minutes word it,
+        a 'next meeting' deadline dated by the next meeting this meeting lists."""
+        words = self.deadline_words(deadline, self.next_meeting_date(meeting), unresolved="")
+        return f"{self.labels['deadline_prefix']} {words}"
+
+    def deadline_words(self, deadline: Deadline, due: dt.date | None, *, unresolved: str | None = None) -> str:
+        """'průběžně', '1. 11. 2016', 'do další PS (15. 11. 2016)'; `due` dates a 'next meeting'."""
         if deadline.kind == "ongoing":
-            return f"{prefix} {self.labels['deadline_ongoing']}"
+            return self.labels["deadline_ongoing"]
         if deadline.kind == "date":
-            return f"{prefix} {self.short_date(deadline.date)}"  # type: ignore[arg-type]
-        text = f"{prefix} {self.labels['deadline_next_meeting']}"
-        when = self.next_meeting_date(meeting)
-        return f"{text} ({self.short_date(when)})" if when else text
+            return self.short_date(deadline.date)  # type: ignore[arg-type]
+        text = self.labels["deadline_next_meeting"]
+        if due is not None:
+            return f"{text} ({self.short_date(due)})"
+        missing = self.labels["deadline_unresolved"] if unresolved is None else unresolved
+        return f"{text} ({missing})" if missing else text
 
     def tentative_years(self, meeting: Meeting) -> list[tuple[int, list[dt.date]]]:
         years: dict[int, list[dt.date]] = {}

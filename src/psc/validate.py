@@ -166,6 +166,7 @@ def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
         raise InvalidData(_model_problems(exc, data, pos, Meeting)) from None
     meeting._id = path.stem
     meeting._source = pos
+    meeting._path = path
     return meeting
 
 

@@ -1,0 +1,192 @@
+"""Minimal edits of meeting files: set a task's status, changing only that task's lines.
+
+The file is edited as text at the positions of its YAML nodes, so comments, key order,
+quoting and line endings elsewhere stay byte for byte. The result is validated before it
+replaces the file, and it is written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from psc.errors import InvalidData, PscError, UsageError, display_path
+
+
+class EditError(PscError):
+    """A file cannot be edited safely by psc (edit it by hand)."""
+
+
+@dataclass
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+def yaml_scalar(value: str) -> str:
+    """`value` as a YAML scalar: plain when it reads back unchanged, else double-quoted."""
+    from psc.yamlfile import loads
+
+    if value and "\n" not in value and value == value.strip():
+        try:
+            loaded, _ = loads(f"k: {value}\n", "<value>")
+            if loaded == {"k": value}:
+                return value
+        except InvalidData:
+            pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _loader() -> Any:
+    try:
+        return yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover
+        return yaml.SafeLoader
+
+
+def _compose(text: str) -> yaml.Node:
+    loader = _loader()(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _get(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    for k, v in mapping.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return k, v
+    return None
+
+
+def set_fields(text: str, task_index: int, values: dict[str, str | None]) -> str:
+    """`text` of a meeting file with the task's keys set (value) or removed (None)."""
+    root = _compose(text)
+    tasks = _get(root, "tasks") if isinstance(root, yaml.MappingNode) else None
+    if tasks is None or not isinstance(tasks[1], yaml.SequenceNode) or task_index >= len(tasks[1].value):
+        raise EditError("the file has no such task")
+    node = tasks[1].value[task_index]
+    if not isinstance(node, yaml.MappingNode):
+        raise EditError("the task is not a mapping")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    edits: list[Edit] = []
+    missing: list[tuple[str, str]] = []
+    for key, value in values.items():
+        found = _get(node, key)
+        if found is None:
+            if value is not None:
+                missing.append((key, value))
+            continue
+        knode, vnode = found
+        if value is None:
+            edits.append(_removal(text, node, knode, vnode))
+            continue
+        start, end = vnode.start_mark.index, vnode.end_mark.index
+        old = text[start:end]
+        trailing = old[len(old.rstrip()):] if vnode.style in ("|", ">") else ""
+        prefix = " " if start == end and not text[start - 1 : start].isspace() else ""
+        edits.append(Edit(start, end, prefix + yaml_scalar(value) + trailing))
+    if missing:
+        edits.append(_insertion(text, node, missing, newline))
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: edit.start] + edit.text + text[edit.end :]
+    return text
+
+
+def _insertion(text: str, node: yaml.MappingNode, pairs: list[tuple[str, str]], newline: str) -> Edit:
+    if node.flow_style:
+        close = node.end_mark.index - 1
+        added = "".join(f", {k}: {yaml_scalar(v)}" for k, v in pairs)
+        return Edit(close, close, added)
+    last = node.value[-1][1]
+    end = last.end_mark.index
+    while end > last.start_mark.index and text[end - 1] in " \t\r\n":
+        end -= 1
+    eol = text.find("\n", end)
+    indent = " " * node.value[0][0].start_mark.column
+    added = "".join(f"{indent}{k}: {yaml_scalar(v)}{newline}" for k, v in pairs)
+    if eol == -1:  # the task ends the file without a final newline
+        return Edit(len(text), len(text), newline + added.rstrip("\r\n"))
+    return Edit(eol + 1, eol + 1, added)
+
+
+def _removal(text: str, node: yaml.MappingNode, knode: yaml.Node, vnode: yaml.Node) -> Edit:
+    line_start = text.rfind("\n", 0, knode.start_mark.index) + 1
+    first_key = node.value[0][0] is knode
+    if node.flow_style or first_key or text[line_start : knode.start_mark.index].strip():
+        # not alone on its lines: keep the key, empty its value
+        return Edit(vnode.start_mark.index, vnode.end_mark.index, '""')
+    end = vnode.end_mark.index
+    while end > vnode.start_mark.index and text[end - 1] in " \t\r\n":
+        end -= 1
+    eol = text.find("\n", end)
+    return Edit(line_start, len(text) if eol == -1 else eol + 1, "")
+
+
+STATUS_BY_ACTION = {"done": "done", "cancel": "cancelled", "reopen": "open"}
+
+
+def set_status(
+    project: Any, task_id: str, action: str, *, on: dt.date, note: str | None = None
+) -> tuple[Path, str]:
+    """Record a status on the task `task_id` in the file that holds it; return (path, message)."""
+    from psc.fileio import write_text_atomic
+    from psc.tasks import track
+    from psc.yamlfile import read_text
+
+    status = STATUS_BY_ACTION[action]
+    archive = project.load_archive()  # refuses (InvalidData) when any file is invalid
+    tasks = track(archive.meetings)
+    if task_id not in tasks:
+        import difflib
+
+        near = difflib.get_close_matches(task_id, list(tasks), n=1)
+        raise UsageError(f"unknown task {task_id!r}" + (f"; did you mean {near[0]!r}?" if near else ""))
+    tracked = tasks[task_id]
+    if on < tracked.meeting.date:
+        raise UsageError(f"--on {on.isoformat()} is before the task was assigned ({tracked.meeting.date.isoformat()})")
+    meeting = tracked.meeting
+    path: Path = meeting.path
+    shown = display_path(path)
+    raw = path.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = read_text(path, shown)
+    values: dict[str, str | None] = {"status": status, "status_date": on.isoformat(), "status_note": note}
+    try:
+        new_text = set_fields(text, tracked.index, values)
+    except yaml.YAMLError as exc:  # pragma: no cover - the file was just validated
+        raise EditError(f"{shown}: cannot edit: {exc}") from None
+    except EditError as exc:
+        raise EditError(f"{shown}: cannot edit task {task_id}: {exc}") from None
+    _check_edit(project, path, new_text, archive.group)
+    if new_text != text:
+        write_text_atomic(path, ("\ufeff" if bom else "") + new_text)
+    word = {"done": "done", "cancelled": "cancelled", "open": "reopened"}[status]
+    return path, f"{task_id}: {word} on {on.isoformat()} ({shown})"
+
+
+def _check_edit(project: Any, path: Path, text: str, group: Any) -> None:
+    """Validate the edited text as the file it will replace; never write an invalid file."""
+    from psc import validate
+    from psc.yamlfile import loads
+
+    try:
+        data, pos = loads(text, display_path(path))
+        meeting = validate.parse_meeting(data, pos, path)
+        problems = validate.check_meeting(meeting, path, group)
+    except InvalidData as exc:
+        problems = exc.problems
+    if problems:
+        raise EditError(
+            "the edit would make the file invalid, so nothing was written:\n"
+            + "\n".join(str(p) for p in problems)
+        )
+
+
+

@@ -1,0 +1,211 @@
+"""Tasks across the archive: stable IDs, deadlines resolved, status and history, reports.
+
+Everything here is pure: functions take the archive and the date they compare with
+(`as_of`); nothing reads the clock or the disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from psc.errors import Problem
+from psc.model import Deadline, Meeting, Task, TaskStatus
+from psc.yamlfile import Positions
+
+STATUSES = ("open", "done", "cancelled", "all")
+
+
+@dataclass(frozen=True)
+class TaskEvent:
+    """One entry of a task's history: assigned, a status set on the task, or a review."""
+
+    date: dt.date
+    meeting: Meeting
+    kind: str  # "assigned", "status", "review"
+    status: TaskStatus | None = None
+    deadline: Deadline | None = None
+    note: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        order = {"assigned": 0, "status": 1, "review": 2}[self.kind]
+        return (self.date, self.meeting.date, self.meeting.id, order)
+
+
+@dataclass
+class TrackedTask:
+    """A task as it stands: where it was assigned, its effective status and deadline."""
+
+    id: str
+    task: Task
+    meeting: Meeting
+    index: int
+    history: list[TaskEvent] = field(default_factory=list)
+    status: TaskStatus = TaskStatus.open
+    status_date: dt.date | None = None
+    status_note: str | None = None
+    deadline: Deadline | None = None
+    deadline_set_at: Meeting | None = None
+    due: dt.date | None = None
+    """The deadline as a date: None for ongoing tasks and unresolved 'next meeting' deadlines."""
+
+    @property
+    def unresolved(self) -> bool:
+        return self.deadline is not None and self.deadline.kind == "next_meeting" and self.due is None
+
+    def is_overdue(self, as_of: dt.date) -> bool:
+        """Not done or cancelled, and due before `as_of` (a task due today is not overdue)."""
+        return self.status == TaskStatus.open and self.due is not None and self.due < as_of
+
+    def days_overdue(self, as_of: dt.date) -> int | None:
+        """Days past the deadline at `as_of` (0 when not past it); None without a due date."""
+        if self.due is None:
+            return None
+        return max((as_of - self.due).days, 0) if self.status == TaskStatus.open else 0
+
+    @property
+    def owners(self) -> list[str]:
+        return list(self.task.responsible)
+
+
+def next_meeting_after(meeting: Meeting, meetings: list[Meeting]) -> dt.date | None:
+    """The date of the meeting after `meeting`: the next file in the archive, else the
+    first date listed in `meeting` itself (a firm one before tentative ones)."""
+    later = [m for m in meetings if m.date > meeting.date]
+    if later:
+        return min(m.date for m in later)
+    listed = [n for n in meeting.next_meetings if n.date > meeting.date]
+    firm = [n.date for n in listed if not n.tentative]
+    dates = firm or [n.date for n in listed]
+    return min(dates) if dates else None
+
+
+def track(meetings: list[Meeting]) -> dict[str, TrackedTask]:
+    """Every task of the archive by ID, with its history and effective state.
+
+    Assumes a checked archive (`check_tasks` reports duplicate and unknown IDs).
+    """
+    meetings = sorted(meetings, key=lambda m: (m.date, m.id))
+    tasks: dict[str, TrackedTask] = {}
+    for meeting in meetings:
+        for index, task in enumerate(meeting.tasks):
+            tid = meeting.task_id(index)
+            if tid in tasks:
+                continue
+            tracked = TrackedTask(tid, task, meeting, index)
+            tracked.history.append(TaskEvent(meeting.date, meeting, "assigned", TaskStatus.open, task.deadline))
+            if task.status != TaskStatus.open or task.status_date or task.status_note:
+                when = task.status_date or meeting.date
+                tracked.history.append(TaskEvent(when, meeting, "status", task.status, None, task.status_note))
+            tasks[tid] = tracked
+    for meeting in meetings:
+        for review in reviews(meeting):
+            tracked = tasks.get(review.task)
+            if tracked is not None and (meeting.date, meeting.id) > (tracked.meeting.date, tracked.meeting.id):
+                tracked.history.append(
+                    TaskEvent(meeting.date, meeting, "review", review.status, review.deadline, review.note)
+                )
+    for tracked in tasks.values():
+        _settle(tracked, meetings)
+    return tasks
+
+
+def reviews(meeting: Meeting) -> Iterable[Any]:
+    """The task reviews recorded in a meeting's agenda items, in order."""
+    for item in meeting.items:
+        for block in item.content:
+            if getattr(block, "task", None) is not None and hasattr(block, "status"):
+                yield block
+
+
+def _settle(tracked: TrackedTask, meetings: list[Meeting]) -> None:
+    """Apply the history in date order: the latest status and deadline win."""
+    tracked.history.sort(key=lambda e: e.sort_key)
+    for event in tracked.history:
+        if event.status is not None and event.kind != "assigned":
+            tracked.status, tracked.status_date = event.status, event.date
+            tracked.status_note = event.note
+        if event.deadline is not None:
+            tracked.deadline, tracked.deadline_set_at = event.deadline, event.meeting
+    deadline = tracked.deadline
+    if deadline is None:
+        tracked.due = None
+    elif deadline.kind == "date":
+        tracked.due = deadline.date
+    elif deadline.kind == "next_meeting":
+        tracked.due = next_meeting_after(tracked.deadline_set_at or tracked.meeting, meetings)
+    else:
+        tracked.due = None
+
+
+def check_tasks(meetings: list[Meeting]) -> list[Problem]:
+    """Archive-wide checks: task IDs unique, reviews naming tasks that exist and came before."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple[Meeting, int]] = {}
+    for meeting in sorted(meetings, key=lambda m: (m.date, m.id)):
+        pos: Positions = meeting.source
+        for index in range(len(meeting.tasks)):
+            tid = meeting.task_id(index)
+            if tid in seen and seen[tid][0] is not meeting:
+                other, other_index = seen[tid]
+                loc = ("tasks", index, "id") if meeting.tasks[index].id else ("tasks", index)
+                problems.append(pos.problem(loc, f"task ID '{tid}' is already used in "
+                                            f"{other.source.path} (tasks[{other_index}])"))
+            seen.setdefault(tid, (meeting, index))
+    for meeting in meetings:
+        pos = meeting.source
+        for i, item in enumerate(meeting.items):
+            for j, block in enumerate(item.content):
+                if getattr(block, "task", None) is None or not hasattr(block, "status"):
+                    continue
+                loc = ("items", i, "content", j, "task")
+                found = seen.get(block.task)
+                if found is None:
+                    problems.append(pos.problem(loc, f"unknown task '{block.task}'"))
+                elif (found[0].date, found[0].id) >= (meeting.date, meeting.id):
+                    problems.append(pos.problem(loc, f"task '{block.task}' is assigned at "
+                                                f"{found[0].id}, not before this meeting"))
+    return problems
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which tasks a report shows."""
+
+    as_of: dt.date
+    status: str = "open"
+    overdue: bool = False
+    due_within: int | None = None
+    due_before: dt.date | None = None
+    owners: tuple[str, ...] = ()
+    meeting: str | None = None
+
+
+def select(tasks: Iterable[TrackedTask], how: Selection) -> list[TrackedTask]:
+    """The tasks matching `how`, soonest deadline first (no deadline last), then by ID."""
+    owners = {o.casefold() for o in how.owners}
+    chosen = []
+    for t in tasks:
+        if how.status != "all" and t.status.value != how.status:
+            continue
+        if how.overdue and not t.is_overdue(how.as_of):
+            continue
+        if how.due_within is not None and (t.due is None or t.due > how.as_of + dt.timedelta(days=how.due_within)):
+            continue
+        if how.due_before is not None and (t.due is None or t.due >= how.due_before):
+            continue
+        if owners and not owners & {o.casefold() for o in t.owners}:
+            continue
+        if how.meeting is not None and t.meeting.id != how.meeting:
+            continue
+        chosen.append(t)
+    return sorted(chosen, key=lambda t: (t.due is None, t.due or dt.date.max, t.meeting.date, t.meeting.id, t.index))
+
+
+def unresolved_left_out(tasks: Iterable[TrackedTask], how: Selection) -> list[TrackedTask]:
+    """Open tasks whose 'next meeting' deadline has no date, which date filters cannot judge."""
+    if not (how.overdue or how.due_within is not None or how.due_before is not None):
+        return []
+    return [t for t in tasks if t.unresolved and t.status == TaskStatus.open]
