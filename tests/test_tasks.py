@@ -354,4 +354,4 @@ def test_minutes_name_the_reviewed_tasks(repo, runner):
     assert ("Úkol 2016-09-07/3 (Poslat informace k dalším strategickým dokumentům, které obsahují elementy "
             "konceptu SC, následně bude ze strany MMR zpracován seznam těchto dokumentů): splněno. "
             "Seznam byl rozeslán.") in result.stdout
-    assert "Úkol 2016-09-07/4 (Zpracovat aktualizace možných zdrojů finanční podpory); nový termín T: 31. 12. 2016. Pracuje se na tom." in result.stdout
+    assert "Úkol 2016-09-07/4 (Zpracovat aktualizace možných zdrojů finanční podpory); nový termín 31. 12. 2016. Pracuje se na tom." in result.stdout

@@ -85,6 +85,7 @@ class Renderer:
             person=self.person,
             signed=self.signed,
             deadline=self.deadline,
+            deadline_words=self.deadline_words,
             next_meeting_date=self.next_meeting_date,
             tentative_years=self.tentative_years,
             lang=self.language,
