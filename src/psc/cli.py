@@ -293,6 +293,99 @@ _status_command("cancel", "Mark a task cancelled.", "psc tasks cancel 2016-09-07
 _status_command("reopen", "Reopen a done or cancelled task.", "psc tasks reopen 2016-09-07/3")
 
 
+def _time(value: Optional[str]) -> Optional[Any]:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--time {value!r}: give a time as HH:MM") from None
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+@command("new-meeting")
+def new_meeting(
+    ctx: typer.Context,
+    date: Optional[str] = typer.Argument(
+        None, metavar="[DATE]", help="Date of the meeting (default: the next meeting the latest minutes list).",
+        show_default=False),
+    number: Optional[int] = typer.Option(None, "--number", help="Meeting number (default: previous + 1).",
+                                         show_default=False),
+    title: Optional[str] = typer.Option(None, "--title", help="Title (default: from the group's title_pattern).",
+                                        show_default=False),
+    time: Optional[str] = typer.Option(None, "--time", metavar="HH:MM", help="Start time.", show_default=False),
+    place: Optional[str] = typer.Option(None, "--place", help="Place.", show_default=False),
+    from_meeting: Optional[str] = typer.Option(
+        None, "--from", metavar="MEETING", help="Copy the agenda structure of this meeting.", show_default=False),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the file; write nothing."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    edit: bool = typer.Option(False, "--edit", help="Open $VISUAL or $EDITOR on the file after writing."),
+) -> None:
+    """Scaffold the next meeting's file, with every task due by then in its task review.
+
+    Prompts only in a terminal, for what it cannot work out; never in scripts.
+
+    Example: psc new-meeting 2016-11-15 --dry-run
+    """
+    from psc.scaffold import new_meeting as scaffold
+
+    def ask(what: str) -> Any:
+        if not _interactive():
+            return None
+        return _date(typer.prompt("Date of the meeting (YYYY-MM-DD)"), "date")
+
+    project = _project(ctx)
+    path, text, written = scaffold(
+        project, date=_date(date, "DATE"), number=number, title=title, time=_time(time), place=place,
+        from_meeting=from_meeting, ask=ask, dry_run=dry_run, force=force,
+    )
+    if not written:
+        sys.stdout.write(text)
+        return
+    from psc.errors import display_path
+
+    typer.echo(f"wrote {display_path(path)}", err=True)
+    if edit:
+        from psc.editor import open_in_editor
+
+        open_in_editor(path)
+
+
+@command("init")
+def init(
+    directory: Path = typer.Argument(Path("."), metavar="[DIR]", help="Where to create the repository.",
+                                     show_default=False),
+    name: Optional[str] = typer.Option(None, "--name", help="The group's full name.", show_default=False),
+    short: Optional[str] = typer.Option(None, "--short", help="Its short name (default: the name).",
+                                        show_default=False),
+    lang: str = typer.Option("cs", "--lang", metavar="cs|en", help="Language of the minutes."),
+) -> None:
+    """Create a new minutes repository: group.yaml, meetings/, .gitignore, a README, git init.
+
+    Example: psc init komise --name "Komise pro chytrá města" --short KCM
+    """
+    from psc.scaffold import init_repository
+
+    if lang not in ("cs", "en"):
+        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    if name is None:
+        if not _interactive():
+            raise UsageError("give the group's name with --name")
+        name = typer.prompt("Name of the group")
+        if short is None:
+            short = typer.prompt("Short name", default=name)
+    if not name.strip():
+        raise UsageError("the group's name must not be empty")
+    directory.mkdir(parents=True, exist_ok=True)
+    for line in init_repository(directory, name=name.strip(), short=(short or name).strip(), language=lang):
+        typer.echo(line, err=True)
+
+
 def main() -> None:
     """Entry point of the `psc` console script."""
     app(prog_name="psc")

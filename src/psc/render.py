@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from psc.errors import TemplateError
 from psc.labels import labels_for
+from psc.yamlfile import scalar as yaml_scalar
 from psc.model import Deadline, Group, Meeting, Person
 
 FORMATS = ("md", "html")
@@ -59,7 +60,7 @@ class Renderer:
         dirs = [str(d) for d in template_dirs if d.is_dir()] + [str(package_templates())]
         self.known_tasks: dict[str, Any] = {}
         """Tasks of the archive by ID, so task reviews can name what they review."""
-        self.envs = {fmt: self._environment(dirs, autoescape=(fmt == "html")) for fmt in FORMATS}
+        self.envs = {fmt: self._environment(dirs, autoescape=(fmt == "html")) for fmt in (*FORMATS, "yaml")}
 
     def _environment(self, dirs: list[str], *, autoescape: bool) -> jinja2.Environment:
         env = jinja2.Environment(
@@ -76,7 +77,10 @@ class Renderer:
             day_month=self.day_month,
             hhmm=lambda t: f"{t:%H:%M}" if t else "",
             md_cell=md_cell,
+            person=self.person,
             inline=inline_html if autoescape else (lambda text: text),
+            yaml=yaml_scalar,
+            comment=lambda text: " ".join(str(text).split()),
         )
         env.globals.update(
             labels=self.labels,

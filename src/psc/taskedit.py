@@ -8,7 +8,6 @@ replaces the file, and it is written atomically.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 import yaml
 
 from psc.errors import InvalidData, PscError, UsageError, display_path
+from psc.yamlfile import scalar as yaml_scalar
 
 
 class EditError(PscError):
@@ -27,20 +27,6 @@ class Edit:
     start: int
     end: int
     text: str
-
-
-def yaml_scalar(value: str) -> str:
-    """`value` as a YAML scalar: plain when it reads back unchanged, else double-quoted."""
-    from psc.yamlfile import loads
-
-    if value and "\n" not in value and value == value.strip():
-        try:
-            loaded, _ = loads(f"k: {value}\n", "<value>")
-            if loaded == {"k": value}:
-                return value
-        except InvalidData:
-            pass
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _loader() -> Any:

@@ -10,6 +10,7 @@ explicit tags and aliases are reported as problems with their positions.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,3 +253,15 @@ def _build(
         pos.keys[kloc] = (km.line + 1, km.column + 1)
         result[key] = _build(value_node, kloc, pos, problems, seen)
     return result
+
+
+def scalar(value: str) -> str:
+    """`value` as a YAML scalar: plain when it reads back unchanged, else double-quoted."""
+    if value and "\n" not in value and value == value.strip():
+        try:
+            loaded, _ = loads(f"k: {value}\n", "<value>")
+            if loaded == {"k": value}:
+                return value
+        except InvalidData:
+            pass
+    return json.dumps(value, ensure_ascii=False)
