@@ -1,0 +1,185 @@
+"""psc new-meeting and psc init."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+from psc.yamlfile import load
+
+
+def test_scaffold_after_the_seed(repo, runner):
+    result = run(runner, "new-meeting")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "wrote meetings/2016-11-15.yaml\n"
+    path = repo / "meetings" / "2016-11-15.yaml"
+    data, _ = load(path)
+    assert data["number"] == "2"
+    assert data["title"] == "2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)"
+    assert data["date"] == "2016-11-15"
+    assert (data["start"], data["end"]) == ("13:00", "15:00")
+    assert data["place"].startswith("Akademie veřejného investování")
+    assert [p["name"] for p in data["attendees"]["present"]] == [
+        "David Koppitz", "František Kubeš", "Jana Korytářová", "Petr Švec"]
+    titles = [i["title"] for i in data["items"]]
+    assert titles == ["Zahájení", "Schválení zápisu z minulého jednání", "Kontrola úkolů", "Různé"]
+    review = data["items"][2]["content"]
+    assert [r["task"] for r in review] == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+    assert all(r["status"] is None for r in review)
+    text = path.read_text(encoding="utf-8")
+    assert "# Zpracovat aktualizace možných zdrojů finanční podpory (MMR; do další PS (15. 11. 2016))" in text
+    assert "# - task: 2016-09-07/1" in text  # ongoing tasks named, not reviewed
+    assert [n["date"] for n in data["next_meetings"]] == [
+        "2017-02-01", "2017-04-05", "2017-05-24", "2017-09-06", "2017-11-29"]
+    assert data["tasks"] == [] and data["recorded_by"] is None
+
+
+def test_scaffold_validates_and_renders(repo, runner):
+    assert run(runner, "new-meeting").exit_code == 0
+    assert run(runner, "validate").stdout == "ok: 3 files valid\n"
+    result = run(runner, "render", "2016-11-15", "--format", "md", "-o", "-")
+    assert result.exit_code == 0
+    assert "### Bod 3 – Kontrola úkolů" in result.stdout
+    assert "Úkol 2016-09-07/4 (Zpracovat aktualizace možných zdrojů finanční podpory)" in result.stdout
+
+
+def test_filling_in_the_review_closes_tasks(repo, runner):
+    run(runner, "new-meeting")
+    path = repo / "meetings" / "2016-11-15.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("- task: 2016-09-07/3\n        status:\n", "- task: 2016-09-07/3\n        status: done\n")
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "tasks", "--overdue", "--as-of", "2016-11-16", "--format", "csv")
+    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ["2016-09-07/4", "2016-09-07/5"]
+
+
+def test_refuses_to_overwrite(repo, runner):
+    run(runner, "new-meeting")
+    path = repo / "meetings" / "2016-11-15.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# my notes\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = run(runner, "new-meeting", "2016-11-15")
+    assert result.exit_code == 1
+    assert result.stderr == ("error: meetings/2016-11-15.yaml exists already; nothing was written "
+                             "(use --force to overwrite it)\n")
+    assert path.read_bytes() == before
+    assert run(runner, "new-meeting", "2016-11-15", "--force").exit_code == 0
+    assert path.read_bytes() != before
+
+
+def test_dry_run_writes_nothing(repo, runner):
+    result = run(runner, "new-meeting", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# 2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n")
+    assert "- task: 2016-09-07/5" in result.stdout
+    assert not (repo / "meetings" / "2016-11-15.yaml").exists()
+
+
+def test_options(repo, runner):
+    result = run(runner, "new-meeting", "2016-12-01", "--number", "7", "--title", "Mimořádné jednání: rozpočet",
+                 "--time", "09:30", "--place", "Praha # 1", "--dry-run")
+    data_text = result.stdout
+    assert 'title: "Mimořádné jednání: rozpočet"' in data_text
+    assert 'start: "09:30"' in data_text and "number: 7" in data_text
+    assert 'place: "Praha # 1"' in data_text
+    # 09:30 differs from the previous start, so the end is left to fill in
+    assert "end:  # HH:MM" in data_text
+
+
+def test_from_copies_the_agenda(repo, runner):
+    result = run(runner, "new-meeting", "2016-11-15", "--from", "2016-09-07", "--dry-run")
+    assert "title: Diskuze klíčových činností Pracovní skupiny pro Smart Cities" in result.stdout
+    assert "title: Návrh na přizvání dalších členů/ hostů PS pro SC" in result.stdout
+    assert "title: Různé" not in result.stdout
+
+
+def test_usage_errors(repo, runner):
+    assert run(runner, "new-meeting", "15. 11. 2016").exit_code == 2
+    assert run(runner, "new-meeting", "--time", "1 pm", "--dry-run").exit_code == 2
+    result = run(runner, "new-meeting", "--from", "2015-01-01")
+    assert result.exit_code == 2 and "no meeting '2015-01-01'" in result.stderr
+
+
+def test_edit_opens_the_editor(repo, runner, monkeypatch, tmp_path):
+    log = tmp_path / "edited"
+    monkeypatch.setenv("VISUAL", f"sh -c 'echo \"$0\" > {log}'")
+    assert run(runner, "new-meeting", "--edit").exit_code == 0
+    assert log.read_text().strip().endswith("meetings/2016-11-15.yaml")
+
+
+def test_no_date_and_no_terminal_is_a_usage_error(tmp_path, monkeypatch, runner):
+    monkeypatch.chdir(tmp_path)
+    assert run(runner, "init", "--name", "Komise", "--short", "K").exit_code == 0
+    result = run(runner, "new-meeting")
+    assert result.exit_code == 2
+    assert result.stderr == "error: which date? there is no meeting yet; give it: psc new-meeting YYYY-MM-DD\n"
+
+
+def test_init_then_first_meeting(tmp_path, monkeypatch, runner):
+    target = tmp_path / "komise"
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "init", "komise", "--name", "Komise pro chytrá města", "--short", "KCM")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in target.iterdir()) == [".git", ".gitignore", "README.md", "group.yaml", "meetings"]
+    monkeypatch.chdir(target)
+    assert run(runner, "new-meeting", "2026-01-15").exit_code == 0
+    data, _ = load(target / "meetings" / "2026-01-15.yaml")
+    assert data["number"] == "1"
+    assert data["title"] == "1. jednání – Komise pro chytrá města"
+    assert [i["title"] for i in data["items"]] == ["Zahájení", "Různé"]
+    assert run(runner, "validate").stdout == "ok: 2 files valid\n"
+    assert run(runner, "render", "2026-01-15").exit_code == 0
+
+
+def test_init_in_english_inside_an_existing_repository(tmp_path, monkeypatch, runner):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    sub = tmp_path / "minutes"
+    monkeypatch.chdir(tmp_path)
+    assert run(runner, "init", "minutes", "--name", "Board", "--lang", "en").exit_code == 0
+    assert not (sub / ".git").exists()
+    assert 'title_pattern: "Board: meeting {number}"' in (sub / "group.yaml").read_text(encoding="utf-8")
+    monkeypatch.chdir(sub)
+    run(runner, "new-meeting", "2026-01-15")
+    data, _ = load(sub / "meetings" / "2026-01-15.yaml")
+    assert data["title"] == "Board: meeting 1" and data["items"][0]["title"] == "Opening"
+
+
+def test_init_refuses_an_existing_repository_and_needs_a_name(repo, runner, tmp_path, monkeypatch):
+    before = (repo / "group.yaml").read_bytes()
+    result = run(runner, "init", str(repo), "--name", "X")
+    assert result.exit_code == 1 and "exists already" in result.stderr
+    assert (repo / "group.yaml").read_bytes() == before
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "init", "new")
+    assert result.exit_code == 2 and result.stderr == "error: give the group's name with --name\n"
+
+
+def test_init_prompts_in_a_terminal(tmp_path, monkeypatch, runner):
+    import psc.cli
+
+    monkeypatch.setattr(psc.cli, "_interactive", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(psc.cli.app, ["init", "g"], input="Rada města\nRM\n")
+    assert result.exit_code == 0, result.output
+    assert "short: RM" in (tmp_path / "g" / "group.yaml").read_text(encoding="utf-8")
+
+
+def test_a_repository_template_overrides_the_scaffold(repo, runner):
+    (repo / "templates").mkdir()
+    (repo / "templates" / "meeting.yaml.j2").write_text(
+        "number: {{ plan.number }}\ntitle: {{ plan.title | yaml }}\ndate: {{ plan.date.isoformat() }}\n",
+        encoding="utf-8")
+    assert run(runner, "new-meeting").exit_code == 0
+    assert (repo / "meetings" / "2016-11-15.yaml").read_text(encoding="utf-8").startswith("number: 2\n")
+
+
+def test_a_broken_scaffold_template_writes_nothing(repo, runner):
+    (repo / "templates").mkdir()
+    (repo / "templates" / "meeting.yaml.j2").write_text("number: {{ plan.number }}\ntitel: x\n", encoding="utf-8")
+    result = run(runner, "new-meeting")
+    assert result.exit_code == 1
+    assert "meetings/2016-11-15.yaml:2:1: error: titel: unknown key 'titel'" in result.stderr
+    assert not (repo / "meetings" / "2016-11-15.yaml").exists()
