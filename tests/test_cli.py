@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import refingerprint, run
 from psc import __version__
 
 
@@ -87,6 +87,7 @@ def test_validate_cross_checks(repo, runner):
     text = text.replace("by: MPSV", "by: MPSW", 1)
     text = text.replace("  - date: 2016-11-15", "  - date: 2016-09-01", 1)
     path.write_text(text, encoding="utf-8")
+    refingerprint(repo)
     result = run(runner, "validate")
     assert result.exit_code == 1
     messages = [line.split(": error: ", 1)[1] for line in result.stderr.splitlines()[:-1]]

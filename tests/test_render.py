@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED, run
+from conftest import REPO, SEED, refingerprint, run
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -113,6 +113,7 @@ def _edit(repo: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    refingerprint(repo)
 
 
 def test_verb_forms_follow_gender(repo, runner):

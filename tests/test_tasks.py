@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import refingerprint, run
 
 D = dt.date
 
@@ -292,6 +292,7 @@ def test_user_text_printed_literally(repo, runner):
     path.write_text(text.replace(
         "  - text: Zpracovat [/bold] [red]aktualizace\x1b[31m možných zdrojů finanční podpory",
         '  - text: "Zpracovat [/bold] [red]aktualizace\\e[31m možných zdrojů finanční podpory"'), encoding="utf-8")
+    refingerprint(repo)
     assert run(runner, "validate").exit_code == 0
     result = run(runner, "tasks", "--as-of", "2016-11-16")
     assert "Zpracovat [/bold] [red]aktualizace\\x1b[31m možných" in result.stdout

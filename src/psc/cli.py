@@ -386,6 +386,47 @@ def init(
         typer.echo(line, err=True)
 
 
+@command("approve")
+def approve(
+    ctx: typer.Context,
+    meeting: str = typer.Argument(..., metavar="MEETING", help="The meeting, e.g. 2016-09-07."),
+    by: str = typer.Option(..., "--by", metavar="NAME", help="Who approved the minutes."),
+    org: Optional[str] = typer.Option(None, "--org", metavar="ORG",
+                                      help="Their organisation (default: from the member registry).",
+                                      show_default=False),
+    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="Date of approval (default: today).",
+                                     show_default=False),
+) -> None:
+    """Record the approval of minutes with a fingerprint of their content.
+
+    From then on `psc validate` fails when the content changes without an amendment
+    (`psc amend`). Formatting changes and task status updates do not count.
+
+    Example: psc approve 2016-09-07 --by "František Kubeš" --on 2016-10-03
+    """
+    from psc.approval import approve as record
+
+    typer.echo(record(_project(ctx), meeting, by=by, org=org, on=_date(on, "--on") or _today()))
+
+
+@command("amend")
+def amend(
+    ctx: typer.Context,
+    meeting: str = typer.Argument(..., metavar="MEETING", help="The meeting, e.g. 2016-09-07."),
+    by: str = typer.Option(..., "--by", metavar="NAME", help="Who made or authorised the change."),
+    reason: str = typer.Option(..., "--reason", metavar="TEXT", help="Why the approved minutes changed."),
+    on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="Date of the change (default: today).",
+                                     show_default=False),
+) -> None:
+    """Record a change to approved minutes as an amendment (shown in the rendered minutes).
+
+    Example: psc amend 2016-09-07 --by "Jana Korytářová" --reason "Oprava termínu úkolu 3"
+    """
+    from psc.approval import amend as record
+
+    typer.echo(record(_project(ctx), meeting, by=by, reason=reason, on=_date(on, "--on") or _today()))
+
+
 def main() -> None:
     """Entry point of the `psc` console script."""
     app(prog_name="psc")

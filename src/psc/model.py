@@ -364,6 +364,28 @@ class Recorder(Person):
     date: dt.date | None = None
 
 
+class Approval(Recorder):
+    """Who approved the minutes, when, and the fingerprint of the content they approved."""
+
+    fingerprint: str | None = Field(
+        None,
+        pattern=r"^sha256:[0-9a-f]{16,64}$",
+        description="Hash of the canonical meeting data at approval (written by `psc approve`).",
+    )
+
+
+class Amendment(Model):
+    """A change to approved minutes, recorded with who made it, when and why."""
+
+    date: dt.date
+    by: Text = Field(description="Who made or authorised the change.")
+    reason: Text = Field(description="Why the approved minutes changed.")
+    fingerprint: str | None = Field(
+        None, pattern=r"^sha256:[0-9a-f]{16,64}$",
+        description="Hash of the content after the change (written by `psc amend`).",
+    )
+
+
 class Meeting(Model):
     """One meeting's minutes: `meetings/<date>[-suffix].yaml`."""
 
@@ -381,8 +403,9 @@ class Meeting(Model):
     next_meetings: list[NextMeeting] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list, description="Tasks (B Úkoly).")
     recorded_by: Recorder | None = Field(None, description="Zapsal(a).")
-    approved_by: Recorder | None = Field(None, description="Schválil(a).")
+    approved_by: Approval | None = Field(None, description="Schválil(a), with the approved content's fingerprint.")
     verified_by: list[Recorder] = Field(default_factory=list, description="Ověřovatelé.")
+    amendments: list[Amendment] = Field(default_factory=list, description="Changes after approval.")
 
     _id: str = PrivateAttr("")
     _source: Any = PrivateAttr(None)

@@ -60,6 +60,76 @@ def set_fields(text: str, task_index: int, values: dict[str, str | None]) -> str
     node = tasks[1].value[task_index]
     if not isinstance(node, yaml.MappingNode):
         raise EditError("the task is not a mapping")
+    return _apply(text, _mapping_edits(text, node, values))
+
+
+def set_mapping(text: str, path: tuple[str, ...], values: dict[str, str | None]) -> str:
+    """`text` with the top-level mapping `path[0]` holding `values`: keys set in place,
+    a flow mapping where the key had no mapping, the whole key added at the end if absent."""
+    (key,) = path
+    root = _compose(text)
+    if not isinstance(root, yaml.MappingNode):
+        raise EditError("the file is not a mapping")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    found = _get(root, key)
+    pairs = {k: v for k, v in values.items() if v is not None}
+    if found is None:
+        block = f"{key}:{newline}" + "".join(f"  {k}: {yaml_scalar(v)}{newline}" for k, v in pairs.items())
+        return _apply(text, [_append_at_end(text, block, newline)])
+    knode, vnode = found
+    if isinstance(vnode, yaml.MappingNode) and vnode.value:
+        return _apply(text, _mapping_edits(text, vnode, values))
+    flow = "{" + ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in pairs.items()) + "}"
+    start, end = vnode.start_mark.index, vnode.end_mark.index
+    prefix = " " if not text[start - 1 : start].isspace() else ""
+    return _apply(text, [Edit(start, end, prefix + flow)])
+
+
+def append_to_list(text: str, key: str, entry: dict[str, str]) -> str:
+    """`text` with a mapping `entry` added at the end of the top-level list `key`."""
+    root = _compose(text)
+    if not isinstance(root, yaml.MappingNode):
+        raise EditError("the file is not a mapping")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    found = _get(root, key)
+
+    def item(indent: str) -> str:
+        lines = [f"{k}: {yaml_scalar(v)}" for k, v in entry.items()]
+        return f"{indent}- " + f"{newline}{indent}  ".join(lines) + newline
+
+    if found is None:
+        return _apply(text, [_append_at_end(text, f"{key}:{newline}" + item("  "), newline)])
+    knode, vnode = found
+    if isinstance(vnode, yaml.SequenceNode) and vnode.value and not vnode.flow_style:
+        last = vnode.value[-1]
+        indent = " " * vnode.start_mark.column
+        end = last.end_mark.index
+        while end > last.start_mark.index and text[end - 1] in " \t\r\n":
+            end -= 1
+        eol = text.find("\n", end)
+        if eol == -1:
+            return _apply(text, [Edit(len(text), len(text), newline + item(indent).rstrip("\r\n"))])
+        return _apply(text, [Edit(eol + 1, eol + 1, item(indent))])
+    if isinstance(vnode, yaml.SequenceNode) and vnode.value:
+        raise EditError(f"'{key}' is a list in flow style; edit it by hand")
+    # null or []: replace the value with a block list on the following lines
+    start, end = vnode.start_mark.index, vnode.end_mark.index
+    return _apply(text, [Edit(start, end, newline + item("  ").rstrip("\r\n"))])
+
+
+def _append_at_end(text: str, block: str, newline: str) -> Edit:
+    lead = "" if not text or text.endswith("\n") else newline
+    return Edit(len(text), len(text), lead + block)
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: edit.start] + edit.text + text[edit.end :]
+    return text
+
+
+def _mapping_edits(text: str, node: yaml.MappingNode, values: dict[str, str | None]) -> list[Edit]:
+    """Edits setting (or removing, for None) `values` in the mapping `node`."""
     newline = "\r\n" if "\r\n" in text else "\n"
     edits: list[Edit] = []
     missing: list[tuple[str, str]] = []
@@ -80,9 +150,7 @@ def set_fields(text: str, task_index: int, values: dict[str, str | None]) -> str
         edits.append(Edit(start, end, prefix + yaml_scalar(value) + trailing))
     if missing:
         edits.append(_insertion(text, node, missing, newline))
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.text + text[edit.end :]
-    return text
+    return edits
 
 
 def _insertion(text: str, node: yaml.MappingNode, pairs: list[tuple[str, str]], newline: str) -> Edit:
@@ -150,14 +218,14 @@ def set_status(
         raise EditError(f"{shown}: cannot edit: {exc}") from None
     except EditError as exc:
         raise EditError(f"{shown}: cannot edit task {task_id}: {exc}") from None
-    _check_edit(project, path, new_text, archive.group)
+    check_edit(project, path, new_text, archive.group)
     if new_text != text:
         write_text_atomic(path, ("\ufeff" if bom else "") + new_text)
     word = {"done": "done", "cancelled": "cancelled", "open": "reopened"}[status]
     return path, f"{task_id}: {word} on {on.isoformat()} ({shown})"
 
 
-def _check_edit(project: Any, path: Path, text: str, group: Any) -> None:
+def check_edit(project: Any, path: Path, text: str, group: Any, *, approval: bool = True) -> None:
     """Validate the edited text as the file it will replace; never write an invalid file."""
     from psc import validate
     from psc.yamlfile import loads
@@ -165,7 +233,7 @@ def _check_edit(project: Any, path: Path, text: str, group: Any) -> None:
     try:
         data, pos = loads(text, display_path(path))
         meeting = validate.parse_meeting(data, pos, path)
-        problems = validate.check_meeting(meeting, path, group)
+        problems = validate.check_meeting(meeting, path, group, approval=approval)
     except InvalidData as exc:
         problems = exc.problems
     if problems:

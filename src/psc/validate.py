@@ -178,8 +178,8 @@ def _unknown_org(abbr: str, group: Group) -> str:
     return message + " (add it to organisations in group.yaml)"
 
 
-def check_meeting(meeting: Meeting, path: Path, group: Group | None) -> list[Problem]:
-    """Cross-checks within one meeting, and against the group's registry."""
+def check_meeting(meeting: Meeting, path: Path, group: Group | None, *, approval: bool = True) -> list[Problem]:
+    """Cross-checks within one meeting, against the group's registry, and of its approval."""
     pos: Positions = meeting.source
     problems: list[Problem] = []
     match = MEETING_FILE.match(path.stem)
@@ -210,6 +210,10 @@ def check_meeting(meeting: Meeting, path: Path, group: Group | None) -> list[Pro
         ids[tid] = i
     if group is not None:
         problems.extend(_check_organisations(meeting, group))
+    if approval:
+        from psc.approval import check_approval
+
+        problems.extend(check_approval(meeting))
     return problems
 
 

@@ -1,0 +1,121 @@
+"""Approval of minutes that cannot be silently broken: fingerprints of canonical content.
+
+The fingerprint hashes the meeting's data, not its text, so re-indenting or re-quoting
+does not count as a change. It leaves out the approval and amendments themselves and the
+tracking of task status (status, status_date, status_note), which is updated after
+approval by design (`psc tasks done`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from psc.errors import Problem, UsageError, display_path
+from psc.model import Meeting
+
+_TRACKING = {"status", "status_date", "status_note"}
+
+
+def canonical(meeting: Meeting) -> dict[str, Any]:
+    """The meeting's content as plain data, without approval, amendments and task status."""
+    exclude: dict[str, Any] = {"approved_by": True, "amendments": True,
+                               "tasks": {"__all__": _TRACKING}}
+    return meeting.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude=exclude)
+
+
+def fingerprint(meeting: Meeting) -> str:
+    """'sha256:' and the first 16 hex digits of the hash of the canonical content."""
+    data = json.dumps(canonical(meeting), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def expected_fingerprint(meeting: Meeting) -> tuple[str | None, tuple[Any, ...]]:
+    """The fingerprint the content must have, and where it is written in the file."""
+    if meeting.amendments:
+        return meeting.amendments[-1].fingerprint, ("amendments", len(meeting.amendments) - 1, "fingerprint")
+    assert meeting.approved_by is not None
+    return meeting.approved_by.fingerprint, ("approved_by", "fingerprint")
+
+
+def check_approval(meeting: Meeting) -> list[Problem]:
+    """An approved meeting's content must match its approval (or its latest amendment)."""
+    if meeting.approved_by is None:
+        return []
+    pos = meeting.source
+    expected, loc = expected_fingerprint(meeting)
+    if expected is None:
+        return [pos.problem(loc[:-1], f"approved minutes carry no fingerprint; record the approval with "
+                                      f"`psc approve {meeting.id} --by NAME` (or the change with `psc amend`)")]
+    actual = fingerprint(meeting)
+    if actual != expected:
+        return [pos.problem(loc, f"the approved minutes have changed (content {actual}, approved {expected}); "
+                                 f"undo the change or record it with `psc amend {meeting.id} --by NAME --reason TEXT`")]
+    return []
+
+
+def approve(project: Any, meeting_ref: str, *, by: str, org: str | None, on: dt.date) -> str:
+    """Record the approval of a meeting, with its fingerprint, as a minimal edit."""
+    meeting, group, text, path = _load_for_edit(project, meeting_ref)
+    if meeting.approved_by is not None and meeting.approved_by.fingerprint:
+        raise UsageError(f"{meeting.id} is approved already ({meeting.approved_by.name}, "
+                         f"{meeting.approved_by.date}); record later changes with `psc amend`")
+    if on < meeting.date:
+        raise UsageError(f"--on {on.isoformat()} is before the meeting ({meeting.date.isoformat()})")
+    member = group.person(by)
+    organisation = org or (member.organisation if member else None)
+    if organisation is not None and organisation not in group.organisations:
+        raise UsageError(f"--org {organisation!r} is not in the group's organisations")
+    values: dict[str, str | None] = {"name": by}
+    if organisation:
+        values["organisation"] = organisation
+    values["date"] = on.isoformat()
+    values["fingerprint"] = fingerprint(meeting)
+    from psc.taskedit import set_mapping
+
+    new_text = set_mapping(text, ("approved_by",), values)
+    _write_checked(project, path, text, new_text, group)
+    return f"{meeting.id}: approved by {by} on {on.isoformat()} ({values['fingerprint']})"
+
+
+def amend(project: Any, meeting_ref: str, *, by: str, reason: str, on: dt.date) -> str:
+    """Record a change to approved minutes: an amendment with the new fingerprint."""
+    meeting, group, text, path = _load_for_edit(project, meeting_ref)
+    if meeting.approved_by is None:
+        raise UsageError(f"{meeting.id} is not approved; edit it freely, and approve it with `psc approve`")
+    current = fingerprint(meeting)
+    expected, _ = expected_fingerprint(meeting)
+    if current == expected:
+        raise UsageError(f"{meeting.id} has not changed since it was approved; there is nothing to amend")
+    from psc.taskedit import append_to_list
+
+    entry = {"date": on.isoformat(), "by": by, "reason": reason, "fingerprint": current}
+    new_text = append_to_list(text, "amendments", entry)
+    _write_checked(project, path, text, new_text, group)
+    return f"{meeting.id}: amendment recorded ({current})"
+
+
+def _load_for_edit(project: Any, ref: str) -> tuple[Meeting, Any, str, Path]:
+    from psc import validate, yamlfile
+    from psc.errors import InvalidData
+
+    path = project.meeting_path(ref)
+    group = project.load_group()
+    data, pos = yamlfile.load(path)
+    meeting = validate.parse_meeting(data, pos, path)
+    problems = validate.check_meeting(meeting, path, group, approval=False)  # what they record
+    if problems:
+        raise InvalidData(problems)
+    return meeting, group, yamlfile.read_text(path, display_path(path)), path
+
+
+def _write_checked(project: Any, path: Path, old: str, new: str, group: Any) -> None:
+    from psc.fileio import write_text_atomic
+    from psc.taskedit import check_edit
+
+    check_edit(project, path, new, group)
+    raw = path.read_bytes()
+    write_text_atomic(path, ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + new)
