@@ -103,6 +103,8 @@ def validate(
         None, metavar="PATH...", help="Files to check (default: group.yaml and every meeting).",
         show_default=False
     ),
+    fmt: str = typer.Option("text", "--format", "-f", metavar="text|github|json",
+                            help="text (path:line:col), github (workflow annotations) or json."),
 ) -> None:
     """Check the group file and meeting files; list every problem as path:line:col.
 
@@ -112,8 +114,25 @@ def validate(
     """
     from psc.errors import InvalidData
 
+    if fmt not in ("text", "github", "json"):
+        raise UsageError(f"unknown format {fmt!r}; choose text, github or json")
     project = _project(ctx)
     checked, problems = project.validate(paths or None)
+    if fmt == "json":
+        import json
+
+        records = [{"path": p.path, "line": p.line, "column": p.col, "field": p.field,
+                    "severity": p.severity, "message": p.message} for p in sorted(problems)]
+        sys.stdout.write(json.dumps({"files": checked, "problems": records}, ensure_ascii=False, indent=2) + "\n")
+        if problems:
+            raise typer.Exit(1)
+        return
+    if fmt == "github" and problems:
+        for p in sorted(problems):
+            message = (f"{p.field}: " if p.field else "") + p.message
+            message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            typer.echo(f"::error file={p.path},line={p.line},col={p.col}::{message}")
+        raise typer.Exit(1)
     if problems:
         raise InvalidData(problems)
     typer.echo(f"ok: {checked} file{'s' if checked != 1 else ''} valid")
@@ -384,6 +403,126 @@ def init(
     directory.mkdir(parents=True, exist_ok=True)
     for line in init_repository(directory, name=name.strip(), short=(short or name).strip(), language=lang):
         typer.echo(line, err=True)
+
+
+@command("list")
+def list_(
+    ctx: typer.Context,
+    fmt: str = typer.Option("table", "--format", "-f", metavar="table|json", help="Output format."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
+) -> None:
+    """List the meetings: date, number, title, draft or approved, and open tasks.
+
+    Example: psc list --format json
+    """
+    from psc.commands import list_meetings
+
+    body = list_meetings(_project(ctx), fmt=fmt, lang=lang)
+    if isinstance(body, str):
+        sys.stdout.write(body)
+        return
+    from psc import console
+
+    console.print_table(body["columns"], body["rows"], title=body["title"])
+
+
+@command("diff")
+def diff(
+    ctx: typer.Context,
+    meetings: Optional[list[str]] = typer.Argument(
+        None, metavar="[MEETING]...", help="Meetings to compare (default: every changed meeting file).",
+        show_default=False),
+    from_rev: Optional[str] = typer.Option(None, "--from", metavar="REV", help="Old version (default: HEAD).",
+                                           show_default=False),
+    to_rev: Optional[str] = typer.Option(None, "--to", metavar="REV",
+                                         help="New version (default: the working tree).", show_default=False),
+    fmt: str = typer.Option("text", "--format", "-f", metavar="text|md|html", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                         help="Write to FILE (default: stdout).", show_default=False),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
+) -> None:
+    """Show what changed in meetings, in the minutes' own terms (not YAML lines).
+
+    md gives a summary to paste into a pull request; html (-o FILE) the rendered minutes
+    with <ins>/<del> marks like tracked changes. Formatting-only edits are no change.
+
+    Example: psc diff 2016-09-07 --format html -o changes.html
+    """
+    from psc import review
+
+    if fmt not in review.DIFF_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose text, md or html")
+    if lang is not None and lang not in ("cs", "en"):
+        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    diffs, renderer = review.diff_meetings(_project(ctx), meetings or [], from_rev=from_rev, to_rev=to_rev,
+                                           lang=lang)
+    if fmt == "text" and not output:
+        from psc import console
+
+        console.print_diff(review.as_text(diffs, renderer.labels))
+        return
+    if fmt == "text":
+        import io as io_
+
+        buffer = io_.StringIO()
+        from psc import console
+
+        console.print_diff(review.as_text(diffs, renderer.labels), stream=buffer)
+        body = buffer.getvalue()
+    elif fmt == "md":
+        body = review.as_markdown(diffs, renderer.labels)
+    else:
+        body = review.redline_html(diffs, renderer)
+    _emit(body, output)
+
+
+def _emit(body: str, output: Optional[str]) -> None:
+    """Write a report to stdout, or atomically to a file."""
+    if output and output != "-":
+        from psc.fileio import write_text_atomic
+
+        write_text_atomic(Path(output), body)
+        typer.echo(f"wrote {output}", err=True)
+    else:
+        sys.stdout.write(body)
+
+
+@command("log")
+def log(
+    ctx: typer.Context,
+    meeting: Optional[str] = typer.Argument(None, metavar="[MEETING]",
+                                            help="The meeting (default: every meeting).", show_default=False),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
+) -> None:
+    """The history of a meeting file: commit, author, date, message, and what it changed.
+
+    Example: psc log 2016-09-07
+    """
+    from psc import console, review
+
+    files, renderer = review.history(_project(ctx), meeting, lang=lang)
+    lines: list[str] = []
+    for rel, entries in files:
+        lines.append(rel)
+        for e in entries:
+            lines.append(f"  {e.sha[:10]}  {e.date}  {e.author}: {e.subject}")
+            for c in e.changes[:8]:
+                what = c.where + (f", {c.field}" if c.field else "")
+                if c.kind == "added":
+                    lines.append(f"      + {what}: {c.new}")
+                elif c.kind == "removed":
+                    lines.append(f"      - {what}: {c.old}")
+                else:
+                    lines.append(f"      ~ {what}: {c.old} → {c.new}")
+            if not e.changes:
+                lines.append(f"      ({renderer.labels['diff_no_change']})")
+            if len(e.changes) > 8:
+                lines.append(f"      … +{len(e.changes) - 8}")
+    console.print_lines([_shorten(line) for line in lines])
+
+
+def _shorten(line: str, width: int = 160) -> str:
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 @command("approve")

@@ -194,3 +194,34 @@ def _near(word: str, choices: list[str]) -> str:
 
     near = difflib.get_close_matches(word, choices, n=1)
     return f"; did you mean {near[0]!r}?" if near else ""
+
+
+def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = None) -> Any:
+    """The meetings: date, number, title, draft/approved, open tasks assigned there."""
+    import json
+
+    from psc.render import Renderer
+    from psc.tasks import track
+
+    if fmt not in ("table", "json"):
+        raise UsageError(f"unknown format {fmt!r}; choose table or json")
+    _check_lang(lang)
+    archive = project.load_archive()
+    labels = Renderer(archive.group, [project.templates_dir], lang).labels
+    open_count: dict[str, int] = {}
+    for t in track(archive.meetings).values():
+        if t.status.value == "open":
+            open_count[t.meeting.id] = open_count.get(t.meeting.id, 0) + 1
+    records = [
+        {"id": m.id, "date": m.date.isoformat(), "number": m.number, "title": m.title,
+         "approved": m.approved_by is not None, "open_tasks": open_count.get(m.id, 0)}
+        for m in archive.meetings
+    ]
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    columns = [labels["date"], labels["col_number"], labels["col_title"], labels["col_status"],
+               labels["col_open_tasks"]]
+    rows = [[r["id"], r["number"], r["title"], labels["approved"] if r["approved"] else labels["draft"],
+             r["open_tasks"]] for r in records]
+    return {"title": labels["meetings_title"], "columns": columns, "rows": rows,
+            "overdue": [False] * len(rows)}

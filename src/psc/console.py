@@ -66,3 +66,26 @@ def print_lines(lines: list[str], stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     for line in lines:
         stream.write(literal(line) + "\n")
+
+
+def print_diff(lines: list[tuple[str, list[tuple[str, str]]]], stream: TextIO | None = None) -> None:
+    """Diff lines: on a terminal deletions red and struck through, insertions green; as plain
+    text deletions [-like this-] and insertions {+like this+} (wdiff's notation)."""
+    stream = stream or sys.stdout
+    if not fancy(stream):
+        for prefix, segments in lines:
+            marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+            text = "".join(marks[k].format(literal(t)) if t.strip() or k == "=" else literal(t)
+                           for k, t in segments)
+            stream.write((text if prefix == "#" else f"{prefix} {text}") + "\n")
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    styles = {"=": "", "-": "red strike", "+": "green underline"}
+    for prefix, segments in lines:
+        line = Text("" if prefix == "#" else f"{prefix} ", style="bold" if prefix == "#" else "")
+        for kind, text in segments:
+            line.append(literal(text), style="bold" if prefix == "#" else styles[kind])
+        console.print(line)

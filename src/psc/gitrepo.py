@@ -1,33 +1,105 @@
-"""Every git call psc makes, in one place."""
+"""Every git call psc makes, in one place (the git command line, isolated from pagers)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from psc.errors import PscError
 
 
 class GitError(PscError):
-    """git is missing or a git command failed."""
+    """git is missing, the directory is no repository, or a git command failed."""
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def _git(args: list[str], cwd: Path, *, check: bool = True) -> subprocess.CompletedProcess[str]:
     if shutil.which("git") is None:
         raise GitError("git is not installed (or not on PATH)")
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    env = {**os.environ, "GIT_PAGER": "cat", "LC_ALL": "C"}
+    result = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True,
+                            text=True, encoding="utf-8", errors="replace", env=env, check=False)
+    if check and result.returncode != 0:
+        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"
+        raise GitError(f"git {args[0]}: {message}")
+    return result
 
 
 def inside_work_tree(path: Path) -> bool:
     """Whether `path` lies inside a git work tree."""
     if shutil.which("git") is None:
         return False
-    return _git(["rev-parse", "--is-inside-work-tree"], path).stdout.strip() == "true"
+    return _git(["rev-parse", "--is-inside-work-tree"], path, check=False).stdout.strip() == "true"
 
 
 def init(path: Path) -> None:
     """`git init` in `path`."""
-    result = _git(["init", "-q"], path)
+    _git(["init", "-q"], path)
+
+
+def toplevel(path: Path) -> Path:
+    """The root of the work tree holding `path`; GitError when there is none."""
+    result = _git(["rev-parse", "--show-toplevel"], path, check=False)
     if result.returncode != 0:
-        raise GitError(f"git init failed: {result.stderr.strip()}")
+        raise GitError(f"{path} is not in a git repository")
+    return Path(result.stdout.strip())
+
+
+def verify(root: Path, rev: str) -> str:
+    """The commit `rev` names; GitError for an unknown revision."""
+    result = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root, check=False)
+    if result.returncode != 0:
+        raise GitError(f"unknown revision {rev!r}")
+    return result.stdout.strip()
+
+
+def show(root: Path, rev: str, relpath: str) -> str | None:
+    """The text of `relpath` at `rev`, or None when the file does not exist there."""
+    result = _git(["show", f"{rev}:{relpath}"], root, check=False)
+    if result.returncode != 0:
+        return None
+    return result.stdout
+
+
+def changed_paths(root: Path, old: str, new: str | None, pathspec: str) -> list[str]:
+    """Paths under `pathspec` that differ between `old` and `new` (None: the work tree, with
+    untracked files)."""
+    args = ["diff", "--name-only", "--no-renames", old] + ([new] if new else []) + ["--", pathspec]
+    paths = set(_git(args, root).stdout.split("\n"))
+    if new is None:
+        untracked = _git(["ls-files", "--others", "--exclude-standard", "--", pathspec], root).stdout
+        paths |= set(untracked.split("\n"))
+    return sorted(p for p in paths if p)
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    author: str
+    date: str
+    subject: str
+    path: str
+
+
+def log(root: Path, relpath: str) -> list[Commit]:
+    """Commits that changed `relpath` (following renames), newest first."""
+    sep = "\x1f"
+    out = _git(["log", "--follow", "--name-only", f"--format=%x1e%H{sep}%an{sep}%ad{sep}%s",
+                "--date=short", "--", relpath], root).stdout
+    commits = []
+    for chunk in out.split("\x1e"):
+        if not chunk.strip():
+            continue
+        header, _, rest = chunk.partition("\n")
+        sha, author, date, subject = header.split(sep, 3)
+        names = [line for line in rest.splitlines() if line.strip()]
+        commits.append(Commit(sha, author, date, subject, names[0] if names else relpath))
+    return commits
+
+
+def parent(root: Path, sha: str) -> str | None:
+    """The first parent of `sha`, or None for a root commit (or a shallow clone's edge)."""
+    result = _git(["rev-parse", "--verify", "--quiet", f"{sha}^"], root, check=False)
+    return result.stdout.strip() if result.returncode == 0 else None
