@@ -79,7 +79,7 @@ def set_mapping(text: str, path: tuple[str, ...], values: dict[str, str | None])
     knode, vnode = found
     if isinstance(vnode, yaml.MappingNode) and vnode.value:
         return _apply(text, _mapping_edits(text, vnode, values))
-    flow = "{" + ", ".join(f"{k}: {yaml_scalar(v)}" for k, v in pairs.items()) + "}"
+    flow = "{" + ", ".join(f"{k}: {yaml_scalar(v, flow=True)}" for k, v in pairs.items()) + "}"
     start, end = vnode.start_mark.index, vnode.end_mark.index
     prefix = " " if not text[start - 1 : start].isspace() else ""
     return _apply(text, [Edit(start, end, prefix + flow)])
@@ -147,7 +147,7 @@ def _mapping_edits(text: str, node: yaml.MappingNode, values: dict[str, str | No
         old = text[start:end]
         trailing = old[len(old.rstrip()):] if vnode.style in ("|", ">") else ""
         prefix = " " if start == end and not text[start - 1 : start].isspace() else ""
-        edits.append(Edit(start, end, prefix + yaml_scalar(value) + trailing))
+        edits.append(Edit(start, end, prefix + yaml_scalar(value, flow=bool(node.flow_style)) + trailing))
     if missing:
         edits.append(_insertion(text, node, missing, newline))
     return edits
@@ -156,7 +156,7 @@ def _mapping_edits(text: str, node: yaml.MappingNode, values: dict[str, str | No
 def _insertion(text: str, node: yaml.MappingNode, pairs: list[tuple[str, str]], newline: str) -> Edit:
     if node.flow_style:
         close = node.end_mark.index - 1
-        added = "".join(f", {k}: {yaml_scalar(v)}" for k, v in pairs)
+        added = "".join(f", {k}: {yaml_scalar(v, flow=True)}" for k, v in pairs)
         return Edit(close, close, added)
     last = node.value[-1][1]
     end = last.end_mark.index

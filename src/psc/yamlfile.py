@@ -255,13 +255,21 @@ def _build(
     return result
 
 
-def scalar(value: str) -> str:
-    """`value` as a YAML scalar: plain when it reads back unchanged, else double-quoted."""
-    if value and "\n" not in value and value == value.strip():
+_FLOW_SPECIAL = set(",[]{}#:")
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
+
+
+def scalar(value: str, *, flow: bool = False) -> str:
+    """`value` as a YAML scalar that reads back exactly: plain when that is safe (in a flow
+    collection, `flow`, no commas or brackets either), else double-quoted with every
+    character YAML cannot hold raw (or would read as a line break) escaped."""
+    if value and "\n" not in value and value == value.strip() and not (flow and _FLOW_SPECIAL & set(value)):
         try:
             loaded, _ = loads(f"k: {value}\n", "<value>")
             if loaded == {"k": value}:
                 return value
         except InvalidData:
             pass
-    return json.dumps(value, ensure_ascii=False)
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) <= 0xFFFF
+                            else f"\\U{ord(m.group()):08x}", quoted)
