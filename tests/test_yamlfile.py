@@ -48,7 +48,7 @@ def test_python_tag_is_refused_and_never_run(tmp_path: Path):
 
 def test_alias_is_refused():
     assert problems_of("a: &x [1]\nb: *x\n") == [
-        "f.yaml:2:4: error: b: aliases (*name) are not allowed; write the value out"
+        "f.yaml:2:4: error: aliases (*name) are not allowed; write the value out"
     ]
 
 

@@ -33,8 +33,16 @@ _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
 def _check_links(text: str) -> str:
-    """Links in text may only point to http, https or mailto addresses (or be relative)."""
+    """Text may hold no bidirectional controls (they can disguise what a sentence says), and
+    links only to http, https or mailto addresses (or relative ones)."""
+    bidi = _BIDI.search(text)
+    if bidi:
+        raise ValueError(f"bidirectional control character U+{ord(bidi.group()):04X} is not allowed "
+                         "(it can make text read differently from what it holds)")
     if "]" not in text and "<" not in text:
         return text
     import html

@@ -50,7 +50,6 @@ class Positions:
     path: str
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    text: str | None = field(default=None, repr=False, compare=False)
 
     def of(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of `loc`, or of its nearest ancestor that has one."""
@@ -167,8 +166,38 @@ def load(path: Path) -> tuple[Any, Positions]:
     return loads(text, shown)
 
 
+MAX_DEPTH = 64
+"""Deeper nesting is refused: meeting files need about eight levels, and parsers recurse."""
+
+_BLOCK_PREFIX = re.compile(r"(?m)^[ \t?:-]*")
+
+
+def _depth_guard(text: str, shown: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before composing (libyaml's C composer and
+    PyYAML's Python one recurse, and old libyaml crashes past ~30,000 levels). A cheap bound
+    decides; only a file that might be too deep is streamed, event by event, to find where."""
+    bound = text.count("[") + text.count("{") + max((len(m.group()) for m in _BLOCK_PREFIX.finditer(text)),
+                                                    default=0)
+    if bound <= MAX_DEPTH:
+        return
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # an iterative state machine
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise InvalidData([Problem(shown, mark.line + 1, mark.column + 1, "",
+                                               f"nesting deeper than {MAX_DEPTH} levels")])
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: the real parse reports it with its position
+
+
 def loads(text: str, shown: str) -> tuple[Any, Positions]:
     """Load one YAML document from a string; `shown` names it in messages."""
+    _depth_guard(text, shown)
     loader = None
     try:
         loader = _Loader(text)  # the pure-Python reader checks characters here already
@@ -188,28 +217,32 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
     finally:
         if loader is not None:
             loader.dispose()
-    positions = Positions(shown, text=text)
+    positions = Positions(shown)
     if node is None:
         message = "file is empty" if not text.strip() else "file holds only comments, no data"
         raise InvalidData([Problem(shown, 1, 1, "", message)])
     problems: list[Problem] = []
-    value = _build(node, (), positions, problems, set())
-    positions.text = None  # only needed while building
+    try:
+        value = _build(node, (), positions, problems, set())
+    except _AliasFound:
+        raise InvalidData([_alias_problem(text, shown)]) from None
     if problems:
         raise InvalidData(problems)
     return value, positions
 
 
-def _alias_problem(pos: Positions, loc: Path_) -> Problem:
-    """Report an alias at its own position (the shared node only knows the anchor's)."""
-    line, col = pos.keys.get(loc, pos.of(loc[:-1]) if loc else (1, 1))
-    if pos.text is not None:
-        aliases = [e.start_mark for e in yaml.parse(pos.text, Loader=yaml.SafeLoader)
-                   if isinstance(e, yaml.AliasEvent)]
-        after = [m for m in aliases if (m.line + 1, m.column + 1) >= (line, col)]
-        if after:
-            line, col = after[0].line + 1, after[0].column + 1
-    return Problem(pos.path, line, col, field_path(loc), "aliases (*name) are not allowed; write the value out")
+class _AliasFound(Exception):
+    """Raised inside `_build` at the first alias; `loads` reports it once, at its position."""
+
+
+def _alias_problem(text: str, shown: str) -> Problem:
+    """The first alias of the file, found by streaming its events (a rare, slow path)."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            return Problem(shown, mark.line + 1, mark.column + 1, "",
+                           "aliases (*name) are not allowed; write the value out")
+    return Problem(shown, 1, 1, "", "aliases (*name) are not allowed; write the value out")  # pragma: no cover
 
 
 def _build(
@@ -218,8 +251,7 @@ def _build(
     mark = node.start_mark
     pos.values[loc] = (mark.line + 1, mark.column + 1)
     if id(node) in seen:  # the composer shares one node between an anchor and its aliases
-        problems.append(_alias_problem(pos, loc))
-        return None
+        raise _AliasFound
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
