@@ -514,7 +514,9 @@ def log(
                     lines.append(f"      - {what}: {c.old}")
                 else:
                     lines.append(f"      ~ {what}: {c.old} → {c.new}")
-            if not e.changes:
+            if e.truncated:
+                lines.append("      (earlier history is not in this shallow clone)")
+            elif not e.changes:
                 lines.append(f"      ({renderer.labels['diff_no_change']})")
             if len(e.changes) > 8:
                 lines.append(f"      … +{len(e.changes) - 8}")

@@ -51,6 +51,8 @@ def verify(root: Path, rev: str) -> str:
     """The commit `rev` names; GitError for an unknown revision."""
     result = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root, check=False)
     if result.returncode != 0:
+        if not has_commits(root):
+            raise GitError(f"the git repository at {root} has no commits yet")
         raise GitError(f"unknown revision {rev!r}")
     return result.stdout.strip()
 
@@ -103,3 +105,17 @@ def parent(root: Path, sha: str) -> str | None:
     """The first parent of `sha`, or None for a root commit (or a shallow clone's edge)."""
     result = _git(["rev-parse", "--verify", "--quiet", f"{sha}^"], root, check=False)
     return result.stdout.strip() if result.returncode == 0 else None
+
+
+def shallow_edge(root: Path, sha: str) -> bool:
+    """Whether `sha` is a commit whose parents a shallow clone left out."""
+    path = _git(["rev-parse", "--git-path", "shallow"], root).stdout.strip()
+    shallow = (root / path) if not Path(path).is_absolute() else Path(path)
+    try:
+        return sha in shallow.read_text(encoding="ascii").split()
+    except OSError:
+        return False
+
+
+def has_commits(root: Path) -> bool:
+    return _git(["rev-parse", "--verify", "--quiet", "HEAD"], root, check=False).returncode == 0

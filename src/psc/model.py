@@ -21,6 +21,7 @@ from pydantic import (
     PrivateAttr,
     Tag,
     field_validator,
+    model_serializer,
 )
 
 _LINK_TARGETS = re.compile(
@@ -222,6 +223,11 @@ class Deadline(BaseModel):
         raise ValueError(
             f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
         )
+
+    @model_serializer
+    def _as_written(self) -> str:
+        """Dumped as the file writes it: an ISO date, 'ongoing' or 'next meeting'."""
+        return str(self)
 
     def __str__(self) -> str:
         if self.kind == "date":

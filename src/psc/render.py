@@ -8,6 +8,7 @@ inline Markdown in text fields becomes HTML with raw HTML disabled. Output is de
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,32 @@ def inline_html(text: str) -> Markup:
     return Markup(_markdown().renderInline(text))
 
 
+_BLOCK_START = re.compile(r"^(?:([#>|]|[+*-](?=\s|$)|[=-]{3,}|[*_]{3,}(?=\s*$)|`{3,}|~{3,})|(\d{1,9})([.)])(?=\s|$))")
+
+
+def _escape_start(line: str) -> str:
+    """Escape what would make a line start a heading, list, quote, table, rule or fence."""
+    def escape(m: re.Match[str]) -> str:
+        if m.group(2):  # '1.' -> '1\.'
+            return m.group(2) + "\\" + m.group(3)
+        return "\\" + m.group(1)
+    return _BLOCK_START.sub(escape, line, count=1)
+
+
+def md_line(text: str) -> str:
+    """Text kept on one Markdown line (a heading, a list item): newlines become spaces, a
+    leading block marker and a closing run of '#' are escaped."""
+    line = _escape_start(" ".join(str(text).split()))
+    return re.sub(r"(\s)(#+)$", r"\1\\\2", line)
+
+
+def md_block(text: str) -> str:
+    """A paragraph of inline Markdown that stays one paragraph: no blank lines, and no line
+    that would start a heading, list, quote, table, rule or code fence."""
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return "\n".join(_escape_start(line) for line in lines)
+
+
 def md_cell(text: str) -> str:
     """Text made safe for one Markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\|")
@@ -77,6 +104,8 @@ class Renderer:
             day_month=self.day_month,
             hhmm=lambda t: f"{t:%H:%M}" if t else "",
             md_cell=md_cell,
+            md_line=md_line if not autoescape else (lambda text: text),
+            md_block=md_block if not autoescape else (lambda text: text),
             person=self.person,
             inline=inline_html if autoescape else (lambda text: text),
             yaml=yaml_scalar,

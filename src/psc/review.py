@@ -120,6 +120,8 @@ def as_markdown(diffs: list[MeetingDiff], labels: dict[str, str]) -> str:
         if not text.strip():
             return text
         lead, core, trail = re.match(r"(\s*)(.*?)(\s*)$", text, re.S).groups()  # type: ignore[union-attr]
+        if kind == "+" and "*" in core:  # bold around bold breaks: mark it as an insertion instead
+            return lead + f"<ins>{html.escape(core, quote=False)}</ins>" + trail
         return lead + (f"~~{core}~~" if kind == "-" else f"**{core}**" if kind == "+" else core) + trail
 
     out = []
@@ -228,6 +230,8 @@ class LogEntry:
     date: str
     subject: str
     changes: list[Change]
+    truncated: bool = False
+    """The commit's parent is not in this (shallow) clone, so what it changed is unknown."""
 
 
 def history(project: Any, ref: str | None, *, lang: str | None = None) -> tuple[list[tuple[str, list[LogEntry]]], Any]:
@@ -248,6 +252,9 @@ def history(project: Any, ref: str | None, *, lang: str | None = None) -> tuple[
         entries = []
         for commit in gitrepo.log(root, rel):
             before_sha = gitrepo.parent(root, commit.sha)
+            if before_sha is None and gitrepo.shallow_edge(root, commit.sha):
+                entries.append(LogEntry(commit.sha, commit.author, commit.date, commit.subject, [], truncated=True))
+                continue
             new_text = gitrepo.show(root, commit.sha, commit.path)
             old_text = gitrepo.show(root, before_sha, commit.path) if before_sha else None
             try:
