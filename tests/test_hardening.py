@@ -257,3 +257,59 @@ def test_atomic_write_keeps_permissions(tmp_path):
     os.chmod(target, 0o640)
     write_text_atomic(target, "new")
     assert target.read_text() == "new" and (target.stat().st_mode & 0o777) == 0o640
+
+
+# ------------------------------------------------------------------ paths, races, templates
+
+
+def test_meeting_outside_the_repository_is_refused_without_echoing_it(repo, runner, tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n")
+    rel = os.path.relpath(secret, repo)
+    for args in (["render", rel, "--format", "md", "-o", "-"], ["validate", rel]):
+        result = run(runner, *args)
+        assert result.exit_code == 2
+        assert "is outside the minutes repository" in result.stderr
+        assert "hunter2" not in result.output
+
+
+def test_symlink_out_of_the_repository_is_refused(repo, runner, tmp_path):
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text((repo / "meetings" / "2016-09-07.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (repo / "meetings" / "2016-09-08.yaml").symlink_to(outside)
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert "meetings/2016-09-08.yaml:1:1: error: meetings/2016-09-08.yaml is outside the minutes repository" in result.stderr
+    result = run(runner, "render", "2016-09-08", "--format", "md", "-o", "-")
+    assert result.exit_code == 1 and "outside the minutes repository" in result.stderr
+
+
+def test_an_edit_aborts_when_the_file_changed_on_disk(repo, runner, monkeypatch):
+    """Someone saves the file between psc reading it and writing the edit: psc writes nothing."""
+    import psc.taskedit
+
+    path = repo / "meetings" / "2016-09-07.yaml"
+    real_check = psc.taskedit.check_edit
+
+    def meanwhile(*args, **kwargs):
+        real_check(*args, **kwargs)
+        path.write_text(path.read_text(encoding="utf-8") + "# saved by someone else\n", encoding="utf-8")
+
+    monkeypatch.setattr(psc.taskedit, "check_edit", meanwhile)
+    result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10")
+    assert result.exit_code == 1
+    assert result.stderr == ("error: meetings/2016-09-07.yaml changed on disk while psc was editing it; "
+                             "nothing was written (run the command again)\n")
+    assert path.read_text(encoding="utf-8").endswith("# saved by someone else\n")
+    assert "status: done" not in path.read_text(encoding="utf-8")
+    assert not [p for p in (repo / "meetings").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_repository_templates_are_sandboxed(repo, runner):
+    (repo / "templates").mkdir()
+    (repo / "templates" / "minutes.md.j2").write_text(
+        "{{ meeting.__class__.__init__.__globals__ }}\n", encoding="utf-8")
+    result = run(runner, "render", "2016-09-07", "--format", "md", "-o", "-")
+    assert result.exit_code == 1
+    assert "minutes.md.j2:1: template error: access to attribute '__init__'" in result.stderr
+    assert "os" not in result.stdout

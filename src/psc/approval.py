@@ -59,7 +59,8 @@ def check_approval(meeting: Meeting) -> list[Problem]:
 
 def approve(project: Any, meeting_ref: str, *, by: str, org: str | None, on: dt.date) -> str:
     """Record the approval of a meeting, with its fingerprint, as a minimal edit."""
-    meeting, group, text, path = _load_for_edit(project, meeting_ref)
+    meeting, group, raw, path = _load_for_edit(project, meeting_ref)
+    text = yamlfile_text(raw, path)
     if meeting.approved_by is not None and meeting.approved_by.fingerprint:
         raise UsageError(f"{meeting.id} is approved already ({meeting.approved_by.name}, "
                          f"{meeting.approved_by.date}); record later changes with `psc amend`")
@@ -77,13 +78,14 @@ def approve(project: Any, meeting_ref: str, *, by: str, org: str | None, on: dt.
     from psc.taskedit import set_mapping
 
     new_text = set_mapping(text, ("approved_by",), values)
-    _write_checked(project, path, text, new_text, group)
+    _write_checked(project, path, raw, new_text, group)
     return f"{meeting.id}: approved by {by} on {on.isoformat()} ({values['fingerprint']})"
 
 
 def amend(project: Any, meeting_ref: str, *, by: str, reason: str, on: dt.date) -> str:
     """Record a change to approved minutes: an amendment with the new fingerprint."""
-    meeting, group, text, path = _load_for_edit(project, meeting_ref)
+    meeting, group, raw, path = _load_for_edit(project, meeting_ref)
+    text = yamlfile_text(raw, path)
     if meeting.approved_by is None:
         raise UsageError(f"{meeting.id} is not approved; edit it freely, and approve it with `psc approve`")
     current = fingerprint(meeting)
@@ -94,28 +96,39 @@ def amend(project: Any, meeting_ref: str, *, by: str, reason: str, on: dt.date) 
 
     entry = {"date": on.isoformat(), "by": by, "reason": reason, "fingerprint": current}
     new_text = append_to_list(text, "amendments", entry)
-    _write_checked(project, path, text, new_text, group)
+    _write_checked(project, path, raw, new_text, group)
     return f"{meeting.id}: amendment recorded ({current})"
 
 
-def _load_for_edit(project: Any, ref: str) -> tuple[Meeting, Any, str, Path]:
+def yamlfile_text(raw: bytes, path: Path) -> str:
+    from psc.yamlfile import decode
+
+    return decode(raw, display_path(path))
+
+
+def _load_for_edit(project: Any, ref: str) -> tuple[Meeting, Any, bytes, Path]:
+    """The meeting, the group, and the exact bytes the edit starts from."""
     from psc import validate, yamlfile
     from psc.errors import InvalidData
 
     path = project.meeting_path(ref)
     group = project.load_group()
-    data, pos = yamlfile.load(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {display_path(path)}: {exc.strerror}") from None
+    data, pos = yamlfile.loads(yamlfile.decode(raw, display_path(path)), display_path(path))
     meeting = validate.parse_meeting(data, pos, path)
     problems = validate.check_meeting(meeting, path, group, approval=False)  # what they record
     if problems:
         raise InvalidData(problems)
-    return meeting, group, yamlfile.read_text(path, display_path(path)), path
+    return meeting, group, raw, path
 
 
-def _write_checked(project: Any, path: Path, old: str, new: str, group: Any) -> None:
+def _write_checked(project: Any, path: Path, raw: bytes, new: str, group: Any) -> None:
     from psc.fileio import write_text_atomic
     from psc.taskedit import check_edit
 
     check_edit(project, path, new, group)
-    raw = path.read_bytes()
-    write_text_atomic(path, ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + new)
+    bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+    write_text_atomic(path, bom + new, unchanged_since=raw)

@@ -29,11 +29,13 @@ class Problem:
 
 def display_path(path: Path | str) -> str:
     """A path as the user should read it: relative to the current directory when below it."""
-    p = Path(path)
+    import os
+
+    p = Path(os.path.abspath(path))  # symlinks are shown as themselves, not as their targets
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(p.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
-        return str(p)
+        return str(path)
 
 
 class PscError(Exception):

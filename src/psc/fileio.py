@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -9,8 +10,14 @@ from pathlib import Path
 from psc.errors import OutputError, display_path
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` through a temporary file in the same directory and a rename."""
+class ChangedOnDisk(OutputError):
+    """The file changed on disk between psc reading it and writing its edit."""
+
+
+def write_text_atomic(path: Path, text: str, *, unchanged_since: bytes | None = None) -> None:
+    """Write `text` (UTF-8) to `path` through a temporary file in the same directory, fsync and
+    a rename, keeping the file's mode. With `unchanged_since` (the bytes an edit started
+    from), refuse when the file no longer holds them: someone else changed it meanwhile."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -21,6 +28,9 @@ def write_text_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        if unchanged_since is not None and _digest(path) != hashlib.sha256(unchanged_since).digest():
+            raise ChangedOnDisk(f"{display_path(path)} changed on disk while psc was editing it; "
+                                "nothing was written (run the command again)")
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
@@ -32,6 +42,13 @@ def write_text_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except FileNotFoundError:
+        return None
 
 
 def _umask() -> int:

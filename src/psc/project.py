@@ -75,8 +75,17 @@ class Project:
             raise MeetingNotFound(f"no meeting {ref}: {display_path(path)} does not exist{hint}")
         path = Path(ref)
         if path.is_file():
+            self.check_inside(path)
             return path
         raise MeetingNotFound(f"no meeting {ref!r}: give a date like 2016-09-07 or a path to a meeting file")
+
+    def check_inside(self, path: Path) -> None:
+        """Refuse a file outside the repository (also through a symlink), naming it only."""
+        try:
+            path.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            raise UsageError(f"{display_path(path)} is outside the minutes repository "
+                             f"({display_path(self.root)}); psc reads only files inside it") from None
 
     # ------------------------------------------------------------------ loading
 
@@ -91,6 +100,10 @@ class Project:
         """One validated meeting, cross-checked against the group; raises InvalidData."""
         from psc import validate, yamlfile
 
+        try:
+            self.check_inside(path)
+        except UsageError as exc:
+            raise InvalidData([Problem(display_path(path), 1, 1, "", str(exc))]) from None
         data, pos = yamlfile.load(path)
         meeting = validate.parse_meeting(data, pos, path)
         problems = validate.check_meeting(meeting, path, group)
@@ -143,6 +156,8 @@ class Project:
             missing = [p for p in paths if not p.is_file()]
             if missing:
                 raise UsageError(f"no such file: {display_path(missing[0])}")
+            for p in paths:
+                self.check_inside(p)
             group_file = self.group_path.resolve()
             paths = [p for p in paths if p.resolve() != group_file]
         meeting_paths = self.meeting_paths() if paths is None else paths

@@ -90,7 +90,10 @@ class Renderer:
         self.envs = {fmt: self._environment(dirs, autoescape=(fmt == "html")) for fmt in (*FORMATS, "yaml")}
 
     def _environment(self, dirs: list[str], *, autoescape: bool) -> jinja2.Environment:
-        env = jinja2.Environment(
+        from jinja2.sandbox import SandboxedEnvironment
+
+        # sandboxed: a repository's own templates are data, and must not reach Python internals
+        env = SandboxedEnvironment(
             loader=jinja2.FileSystemLoader(dirs),
             autoescape=autoescape,
             undefined=jinja2.StrictUndefined,

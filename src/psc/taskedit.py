@@ -192,7 +192,7 @@ def set_status(
     """Record a status on the task `task_id` in the file that holds it; return (path, message)."""
     from psc.fileio import write_text_atomic
     from psc.tasks import track
-    from psc.yamlfile import read_text
+    from psc.yamlfile import decode
 
     status = STATUS_BY_ACTION[action]
     archive = project.load_archive()  # refuses (InvalidData) when any file is invalid
@@ -210,7 +210,7 @@ def set_status(
     shown = display_path(path)
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
-    text = read_text(path, shown)
+    text = decode(raw, shown)
     values: dict[str, str | None] = {"status": status, "status_date": on.isoformat(), "status_note": note}
     try:
         new_text = set_fields(text, tracked.index, values)
@@ -220,7 +220,7 @@ def set_status(
         raise EditError(f"{shown}: cannot edit task {task_id}: {exc}") from None
     check_edit(project, path, new_text, archive.group)
     if new_text != text:
-        write_text_atomic(path, ("\ufeff" if bom else "") + new_text)
+        write_text_atomic(path, ("\ufeff" if bom else "") + new_text, unchanged_since=raw)
     word = {"done": "done", "cancelled": "cancelled", "open": "reopened"}[status]
     return path, f"{task_id}: {word} on {on.isoformat()} ({shown})"
 

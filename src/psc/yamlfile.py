@@ -90,6 +90,11 @@ def read_text(path: Path, shown: str) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise InvalidData([Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """The bytes of a file as UTF-8 text (a BOM is dropped), or InvalidData saying why not."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InvalidData([Problem(shown, 1, 1, "", "file is UTF-16; save it as UTF-8")])
     if raw.startswith(b"\xef\xbb\xbf"):
