@@ -570,6 +570,9 @@ def amend(
 
 def main() -> None:
     """Entry point of the `psc` console script."""
+    if sys.argv[1:] == ["--version"]:  # answered before Typer builds every command's parser
+        sys.stdout.write(f"psc {__version__}\n")
+        return
     app(prog_name="psc")
 
 
