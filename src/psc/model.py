@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
     AfterValidator,
     BaseModel,
     ConfigDict,
@@ -21,8 +23,9 @@ from pydantic import (
     PrivateAttr,
     Tag,
     field_validator,
-    model_serializer,
 )
+
+from psc.terms import Deadline, Gender, TaskStatus  # noqa: F401  (re-exported)
 
 _LINK_TARGETS = re.compile(
     r"\]\(\s*<?([^\s>]+)"  # [text](target)
@@ -73,11 +76,6 @@ class Model(BaseModel):
     """Base of every file model: unknown keys are errors, numbers may stand for text."""
 
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=False)
-
-
-class Gender(str, Enum):
-    female = "female"
-    male = "male"
 
 
 class Person(Model):
@@ -191,54 +189,13 @@ class Decision(Model):
     outcome: Literal["adopted", "rejected"] | None = None
 
 
-class TaskStatus(str, Enum):
-    open = "open"
-    done = "done"
-    cancelled = "cancelled"
-
-
-class Deadline(BaseModel):
-    """A task's deadline: a date, ongoing (průběžně), or by the next meeting."""
-
-    kind: Literal["date", "ongoing", "next_meeting"]
-    date: dt.date | None = None
-
-    @classmethod
-    def parse(cls, value: Any) -> Deadline:
-        if isinstance(value, Deadline):
-            return value
-        if isinstance(value, dt.date):
-            return cls(kind="date", date=value)
-        if isinstance(value, str):
-            word = value.strip()
-            if word == "ongoing":
-                return cls(kind="ongoing")
-            if word in ("next meeting", "next-meeting"):
-                return cls(kind="next_meeting")
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", word):
-                try:
-                    return cls(kind="date", date=dt.date.fromisoformat(word))
-                except ValueError as exc:
-                    raise ValueError(f"invalid date {word!r} ({exc}); write YYYY-MM-DD") from None
-        raise ValueError(
-            f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
-        )
-
-    @model_serializer
-    def _as_written(self) -> str:
-        """Dumped as the file writes it: an ISO date, 'ongoing' or 'next meeting'."""
-        return str(self)
-
-    def __str__(self) -> str:
-        if self.kind == "date":
-            return self.date.isoformat()  # type: ignore[union-attr]
-        return "ongoing" if self.kind == "ongoing" else "next meeting"
-
-
-def _parse_deadline(value: Any) -> Any:
-    if value is None:
-        return value
-    return Deadline.parse(value)
+DeadlineField = Annotated[
+    Deadline,
+    PlainValidator(Deadline.parse),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"enum": ["ongoing", "next meeting"]}],
+                    "description": "A date (YYYY-MM-DD), 'ongoing' or 'next meeting'."}),
+]
 
 
 class TaskReview(Model):
@@ -247,9 +204,7 @@ class TaskReview(Model):
     task: Text = Field(description="ID of the reviewed task, e.g. '2016-09-07/3'.")
     status: TaskStatus | None = Field(None, description="New status: open, done or cancelled.")
     note: OptionalText | None = Field(None, description="Progress note.")
-    deadline: Annotated[Deadline | None, Field(description="New deadline.")] = None
-
-    _deadline = field_validator("deadline", mode="before")(lambda cls, v: _parse_deadline(v))
+    deadline: DeadlineField | None = Field(None, description="New deadline.")
 
 
 BLOCK_MODELS: dict[str, type[BaseModel]] = {
@@ -351,13 +306,11 @@ class Task(Model):
         None, description="How the minutes word the responsibility (e.g. 'zpracuje MMR.'), "
         "rendered instead of the plain list.",
     )
-    deadline: Deadline = Field(description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.")
+    deadline: DeadlineField = Field(description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.")
     contact: str | None = Field(None, description="E-mail address where submissions go.")
     status: TaskStatus = TaskStatus.open
     status_date: dt.date | None = Field(None, description="When the status was set.")
     status_note: OptionalText | None = None
-
-    _deadline = field_validator("deadline", mode="before")(lambda cls, v: _parse_deadline(v))
 
     @field_validator("contact")
     @classmethod

@@ -206,7 +206,7 @@ def set_status(
     if on < tracked.meeting.date:
         raise UsageError(f"--on {on.isoformat()} is before the task was assigned ({tracked.meeting.date.isoformat()})")
     meeting = tracked.meeting
-    path: Path = meeting.path
+    path = Path(meeting.path)
     shown = display_path(path)
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")

@@ -10,9 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from psc.errors import Problem
-from psc.model import Deadline, Meeting, Task, TaskStatus
-from psc.yamlfile import Positions
+from psc.errors import Problem, display_path
+from psc.summary import MeetingSummary, TaskSummary, summarize
+from psc.terms import Deadline, TaskStatus
+
+Meeting = MeetingSummary  # what this module works on; models are summarized first
 
 STATUSES = ("open", "done", "cancelled", "all")
 
@@ -39,7 +41,7 @@ class TrackedTask:
     """A task as it stands: where it was assigned, its effective status and deadline."""
 
     id: str
-    task: Task
+    task: TaskSummary
     meeting: Meeting
     index: int
     history: list[TaskEvent] = field(default_factory=list)
@@ -82,12 +84,18 @@ def next_meeting_after(meeting: Meeting, meetings: list[Meeting]) -> dt.date | N
     return min(dates) if dates else None
 
 
-def track(meetings: list[Meeting]) -> dict[str, TrackedTask]:
+def summaries(meetings: Iterable[Any]) -> list[MeetingSummary]:
+    """Summaries of meetings given as summaries or as models, in date order."""
+    out = [m if isinstance(m, MeetingSummary) else summarize(m) for m in meetings]
+    return sorted(out, key=lambda m: (m.date, m.id))
+
+
+def track(meetings: Iterable[Any]) -> dict[str, TrackedTask]:
     """Every task of the archive by ID, with its history and effective state.
 
     Assumes a checked archive (`check_tasks` reports duplicate and unknown IDs).
     """
-    meetings = sorted(meetings, key=lambda m: (m.date, m.id))
+    meetings = summaries(meetings)
     tasks: dict[str, TrackedTask] = {}
     for meeting in meetings:
         for index, task in enumerate(meeting.tasks):
@@ -112,8 +120,11 @@ def track(meetings: list[Meeting]) -> dict[str, TrackedTask]:
     return tasks
 
 
-def reviews(meeting: Meeting) -> Iterable[Any]:
+def reviews(meeting: Any) -> Iterable[Any]:
     """The task reviews recorded in a meeting's agenda items, in order."""
+    if isinstance(meeting, MeetingSummary):
+        yield from meeting.reviews
+        return
     for item in meeting.items:
         for block in item.content:
             if getattr(block, "task", None) is not None and hasattr(block, "status"):
@@ -140,33 +151,35 @@ def _settle(tracked: TrackedTask, meetings: list[Meeting]) -> None:
         tracked.due = None
 
 
-def check_tasks(meetings: list[Meeting]) -> list[Problem]:
-    """Archive-wide checks: task IDs unique, reviews naming tasks that exist and came before."""
-    problems: list[Problem] = []
-    seen: dict[str, tuple[Meeting, int]] = {}
-    for meeting in sorted(meetings, key=lambda m: (m.date, m.id)):
-        pos: Positions = meeting.source
+def check_tasks(meetings: Iterable[Any]) -> list[Problem]:
+    """Archive-wide checks: task IDs unique, reviews naming tasks that exist and came before.
+    Positions are looked up only for the problems found."""
+    meetings = summaries(meetings)
+    found: list[tuple[MeetingSummary, tuple[Any, ...], str]] = []
+    seen: dict[str, tuple[MeetingSummary, int]] = {}
+    for meeting in meetings:
         for index in range(len(meeting.tasks)):
             tid = meeting.task_id(index)
             if tid in seen and seen[tid][0] is not meeting:
                 other, other_index = seen[tid]
                 loc = ("tasks", index, "id") if meeting.tasks[index].id else ("tasks", index)
-                problems.append(pos.problem(loc, f"task ID '{tid}' is already used in "
-                                            f"{other.source.path} (tasks[{other_index}])"))
+                found.append((meeting, loc, f"task ID '{tid}' is already used in "
+                                            f"{display_path(other.path)} (tasks[{other_index}])"))
             seen.setdefault(tid, (meeting, index))
     for meeting in meetings:
-        pos = meeting.source
-        for i, item in enumerate(meeting.items):
-            for j, block in enumerate(item.content):
-                if getattr(block, "task", None) is None or not hasattr(block, "status"):
-                    continue
-                loc = ("items", i, "content", j, "task")
-                found = seen.get(block.task)
-                if found is None:
-                    problems.append(pos.problem(loc, f"unknown task '{block.task}'"))
-                elif (found[0].date, found[0].id) >= (meeting.date, meeting.id):
-                    problems.append(pos.problem(loc, f"task '{block.task}' is assigned at "
-                                                f"{found[0].id}, not before this meeting"))
+        for review in meeting.reviews:
+            hit = seen.get(review.task)
+            if hit is None:
+                found.append((meeting, review.loc, f"unknown task '{review.task}'"))
+            elif (hit[0].date, hit[0].id) >= (meeting.date, meeting.id):
+                found.append((meeting, review.loc, f"task '{review.task}' is assigned at "
+                                                   f"{hit[0].id}, not before this meeting"))
+    positions: dict[str, Any] = {}
+    problems = []
+    for meeting, loc, message in found:
+        if meeting.path not in positions:
+            positions[meeting.path] = meeting.source
+        problems.append(positions[meeting.path].problem(loc, message))
     return problems
 
 

@@ -1,0 +1,133 @@
+"""What reports need of a meeting, as small plain objects (no pydantic), cacheable as JSON.
+
+`summarize` turns a validated Meeting into a MeetingSummary; the cache stores summaries,
+so `psc tasks` and `psc list` answer from it without parsing YAML or importing pydantic.
+Positions are not kept (they cost memory at 10,000 meetings): `source` reloads them from
+the file when a problem has to be reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from psc.terms import Deadline, TaskStatus
+
+FORMAT = 1
+"""Version of the summaries' JSON form (part of the cache key)."""
+
+
+@dataclass(slots=True)
+class NextDate:
+    date: dt.date
+    tentative: bool = False
+
+
+@dataclass(slots=True)
+class TaskSummary:
+    id: str | None
+    text: str
+    responsible: list[str]
+    responsible_text: str | None
+    deadline: Deadline
+    contact: str | None
+    status: TaskStatus
+    status_date: dt.date | None
+    status_note: str | None
+
+
+@dataclass(slots=True)
+class ReviewSummary:
+    task: str
+    status: TaskStatus | None
+    deadline: Deadline | None
+    note: str | None
+    loc: tuple[Any, ...]
+    """Where the review's `task` key is in the file (for messages)."""
+
+
+@dataclass(slots=True)
+class MeetingSummary:
+    id: str
+    path: str
+    date: dt.date
+    number: int
+    title: str
+    approved: bool
+    next_meetings: list[NextDate] = field(default_factory=list)
+    tasks: list[TaskSummary] = field(default_factory=list)
+    reviews: list[ReviewSummary] = field(default_factory=list)
+
+    def task_id(self, index: int) -> str:
+        """The ID of the task at `index`: explicit, or '<meeting>/<n>'."""
+        return self.tasks[index].id or f"{self.id}/{index + 1}"
+
+    @property
+    def source(self) -> Any:
+        """Positions in the meeting's file, reloaded on demand (psc.yamlfile.Positions)."""
+        from pathlib import Path
+
+        from psc.yamlfile import load
+
+        return load(Path(self.path))[1]
+
+
+def summarize(meeting: Any) -> MeetingSummary:
+    """The summary of a validated meeting model."""
+    reviews = []
+    for i, item in enumerate(meeting.items):
+        for j, block in enumerate(item.content):
+            if getattr(block, "task", None) is not None and hasattr(block, "status"):
+                reviews.append(ReviewSummary(block.task, block.status, block.deadline, block.note,
+                                             ("items", i, "content", j, "task")))
+    return MeetingSummary(
+        id=meeting.id,
+        path=str(meeting.path) if meeting.path is not None else "",
+        date=meeting.date,
+        number=meeting.number,
+        title=meeting.title,
+        approved=meeting.approved_by is not None,
+        next_meetings=[NextDate(n.date, n.tentative) for n in meeting.next_meetings],
+        tasks=[TaskSummary(t.id, t.text, list(t.responsible), t.responsible_text, t.deadline, t.contact,
+                           t.status, t.status_date, t.status_note) for t in meeting.tasks],
+        reviews=reviews,
+    )
+
+
+# ---------------------------------------------------------------------- JSON form
+
+
+def _d(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def to_json(s: MeetingSummary) -> dict[str, Any]:
+    return {
+        "id": s.id, "path": s.path, "date": s.date.isoformat(), "number": s.number, "title": s.title,
+        "approved": s.approved,
+        "next": [[n.date.isoformat(), n.tentative] for n in s.next_meetings],
+        "tasks": [[t.id, t.text, t.responsible, t.responsible_text, str(t.deadline), t.contact,
+                   t.status.value, _d(t.status_date), t.status_note] for t in s.tasks],
+        "reviews": [[r.task, r.status.value if r.status else None, str(r.deadline) if r.deadline else None,
+                     r.note, list(r.loc)] for r in s.reviews],
+    }
+
+
+def from_json(d: dict[str, Any]) -> MeetingSummary:
+    """A summary from its JSON form; raises KeyError, TypeError or ValueError when malformed."""
+    return MeetingSummary(
+        id=d["id"], path=d["path"], date=dt.date.fromisoformat(d["date"]), number=int(d["number"]),
+        title=d["title"], approved=bool(d["approved"]),
+        next_meetings=[NextDate(dt.date.fromisoformat(day), bool(tentative)) for day, tentative in d["next"]],
+        tasks=[TaskSummary(tid, text, list(resp), resp_text, Deadline.parse(deadline), contact,
+                           TaskStatus(status), _day(status_date), note)
+               for tid, text, resp, resp_text, deadline, contact, status, status_date, note in d["tasks"]],
+        reviews=[ReviewSummary(task, TaskStatus(status) if status else None,
+                               Deadline.parse(deadline) if deadline else None, note, tuple(loc))
+                 for task, status, deadline, note, loc in d["reviews"]],
+    )

@@ -1,0 +1,71 @@
+"""Small value types of the minutes that need no pydantic: task status, gender, deadline.
+
+Kept apart from the models so that fast paths (a report from the cache) can use them
+without importing pydantic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Any
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class TaskStatus(str, Enum):
+    open = "open"
+    done = "done"
+    cancelled = "cancelled"
+
+
+class Gender(str, Enum):
+    female = "female"
+    male = "male"
+
+
+class Deadline:
+    """A task's deadline: a date, ongoing (průběžně), or by the next meeting."""
+
+    __slots__ = ("kind", "date")
+
+    def __init__(self, kind: str, date: dt.date | None = None):
+        self.kind = kind  # "date", "ongoing" or "next_meeting"
+        self.date = date
+
+    @classmethod
+    def parse(cls, value: Any) -> Deadline:
+        """From the file's words: YYYY-MM-DD, 'ongoing' or 'next meeting'."""
+        if isinstance(value, Deadline):
+            return value
+        if isinstance(value, dt.date):
+            return cls("date", value)
+        if isinstance(value, str):
+            word = value.strip()
+            if word == "ongoing":
+                return cls("ongoing")
+            if word in ("next meeting", "next-meeting"):
+                return cls("next_meeting")
+            if _ISO_DATE.fullmatch(word):
+                try:
+                    return cls("date", dt.date.fromisoformat(word))
+                except ValueError as exc:
+                    raise ValueError(f"invalid date {word!r} ({exc}); write YYYY-MM-DD") from None
+        raise ValueError(
+            f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
+        )
+
+    def __str__(self) -> str:
+        if self.kind == "date":
+            return self.date.isoformat()  # type: ignore[union-attr]
+        return "ongoing" if self.kind == "ongoing" else "next meeting"
+
+    def __repr__(self) -> str:
+        return f"Deadline({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Deadline) and (self.kind, self.date) == (other.kind, other.date)
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.date))
