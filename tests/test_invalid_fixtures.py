@@ -84,7 +84,7 @@ def test_same_verdict_without_libyaml(case: str, tmp_path: Path, monkeypatch: py
 
     def verdict() -> set[tuple[int, int, str]]:
         try:
-            Project(tmp_path).load_archive()
+            Project(tmp_path).index(use_cache=False)
         except InvalidData as exc:
             return {(p.line, p.col, p.field) for p in exc.problems}
         return set()

@@ -339,7 +339,7 @@ def test_pure_overdue_and_days(repo):
     from psc.project import Project
     from psc.tasks import Selection, select, track
 
-    archive = Project(repo).load_archive()
+    archive = Project(repo).index(use_cache=False)
     tasks = track(archive.meetings)
     t3 = tasks["2016-09-07/3"]
     assert not t3.is_overdue(D(2016, 11, 1)) and t3.is_overdue(D(2016, 11, 2))

@@ -26,6 +26,7 @@ def render_minutes(
     fmt: str | None = None,
     output: str | None = None,
     lang: str | None = None,
+    use_cache: bool = True,
 ) -> list[str]:
     """Render one meeting (or all) to files or stdout; return the lines to report."""
     from psc.fileio import write_text_atomic
@@ -45,14 +46,28 @@ def render_minutes(
     if to_stdout and (all_ or len(formats) > 1):
         raise UsageError("-o - writes one document: name one meeting and one --format")
 
+    if output is not None and not to_stdout and (all_ or len(formats) > 1):
+        if Path(output).exists() and not Path(output).is_dir():
+            raise UsageError(f"-o {output}: with --all or both formats, -o names a directory")
+
+    def target(meeting_id: str, fmt_: str) -> Path:
+        if output is None:
+            return project.root / RENDER_DIR / f"{meeting_id}.{fmt_}"
+        if all_ or len(formats) > 1 or Path(output).is_dir():
+            return Path(output) / f"{meeting_id}.{fmt_}"
+        return Path(output)
+
+    summaries = None
     if all_:
-        archive = project.load_archive()
-        group, meetings = archive.group, archive.meetings
-        if not meetings:
+        index = project.index(use_cache=use_cache)  # every file valid, or InvalidData
+        if not index.meetings:
             raise UsageError(f"no meetings in {display_path(project.meetings_dir)}")
+        summaries = index.meetings
+        group = project.load_group()
+        paths = [Path(m.path) for m in summaries]
     else:
         assert meeting_ref is not None
-        path = project.meeting_path(meeting_ref)
+        paths = [project.meeting_path(meeting_ref)]
         problems = []
         group = None
         try:
@@ -60,40 +75,29 @@ def render_minutes(
         except InvalidData as exc:
             problems.extend(exc.problems)
         try:
-            meeting = project.load_meeting(path, group)
+            first = project.load_meeting(paths[0], group)
         except InvalidData as exc:
             problems.extend(exc.problems)
         if problems:
             raise InvalidData(problems)
-        meetings = [meeting]
     assert group is not None
 
     renderer = Renderer(group, [project.templates_dir], lang)
-    if any(True for m in meetings for _ in reviews(m)):
-        archive_meetings = meetings if all_ else project.load_valid_meetings(group)
-        renderer.known_tasks = {t.id: t.task for t in track(archive_meetings).values()}
-    rendered = [(m, f, renderer.render(m, f)) for m in meetings for f in formats]
-
-    if to_stdout:
-        sys.stdout.write(rendered[0][2])
-        return []
-    if output is None:
-        directory = project.root / RENDER_DIR
-        targets = [directory / f"{m.id}.{f}" for m, f, _ in rendered]
-    elif all_ or len(formats) > 1:
-        directory = Path(output)
-        if directory.exists() and not directory.is_dir():
-            raise UsageError(f"-o {output}: with --all or both formats, -o names a directory")
-        targets = [directory / f"{m.id}.{f}" for m, f, _ in rendered]
-    else:
-        target = Path(output)
-        if target.is_dir():
-            target = target / f"{meetings[0].id}.{formats[0]}"
-        targets = [target]
     lines = []
-    for target, (_, _, text) in zip(targets, rendered):
-        write_text_atomic(target, text)
-        lines.append(f"wrote {display_path(target)}")
+    for path in paths:  # one meeting at a time: memory stays flat however large the archive
+        meeting = first if not all_ else project.load_meeting(path, group)
+        if any(True for _ in reviews(meeting)) and not renderer.known_tasks:
+            if summaries is None:
+                summaries = project.index(use_cache=use_cache, strict=False).meetings
+            renderer.known_tasks = {t.id: t.task for t in track(summaries).values()}
+        rendered = [(f, renderer.render(meeting, f)) for f in formats]
+        if to_stdout:
+            sys.stdout.write(rendered[0][1])
+            return []
+        for f, text in rendered:
+            out = target(meeting.id, f)
+            write_text_atomic(out, text)
+            lines.append(f"wrote {display_path(out)}")
     return lines
 
 
@@ -114,6 +118,7 @@ def list_tasks(
     fmt: str = "table",
     group_by: str | None = None,
     lang: str | None = None,
+    use_cache: bool = True,
 ) -> tuple[Any, list[str], int]:
     """The task report: (text, or records for a table; notes for stderr; number of tasks)."""
     from psc.render import Renderer
@@ -127,17 +132,20 @@ def list_tasks(
     if group_by not in (None, "owner"):
         raise UsageError(f"--group-by {group_by!r}: only 'owner' is supported")
     _check_lang(lang)
-    archive = project.load_archive()
+    index = project.index(use_cache=use_cache)
     if selection.meeting is not None:
-        archive.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
-    tracked = list(track(archive.meetings).values())
+        index.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
+    tracked = list(track(index.meetings).values())
     chosen = select(tracked, selection)
     notes = [
         f"note: task {t.id} has no date for its 'next meeting' deadline (no later meeting is known); "
         "date filters leave it out"
         for t in unresolved_left_out(tracked, selection)
     ]
-    renderer = Renderer(archive.group, [project.templates_dir], lang)
+    if fmt in ("md", "html"):  # reports from templates need the full renderer
+        renderer = Renderer(project.load_group(), [project.templates_dir], lang)
+    else:
+        renderer = index.wording(lang)
     body = report(chosen, fmt, as_of=selection.as_of, renderer=renderer,
                   overdue_only=selection.overdue, group_by=group_by)
     return body, notes, len(chosen)
@@ -148,18 +156,18 @@ def _check_lang(lang: str | None) -> None:
         raise UsageError(f"unknown language {lang!r}; choose cs or en")
 
 
-def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = None) -> list[str]:
+def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = None,
+              use_cache: bool = True) -> list[str]:
     """A task with its whole history, as lines of text."""
-    from psc.render import Renderer
     from psc.tasks import next_meeting_after, track
 
     _check_lang(lang)
-    archive = project.load_archive()
-    tasks = track(archive.meetings)
+    index = project.index(use_cache=use_cache)
+    tasks = track(index.meetings)
     if task_id not in tasks:
         raise UsageError(f"unknown task {task_id!r}" + _near(task_id, list(tasks)))
     t = tasks[task_id]
-    r = Renderer(archive.group, [project.templates_dir], lang)
+    r = index.wording(lang)
     lab = r.labels
     lines = [
         f"{t.id}: {t.task.text}",
@@ -181,7 +189,7 @@ def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = 
         if event.status is not None and event.kind != "assigned":
             parts.append(lab["status_" + event.status.value])
         if event.deadline is not None:
-            due = next_meeting_after(event.meeting, archive.meetings)
+            due = next_meeting_after(event.meeting, index.meetings)
             parts.append(f"{lab['col_deadline'].lower()}: {r.deadline_words(event.deadline, due)}")
         if event.note:
             parts.append(event.note)
@@ -196,26 +204,26 @@ def _near(word: str, choices: list[str]) -> str:
     return f"; did you mean {near[0]!r}?" if near else ""
 
 
-def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = None) -> Any:
+def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = None,
+                  use_cache: bool = True) -> Any:
     """The meetings: date, number, title, draft/approved, open tasks assigned there."""
     import json
 
-    from psc.render import Renderer
     from psc.tasks import track
 
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose table or json")
     _check_lang(lang)
-    archive = project.load_archive()
-    labels = Renderer(archive.group, [project.templates_dir], lang).labels
+    index = project.index(use_cache=use_cache)
+    labels = index.wording(lang).labels
     open_count: dict[str, int] = {}
-    for t in track(archive.meetings).values():
+    for t in track(index.meetings).values():
         if t.status.value == "open":
             open_count[t.meeting.id] = open_count.get(t.meeting.id, 0) + 1
     records = [
         {"id": m.id, "date": m.date.isoformat(), "number": m.number, "title": m.title,
-         "approved": m.approved_by is not None, "open_tasks": open_count.get(m.id, 0)}
-        for m in archive.meetings
+         "approved": m.approved, "open_tasks": open_count.get(m.id, 0)}
+        for m in index.meetings
     ]
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from psc.errors import InvalidData, MeetingNotFound, Problem, ProjectNotFound, UsageError, display_path
@@ -25,17 +27,30 @@ def find_root(start: Path) -> Path:
 
 
 @dataclass
-class Archive:
-    """The group and all its meetings, oldest first."""
+class Index:
+    """Summaries of the archive's meetings (oldest first) and what reports need of the group."""
 
-    group: Group
-    meetings: list[Meeting]
+    group_info: dict[str, Any]
+    meetings: list[Any]
+    problems: list[Problem]
+    checked: int
 
-    def meeting(self, meeting_id: str) -> Meeting:
+    def meeting(self, meeting_id: str) -> Any:
         for meeting in self.meetings:
             if meeting.id == meeting_id:
                 return meeting
         raise MeetingNotFound(f"no meeting {meeting_id!r}")
+
+    def wording(self, language: str | None = None) -> Any:
+        from psc.wording import Wording
+
+        info = self.group_info
+        return Wording(language or info["language"], info["labels"], info["language"])
+
+
+def group_info(group: Group) -> dict[str, Any]:
+    """What reports need of the group, as plain data (kept in the cache)."""
+    return {"language": group.language, "labels": dict(group.labels), "name": group.name, "short": group.short}
 
 
 class Project:
@@ -111,43 +126,107 @@ class Project:
             raise InvalidData(problems)
         return meeting
 
-    def load_archive(self, paths: list[Path] | None = None) -> Archive:
-        """The group and every meeting; raises InvalidData listing the problems of all files."""
-        problems: list[Problem] = []
-        group: Group | None = None
-        try:
-            group = self.load_group()
-        except InvalidData as exc:
-            problems.extend(exc.problems)
-        meetings = []
-        failed = False
-        for path in self.meeting_paths() if paths is None else paths:
-            try:
-                meetings.append(self.load_meeting(path, group))
-            except InvalidData as exc:
-                problems.extend(exc.problems)
-                failed = True
-        if not failed:  # references between meetings mean something only when all loaded
-            from psc.tasks import check_tasks
+    def index(self, paths: list[Path] | None = None, *, use_cache: bool = True, strict: bool = True) -> Index:
+        """Validate the group and the meetings (all, or `paths`) and summarize them, from the
+        cache where a file is unchanged. `strict`: raise InvalidData when anything is invalid;
+        otherwise the index holds the valid meetings and lists the problems."""
+        from psc.cache import Cache, file_hash
+        from psc.summary import summarize
+        from psc.tasks import check_tasks
 
-            problems.extend(check_tasks(meetings))
+        use_cache = use_cache and not os.environ.get("PSC_NO_CACHE")
+        problems: list[Problem] = []
+        try:
+            group_raw = self.group_path.read_bytes()
+        except OSError as exc:
+            raise InvalidData([Problem(display_path(self.group_path), 1, 1, "",
+                                       f"cannot read file: {exc.strerror}")]) from None
+        cache = Cache(self.root, file_hash(group_raw)) if use_cache else None
+        info = cache.group_info if cache is not None and cache.group_info else None
+        group: Group | None = None
+        group_checked = False
+
+        def the_group() -> Group | None:
+            nonlocal group, group_checked, info
+            if not group_checked:
+                group_checked = True
+                try:
+                    group = self.load_group()
+                    info = group_info(group)
+                except InvalidData as exc:
+                    problems.extend(exc.problems)
+            return group
+
+        if info is None:
+            the_group()
+        summaries = []
+        failed = False
+        names = set()
+        for path in self.meeting_paths() if paths is None else paths:
+            name = self._cache_name(path)
+            names.add(name)
+            summary = cache.get(name, path) if cache is not None and name else None
+            if summary is None:
+                g = the_group()
+                try:
+                    self.check_inside(path)
+                    stat = path.stat()
+                    raw = path.read_bytes()
+                except UsageError as exc:
+                    problems.append(Problem(display_path(path), 1, 1, "", str(exc)))
+                    failed = True
+                    continue
+                except OSError as exc:
+                    problems.append(Problem(display_path(path), 1, 1, "", f"cannot read file: {exc.strerror}"))
+                    failed = True
+                    continue
+                try:
+                    meeting = self._meeting_from(path, raw, g)
+                except InvalidData as exc:
+                    problems.extend(exc.problems)
+                    failed = True
+                    continue
+                summary = summarize(meeting)
+                if cache is not None and name and g is not None:
+                    cache.put(name, path, raw, summary, stat.st_mtime_ns)
+            summaries.append(summary)
+        summaries.sort(key=lambda m: (m.date, m.id))
+        if not failed:  # references between meetings mean something only when all loaded
+            problems.extend(check_tasks(summaries))
+        group_ok = not group_checked or group is not None
+        if cache is not None and group_ok:
+            if paths is None:
+                cache.forget_except(names)
+            cache.group_info = info
+            cache.save()
+        if problems and strict:
+            raise InvalidData(problems)
+        if info is None:  # the group file is invalid: report in the language it asks for, if any
+            info = {"language": "cs", "labels": {}, "name": "", "short": ""}
+        return Index(info, summaries, problems, 1 + len(summaries) + (1 if failed else 0))
+
+    def _cache_name(self, path: Path) -> str:
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        except ValueError:
+            return ""
+
+    def _meeting_from(self, path: Path, raw: bytes, group: Group | None) -> Meeting:
+        from psc import validate, yamlfile
+
+        shown = display_path(path)
+        if len(raw) > yamlfile.MAX_BYTES:
+            raise InvalidData([Problem(shown, 1, 1, "", f"file is {len(raw)} bytes, over the limit of "
+                                                       f"{yamlfile.MAX_BYTES}")])
+        data, pos = yamlfile.loads(yamlfile.decode(raw, shown), shown)
+        meeting = validate.parse_meeting(data, pos, path)
+        problems = validate.check_meeting(meeting, path, group)
         if problems:
             raise InvalidData(problems)
-        assert group is not None
-        meetings.sort(key=lambda m: (m.date, m.id))
-        return Archive(group, meetings)
+        meeting._source = None  # positions are reloaded on demand; they cost memory
+        return meeting
 
-    def load_valid_meetings(self, group: Group | None) -> list[Meeting]:
-        """Every meeting that loads without problems (for lookups; `validate` reports the rest)."""
-        meetings = []
-        for path in self.meeting_paths():
-            try:
-                meetings.append(self.load_meeting(path, group))
-            except InvalidData:
-                continue
-        return meetings
-
-    def validate(self, paths: list[Path] | None = None) -> tuple[int, list[Problem]]:
+    def validate(self, paths: list[Path] | None = None, *, use_cache: bool = True) -> tuple[int, list[Problem]]:
         """Check the group file and the meetings (all, or `paths`): (files checked, problems).
 
         The group file is always checked, since every meeting is checked against it.
@@ -161,8 +240,5 @@ class Project:
             group_file = self.group_path.resolve()
             paths = [p for p in paths if p.resolve() != group_file]
         meeting_paths = self.meeting_paths() if paths is None else paths
-        try:
-            self.load_archive(meeting_paths)
-        except InvalidData as exc:
-            return 1 + len(meeting_paths), exc.problems
-        return 1 + len(meeting_paths), []
+        index = self.index(paths, use_cache=use_cache, strict=False)
+        return 1 + len(meeting_paths), index.problems

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel.dates import format_date
 from markupsafe import Markup
 
 from psc.errors import TemplateError
-from psc.labels import labels_for
+from psc.wording import Wording
 from psc.yamlfile import scalar as yaml_scalar
-from psc.model import Deadline, Group, Meeting, Person
+from psc.model import Group, Meeting, Person
 
 FORMATS = ("md", "html")
 
@@ -76,14 +75,12 @@ def md_cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-class Renderer:
+class Renderer(Wording):
     """Renders meetings of one group in one language with one set of templates."""
 
     def __init__(self, group: Group, template_dirs: list[Path], language: str | None = None):
+        super().__init__(language or group.language, group.labels, group.language)
         self.group = group
-        self.language = language or group.language
-        self.labels = labels_for(self.language, group.labels, group_language=group.language)
-        self.locale = "cs_CZ" if self.language == "cs" else "en_GB"
         dirs = [str(d) for d in template_dirs if d.is_dir()] + [str(package_templates())]
         self.known_tasks: dict[str, Any] = {}
         """Tasks of the archive by ID, so task reviews can name what they review."""
@@ -129,20 +126,6 @@ class Renderer:
         )
         return env
 
-    # ------------------------------------------------------------------ helpers for templates
-
-    def long_date(self, day: dt.date) -> str:
-        return format_date(day, self.labels["date_long"], locale=self.locale)
-
-    def short_date(self, day: dt.date) -> str:
-        return format_date(day, self.labels["date_short"], locale=self.locale)
-
-    def day_month(self, day: dt.date) -> str:
-        return format_date(day, self.labels["date_day_month"], locale=self.locale)
-
-    def label(self, key: str, **values: Any) -> str:
-        return self.labels[key].format(**values)
-
     def gender(self, person: Person) -> str | None:
         if person.gender is not None:
             return person.gender.value
@@ -157,37 +140,6 @@ class Renderer:
         """The verb for a signature in the person's gender: 'Zapsala', 'schválil'."""
         gender = self.gender(person)
         return self.labels[f"{role}_{gender}"] if gender else self.labels[role]
-
-    def next_meeting_date(self, meeting: Meeting) -> dt.date | None:
-        """The next meeting as this meeting's minutes know it: the first date they list."""
-        firm = [n.date for n in meeting.next_meetings if not n.tentative]
-        dates = firm or [n.date for n in meeting.next_meetings]
-        return min(dates) if dates else None
-
-    def deadline(self, deadline: Deadline, meeting: Meeting) -> str:
-        """'T: průběžně', 'T: 1. 11. 2016', 'T: do další PS (15. 11. 2016)' as the minutes word it,
-        a 'next meeting' deadline dated by the next meeting this meeting lists."""
-        words = self.deadline_words(deadline, self.next_meeting_date(meeting), unresolved="")
-        return f"{self.labels['deadline_prefix']} {words}"
-
-    def deadline_words(self, deadline: Deadline, due: dt.date | None, *, unresolved: str | None = None) -> str:
-        """'průběžně', '1. 11. 2016', 'do další PS (15. 11. 2016)'; `due` dates a 'next meeting'."""
-        if deadline.kind == "ongoing":
-            return self.labels["deadline_ongoing"]
-        if deadline.kind == "date":
-            return self.short_date(deadline.date)  # type: ignore[arg-type]
-        text = self.labels["deadline_next_meeting"]
-        if due is not None:
-            return f"{text} ({self.short_date(due)})"
-        missing = self.labels["deadline_unresolved"] if unresolved is None else unresolved
-        return f"{text} ({missing})" if missing else text
-
-    def tentative_years(self, meeting: Meeting) -> list[tuple[int, list[dt.date]]]:
-        years: dict[int, list[dt.date]] = {}
-        for nxt in meeting.next_meetings:
-            if nxt.tentative:
-                years.setdefault(nxt.date.year, []).append(nxt.date)
-        return sorted(years.items())
 
     # ------------------------------------------------------------------ rendering
 

@@ -13,7 +13,7 @@ import io
 import json
 from typing import Any
 
-from psc.render import Renderer
+from psc.wording import Wording
 from psc.tasks import TrackedTask
 
 COLUMNS = (
@@ -23,7 +23,7 @@ COLUMNS = (
 REPORT_FORMATS = ("table", "md", "html", "json", "csv")
 
 
-def record(task: TrackedTask, as_of: dt.date, renderer: Renderer) -> dict[str, Any]:
+def record(task: TrackedTask, as_of: dt.date, renderer: Wording) -> dict[str, Any]:
     """One task as a flat record (the JSON object of the report)."""
     deadline = task.deadline
     return {
@@ -72,7 +72,7 @@ def report(
     fmt: str,
     *,
     as_of: dt.date,
-    renderer: Renderer,
+    renderer: Wording,
     overdue_only: bool = False,
     group_by: str | None = None,
 ) -> Any:

@@ -69,7 +69,7 @@ def next_date(meetings: list[Meeting]) -> dt.date | None:
 
 def plan_meeting(
     group: Group,
-    meetings: list[Meeting],
+    meetings: list[Any],
     renderer: Any,
     *,
     date: dt.date,
@@ -78,12 +78,16 @@ def plan_meeting(
     time: dt.time | None = None,
     place: str | None = None,
     template: Meeting | None = None,
+    load: Any = None,
 ) -> MeetingPlan:
-    """What the next meeting's file holds, from the group, the archive and the options."""
+    """What the next meeting's file holds, from the group, the archive (meetings or their
+    summaries; `load` turns a summary into its meeting) and the options."""
     labels = renderer.labels
     meetings = sorted(meetings, key=lambda m: (m.date, m.id))
     before = [m for m in meetings if m.date <= date]
     previous = before[-1] if before else None
+    if previous is not None and load is not None and not isinstance(previous, Meeting):
+        previous = load(previous)
     number = number or ((previous.number + 1) if previous else 1)
     if title is None:
         pattern = group.title_pattern or labels["meeting_title"]
@@ -163,8 +167,9 @@ def new_meeting(
     from psc.fileio import write_text_atomic
     from psc.render import Renderer
 
-    archive = project.load_archive()
-    meetings = archive.meetings
+    index = project.index()
+    group = project.load_group()
+    meetings = index.meetings
     if date is None:
         date = next_date(meetings)
     if date is None and ask is not None:
@@ -172,13 +177,16 @@ def new_meeting(
     if date is None:
         reason = "the latest minutes list no next meeting" if meetings else "there is no meeting yet"
         raise UsageError(f"which date? {reason}; give it: psc new-meeting YYYY-MM-DD")
-    template = archive.meeting(from_meeting) if from_meeting else None
-    renderer = Renderer(archive.group, [project.templates_dir])
-    plan = plan_meeting(archive.group, meetings, renderer, date=date, number=number, title=title,
-                        time=time, place=place, template=template)
+    def load(summary: Any) -> Meeting:
+        return project.load_meeting(Path(summary.path), group)
+
+    template = load(index.meeting(from_meeting)) if from_meeting else None
+    renderer = Renderer(group, [project.templates_dir])
+    plan = plan_meeting(group, meetings, renderer, date=date, number=number, title=title,
+                        time=time, place=place, template=template, load=load)
     text = renderer.render_template("meeting.yaml.j2", "yaml", plan=plan)
     path = project.meetings_dir / plan.file_name
-    _check_scaffold(project, path, text, archive.group)
+    _check_scaffold(project, path, text, group)
     if dry_run:
         return path, text, False
     if path.exists() and not force:

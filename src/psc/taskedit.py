@@ -195,8 +195,8 @@ def set_status(
     from psc.yamlfile import decode
 
     status = STATUS_BY_ACTION[action]
-    archive = project.load_archive()  # refuses (InvalidData) when any file is invalid
-    tasks = track(archive.meetings)
+    index = project.index()  # refuses (InvalidData) when any file is invalid
+    tasks = track(index.meetings)
     if task_id not in tasks:
         import difflib
 
@@ -218,7 +218,7 @@ def set_status(
         raise EditError(f"{shown}: cannot edit: {exc}") from None
     except EditError as exc:
         raise EditError(f"{shown}: cannot edit task {task_id}: {exc}") from None
-    check_edit(project, path, new_text, archive.group)
+    check_edit(project, path, new_text, project.load_group())
     if new_text != text:
         write_text_atomic(path, ("\ufeff" if bom else "") + new_text, unchanged_since=raw)
     word = {"done": "done", "cancelled": "cancelled", "open": "reopened"}[status]
