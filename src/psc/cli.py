@@ -89,11 +89,14 @@ def main_options(
     ctx.obj = {"root": root}
 
 
-def _project(ctx: typer.Context) -> Any:
+def _project(ctx: typer.Context, no_cache: bool = False) -> Any:
     from psc.project import Project
 
-    root = (ctx.obj or {}).get("root")
-    return Project.discover(root, Path.cwd())
+    while ctx.obj is None and ctx.parent is not None:
+        ctx = ctx.parent
+    project = Project.discover((ctx.obj or {}).get("root"), Path.cwd())
+    project.use_cache = not no_cache
+    return project
 
 
 @command()
@@ -105,6 +108,7 @@ def validate(
     ),
     fmt: str = typer.Option("text", "--format", "-f", metavar="text|github|json",
                             help="text (path:line:col), github (workflow annotations) or json."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
 ) -> None:
     """Check the group file and meeting files; list every problem as path:line:col.
 
@@ -116,7 +120,7 @@ def validate(
 
     if fmt not in ("text", "github", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose text, github or json")
-    project = _project(ctx)
+    project = _project(ctx, no_cache)
     checked, problems = project.validate(paths or None)
     if fmt == "json":
         import json
@@ -158,6 +162,7 @@ def render(
     lang: Optional[str] = typer.Option(
         None, "--lang", metavar="cs|en", help="cs or en (default: the group's language).", show_default=False
     ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
 ) -> None:
     """Render a meeting's minutes as Markdown and HTML.
 
@@ -165,7 +170,7 @@ def render(
     """
     from psc.commands import render_minutes
 
-    project = _project(ctx)
+    project = _project(ctx, no_cache)
     for line in render_minutes(project, meeting, all_=all_, fmt=fmt, output=output, lang=lang):
         typer.echo(line, err=True)
 
@@ -222,6 +227,7 @@ def tasks(
         None, "--lang", metavar="cs|en", help="cs or en (default: the group's language).", show_default=False),
     fail_if_any: bool = typer.Option(
         False, "--fail-if-any", help="Exit with 1 when the list is not empty (for cron or CI)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
 ) -> None:
     """List open tasks across all meetings (or run a subcommand: show, done, cancel, reopen).
 
@@ -244,7 +250,7 @@ def tasks(
         owners=tuple(owner or ()),
         meeting=meeting,
     )
-    project = _project(ctx)
+    project = _project(ctx, no_cache)
     body, notes, count = list_tasks(project, selection, fmt=fmt, group_by=group_by, lang=lang)
     for note in notes:
         typer.echo(note, err=True)
@@ -275,6 +281,7 @@ def tasks_show(
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="As on this date (default: today).",
                                         show_default=False),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
 ) -> None:
     """Show a task with its whole history: assigned at, reviewed at, status and deadline changes.
 
@@ -283,7 +290,7 @@ def tasks_show(
     from psc import console
     from psc.commands import show_task
 
-    project = _project(ctx.parent or ctx)
+    project = _project(ctx, no_cache)
     console.print_lines(show_task(project, task_id, as_of=_date(as_of, "--as-of") or _today(), lang=lang))
 
 
@@ -295,10 +302,11 @@ def _status_command(action: str, summary: str, example: str) -> None:
                                          show_default=False),
         note: Optional[str] = typer.Option(None, "--note", metavar="TEXT", help="A note on the change.",
                                            show_default=False),
-    ) -> None:
+        no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+) -> None:
         from psc.taskedit import set_status
 
-        project = _project(ctx.parent or ctx)
+        project = _project(ctx, no_cache)
         _, message = set_status(project, task_id, action, on=_date(on, "--on") or _today(), note=note)
         typer.echo(message)
 
@@ -344,6 +352,7 @@ def new_meeting(
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the file; write nothing."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     edit: bool = typer.Option(False, "--edit", help="Open $VISUAL or $EDITOR on the file after writing."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
 ) -> None:
     """Scaffold the next meeting's file, with every task due by then in its task review.
 
@@ -358,7 +367,7 @@ def new_meeting(
             return None
         return _date(typer.prompt("Date of the meeting (YYYY-MM-DD)"), "date")
 
-    project = _project(ctx)
+    project = _project(ctx, no_cache)
     path, text, written = scaffold(
         project, date=_date(date, "DATE"), number=number, title=title, time=_time(time), place=place,
         from_meeting=from_meeting, ask=ask, dry_run=dry_run, force=force,
@@ -410,6 +419,7 @@ def list_(
     ctx: typer.Context,
     fmt: str = typer.Option("table", "--format", "-f", metavar="table|json", help="Output format."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
 ) -> None:
     """List the meetings: date, number, title, draft or approved, and open tasks.
 
@@ -417,7 +427,7 @@ def list_(
     """
     from psc.commands import list_meetings
 
-    body = list_meetings(_project(ctx), fmt=fmt, lang=lang)
+    body = list_meetings(_project(ctx, no_cache), fmt=fmt, lang=lang)
     if isinstance(body, str):
         sys.stdout.write(body)
         return

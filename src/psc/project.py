@@ -61,6 +61,8 @@ class Project:
         self.group_path = root / GROUP_FILE
         self.meetings_dir = root / MEETINGS_DIR
         self.templates_dir = root / "templates"
+        self.use_cache = True
+        """False for --no-cache: every file is read, and .psc-cache/ is neither used nor updated."""
 
     @classmethod
     def discover(cls, root: Path | None, cwd: Path) -> Project:
@@ -134,7 +136,7 @@ class Project:
         from psc.summary import summarize
         from psc.tasks import check_tasks
 
-        use_cache = use_cache and not os.environ.get("PSC_NO_CACHE")
+        use_cache = use_cache and self.use_cache and not os.environ.get("PSC_NO_CACHE")
         problems: list[Problem] = []
         try:
             group_raw = self.group_path.read_bytes()

@@ -1,0 +1,140 @@
+"""The cache of validated meetings: never stale, never trusted when broken."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import refingerprint, run
+
+CACHE = Path(".psc-cache") / "meetings.json"
+
+
+def overdue_ids(runner, *extra: str) -> list[str]:
+    result = run(runner, "tasks", "--overdue", "--as-of", "2016-11-16", "--format", "json", *extra)
+    assert result.exit_code == 0, result.output
+    return [r["id"] for r in json.loads(result.stdout)]
+
+
+def test_first_run_fills_the_cache_and_the_second_uses_it(repo, runner, monkeypatch):
+    assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+    data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
+    assert list(data["files"]) == ["meetings/2016-09-07.yaml"]
+    assert (repo / ".psc-cache" / ".gitignore").read_text() == "*\n"
+    import psc.project
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a cached, unchanged file was parsed again")
+
+    monkeypatch.setattr(psc.project.Project, "_meeting_from", no_parsing)
+    assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+
+
+def test_an_edited_file_is_never_served_stale(repo, runner):
+    overdue_ids(runner)
+    path = repo / "meetings" / "2016-09-07.yaml"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8").replace("deadline: 2016-11-01", "deadline: 2016-11-30")
+    path.write_text(text, encoding="utf-8")
+    refingerprint(repo)
+    assert overdue_ids(runner) == ["2016-09-07/4", "2016-09-07/5"]
+    # the same size and the very same mtime as before: the content hash still tells
+    text = path.read_text(encoding="utf-8").replace("deadline: 2016-11-30", "deadline: 2016-11-02")
+    path.write_text(text, encoding="utf-8")
+    refingerprint(repo)
+    os.utime(path, ns=(stat.st_atime_ns, path.stat().st_mtime_ns))
+    assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+
+
+def test_an_edit_long_after_the_cache_was_written(repo, runner):
+    """A file last changed long before the cache was written is trusted by size and mtime;
+    editing it changes them."""
+    path = repo / "meetings" / "2016-09-07.yaml"
+    old = path.stat()
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns - 10**11))  # 100 s ago
+    overdue_ids(runner)
+    text = path.read_text(encoding="utf-8").replace("deadline: 2016-11-01", "deadline: 2016-11-30")
+    path.write_text(text, encoding="utf-8")
+    refingerprint(repo)
+    assert overdue_ids(runner) == ["2016-09-07/4", "2016-09-07/5"]
+
+
+def test_a_touched_but_unchanged_file_gives_the_same_answer(repo, runner):
+    first = overdue_ids(runner)
+    path = repo / "meetings" / "2016-09-07.yaml"
+    os.utime(path)
+    assert overdue_ids(runner) == first
+
+
+def test_a_corrupt_cache_is_rebuilt(repo, runner):
+    overdue_ids(runner)
+    for junk in (b"\x00\xff not json", b"[]", b'{"key": 1}', b'{"key": {"psc": "0.1.0"}, "files": 5}', b""):
+        (repo / CACHE).write_bytes(junk)
+        assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+        assert json.loads((repo / CACHE).read_text(encoding="utf-8"))["files"]
+
+
+def test_a_tampered_entry_is_not_trusted_beyond_its_shape(repo, runner):
+    overdue_ids(runner)
+    data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
+    entry = data["files"]["meetings/2016-09-07.yaml"]
+    entry[3]["tasks"] = "not a list"
+    (repo / CACHE).write_text(json.dumps(data), encoding="utf-8")
+    assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+
+
+def test_a_version_change_invalidates_the_cache(repo, runner, monkeypatch):
+    overdue_ids(runner)
+    data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
+    data["files"]["meetings/2016-09-07.yaml"][3]["tasks"] = []  # what an older psc might have stored
+    (repo / CACHE).write_text(json.dumps(data), encoding="utf-8")
+    import psc.cache
+
+    monkeypatch.setattr(psc.cache, "__version__", "99.0")
+    assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+    assert json.loads((repo / CACHE).read_text(encoding="utf-8"))["key"]["psc"] == "99.0"
+
+
+def test_a_group_change_invalidates_the_cache(repo, runner):
+    overdue_ids(runner)
+    group = repo / "group.yaml"
+    group.write_text(group.read_text(encoding="utf-8").replace("  MPSV: ", "  MPSX: "), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert "unknown organisation 'MPSV'" in result.stderr
+
+
+def test_no_cache_reads_everything_and_writes_no_cache(repo, runner):
+    assert overdue_ids(runner, "--no-cache") == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+    assert not (repo / ".psc-cache").exists()
+    for args in (["validate", "--no-cache"], ["list", "--no-cache"], ["render", "--all", "--no-cache"]):
+        assert run(runner, *args).exit_code == 0
+    assert not (repo / ".psc-cache").exists()
+
+
+def test_invalid_files_are_never_cached(repo, runner):
+    path = repo / "meetings" / "2016-09-07.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: 1.", "titel: 1.", 1), encoding="utf-8")
+    for _ in range(2):
+        result = run(runner, "validate")
+        assert result.exit_code == 1 and "unknown key 'titel'" in result.stderr
+
+
+def test_two_processes_at_once(repo):
+    """Two psc processes filling the cache at the same moment both answer correctly."""
+    for i in range(30):
+        (repo / "meetings" / f"2015-{1 + i // 28:02d}-{1 + i % 28:02d}.yaml").write_text(
+            f"number: {i + 1}\ntitle: J {i}\ndate: 2015-{1 + i // 28:02d}-{1 + i % 28:02d}\n"
+            f"tasks:\n  - text: Úkol {i}\n    deadline: 2015-06-01\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "psc", "--root", str(repo), "tasks", "--overdue", "--as-of", "2016-11-16",
+           "--format", "json"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    for (out, err), p in zip(outputs, procs):
+        assert p.returncode == 0, err
+        assert len(json.loads(out)) == 33
+    assert not list((repo / ".psc-cache").glob("*.tmp"))
+    assert len(json.loads((repo / CACHE).read_text(encoding="utf-8"))["files"]) == 31
