@@ -121,7 +121,6 @@ def list_tasks(
     use_cache: bool = True,
 ) -> tuple[Any, list[str], int]:
     """The task report: (text, or records for a table; notes for stderr; number of tasks)."""
-    from psc.render import Renderer
     from psc.reports import REPORT_FORMATS, report
     from psc.tasks import STATUSES, select, track, unresolved_left_out
 
@@ -143,6 +142,8 @@ def list_tasks(
         for t in unresolved_left_out(tracked, selection)
     ]
     if fmt in ("md", "html"):  # reports from templates need the full renderer
+        from psc.render import Renderer
+
         renderer = Renderer(project.load_group(), [project.templates_dir], lang)
     else:
         renderer = index.wording(lang)

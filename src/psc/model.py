@@ -25,7 +25,7 @@ from pydantic import (
     field_validator,
 )
 
-from psc.terms import Deadline, Gender, TaskStatus  # noqa: F401  (re-exported)
+from psc.terms import MEETING_FILE, Deadline, Gender, TaskStatus  # noqa: F401  (re-exported)
 
 _LINK_TARGETS = re.compile(
     r"\]\(\s*<?([^\s>]+)"  # [text](target)
@@ -68,8 +68,6 @@ OptionalText = Annotated[str, AfterValidator(_check_links)]
 
 EMAIL = re.compile(r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$")
 
-MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[a-z0-9][a-z0-9-]*)?$")
-"""Meeting file stems: the date, optionally a suffix for a second meeting that day."""
 
 
 class Model(BaseModel):

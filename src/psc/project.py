@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from psc.errors import InvalidData, MeetingNotFound, Problem, ProjectNotFound, UsageError, display_path
-from psc.model import MEETING_FILE, Group, Meeting
+from psc.terms import MEETING_FILE
+
+if TYPE_CHECKING:  # the models import pydantic: only where files are parsed
+    from psc.model import Group, Meeting
 
 GROUP_FILE = "group.yaml"
 MEETINGS_DIR = "meetings"

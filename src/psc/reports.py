@@ -43,7 +43,10 @@ def record(task: TrackedTask, as_of: dt.date, renderer: Wording) -> dict[str, An
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    """A JSON list, one record per line (json's C encoder; indenting would use the slow one)."""
+    if not records:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
 
 
 def to_csv(records: list[dict[str, Any]]) -> str:

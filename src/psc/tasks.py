@@ -6,6 +6,7 @@ Everything here is pure: functions take the archive and the date they compare wi
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -19,7 +20,7 @@ Meeting = MeetingSummary  # what this module works on; models are summarized fir
 STATUSES = ("open", "done", "cancelled", "all")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TaskEvent:
     """One entry of a task's history: assigned, a status set on the task, or a review."""
 
@@ -72,16 +73,19 @@ class TrackedTask:
         return list(self.task.responsible)
 
 
-def next_meeting_after(meeting: Meeting, meetings: list[Meeting]) -> dt.date | None:
+def next_meeting_after(meeting: Any, meetings: list[Any], *, dates: list[dt.date] | None = None) -> dt.date | None:
     """The date of the meeting after `meeting`: the next file in the archive, else the
-    first date listed in `meeting` itself (a firm one before tentative ones)."""
-    later = [m for m in meetings if m.date > meeting.date]
-    if later:
-        return min(m.date for m in later)
+    first date listed in `meeting` itself (a firm one before tentative ones).
+    `dates`, the sorted dates of `meetings`, saves sorting them again."""
+    if dates is None:
+        dates = sorted(m.date for m in meetings)
+    i = bisect.bisect_right(dates, meeting.date)
+    if i < len(dates):
+        return dates[i]
     listed = [n for n in meeting.next_meetings if n.date > meeting.date]
     firm = [n.date for n in listed if not n.tentative]
-    dates = firm or [n.date for n in listed]
-    return min(dates) if dates else None
+    listed_dates = firm or [n.date for n in listed]
+    return min(listed_dates) if listed_dates else None
 
 
 def summaries(meetings: Iterable[Any]) -> list[MeetingSummary]:
@@ -115,8 +119,9 @@ def track(meetings: Iterable[Any]) -> dict[str, TrackedTask]:
                 tracked.history.append(
                     TaskEvent(meeting.date, meeting, "review", review.status, review.deadline, review.note)
                 )
+    dates = [m.date for m in meetings]
     for tracked in tasks.values():
-        _settle(tracked, meetings)
+        _settle(tracked, meetings, dates)
     return tasks
 
 
@@ -131,9 +136,10 @@ def reviews(meeting: Any) -> Iterable[Any]:
                 yield block
 
 
-def _settle(tracked: TrackedTask, meetings: list[Meeting]) -> None:
+def _settle(tracked: TrackedTask, meetings: list[Meeting], dates: list[dt.date]) -> None:
     """Apply the history in date order: the latest status and deadline win."""
-    tracked.history.sort(key=lambda e: e.sort_key)
+    if len(tracked.history) > 1:
+        tracked.history.sort(key=lambda e: e.sort_key)
     for event in tracked.history:
         if event.status is not None and event.kind != "assigned":
             tracked.status, tracked.status_date = event.status, event.date
@@ -146,7 +152,7 @@ def _settle(tracked: TrackedTask, meetings: list[Meeting]) -> None:
     elif deadline.kind == "date":
         tracked.due = deadline.date
     elif deadline.kind == "next_meeting":
-        tracked.due = next_meeting_after(tracked.deadline_set_at or tracked.meeting, meetings)
+        tracked.due = next_meeting_after(tracked.deadline_set_at or tracked.meeting, meetings, dates=dates)
     else:
         tracked.due = None
 

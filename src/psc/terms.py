@@ -13,6 +13,9 @@ from typing import Any
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[a-z0-9][a-z0-9-]*)?$")
+"""Meeting file stems: the date, optionally a suffix for a second meeting that day."""
+
 
 class TaskStatus(str, Enum):
     open = "open"
@@ -47,7 +50,7 @@ class Deadline:
                 return cls("ongoing")
             if word in ("next meeting", "next-meeting"):
                 return cls("next_meeting")
-            if _ISO_DATE.fullmatch(word):
+            if len(word) == 10 and _ISO_DATE.fullmatch(word):
                 try:
                     return cls("date", dt.date.fromisoformat(word))
                 except ValueError as exc:

@@ -21,9 +21,20 @@ import yaml
 from psc.errors import InvalidData, Problem, display_path
 
 try:  # libyaml's parser when present; the verdicts are the same without it
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _Base
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+_KIND_TAG = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+             yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The safe parser without YAML 1.1's implicit typing: psc keeps every scalar a string,
+    so resolving `13:00` or `no` to other types (and the regexes it takes) is skipped."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return _KIND_TAG[kind]
 
 MAX_BYTES = 5 * 1024 * 1024
 """Meeting and group files larger than this are refused before parsing."""
@@ -174,17 +185,14 @@ def load(path: Path) -> tuple[Any, Positions]:
 MAX_DEPTH = 64
 """Deeper nesting is refused: meeting files need about eight levels, and parsers recurse."""
 
-_BLOCK_PREFIX = re.compile(r"(?m)^[ \t?:-]*")
-
 
 def _depth_guard(text: str, shown: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH before composing (libyaml's C composer and
     PyYAML's Python one recurse, and old libyaml crashes past ~30,000 levels). A cheap bound
     decides; only a file that might be too deep is streamed, event by event, to find where."""
-    bound = text.count("[") + text.count("{") + max((len(m.group()) for m in _BLOCK_PREFIX.finditer(text)),
-                                                    default=0)
-    if bound <= MAX_DEPTH:
-        return
+    room = MAX_DEPTH - text.count("[") - text.count("{")
+    if room > 0 and not re.search(r"(?m)^[ \t?:-]{%d}" % room, text):
+        return  # no line's indentation and indicators (plus every bracket) reach the limit
     depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):  # an iterative state machine
@@ -211,7 +219,7 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
         raise InvalidData([_syntax_problem(exc, text, shown)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         index = exc.position
-        if _Loader.__name__.startswith("C"):  # libyaml counts bytes of the UTF-8 text
+        if _Loader.__mro__[1].__name__.startswith("C"):  # libyaml counts bytes of the UTF-8 text
             index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
         line, col = _line_col(text, index)
         raise InvalidData(
@@ -277,7 +285,7 @@ def _build(
         key = key_node.value
         kloc = loc + (key,)
         km = key_node.start_mark
-        if key_node.tag == "tag:yaml.org,2002:merge":
+        if key == "<<" and not key_node.style:
             problems.append(Problem(pos.path, km.line + 1, km.column + 1, field_path(loc), "merge keys (<<) are not allowed"))
             continue
         if key in result:
