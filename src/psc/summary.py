@@ -75,10 +75,12 @@ class MeetingSummary:
 
 def summarize(meeting: Any) -> MeetingSummary:
     """The summary of a validated meeting model."""
+    from psc.model import TaskReview
+
     reviews = []
     for i, item in enumerate(meeting.items):
         for j, block in enumerate(item.content):
-            if getattr(block, "task", None) is not None and hasattr(block, "status"):
+            if block.__class__ is TaskReview:
                 reviews.append(ReviewSummary(block.task, block.status, block.deadline, block.note,
                                              ("items", i, "content", j, "task")))
     return MeetingSummary(

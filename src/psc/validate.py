@@ -218,32 +218,36 @@ def check_meeting(meeting: Meeting, path: Path, group: Group | None, *, approval
 
 
 def _check_organisations(meeting: Meeting, group: Group) -> list[Problem]:
+    """Organisations named in the meeting must be in the group's registry (tasks may name
+    registered people too). Positions are looked up only for what is unknown."""
+    from psc.model import Statement
+
     pos: Positions = meeting.source
     problems = []
     known = group.organisations
 
-    def check(loc: tuple[Any, ...], abbr: str | None, *, people: bool = False) -> None:
+    def check(loc: tuple[Any, ...], abbr: str | None, *, index: int | None = None, people: bool = False) -> None:
         if abbr is None or abbr in known:
             return
         if people and group.person(abbr) is not None:
             return
+        if index is not None and _is_list(pos, loc):  # `by: [A, B]` rather than `by: A`
+            loc = loc + (index,)
         problems.append(pos.problem(loc, _unknown_org(abbr, group)))
 
     for part_name in ("items", "sections"):
         for i, part in enumerate(getattr(meeting, part_name)):
             for j, block in enumerate(part.content):
-                loc = (part_name, i, "content", j, "by")
-                for k, abbr in enumerate(getattr(block, "by", None) or []):
-                    check(loc + (k,) if _is_list(pos, loc) else loc, abbr)
+                if block.__class__ is Statement:
+                    for k, abbr in enumerate(block.by):
+                        check((part_name, i, "content", j, "by"), abbr, index=k)
     for i, task in enumerate(meeting.tasks):
-        loc = ("tasks", i, "responsible")
         for k, who in enumerate(task.responsible):
-            check(loc + (k,) if _is_list(pos, loc) else loc, who, people=True)
-    people = [("recorded_by",), ("approved_by",)]
-    for loc in people:
-        person = getattr(meeting, loc[0])
+            check(("tasks", i, "responsible"), who, index=k, people=True)
+    for name in ("recorded_by", "approved_by"):
+        person = getattr(meeting, name)
         if person is not None:
-            check(loc + ("organisation",), person.organisation)
+            check((name, "organisation"), person.organisation)
     for i, person in enumerate(meeting.verified_by):
         check(("verified_by", i, "organisation"), person.organisation)
     for category in ("present", "excused", "absent", "guests"):

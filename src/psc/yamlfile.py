@@ -56,11 +56,44 @@ Path_ = tuple[Any, ...]
 
 @dataclass
 class Positions:
-    """Where each value (and each mapping key) of a loaded file starts, by path."""
+    """Where each value (and each mapping key) of a loaded file starts, by path.
+
+    Built lazily from the file's text: a valid file never needs them, so they cost
+    nothing until a problem has to be reported."""
 
     path: str
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str | None = field(default=None, repr=False, compare=False)
+    _values: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+    _keys: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def values(self) -> dict[Path_, tuple[int, int]]:
+        if self._values is None:
+            self._fill()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path_, tuple[int, int]]:
+        if self._keys is None:
+            self._fill()
+        assert self._keys is not None
+        return self._keys
+
+    def _fill(self) -> None:
+        self._values, self._keys = {}, {}
+        if self.text is None:
+            return
+        loader = _Loader(self.text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is not None:
+            try:
+                _build(node, (), self, [], set())
+            except _AliasFound:  # pragma: no cover - such a file never loads
+                pass
 
     def of(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of `loc`, or of its nearest ancestor that has one."""
@@ -230,18 +263,53 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
     finally:
         if loader is not None:
             loader.dispose()
-    positions = Positions(shown)
     if node is None:
         message = "file is empty" if not text.strip() else "file holds only comments, no data"
         raise InvalidData([Problem(shown, 1, 1, "", message)])
-    problems: list[Problem] = []
+    positions = Positions(shown, text)
     try:
+        if not _BIDI.search(text):
+            try:
+                return _fast(node, set()), positions  # a regular file: positions only if needed
+            except _Irregular:
+                pass
+        positions._values, positions._keys = {}, {}
+        problems: list[Problem] = []
         value = _build(node, (), positions, problems, set())
     except _AliasFound:
         raise InvalidData([_alias_problem(text, shown)]) from None
     if problems:
         raise InvalidData(problems)
     return value, positions
+
+
+class _Irregular(Exception):
+    """Raised by `_fast` at anything to report; `_build` then finds it with its position."""
+
+
+def _fast(node: yaml.Node, seen: set[int]) -> Any:
+    """The value of a regular node graph (standard tags, unique scalar keys, no aliases)."""
+    if node.tag not in _STANDARD_TAGS:
+        raise _Irregular
+    if id(node) in seen:  # the composer shares one node between an anchor and its aliases
+        raise _AliasFound
+    seen.add(id(node))
+    if node.__class__ is yaml.ScalarNode:
+        return None if not node.style and node.value in _NULLS else node.value
+    if node.__class__ is yaml.SequenceNode:
+        return [_fast(child, seen) for child in node.value]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not yaml.ScalarNode:
+            raise _Irregular
+        key = key_node.value
+        if key in result or (key == "<<" and not key_node.style):
+            raise _Irregular
+        result[key] = _fast(value_node, seen)
+    return result
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 class _AliasFound(Exception):
@@ -273,6 +341,10 @@ def _build(
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # plain (libyaml gives '' or None)
             return None
+        bidi = _BIDI.search(node.value)
+        if bidi:
+            problems.append(pos.problem(loc, f"bidirectional control character U+{ord(bidi.group()):04X} "
+                                             "is not allowed (it can make text read differently from what it holds)"))
         return node.value
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, loc + (i,), pos, problems, seen) for i, child in enumerate(node.value)]
