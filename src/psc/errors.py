@@ -6,6 +6,7 @@ stderr and exit codes (0 ok, 1 invalid data or a failed check, 2 usage error).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +32,22 @@ def display_path(path: Path | str) -> str:
     """A path as the user should read it: relative to the current directory when below it."""
     import os
 
-    p = Path(os.path.abspath(path))  # symlinks are shown as themselves, not as their targets
     try:
-        return str(p.relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+        cwd = os.getcwd()
+    except OSError:
         return str(path)
+    absolute = os.path.abspath(path)  # symlinks are shown as themselves, not as their targets
+    base = _resolved(cwd)
+    if absolute == base:
+        return "."
+    if absolute.startswith(base.rstrip(os.sep) + os.sep):
+        return absolute[len(base.rstrip(os.sep)) + 1:]
+    return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(directory: str) -> str:
+    return str(Path(directory).resolve())
 
 
 class PscError(Exception):

@@ -36,6 +36,12 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         return _KIND_TAG[kind]
 
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # path-based resolvers are not used
+
+    def ascend_resolver(self) -> None:
+        pass
+
 MAX_BYTES = 5 * 1024 * 1024
 """Meeting and group files larger than this are refused before parsing."""
 
@@ -224,8 +230,10 @@ def _depth_guard(text: str, shown: str) -> None:
     PyYAML's Python one recurse, and old libyaml crashes past ~30,000 levels). A cheap bound
     decides; only a file that might be too deep is streamed, event by event, to find where."""
     room = MAX_DEPTH - text.count("[") - text.count("{")
-    if room > 0 and not re.search(r"(?m)^[ \t?:-]{%d}" % room, text):
-        return  # no line's indentation and indicators (plus every bracket) reach the limit
+    half = room // 2
+    if room > 0 and not ("\n" + " " * room in text or "- " * half in text or "? " * half in text
+                         or "\t" * half in text):
+        return  # no line is indented (or compact-nested) anywhere near the limit
     depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):  # an iterative state machine
@@ -268,9 +276,9 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
         raise InvalidData([Problem(shown, 1, 1, "", message)])
     positions = Positions(shown, text)
     try:
-        if not _BIDI.search(text):
-            try:
-                return _fast(node, set()), positions  # a regular file: positions only if needed
+        if not any(c in text for c in _BIDI_CHARS):
+            try:  # a regular file: positions only if needed; aliases need an anchor ('&')
+                return _fast(node, set() if "&" in text else None), positions
             except _Irregular:
                 pass
         positions._values, positions._keys = {}, {}
@@ -287,13 +295,14 @@ class _Irregular(Exception):
     """Raised by `_fast` at anything to report; `_build` then finds it with its position."""
 
 
-def _fast(node: yaml.Node, seen: set[int]) -> Any:
+def _fast(node: yaml.Node, seen: set[int] | None) -> Any:
     """The value of a regular node graph (standard tags, unique scalar keys, no aliases)."""
     if node.tag not in _STANDARD_TAGS:
         raise _Irregular
-    if id(node) in seen:  # the composer shares one node between an anchor and its aliases
-        raise _AliasFound
-    seen.add(id(node))
+    if seen is not None:
+        if id(node) in seen:  # the composer shares one node between an anchor and its aliases
+            raise _AliasFound
+        seen.add(id(node))
     if node.__class__ is yaml.ScalarNode:
         return None if not node.style and node.value in _NULLS else node.value
     if node.__class__ is yaml.SequenceNode:
@@ -309,7 +318,8 @@ def _fast(node: yaml.Node, seen: set[int]) -> Any:
     return result
 
 
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_BIDI_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{_BIDI_CHARS}]")
 
 
 class _AliasFound(Exception):
