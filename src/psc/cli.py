@@ -578,6 +578,10 @@ def amend(
     typer.echo(record(_project(ctx), meeting, by=by, reason=reason, on=_date(on, "--on") or _today()))
 
 
+# commands kept in modules of their own register themselves on `app`
+from psc import cli_ics, cli_remind  # noqa: E402,F401
+
+
 def main() -> None:
     """Entry point of the `psc` console script."""
     if sys.argv[1:] == ["--version"]:  # answered before Typer builds every command's parser

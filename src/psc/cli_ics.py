@@ -1,0 +1,1 @@
+"""Commands registered on psc's app (cli_ics); see psc.cli."""
