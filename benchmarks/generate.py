@@ -206,7 +206,8 @@ class Writer:
             self.add(f"{pad}{prefix}{q(value)}")
             return
         self.add(f"{pad}{prefix}>-")
-        inner = pad + "  " + (" " * (len(prefix) - 2 if prefix.startswith("- ") else 0))
+        # the block's lines sit deeper than the key (or the dash) that holds it
+        inner = pad + ("    " if prefix.startswith("- ") and prefix != "- " else "  ")
         for line in textwrap.wrap(value, width=96 - len(inner), break_on_hyphens=False,
                                   break_long_words=False):
             self.add(inner + line)
@@ -295,7 +296,8 @@ class Generator:
                 w.add(f"    title: {q('Zahájení')}")
                 w.add("    content:")
                 name, _ = self.person(rng)
-                w.text(6, "- ", f"{name} zahájil(a) jednání pracovní skupiny.")
+                verb = "zahájila" if name.endswith("á") else "zahájil"
+                w.text(6, "- ", f"{name} {verb} jednání pracovní skupiny.")
                 w.text(6, "- ", self.paragraph(rng, 2, 5))
                 continue
             if item_no == 2 and index > 0:
@@ -356,7 +358,8 @@ class Generator:
 
     def decision(self, rng: random.Random, w: Writer, date: dt.date) -> None:
         self.decision_counter[date.year] = self.decision_counter.get(date.year, 0) + 1
-        w.text(6, "- decision: ", "PS " + self.sentence(rng, 6, 14).lower())
+        sentence = self.sentence(rng, 6, 14)
+        w.text(6, "- decision: ", "PS " + sentence[0].lower() + sentence[1:])
         w.add(f"        number: {q(f'{self.decision_counter[date.year]}/{date.year}')}")
         total = rng.randint(8, 20)
         against = rng.randint(0, 3)
@@ -371,7 +374,7 @@ class Generator:
         w.text(6, "- ", "Členové PS pro SC zkontrolovali plnění úkolů z předchozích jednání.")
         pool = self.open_tasks
         if not pool:
-            w.text(6, "- ", "Žádné úkoly k kontrole.")
+            w.text(6, "- ", "Žádné úkoly ke kontrole.")
             return
         picked = rng.sample(pool, min(len(pool), rng.randint(2, 8)))
         picked.sort(key=lambda t: (t[1][:10], int(t[1].rsplit("/", 1)[1])))

@@ -67,8 +67,8 @@ def test_validate_reports_every_problem_with_position(repo, runner):
     result = run(runner, "validate")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert "meetings/2016-09-07.yaml:4:1: error: titel: unknown key 'titel'; did you mean 'title'?" in lines
-    assert "meetings/2016-09-07.yaml:3:1: error: title: missing required key 'title'" in lines
+    assert "meetings/2016-09-07.yaml:5:1: error: titel: unknown key 'titel'; did you mean 'title'?" in lines
+    assert "meetings/2016-09-07.yaml:4:1: error: title: missing required key 'title'" in lines
     assert "meetings/2016-11-15.yaml:5:6: error: end: end 12:00 is not after start 13:00" in lines
     assert lines[-1] == "3 errors in 2 files"
 
@@ -105,8 +105,8 @@ def test_group_file_errors(repo, runner):
     path.write_text(text.replace("organisation: VUM", "organisation: VUX"), encoding="utf-8")
     result = run(runner, "validate")
     assert result.exit_code == 1
-    assert "group.yaml:12:3: error: labels.deadline_next_meetin: unknown label 'deadline_next_meetin'; did you mean 'deadline_next_meeting'?" in result.stderr
-    assert "group.yaml:52:19: error: members[3].organisation: unknown organisation 'VUX'; did you mean 'VUM'? (add it to organisations in group.yaml)" in result.stderr
+    assert "group.yaml:13:3: error: labels.deadline_next_meetin: unknown label 'deadline_next_meetin'; did you mean 'deadline_next_meeting'?" in result.stderr
+    assert "group.yaml:53:19: error: members[3].organisation: unknown organisation 'VUX'; did you mean 'VUM'? (add it to organisations in group.yaml)" in result.stderr
 
 
 def test_no_repository_is_a_usage_error(tmp_path, monkeypatch, runner):
@@ -152,7 +152,7 @@ def test_render_all_to_directory(repo, runner):
         (["render"], "error: which meeting? give its date (e.g. psc render 2016-09-07) or --all"),
         (["render", "2016-09-08"], "error: no meeting 2016-09-08: meetings/2016-09-08.yaml does not exist"),
         (["render", "2016-09-07", "-o", "-"], "error: -o - writes one document: name one meeting and one --format"),
-        (["render", "2016-09-07", "--format", "pdf"], "error: unknown format 'pdf'; choose md or html"),
+        (["render", "2016-09-07", "--format", "docx"], "error: unknown format 'docx'; choose md, html or pdf"),
         (["render", "2016-09-07", "--lang", "de"], "error: unknown language 'de'; choose cs or en"),
         (["render", "2016-09-07", "--all"], "error: give a meeting or --all, not both"),
     ],
@@ -169,7 +169,7 @@ def test_render_invalid_meeting_writes_nothing(repo, runner):
     path.write_text(path.read_text(encoding="utf-8").replace("date: 2016-09-07", "date: 2016-02-30", 1), encoding="utf-8")
     result = run(runner, "render", "2016-09-07")
     assert result.exit_code == 1
-    assert result.stderr.startswith("meetings/2016-09-07.yaml:5:7: error: date: invalid date '2016-02-30'")
+    assert result.stderr.startswith("meetings/2016-09-07.yaml:6:7: error: date: invalid date '2016-02-30'")
     assert not (repo / "minutes").exists()
 
 

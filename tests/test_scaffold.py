@@ -73,7 +73,8 @@ def test_refuses_to_overwrite(repo, runner):
 def test_dry_run_writes_nothing(repo, runner):
     result = run(runner, "new-meeting", "--dry-run")
     assert result.exit_code == 0
-    assert result.stdout.startswith("# 2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n")
+    assert result.stdout.startswith("# yaml-language-server: $schema=../schema/meeting.schema.json\n"
+                                    "# 2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n")
     assert "- task: 2016-09-07/5" in result.stdout
     assert not (repo / "meetings" / "2016-11-15.yaml").exists()
 
@@ -123,7 +124,7 @@ def test_init_then_first_meeting(tmp_path, monkeypatch, runner):
     monkeypatch.chdir(tmp_path)
     result = run(runner, "init", "komise", "--name", "Komise pro chytrá města", "--short", "KCM")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in target.iterdir()) == [".git", ".gitignore", "README.md", "group.yaml", "meetings"]
+    assert sorted(p.name for p in target.iterdir()) == [".git", ".gitignore", "README.md", "group.yaml", "meetings", "schema"]
     monkeypatch.chdir(target)
     assert run(runner, "new-meeting", "2026-01-15").exit_code == 0
     data, _ = load(target / "meetings" / "2026-01-15.yaml")

@@ -151,7 +151,7 @@ def render(
     ),
     all_: bool = typer.Option(False, "--all", help="Render every meeting."),
     fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", metavar="md|html", help="md or html (default: both).", show_default=False
+        None, "--format", "-f", metavar="md|html|pdf", help="md, html or pdf (default: md and html).", show_default=False
     ),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="FILE|DIR|-",
@@ -576,6 +576,26 @@ def amend(
     from psc.approval import amend as record
 
     typer.echo(record(_project(ctx), meeting, by=by, reason=reason, on=_date(on, "--on") or _today()))
+
+
+@command("schema")
+def schema(
+    kind: str = typer.Argument("meeting", metavar="[meeting|group]", help="Which file's schema."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                         help="Write to FILE (default: stdout).", show_default=False),
+) -> None:
+    """Print the JSON Schema of meeting (or group) files, for editors that check YAML as you type.
+
+    Files that psc scaffolds begin with a `# yaml-language-server: $schema=…` line pointing
+    to the copy in the repository's schema/ directory.
+
+    Example: psc schema meeting -o schema/meeting.schema.json
+    """
+    from psc.schema import KINDS, schema_text
+
+    if kind not in KINDS:
+        raise UsageError(f"unknown schema {kind!r}; choose meeting or group")
+    _emit(schema_text(kind), output)
 
 
 # commands kept in modules of their own register themselves on `app`

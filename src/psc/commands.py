@@ -33,8 +33,8 @@ def render_minutes(
     from psc.render import FORMATS, Renderer
     from psc.tasks import reviews, track
 
-    if fmt is not None and fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose md or html")
+    if fmt is not None and fmt not in (*FORMATS, "pdf"):
+        raise UsageError(f"unknown format {fmt!r}; choose md, html or pdf")
     if lang is not None and lang not in ("cs", "en"):
         raise UsageError(f"unknown language {lang!r}; choose cs or en")
     if all_ and meeting_ref:
@@ -92,6 +92,8 @@ def render_minutes(
             renderer.known_tasks = {t.id: t.task for t in track(summaries).values()}
         rendered = [(f, renderer.render(meeting, f)) for f in formats]
         if to_stdout:
+            if isinstance(rendered[0][1], bytes):
+                raise UsageError("a PDF does not go to the terminal: give -o FILE")
             sys.stdout.write(rendered[0][1])
             return []
         for f, text in rendered:

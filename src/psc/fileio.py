@@ -14,8 +14,8 @@ class ChangedOnDisk(OutputError):
     """The file changed on disk between psc reading it and writing its edit."""
 
 
-def write_text_atomic(path: Path, text: str, *, unchanged_since: bytes | None = None) -> None:
-    """Write `text` (UTF-8) to `path` through a temporary file in the same directory, fsync and
+def write_text_atomic(path: Path, text: str | bytes, *, unchanged_since: bytes | None = None) -> None:
+    """Write `text` (UTF-8, or bytes as they are) to `path` through a temporary file in the same directory, fsync and
     a rename, keeping the file's mode. With `unchanged_since` (the bytes an edit started
     from), refuse when the file no longer holds them: someone else changed it meanwhile."""
     try:
@@ -24,8 +24,9 @@ def write_text_atomic(path: Path, text: str, *, unchanged_since: bytes | None = 
     except OSError as exc:
         raise OutputError(f"cannot write {display_path(path)}: {exc.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if unchanged_since is not None and _digest(path) != hashlib.sha256(unchanged_since).digest():

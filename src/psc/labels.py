@@ -6,6 +6,8 @@ LABELS: dict[str, dict[str, str]] = {
     "cs": {
         "minutes": "Zápis",
         "draft": "návrh",
+        "page": "Strana",
+        "page_of": "z",
         "draft_notice": "Návrh – zápis dosud nebyl schválen.",
         "approved": "schváleno",
         "amendments": "Změny po schválení",
@@ -104,6 +106,8 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         "minutes": "Minutes",
         "draft": "draft",
+        "page": "Page",
+        "page_of": "of",
         "draft_notice": "Draft – these minutes have not been approved yet.",
         "approved": "approved",
         "amendments": "Amendments after approval",

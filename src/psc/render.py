@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from psc.errors import TemplateError
+from psc.errors import TemplateError, UsageError
 from psc.wording import Wording
 from psc.yamlfile import scalar as yaml_scalar
 from psc.model import Group, Meeting, Person
@@ -143,8 +143,11 @@ class Renderer(Wording):
 
     # ------------------------------------------------------------------ rendering
 
-    def render(self, meeting: Meeting, fmt: str) -> str:
-        """The minutes of `meeting` as Markdown (`md`) or a standalone HTML page (`html`)."""
+    def render(self, meeting: Meeting, fmt: str) -> Any:
+        """The minutes of `meeting` as Markdown (`md`), a standalone HTML page (`html`), or
+        PDF bytes (`pdf`: the HTML page printed by WeasyPrint, fonts embedded, page numbers)."""
+        if fmt == "pdf":
+            return html_to_pdf(self.render(meeting, "html"))
         return self.render_template(f"minutes.{fmt}.j2", fmt, meeting=meeting, tasks=_task_rows(meeting))
 
     def render_template(self, name: str, fmt: str, **context: Any) -> str:
@@ -156,6 +159,19 @@ class Renderer(Wording):
             raise TemplateError(f"{where}: template syntax error: {exc.message}") from None
         except jinja2.TemplateError as exc:
             raise TemplateError(f"{_template_frame(exc, name)}: template error: {exc}") from None
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Print an HTML page to PDF with WeasyPrint (the optional extra `psc[pdf]`)."""
+    try:
+        import weasyprint
+    except ImportError:
+        raise UsageError("PDF output needs WeasyPrint: pip install 'psc[pdf]' "
+                         "(and the Pango library, e.g. Debian's libpango-1.0-0)") from None
+    except OSError as exc:  # WeasyPrint is there but its system libraries are not
+        raise UsageError(f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0 "
+                         "libpangoft2-1.0-0)") from None
+    return weasyprint.HTML(string=html).write_pdf()
 
 
 def _template_frame(exc: BaseException, name: str) -> str:

@@ -245,6 +245,14 @@ def init_repository(directory: Path, *, name: str, short: str, language: str) ->
     if missing:
         write_text_atomic(gitignore, "\n".join([*existing, *missing]) + "\n")
         done.append(f"wrote {display_path(gitignore)}")
+    from psc.schema import KINDS, schema_text
+
+    schema_dir = directory / "schema"
+    for kind in KINDS:  # editors check files against these as people type
+        target = schema_dir / f"{kind}.schema.json"
+        if not target.exists():
+            write_text_atomic(target, schema_text(kind))
+    done.append(f"wrote {display_path(schema_dir)}/")
     meetings = directory / "meetings"
     meetings.mkdir(exist_ok=True)
     keep = meetings / ".gitkeep"
