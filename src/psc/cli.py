@@ -578,6 +578,33 @@ def amend(
     typer.echo(record(_project(ctx), meeting, by=by, reason=reason, on=_date(on, "--on") or _today()))
 
 
+@command("build")
+def build(
+    ctx: typer.Context,
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="DIR",
+                                         help="Where to write the site (default: site/ in the repository).",
+                                         show_default=False),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE",
+                                        help="Date of the task reports (default: today).", show_default=False),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+) -> None:
+    """Build a static website of the archive: meetings, minutes, tasks, organisations, calendar.
+
+    It works opened from the file system and loads nothing from the network.
+
+    Example: psc build -o site
+    """
+    from psc.site import build_site
+
+    if lang is not None and lang not in ("cs", "en"):
+        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    project = _project(ctx, no_cache)
+    out = Path(output) if output else project.root / "site"
+    lines = build_site(project, out, as_of=_date(as_of, "--as-of") or _today(), lang=lang)
+    typer.echo(f"wrote {len(lines)} files to {out}", err=True)
+
+
 @command("schema")
 def schema(
     kind: str = typer.Argument("meeting", metavar="[meeting|group]", help="Which file's schema."),
