@@ -30,6 +30,29 @@ app = typer.Typer(
 )
 
 
+def complete_meeting(incomplete: str) -> list[str]:
+    """Shell completion of meeting IDs (file names in meetings/; nothing is parsed)."""
+    try:
+        from psc.project import find_root
+
+        meetings = find_root(Path.cwd()) / "meetings"
+        return sorted(p.stem for p in meetings.glob("*.yaml") if p.stem.startswith(incomplete))
+    except Exception:  # completion must never print an error into the shell
+        return []
+
+
+def complete_task(incomplete: str) -> list[str]:
+    """Shell completion of task IDs (from the cache when it is fresh)."""
+    try:
+        from psc.project import Project
+
+        index = Project.discover(None, Path.cwd()).index(strict=False)
+        ids = [m.task_id(i) for m in index.meetings for i in range(len(m.tasks))]
+        return [t for t in ids if t.startswith(incomplete)]
+    except Exception:
+        return []
+
+
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Turn psc's errors into one-line messages on stderr and exit codes (1 data, 2 usage)."""
 
@@ -146,7 +169,7 @@ def validate(
 def render(
     ctx: typer.Context,
     meeting: Optional[str] = typer.Argument(
-        None, metavar="MEETING", help="The meeting: its date (2016-09-07) or the path of its file.",
+        None, metavar="MEETING", autocompletion=complete_meeting, help="The meeting: its date (2016-09-07) or the path of its file.",
         show_default=False
     ),
     all_: bool = typer.Option(False, "--all", help="Render every meeting."),
@@ -215,7 +238,7 @@ def tasks(
         None, "--owner", metavar="ORG", help="Only tasks of this responsible body or person (repeatable).",
         show_default=False),
     meeting: Optional[str] = typer.Option(
-        None, "--meeting", metavar="MEETING", help="Only tasks assigned at this meeting.", show_default=False),
+        None, "--meeting", metavar="MEETING", autocompletion=complete_meeting, help="Only tasks assigned at this meeting.", show_default=False),
     status: str = typer.Option("open", "--status", metavar="open|done|cancelled|all", help="Which tasks."),
     group_by: Optional[str] = typer.Option(
         None, "--group-by", metavar="owner", help="Group the report by responsible body.", show_default=False),
@@ -277,7 +300,7 @@ def tasks(
 @handle_errors
 def tasks_show(
     ctx: typer.Context,
-    task_id: str = typer.Argument(..., metavar="ID", help="The task, e.g. 2016-09-07/3."),
+    task_id: str = typer.Argument(..., metavar="ID", autocompletion=complete_task, help="The task, e.g. 2016-09-07/3."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="As on this date (default: today).",
                                         show_default=False),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
@@ -297,7 +320,7 @@ def tasks_show(
 def _status_command(action: str, summary: str, example: str) -> None:
     def run(
         ctx: typer.Context,
-        task_id: str = typer.Argument(..., metavar="ID", help="The task, e.g. 2016-09-07/3."),
+        task_id: str = typer.Argument(..., metavar="ID", autocompletion=complete_task, help="The task, e.g. 2016-09-07/3."),
         on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="Date of the change (default: today).",
                                          show_default=False),
         note: Optional[str] = typer.Option(None, "--note", metavar="TEXT", help="A note on the change.",
@@ -348,7 +371,7 @@ def new_meeting(
     time: Optional[str] = typer.Option(None, "--time", metavar="HH:MM", help="Start time.", show_default=False),
     place: Optional[str] = typer.Option(None, "--place", help="Place.", show_default=False),
     from_meeting: Optional[str] = typer.Option(
-        None, "--from", metavar="MEETING", help="Copy the agenda structure of this meeting.", show_default=False),
+        None, "--from", metavar="MEETING", autocompletion=complete_meeting, help="Copy the agenda structure of this meeting.", show_default=False),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the file; write nothing."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
     edit: bool = typer.Option(False, "--edit", help="Open $VISUAL or $EDITOR on the file after writing."),
@@ -440,7 +463,7 @@ def list_(
 def diff(
     ctx: typer.Context,
     meetings: Optional[list[str]] = typer.Argument(
-        None, metavar="[MEETING]...", help="Meetings to compare (default: every changed meeting file).",
+        None, metavar="[MEETING]...", autocompletion=complete_meeting, help="Meetings to compare (default: every changed meeting file).",
         show_default=False),
     from_rev: Optional[str] = typer.Option(None, "--from", metavar="REV", help="Old version (default: HEAD).",
                                            show_default=False),
@@ -500,7 +523,7 @@ def _emit(body: str, output: Optional[str]) -> None:
 @command("log")
 def log(
     ctx: typer.Context,
-    meeting: Optional[str] = typer.Argument(None, metavar="[MEETING]",
+    meeting: Optional[str] = typer.Argument(None, metavar="[MEETING]", autocompletion=complete_meeting,
                                             help="The meeting (default: every meeting).", show_default=False),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
 ) -> None:
@@ -540,7 +563,7 @@ def _shorten(line: str, width: int = 160) -> str:
 @command("approve")
 def approve(
     ctx: typer.Context,
-    meeting: str = typer.Argument(..., metavar="MEETING", help="The meeting, e.g. 2016-09-07."),
+    meeting: str = typer.Argument(..., metavar="MEETING", autocompletion=complete_meeting, help="The meeting, e.g. 2016-09-07."),
     by: str = typer.Option(..., "--by", metavar="NAME", help="Who approved the minutes."),
     org: Optional[str] = typer.Option(None, "--org", metavar="ORG",
                                       help="Their organisation (default: from the member registry).",
@@ -563,7 +586,7 @@ def approve(
 @command("amend")
 def amend(
     ctx: typer.Context,
-    meeting: str = typer.Argument(..., metavar="MEETING", help="The meeting, e.g. 2016-09-07."),
+    meeting: str = typer.Argument(..., metavar="MEETING", autocompletion=complete_meeting, help="The meeting, e.g. 2016-09-07."),
     by: str = typer.Option(..., "--by", metavar="NAME", help="Who made or authorised the change."),
     reason: str = typer.Option(..., "--reason", metavar="TEXT", help="Why the approved minutes changed."),
     on: Optional[str] = typer.Option(None, "--on", metavar="DATE", help="Date of the change (default: today).",
