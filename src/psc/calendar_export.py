@@ -45,13 +45,6 @@ TIMEZONE = "Europe/Prague"
 DEFAULT_DURATION = dt.timedelta(hours=2)
 """How long a meeting with a start time but no end time is shown to last."""
 
-WORDS = {
-    "cs": {"meeting": "Jednání {short}", "tentative": "předběžně", "assigned": "Zadáno"},
-    "en": {"meeting": "Meeting of {short}", "tentative": "tentative", "assigned": "Assigned at"},
-}
-"""Words of the calendar that the minutes' labels do not have."""
-
-
 @dataclass(frozen=True)
 class MeetingEvent:
     """One meeting in the calendar: a meeting file, or a date the latest minutes list."""
@@ -169,7 +162,6 @@ def build_calendar(
 
     from icalendar import Calendar, Event, Todo
 
-    words = WORDS[wording.language]
     labels = wording.labels
     domain = uid_domain(group_short)
     stamp = dt.datetime.combine(as_of, dt.time(0), tzinfo=dt.timezone.utc)
@@ -196,9 +188,9 @@ def build_calendar(
         else:
             event.add("dtstart", m.date)
             event.add("dtend", m.date + dt.timedelta(days=1))
-        title = m.title or words["meeting"].format(short=group_short)
+        title = m.title or labels["calendar_meeting"].format(short=group_short)
         if m.tentative and not m.title:
-            title += f" ({words['tentative']})"
+            title += f" ({labels['calendar_tentative']})"
         event.add("summary", title)
         if m.place:
             event.add("location", m.place)
@@ -219,7 +211,7 @@ def build_calendar(
         if t.task.contact:
             lines.append(f"{labels['col_contact']}: {t.task.contact}")
         lines.append(f"{labels['col_id']}: {t.id}")
-        lines.append(f"{words['assigned']}: {wording.short_date(t.meeting.date)} ({t.meeting.id})")
+        lines.append(f"{labels['col_meeting']}: {wording.short_date(t.meeting.date)} ({t.meeting.id})")
         todo.add("description", "\n".join(lines))
         if t.owners:
             todo.add("categories", list(t.owners))
@@ -235,7 +227,7 @@ def export_ics(project: Project, *, as_of: dt.date, lang: str | None = None) -> 
     """The archive's upcoming meetings and open task deadlines as an iCalendar file."""
     from psc.tasks import track
 
-    if lang is not None and lang not in WORDS:
+    if lang is not None and lang not in ("cs", "en"):
         raise UsageError(f"unknown language {lang!r}; choose cs or en")
     index = project.index()
     group_model: list[Any] = []
