@@ -455,6 +455,8 @@ def table(results: list[Result], judged: list[Verdict]) -> str:
         if mem is not None:
             rows.append([f"{r.size:,}", f"{r.row} (memory)", "", fmt(r.peak_rss_mb, ".1f") if r.ok else "FAILED",
                          "", "", "", "", mem.target, "met" if mem.met else "MISSED"])
+    notes = [f"[{r.size}] {r.row} / {r.tool}: {r.note}" for r in results
+             if r.tool == "taskwarrior" and r.note]
     for r in results:
         if not r.ok and not r.skipped:
             failures.append(f"FAILED [{r.size}] {r.row} / {r.tool} (exit {r.rc}): {r.command}\n"
@@ -469,7 +471,7 @@ def table(results: list[Result], judged: list[Verdict]) -> str:
         lines.append("  ".join(cells).rstrip())
         if k == 0:
             lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines + ([""] + failures if failures else []))
+    return "\n".join(lines + ([""] + notes if notes else []) + ([""] + failures if failures else []))
 
 
 def main(argv: list[str] | None = None) -> int:
