@@ -20,7 +20,7 @@ def parse(path: Path):
 
 def body_of(msg) -> str:
     """The text of a message, with LF line ends (drafts have CRLF, as RFC 5322 has them)."""
-    return body_of(msg).replace("\r\n", "\n")
+    return msg.get_content().replace("\r\n", "\n")
 
 
 def free_port() -> int:
@@ -105,7 +105,7 @@ def test_soon_due_tasks(repo, runner, smtp_env):
     body = body_of(msg)
     assert "s termínem do 10. 11. 2016" in body
     assert "Termín: 1. 11. 2016 – do termínu 31 dní" in body
-    # 6w reaches the next meeting: MMR's tasks too
+    # 7w reaches the next meeting (15. 11.): MMR's tasks too
     result = run(runner, "remind", "--as-of", "2016-10-01", "--within", "7w", "--dry-run")
     assert "remind-MMR.eml" in result.stdout
 
@@ -300,7 +300,7 @@ def test_send_with_settings_from_environment_and_login(repo, runner, smtp_env, s
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         logins.append((auth_data.login, auth_data.password))
-        return AuthResult(success=auth_data.login == b"jana" and auth_data.password == b"tajne")
+        return AuthResult(success=auth_data.login == b"jana" and auth_data.password == b"tajne", handled=False)
 
     controller, handler = smtp_server(authenticator=authenticator, auth_require_tls=False)
     monkeypatch.setenv("PSC_SMTP_HOST", "127.0.0.1")
@@ -311,8 +311,10 @@ def test_send_with_settings_from_environment_and_login(repo, runner, smtp_env, s
     assert logins == [(b"jana", b"tajne")]
     assert [e.rcpt_tos for e in handler.envelopes] == [["jana.korytarova@mmr.cz"]]
     assert handler.envelopes[0].mail_from == "psc@localhost"
+    assert "note: sending from the placeholder psc@localhost" in result.stderr
 
     monkeypatch.setenv("PSC_SMTP_PASSWORD", "spatne")
+    monkeypatch.setenv("PSC_SMTP_FROM", "ps-sc@mmr.cz")
     result = run(runner, "remind", "--as-of", AS_OF, "--send", "--smtp-user", "jana")
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 1
@@ -337,7 +339,8 @@ def test_send_dry_run_sends_nothing(repo, runner, smtp_env, smtp_server):
 
 def test_send_to_a_closed_port(repo, runner, smtp_env):
     port = free_port()
-    result = run(runner, "remind", "--as-of", AS_OF, "--send", "--smtp-host", "127.0.0.1", "--smtp-port", str(port))
+    result = run(runner, "remind", "--as-of", AS_OF, "--send", "--smtp-host", "127.0.0.1", "--smtp-port", str(port),
+                 "--from", "ps-sc@mmr.cz")
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
         f"error: cannot connect to the SMTP server 127.0.0.1:{port}: Connection refused (nothing sent)"]

@@ -58,6 +58,9 @@ def remind(
                                     use_cache=not no_cache)
     settings = core.smtp_settings(smtp_host, smtp_port, smtp_user) if send else None
     directory = core.output_dir(project, output)
+    if send and from_ == core.DEFAULT_FROM:
+        notes.append(f"note: sending from the placeholder {core.DEFAULT_FROM}; "
+                     "give the real sender with --from or PSC_SMTP_FROM")
     for note in notes:
         typer.echo(note, err=True)
     if not reminders:
@@ -71,6 +74,8 @@ def remind(
         for r in to_send:
             typer.echo(f"would send {r.filename} via {settings.host}:{settings.port}: {core.describe(r)}")
         for r in to_write:
+            if not r.recipients:
+                typer.echo(core.unaddressed_note(r), err=True)
             typer.echo(f"would write {display_path(directory / r.filename)}: {core.describe(r)}")
         return
     if to_send:

@@ -214,6 +214,42 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# the words of `psc remind`
+REMIND_LABELS: dict[str, dict[str, str]] = {
+    "cs": {
+        "remind_subject": "Připomínka úkolů {short} k {date}",
+        "remind_greeting": "Dobrý den,",
+        "remind_intro_owner": "připomínáme úkoly z jednání {short}, za které odpovídá {owner}: "
+                              "úkoly po termínu a úkoly s termínem do {until} (stav k {date}).",
+        "remind_intro_all": "připomínáme úkoly z jednání {short} pro všechny členy: "
+                            "úkoly po termínu a úkoly s termínem do {until} (stav k {date}).",
+        "remind_overdue": "{days} po termínu",
+        "remind_due_today": "termín dnes",
+        "remind_due_in": "do termínu {days}",
+        "remind_assigned": "Zadáno na jednání {meeting}",
+        "remind_done_note": "Je-li některý z úkolů již splněn, dejte nám prosím vědět.",
+        "remind_closing": "S pozdravem",
+    },
+    "en": {
+        "remind_subject": "Task reminder: {short}, as of {date}",
+        "remind_greeting": "Hello,",
+        "remind_intro_owner": "this is a reminder of the tasks from the meetings of {short} for "
+                              "which {owner} is responsible: tasks past their deadline and tasks due "
+                              "by {until} (as of {date}).",
+        "remind_intro_all": "this is a reminder of the tasks from the meetings of {short} for all "
+                            "members: tasks past their deadline and tasks due by {until} (as of {date}).",
+        "remind_overdue": "{days} overdue",
+        "remind_due_today": "due today",
+        "remind_due_in": "due in {days}",
+        "remind_assigned": "Assigned at the meeting {meeting}",
+        "remind_done_note": "If a task is already done, please let us know.",
+        "remind_closing": "Kind regards",
+    },
+}
+for _language, _words in REMIND_LABELS.items():
+    LABELS[_language].update(_words)
+
+
 def labels_for(language: str, overrides: dict[str, str] | None = None, *, group_language: str | None = None) -> dict[str, str]:
     """The labels of `language`, with the group's overrides applied when they are in that language."""
     result = dict(LABELS[language])

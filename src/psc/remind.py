@@ -41,37 +41,6 @@ WIDTH = 76
 # Words of the reminders. A group file cannot override them yet (its `labels` are checked
 # against psc.labels); the group's own overrides of shared labels (col_deadline, contact...)
 # do apply.
-REMIND_LABELS: dict[str, dict[str, str]] = {
-    "cs": {
-        "remind_subject": "Připomínka úkolů {short} k {date}",
-        "remind_greeting": "Dobrý den,",
-        "remind_intro_owner": "připomínáme úkoly z jednání {short}, za které odpovídá {owner}: "
-                              "úkoly po termínu a úkoly s termínem do {until} (stav k {date}).",
-        "remind_intro_all": "připomínáme úkoly z jednání {short} pro všechny členy: "
-                            "úkoly po termínu a úkoly s termínem do {until} (stav k {date}).",
-        "remind_overdue": "{days} po termínu",
-        "remind_due_today": "termín dnes",
-        "remind_due_in": "do termínu {days}",
-        "remind_assigned": "Zadáno na jednání {meeting}",
-        "remind_done_note": "Je-li některý z úkolů již splněn, dejte nám prosím vědět.",
-        "remind_closing": "S pozdravem",
-    },
-    "en": {
-        "remind_subject": "Task reminder: {short}, as of {date}",
-        "remind_greeting": "Hello,",
-        "remind_intro_owner": "this is a reminder of the tasks from the meetings of {short} for "
-                              "which {owner} is responsible: tasks past their deadline and tasks due "
-                              "by {until} (as of {date}).",
-        "remind_intro_all": "this is a reminder of the tasks from the meetings of {short} for all "
-                            "members: tasks past their deadline and tasks due by {until} (as of {date}).",
-        "remind_overdue": "{days} overdue",
-        "remind_due_today": "due today",
-        "remind_due_in": "due in {days}",
-        "remind_assigned": "Assigned at the meeting {meeting}",
-        "remind_done_note": "If a task is already done, please let us know.",
-        "remind_closing": "Kind regards",
-    },
-}
 
 _DAY_FORMS = {"cs": ("den", "dny", "dní"), "en": ("day", "days", "days")}
 
@@ -207,7 +176,7 @@ def collect(
     _check_sender(sender)
     index = project.index(use_cache=use_cache)
     wording = index.wording(lang)
-    labels = {**REMIND_LABELS[wording.language], **wording.labels}
+    labels = wording.labels
     info = index.group_info
     tracked = list(track(index.meetings).values())
     selection = Selection(as_of=as_of, due_within=within)
@@ -257,10 +226,13 @@ def collect(
             sender=sender, subject=labels["remind_subject"].format(**fmt), body=body, as_of=as_of,
             task_ids=[t.id for t in tasks],
         ))
-        if not recipients:
-            notes.append(f"note: no task of {owner} has a contact address; {filename} has no To: "
-                         "(add one in the draft, or a contact to the tasks)")
     return reminders, notes
+
+
+def unaddressed_note(r: Reminder) -> str:
+    """The note for stderr when a reminder has no recipient."""
+    return (f"note: no task of {r.owner} has a contact address; {r.filename} has no To: "
+            "(add one in the draft, or a contact to the tasks)")
 
 
 def _check_sender(sender: str) -> None:
@@ -370,6 +342,8 @@ def write_drafts(reminders: list[Reminder], directory: Path) -> list[str]:
 
     lines = []
     for r in reminders:
+        if not r.recipients:
+            lines.append(unaddressed_note(r))
         path = directory / r.filename
         write_text_atomic(path, r.as_eml())
         lines.append(f"wrote {display_path(path)}: {describe(r)}")

@@ -239,7 +239,7 @@ def init_repository(directory: Path, *, name: str, short: str, language: str) ->
         write_text_atomic(target, env.get_template(template).render(**context))
         done.append(f"wrote {display_path(target)}")
     gitignore = directory / ".gitignore"
-    wanted = ["/minutes/", "/site/", "/.psc-cache/"]
+    wanted = ["/minutes/", "/site/", "/reminders/", "/.psc-cache/"]
     existing = gitignore.read_text(encoding="utf-8").splitlines() if gitignore.exists() else []
     missing = [line for line in wanted if line not in existing]
     if missing:
