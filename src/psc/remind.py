@@ -285,21 +285,10 @@ def _row(t: TrackedTask, as_of: dt.date, wording: Any, labels: dict[str, str]) -
 
 
 def _environment(project: Project, wording: Any) -> Any:
-    import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
-
-    from psc.render import package_templates
+    from psc.render import package_templates, template_environment
 
     dirs = [str(d) for d in (project.templates_dir, package_templates()) if d.is_dir()]
-    # sandboxed, as for the minutes: a repository's own templates are data
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(dirs),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = template_environment(dirs, autoescape=False)
     env.filters.update(wrap=wrap, short_date=wording.short_date, plain=plain_text)
     return env
 

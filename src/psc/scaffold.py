@@ -218,17 +218,13 @@ def init_repository(directory: Path, *, name: str, short: str, language: str) ->
     """Create a minutes repository in `directory`; return what was done, line by line."""
     from psc import gitrepo
     from psc.fileio import write_text_atomic
-    from psc.render import package_templates
+    from psc.render import package_templates, template_environment
     from psc.yamlfile import scalar
-
-    import jinja2
 
     group_file = directory / "group.yaml"
     if group_file.exists():
         raise FileExists(f"{display_path(group_file)} exists already: this is a minutes repository")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(package_templates())),
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = template_environment([str(package_templates())], autoescape=False)
     env.filters["yaml"] = scalar
     context = {"name": name, "short": short, "language": language}
     done = []
