@@ -15,8 +15,9 @@ side by side:
 
 Each command runs once as a warm-up and then --runs times; the wall time is the median of
 those runs and the peak memory the largest maximum resident set size of the measured runs
-(the child's own ru_maxrss from os.wait4, so earlier, larger children never leak into a
-later measurement). "Cold" runs delete DIR/.psc-cache before every run (warm-up included)
+(GNU time's %M: /usr/bin/time forks the command from its own small process, so neither
+run.py's memory nor earlier children's leak into the figure; without GNU time, the child's
+ru_maxrss from os.wait4, which starts at run.py's own peak). "Cold" runs delete DIR/.psc-cache before every run (warm-up included)
 and pass --no-cache when psc has it (detected from `psc validate --help`). The floors run
 with the interpreter of psc's own virtual environment. A command that exits non-zero is
 reported as a failure with the tail of its stderr, never timed.
@@ -81,11 +82,40 @@ class Sample:
     stderr_tail: str = ""
 
 
+def _gnu_time() -> str | None:
+    """/usr/bin/time when it is GNU time (it has -f and -o)."""
+    path = shutil.which("time", path="/usr/bin:/bin") or None
+    if path is None:
+        return None
+    try:
+        probe = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return path if "GNU" in probe.stdout + probe.stderr else None
+
+
+GNU_TIME = _gnu_time()
+MEMORY_METHOD = (
+    "GNU time (%M): the max RSS of the command, which time forks from its own small process"
+    if GNU_TIME else
+    "ru_maxrss from os.wait4 (no GNU time): a child spawned from run.py inherits run.py's own "
+    "peak RSS as its starting high-water mark, so small figures are overstated"
+)
+
+
 def run_once(cmd: list[str], *, env: dict[str, str], cwd: Path, timeout: float) -> Sample:
-    """Runs `cmd` with output to temporary files; wall time and the child's own max RSS."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Runs `cmd` with output to temporary files: its wall time and its own max RSS.
+
+    The RSS comes from GNU time when it is there. Measured directly (ru_maxrss of the
+    child from os.wait4) a child would start from run.py's own high-water mark: Linux
+    keeps the RSS peak of the address space the child execs from, which after a
+    (v)fork is run.py's. GNU time forks the command from its own tiny process instead.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(prefix="rss-", suffix=".txt") as rss_file:
+        full = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *cmd] if GNU_TIME else cmd
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+        proc = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
                                 env=env, cwd=cwd, start_new_session=True)
         timed_out = threading.Event()
 
@@ -105,7 +135,11 @@ def run_once(cmd: list[str], *, env: dict[str, str], cwd: Path, timeout: float) 
         elapsed = time.perf_counter() - start
         rc = os.waitstatus_to_exitcode(status)
         proc.returncode = rc  # reaped here; keeps Popen from waiting again
-        rss_mb = usage.ru_maxrss / 1024  # Linux: kilobytes
+        rss_kb = float(usage.ru_maxrss)  # Linux: kilobytes
+        if GNU_TIME:
+            # The last line is %M; a line before it says when the command failed.
+            lines = Path(rss_file.name).read_text(errors="replace").split()
+            rss_kb = float(lines[-1]) if lines and lines[-1].isdigit() else float("nan")
         tail = ""
         if rc != 0 or timed_out.is_set():
             err.seek(0)
@@ -113,7 +147,7 @@ def run_once(cmd: list[str], *, env: dict[str, str], cwd: Path, timeout: float) 
             tail = "\n".join(lines[-12:])
             if timed_out.is_set():
                 tail = f"timed out after {timeout:.0f} s\n" + tail
-        return Sample(rc == 0 and not timed_out.is_set(), elapsed * 1000, rss_mb, rc, tail)
+        return Sample(rc == 0 and not timed_out.is_set(), elapsed * 1000, rss_kb / 1024, rc, tail)
 
 
 @dataclass
@@ -526,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(f"psc benchmarks: {version}, median of {args.runs} runs after 1 warm-up; "
           f"tasks as of {args.as_of}; --no-cache {'used' if no_cache else 'absent (cache deleted)'}")
+    print("peak memory: " + ("GNU time %M" if GNU_TIME else
+                             "os.wait4 ru_maxrss (no GNU time; overstated for small commands)"))
     print(table(results, judged))
     missed = [v for v in judged if v.met is False]
     met = [v for v in judged if v.met]
@@ -544,8 +580,9 @@ def main(argv: list[str] | None = None) -> int:
                 "platform": platform.platform(), "cpus": os.cpu_count(),
                 "started": dt.datetime.fromtimestamp(started, dt.timezone.utc).isoformat(),
                 "duration_s": round(time.time() - started, 1),
-                "time": "median wall time of the measured runs (perf_counter around spawn..wait4)",
-                "memory": "peak_rss_mb: max over measured runs of the child's ru_maxrss (os.wait4)",
+                "time": "median wall time of the measured runs (perf_counter from spawn to wait4, "
+                        "GNU time's own ~1 ms included when it is used)",
+                "memory": "peak_rss_mb: max over the measured runs of " + MEMORY_METHOD,
             },
             "results": [asdict(r) for r in results],
             "targets": [asdict(v) for v in judged],

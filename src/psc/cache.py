@@ -11,6 +11,7 @@ rebuild it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -54,6 +55,14 @@ class Cache:
         self._load()
 
     def _load(self) -> None:
+        gc.disable()  # many small acyclic objects: the cyclic collector would only slow this down
+        try:
+            self._read()
+        finally:
+            gc.freeze()  # what was built lives to the end: keep later collections from rescanning it
+            gc.enable()
+
+    def _read(self) -> None:
         try:
             data = json.loads(self.path.read_bytes())
             if not isinstance(data, dict) or data.get("key") != self.key:

@@ -14,7 +14,7 @@ from typing import Any
 
 from psc.terms import Deadline, TaskStatus
 
-FORMAT = 1
+FORMAT = 2
 """Version of the summaries' JSON form (part of the cache key)."""
 
 
@@ -100,12 +100,35 @@ def summarize(meeting: Any) -> MeetingSummary:
 # ---------------------------------------------------------------------- JSON form
 
 
+_STATUS = {s.value: s for s in TaskStatus}
+_DAY: dict[str, dt.date] = {}
+
+
+def _deadline(value: Deadline | None) -> list[Any] | None:
+    return None if value is None else [value.kind, value.date.isoformat() if value.date else None]
+
+
+def _from_deadline(value: list[Any] | None) -> Deadline | None:
+    if value is None:
+        return None
+    kind, day = value
+    if kind not in ("date", "ongoing", "next_meeting"):
+        raise ValueError(f"bad deadline kind {kind!r}")
+    return Deadline(kind, _day(day))
+
+
 def _d(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
 def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    """A date from ISO text; the few distinct dates of an archive are parsed once."""
+    if not text:
+        return None
+    day = _DAY.get(text)
+    if day is None:
+        day = _DAY[text] = dt.date.fromisoformat(text)
+    return day
 
 
 def to_json(s: MeetingSummary) -> dict[str, Any]:
@@ -113,9 +136,9 @@ def to_json(s: MeetingSummary) -> dict[str, Any]:
         "id": s.id, "path": s.path, "date": s.date.isoformat(), "number": s.number, "title": s.title,
         "approved": s.approved,
         "next": [[n.date.isoformat(), n.tentative] for n in s.next_meetings],
-        "tasks": [[t.id, t.text, t.responsible, t.responsible_text, str(t.deadline), t.contact,
+        "tasks": [[t.id, t.text, t.responsible, t.responsible_text, _deadline(t.deadline), t.contact,
                    t.status.value, _d(t.status_date), t.status_note] for t in s.tasks],
-        "reviews": [[r.task, r.status.value if r.status else None, str(r.deadline) if r.deadline else None,
+        "reviews": [[r.task, r.status.value if r.status else None, _deadline(r.deadline),
                      r.note, list(r.loc)] for r in s.reviews],
     }
 
@@ -123,13 +146,12 @@ def to_json(s: MeetingSummary) -> dict[str, Any]:
 def from_json(d: dict[str, Any]) -> MeetingSummary:
     """A summary from its JSON form; raises KeyError, TypeError or ValueError when malformed."""
     return MeetingSummary(
-        id=d["id"], path=d["path"], date=dt.date.fromisoformat(d["date"]), number=int(d["number"]),
+        id=d["id"], path=d["path"], date=_day(d["date"]), number=int(d["number"]),  # type: ignore[arg-type]
         title=d["title"], approved=bool(d["approved"]),
-        next_meetings=[NextDate(dt.date.fromisoformat(day), bool(tentative)) for day, tentative in d["next"]],
-        tasks=[TaskSummary(tid, text, list(resp), resp_text, Deadline.parse(deadline), contact,
-                           TaskStatus(status), _day(status_date), note)
+        next_meetings=[NextDate(_day(day), bool(tentative)) for day, tentative in d["next"]],  # type: ignore[arg-type]
+        tasks=[TaskSummary(tid, text, list(resp), resp_text, _from_deadline(deadline), contact,  # type: ignore[arg-type]
+                           _STATUS[status], _day(status_date), note)
                for tid, text, resp, resp_text, deadline, contact, status, status_date, note in d["tasks"]],
-        reviews=[ReviewSummary(task, TaskStatus(status) if status else None,
-                               Deadline.parse(deadline) if deadline else None, note, tuple(loc))
+        reviews=[ReviewSummary(task, _STATUS[status] if status else None, _from_deadline(deadline), note, tuple(loc))
                  for task, status, deadline, note, loc in d["reviews"]],
     )

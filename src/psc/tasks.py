@@ -7,6 +7,7 @@ Everything here is pure: functions take the archive and the date they compare wi
 from __future__ import annotations
 
 import bisect
+import gc
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -99,7 +100,15 @@ def track(meetings: Iterable[Any]) -> dict[str, TrackedTask]:
 
     Assumes a checked archive (`check_tasks` reports duplicate and unknown IDs).
     """
-    meetings = summaries(meetings)
+    gc.disable()  # builds many small acyclic objects; the cyclic collector only slows it down
+    try:
+        return _track(summaries(meetings))
+    finally:
+        gc.freeze()  # what was built lives to the end: keep later collections from rescanning it
+        gc.enable()
+
+
+def _track(meetings: list[MeetingSummary]) -> dict[str, TrackedTask]:
     tasks: dict[str, TrackedTask] = {}
     for meeting in meetings:
         for index, task in enumerate(meeting.tasks):

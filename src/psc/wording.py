@@ -6,12 +6,19 @@ Needs Babel only (no Jinja2, no pydantic), so reports answered from the cache st
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
 
 from psc.labels import labels_for
 from psc.terms import Deadline
+
+
+@lru_cache(maxsize=4096)
+def _format(day: dt.date, pattern: str, locale: str) -> str:
+    """A CLDR date format (Babel), remembered: reports repeat the same few dates."""
+    return format_date(day, pattern, locale=locale)
 
 
 class Wording:
@@ -23,13 +30,13 @@ class Wording:
         self.locale = "cs_CZ" if language == "cs" else "en_GB"
 
     def long_date(self, day: dt.date) -> str:
-        return format_date(day, self.labels["date_long"], locale=self.locale)
+        return _format(day, self.labels["date_long"], self.locale)
 
     def short_date(self, day: dt.date) -> str:
-        return format_date(day, self.labels["date_short"], locale=self.locale)
+        return _format(day, self.labels["date_short"], self.locale)
 
     def day_month(self, day: dt.date) -> str:
-        return format_date(day, self.labels["date_day_month"], locale=self.locale)
+        return _format(day, self.labels["date_day_month"], self.locale)
 
     def label(self, key: str, **values: Any) -> str:
         return self.labels[key].format(**values)
