@@ -138,3 +138,25 @@ def test_two_processes_at_once(repo):
         assert len(json.loads(out)) == 33
     assert not list((repo / ".psc-cache").glob("*.tmp"))
     assert len(json.loads((repo / CACHE).read_text(encoding="utf-8"))["files"]) == 31
+
+
+def test_many_files_are_checked_in_parallel_with_the_same_verdicts(repo, runner, monkeypatch):
+    """Forked workers (used from PARALLEL_FROM files on) give what one process gives."""
+    import psc.project
+
+    for i in range(12):
+        day = f"2015-01-{i + 1:02d}"
+        body = f"number: {i + 1}\ntitle: J {i}\ndate: {day}\ntasks:\n  - text: Úkol {i}\n    deadline: 2015-06-01\n"
+        if i == 5:
+            body = body.replace("title:", "titel:")
+        (repo / "meetings" / f"{day}.yaml").write_text(body, encoding="utf-8")
+    sequential = run(runner, "validate", "--no-cache")
+    monkeypatch.setattr(psc.project, "PARALLEL_FROM", 2)
+    parallel = run(runner, "validate", "--no-cache")
+    assert parallel.exit_code == sequential.exit_code == 1
+    assert parallel.stderr == sequential.stderr
+    assert "meetings/2015-01-06.yaml:2:1: error: titel: unknown key 'titel'" in parallel.stderr
+    path = repo / "meetings" / "2015-01-06.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("titel:", "title:"), encoding="utf-8")
+    assert overdue_ids(runner)[:3] == ["2015-01-01/1", "2015-01-02/1", "2015-01-03/1"]
+    assert len(json.loads((repo / CACHE).read_text(encoding="utf-8"))["files"]) == 13

@@ -96,9 +96,9 @@ class Cache:
             self.dirty = True
             return None
 
-    def put(self, name: str, path: Path, raw: bytes, summary: MeetingSummary, mtime_ns: int) -> None:
-        """Remember `summary` for the file whose bytes were `raw` at `mtime_ns`."""
-        self.entries[name] = Entry(len(raw), mtime_ns, file_hash(raw), to_json(summary))
+    def put(self, name: str, summary: MeetingSummary, size: int, mtime_ns: int, sha256: str) -> None:
+        """Remember `summary` for the file that had `size`, `mtime_ns` and content hash `sha256`."""
+        self.entries[name] = Entry(size, mtime_ns, sha256, to_json(summary))
         self.dirty = True
 
     def forget_except(self, names: set[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from typing import Any
 from pathlib import Path
@@ -51,6 +52,39 @@ class Index:
 
         info = self.group_info
         return Wording(language or info["language"], info["labels"], info["language"])
+
+
+PARALLEL_FROM = 200
+"""With this many files to parse, the work is shared among the CPUs."""
+
+_FORKED: Any = None
+"""(project, group) for forked workers, which inherit it."""
+
+
+def _check_chunk(paths: list[Path]) -> list[tuple[Any, list[Problem], Any]]:
+    project, group = _FORKED
+    return [_check_file(project, path, group) for path in paths]
+
+
+def _check_file(project: Project, path: Path, group: Group | None) -> tuple[Any, list[Problem], Any]:
+    """One meeting file checked and summarized: (summary or None, problems, cache stamp)."""
+    from psc.cache import file_hash
+    from psc.summary import summarize
+
+    try:
+        if path.parent != project.meetings_dir or path.is_symlink():
+            project.check_inside(path)
+        stat = path.stat()
+        raw = path.read_bytes()
+    except UsageError as exc:
+        return None, [Problem(display_path(path), 1, 1, "", str(exc))], None
+    except OSError as exc:
+        return None, [Problem(display_path(path), 1, 1, "", f"cannot read file: {exc.strerror}")], None
+    try:
+        meeting = project._meeting_from(path, raw, group)
+    except InvalidData as exc:
+        return None, exc.problems, None
+    return summarize(meeting), [], (len(raw), stat.st_mtime_ns, file_hash(raw))
 
 
 def group_info(group: Group) -> dict[str, Any]:
@@ -138,7 +172,6 @@ class Project:
         cache where a file is unchanged. `strict`: raise InvalidData when anything is invalid;
         otherwise the index holds the valid meetings and lists the problems."""
         from psc.cache import Cache, file_hash
-        from psc.summary import summarize
         from psc.tasks import check_tasks
 
         use_cache = use_cache and self.use_cache and not os.environ.get("PSC_NO_CACHE")
@@ -169,35 +202,25 @@ class Project:
         summaries = []
         failed = False
         names = set()
+        todo: list[tuple[str, Path]] = []
         for path in self.meeting_paths() if paths is None else paths:
             name = self._cache_name(path)
             names.add(name)
             summary = cache.get(name, path) if cache is not None and name else None
             if summary is None:
-                g = the_group()
-                try:
-                    if path.parent != self.meetings_dir or path.is_symlink():
-                        self.check_inside(path)
-                    stat = path.stat()
-                    raw = path.read_bytes()
-                except UsageError as exc:
-                    problems.append(Problem(display_path(path), 1, 1, "", str(exc)))
+                todo.append((name, path))
+            else:
+                summaries.append(summary)
+        if todo:
+            g = the_group()
+            for (name, _), (summary, file_problems, stamp) in zip(todo, self._check_files([p for _, p in todo], g)):
+                if file_problems:
+                    problems.extend(file_problems)
                     failed = True
                     continue
-                except OSError as exc:
-                    problems.append(Problem(display_path(path), 1, 1, "", f"cannot read file: {exc.strerror}"))
-                    failed = True
-                    continue
-                try:
-                    meeting = self._meeting_from(path, raw, g)
-                except InvalidData as exc:
-                    problems.extend(exc.problems)
-                    failed = True
-                    continue
-                summary = summarize(meeting)
-                if cache is not None and name and g is not None:
-                    cache.put(name, path, raw, summary, stat.st_mtime_ns)
-            summaries.append(summary)
+                summaries.append(summary)
+                if cache is not None and name and g is not None and stamp is not None:
+                    cache.put(name, summary, *stamp)
         summaries.sort(key=lambda m: (m.date, m.id))
         if not failed:  # references between meetings mean something only when all loaded
             problems.extend(check_tasks(summaries))
@@ -212,6 +235,25 @@ class Project:
         if info is None:  # the group file is invalid: report in the language it asks for, if any
             info = {"language": "cs", "labels": {}, "name": "", "short": ""}
         return Index(info, summaries, problems, 1 + len(summaries) + (1 if failed else 0))
+
+    def _check_files(self, paths: list[Path], group: Group | None) -> list[tuple[Any, list[Problem], Any]]:
+        """Check and summarize meeting files: (summary or None, problems, (size, mtime_ns, sha256)).
+        Many files are shared among the CPUs (forked workers inherit the loaded modules)."""
+        import multiprocessing
+
+        workers = min(os.cpu_count() or 1, 4)
+        if (len(paths) < PARALLEL_FROM or workers < 2 or sys.platform != "linux"
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return [_check_file(self, path, group) for path in paths]
+        global _FORKED
+        _FORKED = (self, group)
+        try:
+            size = max(16, len(paths) // (workers * 4))
+            chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                return [r for chunk in pool.map(_check_chunk, chunks) for r in chunk]
+        finally:
+            _FORKED = None
 
     def _cache_name(self, path: Path) -> str:
         try:

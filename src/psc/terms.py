@@ -67,6 +67,9 @@ class Deadline:
     def __repr__(self) -> str:
         return f"Deadline({str(self)!r})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Deadline, (self.kind, self.date))
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Deadline) and (self.kind, self.date) == (other.kind, other.date)
 
