@@ -38,7 +38,8 @@ class Entry:
     size: int
     mtime_ns: int
     sha256: str
-    summary: dict[str, Any]
+    summary: dict[str, Any] | MeetingSummary
+    """Its JSON form as read, or the summary itself once used or newly made (less memory)."""
 
 
 class Cache:
@@ -90,7 +91,9 @@ class Cache:
                 return None
             if st.st_mtime_ns >= self.written_ns - RACY_NS and file_hash(path.read_bytes()) != entry.sha256:
                 return None
-            return from_json(entry.summary)
+            if not isinstance(entry.summary, MeetingSummary):
+                entry.summary = from_json(entry.summary)  # the JSON form is dropped
+            return entry.summary
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             self.entries.pop(name, None)
             self.dirty = True
@@ -98,7 +101,7 @@ class Cache:
 
     def put(self, name: str, summary: MeetingSummary, size: int, mtime_ns: int, sha256: str) -> None:
         """Remember `summary` for the file that had `size`, `mtime_ns` and content hash `sha256`."""
-        self.entries[name] = Entry(size, mtime_ns, sha256, to_json(summary))
+        self.entries[name] = Entry(size, mtime_ns, sha256, summary)
         self.dirty = True
 
     def forget_except(self, names: set[str]) -> None:
@@ -111,19 +114,23 @@ class Cache:
         """Write the cache atomically; a failure to write it is not an error of the command."""
         if not self.dirty or self.group_info is None:
             return
-        data = {
-            "key": self.key,
-            "written_ns": time.time_ns(),
-            "group_info": self.group_info,
-            "files": {n: [e.size, e.mtime_ns, e.sha256, e.summary] for n, e in self.entries.items()},
-        }
+        head = {"key": self.key, "written_ns": time.time_ns(), "group_info": self.group_info}
+
+        def dump(value: Any) -> str:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
         try:
             self.path.parent.mkdir(exist_ok=True)
             gitignore = self.path.parent / ".gitignore"
             if not gitignore.exists():
                 gitignore.write_text("*\n", encoding="utf-8")
             tmp = self.path.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            with open(tmp, "w", encoding="utf-8") as out:  # one entry at a time: memory stays flat
+                out.write(dump(head)[:-1] + ',"files":{')
+                for i, (name, e) in enumerate(self.entries.items()):
+                    summary = e.summary if isinstance(e.summary, dict) else to_json(e.summary)
+                    out.write(("," if i else "") + dump(name) + ":" + dump([e.size, e.mtime_ns, e.sha256, summary]))
+                out.write("}}")
             os.replace(tmp, self.path)
         except Exception:  # the cache is an optimisation: failing to write it fails nothing
             try:
