@@ -1,3 +1,3 @@
-from psc.cli import main
+from psc.launch import main
 
 main()
