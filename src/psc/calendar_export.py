@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from psc.errors import UsageError
+from psc.errors import check_language, UsageError
 from psc.terms import TaskStatus
 
 if TYPE_CHECKING:
@@ -227,8 +227,7 @@ def export_ics(project: Project, *, as_of: dt.date, lang: str | None = None) -> 
     """The archive's upcoming meetings and open task deadlines as an iCalendar file."""
     from psc.tasks import track
 
-    if lang is not None and lang not in ("cs", "en"):
-        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    check_language(lang)
     index = project.index()
     group_model: list[Any] = []
 

@@ -18,7 +18,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from psc import __version__
-from psc.errors import PscError, UsageError
+from psc.errors import PscError, UsageError, check_language
 
 app = typer.Typer(
     name="psc",
@@ -422,8 +422,7 @@ def init(
     """
     from psc.scaffold import init_repository
 
-    if lang not in ("cs", "en"):
-        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    check_language(lang)
     if name is None:
         if not _interactive():
             raise UsageError("give the group's name with --name")
@@ -485,8 +484,7 @@ def diff(
 
     if fmt not in review.DIFF_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose text, md or html")
-    if lang is not None and lang not in ("cs", "en"):
-        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    check_language(lang)
     diffs, renderer = review.diff_meetings(_project(ctx), meetings or [], from_rev=from_rev, to_rev=to_rev,
                                            lang=lang)
     if fmt == "text" and not output:
@@ -620,8 +618,7 @@ def build(
     """
     from psc.site import build_site
 
-    if lang is not None and lang not in ("cs", "en"):
-        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    check_language(lang)
     project = _project(ctx, no_cache)
     out = Path(output) if output else project.root / "site"
     lines = build_site(project, out, as_of=_date(as_of, "--as-of") or _today(), lang=lang)

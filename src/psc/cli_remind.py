@@ -50,7 +50,9 @@ def remind(
     """
     from psc import remind as core
 
-    days = core.parse_within(within)
+    from psc.commands import parse_days
+
+    days = parse_days(within, "--within")
     day = _date(as_of, "--as-of") or _today()
     project = _project(ctx, no_cache)
     from_ = core.sender_address(sender)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from psc.errors import InvalidData, UsageError, display_path
+from psc.errors import InvalidData, UsageError, check_language, did_you_mean, display_path
 
 if TYPE_CHECKING:
     from psc.project import Project
@@ -35,8 +35,7 @@ def render_minutes(
 
     if fmt is not None and fmt not in (*FORMATS, "pdf"):
         raise UsageError(f"unknown format {fmt!r}; choose md, html or pdf")
-    if lang is not None and lang not in ("cs", "en"):
-        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    check_language(lang)
     if all_ and meeting_ref:
         raise UsageError("give a meeting or --all, not both")
     if not all_ and not meeting_ref:
@@ -103,13 +102,13 @@ def render_minutes(
     return lines
 
 
-def parse_days(text: str) -> int:
-    """'14d', '2w' or '14' -> days."""
+def parse_days(text: str, option: str = "--due-within") -> int:
+    """'14d', '2w' or '14' -> days; a bad value is a usage error naming `option`."""
     import re
 
     match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text)
     if not match:
-        raise UsageError(f"--due-within {text!r}: give days or weeks, e.g. 14d or 2w")
+        raise UsageError(f"{option} {text!r}: give days or weeks, e.g. 14d or 2w")
     return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
 
 
@@ -132,7 +131,7 @@ def list_tasks(
         raise UsageError(f"unknown status {selection.status!r}; choose {', '.join(STATUSES)}")
     if group_by not in (None, "owner"):
         raise UsageError(f"--group-by {group_by!r}: only 'owner' is supported")
-    _check_lang(lang)
+    check_language(lang)
     index = project.index(use_cache=use_cache)
     if selection.meeting is not None:
         index.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
@@ -154,21 +153,16 @@ def list_tasks(
     return body, notes, len(chosen)
 
 
-def _check_lang(lang: str | None) -> None:
-    if lang is not None and lang not in ("cs", "en"):
-        raise UsageError(f"unknown language {lang!r}; choose cs or en")
-
-
 def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = None,
               use_cache: bool = True) -> list[str]:
     """A task with its whole history, as lines of text."""
     from psc.tasks import next_meeting_after, track
 
-    _check_lang(lang)
+    check_language(lang)
     index = project.index(use_cache=use_cache)
     tasks = track(index.meetings)
     if task_id not in tasks:
-        raise UsageError(f"unknown task {task_id!r}" + _near(task_id, list(tasks)))
+        raise UsageError(f"unknown task {task_id!r}" + did_you_mean(task_id, list(tasks)))
     t = tasks[task_id]
     r = index.wording(lang)
     lab = r.labels
@@ -200,13 +194,6 @@ def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = 
     return lines
 
 
-def _near(word: str, choices: list[str]) -> str:
-    import difflib
-
-    near = difflib.get_close_matches(word, choices, n=1)
-    return f"; did you mean {near[0]!r}?" if near else ""
-
-
 def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = None,
                   use_cache: bool = True) -> Any:
     """The meetings: date, number, title, draft/approved, open tasks assigned there."""
@@ -216,7 +203,7 @@ def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = No
 
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose table or json")
-    _check_lang(lang)
+    check_language(lang)
     index = project.index(use_cache=use_cache)
     labels = index.wording(lang).labels
     open_count: dict[str, int] = {}

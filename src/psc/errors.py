@@ -50,6 +50,20 @@ def _resolved(directory: str) -> str:
     return str(Path(directory).resolve())
 
 
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """"; did you mean 'x'?" for the choice closest to a mistyped `word`, or ""."""
+    import difflib
+
+    near = difflib.get_close_matches(word, choices, n=1)
+    return f"; did you mean '{near[0]}'?" if near else ""
+
+
+def check_language(lang: str | None) -> None:
+    """Languages psc renders: the group's default (None), cs or en."""
+    if lang is not None and lang not in ("cs", "en"):
+        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+
+
 class PscError(Exception):
     """Base of every error psc reports to the user; carries its exit code."""
 

@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
-from psc.errors import PscError, TemplateError, UsageError, display_path
+from psc.errors import check_language, PscError, TemplateError, UsageError, display_path
 
 if TYPE_CHECKING:
     from psc.project import Project
@@ -49,14 +49,6 @@ class SendError(PscError):
     """Reminders could not be delivered: no connection, refused login or recipients."""
 
     exit_code = 1
-
-
-def parse_within(text: str) -> int:
-    """'14d', '2w' or '14' -> days."""
-    match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text)
-    if not match:
-        raise UsageError(f"--within {text!r}: give days or weeks, e.g. 14d or 2w")
-    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
 
 
 def days_words(days: int, language: str) -> str:
@@ -169,8 +161,7 @@ def collect(
 
     from psc.tasks import Selection, select, track, unresolved_left_out
 
-    if lang is not None and lang not in ("cs", "en"):
-        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+    check_language(lang)
     if within < 0:
         raise UsageError("--within must not be negative")
     _check_sender(sender)

@@ -194,12 +194,3 @@ def _template_frame(exc: BaseException, name: str) -> str:
 
 def _task_rows(meeting: Meeting) -> list[dict[str, Any]]:
     return [{"id": meeting.task_id(i), "task": task} for i, task in enumerate(meeting.tasks)]
-
-
-def render_meeting(meeting: Meeting, group: Group, fmt: str, *, template_dirs: list[Path],
-                   language: str | None = None) -> str:
-    """Convenience: render one meeting in one format."""
-    return Renderer(group, template_dirs, language).render(meeting, fmt)
-
-
-

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from psc.errors import InvalidData, PscError, UsageError, display_path
+from psc.errors import InvalidData, PscError, UsageError, did_you_mean, display_path
 from psc.yamlfile import scalar as yaml_scalar
 
 
@@ -198,10 +198,7 @@ def set_status(
     index = project.index()  # refuses (InvalidData) when any file is invalid
     tasks = track(index.meetings)
     if task_id not in tasks:
-        import difflib
-
-        near = difflib.get_close_matches(task_id, list(tasks), n=1)
-        raise UsageError(f"unknown task {task_id!r}" + (f"; did you mean {near[0]!r}?" if near else ""))
+        raise UsageError(f"unknown task {task_id!r}" + did_you_mean(task_id, list(tasks)))
     tracked = tasks[task_id]
     if on < tracked.meeting.date:
         raise UsageError(f"--on {on.isoformat()} is before the task was assigned ({tracked.meeting.date.isoformat()})")

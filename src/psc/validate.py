@@ -6,14 +6,13 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from psc.errors import InvalidData, Problem
+from psc.errors import InvalidData, Problem, did_you_mean
 from psc.model import MEETING_FILE, Group, Meeting
 from psc.yamlfile import Positions, field_path
 
@@ -21,15 +20,15 @@ from psc.yamlfile import Positions, field_path
 def _model_problems(exc: ValidationError, data: Any, pos: Positions, model: type[BaseModel]) -> list[Problem]:
     problems = []
     for err in exc.errors(include_url=False):
-        loc = _data_loc(err["loc"], pos)
+        loc = _data_loc(err["loc"])
         kind = err["type"]
         if kind == "extra_forbidden":
             key = err["loc"][-1]
             message = f"unknown key '{key}'"
             allowed = _allowed_keys(model, loc[:-1], data)
-            near = difflib.get_close_matches(str(key), allowed, n=1)
-            if near:
-                message += f"; did you mean '{near[0]}'?"
+            hint = did_you_mean(str(key), allowed)
+            if hint:
+                message += hint
             elif allowed:
                 message += f" (allowed: {', '.join(allowed)})"
             problems.append(pos.problem(loc, message, key=True))
@@ -80,7 +79,7 @@ def _message(err: dict[str, Any]) -> str:
 _BLOCK_TAGS = {"paragraph", "heading", "statement", "decision", "review"}
 
 
-def _data_loc(loc: tuple[Any, ...], pos: Positions) -> tuple[Any, ...]:
+def _data_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Map a pydantic error location onto the file's own path (dropping union tags)."""
     out: tuple[Any, ...] = ()
     for i, part in enumerate(loc):
@@ -145,8 +144,7 @@ def parse_group(data: Any, pos: Positions) -> Group:
     problems = []
     for key in group.labels:
         if key not in LABELS["cs"]:
-            near = difflib.get_close_matches(key, list(LABELS["cs"]), n=1)
-            hint = f"; did you mean '{near[0]}'?" if near else ""
+            hint = did_you_mean(key, list(LABELS["cs"]))
             problems.append(pos.problem(("labels", key), f"unknown label '{key}'{hint}", key=True))
     for i, member in enumerate(group.members):
         if member.organisation and member.organisation not in group.organisations:
@@ -171,11 +169,8 @@ def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
 
 
 def _unknown_org(abbr: str, group: Group) -> str:
-    message = f"unknown organisation '{abbr}'"
-    near = difflib.get_close_matches(abbr, list(group.organisations), n=1)
-    if near:
-        message += f"; did you mean '{near[0]}'?"
-    return message + " (add it to organisations in group.yaml)"
+    hint = did_you_mean(abbr, list(group.organisations))
+    return f"unknown organisation '{abbr}'{hint} (add it to organisations in group.yaml)"
 
 
 def check_meeting(meeting: Meeting, path: Path, group: Group | None, *, approval: bool = True) -> list[Problem]:
