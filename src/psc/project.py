@@ -154,18 +154,14 @@ class Project:
 
     def load_meeting(self, path: Path, group: Group | None) -> Meeting:
         """One validated meeting, cross-checked against the group; raises InvalidData."""
-        from psc import validate, yamlfile
-
         try:
             self.check_inside(path)
+            raw = path.read_bytes()
         except UsageError as exc:
             raise InvalidData([Problem(display_path(path), 1, 1, "", str(exc))]) from None
-        data, pos = yamlfile.load(path)
-        meeting = validate.parse_meeting(data, pos, path)
-        problems = validate.check_meeting(meeting, path, group)
-        if problems:
-            raise InvalidData(problems)
-        return meeting
+        except OSError as exc:
+            raise InvalidData([Problem(display_path(path), 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+        return self._meeting_from(path, raw, group)
 
     def index(self, paths: list[Path] | None = None, *, use_cache: bool = True, strict: bool = True) -> Index:
         """Validate the group and the meetings (all, or `paths`) and summarize them, from the
@@ -273,7 +269,6 @@ class Project:
         problems = validate.check_meeting(meeting, path, group)
         if problems:
             raise InvalidData(problems)
-        meeting._source = None  # positions are reloaded on demand; they cost memory
         return meeting
 
     def validate(self, paths: list[Path] | None = None, *, use_cache: bool = True) -> tuple[int, list[Problem]]:
