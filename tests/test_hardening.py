@@ -104,12 +104,12 @@ def test_markdown_structure_survives_hostile_text(repo, runner):
     assert headings == ["# Zápis – návrh", "## A Průběh jednání", "### Bod 1 – # not a heading",
                         "## a | b - not a list", "## Termíny dalších jednání PS pro SC", "## B Úkoly"]
     assert "| místo | a \\| b - not a list |" in md
-    assert "\n\\> quote\n\\```\n" in md
+    assert "\n\\> quote\n\\`\\`\\`\n" in md  # a backtick that opens no code span is escaped
     assert "\n**line # heading \\##**\n" in md
     assert "\n1\\. one\n" in md
     assert "**Usnesení # not a heading:** \\---" in md
     assert "\n- \\# not a heading – T: průběžně" in md
-    assert "\n- \\> quote ``` – T: 1. 11. 2016" in md
+    assert "\n- \\> quote \\`\\`\\` – T: 1. 11. 2016" in md
     # and a CommonMark parser agrees: no list, heading or quote came from user text
     from markdown_it import MarkdownIt
 

@@ -723,12 +723,12 @@ def test_validate_json(git_repo, runner):
 
 
 def test_markdown_diff_of_bold_text_stays_well_formed(git_repo, runner):
-    """An added statement that holds **bold** is marked <ins>, not wrapped in more asterisks."""
+    """An added statement that holds **bold** is shown as its text (escaped), in bold."""
     path = git_repo / "meetings" / "2016-09-07.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("      - by: MZd\n", "      - by: MD\n        text: \"**MD** doplnilo <něco>.\"\n      - by: MZd\n", 1)
     path.write_text(text, encoding="utf-8")
     result = run(runner, "diff", "2016-09-07", "--format", "md")
     assert result.exit_code == 0, result.output
-    assert "<ins>**MD** doplnilo &lt;něco&gt;.</ins>" in result.stdout
+    assert "**\\*\\*MD\\*\\* doplnilo \\<něco\\>.**" in result.stdout
     assert "****" not in result.stdout

@@ -24,8 +24,8 @@ def build(repo, runner, *extra: str) -> Path:
 def test_site_files_and_links(repo, runner):
     site = build(repo, runner)
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert files == ["calendar.ics", "index.html", "meetings/2016-09-07.html", "org/mmr.html",
-                     "org/vsichni-clenove.html", "tasks.html"]
+    assert files == ["calendar.ics", "index.html", "meetings/2016-09-07.html", "org/all_members.html",
+                     "org/mmr.html", "tasks.html"]
     index = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="cs">' in index
     assert '<a href="meetings/2016-09-07.html">1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)</a>' in index

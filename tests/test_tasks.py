@@ -206,10 +206,14 @@ def test_filters(repo, runner):
     assert ids(tasks_json(runner, *as_of, "--due-within", "1w")) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
     assert ids(tasks_json(runner, *as_of, "--due-within", "5")) == ["2016-09-07/3"]
     assert ids(tasks_json(runner, *as_of, "--due-before", "2016-11-22")) == ["2016-09-07/3"]
-    assert ids(tasks_json(runner, *as_of, "--owner", "mžp")) == ["psc-2-1"]
-    assert ids(tasks_json(runner, *as_of, "--owner", "MŽP", "--owner", "MMR")) == [
-        "2016-09-07/4", "2016-09-07/5", "psc-2-1"]
-    assert ids(tasks_json(runner, *as_of, "--meeting", "2016-11-22")) == ["psc-2-1"]
+    # as of the second meeting's day, its task counts; an owner's tasks include all members' (1-3)
+    at_22 = ["--as-of", "2016-11-22"]
+    assert ids(tasks_json(runner, *at_22, "--owner", "mžp")) == [
+        "2016-09-07/3", "2016-09-07/1", "2016-09-07/2", "psc-2-1"]
+    assert ids(tasks_json(runner, *at_22, "--owner", "MŽP", "--owner", "MMR")) == [
+        "2016-09-07/3", "2016-09-07/4", "2016-09-07/5", "2016-09-07/1", "2016-09-07/2", "psc-2-1"]
+    assert ids(tasks_json(runner, *at_22, "--meeting", "2016-11-22")) == ["psc-2-1"]
+    assert ids(tasks_json(runner, *as_of, "--meeting", "2016-11-22")) == []  # not yet held
 
 
 @pytest.mark.parametrize(
@@ -286,17 +290,13 @@ def test_plain_table_when_not_a_terminal(repo, runner):
 def test_user_text_printed_literally(repo, runner):
     path = repo / "meetings" / "2016-09-07.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "Zpracovat aktualizace", "Zpracovat [/bold] [red]aktualizace\x1b[31m", 1)
-    path.write_text(text.replace("\x1b", "\\e"), encoding="utf-8")
-    # the YAML escape \\e only works in double quotes; write it as a double-quoted scalar
-    path.write_text(text.replace(
-        "  - text: Zpracovat [/bold] [red]aktualizace\x1b[31m možných zdrojů finanční podpory",
-        '  - text: "Zpracovat [/bold] [red]aktualizace\\e[31m možných zdrojů finanční podpory"'), encoding="utf-8")
+        "Zpracovat aktualizace", "Zpracovat [/bold] [red]aktualizace[31m", 1)
+    path.write_text(text, encoding="utf-8")
     refingerprint(repo)
     assert run(runner, "validate").exit_code == 0
     result = run(runner, "tasks", "--as-of", "2016-11-16")
-    assert "Zpracovat [/bold] [red]aktualizace\\x1b[31m možných" in result.stdout
-    assert "\x1b" not in result.stdout
+    assert "Zpracovat [/bold] [red]aktualizace[31m možných" in result.stdout
+    # a control character (YAML's "\\e") is refused at load: see tests/test_trust_output.py
 
 
 def test_rich_table_on_a_terminal_prints_markup_literally(repo):

@@ -2,22 +2,23 @@
 
 The fingerprint hashes the meeting's data, not its text, so re-indenting or re-quoting
 does not count as a change. It leaves out the approval and amendments themselves and the
-tracking of task status (status, status_date, status_note), which is updated after
-approval by design (`psc tasks done`).
+tracking of task status (status, status_date, status_note, status_history), which is
+updated after approval by design (`psc tasks done`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from psc.errors import Problem, UsageError, display_path
 from psc.model import Meeting
 
-_TRACKING = {"status", "status_date", "status_note"}
+_TRACKING = {"status", "status_date", "status_note", "status_history"}
 
 
 def canonical(meeting: Meeting) -> dict[str, Any]:
@@ -57,6 +58,21 @@ def check_approval(meeting: Meeting) -> list[Problem]:
     return []
 
 
+def _serialized(edit: Callable[..., str]) -> Callable[..., str]:
+    """Run an edit of a meeting file under the repository's edit lock, so that reading the
+    file, checking the edit and writing it are one step no other psc edit can come between."""
+
+    @functools.wraps(edit)
+    def locked(project: Any, *args: Any, **kwargs: Any) -> str:
+        from psc.fileio import edit_lock
+
+        with edit_lock(project.root):
+            return edit(project, *args, **kwargs)
+
+    return locked
+
+
+@_serialized
 def approve(project: Any, meeting_ref: str, *, by: str, org: str | None, on: dt.date) -> str:
     """Record the approval of a meeting, with its fingerprint, as a minimal edit."""
     meeting, group, raw, path = _load_for_edit(project, meeting_ref)
@@ -82,6 +98,7 @@ def approve(project: Any, meeting_ref: str, *, by: str, org: str | None, on: dt.
     return f"{meeting.id}: approved by {by} on {on.isoformat()} ({values['fingerprint']})"
 
 
+@_serialized
 def amend(project: Any, meeting_ref: str, *, by: str, reason: str, on: dt.date) -> str:
     """Record a change to approved minutes: an amendment with the new fingerprint."""
     meeting, group, raw, path = _load_for_edit(project, meeting_ref)
@@ -107,11 +124,13 @@ def yamlfile_text(raw: bytes, path: Path) -> str:
 
 
 def _load_for_edit(project: Any, ref: str) -> tuple[Meeting, Any, bytes, Path]:
-    """The meeting, the group, and the exact bytes the edit starts from."""
+    """The meeting, the group, and the exact bytes the edit starts from (read under the edit
+    lock: `_serialized`); a symlinked file must lead to a file inside the repository."""
     from psc import validate, yamlfile
     from psc.errors import InvalidData
 
     path = project.meeting_path(ref)
+    project.check_inside(path)
     group = project.load_group()
     try:
         raw = path.read_bytes()

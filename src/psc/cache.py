@@ -1,6 +1,9 @@
 """The on-disk cache of validated meeting summaries (`.psc-cache/` at the repository root).
 
-A file's entry is served only when its path, size and mtime_ns match, and, when the mtime
+Entries are keyed by the file's path relative to the repository root, and a summary served
+from the cache always gets the file's path under the current root (a copied or moved
+repository with its cache never points back at the original). A file's entry is served
+only when its relative path, size and mtime_ns match, and, when the mtime
 is too close to the moment the cache was written to be trusted (a file changed in the same
 instant, as git's "racily clean" case), when its content hash matches too. Everything is
 dropped when psc's version, the summary format or the group file changes. The cache is
@@ -93,6 +96,9 @@ class Cache:
                 return None
             if not isinstance(entry.summary, MeetingSummary):
                 entry.summary = from_json(entry.summary)  # the JSON form is dropped
+            # the file is where this repository has it now, never where the cache was written
+            # (a copied or moved repository brings its cache along)
+            entry.summary.path = str(path)
             return entry.summary
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             self.entries.pop(name, None)
@@ -129,6 +135,7 @@ class Cache:
                 out.write(dump(head)[:-1] + ',"files":{')
                 for i, (name, e) in enumerate(self.entries.items()):
                     summary = e.summary if isinstance(e.summary, dict) else to_json(e.summary)
+                    summary = {**summary, "path": name}  # relative to the root: no absolute path kept
                     out.write(("," if i else "") + dump(name) + ":" + dump([e.size, e.mtime_ns, e.sha256, summary]))
                 out.write("}}")
             os.replace(tmp, self.path)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from psc.errors import check_language, UsageError
-from psc.terms import TaskStatus
+from psc.terms import TaskStatus, add_days
 
 if TYPE_CHECKING:
     from psc.project import Index, Project
@@ -62,20 +62,20 @@ class MeetingEvent:
 # ---------------------------------------------------------------------- text
 
 
-_LINK = re.compile(r"!?\[((?:[^\]\\]|\\.)*)\]\([^)]*\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]*)>")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
 def plain(text: str) -> str:
-    """Inline Markdown as plain text: links become their text, bold marks and escapes go,
-    line breaks become spaces."""
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
+    """Inline Markdown as one line of plain text for the calendar: links become their text,
+    bold marks and escapes go, control characters (RFC 5545 forbids them) too."""
+    from psc.mdtext import plain_text
+
+    return plain_text(text, urls=False)
+
+
+def _text(value: str) -> str:
+    """A text value that is not Markdown (names, labels, addresses), as the calendar takes
+    it: one line, no control characters."""
+    from psc.mdtext import plain_line
+
+    return plain_line(value)
 
 
 def uid_domain(short: str) -> str:
@@ -171,7 +171,7 @@ def build_calendar(
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", group_name)
+    cal.add("x-wr-calname", _text(group_name))
     cal.add("x-wr-timezone", TIMEZONE)
 
     years: list[int] = []
@@ -181,21 +181,23 @@ def build_calendar(
         event.add("dtstamp", stamp)
         if m.start is not None:
             start = dt.datetime.combine(m.date, m.start, tzinfo=zone)
-            end = dt.datetime.combine(m.date, m.end, tzinfo=zone) if m.end is not None else start + DEFAULT_DURATION
+            end = dt.datetime.combine(m.date, m.end, tzinfo=zone) if m.end is not None else _later(start)
             event.add("dtstart", start)
-            event.add("dtend", end)
-            years += [start.year, end.year]
+            if end is not None:  # none past the calendar's last instant: the event then has no end
+                event.add("dtend", end)
+            years += [start.year, (end or start).year]
         else:
             event.add("dtstart", m.date)
-            event.add("dtend", m.date + dt.timedelta(days=1))
+            if m.date < dt.date.max:  # an all-day event without DTEND lasts its one day (RFC 5545)
+                event.add("dtend", add_days(m.date, 1))
         title = m.title or labels["calendar_meeting"].format(short=group_short)
         if m.tentative and not m.title:
             title += f" ({labels['calendar_tentative']})"
-        event.add("summary", title)
+        event.add("summary", _text(title))
         if m.place:
-            event.add("location", m.place)
+            event.add("location", _text(m.place))
         if m.note:
-            event.add("description", m.note)
+            event.add("description", _text(m.note))
         event.add("status", "TENTATIVE" if m.tentative else "CONFIRMED")
         cal.add_component(event)
 
@@ -212,15 +214,25 @@ def build_calendar(
             lines.append(f"{labels['col_contact']}: {t.task.contact}")
         lines.append(f"{labels['col_id']}: {t.id}")
         lines.append(f"{labels['col_meeting']}: {wording.short_date(t.meeting.date)} ({t.meeting.id})")
-        todo.add("description", "\n".join(lines))
+        todo.add("description", "\n".join(_text(line) for line in lines))
         if t.owners:
-            todo.add("categories", list(t.owners))
+            todo.add("categories", [_text(owner) for owner in t.owners])
         todo.add("status", "NEEDS-ACTION")
         cal.add_component(todo)
 
     if years:  # one VTIMEZONE, covering just the years the events fall in
-        cal.add_missing_timezones(first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 1, 1, 1))
+        # icalendar searches up to 64 days past a transition: stop a year short of the calendar's end
+        first, last = min(min(years), dt.MAXYEAR - 1), min(max(years) + 1, dt.MAXYEAR)
+        cal.add_missing_timezones(first_date=dt.date(first, 1, 1), last_date=dt.date(last, 1, 1))
     return cal.to_ical()
+
+
+def _later(start: dt.datetime) -> dt.datetime | None:
+    """`start` + DEFAULT_DURATION, or None past the last representable instant."""
+    try:
+        return start + DEFAULT_DURATION
+    except OverflowError:
+        return None
 
 
 def export_ics(project: Project, *, as_of: dt.date, lang: str | None = None) -> bytes:
@@ -228,7 +240,7 @@ def export_ics(project: Project, *, as_of: dt.date, lang: str | None = None) -> 
     from psc.tasks import track
 
     check_language(lang)
-    index = project.index()
+    index = project.report_index()
     group_model: list[Any] = []
 
     def group() -> Any:
@@ -237,7 +249,7 @@ def export_ics(project: Project, *, as_of: dt.date, lang: str | None = None) -> 
         return group_model[0]
 
     meetings = upcoming_meetings(index, as_of, lambda s: project.load_meeting(Path(s.path), group()), group)
-    tasks = open_deadlines(list(track(index.meetings).values()))
+    tasks = open_deadlines(list(track(index.meetings, as_of=as_of).values()))
     info = index.group_info
     return build_calendar(group_name=info["name"], group_short=info["short"] or info["name"],
                           meetings=meetings, tasks=tasks, wording=index.wording(lang), as_of=as_of)

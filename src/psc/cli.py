@@ -13,12 +13,12 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 
-from psc import __version__
-from psc.errors import PscError, UsageError, check_language
+from psc import __version__, console
+from psc.errors import PscError, UsageError, check_language, check_text
 
 app = typer.Typer(
     name="psc",
@@ -61,18 +61,20 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except PscError as exc:
-            for line in exc.lines():
-                typer.echo(line, err=True)
+            for line in exc.lines():  # file content is in them: printed literally
+                console.echo(line, err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             raise typer.Exit(130) from None
+        except BrokenPipeError:  # the reader went away (`psc tasks | head -1`): stop quietly
+            raise typer.Exit(_pipe_closed()) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # a bug in psc: say so in one line, never a traceback
             if os.environ.get("PSC_DEBUG"):
                 raise
-            typer.echo(
+            console.echo(
                 f"error: internal error: {type(exc).__name__}: {exc} "
                 "(please report this; set PSC_DEBUG=1 to see the traceback)",
                 err=True,
@@ -80,6 +82,20 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+PIPE_CLOSED = 141
+"""Exit status when stdout's reader went away: 128 + SIGPIPE, as a shell reports `yes | head -1`."""
+
+
+def _pipe_closed() -> int:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return PIPE_CLOSED
 
 
 def command(*args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -112,14 +128,38 @@ def main_options(
     ctx.obj = {"root": root}
 
 
-def _project(ctx: typer.Context, no_cache: bool = False) -> Any:
+def _project(ctx: typer.Context, no_cache: bool = False, strict: Optional[bool] = None) -> Any:
+    """The repository. `strict` given: a read-only report, which leaves invalid meeting files
+    out with a warning on stderr unless `strict` (--strict)."""
     from psc.project import Project
 
     while ctx.obj is None and ctx.parent is not None:
         ctx = ctx.parent
     project = Project.discover((ctx.obj or {}).get("root"), Path.cwd())
     project.use_cache = not no_cache
+    if strict is not None:
+        project.strict = strict
+        project.warn = lambda line: console.echo(line, err=True)
     return project
+
+
+Strict = Annotated[bool, typer.Option(
+    "--strict", help="Fail (exit 1, listing the problems) when any meeting file is invalid. Without it "
+    "the report is made from the valid meetings, each file left out is named on stderr "
+    "('warning: skipped …'), and the exit status is 0; psc validate is the check that fails.")]
+"""The option of every read-only report (tasks, tasks show, list, render, build, export ics, remind)."""
+
+
+def _names(values: Any) -> Any:
+    """Names typed on the command line (owners, IDs, meetings, people) in NFC, as files are read:
+    macOS and some terminals type 'Ž' as Z + a combining caron (NFD)."""
+    from psc.terms import nfc
+
+    if values is None:
+        return None
+    if isinstance(values, str):
+        return nfc(values)
+    return [nfc(v) for v in values]
 
 
 @command()
@@ -135,7 +175,11 @@ def validate(
 ) -> None:
     """Check the group file and meeting files; list every problem as path:line:col.
 
-    Exit code 0 when all files are valid, 1 when any is not.
+    Every file below meetings/ is accounted for: a .yml or .YAML file, or one in a
+    subfolder, is an error (psc would leave its meeting out); any other file there is a
+    warning (hidden files such as .gitkeep are ignored).
+
+    Exit code 0 when all files are valid (warnings allowed), 1 when any is not.
 
     Example: psc validate meetings/2016-09-07.yaml
     """
@@ -145,23 +189,29 @@ def validate(
         raise UsageError(f"unknown format {fmt!r}; choose text, github or json")
     project = _project(ctx, no_cache)
     checked, problems = project.validate(paths or None)
+    failed = any(p.severity == "error" for p in problems)
     if fmt == "json":
         import json
 
         records = [{"path": p.path, "line": p.line, "column": p.col, "field": p.field,
                     "severity": p.severity, "message": p.message} for p in sorted(problems)]
         sys.stdout.write(json.dumps({"files": checked, "problems": records}, ensure_ascii=False, indent=2) + "\n")
-        if problems:
+        if failed:
             raise typer.Exit(1)
         return
     if fmt == "github" and problems:
+        from psc.console import github_annotation
+
         for p in sorted(problems):
             message = (f"{p.field}: " if p.field else "") + p.message
-            message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            typer.echo(f"::error file={p.path},line={p.line},col={p.col}::{message}")
-        raise typer.Exit(1)
-    if problems:
+            typer.echo(github_annotation(p.severity, message, file=p.path, line=p.line, col=p.col))
+        if failed:
+            raise typer.Exit(1)
+        problems = []  # warnings only, annotated above
+    if failed:
         raise InvalidData(problems)
+    for p in sorted(problems):  # warnings only
+        console.echo(p, err=True)
     typer.echo(f"ok: {checked} file{'s' if checked != 1 else ''} valid")
 
 
@@ -186,6 +236,7 @@ def render(
         None, "--lang", metavar="cs|en", help="cs or en (default: the group's language).", show_default=False
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+    strict: Strict = False,
 ) -> None:
     """Render a meeting's minutes as Markdown and HTML.
 
@@ -193,9 +244,9 @@ def render(
     """
     from psc.commands import render_minutes
 
-    project = _project(ctx, no_cache)
-    for line in render_minutes(project, meeting, all_=all_, fmt=fmt, output=output, lang=lang):
-        typer.echo(line, err=True)
+    project = _project(ctx, no_cache, strict)
+    for line in render_minutes(project, _names(meeting), all_=all_, fmt=fmt, output=output, lang=lang):
+        console.echo(line, err=True)
 
 
 tasks_app = typer.Typer(
@@ -233,9 +284,12 @@ def tasks(
     due_before: Optional[str] = typer.Option(
         None, "--due-before", metavar="DATE", help="Only tasks due before DATE.", show_default=False),
     as_of: Optional[str] = typer.Option(
-        None, "--as-of", metavar="DATE", help="Report as on this date (default: today).", show_default=False),
+        None, "--as-of", metavar="DATE", help="Report the archive as it stood on this date (default: today): "
+        "tasks assigned, reviews held and statuses dated after it do not count.", show_default=False),
     owner: Optional[list[str]] = typer.Option(
-        None, "--owner", metavar="ORG", help="Only tasks of this responsible body or person (repeatable).",
+        None, "--owner", metavar="ORG", help="Only tasks of this responsible body or person (repeatable), "
+        "and tasks without one (those are every member's). A name that is neither an organisation, "
+        "a member nor a responsible of any task is an error.",
         show_default=False),
     meeting: Optional[str] = typer.Option(
         None, "--meeting", metavar="MEETING", autocompletion=complete_meeting, help="Only tasks assigned at this meeting.", show_default=False),
@@ -243,6 +297,9 @@ def tasks(
     group_by: Optional[str] = typer.Option(
         None, "--group-by", metavar="owner", help="Group the report by responsible body.", show_default=False),
     fmt: str = typer.Option("table", "--format", "-f", metavar="table|md|html|json|csv", help="Output format."),
+    csv_dialect: str = typer.Option(
+        "standard", "--csv-dialect", metavar="standard|excel", help="CSV flavour: standard (comma, LF) or "
+        "excel (semicolon, CRLF, UTF-8 BOM: opens correctly in Czech spreadsheet programs)."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="FILE", help="Write the report to FILE (default: stdout).",
         show_default=False),
@@ -251,6 +308,7 @@ def tasks(
     fail_if_any: bool = typer.Option(
         False, "--fail-if-any", help="Exit with 1 when the list is not empty (for cron or CI)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+    strict: Strict = False,
 ) -> None:
     """List open tasks across all meetings (or run a subcommand: show, done, cancel, reopen).
 
@@ -270,28 +328,21 @@ def tasks(
         overdue=overdue,
         due_within=parse_days(due_within) if due_within is not None else None,
         due_before=_date(due_before, "--due-before"),
-        owners=tuple(owner or ()),
-        meeting=meeting,
+        owners=tuple(_names(owner) or ()),
+        meeting=_names(meeting),
     )
-    project = _project(ctx, no_cache)
-    body, notes, count = list_tasks(project, selection, fmt=fmt, group_by=group_by, lang=lang)
+    project = _project(ctx, no_cache, strict)
+    body, notes, count = list_tasks(project, selection, fmt=fmt, group_by=group_by, lang=lang,
+                                    csv_dialect=csv_dialect)
     for note in notes:
-        typer.echo(note, err=True)
+        console.echo(note, err=True)
     if fmt == "table":
-        from psc import console
-
         stream = io.StringIO() if output and output != "-" else sys.stdout
         console.print_table(body["columns"], body["rows"], title=body["title"], highlight=body["overdue"],
                             stream=stream)
         body = stream.getvalue() if isinstance(stream, io.StringIO) else None
     if body is not None:
-        if output and output != "-":
-            from psc.fileio import write_text_atomic
-
-            write_text_atomic(Path(output), body)
-            typer.echo(f"wrote {output}", err=True)
-        else:
-            sys.stdout.write(body)
+        _emit(body, output, project)
     if fail_if_any and count:
         raise typer.Exit(1)
 
@@ -301,20 +352,21 @@ def tasks(
 def tasks_show(
     ctx: typer.Context,
     task_id: str = typer.Argument(..., metavar="ID", autocompletion=complete_task, help="The task, e.g. 2016-09-07/3."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="As on this date (default: today).",
-                                        show_default=False),
+    as_of: Optional[str] = typer.Option(
+        None, "--as-of", metavar="DATE", help="The task as it stood on this date (default: today): reviews "
+        "and statuses after it are not shown.", show_default=False),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+    strict: Strict = False,
 ) -> None:
     """Show a task with its whole history: assigned at, reviewed at, status and deadline changes.
 
     Example: psc tasks show 2016-09-07/3
     """
-    from psc import console
     from psc.commands import show_task
 
-    project = _project(ctx, no_cache)
-    console.print_lines(show_task(project, task_id, as_of=_date(as_of, "--as-of") or _today(), lang=lang))
+    project = _project(ctx, no_cache, strict)
+    console.print_lines(show_task(project, _names(task_id), as_of=_date(as_of, "--as-of") or _today(), lang=lang))
 
 
 def _status_command(action: str, summary: str, example: str) -> None:
@@ -330,8 +382,9 @@ def _status_command(action: str, summary: str, example: str) -> None:
         from psc.taskedit import set_status
 
         project = _project(ctx, no_cache)
-        _, message = set_status(project, task_id, action, on=_date(on, "--on") or _today(), note=note)
-        typer.echo(message)
+        _, message = set_status(project, _names(task_id), action, on=_date(on, "--on") or _today(),
+                                note=check_text(_names(note), "--note"))
+        console.echo(message)
 
     run.__doc__ = (f"{summary}\n\nEdits only that task's lines in the meeting file that holds it, "
                    f"validates the result and writes it atomically.\n\nExample: {example}")
@@ -392,15 +445,16 @@ def new_meeting(
 
     project = _project(ctx, no_cache)
     path, text, written = scaffold(
-        project, date=_date(date, "DATE"), number=number, title=title, time=_time(time), place=place,
-        from_meeting=from_meeting, ask=ask, dry_run=dry_run, force=force,
+        project, date=_date(date, "DATE"), number=number, title=check_text(_names(title), "--title"),
+        time=_time(time), place=check_text(_names(place), "--place"), from_meeting=_names(from_meeting), ask=ask,
+        dry_run=dry_run, force=force,
     )
     if not written:
         sys.stdout.write(text)
         return
     from psc.errors import display_path
 
-    typer.echo(f"wrote {display_path(path)}", err=True)
+    console.echo(f"wrote {display_path(path)}", err=True)
     if edit:
         from psc.editor import open_in_editor
 
@@ -429,11 +483,13 @@ def init(
         name = typer.prompt("Name of the group")
         if short is None:
             short = typer.prompt("Short name", default=name)
+    check_text(name, "--name")
+    check_text(short, "--short")
     if not name.strip():
         raise UsageError("the group's name must not be empty")
     directory.mkdir(parents=True, exist_ok=True)
     for line in init_repository(directory, name=name.strip(), short=(short or name).strip(), language=lang):
-        typer.echo(line, err=True)
+        console.echo(line, err=True)
 
 
 @command("list")
@@ -441,7 +497,11 @@ def list_(
     ctx: typer.Context,
     fmt: str = typer.Option("table", "--format", "-f", metavar="table|json", help="Output format."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
+    as_of: Optional[str] = typer.Option(
+        None, "--as-of", metavar="DATE", help="Count open tasks as the archive stood on this date "
+        "(default: today).", show_default=False),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+    strict: Strict = False,
 ) -> None:
     """List the meetings: date, number, title, draft or approved, and open tasks.
 
@@ -449,12 +509,11 @@ def list_(
     """
     from psc.commands import list_meetings
 
-    body = list_meetings(_project(ctx, no_cache), fmt=fmt, lang=lang)
+    body = list_meetings(_project(ctx, no_cache, strict), fmt=fmt, lang=lang,
+                         as_of=_date(as_of, "--as-of") or _today())
     if isinstance(body, str):
         sys.stdout.write(body)
         return
-    from psc import console
-
     console.print_table(body["columns"], body["rows"], title=body["title"])
 
 
@@ -485,35 +544,44 @@ def diff(
     if fmt not in review.DIFF_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose text, md or html")
     check_language(lang)
-    diffs, renderer = review.diff_meetings(_project(ctx), meetings or [], from_rev=from_rev, to_rev=to_rev,
+    project = _project(ctx)
+    diffs, renderer = review.diff_meetings(project, _names(meetings) or [], from_rev=from_rev, to_rev=to_rev,
                                            lang=lang)
     if fmt == "text" and not output:
-        from psc import console
-
         console.print_diff(review.as_text(diffs, renderer.labels))
         return
     if fmt == "text":
         import io as io_
 
         buffer = io_.StringIO()
-        from psc import console
-
         console.print_diff(review.as_text(diffs, renderer.labels), stream=buffer)
         body = buffer.getvalue()
     elif fmt == "md":
         body = review.as_markdown(diffs, renderer.labels)
     else:
         body = review.redline_html(diffs, renderer)
-    _emit(body, output)
+    _emit(body, output, project)
 
 
-def _emit(body: str, output: Optional[str]) -> None:
-    """Write a report to stdout, or atomically to a file."""
+def _emit(body: str, output: Optional[str], project: Any = None) -> None:
+    """Write a report to stdout, or atomically to a file (never over a file psc reads:
+    the repository's group file, meetings or templates)."""
     if output and output != "-":
         from psc.fileio import write_text_atomic
+        from psc.project import check_output
 
+        if project is None:  # a command that needs no repository: guard the one it runs in, if any
+            from psc.errors import ProjectNotFound
+            from psc.project import find_root
+
+            try:
+                check_output(find_root(Path.cwd()), Path(output))
+            except ProjectNotFound:
+                pass
+        else:
+            project.check_output(Path(output))
         write_text_atomic(Path(output), body)
-        typer.echo(f"wrote {output}", err=True)
+        console.echo(f"wrote {output}", err=True)
     else:
         sys.stdout.write(body)
 
@@ -529,9 +597,9 @@ def log(
 
     Example: psc log 2016-09-07
     """
-    from psc import console, review
+    from psc import review
 
-    files, renderer = review.history(_project(ctx), meeting, lang=lang)
+    files, renderer = review.history(_project(ctx), _names(meeting), lang=lang)
     lines: list[str] = []
     for rel, entries in files:
         lines.append(rel)
@@ -578,7 +646,8 @@ def approve(
     """
     from psc.approval import approve as record
 
-    typer.echo(record(_project(ctx), meeting, by=by, org=org, on=_date(on, "--on") or _today()))
+    console.echo(record(_project(ctx), _names(meeting), by=check_text(_names(by), "--by"),
+                        org=check_text(_names(org), "--org"), on=_date(on, "--on") or _today()))
 
 
 @command("amend")
@@ -596,7 +665,8 @@ def amend(
     """
     from psc.approval import amend as record
 
-    typer.echo(record(_project(ctx), meeting, by=by, reason=reason, on=_date(on, "--on") or _today()))
+    console.echo(record(_project(ctx), _names(meeting), by=check_text(_names(by), "--by"),
+                        reason=check_text(_names(reason), "--reason"), on=_date(on, "--on") or _today()))
 
 
 @command("build")
@@ -605,10 +675,12 @@ def build(
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="DIR",
                                          help="Where to write the site (default: site/ in the repository).",
                                          show_default=False),
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE",
-                                        help="Date of the task reports (default: today).", show_default=False),
+    as_of: Optional[str] = typer.Option(
+        None, "--as-of", metavar="DATE", help="Date of the task reports, from the archive as it stood "
+        "then (default: today).", show_default=False),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="cs|en", help="cs or en.", show_default=False),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+    strict: Strict = False,
 ) -> None:
     """Build a static website of the archive: meetings, minutes, tasks, organisations, calendar.
 
@@ -619,10 +691,10 @@ def build(
     from psc.site import build_site
 
     check_language(lang)
-    project = _project(ctx, no_cache)
+    project = _project(ctx, no_cache, strict)
     out = Path(output) if output else project.root / "site"
     lines = build_site(project, out, as_of=_date(as_of, "--as-of") or _today(), lang=lang)
-    typer.echo(f"wrote {len(lines)} files to {out}", err=True)
+    console.echo(f"wrote {len(lines)} files to {out}", err=True)
 
 
 @command("schema")
@@ -654,7 +726,13 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:  # answered before Typer builds every command's parser
         sys.stdout.write(f"psc {__version__}\n")
         return
-    app(prog_name="psc")
+    try:
+        app(prog_name="psc")
+    finally:
+        try:  # what is still buffered goes now, while a closed pipe can be answered quietly
+            sys.stdout.flush()
+        except BrokenPipeError:
+            sys.exit(_pipe_closed())
 
 
 

@@ -8,7 +8,8 @@ from typing import Optional
 
 import typer
 
-from psc.cli import _date, _project, _today, app, handle_errors
+from psc import console
+from psc.cli import Strict, _date, _project, _today, app, handle_errors
 
 export_app = typer.Typer(
     help="Export the archive for other tools.\n\nExample: psc export ics -o kalendar.ics",
@@ -26,11 +27,13 @@ def export_ics(
         None, "--output", "-o", metavar="FILE", help="Write the calendar to FILE (default: stdout).",
         show_default=False),
     as_of: Optional[str] = typer.Option(
-        None, "--as-of", metavar="DATE", help="Meetings on or after this date (default: today); also the "
-        "DTSTAMP, so the same archive and date give the same file.", show_default=False),
+        None, "--as-of", metavar="DATE", help="Meetings on or after this date, tasks as the archive stood "
+        "on it (default: today); also the DTSTAMP, so the same archive and date give the same file.",
+        show_default=False),
     lang: Optional[str] = typer.Option(
         None, "--lang", metavar="cs|en", help="cs or en (default: the group's language).", show_default=False),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+    strict: Strict = False,
 ) -> None:
     """Write an iCalendar (.ics) file: upcoming meetings as events, open task deadlines as to-dos.
 
@@ -44,14 +47,15 @@ def export_ics(
     from psc.calendar_export import export_ics as build
 
     when = _date(as_of, "--as-of") or _today()
-    project = _project(ctx, no_cache)
+    project = _project(ctx, no_cache, strict)
     data = build(project, as_of=when, lang=lang)
     if output and output != "-":
         from psc.fileio import write_text_atomic
 
+        project.check_output(Path(output))
         # newline-exact: the text keeps icalendar's CRLF line ends byte for byte
         write_text_atomic(Path(output), data.decode("utf-8"))
-        typer.echo(f"wrote {output}", err=True)
+        console.echo(f"wrote {output}", err=True)
         return
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:

@@ -6,14 +6,16 @@ from typing import Optional
 
 import typer
 
-from psc.cli import _date, _project, _today, command
+from psc import console
+from psc.cli import Strict, _date, _project, _today, command
 
 
 @command("remind")
 def remind(
     ctx: typer.Context,
     as_of: Optional[str] = typer.Option(
-        None, "--as-of", metavar="DATE", help="Remind as on this date (default: today).", show_default=False),
+        None, "--as-of", metavar="DATE", help="Remind as on this date, from the archive as it stood then "
+        "(default: today).", show_default=False),
     within: str = typer.Option(
         "14d", "--within", metavar="DAYS", help="Also tasks due within this many days (e.g. 14d or 2w)."),
     output: Optional[str] = typer.Option(
@@ -38,6 +40,7 @@ def remind(
     lang: Optional[str] = typer.Option(
         None, "--lang", metavar="cs|en", help="cs or en (default: the group's language).", show_default=False),
     no_cache: bool = typer.Option(False, "--no-cache", help="Read every file; neither use nor update .psc-cache/."),
+    strict: Strict = False,
 ) -> None:
     """E-mail reminders of overdue and soon-due tasks, one per responsible body.
 
@@ -54,7 +57,7 @@ def remind(
 
     days = parse_days(within, "--within")
     day = _date(as_of, "--as-of") or _today()
-    project = _project(ctx, no_cache)
+    project = _project(ctx, no_cache, strict)
     from_ = core.sender_address(sender)
     reminders, notes = core.collect(project, as_of=day, within=days, lang=lang, sender=from_,
                                     use_cache=not no_cache)
@@ -64,9 +67,9 @@ def remind(
         notes.append(f"note: sending from the placeholder {core.DEFAULT_FROM}; "
                      "give the real sender with --from or PSC_SMTP_FROM")
     for note in notes:
-        typer.echo(note, err=True)
+        console.echo(note, err=True)
     if not reminders:
-        typer.echo("no reminders: no overdue or soon-due tasks")
+        console.echo("no reminders: no overdue or soon-due tasks")
         return
     to_send = [r for r in reminders if r.recipients] if send else []
     to_write = [r for r in reminders if not r.recipients] if send else reminders
@@ -74,15 +77,15 @@ def remind(
         from psc.errors import display_path
 
         for r in to_send:
-            typer.echo(f"would send {r.filename} via {settings.host}:{settings.port}: {core.describe(r)}")
+            console.echo(f"would send {r.filename} via {settings.host}:{settings.port}: {core.describe(r)}")
         for r in to_write:
             if not r.recipients:
-                typer.echo(core.unaddressed_note(r), err=True)
-            typer.echo(f"would write {display_path(directory / r.filename)}: {core.describe(r)}")
+                console.echo(core.unaddressed_note(r), err=True)
+            console.echo(f"would write {display_path(directory / r.filename)}: {core.describe(r)}")
         return
     if to_send:
         assert settings is not None
         for line in core.send(to_send, settings):
-            typer.echo(line, err=True)
+            console.echo(line, err=True)
     for line in core.write_drafts(to_write, directory):
-        typer.echo(line, err=True)
+        console.echo(line, err=True)

@@ -58,7 +58,7 @@ def render_minutes(
 
     summaries = None
     if all_:
-        index = project.index(use_cache=use_cache)  # every file valid, or InvalidData
+        index = project.report_index(use_cache=use_cache)  # invalid files left out, or --strict
         if not index.meetings:
             raise UsageError(f"no meetings in {display_path(project.meetings_dir)}")
         summaries = index.meetings
@@ -87,7 +87,7 @@ def render_minutes(
         meeting = first if not all_ else project.load_meeting(path, group)
         if any(True for _ in reviews(meeting)) and not renderer.known_tasks:
             if summaries is None:
-                summaries = project.index(use_cache=use_cache, strict=False).meetings
+                summaries = project.report_index(use_cache=use_cache).meetings
             renderer.known_tasks = {t.id: t.task for t in track(summaries).values()}
         rendered = [(f, renderer.render(meeting, f)) for f in formats]
         if to_stdout:
@@ -97,6 +97,7 @@ def render_minutes(
             return []
         for f, text in rendered:
             out = target(meeting.id, f)
+            project.check_output(out)
             write_text_atomic(out, text)
             lines.append(f"wrote {display_path(out)}")
     return lines
@@ -109,7 +110,36 @@ def parse_days(text: str, option: str = "--due-within") -> int:
     match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text)
     if not match:
         raise UsageError(f"{option} {text!r}: give days or weeks, e.g. 14d or 2w")
+    if len(match.group(1).lstrip("0")) > MAX_DAYS_DIGITS:
+        raise UsageError(f"{option} {text!r}: give at most {'9' * MAX_DAYS_DIGITS} days")
     return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+
+
+MAX_DAYS_DIGITS = 9
+"""Longer numbers of days are refused (dates past the calendar's end saturate at 9999-12-31)."""
+
+
+def check_owners(project: Project, index: Any, owners: tuple[str, ...]) -> None:
+    """Each --owner must name an organisation of the group, a member, or the responsible of
+    some task: else it is a typo, and an empty report (exit 0, also under --fail-if-any)
+    would silently hide what it was meant to catch."""
+    from psc.project import group_info
+    from psc.terms import nfc
+
+    if not owners:
+        return
+    known = index.group_info.get("owners")
+    if known is None:  # a cache written before owners were kept
+        known = group_info(project.load_group())["owners"]
+    names = {nfc(n): None for n in known}
+    for meeting in index.meetings:
+        for task in meeting.tasks:
+            names.update((nfc(n), None) for n in task.responsible)
+    folded = {n.casefold() for n in names}
+    for owner in owners:
+        if nfc(owner).casefold() not in folded:
+            raise UsageError(f"--owner {owner!r}: no organisation, member or task responsible of that name"
+                             + did_you_mean(nfc(owner), list(names)))
 
 
 def list_tasks(
@@ -120,6 +150,7 @@ def list_tasks(
     group_by: str | None = None,
     lang: str | None = None,
     use_cache: bool = True,
+    csv_dialect: str = "standard",
 ) -> tuple[Any, list[str], int]:
     """The task report: (text, or records for a table; notes for stderr; number of tasks)."""
     from psc.reports import REPORT_FORMATS, report
@@ -132,10 +163,11 @@ def list_tasks(
     if group_by not in (None, "owner"):
         raise UsageError(f"--group-by {group_by!r}: only 'owner' is supported")
     check_language(lang)
-    index = project.index(use_cache=use_cache)
+    index = project.report_index(use_cache=use_cache)
     if selection.meeting is not None:
         index.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
-    tracked = list(track(index.meetings).values())
+    check_owners(project, index, selection.owners)
+    tracked = list(track(index.meetings, as_of=selection.as_of).values())
     chosen = select(tracked, selection)
     notes = [
         f"note: task {t.id} has no date for its 'next meeting' deadline (no later meeting is known); "
@@ -149,7 +181,7 @@ def list_tasks(
     else:
         renderer = index.wording(lang)
     body = report(chosen, fmt, as_of=selection.as_of, renderer=renderer,
-                  overdue_only=selection.overdue, group_by=group_by)
+                  overdue_only=selection.overdue, group_by=group_by, csv_dialect=csv_dialect)
     return body, notes, len(chosen)
 
 
@@ -159,9 +191,14 @@ def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = 
     from psc.tasks import next_meeting_after, track
 
     check_language(lang)
-    index = project.index(use_cache=use_cache)
-    tasks = track(index.meetings)
+    index = project.report_index(use_cache=use_cache)
+    tasks = track(index.meetings, as_of=as_of)
     if task_id not in tasks:
+        later = next((m for m in index.meetings if m.date > as_of
+                      and any(m.task_id(i) == task_id for i in range(len(m.tasks)))), None)
+        if later is not None:
+            raise UsageError(f"task {task_id!r} is assigned at {later.id}, after the as-of date "
+                             f"{as_of.isoformat()}; give a later --as-of")
         raise UsageError(f"unknown task {task_id!r}" + did_you_mean(task_id, list(tasks)))
     t = tasks[task_id]
     r = index.wording(lang)
@@ -195,8 +232,9 @@ def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = 
 
 
 def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = None,
-                  use_cache: bool = True) -> Any:
-    """The meetings: date, number, title, draft/approved, open tasks assigned there."""
+                  use_cache: bool = True, as_of: Any = None) -> Any:
+    """The meetings: date, number, title, draft/approved, open tasks assigned there (as the
+    archive stood on `as_of`: none yet at a meeting after it; None: everything)."""
     import json
 
     from psc.tasks import track
@@ -204,10 +242,10 @@ def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = No
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose table or json")
     check_language(lang)
-    index = project.index(use_cache=use_cache)
+    index = project.report_index(use_cache=use_cache)
     labels = index.wording(lang).labels
     open_count: dict[str, int] = {}
-    for t in track(index.meetings).values():
+    for t in track(index.meetings, as_of=as_of).values():
         if t.status.value == "open":
             open_count[t.meeting.id] = open_count.get(t.meeting.id, 0) + 1
     records = [

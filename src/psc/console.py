@@ -2,6 +2,9 @@
 
 User text is always printed literally: it is wrapped in `rich.text.Text` (never parsed
 as markup), and control characters and bidirectional overrides are shown as escapes.
+This is the terminal's one escaping policy: every line psc prints (reports, notes,
+warnings and errors on stderr) goes through `literal`, so file content can neither move
+the cursor, retitle the window, overwrite a line nor start a new one.
 """
 
 from __future__ import annotations
@@ -11,13 +14,42 @@ import re
 import sys
 from typing import Any, TextIO
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def literal(text: Any) -> str:
-    """`text` with control characters and bidi overrides made visible (e.g. '\\x1b')."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", "" if text is None else str(text))
+    """`text` as one line with every C0 and C1 control (tab, CR and LF included), line
+    separator and bidi control made visible: '\\x1b', '\\n', '\\u202e'."""
+    text = "" if text is None else str(text)
+    return _CONTROL.sub(lambda m: _visible(m.group()), text)
+
+
+def echo(line: Any, *, err: bool = False) -> None:
+    """Print one line of text psc made from data (a note, a warning, an error) literally."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(literal(line) + "\n")
+    stream.flush()
+
+
+def github_annotation(kind: str, message: str, **properties: Any) -> str:
+    """A GitHub Actions workflow command ('::error file=…,line=…::message') that file content
+    cannot break out of: controls made visible, then GitHub's own escapes ('%', CR, LF
+    everywhere; ':' and ',' also in property values)."""
+
+    def data(text: Any) -> str:
+        return literal(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: Any) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    props = ",".join(f"{name}={prop(value)}" for name, value in properties.items())
+    return f"::{kind} {props}::{data(message)}"
 
 
 def fancy(stream: TextIO) -> bool:
@@ -32,10 +64,13 @@ def print_table(
     title: str | None = None,
     highlight: list[bool] | None = None,
     stream: TextIO | None = None,
+    width: int | None = None,
 ) -> None:
-    """A table: rich on a terminal (highlighted rows in red), plain aligned text otherwise."""
+    """A table: rich on a terminal (highlighted rows in red), plain aligned text otherwise.
+    On a terminal, a column of single words (IDs, dates, meeting IDs, e-mail addresses) is
+    never broken: the columns of text wrap instead. `width`: the terminal's (default: its own)."""
     stream = stream or sys.stdout
-    cells = [[literal(c) for c in row] for row in rows]
+    cells = [[literal(" ".join(str(c).split()) if c is not None else "") for c in row] for row in rows]
     if not fancy(stream):
         _plain_table(columns, cells, title, stream)
         return
@@ -43,14 +78,35 @@ def print_table(
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False)
+    console = Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, width=width)
     table = Table(title=Text(literal(title)) if title else None, show_lines=False)
-    for column in columns:
-        table.add_column(Text(column), overflow="fold")
+    keep = _unbroken_columns(columns, cells, width or console.width)
+    for i, column in enumerate(columns):
+        longest = max((len(row[i]) for row in cells), default=0)
+        table.add_column(Text(column), overflow="fold", no_wrap=i in keep, min_width=longest if i in keep else None)
     for i, row in enumerate(cells):
         style = "red" if highlight and highlight[i] else None
         table.add_row(*(Text(c) for c in row), style=style)
     console.print(table)
+
+
+def _unbroken_columns(columns: list[str], cells: list[list[str]], width: int) -> set[int]:
+    """Columns whose cells are single words of some length (IDs, dates, meeting IDs, e-mail
+    addresses): never broken, from the left, as far as the width leaves room for the columns
+    of text to wrap in (the first of them, the task's text, gets the most)."""
+    content = width - 3 * len(columns) - 1  # a border and two spaces of padding per column
+    words = [i for i in range(len(columns))
+             if cells and all(" " not in row[i] for row in cells) and max(len(row[i]) for row in cells) >= 6]
+    texts = [i for i in range(len(columns)) if i not in words]
+    reserve = 8 + 4 * (len(texts) - 1) if texts else 0
+    keep: set[int] = set()
+    used = 0
+    for i in words:
+        longest = max(len(row[i]) for row in cells)
+        if used + longest + reserve <= content:
+            keep.add(i)
+            used += longest
+    return keep
 
 
 def _plain_table(columns: list[str], rows: list[list[str]], title: str | None, stream: TextIO) -> None:

@@ -64,6 +64,29 @@ def check_language(lang: str | None) -> None:
         raise UsageError(f"unknown language {lang!r}; choose cs or en")
 
 
+CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
+"""Control characters psc refuses in text (a regex class body): C0 but tab and line feed,
+DEL, C1 (NEL included) and the Unicode line and paragraph separators. They can rewrite a
+terminal, hide text in a viewer and are forbidden in iCalendar."""
+
+
+def control_char(text: str) -> str | None:
+    """The first control character of `text` that psc refuses, or None."""
+    import re
+
+    match = re.search(f"[{CONTROL_CHARS}]", text)
+    return match.group() if match else None
+
+
+def check_text(value: str | None, option: str) -> str | None:
+    """`value` of a command-line option that psc writes into a file, refused (a usage error)
+    when it holds a control character that the file would then be refused for."""
+    bad = control_char(value) if value is not None else None
+    if bad is not None:
+        raise UsageError(f"{option}: control character U+{ord(bad):04X} is not allowed in text")
+    return value
+
+
 class PscError(Exception):
     """Base of every error psc reports to the user; carries its exit code."""
 
@@ -97,9 +120,12 @@ class InvalidData(PscError):
         super().__init__(f"{len(self.problems)} problem(s) found")
 
     def lines(self) -> list[str]:
-        n = len(self.problems)
-        files = len({p.path for p in self.problems})
+        errors = [p for p in self.problems if p.severity == "error"]
+        n, warnings = len(errors), len(self.problems) - len(errors)
+        files = len({p.path for p in errors})
         summary = f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        if warnings:
+            summary += f" (and {warnings} warning{'s' if warnings != 1 else ''})"
         return [str(p) for p in self.problems] + [summary]
 
 

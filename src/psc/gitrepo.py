@@ -15,12 +15,18 @@ class GitError(PscError):
     """git is missing, the directory is no repository, or a git command failed."""
 
 
-def _git(args: list[str], cwd: Path, *, check: bool = True) -> subprocess.CompletedProcess[str]:
+def _git(args: list[str], cwd: Path, *, check: bool = True, raw: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run git; its output as text. `raw`: decoded without newline translation, so a CR
+    inside a commit message stays a character and never splits a line."""
     if shutil.which("git") is None:
         raise GitError("git is not installed (or not on PATH)")
     env = {**os.environ, "GIT_PAGER": "cat", "LC_ALL": "C"}
     result = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True,
-                            text=True, encoding="utf-8", errors="replace", env=env, check=False)
+                            text=not raw, encoding=None if raw else "utf-8",
+                            errors=None if raw else "replace", env=env, check=False)
+    if raw:
+        result.stdout = result.stdout.decode("utf-8", "replace")
+        result.stderr = result.stderr.decode("utf-8", "replace")
     if check and result.returncode != 0:
         message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"
         raise GitError(f"git {args[0]}: {message}")
@@ -86,18 +92,29 @@ class Commit:
 
 
 def log(root: Path, relpath: str) -> list[Commit]:
-    """Commits that changed `relpath` (following renames), newest first."""
-    sep = "\x1f"
-    out = _git(["log", "--follow", "--name-only", f"--format=%x1e%H{sep}%an{sep}%ad{sep}%s",
-                "--date=short", "--", relpath], root).stdout
-    commits = []
-    for chunk in out.split("\x1e"):
-        if not chunk.strip():
-            continue
-        header, _, rest = chunk.partition("\n")
-        sha, author, date, subject = header.split(sep, 3)
-        names = [line for line in rest.splitlines() if line.strip()]
-        commits.append(Commit(sha, author, date, subject, names[0] if names else relpath))
+    """Commits that changed `relpath` (following renames), newest first.
+
+    A header line starts with NUL and holds NUL-separated fields: no commit message or
+    author name can hold a NUL or a line feed (the subject is one line), whatever else
+    it holds (CR, \\x1e, escapes); file names follow, one per line."""
+    out = _git(["log", "--follow", "--name-only", "--format=%x00%H%x00%an%x00%ad%x00%s",
+                "--date=short", "--", relpath], root, raw=True).stdout
+    commits: list[Commit] = []
+    header: list[str] | None = None
+    names: list[str] = []
+
+    def flush() -> None:
+        if header is not None:
+            sha, author, date, subject = (header + ["", "", "", ""])[:4]
+            commits.append(Commit(sha, author, date, subject, names[0] if names else relpath))
+
+    for line in out.split("\n"):
+        if line.startswith("\0"):
+            flush()
+            header, names = line[1:].split("\0", 3), []
+        elif line.strip():
+            names.append(line)
+    flush()
     return commits
 
 

@@ -282,6 +282,14 @@ class NextMeeting(Model):
     note: OptionalText | None = Field(None, description="E.g. 'opět ve 13:00'.")
 
 
+class StatusChange(Model):
+    """An earlier status of a task, as it was before a later one replaced it."""
+
+    status: TaskStatus = Field(description="open, done or cancelled.")
+    date: dt.date | None = Field(None, description="When that status was set.")
+    note: OptionalText | None = Field(None, description="The note given with that status.")
+
+
 class Task(Model):
     """A task assigned at the meeting (section B Úkoly)."""
 
@@ -302,6 +310,11 @@ class Task(Model):
     status: TaskStatus = TaskStatus.open
     status_date: dt.date | None = Field(None, description="When the status was set.")
     status_note: OptionalText | None = None
+    status_history: list[StatusChange] = Field(
+        default_factory=list,
+        description="Earlier statuses of the task, oldest first: `psc tasks done|cancel|reopen` moves the "
+        "status it replaces here, so no status, date or note is lost.",
+    )
 
     @field_validator("contact")
     @classmethod

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from psc.errors import check_language, PscError, TemplateError, UsageError, display_path
+from psc.mdtext import plain_line, plain_text  # noqa: F401  (plain_text: re-exported)
 
 if TYPE_CHECKING:
     from psc.project import Project
@@ -67,29 +68,11 @@ def slugify(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_).strip("-")
 
 
-def plain_text(text: str) -> str:
-    """Inline Markdown as plain text: emphasis dropped, links shown as 'text (url)'."""
-    from psc.render import _markdown
-
-    out: list[str] = []
-    links: list[tuple[str, int]] = []  # (href, where the link's text starts in `out`)
-    for token in _markdown().parseInline(text)[0].children or []:
-        kind = token.type
-        if kind in ("text", "code_inline", "html_inline"):
-            out.append(token.content)
-        elif kind in ("softbreak", "hardbreak"):
-            out.append(" ")
-        elif kind == "link_open":
-            links.append((str(token.attrGet("href") or ""), len(out)))
-        elif kind == "link_close" and links:
-            href, start = links.pop()
-            label = "".join(out[start:]).strip()
-            shown = href[len("mailto:"):] if href.lower().startswith("mailto:") else href
-            if shown and label not in (href, shown):
-                out.append(f" ({shown})")
-        elif kind == "image":
-            out.append(token.content)
-    return " ".join("".join(out).split())
+def header_text(value: str) -> str:
+    """The one policy for every e-mail header value psc writes (Subject, From, To) and the
+    names derived from it: whitespace (a folded `short: >` ends in a newline) collapsed to
+    single spaces, control characters removed, so no value can break or add a header."""
+    return plain_line(value)
 
 
 def wrap(text: str, indent: str = "", prefix: str = "", width: int = WIDTH) -> str:
@@ -123,10 +106,10 @@ class Reminder:
         from email import utils
 
         msg = EmailMessage()
-        msg["From"] = self.sender
+        msg["From"] = header_text(self.sender)
         if self.recipients:
-            msg["To"] = ", ".join(self.recipients)
-        msg["Subject"] = self.subject
+            msg["To"] = header_text(", ".join(self.recipients))
+        msg["Subject"] = header_text(self.subject)
         if sending:
             msg["Date"] = utils.formatdate(localtime=True)
             domain = utils.parseaddr(self.sender)[1].rpartition("@")[2] or None
@@ -160,16 +143,17 @@ def collect(
     from email.headerregistry import Address
 
     from psc.tasks import Selection, select, track, unresolved_left_out
+    from psc.terms import add_days
 
     check_language(lang)
     if within < 0:
         raise UsageError("--within must not be negative")
     _check_sender(sender)
-    index = project.index(use_cache=use_cache)
+    index = project.report_index(use_cache=use_cache)
     wording = index.wording(lang)
     labels = wording.labels
     info = index.group_info
-    tracked = list(track(index.meetings).values())
+    tracked = list(track(index.meetings, as_of=as_of).values())
     selection = Selection(as_of=as_of, due_within=within)
     chosen = select(tracked, selection)
     notes = [
@@ -187,7 +171,7 @@ def collect(
     order = sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))
 
     env = _environment(project, wording)
-    until = as_of + dt.timedelta(days=within)
+    until = add_days(as_of, within)
     fmt = {"short": info.get("short") or info.get("name") or "", "date": wording.short_date(as_of),
            "until": wording.short_date(until)}
     reminders: list[Reminder] = []
@@ -214,7 +198,7 @@ def collect(
                        as_of=as_of, until=until, recipients=recipients, sender=sender)
         reminders.append(Reminder(
             owner=owner, everyone=everyone, filename=filename, tasks=tasks, recipients=recipients,
-            sender=sender, subject=labels["remind_subject"].format(**fmt), body=body, as_of=as_of,
+            sender=sender, subject=header_text(labels["remind_subject"].format(**fmt)), body=body, as_of=as_of,
             task_ids=[t.id for t in tasks],
         ))
     return reminders, notes
@@ -306,6 +290,7 @@ def output_dir(project: Project, output: str | None) -> Path:
     directory = Path(output) if output else project.root / DEFAULT_DIR
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"-o {display_path(directory)}: not a directory")
+    project.check_output(directory)  # never drafts among the meetings or templates
     return directory
 
 

@@ -8,8 +8,6 @@ inline Markdown in text fields becomes HTML with raw HTML disabled. Output is de
 from __future__ import annotations
 
 import datetime as dt
-import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from psc.errors import TemplateError, UsageError
+from psc.mdtext import md_block, md_cell, md_line, md_text, parser
 from psc.wording import Wording
 from psc.yamlfile import scalar as yaml_scalar
 from psc.model import Group, Meeting, Person
@@ -32,58 +31,38 @@ def package_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
-@lru_cache(maxsize=None)
-def _markdown() -> Any:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False, "linkify": False})
-
-
 def inline_html(text: str) -> Markup:
     """Inline Markdown (bold, links) as HTML; raw HTML in the text is shown, not run."""
-    return Markup(_markdown().renderInline(text))
+    return Markup(parser().renderInline(text))
 
 
-_BLOCK_START = re.compile(r"^(?:([#>|]|[+*-](?=\s|$)|[=-]{3,}|[*_]{3,}(?=\s*$)|`{3,}|~{3,})|(\d{1,9})([.)])(?=\s|$))")
+def _markdown_filters() -> dict[str, Any]:
+    """The Markdown environment's filters: each returns Markup, so `_md_finalize` leaves its
+    output alone; everything else a template prints is escaped as plain text."""
+    return {
+        "md_line": lambda text: Markup(md_line(text)),
+        "md_block": lambda text: Markup(md_block(text)),
+        "md_cell": lambda text: Markup(md_cell(text)),
+        "md_text": lambda text, line=False: Markup(md_text(text, line=line)),
+    }
 
 
-def _escape_start(line: str) -> str:
-    """Escape what would make a line start a heading, list, quote, table, rule or fence."""
-    def escape(m: re.Match[str]) -> str:
-        if m.group(2):  # '1.' -> '1\.'
-            return m.group(2) + "\\" + m.group(3)
-        return "\\" + m.group(1)
-    return _BLOCK_START.sub(escape, line, count=1)
+def _md_finalize(value: Any) -> Any:
+    """Every value a Markdown template prints: escaped as plain text unless a Markdown
+    filter made it (Markup), so no field, name or label can inject HTML or markup."""
+    return value if isinstance(value, Markup) else md_text(value)
 
 
-def md_line(text: str) -> str:
-    """Text kept on one Markdown line (a heading, a list item): newlines become spaces, a
-    leading block marker and a closing run of '#' are escaped."""
-    line = _escape_start(" ".join(str(text).split()))
-    return re.sub(r"(\s)(#+)$", r"\1\\\2", line)
-
-
-def md_block(text: str) -> str:
-    """A paragraph of inline Markdown that stays one paragraph: no blank lines, and no line
-    that would start a heading, list, quote, table, rule or code fence."""
-    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
-    return "\n".join(_escape_start(line) for line in lines)
-
-
-def md_cell(text: str) -> str:
-    """Text made safe for one Markdown table cell."""
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def template_environment(dirs: list[str], *, autoescape: bool) -> jinja2.Environment:
+def template_environment(dirs: list[str], *, autoescape: bool, finalize: Any = None) -> jinja2.Environment:
     """The one way psc sets up Jinja2: templates found in `dirs` in order (a repository's own
     first), sandboxed (a repository's templates are data and must not reach Python
-    internals), undefined variables an error."""
+    internals), undefined variables an error; `finalize` escapes what a template prints."""
     from jinja2.sandbox import SandboxedEnvironment
 
     return SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(dirs),
         autoescape=autoescape,
+        finalize=finalize,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -100,10 +79,11 @@ class Renderer(Wording):
         dirs = [str(d) for d in template_dirs if d.is_dir()] + [str(package_templates())]
         self.known_tasks: dict[str, Any] = {}
         """Tasks of the archive by ID, so task reviews can name what they review."""
-        self.envs = {fmt: self._environment(dirs, autoescape=(fmt == "html")) for fmt in (*FORMATS, "yaml")}
+        self.envs = {fmt: self._environment(dirs, fmt) for fmt in (*FORMATS, "yaml")}
 
-    def _environment(self, dirs: list[str], *, autoescape: bool) -> jinja2.Environment:
-        env = template_environment(dirs, autoescape=autoescape)
+    def _environment(self, dirs: list[str], fmt: str) -> jinja2.Environment:
+        autoescape = fmt == "html"
+        env = template_environment(dirs, autoescape=autoescape, finalize=_md_finalize if fmt == "md" else None)
         env.filters.update(
             long_date=self.long_date,
             short_date=self.short_date,
@@ -112,11 +92,14 @@ class Renderer(Wording):
             md_cell=md_cell,
             md_line=md_line if not autoescape else (lambda text: text),
             md_block=md_block if not autoescape else (lambda text: text),
+            md_text=md_text if not autoescape else (lambda text, line=False: text),
             person=self.person,
             inline=inline_html if autoescape else (lambda text: text),
             yaml=yaml_scalar,
             comment=lambda text: " ".join(str(text).split()),
         )
+        if fmt == "md":
+            env.filters.update(_markdown_filters())
         env.globals.update(
             labels=self.labels,
             group=self.group,
@@ -154,7 +137,7 @@ class Renderer(Wording):
         PDF bytes (`pdf`: the HTML page printed by WeasyPrint, fonts embedded, page numbers)."""
         if fmt == "pdf":
             return html_to_pdf(self.render(meeting, "html"))
-        return self.render_template(f"minutes.{fmt}.j2", fmt, meeting=meeting, tasks=_task_rows(meeting))
+        return self.render_template(f"minutes.{fmt}.j2", fmt, meeting=meeting, tasks=task_rows(meeting))
 
     def render_template(self, name: str, fmt: str, **context: Any) -> str:
         """Render template `name` in the environment of `fmt`; broken templates raise TemplateError."""
@@ -192,5 +175,20 @@ def _template_frame(exc: BaseException, name: str) -> str:
     return where
 
 
-def _task_rows(meeting: Meeting) -> list[dict[str, Any]]:
-    return [{"id": meeting.task_id(i), "task": task} for i, task in enumerate(meeting.tasks)]
+def task_rows(meeting: Meeting) -> list[dict[str, Any]]:
+    """The tasks as the minutes show them, with the status to show (or None). Minutes show
+    the record as approved: in approved minutes a status dated after the approval is left
+    out (every status, when the approval or the status has no date); statuses are a matter
+    for the task reports. Drafts show the status written on the task."""
+    approved = meeting.approved_by
+    rows = []
+    for i, task in enumerate(meeting.tasks):
+        shown = task.status.value != "open"
+        if shown and approved is not None:
+            shown = (approved.date is not None and task.status_date is not None
+                     and task.status_date <= approved.date)
+        rows.append({"id": meeting.task_id(i), "task": task,
+                     "status": task.status.value if shown else None,
+                     "status_date": task.status_date if shown else None,
+                     "status_note": task.status_note if shown else None})
+    return rows

@@ -13,6 +13,7 @@ import io
 import json
 from typing import Any
 
+from psc.errors import UsageError
 from psc.wording import Wording
 from psc.tasks import TrackedTask
 
@@ -49,16 +50,33 @@ def to_json(records: list[dict[str, Any]]) -> str:
     return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
+CSV_DIALECTS = ("standard", "excel")
+"""standard: comma, LF, no BOM (RFC 4180 but for the line ends); excel: what Czech
+spreadsheet programs open correctly by double-click: semicolon, CRLF, a UTF-8 BOM."""
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell, never read as a formula by a spreadsheet (OWASP: a text cell that
+    starts with '=', '+', '-', '@', tab or CR gets a leading apostrophe)."""
+    text = "" if value is None else str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
+
+
+def to_csv(records: list[dict[str, Any]], dialect: str = "standard") -> str:
+    """The records as CSV in `dialect` (see CSV_DIALECTS); every text cell through `csv_cell`."""
+    excel = dialect == "excel"
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n" if excel else "\n",
+                            delimiter=";" if excel else ",")
     writer.writeheader()
     for rec in records:
         row = dict(rec)
         row["responsible"] = "; ".join(rec["responsible"])
         row["overdue"] = "yes" if rec["overdue"] else "no"
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return out.getvalue()
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
+    return ("\ufeff" if excel else "") + out.getvalue()
 
 
 def grouped(records: list[dict[str, Any]], all_members: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -78,13 +96,16 @@ def report(
     renderer: Wording,
     overdue_only: bool = False,
     group_by: str | None = None,
+    csv_dialect: str = "standard",
 ) -> Any:
     """The report text in `fmt`; for `table`, its title, columns, rows and overdue flags."""
+    if csv_dialect not in CSV_DIALECTS:
+        raise UsageError(f"unknown CSV dialect {csv_dialect!r}; choose {' or '.join(CSV_DIALECTS)}")
     records = [record(t, as_of, renderer) for t in tasks]
     if fmt == "json":
         return to_json(records)
     if fmt == "csv":
-        return to_csv(records)
+        return to_csv(records, csv_dialect)
     title_key = "tasks_overdue_title" if overdue_only else "tasks_title"
     title = renderer.label(title_key, date=renderer.short_date(as_of))
     if fmt == "table":

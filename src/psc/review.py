@@ -113,28 +113,45 @@ def as_text(diffs: list[MeetingDiff], labels: dict[str, str]) -> list[tuple[str,
     return lines
 
 
+def _code_span(text: str) -> str:
+    """`text` as one Markdown code span: fenced by more backticks than it holds, controls
+    made visible (a path may hold a newline)."""
+    from psc.console import literal
+
+    text = literal(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def as_markdown(diffs: list[MeetingDiff], labels: dict[str, str]) -> str:
-    """A Markdown summary to paste into a pull request."""
+    """A Markdown summary to paste into a pull request. Every piece of data in it (paths,
+    revisions, labels, old and new values) is escaped as plain text on one line: file
+    content cannot add a heading, a rule, a list item, a link or HTML to the comment."""
+    from psc.mdtext import md_text
+
     def seg(kind: str, text: str) -> str:
-        text = text.replace("~", "\\~")
         if not text.strip():
-            return text
+            return " " if text else ""
         lead, core, trail = re.match(r"(\s*)(.*?)(\s*)$", text, re.S).groups()  # type: ignore[union-attr]
-        if kind == "+" and "*" in core:  # bold around bold breaks: mark it as an insertion instead
-            return lead + f"<ins>{html.escape(core, quote=False)}</ins>" + trail
+        core = md_text(" ".join(core.split()))
+        lead, trail = (" " if lead else ""), (" " if trail else "")
         return lead + (f"~~{core}~~" if kind == "-" else f"**{core}**" if kind == "+" else core) + trail
+
+    def label(key: str) -> str:
+        return md_text(labels[key])
 
     out = []
     for d in diffs:
-        out.append(f"### `{d.path}` ({d.old_label} → {d.new_label})\n")
+        out.append(f"### {_code_span(d.path)} ({md_text(d.old_label)} → {md_text(d.new_label)})\n")
         if not d.changes:
-            out.append(f"- {labels['diff_no_change']}")
+            out.append(f"- {label('diff_no_change')}")
         for c in d.changes:
-            head = f"**{_arrow(c)}**: "
+            head = f"**{md_text(_arrow(c))}**: "
             if c.kind == "added":
-                out.append(f"- {head}{labels['diff_added']}: {seg('+', c.new or '')}")
+                out.append(f"- {head}{label('diff_added')}: {seg('+', c.new or '')}")
             elif c.kind == "removed":
-                out.append(f"- {head}{labels['diff_removed']}: {seg('-', c.old or '')}")
+                out.append(f"- {head}{label('diff_removed')}: {seg('-', c.old or '')}")
             elif len(c.old or "") < 40 and len(c.new or "") < 40:
                 out.append(f"- {head}{seg('-', c.old or '')} → {seg('+', c.new or '')}")
             else:

@@ -104,7 +104,7 @@ def plan_meeting(
     # tasks due by this meeting: resolve 'next meeting' as if this meeting's file existed
     with_new = [*meetings, SimpleNamespace(date=date)]
     reviews, ongoing = [], []
-    for t in track(meetings).values():
+    for t in track(meetings, as_of=date).values():  # the tasks as they stand on the new meeting's date
         if t.status != TaskStatus.open or t.meeting.date >= date:
             continue
         deadline = t.deadline
@@ -189,10 +189,16 @@ def new_meeting(
     _check_scaffold(project, path, text, group)
     if dry_run:
         return path, text, False
-    if path.exists() and not force:
-        raise FileExists(f"{display_path(path)} exists already; nothing was written "
-                         "(use --force to overwrite it)")
-    write_text_atomic(path, text)
+    from psc.fileio import edit_lock
+
+    with edit_lock(project.root):  # created exclusively: a file that appeared meanwhile is never replaced
+        if force:
+            project.check_inside(path)  # --force through a symlink: only onto a file inside the repository
+        try:
+            write_text_atomic(path, text, exclusive=not force)
+        except FileExistsError:
+            raise FileExists(f"{display_path(path)} exists already; nothing was written "
+                             "(use --force to overwrite it)") from None
     return path, text, True
 
 

@@ -19,30 +19,55 @@ from typing import Any
 from psc.errors import UsageError, display_path
 
 
+_CLEAN = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+ALL_MEMBERS_SLUG = "all_members"
+"""The page of tasks without a responsible body (no other slug has '_' without 8 hex digits after it)."""
+
+
 def slug(text: str) -> str:
-    """An ASCII file name for `text`: 'MŽP' -> 'mzp', 'SMO ČR' -> 'smo-cr'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+    """The file name (without .html) of a responsible body's page: unique and stable, the same
+    name always giving the same slug whatever other names exist, and safe on file systems
+    that ignore case. A name of capitals, digits and single hyphens is lowercased as it is
+    ('MMR' -> 'mmr', 'MMR-ODP' -> 'mmr-odp'); any other name is folded to ASCII and gets '_'
+    and 8 hex digits of the SHA-256 of its NFC form ('MŽP' -> 'mzp_…', 'SMO ČR' ->
+    'smo-cr_…', 'mmr' -> 'mmr_…'), a name with nothing to fold (Cyrillic, Greek) 'x_…'.
+    Lowercased names never hold '_', so the two kinds cannot meet."""
+    import hashlib
+
+    from psc.terms import nfc
+
+    text = nfc(text)
+    if _CLEAN.fullmatch(text) and len(text) <= 64 and text.lower() not in _RESERVED:
+        return text.lower()
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:40].strip("-") or "x"
+    return f"{folded}_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
 
 
 def build_site(project: Any, out: Path, *, as_of: dt.date, lang: str | None = None,
                use_cache: bool = True) -> list[str]:
     """Write the site into `out`; return what was written, line by line."""
     from psc.fileio import write_text_atomic
-    from psc.render import Renderer
+    from psc.render import Renderer, task_rows
     from psc.reports import grouped, record
     from psc.tasks import Selection, select, track
 
     if out.exists() and not out.is_dir():
         raise UsageError(f"-o {display_path(out)}: not a directory")
-    index = project.index(use_cache=use_cache)
+    index = project.report_index(use_cache=use_cache)
     group = project.load_group()
     renderer = Renderer(group, [project.templates_dir], lang)
-    tracked = track(index.meetings)
-    renderer.known_tasks = {t.id: t.task for t in tracked.values()}
+    tracked = track(index.meetings, as_of=as_of)  # the reports: the archive as it stood on as_of
+    known: dict[str, Any] = {}  # the minutes (of any date) name the tasks they review
+    for m in index.meetings:
+        for i, task in enumerate(m.tasks):
+            known.setdefault(m.task_id(i), task)
+    renderer.known_tasks = known
     written: list[str] = []
 
     def write(rel: str, content: str | bytes) -> None:
+        project.check_output(out / rel)
         write_text_atomic(out / rel, content)
         written.append(rel)
 
@@ -51,7 +76,7 @@ def build_site(project: Any, out: Path, *, as_of: dt.date, lang: str | None = No
         meeting = project.load_meeting(Path(summary.path), group)
         write(f"meetings/{meeting.id}.html",
               renderer.render_template("minutes.html.j2", "html", meeting=meeting,
-                                       tasks=[{"id": meeting.task_id(i), "task": t} for i, t in enumerate(meeting.tasks)],
+                                       tasks=task_rows(meeting),
                                        nav={"index": "../index.html", "tasks": "../tasks.html"}))
         meetings.append({"id": meeting.id, "date": meeting.date, "number": meeting.number, "title": meeting.title,
                          "approved": meeting.approved_by is not None, "attachments": meeting.attachments,
@@ -61,7 +86,9 @@ def build_site(project: Any, out: Path, *, as_of: dt.date, lang: str | None = No
     records = [record(t, as_of, renderer) for t in open_tasks]
     overdue = [r for r in records if r["overdue"]]
     owners = grouped(records, renderer.labels["all_members"])
-    organisations = [{"name": owner, "full": group.organisations.get(owner, ""), "slug": slug(owner),
+    all_members = renderer.labels["all_members"]
+    organisations = [{"name": owner, "full": group.organisations.get(owner, ""),
+                      "slug": ALL_MEMBERS_SLUG if owner == all_members else slug(owner),
                       "count": len(rows), "overdue": sum(1 for r in rows if r["overdue"])}
                      for owner, rows in owners]
     context = {"as_of": as_of, "meetings": meetings, "organisations": organisations,

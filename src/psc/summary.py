@@ -14,7 +14,7 @@ from typing import Any
 
 from psc.terms import Deadline, TaskStatus
 
-FORMAT = 2
+FORMAT = 3
 """Version of the summaries' JSON form (part of the cache key)."""
 
 
@@ -35,6 +35,8 @@ class TaskSummary:
     status: TaskStatus
     status_date: dt.date | None
     status_note: str | None
+    status_history: list[tuple[TaskStatus, dt.date | None, str | None]] = field(default_factory=list)
+    """Earlier statuses, oldest first: (status, date, note)."""
 
 
 @dataclass(slots=True)
@@ -92,7 +94,8 @@ def summarize(meeting: Any) -> MeetingSummary:
         approved=meeting.approved_by is not None,
         next_meetings=[NextDate(n.date, n.tentative) for n in meeting.next_meetings],
         tasks=[TaskSummary(t.id, t.text, list(t.responsible), t.responsible_text, t.deadline, t.contact,
-                           t.status, t.status_date, t.status_note) for t in meeting.tasks],
+                           t.status, t.status_date, t.status_note,
+                           [(h.status, h.date, h.note) for h in t.status_history]) for t in meeting.tasks],
         reviews=reviews,
     )
 
@@ -137,7 +140,8 @@ def to_json(s: MeetingSummary) -> dict[str, Any]:
         "approved": s.approved,
         "next": [[n.date.isoformat(), n.tentative] for n in s.next_meetings],
         "tasks": [[t.id, t.text, t.responsible, t.responsible_text, _deadline(t.deadline), t.contact,
-                   t.status.value, _d(t.status_date), t.status_note] for t in s.tasks],
+                   t.status.value, _d(t.status_date), t.status_note,
+                   [[h[0].value, _d(h[1]), h[2]] for h in t.status_history]] for t in s.tasks],
         "reviews": [[r.task, r.status.value if r.status else None, _deadline(r.deadline),
                      r.note, list(r.loc)] for r in s.reviews],
     }
@@ -150,8 +154,9 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
         title=d["title"], approved=bool(d["approved"]),
         next_meetings=[NextDate(_day(day), bool(tentative)) for day, tentative in d["next"]],  # type: ignore[arg-type]
         tasks=[TaskSummary(tid, text, list(resp), resp_text, _from_deadline(deadline), contact,  # type: ignore[arg-type]
-                           _STATUS[status], _day(status_date), note)
-               for tid, text, resp, resp_text, deadline, contact, status, status_date, note in d["tasks"]],
+                           _STATUS[status], _day(status_date), note,
+                           [(_STATUS[h_status], _day(h_date), h_note) for h_status, h_date, h_note in history])
+               for tid, text, resp, resp_text, deadline, contact, status, status_date, note, history in d["tasks"]],
         reviews=[ReviewSummary(task, _STATUS[status] if status else None, _from_deadline(deadline), note, tuple(loc))
                  for task, status, deadline, note, loc in d["reviews"]],
     )

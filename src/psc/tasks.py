@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from psc.errors import Problem, display_path
 from psc.summary import MeetingSummary, TaskSummary, summarize
-from psc.terms import Deadline, TaskStatus
+from psc.terms import Deadline, TaskStatus, add_days, nfc
 
 Meeting = MeetingSummary  # what this module works on; models are summarized first
 
@@ -95,20 +95,28 @@ def summaries(meetings: Iterable[Any]) -> list[MeetingSummary]:
     return sorted(out, key=lambda m: (m.date, m.id))
 
 
-def track(meetings: Iterable[Any]) -> dict[str, TrackedTask]:
+def track(meetings: Iterable[Any], as_of: dt.date | None = None) -> dict[str, TrackedTask]:
     """Every task of the archive by ID, with its history and effective state.
 
+    `as_of`: the archive as it stood on that date. Tasks assigned at meetings held after it
+    are left out, and so are reviews at such meetings and statuses dated after it (a status
+    without a date counts from the meeting that records it); the dates of later meeting
+    files still date 'next meeting' deadlines (the schedule was known). None: everything.
     Assumes a checked archive (`check_tasks` reports duplicate and unknown IDs).
     """
     gc.disable()  # builds many small acyclic objects; the cyclic collector only slows it down
     try:
-        return _track(summaries(meetings))
+        schedule = summaries(meetings)
+        held = schedule if as_of is None else [m for m in schedule if m.date <= as_of]
+        return _track(held, schedule, as_of)
     finally:
         gc.freeze()  # what was built lives to the end: keep later collections from rescanning it
         gc.enable()
 
 
-def _track(meetings: list[MeetingSummary]) -> dict[str, TrackedTask]:
+def _track(meetings: list[MeetingSummary], schedule: list[MeetingSummary],
+           as_of: dt.date | None) -> dict[str, TrackedTask]:
+    """`meetings`: those whose content counts; `schedule`: every meeting file, for dates."""
     tasks: dict[str, TrackedTask] = {}
     for meeting in meetings:
         for index, task in enumerate(meeting.tasks):
@@ -117,6 +125,8 @@ def _track(meetings: list[MeetingSummary]) -> dict[str, TrackedTask]:
                 continue
             tracked = TrackedTask(tid, task, meeting, index)
             tracked.history.append(TaskEvent(meeting.date, meeting, "assigned", TaskStatus.open, task.deadline))
+            for status, date, note in task.status_history:  # earlier statuses, oldest first
+                tracked.history.append(TaskEvent(date or meeting.date, meeting, "status", status, None, note))
             if task.status != TaskStatus.open or task.status_date or task.status_note:
                 when = task.status_date or meeting.date
                 tracked.history.append(TaskEvent(when, meeting, "status", task.status, None, task.status_note))
@@ -128,9 +138,9 @@ def _track(meetings: list[MeetingSummary]) -> dict[str, TrackedTask]:
                 tracked.history.append(
                     TaskEvent(meeting.date, meeting, "review", review.status, review.deadline, review.note)
                 )
-    dates = [m.date for m in meetings]
+    dates = [m.date for m in schedule]
     for tracked in tasks.values():
-        _settle(tracked, meetings, dates)
+        _settle(tracked, schedule, dates, as_of)
     return tasks
 
 
@@ -145,8 +155,12 @@ def reviews(meeting: Any) -> Iterable[Any]:
                 yield block
 
 
-def _settle(tracked: TrackedTask, meetings: list[Meeting], dates: list[dt.date]) -> None:
-    """Apply the history in date order: the latest status and deadline win."""
+def _settle(tracked: TrackedTask, meetings: list[Meeting], dates: list[dt.date],
+            as_of: dt.date | None = None) -> None:
+    """Apply the history in date order: the latest status and deadline win. Events dated
+    after `as_of` had not happened yet: they are dropped from the history."""
+    if as_of is not None and any(e.date > as_of for e in tracked.history):
+        tracked.history = [e for e in tracked.history if e.date <= as_of]
     if len(tracked.history) > 1:
         tracked.history.sort(key=lambda e: e.sort_key)
     for event in tracked.history:
@@ -166,8 +180,10 @@ def _settle(tracked: TrackedTask, meetings: list[Meeting], dates: list[dt.date])
         tracked.due = None
 
 
-def check_tasks(meetings: Iterable[Any]) -> list[Problem]:
+def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[Problem]:
     """Archive-wide checks: task IDs unique, reviews naming tasks that exist and came before.
+    Not `complete` (some files of the archive could not be read): a review of a task not
+    found is not reported, since the task may be in one of those files.
     Positions are looked up only for the problems found."""
     meetings = summaries(meetings)
     found: list[tuple[MeetingSummary, tuple[Any, ...], str]] = []
@@ -185,7 +201,8 @@ def check_tasks(meetings: Iterable[Any]) -> list[Problem]:
         for review in meeting.reviews:
             hit = seen.get(review.task)
             if hit is None:
-                found.append((meeting, review.loc, f"unknown task '{review.task}'"))
+                if complete:
+                    found.append((meeting, review.loc, f"unknown task '{review.task}'"))
             elif (hit[0].date, hit[0].id) >= (meeting.date, meeting.id):
                 found.append((meeting, review.loc, f"task '{review.task}' is assigned at "
                                                    f"{hit[0].id}, not before this meeting"))
@@ -213,19 +230,20 @@ class Selection:
 
 def select(tasks: Iterable[TrackedTask], how: Selection) -> list[TrackedTask]:
     """The tasks matching `how`, soonest deadline first (no deadline last), then by ID."""
-    owners = {o.casefold() for o in how.owners}
+    owners = {nfc(o).casefold() for o in how.owners}
+    until = add_days(how.as_of, how.due_within) if how.due_within is not None else None
     chosen = []
     for t in tasks:
         if how.status != "all" and t.status.value != how.status:
             continue
         if how.overdue and not t.is_overdue(how.as_of):
             continue
-        if how.due_within is not None and (t.due is None or t.due > how.as_of + dt.timedelta(days=how.due_within)):
+        if how.due_within is not None and (t.due is None or t.due > until):
             continue
         if how.due_before is not None and (t.due is None or t.due >= how.due_before):
             continue
-        if owners and not owners & {o.casefold() for o in t.owners}:
-            continue
+        if owners and t.owners and not owners & {nfc(o).casefold() for o in t.owners}:
+            continue  # a task without a responsible body is every member's: it is each owner's too
         if how.meeting is not None and t.meeting.id != how.meeting:
             continue
         chosen.append(t)

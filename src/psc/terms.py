@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from enum import Enum
 from typing import Any
 
@@ -75,3 +76,17 @@ class Deadline:
 
     def __hash__(self) -> int:
         return hash((self.kind, self.date))
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, saturating at the calendar's ends (date.min, date.max) instead
+    of raising OverflowError: a deadline 'within 3,000,000 days' is simply 'any time'."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+def nfc(text: str) -> str:
+    """`text` in Unicode NFC, the one form psc compares names in (macOS types NFD)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)

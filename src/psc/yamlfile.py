@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from psc.errors import InvalidData, Problem, display_path
+from psc.errors import CONTROL_CHARS, InvalidData, Problem, display_path
+from psc.terms import nfc
 
 try:  # libyaml's parser when present; the verdicts are the same without it
     from yaml import CSafeLoader as _Base
@@ -276,8 +277,11 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
         raise InvalidData([Problem(shown, 1, 1, "", message)])
     positions = Positions(shown, text)
     try:
-        if not any(c in text for c in _BIDI_CHARS):
-            try:  # a regular file: positions only if needed; aliases need an anchor ('&')
+        if not any(c in text for c in _SLOW_PATH_CHARS):
+            # a regular file: positions only if needed; aliases need an anchor ('&'). Without
+            # a backslash (an escape) or a raw line separator no value holds a control
+            # character (the reader refuses the others raw), so `_fast` need not look.
+            try:
                 return _fast(node, set() if "&" in text else None), positions
             except _Irregular:
                 pass
@@ -304,14 +308,14 @@ def _fast(node: yaml.Node, seen: set[int] | None) -> Any:
             raise _AliasFound
         seen.add(id(node))
     if node.__class__ is yaml.ScalarNode:
-        return None if not node.style and node.value in _NULLS else node.value
+        return None if not node.style and node.value in _NULLS else nfc(node.value)
     if node.__class__ is yaml.SequenceNode:
         return [_fast(child, seen) for child in node.value]
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if key_node.__class__ is not yaml.ScalarNode:
             raise _Irregular
-        key = key_node.value
+        key = nfc(key_node.value)
         if key in result or (key == "<<" and not key_node.style):
             raise _Irregular
         result[key] = _fast(value_node, seen)
@@ -320,6 +324,15 @@ def _fast(node: yaml.Node, seen: set[int] | None) -> Any:
 
 _BIDI_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 _BIDI = re.compile(f"[{_BIDI_CHARS}]")
+_SLOW_PATH_CHARS = _BIDI_CHARS + "\\\x85\u2028\u2029"
+"""Characters that send a file through `_build`, which checks every scalar."""
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
+
+
+def _control_problem(value: str) -> str | None:
+    """The message for a control character in a scalar (only tab and line feed are text)."""
+    bad = _CONTROL.search(value)
+    return f"control character U+{ord(bad.group()):04X} is not allowed in text" if bad else None
 
 
 class _AliasFound(Exception):
@@ -355,7 +368,10 @@ def _build(
         if bidi:
             problems.append(pos.problem(loc, f"bidirectional control character U+{ord(bidi.group()):04X} "
                                              "is not allowed (it can make text read differently from what it holds)"))
-        return node.value
+        control = _control_problem(node.value)
+        if control:
+            problems.append(pos.problem(loc, control))
+        return nfc(node.value)  # one Unicode form for every name and text (macOS writes NFD)
     if isinstance(node, yaml.SequenceNode):
         return [_build(child, loc + (i,), pos, problems, seen) for i, child in enumerate(node.value)]
     result: dict[str, Any] = {}
@@ -364,7 +380,7 @@ def _build(
             km = key_node.start_mark
             problems.append(Problem(pos.path, km.line + 1, km.column + 1, field_path(loc), "a key must be a plain name"))
             continue
-        key = key_node.value
+        key = nfc(key_node.value)
         kloc = loc + (key,)
         km = key_node.start_mark
         if key == "<<" and not key_node.style:
@@ -378,6 +394,9 @@ def _build(
             )
             continue
         pos.keys[kloc] = (km.line + 1, km.column + 1)
+        control = _control_problem(key)
+        if control:
+            problems.append(Problem(pos.path, km.line + 1, km.column + 1, field_path(loc), control))
         result[key] = _build(value_node, kloc, pos, problems, seen)
     return result
 

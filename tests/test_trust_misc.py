@@ -1,0 +1,184 @@
+"""Issue 11: copied and moved repositories, outputs onto sources, broken pipes, git log
+subjects, CI examples. Each test reproduces a case that lost an edit or crashed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run
+
+SEED = Path("meetings") / "2016-09-07.yaml"
+
+
+def psc(cwd: Path, *args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    """psc as a separate process (what a user runs), in `cwd`."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("PSC_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "psc", *args], cwd=cwd, capture_output=True, text=True,
+                          env=env, **kwargs)
+
+
+# ---------------------------------------------------------------- copies and moves
+
+
+@pytest.mark.parametrize("how", ["cp", "rsync"])
+def test_an_edit_in_a_copy_never_touches_the_original(repo, tmp_path, how):
+    assert psc(repo, "tasks", "--as-of", "2016-11-16").returncode == 0  # fills .psc-cache/
+    assert (repo / ".psc-cache" / "meetings.json").is_file()
+    original = (repo / SEED).read_bytes()
+    copy = tmp_path / "copy"
+    if how == "rsync" and shutil.which("rsync"):
+        subprocess.run(["rsync", "-a", f"{repo}/", f"{copy}/"], check=True)
+    else:  # cp -a: sizes and modification times kept, as rsync -a keeps them
+        shutil.copytree(repo, copy, copy_function=shutil.copy2)
+    result = psc(copy, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10")
+    assert result.returncode == 0, result.stderr
+    assert "2016-11-10" in (copy / SEED).read_text(encoding="utf-8")
+    assert (repo / SEED).read_bytes() == original
+    assert str(repo) not in (copy / ".psc-cache" / "meetings.json").read_text(encoding="utf-8")
+
+
+def test_a_moved_repository_keeps_working(repo, tmp_path):
+    assert psc(repo, "tasks", "--as-of", "2016-11-16").returncode == 0
+    moved = tmp_path / "moved"
+    os.chdir(tmp_path)
+    repo.rename(moved)
+    for args in (["tasks", "--as-of", "2016-11-16"], ["list"], ["tasks", "show", "2016-09-07/3"],
+                 ["tasks", "done", "2016-09-07/3", "--on", "2016-11-10"]):
+        result = psc(moved, *args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert "internal error" not in result.stderr
+    assert "status: done" in (moved / SEED).read_text(encoding="utf-8")
+
+
+def test_the_cache_holds_no_absolute_paths(repo):
+    assert psc(repo, "list").returncode == 0
+    text = (repo / ".psc-cache" / "meetings.json").read_text(encoding="utf-8")
+    assert '"path":"meetings/2016-09-07.yaml"' in text
+    assert str(repo) not in text
+
+
+# ---------------------------------------------------------------- outputs never over sources
+
+
+@pytest.mark.parametrize("args", [
+    ["render", "2016-09-07", "--format", "md", "-o", "meetings/2016-09-07.yaml"],
+    ["render", "2016-09-07", "--format", "html", "-o", "group.yaml"],
+    ["render", "--all", "-o", "meetings"],
+    ["tasks", "--format", "csv", "-o", "group.yaml"],
+    ["tasks", "--format", "csv", "-o", "meetings/2016-09-07.yaml"],
+    ["tasks", "--format", "md", "-o", "meetings/notes.md"],
+    ["export", "ics", "-o", "meetings/2016-09-07.yaml"],
+    ["schema", "-o", "group.yaml"],
+    ["build", "-o", "."],
+    ["remind", "--as-of", "2016-11-16", "-o", "meetings"],
+])
+def test_outputs_refuse_to_overwrite_what_psc_reads(repo, runner, args):
+    before = {p: p.read_bytes() for p in [repo / "group.yaml", *sorted((repo / "meetings").iterdir())]}
+    result = run(runner, *args)
+    assert result.exit_code == 2, result.output
+    assert "refusing to write" in result.output and "choose another output" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    after = {p: p.read_bytes() for p in [repo / "group.yaml", *sorted((repo / "meetings").iterdir())]}
+    assert after == before
+
+
+def test_outputs_refuse_a_link_to_a_source(repo, runner):
+    os.link(repo / SEED, repo / "hard.md")
+    os.symlink(repo / "group.yaml", repo / "soft.md")
+    before = (repo / SEED).read_bytes(), (repo / "group.yaml").read_bytes()
+    for name in ("hard.md", "soft.md"):
+        result = run(runner, "render", "2016-09-07", "--format", "md", "-o", name)
+        assert result.exit_code == 2 and "refusing to write over" in result.output, result.output
+    assert ((repo / SEED).read_bytes(), (repo / "group.yaml").read_bytes()) == before
+
+
+def test_outputs_elsewhere_are_written(repo, runner):
+    result = run(runner, "tasks", "--format", "csv", "-o", "out/tasks.csv")
+    assert result.exit_code == 0, result.output
+    assert (repo / "out" / "tasks.csv").read_text(encoding="utf-8").startswith("id,")
+
+
+# ---------------------------------------------------------------- a reader that goes away
+
+
+@pytest.mark.parametrize("args", [
+    ["tasks", "--as-of", "2016-11-16", "--status", "all"],
+    ["render", "2016-09-07", "--format", "html", "-o", "-"],
+    ["tasks", "--format", "json", "--status", "all"],
+    ["list"],
+])
+def test_a_closed_pipe_is_no_error(repo, args):
+    """`psc tasks | head -1`: the reader closes the pipe before psc has written."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "psc", *args], cwd=repo, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    proc.stdout.close()  # before psc writes anything
+    stderr = proc.stderr.read().decode("utf-8")
+    proc.stderr.close()
+    assert proc.wait() in (0, 141)
+    assert stderr == ""
+
+
+# ---------------------------------------------------------------- git log subjects
+
+
+@pytest.mark.parametrize("subject", ["Oprava\rtermínu", "Oprava\x1etermínu", "a\x1fb\x1ec",
+                                     "\x1b]0;owned\x07 title", "%s %H \\n"])
+def test_log_reads_any_commit_subject(repo, runner, tmp_path, monkeypatch, subject):
+    from test_review import commit, git, isolate_git
+
+    isolate_git(tmp_path, monkeypatch)
+    git(repo, "init", "-q")
+    commit(repo, "Seed")
+    path = repo / SEED
+    path.write_text(path.read_text(encoding="utf-8").replace("zahájil jednání", "zahájila jednání", 1),
+                    encoding="utf-8")
+    from conftest import refingerprint
+
+    refingerprint(repo)
+    commit(repo, subject, date="2016-10-05T12:00:00+02:00")
+    result = run(runner, "log", "2016-09-07")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    entries = [line for line in lines if line.startswith("  ") and not line.startswith("    ")]
+    assert len(entries) == 2, result.output  # the two commits, each on one line
+    assert "2016-10-05" in entries[0] and "2016-10-03" in entries[1]
+    assert "\r" not in result.output and "\x1b" not in result.output and "\x1e" not in result.output
+
+
+# ---------------------------------------------------------------- CI examples
+
+
+def test_ci_examples_install_psc_pinned_to_a_commit_never_by_its_index_name():
+    """The name "psc" on the public index is not ours: an example that runs `pip install psc`
+    would run whoever registers it in every group's CI."""
+    import re
+
+    import yaml
+
+    files = sorted((REPO / "examples" / "ci").glob("*.yml"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        yaml.safe_load(text)  # still a valid workflow file
+        installs = [line for line in text.splitlines() if "pip install" in line]
+        assert installs, path
+        for line in installs:
+            assert re.search(r'pip install "psc @ git\+\$\{PSC_REPOSITORY\}@\$\{PSC_COMMIT\}"', line), line
+        assert "{40}" in text  # the commit is checked to be a full hash before installing
+
+
+def test_a_new_repository_readme_points_to_no_package_index(tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "init", "komise", "--name", "Komise", "--short", "K")
+    assert result.exit_code == 0, result.output
+    readme = (tmp_path / "komise" / "README.md").read_text(encoding="utf-8")
+    assert "pypi.org" not in readme and "pip install psc" not in readme
+    assert "psc" in readme
