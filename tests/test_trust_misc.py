@@ -182,3 +182,62 @@ def test_a_new_repository_readme_points_to_no_package_index(tmp_path, runner, mo
     readme = (tmp_path / "komise" / "README.md").read_text(encoding="utf-8")
     assert "pypi.org" not in readme and "pip install psc" not in readme
     assert "psc" in readme
+
+
+# ---------------------------------------------------------------- every command, hostile text
+
+
+SWEEP = [
+    ["validate"],
+    ["list"],
+    ["tasks", "--as-of", "2016-11-16", "--status", "all"],
+    ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "md"],
+    ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "html"],
+    ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "json"],
+    ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "csv"],
+    ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "csv", "--csv-dialect", "excel"],
+    ["tasks", "--as-of", "2016-11-16", "--group-by", "owner"],
+    ["tasks", "show", "2016-09-07/4", "--as-of", "2016-11-16"],
+    ["render", "2016-09-07", "--format", "md", "-o", "-"],
+    ["render", "2016-09-07", "--format", "html", "-o", "-"],
+    ["export", "ics", "--as-of", "2016-10-01"],
+    ["remind", "--as-of", "2016-11-16", "--dry-run"],
+    ["build", "-o", "site", "--as-of", "2016-11-16"],
+    ["new-meeting", "2016-11-15", "--dry-run"],
+]
+HOSTILE_VALUES = [
+    "<script>alert(1)</script> <a href=\"javascript:alert(1)\">x</a>",
+    "=HYPERLINK(\"http://evil\")",
+    "# nadpis\n---\n| a | b |",
+    "[-smazáno-]{+vloženo+} ::warning file=x::ok",
+    "Ž" * 3 + "\u0301" + " MŽP",  # a combining accent (NFD) in the text
+    "![" * 2000,
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES, ids=range(len(HOSTILE_VALUES)))
+def test_every_command_takes_hostile_text_without_an_internal_error(repo, runner, value):
+    """Hostile text in a task, a place and a note goes through every command and format:
+    exit 0, no internal error, no control character written anywhere."""
+    import json
+    import re
+
+    from conftest import refingerprint
+
+    path = repo / SEED
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - text: Zpracovat aktualizace možných zdrojů finanční podpory",
+                        f"  - text: {json.dumps(value, ensure_ascii=False)}", 1)
+    text = re.sub(r"(?m)^place: .*$", lambda m: "place: " + json.dumps(value, ensure_ascii=False), text, count=1)
+    path.write_text(text, encoding="utf-8")
+    refingerprint(repo)
+    control = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    for args in SWEEP:
+        result = run(runner, *args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "internal error" not in result.output
+        assert not control.search(result.stdout), args
+        assert not control.search(result.stderr), args
+    for written in (repo / "site").rglob("*"):
+        if written.is_file():
+            assert not control.search(written.read_text(encoding="utf-8")), written

@@ -361,18 +361,25 @@ def test_table_at_80_columns_never_breaks_ids_or_dates(repo, monkeypatch):
 
     monkeypatch.setenv("NO_COLOR", "1")
     body, _, _ = list_tasks(Project.discover(None, repo), Selection(as_of=dt.date(2016, 11, 16), status="all"))
-    for width, whole in ((80, ["2016-09-07/1", "2016-09-07/5", "2016-11-01", "2016-11-15"]),
-                         (110, ["2016-09-07/3", "jana.korytarova@mmr.cz"])):
+    for width, whole, left_out in (
+        (70, ["2016-09-07/1", "2016-09-07/5"], "Do, Zadáno, Kontakt"),
+        (80, ["2016-09-07/1", "2016-09-07/5"], "Do, Zadáno, Kontakt"),
+        (100, ["2016-09-07/3", "jana.korytarova@mmr.cz"], "Do, Zadáno"),
+        (120, ["2016-09-07/3", "jana.korytarova@mmr.cz", "2016-11-01", "2016-11-15"], None),
+    ):
         out = Terminal()
         console.print_table(body["columns"], body["rows"], title=body["title"], highlight=body["overdue"],
-                            stream=out, width=width)
+                            stream=out, width=width, optional=body["optional"], left_out=body["left_out"])
         text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
         assert max(len(line) for line in text.splitlines()) <= width
         for word in whole:
-            assert word in text, (word, text)
+            assert word in text, (width, word, text)
         ids = re.findall(r"2016-09-07/\d", text)
         assert sorted(set(ids)) == [f"2016-09-07/{n}" for n in range(1, 6)]
-    assert "Poslat" in text  # the task's text wraps instead
+        # the columns that did not fit are named, and nothing else is cut
+        note = " ".join(text.split("┘")[-1].split())
+        assert (f"nevešly sloupce {left_out};" in note) if left_out else note == "", (width, note)
+        assert "Poslat informace" in text  # the task's text wraps between words instead
 
 
 # ---------------------------------------------------------------------- 7. plain text, iCalendar

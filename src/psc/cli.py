@@ -339,7 +339,7 @@ def tasks(
     if fmt == "table":
         stream = io.StringIO() if output and output != "-" else sys.stdout
         console.print_table(body["columns"], body["rows"], title=body["title"], highlight=body["overdue"],
-                            stream=stream)
+                            stream=stream, optional=body["optional"], left_out=body["left_out"])
         body = stream.getvalue() if isinstance(stream, io.StringIO) else None
     if body is not None:
         _emit(body, output, project)

@@ -65,10 +65,14 @@ def print_table(
     highlight: list[bool] | None = None,
     stream: TextIO | None = None,
     width: int | None = None,
+    optional: list[int] | None = None,
+    left_out: str | None = None,
 ) -> None:
     """A table: rich on a terminal (highlighted rows in red), plain aligned text otherwise.
     On a terminal, a column of single words (IDs, dates, meeting IDs, e-mail addresses) is
-    never broken: the columns of text wrap instead. `width`: the terminal's (default: its own)."""
+    never broken: the columns of text wrap instead. When the terminal is too narrow for that,
+    the `optional` columns are left out, in their order, and `left_out` (with {columns})
+    says which. `width`: the terminal's (default: its own)."""
     stream = stream or sys.stdout
     cells = [[literal(" ".join(str(c).split()) if c is not None else "") for c in row] for row in rows]
     if not fancy(stream):
@@ -79,15 +83,80 @@ def print_table(
     from rich.text import Text
 
     console = Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, width=width)
+    shown = _fitting(columns, cells, width or console.width, optional or [])
+    dropped = [columns[i] for i in range(len(columns)) if i not in shown]
+    columns = [columns[i] for i in shown]
+    cells = [[row[i] for i in shown] for row in cells]
     table = Table(title=Text(literal(title)) if title else None, show_lines=False)
-    keep = _unbroken_columns(columns, cells, width or console.width)
-    for i, column in enumerate(columns):
-        longest = max((len(row[i]) for row in cells), default=0)
-        table.add_column(Text(column), overflow="fold", no_wrap=i in keep, min_width=longest if i in keep else None)
+    for column, col_width, whole in _widths(columns, cells, width or console.width):
+        table.add_column(Text(column), overflow="fold", no_wrap=whole, width=col_width)
     for i, row in enumerate(cells):
         style = "red" if highlight and highlight[i] else None
         table.add_row(*(Text(c) for c in row), style=style)
     console.print(table)
+    if dropped and left_out:
+        console.print(Text(literal(left_out.format(columns=", ".join(dropped))), style="dim"))
+
+
+def _widths(columns: list[str], cells: list[list[str]], width: int) -> list[tuple[str, int | None, bool]]:
+    """(header, width or None for its natural width, kept whole) of each column. Columns of
+    single words (IDs, dates, e-mail addresses) are kept whole where the width allows; short
+    values (a number of days) are as wide as the header's longest word; the columns of text
+    share the rest (the narrow ones get their whole width first), each at least as wide as its
+    longest word (up to 16), so they wrap between words."""
+    keep = _unbroken_columns(columns, cells, width)
+    natural = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    fixed: dict[int, int] = {}
+    texts: list[int] = []
+    for i, column in enumerate(columns):
+        header = max((len(w) for w in column.split()), default=1)
+        longest = max((len(row[i]) for row in cells), default=0)
+        if i in keep:
+            fixed[i] = max(longest, header)
+        elif longest <= header:
+            fixed[i] = header
+        else:
+            texts.append(i)
+    room = width - 3 * len(columns) - 1 - sum(fixed.values())
+    if 3 * len(columns) + 1 + sum(natural) <= width or not texts:
+        return [(c, None, i in keep) for i, c in enumerate(columns)]
+    least = {i: max(min(max((len(w) for row in cells for w in row[i].split()), default=1), 16),
+                    min(max((len(w) for w in columns[i].split()), default=1), 8)) for i in texts}
+    share: dict[int, int] = {}
+    left = sorted(texts, key=lambda i: natural[i])  # water-filling: narrow columns get all they need
+    while left:
+        i = left.pop(0)
+        fair = room // (len(left) + 1)
+        share[i] = max(least[i], min(natural[i], fair, room - sum(least[j] for j in left)))
+        room -= share[i]
+    return [(c, fixed.get(i, share.get(i)), i in keep) for i, c in enumerate(columns)]
+
+
+def _is_word_column(cells: list[list[str]], i: int) -> bool:
+    return bool(cells) and all(" " not in row[i] for row in cells) and max(len(row[i]) for row in cells) >= 6
+
+
+def _fitting(columns: list[str], cells: list[list[str]], width: int, optional: list[int]) -> list[int]:
+    """The columns to show: all, unless the single-word columns kept whole and the text
+    columns at a readable minimum (16, or their longest word) need more than `width`; then
+    the `optional` ones are left out in order until the rest fits."""
+    def need(shown: list[int]) -> int:
+        total = 3 * len(shown) + 1  # a border and two spaces of padding per column
+        for i in shown:
+            longest_word = max((len(w) for row in cells for w in row[i].split()), default=0)
+            header_word = max((len(w) for w in columns[i].split()), default=0)
+            if _is_word_column(cells, i):
+                total += max(longest_word, header_word)
+            else:
+                total += max(min(longest_word, 16), min(header_word, 8), 4)
+        return total
+
+    shown = list(range(len(columns)))
+    for i in optional:
+        if need(shown) <= width:
+            break
+        shown.remove(i)
+    return shown
 
 
 def _unbroken_columns(columns: list[str], cells: list[list[str]], width: int) -> set[int]:

@@ -110,7 +110,11 @@ def report(
     title = renderer.label(title_key, date=renderer.short_date(as_of))
     if fmt == "table":
         columns, rows, flags = table(records, renderer.labels, group_by=group_by)
-        return {"title": title, "columns": columns, "rows": rows, "overdue": flags}
+        # on a narrow terminal these go first, in this order: the due date is in the deadline's
+        # words, the meeting in a derived ID; all of them are in every other format
+        optional = [columns.index(renderer.labels[k]) for k in ("col_due", "col_meeting", "col_contact")]
+        return {"title": title, "columns": columns, "rows": rows, "overdue": flags, "optional": optional,
+                "left_out": renderer.labels["table_left_out"]}
     groups = grouped(records, renderer.labels["all_members"]) if group_by == "owner" else [("", records)]
     return renderer.render_template(f"tasks.{fmt}.j2", fmt, title=title, as_of=as_of, groups=groups,
                                     records=records)
