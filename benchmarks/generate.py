@@ -103,17 +103,40 @@ závěr zřízena zřízení území územím účast úřadů časopisech česk
 
 # Proper names and phrases of the seed, dropped into sentences now and then.
 PHRASES = [
-    "Smart Cities", "koncept Smart Cities", "Metodika konceptu inteligentních měst",
-    "Dohoda o partnerství", "Akční plán pro rozvoj digitálního trhu", "Průmysl 4.0",
-    "Zásady urbánní politiky", "Česká republika 2030", "Pakt starostů a primátorů",
-    "místní Agenda 21 (MA21)", "ESIF", "IROP", "Open Data", "ITS (inteligentní dopravní systémy)",
-    "Plány udržitelné městské mobility", "Czech Smart City Cluster", "e-Health",
+    "Smart Cities",
+    "koncept Smart Cities",
+    "Metodika konceptu inteligentních měst",
+    "Dohoda o partnerství",
+    "Akční plán pro rozvoj digitálního trhu",
+    "Průmysl 4.0",
+    "Zásady urbánní politiky",
+    "Česká republika 2030",
+    "Pakt starostů a primátorů",
+    "místní Agenda 21 (MA21)",
+    "ESIF",
+    "IROP",
+    "Open Data",
+    "ITS (inteligentní dopravní systémy)",
+    "Plány udržitelné městské mobility",
+    "Czech Smart City Cluster",
+    "e-Health",
 ]
 
 # Infinitives that open a task, as the seed's tasks do.
 TASK_VERBS = [
-    "Posílat", "Poslat", "Zpracovat", "Zorganizovat", "Rozpracovat", "Sjednotit", "Zajistit",
-    "Namodelovat", "Rozšířit", "Vyvěsit", "Označit", "Popsat", "Představit",
+    "Posílat",
+    "Poslat",
+    "Zpracovat",
+    "Zorganizovat",
+    "Rozpracovat",
+    "Sjednotit",
+    "Zajistit",
+    "Namodelovat",
+    "Rozšířit",
+    "Vyvěsit",
+    "Označit",
+    "Popsat",
+    "Představit",
 ]
 
 ITEM_TITLES = [
@@ -162,15 +185,27 @@ ATTACHMENTS = [
 
 # Extra attendees (besides the group's members), with organisations of group.yaml.
 PEOPLE = [
-    ("Martina Nováková", "MPSV"), ("Tomáš Dvořák", "MZd"), ("Lucie Černá", "MK"),
-    ("Pavel Procházka", "ÚV"), ("Eva Kučerová", "SMO ČR"), ("Jiří Veselý", "AK ČR"),
-    ("Hana Horáková", "MPO"), ("Martin Němec", "MZe"), ("Petra Marková", "MD"),
-    ("Jan Pokorný", "MŽP"), ("Kateřina Králová", "MV"), ("Ondřej Růžička", "NS MAS"),
+    ("Martina Nováková", "MPSV"),
+    ("Tomáš Dvořák", "MZd"),
+    ("Lucie Černá", "MK"),
+    ("Pavel Procházka", "ÚV"),
+    ("Eva Kučerová", "SMO ČR"),
+    ("Jiří Veselý", "AK ČR"),
+    ("Hana Horáková", "MPO"),
+    ("Martin Němec", "MZe"),
+    ("Petra Marková", "MD"),
+    ("Jan Pokorný", "MŽP"),
+    ("Kateřina Králová", "MV"),
+    ("Ondřej Růžička", "NS MAS"),
 ]
 
 REVIEW_NOTES = [
-    "Úkol trvá.", "Splněno.", "Seznam byl rozeslán členům PS.", "Informace byly zaslány.",
-    "Bude projednáno na příštím jednání.", "Úkol již není relevantní.",
+    "Úkol trvá.",
+    "Splněno.",
+    "Seznam byl rozeslán členům PS.",
+    "Informace byly zaslány.",
+    "Bude projednáno na příštím jednání.",
+    "Úkol již není relevantní.",
     "Podklady byly zveřejněny na webových stránkách.",
 ]
 
@@ -208,8 +243,9 @@ class Writer:
         self.add(f"{pad}{prefix}>-")
         # the block's lines sit deeper than the key (or the dash) that holds it
         inner = pad + ("    " if prefix.startswith("- ") and prefix != "- " else "  ")
-        for line in textwrap.wrap(value, width=96 - len(inner), break_on_hyphens=False,
-                                  break_long_words=False):
+        for line in textwrap.wrap(
+            value, width=96 - len(inner), break_on_hyphens=False, break_long_words=False
+        ):
             self.add(inner + line)
 
     def __str__(self) -> str:
@@ -218,7 +254,9 @@ class Writer:
 
 def _FOLDABLE(value: str) -> bool:
     # Plain words and punctuation only: nothing a folded scalar could read differently.
-    return "\n" not in value and "  " not in value and value == value.strip() and value.isprintable()
+    return (
+        "\n" not in value and "  " not in value and value == value.strip() and value.isprintable()
+    )
 
 
 class Generator:
@@ -226,14 +264,17 @@ class Generator:
         self.seed = seed
         self.orgs: list[str] = list(group.get("organisations") or {})
         self.members: list[tuple[str, str | None]] = [
-            (m["name"], m.get("organisation")) for m in group.get("members") or []]
+            (m["name"], m.get("organisation")) for m in group.get("members") or []
+        ]
         self.title_pattern = group.get("title_pattern") or "{number}. jednání"
         # IDs of earlier tasks that are still open, oldest first, with their meeting's index.
         self.open_tasks: list[tuple[int, str]] = []
         self.decision_counter: dict[int, int] = {}
 
     # ------------------------------------------------------------------ text
-    def sentence(self, rng: random.Random, lo: int = 8, hi: int = 22, org: str | None = None) -> str:
+    def sentence(
+        self, rng: random.Random, lo: int = 8, hi: int = 22, org: str | None = None
+    ) -> str:
         words = rng.sample(WORDS, rng.randint(lo, hi))
         if org is not None:
             words.insert(rng.randint(0, min(3, len(words))), f"**{org}**")
@@ -247,7 +288,9 @@ class Generator:
         text = " ".join(words)
         return text[0].upper() + text[1:] + "."
 
-    def paragraph(self, rng: random.Random, lo: int = 1, hi: int = 4, org: str | None = None) -> str:
+    def paragraph(
+        self, rng: random.Random, lo: int = 1, hi: int = 4, org: str | None = None
+    ) -> str:
         count = rng.randint(lo, hi)
         return " ".join(self.sentence(rng, org=org if i == 0 else None) for i in range(count))
 
@@ -393,8 +436,11 @@ class Generator:
             if roll >= 0.55 and rng.random() < 0.5:
                 new = date + dt.timedelta(days=rng.randint(7, 90))
                 w.add(f"        deadline: {rng.choice([new.isoformat(), 'next meeting'])}")
-            w.text(8, "note: ", rng.choice(REVIEW_NOTES) if rng.random() < 0.6
-                   else self.sentence(rng, 5, 12))
+            w.text(
+                8,
+                "note: ",
+                rng.choice(REVIEW_NOTES) if rng.random() < 0.6 else self.sentence(rng, 5, 12),
+            )
         self.open_tasks = [t for t in self.open_tasks if t[1] not in closed]
 
     def task(self, rng: random.Random, w: Writer, date: dt.date, nxt: dt.date) -> bool:
@@ -458,8 +504,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dir", type=Path, help="where to write the repository")
     parser.add_argument("--meetings", type=int, required=True, metavar="N")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--group", type=Path, default=PROJECT / "group.yaml",
-                        help="group file to copy (default: the project's group.yaml)")
+    parser.add_argument(
+        "--group",
+        type=Path,
+        default=PROJECT / "group.yaml",
+        help="group file to copy (default: the project's group.yaml)",
+    )
     args = parser.parse_args(argv)
     if args.meetings < 1:
         parser.error("--meetings must be at least 1")

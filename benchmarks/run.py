@@ -42,9 +42,9 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 GENERATOR = HERE / "generate.py"
@@ -97,8 +97,8 @@ def _gnu_time() -> str | None:
 GNU_TIME = _gnu_time()
 MEMORY_METHOD = (
     "GNU time (%M): the max RSS of the command, which time forks from its own small process"
-    if GNU_TIME else
-    "ru_maxrss from os.wait4 (no GNU time): a child spawned from run.py inherits run.py's own "
+    if GNU_TIME
+    else "ru_maxrss from os.wait4 (no GNU time): a child spawned from run.py inherits run.py's own "
     "peak RSS as its starting high-water mark, so small figures are overstated"
 )
 
@@ -111,12 +111,22 @@ def run_once(cmd: list[str], *, env: dict[str, str], cwd: Path, timeout: float) 
     keeps the RSS peak of the address space the child execs from, which after a
     (v)fork is run.py's. GNU time forks the command from its own tiny process instead.
     """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
-            tempfile.NamedTemporaryFile(prefix="rss-", suffix=".txt") as rss_file:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile(prefix="rss-", suffix=".txt") as rss_file,
+    ):
         full = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *cmd] if GNU_TIME else cmd
         start = time.perf_counter()
-        proc = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                env=env, cwd=cwd, start_new_session=True)
+        proc = subprocess.Popen(
+            full,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env=env,
+            cwd=cwd,
+            start_new_session=True,
+        )
         timed_out = threading.Event()
 
         def kill() -> None:
@@ -168,9 +178,19 @@ class Result:
     note: str = ""
 
 
-def measure(size: int, row: str, tool: str, cmd: list[str], *, runs: int, env: dict[str, str],
-            cwd: Path, timeout: float, prepare: Callable[[], None] | None = None,
-            note: str = "") -> Result:
+def measure(
+    size: int,
+    row: str,
+    tool: str,
+    cmd: list[str],
+    *,
+    runs: int,
+    env: dict[str, str],
+    cwd: Path,
+    timeout: float,
+    prepare: Callable[[], None] | None = None,
+    note: str = "",
+) -> Result:
     shown = " ".join(_short(c) for c in cmd)
     result = Result(size, row, tool, shown, note=note)
     print(f"  [{size}] {row} / {tool}: {shown}", file=sys.stderr, flush=True)
@@ -181,8 +201,11 @@ def measure(size: int, row: str, tool: str, cmd: list[str], *, runs: int, env: d
         sample = run_once(cmd, env=env, cwd=cwd, timeout=timeout)
         if not sample.ok:
             result.rc, result.stderr_tail = sample.rc, sample.stderr_tail
-            print(f"    FAILED (exit {sample.rc}):\n" + _indent(sample.stderr_tail, 6),
-                  file=sys.stderr, flush=True)
+            print(
+                f"    FAILED (exit {sample.rc}):\n" + _indent(sample.stderr_tail, 6),
+                file=sys.stderr,
+                flush=True,
+            )
             return result
         if i > 0:
             samples.append(sample)
@@ -192,15 +215,18 @@ def measure(size: int, row: str, tool: str, cmd: list[str], *, runs: int, env: d
     result.min_ms = round(min(s.ms for s in samples), 2)
     result.max_ms = round(max(s.ms for s in samples), 2)
     result.peak_rss_mb = round(max(s.rss_mb for s in samples), 1)
-    print(f"    median {result.median_ms:.1f} ms, peak {result.peak_rss_mb:.1f} MB",
-          file=sys.stderr, flush=True)
+    print(
+        f"    median {result.median_ms:.1f} ms, peak {result.peak_rss_mb:.1f} MB",
+        file=sys.stderr,
+        flush=True,
+    )
     return result
 
 
 def _short(arg: str) -> str:
     for base, name in ((str(DATA), "$DATA"), (str(HERE), "benchmarks")):
         if arg.startswith(base):
-            arg = name + arg[len(base):]
+            arg = name + arg[len(base) :]
     if "\n" in arg:
         arg = "<script>"
     return arg if arg and " " not in arg else json.dumps(arg)
@@ -233,8 +259,13 @@ def psc_python(psc: Path) -> str:
 
 def archive(size: int, seed: int, python: str) -> Path:
     """The generated archive of `size` meetings, made anew when generate.py changed."""
-    stamp_value = json.dumps({"generator": hashlib.sha256(GENERATOR.read_bytes()).hexdigest(),
-                              "meetings": size, "seed": seed})
+    stamp_value = json.dumps(
+        {
+            "generator": hashlib.sha256(GENERATOR.read_bytes()).hexdigest(),
+            "meetings": size,
+            "seed": seed,
+        }
+    )
     root = DATA / f"meetings-{size}-seed-{seed}"
     stamp = root / ".generated"
     if stamp.exists() and stamp.read_text() == stamp_value:
@@ -244,8 +275,10 @@ def archive(size: int, seed: int, python: str) -> Path:
         shutil.rmtree(root)
     print(f"generating {size} meetings into {root} ...", file=sys.stderr, flush=True)
     start = time.perf_counter()
-    subprocess.run([python, str(GENERATOR), str(root), "--meetings", str(size), "--seed", str(seed)],
-                   check=True)
+    subprocess.run(
+        [python, str(GENERATOR), str(root), "--meetings", str(size), "--seed", str(seed)],
+        check=True,
+    )
     stamp.write_text(stamp_value)
     print(f"  generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return root
@@ -265,8 +298,12 @@ def ensure_taskwarrior() -> tuple[str | None, str]:
     if os.geteuid() != 0:
         return None, "Taskwarrior (task) is not installed and installing it needs root (apt-get)"
     print("installing Taskwarrior: apt-get install -y taskwarrior ...", file=sys.stderr, flush=True)
-    proc = subprocess.run(["apt-get", "install", "-y", "taskwarrior"], capture_output=True, text=True,
-                          env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    proc = subprocess.run(
+        ["apt-get", "install", "-y", "taskwarrior"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
     found = shutil.which("task")
     if proc.returncode != 0 or not found:
         tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-3:])
@@ -283,8 +320,9 @@ def _tw_date(iso: str) -> str:
     return iso[:10].replace("-", "") + "T000000Z"
 
 
-def taskwarrior_setup(task: str, tasks: list[dict], workdir: Path, as_of: str,
-                      env: dict[str, str]) -> tuple[dict[str, str], str]:
+def taskwarrior_setup(
+    task: str, tasks: list[dict], workdir: Path, as_of: str, env: dict[str, str]
+) -> tuple[dict[str, str], str]:
     """A TASKDATA directory with the tasks imported; returns the environment and a note."""
     data = workdir / "taskdata"
     data.mkdir(parents=True)
@@ -318,33 +356,63 @@ def taskwarrior_setup(task: str, tasks: list[dict], workdir: Path, as_of: str,
     dump = workdir / "import.json"
     dump.write_text(json.dumps(records, ensure_ascii=False))
     start = time.perf_counter()
-    proc = subprocess.run([task, "rc.gc=off", "import", str(dump)], env=tw_env, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [task, "rc.gc=off", "import", str(dump)],
+        env=tw_env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     if proc.returncode != 0:
-        raise RuntimeError(f"task import failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
+        raise RuntimeError(
+            f"task import failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}"
+        )
     took = time.perf_counter() - start
-    count = subprocess.run([task, "rc.gc=off", "status:pending", "count"], env=tw_env,
-                           capture_output=True, text=True, stdin=subprocess.DEVNULL).stdout.strip()
-    overdue = subprocess.run([task, "rc.gc=off", "status:pending", f"due.before:{_tw_date(as_of)}",
-                              "count"], env=tw_env, capture_output=True, text=True,
-                             stdin=subprocess.DEVNULL).stdout.strip()
-    return tw_env, (f"{len(records)} open tasks imported in {took:.1f} s "
-                    f"(task count: {count} pending, {overdue} due before {as_of})")
+    count = subprocess.run(
+        [task, "rc.gc=off", "status:pending", "count"],
+        env=tw_env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    ).stdout.strip()
+    overdue = subprocess.run(
+        [task, "rc.gc=off", "status:pending", f"due.before:{_tw_date(as_of)}", "count"],
+        env=tw_env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    ).stdout.strip()
+    return tw_env, (
+        f"{len(records)} open tasks imported in {took:.1f} s "
+        f"(task count: {count} pending, {overdue} due before {as_of})"
+    )
 
 
 # --------------------------------------------------------------------------- the suite
 
 
-def bench_size(size: int, args: argparse.Namespace, psc: str, python: str, no_cache: bool,
-               task: str | None, task_reason: str, env: dict[str, str]) -> list[Result]:
+def bench_size(
+    size: int,
+    args: argparse.Namespace,
+    psc: str,
+    python: str,
+    no_cache: bool,
+    task: str | None,
+    task_reason: str,
+    env: dict[str, str],
+) -> list[Result]:
     root = archive(size, args.seed, python)
     runs, timeout = args.runs, args.timeout
     nc = ["--no-cache"] if no_cache else []
     base = [psc, "--root", str(root)]
     results: list[Result] = []
-    def m(row: str, tool: str, cmd: list[str], run_env: dict[str, str] | None = None, **kw) -> Result:
-        result = measure(size, row, tool, cmd, runs=runs, env=run_env or env, cwd=root,
-                         timeout=timeout, **kw)
+
+    def m(
+        row: str, tool: str, cmd: list[str], run_env: dict[str, str] | None = None, **kw
+    ) -> Result:
+        result = measure(
+            size, row, tool, cmd, runs=runs, env=run_env or env, cwd=root, timeout=timeout, **kw
+        )
         results.append(result)
         return result
 
@@ -356,53 +424,86 @@ def bench_size(size: int, args: argparse.Namespace, psc: str, python: str, no_ca
     floor_script = DATA / "csafeloader_floor.py"
     floor_script.write_text(FLOOR_SCRIPT)
     m("validate cold", "psc", base + ["validate"] + nc, prepare=cold)
-    floor = m("validate cold", "floor", [python, str(floor_script), str(root)],
-              note="yaml.load(f, Loader=yaml.CSafeLoader) of every file")
+    floor = m(
+        "validate cold",
+        "floor",
+        [python, str(floor_script), str(root)],
+        note="yaml.load(f, Loader=yaml.CSafeLoader) of every file",
+    )
 
     overdue = ["tasks", "--overdue", "--as-of", args.as_of, "--format", "json"]
     m("tasks --overdue cold", "psc", base + overdue + nc, prepare=cold)
     # The same floor as validate's: one measurement, shown against both rows.
-    results.append(Result(**{**asdict(floor), "row": "tasks --overdue cold",
-                             "note": floor.note + " (the validate cold measurement)"}))
+    results.append(
+        Result(
+            **{
+                **asdict(floor),
+                "row": "tasks --overdue cold",
+                "note": floor.note + " (the validate cold measurement)",
+            }
+        )
+    )
     drop_cache(root)
-    m("tasks --overdue warm", "psc", base + overdue,
-      note="cache filled by the warm-up run")
+    m("tasks --overdue warm", "psc", base + overdue, note="cache filled by the warm-up run")
 
     if task is None:
         print(f"  [{size}] Taskwarrior skipped: {task_reason}", file=sys.stderr)
-        results.append(Result(size, "tasks --overdue warm", "taskwarrior", "task overdue",
-                              skipped=task_reason))
+        results.append(
+            Result(size, "tasks --overdue warm", "taskwarrior", "task overdue", skipped=task_reason)
+        )
     else:
         workdir = Path(tempfile.mkdtemp(prefix=f"taskwarrior-{size}-", dir=DATA))
         try:
-            listing = subprocess.run(base + ["tasks", "--status", "open", "--format", "json",
-                                             "--as-of", args.as_of] + nc,
-                                     capture_output=True, text=True, env=env, cwd=root)
+            listing = subprocess.run(
+                base
+                + ["tasks", "--status", "open", "--format", "json", "--as-of", args.as_of]
+                + nc,
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=root,
+            )
             if listing.returncode != 0:
-                raise RuntimeError(f"psc tasks --status open failed (exit {listing.returncode}): "
-                                   f"{listing.stderr.strip()[-500:]}")
-            tw_env, note = taskwarrior_setup(task, json.loads(listing.stdout), workdir,
-                                             args.as_of, env)
+                raise RuntimeError(
+                    f"psc tasks --status open failed (exit {listing.returncode}): "
+                    f"{listing.stderr.strip()[-500:]}"
+                )
+            tw_env, note = taskwarrior_setup(
+                task, json.loads(listing.stdout), workdir, args.as_of, env
+            )
             print(f"  [{size}] Taskwarrior: {note}", file=sys.stderr)
-            tw = m("tasks --overdue warm", "taskwarrior", [task, "rc.gc=off", "overdue"],
-                   run_env=tw_env, note=note)
+            tw = m(
+                "tasks --overdue warm",
+                "taskwarrior",
+                [task, "rc.gc=off", "overdue"],
+                run_env=tw_env,
+                note=note,
+            )
             tw.command = f"TASKRC=<run dir>/taskrc {tw.command}"
         except (RuntimeError, OSError, ValueError) as exc:
             print(f"  [{size}] Taskwarrior skipped: {exc}", file=sys.stderr)
-            results.append(Result(size, "tasks --overdue warm", "taskwarrior", "task overdue",
-                                  skipped=str(exc)))
+            results.append(
+                Result(
+                    size, "tasks --overdue warm", "taskwarrior", "task overdue", skipped=str(exc)
+                )
+            )
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
     out_dir = Path(tempfile.mkdtemp(prefix=f"render-{size}-", dir=DATA))
     try:
+
         def fresh_render() -> None:
             drop_cache(root)
             shutil.rmtree(out_dir, ignore_errors=True)
             out_dir.mkdir()
 
-        m("render --all", "psc", base + ["render", "--all", "-o", str(out_dir)] + nc,
-          prepare=fresh_render)
+        m(
+            "render --all",
+            "psc",
+            base + ["render", "--all", "-o", str(out_dir)] + nc,
+            prepare=fresh_render,
+        )
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
     drop_cache(root)
@@ -433,22 +534,42 @@ def verdicts(results: list[Result]) -> list[Verdict]:
             other = by.get((r.size, r.row, tool))
             if other is None:
                 continue
-            ratio = (r.median_ms / other.median_ms
-                     if r.ok and other.ok and other.median_ms else None)
+            ratio = r.median_ms / other.median_ms if r.ok and other.ok and other.median_ms else None
             limit, sizes = RATIO_TARGETS.get(r.row, (None, None))
             judged = limit is not None and (sizes is None or r.size in sizes)
             target = f"<= {limit}x" if judged else ""
             met = (ratio is not None and ratio <= limit) if judged and ratio is not None else None
             if judged and ratio is None and not r.ok:
                 met = False  # psc failed: a missed target, not an unjudged one
-            out.append(Verdict(r.size, r.row, "ratio", tool, r.median_ms,
-                               "Taskwarrior" if tool == "taskwarrior" else other.note or tool,
-                               other.median_ms, round(ratio, 3) if ratio is not None else None,
-                               target, met))
+            out.append(
+                Verdict(
+                    r.size,
+                    r.row,
+                    "ratio",
+                    tool,
+                    r.median_ms,
+                    "Taskwarrior" if tool == "taskwarrior" else other.note or tool,
+                    other.median_ms,
+                    round(ratio, 3) if ratio is not None else None,
+                    target,
+                    met,
+                )
+            )
         if r.size == MEMORY_SIZE:
-            out.append(Verdict(r.size, r.row, "memory", "", r.median_ms, "", None, None,
-                               f"peak <= {MEMORY_LIMIT_MB:.0f} MB",
-                               (r.peak_rss_mb <= MEMORY_LIMIT_MB) if r.ok else False))
+            out.append(
+                Verdict(
+                    r.size,
+                    r.row,
+                    "memory",
+                    "",
+                    r.median_ms,
+                    "",
+                    None,
+                    None,
+                    f"peak <= {MEMORY_LIMIT_MB:.0f} MB",
+                    (r.peak_rss_mb <= MEMORY_LIMIT_MB) if r.ok else False,
+                )
+            )
     return out
 
 
@@ -458,67 +579,140 @@ def fmt(value: float | None, spec: str = ".0f") -> str:
 
 def table(results: list[Result], judged: list[Verdict]) -> str:
     by = {(r.size, r.row, r.tool): r for r in results}
-    head = ["N", "measurement", "psc ms", "psc MB", "baseline", "base ms", "base MB", "ratio",
-            "target", "verdict"]
+    head = [
+        "N",
+        "measurement",
+        "psc ms",
+        "psc MB",
+        "baseline",
+        "base ms",
+        "base MB",
+        "ratio",
+        "target",
+        "verdict",
+    ]
     rows = [head]
     failures = []
     for r in results:
         if r.tool != "psc":
             continue
-        baselines = [by[k] for k in ((r.size, r.row, "floor"), (r.size, r.row, "taskwarrior"))
-                     if k in by] or [None]
+        baselines = [
+            by[k] for k in ((r.size, r.row, "floor"), (r.size, r.row, "taskwarrior")) if k in by
+        ] or [None]
         for other in baselines:
-            v = next((v for v in judged if v.kind == "ratio" and v.size == r.size and v.row == r.row
-                      and other is not None and v.tool == other.tool), None)
-            name = ("" if other is None else "Taskwarrior" if other.tool == "taskwarrior"
-                    else {"version": "import typer"}.get(r.row, "CSafeLoader"))
+            v = next(
+                (
+                    v
+                    for v in judged
+                    if v.kind == "ratio"
+                    and v.size == r.size
+                    and v.row == r.row
+                    and other is not None
+                    and v.tool == other.tool
+                ),
+                None,
+            )
+            name = (
+                ""
+                if other is None
+                else "Taskwarrior"
+                if other.tool == "taskwarrior"
+                else {"version": "import typer"}.get(r.row, "CSafeLoader")
+            )
             if other is not None and other.skipped:
                 base_ms, base_mb, ratio, verdict = "skipped", "", "", "not judged"
             else:
-                base_ms = "" if other is None else ("FAILED" if not other.ok else fmt(other.median_ms))
+                base_ms = (
+                    "" if other is None else ("FAILED" if not other.ok else fmt(other.median_ms))
+                )
                 base_mb = "" if other is None or not other.ok else fmt(other.peak_rss_mb, ".1f")
                 ratio = "" if v is None or v.ratio is None else f"{v.ratio:.2f}x"
-                verdict = "" if v is None or not v.target else (
-                    "met" if v.met else "MISSED" if v.met is False else "not judged")
-            rows.append([f"{r.size:,}", r.row,
-                         fmt(r.median_ms) if r.ok else "FAILED",
-                         fmt(r.peak_rss_mb, ".1f") if r.ok else "",
-                         name, base_ms, base_mb, ratio,
-                         v.target if v is not None else "", verdict])
-        mem = next((v for v in judged if v.kind == "memory" and v.size == r.size and v.row == r.row), None)
+                verdict = (
+                    ""
+                    if v is None or not v.target
+                    else ("met" if v.met else "MISSED" if v.met is False else "not judged")
+                )
+            rows.append(
+                [
+                    f"{r.size:,}",
+                    r.row,
+                    fmt(r.median_ms) if r.ok else "FAILED",
+                    fmt(r.peak_rss_mb, ".1f") if r.ok else "",
+                    name,
+                    base_ms,
+                    base_mb,
+                    ratio,
+                    v.target if v is not None else "",
+                    verdict,
+                ]
+            )
+        mem = next(
+            (v for v in judged if v.kind == "memory" and v.size == r.size and v.row == r.row), None
+        )
         if mem is not None:
-            rows.append([f"{r.size:,}", f"{r.row} (memory)", "", fmt(r.peak_rss_mb, ".1f") if r.ok else "FAILED",
-                         "", "", "", "", mem.target, "met" if mem.met else "MISSED"])
-    notes = [f"[{r.size}] {r.row} / {r.tool}: {r.note}" for r in results
-             if r.tool == "taskwarrior" and r.note]
+            rows.append(
+                [
+                    f"{r.size:,}",
+                    f"{r.row} (memory)",
+                    "",
+                    fmt(r.peak_rss_mb, ".1f") if r.ok else "FAILED",
+                    "",
+                    "",
+                    "",
+                    "",
+                    mem.target,
+                    "met" if mem.met else "MISSED",
+                ]
+            )
+    notes = [
+        f"[{r.size}] {r.row} / {r.tool}: {r.note}"
+        for r in results
+        if r.tool == "taskwarrior" and r.note
+    ]
     for r in results:
         if not r.ok and not r.skipped:
-            failures.append(f"FAILED [{r.size}] {r.row} / {r.tool} (exit {r.rc}): {r.command}\n"
-                            + _indent(r.stderr_tail or "(no stderr)", 4))
+            failures.append(
+                f"FAILED [{r.size}] {r.row} / {r.tool} (exit {r.rc}): {r.command}\n"
+                + _indent(r.stderr_tail or "(no stderr)", 4)
+            )
         elif r.skipped:
             failures.append(f"skipped [{r.size}] {r.row} / {r.tool}: {r.skipped}")
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     numeric = {2, 3, 5, 6, 7}
     lines = []
     for k, row in enumerate(rows):
-        cells = [c.rjust(widths[i]) if i in numeric else c.ljust(widths[i]) for i, c in enumerate(row)]
+        cells = [
+            c.rjust(widths[i]) if i in numeric else c.ljust(widths[i]) for i, c in enumerate(row)
+        ]
         lines.append("  ".join(cells).rstrip())
         if k == 0:
             lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines + ([""] + notes if notes else []) + ([""] + failures if failures else []))
+    return "\n".join(
+        lines + ([""] + notes if notes else []) + ([""] + failures if failures else [])
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,1000,10000",
-                        help="archive sizes in meetings, comma-separated (default: 100,1000,10000)")
+    parser.add_argument(
+        "--sizes",
+        default="100,1000,10000",
+        help="archive sizes in meetings, comma-separated (default: 100,1000,10000)",
+    )
     parser.add_argument("--runs", type=int, default=5, help="measured runs per command (default 5)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON")
-    parser.add_argument("--psc", type=Path, help="the psc executable (default: psc next to this "
-                        "interpreter, else on PATH)")
+    parser.add_argument(
+        "--psc",
+        type=Path,
+        help="the psc executable (default: psc next to this interpreter, else on PATH)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
-    parser.add_argument("--as-of", default=AS_OF, help=f"as-of date of the task reports (default {AS_OF})")
-    parser.add_argument("--timeout", type=float, default=900, help="seconds per command run (default 900)")
+    parser.add_argument(
+        "--as-of", default=AS_OF, help=f"as-of date of the task reports (default {AS_OF})"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=900, help="seconds per command run (default 900)"
+    )
     args = parser.parse_args(argv)
     try:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -541,15 +735,27 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("TASKRC", None)
     env.pop("TASKDATA", None)
 
-    help_text = subprocess.run([str(psc), "validate", "--help"], capture_output=True, text=True,
-                               env={**env, "COLUMNS": "200"}).stdout
+    help_text = subprocess.run(
+        [str(psc), "validate", "--help"],
+        capture_output=True,
+        text=True,
+        env={**env, "COLUMNS": "200"},
+    ).stdout
     no_cache = "--no-cache" in help_text
-    version = subprocess.run([str(psc), "--version"], capture_output=True, text=True, env=env).stdout.strip()
+    version = subprocess.run(
+        [str(psc), "--version"], capture_output=True, text=True, env=env
+    ).stdout.strip()
     task, task_reason = ensure_taskwarrior()
-    task_version = (subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip()
-                    if task else None)
-    print(f"{version or 'psc'} ({psc}), python {python}; --no-cache: {'yes' if no_cache else 'no'}; "
-          f"Taskwarrior: {task_version or 'skipped: ' + task_reason}", file=sys.stderr)
+    task_version = (
+        subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip()
+        if task
+        else None
+    )
+    print(
+        f"{version or 'psc'} ({psc}), python {python}; --no-cache: {'yes' if no_cache else 'no'}; "
+        f"Taskwarrior: {task_version or 'skipped: ' + task_reason}",
+        file=sys.stderr,
+    )
 
     results: list[Result] = []
     started = time.time()
@@ -558,30 +764,49 @@ def main(argv: list[str] | None = None) -> int:
     judged = verdicts(results)
 
     print()
-    print(f"psc benchmarks: {version}, median of {args.runs} runs after 1 warm-up; "
-          f"tasks as of {args.as_of}; --no-cache {'used' if no_cache else 'absent (cache deleted)'}")
-    print("peak memory: " + ("GNU time %M" if GNU_TIME else
-                             "os.wait4 ru_maxrss (no GNU time; overstated for small commands)"))
+    print(
+        f"psc benchmarks: {version}, median of {args.runs} runs after 1 warm-up; "
+        f"tasks as of {args.as_of}; --no-cache {'used' if no_cache else 'absent (cache deleted)'}"
+    )
+    print(
+        "peak memory: "
+        + (
+            "GNU time %M"
+            if GNU_TIME
+            else "os.wait4 ru_maxrss (no GNU time; overstated for small commands)"
+        )
+    )
     print(table(results, judged))
     missed = [v for v in judged if v.met is False]
     met = [v for v in judged if v.met]
-    print(f"\ntargets: {len(met)} met, {len(missed)} missed"
-          + "".join(f"\n  missed: [{v.size}] {v.row} {v.kind} ({v.target})" for v in missed))
+    print(
+        f"\ntargets: {len(met)} met, {len(missed)} missed"
+        + "".join(f"\n  missed: [{v.size}] {v.row} {v.kind} ({v.target})" for v in missed)
+    )
 
     if args.json:
         doc = {
             "meta": {
-                "psc": version, "psc_path": str(psc), "python": python,
-                "python_version": subprocess.run([python, "-c", "import sys; print(sys.version)"],
-                                                 capture_output=True, text=True).stdout.strip(),
-                "no_cache_option": no_cache, "taskwarrior": task_version,
-                "taskwarrior_skipped": task_reason or None, "sizes": sizes, "runs": args.runs,
-                "warmups": 1, "seed": args.seed, "as_of": args.as_of,
-                "platform": platform.platform(), "cpus": os.cpu_count(),
+                "psc": version,
+                "psc_path": str(psc),
+                "python": python,
+                "python_version": subprocess.run(
+                    [python, "-c", "import sys; print(sys.version)"], capture_output=True, text=True
+                ).stdout.strip(),
+                "no_cache_option": no_cache,
+                "taskwarrior": task_version,
+                "taskwarrior_skipped": task_reason or None,
+                "sizes": sizes,
+                "runs": args.runs,
+                "warmups": 1,
+                "seed": args.seed,
+                "as_of": args.as_of,
+                "platform": platform.platform(),
+                "cpus": os.cpu_count(),
                 "started": dt.datetime.fromtimestamp(started, dt.timezone.utc).isoformat(),
                 "duration_s": round(time.time() - started, 1),
                 "time": "median wall time of the measured runs (perf_counter from spawn to wait4, "
-                        "GNU time's own ~1 ms included when it is used)",
+                "GNU time's own ~1 ms included when it is used)",
                 "memory": "peak_rss_mb: max over the measured runs of " + MEMORY_METHOD,
             },
             "results": [asdict(r) for r in results],

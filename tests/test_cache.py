@@ -24,12 +24,12 @@ def test_first_run_fills_the_cache_and_the_second_uses_it(repo, runner, monkeypa
     data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
     assert list(data["files"]) == ["meetings/2016-09-07.yaml"]
     assert (repo / ".psc-cache" / ".gitignore").read_text() == "*\n"
-    import psc.project
+    import psc.archive.project
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("a cached, unchanged file was parsed again")
 
-    monkeypatch.setattr(psc.project.Project, "_meeting_from", no_parsing)
+    monkeypatch.setattr(psc.archive.project.Project, "_meeting_from", no_parsing)
     assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
 
 
@@ -71,7 +71,13 @@ def test_a_touched_but_unchanged_file_gives_the_same_answer(repo, runner):
 
 def test_a_corrupt_cache_is_rebuilt(repo, runner):
     overdue_ids(runner)
-    for junk in (b"\x00\xff not json", b"[]", b'{"key": 1}', b'{"key": {"psc": "0.1.0"}, "files": 5}', b""):
+    for junk in (
+        b"\x00\xff not json",
+        b"[]",
+        b'{"key": 1}',
+        b'{"key": {"psc": "0.1.0"}, "files": 5}',
+        b"",
+    ):
         (repo / CACHE).write_bytes(junk)
         assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
         assert json.loads((repo / CACHE).read_text(encoding="utf-8"))["files"]
@@ -89,11 +95,13 @@ def test_a_tampered_entry_is_not_trusted_beyond_its_shape(repo, runner):
 def test_a_version_change_invalidates_the_cache(repo, runner, monkeypatch):
     overdue_ids(runner)
     data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
-    data["files"]["meetings/2016-09-07.yaml"][3]["tasks"] = []  # what an older psc might have stored
+    data["files"]["meetings/2016-09-07.yaml"][3][
+        "tasks"
+    ] = []  # what an older psc might have stored
     (repo / CACHE).write_text(json.dumps(data), encoding="utf-8")
-    import psc.cache
+    import psc.archive.cache
 
-    monkeypatch.setattr(psc.cache, "__version__", "99.0")
+    monkeypatch.setattr(psc.archive.cache, "__version__", "99.0")
     assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
     assert json.loads((repo / CACHE).read_text(encoding="utf-8"))["key"]["psc"] == "99.0"
 
@@ -101,7 +109,9 @@ def test_a_version_change_invalidates_the_cache(repo, runner, monkeypatch):
 def test_a_group_change_invalidates_the_cache(repo, runner):
     overdue_ids(runner)
     group = repo / "group.yaml"
-    group.write_text(group.read_text(encoding="utf-8").replace("  MPSV: ", "  MPSX: "), encoding="utf-8")
+    group.write_text(
+        group.read_text(encoding="utf-8").replace("  MPSV: ", "  MPSX: "), encoding="utf-8"
+    )
     result = run(runner, "validate")
     assert result.exit_code == 1
     assert "unknown organisation 'MPSV'" in result.stderr
@@ -110,14 +120,20 @@ def test_a_group_change_invalidates_the_cache(repo, runner):
 def test_no_cache_reads_everything_and_writes_no_cache(repo, runner):
     assert overdue_ids(runner, "--no-cache") == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
     assert not (repo / ".psc-cache").exists()
-    for args in (["validate", "--no-cache"], ["list", "--no-cache"], ["render", "--all", "--no-cache"]):
+    for args in (
+        ["validate", "--no-cache"],
+        ["list", "--no-cache"],
+        ["render", "--all", "--no-cache"],
+    ):
         assert run(runner, *args).exit_code == 0
     assert not (repo / ".psc-cache").exists()
 
 
 def test_invalid_files_are_never_cached(repo, runner):
     path = repo / "meetings" / "2016-09-07.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: 1.", "titel: 1.", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: 1.", "titel: 1.", 1), encoding="utf-8"
+    )
     for _ in range(2):
         result = run(runner, "validate")
         assert result.exit_code == 1 and "unknown key 'titel'" in result.stderr
@@ -128,10 +144,26 @@ def test_two_processes_at_once(repo):
     for i in range(30):
         (repo / "meetings" / f"2015-{1 + i // 28:02d}-{1 + i % 28:02d}.yaml").write_text(
             f"number: {i + 1}\ntitle: J {i}\ndate: 2015-{1 + i // 28:02d}-{1 + i % 28:02d}\n"
-            f"tasks:\n  - text: Úkol {i}\n    deadline: 2015-06-01\n", encoding="utf-8")
-    cmd = [sys.executable, "-m", "psc", "--root", str(repo), "tasks", "--overdue", "--as-of", "2016-11-16",
-           "--format", "json"]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+            f"tasks:\n  - text: Úkol {i}\n    deadline: 2015-06-01\n",
+            encoding="utf-8",
+        )
+    cmd = [
+        sys.executable,
+        "-m",
+        "psc",
+        "--root",
+        str(repo),
+        "tasks",
+        "--overdue",
+        "--as-of",
+        "2016-11-16",
+        "--format",
+        "json",
+    ]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
     outputs = [p.communicate(timeout=120) for p in procs]
     for (out, err), p in zip(outputs, procs):
         assert p.returncode == 0, err
@@ -142,7 +174,7 @@ def test_two_processes_at_once(repo):
 
 def test_many_files_are_checked_in_parallel_with_the_same_verdicts(repo, runner, monkeypatch):
     """Forked workers (used from PARALLEL_FROM files on) give what one process gives."""
-    import psc.project
+    import psc.archive.project
 
     for i in range(12):
         day = f"2015-01-{i + 1:02d}"
@@ -151,7 +183,7 @@ def test_many_files_are_checked_in_parallel_with_the_same_verdicts(repo, runner,
             body = body.replace("title:", "titel:")
         (repo / "meetings" / f"{day}.yaml").write_text(body, encoding="utf-8")
     sequential = run(runner, "validate", "--no-cache")
-    monkeypatch.setattr(psc.project, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(psc.archive.project, "PARALLEL_FROM", 2)
     parallel = run(runner, "validate", "--no-cache")
     assert parallel.exit_code == sequential.exit_code == 1
     assert parallel.stderr == sequential.stderr

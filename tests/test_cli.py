@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import refingerprint, run
+
 from psc import __version__
 
 
@@ -25,9 +25,9 @@ def test_python_dash_m(repo):
 
 
 def test_every_command_has_help(runner):
-    from psc.cli import app
-
     import typer.main
+
+    from psc.cli.main import app
 
     def walk(group, prefix):
         for name, cmd in group.commands.items():
@@ -42,12 +42,22 @@ def test_every_command_has_help(runner):
         result = run(runner, *path, "--help")
         assert result.exit_code == 0
         assert "Example:" in result.stdout, path
-    assert {"validate", "render", "tasks", "tasks show", "tasks done", "tasks cancel", "tasks reopen"} <= set(names)
+    assert {
+        "validate",
+        "render",
+        "tasks",
+        "tasks show",
+        "tasks done",
+        "tasks cancel",
+        "tasks reopen",
+    } <= set(names)
 
 
 def test_version_does_not_import_heavy_modules():
-    code = "import sys; from psc.cli import main; sys.argv=['psc','--version']\ntry: main()\nexcept SystemExit: pass\n" \
+    code = (
+        "import sys; from psc.cli.main import main; sys.argv=['psc','--version']\ntry: main()\nexcept SystemExit: pass\n"
         "print(sorted(m for m in ('pydantic','jinja2','markdown_it','babel','yaml') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
@@ -61,13 +71,20 @@ def test_validate_repository(repo, runner):
 def test_validate_reports_every_problem_with_position(repo, runner):
     path = repo / "meetings" / "2016-09-07.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("title: 1. jednání", "titel: 1. jednání", 1).replace("end: \"15:00\"", "end: \"12:00\"")
+    text = text.replace("title: 1. jednání", "titel: 1. jednání", 1).replace(
+        'end: "15:00"', 'end: "12:00"'
+    )
     path.write_text(text, encoding="utf-8")
-    (repo / "meetings" / "2016-11-15.yaml").write_text("number: 2\ntitle: X\ndate: 2016-11-15\nstart: 13:00\nend: 12:00\n")
+    (repo / "meetings" / "2016-11-15.yaml").write_text(
+        "number: 2\ntitle: X\ndate: 2016-11-15\nstart: 13:00\nend: 12:00\n"
+    )
     result = run(runner, "validate")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert "meetings/2016-09-07.yaml:5:1: error: titel: unknown key 'titel'; did you mean 'title'?" in lines
+    assert (
+        "meetings/2016-09-07.yaml:5:1: error: titel: unknown key 'titel'; did you mean 'title'?"
+        in lines
+    )
     assert "meetings/2016-09-07.yaml:4:1: error: title: missing required key 'title'" in lines
     assert "meetings/2016-11-15.yaml:5:6: error: end: end 12:00 is not after start 13:00" in lines
     assert lines[-1] == "3 errors in 2 files"
@@ -101,12 +118,20 @@ def test_validate_cross_checks(repo, runner):
 
 def test_group_file_errors(repo, runner):
     path = repo / "group.yaml"
-    text = path.read_text(encoding="utf-8").replace("  deadline_next_meeting:", "  deadline_next_meetin:")
+    text = path.read_text(encoding="utf-8").replace(
+        "  deadline_next_meeting:", "  deadline_next_meetin:"
+    )
     path.write_text(text.replace("organisation: VUM", "organisation: VUX"), encoding="utf-8")
     result = run(runner, "validate")
     assert result.exit_code == 1
-    assert "group.yaml:13:3: error: labels.deadline_next_meetin: unknown label 'deadline_next_meetin'; did you mean 'deadline_next_meeting'?" in result.stderr
-    assert "group.yaml:53:19: error: members[3].organisation: unknown organisation 'VUX'; did you mean 'VUM'? (add it to organisations in group.yaml)" in result.stderr
+    assert (
+        "group.yaml:13:3: error: labels.deadline_next_meetin: unknown label 'deadline_next_meetin'; did you mean 'deadline_next_meeting'?"
+        in result.stderr
+    )
+    assert (
+        "group.yaml:53:19: error: members[3].organisation: unknown organisation 'VUX'; did you mean 'VUM'? (add it to organisations in group.yaml)"
+        in result.stderr
+    )
 
 
 def test_no_repository_is_a_usage_error(tmp_path, monkeypatch, runner):
@@ -135,7 +160,9 @@ def test_render_default_location(repo, runner):
 
 
 def test_render_to_file_and_by_path(repo, runner):
-    result = run(runner, "render", "meetings/2016-09-07.yaml", "--format", "html", "-o", "out/m.html")
+    result = run(
+        runner, "render", "meetings/2016-09-07.yaml", "--format", "html", "-o", "out/m.html"
+    )
     assert result.exit_code == 0
     assert (repo / "out" / "m.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
@@ -150,9 +177,18 @@ def test_render_all_to_directory(repo, runner):
     ("args", "message"),
     [
         (["render"], "error: which meeting? give its date (e.g. psc render 2016-09-07) or --all"),
-        (["render", "2016-09-08"], "error: no meeting 2016-09-08: meetings/2016-09-08.yaml does not exist"),
-        (["render", "2016-09-07", "-o", "-"], "error: -o - writes one document: name one meeting and one --format"),
-        (["render", "2016-09-07", "--format", "docx"], "error: unknown format 'docx'; choose md, html or pdf"),
+        (
+            ["render", "2016-09-08"],
+            "error: no meeting 2016-09-08: meetings/2016-09-08.yaml does not exist",
+        ),
+        (
+            ["render", "2016-09-07", "-o", "-"],
+            "error: -o - writes one document: name one meeting and one --format",
+        ),
+        (
+            ["render", "2016-09-07", "--format", "docx"],
+            "error: unknown format 'docx'; choose md, html or pdf",
+        ),
         (["render", "2016-09-07", "--lang", "de"], "error: unknown language 'de'; choose cs or en"),
         (["render", "2016-09-07", "--all"], "error: give a meeting or --all, not both"),
     ],
@@ -166,10 +202,15 @@ def test_render_usage_errors(repo, runner, args, message):
 
 def test_render_invalid_meeting_writes_nothing(repo, runner):
     path = repo / "meetings" / "2016-09-07.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2016-09-07", "date: 2016-02-30", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("date: 2016-09-07", "date: 2016-02-30", 1),
+        encoding="utf-8",
+    )
     result = run(runner, "render", "2016-09-07")
     assert result.exit_code == 1
-    assert result.stderr.startswith("meetings/2016-09-07.yaml:6:7: error: date: invalid date '2016-02-30'")
+    assert result.stderr.startswith(
+        "meetings/2016-09-07.yaml:6:7: error: date: invalid date '2016-02-30'"
+    )
     assert not (repo / "minutes").exists()
 
 
@@ -187,7 +228,10 @@ def test_unknown_option_is_usage_error(repo, runner):
 
 def test_no_temp_files_left_behind(repo, runner):
     run(runner, "render", "2016-09-07")
-    assert sorted(p.name for p in (repo / "minutes").iterdir()) == ["2016-09-07.html", "2016-09-07.md"]
+    assert sorted(p.name for p in (repo / "minutes").iterdir()) == [
+        "2016-09-07.html",
+        "2016-09-07.md",
+    ]
     assert not list(Path(repo).rglob("*.tmp"))
 
 

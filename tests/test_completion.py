@@ -8,9 +8,15 @@ import sys
 
 
 def complete(repo, words: str) -> list[str]:
-    env = {**os.environ, "_PSC_COMPLETE": "complete_bash", "COMP_WORDS": words,
-           "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))}
-    out = subprocess.run([sys.executable, "-m", "psc"], cwd=repo, env=env, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "_PSC_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "psc"], cwd=repo, env=env, capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
     return out.stdout.split()
 

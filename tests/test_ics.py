@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
-
 from conftest import run
+from icalendar import Calendar
 
 D = dt.date
 PRAGUE = "Europe/Prague"
@@ -47,7 +46,9 @@ def test_seed_calendar(repo, runner):
     assert str(cal["X-WR-CALNAME"]) == "Pracovní skupina pro Smart Cities"
 
     # the meeting of 7 September is before the as-of date; 15 November and the 2017 dates follow
-    assert sorted(events) == [f"meeting-{d}@ps-pro-sc.psc" for d in ["2016-11-15", *map(str, TENTATIVE_2017)]]
+    assert sorted(events) == [
+        f"meeting-{d}@ps-pro-sc.psc" for d in ["2016-11-15", *map(str, TENTATIVE_2017)]
+    ]
     nov = events["meeting-2016-11-15@ps-pro-sc.psc"]
     begin, end = start(nov), nov.decoded("DTEND")
     assert begin.replace(tzinfo=None) == dt.datetime(2016, 11, 15, 13, 0)
@@ -61,7 +62,9 @@ def test_seed_calendar(repo, runner):
     assert str(nov["LOCATION"]).startswith("Akademie veřejného investování")
     for day in TENTATIVE_2017:
         event = events[f"meeting-{day}@ps-pro-sc.psc"]
-        assert start(event) == day and not isinstance(start(event), dt.datetime)  # all-day: no time known
+        assert start(event) == day and not isinstance(
+            start(event), dt.datetime
+        )  # all-day: no time known
         assert event.decoded("DTEND") == day + dt.timedelta(days=1)
         assert str(event["STATUS"]) == "TENTATIVE"
         assert str(event["SUMMARY"]) == "Jednání PS pro SC (předběžně)"
@@ -70,9 +73,11 @@ def test_seed_calendar(repo, runner):
     # the dated and next-meeting tasks; the two ongoing ones (tasks 1 and 2) are not to-dos
     assert sorted(todos) == [f"task-2016-09-07-{n}@ps-pro-sc.psc" for n in (3, 4, 5)]
     due = {uid: t.decoded("DUE") for uid, t in todos.items()}
-    assert due == {"task-2016-09-07-3@ps-pro-sc.psc": D(2016, 11, 1),
-                   "task-2016-09-07-4@ps-pro-sc.psc": D(2016, 11, 15),
-                   "task-2016-09-07-5@ps-pro-sc.psc": D(2016, 11, 15)}
+    assert due == {
+        "task-2016-09-07-3@ps-pro-sc.psc": D(2016, 11, 1),
+        "task-2016-09-07-4@ps-pro-sc.psc": D(2016, 11, 15),
+        "task-2016-09-07-5@ps-pro-sc.psc": D(2016, 11, 15),
+    }
     assert all(todo["DUE"].params.get("VALUE") == "DATE" for todo in todos.values())
     assert all(str(todo["STATUS"]) == "NEEDS-ACTION" for todo in todos.values())
     third = todos["task-2016-09-07-3@ps-pro-sc.psc"]
@@ -107,7 +112,9 @@ def test_crlf_and_output_file(repo, runner):
     assert result.stdout == ""
     assert "wrote out/calendar.ics" in result.stderr
     assert (repo / "out" / "calendar.ics").read_bytes() == data
-    assert not [p for p in (repo / "out").iterdir() if p.name != "calendar.ics"]  # no temporary left
+    assert not [
+        p for p in (repo / "out").iterdir() if p.name != "calendar.ics"
+    ]  # no temporary left
 
 
 def test_done_task_is_left_out(repo, runner):
@@ -134,7 +141,7 @@ def test_meeting_file_replaces_listed_date(repo, runner):
 
 
 def test_meeting_on_the_as_of_date_and_earlier_ones_not_loaded(repo, runner, monkeypatch):
-    from psc.project import Project
+    from psc.archive.project import Project
 
     loaded: list[str] = []
     original = Project.load_meeting
@@ -161,17 +168,25 @@ def test_meeting_on_the_as_of_date_and_earlier_ones_not_loaded(repo, runner, mon
 
 def test_english(repo, runner):
     _, events, todos = parse(export(runner, "--as-of", "2016-10-01", "--lang", "en"))
-    assert str(events["meeting-2017-02-01@ps-pro-sc.psc"]["SUMMARY"]) == "Meeting of PS pro SC (tentative)"
-    assert "Responsible: all members" in str(todos["task-2016-09-07-3@ps-pro-sc.psc"]["DESCRIPTION"])
+    assert (
+        str(events["meeting-2017-02-01@ps-pro-sc.psc"]["SUMMARY"])
+        == "Meeting of PS pro SC (tentative)"
+    )
+    assert "Responsible: all members" in str(
+        todos["task-2016-09-07-3@ps-pro-sc.psc"]["DESCRIPTION"]
+    )
 
 
-@pytest.mark.parametrize("args", [
-    ["--lang", "de"],
-    ["--as-of", "2016-13-01"],
-    ["--as-of", "yesterday"],
-    ["--bogus"],
-    ["extra-argument"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "de"],
+        ["--as-of", "2016-13-01"],
+        ["--as-of", "yesterday"],
+        ["--bogus"],
+        ["extra-argument"],
+    ],
+)
 def test_usage_errors(repo, runner, args):
     result = run(runner, "export", "ics", *args)
     assert result.exit_code == 2
@@ -193,10 +208,12 @@ def test_help_has_example(runner):
 
 
 def test_plain_text_and_uids():
-    from psc.calendar_export import plain, task_uid, uid_domain
+    from psc.publish.calendar import plain, task_uid, uid_domain
 
-    assert plain("Stránka [www.smartcities.mmr.cz](http://www.smartcities.mmr.cz) a **MPSV**") \
+    assert (
+        plain("Stránka [www.smartcities.mmr.cz](http://www.smartcities.mmr.cz) a **MPSV**")
         == "Stránka www.smartcities.mmr.cz a MPSV"
+    )
     assert plain("piš na <mailto:jana@mmr.cz>,\n  díky \\*") == "piš na jana@mmr.cz, díky *"
     assert uid_domain("PS pro SC") == "ps-pro-sc.psc"
     assert uid_domain("Komise pro chytrá města") == "komise-pro-chytra-mesta.psc"

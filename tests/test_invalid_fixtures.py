@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from psc.cli import app
+from psc.cli.main import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 EXPECTED_FILE = FIXTURES / "expected.txt"
@@ -26,7 +26,9 @@ def _expected() -> dict[str, list[str]]:
         if not raw.strip():
             continue
         name, sep, rest = raw.partition(": ")
-        assert sep and name.endswith(".yaml") and rest, f"expected.txt:{number}: malformed line {raw!r}"
+        assert sep and name.endswith(".yaml") and rest, (
+            f"expected.txt:{number}: malformed line {raw!r}"
+        )
         table.setdefault(name, []).append(rest)
     return table
 
@@ -69,13 +71,15 @@ def test_invalid_fixture(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_same_verdict_without_libyaml(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_same_verdict_without_libyaml(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """PyYAML's pure-Python parser gives the same verdict at the same positions as libyaml's."""
     import yaml
 
-    import psc.yamlfile
+    import psc.loading.yamlfile
+    from psc.archive.project import Project
     from psc.errors import InvalidData
-    from psc.project import Project
 
     shutil.copyfile(GROUP_FILE, tmp_path / "group.yaml")
     (tmp_path / "meetings").mkdir()
@@ -90,5 +94,5 @@ def test_same_verdict_without_libyaml(case: str, tmp_path: Path, monkeypatch: py
         return set()
 
     with_libyaml = verdict()
-    monkeypatch.setattr(psc.yamlfile, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(psc.loading.yamlfile, "_Loader", yaml.SafeLoader)
     assert verdict() == with_libyaml

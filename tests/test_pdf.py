@@ -6,7 +6,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import run
 
 
@@ -28,17 +27,26 @@ def test_pdf_holds_the_minutes(repo, runner, tmp_path):
     result = run(runner, "render", "2016-09-07", "--format", "pdf", "-o", str(out))
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF-")
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(text.split())
-    for expected in ("Zápis", "7. září 2016, 13:00 – 15:00", "A Průběh jednání",
-                     "Bod 1 – Zahájení (ze strany MMR a Výboru pro udržitelné municipality)",
-                     "Z hlediska MPSV je relevantní zejména propojení s iniciativou Práce 4.0.",
-                     "B Úkoly", "T: do další PS (15. 11. 2016), zpracuje MMR.",
-                     "Zapsala: Jana Korytářová (MMR), 27. 9. 2016, schválil: František Kubeš (MMR), 3. 10. 2016"):
+    for expected in (
+        "Zápis",
+        "7. září 2016, 13:00 – 15:00",
+        "A Průběh jednání",
+        "Bod 1 – Zahájení (ze strany MMR a Výboru pro udržitelné municipality)",
+        "Z hlediska MPSV je relevantní zejména propojení s iniciativou Práce 4.0.",
+        "B Úkoly",
+        "T: do další PS (15. 11. 2016), zpracuje MMR.",
+        "Zapsala: Jana Korytářová (MMR), 27. 9. 2016, schválil: František Kubeš (MMR), 3. 10. 2016",
+    ):
         assert expected in flat
     pages = flat.count("Strana ")
     assert pages >= 2 and f"Strana 1 z {pages}" in flat and f"Strana {pages} z {pages}" in flat
-    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(out)], capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert fonts and all(" yes " in line for line in fonts)  # every font embedded
 
 

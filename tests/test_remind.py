@@ -8,7 +8,6 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
-
 from conftest import refingerprint, run
 
 AS_OF = "2016-11-16"
@@ -133,21 +132,31 @@ def test_output_dir_from_and_english(repo, runner, smtp_env, monkeypatch, tmp_pa
     assert msg["From"] == "ps-sc@mmr.cz"
     assert msg["Subject"] == "Task reminder: PS pro SC, as of 16 Nov 2016"
     assert "Deadline: 1 Nov 2016 – 15 days overdue" in body_of(msg)
-    result = run(runner, "remind", "--as-of", AS_OF, "-o", str(out), "--from", "PS pro SC <ps@mmr.cz>")
+    result = run(
+        runner, "remind", "--as-of", AS_OF, "-o", str(out), "--from", "PS pro SC <ps@mmr.cz>"
+    )
     assert parse(out / "remind-MMR.eml")["From"] == "PS pro SC <ps@mmr.cz>"
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--within", "soon"], "error: --within 'soon': give days or weeks, e.g. 14d or 2w"),
-    (["--as-of", "16. 11. 2016"], "error: --as-of '16. 11. 2016': give a date as YYYY-MM-DD"),
-    (["--from", "nobody"], "error: --from 'nobody': give one e-mail address"),
-    (["--lang", "de"], "error: unknown language 'de'; choose cs or en"),
-    (["--send", "--smtp-user", "jana"], "error: --smtp-user needs the password in the environment variable "
-                                        "PSC_SMTP_PASSWORD"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--within", "soon"], "error: --within 'soon': give days or weeks, e.g. 14d or 2w"),
+        (["--as-of", "16. 11. 2016"], "error: --as-of '16. 11. 2016': give a date as YYYY-MM-DD"),
+        (["--from", "nobody"], "error: --from 'nobody': give one e-mail address"),
+        (["--lang", "de"], "error: unknown language 'de'; choose cs or en"),
+        (
+            ["--send", "--smtp-user", "jana"],
+            "error: --smtp-user needs the password in the environment variable PSC_SMTP_PASSWORD",
+        ),
+    ],
+)
 def test_usage_errors(repo, runner, smtp_env, args, message):
-    result = run(runner, "remind", "--as-of", AS_OF, *args) if "--as-of" not in args else \
-        run(runner, "remind", *args)
+    result = (
+        run(runner, "remind", "--as-of", AS_OF, *args)
+        if "--as-of" not in args
+        else run(runner, "remind", *args)
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
     assert not (repo / "reminders").exists()
@@ -168,7 +177,9 @@ def test_markdown_links_and_several_owners(repo, runner, smtp_env):
         "[www.smartcities.mmr.cz](http://www.smartcities.mmr.cz)\n    deadline: ongoing\n",
         "  - text: Posílat podněty ke struktuře a obsahu internetové stránky "
         "[www.smartcities.mmr.cz](http://www.smartcities.mmr.cz)\n    deadline: 2016-11-20\n"
-        "    responsible: [MMR, SMO ČR]\n", 1)
+        "    responsible: [MMR, SMO ČR]\n",
+        1,
+    )
     path.write_text(text, encoding="utf-8")
     refingerprint(repo)
     result = run(runner, "remind", "--as-of", AS_OF)
@@ -178,7 +189,9 @@ def test_markdown_links_and_several_owners(repo, runner, smtp_env):
     mmr = parse(repo / "reminders" / "remind-MMR.eml")
     assert mmr["To"] == "jana.korytarova@mmr.cz"  # the contact of task /1 reaches MMR now
     body = body_of(mmr)
-    assert "stránky www.smartcities.mmr.cz (http://www.smartcities.mmr.cz)" in " ".join(body.split())
+    assert "stránky www.smartcities.mmr.cz (http://www.smartcities.mmr.cz)" in " ".join(
+        body.split()
+    )
     assert "Termín: 20. 11. 2016 – do termínu 4 dny" in body
     assert "note: no task of MMR" not in result.stderr
     smo = parse(repo / "reminders" / "remind-SMO-CR.eml")
@@ -188,9 +201,12 @@ def test_markdown_links_and_several_owners(repo, runner, smtp_env):
 def test_group_template_overrides_the_body(repo, runner, smtp_env):
     (repo / "templates").mkdir()
     (repo / "templates" / "remind.txt.j2").write_text(
-        "{{ owner }}:{% for t in tasks %} {{ t.id }}{% endfor %}\n", encoding="utf-8")
+        "{{ owner }}:{% for t in tasks %} {{ t.id }}{% endfor %}\n", encoding="utf-8"
+    )
     run(runner, "remind", "--as-of", AS_OF)
-    assert body_of(parse(repo / "reminders" / "remind-MMR.eml")) == "MMR: 2016-09-07/4 2016-09-07/5\n"
+    assert (
+        body_of(parse(repo / "reminders" / "remind-MMR.eml")) == "MMR: 2016-09-07/4 2016-09-07/5\n"
+    )
     (repo / "templates" / "remind.txt.j2").write_text("{{ nonsense }}\n", encoding="utf-8")
     result = run(runner, "remind", "--as-of", AS_OF)
     assert result.exit_code == 1
@@ -201,7 +217,7 @@ def test_group_template_overrides_the_body(repo, runner, smtp_env):
 
 
 def test_slugify():
-    from psc.remind import slugify
+    from psc.publish.remind import slugify
 
     assert slugify("všichni členové") == "vsichni-clenove"
     assert slugify("MMR") == "MMR"
@@ -212,27 +228,40 @@ def test_slugify():
 
 
 def test_filenames_are_unique_ignoring_case():
-    from psc.remind import _filename
+    from psc.publish.remind import _filename
 
     used: set[str] = set()
     assert [_filename(o, used) for o in ("MMR", "mmr", "SMO ČR", "SMO-CR", "中文")] == [
-        "remind-MMR.eml", "remind-mmr-2.eml", "remind-SMO-CR.eml", "remind-SMO-CR-2.eml", "remind-owner.eml"]
+        "remind-MMR.eml",
+        "remind-mmr-2.eml",
+        "remind-SMO-CR.eml",
+        "remind-SMO-CR-2.eml",
+        "remind-owner.eml",
+    ]
 
 
 def test_plain_text():
-    from psc.remind import plain_text
+    from psc.publish.remind import plain_text
 
     assert plain_text("Viz [web](https://a.cz/x) a **tučně**") == "Viz web (https://a.cz/x) a tučně"
     assert plain_text("[https://a.cz](https://a.cz)") == "https://a.cz"
-    assert plain_text("piš na [Janu](mailto:jana@mmr.cz) nebo <https://b.cz>") == \
-        "piš na Janu (jana@mmr.cz) nebo https://b.cz"
+    assert (
+        plain_text("piš na [Janu](mailto:jana@mmr.cz) nebo <https://b.cz>")
+        == "piš na Janu (jana@mmr.cz) nebo https://b.cz"
+    )
     assert plain_text("řádek\npokračuje `kód`") == "řádek pokračuje kód"
 
 
 def test_days_words():
-    from psc.remind import days_words
+    from psc.publish.remind import days_words
 
-    assert [days_words(n, "cs") for n in (1, 2, 4, 5, 22)] == ["1 den", "2 dny", "4 dny", "5 dní", "22 dní"]
+    assert [days_words(n, "cs") for n in (1, 2, 4, 5, 22)] == [
+        "1 den",
+        "2 dny",
+        "4 dny",
+        "5 dní",
+        "22 dní",
+    ]
     assert [days_words(n, "en") for n in (1, 2)] == ["1 day", "2 days"]
 
 
@@ -275,8 +304,19 @@ def smtp_server():
 
 def test_send_through_smtp(repo, runner, smtp_env, smtp_server):
     controller, handler = smtp_server()
-    result = run(runner, "remind", "--as-of", AS_OF, "--send", "--smtp-host", "127.0.0.1",
-                 "--smtp-port", str(controller.port), "--from", "ps-sc@mmr.cz")
+    result = run(
+        runner,
+        "remind",
+        "--as-of",
+        AS_OF,
+        "--send",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(controller.port),
+        "--from",
+        "ps-sc@mmr.cz",
+    )
     assert result.exit_code == 0, result.output
     assert len(handler.envelopes) == 1  # MMR's reminder has no address
     envelope = handler.envelopes[0]
@@ -293,14 +333,18 @@ def test_send_through_smtp(repo, runner, smtp_env, smtp_server):
     assert "note: no task of MMR has a contact address" in result.stderr
 
 
-def test_send_with_settings_from_environment_and_login(repo, runner, smtp_env, smtp_server, monkeypatch):
+def test_send_with_settings_from_environment_and_login(
+    repo, runner, smtp_env, smtp_server, monkeypatch
+):
     from aiosmtpd.smtp import AuthResult
 
     logins = []
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         logins.append((auth_data.login, auth_data.password))
-        return AuthResult(success=auth_data.login == b"jana" and auth_data.password == b"tajne", handled=False)
+        return AuthResult(
+            success=auth_data.login == b"jana" and auth_data.password == b"tajne", handled=False
+        )
 
     controller, handler = smtp_server(authenticator=authenticator, auth_require_tls=False)
     monkeypatch.setenv("PSC_SMTP_HOST", "127.0.0.1")
@@ -318,14 +362,26 @@ def test_send_with_settings_from_environment_and_login(repo, runner, smtp_env, s
     result = run(runner, "remind", "--as-of", AS_OF, "--send", "--smtp-user", "jana")
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 1
-    assert result.stderr.startswith(f"error: login to the SMTP server 127.0.0.1:{controller.port} as jana: 535")
+    assert result.stderr.startswith(
+        f"error: login to the SMTP server 127.0.0.1:{controller.port} as jana: 535"
+    )
     assert len(handler.envelopes) == 1
 
 
 def test_send_dry_run_sends_nothing(repo, runner, smtp_env, smtp_server):
     controller, handler = smtp_server()
-    result = run(runner, "remind", "--as-of", AS_OF, "--send", "--dry-run", "--smtp-host", "127.0.0.1",
-                 "--smtp-port", str(controller.port))
+    result = run(
+        runner,
+        "remind",
+        "--as-of",
+        AS_OF,
+        "--send",
+        "--dry-run",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(controller.port),
+    )
     assert result.exit_code == 0
     assert handler.envelopes == []
     assert not (repo / "reminders").exists()
@@ -339,20 +395,43 @@ def test_send_dry_run_sends_nothing(repo, runner, smtp_env, smtp_server):
 
 def test_send_to_a_closed_port(repo, runner, smtp_env):
     port = free_port()
-    result = run(runner, "remind", "--as-of", AS_OF, "--send", "--smtp-host", "127.0.0.1", "--smtp-port", str(port),
-                 "--from", "ps-sc@mmr.cz")
+    result = run(
+        runner,
+        "remind",
+        "--as-of",
+        AS_OF,
+        "--send",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(port),
+        "--from",
+        "ps-sc@mmr.cz",
+    )
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
-        f"error: cannot connect to the SMTP server 127.0.0.1:{port}: Connection refused (nothing sent)"]
+        f"error: cannot connect to the SMTP server 127.0.0.1:{port}: Connection refused (nothing sent)"
+    ]
     assert not (repo / "reminders").exists()  # nothing half-done
 
 
 def test_send_recipient_refused(repo, runner, smtp_env, smtp_server):
     controller, handler = smtp_server(Collect(refuse=("jana.korytarova@mmr.cz",)))
-    result = run(runner, "remind", "--as-of", AS_OF, "--send", "--smtp-host", "127.0.0.1",
-                 "--smtp-port", str(controller.port))
+    result = run(
+        runner,
+        "remind",
+        "--as-of",
+        AS_OF,
+        "--send",
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        str(controller.port),
+    )
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert lines[-1] == (f"error: sending remind-vsichni-clenove.eml through 127.0.0.1:{controller.port}: "
-                         "recipients refused (jana.korytarova@mmr.cz: 550 5.1.1 no such user) (nothing sent)")
+    assert lines[-1] == (
+        f"error: sending remind-vsichni-clenove.eml through 127.0.0.1:{controller.port}: "
+        "recipients refused (jana.korytarova@mmr.cz: 550 5.1.1 no such user) (nothing sent)"
+    )
     assert handler.envelopes == []

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, SEED, refingerprint, run
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -117,9 +116,16 @@ def _edit(repo: Path, old: str, new: str) -> None:
 
 
 def test_verb_forms_follow_gender(repo, runner):
-    _edit(repo, "approved_by:\n  name: František Kubeš", "approved_by:\n  gender: female\n  name: Eva Nováková")
+    _edit(
+        repo,
+        "approved_by:\n  name: František Kubeš",
+        "approved_by:\n  gender: female\n  name: Eva Nováková",
+    )
     out = render(repo, runner, "2016-09-07", "--format", "md")
-    assert "*Zapsala: Jana Korytářová (MMR), 27. 9. 2016, schválila: Eva Nováková (MMR), 3. 10. 2016*" in out
+    assert (
+        "*Zapsala: Jana Korytářová (MMR), 27. 9. 2016, schválila: Eva Nováková (MMR), 3. 10. 2016*"
+        in out
+    )
 
 
 def test_unknown_gender_uses_both_forms(repo, runner):
@@ -130,7 +136,11 @@ def test_unknown_gender_uses_both_forms(repo, runner):
 
 def test_html_escapes_text_and_ignores_raw_html(repo, runner):
     _edit(repo, "title: Zahájení", "title: Zahájení <script>alert(1)</script>")
-    _edit(repo, "      - David Koppitz, ředitel", "      - <img src=x onerror=alert(1)> David Koppitz, ředitel")
+    _edit(
+        repo,
+        "      - David Koppitz, ředitel",
+        "      - <img src=x onerror=alert(1)> David Koppitz, ředitel",
+    )
     out = render(repo, runner, "2016-09-07", "--format", "html")
     assert "<script>alert" not in out and "<img" not in out
     assert "Zahájení &lt;script&gt;alert(1)&lt;/script&gt;" in out
@@ -145,7 +155,9 @@ def test_markdown_table_cells_are_escaped(repo, runner):
 
 def test_repository_templates_override_the_defaults(repo, runner):
     (repo / "templates").mkdir()
-    (repo / "templates" / "minutes.md.j2").write_text("Vlastní: {{ meeting.title }}\n", encoding="utf-8")
+    (repo / "templates" / "minutes.md.j2").write_text(
+        "Vlastní: {{ meeting.title }}\n", encoding="utf-8"
+    )
     out = render(repo, runner, "2016-09-07", "--format", "md")
     assert out == "Vlastní: 1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n"
     html = render(repo, runner, "2016-09-07", "--format", "html")
@@ -169,7 +181,7 @@ def test_undefined_variable_in_a_template_is_an_error(repo, runner):
 
 def test_shipped_templates_exist():
     import psc
-    from psc.render import package_templates
+    from psc.publish.render import package_templates
 
     names = {p.name for p in package_templates().iterdir()}
     assert {"minutes.md.j2", "minutes.html.j2"} <= names
@@ -177,4 +189,6 @@ def test_shipped_templates_exist():
     if REPO / "src" not in installed.parents:  # a real install (as in CI): the wheel ships them
         assert package_templates() == installed / "templates"
         for name in names:
-            assert (installed / "templates" / name).read_bytes() == (REPO / "templates" / name).read_bytes()
+            assert (installed / "templates" / name).read_bytes() == (
+                REPO / "templates" / name
+            ).read_bytes()

@@ -14,17 +14,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import run
 
 SEED_REL = "meetings/2016-09-07.yaml"
 SEED_TITLE = "1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)"
 _SEED_TEXT = (Path(__file__).resolve().parents[1] / SEED_REL).read_text(encoding="utf-8")
-APPROVED_BY = _SEED_TEXT[_SEED_TEXT.index("\napproved_by:\n") + 1:]
+APPROVED_BY = _SEED_TEXT[_SEED_TEXT.index("\napproved_by:\n") + 1 :]
 """The seed's approval block, as the project's own seed records it (its last lines)."""
 SEED_FP = re.fullmatch(
     r"approved_by:\n  name: František Kubeš\n  organisation: MMR\n  date: 2016-10-03\n"
-    r"  fingerprint: (sha256:[0-9a-f]{16})\n", APPROVED_BY).group(1)
+    r"  fingerprint: (sha256:[0-9a-f]{16})\n",
+    APPROVED_BY,
+).group(1)
 NEW_MEETING = (
     "number: 2\n"
     "title: 2. jednání PS pro SC\n"
@@ -46,14 +47,22 @@ def git(cwd: Path, *args: str, **env: str) -> str:
     """Run git in `cwd` (with the test's isolated environment, plus `env`); its stdout."""
     import os
 
-    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-                            env={**os.environ, **env}, check=False)
+    result = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **env},
+        check=False,
+    )
     assert result.returncode == 0, f"git {' '.join(args)} failed: {result.stderr}"
     return result.stdout
 
 
-def commit(root: Path, message: str, *, date: str = "2016-10-03T12:00:00+02:00",
-           author: str | None = None) -> str:
+def commit(
+    root: Path, message: str, *, date: str = "2016-10-03T12:00:00+02:00", author: str | None = None
+) -> str:
     """Stage everything and commit; the new commit's sha."""
     env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
     if author is not None:
@@ -65,8 +74,14 @@ def commit(root: Path, message: str, *, date: str = "2016-10-03T12:00:00+02:00",
 
 def isolate_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep git away from the user's configuration and from any repository around tmp_path."""
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-                 "GIT_AUTHOR_DATE", "GIT_COMMITTER_DATE"):
+    for name in (
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_AUTHOR_DATE",
+        "GIT_COMMITTER_DATE",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
@@ -180,21 +195,33 @@ def test_deadline_change_breaks_the_approval_until_amended(git_repo, runner):
     assert len(lines) == 2
     assert re.fullmatch(
         rf"meetings/2016-09-07\.yaml:{line}:{col}: error: approved_by\.fingerprint: the approved minutes "
-        r"have changed \(content sha256:[0-9a-f]{16}, approved " + re.escape(SEED_FP) + r"\); undo the change "
+        r"have changed \(content sha256:[0-9a-f]{16}, approved "
+        + re.escape(SEED_FP)
+        + r"\); undo the change "
         r"or record it with `psc amend 2016-09-07 --by NAME --reason TEXT`",
         lines[0],
     ), lines[0]
     assert lines[1] == "1 error in 1 file"
 
-    result = run(runner, "amend", "2016-09-07", "--by", "Jana Korytářová", "--reason", "Oprava",
-                 "--on", "2016-12-01")
+    result = run(
+        runner,
+        "amend",
+        "2016-09-07",
+        "--by",
+        "Jana Korytářová",
+        "--reason",
+        "Oprava",
+        "--on",
+        "2016-12-01",
+    )
     assert result.exit_code == 0, result.output
-    recorded = re.fullmatch(r"2016-09-07: amendment recorded \((sha256:[0-9a-f]{16})\)\n", result.stdout)
+    recorded = re.fullmatch(
+        r"2016-09-07: amendment recorded \((sha256:[0-9a-f]{16})\)\n", result.stdout
+    )
     assert recorded, result.stdout
     text = path.read_text(encoding="utf-8")
     assert text.endswith(
-        APPROVED_BY
-        + "amendments:\n"
+        APPROVED_BY + "amendments:\n"
         "  - date: 2016-12-01\n"
         "    by: Jana Korytářová\n"
         "    reason: Oprava\n"
@@ -220,11 +247,24 @@ def test_deadline_change_breaks_the_approval_until_amended(git_repo, runner):
 def test_log_after_committing_the_amended_change(git_repo, runner):
     seed_sha = git(git_repo, "rev-parse", "HEAD").strip()
     edit(seed(git_repo), "deadline: 2016-11-01", "deadline: 2016-11-30")
-    result = run(runner, "amend", "2016-09-07", "--by", "Jana Korytářová", "--reason", "Oprava",
-                 "--on", "2016-12-01")
+    result = run(
+        runner,
+        "amend",
+        "2016-09-07",
+        "--by",
+        "Jana Korytářová",
+        "--reason",
+        "Oprava",
+        "--on",
+        "2016-12-01",
+    )
     assert result.exit_code == 0, result.output
-    sha = commit(git_repo, "Posunout termín úkolu 3", date="2016-12-01T09:30:00+01:00",
-                 author="František Kubeš")
+    sha = commit(
+        git_repo,
+        "Posunout termín úkolu 3",
+        date="2016-12-01T09:30:00+01:00",
+        author="František Kubeš",
+    )
 
     result = run(runner, "log", "2016-09-07")
     assert result.exit_code == 0, result.output
@@ -249,25 +289,37 @@ def _reformat(text: str) -> str:
     """The same data in other words: quotes, a folded block as one line, re-indentation, a comment."""
     plain = "place: Akademie veřejného investování, Pařížská 4, Ministerstvo pro místní rozvoj, Praha 1\n"
     assert plain in text
-    text = text.replace(plain, 'place: "Akademie veřejného investování, Pařížská 4, Ministerstvo pro místní '
-                               'rozvoj, Praha 1"\n')
+    text = text.replace(
+        plain,
+        'place: "Akademie veřejného investování, Pařížská 4, Ministerstvo pro místní '
+        'rozvoj, Praha 1"\n',
+    )
     folded = (
         "      - >-\n"
         "        Bylo zároveň poukázáno na potřebu sjednotit pohled na koncept SC, připomenut byl i apel na\n"
         "        průřezovost agend a dopad konceptu SC na další významné národní strategie.\n"
     )
     assert folded in text
-    text = text.replace(folded, '      - "Bylo zároveň poukázáno na potřebu sjednotit pohled na koncept SC, '
-                                'připomenut byl i apel na průřezovost agend a dopad konceptu SC na další '
-                                'významné národní strategie."\n')
+    text = text.replace(
+        folded,
+        '      - "Bylo zároveň poukázáno na potřebu sjednotit pohled na koncept SC, '
+        "připomenut byl i apel na průřezovost agend a dopad konceptu SC na další "
+        'významné národní strategie."\n',
+    )
     single = "      - David Koppitz, ředitel odboru regionální politiky, zahájil jednání pracovní skupiny.\n"
     assert single in text
-    text = text.replace(single, "      - 'David Koppitz, ředitel odboru regionální politiky, zahájil jednání "
-                                "pracovní skupiny.'\n")
+    text = text.replace(
+        single,
+        "      - 'David Koppitz, ředitel odboru regionální politiky, zahájil jednání "
+        "pracovní skupiny.'\n",
+    )
     recorded = "recorded_by:\n  name: Jana Korytářová\n  organisation: MMR\n  date: 2016-09-27\n"
     assert recorded in text
-    text = text.replace(recorded, "recorded_by:\n    name: Jana Korytářová  # zapisovatelka\n"
-                                  "    organisation: MMR\n    date: 2016-09-27\n")
+    text = text.replace(
+        recorded,
+        "recorded_by:\n    name: Jana Korytářová  # zapisovatelka\n"
+        "    organisation: MMR\n    date: 2016-09-27\n",
+    )
     return text
 
 
@@ -291,7 +343,10 @@ def test_formatting_only_edits_are_no_change(git_repo, runner, crlf):
     assert result.exit_code == 0, result.output
     assert result.stdout == expected
     result = run(runner, "diff", "--format", "md")
-    assert result.stdout == "### `meetings/2016-09-07.yaml` (HEAD → pracovní kopie)\n\n- beze změn obsahu\n\n"
+    assert (
+        result.stdout
+        == "### `meetings/2016-09-07.yaml` (HEAD → pracovní kopie)\n\n- beze změn obsahu\n\n"
+    )
 
     result = run(runner, "validate")
     assert result.exit_code == 0, result.output
@@ -300,7 +355,9 @@ def test_formatting_only_edits_are_no_change(git_repo, runner, crlf):
 
 def test_formatting_only_commit_is_no_change_in_log(git_repo, runner):
     path = seed(git_repo)
-    path.write_bytes(_reformat(path.read_text(encoding="utf-8")).replace("\n", "\r\n").encode("utf-8"))
+    path.write_bytes(
+        _reformat(path.read_text(encoding="utf-8")).replace("\n", "\r\n").encode("utf-8")
+    )
     sha = commit(git_repo, "Přeformátovat", date="2016-10-10T10:00:00+02:00")
     result = run(runner, "log", "2016-09-07")
     assert result.exit_code == 0, result.output
@@ -364,8 +421,7 @@ def test_diff_between_two_commits_with_added_and_removed_meeting(git_repo, runne
     result = run(runner, "diff", "2016-11-15", "--from", "HEAD~2", "--to", "HEAD~1")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "meetings/2016-11-15.yaml (HEAD~2 → HEAD~1)\n"
-        "+ Jednání: přidáno: {+2. jednání PS pro SC+}\n"
+        "meetings/2016-11-15.yaml (HEAD~2 → HEAD~1)\n+ Jednání: přidáno: {+2. jednání PS pro SC+}\n"
     )
     # named, and absent in the working tree: removed
     result = run(runner, "diff", "2016-11-15", "--from", "HEAD~1")
@@ -375,7 +431,9 @@ def test_diff_between_two_commits_with_added_and_removed_meeting(git_repo, runne
         "- Jednání: odstraněno: [-2. jednání PS pro SC-]\n"
     )
     # the markdown form of added and removed
-    result = run(runner, "diff", "--from", "HEAD~2", "--to", "HEAD~1", "2016-11-15", "--format", "md")
+    result = run(
+        runner, "diff", "--from", "HEAD~2", "--to", "HEAD~1", "2016-11-15", "--format", "md"
+    )
     assert "- **Jednání**: přidáno: **2. jednání PS pro SC**" in result.stdout
     result = run(runner, "diff", "--from", "HEAD~1", "2016-11-15", "--format", "md")
     assert "- **Jednání**: odstraněno: ~~2. jednání PS pro SC~~" in result.stdout
@@ -394,17 +452,33 @@ def test_diff_meeting_deleted_in_working_tree(git_repo, runner):
 def test_diff_content_changes_in_minutes_terms(git_repo, runner):
     path = seed(git_repo)
     # an agenda item's paragraph reworded
-    edit(path, "David Koppitz informoval o aktuálních akcích", "David Koppitz stručně informoval o plánovaných akcích")
+    edit(
+        path,
+        "David Koppitz informoval o aktuálních akcích",
+        "David Koppitz stručně informoval o plánovaných akcích",
+    )
     # a statement added
-    edit(path, "      - by: MV\n", '      - by: MD\n        text: "MD doplnilo informace o projektu C-Roads."\n'
-                                     "      - by: MV\n")
+    edit(
+        path,
+        "      - by: MV\n",
+        '      - by: MD\n        text: "MD doplnilo informace o projektu C-Roads."\n'
+        "      - by: MV\n",
+    )
     # the last task's responsible body MMR -> MŽP (an organisation group.yaml knows), and a task added
-    old_task = ("  - text: Zorganizovat jednání MMR a MŽP k popsání a vyjasnění překryvu agend MA21 a Smart Cities\n"
-                "    deadline: next meeting\n"
-                "    responsible: MMR\n")
-    edit(path, old_task, old_task.replace("responsible: MMR", "responsible: MŽP")
-         + "  - text: Připravit přehled příkladů dobré praxe\n    deadline: 2017-02-01\n    responsible: MMR\n")
-    assert "  MŽP: Ministerstvo životního prostředí\n" in (git_repo / "group.yaml").read_text(encoding="utf-8")
+    old_task = (
+        "  - text: Zorganizovat jednání MMR a MŽP k popsání a vyjasnění překryvu agend MA21 a Smart Cities\n"
+        "    deadline: next meeting\n"
+        "    responsible: MMR\n"
+    )
+    edit(
+        path,
+        old_task,
+        old_task.replace("responsible: MMR", "responsible: MŽP")
+        + "  - text: Připravit přehled příkladů dobré praxe\n    deadline: 2017-02-01\n    responsible: MMR\n",
+    )
+    assert "  MŽP: Ministerstvo životního prostředí\n" in (git_repo / "group.yaml").read_text(
+        encoding="utf-8"
+    )
 
     result = run(runner, "diff", "2016-09-07")
     assert result.exit_code == 0, result.output
@@ -419,15 +493,19 @@ def test_diff_content_changes_in_minutes_terms(git_repo, runner):
         "+ Úkol 2016-09-07/6: přidáno: {+Připravit přehled příkladů dobré praxe+}\n"
     )
     md = run(runner, "diff", "2016-09-07", "--format", "md")
-    assert ("- **Bod 7 – Informace o pořádaných akcích**: David Koppitz **stručně** informoval o "
-            "~~aktuálních~~**plánovaných** akcích") in md.stdout
+    assert (
+        "- **Bod 7 – Informace o pořádaných akcích**: David Koppitz **stručně** informoval o "
+        "~~aktuálních~~**plánovaných** akcích"
+    ) in md.stdout
     assert "- **Úkol 2016-09-07/5, odpovídá**: ~~MMR~~ → **MŽP**" in md.stdout
 
 
 def test_diff_task_removed(git_repo, runner):
-    old_task = ("  - text: Zorganizovat jednání MMR a MŽP k popsání a vyjasnění překryvu agend MA21 a Smart Cities\n"
-                "    deadline: next meeting\n"
-                "    responsible: MMR\n")
+    old_task = (
+        "  - text: Zorganizovat jednání MMR a MŽP k popsání a vyjasnění překryvu agend MA21 a Smart Cities\n"
+        "    deadline: next meeting\n"
+        "    responsible: MMR\n"
+    )
     edit(seed(git_repo), old_task, "")
     result = run(runner, "diff", "2016-09-07")
     assert result.exit_code == 0, result.output
@@ -456,8 +534,12 @@ def test_diff_outside_a_git_repository(repo, git_env, runner, monkeypatch):
     plain = git_env / "not-in-git"
     shutil.copytree(repo, plain)
     monkeypatch.chdir(plain)
-    assert subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=plain,
-                          capture_output=True).returncode != 0
+    assert (
+        subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"], cwd=plain, capture_output=True
+        ).returncode
+        != 0
+    )
     for args in (["diff"], ["diff", "2016-09-07"], ["log"]):
         result = run(runner, *args)
         assert result.exit_code == 1, args
@@ -492,7 +574,9 @@ def test_repository_without_commits(repo, git_env, runner):
 def shallow(git_repo, git_env, monkeypatch) -> tuple[Path, str]:
     """A depth-1 clone of a two-commit history (seed; deadline moved), as cwd."""
     edit(seed(git_repo), "deadline: 2016-11-01", "deadline: 2016-11-30")
-    sha = commit(git_repo, "Posunout termín", date="2016-11-02T10:00:00+01:00", author="František Kubeš")
+    sha = commit(
+        git_repo, "Posunout termín", date="2016-11-02T10:00:00+01:00", author="František Kubeš"
+    )
     clone = git_env / "shallow"
     git(git_env, "clone", "-q", "--depth", "1", git_repo.as_uri(), str(clone))
     assert (clone / ".git" / "shallow").is_file()
@@ -512,7 +596,14 @@ def test_shallow_clone_diff_and_log(shallow, runner):
         "meetings/2016-09-07.yaml",
         f"  {sha[:10]}  2016-11-02  František Kubeš: Posunout termín",
     ]
-    assert sum(1 for line in result.stdout.splitlines() if line.startswith("  ") and not line.startswith("    ")) == 1
+    assert (
+        sum(
+            1
+            for line in result.stdout.splitlines()
+            if line.startswith("  ") and not line.startswith("    ")
+        )
+        == 1
+    )
     # the parent is not in the clone: a one-line error, no traceback
     result = run(runner, "diff", "--from", "HEAD~1")
     assert result.exit_code == 1
@@ -536,7 +627,9 @@ def test_shallow_clone_with_uncommitted_changes(shallow, runner):
     # log shows only what was committed
     result = run(runner, "log", "2016-09-07")
     assert result.exit_code == 0, result.output
-    assert f"  {sha[:10]}  2016-11-02  František Kubeš: Posunout termín" in result.stdout.splitlines()
+    assert (
+        f"  {sha[:10]}  2016-11-02  František Kubeš: Posunout termín" in result.stdout.splitlines()
+    )
     assert "15. 12. 2016" not in result.stdout
     # the untracked meeting has no history yet
     result = run(runner, "log", "2016-11-15")
@@ -550,7 +643,9 @@ def test_shallow_clone_log_does_not_claim_the_edge_commit_added_the_meeting(shal
     clone, sha = shallow
     result = run(runner, "log", "2016-09-07")
     assert result.exit_code == 0, result.output
-    assert f"  {sha[:10]}  2016-11-02  František Kubeš: Posunout termín" in result.stdout.splitlines()
+    assert (
+        f"  {sha[:10]}  2016-11-02  František Kubeš: Posunout termín" in result.stdout.splitlines()
+    )
     assert f"+ Jednání: {SEED_TITLE}" not in result.stdout, result.stdout
 
 
@@ -578,8 +673,13 @@ def test_approve_is_a_minimal_edit(unapproved, runner):
 
     # only the approved_by lines are new; every other line is byte-identical
     before_lines, after_lines = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    ops = [op for op in difflib.SequenceMatcher(None, before_lines, after_lines, autojunk=False).get_opcodes()
-           if op[0] != "equal"]
+    ops = [
+        op
+        for op in difflib.SequenceMatcher(
+            None, before_lines, after_lines, autojunk=False
+        ).get_opcodes()
+        if op[0] != "equal"
+    ]
     assert len(ops) == 1
     tag, i1, i2, j1, j2 = ops[0]
     assert tag == "insert"
@@ -598,21 +698,45 @@ def test_approve_is_a_minimal_edit(unapproved, runner):
     # approving again is refused, and changes nothing
     result = run(runner, "approve", "2016-09-07", "--by", "David Koppitz", "--on", "2016-10-05")
     assert result.exit_code == 2
-    assert one_line_error(result) == ("error: 2016-09-07 is approved already (František Kubeš, 2016-10-03); "
-                                      "record later changes with `psc amend`")
+    assert one_line_error(result) == (
+        "error: 2016-09-07 is approved already (František Kubeš, 2016-10-03); "
+        "record later changes with `psc amend`"
+    )
     assert path.read_text(encoding="utf-8") == after
 
 
 def test_approve_org_option(unapproved, runner):
     path, _ = unapproved
-    result = run(runner, "approve", "2016-09-07", "--by", "František Kubeš", "--org", "XYZ", "--on", "2016-10-03")
+    result = run(
+        runner,
+        "approve",
+        "2016-09-07",
+        "--by",
+        "František Kubeš",
+        "--org",
+        "XYZ",
+        "--on",
+        "2016-10-03",
+    )
     assert result.exit_code == 2
     assert one_line_error(result) == "error: --org 'XYZ' is not in the group's organisations"
     assert "approved_by" not in path.read_text(encoding="utf-8")
-    result = run(runner, "approve", "2016-09-07", "--by", "František Kubeš", "--org", "MŽP", "--on", "2016-10-03")
+    result = run(
+        runner,
+        "approve",
+        "2016-09-07",
+        "--by",
+        "František Kubeš",
+        "--org",
+        "MŽP",
+        "--on",
+        "2016-10-03",
+    )
     assert result.exit_code == 0, result.output
-    assert "approved_by:\n  name: František Kubeš\n  organisation: MŽP\n  date: 2016-10-03\n" in \
-        path.read_text(encoding="utf-8")
+    assert (
+        "approved_by:\n  name: František Kubeš\n  organisation: MŽP\n  date: 2016-10-03\n"
+        in path.read_text(encoding="utf-8")
+    )
     assert run(runner, "validate").exit_code == 0
 
 
@@ -621,20 +745,21 @@ def test_list_shows_draft_then_approved(unapproved, runner):
     result = run(runner, "list")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Jednání\n"
-        f"{header}   Otevřené úkoly\n"
-        f"2016-09-07  1   {SEED_TITLE}  návrh  5\n"
+        f"Jednání\n{header}   Otevřené úkoly\n2016-09-07  1   {SEED_TITLE}  návrh  5\n"
     )
     data = json.loads(run(runner, "list", "--format", "json").stdout)
     assert [(m["id"], m["approved"], m["open_tasks"]) for m in data] == [("2016-09-07", False, 5)]
 
-    assert run(runner, "approve", "2016-09-07", "--by", "František Kubeš", "--on", "2016-10-03").exit_code == 0
+    assert (
+        run(
+            runner, "approve", "2016-09-07", "--by", "František Kubeš", "--on", "2016-10-03"
+        ).exit_code
+        == 0
+    )
     result = run(runner, "list")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "Jednání\n"
-        f"{header}       Otevřené úkoly\n"
-        f"2016-09-07  1   {SEED_TITLE}  schváleno  5\n"
+        f"Jednání\n{header}       Otevřené úkoly\n2016-09-07  1   {SEED_TITLE}  schváleno  5\n"
     )
     data = json.loads(run(runner, "list", "--format", "json").stdout)
     assert [(m["id"], m["approved"], m["open_tasks"]) for m in data] == [("2016-09-07", True, 5)]
@@ -649,7 +774,12 @@ def test_unapproved_minutes_render_as_draft(unapproved, runner):
     assert "<h1>Zápis – návrh</h1>" in html.stdout
     assert '<p class="draft" role="note">Návrh – zápis dosud nebyl schválen.</p>' in html.stdout
 
-    assert run(runner, "approve", "2016-09-07", "--by", "František Kubeš", "--on", "2016-10-03").exit_code == 0
+    assert (
+        run(
+            runner, "approve", "2016-09-07", "--by", "František Kubeš", "--on", "2016-10-03"
+        ).exit_code
+        == 0
+    )
     md = run(runner, "render", "2016-09-07", "--format", "md", "-o", "-")
     assert md.stdout.startswith("# Zápis\n")
     assert "návrh" not in md.stdout.splitlines()[0]
@@ -665,10 +795,21 @@ def test_task_status_update_keeps_the_approval(git_repo, runner):
     result = run(runner, "validate")
     assert result.exit_code == 0, result.output
     assert result.stdout == "ok: 2 files valid\n"
-    result = run(runner, "amend", "2016-09-07", "--by", "Jana Korytářová", "--reason", "Nic", "--on", "2016-11-10")
+    result = run(
+        runner,
+        "amend",
+        "2016-09-07",
+        "--by",
+        "Jana Korytářová",
+        "--reason",
+        "Nic",
+        "--on",
+        "2016-11-10",
+    )
     assert result.exit_code == 2
-    assert one_line_error(result) == ("error: 2016-09-07 has not changed since it was approved; "
-                                      "there is nothing to amend")
+    assert one_line_error(result) == (
+        "error: 2016-09-07 has not changed since it was approved; there is nothing to amend"
+    )
 
 
 # ---------------------------------------------------------------------- 7. validate for CI
@@ -677,7 +818,8 @@ def test_task_status_update_keeps_the_approval(git_repo, runner):
 def _break_two_files(root: Path) -> None:
     edit(seed(root), "deadline: 2016-11-01", "deadline: 2016-11-30")
     (root / "meetings" / "2016-11-15.yaml").write_text(
-        "number: 2\ntitle: X\ndate: 2016-11-15\nstart: 13:00\nend: 12:00\n", encoding="utf-8")
+        "number: 2\ntitle: X\ndate: 2016-11-15\nstart: 13:00\nend: 12:00\n", encoding="utf-8"
+    )
 
 
 def test_validate_github_annotations(git_repo, runner):
@@ -689,11 +831,16 @@ def test_validate_github_annotations(git_repo, runner):
     assert len(lines) == 2, result.stdout
     assert re.fullmatch(
         rf"::error file=meetings/2016-09-07\.yaml,line={line},col={col}::approved_by\.fingerprint: the approved "
-        r"minutes have changed \(content sha256:[0-9a-f]{16}, approved " + re.escape(SEED_FP) + r"\); undo the "
+        r"minutes have changed \(content sha256:[0-9a-f]{16}, approved "
+        + re.escape(SEED_FP)
+        + r"\); undo the "
         r"change or record it with `psc amend 2016-09-07 --by NAME --reason TEXT`",
         lines[0],
     ), lines[0]
-    assert lines[1] == "::error file=meetings/2016-11-15.yaml,line=5,col=6::end: end 12:00 is not after start 13:00"
+    assert (
+        lines[1]
+        == "::error file=meetings/2016-11-15.yaml,line=5,col=6::end: end 12:00 is not after start 13:00"
+    )
 
 
 def test_validate_github_when_valid(git_repo, runner):
@@ -726,7 +873,11 @@ def test_markdown_diff_of_bold_text_stays_well_formed(git_repo, runner):
     """An added statement that holds **bold** is shown as its text (escaped), in bold."""
     path = git_repo / "meetings" / "2016-09-07.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("      - by: MZd\n", "      - by: MD\n        text: \"**MD** doplnilo <něco>.\"\n      - by: MZd\n", 1)
+    text = text.replace(
+        "      - by: MZd\n",
+        '      - by: MD\n        text: "**MD** doplnilo <něco>."\n      - by: MZd\n',
+        1,
+    )
     path.write_text(text, encoding="utf-8")
     result = run(runner, "diff", "2016-09-07", "--format", "md")
     assert result.exit_code == 0, result.output

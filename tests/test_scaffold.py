@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
-
-import pytest
 
 from conftest import run
-from psc.yamlfile import load
+
+from psc.loading.yamlfile import load
 
 
 def test_scaffold_after_the_seed(repo, runner):
@@ -23,17 +21,29 @@ def test_scaffold_after_the_seed(repo, runner):
     assert (data["start"], data["end"]) == ("13:00", "15:00")
     assert data["place"].startswith("Akademie veřejného investování")
     assert [p["name"] for p in data["attendees"]["present"]] == [
-        "David Koppitz", "František Kubeš", "Jana Korytářová", "Petr Švec"]
+        "David Koppitz",
+        "František Kubeš",
+        "Jana Korytářová",
+        "Petr Švec",
+    ]
     titles = [i["title"] for i in data["items"]]
     assert titles == ["Zahájení", "Schválení zápisu z minulého jednání", "Kontrola úkolů", "Různé"]
     review = data["items"][2]["content"]
     assert [r["task"] for r in review] == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
     assert all(r["status"] is None for r in review)
     text = path.read_text(encoding="utf-8")
-    assert "# Zpracovat aktualizace možných zdrojů finanční podpory (MMR; do další PS (15. 11. 2016))" in text
+    assert (
+        "# Zpracovat aktualizace možných zdrojů finanční podpory (MMR; do další PS (15. 11. 2016))"
+        in text
+    )
     assert "# - task: 2016-09-07/1" in text  # ongoing tasks named, not reviewed
     assert [n["date"] for n in data["next_meetings"]] == [
-        "2017-02-01", "2017-04-05", "2017-05-24", "2017-09-06", "2017-11-29"]
+        "2017-02-01",
+        "2017-04-05",
+        "2017-05-24",
+        "2017-09-06",
+        "2017-11-29",
+    ]
     assert data["tasks"] == [] and data["recorded_by"] is None
 
 
@@ -43,17 +53,24 @@ def test_scaffold_validates_and_renders(repo, runner):
     result = run(runner, "render", "2016-11-15", "--format", "md", "-o", "-")
     assert result.exit_code == 0
     assert "### Bod 3 – Kontrola úkolů" in result.stdout
-    assert "Úkol 2016-09-07/4 (Zpracovat aktualizace možných zdrojů finanční podpory)" in result.stdout
+    assert (
+        "Úkol 2016-09-07/4 (Zpracovat aktualizace možných zdrojů finanční podpory)" in result.stdout
+    )
 
 
 def test_filling_in_the_review_closes_tasks(repo, runner):
     run(runner, "new-meeting")
     path = repo / "meetings" / "2016-11-15.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("- task: 2016-09-07/3\n        status:\n", "- task: 2016-09-07/3\n        status: done\n")
+    text = text.replace(
+        "- task: 2016-09-07/3\n        status:\n", "- task: 2016-09-07/3\n        status: done\n"
+    )
     path.write_text(text, encoding="utf-8")
     result = run(runner, "tasks", "--overdue", "--as-of", "2016-11-16", "--format", "csv")
-    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ["2016-09-07/4", "2016-09-07/5"]
+    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == [
+        "2016-09-07/4",
+        "2016-09-07/5",
+    ]
 
 
 def test_refuses_to_overwrite(repo, runner):
@@ -63,8 +80,10 @@ def test_refuses_to_overwrite(repo, runner):
     before = path.read_bytes()
     result = run(runner, "new-meeting", "2016-11-15")
     assert result.exit_code == 1
-    assert result.stderr == ("error: meetings/2016-11-15.yaml exists already; nothing was written "
-                             "(use --force to overwrite it)\n")
+    assert result.stderr == (
+        "error: meetings/2016-11-15.yaml exists already; nothing was written "
+        "(use --force to overwrite it)\n"
+    )
     assert path.read_bytes() == before
     assert run(runner, "new-meeting", "2016-11-15", "--force").exit_code == 0
     assert path.read_bytes() != before
@@ -73,15 +92,29 @@ def test_refuses_to_overwrite(repo, runner):
 def test_dry_run_writes_nothing(repo, runner):
     result = run(runner, "new-meeting", "--dry-run")
     assert result.exit_code == 0
-    assert result.stdout.startswith("# yaml-language-server: $schema=../schema/meeting.schema.json\n"
-                                    "# 2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n")
+    assert result.stdout.startswith(
+        "# yaml-language-server: $schema=../schema/meeting.schema.json\n"
+        "# 2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n"
+    )
     assert "- task: 2016-09-07/5" in result.stdout
     assert not (repo / "meetings" / "2016-11-15.yaml").exists()
 
 
 def test_options(repo, runner):
-    result = run(runner, "new-meeting", "2016-12-01", "--number", "7", "--title", "Mimořádné jednání: rozpočet",
-                 "--time", "09:30", "--place", "Praha # 1", "--dry-run")
+    result = run(
+        runner,
+        "new-meeting",
+        "2016-12-01",
+        "--number",
+        "7",
+        "--title",
+        "Mimořádné jednání: rozpočet",
+        "--time",
+        "09:30",
+        "--place",
+        "Praha # 1",
+        "--dry-run",
+    )
     data_text = result.stdout
     assert 'title: "Mimořádné jednání: rozpočet"' in data_text
     assert 'start: "09:30"' in data_text and "number: 7" in data_text
@@ -116,7 +149,10 @@ def test_no_date_and_no_terminal_is_a_usage_error(tmp_path, monkeypatch, runner)
     assert run(runner, "init", "--name", "Komise", "--short", "K").exit_code == 0
     result = run(runner, "new-meeting")
     assert result.exit_code == 2
-    assert result.stderr == "error: which date? there is no meeting yet; give it: psc new-meeting YYYY-MM-DD\n"
+    assert (
+        result.stderr
+        == "error: which date? there is no meeting yet; give it: psc new-meeting YYYY-MM-DD\n"
+    )
 
 
 def test_init_then_first_meeting(tmp_path, monkeypatch, runner):
@@ -124,7 +160,14 @@ def test_init_then_first_meeting(tmp_path, monkeypatch, runner):
     monkeypatch.chdir(tmp_path)
     result = run(runner, "init", "komise", "--name", "Komise pro chytrá města", "--short", "KCM")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in target.iterdir()) == [".git", ".gitignore", "README.md", "group.yaml", "meetings", "schema"]
+    assert sorted(p.name for p in target.iterdir()) == [
+        ".git",
+        ".gitignore",
+        "README.md",
+        "group.yaml",
+        "meetings",
+        "schema",
+    ]
     monkeypatch.chdir(target)
     assert run(runner, "new-meeting", "2026-01-15").exit_code == 0
     data, _ = load(target / "meetings" / "2026-01-15.yaml")
@@ -141,7 +184,9 @@ def test_init_in_english_inside_an_existing_repository(tmp_path, monkeypatch, ru
     monkeypatch.chdir(tmp_path)
     assert run(runner, "init", "minutes", "--name", "Board", "--lang", "en").exit_code == 0
     assert not (sub / ".git").exists()
-    assert 'title_pattern: "Board: meeting {number}"' in (sub / "group.yaml").read_text(encoding="utf-8")
+    assert 'title_pattern: "Board: meeting {number}"' in (sub / "group.yaml").read_text(
+        encoding="utf-8"
+    )
     monkeypatch.chdir(sub)
     run(runner, "new-meeting", "2026-01-15")
     data, _ = load(sub / "meetings" / "2026-01-15.yaml")
@@ -159,11 +204,11 @@ def test_init_refuses_an_existing_repository_and_needs_a_name(repo, runner, tmp_
 
 
 def test_init_prompts_in_a_terminal(tmp_path, monkeypatch, runner):
-    import psc.cli
+    import psc.cli.main
 
-    monkeypatch.setattr(psc.cli, "_interactive", lambda: True)
+    monkeypatch.setattr(psc.cli.main, "_interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(psc.cli.app, ["init", "g"], input="Rada města\nRM\n")
+    result = runner.invoke(psc.cli.main.app, ["init", "g"], input="Rada města\nRM\n")
     assert result.exit_code == 0, result.output
     assert "short: RM" in (tmp_path / "g" / "group.yaml").read_text(encoding="utf-8")
 
@@ -172,14 +217,21 @@ def test_a_repository_template_overrides_the_scaffold(repo, runner):
     (repo / "templates").mkdir()
     (repo / "templates" / "meeting.yaml.j2").write_text(
         "number: {{ plan.number }}\ntitle: {{ plan.title | yaml }}\ndate: {{ plan.date.isoformat() }}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert run(runner, "new-meeting").exit_code == 0
-    assert (repo / "meetings" / "2016-11-15.yaml").read_text(encoding="utf-8").startswith("number: 2\n")
+    assert (
+        (repo / "meetings" / "2016-11-15.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("number: 2\n")
+    )
 
 
 def test_a_broken_scaffold_template_writes_nothing(repo, runner):
     (repo / "templates").mkdir()
-    (repo / "templates" / "meeting.yaml.j2").write_text("number: {{ plan.number }}\ntitel: x\n", encoding="utf-8")
+    (repo / "templates" / "meeting.yaml.j2").write_text(
+        "number: {{ plan.number }}\ntitel: x\n", encoding="utf-8"
+    )
     result = run(runner, "new-meeting")
     assert result.exit_code == 1
     assert "meetings/2016-11-15.yaml:2:1: error: titel: unknown key 'titel'" in result.stderr

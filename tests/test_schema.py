@@ -7,7 +7,6 @@ import json
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO, run
 
 KINDS = {"meeting": REPO / "meetings" / "2016-09-07.yaml", "group": REPO / "group.yaml"}

@@ -8,11 +8,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import run
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def build(repo, runner, *extra: str) -> Path:
@@ -24,12 +31,21 @@ def build(repo, runner, *extra: str) -> Path:
 def test_site_files_and_links(repo, runner):
     site = build(repo, runner)
     files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert files == ["calendar.ics", "index.html", "meetings/2016-09-07.html", "org/all_members.html",
-                     "org/mmr.html", "tasks.html"]
+    assert files == [
+        "calendar.ics",
+        "index.html",
+        "meetings/2016-09-07.html",
+        "org/all_members.html",
+        "org/mmr.html",
+        "tasks.html",
+    ]
     index = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="cs">' in index
-    assert '<a href="meetings/2016-09-07.html">1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)</a>' in index
-    assert "schváleno" in index and "<th scope=\"col\">" in index and "@media print" in index
+    assert (
+        '<a href="meetings/2016-09-07.html">1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)</a>'
+        in index
+    )
+    assert "schváleno" in index and '<th scope="col">' in index and "@media print" in index
     tasks = (site / "tasks.html").read_text(encoding="utf-8")
     assert tasks.count('class="overdue"') == 3
     assert '<a href="meetings/2016-09-07.html">2016-09-07</a>' in tasks
@@ -72,7 +88,10 @@ def test_browser_follows_the_index_to_the_minutes(repo, runner, tmp_path):
     link = re.search(r'<a href="(meetings/[^"]+\.html)">1\. jednání', dom)
     assert link, dom[:2000]
     minutes = site / link.group(1)
-    for page, shot in ((site / "index.html", tmp_path / "index.png"), (minutes, tmp_path / "minutes.png")):
+    for page, shot in (
+        (site / "index.html", tmp_path / "index.png"),
+        (minutes, tmp_path / "minutes.png"),
+    ):
         chromium(f"--screenshot={shot}", page.as_uri())
         assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 10_000
     text = chromium("--dump-dom", minutes.as_uri()).stdout

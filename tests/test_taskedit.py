@@ -15,22 +15,23 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import REPO, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import psc.taskedit
+import psc.edits.taskedit
+from psc.edits.taskedit import set_fields, yaml_scalar
 from psc.errors import InvalidData
-from psc.taskedit import set_fields, yaml_scalar
-from psc.yamlfile import load, loads
-
-from conftest import REPO, run
+from psc.loading.yamlfile import load, loads
 
 SEED_TEXT = (REPO / "meetings" / "2016-09-07.yaml").read_text(encoding="utf-8")
 BOM = b"\xef\xbb\xbf"
 TASK_KEYS = ("text", "deadline", "contact", "responsible", "responsible_text", "id")
 
-FLOW_TASK = "  - {text: Zorganizovat jednání MMR a MŽP k popsání a vyjasnění překryvu agend MA21 a Smart Cities, " \
-            "deadline: next meeting, responsible: [MMR]}\n"
+FLOW_TASK = (
+    "  - {text: Zorganizovat jednání MMR a MŽP k popsání a vyjasnění překryvu agend MA21 a Smart Cities, "
+    "deadline: next meeting, responsible: [MMR]}\n"
+)
 LAST_TASK_BLOCK = (
     "  - text: Zorganizovat jednání MMR a MŽP k popsání a vyjasnění překryvu agend MA21 a Smart Cities\n"
     "    deadline: next meeting\n"
@@ -74,11 +75,17 @@ def assert_only_task_changed(old: bytes, new: bytes, index: int) -> None:
     assert new.endswith(after), "text after the task changed"
     assert len(new) >= len(before) + len(after)
     new_end = end + len(new_lines) - len(old_lines)
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, old_lines, new_lines, autojunk=False
+    ).get_opcodes():
         if tag == "equal":
             continue
-        assert first <= i1 and i2 <= end, f"{tag} of old lines {i1}..{i2} outside task lines {first}..{end}"
-        assert first <= j1 and j2 <= new_end, f"{tag} of new lines {j1}..{j2} outside task lines {first}..{new_end}"
+        assert first <= i1 and i2 <= end, (
+            f"{tag} of old lines {i1}..{i2} outside task lines {first}..{end}"
+        )
+        assert first <= j1 and j2 <= new_end, (
+            f"{tag} of new lines {j1}..{j2} outside task lines {first}..{new_end}"
+        )
 
 
 def loaded_task(path: Path, index: int) -> dict:
@@ -134,18 +141,40 @@ def tasks_json(runner, *args: str) -> list[str]:
 @pytest.mark.parametrize(
     "args, index, status, note, message",
     [
-        (("done", "2016-09-07/3", "--on", "2016-11-10"), 2, "done", None,
-         "2016-09-07/3: done on 2016-11-10 (meetings/2016-09-07.yaml)"),
-        (("done", "2016-09-07/1", "--on", "2016-11-15", "--note", "Podněty zaslány."), 0, "done",
-         "Podněty zaslány.", "2016-09-07/1: done on 2016-11-15 (meetings/2016-09-07.yaml)"),
-        (("cancel", "2016-09-07/5", "--on", "2016-11-15", "--note", "Nahrazeno."), 4, "cancelled", "Nahrazeno.",
-         "2016-09-07/5: cancelled on 2016-11-15 (meetings/2016-09-07.yaml)"),
-        (("cancel", "2016-09-07/4", "--on", "2016-09-07"), 3, "cancelled", None,
-         "2016-09-07/4: cancelled on 2016-09-07 (meetings/2016-09-07.yaml)"),
+        (
+            ("done", "2016-09-07/3", "--on", "2016-11-10"),
+            2,
+            "done",
+            None,
+            "2016-09-07/3: done on 2016-11-10 (meetings/2016-09-07.yaml)",
+        ),
+        (
+            ("done", "2016-09-07/1", "--on", "2016-11-15", "--note", "Podněty zaslány."),
+            0,
+            "done",
+            "Podněty zaslány.",
+            "2016-09-07/1: done on 2016-11-15 (meetings/2016-09-07.yaml)",
+        ),
+        (
+            ("cancel", "2016-09-07/5", "--on", "2016-11-15", "--note", "Nahrazeno."),
+            4,
+            "cancelled",
+            "Nahrazeno.",
+            "2016-09-07/5: cancelled on 2016-11-15 (meetings/2016-09-07.yaml)",
+        ),
+        (
+            ("cancel", "2016-09-07/4", "--on", "2016-09-07"),
+            3,
+            "cancelled",
+            None,
+            "2016-09-07/4: cancelled on 2016-09-07 (meetings/2016-09-07.yaml)",
+        ),
         # (reopening an open task is refused now: tests/test_trust_edits.py)
     ],
 )
-def test_status_change_touches_only_the_tasks_lines(repo, runner, args, index, status, note, message):
+def test_status_change_touches_only_the_tasks_lines(
+    repo, runner, args, index, status, note, message
+):
     path = meeting(repo)
     old = path.read_bytes()
     old_data, _ = load(path)
@@ -164,24 +193,38 @@ def test_status_change_touches_only_the_tasks_lines(repo, runner, args, index, s
         expected["status_note"] = note
     assert task == expected
     # the new keys come after the existing ones, in a fixed order
-    assert list(task) == list(old_data["tasks"][index]) + [k for k in ("status", "status_date", "status_note")
-                                                            if k in expected]
+    assert list(task) == list(old_data["tasks"][index]) + [
+        k for k in ("status", "status_date", "status_note") if k in expected
+    ]
     validate_ok(runner)
 
 
 def test_inserted_lines_are_indented_like_the_task(repo, runner):
     path = meeting(repo)
     old = path.read_text(encoding="utf-8")
-    assert run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10", "--note", "Seznam hotov.").exit_code == 0
+    assert (
+        run(
+            runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10", "--note", "Seznam hotov."
+        ).exit_code
+        == 0
+    )
     new = path.read_text(encoding="utf-8")
-    added = [line[2:] for line in difflib.ndiff(old.splitlines(), new.splitlines()) if line.startswith("+ ")]
-    assert added == ["    status: done", "    status_date: 2016-11-10", "    status_note: Seznam hotov."]
+    added = [
+        line[2:]
+        for line in difflib.ndiff(old.splitlines(), new.splitlines())
+        if line.startswith("+ ")
+    ]
+    assert added == [
+        "    status: done",
+        "    status_date: 2016-11-10",
+        "    status_note: Seznam hotov.",
+    ]
 
 
 def test_on_defaults_to_today(repo, runner, monkeypatch):
-    import psc.cli
+    import psc.cli.main
 
-    monkeypatch.setattr(psc.cli, "_today", lambda: dt.date(2016, 11, 20))
+    monkeypatch.setattr(psc.cli.main, "_today", lambda: dt.date(2016, 11, 20))
     result = run(runner, "tasks", "done", "2016-09-07/4")
     assert result.exit_code == 0, result.output
     assert result.stdout == "2016-09-07/4: done on 2016-11-20 (meetings/2016-09-07.yaml)\n"
@@ -194,7 +237,12 @@ def test_two_edits_in_a_row_each_touch_only_their_task(repo, runner):
     assert run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10").exit_code == 0
     second = path.read_bytes()
     assert_only_task_changed(first, second, 2)
-    assert run(runner, "tasks", "cancel", "2016-09-07/4", "--on", "2016-11-15", "--note", "Zrušeno.").exit_code == 0
+    assert (
+        run(
+            runner, "tasks", "cancel", "2016-09-07/4", "--on", "2016-11-15", "--note", "Zrušeno."
+        ).exit_code
+        == 0
+    )
     third = path.read_bytes()
     assert_only_task_changed(second, third, 3)
     assert loaded_task(path, 2)["status"] == "done"
@@ -205,11 +253,21 @@ def test_two_edits_in_a_row_each_touch_only_their_task(repo, runner):
 def test_same_status_again_is_refused_and_keeps_the_first(repo, runner):
     """(Changed by issue 11: the second `done` used to overwrite the first one's date and note.)"""
     path = meeting(repo)
-    assert run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10", "--note", "Poprvé.").exit_code == 0
+    assert (
+        run(
+            runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10", "--note", "Poprvé."
+        ).exit_code
+        == 0
+    )
     once = path.read_bytes()
-    result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-12", "--note", "Podruhé.")
+    result = run(
+        runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-12", "--note", "Podruhé."
+    )
     assert result.exit_code == 1
-    assert result.stderr == "error: task 2016-09-07/3 is already done (since 2016-11-10); nothing was written\n"
+    assert (
+        result.stderr
+        == "error: task 2016-09-07/3 is already done (since 2016-11-10); nothing was written\n"
+    )
     assert path.read_bytes() == once
     assert loaded_task(path, 2)["status_date"] == "2016-11-10"
     assert loaded_task(path, 2)["status_note"] == "Poprvé."
@@ -224,7 +282,7 @@ COMMENTED_TASK_3 = (
     "      následně bude ze strany MMR zpracován seznam těchto dokumentů\n"
     "    # a comment inside the task\n"
     "    deadline: '2016-11-01'\n"
-    "    contact: \"jana.korytarova@mmr.cz\"  # the contact, quoted\n"
+    '    contact: "jana.korytarova@mmr.cz"  # the contact, quoted\n'
 )
 
 
@@ -252,7 +310,9 @@ def test_crlf_comments_and_quotes_are_kept(repo, runner, action, extra):
         assert kept in new
     lines = new.splitlines(keepends=True)
     first, end = task_spans(lines)[2]
-    assert b"".join(lines[first:end]).startswith(COMMENTED_TASK_3.replace("\n", "\r\n").encode("utf-8"))
+    assert b"".join(lines[first:end]).startswith(
+        COMMENTED_TASK_3.replace("\n", "\r\n").encode("utf-8")
+    )
     task = loaded_task(path, 2)
     assert task["status"] == {"done": "done", "cancel": "cancelled", "reopen": "open"}[action]
     assert task["status_date"] == "2016-11-10"
@@ -279,7 +339,12 @@ def test_utf8_bom_and_crlf_together(repo, runner):
     path = meeting(repo)
     path.write_bytes(BOM + SEED_TEXT.replace("\n", "\r\n").encode("utf-8"))
     old = path.read_bytes()
-    assert run(runner, "tasks", "cancel", "2016-09-07/5", "--on", "2016-11-15", "--note", "Nahrazeno.").exit_code == 0
+    assert (
+        run(
+            runner, "tasks", "cancel", "2016-09-07/5", "--on", "2016-11-15", "--note", "Nahrazeno."
+        ).exit_code
+        == 0
+    )
     new = path.read_bytes()
     assert new.startswith(BOM) and new.count(BOM) == 1
     assert new.count(b"\n") == new.count(b"\r\n")
@@ -323,27 +388,43 @@ def test_reopen_replaces_values_in_place_and_removes_the_note(repo, runner, crlf
     assert_only_task_changed(old, new, 2)
     nl = "\r\n" if crlf else "\n"
     expected_task = (
-        "  - text: >-\n"
-        "      Poslat informace k dalším strategickým dokumentům, které obsahují elementy konceptu SC,\n"
-        "      následně bude ze strany MMR zpracován seznam těchto dokumentů\n"
-        "    deadline: 2016-11-01\n"
-        "    status: open  # set at the 2nd meeting\n"
-        "    status_date: 2016-11-15\n"
-        "    contact: jana.korytarova@mmr.cz\n"
-        "    status_history:\n"
-        "      - status: done\n"
-        "        date: 2016-11-10\n"
-        "        note: Seznam dokumentů byl zpracován a rozeslán členům.\n"
-    ).replace("\n", nl).encode("utf-8")
+        (
+            "  - text: >-\n"
+            "      Poslat informace k dalším strategickým dokumentům, které obsahují elementy konceptu SC,\n"
+            "      následně bude ze strany MMR zpracován seznam těchto dokumentů\n"
+            "    deadline: 2016-11-01\n"
+            "    status: open  # set at the 2nd meeting\n"
+            "    status_date: 2016-11-15\n"
+            "    contact: jana.korytarova@mmr.cz\n"
+            "    status_history:\n"
+            "      - status: done\n"
+            "        date: 2016-11-10\n"
+            "        note: Seznam dokumentů byl zpracován a rozeslán členům.\n"
+        )
+        .replace("\n", nl)
+        .encode("utf-8")
+    )
     assert expected_task in new
     task = loaded_task(path, 2)  # would raise on a duplicate key
     # (changed by issue 11: the old status, date and note move into status_history, not lost)
-    assert task == {"text": task["text"], "deadline": "2016-11-01", "status": "open",
-                    "status_date": "2016-11-15", "contact": "jana.korytarova@mmr.cz",
-                    "status_history": [{"status": "done", "date": "2016-11-10",
-                                        "note": "Seznam dokumentů byl zpracován a rozeslán členům."}]}
+    assert task == {
+        "text": task["text"],
+        "deadline": "2016-11-01",
+        "status": "open",
+        "status_date": "2016-11-15",
+        "contact": "jana.korytarova@mmr.cz",
+        "status_history": [
+            {
+                "status": "done",
+                "date": "2016-11-10",
+                "note": "Seznam dokumentů byl zpracován a rozeslán členům.",
+            }
+        ],
+    }
     assert list(task) == ["text", "deadline", "status", "status_date", "contact", "status_history"]
-    assert new.count(b"status:") == 2 and new.count(b"status_date:") == 1 and b"status_note" not in new
+    assert (
+        new.count(b"status:") == 2 and new.count(b"status_date:") == 1 and b"status_note" not in new
+    )
     validate_ok(runner)
     assert "2016-09-07/3" in tasks_json(runner, "--overdue", "--as-of", "2016-11-16")
 
@@ -352,13 +433,26 @@ def test_reopen_with_note_replaces_a_folded_note(repo, runner):
     path = meeting(repo)
     path.write_text(done_seed(), encoding="utf-8")
     old = path.read_bytes()
-    result = run(runner, "tasks", "reopen", "2016-09-07/3", "--on", "2016-11-15", "--note", "Seznam je neúplný.")
+    result = run(
+        runner,
+        "tasks",
+        "reopen",
+        "2016-09-07/3",
+        "--on",
+        "2016-11-15",
+        "--note",
+        "Seznam je neúplný.",
+    )
     assert result.exit_code == 0, result.output
     new = path.read_bytes()
     assert_only_task_changed(old, new, 2)
     assert "    status_note: Seznam je neúplný.\n    contact:" in new.decode("utf-8")
     task = loaded_task(path, 2)
-    assert (task["status"], task["status_date"], task["status_note"]) == ("open", "2016-11-15", "Seznam je neúplný.")
+    assert (task["status"], task["status_date"], task["status_note"]) == (
+        "open",
+        "2016-11-15",
+        "Seznam je neúplný.",
+    )
     assert new.count(b"status_note:") == 1
     validate_ok(runner)
 
@@ -367,15 +461,29 @@ def test_cancel_a_done_task_replaces_status_and_date(repo, runner):
     path = meeting(repo)
     path.write_text(done_seed(), encoding="utf-8")
     old = path.read_bytes()
-    assert run(runner, "tasks", "cancel", "2016-09-07/3", "--on", "2016-11-20", "--note", "Nahrazeno.").exit_code == 0
+    assert (
+        run(
+            runner, "tasks", "cancel", "2016-09-07/3", "--on", "2016-11-20", "--note", "Nahrazeno."
+        ).exit_code
+        == 0
+    )
     new = path.read_bytes()
     assert_only_task_changed(old, new, 2)
     # the three-line note became one line; the old status takes four lines in status_history
     assert len(new.splitlines()) == len(old.splitlines()) - 2 + 4
     task = loaded_task(path, 2)
-    assert (task["status"], task["status_date"], task["status_note"]) == ("cancelled", "2016-11-20", "Nahrazeno.")
-    assert task["status_history"] == [{"status": "done", "date": "2016-11-10",
-                                       "note": "Seznam dokumentů byl zpracován a rozeslán členům."}]
+    assert (task["status"], task["status_date"], task["status_note"]) == (
+        "cancelled",
+        "2016-11-20",
+        "Nahrazeno.",
+    )
+    assert task["status_history"] == [
+        {
+            "status": "done",
+            "date": "2016-11-10",
+            "note": "Seznam dokumentů byl zpracován a rozeslán členům.",
+        }
+    ]
     validate_ok(runner)
 
 
@@ -384,14 +492,22 @@ def test_flow_style_task(repo, runner):
     path.write_text(with_flow_task(SEED_TEXT), encoding="utf-8")
     validate_ok(runner)
     old = path.read_bytes()
-    result = run(runner, "tasks", "done", "2016-09-07/5", "--on", "2016-11-15", "--note", "Jednání proběhlo.")
+    result = run(
+        runner, "tasks", "done", "2016-09-07/5", "--on", "2016-11-15", "--note", "Jednání proběhlo."
+    )
     assert result.exit_code == 0, result.output
     done = path.read_bytes()
     assert_only_task_changed(old, done, 4)
     assert len(done.splitlines()) == len(old.splitlines())  # still one line
     task = loaded_task(path, 4)
-    assert task == {"text": task["text"], "deadline": "next meeting", "responsible": ["MMR"], "status": "done",
-                    "status_date": "2016-11-15", "status_note": "Jednání proběhlo."}
+    assert task == {
+        "text": task["text"],
+        "deadline": "next meeting",
+        "responsible": ["MMR"],
+        "status": "done",
+        "status_date": "2016-11-15",
+        "status_note": "Jednání proběhlo.",
+    }
     validate_ok(runner)
     # reopened without a note: status and date replaced in place, the old note moved to the history
     result = run(runner, "tasks", "reopen", "2016-09-07/5", "--on", "2016-11-20")
@@ -402,11 +518,15 @@ def test_flow_style_task(repo, runner):
     task = loaded_task(path, 4)
     assert (task["status"], task["status_date"]) == ("open", "2016-11-20")
     assert not task.get("status_note")
-    assert task["status_history"] == [{"status": "done", "date": "2016-11-15", "note": "Jednání proběhlo."}]
+    assert task["status_history"] == [
+        {"status": "done", "date": "2016-11-15", "note": "Jednání proběhlo."}
+    ]
     validate_ok(runner)
 
 
-@pytest.mark.parametrize("note", ["Hotovo, viz web", "a,b", "{x}", "[1]", "konec}", "Viz: zápis", "# ne", "null"])
+@pytest.mark.parametrize(
+    "note", ["Hotovo, viz web", "a,b", "{x}", "[1]", "konec}", "Viz: zápis", "# ne", "null"]
+)
 def test_flow_style_task_note_needing_flow_quotes(repo, runner, note):
     path = meeting(repo)
     path.write_text(with_flow_task(SEED_TEXT), encoding="utf-8")
@@ -426,17 +546,30 @@ def test_last_task_at_end_of_file_without_final_newline(repo, runner, crlf):
     path.write_bytes((text.replace("\n", "\r\n") if crlf else text).encode("utf-8"))
     validate_ok(runner)
     old = path.read_bytes()
-    result = run(runner, "tasks", "cancel", "2016-09-07/5", "--on", "2016-11-15", "--note", "Nahrazeno.")
+    result = run(
+        runner, "tasks", "cancel", "2016-09-07/5", "--on", "2016-11-15", "--note", "Nahrazeno."
+    )
     assert result.exit_code == 0, result.output
     new = path.read_bytes()
     assert_only_task_changed(old, new, 4)
     nl = b"\r\n" if crlf else b"\n"
-    assert new.endswith(b"    responsible: MMR" + nl + b"    status: cancelled" + nl + b"    status_date: 2016-11-15"
-                        + nl + b"    status_note: Nahrazeno.")
+    assert new.endswith(
+        b"    responsible: MMR"
+        + nl
+        + b"    status: cancelled"
+        + nl
+        + b"    status_date: 2016-11-15"
+        + nl
+        + b"    status_note: Nahrazeno."
+    )
     if crlf:
         assert new.count(b"\n") == new.count(b"\r\n")
     task = loaded_task(path, 4)
-    assert (task["status"], task["status_date"], task["status_note"]) == ("cancelled", "2016-11-15", "Nahrazeno.")
+    assert (task["status"], task["status_date"], task["status_note"]) == (
+        "cancelled",
+        "2016-11-15",
+        "Nahrazeno.",
+    )
     validate_ok(runner)
     # reopen: the last line (the note) is removed, the rest of the task kept
     result = run(runner, "tasks", "reopen", "2016-09-07/5", "--on", "2016-11-20")
@@ -445,11 +578,25 @@ def test_last_task_at_end_of_file_without_final_newline(repo, runner, crlf):
     assert_only_task_changed(new, reopened, 4)
     assert b"status_note" not in reopened
     # (issue 11: the old status moves into status_history, and the file still ends without a newline)
-    assert reopened.endswith(b"    status: open" + nl + b"    status_date: 2016-11-20" + nl + b"    status_history:"
-                             + nl + b"      - status: cancelled" + nl + b"        date: 2016-11-15" + nl
-                             + b"        note: Nahrazeno.")
+    assert reopened.endswith(
+        b"    status: open"
+        + nl
+        + b"    status_date: 2016-11-20"
+        + nl
+        + b"    status_history:"
+        + nl
+        + b"      - status: cancelled"
+        + nl
+        + b"        date: 2016-11-15"
+        + nl
+        + b"        note: Nahrazeno."
+    )
     task = loaded_task(path, 4)
-    assert (task["status"], task["status_date"], task.get("status_note")) == ("open", "2016-11-20", None)
+    assert (task["status"], task["status_date"], task.get("status_note")) == (
+        "open",
+        "2016-11-20",
+        None,
+    )
     validate_ok(runner)
 
 
@@ -468,14 +615,53 @@ QUOTED_NOTES = [
     "[návrh] předán MMR",
     "[www.smartcities.mmr.cz](http://www.smartcities.mmr.cz)",
     "# není komentář",
-    "null", "Null", "NULL", "~", "",
-    "yes", "no", "true", "off", "Y",
-    "2016-11-10", "13:00", "0x1F", "1e3", ".inf",
-    "'v apostrofech'", '"v uvozovkách"', "a 'b' \"c\"",
-    " mezera na začátku", "mezera na konci ", "a #b", "a: b: c", "a:b",
-    "- pomlčka", "? otazník", ": dvojtečka", "@zavináč", "`zpětný`", "!tag", "&kotva", "*alias", "%direktiva",
-    "|", ">", ">-", "{a: b}", "{", "}", "]", ",", "---", "...",
-    "řádek 1\nřádek 2", "tab\tuvnitř", "konec\n", "zpětné \\ lomítko", "ÚV ✓ 😀 ž",
+    "null",
+    "Null",
+    "NULL",
+    "~",
+    "",
+    "yes",
+    "no",
+    "true",
+    "off",
+    "Y",
+    "2016-11-10",
+    "13:00",
+    "0x1F",
+    "1e3",
+    ".inf",
+    "'v apostrofech'",
+    '"v uvozovkách"',
+    "a 'b' \"c\"",
+    " mezera na začátku",
+    "mezera na konci ",
+    "a #b",
+    "a: b: c",
+    "a:b",
+    "- pomlčka",
+    "? otazník",
+    ": dvojtečka",
+    "@zavináč",
+    "`zpětný`",
+    "!tag",
+    "&kotva",
+    "*alias",
+    "%direktiva",
+    "|",
+    ">",
+    ">-",
+    "{a: b}",
+    "{",
+    "}",
+    "]",
+    ",",
+    "---",
+    "...",
+    "řádek 1\nřádek 2",
+    "tab\tuvnitř",
+    "konec\n",
+    "zpětné \\ lomítko",
+    "ÚV ✓ 😀 ž",
 ]
 
 
@@ -508,10 +694,17 @@ def test_note_with_unusual_characters_reads_back_exactly(repo, runner, note):
 
 
 def test_done_task_leaves_the_overdue_list_and_show_prints_its_status(repo, runner):
-    assert tasks_json(runner, "--overdue", "--as-of", "2016-11-16") == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+    assert tasks_json(runner, "--overdue", "--as-of", "2016-11-16") == [
+        "2016-09-07/3",
+        "2016-09-07/4",
+        "2016-09-07/5",
+    ]
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10")
     assert result.exit_code == 0, result.output
-    assert tasks_json(runner, "--overdue", "--as-of", "2016-11-16") == ["2016-09-07/4", "2016-09-07/5"]
+    assert tasks_json(runner, "--overdue", "--as-of", "2016-11-16") == [
+        "2016-09-07/4",
+        "2016-09-07/5",
+    ]
     assert "2016-09-07/3" not in tasks_json(runner, "--as-of", "2016-11-16")
     assert "2016-09-07/3" in tasks_json(runner, "--status", "done", "--as-of", "2016-11-16")
 
@@ -525,17 +718,31 @@ def test_done_task_leaves_the_overdue_list_and_show_prints_its_status(repo, runn
 
 
 def test_cancel_then_reopen_round_trip_in_reports(repo, runner):
-    assert run(runner, "tasks", "cancel", "2016-09-07/5", "--on", "2016-11-15", "--note", "Nahrazeno.").exit_code == 0
-    assert tasks_json(runner, "--overdue", "--as-of", "2016-11-16") == ["2016-09-07/3", "2016-09-07/4"]
+    assert (
+        run(
+            runner, "tasks", "cancel", "2016-09-07/5", "--on", "2016-11-15", "--note", "Nahrazeno."
+        ).exit_code
+        == 0
+    )
+    assert tasks_json(runner, "--overdue", "--as-of", "2016-11-16") == [
+        "2016-09-07/3",
+        "2016-09-07/4",
+    ]
     shown = run(runner, "tasks", "show", "2016-09-07/5", "--as-of", "2016-11-16")
     assert "  Stav: zrušeno (15. 11. 2016): Nahrazeno." in shown.stdout.splitlines()
     assert run(runner, "tasks", "reopen", "2016-09-07/5", "--on", "2016-11-16").exit_code == 0
-    assert tasks_json(runner, "--overdue", "--as-of", "2016-11-16") == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+    assert tasks_json(runner, "--overdue", "--as-of", "2016-11-16") == [
+        "2016-09-07/3",
+        "2016-09-07/4",
+        "2016-09-07/5",
+    ]
     shown = run(runner, "tasks", "show", "2016-09-07/5", "--as-of", "2016-11-16")
     # (issue 11: the cancellation stays in the history; it used to vanish)
     lines = shown.stdout.splitlines()
-    assert lines[-2:] == ["  2016-11-15  stav zapsán u úkolu: zrušeno; Nahrazeno.",
-                          "  2016-11-16  stav zapsán u úkolu: otevřený"]
+    assert lines[-2:] == [
+        "  2016-11-15  stav zapsán u úkolu: zrušeno; Nahrazeno.",
+        "  2016-11-16  stav zapsán u úkolu: otevřený",
+    ]
 
 
 # ---------------------------------------------------------------- 5. refusals
@@ -569,19 +776,26 @@ def test_invalid_meeting_file_is_refused_and_left_alone(repo, runner, action):
     result = run(runner, "tasks", action, "2016-09-07/3", "--on", "2016-11-10", "--note", "x")
     assert result.exit_code == 1
     line = text.splitlines().index("titel: x") + 1
-    assert f"meetings/2016-09-07.yaml:{line}:1: error: titel: unknown key 'titel'; did you mean 'title'?" \
+    assert (
+        f"meetings/2016-09-07.yaml:{line}:1: error: titel: unknown key 'titel'; did you mean 'title'?"
         in result.stderr.splitlines()
+    )
     assert path.read_bytes() == old and listing(path) == names
 
 
 def test_any_invalid_file_in_the_archive_blocks_the_edit(repo, runner):
     path = meeting(repo)
     other = repo / "meetings" / "2016-11-15.yaml"
-    other.write_text("number: 2\ntitle: X\ndate: 2016-11-15\nstart: 13:00\nend: 12:00\n", encoding="utf-8")
+    other.write_text(
+        "number: 2\ntitle: X\ndate: 2016-11-15\nstart: 13:00\nend: 12:00\n", encoding="utf-8"
+    )
     old, other_old = path.read_bytes(), other.read_bytes()
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10")
     assert result.exit_code == 1
-    assert "meetings/2016-11-15.yaml:5:6: error: end: end 12:00 is not after start 13:00" in result.stderr.splitlines()
+    assert (
+        "meetings/2016-11-15.yaml:5:6: error: end: end 12:00 is not after start 13:00"
+        in result.stderr.splitlines()
+    )
     assert path.read_bytes() == old and other.read_bytes() == other_old
 
 
@@ -609,15 +823,20 @@ def test_on_not_a_date_is_a_usage_error(repo, runner, value):
 @pytest.mark.parametrize(
     "broken, problem",
     [
-        ("[broken", "invalid YAML"),                                   # a syntax error
-        ("done\n    titel: x", "tasks[2].titel: "),                    # valid YAML, an unknown key
-        ("done\n  - text: extra", "missing required key 'deadline'"),  # valid YAML, a broken task list
+        ("[broken", "invalid YAML"),  # a syntax error
+        ("done\n    titel: x", "tasks[2].titel: "),  # valid YAML, an unknown key
+        (
+            "done\n  - text: extra",
+            "missing required key 'deadline'",
+        ),  # valid YAML, a broken task list
     ],
 )
-def test_edit_that_would_make_the_file_invalid_writes_nothing(repo, runner, monkeypatch, broken, problem):
+def test_edit_that_would_make_the_file_invalid_writes_nothing(
+    repo, runner, monkeypatch, broken, problem
+):
     path = meeting(repo)
     old, names = path.read_bytes(), listing(path)
-    monkeypatch.setattr(psc.taskedit, "yaml_scalar", lambda value: broken)
+    monkeypatch.setattr(psc.edits.taskedit, "yaml_scalar", lambda value: broken)
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10", "--note", "x")
     assert result.exit_code == 1
     assert "the edit would make the file invalid, so nothing was written" in result.stderr
@@ -647,7 +866,11 @@ def test_flow_note_that_would_break_the_file_writes_nothing(repo, runner):
 @pytest.mark.parametrize(
     "exc, code, message",
     [
-        (OSError(5, "Input/output error"), 1, "error: cannot write meetings/2016-09-07.yaml: Input/output error\n"),
+        (
+            OSError(5, "Input/output error"),
+            1,
+            "error: cannot write meetings/2016-09-07.yaml: Input/output error\n",
+        ),
         (RuntimeError("disk on fire"), 1, None),
         (KeyboardInterrupt(), 130, "interrupted\n"),
     ],
@@ -729,7 +952,9 @@ def test_yaml_scalar_is_one_line():
 
 
 def edit_note(text: str, index: int, note: str) -> str:
-    return set_fields(text, index, {"status": "done", "status_date": "2016-11-10", "status_note": note})
+    return set_fields(
+        text, index, {"status": "done", "status_date": "2016-11-10", "status_note": note}
+    )
 
 
 def check_note_round_trip(text: str, index: int, note: str) -> None:
@@ -744,11 +969,15 @@ def check_note_round_trip(text: str, index: int, note: str) -> None:
     assert_only_task_changed(text.encode("utf-8"), new.encode("utf-8"), index)
 
 
-NO_SURROGATES = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), whitelist_characters="\t\n")
+NO_SURROGATES = st.characters(
+    blacklist_categories=("Cs", "Cc", "Zl", "Zp"), whitelist_characters="\t\n"
+)
 """Any text psc accepts: control characters (but tab and line feed) are refused at load."""
 
 
-@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(note=st.text(alphabet=NO_SURROGATES))
 def test_property_any_note_reads_back(note):
     check_note_round_trip(SEED_TEXT, 2, note)
@@ -763,10 +992,17 @@ LAYOUTS = {
 }
 
 
-@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(layout=st.sampled_from(sorted(LAYOUTS)),
-       note=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
-                                           blacklist_characters="\ufffe\uffff")))
+@settings(
+    max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    layout=st.sampled_from(sorted(LAYOUTS)),
+    note=st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufffe\uffff"
+        )
+    ),
+)
 def test_property_printable_note_reads_back_in_every_layout(layout, note):
     text, index = LAYOUTS[layout]
     check_note_round_trip(text, index, note)

@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import refingerprint, run
 
 D = dt.date
@@ -33,11 +32,18 @@ tasks:
 """
 
 
-def add_second(repo: Path, reviews: str = "      - Bez připomínek.", date: str = "2016-11-15",
-               explicit_id: str = "psc-2-1", next_meetings: str = "") -> Path:
+def add_second(
+    repo: Path,
+    reviews: str = "      - Bez připomínek.",
+    date: str = "2016-11-15",
+    explicit_id: str = "psc-2-1",
+    next_meetings: str = "",
+) -> Path:
     path = repo / "meetings" / f"{date}.yaml"
-    path.write_text(SECOND.format(date=date, reviews=reviews, explicit_id=explicit_id) + next_meetings,
-                    encoding="utf-8")
+    path.write_text(
+        SECOND.format(date=date, reviews=reviews, explicit_id=explicit_id) + next_meetings,
+        encoding="utf-8",
+    )
     return path
 
 
@@ -103,7 +109,9 @@ def test_ongoing_is_never_overdue(repo, runner):
 
 def test_next_meeting_resolves_to_the_next_meeting_file(repo, runner):
     add_second(repo, date="2016-11-22")
-    record = next(r for r in tasks_json(runner, "--as-of", "2016-11-16") if r["id"] == "2016-09-07/4")
+    record = next(
+        r for r in tasks_json(runner, "--as-of", "2016-11-16") if r["id"] == "2016-09-07/4"
+    )
     assert record["due"] == "2016-11-22"
     assert record["deadline_text"] == "do další PS (22. 11. 2016)"
     assert not record["overdue"]
@@ -148,15 +156,20 @@ def test_reviews_at_a_later_meeting_set_status_and_deadline(repo, runner):
     assert records["2016-09-07/4"]["due"] == "2016-12-31"
     assert records["2016-09-07/5"]["status"] == "cancelled"
     assert ids(tasks_json(runner, "--overdue", "--as-of", "2016-11-20")) == []
-    assert ids(tasks_json(runner, "--status", "cancelled", "--as-of", "2016-11-20")) == ["2016-09-07/5"]
+    assert ids(tasks_json(runner, "--status", "cancelled", "--as-of", "2016-11-20")) == [
+        "2016-09-07/5"
+    ]
 
 
 def test_latest_by_meeting_date_wins(repo, runner):
     add_second(repo, reviews="      - task: 2016-09-07/3\n        status: done")
     third = SECOND.replace("2. jednání", "3. jednání").replace("number: 2", "number: 3")
     (repo / "meetings" / "2017-02-01.yaml").write_text(
-        third.format(date="2017-02-01", explicit_id="psc-3-1",
-                     reviews="      - task: 2016-09-07/3\n        status: open\n        note: Znovu otevřeno."),
+        third.format(
+            date="2017-02-01",
+            explicit_id="psc-3-1",
+            reviews="      - task: 2016-09-07/3\n        status: open\n        note: Znovu otevřeno.",
+        ),
         encoding="utf-8",
     )
     records = {r["id"]: r for r in tasks_json(runner, "--as-of", "2017-02-02", "--status", "all")}
@@ -173,20 +186,30 @@ def test_latest_by_meeting_date_wins(repo, runner):
 
 
 def test_unknown_and_future_task_references_are_errors(repo, runner):
-    add_second(repo, reviews="      - task: 2016-09-07/9\n        status: done\n      - task: psc-2-1\n        status: done")
+    add_second(
+        repo,
+        reviews="      - task: 2016-09-07/9\n        status: done\n      - task: psc-2-1\n        status: done",
+    )
     result = run(runner, "validate")
     assert result.exit_code == 1
-    assert "meetings/2016-11-15.yaml:10:15: error: items[0].content[0].task: unknown task '2016-09-07/9'" in result.stderr
-    assert ("meetings/2016-11-15.yaml:12:15: error: items[0].content[1].task: task 'psc-2-1' is assigned at "
-            "2016-11-15, not before this meeting") in result.stderr
+    assert (
+        "meetings/2016-11-15.yaml:10:15: error: items[0].content[0].task: unknown task '2016-09-07/9'"
+        in result.stderr
+    )
+    assert (
+        "meetings/2016-11-15.yaml:12:15: error: items[0].content[1].task: task 'psc-2-1' is assigned at "
+        "2016-11-15, not before this meeting"
+    ) in result.stderr
 
 
 def test_duplicate_task_ids_across_meetings(repo, runner):
     add_second(repo, explicit_id="2016-09-07/2")
     result = run(runner, "validate")
     assert result.exit_code == 1
-    assert ("meetings/2016-11-15.yaml:13:9: error: tasks[0].id: task ID '2016-09-07/2' is already used in "
-            "meetings/2016-09-07.yaml (tasks[1])") in result.stderr
+    assert (
+        "meetings/2016-11-15.yaml:13:9: error: tasks[0].id: task ID '2016-09-07/2' is already used in "
+        "meetings/2016-09-07.yaml (tasks[1])"
+    ) in result.stderr
 
 
 def test_invalid_explicit_id(repo, runner):
@@ -202,16 +225,34 @@ def test_invalid_explicit_id(repo, runner):
 def test_filters(repo, runner):
     add_second(repo, date="2016-11-22")
     as_of = ["--as-of", "2016-11-16"]
-    assert ids(tasks_json(runner, *as_of, "--due-within", "7d")) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
-    assert ids(tasks_json(runner, *as_of, "--due-within", "1w")) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+    assert ids(tasks_json(runner, *as_of, "--due-within", "7d")) == [
+        "2016-09-07/3",
+        "2016-09-07/4",
+        "2016-09-07/5",
+    ]
+    assert ids(tasks_json(runner, *as_of, "--due-within", "1w")) == [
+        "2016-09-07/3",
+        "2016-09-07/4",
+        "2016-09-07/5",
+    ]
     assert ids(tasks_json(runner, *as_of, "--due-within", "5")) == ["2016-09-07/3"]
     assert ids(tasks_json(runner, *as_of, "--due-before", "2016-11-22")) == ["2016-09-07/3"]
     # as of the second meeting's day, its task counts; an owner's tasks include all members' (1-3)
     at_22 = ["--as-of", "2016-11-22"]
     assert ids(tasks_json(runner, *at_22, "--owner", "mžp")) == [
-        "2016-09-07/3", "2016-09-07/1", "2016-09-07/2", "psc-2-1"]
+        "2016-09-07/3",
+        "2016-09-07/1",
+        "2016-09-07/2",
+        "psc-2-1",
+    ]
     assert ids(tasks_json(runner, *at_22, "--owner", "MŽP", "--owner", "MMR")) == [
-        "2016-09-07/3", "2016-09-07/4", "2016-09-07/5", "2016-09-07/1", "2016-09-07/2", "psc-2-1"]
+        "2016-09-07/3",
+        "2016-09-07/4",
+        "2016-09-07/5",
+        "2016-09-07/1",
+        "2016-09-07/2",
+        "psc-2-1",
+    ]
     assert ids(tasks_json(runner, *at_22, "--meeting", "2016-11-22")) == ["psc-2-1"]
     assert ids(tasks_json(runner, *as_of, "--meeting", "2016-11-22")) == []  # not yet held
 
@@ -219,9 +260,15 @@ def test_filters(repo, runner):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--due-within", "soon"], "error: --due-within 'soon': give days or weeks, e.g. 14d or 2w"),
+        (
+            ["--due-within", "soon"],
+            "error: --due-within 'soon': give days or weeks, e.g. 14d or 2w",
+        ),
         (["--as-of", "16. 11. 2016"], "error: --as-of '16. 11. 2016': give a date as YYYY-MM-DD"),
-        (["--status", "closed"], "error: unknown status 'closed'; choose open, done, cancelled, all"),
+        (
+            ["--status", "closed"],
+            "error: unknown status 'closed'; choose open, done, cancelled, all",
+        ),
         (["--format", "xml"], "error: unknown format 'xml'; choose table, md, html, json, csv"),
         (["--group-by", "deadline"], "error: --group-by 'deadline': only 'owner' is supported"),
         (["--meeting", "2016-09-08"], "error: no meeting '2016-09-08'"),
@@ -234,8 +281,12 @@ def test_usage_errors(repo, runner, args, message):
 
 
 def test_fail_if_any(repo, runner):
-    assert run(runner, "tasks", "--overdue", "--as-of", "2016-10-01", "--fail-if-any").exit_code == 0
-    result = run(runner, "tasks", "--overdue", "--as-of", "2016-11-16", "--fail-if-any", "-f", "csv")
+    assert (
+        run(runner, "tasks", "--overdue", "--as-of", "2016-10-01", "--fail-if-any").exit_code == 0
+    )
+    result = run(
+        runner, "tasks", "--overdue", "--as-of", "2016-11-16", "--fail-if-any", "-f", "csv"
+    )
     assert result.exit_code == 1
     assert result.stdout.count("\n") == 4
 
@@ -249,7 +300,11 @@ def test_csv_has_the_json_columns(repo, runner):
     records = tasks_json(runner, "--as-of", "2016-11-16")
     assert list(rows[0]) == list(records[0])
     assert [r["id"] for r in rows] == ids(records)
-    assert rows[1]["responsible"] == "MMR" and rows[1]["overdue"] == "yes" and rows[1]["days_overdue"] == "1"
+    assert (
+        rows[1]["responsible"] == "MMR"
+        and rows[1]["overdue"] == "yes"
+        and rows[1]["days_overdue"] == "1"
+    )
 
 
 def test_markdown_report(repo, runner):
@@ -257,8 +312,10 @@ def test_markdown_report(repo, runner):
     lines = result.stdout.splitlines()
     assert lines[0] == "# Úkoly po termínu k 16. 11. 2016"
     assert "| ID | Úkol | Odpovídá | Termín | Dní po termínu | Zadáno | Kontakt |" in lines
-    assert ("| 2016-09-07/4 | Zpracovat aktualizace možných zdrojů finanční podpory | MMR | "
-            "do další PS (15. 11. 2016) | 1 | 2016-09-07 |  |") in lines
+    assert (
+        "| 2016-09-07/4 | Zpracovat aktualizace možných zdrojů finanční podpory | MMR | "
+        "do další PS (15. 11. 2016) | 1 | 2016-09-07 |  |"
+    ) in lines
 
 
 def test_markdown_report_grouped_by_owner(repo, runner):
@@ -269,7 +326,9 @@ def test_markdown_report_grouped_by_owner(repo, runner):
 
 def test_html_report(repo, runner, tmp_path):
     out = tmp_path / "r.html"
-    result = run(runner, "tasks", "--as-of", "2016-11-16", "--format", "html", "-o", str(out), "--lang", "en")
+    result = run(
+        runner, "tasks", "--as-of", "2016-11-16", "--format", "html", "-o", str(out), "--lang", "en"
+    )
     assert result.exit_code == 0
     html = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in html
@@ -282,7 +341,7 @@ def test_plain_table_when_not_a_terminal(repo, runner):
     result = run(runner, "tasks", "--as-of", "2016-11-16")
     lines = result.stdout.splitlines()
     assert lines[0] == "Úkoly k 16. 11. 2016"
-    assert lines[1].split() [:2] == ["ID", "Úkol"]
+    assert lines[1].split()[:2] == ["ID", "Úkol"]
     assert "\x1b[" not in result.stdout and "│" not in result.stdout
     assert lines[2].startswith("2016-09-07/3  Poslat informace")
 
@@ -290,7 +349,8 @@ def test_plain_table_when_not_a_terminal(repo, runner):
 def test_user_text_printed_literally(repo, runner):
     path = repo / "meetings" / "2016-09-07.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "Zpracovat aktualizace", "Zpracovat [/bold] [red]aktualizace[31m", 1)
+        "Zpracovat aktualizace", "Zpracovat [/bold] [red]aktualizace[31m", 1
+    )
     path.write_text(text, encoding="utf-8")
     refingerprint(repo)
     assert run(runner, "validate").exit_code == 0
@@ -300,21 +360,23 @@ def test_user_text_printed_literally(repo, runner):
 
 
 def test_rich_table_on_a_terminal_prints_markup_literally(repo):
-    from psc import console
+    from psc.cli import console
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
 
     out = Terminal()
-    console.print_table(["ID", "Úkol"], [["1", "a [/bold] b [red]c"]], title="[bold]T", highlight=[True], stream=out)
+    console.print_table(
+        ["ID", "Úkol"], [["1", "a [/bold] b [red]c"]], title="[bold]T", highlight=[True], stream=out
+    )
     text = out.getvalue()
     assert "a [/bold] b [red]c" in text
     assert "[bold]T" in text
 
 
 def test_no_color_turns_colour_off(repo, monkeypatch):
-    from psc import console
+    from psc.cli import console
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -336,8 +398,8 @@ def test_report_to_file(repo, runner):
 
 
 def test_pure_overdue_and_days(repo):
-    from psc.project import Project
-    from psc.tasks import Selection, select, track
+    from psc.archive.project import Project
+    from psc.archive.tasks import Selection, select, track
 
     archive = Project(repo).index(use_cache=False)
     tasks = track(archive.meetings)
@@ -352,7 +414,12 @@ def test_minutes_name_the_reviewed_tasks(repo, runner):
     add_second(repo, reviews=REVIEWS)
     result = run(runner, "render", "2016-11-15", "--format", "md", "-o", "-")
     assert result.exit_code == 0
-    assert ("Úkol 2016-09-07/3 (Poslat informace k dalším strategickým dokumentům, které obsahují elementy "
-            "konceptu SC, následně bude ze strany MMR zpracován seznam těchto dokumentů): splněno. "
-            "Seznam byl rozeslán.") in result.stdout
-    assert "Úkol 2016-09-07/4 (Zpracovat aktualizace možných zdrojů finanční podpory); nový termín 31. 12. 2016. Pracuje se na tom." in result.stdout
+    assert (
+        "Úkol 2016-09-07/3 (Poslat informace k dalším strategickým dokumentům, které obsahují elementy "
+        "konceptu SC, následně bude ze strany MMR zpracován seznam těchto dokumentů): splněno. "
+        "Seznam byl rozeslán."
+    ) in result.stdout
+    assert (
+        "Úkol 2016-09-07/4 (Zpracovat aktualizace možných zdrojů finanční podpory); nový termín 31. 12. 2016. Pracuje se na tom."
+        in result.stdout
+    )

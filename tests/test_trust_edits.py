@@ -13,16 +13,23 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO, refingerprint, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, refingerprint, run
 from psc import fileio
+from psc.archive.project import Project
+from psc.edits.taskedit import (
+    EditError,
+    append_to_list,
+    append_to_task_list,
+    newline_style,
+    set_fields,
+    set_mapping,
+    set_status,
+)
 from psc.errors import InvalidData, OutputError
-from psc.project import Project
-from psc.taskedit import (EditError, append_to_list, append_to_task_list, newline_style, set_fields,
-                          set_mapping, set_status)
-from psc.yamlfile import load, loads
+from psc.loading.yamlfile import load, loads
 
 SEED_TEXT = (REPO / "meetings" / "2016-09-07.yaml").read_text(encoding="utf-8")
 LAST_TASK = "    deadline: next meeting\n    responsible: MMR\n"
@@ -45,7 +52,9 @@ items:
 
 def add_second(repo: Path, status: str) -> None:
     """A meeting on 2016-11-15 whose task review sets the status of task 2016-09-07/3."""
-    (repo / "meetings" / "2016-11-15.yaml").write_text(SECOND.format(status=status), encoding="utf-8")
+    (repo / "meetings" / "2016-11-15.yaml").write_text(
+        SECOND.format(status=status), encoding="utf-8"
+    )
 
 
 def meeting(repo: Path) -> Path:
@@ -68,21 +77,25 @@ def spans(text: str) -> list[tuple[int, int]]:
         return max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
 
     starts = [line_start(n.start_mark.index) for n in items]
-    stop = line_start(keys[tasks_at + 1].start_mark.index) if tasks_at + 1 < len(keys) else len(text)
+    stop = (
+        line_start(keys[tasks_at + 1].start_mark.index) if tasks_at + 1 < len(keys) else len(text)
+    )
     return list(zip(starts, starts[1:] + [stop]))
 
 
 def assert_outside_unchanged(old: str, new: str, index: int) -> None:
     start, end = spans(old)[index]
     assert new[:start] == old[:start], "text before the task changed"
-    assert new[len(new) - (len(old) - end):] == old[end:], "text after the task changed"
+    assert new[len(new) - (len(old) - end) :] == old[end:], "text after the task changed"
     assert len(new) >= start + len(old) - end
 
 
 def many_tasks(repo: Path, count: int) -> None:
     """The seed meeting with `count` tasks (the approval re-recorded for the new content)."""
-    extra = "".join(f"  - text: Úkol číslo {n}\n    deadline: 2016-12-01\n    responsible: MMR\n"
-                    for n in range(6, count + 1))
+    extra = "".join(
+        f"  - text: Úkol číslo {n}\n    deadline: 2016-12-01\n    responsible: MMR\n"
+        for n in range(6, count + 1)
+    )
     text = SEED_TEXT.replace(LAST_TASK, LAST_TASK + extra, 1)
     meeting(repo).write_text(text, encoding="utf-8")
     refingerprint(repo)
@@ -90,8 +103,14 @@ def many_tasks(repo: Path, count: int) -> None:
 
 def psc_process(repo: Path, *args: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
-    return subprocess.Popen([sys.executable, "-m", "psc", *args], cwd=repo, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "psc", *args],
+        cwd=repo,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 # ---------------------------------------------------------------- 1. edits serialized
@@ -99,16 +118,23 @@ def psc_process(repo: Path, *args: str) -> subprocess.Popen:
 
 def test_parallel_status_edits_lose_no_update(repo):
     many_tasks(repo, 20)
-    procs = [psc_process(repo, "tasks", "done", f"2016-09-07/{n}", "--on", "2016-11-20", "--note", f"hotovo {n}")
-             for n in range(1, 21)]
+    procs = [
+        psc_process(
+            repo, "tasks", "done", f"2016-09-07/{n}", "--on", "2016-11-20", "--note", f"hotovo {n}"
+        )
+        for n in range(1, 21)
+    ]
     results = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in procs]
     for p in procs:
         p.stdout.close()
         p.stderr.close()
     assert [r[2] for r in results if r[0] != 0] == []
     tasks = load(meeting(repo))[0]["tasks"]
-    lost = [n for n in range(1, 21) if tasks[n - 1].get("status") != "done"
-            or tasks[n - 1].get("status_note") != f"hotovo {n}"]
+    lost = [
+        n
+        for n in range(1, 21)
+        if tasks[n - 1].get("status") != "done" or tasks[n - 1].get("status_note") != f"hotovo {n}"
+    ]
     assert lost == []
     assert len(tasks) == 20
     assert (repo / ".psc-cache" / ".gitignore").read_text(encoding="utf-8") == "*\n"
@@ -116,7 +142,9 @@ def test_parallel_status_edits_lose_no_update(repo):
 
 
 def test_parallel_new_meetings_create_exactly_one_file(repo):
-    procs = [psc_process(repo, "new-meeting", "2016-11-15", "--title", f"Jednání {n}") for n in range(12)]
+    procs = [
+        psc_process(repo, "new-meeting", "2016-11-15", "--title", f"Jednání {n}") for n in range(12)
+    ]
     results = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in procs]
     for p in procs:
         p.stdout.close()
@@ -126,8 +154,10 @@ def test_parallel_new_meetings_create_exactly_one_file(repo):
     for n, (code, _, err) in enumerate(results):
         if n != winners[0]:
             assert code == 1
-            assert err == "error: meetings/2016-11-15.yaml exists already; nothing was written " \
-                          "(use --force to overwrite it)\n"
+            assert (
+                err == "error: meetings/2016-11-15.yaml exists already; nothing was written "
+                "(use --force to overwrite it)\n"
+            )
     # the file is the winner's, never replaced by another process
     assert load(repo / "meetings" / "2016-11-15.yaml")[0]["title"] == f"Jednání {winners[0]}"
     assert not [n for n in os.listdir(repo / "meetings") if n.endswith(".tmp")]
@@ -141,12 +171,17 @@ def test_a_held_lock_times_out_with_one_line(repo, runner, monkeypatch):
     (repo / ".psc-cache").mkdir()
     monkeypatch.setattr(fileio, "LOCK_TIMEOUT", 0.2)
     with filelock.FileLock(repo / ".psc-cache" / "edit.lock", thread_local=False):
-        for args in (["tasks", "done", "2016-09-07/3"], ["new-meeting", "2016-11-15"],
-                     ["amend", "2016-09-07", "--by", "X", "--reason", "Y"]):
+        for args in (
+            ["tasks", "done", "2016-09-07/3"],
+            ["new-meeting", "2016-11-15"],
+            ["amend", "2016-09-07", "--by", "X", "--reason", "Y"],
+        ):
             result = run(runner, *args)
             assert result.exit_code == 1
-            assert result.stderr == ("error: another psc edit holds .psc-cache/edit.lock; gave up after 0.2 s, "
-                                     "nothing was written (run the command again)\n")
+            assert result.stderr == (
+                "error: another psc edit holds .psc-cache/edit.lock; gave up after 0.2 s, "
+                "nothing was written (run the command again)\n"
+            )
     assert path.read_bytes() == old
     assert not (repo / "meetings" / "2016-11-15.yaml").exists()
 
@@ -171,14 +206,24 @@ def test_the_task_is_found_in_the_bytes_read_under_the_lock(repo, monkeypatch):
     """An index made before the file changed (a stale cache, another edit) must not decide
     where the edit goes: the position comes from the bytes read under the lock."""
     path = meeting(repo)
-    path.write_text(SEED_TEXT.replace("  - text: >-\n      Poslat informace",
-                                      "  - id: seznam\n    text: >-\n      Poslat informace", 1), encoding="utf-8")
+    path.write_text(
+        SEED_TEXT.replace(
+            "  - text: >-\n      Poslat informace",
+            "  - id: seznam\n    text: >-\n      Poslat informace",
+            1,
+        ),
+        encoding="utf-8",
+    )
     refingerprint(repo)
     project = Project(repo)
     stale = project.index()
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("tasks:\n", "tasks:\n  - id: novy\n    text: Nový úkol\n    deadline: ongoing\n", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "tasks:\n", "tasks:\n  - id: novy\n    text: Nový úkol\n    deadline: ongoing\n", 1
+        ),
+        encoding="utf-8",
+    )
     refingerprint(repo)
     monkeypatch.setattr(Project, "index", lambda self, *a, **k: stale)
     set_status(project, "seznam", "done", on=dt.date(2016, 11, 10))
@@ -198,13 +243,26 @@ def approved_less(text: str) -> str:
 
 
 EDITS = {
-    "insert": lambda t: set_fields(t, 2, {"status": "done", "status_date": "2016-11-10", "status_note": "Hotovo."}),
+    "insert": lambda t: set_fields(
+        t, 2, {"status": "done", "status_date": "2016-11-10", "status_note": "Hotovo."}
+    ),
     "replace and remove": lambda t: set_fields(
-        set_fields(t, 2, {"status": "done", "status_note": "x"}), 2, {"status": "open", "status_note": None}),
-    "history": lambda t: append_to_task_list(append_to_task_list(t, 4, "status_history", {"status": "done"}),
-                                             4, "status_history", {"status": "open", "note": "a: b"}),
-    "mapping": lambda t: set_mapping(approved_less(t), ("approved_by",), {"name": "A", "date": "2016-10-03"}),
-    "list": lambda t: append_to_list(t, "amendments", {"date": "2016-10-04", "by": "B", "reason": "r"}),
+        set_fields(t, 2, {"status": "done", "status_note": "x"}),
+        2,
+        {"status": "open", "status_note": None},
+    ),
+    "history": lambda t: append_to_task_list(
+        append_to_task_list(t, 4, "status_history", {"status": "done"}),
+        4,
+        "status_history",
+        {"status": "open", "note": "a: b"},
+    ),
+    "mapping": lambda t: set_mapping(
+        approved_less(t), ("approved_by",), {"name": "A", "date": "2016-10-03"}
+    ),
+    "list": lambda t: append_to_list(
+        t, "amendments", {"date": "2016-10-04", "by": "B", "reason": "r"}
+    ),
 }
 
 
@@ -236,8 +294,9 @@ def test_cli_edits_the_right_task_of_a_cr_or_crlf_file(repo, runner, style):
     assert result.exit_code == 0, result.output
     new = path.read_bytes().decode("utf-8")
     assert_outside_unchanged(text, new, 0)
-    assert new.replace(newline, "\n") == set_fields(SEED_TEXT, 0, {"status": "done", "status_date": "2016-11-10",
-                                                                   "status_note": "Hotovo."})
+    assert new.replace(newline, "\n") == set_fields(
+        SEED_TEXT, 0, {"status": "done", "status_date": "2016-11-10", "status_note": "Hotovo."}
+    )
     tasks = load(path)[0]["tasks"]
     assert tasks[0]["status"] == "done" and "status" not in tasks[1]
     result = run(runner, "tasks", "reopen", "2016-09-07/1", "--on", "2016-11-12")
@@ -245,7 +304,9 @@ def test_cli_edits_the_right_task_of_a_cr_or_crlf_file(repo, runner, style):
     again = path.read_bytes().decode("utf-8")
     assert_outside_unchanged(text, again, 0)
     assert again.count(newline) == len(again.splitlines())
-    assert task(path, 0)["status_history"] == [{"status": "done", "date": "2016-11-10", "note": "Hotovo."}]
+    assert task(path, 0)["status_history"] == [
+        {"status": "done", "date": "2016-11-10", "note": "Hotovo."}
+    ]
     assert run(runner, "validate").exit_code == 0
 
 
@@ -263,9 +324,11 @@ def test_mixed_line_endings_refused_by_the_cli_without_writing(repo, runner):
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10")
     assert result.exit_code == 1
     line = SEED_TEXT[: SEED_TEXT.index("# B Úkoly")].count("\n") + 1
-    assert result.stderr == (f"error: meetings/2016-09-07.yaml: cannot edit task 2016-09-07/3: the file mixes line "
-                             f"endings (a lone CR at line {line} among LF or CRLF line ends); save it with one kind "
-                             "of line ending, nothing was written\n")
+    assert result.stderr == (
+        f"error: meetings/2016-09-07.yaml: cannot edit task 2016-09-07/3: the file mixes line "
+        f"endings (a lone CR at line {line} among LF or CRLF line ends); save it with one kind "
+        "of line ending, nothing was written\n"
+    )
     assert path.read_bytes() == old
 
 
@@ -313,9 +376,11 @@ def test_hard_linked_meeting_file_is_refused(repo, runner):
     old = path.read_bytes()
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10")
     assert result.exit_code == 1
-    assert result.stderr == ("error: meetings/2016-09-07.yaml has 2 hard links; psc writes by replacing the file, "
-                             "which would split them, so nothing was written (edit it by hand, or copy it to break "
-                             "the links)\n")
+    assert result.stderr == (
+        "error: meetings/2016-09-07.yaml has 2 hard links; psc writes by replacing the file, "
+        "which would split them, so nothing was written (edit it by hand, or copy it to break "
+        "the links)\n"
+    )
     assert path.read_bytes() == old == other.read_bytes() and os.stat(path).st_nlink == 2
 
 
@@ -323,15 +388,19 @@ def test_read_only_meeting_file_is_refused(repo, runner):
     path = meeting(repo)
     old = path.read_bytes()
     os.chmod(path, 0o444)
-    for args in (["tasks", "done", "2016-09-07/3", "--on", "2016-11-10"],
-                 ["amend", "2016-09-07", "--by", "X", "--reason", "Y"]):
+    for args in (
+        ["tasks", "done", "2016-09-07/3", "--on", "2016-11-10"],
+        ["amend", "2016-09-07", "--by", "X", "--reason", "Y"],
+    ):
         result = run(runner, *args)
         if args[0] == "amend":  # nothing changed: refused before writing anyway
             assert result.exit_code == 2
             continue
         assert result.exit_code == 1
-        assert result.stderr == ("error: meetings/2016-09-07.yaml is read-only; nothing was written (make it "
-                                 "writable first if the change is meant)\n")
+        assert result.stderr == (
+            "error: meetings/2016-09-07.yaml is read-only; nothing was written (make it "
+            "writable first if the change is meant)\n"
+        )
     assert path.read_bytes() == old and (path.stat().st_mode & 0o777) == 0o444
 
 
@@ -409,23 +478,34 @@ def task_file(draw) -> tuple[str, int]:
     parts = ["# hlavička\ntasks:\n"]
     for n in range(count):
         if draw(st.booleans()) and n != count - 1 or draw(st.integers(0, 4)) == 0:
-            extra = draw(st.lists(st.sampled_from(["x", "y", "status_note", "status"]), unique=True, max_size=3))
+            extra = draw(
+                st.lists(
+                    st.sampled_from(["x", "y", "status_note", "status"]), unique=True, max_size=3
+                )
+            )
             pairs = ", ".join(["text: " + draw(WORD)] + [f"{k}: {draw(WORD)}" for k in extra])
             parts.append(f"  - {{{pairs}}}" + draw(st.sampled_from(["", "  # flow"])) + "\n")
             continue
-        keys = ["text"] + draw(st.lists(st.sampled_from(["x", "y", "status_note", "status", "z"]),
-                                        unique=True, max_size=4))
+        keys = ["text"] + draw(
+            st.lists(
+                st.sampled_from(["x", "y", "status_note", "status", "z"]), unique=True, max_size=4
+            )
+        )
         for i, key in enumerate(keys):
             lead = "  - " if i == 0 else "    "
             if draw(st.integers(0, 5)) == 0 and i:
                 parts.append("    # komentář\n")
             kind = draw(st.sampled_from(["plain", "quoted", "block"]))
             if kind == "plain":
-                parts.append(f"{lead}{key}: {draw(WORD)}" + draw(st.sampled_from(["", "  # c"])) + "\n")
+                parts.append(
+                    f"{lead}{key}: {draw(WORD)}" + draw(st.sampled_from(["", "  # c"])) + "\n"
+                )
             elif kind == "quoted":
                 parts.append(f'{lead}{key}: "{draw(WORD)} {draw(WORD)}"\n')
             else:
-                indicator = draw(st.sampled_from(["|", ">"])) + draw(st.sampled_from(["", "+", "-"]))
+                indicator = draw(st.sampled_from(["|", ">"])) + draw(
+                    st.sampled_from(["", "+", "-"])
+                )
                 lines = draw(st.lists(WORD, min_size=1, max_size=3))
                 body = "".join(f"      {w}\n" for w in lines) + "\n" * draw(st.integers(0, 2))
                 parts.append(f"{lead}{key}: {indicator}\n{body}")
@@ -440,8 +520,14 @@ def task_file(draw) -> tuple[str, int]:
     return text.replace("\n", newline), draw(st.integers(0, count - 1))
 
 
-@settings(max_examples=400, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=task_file(), note=st.sampled_from([None, "poznámka", "a: b"]), status=st.sampled_from(["done", "open"]))
+@settings(
+    max_examples=400, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    case=task_file(),
+    note=st.sampled_from([None, "poznámka", "a: b"]),
+    status=st.sampled_from(["done", "open"]),
+)
 def test_property_set_fields_changes_only_the_task(case, note, status):
     text, index = case
     try:
@@ -458,7 +544,9 @@ def test_property_set_fields_changes_only_the_task(case, note, status):
             expected["tasks"][index][key] = value
     assert loads(new_text, "<t>")[0] == expected
     assert_outside_unchanged(text, new_text, index)
-    history = append_to_task_list(new_text, index, "status_history", {"status": "done", "date": "2016-11-01"})
+    history = append_to_task_list(
+        new_text, index, "status_history", {"status": "done", "date": "2016-11-01"}
+    )
     expected["tasks"][index]["status_history"] = [{"status": "done", "date": "2016-11-01"}]
     assert loads(history, "<t>")[0] == expected
     assert_outside_unchanged(new_text, history, index)
@@ -467,14 +555,24 @@ def test_property_set_fields_changes_only_the_task(case, note, status):
 # ---------------------------------------------------------------- 5. status edits refuse, never lose
 
 
-@pytest.mark.parametrize("action, status, word", [("done", "done", "done"), ("cancel", "cancelled", "cancelled")])
+@pytest.mark.parametrize(
+    "action, status, word", [("done", "done", "done"), ("cancel", "cancelled", "cancelled")]
+)
 def test_same_status_again_is_refused(repo, runner, action, status, word):
     path = meeting(repo)
-    assert run(runner, "tasks", action, "2016-09-07/3", "--on", "2016-11-10", "--note", "Poprvé.").exit_code == 0
+    assert (
+        run(
+            runner, "tasks", action, "2016-09-07/3", "--on", "2016-11-10", "--note", "Poprvé."
+        ).exit_code
+        == 0
+    )
     once = path.read_bytes()
     result = run(runner, "tasks", action, "2016-09-07/3", "--on", "2016-11-12")
     assert result.exit_code == 1
-    assert result.stderr == f"error: task 2016-09-07/3 is already {word} (since 2016-11-10); nothing was written\n"
+    assert (
+        result.stderr
+        == f"error: task 2016-09-07/3 is already {word} (since 2016-11-10); nothing was written\n"
+    )
     assert result.stdout == ""
     assert path.read_bytes() == once
 
@@ -490,18 +588,33 @@ def test_reopen_an_open_task_is_refused(repo, runner):
 
 def test_done_without_note_keeps_the_old_note_in_the_history(repo, runner):
     path = meeting(repo)
-    assert run(runner, "tasks", "cancel", "2016-09-07/3", "--on", "2016-11-10", "--note", "Nahrazeno.").exit_code == 0
+    assert (
+        run(
+            runner, "tasks", "cancel", "2016-09-07/3", "--on", "2016-11-10", "--note", "Nahrazeno."
+        ).exit_code
+        == 0
+    )
     assert run(runner, "tasks", "reopen", "2016-09-07/3", "--on", "2016-11-12").exit_code == 0
     assert run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-20").exit_code == 0
     got = task(path, 2)
-    assert (got["status"], got["status_date"], got.get("status_note")) == ("done", "2016-11-20", None)
-    assert got["status_history"] == [{"status": "cancelled", "date": "2016-11-10", "note": "Nahrazeno."},
-                                     {"status": "open", "date": "2016-11-12"}]
+    assert (got["status"], got["status_date"], got.get("status_note")) == (
+        "done",
+        "2016-11-20",
+        None,
+    )
+    assert got["status_history"] == [
+        {"status": "cancelled", "date": "2016-11-10", "note": "Nahrazeno."},
+        {"status": "open", "date": "2016-11-12"},
+    ]
     assert run(runner, "validate").exit_code == 0
-    shown = run(runner, "tasks", "show", "2016-09-07/3", "--as-of", "2016-11-30").stdout.splitlines()
-    assert shown[-3:] == ["  2016-11-10  stav zapsán u úkolu: zrušeno; Nahrazeno.",
-                          "  2016-11-12  stav zapsán u úkolu: otevřený",
-                          "  2016-11-20  stav zapsán u úkolu: splněno"]
+    shown = run(
+        runner, "tasks", "show", "2016-09-07/3", "--as-of", "2016-11-30"
+    ).stdout.splitlines()
+    assert shown[-3:] == [
+        "  2016-11-10  stav zapsán u úkolu: zrušeno; Nahrazeno.",
+        "  2016-11-12  stav zapsán u úkolu: otevřený",
+        "  2016-11-20  stav zapsán u úkolu: splněno",
+    ]
 
 
 def test_status_history_keeps_the_approval_valid(repo, runner):
@@ -513,8 +626,8 @@ def test_status_history_keeps_the_approval_valid(repo, runner):
 
 
 def test_old_files_without_history_read_as_before():
-    from psc.summary import from_json, summarize, to_json
-    from psc.validate import parse_meeting
+    from psc.archive.summary import from_json, summarize, to_json
+    from psc.loading.validate import parse_meeting
 
     data, pos = loads(SEED_TEXT, "seed")
     summary = summarize(parse_meeting(data, pos, REPO / "meetings" / "2016-09-07.yaml"))
@@ -532,7 +645,8 @@ def test_status_overridden_by_a_later_review_is_refused(repo, runner, action):
         assert result.stderr == (
             "error: task 2016-09-07/3: the review at the meeting 2016-11-15 (2016-11-15) sets it done, so reopened on "
             "2016-11-10 would have no effect; nothing was written (edit that review in meetings/2016-11-15.yaml, "
-            "or give --on after 2016-11-15)\n")
+            "or give --on after 2016-11-15)\n"
+        )
     else:
         result = run(runner, "tasks", "cancel", "2016-09-07/3", "--on", "2016-11-15")
         assert "the review at the meeting 2016-11-15 (2016-11-15) sets it done" in result.stderr
@@ -541,9 +655,11 @@ def test_status_overridden_by_a_later_review_is_refused(repo, runner, action):
     # after the review, the new status takes effect
     result = run(runner, "tasks", action, "2016-09-07/3", "--on", "2016-11-16")
     assert result.exit_code == 0, result.output
-    records = run(runner, "tasks", "--format", "json", "--status", "all", "--as-of", "2016-11-20").stdout
+    records = run(
+        runner, "tasks", "--format", "json", "--status", "all", "--as-of", "2016-11-20"
+    ).stdout
     expected = {"reopen": "open", "cancel": "cancelled"}[action]
-    assert f'"id": "2016-09-07/3"' in records and task(path, 2)["status"] == expected
+    assert '"id": "2016-09-07/3"' in records and task(path, 2)["status"] == expected
 
 
 def test_done_overridden_by_a_later_review_is_refused(repo, runner):
@@ -559,8 +675,10 @@ def test_status_dated_before_the_current_one_is_refused(repo, runner):
     once = path.read_bytes()
     result = run(runner, "tasks", "reopen", "2016-09-07/3", "--on", "2016-11-10")
     assert result.exit_code == 1
-    assert result.stderr == ("error: task 2016-09-07/3: its status done is dated 2016-11-20, after --on 2016-11-10, "
-                             "so reopened would have no effect; nothing was written (give --on 2016-11-20 or later)\n")
+    assert result.stderr == (
+        "error: task 2016-09-07/3: its status done is dated 2016-11-20, after --on 2016-11-10, "
+        "so reopened would have no effect; nothing was written (give --on 2016-11-20 or later)\n"
+    )
     assert path.read_bytes() == once
 
 
@@ -570,10 +688,14 @@ def test_core_refusals_raise_edit_errors(repo):
     with pytest.raises(EditError, match=r"already cancelled \(since 2016-11-01\)"):
         set_status(project, "2016-09-07/4", "cancel", on=dt.date(2016, 11, 2))
     set_status(project, "2016-09-07/4", "done", on=dt.date(2016, 11, 3))
-    assert task(meeting(repo), 3)["status_history"] == [{"status": "cancelled", "date": "2016-11-01", "note": "x"}]
+    assert task(meeting(repo), 3)["status_history"] == [
+        {"status": "cancelled", "date": "2016-11-01", "note": "x"}
+    ]
 
 
-def test_new_meeting_force_never_writes_through_a_link_out_of_the_repository(repo, runner, tmp_path):
+def test_new_meeting_force_never_writes_through_a_link_out_of_the_repository(
+    repo, runner, tmp_path
+):
     outside = tmp_path / "elsewhere.yaml"
     outside.write_text("mine\n")
     (repo / "meetings" / "2016-11-15.yaml").symlink_to(outside)

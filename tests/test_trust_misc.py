@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run
 
 SEED = Path("meetings") / "2016-09-07.yaml"
@@ -20,8 +19,14 @@ def psc(cwd: Path, *args: str, **kwargs) -> subprocess.CompletedProcess[str]:
     """psc as a separate process (what a user runs), in `cwd`."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("PSC_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "psc", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "psc", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        **kwargs,
+    )
 
 
 # ---------------------------------------------------------------- copies and moves
@@ -49,8 +54,12 @@ def test_a_moved_repository_keeps_working(repo, tmp_path):
     moved = tmp_path / "moved"
     os.chdir(tmp_path)
     repo.rename(moved)
-    for args in (["tasks", "--as-of", "2016-11-16"], ["list"], ["tasks", "show", "2016-09-07/3"],
-                 ["tasks", "done", "2016-09-07/3", "--on", "2016-11-10"]):
+    for args in (
+        ["tasks", "--as-of", "2016-11-16"],
+        ["list"],
+        ["tasks", "show", "2016-09-07/3"],
+        ["tasks", "done", "2016-09-07/3", "--on", "2016-11-10"],
+    ):
         result = psc(moved, *args)
         assert result.returncode == 0, (args, result.stderr)
         assert "internal error" not in result.stderr
@@ -67,25 +76,32 @@ def test_the_cache_holds_no_absolute_paths(repo):
 # ---------------------------------------------------------------- outputs never over sources
 
 
-@pytest.mark.parametrize("args", [
-    ["render", "2016-09-07", "--format", "md", "-o", "meetings/2016-09-07.yaml"],
-    ["render", "2016-09-07", "--format", "html", "-o", "group.yaml"],
-    ["render", "--all", "-o", "meetings"],
-    ["tasks", "--format", "csv", "-o", "group.yaml"],
-    ["tasks", "--format", "csv", "-o", "meetings/2016-09-07.yaml"],
-    ["tasks", "--format", "md", "-o", "meetings/notes.md"],
-    ["export", "ics", "-o", "meetings/2016-09-07.yaml"],
-    ["schema", "-o", "group.yaml"],
-    ["build", "-o", "."],
-    ["remind", "--as-of", "2016-11-16", "-o", "meetings"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "2016-09-07", "--format", "md", "-o", "meetings/2016-09-07.yaml"],
+        ["render", "2016-09-07", "--format", "html", "-o", "group.yaml"],
+        ["render", "--all", "-o", "meetings"],
+        ["tasks", "--format", "csv", "-o", "group.yaml"],
+        ["tasks", "--format", "csv", "-o", "meetings/2016-09-07.yaml"],
+        ["tasks", "--format", "md", "-o", "meetings/notes.md"],
+        ["export", "ics", "-o", "meetings/2016-09-07.yaml"],
+        ["schema", "-o", "group.yaml"],
+        ["build", "-o", "."],
+        ["remind", "--as-of", "2016-11-16", "-o", "meetings"],
+    ],
+)
 def test_outputs_refuse_to_overwrite_what_psc_reads(repo, runner, args):
-    before = {p: p.read_bytes() for p in [repo / "group.yaml", *sorted((repo / "meetings").iterdir())]}
+    before = {
+        p: p.read_bytes() for p in [repo / "group.yaml", *sorted((repo / "meetings").iterdir())]
+    }
     result = run(runner, *args)
     assert result.exit_code == 2, result.output
     assert "refusing to write" in result.output and "choose another output" in result.output
     assert len(result.output.strip().splitlines()) == 1
-    after = {p: p.read_bytes() for p in [repo / "group.yaml", *sorted((repo / "meetings").iterdir())]}
+    after = {
+        p: p.read_bytes() for p in [repo / "group.yaml", *sorted((repo / "meetings").iterdir())]
+    }
     assert after == before
 
 
@@ -108,17 +124,25 @@ def test_outputs_elsewhere_are_written(repo, runner):
 # ---------------------------------------------------------------- a reader that goes away
 
 
-@pytest.mark.parametrize("args", [
-    ["tasks", "--as-of", "2016-11-16", "--status", "all"],
-    ["render", "2016-09-07", "--format", "html", "-o", "-"],
-    ["tasks", "--format", "json", "--status", "all"],
-    ["list"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tasks", "--as-of", "2016-11-16", "--status", "all"],
+        ["render", "2016-09-07", "--format", "html", "-o", "-"],
+        ["tasks", "--format", "json", "--status", "all"],
+        ["list"],
+    ],
+)
 def test_a_closed_pipe_is_no_error(repo, args):
     """`psc tasks | head -1`: the reader closes the pipe before psc has written."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "psc", *args], cwd=repo, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "psc", *args],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     proc.stdout.close()  # before psc writes anything
     stderr = proc.stderr.read().decode("utf-8")
     proc.stderr.close()
@@ -129,8 +153,10 @@ def test_a_closed_pipe_is_no_error(repo, args):
 # ---------------------------------------------------------------- git log subjects
 
 
-@pytest.mark.parametrize("subject", ["Oprava\rtermínu", "Oprava\x1etermínu", "a\x1fb\x1ec",
-                                     "\x1b]0;owned\x07 title", "%s %H \\n"])
+@pytest.mark.parametrize(
+    "subject",
+    ["Oprava\rtermínu", "Oprava\x1etermínu", "a\x1fb\x1ec", "\x1b]0;owned\x07 title", "%s %H \\n"],
+)
 def test_log_reads_any_commit_subject(repo, runner, tmp_path, monkeypatch, subject):
     from test_review import commit, git, isolate_git
 
@@ -138,8 +164,10 @@ def test_log_reads_any_commit_subject(repo, runner, tmp_path, monkeypatch, subje
     git(repo, "init", "-q")
     commit(repo, "Seed")
     path = repo / SEED
-    path.write_text(path.read_text(encoding="utf-8").replace("zahájil jednání", "zahájila jednání", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("zahájil jednání", "zahájila jednání", 1),
+        encoding="utf-8",
+    )
     from conftest import refingerprint
 
     refingerprint(repo)
@@ -171,7 +199,9 @@ def test_ci_examples_install_psc_pinned_to_a_commit_never_by_its_index_name():
         installs = [line for line in text.splitlines() if "pip install" in line]
         assert installs, path
         for line in installs:
-            assert re.search(r'pip install "psc @ git\+\$\{PSC_REPOSITORY\}@\$\{PSC_COMMIT\}"', line), line
+            assert re.search(
+                r'pip install "psc @ git\+\$\{PSC_REPOSITORY\}@\$\{PSC_COMMIT\}"', line
+            ), line
         assert "{40}" in text  # the commit is checked to be a full hash before installing
 
 
@@ -195,7 +225,17 @@ SWEEP = [
     ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "html"],
     ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "json"],
     ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "csv"],
-    ["tasks", "--as-of", "2016-11-16", "--status", "all", "--format", "csv", "--csv-dialect", "excel"],
+    [
+        "tasks",
+        "--as-of",
+        "2016-11-16",
+        "--status",
+        "all",
+        "--format",
+        "csv",
+        "--csv-dialect",
+        "excel",
+    ],
     ["tasks", "--as-of", "2016-11-16", "--group-by", "owner"],
     ["tasks", "show", "2016-09-07/4", "--as-of", "2016-11-16"],
     ["render", "2016-09-07", "--format", "md", "-o", "-"],
@@ -206,8 +246,8 @@ SWEEP = [
     ["new-meeting", "2016-11-15", "--dry-run"],
 ]
 HOSTILE_VALUES = [
-    "<script>alert(1)</script> <a href=\"javascript:alert(1)\">x</a>",
-    "=HYPERLINK(\"http://evil\")",
+    '<script>alert(1)</script> <a href="javascript:alert(1)">x</a>',
+    '=HYPERLINK("http://evil")',
     "# nadpis\n---\n| a | b |",
     "[-smazáno-]{+vloženo+} ::warning file=x::ok",
     "Ž" * 3 + "\u0301" + " MŽP",  # a combining accent (NFD) in the text
@@ -226,9 +266,17 @@ def test_every_command_takes_hostile_text_without_an_internal_error(repo, runner
 
     path = repo / SEED
     text = path.read_text(encoding="utf-8")
-    text = text.replace("  - text: Zpracovat aktualizace možných zdrojů finanční podpory",
-                        f"  - text: {json.dumps(value, ensure_ascii=False)}", 1)
-    text = re.sub(r"(?m)^place: .*$", lambda m: "place: " + json.dumps(value, ensure_ascii=False), text, count=1)
+    text = text.replace(
+        "  - text: Zpracovat aktualizace možných zdrojů finanční podpory",
+        f"  - text: {json.dumps(value, ensure_ascii=False)}",
+        1,
+    )
+    text = re.sub(
+        r"(?m)^place: .*$",
+        lambda m: "place: " + json.dumps(value, ensure_ascii=False),
+        text,
+        count=1,
+    )
     path.write_text(text, encoding="utf-8")
     refingerprint(repo)
     control = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -17,20 +17,31 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import refingerprint, run
-from psc.errors import InvalidData
-from psc.yamlfile import loads
 from test_review import edit, git_env, git_repo, isolate_git  # noqa: F401  (fixtures)
+
+from psc.errors import InvalidData
+from psc.loading.yamlfile import loads
 
 MEETING = Path("meetings") / "2016-09-07.yaml"
 
 # ---------------------------------------------------------------------- 1. control characters at load
 
 CONTROL_ESCAPES = [
-    ('"a\\eb"', 0x1B), ('"\\x1b[2J"', 0x1B), ('"\\u001b]0;x\\a"', 0x1B), ('"a\\rb"', 0x0D),
-    ('"\\0"', 0x00), ('"a\\Nb"', 0x85), ('"\\u0085"', 0x85), ('"\\x9b31m"', 0x9B), ('"\\x80"', 0x80),
-    ('"\\x7f"', 0x7F), ('"a\\Lb"', 0x2028), ('"a\\Pb"', 0x2029), ('"\\a"', 0x07), ('"\\v"', 0x0B),
+    ('"a\\eb"', 0x1B),
+    ('"\\x1b[2J"', 0x1B),
+    ('"\\u001b]0;x\\a"', 0x1B),
+    ('"a\\rb"', 0x0D),
+    ('"\\0"', 0x00),
+    ('"a\\Nb"', 0x85),
+    ('"\\u0085"', 0x85),
+    ('"\\x9b31m"', 0x9B),
+    ('"\\x80"', 0x80),
+    ('"\\x7f"', 0x7F),
+    ('"a\\Lb"', 0x2028),
+    ('"a\\Pb"', 0x2029),
+    ('"\\a"', 0x07),
+    ('"\\v"', 0x0B),
 ]
 
 
@@ -39,7 +50,8 @@ def test_control_character_escapes_are_refused_at_their_position(value, code):
     with pytest.raises(InvalidData) as caught:
         loads(f"number: 1\ntitle: {value}\n", "m.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        f"m.yaml:2:8: error: title: control character U+{code:04X} is not allowed in text"]
+        f"m.yaml:2:8: error: title: control character U+{code:04X} is not allowed in text"
+    ]
 
 
 def test_raw_line_separator_is_refused():
@@ -52,7 +64,8 @@ def test_control_character_in_a_key_is_refused():
     with pytest.raises(InvalidData) as caught:
         loads('x:\n  "\\e]0;pwned\\a": 1\n', "m.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "m.yaml:2:3: error: x: control character U+001B is not allowed in text"]
+        "m.yaml:2:3: error: x: control character U+001B is not allowed in text"
+    ]
 
 
 def test_tab_and_line_feed_are_text_and_plain_backslashes_stay():
@@ -61,31 +74,43 @@ def test_tab_and_line_feed_are_text_and_plain_backslashes_stay():
 
 
 def test_validate_names_the_place_of_a_control_character(repo, runner):
-    edit(repo / MEETING, "title: 1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n",
-         'title: "\\e]0;pwned\\a1. jednání"\n', 1)
+    edit(
+        repo / MEETING,
+        "title: 1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n",
+        'title: "\\e]0;pwned\\a1. jednání"\n',
+        1,
+    )
     result = run(runner, "validate")
     assert result.exit_code == 1
-    assert "meetings/2016-09-07.yaml:5:8: error: title: control character U+001B is not allowed in text" \
+    assert (
+        "meetings/2016-09-07.yaml:5:8: error: title: control character U+001B is not allowed in text"
         in result.stderr
+    )
 
 
-@pytest.mark.parametrize("note", ["a\x85b", "\x7f", "a\x80b", "a\x9fb", "a\u2028b", "a\x07b", "a\x1b[2Jb", "a\rb"])
+@pytest.mark.parametrize(
+    "note", ["a\x85b", "\x7f", "a\x80b", "a\x9fb", "a\u2028b", "a\x07b", "a\x1b[2Jb", "a\rb"]
+)
 def test_note_with_a_control_character_is_a_usage_error(repo, runner, note):
     """psc refuses what it would refuse to read back (these once read back as escapes)."""
     before = (repo / MEETING).read_bytes()
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10", "--note", note)
     assert result.exit_code == 2
-    assert re.fullmatch(r"error: --note: control character U\+[0-9A-F]{4} is not allowed in text\n",
-                        result.stderr)
+    assert re.fullmatch(
+        r"error: --note: control character U\+[0-9A-F]{4} is not allowed in text\n", result.stderr
+    )
     assert (repo / MEETING).read_bytes() == before
 
 
-@pytest.mark.parametrize("args, option", [
-    (["approve", "2016-09-07", "--by", "Jana\x1b[2J"], "--by"),
-    (["amend", "2016-09-07", "--by", "Jana", "--reason", "oprava\u2028x"], "--reason"),
-    (["new-meeting", "2016-11-15", "--title", "x\x9by", "--dry-run"], "--title"),
-    (["new-meeting", "2016-11-15", "--place", "x\ry", "--dry-run"], "--place"),
-])
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["approve", "2016-09-07", "--by", "Jana\x1b[2J"], "--by"),
+        (["amend", "2016-09-07", "--by", "Jana", "--reason", "oprava\u2028x"], "--reason"),
+        (["new-meeting", "2016-11-15", "--title", "x\x9by", "--dry-run"], "--title"),
+        (["new-meeting", "2016-11-15", "--place", "x\ry", "--dry-run"], "--place"),
+    ],
+)
 def test_options_written_into_files_refuse_control_characters(repo, runner, args, option):
     result = run(runner, *args)
     assert result.exit_code == 2
@@ -98,10 +123,12 @@ RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\
 
 
 def test_literal_makes_every_control_visible():
-    from psc.console import literal
+    from psc.cli.console import literal
 
-    assert literal("a\x1b]0;t\x07b\rc\nd\te\x9bf\u2028g\u202eh\x7f") == \
-        "a\\x1b]0;t\\x07b\\rc\\nd\\te\\x9bf\\u2028g\\u202eh\\x7f"
+    assert (
+        literal("a\x1b]0;t\x07b\rc\nd\te\x9bf\u2028g\u202eh\x7f")
+        == "a\\x1b]0;t\\x07b\\rc\\nd\\te\\x9bf\\u2028g\\u202eh\\x7f"
+    )
 
 
 def test_errors_are_printed_literally_on_one_line(repo, runner):
@@ -115,7 +142,7 @@ def test_errors_are_printed_literally_on_one_line(repo, runner):
 
 
 def test_handle_errors_is_the_one_boundary(capsys):
-    from psc.cli import handle_errors
+    from psc.cli.main import handle_errors
     from psc.errors import UsageError
 
     @handle_errors
@@ -129,11 +156,14 @@ def test_handle_errors_is_the_one_boundary(capsys):
 
 
 def test_github_annotation_escapes_message_and_properties():
-    from psc.console import github_annotation
+    from psc.cli.console import github_annotation
 
-    line = github_annotation("error", "50% done\r\n::warning file=x::forged\x1b",
-                             file="a,b:c\n.yaml", line=3, col=4)
-    assert line == ("::error file=a%2Cb%3Ac\\n.yaml,line=3,col=4::50%25 done\\r\\n::warning file=x::forged\\x1b")
+    line = github_annotation(
+        "error", "50% done\r\n::warning file=x::forged\x1b", file="a,b:c\n.yaml", line=3, col=4
+    )
+    assert line == (
+        "::error file=a%2Cb%3Ac\\n.yaml,line=3,col=4::50%25 done\\r\\n::warning file=x::forged\\x1b"
+    )
     assert "\n" not in line and "\r" not in line
 
 
@@ -142,7 +172,9 @@ def test_validate_github_format_one_line_per_problem(repo, runner):
     result = run(runner, "validate", "--format", "github")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines and all(line.startswith("::error file=meetings/2016-09-07.yaml,line=") for line in lines)
+    assert lines and all(
+        line.startswith("::error file=meetings/2016-09-07.yaml,line=") for line in lines
+    )
     assert not any(line.startswith("::warning") for line in lines)
 
 
@@ -166,8 +198,25 @@ HOSTILE = [
 ]
 """`[x](javascript:alert(1))` is refused by the model already (see test_hardening)."""
 
-PSC_ELEMENTS = {"h1", "h2", "h3", "p", "em", "strong", "table", "thead", "tbody", "tr", "th", "td",
-                "ul", "li", "a", "br", "code"}
+PSC_ELEMENTS = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "em",
+    "strong",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ul",
+    "li",
+    "a",
+    "br",
+    "code",
+}
 """Elements of minutes rendered from Markdown: psc's own markup and what inline Markdown gives."""
 
 
@@ -228,15 +277,37 @@ verified_by:
 
 def _hostile_labels(repo: Path, value: str) -> None:
     quoted = json.dumps(value, ensure_ascii=False)
-    edit(repo / "group.yaml", "labels:\n", "labels:\n" + "".join(
-        f"  {key}: {quoted}\n" for key in ("draft_notice", "decision", "presenters", "contact", "name",
-                                           "place", "attendees", "present", "guests", "attachments")))
+    edit(
+        repo / "group.yaml",
+        "labels:\n",
+        "labels:\n"
+        + "".join(
+            f"  {key}: {quoted}\n"
+            for key in (
+                "draft_notice",
+                "decision",
+                "presenters",
+                "contact",
+                "name",
+                "place",
+                "attendees",
+                "present",
+                "guests",
+                "attachments",
+            )
+        ),
+    )
 
 
 def _elements(markdown: str) -> set[str]:
     from markdown_it import MarkdownIt
 
-    html = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough").render(markdown)
+    html = (
+        MarkdownIt("commonmark", {"html": True})
+        .enable("table")
+        .enable("strikethrough")
+        .render(markdown)
+    )
     assert not re.search(r"(?:href|src)=\"\s*javascript:", html, re.IGNORECASE)
     return set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", html))
 
@@ -255,16 +326,20 @@ def test_markdown_minutes_allow_no_html_from_data(repo, runner, payload):
 
 
 def test_markdown_keeps_autolinks_code_and_template_markup(repo, runner):
-    (repo / MEETING).write_text(_meeting(
-        ["see <https://example.org/a> and `<b>x</b>` or <b>y</b>", "plain"]), encoding="utf-8")
+    (repo / MEETING).write_text(
+        _meeting(["see <https://example.org/a> and `<b>x</b>` or <b>y</b>", "plain"]),
+        encoding="utf-8",
+    )
     md = run(runner, "render", "2016-09-07", "--format", "md", "-o", "-").stdout
     assert "- see <https://example.org/a> and `<b>x</b>` or \\<b>y\\</b> – T: průběžně" in md
     assert "<br>" in md  # the template's own markup stays (attachments, attendees)
-    assert "| název | see \\<https://example.org/a\\> and \\`\\<b\\>x\\</b\\>\\` or" in md  # a title is plain text
+    assert (
+        "| název | see \\<https://example.org/a\\> and \\`\\<b\\>x\\</b\\>\\` or" in md
+    )  # a title is plain text
 
 
 def test_markdown_escaping_is_linear_and_self_contained():
-    from psc.mdtext import md_cell, md_inline, md_line
+    from psc.language.mdtext import md_cell, md_inline, md_line
 
     assert md_inline("`a` `b") == "`a` \\`b"  # an unmatched backtick cannot pair with a later field
     assert md_inline("\\`<img>`") == "\\`\\<img>\\`"  # an escaped backtick opens no code span
@@ -282,19 +357,26 @@ def test_markdown_diff_escapes_every_data_segment(git_repo, runner):
     forged = "x\n\n# ✅ all checks passed, approved by chair\n\n---\n<img src=x onerror=alert(1)> `"
     path = git_repo / MEETING
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title: Zahájení (ze strany MMR a Výboru pro udržitelné municipality)",
-                                 f"title: {json.dumps(forged, ensure_ascii=False)}", 1), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "title: Zahájení (ze strany MMR a Výboru pro udržitelné municipality)",
+            f"title: {json.dumps(forged, ensure_ascii=False)}",
+            1,
+        ),
+        encoding="utf-8",
+    )
     result = run(runner, "diff", "2016-09-07", "--format", "md")
     assert result.exit_code == 0, result.output
     md = result.stdout
     assert [line for line in md.splitlines() if line.startswith("#")] == [
-        "### `meetings/2016-09-07.yaml` (HEAD → pracovní kopie)"]
+        "### `meetings/2016-09-07.yaml` (HEAD → pracovní kopie)"
+    ]
     assert "\n---" not in md and "\n# " not in md
     assert _elements(md) <= {"h3", "code", "ul", "li", "strong", "s", "p"}
 
 
 def test_markdown_diff_code_span_of_a_path_with_backticks():
-    from psc.review import _code_span
+    from psc.review.diff import _code_span
 
     assert _code_span("a`b") == "``a`b``"
     assert _code_span("`x") == "`` `x ``"
@@ -304,19 +386,32 @@ def test_markdown_diff_code_span_of_a_path_with_backticks():
 # ---------------------------------------------------------------------- 5. CSV
 
 
-@pytest.mark.parametrize("value, cell", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-1+1", "'-1+1"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("ok", "ok"), (None, ""), (3, "3"),
-])
+@pytest.mark.parametrize(
+    "value, cell",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-1+1", "'-1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("ok", "ok"),
+        (None, ""),
+        (3, "3"),
+    ],
+)
 def test_csv_cell_neutralises_formulas(value, cell):
-    from psc.reports import csv_cell
+    from psc.publish.reports import csv_cell
 
     assert csv_cell(value) == cell
 
 
 def _task_text(repo: Path, text: str) -> None:
-    edit(repo / MEETING, "  - text: Zpracovat aktualizace možných zdrojů finanční podpory",
-         f"  - text: {json.dumps(text)}")
+    edit(
+        repo / MEETING,
+        "  - text: Zpracovat aktualizace možných zdrojů finanční podpory",
+        f"  - text: {json.dumps(text)}",
+    )
     refingerprint(repo)
 
 
@@ -325,12 +420,16 @@ def test_csv_report_has_no_formula_cells(repo, runner):
     out = run(runner, "tasks", "--as-of", "2016-11-16", "--format", "csv").stdout
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["text"] for r in rows if r["id"] == "2016-09-07/4"] == ["'=cmd|' /C calc'!A0"]
-    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r.values())
+    assert not any(
+        cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r.values()
+    )
 
 
 def test_csv_excel_dialect(repo, runner):
     standard = run(runner, "tasks", "--as-of", "2016-11-16", "--format", "csv").stdout
-    result = run(runner, "tasks", "--as-of", "2016-11-16", "--format", "csv", "--csv-dialect", "excel")
+    result = run(
+        runner, "tasks", "--as-of", "2016-11-16", "--format", "csv", "--csv-dialect", "excel"
+    )
     assert result.exit_code == 0
     raw = result.stdout_bytes
     assert raw.startswith(b"\xef\xbb\xbfid;text;responsible;")
@@ -354,13 +453,15 @@ class Terminal(io.StringIO):
 
 
 def test_table_at_80_columns_never_breaks_ids_or_dates(repo, monkeypatch):
-    from psc import console
+    from psc.archive.project import Project
+    from psc.archive.tasks import Selection
+    from psc.cli import console
     from psc.commands import list_tasks
-    from psc.project import Project
-    from psc.tasks import Selection
 
     monkeypatch.setenv("NO_COLOR", "1")
-    body, _, _ = list_tasks(Project.discover(None, repo), Selection(as_of=dt.date(2016, 11, 16), status="all"))
+    body, _, _ = list_tasks(
+        Project.discover(None, repo), Selection(as_of=dt.date(2016, 11, 16), status="all")
+    )
     for width, whole, left_out in (
         (70, ["2016-09-07/1", "2016-09-07/5"], "Do, Zadáno, Kontakt"),
         (80, ["2016-09-07/1", "2016-09-07/5"], "Do, Zadáno, Kontakt"),
@@ -368,8 +469,16 @@ def test_table_at_80_columns_never_breaks_ids_or_dates(repo, monkeypatch):
         (120, ["2016-09-07/3", "jana.korytarova@mmr.cz", "2016-11-01", "2016-11-15"], None),
     ):
         out = Terminal()
-        console.print_table(body["columns"], body["rows"], title=body["title"], highlight=body["overdue"],
-                            stream=out, width=width, optional=body["optional"], left_out=body["left_out"])
+        console.print_table(
+            body["columns"],
+            body["rows"],
+            title=body["title"],
+            highlight=body["overdue"],
+            stream=out,
+            width=width,
+            optional=body["optional"],
+            left_out=body["left_out"],
+        )
         text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
         assert max(len(line) for line in text.splitlines()) <= width
         for word in whole:
@@ -386,8 +495,9 @@ def test_table_at_80_columns_never_breaks_ids_or_dates(repo, monkeypatch):
 
 
 def test_plain_text_is_one_function_for_calendar_and_mail():
-    from psc import calendar_export, remind
-    from psc.mdtext import plain_text
+    from psc.language.mdtext import plain_text
+    from psc.publish import calendar as calendar_export
+    from psc.publish import remind
 
     assert remind.plain_text is plain_text
     assert plain_text("**a** [b](https://c.cz) `d`\n<e@f.cz>") == "a b (https://c.cz) d e@f.cz"
@@ -424,7 +534,7 @@ def test_remind_with_a_multi_line_short_name(repo, runner, short, tmp_path):
 
 
 def test_header_text_collapses_whitespace_and_drops_controls():
-    from psc.remind import header_text
+    from psc.publish.remind import header_text
 
     assert header_text(" PS pro\nSC\r\n") == "PS pro SC"
     assert header_text("a\x1b\x85b\u2028c") == "a b c"
@@ -435,22 +545,30 @@ def test_header_text_collapses_whitespace_and_drops_controls():
 
 def _with_status(repo: Path, status_date: str, approved_date: str | None) -> None:
     path = repo / MEETING
-    edit(path, "  - text: Zpracovat aktualizace možných zdrojů finanční podpory\n",
-         "  - text: Zpracovat aktualizace možných zdrojů finanční podpory\n"
-         f"    status: done\n    status_date: {status_date}\n    status_note: Hotovo.\n")
+    edit(
+        path,
+        "  - text: Zpracovat aktualizace možných zdrojů finanční podpory\n",
+        "  - text: Zpracovat aktualizace možných zdrojů finanční podpory\n"
+        f"    status: done\n    status_date: {status_date}\n    status_note: Hotovo.\n",
+    )
     if approved_date is None:
         edit(path, "  date: 2016-10-03\n  fingerprint", "  fingerprint")
     else:
         edit(path, "  date: 2016-10-03\n  fingerprint", f"  date: {approved_date}\n  fingerprint")
 
 
-@pytest.mark.parametrize("status_date, approved_date, shown", [
-    ("2016-11-10", "2016-10-03", False),  # written after the approval
-    ("2016-10-01", "2016-10-03", True),   # part of the approved record
-    ("2016-10-03", "2016-10-03", True),
-    ("2016-10-01", None, False),          # approval without a date: every status counts as later
-])
-def test_approved_minutes_show_the_record_as_approved(repo, runner, status_date, approved_date, shown):
+@pytest.mark.parametrize(
+    "status_date, approved_date, shown",
+    [
+        ("2016-11-10", "2016-10-03", False),  # written after the approval
+        ("2016-10-01", "2016-10-03", True),  # part of the approved record
+        ("2016-10-03", "2016-10-03", True),
+        ("2016-10-01", None, False),  # approval without a date: every status counts as later
+    ],
+)
+def test_approved_minutes_show_the_record_as_approved(
+    repo, runner, status_date, approved_date, shown
+):
     _with_status(repo, status_date, approved_date)
     day = dt.date.fromisoformat(status_date)
     mark = f"[splněno {day.day}. {day.month}. {day.year}: Hotovo.]"
@@ -459,8 +577,12 @@ def test_approved_minutes_show_the_record_as_approved(repo, runner, status_date,
     assert (mark in md) is shown
     assert (mark in html) is shown
     # the report still tells
-    shown_status = run(runner, "tasks", "--status", "all", "--format", "json", "--as-of", "2016-12-01").stdout
-    assert any(r["id"] == "2016-09-07/4" and r["status"] == "done" for r in json.loads(shown_status))
+    shown_status = run(
+        runner, "tasks", "--status", "all", "--format", "json", "--as-of", "2016-12-01"
+    ).stdout
+    assert any(
+        r["id"] == "2016-09-07/4" and r["status"] == "done" for r in json.loads(shown_status)
+    )
 
 
 def test_draft_minutes_show_the_status_written_on_the_task(repo, runner):
@@ -468,7 +590,11 @@ def test_draft_minutes_show_the_status_written_on_the_task(repo, runner):
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("approved_by:")], encoding="utf-8")
     _with_status_draft = "  - text: Zpracovat aktualizace možných zdrojů finanční podpory\n"
-    edit(path, _with_status_draft, _with_status_draft + "    status: done\n    status_date: 2016-11-10\n")
+    edit(
+        path,
+        _with_status_draft,
+        _with_status_draft + "    status: done\n    status_date: 2016-11-10\n",
+    )
     md = run(runner, "render", "2016-09-07", "--format", "md", "-o", "-").stdout
     assert "[splněno 10. 11. 2016]" in md
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from psc.errors import InvalidData
-from psc.yamlfile import load, loads
+from psc.loading.yamlfile import load, loads
 
 
 def problems_of(text: str) -> list[str]:
@@ -18,7 +18,14 @@ def problems_of(text: str) -> list[str]:
 
 def test_scalars_stay_as_written():
     value, _ = loads("start: 13:00\nplace: no\nflag: yes\nn: 012\nempty:\ntilde: ~\n", "f.yaml")
-    assert value == {"start": "13:00", "place": "no", "flag": "yes", "n": "012", "empty": None, "tilde": None}
+    assert value == {
+        "start": "13:00",
+        "place": "no",
+        "flag": "yes",
+        "n": "012",
+        "empty": None,
+        "tilde": None,
+    }
 
 
 def test_quoted_null_is_text():
@@ -42,7 +49,9 @@ def test_duplicate_key_reported_at_second_key():
 def test_python_tag_is_refused_and_never_run(tmp_path: Path):
     marker = tmp_path / "ran"
     text = f"x: !!python/object/apply:os.system ['touch {marker}']\n"
-    assert problems_of(text) == ["f.yaml:1:4: error: x: YAML tags are not allowed (!!python/object/apply:os.system)"]
+    assert problems_of(text) == [
+        "f.yaml:1:4: error: x: YAML tags are not allowed (!!python/object/apply:os.system)"
+    ]
     assert not marker.exists()
 
 
@@ -66,7 +75,9 @@ def test_tab_indentation_is_explained():
 
 def test_empty_file():
     assert problems_of("") == ["f.yaml:1:1: error: file is empty"]
-    assert problems_of("# only a comment\n") == ["f.yaml:1:1: error: file holds only comments, no data"]
+    assert problems_of("# only a comment\n") == [
+        "f.yaml:1:1: error: file holds only comments, no data"
+    ]
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path):
@@ -95,12 +106,14 @@ def test_bad_encodings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: byt
 
 
 def test_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    import psc.yamlfile
+    import psc.loading.yamlfile
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(psc.yamlfile, "MAX_BYTES", 10)
+    monkeypatch.setattr(psc.loading.yamlfile, "MAX_BYTES", 10)
     path = tmp_path / "m.yaml"
     path.write_text("title: a long title\n")
     with pytest.raises(InvalidData) as info:
         load(path)
-    assert str(info.value.problems[0]) == "m.yaml:1:1: error: file is 20 bytes, over the limit of 10"
+    assert (
+        str(info.value.problems[0]) == "m.yaml:1:1: error: file is 20 bytes, over the limit of 10"
+    )

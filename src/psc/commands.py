@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from psc.errors import InvalidData, UsageError, check_language, did_you_mean, display_path
 
 if TYPE_CHECKING:
-    from psc.project import Project
+    from psc.archive.project import Project
 
 RENDER_DIR = "minutes"
 """Where `psc render` writes by default, relative to the repository root."""
@@ -29,9 +29,9 @@ def render_minutes(
     use_cache: bool = True,
 ) -> list[str]:
     """Render one meeting (or all) to files or stdout; return the lines to report."""
+    from psc.archive.tasks import reviews, track
     from psc.fileio import write_text_atomic
-    from psc.render import FORMATS, Renderer
-    from psc.tasks import reviews, track
+    from psc.publish.render import FORMATS, Renderer
 
     if fmt is not None and fmt not in (*FORMATS, "pdf"):
         raise UsageError(f"unknown format {fmt!r}; choose md, html or pdf")
@@ -123,7 +123,7 @@ def check_owners(project: Project, index: Any, owners: tuple[str, ...]) -> None:
     """Each --owner must name an organisation of the group, a member, or the responsible of
     some task: else it is a typo, and an empty report (exit 0, also under --fail-if-any)
     would silently hide what it was meant to catch."""
-    from psc.project import group_info
+    from psc.archive.project import group_info
     from psc.terms import nfc
 
     if not owners:
@@ -138,8 +138,10 @@ def check_owners(project: Project, index: Any, owners: tuple[str, ...]) -> None:
     folded = {n.casefold() for n in names}
     for owner in owners:
         if nfc(owner).casefold() not in folded:
-            raise UsageError(f"--owner {owner!r}: no organisation, member or task responsible of that name"
-                             + did_you_mean(nfc(owner), list(names)))
+            raise UsageError(
+                f"--owner {owner!r}: no organisation, member or task responsible of that name"
+                + did_you_mean(nfc(owner), list(names))
+            )
 
 
 def list_tasks(
@@ -153,8 +155,8 @@ def list_tasks(
     csv_dialect: str = "standard",
 ) -> tuple[Any, list[str], int]:
     """The task report: (text, or records for a table; notes for stderr; number of tasks)."""
-    from psc.reports import REPORT_FORMATS, report
-    from psc.tasks import STATUSES, select, track, unresolved_left_out
+    from psc.archive.tasks import STATUSES, select, track, unresolved_left_out
+    from psc.publish.reports import REPORT_FORMATS, report
 
     if fmt not in REPORT_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose {', '.join(REPORT_FORMATS)}")
@@ -175,30 +177,46 @@ def list_tasks(
         for t in unresolved_left_out(tracked, selection)
     ]
     if fmt in ("md", "html"):  # reports from templates need the full renderer
-        from psc.render import Renderer
+        from psc.publish.render import Renderer
 
         renderer = Renderer(project.load_group(), [project.templates_dir], lang)
     else:
         renderer = index.wording(lang)
-    body = report(chosen, fmt, as_of=selection.as_of, renderer=renderer,
-                  overdue_only=selection.overdue, group_by=group_by, csv_dialect=csv_dialect)
+    body = report(
+        chosen,
+        fmt,
+        as_of=selection.as_of,
+        renderer=renderer,
+        overdue_only=selection.overdue,
+        group_by=group_by,
+        csv_dialect=csv_dialect,
+    )
     return body, notes, len(chosen)
 
 
-def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = None,
-              use_cache: bool = True) -> list[str]:
+def show_task(
+    project: Project, task_id: str, *, as_of: Any, lang: str | None = None, use_cache: bool = True
+) -> list[str]:
     """A task with its whole history, as lines of text."""
-    from psc.tasks import next_meeting_after, track
+    from psc.archive.tasks import next_meeting_after, track
 
     check_language(lang)
     index = project.report_index(use_cache=use_cache)
     tasks = track(index.meetings, as_of=as_of)
     if task_id not in tasks:
-        later = next((m for m in index.meetings if m.date > as_of
-                      and any(m.task_id(i) == task_id for i in range(len(m.tasks)))), None)
+        later = next(
+            (
+                m
+                for m in index.meetings
+                if m.date > as_of and any(m.task_id(i) == task_id for i in range(len(m.tasks)))
+            ),
+            None,
+        )
         if later is not None:
-            raise UsageError(f"task {task_id!r} is assigned at {later.id}, after the as-of date "
-                             f"{as_of.isoformat()}; give a later --as-of")
+            raise UsageError(
+                f"task {task_id!r} is assigned at {later.id}, after the as-of date "
+                f"{as_of.isoformat()}; give a later --as-of"
+            )
         raise UsageError(f"unknown task {task_id!r}" + did_you_mean(task_id, list(tasks)))
     t = tasks[task_id]
     r = index.wording(lang)
@@ -211,14 +229,19 @@ def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = 
         f"  {lab['col_status']}: {lab['status_' + t.status.value]}"
         + (f" ({r.short_date(t.status_date)})" if t.status_date else "")
         + (f": {t.status_note}" if t.status_note else "")
-        + (f"; {t.days_overdue(as_of)} {lab['col_overdue'].lower()}" if t.is_overdue(as_of) else ""),
+        + (
+            f"; {t.days_overdue(as_of)} {lab['col_overdue'].lower()}" if t.is_overdue(as_of) else ""
+        ),
     ]
     if t.task.contact:
         lines.append(f"  {lab['col_contact']}: {t.task.contact}")
     lines.append("")
     for event in t.history:
-        what = {"assigned": lab["history_assigned"], "status": lab["history_status"],
-                "review": lab["history_review"]}[event.kind].format(meeting=event.meeting.id)
+        what = {
+            "assigned": lab["history_assigned"],
+            "status": lab["history_status"],
+            "review": lab["history_review"],
+        }[event.kind].format(meeting=event.meeting.id)
         parts = []
         if event.status is not None and event.kind != "assigned":
             parts.append(lab["status_" + event.status.value])
@@ -227,17 +250,25 @@ def show_task(project: Project, task_id: str, *, as_of: Any, lang: str | None = 
             parts.append(f"{lab['col_deadline'].lower()}: {r.deadline_words(event.deadline, due)}")
         if event.note:
             parts.append(event.note)
-        lines.append(f"  {event.date.isoformat()}  {what}" + (f": {'; '.join(parts)}" if parts else ""))
+        lines.append(
+            f"  {event.date.isoformat()}  {what}" + (f": {'; '.join(parts)}" if parts else "")
+        )
     return lines
 
 
-def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = None,
-                  use_cache: bool = True, as_of: Any = None) -> Any:
+def list_meetings(
+    project: Project,
+    *,
+    fmt: str = "table",
+    lang: str | None = None,
+    use_cache: bool = True,
+    as_of: Any = None,
+) -> Any:
     """The meetings: date, number, title, draft/approved, open tasks assigned there (as the
     archive stood on `as_of`: none yet at a meeting after it; None: everything)."""
     import json
 
-    from psc.tasks import track
+    from psc.archive.tasks import track
 
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose table or json")
@@ -249,15 +280,38 @@ def list_meetings(project: Project, *, fmt: str = "table", lang: str | None = No
         if t.status.value == "open":
             open_count[t.meeting.id] = open_count.get(t.meeting.id, 0) + 1
     records = [
-        {"id": m.id, "date": m.date.isoformat(), "number": m.number, "title": m.title,
-         "approved": m.approved, "open_tasks": open_count.get(m.id, 0)}
+        {
+            "id": m.id,
+            "date": m.date.isoformat(),
+            "number": m.number,
+            "title": m.title,
+            "approved": m.approved,
+            "open_tasks": open_count.get(m.id, 0),
+        }
         for m in index.meetings
     ]
     if fmt == "json":
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    columns = [labels["date"], labels["col_number"], labels["col_title"], labels["col_status"],
-               labels["col_open_tasks"]]
-    rows = [[r["id"], r["number"], r["title"], labels["approved"] if r["approved"] else labels["draft"],
-             r["open_tasks"]] for r in records]
-    return {"title": labels["meetings_title"], "columns": columns, "rows": rows,
-            "overdue": [False] * len(rows)}
+    columns = [
+        labels["date"],
+        labels["col_number"],
+        labels["col_title"],
+        labels["col_status"],
+        labels["col_open_tasks"],
+    ]
+    rows = [
+        [
+            r["id"],
+            r["number"],
+            r["title"],
+            labels["approved"] if r["approved"] else labels["draft"],
+            r["open_tasks"],
+        ]
+        for r in records
+    ]
+    return {
+        "title": labels["meetings_title"],
+        "columns": columns,
+        "rows": rows,
+        "overdue": [False] * len(rows),
+    }

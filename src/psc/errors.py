@@ -1,6 +1,6 @@
 """The one error hierarchy of psc.
 
-Core modules raise these; `psc.cli` is the only place that turns them into messages on
+Core modules raise these; `psc.cli.main` is the only place that turns them into messages on
 stderr and exit codes (0 ok, 1 invalid data or a failed check, 2 usage error).
 """
 
@@ -41,7 +41,7 @@ def display_path(path: Path | str) -> str:
     if absolute == base:
         return "."
     if absolute.startswith(base.rstrip(os.sep) + os.sep):
-        return absolute[len(base.rstrip(os.sep)) + 1:]
+        return absolute[len(base.rstrip(os.sep)) + 1 :]
     return str(path)
 
 
@@ -51,7 +51,7 @@ def _resolved(directory: str) -> str:
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
-    """"; did you mean 'x'?" for the choice closest to a mistyped `word`, or ""."""
+    """ "; did you mean 'x'?" for the choice closest to a mistyped `word`, or ""."""
     import difflib
 
     near = difflib.get_close_matches(word, choices, n=1)

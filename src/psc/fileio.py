@@ -19,8 +19,8 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from psc.errors import OutputError, display_path
 
@@ -42,7 +42,7 @@ def edit_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold the repository's exclusive edit lock (`.psc-cache/edit.lock`) for the block."""
     import filelock
 
-    from psc.cache import CACHE_DIR
+    from psc.archive.cache import CACHE_DIR
 
     cache_dir = root / CACHE_DIR
     lock_path = cache_dir / LOCK_FILE
@@ -52,18 +52,24 @@ def edit_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
         if not gitignore.exists():
             gitignore.write_text("*\n", encoding="utf-8")
     except OSError as exc:
-        raise OutputError(f"cannot create the edit lock {display_path(lock_path)}: {exc.strerror}; "
-                          "nothing was written") from None
+        raise OutputError(
+            f"cannot create the edit lock {display_path(lock_path)}: {exc.strerror}; "
+            "nothing was written"
+        ) from None
     wait = LOCK_TIMEOUT if timeout is None else timeout
     lock = filelock.FileLock(lock_path, timeout=wait, thread_local=False)
     try:
         lock.acquire()
     except filelock.Timeout:
-        raise EditLocked(f"another psc edit holds {display_path(lock_path)}; gave up after {wait:g} s, "
-                         "nothing was written (run the command again)") from None
+        raise EditLocked(
+            f"another psc edit holds {display_path(lock_path)}; gave up after {wait:g} s, "
+            "nothing was written (run the command again)"
+        ) from None
     except OSError as exc:
-        raise OutputError(f"cannot take the edit lock {display_path(lock_path)}: {exc.strerror}; "
-                          "nothing was written") from None
+        raise OutputError(
+            f"cannot take the edit lock {display_path(lock_path)}: {exc.strerror}; "
+            "nothing was written"
+        ) from None
     try:
         yield
     finally:
@@ -98,9 +104,14 @@ def write_text_atomic(
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if unchanged_since is not None and _digest(target) != hashlib.sha256(unchanged_since).digest():
-            raise ChangedOnDisk(f"{shown} changed on disk while psc was editing it; "
-                                "nothing was written (run the command again)")
+        if (
+            unchanged_since is not None
+            and _digest(target) != hashlib.sha256(unchanged_since).digest()
+        ):
+            raise ChangedOnDisk(
+                f"{shown} changed on disk while psc was editing it; "
+                "nothing was written (run the command again)"
+            )
         if not exclusive and target.exists():
             os.chmod(tmp, target.stat().st_mode & 0o7777)
         else:
@@ -131,11 +142,15 @@ def _check_replaceable(target: Path, shown: str) -> None:
     if not stat.S_ISREG(st.st_mode):
         raise OutputError(f"cannot write {shown}: it is not a regular file; nothing was written")
     if st.st_nlink > 1:
-        raise OutputError(f"{shown} has {st.st_nlink} hard links; psc writes by replacing the file, which "
-                          "would split them, so nothing was written (edit it by hand, or copy it to break the links)")
+        raise OutputError(
+            f"{shown} has {st.st_nlink} hard links; psc writes by replacing the file, which "
+            "would split them, so nothing was written (edit it by hand, or copy it to break the links)"
+        )
     if _read_only(target, st):
-        raise OutputError(f"{shown} is read-only; nothing was written (make it writable first if the "
-                          "change is meant)")
+        raise OutputError(
+            f"{shown} is read-only; nothing was written (make it writable first if the "
+            "change is meant)"
+        )
 
 
 def _read_only(path: Path, st: os.stat_result) -> bool:

@@ -1,0 +1,1 @@
+"""The repository and its archive of meetings: discovery, the index and its cache, task tracking."""

@@ -1,0 +1,232 @@
+"""What reports need of a meeting, as small plain objects (no pydantic), cacheable as JSON.
+
+`summarize` turns a validated Meeting into a MeetingSummary; the cache stores summaries,
+so `psc tasks` and `psc list` answer from it without parsing YAML or importing pydantic.
+Positions are not kept (they cost memory at 10,000 meetings): `source` reloads them from
+the file when a problem has to be reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from psc.terms import Deadline, TaskStatus
+
+FORMAT = 3
+"""Version of the summaries' JSON form (part of the cache key)."""
+
+
+@dataclass(slots=True)
+class NextDate:
+    date: dt.date
+    tentative: bool = False
+
+
+@dataclass(slots=True)
+class TaskSummary:
+    id: str | None
+    text: str
+    responsible: list[str]
+    responsible_text: str | None
+    deadline: Deadline
+    contact: str | None
+    status: TaskStatus
+    status_date: dt.date | None
+    status_note: str | None
+    status_history: list[tuple[TaskStatus, dt.date | None, str | None]] = field(
+        default_factory=list
+    )
+    """Earlier statuses, oldest first: (status, date, note)."""
+
+
+@dataclass(slots=True)
+class ReviewSummary:
+    task: str
+    status: TaskStatus | None
+    deadline: Deadline | None
+    note: str | None
+    loc: tuple[Any, ...]
+    """Where the review's `task` key is in the file (for messages)."""
+
+
+@dataclass(slots=True)
+class MeetingSummary:
+    id: str
+    path: str
+    date: dt.date
+    number: int
+    title: str
+    approved: bool
+    next_meetings: list[NextDate] = field(default_factory=list)
+    tasks: list[TaskSummary] = field(default_factory=list)
+    reviews: list[ReviewSummary] = field(default_factory=list)
+
+    def task_id(self, index: int) -> str:
+        """The ID of the task at `index`: explicit, or '<meeting>/<n>'."""
+        return self.tasks[index].id or f"{self.id}/{index + 1}"
+
+    @property
+    def source(self) -> Any:
+        """Positions in the meeting's file, reloaded on demand (psc.loading.yamlfile.Positions)."""
+        from pathlib import Path
+
+        from psc.loading.yamlfile import load
+
+        return load(Path(self.path))[1]
+
+
+def summarize(meeting: Any) -> MeetingSummary:
+    """The summary of a validated meeting model."""
+    from psc.loading.model import TaskReview
+
+    reviews = []
+    for i, item in enumerate(meeting.items):
+        for j, block in enumerate(item.content):
+            if block.__class__ is TaskReview:
+                reviews.append(
+                    ReviewSummary(
+                        block.task,
+                        block.status,
+                        block.deadline,
+                        block.note,
+                        ("items", i, "content", j, "task"),
+                    )
+                )
+    return MeetingSummary(
+        id=meeting.id,
+        path=str(meeting.path) if meeting.path is not None else "",
+        date=meeting.date,
+        number=meeting.number,
+        title=meeting.title,
+        approved=meeting.approved_by is not None,
+        next_meetings=[NextDate(n.date, n.tentative) for n in meeting.next_meetings],
+        tasks=[
+            TaskSummary(
+                t.id,
+                t.text,
+                list(t.responsible),
+                t.responsible_text,
+                t.deadline,
+                t.contact,
+                t.status,
+                t.status_date,
+                t.status_note,
+                [(h.status, h.date, h.note) for h in t.status_history],
+            )
+            for t in meeting.tasks
+        ],
+        reviews=reviews,
+    )
+
+
+# ---------------------------------------------------------------------- JSON form
+
+
+_STATUS = {s.value: s for s in TaskStatus}
+_DAY: dict[str, dt.date] = {}
+
+
+def _deadline(value: Deadline | None) -> list[Any] | None:
+    return None if value is None else [value.kind, value.date.isoformat() if value.date else None]
+
+
+def _from_deadline(value: list[Any] | None) -> Deadline | None:
+    if value is None:
+        return None
+    kind, day = value
+    if kind not in ("date", "ongoing", "next_meeting"):
+        raise ValueError(f"bad deadline kind {kind!r}")
+    return Deadline(kind, _day(day))
+
+
+def _d(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _day(text: str | None) -> dt.date | None:
+    """A date from ISO text; the few distinct dates of an archive are parsed once."""
+    if not text:
+        return None
+    day = _DAY.get(text)
+    if day is None:
+        day = _DAY[text] = dt.date.fromisoformat(text)
+    return day
+
+
+def to_json(s: MeetingSummary) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "path": s.path,
+        "date": s.date.isoformat(),
+        "number": s.number,
+        "title": s.title,
+        "approved": s.approved,
+        "next": [[n.date.isoformat(), n.tentative] for n in s.next_meetings],
+        "tasks": [
+            [
+                t.id,
+                t.text,
+                t.responsible,
+                t.responsible_text,
+                _deadline(t.deadline),
+                t.contact,
+                t.status.value,
+                _d(t.status_date),
+                t.status_note,
+                [[h[0].value, _d(h[1]), h[2]] for h in t.status_history],
+            ]
+            for t in s.tasks
+        ],
+        "reviews": [
+            [
+                r.task,
+                r.status.value if r.status else None,
+                _deadline(r.deadline),
+                r.note,
+                list(r.loc),
+            ]
+            for r in s.reviews
+        ],
+    }
+
+
+def from_json(d: dict[str, Any]) -> MeetingSummary:
+    """A summary from its JSON form; raises KeyError, TypeError or ValueError when malformed."""
+    return MeetingSummary(
+        id=d["id"],
+        path=d["path"],
+        date=_day(d["date"]),
+        number=int(d["number"]),  # type: ignore[arg-type]
+        title=d["title"],
+        approved=bool(d["approved"]),
+        next_meetings=[NextDate(_day(day), bool(tentative)) for day, tentative in d["next"]],  # type: ignore[arg-type]
+        tasks=[
+            TaskSummary(
+                tid,
+                text,
+                list(resp),
+                resp_text,
+                _from_deadline(deadline),
+                contact,  # type: ignore[arg-type]
+                _STATUS[status],
+                _day(status_date),
+                note,
+                [(_STATUS[h_status], _day(h_date), h_note) for h_status, h_date, h_note in history],
+            )
+            for tid, text, resp, resp_text, deadline, contact, status, status_date, note, history in d[
+                "tasks"
+            ]
+        ],
+        reviews=[
+            ReviewSummary(
+                task,
+                _STATUS[status] if status else None,
+                _from_deadline(deadline),
+                note,
+                tuple(loc),
+            )
+            for task, status, deadline, note, loc in d["reviews"]
+        ],
+    )

@@ -1,0 +1,1 @@
+"""Changes psc writes into meeting files: task statuses, approvals, new meetings."""

@@ -1,0 +1,1 @@
+"""Words of the minutes: labels per language, dates (CLDR), Markdown text, templates."""

@@ -1,0 +1,80 @@
+"""How the minutes word things in the group's language: labels, CLDR dates, deadlines.
+
+Needs Babel only (no Jinja2, no pydantic), so reports answered from the cache stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+from babel.dates import format_date
+
+from psc.language.labels import labels_for
+from psc.terms import Deadline
+
+
+@lru_cache(maxsize=4096)
+def _format(day: dt.date, pattern: str, locale: str) -> str:
+    """A CLDR date format (Babel), remembered: reports repeat the same few dates."""
+    return format_date(day, pattern, locale=locale)
+
+
+class Wording:
+    """Labels and date formats of one language, with the group's label overrides."""
+
+    def __init__(
+        self,
+        language: str,
+        overrides: dict[str, str] | None = None,
+        group_language: str | None = None,
+    ):
+        self.language = language
+        self.labels = labels_for(language, overrides, group_language=group_language)
+        self.locale = "cs_CZ" if language == "cs" else "en_GB"
+
+    def long_date(self, day: dt.date) -> str:
+        return _format(day, self.labels["date_long"], self.locale)
+
+    def short_date(self, day: dt.date) -> str:
+        return _format(day, self.labels["date_short"], self.locale)
+
+    def day_month(self, day: dt.date) -> str:
+        return _format(day, self.labels["date_day_month"], self.locale)
+
+    def label(self, key: str, **values: Any) -> str:
+        return self.labels[key].format(**values)
+
+    def next_meeting_date(self, meeting: Any) -> dt.date | None:
+        """The next meeting as this meeting's minutes know it: the first date they list."""
+        firm = [n.date for n in meeting.next_meetings if not n.tentative]
+        dates = firm or [n.date for n in meeting.next_meetings]
+        return min(dates) if dates else None
+
+    def deadline(self, deadline: Deadline, meeting: Any) -> str:
+        """'T: průběžně', 'T: 1. 11. 2016', 'T: do další PS (15. 11. 2016)' as the minutes word it,
+        a 'next meeting' deadline dated by the next meeting this meeting lists."""
+        words = self.deadline_words(deadline, self.next_meeting_date(meeting), unresolved="")
+        return f"{self.labels['deadline_prefix']} {words}"
+
+    def deadline_words(
+        self, deadline: Deadline, due: dt.date | None, *, unresolved: str | None = None
+    ) -> str:
+        """'průběžně', '1. 11. 2016', 'do další PS (15. 11. 2016)'; `due` dates a 'next meeting'."""
+        if deadline.kind == "ongoing":
+            return self.labels["deadline_ongoing"]
+        if deadline.kind == "date":
+            return self.short_date(deadline.date)  # type: ignore[arg-type]
+        text = self.labels["deadline_next_meeting"]
+        if due is not None:
+            return f"{text} ({self.short_date(due)})"
+        missing = self.labels["deadline_unresolved"] if unresolved is None else unresolved
+        return f"{text} ({missing})" if missing else text
+
+    def tentative_years(self, meeting: Any) -> list[tuple[int, list[dt.date]]]:
+        years: dict[int, list[dt.date]] = {}
+        for nxt in meeting.next_meetings:
+            if nxt.tentative:
+                years.setdefault(nxt.date.year, []).append(nxt.date)
+        return sorted(years.items())

@@ -1,0 +1,420 @@
+"""The data model of a minutes repository: the group file and one file per meeting.
+
+These pydantic models are the file format's documentation: every field has a description,
+and the JSON Schema and the README's reference come from them. Keys are English; the
+content is in the group's language. Text fields hold inline Markdown (bold, links).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    PrivateAttr,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+)
+
+from psc.terms import MEETING_FILE, Deadline, Gender, TaskStatus  # noqa: F401  (re-exported)
+
+_LINK_TARGETS = re.compile(
+    r"\]\(\s*<?([^\s>]+)"  # [text](target)
+    r"|^\s*\[[^\]]+\]:\s*<?(\S+)"  # [ref]: target
+    r"|<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>",  # <scheme:autolink>
+    re.MULTILINE,
+)
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*)\s*:")
+_ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def _check_links(text: str) -> str:
+    """Links only to http, https or mailto addresses (or relative ones). (Bidirectional
+    controls, which can disguise what a sentence says, are refused by the loader.)"""
+    if "]" not in text and "<" not in text:
+        return text
+    import html
+
+    for match in _LINK_TARGETS.finditer(text):
+        target = html.unescape(next(g for g in match.groups() if g is not None))
+        scheme = _SCHEME.match(target)
+        if scheme and scheme.group(1).lower() not in _ALLOWED_SCHEMES:
+            raise ValueError(
+                f"link to a {scheme.group(1)}: address is not allowed; use http, https or mailto"
+            )
+    return text
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_check_links)]
+"""Non-empty text with inline Markdown; links only to http, https and mailto."""
+
+OptionalText = Annotated[str, AfterValidator(_check_links)]
+
+EMAIL = re.compile(r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$")
+
+
+class Model(BaseModel):
+    """Base of every file model: unknown keys are errors, numbers may stand for text."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=False)
+
+
+class Person(Model):
+    """A person named in the minutes: who recorded or approved them, a member, a guest."""
+
+    name: Text = Field(description="Full name as the minutes write it, e.g. 'Jana Korytářová'.")
+    organisation: str | None = Field(
+        None,
+        description="Abbreviation of the person's organisation (a key of the group's registry).",
+    )
+    gender: Gender | None = Field(
+        None,
+        description="female or male: Czech verb forms agree with it ('Zapsala' / 'Zapsal'). "
+        "When absent, taken from the group's member registry.",
+    )
+    role: OptionalText | None = Field(
+        None, description="Function, e.g. 'ředitel odboru regionální politiky'."
+    )
+
+
+# --------------------------------------------------------------------------- group file
+
+
+class Group(Model):
+    """The group file (`group.yaml` at the repository root): who the group is."""
+
+    name: Text = Field(description="Full name, e.g. 'Pracovní skupina pro Smart Cities'.")
+    short: Text = Field(description="Short name, e.g. 'PS pro SC'.")
+    parent: str | None = Field(None, description="The body the group is set up under.")
+    language: Literal["cs", "en"] = Field("cs", description="Language of the rendered minutes.")
+    default_place: str | None = Field(None, description="Where the group usually meets.")
+    default_time: dt.time | None = Field(None, description="When meetings usually start (HH:MM).")
+    title_pattern: str | None = Field(
+        None,
+        description="Title of a meeting, with {number}: e.g. "
+        "'{number}. jednání Pracovní skupiny pro Smart Cities (PS pro SC)'.",
+    )
+    organisations: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Registry of organisations: abbreviation -> full name. Statements, tasks "
+        "and people name organisations by these abbreviations.",
+    )
+    members: list[Person] = Field(default_factory=list, description="Members and regular guests.")
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="Overrides of the rendered labels of the group's language, e.g. "
+        "deadline_next_meeting: 'do další PS'.",
+    )
+
+    def person(self, name: str) -> Person | None:
+        """The member registered under `name`, if any."""
+        for member in self.members:
+            if member.name == name:
+                return member
+        return None
+
+
+# --------------------------------------------------------------------------- meeting file
+
+
+class Attendees(Model):
+    """Who attended: a note such as 'viz prezenční listina', lists of people, or both."""
+
+    note: OptionalText | None = Field(None, description="E.g. 'viz prezenční listina'.")
+    present: list[Person] = Field(default_factory=list)
+    excused: list[Person] = Field(default_factory=list)
+    absent: list[Person] = Field(default_factory=list)
+    guests: list[Person] = Field(default_factory=list)
+
+
+class Paragraph(Model):
+    """A narrative paragraph. In the file, a plain string is a paragraph."""
+
+    text: Text
+
+
+class Heading(Model):
+    """A bold sub-heading inside an agenda item (e.g. a 'tour de table' heading)."""
+
+    heading: Text = Field(description="The heading text.")
+
+
+class Statement(Model):
+    """What an organisation or person said; the text is kept as the minutes word it."""
+
+    by: list[str] = Field(
+        description="Abbreviation(s) of the organisation(s) speaking (keys of the registry)."
+    )
+    person: str | None = Field(None, description="Name of the person speaking, if recorded.")
+    text: Text = Field(description="The paragraph as written, naming the speaker in its own words.")
+
+    @field_validator("by", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class Votes(Model):
+    """Vote counts on a decision."""
+
+    for_: int = Field(alias="for", ge=0)
+    against: int = Field(0, ge=0)
+    abstained: int = Field(0, ge=0)
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class Decision(Model):
+    """A decision or resolution (usnesení) adopted under an agenda item."""
+
+    decision: Text = Field(description="The text of the decision.")
+    number: str | None = Field(None, description="Its number, e.g. '1/2016'.")
+    votes: Votes | None = None
+    outcome: Literal["adopted", "rejected"] | None = None
+
+
+DeadlineField = Annotated[
+    Deadline,
+    PlainValidator(Deadline.parse),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "format": "date"}, {"enum": ["ongoing", "next meeting"]}],
+            "description": "A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.",
+        }
+    ),
+]
+
+
+class TaskReview(Model):
+    """A later meeting's review of a task: its new status, a progress note or a new deadline."""
+
+    task: Text = Field(description="ID of the reviewed task, e.g. '2016-09-07/3'.")
+    status: TaskStatus | None = Field(None, description="New status: open, done or cancelled.")
+    note: OptionalText | None = Field(None, description="Progress note.")
+    deadline: DeadlineField | None = Field(None, description="New deadline.")
+
+
+BLOCK_MODELS: dict[str, type[BaseModel]] = {
+    "paragraph": Paragraph,
+    "heading": Heading,
+    "statement": Statement,
+    "decision": Decision,
+    "review": TaskReview,
+}
+
+
+def block_kind(value: Any) -> str | None:
+    """Which kind of content block `value` is: paragraph, heading, statement, decision, review."""
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, BaseModel):
+        return next((k for k, m in BLOCK_MODELS.items() if isinstance(value, m)), None)
+    if isinstance(value, dict):
+        for key, kind in (
+            ("heading", "heading"),
+            ("by", "statement"),
+            ("decision", "decision"),
+            ("task", "review"),
+            ("text", "paragraph"),
+        ):
+            if key in value:
+                return kind
+    return None
+
+
+def _paragraph(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("paragraph")] | Annotated[Heading, Tag("heading")] | Annotated[Statement, Tag("statement")] | Annotated[Decision, Tag("decision")] | Annotated[TaskReview, Tag("review")],
+    Discriminator(
+        block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="a content block is a paragraph (plain text) or a mapping with "
+        "'heading', 'by' + 'text' (statement), 'decision' or 'task' (task review)",
+    ),
+]
+
+
+def _content(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_paragraph(v) for v in value]
+    return value
+
+
+class AgendaItem(Model):
+    """A numbered agenda item (Bod 1 …) with what was said, decided and reviewed."""
+
+    number: int = Field(ge=1, description="The item's number ('Bod 1').")
+    title: Text
+    presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
+    content: list[Block] = Field(
+        default_factory=list,
+        description="In order: paragraphs (plain strings), headings, statements, decisions, "
+        "task reviews.",
+    )
+
+    _content = field_validator("content", mode="before")(lambda cls, v: _content(v))
+
+
+class Section(Model):
+    """A free section after the agenda items, e.g. proposals for new members."""
+
+    title: Text
+    content: list[Block] = Field(default_factory=list)
+
+    _content = field_validator("content", mode="before")(lambda cls, v: _content(v))
+
+
+class NextMeeting(Model):
+    """A date set for a later meeting."""
+
+    date: dt.date
+    time: dt.time | None = None
+    place: str | None = None
+    tentative: bool = Field(
+        False, description="True for dates agreed only tentatively (předběžně)."
+    )
+    note: OptionalText | None = Field(None, description="E.g. 'opět ve 13:00'.")
+
+
+class StatusChange(Model):
+    """An earlier status of a task, as it was before a later one replaced it."""
+
+    status: TaskStatus = Field(description="open, done or cancelled.")
+    date: dt.date | None = Field(None, description="When that status was set.")
+    note: OptionalText | None = Field(None, description="The note given with that status.")
+
+
+class Task(Model):
+    """A task assigned at the meeting (section B Úkoly)."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")] | None = Field(
+        None,
+        description="Stable ID (letters, digits, . _ / -); derived as '<meeting>/<ordinal>' (e.g. 2016-09-07/3) when absent.",
+    )
+    text: Text = Field(description="What is to be done.")
+    responsible: list[str] = Field(
+        default_factory=list,
+        description="Responsible organisation abbreviations or people; empty: all members.",
+    )
+    responsible_text: OptionalText | None = Field(
+        None,
+        description="How the minutes word the responsibility (e.g. 'zpracuje MMR.'), "
+        "rendered instead of the plain list.",
+    )
+    deadline: DeadlineField = Field(description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.")
+    contact: str | None = Field(None, description="E-mail address where submissions go.")
+    status: TaskStatus = TaskStatus.open
+    status_date: dt.date | None = Field(None, description="When the status was set.")
+    status_note: OptionalText | None = None
+    status_history: list[StatusChange] = Field(
+        default_factory=list,
+        description="Earlier statuses of the task, oldest first: `psc tasks done|cancel|reopen` moves the "
+        "status it replaces here, so no status, date or note is lost.",
+    )
+
+    @field_validator("contact")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not EMAIL.match(value):
+            raise ValueError(f"contact must be an e-mail address, not {value!r}")
+        return value
+
+    @field_validator("responsible", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class Recorder(Person):
+    """A person signing the minutes, with the date they did so."""
+
+    date: dt.date | None = None
+
+
+class Approval(Recorder):
+    """Who approved the minutes, when, and the fingerprint of the content they approved."""
+
+    fingerprint: str | None = Field(
+        None,
+        pattern=r"^sha256:[0-9a-f]{16,64}$",
+        description="Hash of the canonical meeting data at approval (written by `psc approve`).",
+    )
+
+
+class Amendment(Model):
+    """A change to approved minutes, recorded with who made it, when and why."""
+
+    date: dt.date
+    by: Text = Field(description="Who made or authorised the change.")
+    reason: Text = Field(description="Why the approved minutes changed.")
+    fingerprint: str | None = Field(
+        None,
+        pattern=r"^sha256:[0-9a-f]{16,64}$",
+        description="Hash of the content after the change (written by `psc amend`).",
+    )
+
+
+class Meeting(Model):
+    """One meeting's minutes: `meetings/<date>[-suffix].yaml`."""
+
+    number: int = Field(ge=1, description="Ordinal of the meeting ('1. jednání').")
+    title: Text
+    date: dt.date
+    start: dt.time | None = Field(None, description="Start time, HH:MM.")
+    end: dt.time | None = Field(None, description="End time, HH:MM.")
+    place: OptionalText | None = None
+    attendees: Attendees = Field(default_factory=Attendees)
+    attachments: list[Text] = Field(default_factory=list, description="Přílohy zápisu.")
+    pages: int | None = Field(
+        None, ge=1, description="Page count of the original document (Stran)."
+    )
+    items: list[AgendaItem] = Field(
+        default_factory=list, description="Agenda items (A Průběh jednání)."
+    )
+    sections: list[Section] = Field(
+        default_factory=list, description="Free sections after the items."
+    )
+    next_meetings: list[NextMeeting] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list, description="Tasks (B Úkoly).")
+    recorded_by: Recorder | None = Field(None, description="Zapsal(a).")
+    approved_by: Approval | None = Field(
+        None, description="Schválil(a), with the approved content's fingerprint."
+    )
+    verified_by: list[Recorder] = Field(default_factory=list, description="Ověřovatelé.")
+    amendments: list[Amendment] = Field(default_factory=list, description="Changes after approval.")
+
+    _id: str = PrivateAttr("")
+    _source: Any = PrivateAttr(None)
+    _path: Any = PrivateAttr(None)
+
+    @property
+    def path(self) -> Any:
+        """The file the meeting was loaded from (pathlib.Path)."""
+        return self._path
+
+    @property
+    def id(self) -> str:
+        """The meeting's ID: its file name without extension, e.g. '2016-09-07'."""
+        return self._id or self.date.isoformat()
+
+    @property
+    def source(self) -> Any:
+        """Positions of the file the meeting was loaded from (psc.loading.yamlfile.Positions)."""
+        return self._source
+
+    def task_id(self, index: int) -> str:
+        """The ID of the task at `index` (0-based): explicit, or derived as '<meeting>/<n>'."""
+        return self.tasks[index].id or f"{self.id}/{index + 1}"

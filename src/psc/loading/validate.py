@@ -1,0 +1,302 @@
+"""Turning parsed YAML into models, with every problem reported at its position.
+
+`parse_meeting` and `parse_group` never raise anything but InvalidData; the cross-checks
+(`check_meeting`, `check_archive`) return problems so a run can list them all.
+"""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from psc.errors import InvalidData, Problem, did_you_mean
+from psc.loading.model import MEETING_FILE, Group, Meeting
+from psc.loading.yamlfile import Positions, field_path
+
+
+def _model_problems(
+    exc: ValidationError, data: Any, pos: Positions, model: type[BaseModel]
+) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = _data_loc(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            key = err["loc"][-1]
+            message = f"unknown key '{key}'"
+            allowed = _allowed_keys(model, loc[:-1], data)
+            hint = did_you_mean(str(key), allowed)
+            if hint:
+                message += hint
+            elif allowed:
+                message += f" (allowed: {', '.join(allowed)})"
+            problems.append(pos.problem(loc, message, key=True))
+        elif kind == "missing":
+            missing = err["loc"][-1]
+            parent = loc if loc and loc[-1] != missing else loc[:-1]
+            problem = pos.problem(parent, f"missing required key '{missing}'")
+            problems.append(
+                Problem(
+                    problem.path,
+                    problem.line,
+                    problem.col,
+                    field_path(parent + (missing,)),
+                    problem.message,
+                )
+            )
+        else:
+            message = _message(err)
+            problems.append(pos.problem(loc, message))
+    return problems
+
+
+def _message(err: dict[str, Any]) -> str:
+    """pydantic's message for one error, in the words of a YAML file."""
+    kind, given, msg = err["type"], err.get("input"), err["msg"]
+    shown = f", not {given!r}" if isinstance(given, str) else ""
+    if given is None and kind.endswith("_type"):
+        return "a value is required here"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        found = (
+            "text" if isinstance(given, str) else "a list" if isinstance(given, list) else "a value"
+        )
+        return f"expected a mapping (key: value lines), not {found}"
+    if kind == "list_type":
+        return "expected a list (lines starting with '- ')" + (
+            ", not text" if isinstance(given, str) else ""
+        )
+    if kind.startswith("date_") or kind.startswith("datetime_"):
+        reason = (err.get("ctx") or {}).get("error", "")
+        return f"invalid date {given!r}" + (f" ({reason})" if reason else "") + "; write YYYY-MM-DD"
+    if kind.startswith("time_"):
+        return f"invalid time {given!r}; write HH:MM"
+    if kind == "int_parsing":
+        return f"expected a whole number{shown}"
+    if kind == "bool_parsing":
+        return f"expected true or false{shown}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, ") :]
+    if kind == "block_kind" and isinstance(given, dict):
+        return f"{msg}; found {', '.join(repr(k) for k in given)}"
+    if kind.startswith(("enum", "literal")):
+        msg += shown
+    return msg[0].lower() + msg[1:] if msg else msg
+
+
+_BLOCK_TAGS = {"paragraph", "heading", "statement", "decision", "review"}
+
+
+def _data_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Map a pydantic error location onto the file's own path (dropping union tags)."""
+    out: tuple[Any, ...] = ()
+    for i, part in enumerate(loc):
+        after_block = i >= 2 and loc[i - 2] == "content" and isinstance(loc[i - 1], int)
+        if after_block and part in _BLOCK_TAGS:
+            continue  # the tag of a content block's kind, not a key of the file
+        out += ("for" if part == "for_" else part,)
+    return out
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...], data: Any) -> list[str]:
+    """The keys allowed at `loc` of `data` validated as `model` (for 'did you mean')."""
+    from psc.loading.model import BLOCK_MODELS, block_kind
+
+    current: Any = model
+    for part in loc:
+        data = data[part] if isinstance(data, (dict, list)) and _has(data, part) else None
+        if isinstance(part, int):
+            if current is _CONTENT:
+                current = BLOCK_MODELS.get(block_kind(data) or "")
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = _CONTENT if part == "content" else _inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return sorted((f.alias or name) for name, f in current.model_fields.items())
+    return []
+
+
+_CONTENT = object()
+
+
+def _has(container: Any, part: Any) -> bool:
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(part, int) and 0 <= part < len(container)
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def parse_group(data: Any, pos: Positions) -> Group:
+    """Validate the group file's data; raise InvalidData with every problem."""
+    if not isinstance(data, dict):
+        raise InvalidData([pos.problem((), "the group file must be a mapping of keys to values")])
+    try:
+        group = Group.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidData(_model_problems(exc, data, pos, Group)) from None
+    from psc.language.labels import LABELS
+
+    problems = []
+    for key in group.labels:
+        if key not in LABELS["cs"]:
+            hint = did_you_mean(key, list(LABELS["cs"]))
+            problems.append(pos.problem(("labels", key), f"unknown label '{key}'{hint}", key=True))
+    for i, member in enumerate(group.members):
+        if member.organisation and member.organisation not in group.organisations:
+            problems.append(
+                pos.problem(
+                    ("members", i, "organisation"), _unknown_org(member.organisation, group)
+                )
+            )
+    if problems:
+        raise InvalidData(problems)
+    return group
+
+
+def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
+    """Validate one meeting file's data; raise InvalidData with every problem."""
+    if not isinstance(data, dict):
+        raise InvalidData([pos.problem((), "a meeting file must be a mapping of keys to values")])
+    try:
+        meeting = Meeting.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidData(_model_problems(exc, data, pos, Meeting)) from None
+    meeting._id = path.stem
+    meeting._source = pos
+    meeting._path = path
+    return meeting
+
+
+def _unknown_org(abbr: str, group: Group) -> str:
+    hint = did_you_mean(abbr, list(group.organisations))
+    return f"unknown organisation '{abbr}'{hint} (add it to organisations in group.yaml)"
+
+
+def check_meeting(
+    meeting: Meeting, path: Path, group: Group | None, *, approval: bool = True
+) -> list[Problem]:
+    """Cross-checks within one meeting, against the group's registry, and of its approval."""
+    pos: Positions = meeting.source
+    problems: list[Problem] = []
+    match = MEETING_FILE.match(path.stem)
+    if path.suffix != ".yaml" or not match:
+        problems.append(
+            pos.problem(
+                (),
+                f"file name '{path.name}' must be the meeting's date, "
+                f"e.g. {meeting.date.isoformat()}.yaml (or {meeting.date.isoformat()}-2.yaml)",
+            )
+        )
+    elif match.group(1) != meeting.date.isoformat():
+        problems.append(
+            pos.problem(
+                ("date",),
+                f"date {meeting.date.isoformat()} does not match the file name '{path.name}'",
+            )
+        )
+    if meeting.start and meeting.end and meeting.start >= meeting.end:
+        problems.append(
+            pos.problem(
+                ("end",), f"end {meeting.end:%H:%M} is not after start {meeting.start:%H:%M}"
+            )
+        )
+    seen: dict[int, int] = {}
+    for i, item in enumerate(meeting.items):
+        if item.number in seen:
+            problems.append(
+                pos.problem(
+                    ("items", i, "number"),
+                    f"agenda item number {item.number} is "
+                    f"already used by items[{seen[item.number]}]",
+                )
+            )
+        else:
+            seen[item.number] = i
+    for i, nxt in enumerate(meeting.next_meetings):
+        if nxt.date <= meeting.date:
+            problems.append(
+                pos.problem(
+                    ("next_meetings", i, "date"),
+                    f"next meeting {nxt.date.isoformat()} "
+                    f"is not after this meeting ({meeting.date.isoformat()})",
+                )
+            )
+    ids: dict[str, int] = {}
+    for i, task in enumerate(meeting.tasks):
+        tid = meeting.task_id(i)
+        if tid in ids:
+            problems.append(
+                pos.problem(
+                    ("tasks", i, "id"), f"task ID '{tid}' is already used by tasks[{ids[tid]}]"
+                )
+            )
+        ids[tid] = i
+    if group is not None:
+        problems.extend(_check_organisations(meeting, group))
+    if approval:
+        from psc.edits.approval import check_approval
+
+        problems.extend(check_approval(meeting))
+    return problems
+
+
+def _check_organisations(meeting: Meeting, group: Group) -> list[Problem]:
+    """Organisations named in the meeting must be in the group's registry (tasks may name
+    registered people too). Positions are looked up only for what is unknown."""
+    from psc.loading.model import Statement
+
+    pos: Positions = meeting.source
+    problems = []
+    known = group.organisations
+
+    def check(
+        loc: tuple[Any, ...], abbr: str | None, *, index: int | None = None, people: bool = False
+    ) -> None:
+        if abbr is None or abbr in known:
+            return
+        if people and group.person(abbr) is not None:
+            return
+        if index is not None and _is_list(pos, loc):  # `by: [A, B]` rather than `by: A`
+            loc = loc + (index,)
+        problems.append(pos.problem(loc, _unknown_org(abbr, group)))
+
+    for part_name in ("items", "sections"):
+        for i, part in enumerate(getattr(meeting, part_name)):
+            for j, block in enumerate(part.content):
+                if block.__class__ is Statement:
+                    for k, abbr in enumerate(block.by):
+                        check((part_name, i, "content", j, "by"), abbr, index=k)
+    for i, task in enumerate(meeting.tasks):
+        for k, who in enumerate(task.responsible):
+            check(("tasks", i, "responsible"), who, index=k, people=True)
+    for name in ("recorded_by", "approved_by"):
+        person = getattr(meeting, name)
+        if person is not None:
+            check((name, "organisation"), person.organisation)
+    for i, person in enumerate(meeting.verified_by):
+        check(("verified_by", i, "organisation"), person.organisation)
+    for category in ("present", "excused", "absent", "guests"):
+        for i, person in enumerate(getattr(meeting.attendees, category)):
+            check(("attendees", category, i, "organisation"), person.organisation)
+    return problems
+
+
+def _is_list(pos: Positions, loc: tuple[Any, ...]) -> bool:
+    return loc + (0,) in pos.values

@@ -1,0 +1,502 @@
+"""Safe YAML loading that keeps the position of every node.
+
+PyYAML's own constructors follow YAML 1.1: an unquoted `13:00` becomes the integer 780,
+`no` becomes False and an impossible date raises a bare ValueError. psc composes the node
+graph with the safe (C when available) parser and builds plain Python values itself:
+every scalar stays the string that was written (pydantic then parses it for the field that
+holds it), `~`/`null`/empty become None, and nothing else is guessed. Duplicate keys,
+explicit tags and aliases are reported as problems with their positions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from psc.errors import CONTROL_CHARS, InvalidData, Problem, display_path
+from psc.terms import nfc
+
+try:  # libyaml's parser when present; the verdicts are the same without it
+    from yaml import CSafeLoader as _Base
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Base  # type: ignore[assignment]
+
+_KIND_TAG = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The safe parser without YAML 1.1's implicit typing: psc keeps every scalar a string,
+    so resolving `13:00` or `no` to other types (and the regexes it takes) is skipped."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return _KIND_TAG[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # path-based resolvers are not used
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+MAX_BYTES = 5 * 1024 * 1024
+"""Meeting and group files larger than this are refused before parsing."""
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a loaded file starts, by path.
+
+    Built lazily from the file's text: a valid file never needs them, so they cost
+    nothing until a problem has to be reported."""
+
+    path: str
+    text: str | None = field(default=None, repr=False, compare=False)
+    _values: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+    _keys: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def values(self) -> dict[Path_, tuple[int, int]]:
+        if self._values is None:
+            self._fill()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[Path_, tuple[int, int]]:
+        if self._keys is None:
+            self._fill()
+        assert self._keys is not None
+        return self._keys
+
+    def _fill(self) -> None:
+        self._values, self._keys = {}, {}
+        if self.text is None:
+            return
+        loader = _Loader(self.text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+        if node is not None:
+            try:
+                _build(node, (), self, [], set())
+            except _AliasFound:  # pragma: no cover - such a file never loads
+                pass
+
+    def of(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The position of `loc`, or of its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        loc = tuple(loc)
+        while loc:
+            if loc in table:
+                return table[loc]
+            if loc in self.values:
+                return self.values[loc]
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, loc: Path_, message: str, *, key: bool = False) -> Problem:
+        line, col = self.of(loc, key=key)
+        return Problem(self.path, line, col, field_path(loc), message)
+
+
+def field_path(loc: Path_) -> str:
+    """`('items', 1, 'title')` -> `items[1].title`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def read_text(path: Path, shown: str) -> str:
+    """Read a file as UTF-8 text (a BOM is dropped), or raise InvalidData saying why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidData(
+                [Problem(shown, 1, 1, "", f"file is {size} bytes, over the limit of {MAX_BYTES}")]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InvalidData([Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """The bytes of a file as UTF-8 text (a BOM is dropped), or InvalidData saying why not."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidData([Problem(shown, 1, 1, "", "file is UTF-16; save it as UTF-8")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        raise InvalidData(
+            [
+                Problem(
+                    shown,
+                    line,
+                    col,
+                    "",
+                    f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+                )
+            ]
+        ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line, col = _line_col(text, nul)
+        raise InvalidData([Problem(shown, line, col, "", "file contains a NUL character")])
+    return text
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
+    """A parser error as one line, at the place to fix: where an unclosed construct opens."""
+    mark, context = exc.problem_mark, exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    message = " ".join(p for p in (exc.context, problem) if p)
+    if "expected a single document" in message:
+        message = "file holds more than one YAML document; keep one meeting per file"
+    elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+        message = "a tab character; YAML is indented with spaces, not tabs"
+    elif (
+        context is not None
+        and mark is not None
+        and (context.line, context.column) != (mark.line, mark.column)
+    ):
+        opened = text[context.index : context.index + 1]
+        closing = {"[": "]", "{": "}", '"': '"', "'": "'"}.get(opened)
+        if closing:
+            # an unclosed bracket or quote: point at where it opens, say where parsing broke
+            name = "bracket" if opened in "[{" else "quote"
+            message = (
+                f"this {name} {opened} is not closed ({problem} at line {mark.line + 1}, "
+                f"column {mark.column + 1})"
+            )
+            mark = context
+        else:
+            hint = _unclosed_quote(text, context.line, mark.line)
+            if hint:
+                message += f" (the quoted value at line {hint[0]}, column {hint[1]} may lack its closing quote)"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return Problem(shown, line, col, "", f"invalid YAML: {message}")
+
+
+_OPENING_QUOTE = re.compile(r"""(?:^|:\s|-\s)\s*(["'])""")
+
+
+def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
+    """The first line in first..last whose quoted value does not close on it (a likely typo)."""
+    lines = text.split("\n")
+    for number in range(first, min(last, len(lines) - 1) + 1):
+        line = lines[number]
+        match = _OPENING_QUOTE.search(line)
+        if match and line.rstrip().count(match.group(1), match.start(1)) % 2 == 1:
+            return number + 1, match.start(1) + 1
+    return None
+
+
+def _line_col(buf: bytes | str, index: int) -> tuple[int, int]:
+    nl = b"\n" if isinstance(buf, bytes) else "\n"
+    line = buf.count(nl, 0, index) + 1  # type: ignore[arg-type]
+    start = buf.rfind(nl, 0, index) + 1  # type: ignore[arg-type]
+    if isinstance(buf, bytes):
+        col = len(buf[start:index].decode("utf-8", "replace")) + 1
+    else:
+        col = index - start + 1
+    return line, col
+
+
+def load(path: Path) -> tuple[Any, Positions]:
+    """Load one YAML document from `path` with positions; raise InvalidData on any problem."""
+    shown = display_path(path)
+    text = read_text(path, shown)
+    return loads(text, shown)
+
+
+MAX_DEPTH = 64
+"""Deeper nesting is refused: meeting files need about eight levels, and parsers recurse."""
+
+
+def _depth_guard(text: str, shown: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before composing (libyaml's C composer and
+    PyYAML's Python one recurse, and old libyaml crashes past ~30,000 levels). A cheap bound
+    decides; only a file that might be too deep is streamed, event by event, to find where."""
+    room = MAX_DEPTH - text.count("[") - text.count("{")
+    half = room // 2
+    if room > 0 and not (
+        "\n" + " " * room in text
+        or "- " * half in text
+        or "? " * half in text
+        or "\t" * half in text
+    ):
+        return  # no line is indented (or compact-nested) anywhere near the limit
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # an iterative state machine
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise InvalidData(
+                        [
+                            Problem(
+                                shown,
+                                mark.line + 1,
+                                mark.column + 1,
+                                "",
+                                f"nesting deeper than {MAX_DEPTH} levels",
+                            )
+                        ]
+                    )
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: the real parse reports it with its position
+
+
+def loads(text: str, shown: str) -> tuple[Any, Positions]:
+    """Load one YAML document from a string; `shown` names it in messages."""
+    _depth_guard(text, shown)
+    loader = None
+    try:
+        loader = _Loader(text)  # the pure-Python reader checks characters here already
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise InvalidData([_syntax_problem(exc, text, shown)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        index = exc.position
+        if _Loader.__mro__[1].__name__.startswith("C"):  # libyaml counts bytes of the UTF-8 text
+            index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+        line, col = _line_col(text, index)
+        raise InvalidData(
+            [
+                Problem(
+                    shown, line, col, "", f"character U+{exc.character:04X} is not allowed in YAML"
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
+        raise InvalidData([Problem(shown, 1, 1, "", f"invalid YAML: {exc}")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if node is None:
+        message = "file is empty" if not text.strip() else "file holds only comments, no data"
+        raise InvalidData([Problem(shown, 1, 1, "", message)])
+    positions = Positions(shown, text)
+    try:
+        if not any(c in text for c in _SLOW_PATH_CHARS):
+            # a regular file: positions only if needed; aliases need an anchor ('&'). Without
+            # a backslash (an escape) or a raw line separator no value holds a control
+            # character (the reader refuses the others raw), so `_fast` need not look.
+            try:
+                return _fast(node, set() if "&" in text else None), positions
+            except _Irregular:
+                pass
+        positions._values, positions._keys = {}, {}
+        problems: list[Problem] = []
+        value = _build(node, (), positions, problems, set())
+    except _AliasFound:
+        raise InvalidData([_alias_problem(text, shown)]) from None
+    if problems:
+        raise InvalidData(problems)
+    return value, positions
+
+
+class _Irregular(Exception):
+    """Raised by `_fast` at anything to report; `_build` then finds it with its position."""
+
+
+def _fast(node: yaml.Node, seen: set[int] | None) -> Any:
+    """The value of a regular node graph (standard tags, unique scalar keys, no aliases)."""
+    if node.tag not in _STANDARD_TAGS:
+        raise _Irregular
+    if seen is not None:
+        if id(node) in seen:  # the composer shares one node between an anchor and its aliases
+            raise _AliasFound
+        seen.add(id(node))
+    if node.__class__ is yaml.ScalarNode:
+        return None if not node.style and node.value in _NULLS else nfc(node.value)
+    if node.__class__ is yaml.SequenceNode:
+        return [_fast(child, seen) for child in node.value]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not yaml.ScalarNode:
+            raise _Irregular
+        key = nfc(key_node.value)
+        if key in result or (key == "<<" and not key_node.style):
+            raise _Irregular
+        result[key] = _fast(value_node, seen)
+    return result
+
+
+_BIDI_CHARS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_BIDI = re.compile(f"[{_BIDI_CHARS}]")
+_SLOW_PATH_CHARS = _BIDI_CHARS + "\\\x85\u2028\u2029"
+"""Characters that send a file through `_build`, which checks every scalar."""
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
+
+
+def _control_problem(value: str) -> str | None:
+    """The message for a control character in a scalar (only tab and line feed are text)."""
+    bad = _CONTROL.search(value)
+    return f"control character U+{ord(bad.group()):04X} is not allowed in text" if bad else None
+
+
+class _AliasFound(Exception):
+    """Raised inside `_build` at the first alias; `loads` reports it once, at its position."""
+
+
+def _alias_problem(text: str, shown: str) -> Problem:
+    """The first alias of the file, found by streaming its events (a rare, slow path)."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            return Problem(
+                shown,
+                mark.line + 1,
+                mark.column + 1,
+                "",
+                "aliases (*name) are not allowed; write the value out",
+            )
+    return Problem(
+        shown, 1, 1, "", "aliases (*name) are not allowed; write the value out"
+    )  # pragma: no cover
+
+
+def _build(
+    node: yaml.Node, loc: Path_, pos: Positions, problems: list[Problem], seen: set[int]
+) -> Any:
+    mark = node.start_mark
+    pos.values[loc] = (mark.line + 1, mark.column + 1)
+    if id(node) in seen:  # the composer shares one node between an anchor and its aliases
+        raise _AliasFound
+    seen.add(id(node))
+    if node.tag not in _STANDARD_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(pos.problem(loc, f"YAML tags are not allowed ({tag})"))
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if not node.style and node.value in _NULLS:  # plain (libyaml gives '' or None)
+            return None
+        bidi = _BIDI.search(node.value)
+        if bidi:
+            problems.append(
+                pos.problem(
+                    loc,
+                    f"bidirectional control character U+{ord(bidi.group()):04X} "
+                    "is not allowed (it can make text read differently from what it holds)",
+                )
+            )
+        control = _control_problem(node.value)
+        if control:
+            problems.append(pos.problem(loc, control))
+        return nfc(node.value)  # one Unicode form for every name and text (macOS writes NFD)
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(child, loc + (i,), pos, problems, seen) for i, child in enumerate(node.value)
+        ]
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            km = key_node.start_mark
+            problems.append(
+                Problem(
+                    pos.path,
+                    km.line + 1,
+                    km.column + 1,
+                    field_path(loc),
+                    "a key must be a plain name",
+                )
+            )
+            continue
+        key = nfc(key_node.value)
+        kloc = loc + (key,)
+        km = key_node.start_mark
+        if key == "<<" and not key_node.style:
+            problems.append(
+                Problem(
+                    pos.path,
+                    km.line + 1,
+                    km.column + 1,
+                    field_path(loc),
+                    "merge keys (<<) are not allowed",
+                )
+            )
+            continue
+        if key in result:
+            first = pos.keys[kloc]
+            problems.append(
+                Problem(
+                    pos.path,
+                    km.line + 1,
+                    km.column + 1,
+                    field_path(kloc),
+                    f"duplicate key '{key}' (first defined at line {first[0]})",
+                )
+            )
+            continue
+        pos.keys[kloc] = (km.line + 1, km.column + 1)
+        control = _control_problem(key)
+        if control:
+            problems.append(Problem(pos.path, km.line + 1, km.column + 1, field_path(loc), control))
+        result[key] = _build(value_node, kloc, pos, problems, seen)
+    return result
+
+
+_FLOW_SPECIAL = set(",[]{}#:")
+_UNPRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]"
+)
+
+
+def scalar(value: str, *, flow: bool = False) -> str:
+    """`value` as a YAML scalar that reads back exactly: plain when that is safe (in a flow
+    collection, `flow`, no commas or brackets either), else double-quoted with every
+    character YAML cannot hold raw (or would read as a line break) escaped."""
+    if (
+        value
+        and "\n" not in value
+        and value == value.strip()
+        and not (flow and _FLOW_SPECIAL & set(value))
+    ):
+        try:
+            loaded, _ = loads(f"k: {value}\n", "<value>")
+            if loaded == {"k": value}:
+                return value
+        except InvalidData:
+            pass
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _UNPRINTABLE.sub(
+        lambda m: (
+            f"\\u{ord(m.group()):04x}" if ord(m.group()) <= 0xFFFF else f"\\U{ord(m.group()):08x}"
+        ),
+        quoted,
+    )

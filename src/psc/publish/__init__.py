@@ -1,0 +1,1 @@
+"""What people read: minutes, task reports, the static site, the calendar, reminders."""

@@ -1,0 +1,521 @@
+"""E-mail reminders of overdue and soon-due tasks: one message per responsible body.
+
+`collect` builds the reminders from the archive (pure apart from reading it: the date
+compared with is `as_of`, never the clock); `write_drafts` writes them as .eml files
+(RFC 5322, UTF-8, deterministic: no Message-ID, a Date derived from `as_of`); `send`
+delivers them through SMTP. The body comes from the template `remind.txt.j2`, which a
+repository's own `templates/` may override like the minutes' templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from psc.errors import PscError, TemplateError, UsageError, check_language, display_path
+from psc.language.mdtext import plain_line, plain_text  # noqa: F401  (plain_text: re-exported)
+
+if TYPE_CHECKING:
+    from psc.archive.project import Project
+    from psc.archive.tasks import TrackedTask
+
+DEFAULT_WITHIN = 14
+"""Days ahead of the as-of date a task counts as soon due."""
+DEFAULT_DIR = "reminders"
+"""Where drafts go by default, relative to the repository root."""
+DEFAULT_FROM = "psc@localhost"
+"""The sender when neither --from nor PSC_SMTP_FROM names one: a placeholder to replace."""
+DEFAULT_HOST = "localhost"
+DEFAULT_PORT = 25
+SMTPS_PORT = 465
+"""On this port the connection is TLS from the start (SMTPS) instead of STARTTLS."""
+TEMPLATE = "remind.txt.j2"
+WIDTH = 76
+"""Body lines are wrapped at this width (words longer than it, such as URLs, are kept whole)."""
+
+# Words of the reminders. A group file cannot override them yet (its `labels` are checked
+# against psc.language.labels); the group's own overrides of shared labels (col_deadline, contact...)
+# do apply.
+
+_DAY_FORMS = {"cs": ("den", "dny", "dní"), "en": ("day", "days", "days")}
+
+
+class SendError(PscError):
+    """Reminders could not be delivered: no connection, refused login or recipients."""
+
+    exit_code = 1
+
+
+def days_words(days: int, language: str) -> str:
+    """'1 den', '3 dny', '15 dní'; '1 day', '15 days'."""
+    one, few, many = _DAY_FORMS[language]
+    if days == 1:
+        return f"{days} {one}"
+    if language == "cs" and 2 <= days <= 4:
+        return f"{days} {few}"
+    return f"{days} {many}"
+
+
+def slugify(name: str) -> str:
+    """An ASCII file-name part of a name: 'všichni členové' -> 'vsichni-clenove', 'SMO ČR' -> 'SMO-CR'."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_).strip("-")
+
+
+def header_text(value: str) -> str:
+    """The one policy for every e-mail header value psc writes (Subject, From, To) and the
+    names derived from it: whitespace (a folded `short: >` ends in a newline) collapsed to
+    single spaces, control characters removed, so no value can break or add a header."""
+    return plain_line(value)
+
+
+def wrap(text: str, indent: str = "", prefix: str = "", width: int = WIDTH) -> str:
+    """`prefix` and text wrapped at `width`, continuation lines indented by `indent`.
+    Words longer than a line (URLs) stay whole."""
+    import textwrap
+
+    return textwrap.fill(
+        " ".join(str(text).split()),
+        width=width,
+        initial_indent=prefix,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+@dataclass
+class Reminder:
+    """One message: the tasks of one responsible body (or of all members) and where it goes."""
+
+    owner: str
+    everyone: bool
+    filename: str
+    tasks: list[TrackedTask]
+    recipients: list[str]
+    sender: str
+    subject: str
+    body: str
+    as_of: dt.date
+    task_ids: list[str] = field(default_factory=list)
+
+    def message(self, *, sending: bool = False, eightbit: bool = True) -> EmailMessage:
+        """The message. A draft is deterministic: a Date at midnight of the as-of date (no time
+        zone: '-0000'), no Message-ID, and X-Unsent so mail programs open it for sending.
+        A message being sent gets the current Date and a Message-ID instead."""
+        from email import utils
+
+        msg = EmailMessage()
+        msg["From"] = header_text(self.sender)
+        if self.recipients:
+            msg["To"] = header_text(", ".join(self.recipients))
+        msg["Subject"] = header_text(self.subject)
+        if sending:
+            msg["Date"] = utils.formatdate(localtime=True)
+            domain = utils.parseaddr(self.sender)[1].rpartition("@")[2] or None
+            msg["Message-ID"] = utils.make_msgid("psc-remind", domain=domain)
+        else:
+            msg["Date"] = utils.format_datetime(dt.datetime.combine(self.as_of, dt.time()))
+            msg["X-Unsent"] = "1"
+        longest = max((len(line.encode("utf-8")) for line in self.body.splitlines()), default=0)
+        cte = "8bit" if eightbit and longest <= 998 else "quoted-printable"
+        msg.set_content(self.body, charset="utf-8", cte=cte)
+        return msg
+
+    def as_eml(self) -> str:
+        """The draft as the text of an .eml file (CRLF line ends, as RFC 5322 has them)."""
+        from email import policy
+
+        return self.message().as_bytes(policy=policy.SMTP).decode("utf-8")
+
+
+def collect(
+    project: Project,
+    *,
+    as_of: dt.date,
+    within: int = DEFAULT_WITHIN,
+    lang: str | None = None,
+    sender: str = DEFAULT_FROM,
+    use_cache: bool = True,
+) -> tuple[list[Reminder], list[str]]:
+    """The reminders due at `as_of` (one per responsible body with open tasks overdue or due
+    within `within` days; tasks without one go to all members), and notes for stderr."""
+    from email.headerregistry import Address
+
+    from psc.archive.tasks import Selection, select, track, unresolved_left_out
+    from psc.terms import add_days
+
+    check_language(lang)
+    if within < 0:
+        raise UsageError("--within must not be negative")
+    _check_sender(sender)
+    index = project.report_index(use_cache=use_cache)
+    wording = index.wording(lang)
+    labels = wording.labels
+    info = index.group_info
+    tracked = list(track(index.meetings, as_of=as_of).values())
+    selection = Selection(as_of=as_of, due_within=within)
+    chosen = select(tracked, selection)
+    notes = [
+        f"note: task {t.id} has no date for its 'next meeting' deadline (no later meeting is known); "
+        "it is left out of the reminders"
+        for t in unresolved_left_out(tracked, selection)
+    ]
+
+    all_members = labels["all_members"]
+    groups: dict[str, tuple[str, list[TrackedTask]]] = {}
+    for t in chosen:  # a task of several bodies goes to each; "" is all members
+        for owner in t.owners or [None]:
+            key = "" if owner is None else owner.casefold()
+            groups.setdefault(key, (all_members if owner is None else owner, []))[1].append(t)
+    order = sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))
+
+    env = _environment(project, wording)
+    until = add_days(as_of, within)
+    fmt = {
+        "short": info.get("short") or info.get("name") or "",
+        "date": wording.short_date(as_of),
+        "until": wording.short_date(until),
+    }
+    reminders: list[Reminder] = []
+    used: set[str] = set()
+    for key, (owner, tasks) in order:
+        everyone = key == ""
+        recipients: list[str] = []
+        for t in tasks:
+            contact = t.task.contact
+            if not contact or contact.casefold() in {r.casefold() for r in recipients}:
+                continue
+            try:
+                Address(addr_spec=contact)
+            except (ValueError, IndexError):
+                notes.append(
+                    f"note: contact {contact!r} of task {t.id} is not a usable e-mail address; "
+                    "left out"
+                )
+                continue
+            recipients.append(contact)
+        filename = _filename(owner, used)
+        intro_key = "remind_intro_all" if everyone else "remind_intro_owner"
+        rows = [_row(t, as_of, wording, labels) for t in tasks]
+        body = _render(
+            env,
+            group=info,
+            owner=owner,
+            everyone=everyone,
+            tasks=rows,
+            intro=labels[intro_key].format(owner=owner, **fmt),
+            labels=labels,
+            as_of=as_of,
+            until=until,
+            recipients=recipients,
+            sender=sender,
+        )
+        reminders.append(
+            Reminder(
+                owner=owner,
+                everyone=everyone,
+                filename=filename,
+                tasks=tasks,
+                recipients=recipients,
+                sender=sender,
+                subject=header_text(labels["remind_subject"].format(**fmt)),
+                body=body,
+                as_of=as_of,
+                task_ids=[t.id for t in tasks],
+            )
+        )
+    return reminders, notes
+
+
+def unaddressed_note(r: Reminder) -> str:
+    """The note for stderr when a reminder has no recipient."""
+    return (
+        f"note: no task of {r.owner} has a contact address; {r.filename} has no To: "
+        "(add one in the draft, or a contact to the tasks)"
+    )
+
+
+def _check_sender(sender: str) -> None:
+    from email.headerregistry import HeaderRegistry
+
+    try:
+        header = HeaderRegistry()("From", sender)
+        ok = (
+            len(header.addresses) == 1
+            and not header.defects
+            and "@" in header.addresses[0].addr_spec
+        )
+    except (ValueError, IndexError):
+        ok = False
+    if not ok or "\n" in sender or "\r" in sender:
+        raise UsageError(
+            f"--from {sender!r}: give one e-mail address, e.g. 'PS pro SC <ps@example.cz>'"
+        )
+
+
+def _filename(owner: str, used: set[str]) -> str:
+    """'remind-MMR.eml', unique among `used` even on case-insensitive file systems."""
+    slug = slugify(owner) or "owner"
+    name, n = f"remind-{slug}", 1
+    while name.casefold() in used:
+        n += 1
+        name = f"remind-{slug}-{n}"
+    used.add(name.casefold())
+    return name + ".eml"
+
+
+def _row(t: TrackedTask, as_of: dt.date, wording: Any, labels: dict[str, str]) -> dict[str, Any]:
+    """What the template shows of a task."""
+    language = wording.language
+    if t.is_overdue(as_of):
+        when = labels["remind_overdue"].format(
+            days=days_words(t.days_overdue(as_of) or 0, language)
+        )
+    elif t.due == as_of:
+        when = labels["remind_due_today"]
+    elif t.due is not None:
+        when = labels["remind_due_in"].format(days=days_words((t.due - as_of).days, language))
+    else:
+        when = ""
+    return {
+        "id": t.id,
+        "text": plain_text(t.task.text),
+        "deadline": wording.deadline_words(t.deadline, t.due) if t.deadline else "",
+        "due": t.due,
+        "when": when,
+        "overdue": t.is_overdue(as_of),
+        "days_overdue": t.days_overdue(as_of),
+        "meeting": t.meeting.id,
+        "assigned": labels["remind_assigned"].format(meeting=t.meeting.id),
+        "contact": t.task.contact,
+        "responsible": t.owners,
+    }
+
+
+def _environment(project: Project, wording: Any) -> Any:
+    from psc.publish.render import package_templates, template_environment
+
+    dirs = [str(d) for d in (project.templates_dir, package_templates()) if d.is_dir()]
+    env = template_environment(dirs, autoescape=False)
+    env.filters.update(wrap=wrap, short_date=wording.short_date, plain=plain_text)
+    return env
+
+
+def _render(env: Any, **context: Any) -> str:
+    import jinja2
+
+    try:
+        text = env.get_template(TEMPLATE).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{TEMPLATE}: template error: {exc}") from None
+    # one body, whatever the template's line ends; no trailing blanks
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+# ---------------------------------------------------------------------- output
+
+
+def output_dir(project: Project, output: str | None) -> Path:
+    """-o DIR, or reminders/ at the repository root; a file there is a usage error."""
+    directory = Path(output) if output else project.root / DEFAULT_DIR
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"-o {display_path(directory)}: not a directory")
+    project.check_output(directory)  # never drafts among the meetings or templates
+    return directory
+
+
+def describe(r: Reminder) -> str:
+    """'To: a@b, Subject: …, 2 tasks' for --dry-run and the report of what was done."""
+    to = ", ".join(r.recipients) if r.recipients else "(none)"
+    n = len(r.tasks)
+    return (
+        f"To: {to}; Subject: {r.subject}; {n} task{'s' if n != 1 else ''} ({', '.join(r.task_ids)})"
+    )
+
+
+def write_drafts(reminders: list[Reminder], directory: Path) -> list[str]:
+    """Write each reminder as an .eml file in `directory`; the lines to report."""
+    from psc.fileio import write_text_atomic
+
+    lines = []
+    for r in reminders:
+        if not r.recipients:
+            lines.append(unaddressed_note(r))
+        path = directory / r.filename
+        write_text_atomic(path, r.as_eml())
+        lines.append(f"wrote {display_path(path)}: {describe(r)}")
+    return lines
+
+
+# ---------------------------------------------------------------------- SMTP
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    user: str | None = None
+    password: str | None = None
+    timeout: float = 30.0
+
+
+def smtp_settings(
+    host: str | None = None,
+    port: int | None = None,
+    user: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> SmtpSettings:
+    """Options first, then PSC_SMTP_HOST / PSC_SMTP_PORT / PSC_SMTP_PASSWORD, then localhost:25."""
+    env = os.environ if env is None else env
+    host = host or env.get("PSC_SMTP_HOST") or DEFAULT_HOST
+    if port is None and env.get("PSC_SMTP_PORT"):
+        try:
+            port = int(env["PSC_SMTP_PORT"])
+        except ValueError:
+            raise UsageError(
+                f"PSC_SMTP_PORT {env['PSC_SMTP_PORT']!r}: give a port number"
+            ) from None
+    port = DEFAULT_PORT if port is None else port
+    if not 0 < port < 65536:
+        raise UsageError(f"SMTP port {port}: give a port number from 1 to 65535")
+    password = None
+    if user:
+        password = env.get("PSC_SMTP_PASSWORD")
+        if not password:
+            raise UsageError(
+                "--smtp-user needs the password in the environment variable PSC_SMTP_PASSWORD"
+            )
+    return SmtpSettings(host=host, port=port, user=user or None, password=password)
+
+
+def sender_address(option: str | None, env: Mapping[str, str] | None = None) -> str:
+    env = os.environ if env is None else env
+    return option or env.get("PSC_SMTP_FROM") or DEFAULT_FROM
+
+
+def _reason(exc: BaseException) -> str:
+    import smtplib
+
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        parts = [
+            f"{addr}: {_response(code, text)}" for addr, (code, text) in exc.recipients.items()
+        ]
+        return "recipients refused (" + "; ".join(parts) + ")"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return _response(exc.smtp_code, exc.smtp_error)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _response(code: int, text: Any) -> str:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return " ".join(f"{code} {text}".split())
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.casefold() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def send(
+    reminders: list[Reminder], settings: SmtpSettings, connect: Callable[..., Any] | None = None
+) -> list[str]:
+    """Send every reminder that has recipients over one SMTP connection; the lines to report.
+    STARTTLS when the server offers it; a login only over TLS (or to this machine).
+    Every failure is a SendError with a one-line message."""
+    import smtplib
+    import ssl
+
+    where = f"{settings.host}:{settings.port}"
+    addressed = [r for r in reminders if r.recipients]
+    if not addressed:
+        return []
+    lines: list[str] = []
+    sent = 0
+
+    def failed(what: str, exc: BaseException) -> SendError:
+        done = f" ({sent} of {len(addressed)} sent before)" if sent else " (nothing sent)"
+        return SendError(f"{what}: {_reason(exc)}{done}")
+
+    try:
+        if connect is not None:
+            server = connect(settings.host, settings.port, timeout=settings.timeout)
+        elif settings.port == SMTPS_PORT:
+            server = smtplib.SMTP_SSL(
+                settings.host,
+                settings.port,
+                timeout=settings.timeout,
+                context=ssl.create_default_context(),
+            )
+        else:
+            server = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise failed(f"cannot connect to the SMTP server {where}", exc) from None
+    step = f"SMTP server {where}"
+    try:
+        with server:
+            server.ehlo_or_helo_if_needed()
+            encrypted = isinstance(server, smtplib.SMTP_SSL)
+            if not encrypted and server.has_extn("starttls"):
+                step = f"STARTTLS with the SMTP server {where}"
+                server.starttls(context=ssl.create_default_context())
+                server.ehlo()
+                encrypted = True
+            if settings.user:
+                if not encrypted and not _loopback(settings.host):
+                    raise SendError(
+                        f"the SMTP server {where} offers no STARTTLS; psc does not send "
+                        "a password unencrypted (nothing sent)"
+                    )
+                step = f"login to the SMTP server {where} as {settings.user}"
+                server.login(settings.user, settings.password or "")
+            eightbit = server.has_extn("8bitmime")
+            for r in addressed:
+                step = f"sending {r.filename} through {where}"
+                msg = r.message(sending=True, eightbit=eightbit)
+                from_addr = _addr_spec(r.sender)
+                international = not all(a.isascii() for a in [from_addr, *r.recipients])
+                options = ["BODY=8BITMIME"] if eightbit and not international else []
+                refused = server.send_message(
+                    msg, from_addr, list(r.recipients), mail_options=options
+                )
+                sent += 1
+                accepted = [a for a in r.recipients if a not in (refused or {})]
+                lines.append(
+                    f"sent {r.filename} to {', '.join(accepted)}: Subject: {r.subject}; "
+                    f"{len(r.tasks)} task{'s' if len(r.tasks) != 1 else ''}"
+                )
+                for addr, (code, text) in (refused or {}).items():
+                    lines.append(f"note: {addr} refused {r.filename}: {_response(code, text)}")
+    except SendError:
+        raise
+    except (OSError, smtplib.SMTPException) as exc:
+        raise failed(step, exc) from None
+    return lines
+
+
+def _addr_spec(sender: str) -> str:
+    from email.utils import parseaddr
+
+    return parseaddr(sender)[1] or sender

@@ -1,0 +1,188 @@
+"""Task reports: one record per task, as JSON, CSV, Markdown, HTML or a terminal table.
+
+The JSON and CSV columns are a stable interface (documented in the README):
+id, text, responsible, deadline, deadline_text, due, status, status_date, days_overdue,
+overdue, meeting, contact.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from psc.archive.tasks import TrackedTask
+from psc.errors import UsageError
+from psc.language.wording import Wording
+
+COLUMNS = (
+    "id",
+    "text",
+    "responsible",
+    "deadline",
+    "deadline_text",
+    "due",
+    "status",
+    "status_date",
+    "days_overdue",
+    "overdue",
+    "meeting",
+    "contact",
+)
+REPORT_FORMATS = ("table", "md", "html", "json", "csv")
+
+
+def record(task: TrackedTask, as_of: dt.date, renderer: Wording) -> dict[str, Any]:
+    """One task as a flat record (the JSON object of the report)."""
+    deadline = task.deadline
+    return {
+        "id": task.id,
+        "text": task.task.text,
+        "responsible": task.owners,
+        "deadline": str(deadline) if deadline else None,
+        "deadline_text": renderer.deadline_words(deadline, task.due) if deadline else None,
+        "due": task.due.isoformat() if task.due else None,
+        "status": task.status.value,
+        "status_date": task.status_date.isoformat() if task.status_date else None,
+        "days_overdue": task.days_overdue(as_of),
+        "overdue": task.is_overdue(as_of),
+        "meeting": task.meeting.id,
+        "contact": task.task.contact,
+    }
+
+
+def to_json(records: list[dict[str, Any]]) -> str:
+    """A JSON list, one record per line (json's C encoder; indenting would use the slow one)."""
+    if not records:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
+
+
+CSV_DIALECTS = ("standard", "excel")
+"""standard: comma, LF, no BOM (RFC 4180 but for the line ends); excel: what Czech
+spreadsheet programs open correctly by double-click: semicolon, CRLF, a UTF-8 BOM."""
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell, never read as a formula by a spreadsheet (OWASP: a text cell that
+    starts with '=', '+', '-', '@', tab or CR gets a leading apostrophe)."""
+    text = "" if value is None else str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
+
+
+def to_csv(records: list[dict[str, Any]], dialect: str = "standard") -> str:
+    """The records as CSV in `dialect` (see CSV_DIALECTS); every text cell through `csv_cell`."""
+    excel = dialect == "excel"
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out,
+        fieldnames=COLUMNS,
+        lineterminator="\r\n" if excel else "\n",
+        delimiter=";" if excel else ",",
+    )
+    writer.writeheader()
+    for rec in records:
+        row = dict(rec)
+        row["responsible"] = "; ".join(rec["responsible"])
+        row["overdue"] = "yes" if rec["overdue"] else "no"
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
+    return ("\ufeff" if excel else "") + out.getvalue()
+
+
+def grouped(
+    records: list[dict[str, Any]], all_members: str
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Records by responsible body (a task with several appears under each), sorted by name."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for rec in records:
+        for owner in rec["responsible"] or [all_members]:
+            groups.setdefault(owner, []).append(rec)
+    return sorted(groups.items(), key=lambda kv: (kv[0] == all_members, kv[0].casefold()))
+
+
+def report(
+    tasks: list[TrackedTask],
+    fmt: str,
+    *,
+    as_of: dt.date,
+    renderer: Wording,
+    overdue_only: bool = False,
+    group_by: str | None = None,
+    csv_dialect: str = "standard",
+) -> Any:
+    """The report text in `fmt`; for `table`, its title, columns, rows and overdue flags."""
+    if csv_dialect not in CSV_DIALECTS:
+        raise UsageError(f"unknown CSV dialect {csv_dialect!r}; choose {' or '.join(CSV_DIALECTS)}")
+    records = [record(t, as_of, renderer) for t in tasks]
+    if fmt == "json":
+        return to_json(records)
+    if fmt == "csv":
+        return to_csv(records, csv_dialect)
+    title_key = "tasks_overdue_title" if overdue_only else "tasks_title"
+    title = renderer.label(title_key, date=renderer.short_date(as_of))
+    if fmt == "table":
+        columns, rows, flags = table(records, renderer.labels, group_by=group_by)
+        # on a narrow terminal these go first, in this order: the due date is in the deadline's
+        # words, the meeting in a derived ID; all of them are in every other format
+        optional = [
+            columns.index(renderer.labels[k]) for k in ("col_due", "col_meeting", "col_contact")
+        ]
+        return {
+            "title": title,
+            "columns": columns,
+            "rows": rows,
+            "overdue": flags,
+            "optional": optional,
+            "left_out": renderer.labels["table_left_out"],
+        }
+    groups = (
+        grouped(records, renderer.labels["all_members"]) if group_by == "owner" else [("", records)]
+    )
+    return renderer.render_template(
+        f"tasks.{fmt}.j2", fmt, title=title, as_of=as_of, groups=groups, records=records
+    )
+
+
+def table(
+    records: list[dict[str, Any]], labels: dict[str, str], *, group_by: str | None
+) -> tuple[list[str], list[list[Any]], list[bool]]:
+    """Columns, rows and overdue flags of the terminal table."""
+    keys = [
+        "col_id",
+        "col_task",
+        "col_responsible",
+        "col_deadline",
+        "col_due",
+        "col_overdue",
+        "col_meeting",
+        "col_contact",
+    ]
+    if group_by == "owner":  # the owner first, instead of the responsible column
+        keys = ["col_responsible"] + [k for k in keys if k != "col_responsible"]
+        pairs = [
+            (owner, r) for owner, rows in grouped(records, labels["all_members"]) for r in rows
+        ]
+    else:
+        pairs = [(None, r) for r in records]
+    rows, flags = [], []
+    for owner, r in pairs:
+        cells = {
+            "col_id": r["id"],
+            "col_task": r["text"],
+            "col_responsible": owner
+            if owner is not None
+            else (", ".join(r["responsible"]) or labels["all_members"]),
+            "col_deadline": r["deadline_text"]
+            + ("" if r["status"] == "open" else f" ({labels['status_' + r['status']]})"),
+            "col_due": r["due"] or "",
+            "col_overdue": r["days_overdue"] if r["overdue"] else "",
+            "col_meeting": r["meeting"],
+            "col_contact": r["contact"] or "",
+        }
+        rows.append([cells[k] for k in keys])
+        flags.append(r["overdue"])
+    return [labels[k] for k in keys], rows, flags

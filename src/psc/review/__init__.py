@@ -1,0 +1,1 @@
+"""Review of edits in git: semantic diffs, redlines, history."""

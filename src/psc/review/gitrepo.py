@@ -1,0 +1,160 @@
+"""Every git call psc makes, in one place (the git command line, isolated from pagers)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from psc.errors import PscError
+
+
+class GitError(PscError):
+    """git is missing, the directory is no repository, or a git command failed."""
+
+
+def _git(
+    args: list[str], cwd: Path, *, check: bool = True, raw: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run git; its output as text. `raw`: decoded without newline translation, so a CR
+    inside a commit message stays a character and never splits a line."""
+    if shutil.which("git") is None:
+        raise GitError("git is not installed (or not on PATH)")
+    env = {**os.environ, "GIT_PAGER": "cat", "LC_ALL": "C"}
+    result = subprocess.run(
+        ["git", "-c", "core.quotepath=off", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=not raw,
+        encoding=None if raw else "utf-8",
+        errors=None if raw else "replace",
+        env=env,
+        check=False,
+    )
+    if raw:
+        result.stdout = result.stdout.decode("utf-8", "replace")
+        result.stderr = result.stderr.decode("utf-8", "replace")
+    if check and result.returncode != 0:
+        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"
+        raise GitError(f"git {args[0]}: {message}")
+    return result
+
+
+def inside_work_tree(path: Path) -> bool:
+    """Whether `path` lies inside a git work tree."""
+    if shutil.which("git") is None:
+        return False
+    return _git(["rev-parse", "--is-inside-work-tree"], path, check=False).stdout.strip() == "true"
+
+
+def init(path: Path) -> None:
+    """`git init` in `path`."""
+    _git(["init", "-q"], path)
+
+
+def toplevel(path: Path) -> Path:
+    """The root of the work tree holding `path`; GitError when there is none."""
+    result = _git(["rev-parse", "--show-toplevel"], path, check=False)
+    if result.returncode != 0:
+        raise GitError(f"{path} is not in a git repository")
+    return Path(result.stdout.strip())
+
+
+def verify(root: Path, rev: str) -> str:
+    """The commit `rev` names; GitError for an unknown revision."""
+    result = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root, check=False)
+    if result.returncode != 0:
+        if not has_commits(root):
+            raise GitError(f"the git repository at {root} has no commits yet")
+        raise GitError(f"unknown revision {rev!r}")
+    return result.stdout.strip()
+
+
+def show(root: Path, rev: str, relpath: str) -> str | None:
+    """The text of `relpath` at `rev`, or None when the file does not exist there."""
+    result = _git(["show", f"{rev}:{relpath}"], root, check=False)
+    if result.returncode != 0:
+        return None
+    return result.stdout
+
+
+def changed_paths(root: Path, old: str, new: str | None, pathspec: str) -> list[str]:
+    """Paths under `pathspec` that differ between `old` and `new` (None: the work tree, with
+    untracked files)."""
+    args = ["diff", "--name-only", "--no-renames", old] + ([new] if new else []) + ["--", pathspec]
+    paths = set(_git(args, root).stdout.split("\n"))
+    if new is None:
+        untracked = _git(
+            ["ls-files", "--others", "--exclude-standard", "--", pathspec], root
+        ).stdout
+        paths |= set(untracked.split("\n"))
+    return sorted(p for p in paths if p)
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    author: str
+    date: str
+    subject: str
+    path: str
+
+
+def log(root: Path, relpath: str) -> list[Commit]:
+    """Commits that changed `relpath` (following renames), newest first.
+
+    A header line starts with NUL and holds NUL-separated fields: no commit message or
+    author name can hold a NUL or a line feed (the subject is one line), whatever else
+    it holds (CR, \\x1e, escapes); file names follow, one per line."""
+    out = _git(
+        [
+            "log",
+            "--follow",
+            "--name-only",
+            "--format=%x00%H%x00%an%x00%ad%x00%s",
+            "--date=short",
+            "--",
+            relpath,
+        ],
+        root,
+        raw=True,
+    ).stdout
+    commits: list[Commit] = []
+    header: list[str] | None = None
+    names: list[str] = []
+
+    def flush() -> None:
+        if header is not None:
+            sha, author, date, subject = (header + ["", "", "", ""])[:4]
+            commits.append(Commit(sha, author, date, subject, names[0] if names else relpath))
+
+    for line in out.split("\n"):
+        if line.startswith("\0"):
+            flush()
+            header, names = line[1:].split("\0", 3), []
+        elif line.strip():
+            names.append(line)
+    flush()
+    return commits
+
+
+def parent(root: Path, sha: str) -> str | None:
+    """The first parent of `sha`, or None for a root commit (or a shallow clone's edge)."""
+    result = _git(["rev-parse", "--verify", "--quiet", f"{sha}^"], root, check=False)
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def shallow_edge(root: Path, sha: str) -> bool:
+    """Whether `sha` is a commit whose parents a shallow clone left out."""
+    path = _git(["rev-parse", "--git-path", "shallow"], root).stdout.strip()
+    shallow = (root / path) if not Path(path).is_absolute() else Path(path)
+    try:
+        return sha in shallow.read_text(encoding="ascii").split()
+    except OSError:
+        return False
+
+
+def has_commits(root: Path) -> bool:
+    return _git(["rev-parse", "--verify", "--quiet", "HEAD"], root, check=False).returncode == 0

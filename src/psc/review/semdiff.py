@@ -1,0 +1,296 @@
+"""Semantic diff of two versions of a meeting: what changed in the minutes' own terms.
+
+Versions are compared as data (so re-indenting or re-quoting is no change), and every
+value is shown as the minutes word it (Czech dates, 'do další PS (15. 11. 2016)').
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from psc.loading.model import Meeting
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: where (a part of the minutes), which field, old and new value as text."""
+
+    where: str
+    field: str
+    old: str | None
+    new: str | None
+
+    @property
+    def kind(self) -> str:
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        return "changed"
+
+
+def words(old: str, new: str) -> list[tuple[str, str]]:
+    """Word-level diff: [('=', text), ('-', deleted), ('+', inserted)], whitespace kept."""
+    a, b = re.findall(r"\s+|[^\s]+", old), re.findall(r"\s+|[^\s]+", new)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("=", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("-", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("+", "".join(b[j1:j2])))
+    return out
+
+
+class Differ:
+    """Compares meetings with the words of one renderer (labels, dates)."""
+
+    def __init__(self, renderer: Any):
+        self.r = renderer
+        self.labels = renderer.labels
+
+    # ------------------------------------------------------------------ values as text
+
+    def _date(self, day: Any) -> str:
+        return self.r.short_date(day) if day else ""
+
+    def _person(self, person: Any) -> str:
+        if person is None:
+            return ""
+        text = self.r.person(person)
+        return f"{text}, {self._date(person.date)}" if getattr(person, "date", None) else text
+
+    def _block(self, block: Any) -> str:
+        if hasattr(block, "heading"):
+            return f"**{block.heading}**"
+        if hasattr(block, "by"):
+            return block.text
+        if hasattr(block, "decision"):
+            votes = ""
+            if block.votes:
+                votes = (
+                    " ("
+                    + self.r.label(
+                        "votes",
+                        for_=block.votes.for_,
+                        against=block.votes.against,
+                        abstained=block.votes.abstained,
+                    )
+                    + ")"
+                )
+            outcome = f" – {self.labels['outcome_' + block.outcome]}" if block.outcome else ""
+            number = f" {block.number}" if block.number else ""
+            return f"{self.labels['decision']}{number}: {block.decision}{votes}{outcome}"
+        if hasattr(block, "task"):
+            parts = [self.r.label("review", id=block.task)]
+            if block.status:
+                parts.append(self.labels["status_" + block.status.value])
+            if block.deadline:
+                parts.append(
+                    f"{self.labels['new_deadline']} {self.r.deadline_words(block.deadline, None, unresolved='')}"
+                )
+            if block.note:
+                parts.append(block.note)
+            return ": ".join(parts[:2]) + "".join(f"; {p}" for p in parts[2:])
+        return block.text
+
+    def _attendees(self, m: Meeting) -> str:
+        parts = [m.attendees.note] if m.attendees.note else []
+        for category in ("present", "excused", "absent", "guests"):
+            people = getattr(m.attendees, category)
+            if people:
+                parts.append(
+                    f"{self.labels[category]}: " + ", ".join(self.r.person(p) for p in people)
+                )
+        return "; ".join(parts)
+
+    def _next_meetings(self, m: Meeting) -> str:
+        out = []
+        for n in m.next_meetings:
+            text = self._date(n.date)
+            if n.time:
+                text += f" {n.time:%H:%M}"
+            if n.place:
+                text += f", {n.place}"
+            if n.tentative:
+                text += " (?)"
+            out.append(text)
+        return "; ".join(out)
+
+    def _task(self, meeting: Meeting, index: int) -> dict[str, str]:
+        t = meeting.tasks[index]
+        status = self.labels["status_" + t.status.value]
+        if t.status_date:
+            status += f" {self._date(t.status_date)}"
+        if t.status_note:
+            status += f": {t.status_note}"
+        return {
+            "field_text": t.text,
+            "field_responsible": t.responsible_text or ", ".join(t.responsible),
+            "field_deadline": self.r.deadline_words(
+                t.deadline, self.r.next_meeting_date(meeting), unresolved=""
+            ),
+            "field_contact": t.contact or "",
+            "field_status": status,
+        }
+
+    # ------------------------------------------------------------------ comparison
+
+    def diff(self, old: Meeting | None, new: Meeting | None) -> list[Change]:
+        """Every change from `old` to `new` (None: the meeting did not exist)."""
+        lab = self.labels
+        if old is None or new is None:
+            m = new or old
+            assert m is not None
+            return [
+                Change(
+                    lab["diff_meeting"],
+                    "",
+                    None if old is None else m.title,
+                    None if new is None else m.title,
+                )
+            ]
+        changes: list[Change] = []
+
+        def field(where: str, name: str, a: str, b: str) -> None:
+            if a != b:
+                changes.append(Change(where, name, a or None, b or None))
+
+        head = lab["diff_header"]
+        field(head, lab["field_number"], str(old.number), str(new.number))
+        field(head, lab["name"], old.title, new.title)
+        field(head, lab["date"], self.r.long_date(old.date), self.r.long_date(new.date))
+        field(
+            head,
+            lab["field_start"],
+            f"{old.start:%H:%M}" if old.start else "",
+            f"{new.start:%H:%M}" if new.start else "",
+        )
+        field(
+            head,
+            lab["field_end"],
+            f"{old.end:%H:%M}" if old.end else "",
+            f"{new.end:%H:%M}" if new.end else "",
+        )
+        field(head, lab["place"], old.place or "", new.place or "")
+        field(head, lab["attendees"], self._attendees(old), self._attendees(new))
+        self._lists(changes, head, lab["attachments"], old.attachments, new.attachments)
+        field(head, lab["pages"], str(old.pages or ""), str(new.pages or ""))
+
+        old_items = {i.number: i for i in old.items}
+        new_items = {i.number: i for i in new.items}
+        for number in sorted(set(old_items) | set(new_items)):
+            a, b = old_items.get(number), new_items.get(number)
+            where = self.r.label("item", number=number, title=(b or a).title)  # type: ignore[union-attr]
+            if a is None or b is None:
+                changes.append(
+                    Change(
+                        where, "", None if a is None else a.title, None if b is None else b.title
+                    )
+                )
+                continue
+            field(where, lab["field_title"], a.title, b.title)
+            field(where, lab["field_presenters"], ", ".join(a.presenters), ", ".join(b.presenters))
+            self._lists(
+                changes,
+                where,
+                "",
+                [self._block(x) for x in a.content],
+                [self._block(x) for x in b.content],
+            )
+
+        for i in range(max(len(old.sections), len(new.sections))):
+            a = old.sections[i] if i < len(old.sections) else None
+            b = new.sections[i] if i < len(new.sections) else None
+            where = (b or a).title  # type: ignore[union-attr]
+            if a is None or b is None:
+                changes.append(
+                    Change(
+                        where, "", None if a is None else a.title, None if b is None else b.title
+                    )
+                )
+                continue
+            field(where, lab["field_title"], a.title, b.title)
+            self._lists(
+                changes,
+                where,
+                "",
+                [self._block(x) for x in a.content],
+                [self._block(x) for x in b.content],
+            )
+
+        field(lab["next_meetings_title"], "", self._next_meetings(old), self._next_meetings(new))
+
+        old_tasks = {old.task_id(i): i for i in range(len(old.tasks))}
+        new_tasks = {new.task_id(i): i for i in range(len(new.tasks))}
+        for tid in list(old_tasks) + [t for t in new_tasks if t not in old_tasks]:
+            where = self.r.label("diff_task", id=tid)
+            if tid not in new_tasks or tid not in old_tasks:
+                text = (
+                    (old if tid not in new_tasks else new)
+                    .tasks[(old_tasks if tid not in new_tasks else new_tasks)[tid]]
+                    .text
+                )
+                changes.append(
+                    Change(
+                        where,
+                        "",
+                        text if tid not in new_tasks else None,
+                        text if tid in new_tasks else None,
+                    )
+                )
+                continue
+            a_fields, b_fields = self._task(old, old_tasks[tid]), self._task(new, new_tasks[tid])
+            for key in a_fields:
+                field(where, lab[key], a_fields[key], b_fields[key])
+
+        foot = lab["diff_footer"]
+        field(
+            foot,
+            lab["field_recorded_by"],
+            self._person(old.recorded_by),
+            self._person(new.recorded_by),
+        )
+        field(
+            foot,
+            lab["field_approved_by"],
+            self._person(old.approved_by),
+            self._person(new.approved_by),
+        )
+        self._lists(
+            changes,
+            foot,
+            lab["field_verified_by"],
+            [self._person(p) for p in old.verified_by],
+            [self._person(p) for p in new.verified_by],
+        )
+        self._lists(
+            changes,
+            foot,
+            lab["amendments"],
+            [f"{self._date(a.date)}, {a.by}: {a.reason}" for a in old.amendments],
+            [f"{self._date(a.date)}, {a.by}: {a.reason}" for a in new.amendments],
+        )
+        return changes
+
+    @staticmethod
+    def _lists(
+        changes: list[Change], where: str, name: str, old: list[str], new: list[str]
+    ) -> None:
+        """Changes between two lists of texts: replaced entries paired, the rest added/removed."""
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                continue
+            pairs = min(i2 - i1, j2 - j1) if op == "replace" else 0
+            for k in range(pairs):
+                changes.append(Change(where, name, old[i1 + k], new[j1 + k]))
+            for text in old[i1 + pairs : i2]:
+                changes.append(Change(where, name, text, None))
+            for text in new[j1 + pairs : j2]:
+                changes.append(Change(where, name, None, text))
