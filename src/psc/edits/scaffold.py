@@ -268,7 +268,7 @@ def init_repository(directory: Path, *, name: str, short: str, language: str) ->
     from psc.fileio import write_text_atomic
     from psc.loading.yamlfile import scalar
     from psc.publish.render import package_templates, template_environment
-    from psc.review import gitrepo
+    from psc import gitrepo
 
     group_file = directory / "group.yaml"
     if group_file.exists():

@@ -10,7 +10,7 @@ from typing import Any
 
 from psc.errors import InvalidData, UsageError
 from psc.loading.model import MEETING_FILE, Meeting
-from psc.review import gitrepo
+from psc import gitrepo
 from psc.review.semdiff import Change, Differ, words
 
 DIFF_FORMATS = ("text", "md", "html")
