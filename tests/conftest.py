@@ -29,7 +29,7 @@ def runner() -> CliRunner:
 
 def run(runner: CliRunner, *args: str):
     """Invoke psc in-process; psc must never let an exception escape."""
-    from psc.cli.main import app
+    from psc.cli.app import app
 
     result = runner.invoke(app, list(args))
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
@@ -40,11 +40,11 @@ def run(runner: CliRunner, *args: str):
 def refingerprint(root: Path) -> None:
     """After a test changed the seed's content, record the new content's fingerprint, as if
     the change had been approved, so the test checks what it means to."""
-    from psc.edits.approval import fingerprint
-    from psc.loading import validate, yamlfile
+    from psc.loading import pipeline, validate
+    from psc.loading.fingerprint import fingerprint
 
     path = root / "meetings" / "2016-09-07.yaml"
-    data, pos = yamlfile.load(path)
+    data, pos = pipeline.load_yaml(path)
     new = fingerprint(validate.parse_meeting(data, pos, path))
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text(

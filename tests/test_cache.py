@@ -24,12 +24,12 @@ def test_first_run_fills_the_cache_and_the_second_uses_it(repo, runner, monkeypa
     data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
     assert list(data["files"]) == ["meetings/2016-09-07.yaml"]
     assert (repo / ".psc-cache" / ".gitignore").read_text() == "*\n"
-    import psc.archive.project
+    import psc.loading.pipeline
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("a cached, unchanged file was parsed again")
 
-    monkeypatch.setattr(psc.archive.project.Project, "_meeting_from", no_parsing)
+    monkeypatch.setattr(psc.loading.pipeline, "load_meeting", no_parsing)
     assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
 
 
@@ -174,7 +174,7 @@ def test_two_processes_at_once(repo):
 
 def test_many_files_are_checked_in_parallel_with_the_same_verdicts(repo, runner, monkeypatch):
     """Forked workers (used from PARALLEL_FROM files on) give what one process gives."""
-    import psc.archive.project
+    import psc.archive.index
 
     for i in range(12):
         day = f"2015-01-{i + 1:02d}"
@@ -183,7 +183,7 @@ def test_many_files_are_checked_in_parallel_with_the_same_verdicts(repo, runner,
             body = body.replace("title:", "titel:")
         (repo / "meetings" / f"{day}.yaml").write_text(body, encoding="utf-8")
     sequential = run(runner, "validate", "--no-cache")
-    monkeypatch.setattr(psc.archive.project, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(psc.archive.index, "PARALLEL_FROM", 2)
     parallel = run(runner, "validate", "--no-cache")
     assert parallel.exit_code == sequential.exit_code == 1
     assert parallel.stderr == sequential.stderr

@@ -27,7 +27,7 @@ def test_python_dash_m(repo):
 def test_every_command_has_help(runner):
     import typer.main
 
-    from psc.cli.main import app
+    from psc.cli.app import app
 
     def walk(group, prefix):
         for name, cmd in group.commands.items():
@@ -55,7 +55,7 @@ def test_every_command_has_help(runner):
 
 def test_version_does_not_import_heavy_modules():
     code = (
-        "import sys; from psc.cli.main import main; sys.argv=['psc','--version']\ntry: main()\nexcept SystemExit: pass\n"
+        "import sys; from psc.cli.app import main; sys.argv=['psc','--version']\ntry: main()\nexcept SystemExit: pass\n"
         "print(sorted(m for m in ('pydantic','jinja2','markdown_it','babel','yaml') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -241,3 +241,75 @@ def test_validate_group_file_alone_and_missing_path(repo, runner):
     result = run(runner, "validate", "meetings/1999-01-01.yaml")
     assert result.exit_code == 2
     assert result.stderr == "error: no such file: meetings/1999-01-01.yaml\n"
+
+
+# ------------------------------------------------------------ the command layer's shape
+
+
+def test_version_through_the_entry_point_does_not_import_typer():
+    code = (
+        "import sys; from psc.launch import main; sys.argv=['psc','--version']; main()\n"
+        "print(sorted(m for m in ('typer','rich','pydantic','jinja2') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.splitlines() == [f"psc {__version__}", "[]"]
+
+
+def test_command_modules_never_import_the_app():
+    """Helpers live in psc.cli.common; only psc.cli.app assembles the commands (no cycle)."""
+    import ast
+
+    cli = Path(__file__).resolve().parents[1] / "src" / "psc" / "cli"
+    for path in sorted(cli.glob("*.py")):
+        if path.name in ("app.py", "reference.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert "psc.cli.app" not in imported, path.name
+
+
+def test_core_results_are_typed(repo):
+    import datetime as dt
+
+    from psc.archive.project import Project
+    from psc.archive.queries import list_meetings
+    from psc.archive.validation import validate
+    from psc.language.table import Table
+    from psc.publish.minutes import render_minutes
+
+    project = Project.discover(None, repo)
+    meetings = list_meetings(project, as_of=dt.date(2016, 11, 16))
+    assert [m.id for m in meetings.meetings] == ["2016-09-07"]
+    assert isinstance(meetings.table, Table) and meetings.table.rows[0][0] == "2016-09-07"
+    assert '"open_tasks"' in meetings.as_json()
+
+    checked = validate(project)
+    assert (checked.files, checked.failed, checked.summary()) == (2, False, "ok: 2 files valid")
+
+    rendered = render_minutes(project, "2016-09-07", fmt="md", output="-")
+    assert rendered.written == [] and rendered.document and rendered.document.startswith("#")
+    assert not (repo / "minutes").exists()
+
+
+def test_reminders_split_into_sent_and_written(repo):
+    import datetime as dt
+
+    from psc.archive.project import Project
+    from psc.publish.dispatch import plan_reminders
+
+    project = Project.discover(None, repo)
+    drafts = plan_reminders(project, as_of=dt.date(2016, 11, 16), within=14)
+    assert drafts.settings is None and drafts.to_send == []
+    assert drafts.to_write == drafts.reminders and drafts.reminders
+    sending = plan_reminders(project, as_of=dt.date(2016, 11, 16), within=14, send=True)
+    assert sending.to_send == [r for r in sending.reminders if r.recipients]
+    assert sending.to_write == [r for r in sending.reminders if not r.recipients]
+    assert any("placeholder psc@localhost" in note for note in sending.notes)
+    preview = sending.preview()
+    said = [line.text for line in preview if not line.note]
+    assert len(said) == len(sending.reminders)
+    for line, r in zip(said, sending.to_send + sending.to_write, strict=True):
+        assert line.startswith("would send" if r.recipients else "would write"), line
+        assert r.filename in line
+    assert not (repo / "reminders").exists()  # a plan and its preview write nothing

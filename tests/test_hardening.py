@@ -295,7 +295,7 @@ def test_kill_during_a_write_leaves_the_original_intact(repo):
         def killed(src, dst):
             os.kill(os.getpid(), signal.SIGKILL)
         os.replace = killed
-        from psc.cli.main import main
+        from psc.cli.app import main
         main()
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)

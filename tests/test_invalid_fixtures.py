@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from psc.cli.main import app
+from psc.cli.app import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "invalid"
 EXPECTED_FILE = FIXTURES / "expected.txt"
@@ -88,7 +88,7 @@ def test_same_verdict_without_libyaml(
 
     def verdict() -> set[tuple[int, int, str]]:
         try:
-            Project(tmp_path).index(use_cache=False)
+            Project(tmp_path, use_cache=False).index()
         except InvalidData as exc:
             return {(p.line, p.col, p.field) for p in exc.problems}
         return set()

@@ -181,10 +181,11 @@ def test_undefined_variable_in_a_template_is_an_error(repo, runner):
 
 def test_shipped_templates_exist():
     import psc
-    from psc.publish.render import package_templates
+    from psc.language.templates import package_templates
 
-    names = {p.name for p in package_templates().iterdir()}
-    assert {"minutes.md.j2", "minutes.html.j2"} <= names
+    root = package_templates()
+    names = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    assert {"minutes/minutes.md.j2", "minutes/minutes.html.j2"} <= names
     installed = Path(psc.__file__).resolve().parent
     if REPO / "src" not in installed.parents:  # a real install (as in CI): the wheel ships them
         assert package_templates() == installed / "templates"

@@ -6,7 +6,7 @@ import subprocess
 
 from conftest import run
 
-from psc.loading.yamlfile import load
+from psc.loading.pipeline import load_yaml as load
 
 
 def test_scaffold_after_the_seed(repo, runner):
@@ -204,11 +204,12 @@ def test_init_refuses_an_existing_repository_and_needs_a_name(repo, runner, tmp_
 
 
 def test_init_prompts_in_a_terminal(tmp_path, monkeypatch, runner):
-    import psc.cli.main
+    import psc.cli.app
+    import psc.cli.common
 
-    monkeypatch.setattr(psc.cli.main, "_interactive", lambda: True)
+    monkeypatch.setattr(psc.cli.common, "interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(psc.cli.main.app, ["init", "g"], input="Rada města\nRM\n")
+    result = runner.invoke(psc.cli.app.app, ["init", "g"], input="Rada města\nRM\n")
     assert result.exit_code == 0, result.output
     assert "short: RM" in (tmp_path / "g" / "group.yaml").read_text(encoding="utf-8")
 

@@ -19,10 +19,11 @@ from conftest import REPO, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import psc.edits.taskedit
-from psc.edits.taskedit import set_fields, yaml_scalar
+import psc.loading.yamledit
 from psc.errors import InvalidData
-from psc.loading.yamlfile import load, loads
+from psc.loading.pipeline import load_yaml as load
+from psc.loading.yamledit import set_fields, yaml_scalar
+from psc.loading.yamlfile import loads
 
 SEED_TEXT = (REPO / "meetings" / "2016-09-07.yaml").read_text(encoding="utf-8")
 BOM = b"\xef\xbb\xbf"
@@ -222,9 +223,9 @@ def test_inserted_lines_are_indented_like_the_task(repo, runner):
 
 
 def test_on_defaults_to_today(repo, runner, monkeypatch):
-    import psc.cli.main
+    import psc.cli.common
 
-    monkeypatch.setattr(psc.cli.main, "_today", lambda: dt.date(2016, 11, 20))
+    monkeypatch.setattr(psc.cli.common, "today", lambda: dt.date(2016, 11, 20))
     result = run(runner, "tasks", "done", "2016-09-07/4")
     assert result.exit_code == 0, result.output
     assert result.stdout == "2016-09-07/4: done on 2016-11-20 (meetings/2016-09-07.yaml)\n"
@@ -836,7 +837,7 @@ def test_edit_that_would_make_the_file_invalid_writes_nothing(
 ):
     path = meeting(repo)
     old, names = path.read_bytes(), listing(path)
-    monkeypatch.setattr(psc.edits.taskedit, "yaml_scalar", lambda value: broken)
+    monkeypatch.setattr(psc.loading.yamledit, "yaml_scalar", lambda value: broken)
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10", "--note", "x")
     assert result.exit_code == 1
     assert "the edit would make the file invalid, so nothing was written" in result.stderr

@@ -401,7 +401,7 @@ def test_pure_overdue_and_days(repo):
     from psc.archive.project import Project
     from psc.archive.tasks import Selection, select, track
 
-    archive = Project(repo).index(use_cache=False)
+    archive = Project(repo, use_cache=False).index()
     tasks = track(archive.meetings)
     t3 = tasks["2016-09-07/3"]
     assert not t3.is_overdue(D(2016, 11, 1)) and t3.is_overdue(D(2016, 11, 2))

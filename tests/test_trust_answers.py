@@ -433,14 +433,14 @@ def test_nfd_and_nfc_files_load_alike():
 
 
 def test_the_same_minutes_in_nfd_keep_their_fingerprint(archive):
-    from psc.edits.approval import fingerprint
-    from psc.loading import validate, yamlfile
+    from psc.loading import pipeline, validate
+    from psc.loading.fingerprint import fingerprint
 
     path = archive / "meetings" / "2020-01-10.yaml"
-    data, pos = yamlfile.load(path)
+    data, pos = pipeline.load_yaml(path)
     before = fingerprint(validate.parse_meeting(data, pos, path))
     path.write_text(nfd(M1), encoding="utf-8")
-    data, pos = yamlfile.load(path)
+    data, pos = pipeline.load_yaml(path)
     assert fingerprint(validate.parse_meeting(data, pos, path)) == before
 
 

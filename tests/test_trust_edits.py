@@ -19,17 +19,18 @@ from hypothesis import strategies as st
 
 from psc import fileio
 from psc.archive.project import Project
-from psc.edits.taskedit import (
+from psc.edits.taskedit import set_status
+from psc.errors import InvalidData, OutputError
+from psc.loading.pipeline import load_yaml as load
+from psc.loading.yamledit import (
     EditError,
     append_to_list,
     append_to_task_list,
     newline_style,
     set_fields,
     set_mapping,
-    set_status,
 )
-from psc.errors import InvalidData, OutputError
-from psc.loading.yamlfile import load, loads
+from psc.loading.yamlfile import loads
 
 SEED_TEXT = (REPO / "meetings" / "2016-09-07.yaml").read_text(encoding="utf-8")
 LAST_TASK = "    deadline: next meeting\n    responsible: MMR\n"

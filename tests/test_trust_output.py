@@ -142,7 +142,7 @@ def test_errors_are_printed_literally_on_one_line(repo, runner):
 
 
 def test_handle_errors_is_the_one_boundary(capsys):
-    from psc.cli.main import handle_errors
+    from psc.cli.app import handle_errors
     from psc.errors import UsageError
 
     @handle_errors
@@ -156,7 +156,7 @@ def test_handle_errors_is_the_one_boundary(capsys):
 
 
 def test_github_annotation_escapes_message_and_properties():
-    from psc.cli.console import github_annotation
+    from psc.language.escape import github_annotation
 
     line = github_annotation(
         "error", "50% done\r\n::warning file=x::forged\x1b", file="a,b:c\n.yaml", line=3, col=4
@@ -456,12 +456,13 @@ def test_table_at_80_columns_never_breaks_ids_or_dates(repo, monkeypatch):
     from psc.archive.project import Project
     from psc.archive.tasks import Selection
     from psc.cli import console
-    from psc.commands import list_tasks
+    from psc.publish.taskreport import list_tasks
 
     monkeypatch.setenv("NO_COLOR", "1")
-    body, _, _ = list_tasks(
+    table = list_tasks(
         Project.discover(None, repo), Selection(as_of=dt.date(2016, 11, 16), status="all")
-    )
+    ).table
+    assert table is not None
     for width, whole, left_out in (
         (70, ["2016-09-07/1", "2016-09-07/5"], "Do, Zadáno, Kontakt"),
         (80, ["2016-09-07/1", "2016-09-07/5"], "Do, Zadáno, Kontakt"),
@@ -469,16 +470,7 @@ def test_table_at_80_columns_never_breaks_ids_or_dates(repo, monkeypatch):
         (120, ["2016-09-07/3", "jana.korytarova@mmr.cz", "2016-11-01", "2016-11-15"], None),
     ):
         out = Terminal()
-        console.print_table(
-            body["columns"],
-            body["rows"],
-            title=body["title"],
-            highlight=body["overdue"],
-            stream=out,
-            width=width,
-            optional=body["optional"],
-            left_out=body["left_out"],
-        )
+        console.show_table(table, stream=out, width=width)
         text = re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())
         assert max(len(line) for line in text.splitlines()) <= width
         for word in whole:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from psc.errors import InvalidData
-from psc.loading.yamlfile import load, loads
+from psc.loading.pipeline import load_yaml as load
+from psc.loading.yamlfile import loads
 
 
 def problems_of(text: str) -> list[str]:
@@ -106,10 +107,10 @@ def test_bad_encodings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, raw: byt
 
 
 def test_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    import psc.loading.yamlfile
+    import psc.loading.pipeline
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(psc.loading.yamlfile, "MAX_BYTES", 10)
+    monkeypatch.setattr(psc.loading.pipeline, "MAX_BYTES", 10)
     path = tmp_path / "m.yaml"
     path.write_text("title: a long title\n")
     with pytest.raises(InvalidData) as info:

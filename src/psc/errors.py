@@ -1,7 +1,7 @@
 """The one error hierarchy of psc.
 
-Core modules raise these; `psc.cli.main` is the only place that turns them into messages on
-stderr and exit codes (0 ok, 1 invalid data or a failed check, 2 usage error).
+Core modules raise these; `handle_errors` in psc.cli.app is the only place that turns them into
+messages on stderr and exit codes (0 ok, 1 invalid data or a failed check, 2 usage error).
 """
 
 from __future__ import annotations

@@ -38,17 +38,16 @@ class EditLocked(OutputError):
 
 
 @contextlib.contextmanager
-def edit_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the repository's exclusive edit lock (`.psc-cache/edit.lock`) for the block."""
+def edit_lock(lock_dir: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the exclusive edit lock `lock_dir/edit.lock` for the block (a repository's lock
+    directory is its `.psc-cache/`: `Project.edit_lock`). The directory is made if missing,
+    with a `.gitignore` that keeps it out of git."""
     import filelock
 
-    from psc.archive.cache import CACHE_DIR
-
-    cache_dir = root / CACHE_DIR
-    lock_path = cache_dir / LOCK_FILE
+    lock_path = lock_dir / LOCK_FILE
     try:
-        cache_dir.mkdir(exist_ok=True)
-        gitignore = cache_dir / ".gitignore"
+        lock_dir.mkdir(exist_ok=True)
+        gitignore = lock_dir / ".gitignore"
         if not gitignore.exists():
             gitignore.write_text("*\n", encoding="utf-8")
     except OSError as exc:

@@ -12,6 +12,6 @@ def main() -> None:
 
         sys.stdout.write(f"psc {__version__}\n")
         return
-    from psc.cli.main import main as cli_main
+    from psc.cli.app import main as cli_main
 
     cli_main()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from psc.archive.index import Index, Indexer, check_inside
+from psc.archive.index import group_info as group_info  # what reports need of the group
 from psc.errors import (
     InvalidData,
     MeetingNotFound,
@@ -24,6 +25,17 @@ if TYPE_CHECKING:  # the models import pydantic: only where files are parsed
 
 GROUP_FILE = "group.yaml"
 MEETINGS_DIR = "meetings"
+
+
+NO_CACHE_VARIABLE = "PSC_NO_CACHE"
+"""Set (to anything but the empty string), it turns the cache off as --no-cache does."""
+
+
+def cache_wanted(no_cache: bool, environ: Mapping[str, str]) -> bool:
+    """Whether a command uses the cache: not with --no-cache (`no_cache`), nor with
+    PSC_NO_CACHE set in `environ`. The CLI calls it once, where it builds the project:
+    `Project.discover(root, cwd, use_cache=cache_wanted(no_cache, os.environ))`."""
+    return not no_cache and not environ.get(NO_CACHE_VARIABLE)
 
 
 def find_root(start: Path) -> Path:
@@ -76,79 +88,6 @@ def _same_file(path: Path, stat: os.stat_result) -> bool:
     return (other.st_ino, other.st_dev) == (stat.st_ino, stat.st_dev)
 
 
-@dataclass
-class Index:
-    """Summaries of the archive's meetings (oldest first) and what reports need of the group."""
-
-    group_info: dict[str, Any]
-    meetings: list[Any]
-    problems: list[Problem]
-    checked: int
-
-    def meeting(self, meeting_id: str) -> Any:
-        for meeting in self.meetings:
-            if meeting.id == meeting_id:
-                return meeting
-        raise MeetingNotFound(f"no meeting {meeting_id!r}")
-
-    def wording(self, language: str | None = None) -> Any:
-        from psc.language.wording import Wording
-
-        info = self.group_info
-        return Wording(language or info["language"], info["labels"], info["language"])
-
-
-PARALLEL_FROM = 200
-"""With this many files to parse, the work is shared among the CPUs."""
-
-_FORKED: Any = None
-"""(project, group) for forked workers, which inherit it."""
-
-
-def _check_chunk(paths: list[Path]) -> list[tuple[Any, list[Problem], Any]]:
-    project, group = _FORKED
-    return [_check_file(project, path, group) for path in paths]
-
-
-def _check_file(
-    project: Project, path: Path, group: Group | None
-) -> tuple[Any, list[Problem], Any]:
-    """One meeting file checked and summarized: (summary or None, problems, cache stamp)."""
-    from psc.archive.cache import file_hash
-    from psc.archive.summary import summarize
-
-    try:
-        if path.parent != project.meetings_dir or path.is_symlink():
-            project.check_inside(path)
-        stat = path.stat()
-        raw = path.read_bytes()
-    except UsageError as exc:
-        return None, [Problem(display_path(path), 1, 1, "", str(exc))], None
-    except OSError as exc:
-        return (
-            None,
-            [Problem(display_path(path), 1, 1, "", f"cannot read file: {exc.strerror}")],
-            None,
-        )
-    try:
-        meeting = project._meeting_from(path, raw, group)
-    except InvalidData as exc:
-        return None, exc.problems, None
-    return summarize(meeting), [], (len(raw), stat.st_mtime_ns, file_hash(raw))
-
-
-def group_info(group: Group) -> dict[str, Any]:
-    """What reports need of the group, as plain data (kept in the cache). `owners`: the
-    organisations' abbreviations and the members' names, which --owner may name."""
-    return {
-        "language": group.language,
-        "labels": dict(group.labels),
-        "name": group.name,
-        "short": group.short,
-        "owners": [*group.organisations, *(m.name for m in group.members)],
-    }
-
-
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -182,7 +121,7 @@ def skipped_notes(problems: list[Problem]) -> list[str]:
     by_file: dict[str, list[Problem]] = {}
     for p in sorted(problems):
         by_file.setdefault(p.path, []).append(p)
-    lines = []
+    lines: list[str] = []
     for path, found in by_file.items():
         errors = [p for p in found if p.severity == "error"]
         if not errors:
@@ -201,13 +140,14 @@ def skipped_notes(problems: list[Problem]) -> list[str]:
 class Project:
     """A minutes repository: `group.yaml`, `meetings/`, optional `templates/`."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, *, use_cache: bool = True):
         self.root = root
         self.group_path = root / GROUP_FILE
         self.meetings_dir = root / MEETINGS_DIR
         self.templates_dir = root / "templates"
-        self.use_cache = True
-        """False for --no-cache: every file is read, and .psc-cache/ is neither used nor updated."""
+        self.use_cache = use_cache
+        """False (--no-cache, PSC_NO_CACHE): every file is read, and .psc-cache/ is neither
+        used nor updated. The one switch of the cache: set where the CLI builds the project."""
         self.strict = True
         """For read-only reports (`report_index`): False (no --strict) leaves invalid meeting
         files out, naming each through `warn`, instead of failing."""
@@ -217,13 +157,14 @@ class Project:
         self._warned: set[str] = set()
 
     @classmethod
-    def discover(cls, root: Path | None, cwd: Path) -> Project:
-        """The project at `root` (which must hold a group file), else found upwards from `cwd`."""
+    def discover(cls, root: Path | None, cwd: Path, *, use_cache: bool = True) -> Project:
+        """The project at `root` (which must hold a group file), else found upwards from `cwd`.
+        `use_cache`: see `cache_wanted` for what the command line and the environment say."""
         if root is not None:
             if not (root / GROUP_FILE).is_file():
                 raise ProjectNotFound(f"{display_path(root)} holds no {GROUP_FILE}")
-            return cls(root.resolve())
-        return cls(find_root(cwd))
+            return cls(root.resolve(), use_cache=use_cache)
+        return cls(find_root(cwd), use_cache=use_cache)
 
     # ------------------------------------------------------------------ files
 
@@ -291,128 +232,59 @@ class Project:
 
     def check_inside(self, path: Path) -> None:
         """Refuse a file outside the repository (also through a symlink), naming it only."""
-        try:
-            path.resolve().relative_to(self.root.resolve())
-        except ValueError:
-            raise UsageError(
-                f"{display_path(path)} is outside the minutes repository "
-                f"({display_path(self.root)}); psc reads only files inside it"
-            ) from None
+        check_inside(self.root, path)
+
+    def edit_lock(self) -> AbstractContextManager[None]:
+        """The repository's exclusive edit lock (`.psc-cache/edit.lock`), held by every edit
+        across re-reading a file, checking the edit and writing it."""
+        from psc.archive.cache import CACHE_DIR
+        from psc.fileio import edit_lock
+
+        return edit_lock(self.root / CACHE_DIR)
 
     # ------------------------------------------------------------------ loading
 
     def load_group(self) -> Group:
         """The validated group file; raises InvalidData."""
-        from psc.loading import validate, yamlfile
+        from psc.loading import pipeline
 
-        data, pos = yamlfile.load(self.group_path)
-        return validate.parse_group(data, pos)
+        return pipeline.load_group(self.group_path)
 
     def load_meeting(self, path: Path, group: Group | None) -> Meeting:
         """One validated meeting, cross-checked against the group; raises InvalidData."""
+        from psc.loading import pipeline
+
         try:
             self.check_inside(path)
-            raw = path.read_bytes()
         except UsageError as exc:
             raise InvalidData([Problem(display_path(path), 1, 1, "", str(exc))]) from None
-        except OSError as exc:
-            raise InvalidData(
-                [Problem(display_path(path), 1, 1, "", f"cannot read file: {exc.strerror}")]
-            ) from None
-        return self._meeting_from(path, raw, group)
+        return pipeline.load_meeting(None, path, group)
 
-    def index(
-        self, paths: list[Path] | None = None, *, use_cache: bool = True, strict: bool = True
-    ) -> Index:
+    def index(self, paths: list[Path] | None = None, *, strict: bool = True) -> Index:
         """Validate the group and the meetings (all, or `paths`) and summarize them, from the
-        cache where a file is unchanged. `strict`: raise InvalidData when anything is invalid;
-        otherwise the index holds the valid meetings and lists the problems."""
-        from psc.archive.cache import Cache, file_hash
-        from psc.archive.tasks import check_tasks
-
-        use_cache = use_cache and self.use_cache and not os.environ.get("PSC_NO_CACHE")
-        problems: list[Problem] = []
-        try:
-            group_raw = self.group_path.read_bytes()
-        except OSError as exc:
-            raise InvalidData(
-                [
-                    Problem(
-                        display_path(self.group_path), 1, 1, "", f"cannot read file: {exc.strerror}"
-                    )
-                ]
-            ) from None
-        cache = Cache(self.root, file_hash(group_raw)) if use_cache else None
-        info = cache.group_info if cache is not None and cache.group_info else None
-        group: Group | None = None
-        group_checked = False
-
-        def the_group() -> Group | None:
-            nonlocal group, group_checked, info
-            if not group_checked:
-                group_checked = True
-                try:
-                    group = self.load_group()
-                    info = group_info(group)
-                except InvalidData as exc:
-                    problems.extend(exc.problems)
-            return group
-
-        if info is None:
-            the_group()
-        summaries = []
-        failed = False
-        names = set()
-        todo: list[tuple[str, Path]] = []
+        cache (unless `use_cache` is off) where a file is unchanged. `strict`: raise
+        InvalidData when anything is invalid; otherwise the index holds the valid meetings
+        and lists the problems."""
+        indexer = Indexer(self.root, self.group_path, self.meetings_dir, use_cache=self.use_cache)
         if paths is None:
             listed, strays = self.scan()
-            problems.extend(strays)
-            failed = any(p.severity == "error" for p in strays)  # a meeting may be in one of them
-        for path in listed if paths is None else paths:
-            name = self._cache_name(path)
-            names.add(name)
-            summary = cache.get(name, path) if cache is not None and name else None
-            if summary is None:
-                todo.append((name, path))
-            else:
-                summaries.append(summary)
-        if todo:
-            g = the_group()
-            for (name, _), (summary, file_problems, stamp) in zip(
-                todo, self._check_files([p for _, p in todo], g)
-            ):
-                if file_problems:
-                    problems.extend(file_problems)
-                    failed = True
-                    continue
-                summaries.append(summary)
-                if cache is not None and name and g is not None and stamp is not None:
-                    cache.put(name, summary, *stamp)
-        summaries.sort(key=lambda m: (m.date, m.id))
-        if not failed or not strict:  # with files missing, a review's task may be in one of them
-            cross = check_tasks(summaries, complete=not failed)
-            problems.extend(cross)
-            if cross:  # a file with a cross-file problem is left out too
-                bad = {p.path for p in cross}
-                summaries = [m for m in summaries if display_path(m.path) not in bad]
-        group_ok = not group_checked or group is not None
-        if cache is not None and group_ok:
-            if paths is None:
-                cache.forget_except(names)
-            cache.group_info = info
-            cache.save()
-        if strict and any(p.severity == "error" for p in problems):
-            raise InvalidData(problems)
-        if info is None:  # the group file is invalid: report in the language it asks for, if any
-            info = {"language": "cs", "labels": {}, "name": "", "short": ""}
-        return Index(info, summaries, problems, 1 + len(summaries) + (1 if failed else 0))
+            return indexer.build(listed, strays=strays, strict=strict)
+        return indexer.build(paths, strays=None, strict=strict)
 
-    def report_index(self, *, use_cache: bool = True) -> Index:
+    def report_index(self, *, use_cache: bool | None = None) -> Index:
         """The index a read-only report (tasks, list, show, remind, export, build) works from.
         `self.strict` (--strict): any invalid file is fatal, as for edits. Otherwise the report
         is made from the valid meetings, and each file left out is named once through
-        `self.warn`; an invalid group file stays fatal (every meeting is read against it)."""
-        index = self.index(use_cache=use_cache, strict=self.strict)
+        `self.warn`; an invalid group file stays fatal (every meeting is read against it).
+        `use_cache` is transitional, for callers that still pass it (False: this report reads
+        every file); the switch is `Project(use_cache=...)`. Remove it once no caller does."""
+        if use_cache is False and self.use_cache:
+            self.use_cache = False
+            try:
+                return self.report_index()
+            finally:
+                self.use_cache = True
+        index = self.index(strict=self.strict)
         group_file = display_path(self.group_path)
         broken = [p for p in index.problems if p.path == group_file and p.severity == "error"]
         if broken:
@@ -423,63 +295,7 @@ class Project:
                 self.warn(line)
         return index
 
-    def _check_files(
-        self, paths: list[Path], group: Group | None
-    ) -> list[tuple[Any, list[Problem], Any]]:
-        """Check and summarize meeting files: (summary or None, problems, (size, mtime_ns, sha256)).
-        Many files are shared among the CPUs (forked workers inherit the loaded modules)."""
-        import multiprocessing
-
-        workers = min(os.cpu_count() or 1, 4)
-        if (
-            len(paths) < PARALLEL_FROM
-            or workers < 2
-            or sys.platform != "linux"
-            or "fork" not in multiprocessing.get_all_start_methods()
-        ):
-            return [_check_file(self, path, group) for path in paths]
-        global _FORKED
-        _FORKED = (self, group)
-        try:
-            size = max(16, len(paths) // (workers * 4))
-            chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                return [r for chunk in pool.map(_check_chunk, chunks) for r in chunk]
-        finally:
-            _FORKED = None
-
-    def _cache_name(self, path: Path) -> str:
-        try:
-            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
-        except ValueError:
-            return ""
-
-    def _meeting_from(self, path: Path, raw: bytes, group: Group | None) -> Meeting:
-        from psc.loading import validate, yamlfile
-
-        shown = display_path(path)
-        if len(raw) > yamlfile.MAX_BYTES:
-            raise InvalidData(
-                [
-                    Problem(
-                        shown,
-                        1,
-                        1,
-                        "",
-                        f"file is {len(raw)} bytes, over the limit of {yamlfile.MAX_BYTES}",
-                    )
-                ]
-            )
-        data, pos = yamlfile.loads(yamlfile.decode(raw, shown), shown)
-        meeting = validate.parse_meeting(data, pos, path)
-        problems = validate.check_meeting(meeting, path, group)
-        if problems:
-            raise InvalidData(problems)
-        return meeting
-
-    def validate(
-        self, paths: list[Path] | None = None, *, use_cache: bool = True
-    ) -> tuple[int, list[Problem]]:
+    def validate(self, paths: list[Path] | None = None) -> tuple[int, list[Problem]]:
         """Check the group file and the meetings (all, or `paths`): (files checked, problems).
 
         The group file is always checked, since every meeting is checked against it.
@@ -493,5 +309,5 @@ class Project:
             group_file = self.group_path.resolve()
             paths = [p for p in paths if p.resolve() != group_file]
         meeting_paths = self.meeting_paths() if paths is None else paths
-        index = self.index(paths, use_cache=use_cache, strict=False)
+        index = self.index(paths, strict=False)
         return 1 + len(meeting_paths), index.problems

@@ -2,15 +2,16 @@
 
 `summarize` turns a validated Meeting into a MeetingSummary; the cache stores summaries,
 so `psc tasks` and `psc list` answer from it without parsing YAML or importing pydantic.
-Positions are not kept (they cost memory at 10,000 meetings): `source` reloads them from
-the file when a problem has to be reported.
+Positions are not kept (they cost memory at 10,000 meetings): a problem found in summaries
+carries the path of its value (`ReviewSummary.loc`), and the archive layer positions it
+through the loading pipeline.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from psc.terms import Deadline, TaskStatus
 
@@ -66,15 +67,6 @@ class MeetingSummary:
     def task_id(self, index: int) -> str:
         """The ID of the task at `index`: explicit, or '<meeting>/<n>'."""
         return self.tasks[index].id or f"{self.id}/{index + 1}"
-
-    @property
-    def source(self) -> Any:
-        """Positions in the meeting's file, reloaded on demand (psc.loading.yamlfile.Positions)."""
-        from pathlib import Path
-
-        from psc.loading.yamlfile import load
-
-        return load(Path(self.path))[1]
 
 
 def summarize(meeting: Any) -> MeetingSummary:
@@ -155,6 +147,16 @@ def _day(text: str | None) -> dt.date | None:
     return day
 
 
+_T = TypeVar("_T")
+
+
+def _required(value: _T | None) -> _T:
+    """`value`, which the JSON form must hold (a malformed cache entry is dropped)."""
+    if value is None:
+        raise ValueError("a required value is missing")
+    return value
+
+
 def to_json(s: MeetingSummary) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -197,19 +199,21 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
     return MeetingSummary(
         id=d["id"],
         path=d["path"],
-        date=_day(d["date"]),
-        number=int(d["number"]),  # type: ignore[arg-type]
+        date=_required(_day(d["date"])),
+        number=int(d["number"]),
         title=d["title"],
         approved=bool(d["approved"]),
-        next_meetings=[NextDate(_day(day), bool(tentative)) for day, tentative in d["next"]],  # type: ignore[arg-type]
+        next_meetings=[
+            NextDate(_required(_day(day)), bool(tentative)) for day, tentative in d["next"]
+        ],
         tasks=[
             TaskSummary(
                 tid,
                 text,
                 list(resp),
                 resp_text,
-                _from_deadline(deadline),
-                contact,  # type: ignore[arg-type]
+                _required(_from_deadline(deadline)),
+                contact,
                 _STATUS[status],
                 _day(status_date),
                 note,

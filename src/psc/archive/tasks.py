@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from psc.archive.summary import MeetingSummary, TaskSummary, summarize
-from psc.errors import Problem, display_path
+from psc.errors import display_path
 from psc.terms import Deadline, TaskStatus, add_days, nfc
 
 Meeting = MeetingSummary  # what this module works on; models are summarized first
@@ -145,12 +145,12 @@ def _track(
             tasks[tid] = tracked
     for meeting in meetings:
         for review in reviews(meeting):
-            tracked = tasks.get(review.task)
-            if tracked is not None and (meeting.date, meeting.id) > (
-                tracked.meeting.date,
-                tracked.meeting.id,
+            reviewed = tasks.get(review.task)
+            if reviewed is not None and (meeting.date, meeting.id) > (
+                reviewed.meeting.date,
+                reviewed.meeting.id,
             ):
-                tracked.history.append(
+                reviewed.history.append(
                     TaskEvent(
                         meeting.date, meeting, "review", review.status, review.deadline, review.note
                     )
@@ -203,13 +203,22 @@ def _settle(
         tracked.due = None
 
 
-def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[Problem]:
+@dataclass(frozen=True)
+class TaskProblem:
+    """A problem `check_tasks` found: in which meeting, at which path of its data (such as
+    `("tasks", 2, "id")`), and what. The archive layer gives it its line and column."""
+
+    meeting: MeetingSummary
+    loc: tuple[Any, ...]
+    message: str
+
+
+def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[TaskProblem]:
     """Archive-wide checks: task IDs unique, reviews naming tasks that exist and came before.
     Not `complete` (some files of the archive could not be read): a review of a task not
-    found is not reported, since the task may be in one of those files.
-    Positions are looked up only for the problems found."""
+    found is not reported, since the task may be in one of those files."""
     meetings = summaries(meetings)
-    found: list[tuple[MeetingSummary, tuple[Any, ...], str]] = []
+    found: list[TaskProblem] = []
     seen: dict[str, tuple[MeetingSummary, int]] = {}
     for meeting in meetings:
         for index in range(len(meeting.tasks)):
@@ -218,7 +227,7 @@ def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[Probl
                 other, other_index = seen[tid]
                 loc = ("tasks", index, "id") if meeting.tasks[index].id else ("tasks", index)
                 found.append(
-                    (
+                    TaskProblem(
                         meeting,
                         loc,
                         f"task ID '{tid}' is already used in "
@@ -231,22 +240,16 @@ def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[Probl
             hit = seen.get(review.task)
             if hit is None:
                 if complete:
-                    found.append((meeting, review.loc, f"unknown task '{review.task}'"))
+                    found.append(TaskProblem(meeting, review.loc, f"unknown task '{review.task}'"))
             elif (hit[0].date, hit[0].id) >= (meeting.date, meeting.id):
                 found.append(
-                    (
+                    TaskProblem(
                         meeting,
                         review.loc,
                         f"task '{review.task}' is assigned at {hit[0].id}, not before this meeting",
                     )
                 )
-    positions: dict[str, Any] = {}
-    problems = []
-    for meeting, loc, message in found:
-        if meeting.path not in positions:
-            positions[meeting.path] = meeting.source
-        problems.append(positions[meeting.path].problem(loc, message))
-    return problems
+    return found
 
 
 @dataclass(frozen=True)
@@ -272,7 +275,7 @@ def select(tasks: Iterable[TrackedTask], how: Selection) -> list[TrackedTask]:
             continue
         if how.overdue and not t.is_overdue(how.as_of):
             continue
-        if how.due_within is not None and (t.due is None or t.due > until):
+        if until is not None and (t.due is None or t.due > until):
             continue
         if how.due_before is not None and (t.due is None or t.due >= how.due_before):
             continue

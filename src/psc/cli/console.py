@@ -3,33 +3,20 @@
 User text is always printed literally: it is wrapped in `rich.text.Text` (never parsed
 as markup), and control characters and bidirectional overrides are shown as escapes.
 This is the terminal's one escaping policy: every line psc prints (reports, notes,
-warnings and errors on stderr) goes through `literal`, so file content can neither move
-the cursor, retitle the window, overwrite a line nor start a new one.
+warnings and errors on stderr) goes through `literal` (psc.language.escape), so file content
+can neither move the cursor, retitle the window, overwrite a line nor start a new one.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]"
-)
-_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+from psc.language.escape import literal
 
-
-def _visible(char: str) -> str:
-    code = ord(char)
-    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def literal(text: Any) -> str:
-    """`text` as one line with every C0 and C1 control (tab, CR and LF included), line
-    separator and bidi control made visible: '\\x1b', '\\n', '\\u202e'."""
-    text = "" if text is None else str(text)
-    return _CONTROL.sub(lambda m: _visible(m.group()), text)
+if TYPE_CHECKING:
+    from psc.language.table import Table
 
 
 def echo(line: Any, *, err: bool = False) -> None:
@@ -37,21 +24,6 @@ def echo(line: Any, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     stream.write(literal(line) + "\n")
     stream.flush()
-
-
-def github_annotation(kind: str, message: str, **properties: Any) -> str:
-    """A GitHub Actions workflow command ('::error file=…,line=…::message') that file content
-    cannot break out of: controls made visible, then GitHub's own escapes ('%', CR, LF
-    everywhere; ':' and ',' also in property values)."""
-
-    def data(text: Any) -> str:
-        return literal(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-    def prop(text: Any) -> str:
-        return data(text).replace(":", "%3A").replace(",", "%2C")
-
-    props = ",".join(f"{name}={prop(value)}" for name, value in properties.items())
-    return f"::{kind} {props}::{data(message)}"
 
 
 def fancy(stream: TextIO) -> bool:
@@ -213,6 +185,20 @@ def _plain_table(
         stream.write(literal(title) + "\n")
     for row in [columns, *rows]:
         stream.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
+
+
+def show_table(table: Table, stream: TextIO | None = None, width: int | None = None) -> None:
+    """A report's table (see `print_table`)."""
+    print_table(
+        table.columns,
+        table.rows,
+        title=table.title,
+        highlight=table.highlight,
+        stream=stream,
+        width=width,
+        optional=table.optional,
+        left_out=table.left_out,
+    )
 
 
 def print_lines(lines: list[str], stream: TextIO | None = None) -> None:

@@ -1,7 +1,7 @@
 """Scaffolding: the next meeting's file from the archive, and a new minutes repository.
 
 `plan_meeting` is pure (it takes the archive and the date); the file is written from the
-overridable template `meeting.yaml.j2`, validated before it is written, and written
+overridable template `scaffold/meeting.yaml.j2`, validated before it is written, and written
 atomically, never over an existing file unless asked to.
 """
 
@@ -14,7 +14,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from psc.archive.tasks import TrackedTask, next_meeting_after, track
-from psc.errors import InvalidData, PscError, UsageError, display_path
+from psc.errors import PscError, UsageError, display_path
+from psc.language.wording import Wording
 from psc.loading.model import Group, Meeting, TaskStatus
 
 
@@ -70,7 +71,7 @@ def next_date(meetings: list[Meeting]) -> dt.date | None:
 def plan_meeting(
     group: Group,
     meetings: list[Any],
-    renderer: Any,
+    wording: Wording,
     *,
     date: dt.date,
     number: int | None = None,
@@ -82,7 +83,7 @@ def plan_meeting(
 ) -> MeetingPlan:
     """What the next meeting's file holds, from the group, the archive (meetings or their
     summaries; `load` turns a summary into its meeting) and the options."""
-    labels = renderer.labels
+    labels = wording.labels
     meetings = sorted(meetings, key=lambda m: (m.date, m.id))
     before = [m for m in meetings if m.date <= date]
     previous = before[-1] if before else None
@@ -123,18 +124,18 @@ def plan_meeting(
         due = t.due
         if deadline.kind == "next_meeting":
             due = next_meeting_after(t.deadline_set_at or t.meeting, with_new)  # type: ignore[arg-type]
-        entry = _review(t, renderer, due)
+        entry = _review(t, wording, due)
         if deadline.kind == "ongoing":
             ongoing.append(entry)
         elif due is None or due <= date:
             reviews.append(entry)
 
-    items: list[dict[str, Any]] = [
+    standard: list[dict[str, Any] | None] = [
         {"title": labels["item_opening"]},
         {"title": labels["item_minutes_approval"]} if previous else None,
         {"title": labels["item_task_review"], "review": True} if reviews or ongoing else None,
     ]
-    items = [i for i in items if i]
+    items = [i for i in standard if i]
     sections: list[str] = []
     if template is not None:
         taken = {i["title"] for i in items}
@@ -168,9 +169,9 @@ def plan_meeting(
     )
 
 
-def _review(t: TrackedTask, renderer: Any, due: dt.date | None) -> Review:
-    labels = renderer.labels
-    deadline = renderer.deadline_words(t.deadline, due) if t.deadline else ""
+def _review(t: TrackedTask, wording: Wording, due: dt.date | None) -> Review:
+    labels = wording.labels
+    deadline = wording.deadline_words(t.deadline, due) if t.deadline else ""
     return Review(t.id, t.task.text, ", ".join(t.owners) or labels["all_members"], deadline)
 
 
@@ -189,7 +190,6 @@ def new_meeting(
 ) -> tuple[Path, str, bool]:
     """Scaffold the next meeting: (its path, its text, whether it was written)."""
     from psc.fileio import write_text_atomic
-    from psc.publish.render import Renderer
 
     index = project.index()
     group = project.load_group()
@@ -208,11 +208,11 @@ def new_meeting(
         return project.load_meeting(Path(summary.path), group)
 
     template = load(index.meeting(from_meeting)) if from_meeting else None
-    renderer = Renderer(group, [project.templates_dir])
+    wording = Wording(group.language, group.labels, group.language)
     plan = plan_meeting(
         group,
         meetings,
-        renderer,
+        wording,
         date=date,
         number=number,
         title=title,
@@ -221,16 +221,15 @@ def new_meeting(
         template=template,
         load=load,
     )
-    text = renderer.render_template("meeting.yaml.j2", "yaml", plan=plan)
+    text = _render(
+        [project.templates_dir], "scaffold/meeting.yaml.j2", wording, group=group, plan=plan
+    )
     path = project.meetings_dir / plan.file_name
     _check_scaffold(project, path, text, group)
     if dry_run:
         return path, text, False
-    from psc.fileio import edit_lock
-
-    with edit_lock(
-        project.root
-    ):  # created exclusively: a file that appeared meanwhile is never replaced
+    # created exclusively: a file that appeared meanwhile is never replaced
+    with project.edit_lock():
         if force:
             project.check_inside(
                 path
@@ -246,18 +245,36 @@ def new_meeting(
 
 
 def _check_scaffold(project: Any, path: Path, text: str, group: Group) -> None:
-    """The scaffold must validate as written; a broken template is reported, not written."""
-    from psc.loading import validate
-    from psc.loading.yamlfile import loads
+    """The scaffold must validate as written (through the loading pipeline); a broken
+    template is reported (InvalidData), not written."""
+    from psc.loading import pipeline
 
-    try:
-        data, pos = loads(text, display_path(path))
-        meeting = validate.parse_meeting(data, pos, path)
-        problems = validate.check_meeting(meeting, path, group)
-    except InvalidData as exc:
-        problems = exc.problems
-    if problems:
-        raise InvalidData(problems + [])
+    pipeline.load_meeting(text, path, group)
+
+
+def _render(own: list[Path], name: str, wording: Wording | None, /, **context: Any) -> str:
+    """A scaffold from template `name` (a repository's own `templates/` in `own` first): YAML
+    values through the filter `yaml`, comments through `comment`; the wording of the group's
+    language as `labels`, `label`, dates and deadlines (not for `psc init`: no group yet)."""
+    from psc.language import templates
+    from psc.loading.yamlfile import scalar
+
+    filters: dict[str, Any] = {
+        "yaml": scalar,
+        "comment": lambda text: " ".join(str(text).split()),
+        "hhmm": lambda t: f"{t:%H:%M}" if t else "",
+    }
+    names: dict[str, Any] = {}
+    if wording is not None:
+        filters.update(short_date=wording.short_date, long_date=wording.long_date)
+        names.update(
+            labels=wording.labels,
+            label=wording.label,
+            lang=wording.language,
+            deadline_words=wording.deadline_words,
+        )
+    env = templates.environment(own, filters=filters, globals=names)
+    return templates.render(env, name, **context)
 
 
 # ------------------------------------------------------------------ psc init
@@ -265,26 +282,22 @@ def _check_scaffold(project: Any, path: Path, text: str, group: Group) -> None:
 
 def init_repository(directory: Path, *, name: str, short: str, language: str) -> list[str]:
     """Create a minutes repository in `directory`; return what was done, line by line."""
-    from psc.fileio import write_text_atomic
-    from psc.loading.yamlfile import scalar
-    from psc.publish.render import package_templates, template_environment
     from psc import gitrepo
+    from psc.fileio import write_text_atomic
 
     group_file = directory / "group.yaml"
     if group_file.exists():
         raise FileExists(f"{display_path(group_file)} exists already: this is a minutes repository")
-    env = template_environment([str(package_templates())], autoescape=False)
-    env.filters["yaml"] = scalar
     context = {"name": name, "short": short, "language": language}
     done = []
     for target, template in (
-        (group_file, "group.yaml.j2"),
-        (directory / "README.md", "group-readme.md.j2"),
+        (group_file, "scaffold/group.yaml.j2"),
+        (directory / "README.md", "scaffold/group-readme.md.j2"),
     ):
         if target.exists():
             done.append(f"kept {display_path(target)}")
             continue
-        write_text_atomic(target, env.get_template(template).render(**context))
+        write_text_atomic(target, _render([], template, None, **context))
         done.append(f"wrote {display_path(target)}")
     gitignore = directory / ".gitignore"
     wanted = ["/minutes/", "/site/", "/reminders/", "/.psc-cache/"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -26,6 +26,11 @@ from pydantic import (
 )
 
 from psc.terms import MEETING_FILE, Deadline, Gender, TaskStatus  # noqa: F401  (re-exported)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from psc.loading.yamlfile import Positions
 
 _LINK_TARGETS = re.compile(
     r"\]\(\s*<?([^\s>]+)"  # [text](target)
@@ -129,7 +134,7 @@ class Group(Model):
 class Attendees(Model):
     """Who attended: a note such as 'viz prezenční listina', lists of people, or both."""
 
-    note: OptionalText | None = Field(None, description="E.g. 'viz prezenční listina'.")
+    note: OptionalText | None = Field(default=None, description="E.g. 'viz prezenční listina'.")
     present: list[Person] = Field(default_factory=list)
     excused: list[Person] = Field(default_factory=list)
     absent: list[Person] = Field(default_factory=list)
@@ -237,7 +242,11 @@ def _paragraph(value: Any) -> Any:
 
 
 Block = Annotated[
-    Annotated[Paragraph, Tag("paragraph")] | Annotated[Heading, Tag("heading")] | Annotated[Statement, Tag("statement")] | Annotated[Decision, Tag("decision")] | Annotated[TaskReview, Tag("review")],
+    Annotated[Paragraph, Tag("paragraph")]
+    | Annotated[Heading, Tag("heading")]
+    | Annotated[Statement, Tag("statement")]
+    | Annotated[Decision, Tag("decision")]
+    | Annotated[TaskReview, Tag("review")],
     Discriminator(
         block_kind,
         custom_error_type="block_kind",
@@ -401,8 +410,8 @@ class Meeting(Model):
     _path: Any = PrivateAttr(None)
 
     @property
-    def path(self) -> Any:
-        """The file the meeting was loaded from (pathlib.Path)."""
+    def path(self) -> Path | None:
+        """The file the meeting was loaded from."""
         return self._path
 
     @property
@@ -411,8 +420,8 @@ class Meeting(Model):
         return self._id or self.date.isoformat()
 
     @property
-    def source(self) -> Any:
-        """Positions of the file the meeting was loaded from (psc.loading.yamlfile.Positions)."""
+    def source(self) -> Positions:
+        """Positions of the file the meeting was loaded from."""
         return self._source
 
     def task_id(self, index: int) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from psc.errors import InvalidData, Problem, did_you_mean
 from psc.loading.model import MEETING_FILE, Group, Meeting
@@ -53,7 +54,7 @@ def _model_problems(
     return problems
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     """pydantic's message for one error, in the words of a YAML file."""
     kind, given, msg = err["type"], err.get("input"), err["msg"]
     shown = f", not {given!r}" if isinstance(given, str) else ""
@@ -239,7 +240,7 @@ def check_meeting(
                 )
             )
     ids: dict[str, int] = {}
-    for i, task in enumerate(meeting.tasks):
+    for i in range(len(meeting.tasks)):
         tid = meeting.task_id(i)
         if tid in ids:
             problems.append(
@@ -251,7 +252,7 @@ def check_meeting(
     if group is not None:
         problems.extend(_check_organisations(meeting, group))
     if approval:
-        from psc.edits.approval import check_approval
+        from psc.loading.fingerprint import check_approval
 
         problems.extend(check_approval(meeting))
     return problems

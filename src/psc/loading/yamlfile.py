@@ -6,6 +6,10 @@ graph with the safe (C when available) parser and builds plain Python values its
 every scalar stays the string that was written (pydantic then parses it for the field that
 holds it), `~`/`null`/empty become None, and nothing else is guessed. Duplicate keys,
 explicit tags and aliases are reported as problems with their positions.
+
+This is the tree stage of the loading pipeline (`psc.loading.pipeline`, which reads the
+bytes and checks the text first); minimal text edits (`psc.loading.yamledit`) compose
+files with the same loader (`compose`).
 """
 
 from __future__ import annotations
@@ -13,12 +17,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from psc.errors import CONTROL_CHARS, InvalidData, Problem, display_path
+from psc.errors import CONTROL_CHARS, InvalidData, Problem
 from psc.terms import nfc
 
 try:  # libyaml's parser when present; the verdicts are the same without it
@@ -46,9 +49,6 @@ class _Loader(_Base):  # type: ignore[misc,valid-type]
     def ascend_resolver(self) -> None:
         pass
 
-
-MAX_BYTES = 5 * 1024 * 1024
-"""Meeting and group files larger than this are refused before parsing."""
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _STANDARD_TAGS = {
@@ -95,11 +95,7 @@ class Positions:
         self._values, self._keys = {}, {}
         if self.text is None:
             return
-        loader = _Loader(self.text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = compose(self.text)
         if node is not None:
             try:
                 _build(node, (), self, [], set())
@@ -123,6 +119,16 @@ class Positions:
         return Problem(self.path, line, col, field_path(loc), message)
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The node graph of the one YAML document in `text` (None when it holds none), composed
+    by psc's loader; raises yaml.YAMLError. Positions and minimal text edits start here."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def field_path(loc: Path_) -> str:
     """`('items', 1, 'title')` -> `items[1].title`."""
     out = ""
@@ -132,48 +138,6 @@ def field_path(loc: Path_) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
-
-
-def read_text(path: Path, shown: str) -> str:
-    """Read a file as UTF-8 text (a BOM is dropped), or raise InvalidData saying why not."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidData(
-                [Problem(shown, 1, 1, "", f"file is {size} bytes, over the limit of {MAX_BYTES}")]
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InvalidData([Problem(shown, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
-    return decode(raw, shown)
-
-
-def decode(raw: bytes, shown: str) -> str:
-    """The bytes of a file as UTF-8 text (a BOM is dropped), or InvalidData saying why not."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidData([Problem(shown, 1, 1, "", "file is UTF-16; save it as UTF-8")])
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(raw, exc.start)
-        raise InvalidData(
-            [
-                Problem(
-                    shown,
-                    line,
-                    col,
-                    "",
-                    f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
-                )
-            ]
-        ) from None
-    nul = text.find("\0")
-    if nul >= 0:
-        line, col = _line_col(text, nul)
-        raise InvalidData([Problem(shown, line, col, "", "file contains a NUL character")])
-    return text
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
@@ -222,7 +186,8 @@ def _unclosed_quote(text: str, first: int, last: int) -> tuple[int, int] | None:
     return None
 
 
-def _line_col(buf: bytes | str, index: int) -> tuple[int, int]:
+def line_col(buf: bytes | str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of `index` in `buf` (a column counts characters)."""
     nl = b"\n" if isinstance(buf, bytes) else "\n"
     line = buf.count(nl, 0, index) + 1  # type: ignore[arg-type]
     start = buf.rfind(nl, 0, index) + 1  # type: ignore[arg-type]
@@ -231,13 +196,6 @@ def _line_col(buf: bytes | str, index: int) -> tuple[int, int]:
     else:
         col = index - start + 1
     return line, col
-
-
-def load(path: Path) -> tuple[Any, Positions]:
-    """Load one YAML document from `path` with positions; raise InvalidData on any problem."""
-    shown = display_path(path)
-    text = read_text(path, shown)
-    return loads(text, shown)
 
 
 MAX_DEPTH = 64
@@ -263,18 +221,9 @@ def _depth_guard(text: str, shown: str) -> None:
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise InvalidData(
-                        [
-                            Problem(
-                                shown,
-                                mark.line + 1,
-                                mark.column + 1,
-                                "",
-                                f"nesting deeper than {MAX_DEPTH} levels",
-                            )
-                        ]
-                    )
+                    line, col = _event_position(event)
+                    message = f"nesting deeper than {MAX_DEPTH} levels"
+                    raise InvalidData([Problem(shown, line, col, "", message)])
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -284,17 +233,15 @@ def _depth_guard(text: str, shown: str) -> None:
 def loads(text: str, shown: str) -> tuple[Any, Positions]:
     """Load one YAML document from a string; `shown` names it in messages."""
     _depth_guard(text, shown)
-    loader = None
     try:
-        loader = _Loader(text)  # the pure-Python reader checks characters here already
-        node = loader.get_single_node()
+        node = compose(text)  # the pure-Python reader checks characters here already
     except yaml.MarkedYAMLError as exc:
         raise InvalidData([_syntax_problem(exc, text, shown)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         index = exc.position
         if _Loader.__mro__[1].__name__.startswith("C"):  # libyaml counts bytes of the UTF-8 text
             index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
-        line, col = _line_col(text, index)
+        line, col = line_col(text, index)
         raise InvalidData(
             [
                 Problem(
@@ -304,9 +251,6 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
         raise InvalidData([Problem(shown, 1, 1, "", f"invalid YAML: {exc}")]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
     if node is None:
         message = "file is empty" if not text.strip() else "file holds only comments, no data"
         raise InvalidData([Problem(shown, 1, 1, "", message)])
@@ -370,6 +314,11 @@ def _control_problem(value: str) -> str | None:
     return f"control character U+{ord(bad.group()):04X} is not allowed in text" if bad else None
 
 
+def _event_position(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 class _AliasFound(Exception):
     """Raised inside `_build` at the first alias; `loads` reports it once, at its position."""
 
@@ -378,13 +327,9 @@ def _alias_problem(text: str, shown: str) -> Problem:
     """The first alias of the file, found by streaming its events (a rare, slow path)."""
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
+            line, col = _event_position(event)
             return Problem(
-                shown,
-                mark.line + 1,
-                mark.column + 1,
-                "",
-                "aliases (*name) are not allowed; write the value out",
+                shown, line, col, "", "aliases (*name) are not allowed; write the value out"
             )
     return Problem(
         shown, 1, 1, "", "aliases (*name) are not allowed; write the value out"

@@ -3,7 +3,7 @@
 `collect` builds the reminders from the archive (pure apart from reading it: the date
 compared with is `as_of`, never the clock); `write_drafts` writes them as .eml files
 (RFC 5322, UTF-8, deterministic: no Message-ID, a Date derived from `as_of`); `send`
-delivers them through SMTP. The body comes from the template `remind.txt.j2`, which a
+delivers them through SMTP. The body comes from the template `mail/remind.txt.j2`, which a
 repository's own `templates/` may override like the minutes' templates.
 """
 
@@ -19,7 +19,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from psc.errors import PscError, TemplateError, UsageError, check_language, display_path
+from psc.errors import PscError, UsageError, check_language, display_path
 from psc.language.mdtext import plain_line, plain_text  # noqa: F401  (plain_text: re-exported)
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ DEFAULT_HOST = "localhost"
 DEFAULT_PORT = 25
 SMTPS_PORT = 465
 """On this port the connection is TLS from the start (SMTPS) instead of STARTTLS."""
-TEMPLATE = "remind.txt.j2"
+TEMPLATE = "mail/remind.txt.j2"
 WIDTH = 76
 """Body lines are wrapped at this width (words longer than it, such as URLs, are kept whole)."""
 
@@ -172,7 +172,8 @@ def collect(
     all_members = labels["all_members"]
     groups: dict[str, tuple[str, list[TrackedTask]]] = {}
     for t in chosen:  # a task of several bodies goes to each; "" is all members
-        for owner in t.owners or [None]:
+        owners: list[str | None] = list(t.owners) or [None]
+        for owner in owners:
             key = "" if owner is None else owner.casefold()
             groups.setdefault(key, (all_members if owner is None else owner, []))[1].append(t)
     order = sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))
@@ -247,7 +248,7 @@ def _check_sender(sender: str) -> None:
     from email.headerregistry import HeaderRegistry
 
     try:
-        header = HeaderRegistry()("From", sender)
+        header: Any = HeaderRegistry()("From", sender)  # an AddressHeader, as 'From' is
         ok = (
             len(header.addresses) == 1
             and not header.defects
@@ -301,25 +302,16 @@ def _row(t: TrackedTask, as_of: dt.date, wording: Any, labels: dict[str, str]) -
 
 
 def _environment(project: Project, wording: Any) -> Any:
-    from psc.publish.render import package_templates, template_environment
+    from psc.language import templates
 
-    dirs = [str(d) for d in (project.templates_dir, package_templates()) if d.is_dir()]
-    env = template_environment(dirs, autoescape=False)
-    env.filters.update(wrap=wrap, short_date=wording.short_date, plain=plain_text)
-    return env
+    filters = {"wrap": wrap, "short_date": wording.short_date, "plain": plain_text}
+    return templates.environment([project.templates_dir], filters=filters)
 
 
 def _render(env: Any, **context: Any) -> str:
-    import jinja2
+    from psc.language import templates
 
-    try:
-        text = env.get_template(TEMPLATE).render(**context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}"
-        ) from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{TEMPLATE}: template error: {exc}") from None
+    text = templates.render(env, TEMPLATE, **context)
     # one body, whatever the template's line ends; no trailing blanks
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return "\n".join(lines).strip("\n") + "\n"

@@ -1,8 +1,9 @@
 """Rendering meetings into minutes (Markdown and HTML) through Jinja2 templates.
 
-Templates are data: the package ships defaults, and a repository's own `templates/`
-overrides them file by file. HTML is always autoescaped, whatever the template's name;
-inline Markdown in text fields becomes HTML with raw HTML disabled. Output is deterministic.
+The environments come from psc.language.templates (the package's defaults, overridden file by
+file by a repository's own `templates/`). HTML is always autoescaped, whatever the template's
+name; inline Markdown in text fields becomes HTML with raw HTML disabled. Output is
+deterministic.
 """
 
 from __future__ import annotations
@@ -13,21 +14,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from psc.errors import TemplateError, UsageError
+from psc.errors import UsageError
+from psc.language import templates
 from psc.language.mdtext import md_block, md_cell, md_line, md_text, parser
 from psc.language.wording import Wording
 from psc.loading.model import Group, Meeting, Person
 from psc.loading.yamlfile import scalar as yaml_scalar
 
 FORMATS = ("md", "html")
-
-
-def package_templates() -> Path:
-    """The default templates: shipped in the wheel, or the repository's source when run from it."""
-    shipped = Path(__file__).resolve().parents[1] / "templates"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def inline_html(text: str) -> Markup:
@@ -52,39 +46,19 @@ def _md_finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else md_text(value)
 
 
-def template_environment(
-    dirs: list[str], *, autoescape: bool, finalize: Any = None
-) -> jinja2.Environment:
-    """The one way psc sets up Jinja2: templates found in `dirs` in order (a repository's own
-    first), sandboxed (a repository's templates are data and must not reach Python
-    internals), undefined variables an error; `finalize` escapes what a template prints."""
-    from jinja2.sandbox import SandboxedEnvironment
-
-    return SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(dirs),
-        autoescape=autoescape,
-        finalize=finalize,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 class Renderer(Wording):
     """Renders meetings of one group in one language with one set of templates."""
 
     def __init__(self, group: Group, template_dirs: list[Path], language: str | None = None):
         super().__init__(language or group.language, group.labels, group.language)
         self.group = group
-        dirs = [str(d) for d in template_dirs if d.is_dir()] + [str(package_templates())]
         self.known_tasks: dict[str, Any] = {}
         """Tasks of the archive by ID, so task reviews can name what they review."""
-        self.envs = {fmt: self._environment(dirs, fmt) for fmt in (*FORMATS, "yaml")}
+        self.envs = {fmt: self._environment(template_dirs, fmt) for fmt in FORMATS}
 
-    def _environment(self, dirs: list[str], fmt: str) -> jinja2.Environment:
+    def _environment(self, dirs: list[Path], fmt: str) -> jinja2.Environment:
         autoescape = fmt == "html"
-        env = template_environment(
+        env = templates.environment(
             dirs, autoescape=autoescape, finalize=_md_finalize if fmt == "md" else None
         )
         env.filters.update(
@@ -141,18 +115,12 @@ class Renderer(Wording):
         if fmt == "pdf":
             return html_to_pdf(self.render(meeting, "html"))
         return self.render_template(
-            f"minutes.{fmt}.j2", fmt, meeting=meeting, tasks=task_rows(meeting)
+            f"minutes/minutes.{fmt}.j2", fmt, meeting=meeting, tasks=task_rows(meeting)
         )
 
-    def render_template(self, name: str, fmt: str, **context: Any) -> str:
+    def render_template(self, name: str, fmt: str, /, **context: Any) -> str:
         """Render template `name` in the environment of `fmt`; broken templates raise TemplateError."""
-        try:
-            return self.envs[fmt].get_template(name).render(**context)
-        except jinja2.TemplateSyntaxError as exc:
-            where = f"{exc.filename or exc.name}:{exc.lineno}"
-            raise TemplateError(f"{where}: template syntax error: {exc.message}") from None
-        except jinja2.TemplateError as exc:
-            raise TemplateError(f"{_template_frame(exc, name)}: template error: {exc}") from None
+        return templates.render(self.envs[fmt], name, **context)
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -170,18 +138,6 @@ def html_to_pdf(html: str) -> bytes:
             "libpangoft2-1.0-0)"
         ) from None
     return weasyprint.HTML(string=html).write_pdf()
-
-
-def _template_frame(exc: BaseException, name: str) -> str:
-    """'path/minutes.md.j2:12': the innermost template line in the traceback."""
-    where = name
-    tb = exc.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            where = f"{filename}:{tb.tb_lineno}"
-        tb = tb.tb_next
-    return where
 
 
 def task_rows(meeting: Meeting) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from psc.archive.tasks import TrackedTask
 from psc.errors import UsageError
+from psc.language.table import Table
 from psc.language.wording import Wording
 
 COLUMNS = (
@@ -114,7 +115,7 @@ def report(
     group_by: str | None = None,
     csv_dialect: str = "standard",
 ) -> Any:
-    """The report text in `fmt`; for `table`, its title, columns, rows and overdue flags."""
+    """The report text in `fmt`; for `table`, the Table (overdue rows highlighted)."""
     if csv_dialect not in CSV_DIALECTS:
         raise UsageError(f"unknown CSV dialect {csv_dialect!r}; choose {' or '.join(CSV_DIALECTS)}")
     records = [record(t, as_of, renderer) for t in tasks]
@@ -131,19 +132,23 @@ def report(
         optional = [
             columns.index(renderer.labels[k]) for k in ("col_due", "col_meeting", "col_contact")
         ]
-        return {
-            "title": title,
-            "columns": columns,
-            "rows": rows,
-            "overdue": flags,
-            "optional": optional,
-            "left_out": renderer.labels["table_left_out"],
-        }
+        return Table(
+            title,
+            columns,
+            rows,
+            highlight=flags,
+            optional=optional,
+            left_out=renderer.labels["table_left_out"],
+        )
     groups = (
         grouped(records, renderer.labels["all_members"]) if group_by == "owner" else [("", records)]
     )
+    from psc.publish.render import Renderer  # Markdown and HTML come from templates
+
+    if not isinstance(renderer, Renderer):
+        raise TypeError(f"a {fmt} report needs a Renderer (with its templates), not a Wording")
     return renderer.render_template(
-        f"tasks.{fmt}.j2", fmt, title=title, as_of=as_of, groups=groups, records=records
+        f"reports/tasks.{fmt}.j2", fmt, title=title, as_of=as_of, groups=groups, records=records
     )
 
 
@@ -161,6 +166,7 @@ def table(
         "col_meeting",
         "col_contact",
     ]
+    pairs: list[tuple[str | None, dict[str, Any]]]
     if group_by == "owner":  # the owner first, instead of the responsible column
         keys = ["col_responsible"] + [k for k in keys if k != "col_responsible"]
         pairs = [

@@ -84,7 +84,7 @@ def build_site(
         write(
             f"meetings/{meeting.id}.html",
             renderer.render_template(
-                "minutes.html.j2",
+                "minutes/minutes.html.j2",
                 "html",
                 meeting=meeting,
                 tasks=task_rows(meeting),
@@ -127,13 +127,13 @@ def build_site(
     }
     write(
         "index.html",
-        renderer.render_template("site-index.html.j2", "html", kind="index", **context),
+        renderer.render_template("site/index.html.j2", "html", kind="index", **context),
     )
     title = renderer.label("tasks_title", date=renderer.short_date(as_of))
     write(
         "tasks.html",
         renderer.render_template(
-            "site-tasks.html.j2",
+            "site/tasks.html.j2",
             "html",
             kind="tasks",
             title=title,
@@ -141,11 +141,11 @@ def build_site(
             **context,
         ),
     )
-    for org, (owner, rows) in zip(organisations, owners):
+    for org, (owner, rows) in zip(organisations, owners, strict=True):
         write(
             f"org/{org['slug']}.html",
             renderer.render_template(
-                "site-tasks.html.j2",
+                "site/tasks.html.j2",
                 "html",
                 kind="org",
                 title=owner,

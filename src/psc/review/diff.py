@@ -29,13 +29,13 @@ class MeetingDiff:
 
 
 def _parse(text: str | None, rel: str, label: str, group: Any) -> Meeting | None:
-    from psc.loading import validate, yamlfile
+    """The meeting a revision holds (None: no file there), through the loading pipeline up
+    to the model: an old revision is compared as it was, not checked again."""
+    from psc.loading import pipeline
 
     if text is None:
         return None
-    shown = f"{rel}@{label}"
-    data, pos = yamlfile.loads(text.lstrip("\ufeff"), shown)
-    return validate.parse_meeting(data, pos, Path(rel))
+    return pipeline.load_meeting(text, Path(rel), group, checks=False, shown=f"{rel}@{label}")
 
 
 def diff_meetings(
@@ -131,7 +131,7 @@ def as_text(
 def _code_span(text: str) -> str:
     """`text` as one Markdown code span: fenced by more backticks than it holds, controls
     made visible (a path may hold a newline)."""
-    from psc.cli.console import literal
+    from psc.language.escape import literal
 
     text = literal(text)
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)

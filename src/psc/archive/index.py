@@ -1,0 +1,258 @@
+"""The archive's index: every meeting file checked through the loading pipeline and
+summarized, from the cache where a file is unchanged, in forked workers when there are many.
+
+`Indexer` runs once per command: it holds the repository's paths, the group (loaded only
+when a file has to be checked against it) and the cache. `FileChecker` checks one file; it
+is plain data (paths and the group), so the worker processes receive it with their work.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from psc.archive.summary import MeetingSummary
+from psc.errors import InvalidData, MeetingNotFound, Problem, UsageError, display_path
+
+if TYPE_CHECKING:
+    from psc.archive.cache import Cache
+    from psc.archive.tasks import TaskProblem
+    from psc.language.wording import Wording
+    from psc.loading.model import Group
+    from psc.loading.yamlfile import Positions
+
+PARALLEL_FROM = 200
+"""With this many files to parse, the work is shared among the CPUs."""
+
+INVALID_GROUP_INFO: dict[str, Any] = {"language": "cs", "labels": {}, "name": "", "short": ""}
+"""What reports know of an invalid group file (the language psc reports in by default)."""
+
+
+@dataclass
+class Index:
+    """Summaries of the archive's meetings (oldest first) and what reports need of the group."""
+
+    group_info: dict[str, Any]
+    meetings: list[MeetingSummary]
+    problems: list[Problem]
+    checked: int
+
+    def meeting(self, meeting_id: str) -> MeetingSummary:
+        for meeting in self.meetings:
+            if meeting.id == meeting_id:
+                return meeting
+        raise MeetingNotFound(f"no meeting {meeting_id!r}")
+
+    def wording(self, language: str | None = None) -> Wording:
+        from psc.language.wording import Wording
+
+        info = self.group_info
+        return Wording(language or info["language"], info["labels"], info["language"])
+
+
+def group_info(group: Group) -> dict[str, Any]:
+    """What reports need of the group, as plain data (kept in the cache). `owners`: the
+    organisations' abbreviations and the members' names, which --owner may name."""
+    return {
+        "language": group.language,
+        "labels": dict(group.labels),
+        "name": group.name,
+        "short": group.short,
+        "owners": [*group.organisations, *(m.name for m in group.members)],
+    }
+
+
+def check_inside(root: Path, path: Path) -> None:
+    """Refuse (UsageError) a file outside the repository at `root`, also through a symlink,
+    naming it only."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        raise UsageError(
+            f"{display_path(path)} is outside the minutes repository "
+            f"({display_path(root)}); psc reads only files inside it"
+        ) from None
+
+
+class Checked(NamedTuple):
+    """One meeting file checked: its summary, or the problems that keep it out; and the
+    file's (size, mtime_ns, sha256) for the cache."""
+
+    summary: MeetingSummary | None
+    problems: list[Problem]
+    stamp: tuple[int, int, str] | None
+
+
+@dataclass(frozen=True)
+class FileChecker:
+    """Checks meeting files of the repository at `root` against `group` (None: an invalid
+    group file, whose registry is not checked). Picklable: worker processes get it whole."""
+
+    root: Path
+    meetings_dir: Path
+    group: Group | None
+
+    def check(self, path: Path) -> Checked:
+        """One meeting file through the loading pipeline, summarized."""
+        from psc.archive.cache import file_hash
+        from psc.archive.summary import summarize
+        from psc.loading import pipeline
+
+        try:
+            if path.parent != self.meetings_dir or path.is_symlink():
+                check_inside(self.root, path)
+            raw, mtime_ns = pipeline.read_stamped(path)
+            meeting = pipeline.load_meeting(raw, path, self.group)
+        except UsageError as exc:
+            return Checked(None, [Problem(display_path(path), 1, 1, "", str(exc))], None)
+        except InvalidData as exc:
+            return Checked(None, exc.problems, None)
+        return Checked(summarize(meeting), [], (len(raw), mtime_ns, file_hash(raw)))
+
+    def check_all(self, paths: list[Path]) -> list[Checked]:
+        return [self.check(path) for path in paths]
+
+    def check_many(self, paths: list[Path]) -> list[Checked]:
+        """`check_all`, shared among forked worker processes when there are many files (the
+        workers inherit the loaded modules; each chunk of work carries this checker)."""
+        import multiprocessing
+
+        workers = min(os.cpu_count() or 1, 4)
+        if (
+            len(paths) < PARALLEL_FROM
+            or workers < 2
+            or sys.platform != "linux"
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
+            return self.check_all(paths)
+        size = max(16, len(paths) // (workers * 4))
+        chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return [r for chunk in pool.map(self.check_all, chunks) for r in chunk]
+
+
+class Indexer:
+    """One indexing of the repository at `root`: the group file, then each meeting file from
+    the cache (`use_cache`) or checked (`FileChecker`), then the archive-wide task checks."""
+
+    def __init__(self, root: Path, group_path: Path, meetings_dir: Path, *, use_cache: bool):
+        self.root = root
+        self.group_path = group_path
+        self.meetings_dir = meetings_dir
+        self.use_cache = use_cache
+        self.cache: Cache | None = None
+        self.group: Group | None = None
+        self.group_checked = False
+        """True once the group file was validated (it is not when the cache answers all)."""
+        self.info: dict[str, Any] | None = None
+        self.problems: list[Problem] = []
+        self._group_raw = b""
+
+    def build(self, paths: list[Path], *, strays: list[Problem] | None, strict: bool) -> Index:
+        """Validate the group and the meetings `paths` and summarize them. `strays`: the
+        problems of scanning meetings/ when `paths` are all its meeting files, None when they
+        are named files (the cache then keeps the entries of the others). `strict`: raise
+        InvalidData when anything is invalid; otherwise the index holds the valid meetings
+        and lists the problems."""
+        from psc.archive.cache import Cache, file_hash
+        from psc.archive.tasks import check_tasks
+        from psc.loading import pipeline
+
+        self._group_raw = pipeline.read(self.group_path)
+        if self.use_cache:
+            self.cache = Cache(self.root, file_hash(self._group_raw))
+            self.info = self.cache.group_info or None
+        if self.info is None:
+            self._load_group()
+        failed = False
+        if strays is not None:
+            self.problems.extend(strays)
+            failed = any(p.severity == "error" for p in strays)  # a meeting may be in one of them
+        summaries, todo, names = self._from_cache(paths)
+        if todo:
+            group = self._load_group()
+            checker = FileChecker(self.root, self.meetings_dir, group)
+            for name, checked in zip(
+                [n for n, _ in todo], checker.check_many([p for _, p in todo]), strict=True
+            ):
+                if checked.problems:
+                    self.problems.extend(checked.problems)
+                    failed = True
+                    continue
+                assert checked.summary is not None
+                summaries.append(checked.summary)
+                if self.cache is not None and name and group is not None and checked.stamp:
+                    self.cache.put(name, checked.summary, *checked.stamp)
+        summaries.sort(key=lambda m: (m.date, m.id))
+        if not failed or not strict:  # with files missing, a review's task may be in one of them
+            cross = self._positioned(check_tasks(summaries, complete=not failed))
+            self.problems.extend(cross)
+            if cross:  # a file with a cross-file problem is left out too
+                bad = {p.path for p in cross}
+                summaries = [m for m in summaries if display_path(m.path) not in bad]
+        group_ok = not self.group_checked or self.group is not None
+        if self.cache is not None and group_ok:
+            if strays is not None:
+                self.cache.forget_except(names)
+            self.cache.group_info = self.info
+            self.cache.save()
+        if strict and any(p.severity == "error" for p in self.problems):
+            raise InvalidData(self.problems)
+        info = self.info if self.info is not None else INVALID_GROUP_INFO
+        return Index(info, summaries, self.problems, 1 + len(summaries) + (1 if failed else 0))
+
+    def _load_group(self) -> Group | None:
+        """The group, validated once (its problems join the index's)."""
+        if not self.group_checked:
+            from psc.loading import pipeline
+
+            self.group_checked = True
+            try:
+                self.group = pipeline.load_group(self.group_path, self._group_raw)
+                self.info = group_info(self.group)
+            except InvalidData as exc:
+                self.problems.extend(exc.problems)
+        return self.group
+
+    def _from_cache(
+        self, paths: list[Path]
+    ) -> tuple[list[MeetingSummary], list[tuple[str, Path]], set[str]]:
+        """The summaries the cache holds for `paths`, the (name, path) of the files to check,
+        and the cache names of all `paths`."""
+        summaries: list[MeetingSummary] = []
+        todo: list[tuple[str, Path]] = []
+        names: set[str] = set()
+        for path in paths:
+            name = self._cache_name(path)
+            names.add(name)
+            summary = self.cache.get(name, path) if self.cache is not None and name else None
+            if summary is None:
+                todo.append((name, path))
+            else:
+                summaries.append(summary)
+        return summaries, todo, names
+
+    def _cache_name(self, path: Path) -> str:
+        """The file's path relative to the root (the cache's key), "" for one outside it."""
+        try:
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        except ValueError:
+            return ""
+
+    @staticmethod
+    def _positioned(found: list[TaskProblem]) -> list[Problem]:
+        """Problems of the archive-wide checks at their lines and columns: the positions of
+        each file concerned are read through the loading pipeline, once."""
+        from psc.loading import pipeline
+
+        positions: dict[str, Positions] = {}
+        problems = []
+        for problem in found:
+            path = problem.meeting.path
+            if path not in positions:
+                positions[path] = pipeline.positions(Path(path))
+            problems.append(positions[path].problem(problem.loc, problem.message))
+        return problems

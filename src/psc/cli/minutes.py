@@ -1,0 +1,286 @@
+"""Commands on the minutes themselves: validate, render, list, new-meeting, init, schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from psc.cli import common, console, options
+from psc.cli.options import Lang, LangBrief, NoCache, Output, Strict
+from psc.errors import UsageError, check_language, check_text
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH...",
+            help="Files to check (default: group.yaml and every meeting).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        options.format_(
+            "text|github|json", "text (path:line:col), github (workflow annotations) or json."
+        ),
+    ] = "text",
+    no_cache: NoCache = False,
+) -> None:
+    """Check the group file and meeting files; list every problem as path:line:col.
+
+    Every file below meetings/ is accounted for: a .yml or .YAML file, or one in a
+    subfolder, is an error (psc would leave its meeting out); any other file there is a
+    warning (hidden files such as .gitkeep are ignored).
+
+    Exit code 0 when all files are valid (warnings allowed), 1 when any is not.
+
+    Example: psc validate meetings/2016-09-07.yaml
+    """
+    from psc.archive.validation import validate as check
+    from psc.errors import InvalidData
+
+    if fmt not in ("text", "github", "json"):
+        raise UsageError(f"unknown format {fmt!r}; choose text, github or json")
+    result = check(common.project(ctx, no_cache), paths)
+    if fmt == "json":
+        sys.stdout.write(result.as_json())
+        if result.failed:
+            raise typer.Exit(1)
+        return
+    if fmt == "github":
+        for line in result.annotations():
+            typer.echo(line)
+        if result.failed:
+            raise typer.Exit(1)
+    elif result.failed:
+        raise InvalidData(result.problems)
+    else:
+        for problem in result.warnings:
+            console.echo(problem, err=True)
+    typer.echo(result.summary())
+
+
+def render(
+    ctx: typer.Context,
+    meeting: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="MEETING",
+            autocompletion=common.complete_meeting,
+            help="The meeting: its date (2016-09-07) or the path of its file.",
+            show_default=False,
+        ),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Render every meeting.")] = False,
+    fmt: Annotated[
+        str | None,
+        options.format_(
+            "md|html|pdf", "md, html or pdf (default: md and html).", show_default=False
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        options.output(
+            "FILE|DIR|-",
+            "Output file ('-' for stdout); a directory with --all or with both formats. "
+            "Default: minutes/<meeting>.<format> in the repository.",
+        ),
+    ] = None,
+    lang: Lang = None,
+    no_cache: NoCache = False,
+    strict: Strict = False,
+) -> None:
+    """Render a meeting's minutes as Markdown and HTML.
+
+    Example: psc render 2016-09-07 --format html -o minutes.html
+    """
+    from psc.errors import display_path
+    from psc.publish.minutes import render_minutes
+
+    project = common.project(ctx, no_cache, strict)
+    result = render_minutes(
+        project, common.names(meeting), all_=all_, fmt=fmt, output=output, lang=lang
+    )
+    if result.document is not None:
+        sys.stdout.write(result.document)
+    for path in result.written:
+        console.echo(f"wrote {display_path(path)}", err=True)
+
+
+def list_(
+    ctx: typer.Context,
+    fmt: Annotated[str, options.format_("table|json", "Output format.")] = "table",
+    lang: LangBrief = None,
+    as_of: Annotated[
+        str | None,
+        options.as_of("Count open tasks as the archive stood on this date (default: today)."),
+    ] = None,
+    no_cache: NoCache = False,
+    strict: Strict = False,
+) -> None:
+    """List the meetings: date, number, title, draft or approved, and open tasks.
+
+    Example: psc list --format json
+    """
+    from psc.archive.queries import list_meetings
+
+    result = list_meetings(
+        common.project(ctx, no_cache, strict),
+        fmt=fmt,
+        lang=lang,
+        as_of=common.date(as_of, "--as-of") or common.today(),
+    )
+    if fmt == "json":
+        sys.stdout.write(result.as_json())
+        return
+    console.show_table(result.table)
+
+
+def new_meeting(
+    ctx: typer.Context,
+    date: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[DATE]",
+            help="Date of the meeting (default: the next meeting the latest minutes list).",
+            show_default=False,
+        ),
+    ] = None,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number", help="Meeting number (default: previous + 1).", show_default=False
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title", help="Title (default: from the group's title_pattern).", show_default=False
+        ),
+    ] = None,
+    time: Annotated[
+        str | None,
+        typer.Option("--time", metavar="HH:MM", help="Start time.", show_default=False),
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place.", show_default=False)] = None,
+    from_meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="MEETING",
+            autocompletion=common.complete_meeting,
+            help="Copy the agenda structure of this meeting.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the file; write nothing.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Open $VISUAL or $EDITOR on the file after writing.")
+    ] = False,
+    no_cache: NoCache = False,
+) -> None:
+    """Scaffold the next meeting's file, with every task due by then in its task review.
+
+    Prompts only in a terminal, for what it cannot work out; never in scripts.
+
+    Example: psc new-meeting 2016-11-15 --dry-run
+    """
+    from psc.edits.scaffold import new_meeting as scaffold
+
+    def ask(what: str) -> Any:
+        if not common.interactive():
+            return None
+        return common.date(typer.prompt("Date of the meeting (YYYY-MM-DD)"), "date")
+
+    project = common.project(ctx, no_cache)
+    path, text, written = scaffold(
+        project,
+        date=common.date(date, "DATE"),
+        number=number,
+        title=common.text(title, "--title"),
+        time=common.time(time),
+        place=common.text(place, "--place"),
+        from_meeting=common.names(from_meeting),
+        ask=ask,
+        dry_run=dry_run,
+        force=force,
+    )
+    if not written:
+        sys.stdout.write(text)
+        return
+    from psc.errors import display_path
+
+    console.echo(f"wrote {display_path(path)}", err=True)
+    if edit:
+        from psc.cli.editor import open_in_editor
+
+        open_in_editor(path)
+
+
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(metavar="[DIR]", help="Where to create the repository.", show_default=False),
+    ] = Path("."),
+    name: Annotated[
+        str | None, typer.Option("--name", help="The group's full name.", show_default=False)
+    ] = None,
+    short: Annotated[
+        str | None,
+        typer.Option("--short", help="Its short name (default: the name).", show_default=False),
+    ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", metavar="cs|en", help="Language of the minutes.")
+    ] = "cs",
+) -> None:
+    """Create a new minutes repository: group.yaml, meetings/, .gitignore, a README, git init.
+
+    Example: psc init komise --name "Komise pro chytrá města" --short KCM
+    """
+    from psc.edits.scaffold import init_repository
+
+    check_language(lang)
+    if name is None:
+        if not common.interactive():
+            raise UsageError("give the group's name with --name")
+        name = typer.prompt("Name of the group")
+        if short is None:
+            short = typer.prompt("Short name", default=name)
+    check_text(name, "--name")
+    check_text(short, "--short")
+    if not name.strip():
+        raise UsageError("the group's name must not be empty")
+    directory.mkdir(parents=True, exist_ok=True)
+    for line in init_repository(
+        directory, name=name.strip(), short=(short or name).strip(), language=lang
+    ):
+        console.echo(line, err=True)
+
+
+def schema(
+    kind: Annotated[
+        str, typer.Argument(metavar="[meeting|group]", help="Which file's schema.")
+    ] = "meeting",
+    output: Output = None,
+) -> None:
+    """Print the JSON Schema of meeting (or group) files, for editors that check YAML as you type.
+
+    Files that psc scaffolds begin with a `# yaml-language-server: $schema=…` line pointing
+    to the copy in the repository's schema/ directory.
+
+    Example: psc schema meeting -o schema/meeting.schema.json
+    """
+    from psc.cli.output import emit
+    from psc.loading.schema import KINDS, schema_text
+
+    if kind not in KINDS:
+        raise UsageError(f"unknown schema {kind!r}; choose meeting or group")
+    emit(schema_text(kind), output)

@@ -1,0 +1,157 @@
+"""Commands on the history of the minutes in git: diff, log, approve, amend."""
+
+from __future__ import annotations
+
+import io
+from typing import Annotated
+
+import typer
+
+from psc.cli import common, console, options
+from psc.cli.options import LangBrief, Meeting, On, Output
+
+
+def diff(
+    ctx: typer.Context,
+    meetings: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[MEETING]...",
+            autocompletion=common.complete_meeting,
+            help="Meetings to compare (default: every changed meeting file).",
+            show_default=False,
+        ),
+    ] = None,
+    from_rev: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="REV", help="Old version (default: HEAD).", show_default=False
+        ),
+    ] = None,
+    to_rev: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="REV",
+            help="New version (default: the working tree).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[str, options.format_("text|md|html", "Output format.")] = "text",
+    output: Output = None,
+    lang: LangBrief = None,
+) -> None:
+    """Show what changed in meetings, in the minutes' own terms (not YAML lines).
+
+    md gives a summary to paste into a pull request; html (-o FILE) the rendered minutes
+    with <ins>/<del> marks like tracked changes. Formatting-only edits are no change.
+
+    Example: psc diff 2016-09-07 --format html -o changes.html
+    """
+    from psc.cli.output import emit
+    from psc.review.reports import changes
+
+    project = common.project(ctx)
+    result = changes(
+        project,
+        common.names(meetings) or [],
+        from_rev=from_rev,
+        to_rev=to_rev,
+        fmt=fmt,
+        lang=lang,
+    )
+    if result.lines is not None:
+        if not output:
+            console.print_diff(result.lines)
+            return
+        buffer = io.StringIO()
+        console.print_diff(result.lines, stream=buffer)
+        emit(buffer.getvalue(), output, project)
+        return
+    assert result.document is not None
+    emit(result.document, output, project)
+
+
+def log(
+    ctx: typer.Context,
+    meeting: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[MEETING]",
+            autocompletion=common.complete_meeting,
+            help="The meeting (default: every meeting).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangBrief = None,
+) -> None:
+    """The history of a meeting file: commit, author, date, message, and what it changed.
+
+    Example: psc log 2016-09-07
+    """
+    from psc.review.reports import history_lines
+
+    console.print_lines(history_lines(common.project(ctx), common.names(meeting), lang=lang))
+
+
+def approve(
+    ctx: typer.Context,
+    meeting: Meeting,
+    by: Annotated[str, typer.Option("--by", metavar="NAME", help="Who approved the minutes.")],
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            metavar="ORG",
+            help="Their organisation (default: from the member registry).",
+            show_default=False,
+        ),
+    ] = None,
+    on: Annotated[str | None, options.on("Date of approval (default: today).")] = None,
+) -> None:
+    """Record the approval of minutes with a fingerprint of their content.
+
+    From then on `psc validate` fails when the content changes without an amendment
+    (`psc amend`). Formatting changes and task status updates do not count.
+
+    Example: psc approve 2016-09-07 --by "František Kubeš" --on 2016-10-03
+    """
+    from psc.edits.approval import approve as record
+
+    console.echo(
+        record(
+            common.project(ctx),
+            common.names(meeting),
+            by=common.text(by, "--by"),
+            org=common.text(org, "--org"),
+            on=common.date(on, "--on") or common.today(),
+        )
+    )
+
+
+def amend(
+    ctx: typer.Context,
+    meeting: Meeting,
+    by: Annotated[
+        str, typer.Option("--by", metavar="NAME", help="Who made or authorised the change.")
+    ],
+    reason: Annotated[
+        str, typer.Option("--reason", metavar="TEXT", help="Why the approved minutes changed.")
+    ],
+    on: On = None,
+) -> None:
+    """Record a change to approved minutes as an amendment (shown in the rendered minutes).
+
+    Example: psc amend 2016-09-07 --by "Jana Korytářová" --reason "Oprava termínu úkolu 3"
+    """
+    from psc.edits.approval import amend as record
+
+    console.echo(
+        record(
+            common.project(ctx),
+            common.names(meeting),
+            by=common.text(by, "--by"),
+            reason=common.text(reason, "--reason"),
+            on=common.date(on, "--on") or common.today(),
+        )
+    )

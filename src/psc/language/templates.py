@@ -1,0 +1,126 @@
+"""The one way psc sets up Jinja2, for every audience: minutes, site, reports, mail, scaffolds.
+
+Templates are data. The package ships defaults in folders by audience (`minutes/`, `site/`,
+`reports/`, `mail/`, `scaffold/`, and `_base.html.j2` with `style.css.j2` shared by every
+HTML page); a repository's own `templates/` overrides them file by file, at the same path
+(`templates/minutes/minutes.md.j2`) or at the flat name repositories used before the folders
+(`templates/minutes.md.j2`, see LEGACY_NAMES). Every environment is sandboxed (a repository's
+templates must not reach Python internals) and undefined variables are errors; `render` is the
+one place a Jinja error becomes psc's TemplateError, naming the template file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from psc.errors import TemplateError, display_path
+
+LEGACY_NAMES = {
+    "minutes/minutes.md.j2": "minutes.md.j2",
+    "minutes/minutes.html.j2": "minutes.html.j2",
+    "minutes/_blocks.md.j2": "_blocks.md.j2",
+    "minutes/_blocks.html.j2": "_blocks.html.j2",
+    "site/index.html.j2": "site-index.html.j2",
+    "site/tasks.html.j2": "site-tasks.html.j2",
+    "site/_site.html.j2": "_site.html.j2",
+    "reports/tasks.md.j2": "tasks.md.j2",
+    "reports/tasks.html.j2": "tasks.html.j2",
+    "mail/remind.txt.j2": "remind.txt.j2",
+    "scaffold/meeting.yaml.j2": "meeting.yaml.j2",
+    "scaffold/group.yaml.j2": "group.yaml.j2",
+    "scaffold/group-readme.md.j2": "group-readme.md.j2",
+}
+"""Each shipped template by its path, and the flat name a repository's `templates/` may still
+override it under (a repository's older templates may also import those names)."""
+
+_CURRENT_NAMES = {flat: path for path, flat in LEGACY_NAMES.items()}
+
+
+def package_templates() -> Path:
+    """The default templates: shipped in the wheel, or the repository's source when run from it."""
+    shipped = Path(__file__).resolve().parents[1] / "templates"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[3] / "templates"
+
+
+class TemplateLoader(jinja2.BaseLoader):
+    """Finds a template in the repository's own directories first (at its path, then at its
+    flat legacy name), then among the package's defaults."""
+
+    def __init__(self, own: Iterable[Path], package: Path):
+        self.own = [jinja2.FileSystemLoader(str(d)) for d in own if d.is_dir()]
+        self.package = jinja2.FileSystemLoader(str(package))
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        name = _CURRENT_NAMES.get(template, template)
+        candidates = [name, LEGACY_NAMES[name]] if name in LEGACY_NAMES else [name]
+        for loader in self.own:
+            for candidate in candidates:
+                try:
+                    return loader.get_source(environment, candidate)
+                except jinja2.TemplateNotFound:
+                    continue
+        try:
+            return self.package.get_source(environment, name)
+        except jinja2.TemplateNotFound:
+            raise jinja2.TemplateNotFound(template) from None
+
+    def list_templates(self) -> list[str]:
+        return self.package.list_templates()
+
+
+def environment(
+    own: Iterable[Path] = (),
+    *,
+    autoescape: bool = False,
+    finalize: Callable[[Any], Any] | None = None,
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+    globals: Mapping[str, Any] | None = None,
+) -> jinja2.Environment:
+    """An environment whose templates come from the directories `own` (a repository's
+    `templates/`, which need not exist) before the package's; `autoescape` for HTML,
+    `finalize` to escape whatever a template prints in other formats."""
+    env = SandboxedEnvironment(
+        loader=TemplateLoader(own, package_templates()),
+        autoescape=autoescape,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(filters or {})
+    env.globals.update(globals or {})
+    return env
+
+
+def render(env: jinja2.Environment, name: str, /, **context: Any) -> str:
+    """Template `name` rendered with `context`; a broken template (bad syntax, an undefined
+    variable, a forbidden attribute) raises TemplateError with its file and line."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{display_path(exc.filename) if exc.filename else exc.name}:{exc.lineno}"
+        raise TemplateError(f"{where}: template syntax error: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{_template_frame(exc, name)}: template error: {exc}") from None
+
+
+def _template_frame(exc: BaseException, name: str) -> str:
+    """'templates/minutes.md.j2:12': the innermost template line in the traceback."""
+    where = name
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = f"{display_path(filename)}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where

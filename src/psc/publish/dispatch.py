@@ -1,0 +1,99 @@
+"""`psc remind`: which reminders go out through SMTP and which are written as drafts, what a
+dry run says, and the delivery itself (the messages are made by psc.publish.remind)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from psc.errors import display_path
+from psc.publish import remind
+
+if TYPE_CHECKING:
+    from psc.archive.project import Project
+
+
+class PreviewLine(NamedTuple):
+    """A line of a dry run: what would be done (stdout), or a note about it (stderr)."""
+
+    text: str
+    note: bool = False
+
+
+@dataclass
+class Dispatch:
+    """The reminders due, and where each goes: sent when `settings` is given and it has an
+    address, else written as a draft into `directory`."""
+
+    reminders: list[remind.Reminder]
+    notes: list[str]
+    """Notes for stderr, to be shown before anything is sent or written."""
+    directory: Path
+    settings: remind.SmtpSettings | None = None
+
+    @property
+    def to_send(self) -> list[remind.Reminder]:
+        if self.settings is None:
+            return []
+        return [r for r in self.reminders if r.recipients]
+
+    @property
+    def to_write(self) -> list[remind.Reminder]:
+        if self.settings is None:
+            return self.reminders
+        return [r for r in self.reminders if not r.recipients]
+
+    def preview(self) -> list[PreviewLine]:
+        """What a run would send and write (--dry-run), doing nothing."""
+        lines = []
+        if self.settings is not None:
+            where = f"{self.settings.host}:{self.settings.port}"
+            lines += [
+                PreviewLine(f"would send {r.filename} via {where}: {remind.describe(r)}")
+                for r in self.to_send
+            ]
+        for r in self.to_write:
+            if not r.recipients:
+                lines.append(PreviewLine(remind.unaddressed_note(r), note=True))
+            path = display_path(self.directory / r.filename)
+            lines.append(PreviewLine(f"would write {path}: {remind.describe(r)}"))
+        return lines
+
+    def deliver(self) -> Iterator[str]:
+        """Send what has an address (with `settings`), then write the rest as drafts; the
+        lines to report, as each step is done."""
+        if self.to_send:
+            assert self.settings is not None
+            yield from remind.send(self.to_send, self.settings)
+        yield from remind.write_drafts(self.to_write, self.directory)
+
+
+def plan_reminders(
+    project: Project,
+    *,
+    as_of: dt.date,
+    within: int = remind.DEFAULT_WITHIN,
+    lang: str | None = None,
+    sender: str | None = None,
+    send: bool = False,
+    smtp_host: str | None = None,
+    smtp_port: int | None = None,
+    smtp_user: str | None = None,
+    output: str | None = None,
+) -> Dispatch:
+    """The reminders due at `as_of` (see `remind.collect`) and how each is delivered: with
+    `send`, through the SMTP server the options or the environment name (PSC_SMTP_*);
+    drafts go to `output` (default: reminders/ in the repository)."""
+    from_ = remind.sender_address(sender)
+    reminders, notes = remind.collect(project, as_of=as_of, within=within, lang=lang, sender=from_)
+    settings = remind.smtp_settings(smtp_host, smtp_port, smtp_user) if send else None
+    directory = remind.output_dir(project, output)
+    if send and from_ == remind.DEFAULT_FROM:
+        notes.append(
+            f"note: sending from the placeholder {remind.DEFAULT_FROM}; "
+            "give the real sender with --from or PSC_SMTP_FROM"
+        )
+    return Dispatch(reminders, notes, directory, settings)

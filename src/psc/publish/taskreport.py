@@ -1,0 +1,78 @@
+"""`psc tasks`: the task report, selected from the archive and made in the chosen format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from psc.errors import UsageError, check_language
+from psc.language.table import Table
+
+if TYPE_CHECKING:
+    from psc.archive.project import Project
+    from psc.archive.tasks import Selection
+
+
+@dataclass
+class TaskReport:
+    """The report: text (md, html, json, csv) or a table for the terminal; notes for stderr."""
+
+    text: str | None
+    table: Table | None
+    count: int
+    """How many tasks the report holds (for --fail-if-any)."""
+    notes: list[str] = field(default_factory=list)
+
+
+def list_tasks(
+    project: Project,
+    selection: Selection,
+    *,
+    fmt: str = "table",
+    group_by: str | None = None,
+    lang: str | None = None,
+    csv_dialect: str = "standard",
+) -> TaskReport:
+    """The tasks `selection` chooses, as the report in `fmt`."""
+    from psc.archive.queries import check_owners
+    from psc.archive.tasks import STATUSES, select, track, unresolved_left_out
+    from psc.language.wording import Wording
+    from psc.publish.reports import REPORT_FORMATS, report
+
+    if fmt not in REPORT_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose {', '.join(REPORT_FORMATS)}")
+    if selection.status not in STATUSES:
+        raise UsageError(f"unknown status {selection.status!r}; choose {', '.join(STATUSES)}")
+    if group_by not in (None, "owner"):
+        raise UsageError(f"--group-by {group_by!r}: only 'owner' is supported")
+    check_language(lang)
+    index = project.report_index()
+    if selection.meeting is not None:
+        index.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
+    check_owners(project, index, selection.owners)
+    tracked = list(track(index.meetings, as_of=selection.as_of).values())
+    chosen = select(tracked, selection)
+    notes = [
+        f"note: task {t.id} has no date for its 'next meeting' deadline (no later meeting is known); "
+        "date filters leave it out"
+        for t in unresolved_left_out(tracked, selection)
+    ]
+    renderer: Wording
+    if fmt in ("md", "html"):  # reports from templates need the full renderer
+        from psc.publish.render import Renderer
+
+        renderer = Renderer(project.load_group(), [project.templates_dir], lang)
+    else:
+        renderer = index.wording(lang)
+    body = report(
+        chosen,
+        fmt,
+        as_of=selection.as_of,
+        renderer=renderer,
+        overdue_only=selection.overdue,
+        group_by=group_by,
+        csv_dialect=csv_dialect,
+    )
+    if isinstance(body, Table):
+        return TaskReport(None, body, len(chosen), notes)
+    return TaskReport(body, None, len(chosen), notes)
