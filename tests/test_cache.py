@@ -165,7 +165,7 @@ def test_two_processes_at_once(repo):
         for _ in range(4)
     ]
     outputs = [p.communicate(timeout=120) for p in procs]
-    for (out, err), p in zip(outputs, procs):
+    for (out, err), p in zip(outputs, procs, strict=True):
         assert p.returncode == 0, err
         assert len(json.loads(out)) == 33
     assert not list((repo / ".psc-cache").glob("*.tmp"))

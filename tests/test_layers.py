@@ -10,14 +10,20 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src" / "psc"
 
 LAYERS = {
-    "psc.errors": 0, "psc.terms": 0, "psc.fileio": 0, "psc.gitrepo": 0, "psc": 0,
+    "psc.errors": 0,
+    "psc.terms": 0,
+    "psc.fileio": 0,
+    "psc.gitrepo": 0,
+    "psc": 0,
     "psc.language": 1,
     "psc.loading": 2,
     "psc.archive": 3,
-    "psc.edits": 4, "psc.publish": 4,
+    "psc.edits": 4,
+    "psc.publish": 4,
     "psc.review": 5,
     "psc.cli": 6,
-    "psc.launch": 7, "psc.__main__": 7,
+    "psc.launch": 7,
+    "psc.__main__": 7,
 }
 SIBLINGS = {"psc.edits", "psc.publish"}
 """Two layers on one floor that must not import each other."""
@@ -63,6 +69,8 @@ def test_lower_layers_never_import_higher_ones():
         for line, target in imports(path):
             other, other_rank = layer_of(target)
             if other_rank > rank or {home, other} == SIBLINGS:
-                wrong.append(f"{path.relative_to(SRC.parent.parent)}:{line}: {home} (layer {rank}) "
-                             f"imports {target} (layer {other_rank})")
+                wrong.append(
+                    f"{path.relative_to(SRC.parent.parent)}:{line}: {home} (layer {rank}) "
+                    f"imports {target} (layer {other_rank})"
+                )
     assert wrong == [], "\n".join(wrong)

@@ -62,7 +62,7 @@ def task_spans(lines: list[bytes]) -> list[tuple[int, int]]:
             break
     while stop > starts[-1] + 1 and not lines[stop - 1].strip():
         stop -= 1
-    return [(s, e) for s, e in zip(starts, starts[1:] + [stop])]
+    return [(s, e) for s, e in zip(starts, starts[1:] + [stop], strict=True)]
 
 
 def assert_only_task_changed(old: bytes, new: bytes, index: int) -> None:

@@ -81,7 +81,7 @@ def spans(text: str) -> list[tuple[int, int]]:
     stop = (
         line_start(keys[tasks_at + 1].start_mark.index) if tasks_at + 1 < len(keys) else len(text)
     )
-    return list(zip(starts, starts[1:] + [stop]))
+    return list(zip(starts, starts[1:] + [stop], strict=True))
 
 
 def assert_outside_unchanged(old: str, new: str, index: int) -> None:

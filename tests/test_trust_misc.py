@@ -289,3 +289,24 @@ def test_every_command_takes_hostile_text_without_an_internal_error(repo, runner
     for written in (repo / "site").rglob("*"):
         if written.is_file():
             assert not control.search(written.read_text(encoding="utf-8")), written
+
+
+def test_diff_of_a_working_file_that_is_not_utf8_is_a_positioned_error(
+    repo, runner, tmp_path, monkeypatch
+):
+    from test_review import commit, git, isolate_git
+
+    isolate_git(tmp_path, monkeypatch)
+    git(repo, "init", "-q")
+    commit(repo, "Seed")
+    path = repo / SEED
+    path.write_bytes(
+        path.read_bytes().replace("zahájil".encode(), "zah\xe1jil".encode("latin-1"), 1)
+    )
+    result = run(runner, "diff", "2016-09-07")
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output
+    assert (
+        result.stderr.startswith("meetings/2016-09-07.yaml@")
+        and ":23:63: error: file is not UTF-8" in result.stderr
+    )

@@ -149,7 +149,9 @@ def test_handle_errors_is_the_one_boundary(capsys):
     def boom() -> None:
         raise UsageError("x\x1b]0;title\x07\n::warning file=a::b\u202e")
 
-    with pytest.raises(Exception):
+    import typer
+
+    with pytest.raises(typer.Exit):
         boom()
     err = capsys.readouterr().err
     assert err == "error: x\\x1b]0;title\\x07\\n::warning file=a::b\\u202e\n"
@@ -353,7 +355,7 @@ def test_markdown_escaping_is_linear_and_self_contained():
 # ---------------------------------------------------------------------- 4. psc diff --format md
 
 
-def test_markdown_diff_escapes_every_data_segment(git_repo, runner):
+def test_markdown_diff_escapes_every_data_segment(git_repo, runner):  # noqa: F811 (a fixture)
     forged = "x\n\n# ✅ all checks passed, approved by chair\n\n---\n<img src=x onerror=alert(1)> `"
     path = git_repo / MEETING
     text = path.read_text(encoding="utf-8")

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from psc.errors import InvalidData, UsageError
-from psc.loading.model import MEETING_FILE, Meeting
 from psc import gitrepo
+from psc.errors import InvalidData, UsageError
+from psc.loading import pipeline
+from psc.loading.model import MEETING_FILE, Meeting
 from psc.review.semdiff import Change, Differ, words
 
 DIFF_FORMATS = ("text", "md", "html")
@@ -28,11 +29,9 @@ class MeetingDiff:
     changes: list[Change]
 
 
-def _parse(text: str | None, rel: str, label: str, group: Any) -> Meeting | None:
+def _parse(text: bytes | str | None, rel: str, label: str, group: Any) -> Meeting | None:
     """The meeting a revision holds (None: no file there), through the loading pipeline up
     to the model: an old revision is compared as it was, not checked again."""
-    from psc.loading import pipeline
-
     if text is None:
         return None
     return pipeline.load_meeting(text, Path(rel), group, checks=False, shown=f"{rel}@{label}")
@@ -76,11 +75,16 @@ def diff_meetings(
     results, problems = [], []
     for rel in rels:
         old_text = gitrepo.show(root, old_rev, rel)
-        if to_rev is None:
-            path = root / rel
-            new_text = path.read_text(encoding="utf-8-sig") if path.is_file() else None
-        else:
-            new_text = gitrepo.show(root, to_rev, rel)
+        new_text: bytes | str | None
+        try:
+            if to_rev is None:  # the working tree, read as every reader reads (the pipeline)
+                path = root / rel
+                new_text = pipeline.read(path) if path.is_file() else None
+            else:
+                new_text = gitrepo.show(root, to_rev, rel)
+        except InvalidData as exc:
+            problems.extend(exc.problems)
+            continue
         if old_text is None and new_text is None:
             raise UsageError(f"{rel} exists neither at {old_rev} nor in {new_label}")
         try:

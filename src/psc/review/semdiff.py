@@ -205,23 +205,26 @@ class Differ:
             )
 
         for i in range(max(len(old.sections), len(new.sections))):
-            a = old.sections[i] if i < len(old.sections) else None
-            b = new.sections[i] if i < len(new.sections) else None
-            where = (b or a).title  # type: ignore[union-attr]
-            if a is None or b is None:
+            sa = old.sections[i] if i < len(old.sections) else None
+            sb = new.sections[i] if i < len(new.sections) else None
+            where = (sb or sa).title  # type: ignore[union-attr]
+            if sa is None or sb is None:
                 changes.append(
                     Change(
-                        where, "", None if a is None else a.title, None if b is None else b.title
+                        where,
+                        "",
+                        None if sa is None else sa.title,
+                        None if sb is None else sb.title,
                     )
                 )
                 continue
-            field(where, lab["field_title"], a.title, b.title)
+            field(where, lab["field_title"], sa.title, sb.title)
             self._lists(
                 changes,
                 where,
                 "",
-                [self._block(x) for x in a.content],
-                [self._block(x) for x in b.content],
+                [self._block(x) for x in sa.content],
+                [self._block(x) for x in sb.content],
             )
 
         field(lab["next_meetings_title"], "", self._next_meetings(old), self._next_meetings(new))
