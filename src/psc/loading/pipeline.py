@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from psc.errors import InvalidData, Problem, display_path
-from psc.loading.yamlfile import Positions, line_col, loads
 
-if TYPE_CHECKING:  # the models import pydantic: only where files are parsed
+if TYPE_CHECKING:  # the models import pydantic, the tree PyYAML: only where files are parsed
     from psc.loading.model import Group, Meeting
+    from psc.loading.yamlfile import Positions
 
 MAX_BYTES = 5 * 1024 * 1024
 """Meeting and group files larger than this are refused before parsing."""
@@ -81,11 +81,15 @@ def text(source: bytes | str, shown: str) -> str:
         try:
             decoded = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
+            from psc.loading.yamlfile import line_col
+
             line, col = line_col(raw, exc.start)
             message = f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
             raise _refused(shown, message, line, col) from None
     nul = decoded.find("\0")
     if nul >= 0:
+        from psc.loading.yamlfile import line_col
+
         line, col = line_col(decoded, nul)
         raise _refused(shown, "file contains a NUL character", line, col)
     return decoded
@@ -98,6 +102,8 @@ def with_bom_of(raw: bytes, edited: str) -> str:
 
 def tree(source: bytes | str, shown: str) -> tuple[Any, Positions]:
     """Checked text parsed into plain data and the positions of its nodes."""
+    from psc.loading.yamlfile import loads
+
     return loads(text(source, shown), shown)
 
 
@@ -110,6 +116,8 @@ def positions(path: Path) -> Positions:
     """Where the nodes of a (valid) file are, to position problems found elsewhere (the
     archive's cross-file checks); computed only when asked. A file that cannot be read
     any more gives positions that all point at its start."""
+    from psc.loading.yamlfile import Positions
+
     shown = display_path(path)
     try:
         return Positions(shown, text(read(path), shown))
