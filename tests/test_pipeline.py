@@ -155,7 +155,7 @@ def test_cross_file_problems_are_positioned_through_the_pipeline(repo):
     )
     index = Project(repo, use_cache=False).index(strict=False)
     assert [str(p) for p in index.problems] == [
-        "meetings/2016-11-15.yaml:8:15: error: items[0].content[0].task: unknown task 'NOPE/1'"
+        "meetings/2016-11-15.yaml:8:15: error: items[0].content[0].task: unknown task 'NOPE/1' (for a task older than the archive, give its text in the review: text: …)"
     ]
     assert [m.id for m in index.meetings] == ["2016-09-07"]
     with pytest.raises(InvalidData):
@@ -179,7 +179,7 @@ def test_check_tasks_never_reads_a_file():
         reviews=[ReviewSummary("X/1", None, None, None, ("items", 0, "content", 2, "task"))],
     )
     assert check_tasks([meeting]) == [
-        TaskProblem(meeting, ("items", 0, "content", 2, "task"), "unknown task 'X/1'")
+        TaskProblem(meeting, ("items", 0, "content", 2, "task"), "unknown task 'X/1' (for a task older than the archive, give its text in the review: text: …)")
     ]
     assert check_tasks([meeting], complete=False) == []
 

@@ -193,7 +193,7 @@ def test_unknown_and_future_task_references_are_errors(repo, runner):
     result = run(runner, "validate")
     assert result.exit_code == 1
     assert (
-        "meetings/2016-11-15.yaml:10:15: error: items[0].content[0].task: unknown task '2016-09-07/9'"
+        "meetings/2016-11-15.yaml:10:15: error: items[0].content[0].task: unknown task '2016-09-07/9' (for a task older than the archive, give its text in the review: text: …)"
         in result.stderr
     )
     assert (

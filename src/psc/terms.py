@@ -30,13 +30,16 @@ class Gender(str, Enum):
 
 
 class Deadline:
-    """A task's deadline: a date, ongoing (průběžně), or by the next meeting."""
+    """A task's deadline: a date, ongoing (průběžně), by the next meeting, or in the body's own
+    words ('na jaře 2019'). `text`, when given, is how the minutes word it; a 'words'
+    deadline has no date and is never overdue, a dated one with `text` is tracked by its date."""
 
-    __slots__ = ("kind", "date")
+    __slots__ = ("kind", "date", "text")
 
-    def __init__(self, kind: str, date: dt.date | None = None):
-        self.kind = kind  # "date", "ongoing" or "next_meeting"
+    def __init__(self, kind: str, date: dt.date | None = None, text: str | None = None):
+        self.kind = kind  # "date", "ongoing", "next_meeting" or "words"
         self.date = date
+        self.text = text
 
     @classmethod
     def parse(cls, value: Any) -> Deadline:
@@ -58,24 +61,36 @@ class Deadline:
                     raise ValueError(f"invalid date {word!r} ({exc}); write YYYY-MM-DD") from None
         raise ValueError(
             f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
+            " (a deadline in other words goes in deadline_text)"
         )
 
+    def worded(self, text: str | None) -> Deadline:
+        """This deadline as the minutes word it (`text`), or itself when there are no words."""
+        return self if not text else Deadline(self.kind, self.date, text)
+
     def __str__(self) -> str:
+        """As the file writes it: the ISO date, 'ongoing', 'next meeting' or the words."""
         if self.kind == "date":
             return self.date.isoformat()  # type: ignore[union-attr]
+        if self.kind == "words":
+            return self.text or ""
         return "ongoing" if self.kind == "ongoing" else "next meeting"
 
     def __repr__(self) -> str:
         return f"Deadline({str(self)!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Deadline, (self.kind, self.date))
+        return (Deadline, (self.kind, self.date, self.text))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Deadline) and (self.kind, self.date) == (other.kind, other.date)
+        return isinstance(other, Deadline) and (self.kind, self.date, self.text) == (
+            other.kind,
+            other.date,
+            other.text,
+        )
 
     def __hash__(self) -> int:
-        return hash((self.kind, self.date))
+        return hash((self.kind, self.date, self.text))
 
 
 def add_days(day: dt.date, days: int) -> dt.date:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from psc.terms import Deadline, TaskStatus
 
-FORMAT = 3
+FORMAT = 4
 """Version of the summaries' JSON form (part of the cache key)."""
 
 
@@ -50,6 +50,8 @@ class ReviewSummary:
     note: str | None
     loc: tuple[Any, ...]
     """Where the review's `task` key is in the file (for messages)."""
+    text: str | None = None
+    """The reviewed task's own text, for a task older than the archive (not tracked)."""
 
 
 @dataclass(slots=True)
@@ -57,7 +59,7 @@ class MeetingSummary:
     id: str
     path: str
     date: dt.date
-    number: int
+    number: int | None
     title: str
     approved: bool
     next_meetings: list[NextDate] = field(default_factory=list)
@@ -84,6 +86,7 @@ def summarize(meeting: Any) -> MeetingSummary:
                         block.deadline,
                         block.note,
                         ("items", i, "content", j, "task"),
+                        block.text,
                     )
                 )
     return MeetingSummary(
@@ -121,16 +124,19 @@ _DAY: dict[str, dt.date] = {}
 
 
 def _deadline(value: Deadline | None) -> list[Any] | None:
-    return None if value is None else [value.kind, value.date.isoformat() if value.date else None]
+    if value is None:
+        return None
+    day = value.date.isoformat() if value.date else None
+    return [value.kind, day] if value.text is None else [value.kind, day, value.text]
 
 
 def _from_deadline(value: list[Any] | None) -> Deadline | None:
     if value is None:
         return None
-    kind, day = value
-    if kind not in ("date", "ongoing", "next_meeting"):
+    kind, day, *words = value
+    if kind not in ("date", "ongoing", "next_meeting", "words"):
         raise ValueError(f"bad deadline kind {kind!r}")
-    return Deadline(kind, _day(day))
+    return Deadline(kind, _day(day), str(words[0]) if words else None)
 
 
 def _d(day: dt.date | None) -> str | None:
@@ -188,6 +194,7 @@ def to_json(s: MeetingSummary) -> dict[str, Any]:
                 _deadline(r.deadline),
                 r.note,
                 list(r.loc),
+                r.text,
             ]
             for r in s.reviews
         ],
@@ -200,7 +207,7 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
         id=d["id"],
         path=d["path"],
         date=_required(_day(d["date"])),
-        number=int(d["number"]),
+        number=None if d["number"] is None else int(d["number"]),
         title=d["title"],
         approved=bool(d["approved"]),
         next_meetings=[
@@ -230,7 +237,8 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
                 _from_deadline(deadline),
                 note,
                 tuple(loc),
+                text,
             )
-            for task, status, deadline, note, loc in d["reviews"]
+            for task, status, deadline, note, loc, text in d["reviews"]
         ],
     )

@@ -239,8 +239,13 @@ def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[TaskP
         for review in meeting.reviews:
             hit = seen.get(review.task)
             if hit is None:
-                if complete:
-                    found.append(TaskProblem(meeting, review.loc, f"unknown task '{review.task}'"))
+                # a review that gives the task's own text names a task older than the archive
+                if complete and not review.text:
+                    message = (
+                        f"unknown task '{review.task}' (for a task older than the archive, "
+                        "give its text in the review: text: …)"
+                    )
+                    found.append(TaskProblem(meeting, review.loc, message))
             elif (hit[0].date, hit[0].id) >= (meeting.date, meeting.id):
                 found.append(
                     TaskProblem(

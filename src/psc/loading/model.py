@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -23,6 +24,7 @@ from pydantic import (
     Tag,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 from psc.terms import MEETING_FILE, Deadline, Gender, TaskStatus  # noqa: F401  (re-exported)
@@ -131,14 +133,64 @@ class Group(Model):
 # --------------------------------------------------------------------------- meeting file
 
 
+def _people(value: Any) -> Any:
+    """A list of people in which a plain string is a person's name."""
+    if isinstance(value, list):
+        return [{"name": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+People = Annotated[list[Person], BeforeValidator(_people)]
+"""People, each a mapping (name, organisation, role) or just the name as text."""
+
+PersonOrName = Annotated[Person, BeforeValidator(lambda v: {"name": v} if isinstance(v, str) else v)]
+"""A person as a mapping, or just the name as text."""
+
+
+class AttendanceGroup(Model):
+    """People of one category attending for one body ('Za krajská sdružení: …')."""
+
+    body: Text = Field(description="The body as the minutes name it, e.g. 'Za krajská sdružení'.")
+    people: People = Field(default_factory=list)
+    count: int | None = Field(None, ge=0, description="How many, when the minutes say so.")
+
+
+class AttendanceCategory(Model):
+    """One category of attendance as the minutes write it, e.g. 'Přizváni', 'Dále přítomni'."""
+
+    label: Text = Field(description="The category's label as the minutes write it ('Omluveni').")
+    people: People = Field(default_factory=list, description="Its people, in the minutes' order.")
+    groups: list[AttendanceGroup] = Field(
+        default_factory=list, description="Its people grouped by the body they attend for."
+    )
+    count: int | None = Field(None, ge=0, description="How many ('11 osob', '(22)').")
+    note: OptionalText | None = Field(None, description="E.g. 'viz prezenční listina'.")
+    nobody: bool = Field(False, description="True where the minutes say explicitly: nobody ('–').")
+
+
+class Quorum(Model):
+    """Whether the body could decide: present of total members."""
+
+    present: int | None = Field(None, ge=0, description="Members present.")
+    members: int | None = Field(None, ge=0, description="Members in all.")
+    quorate: bool | None = Field(None, description="True: usnášeníschopný; False: not.")
+    note: OptionalText | None = Field(None, description="The sentence the minutes give, if any.")
+
+
 class Attendees(Model):
-    """Who attended: a note such as 'viz prezenční listina', lists of people, or both."""
+    """Who attended: a note such as 'viz prezenční listina', lists of people, the body's own
+    labelled categories in its own order, and the quorum."""
 
     note: OptionalText | None = Field(default=None, description="E.g. 'viz prezenční listina'.")
-    present: list[Person] = Field(default_factory=list)
-    excused: list[Person] = Field(default_factory=list)
-    absent: list[Person] = Field(default_factory=list)
-    guests: list[Person] = Field(default_factory=list)
+    present: People = Field(default_factory=list)
+    excused: People = Field(default_factory=list)
+    absent: People = Field(default_factory=list)
+    guests: People = Field(default_factory=list)
+    categories: list[AttendanceCategory] = Field(
+        default_factory=list,
+        description="The body's own categories, in its order, after present/excused/absent/guests.",
+    )
+    quorum: Quorum | None = None
 
 
 class Paragraph(Model):
@@ -157,9 +209,12 @@ class Statement(Model):
     """What an organisation or person said; the text is kept as the minutes word it."""
 
     by: list[str] = Field(
-        description="Abbreviation(s) of the organisation(s) speaking (keys of the registry)."
+        default_factory=list,
+        description="Abbreviation(s) of the organisation(s) speaking (keys of the registry); "
+        "may be left out when `person` is given.",
     )
     person: str | None = Field(None, description="Name of the person speaking, if recorded.")
+    role: OptionalText | None = Field(None, description="The speaker's function, e.g. 'starosta'.")
     text: Text = Field(description="The paragraph as written, naming the speaker in its own words.")
 
     @field_validator("by", mode="before")
@@ -167,24 +222,66 @@ class Statement(Model):
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
 
+    @model_validator(mode="after")
+    def _someone(self) -> Statement:
+        if not self.by and not self.person:
+            raise ValueError("a statement names who spoke: 'by' (organisations) or 'person'")
+        return self
+
 
 class Votes(Model):
-    """Vote counts on a decision."""
+    """Vote counts on a decision: any of them, as recorded (only recorded ones are shown)."""
 
-    for_: int = Field(alias="for", ge=0)
-    against: int = Field(0, ge=0)
-    abstained: int = Field(0, ge=0)
+    for_: int | None = Field(None, alias="for", ge=0, description="Votes for.")
+    against: int | None = Field(None, ge=0, description="Votes against.")
+    abstained: int | None = Field(None, ge=0, description="Abstentions.")
+    absent: int | None = Field(None, ge=0, description="Members absent from the vote.")
+    not_voting: int | None = Field(None, ge=0, description="Present but not voting.")
 
     model_config = ConfigDict(populate_by_name=True)
 
 
-class Decision(Model):
-    """A decision or resolution (usnesení) adopted under an agenda item."""
+class RollCallVote(Model):
+    """How one member voted (a roll call)."""
 
-    decision: Text = Field(description="The text of the decision.")
+    name: Text
+    vote: Literal["for", "against", "abstained", "absent", "not_voting"]
+
+
+Outcome = Literal["adopted", "rejected", "noted", "withdrawn", "postponed"]
+
+
+class Decision(Model):
+    """A decision or resolution (usnesení) under an agenda item: the proposal, the text as
+    adopted, the vote as recorded, the outcome."""
+
+    decision: OptionalText | None = Field(
+        None, description="The text as adopted (or taken note of); may be left out with `proposal`."
+    )
+    proposal: OptionalText | None = Field(
+        None, description="The draft resolution (návrh usnesení), when the minutes give it."
+    )
+    label: OptionalText | None = Field(
+        None,
+        description="The heading as the minutes write it, e.g. 'Usnesení č. 3/12-5-2022' "
+        "(else the group's label with `number`).",
+    )
     number: str | None = Field(None, description="Its number, e.g. '1/2016'.")
     votes: Votes | None = None
-    outcome: Literal["adopted", "rejected"] | None = None
+    votes_text: OptionalText | None = Field(
+        None, description="The vote exactly as written ('21 : 0 : 0'), shown instead of the counts."
+    )
+    unanimous: bool = Field(False, description="True for 'jednomyslně' (with or without counts).")
+    roll_call: list[RollCallVote] = Field(default_factory=list, description="Who voted how.")
+    outcome: Outcome | None = Field(
+        None, description="adopted, rejected, noted (vzato na vědomí), withdrawn or postponed."
+    )
+
+    @model_validator(mode="after")
+    def _some_text(self) -> Decision:
+        if not self.decision and not self.proposal:
+            raise ValueError("a decision has its text ('decision') or its draft ('proposal')")
+        return self
 
 
 DeadlineField = Annotated[
@@ -207,6 +304,42 @@ class TaskReview(Model):
     status: TaskStatus | None = Field(None, description="New status: open, done or cancelled.")
     note: OptionalText | None = Field(None, description="Progress note.")
     deadline: DeadlineField | None = Field(None, description="New deadline.")
+    text: OptionalText | None = Field(
+        None,
+        description="The reviewed task's own text, for a task older than the archive (its ID "
+        "then need not be in the archive).",
+    )
+
+
+class ProgrammeItem(Model):
+    """An item of the proposed programme (agenda), as listed before the meeting."""
+
+    title: Text
+    presenters: list[str] = Field(default_factory=list, description="Who presents it.")
+    duration: int | None = Field(None, ge=1, description="Planned duration in minutes ('15 min.').")
+    note: OptionalText | None = None
+
+
+class ProgrammeBlock(Model):
+    """The programme as an item lists it (e.g. under 'Schválení programu')."""
+
+    programme: list[ProgrammeItem] = Field(description="The programme's items, in order.")
+
+
+class AssignedTask(Model):
+    """A task of this meeting (from `tasks`) shown where it was assigned, inside an item; it is
+    then not repeated under the tasks section."""
+
+    assigned: str = Field(description="The task's ID, e.g. 2015-07-20/1 or its explicit id.")
+
+
+class ListBlock(Model):
+    """A bullet list (or, `ordered`, a numbered one) inside an item."""
+
+    items: list[Text] = Field(alias="list", description="The points, in order.")
+    ordered: bool = Field(False, description="True for a numbered list (1., 2., …).")
+
+    model_config = ConfigDict(populate_by_name=True)
 
 
 BLOCK_MODELS: dict[str, type[BaseModel]] = {
@@ -215,6 +348,9 @@ BLOCK_MODELS: dict[str, type[BaseModel]] = {
     "statement": Statement,
     "decision": Decision,
     "review": TaskReview,
+    "list": ListBlock,
+    "programme": ProgrammeBlock,
+    "assigned": AssignedTask,
 }
 
 
@@ -228,8 +364,13 @@ def block_kind(value: Any) -> str | None:
         for key, kind in (
             ("heading", "heading"),
             ("by", "statement"),
+            ("person", "statement"),
             ("decision", "decision"),
+            ("proposal", "decision"),
             ("task", "review"),
+            ("list", "list"),
+            ("programme", "programme"),
+            ("assigned", "assigned"),
             ("text", "paragraph"),
         ):
             if key in value:
@@ -246,12 +387,16 @@ Block = Annotated[
     | Annotated[Heading, Tag("heading")]
     | Annotated[Statement, Tag("statement")]
     | Annotated[Decision, Tag("decision")]
-    | Annotated[TaskReview, Tag("review")],
+    | Annotated[TaskReview, Tag("review")]
+    | Annotated[ListBlock, Tag("list")]
+    | Annotated[ProgrammeBlock, Tag("programme")]
+    | Annotated[AssignedTask, Tag("assigned")],
     Discriminator(
         block_kind,
         custom_error_type="block_kind",
         custom_error_message="a content block is a paragraph (plain text) or a mapping with "
-        "'heading', 'by' + 'text' (statement), 'decision' or 'task' (task review)",
+        "'heading', 'by' or 'person' + 'text' (statement), 'decision' or 'proposal', "
+        "'task' (task review), 'list', 'programme' or 'assigned' (a task of this meeting)",
     ),
 ]
 
@@ -263,11 +408,20 @@ def _content(value: Any) -> Any:
 
 
 class AgendaItem(Model):
-    """A numbered agenda item (Bod 1 …) with what was said, decided and reviewed."""
+    """An agenda item (Bod 1 …, or unnumbered such as 'Zahájení') with what was said, decided
+    and reviewed, where it happened."""
 
-    number: int = Field(ge=1, description="The item's number ('Bod 1').")
+    number: int | None = Field(
+        None, ge=1, description="The item's number ('Bod 1'); none for 'Zahájení', 'Různé'…"
+    )
+    label: OptionalText | None = Field(
+        None,
+        description="The item's number as the minutes write it ('Ad 1)', '1.'), instead of the "
+        "group's pattern.",
+    )
     title: Text
     presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
+    duration: int | None = Field(None, ge=1, description="Planned duration in minutes.")
     content: list[Block] = Field(
         default_factory=list,
         description="In order: paragraphs (plain strings), headings, statements, decisions, "
@@ -284,6 +438,19 @@ class Section(Model):
     content: list[Block] = Field(default_factory=list)
 
     _content = field_validator("content", mode="before")(lambda cls, v: _content(v))
+
+
+class BodyApproval(Model):
+    """Approval of the minutes by the body itself (usually at a later meeting, by its decision)."""
+
+    meeting: str | None = Field(
+        None, description="The meeting that approved them (its ID, e.g. 2022-06-12), if known."
+    )
+    decision: str | None = Field(None, description="The number of the approving decision.")
+    date: dt.date | None = None
+    note: OptionalText | None = Field(
+        None, description="What the minutes say of it ('The following minutes were approved.')."
+    )
 
 
 class NextMeeting(Model):
@@ -323,7 +490,15 @@ class Task(Model):
         description="How the minutes word the responsibility (e.g. 'zpracuje MMR.'), "
         "rendered instead of the plain list.",
     )
-    deadline: DeadlineField = Field(description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.")
+    deadline: DeadlineField = Field(
+        description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'; may be left out when "
+        "`deadline_text` is given (then the task has no date and is never overdue)."
+    )
+    deadline_text: OptionalText | None = Field(
+        None,
+        description="The deadline as the body words it ('na jaře 2019', 'na zářijové jednání'), "
+        "shown instead of the date; a `deadline` date beside it is used for tracking.",
+    )
     contact: str | None = Field(None, description="E-mail address where submissions go.")
     status: TaskStatus = TaskStatus.open
     status_date: dt.date | None = Field(None, description="When the status was set.")
@@ -333,6 +508,20 @@ class Task(Model):
         description="Earlier statuses of the task, oldest first: `psc tasks done|cancel|reopen` moves the "
         "status it replaces here, so no status, date or note is lost.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _words_only(cls, data: Any) -> Any:
+        """A deadline given only in words is a 'words' deadline (no date)."""
+        if isinstance(data, dict) and data.get("deadline") is None and data.get("deadline_text"):
+            return {**data, "deadline": Deadline("words")}
+        return data
+
+    @model_validator(mode="after")
+    def _worded(self) -> Task:
+        if self.deadline_text:
+            self.deadline = self.deadline.worded(self.deadline_text)
+        return self
 
     @field_validator("contact")
     @classmethod
@@ -379,13 +568,29 @@ class Amendment(Model):
 class Meeting(Model):
     """One meeting's minutes: `meetings/<date>[-suffix].yaml`."""
 
-    number: int = Field(ge=1, description="Ordinal of the meeting ('1. jednání').")
+    number: int | None = Field(
+        None, ge=1, description="Ordinal of the meeting ('1. jednání'), where the body numbers them."
+    )
     title: Text
     date: dt.date
     start: dt.time | None = Field(None, description="Start time, HH:MM.")
     end: dt.time | None = Field(None, description="End time, HH:MM.")
     place: OptionalText | None = None
+    chair: PersonOrName | None = Field(None, description="Who chaired the meeting (předsedající).")
+    minute_taker: PersonOrName | None = Field(
+        None, description="The minute-taker designated at the meeting (zapisovatel)."
+    )
+    verifiers: People = Field(
+        default_factory=list,
+        description="The verifiers of the minutes designated at the meeting (ověřovatelé zápisu).",
+    )
     attendees: Attendees = Field(default_factory=Attendees)
+    programme: list[ProgrammeItem] = Field(
+        default_factory=list, description="The proposed programme, as listed (Program jednání)."
+    )
+    programme_note: OptionalText | None = Field(
+        None, description="What the minutes say of the programme after listing it."
+    )
     attachments: list[Text] = Field(default_factory=list, description="Přílohy zápisu.")
     pages: int | None = Field(
         None, ge=1, description="Page count of the original document (Stran)."
@@ -403,6 +608,9 @@ class Meeting(Model):
         None, description="Schválil(a), with the approved content's fingerprint."
     )
     verified_by: list[Recorder] = Field(default_factory=list, description="Ověřovatelé.")
+    approved_at: BodyApproval | None = Field(
+        None, description="Approval by the body itself at a later meeting (by its decision)."
+    )
     amendments: list[Amendment] = Field(default_factory=list, description="Changes after approval.")
 
     _id: str = PrivateAttr("")
