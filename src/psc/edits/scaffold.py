@@ -37,7 +37,7 @@ class Review:
 class MeetingPlan:
     """Everything the scaffold template needs to write the next meeting's file."""
 
-    number: int
+    number: int | None
     title: str
     date: dt.date
     start: dt.time | None
@@ -89,9 +89,12 @@ def plan_meeting(
     previous = before[-1] if before else None
     if previous is not None and load is not None and not isinstance(previous, Meeting):
         previous = load(previous)
-    number = number or ((previous.number + 1) if previous else 1)
+    if number is None:  # the next number; none for a body that does not number its meetings
+        number = 1 if previous is None else (previous.number + 1 if previous.number else None)
     if title is None:
         pattern = group.title_pattern or labels["meeting_title"]
+        if number is None and "{number}" in pattern:  # a body that does not number its meetings
+            pattern = "{name}"
         title = pattern.format(number=number, name=group.name, short=group.short)
     listed = next((n for n in (previous.next_meetings if previous else []) if n.date == date), None)
     start = (

@@ -143,7 +143,9 @@ def _people(value: Any) -> Any:
 People = Annotated[list[Person], BeforeValidator(_people)]
 """People, each a mapping (name, organisation, role) or just the name as text."""
 
-PersonOrName = Annotated[Person, BeforeValidator(lambda v: {"name": v} if isinstance(v, str) else v)]
+PersonOrName = Annotated[
+    Person, BeforeValidator(lambda v: {"name": v} if isinstance(v, str) else v)
+]
 """A person as a mapping, or just the name as text."""
 
 
@@ -569,7 +571,9 @@ class Meeting(Model):
     """One meeting's minutes: `meetings/<date>[-suffix].yaml`."""
 
     number: int | None = Field(
-        None, ge=1, description="Ordinal of the meeting ('1. jednání'), where the body numbers them."
+        None,
+        ge=1,
+        description="Ordinal of the meeting ('1. jednání'), where the body numbers them.",
     )
     title: Text
     date: dt.date

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -220,6 +221,8 @@ def check_meeting(
         )
     seen: dict[int, int] = {}
     for i, item in enumerate(meeting.items):
+        if item.number is None:  # an unnumbered item: 'Zahájení', 'Různé'
+            continue
         if item.number in seen:
             problems.append(
                 pos.problem(
@@ -249,6 +252,8 @@ def check_meeting(
                 )
             )
         ids[tid] = i
+    problems.extend(_check_assigned(meeting, ids))
+    problems.extend(_check_split_names(meeting))
     if group is not None:
         problems.extend(_check_organisations(meeting, group))
     if approval:
@@ -287,15 +292,88 @@ def _check_organisations(meeting: Meeting, group: Group) -> list[Problem]:
     for i, task in enumerate(meeting.tasks):
         for k, who in enumerate(task.responsible):
             check(("tasks", i, "responsible"), who, index=k, people=True)
-    for name in ("recorded_by", "approved_by"):
+    for name in ("recorded_by", "approved_by", "chair", "minute_taker"):
         person = getattr(meeting, name)
         if person is not None:
             check((name, "organisation"), person.organisation)
-    for i, person in enumerate(meeting.verified_by):
-        check(("verified_by", i, "organisation"), person.organisation)
+    for name in ("verified_by", "verifiers"):
+        for i, person in enumerate(getattr(meeting, name)):
+            check((name, i, "organisation"), person.organisation)
     for category in ("present", "excused", "absent", "guests"):
         for i, person in enumerate(getattr(meeting.attendees, category)):
             check(("attendees", category, i, "organisation"), person.organisation)
+    for c, cat in enumerate(meeting.attendees.categories):
+        for i, person in enumerate(cat.people):
+            check(("attendees", "categories", c, "people", i, "organisation"), person.organisation)
+        for g, group_ in enumerate(cat.groups):
+            for i, person in enumerate(group_.people):
+                loc = ("attendees", "categories", c, "groups", g, "people", i, "organisation")
+                check(loc, person.organisation)
+    return problems
+
+
+def _check_assigned(meeting: Meeting, ids: dict[str, int]) -> list[Problem]:
+    """A task shown inside an item (`assigned: ID`) is a task of this meeting, shown once."""
+    from psc.loading.model import AssignedTask
+
+    pos: Positions = meeting.source
+    problems = []
+    shown: dict[str, tuple[Any, ...]] = {}
+    for part_name in ("items", "sections"):
+        for i, part in enumerate(getattr(meeting, part_name)):
+            for j, block in enumerate(part.content):
+                if block.__class__ is not AssignedTask:
+                    continue
+                loc = (part_name, i, "content", j, "assigned")
+                if block.assigned not in ids:
+                    hint = did_you_mean(block.assigned, list(ids))
+                    message = f"no task '{block.assigned}' in this meeting's tasks{hint}"
+                    problems.append(pos.problem(loc, message))
+                elif block.assigned in shown:
+                    where = field_path(shown[block.assigned])
+                    message = f"task '{block.assigned}' is already shown at {where}"
+                    problems.append(pos.problem(loc, message))
+                else:
+                    shown[block.assigned] = loc
+    return problems
+
+
+_TITLE_AFTER = re.compile(
+    r"^(?:Ph\.?\s?D\.?|Th\.?\s?D\.?|CSc\.|DrSc\.|DSc\.|MBA|LL\.?M\.?|MPA|DiS\.|ArtD\.|"
+    r"PhD\.?|M\.?Sc\.?|B\.?Sc\.?|dr\. h\. c\.|DBA)$"
+)
+
+
+def _check_split_names(meeting: Meeting) -> list[Problem]:
+    """'[doc. Ing. J. Novák, Ph.D.]' in a flow list is two entries: the name and its academic
+    title. An entry that is only a title after a name is that mistake: say how to write it."""
+    from psc.loading.model import ProgrammeBlock
+
+    pos: Positions = meeting.source
+    problems = []
+
+    def check(loc: tuple[Any, ...], names: list[str]) -> None:
+        for k, name in enumerate(names):
+            if k and _TITLE_AFTER.match(name.strip()):
+                whole = f"{names[k - 1]}, {name}"
+                problems.append(
+                    pos.problem(
+                        loc + (k,),
+                        f"'{name}' is the academic title of '{names[k - 1]}', split off by the "
+                        f'comma of a flow list; quote the whole name: "{whole}"',
+                    )
+                )
+
+    for i, item in enumerate(meeting.items):
+        check(("items", i, "presenters"), item.presenters)
+        for j, block in enumerate(item.content):
+            if block.__class__ is ProgrammeBlock:
+                for k, entry in enumerate(block.programme):
+                    check(
+                        ("items", i, "content", j, "programme", k, "presenters"), entry.presenters
+                    )
+    for k, entry in enumerate(meeting.programme):
+        check(("programme", k, "presenters"), entry.presenters)
     return problems
 
 

@@ -162,7 +162,7 @@ class Differ:
                 changes.append(Change(where, name, a or None, b or None))
 
         head = lab["diff_header"]
-        field(head, lab["field_number"], str(old.number), str(new.number))
+        field(head, lab["field_number"], str(old.number or ""), str(new.number or ""))
         field(head, lab["name"], old.title, new.title)
         field(head, lab["date"], self.r.long_date(old.date), self.r.long_date(new.date))
         field(
@@ -182,11 +182,18 @@ class Differ:
         self._lists(changes, head, lab["attachments"], old.attachments, new.attachments)
         field(head, lab["pages"], str(old.pages or ""), str(new.pages or ""))
 
-        old_items = {i.number: i for i in old.items}
-        new_items = {i.number: i for i in new.items}
-        for number in sorted(set(old_items) | set(new_items)):
-            a, b = old_items.get(number), new_items.get(number)
-            where = self.r.label("item", number=number, title=(b or a).title)  # type: ignore[union-attr]
+        def key(item: Any) -> tuple[int, Any]:
+            # numbered items pair by number; unnumbered ones ('Zahájení', 'Různé') by title
+            return (0, item.number) if item.number is not None else (1, item.title)
+
+        old_items = {key(i): i for i in old.items}
+        new_items = {key(i): i for i in new.items}
+        for ident in sorted(
+            set(old_items) | set(new_items), key=lambda k: (k[0], str(k[1]).zfill(6))
+        ):
+            a, b = old_items.get(ident), new_items.get(ident)
+            title = (b or a).title  # type: ignore[union-attr]
+            where = self.r.label("item", number=ident[1], title=title) if ident[0] == 0 else title
             if a is None or b is None:
                 changes.append(
                     Change(
