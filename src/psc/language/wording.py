@@ -61,7 +61,12 @@ class Wording:
     def deadline_words(
         self, deadline: Deadline, due: dt.date | None, *, unresolved: str | None = None
     ) -> str:
-        """'průběžně', '1. 11. 2016', 'do další PS (15. 11. 2016)'; `due` dates a 'next meeting'."""
+        """'průběžně', '1. 11. 2016', 'do další PS (15. 11. 2016)'; `due` dates a 'next meeting';
+        a deadline the minutes word themselves ('na jaře 2019') in their words."""
+        if deadline.text:
+            return deadline.text
+        if deadline.kind == "words":
+            return self.labels["deadline_unresolved"] if unresolved is None else unresolved
         if deadline.kind == "ongoing":
             return self.labels["deadline_ongoing"]
         if deadline.kind == "date":

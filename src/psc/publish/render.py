@@ -8,6 +8,8 @@ deterministic.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,17 @@ from psc.errors import UsageError
 from psc.language import templates
 from psc.language.mdtext import md_block, md_cell, md_line, md_text, parser
 from psc.language.wording import Wording
-from psc.loading.model import Group, Meeting, Person
+from psc.loading.model import (
+    AgendaItem,
+    AssignedTask,
+    AttendanceCategory,
+    BodyApproval,
+    Decision,
+    Group,
+    Meeting,
+    Person,
+    Quorum,
+)
 from psc.loading.yamlfile import scalar as yaml_scalar
 
 FORMATS = ("md", "html")
@@ -74,6 +86,7 @@ class Renderer(Wording):
             inline=inline_html if autoescape else (lambda text: text),
             yaml=yaml_scalar,
             comment=lambda text: " ".join(str(text).split()),
+            capfirst=capfirst,
         )
         if fmt == "md":
             env.filters.update(_markdown_filters())
@@ -82,7 +95,19 @@ class Renderer(Wording):
             group=self.group,
             label=self.label,
             person=self.person,
+            attendee=self.attendee,
             signed=self.signed,
+            signatures=self.signatures,
+            minutes_title=self.minutes_title,
+            item_heading=self.item_heading,
+            presented=self.presented,
+            designated=self.designated,
+            category=self.category,
+            quorum=self.quorum,
+            decision_heading=self.decision_heading,
+            vote_record=self.vote_record,
+            roll_call=self.roll_call,
+            body_approval=self.body_approval,
             deadline=self.deadline,
             deadline_words=self.deadline_words,
             next_meeting_date=self.next_meeting_date,
@@ -104,8 +129,182 @@ class Renderer(Wording):
 
     def signed(self, role: str, person: Person) -> str:
         """The verb for a signature in the person's gender: 'Zapsala', 'schválil'."""
+        return self.gendered(role, person)
+
+    def gendered(self, key: str, person: Person) -> str:
+        """Label `key` in the person's gender ('Zapisovatelka'), else its neutral form."""
         gender = self.gender(person)
-        return self.labels[f"{role}_{gender}"] if gender else self.labels[role]
+        return self.labels[f"{key}_{gender}"] if gender else self.labels[key]
+
+    def attendee(self, person: Person) -> str:
+        """'Jana Korytářová (MMR)', 'Ing. Petr Novák, starosta': a person with organisation
+        and role (label `person_role`: 'Nick Bevan (Chair)' where a group writes it so)."""
+        text = self.person(person)
+        return self.label("person_role", person=text, role=person.role) if person.role else text
+
+    def signatures(self, meeting: Meeting) -> list[tuple[str, list[Any]]]:
+        """Who signed, as (verb, people): 'Zapsala', 'Ověřovatelé' for several verifiers,
+        'schválil'; the first verb capitalised (it starts the line)."""
+        lines: list[tuple[str, list[Any]]] = []
+        if meeting.recorded_by:
+            lines.append((self.signed("recorded_by", meeting.recorded_by), [meeting.recorded_by]))
+        if len(meeting.verified_by) > 1:
+            lines.append((self.labels["verified_by_plural"], list(meeting.verified_by)))
+        else:
+            lines.extend((self.signed("verified_by", v), [v]) for v in meeting.verified_by)
+        if meeting.approved_by:
+            lines.append((self.signed("approved_by", meeting.approved_by), [meeting.approved_by]))
+        if lines:
+            lines[0] = (capfirst(lines[0][0]), lines[0][1])
+        return lines
+
+    # ------------------------------------------------------------------ the frame
+
+    def minutes_title(self, meeting: Meeting) -> str:
+        """The H1: label `minutes` with {title}, {number}, {date} ('Zápis')."""
+        return self.label(
+            "minutes",
+            title=meeting.title,
+            number="" if meeting.number is None else meeting.number,
+            date=self.long_date(meeting.date),
+        )
+
+    def item_heading(self, item: AgendaItem) -> str:
+        """'Ad 1) Title' (the item's own label), 'Bod 1 – Title' (the group's pattern), or the
+        title alone for an unnumbered item."""
+        if item.label:
+            return self.label("item_labelled", label=item.label, title=item.title)
+        if item.number is not None:
+            return self.label("item", number=item.number, title=item.title)
+        return self.label("item_unnumbered", title=item.title)
+
+    def presented(self, presenters: list[str], duration: int | None = None) -> str:
+        """'Předkládá: J. Novák (15 min.)', 'Předkládají: A, B': the verb agrees in number."""
+        parts = []
+        if presenters:
+            word = self.labels["presenters" if len(presenters) == 1 else "presenters_plural"]
+            names = ", ".join(presenters)
+            parts.append(f"{word}: {names}" if word else names)
+        if duration:
+            parts.append(self.label("duration", minutes=duration))
+        return " ".join(p for p in parts if p)
+
+    def designated(self, meeting: Meeting) -> list[tuple[str, str]]:
+        """The roles designated at the meeting as header rows: chair, minute-taker, verifiers
+        (a row whose label the group set to "" is left out)."""
+        rows = []
+        if meeting.chair:
+            rows.append((self.labels["chair"], self.attendee(meeting.chair)))
+        if meeting.minute_taker:
+            taker = meeting.minute_taker
+            rows.append((self.gendered("minute_taker", taker), self.attendee(taker)))
+        if meeting.verifiers:
+            verifiers = meeting.verifiers
+            word = (
+                self.labels["verifiers"]
+                if len(verifiers) > 1
+                else self.gendered("verifier", verifiers[0])
+            )
+            rows.append((word, ", ".join(self.attendee(v) for v in verifiers)))
+        return [(word, text) for word, text in rows if word]
+
+    def category(self, category: AttendanceCategory) -> str:
+        """'Omluveni: A, B', 'Přizváni: Za X: A, B; Za Y: C', 'Přítomni: (22)', 'Neomluveni: –'."""
+
+        def names(people: list[Person]) -> str:
+            return ", ".join(self.attendee(p) for p in people)
+
+        parts = [names(category.people)] if category.people else []
+        for group in category.groups:
+            text = f"{group.body}: {names(group.people)}" if group.people else group.body
+            if group.count is not None:
+                text += " " + self.label("attendance_count", count=group.count)
+            parts.append(text)
+        text = "; ".join(parts)
+        if category.nobody and not text:
+            text = self.labels["attendance_nobody"]
+        if category.count is not None:
+            count = self.label("attendance_count", count=category.count)
+            text = f"{text} {count}" if text else count
+        if category.note:
+            text = f"{text}, {category.note}" if text else category.note
+        return f"{category.label}: {text}" if text else f"{category.label}:"
+
+    def quorum(self, quorum: Quorum) -> str:
+        """Its note as written, else 'Přítomno 9 z 11 členů; usnášeníschopné.'"""
+        if quorum.note:
+            return quorum.note
+        parts = []
+        if quorum.present is not None and quorum.members is not None:
+            parts.append(self.label("quorum", present=quorum.present, members=quorum.members))
+        elif quorum.present is not None:
+            parts.append(self.label("quorum_present", present=quorum.present))
+        if quorum.quorate is not None:
+            parts.append(self.labels["quorate_yes" if quorum.quorate else "quorate_no"])
+        text = "; ".join(p for p in parts if p)
+        return f"{capfirst(text)}." if text else ""
+
+    def decision_heading(self, decision: Decision) -> str:
+        """The decision's `label` as written, else the group's word with the number and a
+        colon ('Usnesení 1:'); none for an unnumbered proposal that was not adopted."""
+        if decision.label:
+            return decision.label
+        if not decision.decision and not decision.number:
+            return ""
+        text = " ".join(p for p in (self.labels["decision"], decision.number or "") if p)
+        return f"{text}:" if text else ""
+
+    def vote_record(self, decision: Decision) -> str:
+        """'(pro 9, proti 0, zdrželo se 0)', '(pro 9)', '(jednomyslně)', '(21 : 0 : 0)': the
+        vote as written, or only the counts recorded (all three in the group's `votes`)."""
+        if decision.votes_text:
+            votes = decision.votes_text
+        else:
+            parts = [self.labels["unanimous"]] if decision.unanimous else []
+            v = decision.votes
+            if v is not None:
+                counts = {
+                    "for": v.for_,
+                    "against": v.against,
+                    "abstained": v.abstained,
+                    "absent": v.absent,
+                    "not_voting": v.not_voting,
+                }
+                rest = list(counts)
+                if None not in (v.for_, v.against, v.abstained):
+                    parts.append(
+                        self.label("votes", for_=v.for_, against=v.against, abstained=v.abstained)
+                    )
+                    rest = ["absent", "not_voting"]
+                parts += [
+                    self.label(f"vote_{k}", count=counts[k]) for k in rest if counts[k] is not None
+                ]
+            votes = ", ".join(p for p in parts if p)
+        return self.label("vote_record", votes=votes) if votes else ""
+
+    def roll_call(self, decision: Decision) -> str:
+        """'Jmenovité hlasování: A: pro, B: proti'."""
+        votes = ", ".join(
+            f"{v.name}: {self.labels['roll_call_' + v.vote]}" for v in decision.roll_call
+        )
+        word = self.labels["roll_call"]
+        return f"{word}: {votes}" if word and votes else votes
+
+    def body_approval(self, approval: BodyApproval) -> str:
+        """'Zápis byl schválen na jednání 12. 6. 2022, usnesením č. 5/2022.' (its `note`, when
+        given, is shown instead by the template)."""
+        parts = [self.labels["approved_at"]]
+        if approval.meeting:
+            meeting = approval.meeting
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting):
+                meeting = self.short_date(dt.date.fromisoformat(meeting))
+            parts.append(self.label("approved_at_meeting", meeting=meeting))
+        elif approval.date:
+            parts.append(self.label("approved_at_date", date=self.short_date(approval.date)))
+        text = " ".join(p for p in parts if p)
+        if approval.decision:
+            text += ", " + self.label("approved_at_decision", decision=approval.decision)
+        return f"{text}."
 
     # ------------------------------------------------------------------ rendering
 
@@ -140,12 +339,26 @@ def html_to_pdf(html: str) -> bytes:
     return weasyprint.HTML(string=html).write_pdf()
 
 
+def capfirst(text: str) -> str:
+    """'Ověřil' for 'ověřil': the first letter capitalised, the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
+def tasks_in_place(meeting: Meeting) -> set[str]:
+    """IDs of the tasks the minutes show where they were assigned (`assigned` blocks)."""
+    blocks = [b for item in meeting.items for b in item.content]
+    blocks += [b for section in meeting.sections for b in section.content]
+    return {block.assigned for block in blocks if isinstance(block, AssignedTask)}
+
+
 def task_rows(meeting: Meeting) -> list[dict[str, Any]]:
-    """The tasks as the minutes show them, with the status to show (or None). Minutes show
-    the record as approved: in approved minutes a status dated after the approval is left
-    out (every status, when the approval or the status has no date); statuses are a matter
-    for the task reports. Drafts show the status written on the task."""
-    approved = meeting.approved_by
+    """The tasks as the minutes show them, with the status to show (or None) and whether an
+    item shows the task in place (`in_place`; the tasks section then leaves it out). Minutes
+    show the record as approved: in approved minutes a status dated after the approval is
+    left out (every status, when the approval or the status has no date); statuses are a
+    matter for the task reports. Drafts show the status written on the task."""
+    approved = meeting.approved_by or meeting.approved_at
+    in_place = tasks_in_place(meeting)
     rows = []
     for i, task in enumerate(meeting.tasks):
         shown = task.status.value != "open"
@@ -155,13 +368,15 @@ def task_rows(meeting: Meeting) -> list[dict[str, Any]]:
                 and task.status_date is not None
                 and task.status_date <= approved.date
             )
+        task_id = meeting.task_id(i)
         rows.append(
             {
-                "id": meeting.task_id(i),
+                "id": task_id,
                 "task": task,
                 "status": task.status.value if shown else None,
                 "status_date": task.status_date if shown else None,
                 "status_note": task.status_note if shown else None,
+                "in_place": task_id in in_place,
             }
         )
     return rows

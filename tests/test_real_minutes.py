@@ -1,0 +1,84 @@
+"""Issue 13: published minutes of real bodies (tests/fixtures/real/<name>/), each kept as
+published in source.txt with its address in SOURCE.md, written in psc's format. Every one
+validates, and its rendered Markdown holds the sentences of the source, in their order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+FIXTURES = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
+FOUND = 0.95
+"""Share of the source's sentences that must appear in the rendered Markdown."""
+IN_ORDER = 0.95
+"""Share of those found that must appear in the source's order."""
+
+
+def normal(text: str) -> str:
+    """Text compared as a reader would: Markdown marks, link targets, dashes, spacing and case
+    do not count."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    text = re.sub(r"[*_`#|>•]", " ", text)
+    text = text.replace("\u00a0", " ").replace("–", "-").replace("—", "-")
+    return " ".join(text.split()).casefold()
+
+
+def sentences(text: str) -> list[str]:
+    """The source's sentences (and lines, where a line is not a sentence), long enough to mean
+    something (page numbers and bullets alone do not count)."""
+    parts = re.split(r"(?<=[.!?:;])\s+|\n+", text)
+    return [s for s in (normal(p) for p in parts) if len(s) >= 8]
+
+
+def coverage(markdown: str, source: str) -> tuple[list[str], list[str], int]:
+    """(sentences, those missing, how many of the found appear in order)."""
+    rendered = normal(markdown)
+    wanted = sentences(source)
+    missing, in_order, at = [], 0, 0
+    for s in wanted:
+        if s not in rendered:
+            missing.append(s)
+            continue
+        nxt = rendered.find(s, at)
+        if nxt >= 0:
+            in_order += 1
+            at = nxt + len(s)
+    return wanted, missing, in_order
+
+
+def test_the_corpus_has_eight_fixtures_of_five_kinds():
+    kinds = set()
+    for name in FIXTURES:
+        head = (REAL / name / "SOURCE.md").read_text(encoding="utf-8").splitlines()[:3]
+        assert head[0].startswith("url: http"), name
+        assert re.fullmatch(r"retrieved: \d{4}-\d{2}-\d{2}", head[1]), name
+        assert head[2].startswith("kind: "), name
+        kinds.add(head[2].removeprefix("kind: ").strip())
+    assert len(FIXTURES) >= 8, FIXTURES
+    assert len(kinds) >= 5, kinds
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_real_minutes_validate_and_render_every_sentence_in_order(name, runner, monkeypatch):
+    root = REAL / name
+    monkeypatch.chdir(root)
+    result = run(runner, "validate", "--no-cache")
+    assert result.exit_code == 0, result.output
+    meetings = sorted(p.stem for p in (root / "meetings").glob("*.yaml"))
+    markdown = ""
+    for meeting in meetings:
+        rendered = run(runner, "render", meeting, "--format", "md", "-o", "-", "--no-cache")
+        assert rendered.exit_code == 0, rendered.output
+        markdown += rendered.stdout
+    wanted, missing, in_order = coverage(markdown, (root / "source.txt").read_text(encoding="utf-8"))
+    found = len(wanted) - len(missing)
+    assert found >= FOUND * len(wanted), f"{found}/{len(wanted)} found; missing: {missing[:10]}"
+    assert in_order >= IN_ORDER * found, f"{in_order}/{found} in order"
