@@ -179,7 +179,11 @@ def test_check_tasks_never_reads_a_file():
         reviews=[ReviewSummary("X/1", None, None, None, ("items", 0, "content", 2, "task"))],
     )
     assert check_tasks([meeting]) == [
-        TaskProblem(meeting, ("items", 0, "content", 2, "task"), "unknown task 'X/1' (for a task older than the archive, give its text in the review: text: …)")
+        TaskProblem(
+            meeting,
+            ("items", 0, "content", 2, "task"),
+            "unknown task 'X/1' (for a task older than the archive, give its text in the review: text: …)",
+        )
     ]
     assert check_tasks([meeting], complete=False) == []
 

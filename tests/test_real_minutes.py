@@ -9,7 +9,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import run
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -78,7 +77,9 @@ def test_real_minutes_validate_and_render_every_sentence_in_order(name, runner, 
         rendered = run(runner, "render", meeting, "--format", "md", "-o", "-", "--no-cache")
         assert rendered.exit_code == 0, rendered.output
         markdown += rendered.stdout
-    wanted, missing, in_order = coverage(markdown, (root / "source.txt").read_text(encoding="utf-8"))
+    wanted, missing, in_order = coverage(
+        markdown, (root / "source.txt").read_text(encoding="utf-8")
+    )
     found = len(wanted) - len(missing)
     assert found >= FOUND * len(wanted), f"{found}/{len(wanted)} found; missing: {missing[:10]}"
     assert in_order >= IN_ORDER * found, f"{in_order}/{found} in order"

@@ -28,7 +28,7 @@ class MeetingRow:
 
     id: str
     date: str
-    number: int
+    number: int | None
     title: str
     approved: bool
     open_tasks: int

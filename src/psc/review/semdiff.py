@@ -182,12 +182,12 @@ class Differ:
         self._lists(changes, head, lab["attachments"], old.attachments, new.attachments)
         field(head, lab["pages"], str(old.pages or ""), str(new.pages or ""))
 
-        def key(item: Any) -> tuple[int, Any]:
+        def item_key(item: Any) -> tuple[int, Any]:
             # numbered items pair by number; unnumbered ones ('Zahájení', 'Různé') by title
             return (0, item.number) if item.number is not None else (1, item.title)
 
-        old_items = {key(i): i for i in old.items}
-        new_items = {key(i): i for i in new.items}
+        old_items = {item_key(i): i for i in old.items}
+        new_items = {item_key(i): i for i in new.items}
         for ident in sorted(
             set(old_items) | set(new_items), key=lambda k: (k[0], str(k[1]).zfill(6))
         ):
