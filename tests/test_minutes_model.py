@@ -197,3 +197,28 @@ def test_new_meeting_of_a_body_that_does_not_number_its_meetings(council, runner
     result = run(runner, "new-meeting", "2022-06-09", "--dry-run")
     assert result.exit_code == 0, result.output
     assert "\nnumber:" not in result.stdout and "title: Zastupitelstvo obce Lhota" in result.stdout
+
+
+def test_text_without_a_heading_and_signatures_without_a_verb(council, runner):
+    edit(
+        council,
+        "items:\n  - title: Zahájení\n",
+        "items:\n  - content: [Jednání bylo zahájeno v 17:30.]\n  - title: Zahájení\n",
+    )
+    path = council / "meetings" / "2022-05-12.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "signed_by:\n  - {name: Dr. Vojtěch Eliáš, role: předseda ŠR}\n",
+        encoding="utf-8",
+    )
+    assert run(runner, "validate").exit_code == 0
+    md = run(runner, "render", "2022-05-12", "--format", "md", "-o", "-").stdout
+    assert "\nJednání bylo zahájeno v 17:30.\n" in md
+    assert "### Jednání" not in md and "None" not in md
+    assert md.rstrip().endswith("*Dr. Vojtěch Eliáš, předseda ŠR*")
+    html = run(runner, "render", "2022-05-12", "--format", "html", "-o", "-").stdout
+    assert '<p class="signed">Dr. Vojtěch Eliáš, předseda ŠR</p>' in html
+    edit(council, "  - content: [Jednání bylo zahájeno v 17:30.]\n", "  - content: []\n")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert "an item without a title holds content" in result.stderr

@@ -145,7 +145,7 @@ def plan_meeting(
         items += [
             {"title": i.title, "presenters": i.presenters}
             for i in template.items
-            if i.title not in taken
+            if i.title and i.title not in taken
         ]
         sections = [s.title for s in template.sections]
     else:

@@ -421,7 +421,11 @@ class AgendaItem(Model):
         description="The item's number as the minutes write it ('Ad 1)', '1.'), instead of the "
         "group's pattern.",
     )
-    title: Text
+    title: Text | None = Field(
+        None,
+        description="The item's title; none for text the minutes give without a heading (an "
+        "opening sentence before the first item, a closing one after the last).",
+    )
     presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
     duration: int | None = Field(None, ge=1, description="Planned duration in minutes.")
     content: list[Block] = Field(
@@ -431,6 +435,12 @@ class AgendaItem(Model):
     )
 
     _content = field_validator("content", mode="before")(lambda cls, v: _content(v))
+
+    @model_validator(mode="after")
+    def _something(self) -> AgendaItem:
+        if self.title is None and not self.content:
+            raise ValueError("an item without a title holds content: give 'title' or 'content'")
+        return self
 
 
 class Section(Model):
@@ -612,6 +622,11 @@ class Meeting(Model):
         None, description="Schválil(a), with the approved content's fingerprint."
     )
     verified_by: list[Recorder] = Field(default_factory=list, description="Ověřovatelé.")
+    signed_by: list[Recorder] = Field(
+        default_factory=list,
+        description="Signatures without a verb, as the minutes end: name and function "
+        "('Dr. Vojtěch Eliáš, předseda ŠR').",
+    )
     approved_at: BodyApproval | None = Field(
         None, description="Approval by the body itself at a later meeting (by its decision)."
     )

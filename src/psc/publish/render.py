@@ -170,10 +170,12 @@ class Renderer(Wording):
         )
 
     def item_heading(self, item: AgendaItem) -> str:
-        """'Ad 1) Title' (the item's own label), 'Bod 1 – Title' (the group's pattern), or the
-        title alone for an unnumbered item."""
+        """'Ad 1) Title' (the item's own label), 'Bod 1 – Title' (the group's pattern), the
+        title alone for an unnumbered item, or "" for text without a heading."""
+        if item.title is None and not item.label:
+            return ""
         if item.label:
-            return self.label("item_labelled", label=item.label, title=item.title)
+            return self.label("item_labelled", label=item.label, title=item.title or "").strip()
         if item.number is not None:
             return self.label("item", number=item.number, title=item.title)
         return self.label("item_unnumbered", title=item.title)

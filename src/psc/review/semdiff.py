@@ -182,18 +182,22 @@ class Differ:
         self._lists(changes, head, lab["attachments"], old.attachments, new.attachments)
         field(head, lab["pages"], str(old.pages or ""), str(new.pages or ""))
 
-        def item_key(item: Any) -> tuple[int, Any]:
-            # numbered items pair by number; unnumbered ones ('Zahájení', 'Různé') by title
-            return (0, item.number) if item.number is not None else (1, item.title)
+        def item_key(index: int, item: Any) -> tuple[int, Any]:
+            # numbered items pair by number; unnumbered ones ('Zahájení', 'Různé') by title,
+            # text without a heading by its place
+            if item.number is not None:
+                return (0, item.number)
+            return (1, item.title) if item.title else (2, index)
 
-        old_items = {item_key(i): i for i in old.items}
-        new_items = {item_key(i): i for i in new.items}
+        old_items = {item_key(n, i): i for n, i in enumerate(old.items)}
+        new_items = {item_key(n, i): i for n, i in enumerate(new.items)}
         for ident in sorted(
             set(old_items) | set(new_items), key=lambda k: (k[0], str(k[1]).zfill(6))
         ):
             a, b = old_items.get(ident), new_items.get(ident)
-            title = (b or a).title  # type: ignore[union-attr]
+            title = (b or a).title or ""  # type: ignore[union-attr]
             where = self.r.label("item", number=ident[1], title=title) if ident[0] == 0 else title
+            where = where or self.r.label("item_unnumbered", title=f"#{ident[1] + 1}")
             if a is None or b is None:
                 changes.append(
                     Change(
@@ -201,7 +205,7 @@ class Differ:
                     )
                 )
                 continue
-            field(where, lab["field_title"], a.title, b.title)
+            field(where, lab["field_title"], a.title or "", b.title or "")
             field(where, lab["field_presenters"], ", ".join(a.presenters), ", ".join(b.presenters))
             self._lists(
                 changes,
