@@ -222,3 +222,12 @@ def test_text_without_a_heading_and_signatures_without_a_verb(council, runner):
     result = run(runner, "validate")
     assert result.exit_code == 1
     assert "an item without a title holds content" in result.stderr
+
+
+def test_minutes_approved_by_the_body_are_no_draft_anywhere(council, runner):
+    import json
+
+    listed = json.loads(run(runner, "list", "--format", "json").stdout)
+    assert [m["approved"] for m in listed] == [True]
+    md = run(runner, "render", "2022-05-12", "--format", "md", "-o", "-").stdout
+    assert md.startswith("# Zápis\n") and "návrh" not in md.splitlines()[0]

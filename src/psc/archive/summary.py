@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from psc.terms import Deadline, TaskStatus
 
-FORMAT = 4
+FORMAT = 5
 """Version of the summaries' JSON form (part of the cache key)."""
 
 
@@ -95,7 +95,7 @@ def summarize(meeting: Any) -> MeetingSummary:
         date=meeting.date,
         number=meeting.number,
         title=meeting.title,
-        approved=meeting.approved_by is not None,
+        approved=meeting.approved_by is not None or meeting.approved_at is not None,
         next_meetings=[NextDate(n.date, n.tentative) for n in meeting.next_meetings],
         tasks=[
             TaskSummary(

@@ -97,7 +97,7 @@ def build_site(
                 "date": meeting.date,
                 "number": meeting.number,
                 "title": meeting.title,
-                "approved": meeting.approved_by is not None,
+                "approved": meeting.approved_by is not None or meeting.approved_at is not None,
                 "attachments": meeting.attachments,
                 "href": f"meetings/{meeting.id}.html",
             }
