@@ -43,6 +43,7 @@ def test_the_readme_shows_the_council_minutes_as_rendered(runner, monkeypatch):
         "## Program jednání",
         "**Usnesení 2/14/2025:**",
         "(jednomyslně, pro 6)",
+        "Josef Kratochvíl: zdržel se",
         "vzato na vědomí",
         "Návrh usnesení:",
         "Jmenovité hlasování",

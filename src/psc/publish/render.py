@@ -286,9 +286,13 @@ class Renderer(Wording):
 
     def roll_call(self, decision: Decision) -> str:
         """'Jmenovité hlasování: A: pro, B: proti'."""
-        votes = ", ".join(
-            f"{v.name}: {self.labels['roll_call_' + v.vote]}" for v in decision.roll_call
-        )
+        def word(name: str, vote: str) -> str:
+            member = self.group.person(name)  # the verb agrees with a registered member's gender
+            gender = member.gender.value if member and member.gender else None
+            key = f"roll_call_{vote}_{gender}" if gender else f"roll_call_{vote}"
+            return self.labels.get(key, self.labels[f"roll_call_{vote}"])
+
+        votes = ", ".join(f"{v.name}: {word(v.name, v.vote)}" for v in decision.roll_call)
         word = self.labels["roll_call"]
         return f"{word}: {votes}" if word and votes else votes
 
