@@ -231,3 +231,9 @@ def test_minutes_approved_by_the_body_are_no_draft_anywhere(council, runner):
     assert [m["approved"] for m in listed] == [True]
     md = run(runner, "render", "2022-05-12", "--format", "md", "-o", "-").stdout
     assert md.startswith("# Zápis\n") and "návrh" not in md.splitlines()[0]
+
+
+def test_a_title_used_as_the_heading_is_not_repeated_in_the_page_title(council, runner):
+    (council / "group.yaml").write_text(GROUP + 'labels:\n  minutes: "{title}"\n', encoding="utf-8")
+    html = run(runner, "render", "2022-05-12", "--format", "html", "-o", "-").stdout
+    assert "<title>Zasedání zastupitelstva</title>" in html
