@@ -286,13 +286,14 @@ class Renderer(Wording):
 
     def roll_call(self, decision: Decision) -> str:
         """'Jmenovité hlasování: A: pro, B: proti'."""
-        def word(name: str, vote: str) -> str:
+
+        def verb(name: str, vote: str) -> str:
             member = self.group.person(name)  # the verb agrees with a registered member's gender
             gender = member.gender.value if member and member.gender else None
             key = f"roll_call_{vote}_{gender}" if gender else f"roll_call_{vote}"
             return self.labels.get(key, self.labels[f"roll_call_{vote}"])
 
-        votes = ", ".join(f"{v.name}: {word(v.name, v.vote)}" for v in decision.roll_call)
+        votes = ", ".join(f"{v.name}: {verb(v.name, v.vote)}" for v in decision.roll_call)
         word = self.labels["roll_call"]
         return f"{word}: {votes}" if word and votes else votes
 
