@@ -91,9 +91,37 @@ class Person(Model):
     role: OptionalText | None = Field(
         None, description="Function, e.g. 'ředitel odboru regionální politiky'."
     )
+    private: bool = Field(
+        False, description="True: the public edition shows initials or '[anonymizováno]' instead."
+    )
 
 
 # --------------------------------------------------------------------------- group file
+
+
+class PrivatePerson(Model):
+    """A person whose name the public edition does not show, in every form the text uses."""
+
+    name: Text = Field(description="The name as the minutes write it.")
+    forms: list[Text] = Field(
+        default_factory=list,
+        description="Other forms of the name in the text (Czech cases: 'Libora Čermáka').",
+    )
+    replacement: OptionalText | None = Field(
+        None, description="What the public edition shows instead (default: the group's choice)."
+    )
+
+
+class Privacy(Model):
+    """How the public edition of the minutes treats personal data."""
+
+    replacement: Literal["initials", "redacted"] = Field(
+        "initials",
+        description="initials ('L. Č.') or redacted (the label `redacted`, '[anonymizováno]').",
+    )
+    persons: list[PrivatePerson] = Field(
+        default_factory=list, description="People private in every meeting of the group."
+    )
 
 
 class Group(Model):
@@ -120,6 +148,10 @@ class Group(Model):
         default_factory=dict,
         description="Overrides of the rendered labels of the group's language, e.g. "
         "deadline_next_meeting: 'do další PS'.",
+    )
+    privacy: Privacy = Field(
+        default_factory=Privacy,
+        description="The public edition: who is private and how names show.",
     )
 
     def person(self, name: str) -> Person | None:
@@ -199,12 +231,14 @@ class Paragraph(Model):
     """A narrative paragraph. In the file, a plain string is a paragraph."""
 
     text: Text
+    private: bool = Field(False, description="True: left out of the public edition.")
 
 
 class Heading(Model):
     """A bold sub-heading inside an agenda item (e.g. a 'tour de table' heading)."""
 
     heading: Text = Field(description="The heading text.")
+    private: bool = Field(False, description="True: left out of the public edition.")
 
 
 class Statement(Model):
@@ -218,6 +252,7 @@ class Statement(Model):
     person: str | None = Field(None, description="Name of the person speaking, if recorded.")
     role: OptionalText | None = Field(None, description="The speaker's function, e.g. 'starosta'.")
     text: Text = Field(description="The paragraph as written, naming the speaker in its own words.")
+    private: bool = Field(False, description="True: left out of the public edition.")
 
     @field_validator("by", mode="before")
     @classmethod
@@ -278,6 +313,30 @@ class Decision(Model):
     outcome: Outcome | None = Field(
         None, description="adopted, rejected, noted (vzato na vědomí), withdrawn or postponed."
     )
+    revokes: list[str] = Field(
+        default_factory=list, description="IDs of earlier resolutions this one revokes (ruší)."
+    )
+    amends: list[str] = Field(
+        default_factory=list, description="IDs of earlier resolutions this one amends (mění)."
+    )
+    supersedes: list[str] = Field(
+        default_factory=list,
+        description="IDs of earlier resolutions this one replaces (nahrazuje).",
+    )
+    suspends: list[str] = Field(
+        default_factory=list,
+        description="IDs of earlier resolutions this one suspends (pozastavuje).",
+    )
+    imposes: list[str] = Field(
+        default_factory=list,
+        description="IDs of this meeting's tasks the resolution imposes (ukládá); they link back.",
+    )
+    fulfilled: dt.date | None = Field(None, description="When the resolution was fulfilled.")
+
+    @field_validator("revokes", "amends", "supersedes", "suspends", "imposes", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _some_text(self) -> Decision:
@@ -340,6 +399,7 @@ class ListBlock(Model):
 
     items: list[Text] = Field(alias="list", description="The points, in order.")
     ordered: bool = Field(False, description="True for a numbered list (1., 2., …).")
+    private: bool = Field(False, description="True: left out of the public edition.")
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -462,6 +522,29 @@ class BodyApproval(Model):
     date: dt.date | None = None
     note: OptionalText | None = Field(
         None, description="What the minutes say of it ('The following minutes were approved.')."
+    )
+
+
+class PerRollamVote(Model):
+    """One member's answer in a vote by correspondence."""
+
+    name: Text
+    vote: Literal["for", "against", "abstained", "no_answer"]
+    date: dt.date | None = Field(None, description="When the answer came.")
+
+
+class PerRollam(Model):
+    """A decision taken between meetings by correspondence (per rollam, e-mail vote)."""
+
+    question: Text = Field(description="The question put to the members.")
+    opened: dt.date = Field(description="When the vote was opened.")
+    deadline: dt.date = Field(description="By when members answer.")
+    rule: OptionalText | None = Field(
+        None, description="The rule, e.g. what no answer counts as ('neodpověď = zdržel se')."
+    )
+    votes: list[PerRollamVote] = Field(default_factory=list, description="Each member's answer.")
+    confirmed_at: str | None = Field(
+        None, description="The meeting that confirmed the result (its ID), if it was confirmed."
     )
 
 
@@ -626,6 +709,13 @@ class Meeting(Model):
         default_factory=list,
         description="Signatures without a verb, as the minutes end: name and function "
         "('Dr. Vojtěch Eliáš, předseda ŠR').",
+    )
+    per_rollam: PerRollam | None = Field(
+        None,
+        description="A vote by correspondence: this file records it (its decisions in `items`).",
+    )
+    private_persons: list[PrivatePerson] = Field(
+        default_factory=list, description="People private in this meeting's public edition."
     )
     approved_at: BodyApproval | None = Field(
         None, description="Approval by the body itself at a later meeting (by its decision)."
