@@ -150,7 +150,7 @@ class Group(Model):
         "deadline_next_meeting: 'do další PS'.",
     )
     privacy: Privacy = Field(
-        default_factory=lambda: Privacy(),
+        default_factory=lambda: Privacy.model_validate({}),
         description="The public edition: who is private and how names show.",
     )
 
