@@ -19,6 +19,7 @@ from psc.errors import InvalidData, MeetingNotFound, Problem, UsageError, displa
 
 if TYPE_CHECKING:
     from psc.archive.cache import Cache
+    from psc.archive.register import DecisionProblem
     from psc.archive.tasks import TaskProblem
     from psc.language.wording import Wording
     from psc.loading.model import Group
@@ -158,6 +159,7 @@ class Indexer:
         InvalidData when anything is invalid; otherwise the index holds the valid meetings
         and lists the problems."""
         from psc.archive.cache import Cache, file_hash
+        from psc.archive.register import check_decisions
         from psc.archive.tasks import check_tasks
         from psc.loading import pipeline
 
@@ -188,7 +190,12 @@ class Indexer:
                     self.cache.put(name, checked.summary, *checked.stamp)
         summaries.sort(key=lambda m: (m.date, m.id))
         if not failed or not strict:  # with files missing, a review's task may be in one of them
-            cross = self._positioned(check_tasks(summaries, complete=not failed))
+            cross = self._positioned(
+                [
+                    *check_tasks(summaries, complete=not failed),
+                    *check_decisions(summaries, complete=not failed),
+                ]
+            )
             self.problems.extend(cross)
             if cross:  # a file with a cross-file problem is left out too
                 bad = {p.path for p in cross}
@@ -243,7 +250,7 @@ class Indexer:
             return ""
 
     @staticmethod
-    def _positioned(found: list[TaskProblem]) -> list[Problem]:
+    def _positioned(found: list[TaskProblem | DecisionProblem]) -> list[Problem]:
         """Problems of the archive-wide checks at their lines and columns: the positions of
         each file concerned are read through the loading pipeline, once."""
         from psc.loading import pipeline

@@ -160,6 +160,15 @@ def show_task(
     ]
     if t.task.contact:
         lines.append(f"  {lab['col_contact']}: {t.task.contact}")
+    imposed = [  # the resolutions imposing it (register of resolutions)
+        m.decision_id(i)
+        for m in index.meetings
+        if m.date <= as_of
+        for i, d in enumerate(m.decisions)
+        if task_id in d.imposes
+    ]
+    if imposed:
+        lines.append(f"  {lab['reg_imposed_by']}: {', '.join(imposed)}")
     lines.append("")
     for event in t.history:
         what = {

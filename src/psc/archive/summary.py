@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from psc.terms import Deadline, TaskStatus
 
-FORMAT = 5
+FORMAT = 6
 """Version of the summaries' JSON form (part of the cache key)."""
 
 
@@ -54,6 +54,38 @@ class ReviewSummary:
     """The reviewed task's own text, for a task older than the archive (not tracked)."""
 
 
+VOTE_KEYS = ("for", "against", "abstained", "absent", "not_voting")
+"""The vote counts a decision may record, in the order reports give them."""
+
+LINK_KINDS = ("revokes", "amends", "supersedes", "suspends")
+"""How a resolution may act on earlier ones (its fields of the same names)."""
+
+
+@dataclass(slots=True)
+class DecisionSummary:
+    """A decision (resolution) of the meeting, for the register of resolutions."""
+
+    number: str | None
+    label: str | None
+    decision: str | None
+    proposal: str | None
+    outcome: str | None
+    votes: dict[str, int]
+    """The counts recorded, by VOTE_KEYS (only those given)."""
+    votes_text: str | None
+    unanimous: bool
+    roll_call: list[tuple[str, str]]
+    links: dict[str, list[str]]
+    """IDs of earlier resolutions by LINK_KINDS (only kinds given)."""
+    imposes: list[str]
+    fulfilled: dt.date | None
+    loc: tuple[Any, ...]
+    """Where the decision is in the file: ("items"|"sections", i, "content", j)."""
+    item: str | None
+    """The title of its agenda item or section."""
+    item_number: int | None
+
+
 @dataclass(slots=True)
 class MeetingSummary:
     id: str
@@ -65,6 +97,13 @@ class MeetingSummary:
     next_meetings: list[NextDate] = field(default_factory=list)
     tasks: list[TaskSummary] = field(default_factory=list)
     reviews: list[ReviewSummary] = field(default_factory=list)
+    decisions: list[DecisionSummary] = field(default_factory=list)
+    per_rollam: bool = False
+    """The file records a vote by correspondence (its decisions were taken then)."""
+
+    def decision_id(self, index: int) -> str:
+        """The register ID of the decision at `index`: its number, or '<meeting>/u<n>'."""
+        return self.decisions[index].number or f"{self.id}/u{index + 1}"
 
     def task_id(self, index: int) -> str:
         """The ID of the task at `index`: explicit, or '<meeting>/<n>'."""
@@ -73,12 +112,15 @@ class MeetingSummary:
 
 def summarize(meeting: Any) -> MeetingSummary:
     """The summary of a validated meeting model."""
-    from psc.loading.model import TaskReview
+    from psc.loading.model import Decision, TaskReview
 
     reviews = []
+    decisions = []
     for i, item in enumerate(meeting.items):
         for j, block in enumerate(item.content):
-            if block.__class__ is TaskReview:
+            if block.__class__ is Decision:
+                decisions.append(_decision(block, ("items", i, "content", j), item))
+            elif block.__class__ is TaskReview:
                 reviews.append(
                     ReviewSummary(
                         block.task,
@@ -113,6 +155,38 @@ def summarize(meeting: Any) -> MeetingSummary:
             for t in meeting.tasks
         ],
         reviews=reviews,
+        decisions=decisions
+        + [
+            _decision(block, ("sections", i, "content", j), section)
+            for i, section in enumerate(meeting.sections)
+            for j, block in enumerate(section.content)
+            if block.__class__ is Decision
+        ],
+        per_rollam=meeting.per_rollam is not None,
+    )
+
+
+def _decision(block: Any, loc: tuple[Any, ...], item: Any) -> DecisionSummary:
+    votes = {}
+    if block.votes is not None:
+        counts = block.votes.model_dump(by_alias=True)
+        votes = {k: counts[k] for k in VOTE_KEYS if counts.get(k) is not None}
+    return DecisionSummary(
+        number=block.number,
+        label=block.label,
+        decision=block.decision,
+        proposal=block.proposal,
+        outcome=block.outcome,
+        votes=votes,
+        votes_text=block.votes_text,
+        unanimous=block.unanimous,
+        roll_call=[(v.name, v.vote) for v in block.roll_call],
+        links={k: list(getattr(block, k)) for k in LINK_KINDS if getattr(block, k)},
+        imposes=list(block.imposes),
+        fulfilled=block.fulfilled,
+        loc=loc,
+        item=item.title,
+        item_number=getattr(item, "number", None),
     )
 
 
@@ -198,6 +272,27 @@ def to_json(s: MeetingSummary) -> dict[str, Any]:
             ]
             for r in s.reviews
         ],
+        "decisions": [
+            [
+                d.number,
+                d.label,
+                d.decision,
+                d.proposal,
+                d.outcome,
+                d.votes,
+                d.votes_text,
+                d.unanimous,
+                [list(v) for v in d.roll_call],
+                d.links,
+                d.imposes,
+                _d(d.fulfilled),
+                list(d.loc),
+                d.item,
+                d.item_number,
+            ]
+            for d in s.decisions
+        ],
+        "per_rollam": s.per_rollam,
     }
 
 
@@ -241,4 +336,41 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
             )
             for task, status, deadline, note, loc, text in d["reviews"]
         ],
+        decisions=[
+            DecisionSummary(
+                number,
+                label,
+                decision,
+                proposal,
+                outcome,
+                {str(k): int(v) for k, v in votes.items()},
+                votes_text,
+                bool(unanimous),
+                [(str(name), str(vote)) for name, vote in roll_call],
+                {str(k): [str(t) for t in v] for k, v in links.items()},
+                [str(t) for t in imposes],
+                _day(fulfilled),
+                tuple(loc),
+                item,
+                None if item_number is None else int(item_number),
+            )
+            for (
+                number,
+                label,
+                decision,
+                proposal,
+                outcome,
+                votes,
+                votes_text,
+                unanimous,
+                roll_call,
+                links,
+                imposes,
+                fulfilled,
+                loc,
+                item,
+                item_number,
+            ) in d["decisions"]
+        ],
+        per_rollam=bool(d["per_rollam"]),
     )

@@ -25,6 +25,8 @@ import typer
 
 from psc import __version__
 from psc.cli import console, minutes, publish, review, tasks
+from psc.cli import decisions as decisions_cli
+from psc.cli import search as search_cli
 from psc.errors import PscError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -122,15 +124,21 @@ tasks_app.command("show")(handle_errors(tasks.show))
 for _action in tasks.STATUS_ACTIONS:
     tasks_app.command(_action)(handle_errors(tasks.status_command(_action)))
 
+decisions_app = _typer(no_args_is_help=False, cls=decisions_cli.TextOrCommand)
+decisions_app.callback(invoke_without_command=True)(handle_errors(decisions_cli.decisions))
+decisions_app.command("show")(handle_errors(decisions_cli.show))
+
 export_app = _typer(help=publish.EXPORT_HELP, no_args_is_help=True)
 export_app.command("ics")(handle_errors(publish.export_ics))
 
 app.command("validate")(handle_errors(minutes.validate))
 app.command("render")(handle_errors(minutes.render))
 app.add_typer(tasks_app, name="tasks")
+app.add_typer(decisions_app, name="decisions")
 app.command("new-meeting")(handle_errors(minutes.new_meeting))
 app.command("init")(handle_errors(minutes.init))
 app.command("list")(handle_errors(minutes.list_))
+app.command("search")(handle_errors(search_cli.search))
 app.command("diff")(handle_errors(review.diff))
 app.command("log")(handle_errors(review.log))
 app.command("approve")(handle_errors(review.approve))

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from psc.cli import common, console, options
-from psc.cli.options import Lang, LangBrief, NoCache, Output, Strict
+from psc.cli.options import Lang, LangBrief, NoCache, Output, Public, Strict
 from psc.errors import UsageError, check_language, check_text
 
 
@@ -88,14 +88,19 @@ def render(
         options.output(
             "FILE|DIR|-",
             "Output file ('-' for stdout); a directory with --all or with both formats. "
-            "Default: minutes/<meeting>.<format> in the repository.",
+            "Default: minutes/<meeting>.<format> in the repository (--public: "
+            "minutes/public/<meeting>.<format>).",
         ),
     ] = None,
     lang: Lang = None,
+    public: Public = False,
     no_cache: NoCache = False,
     strict: Strict = False,
 ) -> None:
     """Render a meeting's minutes as Markdown and HTML.
+
+    With --public, the public edition: private people's names replaced, private passages
+    left out.
 
     Example: psc render 2016-09-07 --format html -o minutes.html
     """
@@ -104,7 +109,13 @@ def render(
 
     project = common.project(ctx, no_cache, strict)
     result = render_minutes(
-        project, common.names(meeting), all_=all_, fmt=fmt, output=output, lang=lang
+        project,
+        common.names(meeting),
+        all_=all_,
+        fmt=fmt,
+        output=output,
+        lang=lang,
+        public=public,
     )
     if result.document is not None:
         sys.stdout.write(result.document)

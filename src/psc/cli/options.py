@@ -47,6 +47,17 @@ Strict = Annotated[
 ]
 """The option of every read-only report (tasks, tasks show, list, render, build, export ics, remind)."""
 
+Public = Annotated[
+    bool,
+    typer.Option(
+        "--public",
+        help="The public edition: private people's names replaced (initials or "
+        "'[anonymizováno]', as group.yaml's privacy says), private passages left out; "
+        "default outputs get a public/ folder of their own.",
+    ),
+]
+"""The public edition of render, build, export ics and remind."""
+
 Lang = Annotated[
     str | None,
     typer.Option(

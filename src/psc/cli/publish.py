@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from psc.cli import common, console, options
-from psc.cli.options import Lang, LangBrief, NoCache, Strict
+from psc.cli.options import Lang, LangBrief, NoCache, Public, Strict
 from psc.errors import check_language
 
 EXPORT_HELP = "Export the archive for other tools.\n\nExample: psc export ics -o kalendar.ics"
@@ -20,7 +20,10 @@ def build(
     ctx: typer.Context,
     output: Annotated[
         str | None,
-        options.output("DIR", "Where to write the site (default: site/ in the repository)."),
+        options.output(
+            "DIR",
+            "Where to write the site (default: site/ in the repository; --public: site/public/).",
+        ),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -29,12 +32,14 @@ def build(
         ),
     ] = None,
     lang: LangBrief = None,
+    public: Public = False,
     no_cache: NoCache = False,
     strict: Strict = False,
 ) -> None:
     """Build a static website of the archive: meetings, minutes, tasks, organisations, calendar.
 
-    It works opened from the file system and loads nothing from the network.
+    It works opened from the file system and loads nothing from the network. With --public
+    every page, report and index is made from the public edition.
 
     Example: psc build -o site
     """
@@ -43,8 +48,12 @@ def build(
     check_language(lang)
     project = common.project(ctx, no_cache, strict)
     out = Path(output) if output else project.root / "site"
+    if public and not output:
+        from psc.publish.public import public_output
+
+        out = public_output(out)
     when = common.date(as_of, "--as-of") or common.today()
-    written = build_site(project, out, as_of=when, lang=lang)
+    written = build_site(project, out, as_of=when, lang=lang, public=public)
     console.echo(f"wrote {len(written)} files to {out}", err=True)
 
 
@@ -61,6 +70,7 @@ def export_ics(
         ),
     ] = None,
     lang: Lang = None,
+    public: Public = False,
     no_cache: NoCache = False,
     strict: Strict = False,
 ) -> None:
@@ -79,7 +89,7 @@ def export_ics(
     when = common.date(as_of, "--as-of") or common.today()
     project = common.project(ctx, no_cache, strict)
     # bytes: the file keeps icalendar's CRLF line ends byte for byte
-    emit(calendar(project, as_of=when, lang=lang), output, project)
+    emit(calendar(project, as_of=when, lang=lang, public=public), output, project)
 
 
 def remind(
@@ -100,7 +110,11 @@ def remind(
     ] = "14d",
     output: Annotated[
         str | None,
-        options.output("DIR", "Where to write the drafts (default: reminders/ in the repository)."),
+        options.output(
+            "DIR",
+            "Where to write the drafts (default: reminders/ in the repository; --public: "
+            "reminders/public/).",
+        ),
     ] = None,
     send: Annotated[
         bool,
@@ -151,6 +165,7 @@ def remind(
         ),
     ] = None,
     lang: Lang = None,
+    public: Public = False,
     no_cache: NoCache = False,
     strict: Strict = False,
 ) -> None:
@@ -178,6 +193,7 @@ def remind(
         smtp_port=smtp_port,
         smtp_user=smtp_user,
         output=output,
+        public=public,
     )
     for note in dispatch.notes:
         console.echo(note, err=True)

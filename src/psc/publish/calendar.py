@@ -259,11 +259,18 @@ def _later(start: dt.datetime) -> dt.datetime | None:
         return None
 
 
-def export_ics(project: Project, *, as_of: dt.date, lang: str | None = None) -> bytes:
-    """The archive's upcoming meetings and open task deadlines as an iCalendar file."""
+def export_ics(
+    project: Project, *, as_of: dt.date, lang: str | None = None, public: bool = False
+) -> bytes:
+    """The archive's upcoming meetings and open task deadlines as an iCalendar file;
+    `public`: from the public edition (private people's names replaced)."""
     from psc.archive.tasks import track
 
     check_language(lang)
+    if public:
+        from psc.publish.public import public_project
+
+        project = public_project(project)
     index = project.report_index()
     group_model: list[Any] = []
 

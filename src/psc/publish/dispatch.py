@@ -83,10 +83,18 @@ def plan_reminders(
     smtp_port: int | None = None,
     smtp_user: str | None = None,
     output: str | None = None,
+    public: bool = False,
 ) -> Dispatch:
     """The reminders due at `as_of` (see `remind.collect`) and how each is delivered: with
     `send`, through the SMTP server the options or the environment name (PSC_SMTP_*);
-    drafts go to `output` (default: reminders/ in the repository)."""
+    drafts go to `output` (default: reminders/ in the repository). `public`: made from the
+    public edition (private people's names replaced), drafts by default in reminders/public/."""
+    if public:
+        from psc.publish.public import public_output, public_project
+
+        project = public_project(project)
+        if output is None:
+            output = str(public_output(project.root / remind.DEFAULT_DIR))
     from_ = remind.sender_address(sender)
     reminders, notes = remind.collect(project, as_of=as_of, within=within, lang=lang, sender=from_)
     settings = remind.smtp_settings(smtp_host, smtp_port, smtp_user) if send else None

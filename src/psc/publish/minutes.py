@@ -34,15 +34,23 @@ def render_minutes(
     fmt: str | None = None,
     output: str | None = None,
     lang: str | None = None,
+    public: bool = False,
 ) -> RenderedMinutes:
     """Render one meeting (or all, with `all_`) in `fmt` (default: md and html) into
     minutes/<meeting>.<format>, or `output` (a file, a directory, or '-': the document is
     returned instead of written). Files are written one meeting at a time, so memory stays
-    flat however large the archive."""
+    flat however large the archive. `public`: the public edition (see `publish.public`),
+    by default into minutes/public/<meeting>.<format>."""
     from psc.archive.tasks import reviews, track
     from psc.fileio import write_text_atomic
     from psc.publish.render import FORMATS, Renderer
 
+    render_dir = project.root / RENDER_DIR
+    if public:  # every meeting, summary and the group read as the public edition
+        from psc.publish.public import public_output, public_project
+
+        project = public_project(project)
+        render_dir = public_output(render_dir)
     if fmt is not None and fmt not in (*FORMATS, "pdf"):
         raise UsageError(f"unknown format {fmt!r}; choose md, html or pdf")
     check_language(lang)
@@ -61,7 +69,7 @@ def render_minutes(
 
     def target(meeting_id: str, fmt_: str) -> Path:
         if output is None:
-            return project.root / RENDER_DIR / f"{meeting_id}.{fmt_}"
+            return render_dir / f"{meeting_id}.{fmt_}"
         if all_ or len(formats) > 1 or Path(output).is_dir():
             return Path(output) / f"{meeting_id}.{fmt_}"
         return Path(output)

@@ -66,6 +66,9 @@ class Renderer(Wording):
         self.group = group
         self.known_tasks: dict[str, Any] = {}
         """Tasks of the archive by ID, so task reviews can name what they review."""
+        self.decision_pages: dict[str, list[str]] = {}
+        """For the site: each meeting's register pages, by the order of its decisions (the
+        minutes then link a decision to its page); empty for `psc render`."""
         self.envs = {fmt: self._environment(template_dirs, fmt) for fmt in FORMATS}
 
     def _environment(self, dirs: list[Path], fmt: str) -> jinja2.Environment:
@@ -114,6 +117,7 @@ class Renderer(Wording):
             tentative_years=self.tentative_years,
             lang=self.language,
             reviewed_task=lambda task_id: self.known_tasks.get(task_id),
+            decision_slug=self.decision_slug,
         )
         return env
 
@@ -256,6 +260,18 @@ class Renderer(Wording):
         text = " ".join(p for p in (self.labels["decision"], decision.number or "") if p)
         return f"{text}:" if text else ""
 
+    def decision_slug(self, meeting: Any, decision: Decision) -> str:
+        """The slug of the register page of `decision` of `meeting` (site/decisions/<slug>.html) when building the site, else ""."""
+        if not self.decision_pages:
+            return ""
+        pages = self.decision_pages.get(meeting.id, [])
+        blocks = [b for part in (*meeting.items, *meeting.sections) for b in part.content]
+        order = [b for b in blocks if b.__class__ is decision.__class__]
+        for index, block in enumerate(order):
+            if block is decision:
+                return pages[index] if index < len(pages) else ""
+        return ""
+
     def vote_record(self, decision: Decision) -> str:
         """'(pro 9, proti 0, zdrželo se 0)', '(pro 9)', '(jednomyslně)', '(21 : 0 : 0)': the
         vote as written, or only the counts recorded (all three in the group's `votes`)."""
@@ -319,18 +335,66 @@ class Renderer(Wording):
         """The minutes of `meeting` as Markdown (`md`), a standalone HTML page (`html`), or
         PDF bytes (`pdf`: the HTML page printed by WeasyPrint, fonts embedded, page numbers)."""
         if fmt == "pdf":
-            return html_to_pdf(self.render(meeting, "html"))
+            return html_to_pdf(
+                self.render_template(
+                    "minutes/minutes.html.j2",
+                    "html",
+                    meeting=meeting,
+                    tasks=task_rows(meeting),
+                    labels=self.pdf_labels(),
+                ),
+                title=self.document_title(meeting),
+                author=self.group.name,
+                running_header=self.group.name,
+                lang=self.language,
+            )
         return self.render_template(
             f"minutes/minutes.{fmt}.j2", fmt, meeting=meeting, tasks=task_rows(meeting)
         )
+
+    def document_title(self, meeting: Meeting) -> str:
+        """The minutes' title as the HTML page's <title> gives it: 'Zápis: 1. jednání …', or
+        the heading alone where it already holds the meeting's title."""
+        heading = self.minutes_title(meeting)
+        return heading if meeting.title in heading else f"{heading}: {meeting.title}"
+
+    def pdf_labels(self) -> dict[str, str]:
+        """The labels of the PDF minutes: the original's page count ('Stran 4', field `pages`)
+        is labelled as the original's ('Stran originálu'), so it never reads as the page count
+        of the PDF, whose own pages are numbered 'Strana 1 z 3' at their foot."""
+        if not self.labels["pages"]:  # a group that hides the page count hides it here too
+            return dict(self.labels)
+        return {**self.labels, "pages": self.labels["pages_original"]}
 
     def render_template(self, name: str, fmt: str, /, **context: Any) -> str:
         """Render template `name` in the environment of `fmt`; broken templates raise TemplateError."""
         return templates.render(self.envs[fmt], name, **context)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Print an HTML page to PDF with WeasyPrint (the optional extra `psc[pdf]`)."""
+PDF_VARIANT = "pdf/a-3b"
+"""The archival profile the PDF minutes declare (PDF/A-3, level B), tagged besides."""
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string literal: every character but letters, digits and spaces as a hex
+    escape, so no name can end the string or the rule (the space after an escape ends it and
+    is not part of the text)."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in text) + '"'
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    running_header: str | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """Print an HTML page to an archival, tagged PDF with WeasyPrint (the extra `psc[pdf]`):
+    PDF/A-3b (XMP identification, sRGB output intent, fonts embedded), a structure tree and
+    the document's language (/Lang), `title` and `author` in the document information and the
+    XMP metadata, and `running_header` at the top of every page. The header is a stylesheet
+    of the PDF alone: the HTML page is unchanged."""
     try:
         import weasyprint
     except ImportError:
@@ -343,7 +407,26 @@ def html_to_pdf(html: str) -> bytes:
             f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0 "
             "libpangoft2-1.0-0)"
         ) from None
-    return weasyprint.HTML(string=html).write_pdf()
+    stylesheets = []
+    if running_header:
+        stylesheets.append(
+            weasyprint.CSS(
+                string="@page { @top-center { content: "
+                + css_string(running_header)
+                + '; font-size: 9pt; color: #555; font-family: "DejaVu Sans", sans-serif; } }'
+            )
+        )
+    document = weasyprint.HTML(string=html).render(
+        stylesheets=stylesheets, pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
+    if title:
+        document.metadata.title = title
+    if author:
+        document.metadata.authors = [author]
+    if lang:
+        document.metadata.lang = lang
+    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    return pdf
 
 
 def capfirst(text: str) -> str:

@@ -1,0 +1,313 @@
+"""The public edition of the minutes: private people's names replaced, private passages left out.
+
+`public_edition(meeting, group)` makes the public edition of one meeting, a pure function of
+the model. Every name of a private person (a `Person` marked `private` anywhere in the
+meeting, the meeting's `private_persons`, the group's `privacy.persons` and private members),
+with each of its `forms`, is replaced in every text of the meeting by its `replacement`, else
+by the group's choice: initials ('Libor Čermák' -> 'L. Č.') or the label `redacted`
+('[anonymizováno]'). Matching is on whole words, in NFC, case-sensitive. Paragraphs,
+headings, statements and lists marked `private` are left out.
+
+`PublicProject` is a repository whose every meeting, summary and group file reads as the
+public edition: `psc build --public`, `psc render --public`, `psc export ics --public` and
+`psc remind --public` work from it, so whatever they build (pages, calendar, task reports,
+indexes) comes from the public edition alone. A person private in any meeting is private in
+the whole public edition: task reports join the texts of several meetings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from psc.archive.project import Project
+from psc.terms import Deadline, nfc
+
+if TYPE_CHECKING:
+    from psc.archive.index import Index
+    from psc.loading.model import Group, Meeting, PrivatePerson
+
+PUBLIC_DIR = "public"
+"""The public edition's default outputs are the internal ones' with this folder added:
+minutes/public/<meeting>.<format>, site/public/, reminders/public/."""
+
+_KEPT = frozenset({"fingerprint", "path"})
+"""Fields never rewritten: the approval's hash, the file a summary was made from."""
+
+
+def public_output(internal: Path) -> Path:
+    """The default output of the public edition for the internal default `internal`
+    (a folder): the same folder with `public/` in it, so neither overwrites the other."""
+    return internal / PUBLIC_DIR
+
+
+def initials(name: str) -> str | None:
+    """'Libor Čermák' -> 'L. Č.', 'Ing. Jana Nováková-Dvořáková, Ph.D.' -> 'J. N.-D.':
+    the first letter of each word that starts with a capital; titles (words with a full stop)
+    are dropped. None when no word qualifies."""
+    letters = []
+    for word in name.split():
+        word = word.strip(",;()")
+        if not word or "." in word:
+            continue
+        parts = [p for p in word.split("-") if p]
+        if parts and all(p[0].isupper() for p in parts):
+            letters.append("-".join(f"{p[0]}." for p in parts))
+    return " ".join(letters) or None
+
+
+class Redactor:
+    """Replaces the names of private people in a text: whole words, NFC, case-sensitive."""
+
+    def __init__(self, replacements: dict[str, str]):
+        self.replacements = {nfc(k): v for k, v in replacements.items() if k.strip()}
+        alternatives = sorted(self.replacements, key=len, reverse=True)
+        self.pattern = (
+            re.compile(
+                r"(?<!\w)(?:"
+                + "|".join(r"\s+".join(map(re.escape, a.split())) for a in alternatives)
+                + r")(?!\w)"
+            )
+            if alternatives
+            else None
+        )
+        self._spaced = {" ".join(k.split()): v for k, v in self.replacements.items()}
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            new = self._spaced[" ".join(match.group(0).split())]
+            if new.endswith(".") and match.string.startswith(".", match.end()):
+                return new[:-1]  # 'Zapsal P. M.' ends the sentence with one full stop
+            return new
+
+        return self.pattern.sub(replace, nfc(text))
+
+
+def group_private_persons(group: Group) -> list[PrivatePerson]:
+    """The people private in every meeting: the group's `privacy.persons` and private members."""
+    from psc.loading.model import PrivatePerson
+
+    return [
+        *group.privacy.persons,
+        *(PrivatePerson(name=m.name, replacement=None) for m in group.members if m.private),
+    ]
+
+
+def private_persons(meeting: Meeting) -> list[PrivatePerson]:
+    """The people private in `meeting`: its `private_persons` and every `Person` marked
+    `private` anywhere in it (attendance, chair, minute-taker, verifiers, signatures…)."""
+    from psc.loading.model import Person, PrivatePerson
+
+    found = list(meeting.private_persons)
+
+    def visit(value: Any) -> None:
+        if isinstance(value, Person):
+            if value.private:
+                found.append(PrivatePerson(name=value.name, replacement=None))
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                visit(getattr(value, name))
+        elif isinstance(value, list):
+            for v in value:
+                visit(v)
+
+    visit(meeting)
+    return found
+
+
+def redactor(persons: Iterable[PrivatePerson], group: Group) -> Redactor:
+    """The redactor of `persons` (entries of one name merged, with all their forms), replacing
+    each form by the entry's `replacement`, else by the group's choice in its language."""
+    from psc.language.labels import labels_for
+
+    label = labels_for(group.language, group.labels, group_language=group.language)["redacted"]
+    forms: dict[str, list[str]] = {}
+    chosen: dict[str, str] = {}
+    for person in persons:
+        name = nfc(person.name)
+        forms.setdefault(name, [name]).extend(nfc(f) for f in person.forms)
+        if person.replacement and name not in chosen:
+            chosen[name] = person.replacement
+    replacements: dict[str, str] = {}
+    for name, written in forms.items():
+        for form in written:
+            if name in chosen:
+                replacements[form] = chosen[name]
+            elif group.privacy.replacement == "initials":
+                replacements[form] = initials(form) or initials(name) or label
+            else:
+                replacements[form] = label
+    return Redactor(replacements)
+
+
+def _left_out(value: Any) -> bool:
+    """A passage marked private (a paragraph, heading, statement, list): not in the edition.
+    A private person is kept, under another name."""
+    from psc.loading.model import Person
+
+    return getattr(value, "private", False) is True and not isinstance(value, Person)
+
+
+def _empty(value: Any) -> bool:
+    """An untitled item whose every passage was private."""
+    from psc.loading.model import AgendaItem
+
+    return isinstance(value, AgendaItem) and value.title is None and not value.content
+
+
+def _rewrite(value: Any, redact: Callable[[str], str], group: Group | None) -> Any:
+    """`value` with `redact` applied to every text in it, at any depth (models, summaries,
+    lists, tuples, mappings' values, worded deadlines), and private passages left out."""
+    if isinstance(value, (enum.Enum, bool, int, float, dt.date, dt.time)) or value is None:
+        return value
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, Deadline):
+        return Deadline(value.kind, value.date, redact(value.text)) if value.text else value
+    if isinstance(value, list):
+        kept = [_rewrite(v, redact, group) for v in value if not _left_out(v)]
+        return [v for v in kept if not _empty(v)]
+    if isinstance(value, tuple):
+        return tuple(_rewrite(v, redact, group) for v in value)
+    if isinstance(value, dict):
+        return {k: _rewrite(v, redact, group) for k, v in value.items()}
+    if isinstance(value, BaseModel):
+        update = {
+            name: _rewrite(getattr(value, name), redact, group)
+            for name in type(value).model_fields
+            if name not in _KEPT
+        }
+        _keep_gender(value, update, group)
+        return value.model_copy(update=update)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value,
+            **{
+                f.name: _rewrite(getattr(value, f.name), redact, group)
+                for f in dataclasses.fields(value)
+                if f.init and f.name not in _KEPT
+            },
+        )
+    return value
+
+
+def _keep_gender(person: Any, update: dict[str, Any], group: Group | None) -> None:
+    """A renamed person keeps the gender the group registers under the real name, so the
+    verbs of the minutes ('Zapsala') still agree."""
+    from psc.loading.model import Person
+
+    if isinstance(person, Person) and person.gender is None and group is not None:
+        if update.get("name") != person.name:
+            member = group.person(person.name)
+            if member is not None and member.gender is not None:
+                update["gender"] = member.gender
+
+
+def public_edition(
+    meeting: Meeting, group: Group, *, persons: Iterable[PrivatePerson] = ()
+) -> Meeting:
+    """The public edition of `meeting`: the names of its private people, of the group's and of
+    `persons` (those private elsewhere in the archive) replaced in every text; private
+    paragraphs, headings, statements and lists left out; `private_persons` emptied."""
+    redact = redactor([*group_private_persons(group), *private_persons(meeting), *persons], group)
+    edition: Meeting = _rewrite(meeting, redact, group)
+    edition.private_persons = []
+    return edition
+
+
+def public_group(group: Group, redact: Callable[[str], str]) -> Group:
+    """The group file as the public edition shows it: members under their public names (so
+    verbs still agree with their gender), no list of private people."""
+    from psc.loading.model import Privacy
+
+    edition: Group = _rewrite(group, redact, None)
+    edition.privacy = Privacy(replacement=group.privacy.replacement)
+    return edition
+
+
+class PublicProject(Project):
+    """The repository `project`, read as its public edition: meetings (`load_meeting`), the
+    index's summaries (`index`, `report_index`) and the group file (`load_group`). A person
+    private in any meeting of the archive is private in all of them."""
+
+    def __init__(self, project: Project):
+        self.__dict__.update(project.__dict__)
+        self._group: Group | None = None
+        self._persons: list[PrivatePerson] | None = None
+        self._redact: Redactor | None = None
+        self._index: dict[bool, Index] = {}
+
+    def internal_group(self) -> Group:
+        """The group file as written (with its list of private people)."""
+        if self._group is None:
+            self._group = super().load_group()
+        return self._group
+
+    def archive_persons(self) -> list[PrivatePerson]:
+        """Every person private in some meeting of the archive (meetings that cannot be
+        read are left out, as from every report)."""
+        from psc.errors import InvalidData
+        from psc.loading import pipeline
+
+        if self._persons is None:
+            group = self.internal_group()
+            found: list[PrivatePerson] = []
+            for path in self.scan()[0]:
+                try:
+                    if b"private" not in pipeline.read(path):  # keys are English
+                        continue
+                    found.extend(private_persons(super().load_meeting(path, group)))
+                except InvalidData:
+                    continue
+            self._persons = found
+        return self._persons
+
+    def redact(self, text: str) -> str:
+        """`text` with every private name of the archive and the group replaced."""
+        if self._redact is None:
+            group = self.internal_group()
+            self._redact = redactor([*group_private_persons(group), *self.archive_persons()], group)
+        return self._redact(text)
+
+    def load_group(self) -> Group:
+        return public_group(self.internal_group(), self.redact)
+
+    def load_meeting(self, path: Path, group: Group | None) -> Meeting:
+        internal = self.internal_group() if group is not None else None
+        meeting = super().load_meeting(path, internal)
+        return public_edition(meeting, self.internal_group(), persons=self.archive_persons())
+
+    def index(self, paths: list[Path] | None = None, *, strict: bool = True) -> Index:
+        """The index of the public editions: each valid meeting summarized from its public
+        edition (private passages are in no summary), the group's data redacted."""
+        from psc.archive.summary import summarize
+
+        if paths is None and strict in self._index:
+            return self._index[strict]
+        index = super().index(paths, strict=strict)
+        public = dataclasses.replace(
+            index,
+            meetings=[
+                summarize(self.load_meeting(Path(s.path), self.internal_group()))
+                for s in index.meetings
+            ],
+            group_info=_rewrite(index.group_info, self.redact, None),
+        )
+        if paths is None:
+            self._index[strict] = public
+        return public
+
+
+def public_project(project: Project) -> PublicProject:
+    """`project` read as its public edition (see `PublicProject`)."""
+    return project if isinstance(project, PublicProject) else PublicProject(project)
