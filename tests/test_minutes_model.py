@@ -237,3 +237,30 @@ def test_a_title_used_as_the_heading_is_not_repeated_in_the_page_title(council, 
     (council / "group.yaml").write_text(GROUP + 'labels:\n  minutes: "{title}"\n', encoding="utf-8")
     html = run(runner, "render", "2022-05-12", "--format", "html", "-o", "-").stdout
     assert "<title>Zasedání zastupitelstva</title>" in html
+
+
+def test_a_vote_by_correspondence_is_rendered_with_every_answer(council, runner):
+    (council / "meetings" / "2022-05-20.yaml").write_text(
+        "title: Hlasování per rollam\ndate: 2022-05-20\n"
+        "per_rollam:\n  question: Souhlasíte s opravou?\n  opened: 2022-05-16\n  deadline: 2022-05-20\n"
+        "  rule: Neodpověď je zdržení se.\n  votes:\n    - {name: Jana Malá, vote: for, date: 2022-05-17}\n"
+        "    - {name: Josef Král, vote: no_answer}\n  confirmed_at: 2022-06-09\n"
+        "items:\n  - title: Oprava\n    content:\n      - decision: Zastupitelstvo souhlasí s opravou.\n"
+        "        number: PR 1/2022\n        outcome: adopted\n",
+        encoding="utf-8",
+    )
+    assert run(runner, "validate").exit_code == 0
+    md = run(runner, "render", "2022-05-20", "--format", "md", "-o", "-").stdout
+    for line in (
+        "## Hlasování per rollam",
+        "Otázka: Souhlasíte s opravou?",
+        "Hlasování probíhalo od 16. 5. 2022 do 20. 5. 2022. Pravidlo: Neodpověď je zdržení se.",
+        "- Jana Malá: pro (17. 5. 2022)",
+        "- Josef Král: neodpověděl(a)",
+        "Výsledek hlasování byl potvrzen na jednání 9. 6. 2022.",
+    ):
+        assert line in md.splitlines(), line
+    assert "| účastníci |" not in md  # no empty attendance row
+    html = run(runner, "render", "2022-05-20", "--format", "html", "-o", "-").stdout
+    assert '<section class="per-rollam">' in html and "<li>Josef Král: neodpověděl(a)</li>" in html
+    assert "účastníci" not in html

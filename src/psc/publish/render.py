@@ -111,6 +111,8 @@ class Renderer(Wording):
             vote_record=self.vote_record,
             roll_call=self.roll_call,
             body_approval=self.body_approval,
+            per_rollam_answers=self.per_rollam_answers,
+            per_rollam_confirmed=self.per_rollam_confirmed,
             deadline=self.deadline,
             deadline_words=self.deadline_words,
             next_meeting_date=self.next_meeting_date,
@@ -312,6 +314,27 @@ class Renderer(Wording):
         votes = ", ".join(f"{v.name}: {verb(v.name, v.vote)}" for v in decision.roll_call)
         word = self.labels["roll_call"]
         return f"{word}: {votes}" if word and votes else votes
+
+    def per_rollam_answers(self, vote: Any) -> list[str]:
+        """'Ing. Pavel Straka: pro (5. 5. 2025)', one per member, in the file's order."""
+        answers = []
+        for answer in vote.votes:
+            member = self.group.person(answer.name)
+            gender = member.gender.value if member and member.gender else None
+            key = f"roll_call_{answer.vote}"
+            word = (
+                self.labels.get(f"{key}_{gender}", self.labels[key]) if gender else self.labels[key]
+            )
+            when = f" ({self.short_date(answer.date)})" if answer.date else ""
+            answers.append(f"{answer.name}: {word}{when}")
+        return answers
+
+    def per_rollam_confirmed(self, vote: Any) -> str:
+        """'Výsledek hlasování byl potvrzen na jednání 17. 6. 2025.'"""
+        meeting = vote.confirmed_at or ""
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting):
+            meeting = self.short_date(dt.date.fromisoformat(meeting))
+        return self.label("per_rollam_confirmed", meeting=meeting)
 
     def body_approval(self, approval: BodyApproval) -> str:
         """'Zápis byl schválen na jednání 12. 6. 2022, usnesením č. 5/2022.' (its `note`, when
