@@ -145,3 +145,11 @@ def test_an_unreadable_manifest_removes_nothing(repo, runner, tmp_path):
     assert (site / "old.html").is_file()
     manifest = json.loads((site / ".psc-site.json").read_text(encoding="utf-8"))
     assert "old.html" not in manifest["files"]
+
+
+def test_no_broken_link_in_the_public_edition_of_the_site(runner, tmp_path):
+    site = tmp_path / "public-site"
+    build(runner, council(tmp_path), site, "--public", "--as-of", "2025-12-31")
+    pages = list(site.rglob("*.html"))
+    assert {"register.html", "search.html", "index.html"} <= {p.name for p in pages}
+    assert broken_links(site) == []
