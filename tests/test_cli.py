@@ -186,8 +186,8 @@ def test_render_all_to_directory(repo, runner):
             "error: -o - writes one document: name one meeting and one --format",
         ),
         (
-            ["render", "2016-09-07", "--format", "docx"],
-            "error: unknown format 'docx'; choose md, html or pdf",
+            ["render", "2016-09-07", "--format", "odt"],
+            "error: unknown format 'odt'; choose md, html, pdf or docx",
         ),
         (["render", "2016-09-07", "--lang", "de"], "error: unknown language 'de'; choose cs or en"),
         (["render", "2016-09-07", "--all"], "error: give a meeting or --all, not both"),

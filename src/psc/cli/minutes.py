@@ -80,7 +80,10 @@ def render(
     fmt: Annotated[
         str | None,
         options.format_(
-            "md|html|pdf", "md, html or pdf (default: md and html).", show_default=False
+            "md|html|pdf|docx",
+            "md, html, pdf or docx (Word; its look from templates/reference.docx) "
+            "(default: md and html).",
+            show_default=False,
         ),
     ] = None,
     output: Annotated[
@@ -97,7 +100,7 @@ def render(
     no_cache: NoCache = False,
     strict: Strict = False,
 ) -> None:
-    """Render a meeting's minutes as Markdown and HTML.
+    """Render a meeting's minutes as Markdown and HTML (or, with --format, PDF or Word).
 
     With --public, the public edition: private people's names replaced, private passages
     left out.

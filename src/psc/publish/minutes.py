@@ -43,7 +43,7 @@ def render_minutes(
     by default into minutes/public/<meeting>.<format>."""
     from psc.archive.tasks import reviews, track
     from psc.fileio import write_text_atomic
-    from psc.publish.render import FORMATS, Renderer
+    from psc.publish.render import BINARY_FORMATS, FORMATS, Renderer
 
     render_dir = project.root / RENDER_DIR
     if public:  # every meeting, summary and the group read as the public edition
@@ -51,8 +51,8 @@ def render_minutes(
 
         project = public_project(project)
         render_dir = public_output(render_dir)
-    if fmt is not None and fmt not in (*FORMATS, "pdf"):
-        raise UsageError(f"unknown format {fmt!r}; choose md, html or pdf")
+    if fmt is not None and fmt not in (*FORMATS, *BINARY_FORMATS):
+        raise UsageError(f"unknown format {fmt!r}; choose md, html, pdf or docx")
     check_language(lang)
     if all_ and meeting_ref:
         raise UsageError("give a meeting or --all, not both")
@@ -112,7 +112,8 @@ def render_minutes(
         if to_stdout:
             document = rendered[0][1]
             if isinstance(document, bytes):
-                raise UsageError("a PDF does not go to the terminal: give -o FILE")
+                kind = "a Word document" if formats[0] == "docx" else "a PDF"
+                raise UsageError(f"{kind} does not go to the terminal: give -o FILE")
             result.document = document
             return result
         for f, text in rendered:

@@ -34,6 +34,8 @@ from psc.loading.model import (
 from psc.loading.yamlfile import scalar as yaml_scalar
 
 FORMATS = ("md", "html")
+"""The text formats (one Jinja2 environment each); `pdf` and `docx` give bytes."""
+BINARY_FORMATS = ("pdf", "docx")
 
 
 def inline_html(text: str) -> Markup:
@@ -69,6 +71,8 @@ class Renderer(Wording):
         self.decision_pages: dict[str, list[str]] = {}
         """For the site: each meeting's register pages, by the order of its decisions (the
         minutes then link a decision to its page); empty for `psc render`."""
+        self.template_dirs = template_dirs
+        """Where templates (and a Word reference document, `reference.docx`) are looked up."""
         self.envs = {fmt: self._environment(template_dirs, fmt) for fmt in FORMATS}
 
     def _environment(self, dirs: list[Path], fmt: str) -> jinja2.Environment:
@@ -356,7 +360,12 @@ class Renderer(Wording):
 
     def render(self, meeting: Meeting, fmt: str) -> Any:
         """The minutes of `meeting` as Markdown (`md`), a standalone HTML page (`html`), or
-        PDF bytes (`pdf`: the HTML page printed by WeasyPrint, fonts embedded, page numbers)."""
+        PDF bytes (`pdf`: the HTML page printed by WeasyPrint, fonts embedded, page numbers)
+        or Word bytes (`docx`: built by `publish.docx` from the same helpers)."""
+        if fmt == "docx":
+            from psc.publish.docx import minutes_docx
+
+            return minutes_docx(self, meeting, self.template_dirs)
         if fmt == "pdf":
             return html_to_pdf(
                 self.render_template(

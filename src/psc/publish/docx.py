@@ -1,0 +1,462 @@
+"""Word minutes (`psc render --format docx`) written with python-docx (the extra `psc[docx]`).
+
+The document mirrors the HTML minutes block by block, through the Renderer's own helpers
+(headings, labels, deadlines, Czech dates), so both say the same words. Inline Markdown
+(bold, italics, links) becomes runs through markdown-it's tokens. The look comes from a
+reference document, as pandoc's `--reference-doc`: a repository's `templates/reference.docx`
+when it exists, else python-docx's default document with psc's styles applied in code (no
+binary is shipped; `python -m psc.publish.docx FILE` writes that default, for a group to start
+its own from). Only the reference's styles, page setup, header and footer are kept; its body
+is replaced. The output is deterministic: core properties dated by the meeting, zip entries
+with a fixed timestamp and order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from psc.errors import UsageError
+from psc.language.mdtext import parser
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+
+    from psc.loading.model import Meeting
+    from psc.publish.render import Renderer
+
+REFERENCE = "reference.docx"
+"""The reference document's name in a template directory (a repository's `templates/`)."""
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""Every zip entry's timestamp: the earliest a zip can hold, so no clock enters the file."""
+
+
+def _docx() -> Any:
+    try:
+        import docx
+    except ImportError:
+        raise UsageError("Word output needs python-docx: pip install 'psc[docx]'") from None
+    return docx
+
+
+def default_reference() -> Document:
+    """python-docx's default document with psc's look: a sans-serif body, dark headings."""
+    from docx.shared import Pt, RGBColor
+
+    document = _docx().Document()
+    styles = document.styles
+    styles["Normal"].font.name = "DejaVu Sans"
+    styles["Normal"].font.size = Pt(10)
+    for level, size in ((1, 16), (2, 13), (3, 11), (4, 10)):
+        style = styles[f"Heading {level}"]
+        style.font.name = "DejaVu Sans"
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0x22, 0x22, 0x22)
+    return document
+
+
+def reference(template_dirs: list[Path]) -> Document:
+    """The first `reference.docx` of `template_dirs`, emptied of its body, else the default."""
+    for directory in template_dirs:
+        path = directory / REFERENCE
+        if path.is_file():
+            document = _docx().Document(str(path))
+            body = document.element.body
+            for child in list(body):
+                if not child.tag.endswith("}sectPr"):
+                    body.remove(child)
+            return document
+    return default_reference()
+
+
+def add_inline(paragraph: Paragraph, text: str, *, bold: bool = False) -> None:
+    """Inline Markdown of `text` as runs of `paragraph`: **bold**, *italic*, `code`, links
+    (a Word hyperlink to the URL); raw HTML stays text, as in the HTML minutes."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    strong = 1 if bold else 0
+    emphasis = 0
+    link: Any = None
+    for token in parser().parseInline(str(text))[0].children or []:
+        kind = token.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            emphasis += 1
+        elif kind == "em_close":
+            emphasis -= 1
+        elif kind == "link_open":
+            rid = paragraph.part.relate_to(
+                str(token.attrs["href"]), RELATIONSHIP_TYPE.HYPERLINK, is_external=True
+            )
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), rid)
+            paragraph._p.append(link)
+        elif kind == "link_close":
+            link = None
+        elif kind in ("text", "code_inline", "html_inline", "softbreak", "hardbreak"):
+            content = " " if kind in ("softbreak", "hardbreak") else token.content
+            run = paragraph.add_run(content)
+            run.bold = bool(strong) or None
+            run.italic = bool(emphasis) or None
+            if link is not None:
+                run.font.underline = True
+                run.font.color.rgb = _link_colour()
+                link.append(run._r)
+
+
+def _link_colour() -> Any:
+    from docx.shared import RGBColor
+
+    return RGBColor(0x05, 0x63, 0xC1)
+
+
+def _page_field(paragraph: Paragraph, instruction: str) -> None:
+    """A simple field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def minutes_docx(renderer: Renderer, meeting: Meeting, template_dirs: list[Path]) -> bytes:
+    """The minutes of `meeting` as the bytes of a Word document."""
+    from psc.publish.render import task_rows
+
+    document = reference(template_dirs)
+    _Writer(renderer, meeting, document).write(task_rows(meeting))
+    labels = renderer.labels
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = renderer.group.name
+    footer = section.footer.paragraphs[0]
+    footer.text = ""
+    footer.add_run(f"{labels['page']} ")
+    _page_field(footer, "PAGE")
+    footer.add_run(f" {labels['page_of']} ")
+    _page_field(footer, "NUMPAGES")
+
+    when = dt.datetime.combine(meeting.date, dt.time(0, 0))
+    core = document.core_properties
+    core.title = renderer.document_title(meeting)
+    core.author = renderer.group.name
+    core.last_modified_by = renderer.group.name
+    core.language = renderer.language
+    core.created = when
+    core.modified = when
+    core.last_printed = when
+    core.revision = 1
+    raw = io.BytesIO()
+    document.save(raw)
+    return fixed_zip(raw.getvalue())
+
+
+def fixed_zip(package: bytes) -> bytes:
+    """`package` with every entry's timestamp fixed (order and content as they were)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()
+
+
+class _Writer:
+    """Writes one meeting into a document, in the order of the HTML minutes."""
+
+    def __init__(self, renderer: Renderer, meeting: Meeting, document: Document):
+        self.r = renderer
+        self.meeting = meeting
+        self.doc = document
+        self.labels = renderer.labels
+
+    def para(self, text: str = "", *, style: str | None = None, bold: bool = False) -> Paragraph:
+        paragraph = self.doc.add_paragraph(style=style)
+        if text:
+            add_inline(paragraph, text, bold=bold)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> None:
+        paragraph = self.doc.add_heading(level=level)
+        add_inline(paragraph, text)
+
+    def write(self, tasks: list[dict[str, Any]]) -> None:
+        r, m, labels = self.r, self.meeting, self.labels
+        approved = m.approved_by or m.approved_at
+        title = r.minutes_title(m) + ("" if approved else f" – {labels['draft']}")
+        self.doc.add_heading(title, level=1)
+        if not approved:
+            self.para().add_run(labels["draft_notice"]).italic = True
+        self.header_table()
+        if m.programme:
+            if labels["programme"]:
+                self.heading(labels["programme"], 2)
+            self.programme(m.programme)
+            if m.programme_note:
+                self.para(m.programme_note)
+        if m.per_rollam:
+            self.per_rollam()
+        if labels["section_a"]:
+            self.heading(labels["section_a"], 2)
+        for item in m.items:
+            heading = r.item_heading(item)
+            if heading:
+                self.doc.add_heading(heading, level=3)
+            presenters = r.presented(item.presenters, item.duration)
+            if presenters:
+                self.para().add_run(presenters).italic = True
+            self.blocks(item.content, tasks)
+        for section in m.sections:
+            self.heading(section.title, 2)
+            self.blocks(section.content, tasks)
+        if m.next_meetings:
+            self.next_meetings()
+        listed = [row for row in tasks if not row["in_place"]]
+        if listed or (not tasks and labels["section_b"] and labels["no_tasks"]):
+            if labels["section_b"]:
+                self.heading(labels["section_b"], 2)
+            for row in listed:
+                self.task_line(row, self.doc.add_paragraph(style="List Bullet"))
+            if not listed:
+                self.para(labels["no_tasks"])
+        self.signatures()
+
+    def header_table(self) -> None:
+        r, m, labels = self.r, self.meeting, self.labels
+        rows: list[tuple[str, list[str]]] = []
+        if labels["name"]:
+            rows.append((labels["name"], [m.title]))
+        if labels["date"]:
+            when = r.long_date(m.date)
+            if m.start:
+                when += f", {m.start:%H:%M}" + (f" – {m.end:%H:%M}" if m.end else "")
+            rows.append((labels["date"], [when]))
+        if m.place and labels["place"]:
+            rows.append((labels["place"], [m.place]))
+        a = m.attendees
+        if labels["attendees"]:
+            lines = [a.note] if a.note else []
+            for kind in ("present", "excused", "absent", "guests"):
+                people = getattr(a, kind)
+                if people:
+                    lines.append(f"{labels[kind]}: " + ", ".join(r.person(p) for p in people))
+            lines += [r.category(c) for c in a.categories]
+            if a.quorum and r.quorum(a.quorum):
+                lines.append(r.quorum(a.quorum))
+            if lines:
+                rows.append((labels["attendees"], lines))
+        rows += [(word, [who]) for word, who in r.designated(m)]
+        if m.attachments and labels["attachments"]:
+            rows.append((labels["attachments"], list(m.attachments)))
+        if m.pages and labels["pages"]:
+            rows.append((labels["pages"], [str(m.pages)]))
+        if not rows:
+            return
+        table = self.doc.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for word, lines in rows:
+            label_cell, value_cell = table.add_row().cells
+            label_cell.paragraphs[0].add_run(word).bold = True
+            for i, line in enumerate(lines):
+                paragraph = value_cell.paragraphs[0] if i == 0 else value_cell.add_paragraph()
+                add_inline(paragraph, line)
+
+    def programme(self, programme: list[Any]) -> None:
+        for i, point in enumerate(programme, 1):
+            paragraph = self.doc.add_paragraph(style="List Paragraph")
+            paragraph.add_run(f"{i}. ")
+            add_inline(paragraph, point.title)
+            presenters = self.r.presented(point.presenters, point.duration)
+            if presenters:
+                paragraph.add_run(f" – {presenters}")
+            if point.note:
+                paragraph.add_run(" – ")
+                add_inline(paragraph, point.note)
+
+    def per_rollam(self) -> None:
+        r, labels, vote = self.r, self.labels, self.meeting.per_rollam
+        assert vote is not None
+        self.heading(labels["per_rollam"], 2)
+        self.para(f"{labels['per_rollam_question']}: {vote.question}")
+        period = r.label(
+            "per_rollam_period",
+            opened=r.short_date(vote.opened),
+            deadline=r.short_date(vote.deadline),
+        )
+        rule = f" {labels['per_rollam_rule']}: {vote.rule}" if vote.rule else ""
+        self.para(period + rule)
+        if vote.votes:
+            self.para(f"{labels['per_rollam_votes']}:")
+            for answer in r.per_rollam_answers(vote):
+                self.doc.add_paragraph(answer, style="List Bullet")
+        if vote.confirmed_at:
+            self.doc.add_paragraph(r.per_rollam_confirmed(vote))
+
+    def next_meetings(self) -> None:
+        r, labels, m = self.r, self.labels, self.meeting
+        self.heading(labels["next_meetings_title"], 2)
+        firm = [n for n in m.next_meetings if not n.tentative]
+        if firm:
+            paragraph = self.doc.add_paragraph(f"{labels['next_meeting_firm']}: ")
+            for i, n in enumerate(firm):
+                text = r.short_date(n.date)
+                if n.note:
+                    text += f" ({n.note})"
+                elif n.time:
+                    text += f", {n.time:%H:%M}"
+                if n.place:
+                    text += f", {n.place}"
+                paragraph.add_run(text).bold = True
+                if i < len(firm) - 1:
+                    paragraph.add_run(", ")
+        for year, dates in r.tentative_years(m):
+            words = ", ".join(r.day_month(d) for d in dates)
+            self.doc.add_paragraph(f"{r.label('next_meeting_tentative', year=year)}: {words}")
+
+    def blocks(self, content: list[Any], tasks: list[dict[str, Any]]) -> None:
+        r, labels = self.r, self.labels
+        for block in content:
+            if hasattr(block, "heading"):
+                self.heading(block.heading, 4)
+            elif hasattr(block, "by"):  # a statement: its text names the body in bold
+                self.para(block.text)
+            elif hasattr(block, "decision"):
+                self.decision(block)
+            elif hasattr(block, "task") and hasattr(block, "status"):
+                reviewed = r.known_tasks.get(block.task)
+                text = block.text or (reviewed.text if reviewed else "")
+                paragraph = self.doc.add_paragraph(r.label("review", id=block.task))
+                if text:
+                    paragraph.add_run(" (")
+                    add_inline(paragraph, text)
+                    paragraph.add_run(")")
+                if block.status:
+                    paragraph.add_run(f": {labels['status_' + block.status.value]}")
+                if block.deadline:
+                    due = r.deadline_words(block.deadline, r.next_meeting_date(self.meeting))
+                    paragraph.add_run(f"; {labels['new_deadline']} {due}")
+                if block.note:
+                    paragraph.add_run(". ")
+                    add_inline(paragraph, block.note)
+            elif hasattr(block, "items"):
+                for i, point in enumerate(block.items, 1):
+                    if block.ordered:
+                        paragraph = self.doc.add_paragraph(style="List Paragraph")
+                        paragraph.add_run(f"{i}. ")
+                    else:
+                        paragraph = self.doc.add_paragraph(style="List Bullet")
+                    add_inline(paragraph, point)
+            elif hasattr(block, "programme"):
+                self.programme(block.programme)
+            elif hasattr(block, "assigned"):
+                for row in tasks:
+                    if row["id"] == block.assigned:
+                        self.task_line(row, self.doc.add_paragraph(style="List Bullet"))
+            else:
+                self.para(block.text)
+
+    def decision(self, block: Any) -> None:
+        r, labels = self.r, self.labels
+        heading = r.decision_heading(block)
+        record = r.vote_record(block)
+        outcome = labels["outcome_" + block.outcome] if block.outcome else ""
+        tail = (f" {record}" if record else "") + (f" – {outcome}" if outcome else "")
+        if block.proposal:
+            paragraph = self.doc.add_paragraph()
+            if not block.decision and heading:
+                paragraph.add_run(heading).bold = True
+                paragraph.add_run(" ")
+            if labels["proposal"]:
+                paragraph.add_run(f"{labels['proposal']}: ")
+            add_inline(paragraph, block.proposal)
+            if not block.decision and tail:
+                paragraph.add_run(tail)
+        if block.decision:
+            paragraph = self.doc.add_paragraph()
+            if heading:
+                paragraph.add_run(heading).bold = True
+                paragraph.add_run(" ")
+            add_inline(paragraph, block.decision)
+            if tail:
+                paragraph.add_run(tail)
+        if block.roll_call:
+            self.doc.add_paragraph(r.roll_call(block))
+
+    def task_line(self, row: dict[str, Any], paragraph: Paragraph) -> None:
+        """'Text – T: 1. 11. 2016 (kontakt …), MMR [splněno 3. 10. 2016]', as the HTML."""
+        r, labels, task = self.r, self.labels, row["task"]
+        add_inline(paragraph, task.text)
+        paragraph.add_run(f" – {r.deadline(task.deadline, self.meeting)}")
+        if task.contact:
+            paragraph.add_run(f" ({labels['contact']} {task.contact})")
+        if task.responsible_text:
+            paragraph.add_run(", ")
+            add_inline(paragraph, task.responsible_text)
+        elif task.responsible:
+            paragraph.add_run(", " + ", ".join(task.responsible))
+        if row["status"]:
+            status = labels["status_" + row["status"]]
+            if row["status_date"]:
+                status += " " + r.short_date(row["status_date"])
+            if row["status_note"]:
+                status += f": {row['status_note']}"
+            paragraph.add_run(f" [{status}]")
+
+    def signatures(self) -> None:
+        r, m = self.r, self.meeting
+        lines = r.signatures(m)
+        if lines:
+            parts = []
+            for verb, people in lines:
+                names = ", ".join(
+                    r.person(who) + (f", {r.short_date(who.date)}" if who.date else "")
+                    for who in people
+                )
+                parts.append(f"{verb}: {names}")
+            self.doc.add_paragraph(", ".join(parts))
+        if m.approved_at:
+            if m.approved_at.note:
+                self.para(m.approved_at.note)
+            else:
+                self.doc.add_paragraph(r.body_approval(m.approved_at))
+        for who in m.signed_by:
+            paragraph = self.doc.add_paragraph(r.person(who))
+            if who.role:
+                paragraph.add_run(", ")
+                add_inline(paragraph, who.role)
+            if who.date:
+                paragraph.add_run(f", {r.short_date(who.date)}")
+        if m.amendments:
+            self.heading(self.labels["amendments"], 2)
+            for a in m.amendments:
+                paragraph = self.doc.add_paragraph(style="List Bullet")
+                paragraph.add_run(f"{r.short_date(a.date)}, ")
+                add_inline(paragraph, a.by)
+                paragraph.add_run(": ")
+                add_inline(paragraph, a.reason)
+
+
+if __name__ == "__main__":  # python -m psc.publish.docx FILE: the default, to restyle
+    default_reference().save(sys.argv[1] if len(sys.argv) > 1 else REFERENCE)
