@@ -271,7 +271,8 @@ class _Writer:
         if m.attachments and labels["attachments"]:
             rows.append((labels["attachments"], list(m.attachments)))
         if m.pages and labels["pages"]:
-            rows.append((labels["pages"], [str(m.pages)]))
+            # the original's page count, never to be read as this document's (Strana N z M)
+            rows.append((labels["pages_original"], [str(m.pages)]))
         if not rows:
             return
         table = self.doc.add_table(rows=0, cols=2)
