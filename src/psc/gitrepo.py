@@ -158,3 +158,22 @@ def shallow_edge(root: Path, sha: str) -> bool:
 
 def has_commits(root: Path) -> bool:
     return _git(["rev-parse", "--verify", "--quiet", "HEAD"], root, check=False).returncode == 0
+
+
+def last_change(root: Path, relpath: str, old: str, new: str | None) -> Commit | None:
+    """The newest commit of `old..new` that changed `relpath`, its date in ISO 8601 (None:
+    no such commit). `new` None is the work tree: None when `relpath` has changes not
+    committed yet (they have no author nor date in git), else the newest of `old..HEAD`."""
+    if new is None:
+        if _git(["status", "--porcelain", "--", relpath], root).stdout.strip():
+            return None
+        new = "HEAD"
+    out = _git(
+        ["log", "-1", "--format=%x00%H%x00%an%x00%aI%x00%s", f"{old}..{new}", "--", relpath],
+        root,
+        raw=True,
+    ).stdout
+    if not out.startswith("\0"):
+        return None
+    sha, author, date, subject = (out[1:].rstrip("\n").split("\0", 3) + ["", "", "", ""])[:4]
+    return Commit(sha, author, date, subject, relpath)

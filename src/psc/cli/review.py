@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Annotated
 
@@ -37,20 +38,30 @@ def diff(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[str, options.format_("text|md|html", "Output format.")] = "text",
+    fmt: Annotated[
+        str,
+        options.format_(
+            "text|md|html|docx", "text, md, html or docx (Word with tracked changes; -o FILE)."
+        ),
+    ] = "text",
     output: Output = None,
     lang: LangBrief = None,
 ) -> None:
     """Show what changed in meetings, in the minutes' own terms (not YAML lines).
 
     md gives a summary to paste into a pull request; html (-o FILE) the rendered minutes
-    with <ins>/<del> marks like tracked changes. Formatting-only edits are no change.
+    with <ins>/<del> marks like tracked changes; docx (-o FILE) the same as a Word document
+    with tracked changes to accept or reject, by the author and date of the newest commit
+    (uncommitted changes: psc, now). Formatting-only edits are no change.
 
     Example: psc diff 2016-09-07 --format html -o changes.html
     """
     from psc.cli.output import emit
+    from psc.errors import UsageError
     from psc.review.reports import changes
 
+    if fmt == "docx" and output in (None, "-"):
+        raise UsageError("a Word document does not go to the terminal: give -o FILE")
     project = common.project(ctx)
     result = changes(
         project,
@@ -59,6 +70,7 @@ def diff(
         to_rev=to_rev,
         fmt=fmt,
         lang=lang,
+        now=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
     )
     if result.lines is not None:
         if not output:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from psc.archive.project import Project
     from psc.archive.summary import MeetingSummary
     from psc.loading.model import Group, Meeting
+    from psc.publish.render import Renderer
 
 RENDER_DIR = "minutes"
 """Where `psc render` writes by default, relative to the repository root."""
@@ -108,7 +109,7 @@ def render_minutes(
             if summaries is None:
                 summaries = project.report_index().meetings
             renderer.known_tasks = {t.id: t.task for t in track(summaries).values()}
-        rendered = [(f, renderer.render(meeting, f)) for f in formats]
+        rendered = [(f, _render(renderer, meeting, f)) for f in formats]
         if to_stdout:
             document = rendered[0][1]
             if isinstance(document, bytes):
@@ -122,3 +123,13 @@ def render_minutes(
             write_text_atomic(out, text)
             result.written.append(out)
     return result
+
+
+def _render(renderer: Renderer, meeting: Meeting, fmt: str) -> str | bytes:
+    """One format of the minutes: Word from `publish.docx` (which builds on the renderer), the
+    others from the renderer itself."""
+    if fmt == "docx":
+        from psc.publish.docx import minutes_docx
+
+        return minutes_docx(renderer, meeting, renderer.template_dirs)
+    return renderer.render(meeting, fmt)

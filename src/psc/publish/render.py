@@ -360,12 +360,8 @@ class Renderer(Wording):
 
     def render(self, meeting: Meeting, fmt: str) -> Any:
         """The minutes of `meeting` as Markdown (`md`), a standalone HTML page (`html`), or
-        PDF bytes (`pdf`: the HTML page printed by WeasyPrint, fonts embedded, page numbers)
-        or Word bytes (`docx`: built by `publish.docx` from the same helpers)."""
-        if fmt == "docx":
-            from psc.publish.docx import minutes_docx
-
-            return minutes_docx(self, meeting, self.template_dirs)
+        PDF bytes (`pdf`: the HTML page printed by WeasyPrint, fonts embedded, page numbers).
+        Word minutes (`docx`) are built by `publish.docx.minutes_docx` from this renderer."""
         if fmt == "pdf":
             return html_to_pdf(
                 self.render_template(

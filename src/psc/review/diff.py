@@ -14,7 +14,7 @@ from psc.loading import pipeline
 from psc.loading.model import MEETING_FILE, Meeting
 from psc.review.semdiff import Change, Differ, words
 
-DIFF_FORMATS = ("text", "md", "html")
+DIFF_FORMATS = ("text", "md", "html", "docx")
 
 
 @dataclass

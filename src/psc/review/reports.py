@@ -4,6 +4,7 @@ history as lines of text."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,10 +24,11 @@ LOG_WIDTH = 160
 
 @dataclass
 class Changes:
-    """The changes in one format: `lines` for the terminal (text), or a `document` (md, html)."""
+    """The changes in one format: `lines` for the terminal (text), or a `document` (md, html;
+    bytes for docx)."""
 
     lines: list[DiffLine] | None = None
-    document: str | None = None
+    document: str | bytes | None = None
 
 
 def changes(
@@ -37,19 +39,28 @@ def changes(
     to_rev: str | None = None,
     fmt: str = "text",
     lang: str | None = None,
+    now: dt.datetime | None = None,
 ) -> Changes:
     """The changes to the named meetings (or every changed one) between two revisions
-    (default: HEAD and the working tree), in the minutes' own terms."""
+    (default: HEAD and the working tree), in the minutes' own terms. `now` dates the
+    tracked changes of the working tree in the Word redline (docx)."""
     from psc.review import diff
 
     if fmt not in diff.DIFF_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose text, md or html")
+        raise UsageError(f"unknown format {fmt!r}; choose text, md, html or docx")
     check_language(lang)
     diffs, renderer = diff.diff_meetings(project, refs, from_rev=from_rev, to_rev=to_rev, lang=lang)
     if fmt == "text":
         return Changes(lines=diff.as_text(diffs, renderer.labels))
     if fmt == "md":
         return Changes(document=diff.as_markdown(diffs, renderer.labels))
+    if fmt == "docx":
+        from psc import gitrepo
+        from psc.review.redline import redline_docx, stamp
+
+        root = gitrepo.toplevel(project.root)
+        stamps = {d.path: stamp(root, d.path, from_rev, to_rev, now) for d in diffs}
+        return Changes(document=redline_docx(diffs, renderer, stamps))
     return Changes(document=diff.redline_html(diffs, renderer))
 
 
