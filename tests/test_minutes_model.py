@@ -264,3 +264,22 @@ def test_a_vote_by_correspondence_is_rendered_with_every_answer(council, runner)
     html = run(runner, "render", "2022-05-20", "--format", "html", "-o", "-").stdout
     assert '<section class="per-rollam">' in html and "<li>Josef Král: neodpověděl(a)</li>" in html
     assert "účastníci" not in html
+
+
+def test_the_next_number_counts_past_an_unnumbered_vote_by_correspondence(
+    tmp_path, runner, monkeypatch
+):
+    import shutil
+
+    from conftest import REPO
+
+    root = tmp_path / "council"
+    shutil.copytree(
+        REPO / "examples" / "council", root, ignore=shutil.ignore_patterns(".psc-cache")
+    )
+    for later in ("2025-06-17", "2025-09-16", "2025-11-18"):
+        (root / "meetings" / f"{later}.yaml").unlink()
+    monkeypatch.chdir(root)
+    result = run(runner, "new-meeting", "2025-06-17", "--dry-run", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "\nnumber: 16\n" in result.stdout  # after the 15th session, past the vote of 2025-05-12

@@ -90,7 +90,10 @@ def plan_meeting(
     if previous is not None and load is not None and not isinstance(previous, Meeting):
         previous = load(previous)
     if number is None:  # the next number; none for a body that does not number its meetings
-        number = 1 if previous is None else (previous.number + 1 if previous.number else None)
+        # (a vote by correspondence between meetings carries no number: count from the last
+        # numbered meeting)
+        numbered = [m.number for m in before if m.number]
+        number = 1 if previous is None else (numbered[-1] + 1 if numbered else None)
     if title is None:
         pattern = group.title_pattern or labels["meeting_title"]
         if number is None and "{number}" in pattern:  # a body that does not number its meetings
