@@ -153,12 +153,23 @@ def minutes_docx(renderer: Renderer, meeting: Meeting, template_dirs: list[Path]
     footer.add_run(f" {labels['page_of']} ")
     _page_field(footer, "NUMPAGES")
 
-    when = dt.datetime.combine(meeting.date, dt.time(0, 0))
+    return saved(
+        document,
+        title=renderer.document_title(meeting),
+        author=renderer.group.name,
+        language=renderer.language,
+        when=dt.datetime.combine(meeting.date, dt.time(0, 0)),
+    )
+
+
+def saved(document: Any, *, title: str, author: str, language: str, when: dt.datetime) -> bytes:
+    """The bytes of `document` with its metadata set and every date in it `when`, so the same
+    input gives the same file (the minutes, the redline)."""
     core = document.core_properties
-    core.title = renderer.document_title(meeting)
-    core.author = renderer.group.name
-    core.last_modified_by = renderer.group.name
-    core.language = renderer.language
+    core.title = title
+    core.author = author
+    core.last_modified_by = author
+    core.language = language
     core.created = when
     core.modified = when
     core.last_printed = when

@@ -9,9 +9,7 @@ suspended_by}, tasks. CSV has the same columns, lists joined with '; '.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -118,27 +116,19 @@ def _votes_in_words(votes: dict[str, Any] | None, wording: Wording) -> str:
 
 
 def to_csv(records: list[dict[str, Any]], dialect: str = "standard") -> str:
-    """The records as CSV (see publish.reports.CSV_DIALECTS); text cells through `csv_cell`."""
-    from psc.publish.reports import csv_cell
+    """The records as CSV (publish.reports.write_csv): lists joined with '; '."""
+    from psc.publish.reports import write_csv
 
-    excel = dialect == "excel"
-    out = io.StringIO()
-    writer = csv.DictWriter(
-        out,
-        fieldnames=CSV_COLUMNS,
-        lineterminator="\r\n" if excel else "\n",
-        delimiter=";" if excel else ",",
-    )
-    writer.writeheader()
-    for rec in records:
-        row = {k: v for k, v in rec.items() if k not in ("links", "proposal")}
-        row.update({k: "; ".join(v) for k, v in rec["links"].items()})
-        row["status_by"] = "; ".join(rec["status_by"])
-        row["tasks"] = "; ".join(rec["tasks"])
-        row["votes"] = votes_words(rec["votes"])
-        row["per_rollam"] = "yes" if rec["per_rollam"] else "no"
-        writer.writerow({k: csv_cell(row[k]) for k in CSV_COLUMNS})
-    return ("\ufeff" if excel else "") + out.getvalue()
+    def row(rec: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in rec.items() if k not in ("links", "proposal")}
+        out.update({k: "; ".join(v) for k, v in rec["links"].items()})
+        out["status_by"] = "; ".join(rec["status_by"])
+        out["tasks"] = "; ".join(rec["tasks"])
+        out["votes"] = votes_words(rec["votes"])
+        out["per_rollam"] = "yes" if rec["per_rollam"] else "no"
+        return out
+
+    return write_csv(CSV_COLUMNS, (row(rec) for rec in records), dialect)
 
 
 @dataclass

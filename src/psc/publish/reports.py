@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from psc.archive.tasks import TrackedTask
@@ -75,23 +76,36 @@ def csv_cell(value: Any) -> str:
     return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
 
 
-def to_csv(records: list[dict[str, Any]], dialect: str = "standard") -> str:
-    """The records as CSV in `dialect` (see CSV_DIALECTS); every text cell through `csv_cell`."""
+def write_csv(
+    columns: Sequence[str], rows: Iterable[dict[str, Any]], dialect: str = "standard"
+) -> str:
+    """Rows as CSV in `dialect` (see CSV_DIALECTS: excel is ';', CRLF and a BOM), only
+    `columns`, every cell through `csv_cell`: the one way psc writes CSV."""
     excel = dialect == "excel"
     out = io.StringIO()
     writer = csv.DictWriter(
         out,
-        fieldnames=COLUMNS,
+        fieldnames=list(columns),
         lineterminator="\r\n" if excel else "\n",
         delimiter=";" if excel else ",",
     )
     writer.writeheader()
-    for rec in records:
-        row = dict(rec)
-        row["responsible"] = "; ".join(rec["responsible"])
-        row["overdue"] = "yes" if rec["overdue"] else "no"
-        writer.writerow({k: csv_cell(v) for k, v in row.items()})
+    for row in rows:
+        writer.writerow({k: csv_cell(row.get(k)) for k in columns})
     return ("\ufeff" if excel else "") + out.getvalue()
+
+
+def to_csv(records: list[dict[str, Any]], dialect: str = "standard") -> str:
+    """The task records as CSV in `dialect`: lists joined with '; ', overdue as yes/no."""
+
+    def row(rec: dict[str, Any]) -> dict[str, Any]:
+        return {
+            **rec,
+            "responsible": "; ".join(rec["responsible"]),
+            "overdue": "yes" if rec["overdue"] else "no",
+        }
+
+    return write_csv(COLUMNS, (row(rec) for rec in records), dialect)
 
 
 def grouped(

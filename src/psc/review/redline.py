@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -145,7 +144,7 @@ def _lines(renderer: Any, meeting: Any) -> list[str]:
 def redline_docx(diffs: list[MeetingDiff], renderer: Any, stamps: dict[str, Stamp]) -> bytes:
     """The redline of `diffs` as the bytes of a Word document with tracked changes; `stamps`
     by file (the path of each diff): who changed it and when."""
-    from psc.publish.docx import fixed_zip, reference
+    from psc.publish.docx import reference, saved
 
     document = reference(list(renderer.template_dirs))
     labels = renderer.labels
@@ -188,15 +187,4 @@ def redline_docx(diffs: list[MeetingDiff], renderer: Any, stamps: dict[str, Stam
         if dates
         else dt.datetime(1980, 1, 1, 0, 0)
     )
-    core = document.core_properties
-    core.title = "psc diff"
-    core.author = AUTHOR
-    core.last_modified_by = AUTHOR
-    core.language = renderer.language
-    core.created = when
-    core.modified = when
-    core.last_printed = when
-    core.revision = 1
-    raw = io.BytesIO()
-    document.save(raw)
-    return fixed_zip(raw.getvalue())
+    return saved(document, title="psc diff", author=AUTHOR, language=renderer.language, when=when)
