@@ -298,3 +298,104 @@ def schema(
     if kind not in KINDS:
         raise UsageError(f"unknown schema {kind!r}; choose meeting or group")
     emit(schema_text(kind), output)
+
+
+def import_(
+    ctx: typer.Context,
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="Minutes to import: .docx (Word), .md or .txt.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write here instead of meetings/DATE.yaml ('-' prints it).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="The meeting's date, when the minutes do not say it (or say it wrongly).",
+            show_default=False,
+        ),
+    ] = None,
+    add_organisations: Annotated[
+        bool,
+        typer.Option(
+            "--add-organisations",
+            help="Register bodies the minutes name in bold but group.yaml lacks.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the file and the report; write nothing.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Leave out the report, line by line.")
+    ] = False,
+    no_cache: NoCache = False,
+) -> None:
+    """Import existing minutes (Word, Markdown or text) as a draft meeting file.
+
+    The header (a table or 'Datum: …' lines) becomes the date, times, place and attendance;
+    'Bod 1 – …', 'Ad 1)' or a numbered line of the programme starts an item; a paragraph
+    naming a registered organisation in bold becomes its statement; 'Usnesení č. …' with
+    'Hlasování: …' a resolution with its vote; the task section ('B Úkoly') tasks with their
+    'T: …' deadlines; the footer ('Zapsala: …, schválil: …') who recorded and approved the
+    minutes (approved minutes are imported approved, with the fingerprint of the import).
+    Anything else stays a paragraph where it stood. The report on stderr says what became
+    what, with the source's line or paragraph numbers. Nothing is overwritten without --force.
+
+    Example: psc import zapis-2016-09-07.docx --dry-run
+    """
+    from psc.edits.intake.importer import import_minutes
+    from psc.errors import display_path
+
+    project = common.project(ctx, no_cache)
+    to_stdout = output == "-"
+    target = None if output in (None, "-") else Path(output)
+    if target is not None:
+        project.check_output(target) if not _inside_meetings(project, target) else None
+    result = import_minutes(
+        project,
+        source,
+        output=target,
+        date=common.date(date, "--date"),
+        add_organisations=add_organisations,
+        force=force,
+        dry_run=dry_run or to_stdout,
+    )
+    if dry_run or to_stdout:
+        sys.stdout.write(result.text)
+    if not quiet:
+        for note in result.notes:
+            console.echo(f"  {note}", err=True)
+    for abbr, name in result.organisations.items():
+        verb = "would register" if not result.written else "registered"
+        console.echo(f"{verb} {abbr}: {name} in group.yaml", err=True)
+    summary = f"{len(result.notes)} notes, {result.kept_as_text} paragraphs kept as text"
+    if result.approved:
+        summary += ", imported as approved (with the fingerprint of this import)"
+    if result.written:
+        console.echo(f"wrote {display_path(result.path)} ({summary})", err=True)
+    else:
+        console.echo(f"nothing written: {display_path(result.path)} ({summary})", err=True)
+
+
+def _inside_meetings(project: Any, target: Path) -> bool:
+    """An import may go into meetings/ (that is where meetings live)."""
+    try:
+        target.resolve().parent.relative_to(project.meetings_dir.resolve())
+    except ValueError:
+        return False
+    return True

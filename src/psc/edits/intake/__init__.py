@@ -1,0 +1,1 @@
+"""`psc import`: existing minutes (.docx, .md, .txt) read into a draft meeting file."""

@@ -1,0 +1,132 @@
+"""`psc import FILE`: existing minutes → a draft meeting file in `meetings/`.
+
+One road, each step its own module: the source is read into blocks (`sources`), the blocks
+are recognised against the group (`recognise`), the meeting is written as YAML (`draft`),
+checked through the loading pipeline like every meeting file, and only then written: never
+over an existing file unless asked (`force`), together with any bodies registered in
+group.yaml (`add_organisations`), under the repository's edit lock.
+
+Minutes approved before psc (the footer names who approved them) are imported as approved,
+with the fingerprint of what was imported, so a later edit is caught as for any approval.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from psc.edits.intake.recognise import Note
+from psc.errors import UsageError, display_path
+
+if TYPE_CHECKING:
+    from psc.archive.project import Project
+
+
+@dataclass
+class Imported:
+    """What `import_minutes` did: the file, its text, the report, whether it was written."""
+
+    path: Path
+    text: str
+    notes: list[Note]
+    written: bool
+    organisations: dict[str, str] = field(default_factory=dict)
+    kept_as_text: int = 0
+    approved: bool = False
+
+
+def import_minutes(
+    project: Project,
+    source: Path,
+    *,
+    output: Path | None = None,
+    date: dt.date | None = None,
+    add_organisations: bool = False,
+    force: bool = False,
+    dry_run: bool = False,
+) -> Imported:
+    """Import `source` into `project`: into `output` (default meetings/<date>.yaml); with
+    `dry_run` nothing is written (the text is returned). Raises UsageError, InvalidData."""
+    from psc.edits.intake.recognise import recognise
+    from psc.edits.intake.sources import read_source
+    from psc.loading import pipeline
+
+    blocks = read_source(source)
+    if not blocks:
+        raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
+    group_text = pipeline.text(pipeline.read(project.group_path), display_path(project.group_path))
+    group = pipeline.load_group(project.group_path, group_text)
+    draft = recognise(blocks, group, date=date, add_organisations=add_organisations)
+    if not isinstance(draft.meeting.get("date"), dt.date):
+        raise UsageError(
+            f"{display_path(source)}: no meeting date found (looked in the header, the title "
+            "and the opening lines); give it: psc import FILE --date YYYY-MM-DD"
+        )
+    new_group_text = group_text
+    if draft.organisations:
+        from psc.loading.yamledit import set_mapping
+
+        new_group_text = set_mapping(
+            group_text, ("organisations",), dict(draft.organisations.items())
+        )
+        group = pipeline.load_group(project.group_path, new_group_text)
+    day: dt.date = draft.meeting["date"]
+    path = project.meetings_dir / f"{day.isoformat()}.yaml"
+    text = _checked_text(draft.meeting, source, path, group)
+    approved = "approved_by" in draft.meeting
+    result = Imported(
+        path if output is None else output,
+        text,
+        draft.notes,
+        False,
+        draft.organisations,
+        draft.kept_as_text,
+        approved,
+    )
+    if dry_run:
+        return result
+    _write(project, result.path, text, force, new_group_text if draft.organisations else None)
+    result.written = True
+    return result
+
+
+def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any) -> str:
+    """The file's text, validated as `path`; an approval gets the fingerprint of the import."""
+    from psc.edits.intake.draft import meeting_text
+    from psc.loading import pipeline
+    from psc.loading.fingerprint import fingerprint
+
+    comment = (
+        f"Imported from {source.name} by `psc import`: read it against the original.\n"
+        "Whatever psc did not recognise is kept as plain paragraphs where it stood."
+    )
+    text = meeting_text(meeting, comment=comment)
+    loaded = pipeline.load_meeting(text, path, group, approval=False)
+    if "approved_by" in meeting:
+        meeting["approved_by"]["fingerprint"] = fingerprint(loaded)
+        text = meeting_text(meeting, comment=comment)
+        pipeline.load_meeting(text, path, group)
+    return text
+
+
+def _write(project: Project, path: Path, text: str, force: bool, group_text: str | None) -> None:
+    from psc.edits.scaffold import FileExists
+    from psc.fileio import write_text_atomic
+
+    with project.edit_lock():
+        project.check_inside(path) if force else None
+        try:
+            write_text_atomic(path, text, exclusive=not force)
+        except FileExistsError:
+            raise FileExists(
+                f"{display_path(path)} exists already; nothing was written "
+                "(use --force to overwrite it, or -o to write elsewhere)"
+            ) from None
+        if group_text is not None:
+            try:
+                write_text_atomic(project.group_path, group_text)
+            except BaseException:
+                path.unlink(missing_ok=True)  # a meeting naming bodies the group lacks: never
+                raise

@@ -1,0 +1,1811 @@
+"""What the blocks of existing minutes are: the recogniser of `psc import`.
+
+`recognise(blocks, group)` walks the blocks of a source document once, in order, and builds
+the mapping of a meeting file: the header (a table or 'label: value' lines), the programme,
+the agenda items with their paragraphs, headings, lists, statements and resolutions, free
+sections, the next meetings, the task section and the footer (who recorded and approved the
+minutes). Each decision is written down as a `Note` pointing into the source, so the person
+importing can check it. Nothing is dropped: a block that is not recognised stays a paragraph
+where it was. Pure: no files, no clock; the caller validates and writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from psc.edits.intake import bodies
+from psc.edits.intake.blocks import Block
+from psc.edits.intake.phrases import Phrases, pattern
+from psc.language import dates
+from psc.language.wording import Wording
+from psc.loading.model import Group
+
+
+@dataclass
+class Note:
+    """One line of the import report: where in the source, and what it became."""
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+@dataclass
+class Draft:
+    """A meeting file's data as recognised, with the report and the bodies to register."""
+
+    meeting: dict[str, Any]
+    notes: list[Note]
+    organisations: dict[str, str] = field(default_factory=dict)
+    """Bodies not in group.yaml that the import registers (--add-organisations)."""
+    kept_as_text: int = 0
+    """How many blocks stayed plain paragraphs."""
+
+
+# ------------------------------------------------------------------------------ words
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold()
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+_HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "title": ("název", "název jednání", "title", "meeting", "subject", "předmět", "věc"),
+    "date": (
+        "datum",
+        "datum konání",
+        "datum jednání",
+        "datum zasedání",
+        "date",
+        "konání",
+        "termín",
+        "termín konání",
+        "termín jednání",
+        "dne",
+        "kdy",
+        "when",
+        "date and time",
+        "datum a čas",
+        "datum a místo konání",
+    ),
+    "time": ("čas", "čas konání", "začátek", "time", "hodina"),
+    "place": (
+        "místo",
+        "místo konání",
+        "místo jednání",
+        "místo zasedání",
+        "place",
+        "venue",
+        "location",
+        "kde",
+        "where",
+    ),
+    "present": (
+        "přítomni",
+        "přítomní",
+        "přítomno",
+        "přítomen",
+        "přítomna",
+        "přítomny",
+        "přítomní členové",
+        "přítomni členové",
+        "present",
+        "members present",
+    ),
+    "attendees": ("účastníci", "účast", "účastníci jednání", "attendees", "attendance"),
+    "excused": (
+        "omluveni",
+        "omluven",
+        "omluvena",
+        "omluvení",
+        "omluveny",
+        "omluvili se",
+        "apologies",
+        "excused",
+        "apologies for absence",
+        "apologies received",
+    ),
+    "absent": (
+        "nepřítomni",
+        "nepřítomen",
+        "nepřítomna",
+        "nepřítomní",
+        "neomluveni",
+        "neomluven",
+        "neomluvena",
+        "absent",
+    ),
+    "guests": (
+        "hosté",
+        "host",
+        "hosty",
+        "přizváni",
+        "přizvaní",
+        "přizvaný",
+        "guests",
+        "in attendance",
+        "also present",
+        "also attending",
+        "guest",
+    ),
+    "chair": ("předsedající", "řídil", "řídila", "chair", "chaired by", "chairman", "chairperson"),
+    "minute_taker": (
+        "zapisovatel",
+        "zapisovatelka",
+        "zapisovatel(ka)",
+        "minute taker",
+        "minute-taker",
+        "minutes taken by",
+        "secretary",
+    ),
+    "verifiers": (
+        "ověřovatel",
+        "ověřovatelé",
+        "ověřovatelka",
+        "ověřovatel zápisu",
+        "ověřovatelé zápisu",
+        "ověřovatelka zápisu",
+        "verifiers",
+        "verifiers of the minutes",
+    ),
+    "attachments": (
+        "přílohy",
+        "přílohy zápisu",
+        "příloha",
+        "příloha zápisu",
+        "attachments",
+        "annexes",
+        "enclosures",
+    ),
+    "pages": ("stran", "počet stran", "pages", "stran originálu", "pages of the original"),
+    "programme": (
+        "program",
+        "program jednání",
+        "program zasedání",
+        "program schůze",
+        "schválený program",
+        "navržený program",
+        "návrh programu",
+        "agenda",
+        "pořad jednání",
+    ),
+    "category": ("náhradníci", "substitutes", "zástupci", "veřejnost", "občané"),
+}
+"""Labels of the header and attendance lines, in Czech and English ('Přítomni: …')."""
+
+_LABEL_LINE = re.compile(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:\s*\**\s*(.*)$", re.S)
+_ITEM = re.compile(
+    r"^(?P<label>(?:bod(?:\s+(?:programu|č\.))?|ad|k\s+bodu|item|agenda\s+item)\s*"
+    r"(?P<number>\d+)\s*(?:\)|\.|:)?(?:\s*programu)?)\s*[–—:.)-]?\s*(?P<title>.*)$",
+    re.I | re.S,
+)
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<title>\S.*)$", re.S)
+_STRUCTURAL = re.compile(
+    r"^(?:[A-C]\s+)?(?:průběh jednání|průběh zasedání|průběh schůze|proceedings|"
+    r"projednávané body|jednání)$",
+    re.I,
+)
+_TASK_HEADING = re.compile(
+    r"^(?:[A-C]\s+)?(?:úkoly|přehled úkolů|nové úkoly|uložené úkoly|tasks|action items|"
+    r"action points|actions)\s*:?$",
+    re.I,
+)
+_NEXT_HEADING = re.compile(
+    r"^(?:termíny?\s+(?:dalš\w*|příšt\w*)\s+(?:jednání|zasedání|schůz\w*)|"
+    r"(?:další|příští)\s+(?:jednání|zasedání|schůze)|next\s+meetings?|dates?\s+of\s+next\s+"
+    r"meetings?)\b",
+    re.I,
+)
+_DECISION = re.compile(
+    r"^(?P<label>(?:návrh\s+)?(?:usnesení|resolution|decision)"
+    r"(?:\s*(?:č\.|čís\.|číslo|no\.|number))?\s*(?P<number>[\w]+(?:[/.-][\w]+)*)?)"
+    r"\s*:?\s*(?P<text>.*)$",
+    re.I | re.S,
+)
+_VOTE = re.compile(
+    r"^(?:\*\*)?(?:hlasování|výsledek hlasování|vote|voting)(?:\*\*)?\s*:?\s*(?P<words>.*)$",
+    re.I | re.S,
+)
+_VOTE_PART = re.compile(
+    r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|nehlasoval[oaiy]?|"
+    r"for|against|abstentions?|abstained|abstain)\s*:?\s*(?P<count>\d+)"
+    r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
+    re.I,
+)
+_VOTE_KEYS = {
+    "pro": "for",
+    "for": "for",
+    "proti": "against",
+    "against": "against",
+}
+_FOOTER = re.compile(
+    r"(?P<verb>zapsala|zapsal|zapisovatelka|zapisovatel|schválila|schválil|ověřila|ověřil|"
+    r"ověřovatelé|ověřovatelka|ověřovatel|recorded by|minutes taken by|approved by|"
+    r"verified by|verifiers)\s*:\s*",
+    re.I,
+)
+_CONTACT = re.compile(
+    r"\s*\((?P<words>[^()\[\]]*?)\s*\[?(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\]?"
+    r"(?:\(mailto:[^)]*\))?\s*\)"
+)
+_DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
+_TIME_WORDS = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:hod\.?|hodin|h\b))?")
+_EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
+_SEE_LIST = re.compile(r"^(?:viz|see)\b", re.I)
+_ACADEMIC_AFTER = re.compile(
+    r"^(?:Ph\.?\s?D\.?|Th\.?\s?D\.?|CSc\.|DrSc\.|DSc\.|MBA|LL\.?M\.?|MPA|DiS\.|ArtD\.|"
+    r"PhD\.?|M\.?Sc\.?|B\.?Sc\.?|DBA)$"
+)
+_LEAD_WORDS = re.compile(
+    r"^(?:zástupce|zástupkyně|zástupci|z hlediska|pro|za|podle|dle|from|for)\s+\*\*", re.I
+)
+
+
+def _strip_marks(text: str) -> str:
+    """Text without an outer bold or italic wrapping ('*Zapsala: …*')."""
+    text = text.strip()
+    for mark in ("***", "**", "*", "__", "_"):
+        if text.startswith(mark) and text.endswith(mark) and len(text) > 2 * len(mark):
+            inner = text[len(mark) : -len(mark)]
+            if mark not in inner:
+                return inner.strip()
+    return text
+
+
+def _plain(text: str) -> str:
+    """Markdown marks left out, for matching words (never for what is kept)."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[*_]{1,3}", "", text).strip()
+
+
+_VOTE_WORDS = re.compile(
+    r"\b(?:pro|proti|jednomysl\w*|zdržel\w*|for|against|unanim\w*|abstain\w*)\b|\d+\s*:\s*\d+",
+    re.I,
+)
+
+
+def _more_than_a_sentence(text: str) -> bool:
+    """'Zprávu přednesl X. Kontrolu přednesl Y.': a sentence ends inside (not 'p. č. 245/3',
+    not 'Ing. Novák': the word before the stop is longer than an abbreviation)."""
+    for match in re.finditer(r"(\w+)[.!?]\s+(\w)", text):
+        if len(match.group(1)) > 3 and match.group(2).isupper():
+            return True
+    return False
+
+
+def _is_decision(plain: str) -> re.Match[str] | None:
+    """'Usnesení č. 15/2018', 'Usnesení:' (not 'Usnesení a závěr', not 'Návrh usnesení')."""
+    match = _DECISION.match(_strip_marks(plain))
+    if not match or match["label"].casefold().startswith(("návrh", "proposed")):
+        return None
+    number = match["number"]
+    after = match.string[len(match["label"]) :].lstrip()
+    if not (number or after.startswith(":")) or (number and not re.search(r"\d", number)):
+        return None
+    return match
+
+
+def _after_label(text: str, label: str) -> str:
+    """The Markdown `text` after its leading label (bold or not): '**Usnesení 1:** Text'."""
+    bold = re.match(r"^\*\*(.+?)\*\*\s*:?\s*", text)
+    if bold and _fold(_plain(bold.group(1))).rstrip(":") == _fold(label).rstrip(":"):
+        return text[bold.end() :].strip()
+    plain_label = re.escape(label.rstrip(":"))
+    match = re.match(rf"^\W*{plain_label}\W*?:?\s*", text, re.I)
+    if match:
+        return text[match.end() :].lstrip("*: ").strip()
+    return text
+
+
+def _marker(block: Block) -> str:
+    """A numbered point's number as written ('2.1', '1)'), else as psc writes it ('1.')."""
+    if block.marker:
+        return block.marker
+    number = block.number or ""
+    return f"{number}." if number.isdigit() else f"{number})"
+
+
+def _raw(block: Block) -> str:
+    """The block's text as written, its list number included ('19. dubna 2007 …' that a
+    reader took for point 19 of a list)."""
+    if block.kind == "item" and block.ordered and block.number:
+        return f"{_marker(block)} {block.text.strip()}"
+    return block.text.strip()
+
+
+def _label_kind(label: str, extra: dict[str, str]) -> str | None:
+    folded = _fold(_plain(label)).rstrip(":").strip()
+    if folded in extra:
+        return extra[folded]
+    for kind, words in _HEADER_LABELS.items():
+        if folded in words:
+            return kind
+    return None
+
+
+def _split_people(value: str) -> list[str]:
+    """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
+    parts = [p.strip() for p in re.split(r"[,;\n]", value)]
+    people: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if people and _ACADEMIC_AFTER.match(part):
+            people[-1] = f"{people[-1]}, {part}"
+        else:
+            people.append(part)
+    return people
+
+
+def _attendance_value(value: str) -> tuple[list[str], int | None, str | None, bool]:
+    """'A, B (22)' → names and count; '(4), viz prezenční listina' → count and note;
+    '–', '0', 'nikdo' → nobody."""
+    names, count = _count(value.strip())
+    note = None
+    see = re.search(r"(?:^|,\s*)((?:viz|see)\b.*)$", names, re.I)
+    if see:
+        note = see.group(1).strip()
+        names = names[: see.start()].strip(" ,")
+    lead = re.match(r"^\((\d+)\)\s*,?\s*", names)
+    if lead and count is None:
+        count = int(lead.group(1))
+        names = names[lead.end() :]
+    folded = _fold(_plain(names))
+    nobody = folded in ("-", "–", "—")  # psc writes 'nobody' so; other words stay as written
+    if folded in _EMPTY and not nobody and folded:
+        note = f"{names}, {note}" if note else names
+    people = [] if folded in _EMPTY else _split_people(names)
+    return people, count, note, nobody
+
+
+def _count(value: str) -> tuple[str, int | None]:
+    """'Baxa, Berka (22)' → ('Baxa, Berka', 22)."""
+    match = re.search(r"\s*\((\d+)\)\s*$", value)
+    if match:
+        return value[: match.start()].strip(), int(match.group(1))
+    return value, None
+
+
+# ------------------------------------------------------------------------- recogniser
+
+
+class _Recogniser:
+    def __init__(
+        self,
+        blocks: list[Block],
+        group: Group,
+        *,
+        date: dt.date | None,
+        add_organisations: bool,
+    ):
+        self.blocks = blocks
+        self.group = group
+        self.registry = dict(group.organisations)
+        self.added: dict[str, str] = {}
+        self.add_organisations = add_organisations
+        self.wording = Wording(group.language, group.labels, group.language)
+        self.notes: list[Note] = []
+        self.kept = 0
+        self.m: dict[str, Any] = {}
+        self.date = date
+        self.items: list[dict[str, Any]] = []
+        self.sections: list[dict[str, Any]] = []
+        self.tasks: list[dict[str, Any]] = []
+        self.next_meetings: list[dict[str, Any]] = []
+        self.container: list[Any] | None = None
+        self.mode = "head"  # head, body, tasks, next, footer
+        self.item_level: int | None = None
+        self.programme: list[dict[str, Any]] = []
+        self.in_programme = False
+        self.footer_seen = False
+        self.verifying = False
+        self.task_heading: Block | None = None
+        self.pending_list: dict[str, Any] | None = None
+        self.extra_labels = self._own_labels()
+        self.phrases = Phrases(group)
+        self.last_decision: dict[str, Any] | None = None
+        self.proposal: tuple[Block, str] | None = None
+        self.fresh_item = False
+        self.structural_level: int | None = None
+
+    def _own_labels(self) -> dict[str, str]:
+        """The group's and psc's own header labels (psc's Word minutes read back)."""
+        extra: dict[str, str] = {}
+        for language in ("cs", "en"):
+            labels = Wording(
+                language, self.group.labels if language == self.group.language else {}
+            ).labels
+            for key, kind in (
+                ("name", "title"),
+                ("date", "date"),
+                ("place", "place"),
+                ("attendees", "attendees"),
+                ("attachments", "attachments"),
+                ("pages_original", "pages"),
+                ("present", "present"),
+                ("excused", "excused"),
+                ("absent", "absent"),
+                ("guests", "guests"),
+                ("programme", "programme"),
+                ("chair", "chair"),
+                ("minute_taker", "minute_taker"),
+                ("minute_taker_female", "minute_taker"),
+                ("minute_taker_male", "minute_taker"),
+                ("verifiers", "verifiers"),
+            ):
+                word = labels.get(key)
+                if word:
+                    extra.setdefault(_fold(word), kind)
+        return extra
+
+    # ---------------------------------------------------------------- reporting
+
+    def note(self, block: Block | str, what: str) -> None:
+        where = block if isinstance(block, str) else block.where
+        self.notes.append(Note(where, what))
+
+    def text_kept(self, block: Block, why: str = "kept as a paragraph") -> None:
+        self.kept += 1
+        self.add(block.text if block.kind != "row" else " ".join(block.cells))
+        self.note(block, why)
+
+    # ---------------------------------------------------------------- containers
+
+    def content(self) -> list[Any]:
+        if self.container is None:  # text before the first item: an item without a title
+            self.items.append({"content": []})
+            self.container = self.items[-1]["content"]
+        return self.container
+
+    def add(self, block: Any) -> None:
+        self.flush_list()
+        self.content().append(block)
+
+    def flush_list(self) -> None:
+        if self.pending_list is not None:
+            pending, self.pending_list = self.pending_list, None
+            self.content().append(pending)
+
+    # ---------------------------------------------------------------- the walk
+
+    def run(self) -> Draft:
+        i = 0
+        while i < len(self.blocks):
+            i = self.step(i)
+        self.flush_list()
+        return self.finish()
+
+    def step(self, i: int) -> int:
+        block = self.blocks[i]
+        text = block.text.strip()
+        if block.kind != "row" and not _plain(text):
+            return i + 1
+        if self.is_psc_own(block):
+            return i + 1
+        if block.kind == "row":
+            return self.row(i)
+        if self.in_programme:
+            if block.kind == "item" or (block.kind == "paragraph" and _NUMBERED.match(text)):
+                numbered = _NUMBERED.match(text)
+                title = (
+                    block.text if block.kind == "item" or numbered is None else numbered["title"]
+                )
+                entry: dict[str, Any] = {"title": title.strip()}
+                presented = self._presented(entry["title"])
+                if presented is not None and presented[0]:
+                    entry["title"] = presented[0]
+                    if presented[1]:
+                        entry["presenters"] = presented[1]
+                    if presented[2]:
+                        entry["duration"] = presented[2]
+                self.programme.append(entry)
+                self.note(block, f"programme point {len(self.programme)}")
+                return i + 1
+            self.in_programme = False
+        if self.footer(block):
+            return i + 1
+        if self.verifying and block.kind == "paragraph" and self.signature_name(block):
+            return i + 1
+        self.verifying = False
+        if block.kind == "heading" or block.bold:
+            return self.heading(i)
+        labelled = self.label_line(i)
+        if labelled is not None:
+            return labelled
+        if self.item_start(block):
+            return i + 1
+        if self.presenters(block):
+            return i + 1
+        self.fresh_item = False
+        if self.approved_at(block):
+            return i + 1
+        if self.mode == "tasks":
+            return self.task(i)
+        if self.mode == "next" and self.next_meeting(block):
+            return i + 1
+        for step in (self.proposal_line, self.decision):
+            done = step(i)
+            if done is not None:
+                return done
+        if self.roll_call(block) or self.review(block):
+            return i + 1
+        if block.kind == "item" and not block.ordered and self.task_in_place(i):
+            return i + 1
+        if block.kind == "item":
+            self.list_item(block)
+            return i + 1
+        self.paragraph(block)
+        return i + 1
+
+    # ---------------------------------------------------------------- header
+
+    def is_psc_own(self, block: Block) -> bool:
+        """psc's own words in its Word minutes: the 'Zápis' heading and the draft notice."""
+        if self.items or self.mode != "head":
+            return False
+        plain = _fold(_plain(block.text))
+        for language in ("cs", "en"):
+            labels = Wording(
+                language, self.group.labels if language == self.group.language else {}
+            ).labels
+            own = _fold(labels["minutes"].split("{")[0].strip())
+            if (
+                block.kind == "heading"
+                and own
+                and (plain == own or plain == _fold(f"{labels['minutes']} – {labels['draft']}"))
+            ):
+                self.note(block, "psc's own heading of the minutes: left out")
+                return True
+            if plain == _fold(labels["draft_notice"]):
+                self.note(block, "psc's draft notice: left out")
+                return True
+        return False
+
+    def row(self, i: int) -> int:
+        block = self.blocks[i]
+        cells = [c.strip() for c in block.cells]
+        pairs = []
+        rest = []
+        k = 0
+        while k < len(cells):
+            kind = _label_kind(cells[k], self.extra_labels) if k + 1 < len(cells) else None
+            if kind is not None:
+                pairs.append((cells[k], kind, cells[k + 1]))
+                k += 2
+            else:
+                rest.append(cells[k])
+                k += 1
+        if not pairs or self.items:
+            self.text_kept(block, "table row kept as a paragraph")
+            return i + 1
+        for label, kind, value in pairs:
+            self.header_value(block, label, kind, value)
+        if rest:
+            self.text_kept(
+                Block("paragraph", " ".join(rest), block.where), "table cells kept as a paragraph"
+            )
+        return i + 1
+
+    def label_line(self, i: int) -> int | None:
+        """'Label: value' (or 'Label:' with the value in the next block) of the header."""
+        block = self.blocks[i]
+        if block.kind not in ("paragraph", "item") or self.mode in ("tasks",):
+            return None
+        match = _LABEL_LINE.match(block.text.strip())
+        if not match:
+            return None
+        label, value = match.group(1), match.group(2).strip()
+        kind = _label_kind(label, self.extra_labels)
+        if kind is None:
+            return None
+        if kind in ("title", "pages", "time") and self.items:
+            return None
+        if kind == "programme":
+            if value:
+                self.programme.append({"title": value})
+            self.in_programme = True
+            self.note(block, f"'{_plain(label)}': the programme follows")
+            return i + 1
+        if not value and i + 1 < len(self.blocks):
+            nxt = self.blocks[i + 1]
+            raw = _raw(nxt)
+            dated = kind in ("date", "time") and dates.find_date(raw) is not None
+            if (nxt.kind == "paragraph" or dated) and not self._is_label_line(raw):
+                if kind == "verifiers" or not self._looks_like_item(nxt):
+                    if kind == "verifiers" and self.footer_seen:
+                        self.verifying = True
+                        self.note(block, "verifiers of the minutes: the names follow")
+                        return i + 1
+                    self.header_value(block, label, kind, raw, nxt)
+                    return i + 2
+        if kind == "verifiers" and self.footer_seen:
+            self.verifying = True
+            for name in _split_people(value):
+                self.m.setdefault("verified_by", []).append({"name": name})
+            self.note(block, "verifiers of the minutes")
+            return i + 1
+        self.header_value(block, label, kind, value)
+        return i + 1
+
+    def _is_label_line(self, text: str) -> bool:
+        match = _LABEL_LINE.match(text)
+        return bool(match and _label_kind(match.group(1), self.extra_labels))
+
+    def _looks_like_item(self, block: Block) -> bool:
+        return bool(_ITEM.match(block.text.strip()))
+
+    def header_value(
+        self, block: Block, label: str, kind: str, value: str, value_block: Block | None = None
+    ) -> None:
+        where = (
+            block.where if value_block is None else f"{block.where}–{value_block.where.split()[-1]}"
+        )
+        shown = _plain(label)
+        value = value.strip()
+        if kind == "title":
+            self.m["title"] = value
+            self.number_from(value)
+            self.note(where, f"'{shown}' → title")
+        elif kind in ("date", "time"):
+            self.when(where, shown, value)
+        elif kind == "place":
+            self.m["place"] = value
+            self.note(where, f"'{shown}' → place")
+        elif kind == "attendees":
+            self.attendees(where, shown, value)
+        elif kind in ("present", "excused", "absent", "guests", "category"):
+            self.attendance(where, shown, kind, value)
+        elif kind in ("chair", "minute_taker"):
+            self.m[kind] = value
+            self.note(where, f"'{shown}' → {kind.replace('_', ' ')}")
+        elif kind == "verifiers":
+            self.m["verifiers"] = _split_people(value)
+            self.note(where, f"'{shown}' → verifiers")
+        elif kind == "attachments":
+            parts = [p.strip() for p in value.split("\n") if p.strip()]
+            self.m.setdefault("attachments", []).extend(parts)
+            self.note(where, f"'{shown}' → attachments ({len(parts)})")
+        elif kind == "pages":
+            if value.isdigit():
+                self.m["pages"] = int(value)
+                self.note(where, f"'{shown}' → pages")
+            else:
+                self.text_kept(Block("paragraph", f"{label}: {value}", where))
+
+    def number_from(self, title: str) -> None:
+        match = re.search(
+            r"(?<![\d/])(\d{1,4})\.\s*(?:řádné\w*\s+|mimořádné\w*\s+|veřejné\w*\s+)?"
+            r"(?:jednání|zasedání|schůz\w*|setkání|meeting|session)",
+            title,
+            re.I,
+        )
+        if match and "number" not in self.m:
+            self.m["number"] = int(match.group(1))
+
+    def when(self, where: str, label: str, value: str) -> None:
+        """'7. září 2016, 13:00 – 15:00', '19. dubna 2007 v 17:30 v knihovně AG': the date,
+        the times, and words after them as the place (when there is none yet)."""
+        found = dates.find_date(value)
+        parts = []
+        last = 0
+        if found is not None and "date" not in self.m:
+            self.m["date"] = found[0]
+            parts.append(f"date {found[0].isoformat()}")
+            last = found[2]
+        start, end = dates.find_times(value[last:] if found else value)
+        for key, time in (("start", start), ("end", end)):
+            if time is not None:
+                self.m[key] = time
+                parts.append(f"{key} {time:%H:%M}")
+        for match in _TIME_WORDS.finditer(value):
+            last = max(last, match.end())
+        tail = value[last:].strip(" ,;.–-")
+        if tail and "place" not in self.m and not re.search(r"\d", tail):
+            self.m["place"] = tail
+            parts.append("place")
+        elif tail:  # words with no field of their own: the line stays, too
+            kept = Block("paragraph", f"{label}: {value}", where)
+            self.text_kept(kept, f"'{label}': '{tail}' has no field; the line is kept as text")
+        if parts:
+            self.note(where, (f"'{label}' → " if label else "") + ", ".join(parts))
+        else:
+            kept = Block("paragraph", f"{label}: {value}", where)
+            self.text_kept(kept, f"'{label}': no date found, kept as text")
+
+    def attendees(self, where: str, label: str, value: str) -> None:
+        """The attendance cell: 'viz prezenční listina', or lines 'Přítomni: …', 'Omluveni:
+        …', a sentence on the quorum, or the names alone. Lines that need more than a list
+        of names (a count, 'nobody', a note) make every labelled line a category, so the
+        lines keep their order."""
+        lines = [line.strip() for line in value.split("\n") if line.strip()]
+        labelled: list[tuple[str, str, str | None, str]] = []
+        for line in lines:
+            match = _LABEL_LINE.match(line)
+            kind = _label_kind(match.group(1), self.extra_labels) if match else None
+            if match and kind in ("present", "excused", "absent", "guests", "category"):
+                labelled.append((line, _plain(match.group(1)), kind, match.group(2).strip()))
+            else:
+                labelled.append((line, "", None, ""))
+        plain_lists = all(
+            not kind or _attendance_value(words)[1:] == (None, None, False)
+            for _line, _label, kind, words in labelled
+        )
+        for line, word, kind, words in labelled:
+            if kind is not None:
+                self.attendance(where, word, kind if plain_lists else "category", words)
+            elif self.quorum(where, line):
+                continue
+            elif _SEE_LIST.match(_plain(line)) or len(lines) > 1:
+                attendees = self.m.setdefault("attendees", {})
+                attendees["note"] = f"{attendees['note']}\n{line}" if "note" in attendees else line
+                self.note(where, f"'{label}' → attendance note")
+            else:
+                self.attendance(where, label, "present", line)
+
+    def quorum(self, where: str, line: str) -> bool:
+        """'Přítomno 6 z 7 členů; usnášeníschopné.' or the minutes' own sentence on it."""
+        plain = _plain(line)
+        if not re.search(r"usnášeníschopn|quorate|quorum", plain, re.I):
+            return False
+        quorum: dict[str, Any] = {}
+        counts = re.search(r"(\d+)\s+(?:z|ze|of|out of)\s+(\d+)", plain)
+        if counts:
+            quorum["present"], quorum["members"] = int(counts.group(1)), int(counts.group(2))
+        quorum["quorate"] = not re.search(
+            r"neusnášeníschopn|není usnášeníschopn|not quorate|inquorate", plain, re.I
+        )
+        written = self._own_quorum(quorum)
+        if written is None or _fold(written) != _fold(plain):
+            quorum["note"] = line
+        self.m.setdefault("attendees", {})["quorum"] = quorum
+        self.note(where, "quorum")
+        return True
+
+    def _own_quorum(self, quorum: dict[str, Any]) -> str | None:
+        """The sentence psc writes for `quorum` (as the renderer does)."""
+        labels = self.wording.labels
+        if "present" not in quorum:
+            return None
+        text = labels["quorum"].format(present=quorum["present"], members=quorum["members"])
+        text += "; " + labels["quorate_yes" if quorum["quorate"] else "quorate_no"]
+        return text[:1].upper() + text[1:] + "."
+
+    def attendance(self, where: str, label: str, kind: str, value: str) -> None:
+        attendees = self.m.setdefault("attendees", {})
+        if _SEE_LIST.match(_plain(value)) and kind == "present" and "note" not in attendees:
+            attendees["note"] = value
+            self.note(where, f"'{label}' → attendance note")
+            return
+        people, count, note, nobody = _attendance_value(value)
+        standard = kind in ("present", "excused", "absent", "guests")
+        if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
+            if people:
+                attendees[kind] = people
+                self.note(where, f"'{label}' → {kind} ({len(people)})")
+            else:
+                self.note(where, f"'{label}' is empty: left out")
+            return
+        category: dict[str, Any] = {"label": label}
+        if people:
+            category["people"] = people
+        if count is not None:
+            category["count"] = count
+        if note:
+            category["note"] = note
+        if nobody:
+            category["nobody"] = True
+        attendees.setdefault("categories", []).append(category)
+        self.note(where, f"'{label}' → attendance category")
+
+    # ---------------------------------------------------------------- body
+
+    def heading(self, i: int) -> int:
+        block = self.blocks[i]
+        text = _plain(block.text) if block.bold else block.text.strip()
+        text = _strip_marks(text)
+        plain = _plain(text)
+        level = block.level if block.kind == "heading" else 4
+        if (
+            block.kind == "heading"
+            and "title" not in self.m
+            and not self.items
+            and (level == 1 or i < 3)
+            and not _ITEM.match(plain)
+            and not _STRUCTURAL.match(plain)
+        ):
+            self.m["title"] = plain if "**" in text else text
+            self.number_from(plain)
+            self.note(block, "title")
+            if "date" not in self.m:
+                self.date_from_text(block, plain)
+            return i + 1
+        if not self.items and _fold(plain) in {_fold(w) for w in self.phrases.words("per_rollam")}:
+            done = self.per_rollam(i)
+            if done is not None:
+                return done
+        if _label_kind(plain, self.extra_labels) == "programme" and not self.items:
+            self.in_programme = True
+            self.note(block, f"'{plain}': the programme follows")
+            return i + 1
+        if self.item_start(block, text):
+            return i + 1
+        if _STRUCTURAL.match(plain.rstrip(":")) or _fold(plain) in self._section_a_words():
+            self.flush_list()
+            self.mode = "body"
+            if block.kind == "heading":
+                self.structural_level = level
+            self.note(block, f"'{plain}': psc prints its own heading for the proceedings")
+            return i + 1
+        if _TASK_HEADING.match(plain) or _fold(plain) in self._section_b_words():
+            self.flush_list()
+            self.mode = "tasks"
+            self.task_heading = block
+            self.note(block, f"'{plain}': the tasks follow")
+            return i + 1
+        if _NEXT_HEADING.match(plain):
+            self.flush_list()
+            self.mode = "next"
+            self.sections.append({"title": text, "content": []})
+            self.container = self.sections[-1]["content"]
+            self.note(block, f"'{plain}': the next meetings follow")
+            return i + 1
+        if self.mode == "tasks":
+            self.mode = "body"
+        item_level = self.item_level or (
+            self.structural_level + 1 if self.structural_level is not None else None
+        )
+        if block.kind == "heading" and item_level is not None and level == item_level:
+            self.start_item(block, {"title": text}, "item without a number")
+            return i + 1
+        if block.kind == "heading" and self.items and item_level is not None and level < item_level:
+            self.flush_list()
+            self.mode = "body"
+            self.sections.append({"title": text, "content": []})
+            self.container = self.sections[-1]["content"]
+            self.note(block, "a section after the agenda items")
+            return i + 1
+        if self.mode == "head":
+            self.mode = "body"
+        self.add({"heading": text})
+        self.note(block, "heading")
+        return i + 1
+
+    def per_rollam(self, i: int) -> int | None:
+        """A vote by correspondence as psc writes it: the question, the period and the rule,
+        each member's answer, the meeting that confirmed it. None when it is not complete
+        (then its lines stay text)."""
+        vote: dict[str, Any] = {}
+        answers: list[dict[str, Any]] = []
+        k = i + 1
+        votes = self.phrases.roll_call_votes
+        words = "|".join(re.escape(w) for w in sorted(votes, key=len, reverse=True))
+        while k < len(self.blocks) and self.blocks[k].kind != "heading":
+            plain = _plain(self.blocks[k].text)
+            for labels in self.phrases.labels:
+                question = re.match(
+                    rf"^{re.escape(labels['per_rollam_question'])}\s*:\s*(.+)$", plain, re.S
+                )
+                period = re.match(
+                    pattern(labels["per_rollam_period"])
+                    + rf"(?:\s+{re.escape(labels['per_rollam_rule'])}\s*:\s*(?P<rule>.+))?$",
+                    plain,
+                    re.S,
+                )
+                confirmed = re.fullmatch(pattern(labels["per_rollam_confirmed"]), plain)
+                if question and "question" not in vote:
+                    vote["question"] = question.group(1).strip()
+                    break
+                if period:
+                    opened = dates.find_date(period["opened"])
+                    deadline = dates.find_date(period["deadline"])
+                    if opened is None or deadline is None:
+                        return None
+                    vote["opened"], vote["deadline"] = opened[0], deadline[0]
+                    if period["rule"]:
+                        vote["rule"] = period["rule"].strip()
+                    break
+                if confirmed:
+                    found = dates.find_date(confirmed["meeting"])
+                    vote["confirmed_at"] = found[0].isoformat() if found else confirmed["meeting"]
+                    break
+                if re.fullmatch(rf"{re.escape(labels['per_rollam_votes'])}\s*:?", plain):
+                    break
+            else:
+                answer = re.fullmatch(
+                    rf"(?P<name>[^:]+?):\s*(?P<vote>{words})(?:\s*\((?P<date>[^()]+)\))?",
+                    plain,
+                    re.I,
+                )
+                if answer is None:
+                    return None
+                entry: dict[str, Any] = {
+                    "name": answer["name"].strip(),
+                    "vote": votes[answer["vote"].casefold()],
+                }
+                if entry["vote"] not in ("for", "against", "abstained", "no_answer"):
+                    return None
+                if answer["date"]:
+                    found = dates.find_date(answer["date"])
+                    if found is None:
+                        return None
+                    entry["date"] = found[0]
+                answers.append(entry)
+            k += 1
+        if not {"question", "opened", "deadline"} <= set(vote):
+            return None
+        if answers:
+            vote["votes"] = answers
+        order = ("question", "opened", "deadline", "rule", "votes", "confirmed_at")
+        self.m["per_rollam"] = {key: vote[key] for key in order if key in vote}
+        self.note(self.blocks[i], f"vote by correspondence ({len(answers)} answers)")
+        return k
+
+    def _section_a_words(self) -> set[str]:
+        return {_fold(w) for w in self.phrases.words("section_a")}
+
+    def _section_b_words(self) -> set[str]:
+        return {_fold(w) for w in self.phrases.words("section_b")}
+
+    def date_from_text(self, block: Block, text: str) -> None:
+        found = dates.find_date(_plain(text))
+        if found is not None:
+            self.m["date"] = found[0]
+            self.note(block, f"date {found[0].isoformat()} from the title")
+
+    def item_start(self, block: Block, text: str | None = None) -> bool:
+        """'Bod 1 – Title', 'Ad 1)', 'K bodu 2', '3. Title' (a short numbered line)."""
+        text = _strip_marks(text if text is not None else block.text)
+        plain = _plain(text)
+        match = _ITEM.match(plain)
+        if match:
+            number = int(match["number"])
+            title = match["title"].strip() or None
+            written = match["label"].strip()
+        else:
+            numbered = _NUMBERED.match(plain) if block.kind != "item" else None
+            if block.kind == "item" and block.ordered and block.number and block.number.isdigit():
+                numbered = _NUMBERED.match(f"{block.number}. {plain}")
+            if numbered is None or not self.numbered_item(block, numbered):
+                return False
+            number = int(numbered["number"])
+            title = numbered["title"].strip()
+            written = block.marker or numbered.string[: numbered.start("title")].strip()
+        if any(item.get("number") == number for item in self.items):
+            return False
+        item: dict[str, Any] = {"number": number}
+        if title and title.endswith(":"):
+            title = title[:-1].strip()
+        opening = None
+        if title and (len(title.split()) > 20 or _more_than_a_sentence(title)):
+            opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
+        if title:
+            item["title"] = title
+        # the number as written, where the group's pattern would write it otherwise
+        if not title or _fold(self.wording.label("item", number=number, title=title)) != _fold(
+            plain
+        ):
+            item["label"] = written
+        self.start_item(
+            block, item, f"item {number}" + (f" ('{written}')" if "label" in item else "")
+        )
+        if opening:  # 'K bodu 2: Zprávu … přednesl …': the label, then the text as a paragraph
+            self.add(opening)
+            self.fresh_item = False
+        return True
+
+    def start_item(self, block: Block, item: dict[str, Any], what: str) -> None:
+        self.flush_list()
+        item["content"] = []
+        self.items.append(item)
+        self.container = item["content"]
+        self.fresh_item = True
+        if self.mode in ("head", "tasks", "next"):
+            self.mode = "body"
+        if block.kind == "heading" and self.item_level is None:
+            self.item_level = block.level
+        self.note(block, what)
+
+    def numbered_item(self, block: Block, match: re.Match[str]) -> bool:
+        """Is a numbered line an agenda item (not a point of a list)?"""
+        number = int(match["number"])
+        title = match["title"].strip()
+        if block.kind == "heading":  # at the level of the items (or the first of them)
+            level = self.item_level or (
+                self.structural_level + 1 if self.structural_level is not None else None
+            )
+            return level in (None, block.level)
+        if self.programme:
+            if number > len(self.programme):
+                return False
+            wanted = _fold(_plain(self.programme[number - 1]["title"]))[:25]
+            return _fold(title)[: len(wanted)] == wanted or _fold(title).startswith(wanted[:12])
+        if block.bold:
+            return True
+        numbers = [item["number"] for item in self.items if item.get("number")]
+        expected = (numbers[-1] + 1) if numbers else 1
+        return number == expected and len(title) <= 100 and len(title.split()) <= 14
+
+    def head_line(self, block: Block) -> bool:
+        """Before the first item: the title ('Zápis ze 6. jednání školské rady'), a line
+        with the date ('Pardubice, 20. července 2015'), a page number."""
+        if self.mode != "head" or self.items:
+            return False
+        raw = _raw(block)
+        plain = _plain(raw)
+        if re.fullmatch(r"\d{1,3}", plain):
+            self.note(block, "a page number: left out")
+            return True
+        if "title" not in self.m and block.kind == "paragraph" and len(plain) <= 250:
+            self.m["title"] = _strip_marks(raw)
+            self.number_from(plain)
+            self.note(block, "title")
+            if "date" not in self.m:
+                self.date_from_text(block, plain)
+            return True
+        if "date" not in self.m and len(plain) <= 80 and dates.find_date(plain) is not None:
+            found = dates.find_date(plain)
+            assert found is not None
+            before = plain[: found[1]].strip(" ,;")
+            self.when(block.where, "", plain[found[1] :])
+            if before and "place" not in self.m and not re.search(r"\d", before):
+                self.m["place"] = before
+                self.note(block, "place")
+            elif before:
+                self.text_kept(Block("paragraph", raw, block.where), "kept as text, too")
+            return True
+        return False
+
+    def paragraph(self, block: Block) -> None:
+        if self.head_line(block):
+            return
+        if self.mode == "head":
+            self.mode = "body"
+            self.times_from_opening(block)
+        text = block.text.strip()
+        if self.mode == "body" and "date" not in self.m and not self.items:
+            self.date_from_text(block, text)
+        by = bodies.mentions(self._opening(text), self.registry)
+        if not by:
+            lead = bodies.leading_abbreviation(_plain(text), self.registry)
+            by = [lead] if lead else []
+        if not by:
+            by = self.unknown_body(block, text)
+        if by:
+            self.add({"by": by if len(by) > 1 else by[0], "text": text})
+            self.note(block, "statement by " + ", ".join(by))
+            return
+        self.add(text)
+        self.kept += 1
+
+    def _opening(self, text: str) -> str:
+        """The first words of a paragraph, where the minutes name who speaks."""
+        words = text.split()
+        return " ".join(words[:12])
+
+    def times_from_opening(self, block: Block) -> None:
+        """'Jednání zahájeno v 19:15 hod.' before the first item: the start time."""
+        plain = _plain(block.text)
+        if "start" not in self.m and re.search(
+            r"zahájen|zahájil|opened|began|started", plain, re.I
+        ):
+            start, _ = dates.find_times(plain)
+            if start is not None:
+                self.m["start"] = start
+                self.note(
+                    block, f"start {start:%H:%M} from the opening sentence (the sentence stays)"
+                )
+
+    def unknown_body(self, block: Block, text: str) -> list[str]:
+        match = re.match(r"^\*\*([^*]{2,80}?)\*\*", text) or (
+            re.match(r"^\S+(?:\s+\S+)?\s+\*\*([^*]{2,80}?)\*\*", text)
+            if _LEAD_WORDS.match(text)
+            else None
+        )
+        if not match:
+            return []
+        phrase = match.group(1).strip()
+        if (
+            phrase.endswith(":")
+            or len(phrase.split()) > 8
+            or not phrase[:1].isupper()
+            or _ITEM.match(phrase)
+            or _DECISION.match(phrase)
+        ):
+            return []
+        if not self.add_organisations:
+            self.note(
+                block,
+                f"'{phrase}' may be a body not in group.yaml: kept as a paragraph "
+                "(--add-organisations registers it and makes this a statement)",
+            )
+            return []
+        abbr = bodies.propose_abbreviation(phrase, set(self.registry))
+        self.registry[abbr] = phrase
+        self.added[abbr] = phrase
+        self.note(block, f"registered '{phrase}' as {abbr} (check its name in group.yaml)")
+        return [abbr]
+
+    def list_item(self, block: Block) -> None:
+        ordered = block.ordered
+        text = block.text.strip()
+        pending = self.pending_list
+        if pending is not None and bool(pending.get("ordered")) != ordered:
+            self.flush_list()
+            pending = None
+        if ordered:
+            expected = len(pending["list"]) + 1 if pending else 1
+            sequential = block.number == str(expected) and block.marker in (None, f"{expected}.")
+            if not sequential:  # numbered as the minutes number it: keep the number as written
+                if block.number:
+                    text = f"{_marker(block)} {text}"
+                self.flush_list()
+                self.add(text)
+                self.note(block, "numbered point kept as a paragraph with its number")
+                return
+        if pending is None:
+            self.flush_list()
+            self.pending_list = {"list": [], **({"ordered": True} if ordered else {})}
+        assert self.pending_list is not None
+        self.pending_list["list"].append(text)
+
+    # ---------------------------------------------------------------- decisions
+
+    def decision(self, i: int) -> int | None:
+        """'Usnesení č. 15/2018' with its text (after the colon or in the next paragraphs)
+        and its vote (in parentheses at the end, or on the next lines)."""
+        block = self.blocks[i]
+        text = _strip_marks(block.text.strip())
+        plain = _plain(text)
+        match = _is_decision(plain)
+        if not match:
+            return None
+        number = match["number"]
+        after = plain[len(match["label"]) :].lstrip()
+        written = match["label"].strip() + (":" if after.startswith(":") else "")
+        decision: dict[str, Any] = {}
+        default = " ".join(p for p in (self.wording.labels["decision"], number or "") if p) + ":"
+        if _fold(written) != _fold(default) or not number:
+            decision["label"] = written
+        if number:
+            decision["number"] = number
+        body_text = _after_label(text, written)
+        used = 1
+        if not body_text:
+            lines: list[str] = []
+            k = i + 1
+            while k < len(self.blocks) and len(lines) < 30:
+                nxt = self.blocks[k]
+                nplain = _plain(nxt.text)
+                if nxt.kind in ("heading", "row") or nxt.bold or _VOTE.match(nplain):
+                    break
+                if self._is_vote_count(nxt) or _is_decision(nplain) or self._looks_like_item(nxt):
+                    break
+                lines.append(self._as_markdown_line(nxt))
+                k += 1
+            if not lines:
+                return None
+            ends_in_vote = k < len(self.blocks) and (
+                _VOTE.match(_plain(self.blocks[k].text)) or self._is_vote_count(self.blocks[k])
+            )
+            if not ends_in_vote:
+                lines = lines[:1]
+            body_text = "\n\n".join(self._joined(lines))
+            used = 1 + len(lines)
+        body_text = self.vote_record(body_text, decision)
+        if self.proposal is not None:
+            decision["proposal"] = self.proposal[1]
+            self.proposal = None
+        decision["decision"] = body_text
+        used += self.votes(i + used, decision)
+        self.add(decision)
+        self.last_decision = decision
+        voted = " with its vote" if {"votes", "votes_text", "unanimous"} & set(decision) else ""
+        self.note(block, f"resolution {number or ''}".strip() + voted)
+        return i + used
+
+    def vote_record(self, text: str, decision: dict[str, Any]) -> str:
+        """'… schvaluje program. (jednomyslně, pro 6) – přijato': the vote in parentheses and
+        the outcome at the end of a resolution, taken off its text."""
+        outcomes = self.phrases.outcomes
+        match = re.search(r"\s*\((?P<votes>[^()]*)\)(?:\s*[–-]\s*(?P<outcome>[^()]+?))?\s*$", text)
+        outcome_only = re.search(r"\s+[–-]\s+(?P<outcome>[^()–-]+?)\s*$", text)
+        if match and _VOTE_WORDS.search(match["votes"]):
+            if match["outcome"] and match["outcome"].strip().casefold() not in outcomes:
+                return text
+            self._vote_words(match["votes"].strip(), decision)
+            if match["outcome"]:
+                decision["outcome"] = outcomes[match["outcome"].strip().casefold()]
+            return text[: match.start()].rstrip()
+        if outcome_only and outcome_only["outcome"].strip().casefold() in outcomes:
+            decision["outcome"] = outcomes[outcome_only["outcome"].strip().casefold()]
+            return text[: outcome_only.start()].rstrip()
+        return text
+
+    def _vote_words(self, said: str, decision: dict[str, Any]) -> None:
+        counts: dict[str, int] = {}
+        for part in _VOTE_PART.finditer(said):
+            word = (part["word"] or part["word2"]).casefold()
+            count = int(part["count"] or part["count2"])
+            key = _VOTE_KEYS.get(
+                word, "abstained" if re.match(r"zdrž|abst", word) else "not_voting"
+            )
+            counts.setdefault(key, count)
+        if counts:
+            decision["votes"] = counts
+        if re.search(r"jednomysl|unanim", said, re.I):
+            decision["unanimous"] = True
+        if said:
+            decision["votes_text"] = said
+
+    def proposal_line(self, i: int) -> int | None:
+        """'Návrh usnesení: …' before its resolution (or alone: a proposal not adopted)."""
+        block = self.blocks[i]
+        words = self.phrases.alternatives("proposal")
+        match = re.match(
+            rf"^(?:\*\*)?(?:{words})(?:\*\*)?\s*:\s*(?:\*\*)?\s*", block.text.strip(), re.I
+        )
+        if not match or block.kind not in ("paragraph",):
+            return None
+        text = block.text.strip()[match.end() :].strip()
+        if not text:
+            return None
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        if nxt is not None and _is_decision(_plain(nxt.text)):
+            self.proposal = (block, text)
+            self.note(block, "proposed resolution")
+            return i + 1
+        decision: dict[str, Any] = {}
+        decision["proposal"] = self.vote_record(text, decision)
+        used = 1 + self.votes(i + 1, decision)
+        self.add(decision)
+        self.last_decision = decision
+        self.note(block, "proposed resolution (no adopted text follows)")
+        return i + used
+
+    def roll_call(self, block: Block) -> bool:
+        """'Jmenovité hlasování: A: pro, B: zdržel se' after a resolution."""
+        if (
+            self.last_decision is None
+            or not self.container
+            or self.container[-1] is not self.last_decision
+        ):
+            return False
+        words = self.phrases.alternatives("roll_call")
+        match = re.match(rf"^(?:{words})\s*:\s*(.+)$", _plain(block.text), re.I | re.S)
+        if not match:
+            return False
+        votes = self.phrases.roll_call_votes
+        pattern = "|".join(re.escape(w) for w in sorted(votes, key=len, reverse=True))
+        found = []
+        for part in re.finditer(rf"([^:,]+?):\s*({pattern})(?=,|$)", match.group(1).strip(), re.I):
+            found.append({"name": part.group(1).strip(), "vote": votes[part.group(2).casefold()]})
+        if not found:
+            return False
+        self.last_decision["roll_call"] = found
+        self.note(block, f"roll call ({len(found)})")
+        return True
+
+    def review(self, block: Block) -> bool:
+        """'Úkol 2016-09-07/3 (text): splněno; nový termín 1. 12. 2016. Poznámka.': a review of
+        an earlier meeting's task."""
+        plain = block.text.strip()
+        statuses = "|".join(
+            re.escape(w) for w in sorted(self.phrases.statuses, key=len, reverse=True)
+        )
+        new = self.phrases.alternatives("new_deadline")
+        for word in self.phrases.words("review"):
+            head = pattern(word).replace(
+                "(?P<id>.+?)", r"(?P<id>[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9])"
+            )
+            match = re.match(
+                rf"^{head}(?:\s+\((?P<text>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+                rf"(?::\s*(?P<status>{statuses}))?(?:;\s*(?:{new})\s+(?P<deadline>[^.]+?))?"
+                rf"(?:\.\s*(?P<note>.*))?$",
+                plain,
+                re.I | re.S,
+            )
+            if not match or not (match["text"] or match["status"] or match["note"]):
+                continue
+            review: dict[str, Any] = {"task": match["id"]}
+            if match["status"]:
+                review["status"] = self.phrases.statuses[match["status"].casefold()]
+            if match["deadline"]:
+                year = self.m["date"].year if isinstance(self.m.get("date"), dt.date) else None
+                deadline = dates.parse_deadline(match["deadline"], year=year)
+                if deadline is None or deadline.kind == "words":
+                    continue
+                review["deadline"] = deadline.date if deadline.kind == "date" else str(deadline)
+            if match["note"]:
+                review["note"] = match["note"].strip()
+            if match["text"]:
+                review["text"] = match["text"].strip()
+            self.add(review)
+            self.note(block, f"review of task {match['id']}")
+            return True
+        return False
+
+    def presenters(self, block: Block) -> bool:
+        """'Předkládá: Ing. Pavel Straka (10 min.)' right under an item's heading."""
+        if not self.fresh_item or not self.items:
+            return False
+        found = self._presented(_strip_marks(block.text.strip()), alone=True)
+        if found is None:
+            return False
+        _rest, names, minutes = found
+        item = self.items[-1]
+        if names:
+            item["presenters"] = names
+        if minutes:
+            item["duration"] = minutes
+        self.note(block, "presenters of the item")
+        return True
+
+    def _presented(
+        self, text: str, *, alone: bool = False
+    ) -> tuple[str, list[str], int | None] | None:
+        """'Title – Předkládá: A, B (15 min.)' → ('Title', ['A', 'B'], 15)."""
+        words = self.phrases.alternatives("presenters", "presenters_plural")
+        lead = "^" if alone else r"\s+[–-]\s+"
+        match = re.search(
+            rf"{lead}(?:(?:{words})\s*:\s*(?P<names>.+?))?\s*(?:\((?P<min>\d+)\s*min\.?\))?\s*$",
+            text,
+            re.I,
+        )
+        if not match or not (match["names"] or match["min"]):
+            return None
+        names = _split_people(match["names"]) if match["names"] else []
+        return text[: match.start()].strip(), names, int(match["min"]) if match["min"] else None
+
+    def _as_markdown_line(self, block: Block) -> str:
+        if block.kind == "item":
+            mark = _marker(block) if block.ordered and block.number else "-"
+            return f"\x00{mark} {block.text.strip()}"
+        return block.text.strip()
+
+    @staticmethod
+    def _joined(lines: list[str]) -> list[str]:
+        """Consecutive list points as one Markdown list; paragraphs as they are."""
+        out: list[str] = []
+        for line in lines:
+            if line.startswith("\x00"):
+                if out and out[-1].startswith("\x00"):
+                    out[-1] += "\n" + line[1:]
+                    continue
+                out.append("\x00" + line[1:])
+            else:
+                out.append(line)
+        return [line.lstrip("\x00") for line in out]
+
+    def _is_vote_count(self, block: Block) -> bool:
+        return bool(
+            re.match(
+                r"^(?:pro|proti|zdržel\w*\s+se|schváleno|neschváleno)\s*:?\s*\d",
+                _plain(block.text),
+                re.I,
+            )
+        )
+
+    def votes(self, k: int, decision: dict[str, Any]) -> int:
+        """The vote after a resolution: 'Hlasování: pro 7, proti 0, zdržel se 1' or lines
+        'Pro: 6' / 'Proti: 0' / 'Zdržel se: 1'. Returns how many blocks it took."""
+        words: list[str] = []
+        used = 0
+        while k + used < len(self.blocks):
+            block = self.blocks[k + used]
+            plain = _strip_marks(_plain(block.text))
+            match = _VOTE.match(plain)
+            if match and not words:
+                words.append(match["words"].strip())
+                used += 1
+                continue
+            if self._is_vote_count(block) and len(plain) < 40:
+                words.append(plain)
+                used += 1
+                continue
+            break
+        if not words:
+            return 0
+        said = ", ".join(w for w in words if w)
+        self._vote_words(said, decision)
+        return used
+
+    # ---------------------------------------------------------------- tasks
+
+    def task(self, i: int) -> int:
+        block = self.blocks[i]
+        task = self.parse_task(block)
+        if task is None:
+            self.task_as_text(block)
+            return i + 1
+        self.tasks.append(task)
+        self.note(block, f"task {len(self.tasks)}, deadline {task['_kind'].replace('_', ' ')}")
+        return i + 1
+
+    def task_in_place(self, i: int) -> bool:
+        """A task given inside an item ('- Podat žádost – T: 30. 4. 2025, starosta'): a task
+        of the meeting, shown where it was assigned."""
+        block = self.blocks[i]
+        if not re.search(r"[–—-]\s*(?:T|Termín|Deadline|Due)\s*:", block.text):
+            return False
+        task = self.parse_task(block)
+        if task is None:
+            return False
+        self.tasks.append(task)
+        self.add({"assigned": len(self.tasks)})  # the task's ordinal: its ID once dated
+        self.note(
+            block,
+            f"task {len(self.tasks)} (assigned in this item), deadline {task['_kind'].replace('_', ' ')}",
+        )
+        return True
+
+    def parse_task(self, block: Block) -> dict[str, Any] | None:
+        """'Text – T: 1. 11. 2016 (posílat na x@y), MMR [splněno 3. 10. 2016]'."""
+        text = block.text.strip()
+        task: dict[str, Any] = {}
+        status = re.search(r"\s*\[(?P<words>[^\[\]]+)\]\s*$", text)
+        if status:
+            words = status["words"].strip()
+            for word, key in sorted(self.phrases.statuses.items(), key=lambda kv: -len(kv[0])):
+                if words.casefold().startswith(word):
+                    rest = words[len(word) :].strip()
+                    note = None
+                    if ":" in rest:
+                        rest, note = (part.strip() for part in rest.split(":", 1))
+                    found = dates.find_date(rest) if rest else None
+                    if rest and (found is None or rest[found[2] :].strip()):
+                        break
+                    task["status"] = key
+                    if found is not None:
+                        task["status_date"] = found[0]
+                    if note:
+                        task["status_note"] = note
+                    text = text[: status.start()].rstrip()
+                    break
+        parts = list(_DEADLINE.finditer(text))
+        if not parts:
+            return None
+        cut = parts[-1]
+        what = text[: cut.start()].rstrip(" –—-")
+        rest = text[cut.end() :].strip()
+        task["text"] = what
+        contact = _CONTACT.search(rest)
+        if contact:
+            task["contact"] = contact["mail"]
+            rest = (rest[: contact.start()] + rest[contact.end() :]).strip()
+        due_words, who = self._split_responsible(rest)
+        year = self.m["date"].year if isinstance(self.m.get("date"), dt.date) else None
+        deadline = dates.parse_deadline(due_words, year=year) if due_words else None
+        if deadline is None or not what:
+            return None
+        task["_kind"] = deadline.kind
+        if deadline.kind == "words":
+            task["deadline_text"] = due_words
+        else:
+            task["deadline"] = deadline.date if deadline.kind == "date" else str(deadline)
+            task["_words"] = due_words
+        if who:
+            known = self._responsible(who)
+            if known:
+                task["responsible"] = known if len(known) > 1 else known[0]
+            if not known or _fold(_plain(who)).rstrip(".") != _fold(", ".join(known)):
+                task["responsible_text"] = who
+        return task
+
+    def task_as_text(self, block: Block) -> None:
+        """A line of the task section that is no task (no deadline): kept in a section."""
+        if not self.sections or self.sections[-1].get("_tasks") is not True:
+            title = _plain(self.task_heading.text) if self.task_heading else "Úkoly"
+            self.sections.append({"title": title, "content": [], "_tasks": True})
+            self.container = self.sections[-1]["content"]
+        self.container = self.sections[-1]["content"]
+        if block.kind == "item":
+            self.list_item(block)
+        else:
+            self.add(block.text.strip())
+        self.kept += 1
+        self.note(block, "in the task section without a deadline (T: …): kept as text")
+
+    def _split_responsible(self, rest: str) -> tuple[str, str]:
+        """'do další PS (15. 11. 2016), zpracuje MMR.' → deadline words, responsible words."""
+        depth = 0
+        for k, ch in enumerate(rest):
+            depth += ch == "("
+            depth -= ch == ")"
+            if ch == "," and depth == 0:
+                head = rest[:k].strip()
+                if dates.find_date(head) is not None or dates.parse_deadline(head) is not None:
+                    tail = rest[k + 1 :].strip()
+                    if dates.find_date(tail) is None:
+                        return head, tail
+        return rest.strip(), ""
+
+    def _responsible(self, words: str) -> list[str]:
+        found = []
+        plain = _plain(words)
+        for abbr in sorted(self.registry, key=len, reverse=True):
+            if re.search(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", plain) and abbr not in found:
+                found.append(abbr)
+        for member in self.group.members:
+            if member.name in plain and member.name not in found:
+                found.append(member.name)
+        return sorted(found, key=lambda w: plain.find(w))
+
+    # ---------------------------------------------------------------- next meetings
+
+    def next_meeting(self, block: Block) -> bool:
+        plain = _plain(block.text)
+        year_match = re.search(r"\b(?:v roce|roku|in)\s+(\d{4})\b", plain)
+        year = int(year_match.group(1)) if year_match else None
+        found = dates.find_dates(plain, year=year)
+        meeting_date = self.m.get("date")
+        if not found or (
+            isinstance(meeting_date, dt.date) and any(d <= meeting_date for d, _, _ in found)
+        ):
+            return False
+        tentative = bool(re.search(r"předběžn|tentativ|provisional|orientačn", plain, re.I))
+        added = []
+        for day, _start, end in found:
+            entry: dict[str, Any] = {"date": day}
+            after = plain[end:]
+            note = re.match(r"\s*\(([^)]*)\)", after)
+            if note and not tentative:
+                entry["note"] = note.group(1).strip()
+                start, _ = dates.find_times(note.group(1))
+                if start is not None:
+                    entry["time"] = start
+            elif not tentative:
+                start, _ = dates.find_times(after[:25])
+                if start is not None:
+                    entry["time"] = start
+            if tentative:
+                entry["tentative"] = True
+            self.next_meetings.append(entry)
+            added.append(day.isoformat())
+        self.note(
+            block, "next meetings " + ", ".join(added) + (" (tentative)" if tentative else "")
+        )
+        return True
+
+    # ---------------------------------------------------------------- footer
+
+    def footer(self, block: Block) -> bool:
+        """'Zapsala: Jana Korytářová (MMR), 27. 9. 2016, schválil: František Kubeš (MMR),
+        3. 10. 2016', 'Ověřovatelé: A, 24. 3. 2025, B, 24. 3. 2025'; before the first item
+        the same words name the minute-taker and verifiers (header lines)."""
+        if block.kind not in ("paragraph", "item") or not self.items:
+            return False
+        text = _strip_marks(_plain(block.text))
+        if not _FOOTER.match(text):
+            return False
+        found = list(_FOOTER.finditer(text))
+        people: list[tuple[str, list[dict[str, Any]]]] = []
+        for k, found_verb in enumerate(found):
+            end = found[k + 1].start() if k + 1 < len(found) else len(text)
+            value = text[found_verb.end() : end].strip(" ,;")
+            signers = self.signers(value, found_verb["verb"])
+            if not signers:
+                return False
+            people.append((found_verb["verb"].casefold(), signers))
+        for verb, signers in people:
+            if verb.startswith(("zaps", "zapis", "recorded", "minutes")):
+                self.m["recorded_by"] = signers[0]
+            elif verb.startswith(("schvál", "approved")):
+                self.m["approved_by"] = signers[0]
+            else:
+                self.m.setdefault("verified_by", []).extend(signers)
+        self.flush_list()
+        self.footer_seen = True
+        self.note(block, "footer → " + ", ".join(v for v, _ in people))
+        return True
+
+    def signers(self, value: str, verb: str) -> list[dict[str, Any]]:
+        """'A (MMR), 27. 9. 2016' or 'A, 24. 3. 2025, B, 24. 3. 2025' or 'A, B'."""
+        found = dates.find_dates(value)
+        pieces: list[tuple[str, dt.date | None]] = []
+        if found:
+            start = 0
+            for found_day, begin, end in found:
+                pieces.append((value[start:begin].strip(" ,;"), found_day))
+                start = end
+            if value[start:].strip(" ,;.") and len(found) == 1 and not pieces[0][0]:
+                pieces = [(value[start:].strip(" ,;"), found[0][0])]
+            elif value[start:].strip(" ,;."):
+                return []
+        else:
+            pieces = (
+                [(name, None) for name in _split_people(value)]
+                if len(verb) > 8
+                else [(value, None)]
+            )
+        people = []
+        for name, day in pieces:
+            person = self.signer(name, verb, day)
+            if person is None:
+                return []
+            people.append(person)
+        return people
+
+    def signer(self, value: str, verb: str, day: dt.date | None) -> dict[str, Any] | None:
+        """'Jana Korytářová (MMR)' → name, organisation, gender (from the verb's form)."""
+        org_match = re.search(r"\s*\(([^()]+)\)\s*$", value)
+        organisation = None
+        if org_match:
+            abbr = bodies.match(org_match.group(1), self.registry)
+            if abbr is None and self.add_organisations:
+                abbr = org_match.group(1).strip()
+                if " " not in abbr and len(abbr) <= 12:
+                    self.registry[abbr] = abbr
+                    self.added[abbr] = abbr
+                else:
+                    abbr = None
+            if abbr is not None:
+                organisation = abbr
+                value = value[: org_match.start()].strip()
+        name = value.strip(" ,;")
+        if not name or len(name) > 80 or re.search(r"\d", name):
+            return None
+        person: dict[str, Any] = {"name": name}
+        if organisation:
+            person["organisation"] = organisation
+        folded = verb.casefold()
+        if folded in ("zapsala", "schválila", "ověřila", "zapisovatelka"):
+            person["gender"] = "female"
+        elif folded in ("zapsal", "schválil", "ověřil", "zapisovatel"):
+            person["gender"] = "male"
+        if day is not None:
+            person["date"] = day
+        return person
+
+    def approved_at(self, block: Block) -> bool:
+        """'Zápis byl schválen na jednání 22. 4. 2025, usnesením č. 1/15/2025.'"""
+        if not self.items:
+            return False
+        plain = _strip_marks(_plain(block.text))
+        for labels in self.phrases.labels:
+            regex = (
+                re.escape(labels["approved_at"])
+                + rf"(?:\s+{pattern(labels['approved_at_meeting'])}|\s+{pattern(labels['approved_at_date'])})?"
+                + rf"(?:,\s*{pattern(labels['approved_at_decision'])})?\.?"
+            )
+            match = re.fullmatch(regex, plain, re.I)
+            if not match:
+                continue
+            approval: dict[str, Any] = {}
+            groups = match.groupdict()
+            if groups.get("meeting"):
+                found = dates.find_date(groups["meeting"])
+                whole = found is not None and not groups["meeting"][found[2] :].strip()
+                approval["meeting"] = found[0].isoformat() if whole and found else groups["meeting"]
+            if groups.get("date"):
+                found = dates.find_date(groups["date"])
+                if found is None:
+                    continue
+                approval["date"] = found[0]
+            if groups.get("decision"):
+                approval["decision"] = groups["decision"].strip()
+            self.m["approved_at"] = approval
+            self.note(block, "approved by the body (approved_at)")
+            return True
+        return False
+
+    def signature_name(self, block: Block) -> bool:
+        """A verifier's name on its own line after 'Ověřovatelé zápisu:'."""
+        text = _plain(block.text)
+        if len(text) > 60 or re.search(r"[\d:]", text) or len(text.split()) > 5:
+            return False
+        self.m.setdefault("verified_by", []).append({"name": text})
+        self.note(block, "verifier of the minutes")
+        return True
+
+    # ---------------------------------------------------------------- the meeting
+
+    def finish(self) -> Draft:
+        m = self.m
+        if self.date is not None:
+            m["date"] = self.date
+        meeting: dict[str, Any] = {}
+        for key in (
+            "number",
+            "title",
+            "date",
+            "start",
+            "end",
+            "place",
+            "chair",
+            "minute_taker",
+            "verifiers",
+            "attendees",
+        ):
+            if key in m:
+                meeting[key] = m[key]
+        if "title" not in meeting:
+            meeting["title"] = self.group.short
+            self.notes.append(
+                Note("source", f"no title found: the group's short name '{self.group.short}'")
+            )
+        if self.programme:
+            meeting["programme"] = self.programme
+        for key in ("attachments", "pages", "per_rollam"):
+            if key in m:
+                meeting[key] = m[key]
+        items = [
+            item
+            for item in self.items
+            if item.get("content") or item.get("title") or item.get("label")
+        ]
+        for item in items:
+            if not item.get("content"):
+                del item["content"]
+        if items:
+            meeting["items"] = items
+        sections = []
+        for section in self.sections:
+            section.pop("_tasks", None)
+            if section["content"]:
+                sections.append(section)
+            elif not self.next_meetings:
+                sections.append({"title": section["title"]})
+        if sections:
+            meeting["sections"] = sections
+        if self.next_meetings:
+            meeting["next_meetings"] = self.next_meetings
+        if self.tasks:
+            meeting["tasks"] = [self._task_words(task, meeting) for task in self.tasks]
+            day = meeting.get("date")
+            for part in items + sections:
+                for block in part.get("content", []):
+                    if isinstance(block, dict) and isinstance(block.get("assigned"), int):
+                        ordinal = block["assigned"]
+                        block["assigned"] = (
+                            f"{day.isoformat() if isinstance(day, dt.date) else day}/{ordinal}"
+                        )
+        for key in ("recorded_by", "approved_by", "verified_by", "approved_at"):
+            if key in m:
+                meeting[key] = m[key]
+        return Draft(meeting, self.notes, self.added, self.kept)
+
+    def _task_words(self, task: dict[str, Any], meeting: dict[str, Any]) -> dict[str, Any]:
+        """Keep the deadline's own words where psc would word it differently."""
+        from psc.terms import Deadline
+
+        words = task.pop("_words", None)
+        if words and "deadline" in task:
+            due = None
+            firm = [n["date"] for n in meeting.get("next_meetings", []) if not n.get("tentative")]
+            if firm:
+                due = min(firm)
+            shown = self.wording.deadline_words(Deadline.parse(task["deadline"]), due)
+            if _fold(shown) != _fold(_plain(words)):
+                task["deadline_text"] = words
+        keys = (
+            "text",
+            "deadline",
+            "deadline_text",
+            "contact",
+            "responsible",
+            "responsible_text",
+            "status",
+            "status_date",
+            "status_note",
+        )
+        ordered = {k: task[k] for k in keys if k in task}
+        return ordered
+
+
+def recognise(
+    blocks: list[Block],
+    group: Group,
+    *,
+    date: dt.date | None = None,
+    add_organisations: bool = False,
+) -> Draft:
+    """The meeting in `blocks`, recognised against `group` (its registry of organisations,
+    its members and labels); `date` overrides the date found in the source."""
+    return _Recogniser(blocks, group, date=date, add_organisations=add_organisations).run()

@@ -1,0 +1,545 @@
+"""Readers of existing minutes: a .txt, .md or .docx file as a flat list of `Block`s.
+
+Each reader keeps the document's order and says where each block came from; it recognises
+only the shape of the text (headings, list items, table rows, paragraphs), never what the
+text means: that is the recogniser's work. Inline text is Markdown, as psc stores it: a
+Word document's bold runs become **…**, its hyperlinks [text](url), and characters that
+Markdown would read as marks are escaped, so the text reads back as what Word showed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from psc.edits.intake.blocks import Block
+from psc.errors import CONTROL_CHARS, InvalidData, Problem, UsageError, display_path
+from psc.loading import pipeline
+
+if TYPE_CHECKING:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+SUFFIXES = (".docx", ".md", ".txt")
+"""What `read_source` reads (.markdown is read as .md)."""
+
+
+def read_source(path: Path) -> list[Block]:
+    """The blocks of the minutes in `path`, read by its suffix (.txt, .md/.markdown, .docx);
+    UsageError for another suffix, InvalidData when the file cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        return text_blocks(_checked_text(path))
+    if suffix in (".md", ".markdown"):
+        return markdown_blocks(_checked_text(path))
+    if suffix == ".docx":
+        return docx_blocks(pipeline.read(path), display_path(path))
+    raise UsageError(f"cannot import {path.name}: psc reads .docx, .md and .txt")
+
+
+# ---------------------------------------------------------------------- text
+
+_PAGE_BREAKS = str.maketrans("\f\v", "  ")
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
+_SPACES = re.compile(r"[ \t\r]+")
+
+
+def _checked_text(path: Path) -> str:
+    """The file as checked text (`pipeline.text`: size, BOM, UTF-8, NUL), form feeds and
+    vertical tabs read as spaces; a control character is refused at its line and column."""
+    shown = display_path(path)
+    text = pipeline.text(pipeline.read(path), shown).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_PAGE_BREAKS)
+    bad = _CONTROL.search(text.replace("\t", " "))
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        message = f"control character U+{ord(bad.group()):04X} is not allowed in text"
+        raise InvalidData([Problem(shown, line, col, "", message)])
+    return text
+
+
+def _collapse(text: str) -> str:
+    """Runs of spaces and tabs as one space, no space at the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+_HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_BULLET = re.compile(r"[ \t]*[-*+•◦▪–][ \t]+(.*)")
+_ORDERED = re.compile(r"[ \t]*(\d{1,9}(?:\.\d{1,9})*)[.)][ \t]+(.*)|[ \t]*([a-zA-Z])\)[ \t]+(.*)")
+_DOTTED = re.compile(r"[ \t]*(\d{1,9}(?:\.\d{1,9})+)[ \t]+(.*)")  # "2.1 text"
+_WHOLE_BOLD = re.compile(r"\*\*(?!\s)(.+?)(?<!\s)\*\*")
+
+
+def _unbold(text: str) -> tuple[str, bool]:
+    """A text written wholly as one **bold** span: its inner text and True."""
+    match = _WHOLE_BOLD.fullmatch(text)
+    if match and "**" not in match.group(1):
+        return match.group(1), True
+    return text, False
+
+
+def _text_block(kind: Any, text: str, where: str, **fields: Any) -> Block:
+    inner, bold = _unbold(_collapse(text))
+    return Block(kind, inner, where, bold=bold, **fields)
+
+
+def _row(line: str, where: str) -> Block:
+    cells = [_collapse(cell) for cell in line.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return Block("row", " | ".join(cells), where, cells=cells)
+
+
+def line_block(line: str, where: str) -> Block | None:
+    """One line of plain text as a block (None for a blank line): a `#` heading, a list
+    item (`- `, `* `, `• `, `1. `, `1) `, `a) `, `2.1 `), a row when it holds a tab, else a
+    paragraph."""
+    stripped = line.strip(" \t\r\n")
+    if not stripped:
+        return None
+    if "\t" in stripped:
+        return _row(stripped, where)
+    heading = _HEADING.fullmatch(stripped)
+    if heading:
+        if not heading.group(2):
+            return None  # an empty heading: only marks
+        return _text_block("heading", heading.group(2), where, level=len(heading.group(1)))
+    bullet = _BULLET.fullmatch(line)
+    if bullet and bullet.group(1).strip():
+        return _text_block("item", bullet.group(1), where)
+    ordered = _ORDERED.fullmatch(line) or _DOTTED.fullmatch(line)
+    if ordered:
+        number, text = (g for g in ordered.groups() if g is not None)
+        if text.strip():
+            marker = line.strip()[: len(line.strip()) - len(text.lstrip())].strip()
+            return _text_block("item", text, where, ordered=True, number=number, marker=marker)
+    return _text_block("paragraph", stripped, where)
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Plain text read line by line (an export puts one paragraph on a line), with the light
+    Markdown of `line_block`; `where` is 'line N' of the text."""
+    blocks = []
+    for n, line in enumerate(text.split("\n"), 1):
+        block = line_block(line, f"line {n}")
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+# ---------------------------------------------------------------------- Markdown
+
+
+@cache
+def _markdown() -> Any:
+    """CommonMark with GFM tables, raw HTML off (psc's own parser has no tables)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+
+_HARD_BREAK = re.compile(r"(?:  +|(?<!\\)(?:\\\\)*\\)$")
+
+
+def _inline_source(content: str) -> str:
+    """A paragraph's source Markdown on one line: soft breaks as spaces, hard breaks (two
+    spaces or a backslash at a line's end) as "\\n"."""
+    lines = content.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        hard = i < len(lines) - 1 and _HARD_BREAK.search(line)
+        if hard:
+            line = line[: hard.start()]
+        out.append(_collapse(line) + ("\n" if hard else " "))
+    return "".join(out).strip(" ")
+
+
+def _paragraph_blocks(
+    content: str, first_line: int, kind: Any = "paragraph", **fields: Any
+) -> list[Block]:
+    """A Markdown paragraph as one block, or, when some of its lines hold a tab (a table
+    pasted as text), each tab line as a row and the lines between as paragraphs."""
+    lines = content.split("\n")
+    if not any("\t" in line.strip(" \t") for line in lines):
+        text = _inline_source(content)
+        return [_text_block(kind, text, f"line {first_line}", **fields)] if text else []
+    blocks: list[Block] = []
+    start = first_line
+    run: list[str] = []
+    for n, line in enumerate(lines, first_line):
+        if "\t" not in line.strip(" \t"):
+            if not run:
+                start = n
+            run.append(line)
+            continue
+        if run:
+            blocks += _paragraph_blocks("\n".join(run), start, kind, **fields)
+            run = []
+        blocks.append(_row(line.strip(" \t"), f"line {n}"))
+    if run:
+        blocks += _paragraph_blocks("\n".join(run), start, kind, **fields)
+    return blocks
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Markdown read by its block structure: headings, paragraphs (their source Markdown),
+    list items, table rows, code, the paragraphs of quotes; `where` is 'line N'."""
+    blocks: list[Block] = []
+    lists: list[bool] = []  # ordered, for each open list
+    item: dict[str, Any] | None = None  # the fields of the current list item's first block
+    heading = 0
+    row: list[str] | None = None
+    row_line = 0
+    for token in _markdown().parse(text):
+        kind = token.type
+        line = token.map[0] + 1 if token.map else 0
+        if kind == "heading_open":
+            heading = int(token.tag[1:])
+        elif kind == "heading_close":
+            heading = 0
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "list_item_open":
+            ordered = lists[-1]
+            number = (token.info or None) if ordered else None
+            marker = f"{number}{token.markup}" if number else None
+            item = {"ordered": ordered, "number": number, "marker": marker}
+        elif kind == "list_item_close":
+            item = None
+        elif kind == "tr_open":
+            row, row_line = [], line
+        elif kind == "tr_close" and row is not None:
+            while row and not row[-1]:
+                row.pop()
+            if row:
+                blocks.append(Block("row", " | ".join(row), f"line {row_line}", cells=row))
+            row = None
+        elif kind == "inline" and row is not None:
+            row.append(_unbold(_inline_source(token.content))[0])
+        elif kind == "inline" and heading:
+            if token.content.strip():
+                blocks.append(_text_block("heading", token.content, f"line {line}", level=heading))
+        elif kind == "inline" and lists:
+            fields = item or {"ordered": lists[-1], "number": None}
+            blocks += _paragraph_blocks(token.content, line, "item", **fields)
+            item = {**fields, "number": None, "marker": None}  # a later paragraph: no number
+        elif kind == "inline":
+            blocks += _paragraph_blocks(token.content, line)
+        elif kind in ("fence", "code_block") and token.content.strip():
+            code = token.content.rstrip("\n")
+            blocks.append(Block("paragraph", code, f"line {line}"))
+    return blocks
+
+
+# ---------------------------------------------------------------------- Word
+
+
+def _docx() -> Any:
+    try:
+        import docx
+    except ImportError:
+        raise UsageError("reading Word needs python-docx: pip install 'psc[docx]'") from None
+    return docx
+
+
+def docx_blocks(package: bytes, shown: str) -> list[Block]:
+    """The body of a Word document (its bytes; `shown` names it), paragraphs and tables in
+    order: Heading/Title styles as headings, list paragraphs as items, each table row as a
+    row; InvalidData when the bytes are not a Word document."""
+    import zipfile
+
+    from lxml import etree
+
+    docx = _docx()
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(package))
+        return _Reader(document).blocks()
+    except (PackageNotFoundError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+        reason = "not a zip file" if isinstance(exc, zipfile.BadZipFile) else str(exc)
+        problem = f"not a Word document ({reason})"
+    except (KeyError, ValueError, SyntaxError, etree.LxmlError, EOFError) as exc:
+        problem = f"not a Word document ({' '.join(str(exc).split()) or type(exc).__name__})"
+    raise InvalidData([Problem(shown, 1, 1, "", problem)])
+
+
+_ESCAPED = re.compile(r"([\\`*_\[\]<])")
+_LINK_DESTINATION = re.compile(r"([()\\<> ])")
+_NUMBERED = re.compile(r"(\d{1,9})\.[ \t]+")
+_HEADING_STYLE = re.compile(r"Heading ([1-9])")
+
+
+@dataclass
+class _Span:
+    """A stretch of a paragraph with one look: its text, bold, italic, the link it is in."""
+
+    text: str
+    bold: bool
+    italic: bool
+    link: str | None
+
+
+def _escaped(text: str) -> str:
+    """Plain text as Markdown that reads as the same text."""
+    return _ESCAPED.sub(r"\\\1", text)
+
+
+def _marked(text: str, bold: bool, italic: bool) -> str:
+    """Escaped `text` between the marks of its look, spaces kept outside the marks."""
+    core = text.strip(" \n")
+    if not core:
+        return text
+    lead, trail = text[: len(text) - len(text.lstrip(" \n"))], text[len(text.rstrip(" \n")) :]
+    mark = "*" * ((2 if bold else 0) + (1 if italic else 0))
+    return f"{lead}{mark}{_escaped(core)}{mark}{trail}"
+
+
+def _markdown_of(spans: list[_Span], *, bold: bool = True) -> str:
+    """Spans as inline Markdown (`bold` False: bold left unmarked, for a wholly bold text)."""
+    groups: list[_Span] = []
+    for span in spans:
+        last = groups[-1] if groups else None
+        if last and (last.bold, last.italic, last.link) == (span.bold, span.italic, span.link):
+            last.text += span.text
+        else:
+            groups.append(_Span(span.text, span.bold, span.italic, span.link))
+    out: list[str] = []
+    i = 0
+    while i < len(groups):
+        link = groups[i].link
+        j = i + 1
+        while link is not None and j < len(groups) and groups[j].link == link:
+            j += 1
+        inner = "".join(_marked(g.text, g.bold and bold, g.italic) for g in groups[i:j])
+        if link:
+            label = inner.strip(" ") or _escaped(link)
+            destination = _LINK_DESTINATION.sub(
+                lambda m: "%20" if m.group() == " " else "\\" + m.group(), link
+            )
+            pad = " " if inner.startswith(" ") else ""
+            out.append(f"{pad}[{label}]({destination}){' ' if inner.endswith(' ') else ''}")
+        else:
+            out.append(inner)
+        i = j
+    text = re.sub(r" +", " ", "".join(out))
+    return re.sub(r" *\n *", "\n", text).strip(" \n")
+
+
+class _Reader:
+    """Walks one python-docx Document's body into blocks."""
+
+    def __init__(self, document: Any):
+        self.document = document
+        self.paragraphs = 0
+        self.tables = 0
+        self.counters: dict[str, list[int]] = {}  # numbering: the count at each level
+        self.out: list[Block] = []
+
+    def blocks(self) -> list[Block]:
+        self.walk(self.document.element.body, self.document._body)
+        return self.out
+
+    def walk(self, element: Any, parent: Any) -> None:
+        """Paragraphs and tables of a body in order, also inside content controls."""
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        for child in element.iterchildren():
+            tag = _local(child.tag)
+            if tag == "p":
+                self.paragraphs += 1
+                self.paragraph(Paragraph(child, parent), f"paragraph {self.paragraphs}")
+            elif tag == "tbl":
+                self.tables += 1
+                self.table(Table(child, parent), self.tables)
+            elif tag in ("sdt", "sdtContent", "customXml"):
+                self.walk(child, parent)
+
+    def paragraph(self, paragraph: Paragraph, where: str) -> None:
+        spans = _spans(paragraph._p, paragraph)
+        if not "".join(s.text for s in spans).strip():
+            return
+        whole_bold = all(s.bold for s in spans if s.text.strip())
+        text = _markdown_of(spans, bold=not whole_bold)
+        style = paragraph.style.name if paragraph.style is not None else ""
+        style = style or ""
+        heading = _HEADING_STYLE.fullmatch(style)
+        if heading or style == "Title":
+            level = min(int(heading.group(1)), 6) if heading else 1
+            self.out.append(Block("heading", text, where, level=level, bold=whole_bold))
+            return
+        numbering = self.numbering(paragraph)
+        if numbering is not None or "List Bullet" in style or "List Number" in style:
+            ordered, number = numbering if numbering is not None else (False, None)
+            ordered = ordered or "Number" in style
+            item = Block("item", text, where, ordered=ordered, number=number, bold=whole_bold)
+            self.out.append(item)
+            return
+        numbered = _NUMBERED.match(text)
+        if style == "List Paragraph" and numbered and text[numbered.end() :].strip():
+            rest = text[numbered.end() :]
+            self.out.append(
+                Block(
+                    "item",
+                    rest,
+                    where,
+                    ordered=True,
+                    number=numbered.group(1),
+                    bold=whole_bold,
+                    marker=text[: numbered.end()].strip(),
+                )
+            )
+            return
+        self.out.append(Block("paragraph", text, where, bold=whole_bold))
+
+    def numbering(self, paragraph: Paragraph) -> tuple[bool, str | None] | None:
+        """(ordered, number) of a paragraph numbered by Word (w:numPr of the paragraph or of
+        its style), or None. The number is counted for decimal and letter formats."""
+        from docx.oxml.ns import qn
+
+        num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        style = paragraph.style
+        while num_pr is None and style is not None:
+            num_pr = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            style = style.base_style
+        if num_pr is None:
+            return None
+        num_id = num_pr.find(qn("w:numId"))
+        ilvl = num_pr.find(qn("w:ilvl"))
+        num = num_id.get(qn("w:val")) if num_id is not None else None
+        if num is None or num == "0":  # numId 0: numbering switched off
+            return None
+        level = int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        fmt, start = self.format(num, level)
+        if fmt == "bullet":
+            return False, None
+        counts = self.counters.setdefault(num, [])
+        while len(counts) <= level:
+            counts.append(0)
+        del counts[level + 1 :]
+        counts[level] = counts[level] + 1 if counts[level] else start
+        value = counts[level]
+        if fmt in ("lowerLetter", "upperLetter") and 1 <= value <= 26:
+            letter = chr(ord("a") + value - 1)
+            return True, letter.upper() if fmt == "upperLetter" else letter
+        if fmt in ("decimal", "decimalZero", None):
+            return True, str(value)
+        return True, None
+
+    def format(self, num: str, level: int) -> tuple[str | None, int]:
+        """The numFmt and start of level `level` of numbering `num` (None: not found)."""
+        from docx.oxml.ns import qn
+
+        try:
+            numbering = self.document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return None, 1
+        for num_el in numbering.findall(qn("w:num")):
+            if num_el.get(qn("w:numId")) != num:
+                continue
+            abstract = num_el.find(qn("w:abstractNumId"))
+            abstract_id = abstract.get(qn("w:val")) if abstract is not None else None
+            for abstract_el in numbering.findall(qn("w:abstractNum")):
+                if abstract_el.get(qn("w:abstractNumId")) != abstract_id:
+                    continue
+                for lvl in abstract_el.findall(qn("w:lvl")):
+                    if lvl.get(qn("w:ilvl")) == str(level):
+                        fmt = lvl.find(qn("w:numFmt"))
+                        start = lvl.find(qn("w:start"))
+                        start_value = start.get(qn("w:val")) if start is not None else "1"
+                        return (
+                            fmt.get(qn("w:val")) if fmt is not None else None,
+                            int(start_value) if (start_value or "").isdigit() else 1,
+                        )
+        return None, 1
+
+    def table(self, table: Table, t: int) -> None:
+        from docx.table import _Cell
+
+        for r, tr in enumerate(table._tbl.tr_lst, 1):
+            cells = []
+            for tc in tr.tc_lst:  # one w:tc per cell: merged cells once, continued ones empty
+                cells.append(self.cell(_Cell(tc, table)))
+            while cells and not cells[-1]:
+                cells.pop()
+            if cells:
+                self.out.append(Block("row", " | ".join(cells), f"table {t}, row {r}", cells=cells))
+
+    def cell(self, cell: Any) -> str:
+        """A cell's paragraphs as lines (wholly bold ones without their marks); a table in
+        it as one line per row."""
+        lines = []
+        for part in cell.iter_inner_content():
+            if hasattr(part, "rows"):
+                for tr in part._tbl.tr_lst:
+                    from docx.table import _Cell
+
+                    inner = [self.cell(_Cell(tc, part)) for tc in tr.tc_lst]
+                    if any(inner):
+                        lines.append(" | ".join(inner))
+                continue
+            spans = _spans(part._p, part)
+            if "".join(s.text for s in spans).strip():
+                lines.append(
+                    _markdown_of(spans, bold=not all(s.bold for s in spans if s.text.strip()))
+                )
+        return "\n".join(lines)
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _spans(element: Any, paragraph: Any, link: str | None = None) -> list[_Span]:
+    """The runs of a paragraph (also inside hyperlinks, insertions, smart tags, fields and
+    content controls; not deleted text) as spans."""
+    from docx.text.run import Run
+
+    spans: list[_Span] = []
+    for child in element.iterchildren():
+        tag = _local(child.tag)
+        if tag == "r":
+            run = Run(child, paragraph)
+            text = _CONTROL.sub("", run.text.replace("\t", " "))
+            if text:
+                spans.append(_Span(text, _bold(run), bool(run.italic), link))
+        elif tag == "hyperlink":
+            spans += _spans(child, paragraph, _hyperlink(child, paragraph) or link)
+        elif tag in ("ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml"):
+            spans += _spans(child, paragraph, link)
+    return spans
+
+
+def _bold(run: Any) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    style = run.style
+    while style is not None:  # a character style (Strong) may make it bold
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+def _hyperlink(element: Any, paragraph: Any) -> str | None:
+    """The address of a w:hyperlink: its relationship's target (and #anchor)."""
+    from docx.oxml.ns import qn
+
+    rid = element.get(qn("r:id"))
+    address = ""
+    if rid:
+        rel = paragraph.part.rels.get(rid)
+        if rel is not None and rel.is_external:
+            address = rel.target_ref
+    anchor = element.get(qn("w:anchor"))
+    if address and anchor:
+        address += f"#{anchor}"
+    return address or None

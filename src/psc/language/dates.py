@@ -1,0 +1,300 @@
+"""Dates, times and task deadlines in the free text of existing minutes, for `psc import`.
+
+Czech first ("7. 9. 2016", "7. září 2016", "13.00 – 15.00 hod.", "T: do další PS"), English
+too ("7th September 2016", "September 7, 2016", "2pm–4pm", "by the next meeting"). Pure
+functions of the text (stdlib only): nothing here reads the clock, so a date written without
+a year ("1. 2.", "1 February") is a date only when the caller gives the `year` it belongs to.
+
+Numbers that only look like dates are left alone where the text says so: a day and month
+after a number sign ("opatření NAP č. 4.11.", "usnesení č. 5/3/2018", "bod 3. 4.") is never
+a date. A bare day and month elsewhere ("opatření 4.11.") still reads as a date when `year`
+is given; that is the price of reading "Termíny v roce 2017: 1. 2., 5. 4." at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from psc.terms import Deadline
+
+MONTHS_CS: dict[str, int] = {
+    "ledna": 1,
+    "leden": 1,
+    "února": 2,
+    "únor": 2,
+    "března": 3,
+    "březen": 3,
+    "dubna": 4,
+    "duben": 4,
+    "května": 5,
+    "květen": 5,
+    "června": 6,
+    "červen": 6,
+    "července": 7,
+    "červenec": 7,
+    "srpna": 8,
+    "srpen": 8,
+    "září": 9,
+    "října": 10,
+    "říjen": 10,
+    "listopadu": 11,
+    "listopad": 11,
+    "prosince": 12,
+    "prosinec": 12,
+}
+"""Czech month names, genitive ("7. září") and nominative ("leden"), lower case."""
+
+MONTHS_EN: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+"""English month names and their abbreviations, lower case. In text they are read only as
+written in a heading's case ("March", "MARCH"): "may" and "march" are also words."""
+
+_SP = r"[ \t\u00a0\u202f]"  # a space inside a date or time: Word writes no-break spaces
+_CS_NAMES = "|".join(sorted(MONTHS_CS, key=len, reverse=True))
+_EN_NAMES = "|".join(
+    form
+    for name in sorted(MONTHS_EN, key=len, reverse=True)
+    for form in (name.capitalize(), name.upper())
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+
+_DATE = re.compile(
+    # ISO: 2016-09-07
+    rf"(?<![\d-])(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})(?!\d)"
+    # day first with slashes: 7/9/2016
+    rf"|(?<![\d/])(?P<s_d>\d{{1,2}})/(?P<s_m>\d{{1,2}})/(?P<s_y>\d{{4}})(?![\d/])"
+    # Czech numeric: 7. 9. 2016, 07.09.2016, 27.11. 2008; without the year: 1. 2.
+    rf"|(?<![\d.,/])(?P<n_d>\d{{1,2}})\.{_SP}{{0,2}}(?P<n_m>\d{{1,2}})\."
+    rf"(?:{_SP}{{0,2}}(?P<n_y>\d{{4}})(?!\d)|(?!{_SP}{{0,2}}\d))"
+    # Czech month name, any case: 7. září 2016, 18. března 2014, 1. leden
+    rf"|(?<![\d.,/])(?P<cs_d>\d{{1,2}})\.{_SP}*(?P<cs_mon>(?i:{_CS_NAMES}))(?!\w)"
+    rf"(?:{_SP}+(?P<cs_y>\d{{4}})(?!\d))?"
+    # English day first: 7 September 2016, 7th of September 2016, 12, December 2007
+    rf"|(?<![\d.,/:])(?P<ed_d>\d{{1,2}}){_ORDINAL},?{_SP}+(?:of{_SP}+)?"
+    rf"(?P<ed_mon>{_EN_NAMES})(?!\w)\.?(?:,?{_SP}+(?P<ed_y>\d{{4}})(?!\d))?"
+    # English month first: September 7, 2016; September 7th
+    rf"|(?<!\w)(?P<em_mon>{_EN_NAMES})(?!\w)\.?{_SP}+(?P<em_d>\d{{1,2}}){_ORDINAL}(?![\d:.]?\d)"
+    rf"(?:,?{_SP}+(?P<em_y>\d{{4}})(?!\d))?"
+)
+
+_NUMBER_SIGN = re.compile(
+    r"(?:(?<!\w)(?:č|čl|čj|č\.\s?j|no|nr|odst|usn)\.|(?<!\w)(?:bod|body|usnesení)|§)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+"""Text before a number that is no date: "č. 4.11.", "usnesení 5/3/2018", "bod 3. 4."."""
+
+
+_NUMBER_BEFORE = re.compile(rf"\d\.{_SP}*$")
+
+
+def _after_number_sign(text: str, start: int) -> bool:
+    return _NUMBER_SIGN.search(text[max(0, start - 20) : start]) is not None
+
+
+def _date_of(match: re.Match[str], text: str, year: int | None) -> dt.date | None:
+    """The date one match of `_DATE` writes, or None when it writes none: an invalid day,
+    no year and none given, or a day and month that number something ("č. 4.11.")."""
+    g = match.groupdict()
+    if g["iso_y"]:
+        y, m, d = g["iso_y"], g["iso_m"], g["iso_d"]
+    elif g["s_d"]:
+        if _after_number_sign(text, match.start()):
+            return None
+        y, m, d = g["s_y"], g["s_m"], g["s_d"]
+    elif g["n_d"]:
+        y, m, d = g["n_y"], g["n_m"], g["n_d"]
+        if y is None and (
+            _after_number_sign(text, match.start())
+            or _NUMBER_BEFORE.search(text[max(0, match.start() - 4) : match.start()])
+        ):
+            return None  # "č. 4.11.", or "3. 4." of "1. 2. 3. 4." (a list or a section number)
+    elif g["cs_d"]:
+        y, m, d = g["cs_y"], str(MONTHS_CS[g["cs_mon"].lower()]), g["cs_d"]
+    elif g["ed_d"]:
+        y, m, d = g["ed_y"], str(MONTHS_EN[g["ed_mon"].lower()]), g["ed_d"]
+    else:
+        y, m, d = g["em_y"], str(MONTHS_EN[g["em_mon"].lower()]), g["em_d"]
+    if y is None:
+        if year is None:
+            return None
+        y = str(year)
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, *, year: int | None = None) -> list[tuple[dt.date, int, int]]:
+    """Every date written in `text`, in order, each with its (start, end) span; a day and
+    month without a year ("1. 2.", "1 February") takes `year`, and is no date without it.
+    Invalid dates ("31. 2. 2016") are skipped."""
+    found = []
+    for match in _DATE.finditer(text):
+        day = _date_of(match, text, year)
+        if day is not None:
+            found.append((day, match.start(), match.end()))
+    return found
+
+
+def find_date(text: str, *, year: int | None = None) -> tuple[dt.date, int, int] | None:
+    """The first date written in `text` with its (start, end) span, as `find_dates` reads
+    them: "7. 9. 2016", "7. září 2016", "2016-09-07", "Wednesday 12 March 2008"."""
+    for match in _DATE.finditer(text):
+        day = _date_of(match, text, year)
+        if day is not None:
+            return day, match.start(), match.end()
+    return None
+
+
+# ---------------------------------------------------------------------- times
+
+_CLOCK = re.compile(
+    r"(?<![\w.:,/])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?(?!\d)(?![.:]\d)"
+    rf"(?:{_SP}*(?:(?P<ampm>[ap]m|[ap]\.{_SP}?m\.)|(?P<hod>hod\b\.?|hodin\b|hrs?\b\.?|h\b\.?))(?!\w))?",
+    re.IGNORECASE,
+)
+_TIME_CONTEXT = re.compile(
+    r"(?<!\w)(?:v|ve|od|do|at|from|until|till|kolem|around)\s+$", re.IGNORECASE
+)
+_RANGE = re.compile(rf"{_SP}*(?:[-–—‒]|až|do|to|until|till){_SP}*", re.IGNORECASE)
+
+
+class _Clock:
+    """One number that may be a time of day, and how sure the text is that it is one."""
+
+    __slots__ = ("time", "kind", "pm", "suffixed", "start", "end")
+
+    def __init__(self, match: re.Match[str], text: str):
+        self.start, self.end = match.start(), match.end()
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        self.pm = ampm == "pm"
+        hod = (match["hod"] or "").lower()
+        # "2 h" and "3 hrs" are as often a duration as a time: a bare hour needs "hod." or "pm"
+        self.suffixed = bool(ampm) or hod.startswith("hod") or bool(hod and match["m"])
+        if ampm:
+            valid = 1 <= hour <= 12 and minute < 60
+            hour = hour % 12 + (12 if self.pm else 0)
+        else:
+            valid = hour < 24 and minute < 60
+        self.time = dt.time(hour, minute) if valid else None
+        colon, dotted = match["sep"] == ":", match["sep"] == "."
+        # "4.11." is a day and month, not eleven past four, unless a word says otherwise
+        day_month = (
+            dotted
+            and text[self.end : self.end + 1] == "."
+            and 1 <= int(match["h"]) <= 31
+            and 1 <= int(match["m"]) <= 12
+        )
+        if self.time is None or (not colon and _after_number_sign(text, self.start)):
+            self.kind = "no"
+        elif colon or self.suffixed:
+            self.kind = "sure"
+        elif dotted and not day_month:
+            before = text[max(0, self.start - 12) : self.start]
+            self.kind = "sure" if _TIME_CONTEXT.search(before) else "dotted"
+        elif dotted:
+            self.kind = "no"
+        else:
+            self.kind = "hour"  # a bare number: a time only in a range with "hod." or "pm"
+
+
+def _range(first: _Clock, second: _Clock, text: str) -> tuple[dt.time, dt.time] | None:
+    """The two times of "13:00 – 15:00", "od 18.00 do 19.30 hodin", "2pm–4pm", or None."""
+    if "no" in (first.kind, second.kind) or not _RANGE.fullmatch(text[first.end : second.start]):
+        return None
+    if "hour" in (first.kind, second.kind) and not (first.suffixed or second.suffixed):
+        return None
+    start, end = first.time, second.time
+    assert start is not None and end is not None
+    if second.pm and not first.suffixed and start.hour < 12 and start.hour + 12 <= end.hour:
+        start = start.replace(hour=start.hour + 12)  # "2–4pm"
+    return start, end
+
+
+def find_times(text: str) -> tuple[dt.time | None, dt.time | None]:
+    """The first time of day in `text` as (start, end): both for a range ("13:00 – 15:00",
+    "od 18.00 do 19.30 hodin", "2pm–4pm"), (start, None) for one time ("v 17:30", "15.05
+    hod.", "at 10:30"), (None, None) for none. A colon makes a time ("13:00"); "13.00"
+    is one only with "hod."/"h"/"am", in a range or after "v", "od", "do", "at";
+    a date ("7.9.2016", "16. 9. 2016", "4.11.") is never read as a time."""
+    clocks = [_Clock(match, text) for match in _CLOCK.finditer(text)]
+    for index, clock in enumerate(clocks):
+        if index + 1 < len(clocks):
+            both = _range(clock, clocks[index + 1], text)
+            if both is not None:
+                return both
+        if clock.kind == "sure":
+            return clock.time, None
+    return None, None
+
+
+# ---------------------------------------------------------------------- deadlines
+
+_ONGOING = re.compile(
+    r"(?:průběžně|trvale|stále|ongoing|continuous(?:ly)?|continuing)(?!\w)", re.IGNORECASE
+)
+_NEXT_MEETING = re.compile(
+    r"(?:(?:nejpozději|do|na|k|ke|by|until|before|for|at)\s+)?(?:the\s+)?"
+    r"(?:(?:další|příští|nejbližší)(?:ho|m)?\s+"
+    r"(?:jednání|schůze|schůzi|zasedání|setkání|porady|poradu|porada|(?-i:[A-ZČŘŠŽ]{2,6}))"
+    r"|next(?:\s+\w+)?\s+meeting)(?!\w)",
+    re.IGNORECASE,
+)
+_DATE_PREFIX = re.compile(
+    r"(?:(?:nejpozději|do|k|ke|dne|by|until|before|on|no later than|not later than)\s+)*",
+    re.IGNORECASE,
+)
+
+
+def parse_deadline(text: str, *, year: int | None = None) -> Deadline | None:
+    """A task's deadline as the minutes write it after "T:" / "Termín:" / "Deadline:" (the
+    label stripped): "průběžně" is ongoing, "do další PS (15. 11. 2016)" the next meeting
+    (its date, if written, from `deadline_date_hint`), "do 30. 6. 2017" a date; any other
+    words ("ihned", "na jaře 2019") a 'words' deadline; None for no text. Only the start
+    counts: "1. 11. 2016 (posílat na …)" is a date, whatever follows it."""
+    words = text.strip()
+    if not words:
+        return None
+    if _ONGOING.match(words):
+        return Deadline("ongoing")
+    if _NEXT_MEETING.match(words):
+        return Deadline("next_meeting")
+    found = find_date(words, year=year)
+    prefix = _DATE_PREFIX.match(words)
+    if found is not None and found[1] == (prefix.end() if prefix else 0):
+        return Deadline("date", found[0])
+    return Deadline("words", text=words)
+
+
+def deadline_date_hint(text: str, *, year: int | None = None) -> dt.date | None:
+    """The first date anywhere in a deadline's words: 15. 11. 2016 in "do další PS
+    (15. 11. 2016)", the date a 'next meeting' deadline was meant to fall on."""
+    found = find_date(text, year=year)
+    return found[0] if found else None
