@@ -74,7 +74,9 @@ def import_minutes(
         group = pipeline.load_group(project.group_path, new_group_text)
     day: dt.date = draft.meeting["date"]
     path = project.meetings_dir / f"{day.isoformat()}.yaml"
-    text = _checked_text(draft.meeting, source, path, group)
+    # checked as the file it becomes: one in meetings/ must be named by its date
+    inside = output is not None and output.resolve().parent == project.meetings_dir.resolve()
+    text = _checked_text(draft.meeting, source, output if inside and output else path, group)
     approved = "approved_by" in draft.meeting
     result = Imported(
         path if output is None else output,
