@@ -9,6 +9,7 @@ command never overwrites, has --dry-run and -o -, reports with the source's line
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -73,13 +74,13 @@ def test_the_seed_imports_with_statements_tasks_deadlines_and_approval(empty_rep
             if isinstance(block, dict) and "by" in block
         ]
 
-    assert [s for s in speakers(original)] == [s for s in speakers(imported) if s != "MMR"]
+    assert speakers(original) == [s for s in speakers(imported) if s != "MMR"]
     assert len(speakers(original)) == 18
     tasks = imported["tasks"]
     assert [t["deadline"] for t in tasks] == [
         "ongoing",
         "ongoing",
-        __import__("datetime").date(2016, 11, 1),
+        dt.date(2016, 11, 1),
         "next meeting",
         "next meeting",
     ]
@@ -87,7 +88,7 @@ def test_the_seed_imports_with_statements_tasks_deadlines_and_approval(empty_rep
     assert tasks[3]["responsible"] == "MMR" and tasks[3]["responsible_text"] == "zpracuje MMR."
     assert imported["recorded_by"]["name"] == "Jana Korytářová"
     assert imported["recorded_by"]["organisation"] == "MMR"
-    assert imported["approved_by"]["date"] == __import__("datetime").date(2016, 10, 3)
+    assert imported["approved_by"]["date"] == dt.date(2016, 10, 3)
     assert imported["approved_by"]["fingerprint"].startswith("sha256:")
     for key in ("number", "title", "date", "start", "end", "place", "pages", "next_meetings"):
         assert imported[key] == original[key], key
@@ -99,8 +100,8 @@ def test_the_imported_seed_renders_as_the_bundled_minutes(empty_repo, runner):
     run(runner, "import", str(SEED))
     imported = _markdown(runner, empty_repo, "2016-09-07").splitlines()
     golden = (REPO / "tests" / "golden" / "2016-09-07.md").read_text(encoding="utf-8").splitlines()
-    differ = [(a, b) for a, b in zip(golden, imported) if a != b]
     assert len(imported) == len(golden)
+    differ = [(a, b) for a, b in zip(golden, imported, strict=True) if a != b]
     assert len(differ) == 1 and differ[0][0].startswith("| přílohy zápisu |")
 
 
