@@ -56,26 +56,27 @@ class Phrases:
                     return match
         return None
 
-    @cached_property
-    def statuses(self) -> dict[str, str]:
-        """'splněno' → done, 'zrušeno' → cancelled, 'otevřený' → open (all languages)."""
+    def _meanings(self, prefix: str, values: tuple[str, ...]) -> dict[str, str]:
+        """The words of the labels `prefix + value`, each mapped to its value (lower case)."""
         found: dict[str, str] = {}
         for labels in self.labels:
-            for status in ("open", "done", "cancelled"):
-                word = labels.get(f"status_{status}")
+            for value in values:
+                word = labels.get(f"{prefix}{value}")
                 if word:
-                    found.setdefault(word.casefold(), status)
+                    found.setdefault(word.casefold(), value)
         return found
 
     @cached_property
+    def statuses(self) -> dict[str, str]:
+        """'splněno' → done, 'zrušeno' → cancelled, 'otevřený' → open (all languages)."""
+        return self._meanings("status_", ("open", "done", "cancelled"))
+
+    @cached_property
     def outcomes(self) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for labels in self.labels:
-            for outcome in ("adopted", "rejected", "noted", "withdrawn", "postponed"):
-                word = labels.get(f"outcome_{outcome}")
-                if word:
-                    found.setdefault(word.casefold(), outcome)
-        return found
+        """'přijato' → adopted, 'vzato na vědomí' → noted, …"""
+        return self._meanings(
+            "outcome_", ("adopted", "rejected", "noted", "withdrawn", "postponed")
+        )
 
     @cached_property
     def roll_call_votes(self) -> dict[str, str]:
