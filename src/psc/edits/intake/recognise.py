@@ -227,8 +227,9 @@ _VOTE_KEYS = {
 }
 _FOOTER = re.compile(
     r"(?P<verb>zapsala|zapsal|zapisovatelka|zapisovatel|schválila|schválil|ověřila|ověřil|"
-    r"ověřovatelé|ověřovatelka|ověřovatel|recorded by|minutes taken by|approved by|"
-    r"verified by|verifiers)\s*:\s*",
+    r"ověřovatelé|ověřovatelka|ověřovatel)\s*:\s*"
+    r"|(?P<verb_en>recorded by|minutes taken by|minutes by|approved by|verified by|verifiers)"
+    r"\s*:?\s*",
     re.I,
 )
 _CONTACT = re.compile(
@@ -237,6 +238,8 @@ _CONTACT = re.compile(
 )
 _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
 _TIME_WORDS = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:hod\.?|hodin|h\b))?")
+_SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
+"""Header fields given once: a second line with their label stays text."""
 _EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
 _SEE_LIST = re.compile(r"^(?:viz|see)\b", re.I)
 _ACADEMIC_AFTER = re.compile(
@@ -278,6 +281,30 @@ def _more_than_a_sentence(text: str) -> bool:
         if len(match.group(1)) > 3 and match.group(2).isupper():
             return True
     return False
+
+
+def _verifying(verb: str) -> bool:
+    return verb.startswith(("ověřovatel", "ověřil", "verif"))
+
+
+def _verb(match: re.Match[str]) -> str:
+    """The footer's verb ('zapsala', 'approved by'), lower case."""
+    return (match["verb"] or match["verb_en"]).casefold()
+
+
+def _only_dates(text: str, found: list[tuple[dt.date, int, int]]) -> bool:
+    """'Termín dalšího jednání: 15. 11. 2016 (opět ve 13:00)', 'Termíny v roce 2017
+    (předběžně): 1. 2., 5. 4.': a line of meeting dates, with no sentence of its own."""
+    rest = text
+    for _day, start, end in reversed(found):
+        rest = rest[:start] + " " + rest[end:]
+    rest = re.sub(r"^[^:]{0,60}:", " ", rest)  # its label
+    rest = re.sub(r"\([^()]*\)", " ", rest)  # notes in parentheses
+    rest = re.sub(
+        r"\d{1,2}[:.]\d{2}|\b(?:v|ve|od|at|from|roce|roku|in|\d{4}|hod|hodin)\b", " ", rest
+    )
+    rest = re.sub(r"předběžně|tentative(?:ly)?|provisional(?:ly)?", " ", rest, flags=re.I)
+    return len(re.findall(r"\w{3,}", rest)) <= 1
 
 
 def _is_decision(plain: str) -> re.Match[str] | None:
@@ -491,6 +518,8 @@ class _Recogniser:
             return i + 1
         if block.kind == "row":
             return self.row(i)
+        if self.in_programme and self._programme_restarts(block):
+            self.in_programme = False
         if self.in_programme:
             if block.kind == "item" or (block.kind == "paragraph" and _NUMBERED.match(text)):
                 numbered = _NUMBERED.match(text)
@@ -514,7 +543,7 @@ class _Recogniser:
         if self.verifying and block.kind == "paragraph" and self.signature_name(block):
             return i + 1
         self.verifying = False
-        if block.kind == "heading" or block.bold:
+        if block.kind == "heading" or block.bold or self._structural_line(block):
             return self.heading(i)
         labelled = self.label_line(i)
         if labelled is not None:
@@ -605,8 +634,12 @@ class _Recogniser:
         kind = _label_kind(label, self.extra_labels)
         if kind is None:
             return None
-        if kind in ("title", "pages", "time") and self.items:
-            return None
+        closing = self.items or self.footer_seen  # after the items: the footer's verifiers
+        if closing and kind != "verifiers":
+            return None  # inside an item a 'label: value' line is the item's text
+        field = {"time": "start"}.get(kind, kind)
+        if kind in _SINGLE and field in self.m or (kind == "date" and "date" in self.m):
+            return None  # the header said it already: this line stays text where it is
         if kind == "programme":
             if value:
                 self.programme.append({"title": value})
@@ -619,13 +652,13 @@ class _Recogniser:
             dated = kind in ("date", "time") and dates.find_date(raw) is not None
             if (nxt.kind == "paragraph" or dated) and not self._is_label_line(raw):
                 if kind == "verifiers" or not self._looks_like_item(nxt):
-                    if kind == "verifiers" and self.footer_seen:
+                    if kind == "verifiers" and closing:
                         self.verifying = True
                         self.note(block, "verifiers of the minutes: the names follow")
                         return i + 1
                     self.header_value(block, label, kind, raw, nxt)
                     return i + 2
-        if kind == "verifiers" and self.footer_seen:
+        if kind == "verifiers" and closing:
             self.verifying = True
             for name in _split_people(value):
                 self.m.setdefault("verified_by", []).append({"name": name})
@@ -947,6 +980,35 @@ class _Recogniser:
         self.note(self.blocks[i], f"vote by correspondence ({len(answers)} answers)")
         return k
 
+    def _programme_restarts(self, block: Block) -> bool:
+        """A point numbered again from the start ('1. Zahájení' after '3. Různé') is the
+        first item, not a fourth point of the programme."""
+        numbered = _NUMBERED.match(_raw(block)) if block.kind == "paragraph" else None
+        number = (
+            block.number if block.kind == "item" else (numbered["number"] if numbered else None)
+        )
+        return bool(
+            self.programme
+            and number
+            and number.isdigit()
+            and int(number) != len(self.programme) + 1
+        )
+
+    def _structural_line(self, block: Block) -> bool:
+        """'B Úkoly', 'Průběh jednání', 'Termíny dalších jednání' as a short plain line (as a
+        text export writes a heading)."""
+        plain = _plain(block.text).rstrip(":").strip()
+        if block.kind != "paragraph" or len(plain.split()) > 5:
+            return False
+        folded = _fold(plain)
+        return bool(
+            _TASK_HEADING.match(plain)
+            or _STRUCTURAL.match(plain)
+            or _NEXT_HEADING.fullmatch(plain)
+            or folded in self._section_a_words()
+            or folded in self._section_b_words()
+        )
+
     def _section_a_words(self) -> set[str]:
         return {_fold(w) for w in self.phrases.words("section_a")}
 
@@ -1041,6 +1103,8 @@ class _Recogniser:
         plain = _plain(raw)
         if re.fullmatch(r"\d{1,3}", plain):
             self.note(block, "a page number: left out")
+            return True
+        if "title" in self.m and self.quorum(block.where, raw):
             return True
         if "title" not in self.m and block.kind == "paragraph" and len(plain) <= 250:
             self.m["title"] = _strip_marks(raw)
@@ -1257,17 +1321,40 @@ class _Recogniser:
         if not text:
             return None
         nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
-        if nxt is not None and _is_decision(_plain(nxt.text)):
+        if nxt is not None and self._resolution_follows(i + 1):
             self.proposal = (block, text)
-            self.note(block, "proposed resolution")
+            self.note(block, f"'{_plain(match.group(0)).strip(' :')}' → proposed resolution")
             return i + 1
         decision: dict[str, Any] = {}
         decision["proposal"] = self.vote_record(text, decision)
         used = 1 + self.votes(i + 1, decision)
         self.add(decision)
         self.last_decision = decision
-        self.note(block, "proposed resolution (no adopted text follows)")
+        self.note(
+            block,
+            f"'{_plain(match.group(0)).strip(' :')}' → proposed resolution (no adopted text follows)",
+        )
         return i + used
+
+    def _resolution_follows(self, k: int) -> bool:
+        """Does block `k` start a resolution that `decision` will take (it has a text)?"""
+        block = self.blocks[k]
+        match = _is_decision(_plain(block.text))
+        if not match:
+            return False
+        written = match["label"].strip()
+        if _after_label(_strip_marks(block.text.strip()), written).strip(": "):
+            return True
+        nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
+        return (
+            nxt is not None
+            and nxt.kind in ("paragraph", "item")
+            and not nxt.bold
+            and not _VOTE.match(_plain(nxt.text))
+            and not self._is_vote_count(nxt)
+            and not _is_decision(_plain(nxt.text))
+            and not self._looks_like_item(nxt)
+        )
 
     def roll_call(self, block: Block) -> bool:
         """'Jmenovité hlasování: A: pro, B: zdržel se' after a resolution."""
@@ -1549,6 +1636,8 @@ class _Recogniser:
             isinstance(meeting_date, dt.date) and any(d <= meeting_date for d, _, _ in found)
         ):
             return False
+        if not _only_dates(plain, found):
+            return False  # a sentence that names a date ('podklady zašle MMR do 1. 11.')
         tentative = bool(re.search(r"předběžn|tentativ|provisional|orientačn", plain, re.I))
         added = []
         for day, _start, end in found:
@@ -1568,8 +1657,11 @@ class _Recogniser:
                 entry["tentative"] = True
             self.next_meetings.append(entry)
             added.append(day.isoformat())
+        label = re.match(r"^([^:\d]{3,60}):", plain)
+        said = f"'{label.group(1).strip()}' → " if label else ""
         self.note(
-            block, "next meetings " + ", ".join(added) + (" (tentative)" if tentative else "")
+            block,
+            said + "next meetings " + ", ".join(added) + (" (tentative)" if tentative else ""),
         )
         return True
 
@@ -1579,20 +1671,23 @@ class _Recogniser:
         """'Zapsala: Jana Korytářová (MMR), 27. 9. 2016, schválil: František Kubeš (MMR),
         3. 10. 2016', 'Ověřovatelé: A, 24. 3. 2025, B, 24. 3. 2025'; before the first item
         the same words name the minute-taker and verifiers (header lines)."""
-        if block.kind not in ("paragraph", "item") or not self.items:
+        if block.kind not in ("paragraph", "item"):
             return False
         text = _strip_marks(_plain(block.text))
-        if not _FOOTER.match(text):
+        first = _FOOTER.match(text)
+        if not first:
             return False
+        if not self.items and _verb(first).startswith(("ověřovatel", "verifiers", "zapisovatel")):
+            return False  # 'Zapisovatel: …', 'Ověřovatelé: …' in the header: labels of roles
         found = list(_FOOTER.finditer(text))
         people: list[tuple[str, list[dict[str, Any]]]] = []
         for k, found_verb in enumerate(found):
             end = found[k + 1].start() if k + 1 < len(found) else len(text)
             value = text[found_verb.end() : end].strip(" ,;")
-            signers = self.signers(value, found_verb["verb"])
+            signers = self.signers(value, _verb(found_verb))
             if not signers:
                 return False
-            people.append((found_verb["verb"].casefold(), signers))
+            people.append((_verb(found_verb), signers))
         for verb, signers in people:
             if verb.startswith(("zaps", "zapis", "recorded", "minutes")):
                 self.m["recorded_by"] = signers[0]
@@ -1621,9 +1716,11 @@ class _Recogniser:
         else:
             pieces = (
                 [(name, None) for name in _split_people(value)]
-                if len(verb) > 8
+                if _verifying(verb)
                 else [(value, None)]
             )
+        if len(pieces) > 1 and not _verifying(verb):
+            return []  # one recorder, one approver: two names are not understood
         people = []
         for name, day in pieces:
             person = self.signer(name, verb, day)
