@@ -22,7 +22,7 @@ from psc.edits.intake.recognise import Draft, recognise
 from psc.edits.intake.sources import text_blocks
 from psc.language.dates import MONTHS_CS, MONTHS_EN
 from psc.language.wording import Wording
-from psc.loading.model import Group, Person
+from psc.loading.model import Group, Member
 from psc.loading.pipeline import load_meeting
 
 D = dt.date
@@ -36,7 +36,7 @@ GROUP = Group(
         "MPSV": "Ministerstvo práce a sociálních věcí",
         "SMO ČR": "Svaz měst a obcí České republiky",
     },
-    members=[Person(name="Jana Korytářová", organisation="MMR", gender="female")],
+    members=[Member(name="Jana Korytářová", organisation="MMR", gender="female")],
 )
 
 EN_GROUP = Group(
@@ -44,7 +44,7 @@ EN_GROUP = Group(
     short="LSPC",
     language="en",
     organisations={"CC": "County Council"},
-    members=[Person(name="Alice Smith")],
+    members=[Member(name="Alice Smith")],
 )
 
 HEAD = "Zápis z jednání pracovní skupiny\nDatum: 7. 9. 2016\n"

@@ -96,7 +96,48 @@ class Person(Model):
     )
 
 
+class Member(Person):
+    """A member of the group (group.yaml), with the address reminders and drafts go to."""
+
+    email: str | None = Field(
+        None, description="E-mail address: where reminders and the draft minutes go."
+    )
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return _checked_email(value)
+
+
+def _checked_email(value: str | None) -> str | None:
+    if value is not None and not EMAIL.match(value):
+        raise ValueError(f"expected an e-mail address, not {value!r}")
+    return value
+
+
 # --------------------------------------------------------------------------- group file
+
+
+class Organisation(Model):
+    """An organisation of the registry written as a mapping, with its e-mail address."""
+
+    name: Text = Field(description="Full name, e.g. 'Ministerstvo pro místní rozvoj'.")
+    email: str | None = Field(
+        None,
+        description="The organisation's address (e.g. its podatelna): reminders of its tasks go "
+        "there as well as to its members.",
+    )
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return _checked_email(value)
+
+
+OrganisationEntry = Annotated[
+    Organisation, BeforeValidator(lambda v: {"name": v} if isinstance(v, str) else v)
+]
+"""An organisation: its full name as text, or a mapping with name and email."""
 
 
 class PrivatePerson(Model):
@@ -138,12 +179,12 @@ class Group(Model):
         description="Title of a meeting, with {number}: e.g. "
         "'{number}. jednání Pracovní skupiny pro Smart Cities (PS pro SC)'.",
     )
-    organisations: dict[str, Text] = Field(
+    organisations: dict[str, OrganisationEntry] = Field(
         default_factory=dict,
-        description="Registry of organisations: abbreviation -> full name. Statements, tasks "
-        "and people name organisations by these abbreviations.",
+        description="Registry of organisations: abbreviation -> full name (or a mapping with "
+        "name and email). Statements, tasks and people name organisations by these abbreviations.",
     )
-    members: list[Person] = Field(default_factory=list, description="Members and regular guests.")
+    members: list[Member] = Field(default_factory=list, description="Members and regular guests.")
     labels: dict[str, str] = Field(
         default_factory=dict,
         description="Overrides of the rendered labels of the group's language, e.g. "
@@ -154,7 +195,22 @@ class Group(Model):
         description="The public edition: who is private and how names show.",
     )
 
-    def person(self, name: str) -> Person | None:
+    comments_annex: bool = Field(
+        False,
+        description="True: the rendered minutes end with an annex of the comments and "
+        "objections received and how each was settled.",
+    )
+
+    @property
+    def organisation_names(self) -> dict[str, str]:
+        """Abbreviation -> full name, for every registered organisation."""
+        return {abbr: org.name for abbr, org in self.organisations.items()}
+
+    def members_of(self, abbr: str) -> list[Member]:
+        """The registered members of organisation `abbr`."""
+        return [m for m in self.members if m.organisation == abbr]
+
+    def person(self, name: str) -> Member | None:
         """The member registered under `name`, if any."""
         for member in self.members:
             if member.name == name:
@@ -645,6 +701,55 @@ class Approval(Recorder):
         pattern=r"^sha256:[0-9a-f]{16,64}$",
         description="Hash of the canonical meeting data at approval (written by `psc approve`).",
     )
+    open_comments: list[str] = Field(
+        default_factory=list,
+        description="IDs of comments still open when the minutes were approved anyway "
+        "(`psc approve --force`), so the override stays on record.",
+    )
+
+
+class Circulation(Model):
+    """The draft minutes sent to the members for comments (`psc circulate`)."""
+
+    date: dt.date = Field(description="When the draft was sent.")
+    deadline: dt.date | None = Field(None, description="Comments are due by this date.")
+    recipients: list[str] = Field(
+        default_factory=list, description="To whom: e-mail addresses (or names), in order."
+    )
+    note: OptionalText | None = Field(None, description="E.g. 'rozesláno e-mailem'.")
+
+
+class Comment(Model):
+    """A comment (připomínka) or objection (námitka) to the draft minutes and how it was
+    settled: accepted (and the minutes changed) or rejected with a reason."""
+
+    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")] | None = Field(
+        None, description="Stable ID; derived as the comment's ordinal ('1', '2', …) when absent."
+    )
+    kind: Literal["comment", "objection"] = Field(
+        "comment", description="comment (připomínka) or objection (námitka)."
+    )
+    by: Text = Field(description="Who raised it, e.g. 'Mgr. Tomáš Beneš' or 'MPSV'.")
+    date: dt.date = Field(description="When it was received.")
+    text: Text = Field(description="What it says.")
+    refers_to: OptionalText | None = Field(
+        None, description="The part of the minutes it concerns, e.g. 'Bod 2' or 'úkol 3'."
+    )
+    status: Literal["open", "accepted", "rejected"] = Field(
+        "open", description="open; accepted (the minutes were changed); rejected (with a reason)."
+    )
+    settled: dt.date | None = Field(None, description="When it was settled.")
+    settlement: OptionalText | None = Field(
+        None, description="How: the change made, or the reason for rejecting it."
+    )
+
+    @model_validator(mode="after")
+    def _settled(self) -> Comment:
+        if self.status == "rejected" and not self.settlement:
+            raise ValueError("a rejected comment gives the reason in 'settlement'")
+        if self.status == "open" and (self.settled or self.settlement):
+            raise ValueError("an open comment has no 'settled' or 'settlement' yet")
+        return self
 
 
 class Amendment(Model):
@@ -721,6 +826,21 @@ class Meeting(Model):
         None, description="Approval by the body itself at a later meeting (by its decision)."
     )
     amendments: list[Amendment] = Field(default_factory=list, description="Changes after approval.")
+    circulations: list[Circulation] = Field(
+        default_factory=list, description="When the draft was sent out for comments, to whom."
+    )
+    comments: list[Comment] = Field(
+        default_factory=list, description="Comments and objections to the draft, and how settled."
+    )
+
+    def comment_id(self, index: int) -> str:
+        """The ID of comment `index`: its explicit id, else its ordinal ('1', '2', …)."""
+        return self.comments[index].id or str(index + 1)
+
+    @property
+    def open_comments(self) -> list[str]:
+        """IDs of the comments not yet settled."""
+        return [self.comment_id(i) for i, c in enumerate(self.comments) if c.status == "open"]
 
     _id: str = PrivateAttr("")
     _source: Any = PrivateAttr(None)

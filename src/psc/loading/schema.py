@@ -2,7 +2,8 @@
 
 The models describe the data after loading; the schema describes the files as people
 write them, so a few places are widened to the file's own forms: a paragraph may be a
-plain string, `by` and `responsible` a single name or a list, times `HH:MM`, IDs and other
+plain string, `by` and `responsible` a single name or a list, an organisation its full name
+or a mapping with its e-mail address, times `HH:MM`, IDs and other
 text fields that YAML would read as numbers stay accepted as numbers.
 """
 
@@ -61,6 +62,14 @@ def schema(kind: str) -> dict[str, Any]:
         defs["Task"]["properties"]["responsible"] = _one_or_many(
             defs["Task"]["properties"]["responsible"]
         )
+    organisations = raw.get("properties", {}).get("organisations")
+    if organisations and "additionalProperties" in organisations:
+        organisations["additionalProperties"] = {
+            "anyOf": [
+                {"type": "string", "minLength": 1, "description": "The full name."},
+                organisations["additionalProperties"],
+            ]
+        }
     out = _widen(raw)
     title = "psc meeting file" if kind == "meeting" else "psc group file"
     return {

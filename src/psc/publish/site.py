@@ -103,7 +103,7 @@ def build_site(
     organisations = [
         {
             "name": owner,
-            "full": group.organisations.get(owner, ""),
+            "full": group.organisation_names.get(owner, ""),
             "slug": ALL_MEMBERS_SLUG if owner == all_members else slug(owner),
             "count": len(rows),
             "overdue": sum(1 for r in rows if r["overdue"]),

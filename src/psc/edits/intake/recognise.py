@@ -414,7 +414,7 @@ class _Recogniser:
     ):
         self.blocks = blocks
         self.group = group
-        self.registry = dict(group.organisations)
+        self.registry = dict(group.organisation_names)
         self.added: dict[str, str] = {}
         self.add_organisations = add_organisations
         self.wording = Wording(group.language, group.labels, group.language)
