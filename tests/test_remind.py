@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import refingerprint, run
+from test_remind_recipients import add_addresses
 
 AS_OF = "2016-11-16"
 
@@ -44,7 +45,9 @@ def test_drafts_at_the_seed(repo, runner, smtp_env):
     assert sorted(p.name for p in out.iterdir()) == ["remind-MMR.eml", "remind-vsichni-clenove.eml"]
 
     everyone = parse(out / "remind-vsichni-clenove.eml")
-    assert everyone["To"] == "jana.korytarova@mmr.cz"
+    # the seed's group.yaml has no addresses: a draft for all members, the contact in copy only
+    assert everyone["To"] is None
+    assert everyone["Cc"] == "jana.korytarova@mmr.cz"
     assert everyone["From"] == "psc@localhost"
     assert everyone["Subject"] == "Připomínka úkolů PS pro SC k 16. 11. 2016"
     assert everyone["Date"] == "Wed, 16 Nov 2016 00:00:00 -0000"
@@ -58,7 +61,7 @@ def test_drafts_at_the_seed(repo, runner, smtp_env):
     assert "2016-09-07/4" not in body and "2016-09-07/1" not in body  # MMR's; ongoing
 
     mmr = parse(out / "remind-MMR.eml")
-    assert mmr["To"] is None
+    assert mmr["To"] is None and mmr["Cc"] is None
     assert mmr["Subject"] == "Připomínka úkolů PS pro SC k 16. 11. 2016"
     body = body_of(mmr)
     assert "za které odpovídá MMR" in body
@@ -66,7 +69,12 @@ def test_drafts_at_the_seed(repo, runner, smtp_env):
     assert "2016-09-07/5  Zorganizovat jednání MMR a MŽP" in body
     assert body.count("Termín: do další PS (15. 11. 2016) – 1 den po termínu") == 2
     assert "2016-09-07/3" not in body
-    assert "note: no task of MMR has a contact address; remind-MMR.eml has no To:" in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("note:")] == [
+        "note: MMR has no e-mail address in group.yaml, nor has any of its members; "
+        "remind-MMR.eml has no To: (add the address to group.yaml, or write it in the draft)",
+        "note: no member has an e-mail address in group.yaml; remind-vsichni-clenove.eml has "
+        "no To: (add the address to group.yaml, or write it in the draft)",
+    ]
     assert "wrote reminders/remind-MMR.eml" in result.stderr
 
 
@@ -117,7 +125,7 @@ def test_dry_run_writes_nothing(repo, runner, smtp_env):
     assert lines == [
         "would write reminders/remind-MMR.eml: To: (none); Subject: Připomínka úkolů PS pro SC k 16. 11. 2016; "
         "2 tasks (2016-09-07/4, 2016-09-07/5)",
-        "would write reminders/remind-vsichni-clenove.eml: To: jana.korytarova@mmr.cz; "
+        "would write reminders/remind-vsichni-clenove.eml: To: (none); Cc: jana.korytarova@mmr.cz; "
         "Subject: Připomínka úkolů PS pro SC k 16. 11. 2016; 1 task (2016-09-07/3)",
     ]
 
@@ -187,13 +195,14 @@ def test_markdown_links_and_several_owners(repo, runner, smtp_env):
     names = sorted(p.name for p in (repo / "reminders").iterdir())
     assert names == ["remind-MMR.eml", "remind-SMO-CR.eml", "remind-vsichni-clenove.eml"]
     mmr = parse(repo / "reminders" / "remind-MMR.eml")
-    assert mmr["To"] == "jana.korytarova@mmr.cz"  # the contact of task /1 reaches MMR now
+    assert mmr["To"] is None  # MMR has no address: its contact is in copy, never the To
+    assert mmr["Cc"] == "jana.korytarova@mmr.cz"  # the contact of task /1, now MMR's
     body = body_of(mmr)
     assert "stránky www.smartcities.mmr.cz (http://www.smartcities.mmr.cz)" in " ".join(
         body.split()
     )
     assert "Termín: 20. 11. 2016 – do termínu 4 dny" in body
-    assert "note: no task of MMR" not in result.stderr
+    assert "note: MMR has no e-mail address in group.yaml" in result.stderr
     smo = parse(repo / "reminders" / "remind-SMO-CR.eml")
     assert "za které odpovídá SMO ČR" in body_of(smo)
 
@@ -302,7 +311,13 @@ def smtp_server():
         controller.stop()
 
 
+PETR = "petr.svec@vum.cz"
+"""SMTP tests give Petr Švec an address: the all-members task /3 goes to him, the contact
+in copy; the other members and MMR have none, so theirs are drafts."""
+
+
 def test_send_through_smtp(repo, runner, smtp_env, smtp_server):
+    add_addresses(repo, {"Petr Švec": PETR})
     controller, handler = smtp_server()
     result = run(
         runner,
@@ -318,19 +333,29 @@ def test_send_through_smtp(repo, runner, smtp_env, smtp_server):
         "ps-sc@mmr.cz",
     )
     assert result.exit_code == 0, result.output
-    assert len(handler.envelopes) == 1  # MMR's reminder has no address
+    assert len(handler.envelopes) == 1  # the others have no address
     envelope = handler.envelopes[0]
     assert envelope.mail_from == "ps-sc@mmr.cz"
-    assert envelope.rcpt_tos == ["jana.korytarova@mmr.cz"]
+    assert envelope.rcpt_tos == [PETR, "jana.korytarova@mmr.cz", "ps-sc@mmr.cz"]
     msg = BytesParser(policy=policy.default).parsebytes(envelope.original_content)
-    assert msg["To"] == "jana.korytarova@mmr.cz"
+    assert msg["To"] == f"Petr Švec <{PETR}>"
+    assert msg["Cc"] == "jana.korytarova@mmr.cz, ps-sc@mmr.cz"
     assert msg["Subject"] == "Připomínka úkolů PS pro SC k 16. 11. 2016"
     assert msg["Message-ID"] and msg["X-Unsent"] is None
     assert "Termín: 1. 11. 2016 – 15 dní po termínu" in body_of(msg)
-    assert "sent remind-vsichni-clenove.eml to jana.korytarova@mmr.cz" in result.stderr
-    # the one without an address is kept as a draft, not lost
-    assert sorted(p.name for p in (repo / "reminders").iterdir()) == ["remind-MMR.eml"]
-    assert "note: no task of MMR has a contact address" in result.stderr
+    assert (
+        f"sent remind-Petr-Svec.eml to {PETR} (Cc: jana.korytarova@mmr.cz, ps-sc@mmr.cz)"
+        in result.stderr
+    )
+    # the ones without an address are kept as drafts, not lost
+    assert sorted(p.name for p in (repo / "reminders").iterdir()) == [
+        "remind-David-Koppitz.eml",
+        "remind-Frantisek-Kubes.eml",
+        "remind-Jana-Korytarova.eml",
+        "remind-MMR.eml",
+    ]
+    assert "note: MMR has no e-mail address in group.yaml" in result.stderr
+    assert "note: David Koppitz has no e-mail address in group.yaml" in result.stderr
 
 
 def test_send_with_settings_from_environment_and_login(
@@ -346,6 +371,7 @@ def test_send_with_settings_from_environment_and_login(
             success=auth_data.login == b"jana" and auth_data.password == b"tajne", handled=False
         )
 
+    add_addresses(repo, {"Petr Švec": PETR})
     controller, handler = smtp_server(authenticator=authenticator, auth_require_tls=False)
     monkeypatch.setenv("PSC_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("PSC_SMTP_PORT", str(controller.port))
@@ -353,7 +379,7 @@ def test_send_with_settings_from_environment_and_login(
     result = run(runner, "remind", "--as-of", AS_OF, "--send", "--smtp-user", "jana")
     assert result.exit_code == 0, result.output
     assert logins == [(b"jana", b"tajne")]
-    assert [e.rcpt_tos for e in handler.envelopes] == [["jana.korytarova@mmr.cz"]]
+    assert [e.rcpt_tos for e in handler.envelopes] == [[PETR, "jana.korytarova@mmr.cz"]]
     assert handler.envelopes[0].mail_from == "psc@localhost"
     assert "note: sending from the placeholder psc@localhost" in result.stderr
 
@@ -369,6 +395,7 @@ def test_send_with_settings_from_environment_and_login(
 
 
 def test_send_dry_run_sends_nothing(repo, runner, smtp_env, smtp_server):
+    add_addresses(repo, {"Petr Švec": PETR})
     controller, handler = smtp_server()
     result = run(
         runner,
@@ -385,15 +412,22 @@ def test_send_dry_run_sends_nothing(repo, runner, smtp_env, smtp_server):
     assert result.exit_code == 0
     assert handler.envelopes == []
     assert not (repo / "reminders").exists()
+    subject = "Subject: Připomínka úkolů PS pro SC k 16. 11. 2016"
     assert result.stdout.splitlines() == [
-        f"would send remind-vsichni-clenove.eml via 127.0.0.1:{controller.port}: To: jana.korytarova@mmr.cz; "
-        "Subject: Připomínka úkolů PS pro SC k 16. 11. 2016; 1 task (2016-09-07/3)",
-        "would write reminders/remind-MMR.eml: To: (none); Subject: Připomínka úkolů PS pro SC k 16. 11. 2016; "
+        f"would send remind-Petr-Svec.eml via 127.0.0.1:{controller.port}: To: {PETR}; "
+        f"Cc: jana.korytarova@mmr.cz; {subject}; 1 task (2016-09-07/3)",
+        *(
+            f"would write reminders/remind-{name}.eml: To: (none); Cc: jana.korytarova@mmr.cz; "
+            f"{subject}; 1 task (2016-09-07/3)"
+            for name in ("David-Koppitz", "Frantisek-Kubes", "Jana-Korytarova")
+        ),
+        f"would write reminders/remind-MMR.eml: To: (none); {subject}; "
         "2 tasks (2016-09-07/4, 2016-09-07/5)",
     ]
 
 
 def test_send_to_a_closed_port(repo, runner, smtp_env):
+    add_addresses(repo, {"Petr Švec": PETR})
     port = free_port()
     result = run(
         runner,
@@ -416,7 +450,8 @@ def test_send_to_a_closed_port(repo, runner, smtp_env):
 
 
 def test_send_recipient_refused(repo, runner, smtp_env, smtp_server):
-    controller, handler = smtp_server(Collect(refuse=("jana.korytarova@mmr.cz",)))
+    add_addresses(repo, {"Petr Švec": PETR})
+    controller, handler = smtp_server(Collect(refuse=(PETR, "jana.korytarova@mmr.cz")))
     result = run(
         runner,
         "remind",
@@ -431,7 +466,8 @@ def test_send_recipient_refused(repo, runner, smtp_env, smtp_server):
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == (
-        f"error: sending remind-vsichni-clenove.eml through 127.0.0.1:{controller.port}: "
-        "recipients refused (jana.korytarova@mmr.cz: 550 5.1.1 no such user) (nothing sent)"
+        f"error: sending remind-Petr-Svec.eml through 127.0.0.1:{controller.port}: "
+        f"recipients refused ({PETR}: 550 5.1.1 no such user; "
+        "jana.korytarova@mmr.cz: 550 5.1.1 no such user) (nothing sent)"
     )
     assert handler.envelopes == []

@@ -174,7 +174,11 @@ def test_deadline_change_html_redline(git_repo, runner):
     # the summary marks the whole dates
     assert "Úkol 2016-09-07/3, termín: <del>1. 11. 2016</del> → <ins>30. 11. 2016</ins>" in page
     # the rendered minutes mark the change in the task's line, the rest unmarked
-    task_lines = [line for line in page.splitlines() if line.startswith("<li>Poslat informace")]
+    task_lines = [
+        line
+        for line in page.splitlines()
+        if line.startswith('<li data-task-id="2016-09-07/3">Poslat informace')
+    ]
     assert len(task_lines) == 1
     assert "<del>" in task_lines[0] and "<ins>" in task_lines[0]
     assert re.search(r"<del>[^<]*1\.[^<]*</del>", task_lines[0])

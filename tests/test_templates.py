@@ -59,6 +59,7 @@ def test_the_shipped_folders_are_by_audience():
         "reports",
         "mail",
         "scaffold",
+        "review",
     }
     assert {p for p in names if "/" not in p} == {"_base.html.j2", "style.css.j2"}
 

@@ -199,10 +199,17 @@ def test_ci_examples_install_psc_pinned_to_a_commit_never_by_its_index_name():
         installs = [line for line in text.splitlines() if "pip install" in line]
         assert installs, path
         for line in installs:
-            assert re.search(
+            # pinned: from the repository at the commit, or from a clone checked out at it
+            pinned = re.search(
                 r'pip install "psc @ git\+\$\{PSC_REPOSITORY\}@\$\{PSC_COMMIT\}"', line
-            ), line
-        assert "{40}" in text  # the commit is checked to be a full hash before installing
+            )
+            clone = re.search(r'pip install "?(\$RUNNER_TEMP/psc|/tmp/psc)"?\s*$', line)
+            assert pinned or clone, line
+            if clone:
+                assert re.search(r"checkout --quiet --detach \"\$PSC_COMMIT\"", text), path
+            assert not re.search(r"pip install (-\S+ )*psc(\s|$|[=<>\[])", line), line
+        # the commit is checked to be a full hash before installing
+        assert "{40}" in text or "-ne 40" in text, path
 
 
 def test_a_new_repository_readme_points_to_no_package_index(tmp_path, runner, monkeypatch):

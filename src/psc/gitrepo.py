@@ -93,6 +93,26 @@ def changed_paths(root: Path, old: str, new: str | None, pathspec: str) -> list[
     return sorted(p for p in paths if p)
 
 
+def renames(root: Path, old: str, new: str | None, pathspec: str) -> dict[str, str]:
+    """Files under `pathspec` that git sees renamed between `old` and `new` (None: the work
+    tree; a move shows once both names are in the index, as after `git mv`), by their new
+    path: {new path: old path}. git's rename detection (`-M`) pairs them by similarity, so a
+    file renamed and edited in one step is still one file."""
+    args = ["diff", "-M", "--name-status", "-z", old] + ([new] if new else []) + ["--", pathspec]
+    fields = _git(args, root).stdout.split("\0")
+    moved: dict[str, str] = {}
+    i = 0
+    while i < len(fields):
+        status = fields[i]
+        if status.startswith(("R", "C")) and i + 2 < len(fields):
+            if status.startswith("R"):
+                moved[fields[i + 2]] = fields[i + 1]
+            i += 3
+        else:
+            i += 2
+    return moved
+
+
 @dataclass(frozen=True)
 class Commit:
     sha: str
@@ -100,6 +120,8 @@ class Commit:
     date: str
     subject: str
     path: str
+    old_path: str | None = None
+    """The file's name before this commit, when this commit renamed it."""
 
 
 def log(root: Path, relpath: str) -> list[Commit]:
@@ -107,12 +129,14 @@ def log(root: Path, relpath: str) -> list[Commit]:
 
     A header line starts with NUL and holds NUL-separated fields: no commit message or
     author name can hold a NUL or a line feed (the subject is one line), whatever else
-    it holds (CR, \\x1e, escapes); file names follow, one per line."""
+    it holds (CR, \\x1e, escapes); the file's status and names follow, one line (a rename
+    commit: 'R<score>', the old and the new name, tab-separated; `Commit.old_path` then)."""
     out = _git(
         [
             "log",
             "--follow",
-            "--name-only",
+            "-M",
+            "--name-status",
             "--format=%x00%H%x00%an%x00%ad%x00%s",
             "--date=short",
             "--",
@@ -123,19 +147,22 @@ def log(root: Path, relpath: str) -> list[Commit]:
     ).stdout
     commits: list[Commit] = []
     header: list[str] | None = None
-    names: list[str] = []
+    names: list[list[str]] = []
 
     def flush() -> None:
         if header is not None:
             sha, author, date, subject = (header + ["", "", "", ""])[:4]
-            commits.append(Commit(sha, author, date, subject, names[0] if names else relpath))
+            status = names[0] if names else ["M", relpath]
+            path = status[-1] if len(status) > 1 else relpath
+            old_path = status[1] if status[0].startswith("R") and len(status) == 3 else None
+            commits.append(Commit(sha, author, date, subject, path, old_path))
 
     for line in out.split("\n"):
         if line.startswith("\0"):
             flush()
             header, names = line[1:].split("\0", 3), []
         elif line.strip():
-            names.append(line)
+            names.append(line.split("\t"))
     flush()
     return commits
 

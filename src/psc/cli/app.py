@@ -24,7 +24,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from psc import __version__
-from psc.cli import console, minutes, publish, review, tasks
+from psc.cli import circulation, console, minutes, publish, review, tasks
 from psc.cli import decisions as decisions_cli
 from psc.cli import search as search_cli
 from psc.errors import PscError
@@ -128,6 +128,11 @@ decisions_app = _typer(no_args_is_help=False, cls=decisions_cli.TextOrCommand)
 decisions_app.callback(invoke_without_command=True)(handle_errors(decisions_cli.decisions))
 decisions_app.command("show")(handle_errors(decisions_cli.show))
 
+comments_app = _typer(no_args_is_help=False, cls=circulation.MeetingOrCommand)
+comments_app.callback(invoke_without_command=True)(handle_errors(circulation.comments))
+comments_app.command("add")(handle_errors(circulation.add))
+comments_app.command("settle")(handle_errors(circulation.settle))
+
 export_app = _typer(help=publish.EXPORT_HELP, no_args_is_help=True)
 export_app.command("ics")(handle_errors(publish.export_ics))
 
@@ -144,6 +149,8 @@ app.command("diff")(handle_errors(review.diff))
 app.command("log")(handle_errors(review.log))
 app.command("approve")(handle_errors(review.approve))
 app.command("amend")(handle_errors(review.amend))
+app.command("circulate")(handle_errors(circulation.circulate))
+app.add_typer(comments_app, name="comments")
 app.command("build")(handle_errors(publish.build))
 app.command("schema")(handle_errors(minutes.schema))
 app.add_typer(export_app, name="export")

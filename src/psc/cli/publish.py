@@ -169,11 +169,14 @@ def remind(
     no_cache: NoCache = False,
     strict: Strict = False,
 ) -> None:
-    """E-mail reminders of overdue and soon-due tasks, one per responsible body.
+    """E-mail reminders of overdue and soon-due tasks, one per recipient with all their tasks.
 
-    Each body (tasks without one: all members) with open tasks past their deadline or due
-    within --within days gets one message, addressed to the tasks' contact addresses.
-    By default the messages are written as .eml drafts (reminders/remind-<body>.eml),
+    Open tasks past their deadline or due within --within days go to the people responsible,
+    by their addresses in group.yaml: a member named in the task; an organisation's own
+    address and its members'; every member for a task without `responsible`. The task's
+    contact and the sender (--from, unless the placeholder) are in Cc. Someone responsible
+    without an address gets a draft without To, and a note on stderr names them.
+    By default the messages are written as .eml drafts (reminders/remind-<name>.eml),
     identical from run to run; --send delivers them through SMTP (STARTTLS when offered).
 
     Example: psc remind --as-of 2016-11-16 --within 2w --dry-run

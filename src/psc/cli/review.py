@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Annotated
+import os
+import sys
+from collections.abc import Mapping
+from typing import Annotated, TextIO
 
 import typer
 
@@ -41,7 +44,8 @@ def diff(
     fmt: Annotated[
         str,
         options.format_(
-            "text|md|html|docx", "text, md, html or docx (Word with tracked changes; -o FILE)."
+            "text|md|html|pdf|docx",
+            "text, md, html, pdf (-o FILE) or docx (Word with tracked changes; -o FILE).",
         ),
     ] = "text",
     output: Output = None,
@@ -49,10 +53,14 @@ def diff(
 ) -> None:
     """Show what changed in meetings, in the minutes' own terms (not YAML lines).
 
-    md gives a summary to paste into a pull request; html (-o FILE) the rendered minutes
-    with <ins>/<del> marks like tracked changes; docx (-o FILE) the same as a Word document
-    with tracked changes to accept or reject, by the author and date of the newest commit
-    (uncommitted changes: psc, now). Formatting-only edits are no change.
+    md gives a summary to paste into a pull request; html (-o FILE) the minutes as readers
+    see them (header table, items, statements, decisions, tasks, footer) with deleted and
+    inserted words marked <del>/<ins> in place, below a summary; pdf (-o FILE) that page
+    printed; docx (-o FILE) a Word document with tracked changes to accept or reject, by the
+    author and date of the newest commit (uncommitted changes: psc, now). Formatting-only
+    edits are no change. A meeting moved to another date (`git mv`) is one meeting whose date
+    and task IDs changed. Where the terminal shows no styles (NO_COLOR, TERM=dumb, a pipe),
+    changed words are written [-old-]{+new+}.
 
     Example: psc diff 2016-09-07 --format html -o changes.html
     """
@@ -62,6 +70,8 @@ def diff(
 
     if fmt == "docx" and output in (None, "-"):
         raise UsageError("a Word document does not go to the terminal: give -o FILE")
+    if fmt == "pdf" and output in (None, "-"):
+        raise UsageError("a PDF does not go to the terminal: give -o FILE")
     project = common.project(ctx)
     result = changes(
         project,
@@ -73,15 +83,28 @@ def diff(
         now=dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
     )
     if result.lines is not None:
-        if not output:
+        if not output and _styles_shown(sys.stdout, os.environ):
             console.print_diff(result.lines)
             return
-        buffer = io.StringIO()
+        buffer = io.StringIO()  # no styles shown: changed words marked [-old-]{+new+}
         console.print_diff(result.lines, stream=buffer)
+        if not output:
+            sys.stdout.write(buffer.getvalue())
+            return
         emit(buffer.getvalue(), output, project)
         return
     assert result.document is not None
     emit(result.document, output, project)
+
+
+def _styles_shown(stream: TextIO, environ: Mapping[str, str]) -> bool:
+    """Whether the terminal shows struck-through and coloured words: a TTY that is not dumb,
+    without NO_COLOR (where colour is off, strikethrough alone is lost on many terminals)."""
+    return (
+        console.fancy(stream)
+        and not environ.get("NO_COLOR")
+        and environ.get("TERM", "").lower() != "dumb"
+    )
 
 
 def log(
@@ -120,11 +143,20 @@ def approve(
         ),
     ] = None,
     on: Annotated[str | None, options.on("Date of approval (default: today).")] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Approve although comments are still open; their IDs are recorded in "
+            "approved_by.open_comments.",
+        ),
+    ] = False,
 ) -> None:
     """Record the approval of minutes with a fingerprint of their content.
 
     From then on `psc validate` fails when the content changes without an amendment
-    (`psc amend`). Formatting changes and task status updates do not count.
+    (`psc amend`). Formatting changes and task status updates do not count. While
+    comments are open (`psc comments`) it refuses, naming them, unless --force.
 
     Example: psc approve 2016-09-07 --by "František Kubeš" --on 2016-10-03
     """
@@ -137,6 +169,7 @@ def approve(
             by=common.text(by, "--by"),
             org=common.text(org, "--org"),
             on=common.date(on, "--on") or common.today(),
+            force=force,
         )
     )
 

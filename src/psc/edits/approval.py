@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
-from psc.errors import UsageError, display_path
+from psc.errors import PscError, UsageError, display_path
 from psc.loading.fingerprint import expected_fingerprint, fingerprint
 
 if TYPE_CHECKING:
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from psc.loading.model import Group, Meeting
 
 _P = ParamSpec("_P")
+
+_OPEN_COMMENTS = "psc-open-comments-placeholder"
+"""Stands for the list of open comment IDs while `approved_by` is written (yamledit sets
+text values); replaced by their flow list in the same edit."""
 
 
 def _serialized(
@@ -37,8 +41,18 @@ def _serialized(
 
 
 @_serialized
-def approve(project: Project, meeting_ref: str, *, by: str, org: str | None, on: dt.date) -> str:
-    """Record the approval of a meeting, with its fingerprint, as a minimal edit."""
+def approve(
+    project: Project,
+    meeting_ref: str,
+    *,
+    by: str,
+    org: str | None,
+    on: dt.date,
+    force: bool = False,
+) -> str:
+    """Record the approval of a meeting, with its fingerprint, as a minimal edit. Comments
+    still open stop it (PscError, exit 1, naming them); `force` approves anyway and records
+    their IDs in `approved_by.open_comments`."""
     from psc.loading.yamledit import set_mapping
 
     meeting, group, raw, text, path = _load_for_edit(project, meeting_ref)
@@ -55,14 +69,31 @@ def approve(project: Project, meeting_ref: str, *, by: str, org: str | None, on:
     organisation = org or (member.organisation if member else None)
     if organisation is not None and organisation not in group.organisations:
         raise UsageError(f"--org {organisation!r} is not in the group's organisations")
+    open_comments = meeting.open_comments
+    if open_comments and not force:
+        raise PscError(
+            f"{meeting.id} has open comments ({', '.join(open_comments)}); settle them with "
+            "`psc comments settle`, or approve anyway with --force (recorded)"
+        )
     values: dict[str, str | None] = {"name": by}
     if organisation:
         values["organisation"] = organisation
     values["date"] = on.isoformat()
     values["fingerprint"] = fingerprint(meeting)
+    if open_comments:
+        values["open_comments"] = _OPEN_COMMENTS
     new_text = set_mapping(text, ("approved_by",), values)
+    if open_comments:
+        from psc.loading.yamlfile import scalar
+
+        flow = "[" + ", ".join(scalar(i, flow=True) for i in open_comments) + "]"
+        assert new_text.count(_OPEN_COMMENTS) == 1
+        new_text = new_text.replace(_OPEN_COMMENTS, flow)
     _write_checked(project, path, raw, new_text, group)
-    return f"{meeting.id}: approved by {by} on {on.isoformat()} ({values['fingerprint']})"
+    done = f"{meeting.id}: approved by {by} on {on.isoformat()} ({values['fingerprint']})"
+    if open_comments:
+        done += f"; comments still open, recorded: {', '.join(open_comments)}"
+    return done
 
 
 @_serialized

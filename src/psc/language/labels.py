@@ -449,6 +449,47 @@ for _language, _words in REGISTER_LABELS.items():
     LABELS[_language].update(_words)
 
 
+# the words of `psc circulate` (the draft sent out for comments) and of the comments annex
+REVIEW_ROUND_LABELS: dict[str, dict[str, str]] = {
+    "cs": {
+        "circulate_subject": "Návrh zápisu z jednání {short} dne {date} – připomínky do {deadline}",
+        "circulate_greeting": "Dobrý den,",
+        "circulate_intro": "zasíláme k připomínkám návrh zápisu z jednání {short} dne {date} "
+        "({title}).",
+        "circulate_how": "Připomínky a námitky prosím zašlete odpovědí na tuto zprávu "
+        "do {deadline}; u každé uveďte, které části zápisu se týká.",
+        "circulate_attached": "V příloze",
+        "circulate_closing": "S pozdravem",
+        "comments_annex": "Připomínky a námitky",
+        "comment_kind_comment": "Připomínka",
+        "comment_kind_objection": "Námitka",
+        "comment_refers_to": "týká se: {part}",
+        "comment_status_open": "nevypořádáno",
+        "comment_status_accepted": "akceptováno",
+        "comment_status_rejected": "neakceptováno",
+    },
+    "en": {
+        "circulate_subject": "Draft minutes of {short} of {date}: comments by {deadline}",
+        "circulate_greeting": "Hello,",
+        "circulate_intro": "please find for your comments the draft minutes of the meeting of "
+        "{short} of {date} ({title}).",
+        "circulate_how": "Please send comments and objections by {deadline} in reply to this "
+        "message, saying which part of the minutes each concerns.",
+        "circulate_attached": "Attached",
+        "circulate_closing": "Kind regards",
+        "comments_annex": "Comments and objections",
+        "comment_kind_comment": "Comment",
+        "comment_kind_objection": "Objection",
+        "comment_refers_to": "concerns: {part}",
+        "comment_status_open": "open",
+        "comment_status_accepted": "accepted",
+        "comment_status_rejected": "rejected",
+    },
+}
+for _language, _words in REVIEW_ROUND_LABELS.items():
+    LABELS[_language].update(_words)
+
+
 def labels_for(
     language: str, overrides: dict[str, str] | None = None, *, group_language: str | None = None
 ) -> dict[str, str]:

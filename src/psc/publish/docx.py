@@ -253,6 +253,8 @@ class _Writer:
             if not listed:
                 self.para(labels["no_tasks"])
         self.signatures()
+        if self.r.group.comments_annex and m.comments:
+            self.comments_annex()
 
     def header_table(self) -> None:
         r, m, labels = self.r, self.meeting, self.labels
@@ -468,6 +470,29 @@ class _Writer:
                 add_inline(paragraph, a.by)
                 paragraph.add_run(": ")
                 add_inline(paragraph, a.reason)
+
+    def comments_annex(self) -> None:
+        """The annex of comments and objections and how each was settled (comments_annex)."""
+        r, m, labels = self.r, self.meeting, self.labels
+        self.heading(labels["comments_annex"], 2)
+        for i, c in enumerate(m.comments):
+            paragraph = self.doc.add_paragraph(style="List Bullet")
+            paragraph.add_run(f"{labels['comment_kind_' + c.kind]} {m.comment_id(i)}").bold = True
+            paragraph.add_run(" (")
+            add_inline(paragraph, c.by)
+            paragraph.add_run(f", {r.short_date(c.date)}")
+            if c.refers_to:
+                paragraph.add_run("; " + r.label("comment_refers_to", part=c.refers_to))
+            paragraph.add_run("): ")
+            add_inline(paragraph, c.text)
+            paragraph.add_run(" – ")
+            status = labels["comment_status_" + c.status]
+            if c.settled:
+                status += f" {r.short_date(c.settled)}"
+            paragraph.add_run(status).italic = True
+            if c.settlement:
+                paragraph.add_run(": ")
+                add_inline(paragraph, c.settlement)
 
 
 if __name__ == "__main__":  # python -m psc.publish.docx FILE: the default, to restyle

@@ -1,4 +1,11 @@
-"""E-mail reminders of overdue and soon-due tasks: one message per responsible body.
+"""E-mail reminders of overdue and soon-due tasks: one message per recipient, with all
+their tasks.
+
+The recipients are the people responsible (`route`): a member named in a task's
+`responsible`, the organisation named there (its own address and its members' addresses),
+every member for a task without one. The task's `contact`, who collects the answers, and a
+configured sender are in Cc, never the only To. Whoever is responsible but has no address in
+group.yaml gets the reminder as a draft without To, and a note says so.
 
 `collect` builds the reminders from the archive (pure apart from reading it: the date
 compared with is `as_of`, never the clock); `write_drafts` writes them as .eml files
@@ -25,6 +32,7 @@ from psc.language.mdtext import plain_line, plain_text  # noqa: F401  (plain_tex
 if TYPE_CHECKING:
     from psc.archive.project import Project
     from psc.archive.tasks import TrackedTask
+    from psc.loading.model import Group
 
 DEFAULT_WITHIN = 14
 """Days ahead of the as-of date a task counts as soon due."""
@@ -92,8 +100,93 @@ def wrap(text: str, indent: str = "", prefix: str = "", width: int = WIDTH) -> s
 
 
 @dataclass
+class Addressee:
+    """Where one message goes: an address, or someone responsible without one (`address`
+    None: the message is a draft without To). `reasons`: the `responsible` entries (or the
+    all-members label) through which its tasks reach it, in order."""
+
+    key: str
+    owner: str
+    """The member's name, the organisation's abbreviation, or the all-members label."""
+    address: str | None
+    display: str
+    """The name the To header shows beside the address."""
+    missing: str = ""
+    """Without an address: who has none, as the note on stderr says it."""
+    everyone: bool = False
+    tasks: list[TrackedTask] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def route(tasks: list[TrackedTask], group: Group, all_members: str) -> list[Addressee]:
+    """The recipients of `tasks`, each with all of its tasks (each task once, in the order
+    given): a member named in `responsible` by their address; an organisation by its own
+    address and its members' addresses; a task without `responsible` by every member's
+    address. Someone without an address keeps their tasks under their name: a member; an
+    organisation when neither it nor any of its members has one; the all-members tasks as
+    one whole when no member has an address. Ordered by name, all members last."""
+    book: dict[str, Addressee] = {}
+    addressed_members = [m for m in group.members if m.email]
+
+    def add(entry: Addressee, task: TrackedTask, reason: str) -> None:
+        found = book.setdefault(entry.key, entry)
+        if all(t.id != task.id for t in found.tasks):
+            found.tasks.append(task)
+        if reason not in found.reasons:
+            found.reasons.append(reason)
+
+    def by_address(address: str, owner: str, display: str, task: TrackedTask, reason: str) -> None:
+        add(Addressee("@" + address.casefold(), owner, address, display), task, reason)
+
+    def unaddressed_member(name: str, task: TrackedTask, reason: str, known: bool) -> None:
+        missing = (
+            f"{name} has no e-mail address in group.yaml"
+            if known
+            else f"{name} is not a member in group.yaml, so has no e-mail address"
+        )
+        add(Addressee("person:" + name.casefold(), name, None, name, missing), task, reason)
+
+    for t in tasks:
+        entries: list[str | None] = [*t.owners] or [None]
+        for entry in entries:
+            if entry is None:
+                if not addressed_members:
+                    missing = "no member has an e-mail address in group.yaml"
+                    whole = Addressee("all", all_members, None, all_members, missing, everyone=True)
+                    add(whole, t, all_members)
+                    continue
+                for m in group.members:
+                    if m.email:
+                        by_address(m.email, m.name, m.name, t, all_members)
+                    else:
+                        unaddressed_member(m.name, t, all_members, known=True)
+            elif entry in group.organisations:
+                org = group.organisations[entry]
+                pairs = [(org.email, entry, org.name)] if org.email else []
+                pairs += [(m.email, m.name, m.name) for m in group.members_of(entry) if m.email]
+                for address, owner, display in pairs:
+                    by_address(address, owner, display, t, entry)
+                if not pairs:
+                    missing = (
+                        f"{entry} has no e-mail address in group.yaml, nor has any of its members"
+                    )
+                    add(
+                        Addressee("body:" + entry.casefold(), entry, None, entry, missing), t, entry
+                    )
+            else:
+                member = group.person(entry)
+                if member is not None and member.email:
+                    by_address(member.email, member.name, member.name, t, entry)
+                else:
+                    unaddressed_member(entry, t, entry, known=member is not None)
+    return sorted(book.values(), key=lambda a: (a.everyone, a.owner.casefold(), a.key))
+
+
+@dataclass
 class Reminder:
-    """One message: the tasks of one responsible body (or of all members) and where it goes."""
+    """One message: all the tasks of one recipient (or of someone responsible without an
+    address) and where it goes. `recipients` (To) and `cc` are bare addresses, for the SMTP
+    envelope; `to_header` and `cc_header` are the headers, with names."""
 
     owner: str
     everyone: bool
@@ -105,6 +198,11 @@ class Reminder:
     body: str
     as_of: dt.date
     task_ids: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    to_header: str = ""
+    cc_header: str = ""
+    missing: str = ""
+    """Without recipients: who has no address (for the note on stderr)."""
 
     def message(self, *, sending: bool = False, eightbit: bool = True) -> EmailMessage:
         """The message. A draft is deterministic: a Date at midnight of the as-of date (no time
@@ -115,7 +213,9 @@ class Reminder:
         msg = EmailMessage()
         msg["From"] = header_text(self.sender)
         if self.recipients:
-            msg["To"] = header_text(", ".join(self.recipients))
+            msg["To"] = header_text(self.to_header or ", ".join(self.recipients))
+        if self.cc:
+            msg["Cc"] = header_text(self.cc_header or ", ".join(self.cc))
         msg["Subject"] = header_text(self.subject)
         if sending:
             msg["Date"] = utils.formatdate(localtime=True)
@@ -145,10 +245,9 @@ def collect(
     sender: str = DEFAULT_FROM,
     use_cache: bool = True,
 ) -> tuple[list[Reminder], list[str]]:
-    """The reminders due at `as_of` (one per responsible body with open tasks overdue or due
-    within `within` days; tasks without one go to all members), and notes for stderr."""
-    from email.headerregistry import Address
-
+    """The reminders due at `as_of`: one per recipient (see `route`) with all of their open
+    tasks overdue or due within `within` days; the tasks' contacts and a configured sender
+    (not the placeholder) in Cc. And notes for stderr."""
     from psc.archive.tasks import Selection, select, track, unresolved_left_out
     from psc.terms import add_days
 
@@ -157,6 +256,7 @@ def collect(
         raise UsageError("--within must not be negative")
     _check_sender(sender)
     index = project.report_index(use_cache=use_cache)
+    group = project.load_group()
     wording = index.wording(lang)
     labels = wording.labels
     info = index.group_info
@@ -170,14 +270,6 @@ def collect(
     ]
 
     all_members = labels["all_members"]
-    groups: dict[str, tuple[str, list[TrackedTask]]] = {}
-    for t in chosen:  # a task of several bodies goes to each; "" is all members
-        owners: list[str | None] = list(t.owners) or [None]
-        for owner in owners:
-            key = "" if owner is None else owner.casefold()
-            groups.setdefault(key, (all_members if owner is None else owner, []))[1].append(t)
-    order = sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))
-
     env = _environment(project, wording)
     until = add_days(as_of, within)
     fmt = {
@@ -185,43 +277,46 @@ def collect(
         "date": wording.short_date(as_of),
         "until": wording.short_date(until),
     }
+    copy_to = [] if sender == DEFAULT_FROM else [(_addr_spec(sender), header_text(sender))]
     reminders: list[Reminder] = []
     used: set[str] = set()
-    for key, (owner, tasks) in order:
-        everyone = key == ""
-        recipients: list[str] = []
-        for t in tasks:
-            contact = t.task.contact
-            if not contact or contact.casefold() in {r.casefold() for r in recipients}:
-                continue
-            try:
-                Address(addr_spec=contact)
-            except (ValueError, IndexError):
-                notes.append(
-                    f"note: contact {contact!r} of task {t.id} is not a usable e-mail address; "
-                    "left out"
-                )
-                continue
-            recipients.append(contact)
-        filename = _filename(owner, used)
-        intro_key = "remind_intro_all" if everyone else "remind_intro_owner"
+    for addressee in route(chosen, group, all_members):
+        tasks = addressee.tasks
+        recipients = [addressee.address] if addressee.address else []
+        to_header = _mailbox(addressee.address, addressee.display) if addressee.address else ""
+        cc: list[tuple[str, str]] = []
+        taken = {r.casefold() for r in recipients}
+        for contact, shown in [*_contacts(tasks, notes), *copy_to]:
+            if contact.casefold() not in taken:
+                taken.add(contact.casefold())
+                cc.append((contact, shown))
+        filename = _filename(addressee.owner, used)
+        everyone = addressee.reasons == [all_members]
+        intro = (
+            labels["remind_intro_all"].format(**fmt)
+            if everyone
+            else labels["remind_intro_owner"].format(owner=addressee.owner, **fmt)
+        )
         rows = [_row(t, as_of, wording, labels) for t in tasks]
         body = _render(
             env,
             group=info,
-            owner=owner,
+            owner=addressee.owner,
             everyone=everyone,
+            responsible=addressee.reasons,
+            show_responsible=not everyone and addressee.reasons != [addressee.owner],
             tasks=rows,
-            intro=labels[intro_key].format(owner=owner, **fmt),
+            intro=intro,
             labels=labels,
             as_of=as_of,
             until=until,
             recipients=recipients,
+            cc=[address for address, _ in cc],
             sender=sender,
         )
         reminders.append(
             Reminder(
-                owner=owner,
+                owner=addressee.owner,
                 everyone=everyone,
                 filename=filename,
                 tasks=tasks,
@@ -231,16 +326,53 @@ def collect(
                 body=body,
                 as_of=as_of,
                 task_ids=[t.id for t in tasks],
+                cc=[address for address, _ in cc],
+                to_header=to_header,
+                cc_header=", ".join(shown for _, shown in cc),
+                missing=addressee.missing,
             )
         )
     return reminders, notes
 
 
+def _contacts(tasks: list[TrackedTask], notes: list[str]) -> list[tuple[str, str]]:
+    """The usable contact addresses of `tasks`, each once; a note (once) for one that is not."""
+    from email.headerregistry import Address
+
+    found: list[tuple[str, str]] = []
+    for t in tasks:
+        contact = t.task.contact
+        if not contact or any(contact.casefold() == c.casefold() for c, _ in found):
+            continue
+        try:
+            Address(addr_spec=contact)
+        except (ValueError, IndexError):
+            note = (
+                f"note: contact {contact!r} of task {t.id} is not a usable e-mail address; left out"
+            )
+            if note not in notes:
+                notes.append(note)
+            continue
+        found.append((contact, header_text(contact)))
+    return found
+
+
+def _mailbox(address: str, display: str) -> str:
+    """'Jana Korytářová <jana@mmr.cz>', the name quoted where it must be ('"Ing. P. S." <…>')."""
+    from email.headerregistry import Address
+
+    try:
+        return str(Address(display_name=header_text(display), addr_spec=address))
+    except (ValueError, IndexError):
+        return address
+
+
 def unaddressed_note(r: Reminder) -> str:
-    """The note for stderr when a reminder has no recipient."""
+    """The note for stderr when a reminder has no recipient: who has no address."""
+    who = r.missing or f"no task of {r.owner} has a recipient"
     return (
-        f"note: no task of {r.owner} has a contact address; {r.filename} has no To: "
-        "(add one in the draft, or a contact to the tasks)"
+        f"note: {who}; {r.filename} has no To: "
+        "(add the address to group.yaml, or write it in the draft)"
     )
 
 
@@ -298,6 +430,7 @@ def _row(t: TrackedTask, as_of: dt.date, wording: Any, labels: dict[str, str]) -
         "assigned": labels["remind_assigned"].format(meeting=t.meeting.id),
         "contact": t.task.contact,
         "responsible": t.owners,
+        "responsible_words": ", ".join(t.owners) or labels["all_members"],
     }
 
 
@@ -330,11 +463,13 @@ def output_dir(project: Project, output: str | None) -> Path:
 
 
 def describe(r: Reminder) -> str:
-    """'To: a@b, Subject: …, 2 tasks' for --dry-run and the report of what was done."""
+    """'To: a@b; Cc: c@d; Subject: …; 2 tasks (…)' for --dry-run and the report of what was done."""
     to = ", ".join(r.recipients) if r.recipients else "(none)"
+    cc = f"Cc: {', '.join(r.cc)}; " if r.cc else ""
     n = len(r.tasks)
     return (
-        f"To: {to}; Subject: {r.subject}; {n} task{'s' if n != 1 else ''} ({', '.join(r.task_ids)})"
+        f"To: {to}; {cc}Subject: {r.subject}; "
+        f"{n} task{'s' if n != 1 else ''} ({', '.join(r.task_ids)})"
     )
 
 
@@ -487,16 +622,17 @@ def send(
                 step = f"sending {r.filename} through {where}"
                 msg = r.message(sending=True, eightbit=eightbit)
                 from_addr = _addr_spec(r.sender)
-                international = not all(a.isascii() for a in [from_addr, *r.recipients])
+                envelope = [*r.recipients, *r.cc]
+                international = not all(a.isascii() for a in [from_addr, *envelope])
                 options = ["BODY=8BITMIME"] if eightbit and not international else []
-                refused = server.send_message(
-                    msg, from_addr, list(r.recipients), mail_options=options
-                )
+                refused = server.send_message(msg, from_addr, envelope, mail_options=options)
                 sent += 1
                 accepted = [a for a in r.recipients if a not in (refused or {})]
+                copied = [a for a in r.cc if a not in (refused or {})]
+                cc = f" (Cc: {', '.join(copied)})" if copied else ""
                 lines.append(
-                    f"sent {r.filename} to {', '.join(accepted)}: Subject: {r.subject}; "
-                    f"{len(r.tasks)} task{'s' if len(r.tasks) != 1 else ''}"
+                    f"sent {r.filename} to {', '.join(accepted) or '(none)'}{cc}: "
+                    f"Subject: {r.subject}; {len(r.tasks)} task{'s' if len(r.tasks) != 1 else ''}"
                 )
                 for addr, (code, text) in (refused or {}).items():
                     lines.append(f"note: {addr} refused {r.filename}: {_response(code, text)}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from psc.loading import pipeline
 from psc.loading.model import MEETING_FILE, Meeting
 from psc.review.semdiff import Change, Differ, words
 
-DIFF_FORMATS = ("text", "md", "html", "docx")
+DIFF_FORMATS = ("text", "md", "html", "pdf", "docx")
 
 
 @dataclass
@@ -27,6 +26,15 @@ class MeetingDiff:
     old: Meeting | None
     new: Meeting | None
     changes: list[Change]
+    old_path: str | None = None
+    """The file's name in the old version, when git sees it renamed (the meeting moved to
+    another date): the two are one meeting, not one removed and one added."""
+
+    @property
+    def heading(self) -> str:
+        """'meetings/a.yaml (HEAD → pracovní kopie)', 'meetings/a.yaml → meetings/b.yaml (…)'."""
+        moved = f"{self.old_path} → " if self.old_path else ""
+        return f"{moved}{self.path} ({self.old_label} → {self.new_label})"
 
 
 def _parse(text: bytes | str | None, rel: str, label: str, group: Any) -> Meeting | None:
@@ -55,18 +63,21 @@ def diff_meetings(
     if to_rev is not None:
         gitrepo.verify(root, to_rev)
     meetings_rel = project.meetings_dir.resolve().relative_to(root.resolve()).as_posix()
+    moved = gitrepo.renames(root, old_rev, to_rev, meetings_rel)  # {new path: old path}
     if refs:
         rels = []
         for ref in refs:
             if MEETING_FILE.match(ref):
-                rels.append(f"{meetings_rel}/{ref}.yaml")
+                rel = f"{meetings_rel}/{ref}.yaml"
             else:
-                rels.append(Path(ref).resolve().relative_to(root.resolve()).as_posix())
+                rel = Path(ref).resolve().relative_to(root.resolve()).as_posix()
+            # a meeting named by its old date is shown under its new name
+            rels.append(next((new for new, old in moved.items() if old == rel), rel))
     else:
         rels = [
             p
             for p in gitrepo.changed_paths(root, old_rev, to_rev, meetings_rel)
-            if p.endswith(".yaml")
+            if p.endswith(".yaml") and p not in moved.values()
         ]
     group = project.load_group()
     renderer = Renderer(group, [project.templates_dir], lang)
@@ -74,7 +85,8 @@ def diff_meetings(
     differ = Differ(renderer)
     results, problems = [], []
     for rel in rels:
-        old_text = gitrepo.show(root, old_rev, rel)
+        old_rel = moved.get(rel, rel)
+        old_text = gitrepo.show(root, old_rev, old_rel)
         new_text: bytes | str | None
         try:
             if to_rev is None:  # the working tree, read as every reader reads (the pipeline)
@@ -88,12 +100,22 @@ def diff_meetings(
         if old_text is None and new_text is None:
             raise UsageError(f"{rel} exists neither at {old_rev} nor in {new_label}")
         try:
-            old = _parse(old_text, rel, old_rev, group)
+            old = _parse(old_text, old_rel, old_rev, group)
             new = _parse(new_text, rel, new_label, group)
         except InvalidData as exc:
             problems.extend(exc.problems)
             continue
-        results.append(MeetingDiff(rel, old_rev, new_label, old, new, differ.diff(old, new)))
+        results.append(
+            MeetingDiff(
+                rel,
+                old_rev,
+                new_label,
+                old,
+                new,
+                differ.diff(old, new),
+                old_rel if old_rel != rel else None,
+            )
+        )
     if problems:
         raise InvalidData(problems)
     return results, renderer
@@ -112,7 +134,7 @@ def as_text(
     """Lines as (prefix, segments): '+', '-' or '~', segments marked '=', '-', '+' for colouring."""
     lines: list[tuple[str, list[tuple[str, str]]]] = []
     for d in diffs:
-        lines.append(("#", [("=", f"{d.path} ({d.old_label} → {d.new_label})")]))
+        lines.append(("#", [("=", d.heading)]))
         if not d.changes:
             lines.append((" ", [("=", labels["diff_no_change"])]))
         for c in d.changes:
@@ -166,7 +188,10 @@ def as_markdown(diffs: list[MeetingDiff], labels: dict[str, str]) -> str:
 
     out = []
     for d in diffs:
-        out.append(f"### {_code_span(d.path)} ({md_text(d.old_label)} → {md_text(d.new_label)})\n")
+        moved = f"{_code_span(d.old_path)} → " if d.old_path else ""
+        out.append(
+            f"### {moved}{_code_span(d.path)} ({md_text(d.old_label)} → {md_text(d.new_label)})\n"
+        )
         if not d.changes:
             out.append(f"- {label('diff_no_change')}")
         for c in d.changes:
@@ -192,90 +217,53 @@ def _plain(md: str) -> str:
     return _LINK.sub(r"\1", md).replace("**", "").replace("\\|", "|")
 
 
-def _redline_block(old: str | None, new: str | None) -> str:
-    """One rendered Markdown line as HTML, with <del>/<ins> where it changed."""
-    line = new if new is not None else old
-    assert line is not None
-    tag, strip = "p", line
-    for prefix, name in (("### ", "h3"), ("## ", "h2"), ("# ", "h1"), ("- ", "li")):
-        if line.startswith(prefix):
-            tag, strip = name, prefix
-            break
-    else:
-        strip = ""
+def _summary_values(change: Change) -> list[tuple[str, str]]:
+    """A change's old and new value for the page, as text without Markdown syntax: short ones
+    whole ('<del>1. 11. 2016</del> → <ins>30. 11. 2016</ins>'), long ones word by word."""
+    from psc.language.mdtext import plain_text
 
-    def body(text: str | None) -> str:
-        return _plain(
-            text[len(strip) :] if text and strip and text.startswith(strip) else (text or "")
-        )
-
+    old = plain_text(change.old) if change.old is not None else None
+    new = plain_text(change.new) if change.new is not None else None
     if old is None:
-        inner = f"<ins>{html.escape(body(new))}</ins>"
-    elif new is None:
-        inner = f"<del>{html.escape(body(old))}</del>"
-    else:
-        inner = "".join(
-            html.escape(t)
-            if k == "="
-            else f"<{'del' if k == '-' else 'ins'}>{html.escape(t)}</{'del' if k == '-' else 'ins'}>"
-            for k, t in words(body(old), body(new))
-        )
-    if line.startswith("|"):  # a row of the header table
-        return f'<p class="row">{inner}</p>'
-    return f"<{tag}>{inner}</{tag}>"
+        return [("+", new or "")]
+    if new is None:
+        return [("-", old)]
+    if len(old) < 40 and len(new) < 40:
+        return [("-", old), ("=", " → "), ("+", new)]
+    return words(old, new)
 
 
 def redline_html(diffs: list[MeetingDiff], renderer: Any) -> str:
-    """The rendered minutes with insertions and deletions marked like tracked changes."""
-    import difflib
+    """The minutes as readers see them (psc's HTML minutes) with insertions and deletions
+    marked in place like tracked changes, below a summary of the changes in the minutes'
+    terms (see `review.rendered`)."""
+    from markupsafe import Markup
 
-    labels = renderer.labels
-    parts = []
-    for d in diffs:
-        old_md = renderer.render(d.old, "md").splitlines() if d.old else []
-        new_md = renderer.render(d.new, "md").splitlines() if d.new else []
-        old_md = [line for line in old_md if line.strip() and not line.startswith("|---")]
-        new_md = [line for line in new_md if line.strip() and not line.startswith("|---")]
-        summary = (
-            "".join(
-                "<li>"
-                + html.escape(_arrow(c))
-                + ": "
-                + (f"<del>{html.escape(c.old)}</del>" if c.old else "")
-                + (" → " if c.old and c.new else "")
-                + (f"<ins>{html.escape(c.new)}</ins>" if c.new else "")
-                + "</li>"
-                for c in d.changes
-            )
-            or f"<li>{html.escape(labels['diff_no_change'])}</li>"
-        )
-        blocks = []
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
-            None, old_md, new_md, autojunk=False
-        ).get_opcodes():
-            if op == "equal":
-                blocks += [_redline_block(line, line) for line in new_md[j1:j2]]
-                continue
-            pairs = min(i2 - i1, j2 - j1) if op == "replace" else 0
-            blocks += [_redline_block(old_md[i1 + k], new_md[j1 + k]) for k in range(pairs)]
-            blocks += [_redline_block(line, None) for line in old_md[i1 + pairs : i2]]
-            blocks += [_redline_block(None, line) for line in new_md[j1 + pairs : j2]]
-        parts.append(
-            f'<section><h1 class="file">{html.escape(d.path)} ({html.escape(d.old_label)} → '
-            f'{html.escape(d.new_label)})</h1>\n<ul class="summary">{summary}</ul>\n'
-            f"<article>\n" + "\n".join(blocks) + "\n</article></section>"
-        )
-    return (
-        f'<!DOCTYPE html>\n<html lang="{renderer.language}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>psc diff</title>\n<style>\n"
-        "body { font-family: 'DejaVu Sans', Arial, sans-serif; max-width: 50rem; margin: 2rem auto; "
-        "padding: 0 1rem; line-height: 1.5; }\n"
-        "ins { background: #d4f7d4; color: #064d06; text-decoration: underline; }\n"
-        "del { background: #fbd9d9; color: #7a0b0b; text-decoration: line-through; }\n"
-        "h1.file { font-size: 1rem; font-family: monospace; background: #eee; padding: .3rem; }\n"
-        "ul.summary { border-left: 3px solid #999; padding-left: 1.5rem; }\n"
-        "article { border-top: 1px solid #ccc; margin-top: 1rem; }\n"
-        "</style>\n</head>\n<body>\n" + "\n".join(parts) + "\n</body>\n</html>\n"
+    from psc.review.rendered import minutes_fragment, redline
+
+    files = [
+        {
+            "heading": d.heading,
+            "summary": [(_arrow(c), _summary_values(c)) for c in d.changes],
+            "redline": Markup(
+                redline(minutes_fragment(renderer, d.old), minutes_fragment(renderer, d.new))
+            ),
+        }
+        for d in diffs
+    ]
+    return renderer.render_template("review/redline.html.j2", "html", files=files)
+
+
+def redline_pdf(diffs: list[MeetingDiff], renderer: Any) -> bytes:
+    """The HTML redline printed to PDF the way `psc render --format pdf` prints minutes."""
+    from psc.publish.render import html_to_pdf
+
+    return html_to_pdf(
+        redline_html(diffs, renderer),
+        title="psc diff",
+        author=renderer.group.name,
+        running_header=renderer.group.name,
+        lang=renderer.language,
     )
 
 
@@ -291,6 +279,10 @@ class LogEntry:
     changes: list[Change]
     truncated: bool = False
     """The commit's parent is not in this (shallow) clone, so what it changed is unknown."""
+    renamed_from: str | None = None
+    """The file's name before this commit, when this commit renamed it (moved the meeting)."""
+    path: str = ""
+    """The file's name after this commit."""
 
 
 def history(
@@ -321,15 +313,24 @@ def history(
                 )
                 continue
             new_text = gitrepo.show(root, commit.sha, commit.path)
-            old_text = gitrepo.show(root, before_sha, commit.path) if before_sha else None
+            old_path = commit.old_path or commit.path  # a rename commit: the file's old name
+            old_text = gitrepo.show(root, before_sha, old_path) if before_sha else None
             try:
-                old = _parse(old_text, commit.path, commit.sha[:7] + "^", group)
+                old = _parse(old_text, old_path, commit.sha[:7] + "^", group)
                 new = _parse(new_text, commit.path, commit.sha[:7], group)
                 changes = differ.diff(old, new)
             except InvalidData as exc:
                 changes = [Change("", "", None, f"invalid file: {exc.problems[0]}")]
             entries.append(
-                LogEntry(commit.sha, commit.author, commit.date, commit.subject, changes)
+                LogEntry(
+                    commit.sha,
+                    commit.author,
+                    commit.date,
+                    commit.subject,
+                    changes,
+                    renamed_from=commit.old_path if old_text is not None else None,
+                    path=commit.path,
+                )
             )
         out.append((rel, entries))
     return out, renderer

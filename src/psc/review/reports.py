@@ -25,7 +25,7 @@ LOG_WIDTH = 160
 @dataclass
 class Changes:
     """The changes in one format: `lines` for the terminal (text), or a `document` (md, html;
-    bytes for docx)."""
+    bytes for pdf and docx)."""
 
     lines: list[DiffLine] | None = None
     document: str | bytes | None = None
@@ -47,7 +47,7 @@ def changes(
     from psc.review import diff
 
     if fmt not in diff.DIFF_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose text, md, html or docx")
+        raise UsageError(f"unknown format {fmt!r}; choose text, md, html, pdf or docx")
     check_language(lang)
     diffs, renderer = diff.diff_meetings(project, refs, from_rev=from_rev, to_rev=to_rev, lang=lang)
     if fmt == "text":
@@ -61,6 +61,8 @@ def changes(
         root = gitrepo.toplevel(project.root)
         stamps = {d.path: stamp(root, d.path, from_rev, to_rev, now) for d in diffs}
         return Changes(document=redline_docx(diffs, renderer, stamps))
+    if fmt == "pdf":
+        return Changes(document=diff.redline_pdf(diffs, renderer))
     return Changes(document=diff.redline_html(diffs, renderer))
 
 
@@ -75,6 +77,8 @@ def history_lines(project: Project, ref: str | None, *, lang: str | None = None)
         lines.append(rel)
         for e in entries:
             lines.append(f"  {e.sha[:10]}  {e.date}  {e.author}: {e.subject}")
+            if e.renamed_from:
+                lines.append(f"      ~ {e.renamed_from} → {e.path}")
             for c in e.changes[:LOG_CHANGES]:
                 what = c.where + (f", {c.field}" if c.field else "")
                 if c.kind == "added":

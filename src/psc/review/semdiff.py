@@ -47,6 +47,12 @@ def words(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
+def _moved_id(old: Meeting, new: Meeting, index: int) -> str:
+    """The ID task `index` of `old` has in `new`'s meeting: an explicit ID stays, a derived
+    one ('<meeting>/<n>') follows the meeting's ID (its date)."""
+    return old.tasks[index].id or f"{new.id}/{index + 1}"
+
+
 class Differ:
     """Compares meetings with the words of one renderer (labels, dates)."""
 
@@ -240,10 +246,15 @@ class Differ:
 
         field(lab["next_meetings_title"], "", self._next_meetings(old), self._next_meetings(new))
 
-        old_tasks = {old.task_id(i): i for i in range(len(old.tasks))}
+        # a task's derived ID ('<meeting>/<n>') changes with the meeting's date: an old task
+        # is compared with the new one under the ID it has now, and the change of ID is shown
+        old_ids = {_moved_id(old, new, i): old.task_id(i) for i in range(len(old.tasks))}
+        old_tasks = {tid: i for i, tid in enumerate(old_ids)}
         new_tasks = {new.task_id(i): i for i in range(len(new.tasks))}
         for tid in list(old_tasks) + [t for t in new_tasks if t not in old_tasks]:
             where = self.r.label("diff_task", id=tid)
+            if tid in old_tasks and tid in new_tasks and old_ids[tid] != tid:
+                changes.append(Change(where, lab["col_id"], old_ids[tid], tid))
             if tid not in new_tasks or tid not in old_tasks:
                 text = (
                     (old if tid not in new_tasks else new)

@@ -1,0 +1,382 @@
+"""`psc circulate`: the draft minutes sent to the members for comments, one message per
+member with an address (group.yaml `members[].email`), the PDF of the minutes attached (and
+the Word minutes, on request), the minutes as text in the body with the comment deadline.
+
+It stands on both sides of the layers: the messages come from `publish` (the renderer, the
+SMTP settings and the header policy of `psc remind`), the record of the circulation is an
+edit (`edits.circulation`). Drafts are .eml files (RFC 5322) in a directory; `--send`
+delivers them over one SMTP connection, as `psc remind --send` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from psc.errors import UsageError, check_language, display_path
+from psc.publish import remind
+
+if TYPE_CHECKING:
+    from psc.archive.project import Project
+    from psc.loading.model import Group, Meeting
+
+DEFAULT_DIR = "circulation"
+"""Where drafts go by default, relative to the repository root."""
+DEFAULT_DAYS = 7
+"""Days from the circulation to the comment deadline when neither --deadline nor --days is given."""
+TEMPLATE = "mail/circulate.txt.j2"
+
+
+@dataclass
+class Attachment:
+    filename: str
+    content: bytes
+    maintype: str
+    subtype: str
+
+
+@dataclass
+class CirculationMessage:
+    """One message of a circulation: the draft to one member."""
+
+    name: str
+    address: str
+    filename: str
+    sender: str
+    subject: str
+    body: str
+    on: dt.date
+    attachments: list[Attachment] = field(default_factory=list)
+
+    def message(self, *, sending: bool = False, eightbit: bool = True) -> EmailMessage:
+        """The message. A draft has a Date at midnight of the circulation day, no Message-ID
+        and X-Unsent (mail programs open it for sending); a message being sent gets the
+        current Date and a Message-ID."""
+        from email import utils
+        from email.headerregistry import Address
+
+        msg = EmailMessage()
+        msg["From"] = remind.header_text(self.sender)
+        msg["To"] = Address(display_name=remind.header_text(self.name), addr_spec=self.address)
+        msg["Subject"] = remind.header_text(self.subject)
+        if sending:
+            msg["Date"] = utils.formatdate(localtime=True)
+            domain = utils.parseaddr(self.sender)[1].rpartition("@")[2] or None
+            msg["Message-ID"] = utils.make_msgid("psc-circulate", domain=domain)
+        else:
+            msg["Date"] = utils.format_datetime(dt.datetime.combine(self.on, dt.time()))
+            msg["X-Unsent"] = "1"
+        longest = max((len(line.encode("utf-8")) for line in self.body.splitlines()), default=0)
+        cte = "8bit" if eightbit and longest <= 998 else "quoted-printable"
+        msg.set_content(self.body, charset="utf-8", cte=cte)
+        for a in self.attachments:
+            msg.add_attachment(
+                a.content, maintype=a.maintype, subtype=a.subtype, filename=a.filename
+            )
+        if self.attachments:  # a fixed boundary: the same draft from run to run
+            msg.set_boundary(f"psc-circulate-{self.filename.removesuffix('.eml')}")
+        return msg
+
+    def as_eml(self) -> bytes:
+        """The draft as the bytes of an .eml file (CRLF line ends, as RFC 5322 has them)."""
+        from email import policy
+
+        return self.message().as_bytes(policy=policy.SMTP)
+
+    def describe(self) -> str:
+        names = ", ".join(a.filename for a in self.attachments) or "no attachment"
+        return f"To: {self.address}; Subject: {self.subject}; attached: {names}"
+
+
+@dataclass
+class Circulation:
+    """The messages of one circulation, where they go, and what is recorded."""
+
+    meeting: str
+    on: dt.date
+    deadline: dt.date
+    messages: list[CirculationMessage]
+    notes: list[str]
+    directory: Path
+    settings: remind.SmtpSettings | None = None
+
+    @property
+    def recipients(self) -> list[str]:
+        return [m.address for m in self.messages]
+
+
+def plan_circulation(
+    project: Project,
+    meeting_ref: str,
+    *,
+    on: dt.date,
+    deadline: dt.date | None = None,
+    days: int | None = None,
+    to: list[str] | None = None,
+    docx: bool = False,
+    lang: str | None = None,
+    sender: str | None = None,
+    send: bool = False,
+    smtp_host: str | None = None,
+    smtp_port: int | None = None,
+    smtp_user: str | None = None,
+    output: str | None = None,
+) -> Circulation:
+    """The messages circulating the draft of `meeting_ref` on `on`, with the comment
+    `deadline` (or `days` after `on`; default 7 days): to the members named in `to` (names
+    or addresses), else to every member with an address. Approved minutes are refused."""
+    from psc.edits.circulation import check_circulable, check_deadline
+    from psc.terms import add_days
+
+    check_language(lang)
+    if deadline is not None and days is not None:
+        raise UsageError("give --deadline or --days, not both")
+    if deadline is None:
+        deadline = add_days(on, DEFAULT_DAYS if days is None else days)
+    from_ = remind.sender_address(sender)
+    remind._check_sender(from_)
+    group = project.load_group()
+    path = project.meeting_path(meeting_ref)
+    meeting = project.load_meeting(path, group)
+    check_circulable(meeting)
+    check_deadline(meeting, on, deadline)
+    people, notes = _recipients(group, to)
+    if not people:
+        raise UsageError(
+            "no member has an e-mail address: add `email` to the members in group.yaml "
+            "(or name addresses with --to)"
+        )
+    renderer = _renderer(project, group, meeting, lang)
+    attachments = [
+        Attachment(f"{meeting.id}.pdf", renderer.render(meeting, "pdf"), "application", "pdf")
+    ]
+    if docx:
+        from psc.publish.docx import minutes_docx
+
+        attachments.append(
+            Attachment(
+                f"{meeting.id}.docx",
+                minutes_docx(renderer, meeting, renderer.template_dirs),
+                "application",
+                "vnd.openxmlformats-officedocument.wordprocessingml.document",
+            )
+        )
+    labels = renderer.labels
+    fmt = {
+        "short": group.short,
+        "title": meeting.title,
+        "date": renderer.short_date(meeting.date),
+        "deadline": renderer.short_date(deadline),
+    }
+    subject = remind.header_text(labels["circulate_subject"].format(**fmt))
+    minutes_text = renderer.render(meeting, "md")
+    env = _environment(project, renderer)
+    used: set[str] = set()
+    messages = []
+    for name, address in people:
+        body = _body(
+            env,
+            group=group,
+            meeting=meeting,
+            name=name,
+            intro=labels["circulate_intro"].format(**fmt),
+            how=labels["circulate_how"].format(**fmt),
+            attached=[a.filename for a in attachments],
+            minutes=minutes_text,
+            deadline=deadline,
+            labels=labels,
+        )
+        messages.append(
+            CirculationMessage(
+                name=name,
+                address=address,
+                filename=_filename(meeting.id, name or address, used),
+                sender=from_,
+                subject=subject,
+                body=body,
+                on=on,
+                attachments=attachments,
+            )
+        )
+    settings = remind.smtp_settings(smtp_host, smtp_port, smtp_user) if send else None
+    if send and from_ == remind.DEFAULT_FROM:
+        notes.append(
+            f"note: sending from the placeholder {remind.DEFAULT_FROM}; "
+            "give the real sender with --from or PSC_SMTP_FROM"
+        )
+    directory = Path(output) if output else project.root / DEFAULT_DIR
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"-o {display_path(directory)}: not a directory")
+    project.check_output(directory)
+    return Circulation(meeting.id, on, deadline, messages, notes, directory, settings)
+
+
+def _recipients(group: Group, to: list[str] | None) -> tuple[list[tuple[str, str]], list[str]]:
+    """(name, address) of each recipient, in the group's order (or that of `to`), each
+    address once; notes on members left out for want of an address."""
+    from psc.loading.model import EMAIL
+
+    notes: list[str] = []
+    chosen: list[tuple[str, str]] = []
+    if not to:
+        for m in group.members:
+            if m.email:
+                chosen.append((m.name, m.email))
+            else:
+                notes.append(
+                    f"note: {m.name} has no e-mail address in group.yaml; not sent to them"
+                )
+    else:
+        for wanted in to:
+            member = group.person(wanted) or next(
+                (m for m in group.members if m.email and m.email.casefold() == wanted.casefold()),
+                None,
+            )
+            if member is not None:
+                if not member.email:
+                    raise UsageError(
+                        f"--to {wanted!r}: the member has no e-mail address in group.yaml"
+                    )
+                chosen.append((member.name, member.email))
+            elif EMAIL.match(wanted):
+                chosen.append(("", wanted))
+            else:
+                raise UsageError(
+                    f"--to {wanted!r}: neither a member of group.yaml nor an e-mail address"
+                )
+    unique: list[tuple[str, str]] = []
+    for name, address in chosen:
+        if address.casefold() not in {a.casefold() for _, a in unique}:
+            unique.append((name, address))
+    return unique, notes
+
+
+def _renderer(project: Project, group: Group, meeting: Meeting, lang: str | None) -> Any:
+    from psc.archive.tasks import reviews, track
+    from psc.publish.render import Renderer
+
+    renderer = Renderer(group, [project.templates_dir], lang)
+    if any(True for _ in reviews(meeting)):
+        renderer.known_tasks = {
+            t.id: t.task for t in track(project.report_index().meetings).values()
+        }
+    return renderer
+
+
+def _environment(project: Project, renderer: Any) -> Any:
+    from psc.language import templates
+
+    filters = {"wrap": remind.wrap, "short_date": renderer.short_date}
+    return templates.environment([project.templates_dir], filters=filters)
+
+
+def _body(env: Any, **context: Any) -> str:
+    from psc.language import templates
+
+    text = templates.render(env, TEMPLATE, **context)
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def _filename(meeting_id: str, who: str, used: set[str]) -> str:
+    """'circulate-2016-11-15-Jana-Korytarova.eml', unique even on case-insensitive file systems."""
+    slug = remind.slugify(who) or "member"
+    name, n = f"circulate-{meeting_id}-{slug}", 1
+    while name.casefold() in used:
+        n += 1
+        name = f"circulate-{meeting_id}-{slug}-{n}"
+    used.add(name.casefold())
+    return name + ".eml"
+
+
+# ---------------------------------------------------------------------- delivery
+
+
+def preview(plan: Circulation) -> list[str]:
+    """What --send would do, or what drafts there would be."""
+    return [f"would send {m.filename}: {m.describe()}" for m in plan.messages]
+
+
+def write_drafts(plan: Circulation) -> list[str]:
+    """Write each message as an .eml file in the plan's directory; the lines to report."""
+    from psc.fileio import write_text_atomic
+
+    lines = []
+    for m in plan.messages:
+        path = plan.directory / m.filename
+        write_text_atomic(path, m.as_eml())
+        lines.append(f"wrote {display_path(path)}: {m.describe()}")
+    return lines
+
+
+def send(plan: Circulation, connect: Callable[..., Any] | None = None) -> Iterator[str]:
+    """Send every message over one SMTP connection (STARTTLS when offered; a login only over
+    TLS or to this machine); the lines to report. A failure is remind.SendError."""
+    import smtplib
+    import ssl
+
+    settings = plan.settings
+    assert settings is not None
+    where = f"{settings.host}:{settings.port}"
+    total, sent = len(plan.messages), 0
+
+    def failed(what: str, exc: BaseException) -> remind.SendError:
+        done = f" ({sent} of {total} sent before)" if sent else " (nothing sent)"
+        return remind.SendError(f"{what}: {remind._reason(exc)}{done}")
+
+    try:
+        if connect is not None:
+            server = connect(settings.host, settings.port, timeout=settings.timeout)
+        elif settings.port == remind.SMTPS_PORT:
+            server = smtplib.SMTP_SSL(
+                settings.host,
+                settings.port,
+                timeout=settings.timeout,
+                context=ssl.create_default_context(),
+            )
+        else:
+            server = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise failed(f"cannot connect to the SMTP server {where}", exc) from None
+    step = f"SMTP server {where}"
+    lines: list[str] = []
+    try:
+        with server:
+            server.ehlo_or_helo_if_needed()
+            encrypted = isinstance(server, smtplib.SMTP_SSL)
+            if not encrypted and server.has_extn("starttls"):
+                step = f"STARTTLS with the SMTP server {where}"
+                server.starttls(context=ssl.create_default_context())
+                server.ehlo()
+                encrypted = True
+            if settings.user:
+                if not encrypted and not remind._loopback(settings.host):
+                    raise remind.SendError(
+                        f"the SMTP server {where} offers no STARTTLS; psc does not send "
+                        "a password unencrypted (nothing sent)"
+                    )
+                step = f"login to the SMTP server {where} as {settings.user}"
+                server.login(settings.user, settings.password or "")
+            eightbit = server.has_extn("8bitmime")
+            for m in plan.messages:
+                step = f"sending {m.filename} through {where}"
+                from_addr = remind._addr_spec(m.sender)
+                international = not (from_addr.isascii() and m.address.isascii())
+                options = ["BODY=8BITMIME"] if eightbit and not international else []
+                server.send_message(
+                    m.message(sending=True, eightbit=eightbit),
+                    from_addr,
+                    [m.address],
+                    mail_options=options,
+                )
+                sent += 1
+                lines.append(f"sent {m.filename} to {m.address}: Subject: {m.subject}")
+    except remind.SendError:
+        raise
+    except (OSError, smtplib.SMTPException) as exc:
+        raise failed(step, exc) from None
+    return iter(lines)
