@@ -54,3 +54,49 @@ def refingerprint(root: Path) -> None:
         ),
         encoding="utf-8",
     )
+
+
+INDEX = Path(".psc-cache") / "index.sqlite3"
+"""The index database of a repository (psc.archive.cache)."""
+
+
+def index_sql(root: Path, sql: str, *params: object) -> list[tuple]:
+    """Rows of a query on the repository's index database (a test looking inside it)."""
+    import sqlite3
+
+    conn = sqlite3.connect(root / INDEX)
+    try:
+        with conn:
+            return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def index_names(root: Path) -> list[str]:
+    """The files whose summaries the index holds, by name."""
+    return [r[0] for r in index_sql(root, "SELECT name FROM files ORDER BY name")]
+
+
+def index_text(root: Path) -> str:
+    """Everything the index database holds, as SQL text."""
+    import sqlite3
+
+    conn = sqlite3.connect(root / INDEX)
+    try:
+        return "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def load_generator():  # type: ignore[no-untyped-def]
+    """benchmarks/generate.py as a module (it is a script, not part of the package): the
+    generator of synthetic archives, for tests over random archives."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "psc_bench_generate", REPO / "benchmarks" / "generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

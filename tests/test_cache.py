@@ -6,11 +6,8 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-from conftest import refingerprint, run
-
-CACHE = Path(".psc-cache") / "meetings.json"
+from conftest import INDEX, index_names, index_sql, refingerprint, run
 
 
 def overdue_ids(runner, *extra: str) -> list[str]:
@@ -21,8 +18,7 @@ def overdue_ids(runner, *extra: str) -> list[str]:
 
 def test_first_run_fills_the_cache_and_the_second_uses_it(repo, runner, monkeypatch):
     assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
-    data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
-    assert list(data["files"]) == ["meetings/2016-09-07.yaml"]
+    assert index_names(repo) == ["meetings/2016-09-07.yaml"]
     assert (repo / ".psc-cache" / ".gitignore").read_text() == "*\n"
     import psc.loading.pipeline
 
@@ -72,38 +68,41 @@ def test_a_touched_but_unchanged_file_gives_the_same_answer(repo, runner):
 def test_a_corrupt_cache_is_rebuilt(repo, runner):
     overdue_ids(runner)
     for junk in (
-        b"\x00\xff not json",
+        b"\x00\xff not a database",
+        b"SQLite format 3\x00" + b"\xff" * 200,
         b"[]",
-        b'{"key": 1}',
-        b'{"key": {"psc": "0.1.0"}, "files": 5}',
         b"",
     ):
-        (repo / CACHE).write_bytes(junk)
+        for extra in (".psc-cache/index.sqlite3-wal", ".psc-cache/index.sqlite3-shm"):
+            (repo / extra).unlink(missing_ok=True)
+        (repo / INDEX).write_bytes(junk)
         assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
-        assert json.loads((repo / CACHE).read_text(encoding="utf-8"))["files"]
+        assert index_names(repo) == ["meetings/2016-09-07.yaml"]
 
 
 def test_a_tampered_entry_is_not_trusted_beyond_its_shape(repo, runner):
     overdue_ids(runner)
-    data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
-    entry = data["files"]["meetings/2016-09-07.yaml"]
-    entry[3]["tasks"] = "not a list"
-    (repo / CACHE).write_text(json.dumps(data), encoding="utf-8")
+    (summary,) = index_sql(repo, "SELECT summary FROM files")[0]
+    data = json.loads(summary)
+    data["tasks"] = "not a list"
+    index_sql(repo, "UPDATE files SET summary = ?", json.dumps(data))
+    index_sql(repo, "DELETE FROM derived_files")  # the report must read the summaries
     assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
 
 
 def test_a_version_change_invalidates_the_cache(repo, runner, monkeypatch):
     overdue_ids(runner)
-    data = json.loads((repo / CACHE).read_text(encoding="utf-8"))
-    data["files"]["meetings/2016-09-07.yaml"][3][
-        "tasks"
-    ] = []  # what an older psc might have stored
-    (repo / CACHE).write_text(json.dumps(data), encoding="utf-8")
+    (summary,) = index_sql(repo, "SELECT summary FROM files")[0]
+    data = json.loads(summary)
+    data["tasks"] = []  # what an older psc might have stored
+    index_sql(repo, "UPDATE files SET summary = ?", json.dumps(data))
+    index_sql(repo, "DELETE FROM task_states")
     import psc.archive.cache
 
     monkeypatch.setattr(psc.archive.cache, "__version__", "99.0")
     assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
-    assert json.loads((repo / CACHE).read_text(encoding="utf-8"))["key"]["psc"] == "99.0"
+    (key,) = index_sql(repo, "SELECT value FROM meta WHERE key = 'key'")[0]
+    assert json.loads(key)["psc"] == "99.0"
 
 
 def test_a_group_change_invalidates_the_cache(repo, runner):
@@ -169,7 +168,7 @@ def test_two_processes_at_once(repo):
         assert p.returncode == 0, err
         assert len(json.loads(out)) == 33
     assert not list((repo / ".psc-cache").glob("*.tmp"))
-    assert len(json.loads((repo / CACHE).read_text(encoding="utf-8"))["files"]) == 31
+    assert len(index_names(repo)) == 31
 
 
 def test_many_files_are_checked_in_parallel_with_the_same_verdicts(repo, runner, monkeypatch):
@@ -191,4 +190,4 @@ def test_many_files_are_checked_in_parallel_with_the_same_verdicts(repo, runner,
     path = repo / "meetings" / "2015-01-06.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("titel:", "title:"), encoding="utf-8")
     assert overdue_ids(runner)[:3] == ["2015-01-01/1", "2015-01-02/1", "2015-01-03/1"]
-    assert len(json.loads((repo / CACHE).read_text(encoding="utf-8"))["files"]) == 13
+    assert len(index_names(repo)) == 13

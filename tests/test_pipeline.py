@@ -119,7 +119,7 @@ def test_the_cache_is_switched_by_the_project_alone(repo, monkeypatch):
     assert not (repo / ".psc-cache").exists() and project.use_cache
     assert Project.discover(None, repo / "meetings", use_cache=False).use_cache is False
     assert project.index().meetings
-    assert (repo / ".psc-cache" / "meetings.json").is_file()
+    assert (repo / ".psc-cache" / "index.sqlite3").is_file()
     monkeypatch.setenv("PSC_NO_CACHE", "1")  # read by the CLI only, through cache_wanted
     assert Project(repo).use_cache
     assert cache_wanted(False, {}) and not cache_wanted(True, {})

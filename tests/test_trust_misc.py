@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run
+from conftest import REPO, index_text, run
 
 SEED = Path("meetings") / "2016-09-07.yaml"
 
@@ -35,7 +35,7 @@ def psc(cwd: Path, *args: str, **kwargs) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("how", ["cp", "rsync"])
 def test_an_edit_in_a_copy_never_touches_the_original(repo, tmp_path, how):
     assert psc(repo, "tasks", "--as-of", "2016-11-16").returncode == 0  # fills .psc-cache/
-    assert (repo / ".psc-cache" / "meetings.json").is_file()
+    assert (repo / ".psc-cache" / "index.sqlite3").is_file()
     original = (repo / SEED).read_bytes()
     copy = tmp_path / "copy"
     if how == "rsync" and shutil.which("rsync"):
@@ -46,7 +46,7 @@ def test_an_edit_in_a_copy_never_touches_the_original(repo, tmp_path, how):
     assert result.returncode == 0, result.stderr
     assert "2016-11-10" in (copy / SEED).read_text(encoding="utf-8")
     assert (repo / SEED).read_bytes() == original
-    assert str(repo) not in (copy / ".psc-cache" / "meetings.json").read_text(encoding="utf-8")
+    assert str(repo) not in index_text(copy)
 
 
 def test_a_moved_repository_keeps_working(repo, tmp_path):
@@ -68,7 +68,7 @@ def test_a_moved_repository_keeps_working(repo, tmp_path):
 
 def test_the_cache_holds_no_absolute_paths(repo):
     assert psc(repo, "list").returncode == 0
-    text = (repo / ".psc-cache" / "meetings.json").read_text(encoding="utf-8")
+    text = index_text(repo)
     assert '"path":"meetings/2016-09-07.yaml"' in text
     assert str(repo) not in text
 

@@ -1,23 +1,35 @@
-"""The on-disk cache of validated meeting summaries (`.psc-cache/` at the repository root).
+"""The archive's index on disk: a SQLite database, `.psc-cache/index.sqlite3` at the root.
 
-Entries are keyed by the file's path relative to the repository root, and a summary served
-from the cache always gets the file's path under the current root (a copied or moved
-repository with its cache never points back at the original). A file's entry is served
-only when its relative path, size and mtime_ns match, and, when the mtime
-is too close to the moment the cache was written to be trusted (a file changed in the same
-instant, as git's "racily clean" case), when its content hash matches too. Everything is
-dropped when psc's version, the summary format or the group file changes. The cache is
-plain JSON, read defensively: a corrupt or unreadable cache is ignored and rebuilt, never
-trusted and never a crash. Writes are atomic, so two psc processes at once at worst both
-rebuild it.
+It holds two things:
+
+- `files`: the summary of every valid meeting file, keyed by the file's path relative to
+  the repository root, with the file's size, mtime_ns and content hash. An entry is served
+  only when size and mtime_ns match, and, when the mtime is too close to the moment the
+  entry was written to be trusted (a file changed in the same instant, as git's "racily
+  clean" case), when its content hash matches too. A summary served always gets the file's
+  path under the current root (a copied or moved repository with its cache never points
+  back at the original).
+- the derived tables, written when the whole archive was indexed and found valid: the
+  meetings (`meetings`), each task's state over the as-of dates at which it holds
+  (`task_states`, see `psc.archive.tasks.timeline`), and the stamps of the files they were
+  derived from (`derived_files`). Read-only reports are answered from them by queries
+  (`psc.archive.taskindex`) when every file still has its stamp, without parsing a file.
+
+Everything is dropped when psc's version, the summary format, the schema or the group file
+changes. The database is read defensively: a corrupt, foreign or unreadable file is
+removed and rebuilt, never trusted and never a crash. It is in WAL mode, and every write is
+one transaction (BEGIN IMMEDIATE), so concurrent psc processes read while one writes; a
+failure to write it fails nothing (the cache is an optimisation).
 """
 
 from __future__ import annotations
 
-import gc
+import contextlib
+import functools
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,145 +39,323 @@ from psc import __version__
 from psc.archive.summary import FORMAT, MeetingSummary, from_json, to_json
 
 CACHE_DIR = ".psc-cache"
-CACHE_FILE = "meetings.json"
+DB_FILE = "index.sqlite3"
+LOCK_FILE = "index.lock"
+SCHEMA = 2
+"""Version of the tables below (part of the key: another schema is rebuilt)."""
+SEPARATOR = "\x1f"
+"""Between the names of `task_states.responsible` (a control character no name holds)."""
 RACY_NS = 2_000_000_000
-"""Files modified within this long before the cache was written are checked by content."""
+"""Files modified within this long before their entry was written are checked by content."""
+BUSY_TIMEOUT = 30.0
+"""Seconds a process waits for another one's write to finish."""
+
+TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, written_ns INTEGER NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE derived_files (
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL);
+CREATE TABLE meetings (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, date TEXT NOT NULL, number INTEGER,
+    title TEXT NOT NULL, approved INTEGER NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE task_states (
+    task TEXT NOT NULL, meeting TEXT NOT NULL, meeting_date TEXT NOT NULL,
+    idx INTEGER NOT NULL, start TEXT NOT NULL, until TEXT,
+    status TEXT NOT NULL, status_date TEXT, status_note TEXT,
+    deadline_kind TEXT, deadline_date TEXT, deadline_text TEXT, due TEXT,
+    unresolved INTEGER NOT NULL,
+    text TEXT NOT NULL, responsible TEXT NOT NULL, responsible_text TEXT, contact TEXT);
+CREATE INDEX task_states_due ON task_states (status, due);
+CREATE INDEX task_states_start ON task_states (start);
+"""
+"""`task_states`: dates are ISO strings (they sort as dates); `until` NULL: from `start` on;
+`deadline_*` the deadline in force; `responsible` the names joined by SEPARATOR."""
 
 
 def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass
-class Entry:
+def key_for(group_hash: str) -> str:
+    """What the database's entries hold for: psc's version, the summary format, the schema
+    and the group file (by its content hash)."""
+    return json.dumps(
+        {"psc": __version__, "format": FORMAT, "schema": SCHEMA, "group": group_hash},
+        sort_keys=True,
+    )
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What identifies a file's content: size, mtime_ns, content hash, and when it was
+    recorded (a file modified within RACY_NS before that is checked by its content)."""
+
     size: int
     mtime_ns: int
     sha256: str
-    summary: dict[str, Any] | MeetingSummary
-    """Its JSON form as read, or the summary itself once used or newly made (less memory)."""
+    written_ns: int = 0
+
+    def matches(self, path: Path, st: os.stat_result) -> bool:
+        if st.st_size != self.size or st.st_mtime_ns != self.mtime_ns:
+            return False
+        if st.st_mtime_ns >= self.written_ns - RACY_NS:
+            return file_hash(path.read_bytes()) == self.sha256
+        return True
+
+
+@dataclass
+class Derived:
+    """The derived tables' rows, computed from a whole valid archive (`index.derive`)."""
+
+    files: list[tuple[str, int, int, str]]
+    meetings: list[tuple[Any, ...]]
+    task_states: list[tuple[Any, ...]]
+    responsible: list[str]
+
+
+def _drop(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
+
+
+def _check(path: Path, key: str) -> tuple[sqlite3.Connection, bool] | str:
+    """The database at `path` and whether it holds data for `key`; else why not: "missing",
+    "busy" (another process holds it longer than we wait), "unreadable", or "bad" (corrupt,
+    foreign, or of another schema)."""
+    if not path.is_file():
+        return "missing"
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        tables = set(conn.execute("SELECT name, sql FROM sqlite_master").fetchall())
+        if rows.get("schema") == str(SCHEMA) and tables == _tables():
+            return conn, rows.get("key") == key
+        why = "bad"
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        why = "busy" if ("locked" in text or "busy" in text) else "bad"
+    except (sqlite3.DatabaseError, ValueError, TypeError):
+        why = "bad"
+    except OSError:
+        why = "unreadable"
+    if conn is not None:
+        conn.close()
+    return why
+
+
+@functools.cache
+def _tables() -> set[tuple[str, str]]:
+    """The tables and indexes of the schema as `sqlite_master` lists them: a database whose
+    tables differ (damaged, or another program's) is rebuilt."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(TABLES)
+        return set(conn.execute("SELECT name, sql FROM sqlite_master").fetchall())
+    finally:
+        conn.close()
+
+
+def connect(path: Path, key: str, *, create: bool) -> tuple[sqlite3.Connection, bool] | None:
+    """The database at `path` and whether it holds data for `key` (psc's version, the
+    summary format, the schema, the group file). With `create`, a missing, corrupt or
+    foreign file is replaced by a new empty database. None: no usable database."""
+    found = _check(path, key)
+    if not isinstance(found, str):
+        return found
+    if not create or found in ("busy", "unreadable"):
+        return None
+    return _create(path, key)
+
+
+def _create(path: Path, key: str) -> tuple[sqlite3.Connection, bool] | None:
+    """A new empty database at `path`, replacing what was there. Under `index.lock`, so
+    that two processes finding the same broken file do not both replace it: the second
+    finds the first one's database and uses it."""
+    import filelock
+
+    try:
+        path.parent.mkdir(exist_ok=True)
+        gitignore = path.parent / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text("*\n", encoding="utf-8")
+        with filelock.FileLock(path.parent / LOCK_FILE, timeout=BUSY_TIMEOUT, thread_local=False):
+            found = _check(path, key)
+            if not isinstance(found, str):
+                return found
+            if found != "missing":
+                _drop(path)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.executescript(
+                "BEGIN IMMEDIATE;"
+                + TABLES
+                + f"INSERT INTO meta VALUES ('schema', '{SCHEMA}');"
+                + "COMMIT;"
+            )
+            return conn, False
+    except (OSError, sqlite3.Error, filelock.Timeout):
+        return None
 
 
 class Cache:
-    """Summaries of valid meeting files, keyed by file identity; see the module docstring."""
+    """The index database of the repository at `root`, for one command; see the module
+    docstring. Summaries put are written by `save`, in one transaction."""
 
     def __init__(self, root: Path, group_hash: str):
-        self.path = root / CACHE_DIR / CACHE_FILE
-        self.key = {"psc": __version__, "format": FORMAT, "group": group_hash}
-        self.entries: dict[str, Entry] = {}
+        self.path = root / CACHE_DIR / DB_FILE
+        self.key = key_for(group_hash)
+        self.conn: sqlite3.Connection | None = None
+        self.stamps: dict[str, Stamp] = {}
         self.group_info: dict[str, Any] | None = None
         """What reports need of the (valid) group file, stored with the entries."""
-        self.written_ns = 0
-        self.dirty = False
-        self._load()
+        self.current = False
+        """The database holds entries for this key (else it starts empty on `save`)."""
+        self._put: dict[str, tuple[Stamp, MeetingSummary]] = {}
+        self._gone: set[str] = set()
+        self._open()
 
-    def _load(self) -> None:
-        gc.disable()  # many small acyclic objects: the cyclic collector would only slow this down
+    def _open(self) -> None:
+        opened = connect(self.path, self.key, create=True)
+        if opened is None:
+            return
+        self.conn, self.current = opened
+        if not self.current:
+            return
         try:
-            self._read()
-        finally:
-            gc.freeze()  # what was built lives to the end: keep later collections from rescanning it
-            gc.enable()
+            rows = self.conn.execute("SELECT name, size, mtime_ns, sha256, written_ns FROM files")
+            self.stamps = {r[0]: Stamp(int(r[1]), int(r[2]), str(r[3]), int(r[4])) for r in rows}
+            info = self._meta("group_info")
+            if info is not None:
+                data = json.loads(info)
+                if (
+                    isinstance(data, dict)
+                    and isinstance(data.get("labels"), dict)
+                    and data.get("language") in ("cs", "en")
+                ):
+                    self.group_info = data
+        except (sqlite3.Error, ValueError, TypeError):
+            self.stamps, self.group_info, self.current = {}, None, False
 
-    def _read(self) -> None:
+    def _meta(self, key: str) -> str | None:
+        assert self.conn is not None
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def stamp(self, name: str) -> Stamp | None:
+        if name in self._put:
+            return self._put[name][0]
+        return self.stamps.get(name)
+
+    def derived_from(self, stamps: dict[str, Stamp]) -> bool:
+        """Whether the derived tables were made from exactly the files of `stamps`."""
+        if self.conn is None or not self.current or self._put or self._gone:
+            return False
         try:
-            data = json.loads(self.path.read_bytes())
-            if not isinstance(data, dict) or data.get("key") != self.key:
-                self.dirty = True
-                return
-            self.written_ns = int(data["written_ns"])
-            info = data["group_info"]
-            if (
-                isinstance(info, dict)
-                and isinstance(info.get("labels"), dict)
-                and info.get("language") in ("cs", "en")
-            ):
-                self.group_info = info
-            for name, e in data["files"].items():
-                self.entries[name] = Entry(int(e[0]), int(e[1]), str(e[2]), e[3])
-        except FileNotFoundError:
-            self.dirty = True
-        except (
-            OSError,
-            ValueError,
-            KeyError,
-            TypeError,
-            IndexError,
-            AttributeError,
-            RecursionError,
-        ):
-            self.entries, self.dirty = {}, True  # corrupt or unreadable: start over
+            rows = self.conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
+            found = {r[0]: (r[1], r[2], r[3]) for r in rows}
+        except sqlite3.Error:
+            return False
+        return len(found) == len(stamps) and all(
+            found.get(name) == (st.size, st.mtime_ns, st.sha256) for name, st in stamps.items()
+        )
 
     def get(self, name: str, path: Path) -> MeetingSummary | None:
         """The cached summary of `path`, if it is certainly still the file's content."""
-        entry = self.entries.get(name)
-        if entry is None:
+        stamp = self.stamps.get(name)
+        if stamp is None or self.conn is None:
             return None
         try:
-            st = path.stat()
-            if st.st_size != entry.size or st.st_mtime_ns != entry.mtime_ns:
+            if not stamp.matches(path, path.stat()):
                 return None
-            if (
-                st.st_mtime_ns >= self.written_ns - RACY_NS
-                and file_hash(path.read_bytes()) != entry.sha256
-            ):
+            row = self.conn.execute("SELECT summary FROM files WHERE name = ?", (name,)).fetchone()
+            if row is None:
                 return None
-            if not isinstance(entry.summary, MeetingSummary):
-                entry.summary = from_json(entry.summary)  # the JSON form is dropped
-            # the file is where this repository has it now, never where the cache was written
-            # (a copied or moved repository brings its cache along)
-            entry.summary.path = str(path)
-            return entry.summary
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            self.entries.pop(name, None)
-            self.dirty = True
+            summary = from_json(json.loads(row[0]))
+        except (OSError, sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
+            self.stamps.pop(name, None)
+            self._gone.add(name)
             return None
+        # the file is where this repository has it now, never where the cache was written
+        summary.path = str(path)
+        return summary
 
     def put(
         self, name: str, summary: MeetingSummary, size: int, mtime_ns: int, sha256: str
     ) -> None:
         """Remember `summary` for the file that had `size`, `mtime_ns` and content hash `sha256`."""
-        self.entries[name] = Entry(size, mtime_ns, sha256, summary)
-        self.dirty = True
+        self._put[name] = (Stamp(size, mtime_ns, sha256, time.time_ns()), summary)
+        self._gone.discard(name)
 
     def forget_except(self, names: set[str]) -> None:
-        for name in list(self.entries):
-            if name not in names:
-                del self.entries[name]
-                self.dirty = True
+        self._gone.update(n for n in self.stamps if n not in names)
 
-    def save(self) -> None:
-        """Write the cache atomically; a failure to write it is not an error of the command."""
-        if not self.dirty or self.group_info is None:
+    def save(self, derived: Derived | None = None) -> None:
+        """Write what changed, and the derived tables when given, in one transaction; a
+        failure to write is not an error of the command."""
+        if self.group_info is None:
             return
-        head = {"key": self.key, "written_ns": time.time_ns(), "group_info": self.group_info}
+        changed = bool(self._put or self._gone or not self.current)
+        if not changed and derived is None:
+            return
+        if self.conn is None:  # released while files were checked: open it again
+            opened = connect(self.path, self.key, create=True)
+            if opened is None:
+                return
+            self.conn, current = opened
+            self.current = self.current and current
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if not self.current:
+                    for table in ("files", "derived_files", "meetings", "task_states"):
+                        conn.execute(f"DELETE FROM {table}")
+                self._write(conn, derived)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, OSError, ValueError, TypeError):
+            return
+        self.current = True
 
+    def _write(self, conn: sqlite3.Connection, derived: Derived | None) -> None:
         def dump(value: Any) -> str:
             return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            gitignore = self.path.parent / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("*\n", encoding="utf-8")
-            tmp = self.path.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
-            with open(tmp, "w", encoding="utf-8") as out:  # one entry at a time: memory stays flat
-                out.write(dump(head)[:-1] + ',"files":{')
-                for i, (name, e) in enumerate(self.entries.items()):
-                    summary = e.summary if isinstance(e.summary, dict) else to_json(e.summary)
-                    summary = {
-                        **summary,
-                        "path": name,
-                    }  # relative to the root: no absolute path kept
-                    out.write(
-                        ("," if i else "")
-                        + dump(name)
-                        + ":"
-                        + dump([e.size, e.mtime_ns, e.sha256, summary])
-                    )
-                out.write("}}")
-            os.replace(tmp, self.path)
-        except Exception:  # the cache is an optimisation: failing to write it fails nothing
-            try:
-                tmp.unlink()  # type: ignore[possibly-undefined]
-            except (OSError, NameError):
-                pass
+        conn.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in self._gone])
+        rows = []
+        for name, (stamp, summary) in self._put.items():
+            data = {**to_json(summary), "path": name}  # relative to the root: no absolute path
+            rows.append(
+                (name, stamp.size, stamp.mtime_ns, stamp.sha256, stamp.written_ns, dump(data))
+            )
+        conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
+        meta = {"key": self.key, "group_info": dump(self.group_info)}
+        if derived is not None:
+            for table in ("derived_files", "meetings", "task_states"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.executemany("INSERT INTO derived_files VALUES (?, ?, ?, ?)", derived.files)
+            conn.executemany("INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)", derived.meetings)
+            conn.executemany(
+                "INSERT INTO task_states VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                derived.task_states,
+            )
+            meta["responsible"] = dump(derived.responsible)
+            meta["derived_ns"] = str(time.time_ns())
+        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+
+    def release(self) -> None:
+        """Close the database while other work runs (forked workers must not inherit an open
+        connection); `save` opens it again. Summaries are not read after this."""
+        self.close()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None

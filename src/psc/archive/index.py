@@ -18,7 +18,7 @@ from psc.archive.summary import MeetingSummary
 from psc.errors import InvalidData, MeetingNotFound, Problem, UsageError, display_path
 
 if TYPE_CHECKING:
-    from psc.archive.cache import Cache
+    from psc.archive.cache import Cache, Derived, Stamp
     from psc.archive.register import DecisionProblem
     from psc.archive.tasks import TaskProblem
     from psc.language.wording import Wording
@@ -50,8 +50,7 @@ class Index:
     def wording(self, language: str | None = None) -> Wording:
         from psc.language.wording import Wording
 
-        info = self.group_info
-        return Wording(language or info["language"], info["labels"], info["language"])
+        return Wording.of_group(self.group_info, language)
 
 
 def group_info(group: Group) -> dict[str, Any]:
@@ -177,6 +176,8 @@ class Indexer:
         if todo:
             group = self._load_group()
             checker = FileChecker(self.root, self.meetings_dir, group)
+            if self.cache is not None and len(todo) >= PARALLEL_FROM:
+                self.cache.release()  # the workers are forked: no open database in them
             for name, checked in zip(
                 [n for n, _ in todo], checker.check_many([p for _, p in todo]), strict=True
             ):
@@ -189,7 +190,14 @@ class Indexer:
                 if self.cache is not None and name and group is not None and checked.stamp:
                     self.cache.put(name, checked.summary, *checked.stamp)
         summaries.sort(key=lambda m: (m.date, m.id))
-        if not failed or not strict:  # with files missing, a review's task may be in one of them
+        whole = strays is not None and not self.problems and self.cache is not None
+        stamps = self._stamps(summaries) if whole else None
+        known_good = (
+            stamps is not None and self.cache is not None and self.cache.derived_from(stamps)
+        )
+        if known_good:
+            pass  # the archive as it was when found valid as a whole: nothing to check across it
+        elif not failed or not strict:  # with files missing, a review's task may be in one of them
             cross = self._positioned(
                 [
                     *check_tasks(summaries, complete=not failed),
@@ -205,7 +213,12 @@ class Indexer:
             if strays is not None:
                 self.cache.forget_except(names)
             self.cache.group_info = self.info
-            self.cache.save()
+            derived = None
+            if stamps is not None and not known_good and not self.problems:
+                derived = derive(summaries, stamps)
+            self.cache.save(derived)
+        if self.cache is not None:
+            self.cache.close()  # the last connection checkpoints the WAL into the file
         if strict and any(p.severity == "error" for p in self.problems):
             raise InvalidData(self.problems)
         info = self.info if self.info is not None else INVALID_GROUP_INFO
@@ -242,6 +255,18 @@ class Indexer:
                 summaries.append(summary)
         return summaries, todo, names
 
+    def _stamps(self, summaries: list[MeetingSummary]) -> dict[str, Stamp] | None:
+        """The cache's stamp of each meeting's file by name; None when one is missing."""
+        assert self.cache is not None
+        out: dict[str, Stamp] = {}
+        for m in summaries:
+            name = self._cache_name(Path(m.path))
+            stamp = self.cache.stamp(name) if name else None
+            if stamp is None:
+                return None
+            out[name] = stamp
+        return out
+
     def _cache_name(self, path: Path) -> str:
         """The file's path relative to the root (the cache's key), "" for one outside it."""
         try:
@@ -263,3 +288,70 @@ class Indexer:
                 positions[path] = pipeline.positions(Path(path))
             problems.append(positions[path].problem(problem.loc, problem.message))
         return problems
+
+
+def derive(summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived | None:
+    """The derived tables of the index database for a whole valid archive: its meetings
+    (with their decisions, for the register), every task's states over the as-of dates
+    (`tasks.timeline`), the names of all responsible, and the files' `stamps` by name."""
+    import json
+
+    from psc.archive.cache import SEPARATOR, Derived
+    from psc.archive.summary import to_json
+    from psc.archive.tasks import timeline
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def day(value: Any) -> str | None:
+        return None if value is None else value.isoformat()
+
+    name_of = dict(zip((m.id for m in summaries), stamps, strict=True))
+    meetings = []
+    for m in summaries:
+        light = MeetingSummary(
+            m.id, name_of[m.id], m.date, m.number, m.title, m.approved,
+            next_meetings=m.next_meetings, decisions=m.decisions, per_rollam=m.per_rollam,
+        )  # fmt: skip
+        meetings.append(
+            (
+                m.id,
+                name_of[m.id],
+                m.date.isoformat(),
+                m.number,
+                m.title,
+                int(m.approved),
+                dump(to_json(light)),
+            )
+        )
+    states = []
+    responsible: dict[str, None] = {}
+    for start, until, t in timeline(summaries):
+        responsible.update(dict.fromkeys(t.task.responsible))
+        deadline = t.deadline
+        states.append(
+            (
+                t.id,
+                t.meeting.id,
+                t.meeting.date.isoformat(),
+                t.index,
+                start.isoformat(),
+                day(until),
+                t.status.value,
+                day(t.status_date),
+                t.status_note,
+                None if deadline is None else deadline.kind,
+                None if deadline is None else day(deadline.date),
+                None if deadline is None else deadline.text,
+                day(t.due),
+                int(t.unresolved),
+                t.task.text,
+                SEPARATOR.join(t.task.responsible),
+                t.task.responsible_text,
+                t.task.contact,
+            )  # fmt: skip
+        )
+    if any(SEPARATOR in name for name in responsible):
+        return None  # a name the table cannot hold: reports read the files
+    files = [(name, st.size, st.mtime_ns, st.sha256) for name, st in stamps.items()]
+    return Derived(files, meetings, states, list(responsible))

@@ -7,19 +7,23 @@ command line only prints it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from psc.errors import UsageError, check_language, did_you_mean
 from psc.language.table import Table
 
 if TYPE_CHECKING:
-    from psc.archive.project import Index, Project
+    from psc.archive.project import Project
+    from psc.archive.summary import MeetingSummary
 
 MEETING_FORMATS = ("table", "json")
+
+_json_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+"""A string as json.dumps(ensure_ascii=False) writes it (the C encoder)."""
 
 
 @dataclass
@@ -42,8 +46,24 @@ class MeetingList:
     table: Table
 
     def as_json(self) -> str:
-        records = [dataclasses.asdict(m) for m in self.meetings]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        """The records as `json.dumps(records, ensure_ascii=False, indent=2)` writes them
+        (a stable interface), with the C encoder for each value: the indenting encoder is
+        pure Python and slow on thousands of meetings."""
+        if not self.meetings:
+            return "[]\n"
+        records = (
+            '  {{\n    "id": {},\n    "date": {},\n    "number": {},\n    "title": {},\n'
+            '    "approved": {},\n    "open_tasks": {}\n  }}'.format(
+                _json_str(m.id),
+                _json_str(m.date),
+                "null" if m.number is None else int(m.number),
+                _json_str(m.title),
+                "true" if m.approved else "false",
+                int(m.open_tasks),
+            )
+            for m in self.meetings
+        )
+        return "[\n" + ",\n".join(records) + "\n]\n"
 
 
 def list_meetings(
@@ -51,17 +71,25 @@ def list_meetings(
 ) -> MeetingList:
     """The meetings: date, number, title, draft/approved, open tasks assigned there (as the
     archive stood on `as_of`: none yet at a meeting after it; None: everything)."""
+    from psc.archive.taskindex import answer
     from psc.archive.tasks import track
 
     if fmt not in MEETING_FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose table or json")
     check_language(lang)
-    index = project.report_index()
-    labels = index.wording(lang).labels
+    answered = answer(
+        project, lambda db: (db.wording(lang).labels, db.meeting_rows(), db.open_counts(as_of))
+    )
     open_count: dict[str, int] = {}
-    for t in track(index.meetings, as_of=as_of).values():
-        if t.status.value == "open":
-            open_count[t.meeting.id] = open_count.get(t.meeting.id, 0) + 1
+    if answered is not None:  # answered by the index database
+        labels, summaries, open_count = answered
+    else:
+        index = project.report_index()
+        labels = index.wording(lang).labels
+        summaries = index.meetings
+        for t in track(index.meetings, as_of=as_of).values():
+            if t.status.value == "open":
+                open_count[t.meeting.id] = open_count.get(t.meeting.id, 0) + 1
     meetings = [
         MeetingRow(
             id=m.id,
@@ -71,7 +99,7 @@ def list_meetings(
             approved=m.approved,
             open_tasks=open_count.get(m.id, 0),
         )
-        for m in index.meetings
+        for m in summaries
     ]
     columns = [
         labels["date"],
@@ -94,22 +122,35 @@ def list_meetings(
     return MeetingList(meetings, table)
 
 
-def check_owners(project: Project, index: Index, owners: tuple[str, ...]) -> None:
-    """Each --owner must name an organisation of the group, a member, or the responsible of
-    some task: else it is a typo, and an empty report (exit 0, also under --fail-if-any)
-    would silently hide what it was meant to catch."""
+def responsible_of(meetings: Iterable[MeetingSummary]) -> list[str]:
+    """Every name the tasks of `meetings` give as responsible, once each."""
+    names: dict[str, None] = {}
+    for meeting in meetings:
+        for task in meeting.tasks:
+            names.update(dict.fromkeys(task.responsible))
+    return list(names)
+
+
+def check_owners(
+    project: Project,
+    info: dict[str, Any],
+    owners: tuple[str, ...],
+    responsible: Iterable[str],
+) -> None:
+    """Each --owner must name an organisation of the group (`info`: what reports know of
+    it), a member, or one of the `responsible` of some task: else it is a typo, and an
+    empty report (exit 0, also under --fail-if-any) would silently hide what it was meant
+    to catch."""
     from psc.archive.project import group_info
     from psc.terms import nfc
 
     if not owners:
         return
-    known = index.group_info.get("owners")
-    if known is None:  # a cache written before owners were kept
+    known = info.get("owners")
+    if known is None:  # an index written before owners were kept
         known = group_info(project.load_group())["owners"]
     names = {nfc(n): None for n in known}
-    for meeting in index.meetings:
-        for task in meeting.tasks:
-            names.update((nfc(n), None) for n in task.responsible)
+    names.update((nfc(n), None) for n in responsible)
     folded = {n.casefold() for n in names}
     for owner in owners:
         if nfc(owner).casefold() not in folded:

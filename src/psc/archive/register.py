@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,13 +111,19 @@ def decisions(meetings: Iterable[MeetingSummary]) -> Iterable[tuple[str, Meeting
 # ---------------------------------------------------------------------- the register
 
 
-def register(meetings: Iterable[Any], as_of: dt.date | None = None) -> dict[str, Resolution]:
+def register(
+    meetings: Iterable[Any],
+    as_of: dt.date | None = None,
+    *,
+    task_states: Callable[[set[str]], Mapping[str, Any]] | None = None,
+) -> dict[str, Resolution]:
     """Every resolution of the archive by ID, oldest first, with its status.
 
     `as_of`: the archive as it stood on that date: decisions of meetings held after it do not
     exist yet, nor do their links, a `fulfilled` date after it, or task statuses after it.
     None: everything. Assumes a checked archive (`check_decisions`); a link to an unknown ID
-    is ignored."""
+    is ignored. `task_states`: the tasks of the given IDs as `track(meetings, as_of)` has
+    them (the index database answers it); None: tracked from `meetings`."""
     schedule = summaries(meetings)
     held = schedule if as_of is None else [m for m in schedule if m.date <= as_of]
     found: dict[str, Resolution] = {}
@@ -132,14 +138,17 @@ def register(meetings: Iterable[Any], as_of: dt.date | None = None) -> dict[str,
             for target in targets:
                 if target in found and target != res.id:
                     found[target].incoming.setdefault(INCOMING[kind], []).append(res.id)
-    tracked = track(schedule, as_of) if any(r.tasks for r in found.values()) else {}
+    imposed = {t for r in found.values() for t in r.tasks}
+    tracked: Mapping[str, Any] = {}
+    if imposed:
+        tracked = track(schedule, as_of) if task_states is None else task_states(imposed)
     for res in found.values():
         _settle(res, found, tracked, as_of)
     return found
 
 
 def _settle(
-    res: Resolution, found: dict[str, Resolution], tracked: dict[str, Any], as_of: dt.date | None
+    res: Resolution, found: dict[str, Resolution], tracked: Mapping[str, Any], as_of: dt.date | None
 ) -> None:
     """The status and history of `res` from its outcome and the resolutions acting on it."""
     day = res.meeting.date

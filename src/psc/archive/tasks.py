@@ -161,6 +161,33 @@ def _track(
     return tasks
 
 
+def timeline(meetings: Iterable[Any]) -> list[tuple[dt.date, dt.date | None, TrackedTask]]:
+    """Every task's states over the as-of dates: (start, until, state) such that
+    `track(meetings, as_of)` gives the task that state for every `as_of` with
+    start <= as_of < until (`until` None: from `start` on). A task does not exist before the
+    date of its meeting; its state changes only on the dates of its history's events, so
+    the states are settled once per such date. What the index database keeps, so that a
+    report as of any date is a range query (`psc.archive.taskindex`)."""
+    gc.disable()
+    try:
+        schedule = summaries(meetings)
+        dates = [m.date for m in schedule]
+        states: list[tuple[dt.date, dt.date | None, TrackedTask]] = []
+        for final in _track(schedule, schedule, None).values():
+            start = final.meeting.date
+            bounds = [start, *sorted({e.date for e in final.history if e.date > start})]
+            for i, begin in enumerate(bounds[:-1]):
+                state = TrackedTask(final.id, final.task, final.meeting, final.index)
+                state.history = list(final.history)
+                _settle(state, schedule, dates, begin)
+                states.append((begin, bounds[i + 1], state))
+            states.append((bounds[-1], None, final))  # every event has happened: as settled
+        return states
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 def reviews(meeting: Any) -> Iterable[Any]:
     """The task reviews recorded in a meeting's agenda items, in order."""
     if isinstance(meeting, MeetingSummary):
@@ -295,8 +322,13 @@ def select(tasks: Iterable[TrackedTask], how: Selection) -> list[TrackedTask]:
     )
 
 
+def dated(how: Selection) -> bool:
+    """Whether `how` selects by deadline (which an undated deadline cannot be judged by)."""
+    return how.overdue or how.due_within is not None or how.due_before is not None
+
+
 def unresolved_left_out(tasks: Iterable[TrackedTask], how: Selection) -> list[TrackedTask]:
     """Open tasks whose 'next meeting' deadline has no date, which date filters cannot judge."""
-    if not (how.overdue or how.due_within is not None or how.due_before is not None):
+    if not dated(how):
         return []
     return [t for t in tasks if t.unresolved and t.status == TaskStatus.open]

@@ -109,14 +109,17 @@ def _typer(**settings: Any) -> typer.Typer:
     return typer.Typer(rich_markup_mode=None, **settings)
 
 
-app = _typer(
-    name="psc",
-    help="Minutes and tasks of a working group, kept as YAML files in git.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-)
-app.callback()(main_options)
+def _main_app() -> typer.Typer:
+    main_app = _typer(
+        name="psc",
+        help="Minutes and tasks of a working group, kept as YAML files in git.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+    )
+    main_app.callback()(main_options)
+    return main_app
+
 
 tasks_app = _typer(no_args_is_help=False)
 tasks_app.callback(invoke_without_command=True)(handle_errors(tasks.tasks))
@@ -136,25 +139,59 @@ comments_app.command("settle")(handle_errors(circulation.settle))
 export_app = _typer(help=publish.EXPORT_HELP, no_args_is_help=True)
 export_app.command("ics")(handle_errors(publish.export_ics))
 
-app.command("validate")(handle_errors(minutes.validate))
-app.command("render")(handle_errors(minutes.render))
-app.add_typer(tasks_app, name="tasks")
-app.add_typer(decisions_app, name="decisions")
-app.command("new-meeting")(handle_errors(minutes.new_meeting))
-app.command("init")(handle_errors(minutes.init))
-app.command("import")(handle_errors(minutes.import_))
-app.command("list")(handle_errors(minutes.list_))
-app.command("search")(handle_errors(search_cli.search))
-app.command("diff")(handle_errors(review.diff))
-app.command("log")(handle_errors(review.log))
-app.command("approve")(handle_errors(review.approve))
-app.command("amend")(handle_errors(review.amend))
-app.command("circulate")(handle_errors(circulation.circulate))
-app.add_typer(comments_app, name="comments")
-app.command("build")(handle_errors(publish.build))
-app.command("schema")(handle_errors(minutes.schema))
-app.add_typer(export_app, name="export")
-app.command("remind")(handle_errors(publish.remind))
+COMMANDS: list[tuple[str, Callable[..., Any] | typer.Typer]] = [
+    ("validate", minutes.validate),
+    ("render", minutes.render),
+    ("tasks", tasks_app),
+    ("decisions", decisions_app),
+    ("new-meeting", minutes.new_meeting),
+    ("init", minutes.init),
+    ("import", minutes.import_),
+    ("list", minutes.list_),
+    ("search", search_cli.search),
+    ("diff", review.diff),
+    ("log", review.log),
+    ("approve", review.approve),
+    ("amend", review.amend),
+    ("circulate", circulation.circulate),
+    ("comments", comments_app),
+    ("build", publish.build),
+    ("schema", minutes.schema),
+    ("export", export_app),
+    ("remind", publish.remind),
+]
+"""psc's commands, in the order `psc --help` lists them: a function, or a group of
+subcommands."""
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The `psc` application with every command, or with the command `only` (what one
+    invocation of that command needs: Typer then makes the parser of that command only)."""
+    main_app = _main_app()
+    for name, command in COMMANDS:
+        if only is not None and name != only:
+            continue
+        if isinstance(command, typer.Typer):
+            main_app.add_typer(command, name=name)
+        else:
+            main_app.command(name)(handle_errors(command))
+    return main_app
+
+
+app = build()
+
+
+def invoked(argv: list[str]) -> str | None:
+    """The command `argv` runs (after psc's own --root), or None when it asks for psc's help,
+    version or completion, or names no command psc has."""
+    names = {name for name, _ in COMMANDS}
+    args = iter(argv)
+    for arg in args:
+        if arg == "--root":
+            next(args, None)
+        elif not arg.startswith("--root="):
+            return arg if arg in names else None
+    return None
 
 
 def main() -> None:
@@ -162,8 +199,9 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:  # answered before Typer builds every command's parser
         sys.stdout.write(f"psc {__version__}\n")
         return
+    name = invoked(sys.argv[1:])
     try:
-        app(prog_name="psc")
+        (app if name is None else build(only=name))(prog_name="psc")
     finally:
         try:  # what is still buffered goes now, while a closed pipe can be answered quietly
             sys.stdout.flush()

@@ -1,23 +1,61 @@
 """How the minutes word things in the group's language: labels, CLDR dates, deadlines.
 
-Needs Babel only (no Jinja2, no pydantic), so reports answered from the cache stay fast.
+Needs Babel only for dates with month or day names (no Jinja2, no pydantic), so reports
+answered from the index stay fast.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
-
-from babel.dates import format_date
 
 from psc.language.labels import labels_for
 from psc.terms import Deadline
 
+_NUMERIC: dict[str, Callable[[dt.date], str]] = {
+    "d": lambda day: str(day.day),
+    "dd": lambda day: f"{day.day:02d}",
+    "M": lambda day: str(day.month),
+    "MM": lambda day: f"{day.month:02d}",
+    "y": lambda day: str(day.year),
+    "yyyy": lambda day: f"{day.year:04d}",
+    "yy": lambda day: f"{day.year % 100:02d}",
+}
+"""The CLDR pattern fields that are plain numbers, the same in every locale."""
+
+
+@lru_cache(maxsize=64)
+def _numeric(pattern: str) -> list[str | Callable[[dt.date], str]] | None:
+    """`pattern` (such as 'd. M. y') as literal text and numeric fields, or None when it has
+    another field (month names, weekdays) or a quoted literal, which Babel formats."""
+    parts: list[str | Callable[[dt.date], str]] = []
+    for match in re.finditer(r"([A-Za-z])\1*|[^A-Za-z']+|'", pattern):
+        token = match.group(0)
+        if token == "'":
+            return None
+        if token[0].isalpha():
+            field = _NUMERIC.get(token)
+            if field is None:
+                return None
+            parts.append(field)
+        else:
+            parts.append(token)
+    return parts
+
 
 @lru_cache(maxsize=4096)
 def _format(day: dt.date, pattern: str, locale: str) -> str:
-    """A CLDR date format (Babel), remembered: reports repeat the same few dates."""
+    """A CLDR date format, remembered: reports repeat the same few dates. Numeric patterns
+    are formatted here (Babel's import alone costs more than a report from the index);
+    others by Babel."""
+    parts = _numeric(pattern)
+    if parts is not None:
+        return "".join(p if isinstance(p, str) else p(day) for p in parts)
+    from babel.dates import format_date
+
     return format_date(day, pattern, locale=locale)
 
 
@@ -33,6 +71,12 @@ class Wording:
         self.language = language
         self.labels = labels_for(language, overrides, group_language=group_language)
         self.locale = "cs_CZ" if language == "cs" else "en_GB"
+
+    @classmethod
+    def of_group(cls, info: dict[str, Any], language: str | None = None) -> Wording:
+        """The wording of a report in `language` (None: the group's), from what reports
+        know of the group (`info`: its language and label overrides)."""
+        return cls(language or info["language"], info["labels"], info["language"])
 
     def long_date(self, day: dt.date) -> str:
         return _format(day, self.labels["date_long"], self.locale)

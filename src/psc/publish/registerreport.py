@@ -13,12 +13,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from psc.errors import UsageError, check_language, did_you_mean
+from psc.errors import MeetingNotFound, UsageError, check_language, did_you_mean
 from psc.language.table import Table
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
     from psc.archive.register import Resolution, Selection
+    from psc.archive.taskindex import TaskIndex
     from psc.language.wording import Wording
 
 LINK_KEYS = (
@@ -154,8 +155,9 @@ def list_decisions(
     csv_dialect: str = "standard",
 ) -> RegisterReport:
     """The resolutions `selection` chooses, as the archive stood on `as_of`, in `fmt`."""
-    from psc.archive.queries import check_owners
+    from psc.archive.queries import check_owners, responsible_of
     from psc.archive.register import STATUSES, register, select
+    from psc.archive.taskindex import answer
     from psc.archive.tasks import track
     from psc.publish.reports import CSV_DIALECTS, to_json
 
@@ -166,12 +168,29 @@ def list_decisions(
     if csv_dialect not in CSV_DIALECTS:
         raise UsageError(f"unknown CSV dialect {csv_dialect!r}; choose {' or '.join(CSV_DIALECTS)}")
     check_language(lang)
-    index = project.report_index()
-    if selection.meeting is not None:
-        index.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
-    check_owners(project, index, selection.owners)
-    tracked = track(index.meetings, as_of=as_of) if selection.owners else None
-    chosen = select(register(index.meetings, as_of).values(), selection, tracked)
+
+    def from_index(db: TaskIndex) -> tuple[list[Resolution], dict[str, Any]]:
+        meetings = db.meetings()
+        if selection.meeting is not None and all(m.id != selection.meeting for m in meetings):
+            raise MeetingNotFound(f"no meeting {selection.meeting!r}")
+        found = register(meetings, as_of, task_states=lambda ids: db.tasks_named(ids, as_of))
+        return select(found.values(), selection, None), db.group_info
+
+    answered = (
+        answer(project, from_index)
+        if not selection.owners  # --owner needs every task
+        else None
+    )
+    if answered is not None:  # answered by the index database
+        chosen, info = answered
+    else:
+        index = project.report_index()
+        meetings, info = index.meetings, index.group_info
+        if selection.meeting is not None:
+            index.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
+        check_owners(project, info, selection.owners, responsible_of(meetings))
+        tracked = track(meetings, as_of=as_of) if selection.owners else None
+        chosen = select(register(meetings, as_of).values(), selection, tracked)
     records = [record(r) for r in chosen]
     if fmt == "json":
         return RegisterReport(to_json(records), None, len(records), records)
@@ -183,7 +202,9 @@ def list_decisions(
 
         wording = Renderer(project.load_group(), [project.templates_dir], lang)
     else:
-        wording = index.wording(lang)
+        from psc.language.wording import Wording
+
+        wording = Wording.of_group(info, lang)
     labels = wording.labels
     title = wording.label("register_title", date=wording.short_date(as_of))
     if fmt == "table":

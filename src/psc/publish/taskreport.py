@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from psc.errors import UsageError, check_language
+from psc.errors import MeetingNotFound, UsageError, check_language
 from psc.language.table import Table
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
-    from psc.archive.tasks import Selection
+    from psc.archive.taskindex import TaskIndex
+    from psc.archive.tasks import Selection, TrackedTask
+    from psc.language.wording import Wording
 
 
 @dataclass
@@ -34,9 +36,9 @@ def list_tasks(
     csv_dialect: str = "standard",
 ) -> TaskReport:
     """The tasks `selection` chooses, as the report in `fmt`."""
-    from psc.archive.queries import check_owners
-    from psc.archive.tasks import STATUSES, select, track, unresolved_left_out
-    from psc.language.wording import Wording
+    from psc.archive.queries import check_owners, responsible_of
+    from psc.archive.taskindex import answer
+    from psc.archive.tasks import STATUSES, dated, select, track, unresolved_left_out
     from psc.publish.reports import REPORT_FORMATS, report
 
     if fmt not in REPORT_FORMATS:
@@ -46,24 +48,38 @@ def list_tasks(
     if group_by not in (None, "owner"):
         raise UsageError(f"--group-by {group_by!r}: only 'owner' is supported")
     check_language(lang)
-    index = project.report_index()
-    if selection.meeting is not None:
-        index.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
-    check_owners(project, index, selection.owners)
-    tracked = list(track(index.meetings, as_of=selection.as_of).values())
-    chosen = select(tracked, selection)
+
+    def from_index(db: TaskIndex) -> tuple[list[TrackedTask], list[TrackedTask], Wording]:
+        if selection.meeting is not None and not db.has_meeting(selection.meeting):
+            raise MeetingNotFound(f"no meeting {selection.meeting!r}")
+        check_owners(project, db.group_info, selection.owners, db.responsible)
+        candidates = db.tasks(selection.as_of, status=selection.status, overdue=selection.overdue)
+        left_out = db.unresolved(selection.as_of) if dated(selection) else []
+        return select(candidates, selection), left_out, db.wording(lang)
+
+    renderer: Wording
+    answered = answer(project, from_index) if fmt not in ("md", "html") else None
+    if answered is not None:  # answered by the index database
+        chosen, left_out, renderer = answered
+    else:
+        index = project.report_index()
+        if selection.meeting is not None:
+            index.meeting(selection.meeting)  # an unknown meeting is an error, not an empty list
+        check_owners(project, index.group_info, selection.owners, responsible_of(index.meetings))
+        tracked = list(track(index.meetings, as_of=selection.as_of).values())
+        chosen = select(tracked, selection)
+        left_out = unresolved_left_out(tracked, selection)
+        if fmt in ("md", "html"):  # reports from templates need the full renderer
+            from psc.publish.render import Renderer
+
+            renderer = Renderer(project.load_group(), [project.templates_dir], lang)
+        else:
+            renderer = index.wording(lang)
     notes = [
         f"note: task {t.id} has no date for its 'next meeting' deadline (no later meeting is known); "
         "date filters leave it out"
-        for t in unresolved_left_out(tracked, selection)
+        for t in left_out
     ]
-    renderer: Wording
-    if fmt in ("md", "html"):  # reports from templates need the full renderer
-        from psc.publish.render import Renderer
-
-        renderer = Renderer(project.load_group(), [project.templates_dir], lang)
-    else:
-        renderer = index.wording(lang)
     body = report(
         chosen,
         fmt,

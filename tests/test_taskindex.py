@@ -1,0 +1,237 @@
+"""The index database's derived tables and the reports answered from them (issue 17): the
+tasks' states over the as-of dates equal `track` on every date, the database is used only
+when it describes the archive on disk, and a report from it imports no parser."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import load_generator
+
+from psc.archive.project import Project
+from psc.archive.queries import MeetingList, MeetingRow
+from psc.archive.taskindex import fresh
+from psc.archive.tasks import timeline, track
+from psc.cli.app import COMMANDS, invoked
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    generate = load_generator().generate
+    roots = []
+    for seed in (1, 2, 3):
+        root = tmp_path_factory.mktemp(f"archive{seed}")
+        generate(root, 30, seed, REPO / "group.yaml")
+        roots.append(root)
+    return roots
+
+
+def _state(t):  # type: ignore[no-untyped-def]
+    deadline = None if t.deadline is None else (t.deadline.kind, t.deadline.date, t.deadline.text)
+    return (
+        t.meeting.id,
+        t.index,
+        t.status,
+        t.status_date,
+        t.status_note,
+        deadline,
+        t.due,
+        t.unresolved,
+    )
+
+
+def test_timeline_gives_the_state_track_gives_on_every_date(archives: list[Path]) -> None:
+    rng = random.Random(17)
+    for root in archives:
+        meetings = Project(root, use_cache=False).index().meetings
+        states = timeline(meetings)
+        first, last = meetings[0].date, meetings[-1].date
+        dates = [first - dt.timedelta(days=1), first, last, last + dt.timedelta(days=400)]
+        dates += [m.date for m in rng.sample(meetings, 5)]
+        dates += [
+            first + dt.timedelta(days=rng.randrange((last - first).days + 60)) for _ in range(15)
+        ]
+        for day in dates:
+            expected = {tid: _state(t) for tid, t in track(meetings, as_of=day).items()}
+            got = {}
+            for start, until, t in states:
+                if start <= day and (until is None or day < until):
+                    assert t.id not in got, f"two states of {t.id} on {day}"
+                    got[t.id] = _state(t)
+            assert got == expected, day
+
+
+def test_a_report_from_the_index_equals_the_files_answer(archives: list[Path]) -> None:
+    root = archives[0]
+    project = Project(root)
+    project.index()  # builds the database
+    db = fresh(project)
+    assert db is not None
+    try:
+        for day in (dt.date(2000, 3, 1), dt.date(2000, 6, 30), dt.date(2031, 1, 1)):
+            files = track(Project(root, use_cache=False).index().meetings, as_of=day)
+            for status in ("open", "done", "cancelled"):
+                want = sorted(t.id for t in files.values() if t.status.value == status)
+                assert sorted(t.id for t in db.tasks(day, status=status)) == want
+            overdue = sorted(t.id for t in files.values() if t.is_overdue(day))
+            assert sorted(t.id for t in db.tasks(day, overdue=True)) == overdue
+    finally:
+        db.close()
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    import shutil
+
+    shutil.copytree(src, dst)
+    return dst
+
+
+def test_the_index_answers_only_for_the_archive_it_describes(
+    archives: list[Path], tmp_path: Path
+) -> None:
+    root = _copy(archives[1], tmp_path / "repo")
+    project = Project(root)
+    assert fresh(project) is None  # no database yet
+    project.index()
+    db = fresh(project)
+    assert db is not None
+    db.close()
+    assert fresh(Project(root, use_cache=False)) is None  # --no-cache reads the files
+
+    path = sorted((root / "meetings").glob("*.yaml"))[3]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")  # written now: in the same instant as the index
+    project.index()
+    stat = path.stat()
+    changed = text.replace("status: done", "status: open", 1)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime; content changed
+    assert path.stat().st_size == stat.st_size
+    assert fresh(project) is None  # the content hash of a file as recent as the index is checked
+    path.write_text(text + "\n", encoding="utf-8")
+    assert fresh(project) is None  # changed size
+    path.write_text(text, encoding="utf-8")
+    project.index()
+    db = fresh(project)
+    assert db is not None
+    db.close()
+
+    (root / "meetings" / "notes.txt").write_text("x", encoding="utf-8")
+    assert fresh(project) is None  # a stray file: the pipeline warns about it
+    (root / "meetings" / "notes.txt").unlink()
+    (root / "meetings" / "old").mkdir()
+    assert fresh(project) is None
+    (root / "meetings" / "old").rmdir()
+    assert fresh(project) is not None
+
+    path.unlink()
+    assert fresh(project) is None  # a meeting removed
+    path.write_text(text, encoding="utf-8")
+    (root / "group.yaml").write_text(
+        (root / "group.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    assert fresh(project) is None  # another group file
+
+
+def test_an_invalid_archive_is_never_answered_from_the_index(
+    archives: list[Path], tmp_path: Path
+) -> None:
+    root = _copy(archives[2], tmp_path / "repo")
+    project = Project(root)
+    project.index()
+    path = sorted((root / "meetings").glob("*.yaml"))[5]
+    path.write_text(path.read_text(encoding="utf-8") + "tasks: [\n", encoding="utf-8")
+    project.index(strict=False)
+    assert fresh(project) is None
+
+
+def test_a_report_from_the_index_imports_no_parser(archives: list[Path], tmp_path: Path) -> None:
+    root = _copy(archives[0], tmp_path / "repo")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env.pop("PSC_NO_CACHE", None)
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['psc'] + sys.argv[1:]\n"
+        "try:\n"
+        "    runpy.run_module('psc', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ['yaml', 'jinja2', 'babel', 'psc.loading.model', 'psc.loading.pipeline', 'markdown']\n"
+        "print(json.dumps([m for m in heavy if m in sys.modules]), file=sys.stderr)\n"
+    ).replace("import sys, runpy", "import sys, runpy, json")
+    commands = [
+        ["tasks", "--overdue", "--format", "json", "--as-of", "2001-01-01"],
+        ["tasks", "--status", "all", "--format", "csv"],
+        ["tasks", "--owner", "MMR"],
+        ["list", "--format", "json"],
+        ["decisions", "--format", "json"],
+    ]
+    subprocess.run(
+        [sys.executable, "-m", "psc", "validate"],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    for args in commands:
+        out = subprocess.run(
+            [sys.executable, "-c", code, *args], cwd=root, env=env, capture_output=True, text=True
+        )
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stderr.strip().splitlines()[-1]) == [], args
+
+
+def test_list_json_is_what_json_dumps_writes() -> None:
+    rng = random.Random(5)
+    chars = 'aá"\\/\n\tž😀 <>&\u2028x\x01'
+
+    def text(n: int) -> str:
+        return "".join(rng.choice(chars) for _ in range(rng.randrange(n)))
+
+    rows = [
+        MeetingRow(
+            text(8),
+            "2016-09-07",
+            rng.choice([None, 0, 12]),
+            text(20),
+            rng.random() < 0.5,
+            rng.randrange(30),
+        )
+        for _ in range(300)
+    ]
+    for chosen in (rows, rows[:1], []):
+        records = [dataclasses.asdict(m) for m in chosen]
+        want = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        assert MeetingList(chosen, None).as_json() == want  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["tasks", "--overdue"], "tasks"),
+        (["--root", "x", "list"], "list"),
+        (["--root=x", "decisions", "show", "1"], "decisions"),
+        (["--root", "tasks", "list"], "list"),  # 'tasks' is --root's value here
+        (["--help"], None),
+        (["--version"], None),
+        (["--install-completion"], None),
+        (["nosuch"], None),
+        ([], None),
+    ],
+)
+def test_the_command_invoked_is_found_before_typer_parses(
+    argv: list[str], name: str | None
+) -> None:
+    assert invoked(argv) == name
+    assert name is None or name in dict(COMMANDS)
