@@ -235,3 +235,35 @@ def test_the_command_invoked_is_found_before_typer_parses(
 ) -> None:
     assert invoked(argv) == name
     assert name is None or name in dict(COMMANDS)
+
+
+def test_the_json_report_is_what_json_dumps_writes(archives: list[Path]) -> None:
+    """The JSON task report is written directly (no dictionary per task): it must be the
+    very text of the records through json.dumps, also for text that JSON escapes."""
+    from psc.archive.summary import TaskSummary
+    from psc.language.wording import Wording
+    from psc.publish.reports import json_lines, record, to_json
+
+    rng = random.Random(9)
+    chars = 'aá"\\/\n\tž😀 <>&\u2028\x01\x7f'
+    tasks = []
+    for root in archives:
+        tasks += track(Project(root, use_cache=False).index().meetings).values()
+    for t in tasks[::7]:  # text a file may hold, in every field that is text
+        t.task = TaskSummary(
+            t.task.id,
+            "".join(rng.choice(chars) for _ in range(12)),
+            ["".join(rng.choice(chars) for _ in range(5)) for _ in range(rng.randrange(3))],
+            None,
+            t.task.deadline,
+            rng.choice([None, "a\u2028b@x.cz", '"x"']),
+            t.task.status,
+            t.task.status_date,
+            None,
+        )
+    for language in ("cs", "en"):
+        wording = Wording(language)
+        for day in (dt.date(2000, 1, 1), dt.date(2000, 5, 17), dt.date(2030, 1, 1)):
+            want = to_json([record(t, day, wording) for t in tasks])
+            assert json_lines(tasks, day, wording) == want
+    assert json_lines([], dt.date(2000, 1, 1), Wording("cs")) == to_json([])

@@ -41,7 +41,7 @@ from psc.archive.summary import FORMAT, MeetingSummary, from_json, to_json
 CACHE_DIR = ".psc-cache"
 DB_FILE = "index.sqlite3"
 LOCK_FILE = "index.lock"
-SCHEMA = 2
+SCHEMA = 3
 """Version of the tables below (part of the key: another schema is rebuilt)."""
 SEPARATOR = "\x1f"
 """Between the names of `task_states.responsible` (a control character no name holds)."""
@@ -60,7 +60,8 @@ CREATE TABLE derived_files (
     sha256 TEXT NOT NULL);
 CREATE TABLE meetings (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, date TEXT NOT NULL, number INTEGER,
-    title TEXT NOT NULL, approved INTEGER NOT NULL, summary TEXT NOT NULL);
+    title TEXT NOT NULL, approved INTEGER NOT NULL, decisions INTEGER NOT NULL,
+    summary TEXT NOT NULL);
 CREATE TABLE task_states (
     task TEXT NOT NULL, meeting TEXT NOT NULL, meeting_date TEXT NOT NULL,
     idx INTEGER NOT NULL, start TEXT NOT NULL, until TEXT,
@@ -341,7 +342,9 @@ class Cache:
             for table in ("derived_files", "meetings", "task_states"):
                 conn.execute(f"DELETE FROM {table}")
             conn.executemany("INSERT INTO derived_files VALUES (?, ?, ?, ?)", derived.files)
-            conn.executemany("INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?)", derived.meetings)
+            conn.executemany(
+                "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?)", derived.meetings
+            )
             conn.executemany(
                 "INSERT INTO task_states VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 derived.task_states,

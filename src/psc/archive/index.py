@@ -321,6 +321,7 @@ def derive(summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived
                 m.number,
                 m.title,
                 int(m.approved),
+                len(m.decisions),
                 dump(to_json(light)),
             )
         )
@@ -351,6 +352,7 @@ def derive(summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived
                 t.task.contact,
             )  # fmt: skip
         )
+    states.sort(key=lambda row: (row[6], row[12] or ""))  # as the reports look them up
     if any(SEPARATOR in name for name in responsible):
         return None  # a name the table cannot hold: reports read the files
     files = [(name, st.size, st.mtime_ns, st.sha256) for name, st in stamps.items()]

@@ -16,6 +16,7 @@ same code for both paths (the tests compare the two on random archives and dates
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import sqlite3
@@ -82,12 +83,14 @@ def answer(project: Project, question: Callable[[TaskIndex], T]) -> T | None:
     db = fresh(project)
     if db is None:
         return None
+    gc.disable()  # many small acyclic objects: the cyclic collector would only slow this down
     try:
         return question(db)
     except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None  # a database that fails now is read around: the pipeline answers
     finally:
         db.close()
+        gc.enable()
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -172,11 +175,13 @@ class TaskIndex:
         row = self.conn.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         return row is not None
 
-    def meetings(self) -> list[MeetingSummary]:
-        """Every meeting, oldest first, with its decisions and next meetings (no tasks)."""
+    def meetings(self, *, with_decisions: bool = False) -> list[MeetingSummary]:
+        """Every meeting (`with_decisions`: those with decisions), oldest first, with its
+        decisions and next meetings (no tasks)."""
         out = []
+        where = "WHERE decisions > 0" if with_decisions else ""
         for name, summary in self.conn.execute(
-            "SELECT name, summary FROM meetings ORDER BY date, id"
+            f"SELECT name, summary FROM meetings {where} ORDER BY date, id"
         ):
             meeting = from_json(json.loads(summary))
             meeting.path = str(self.root / name)
@@ -203,7 +208,8 @@ class TaskIndex:
         self, as_of: dt.date, *, status: str = "all", overdue: bool = False
     ) -> list[TrackedTask]:
         """The tasks as they stood on `as_of` (as `tasks.track` gives them), only those with
-        `status` ("all": any) and, with `overdue`, open and due before `as_of`."""
+        `status` ("all": any) and, with `overdue`, open and due before `as_of`; in no
+        particular order (`tasks.select` sorts them)."""
         where = [_ALIVE]
         if overdue:
             where.append("status = 'open' AND due < :day")
@@ -222,45 +228,44 @@ class TaskIndex:
 
     def unresolved(self, as_of: dt.date) -> list[TrackedTask]:
         """Open tasks on `as_of` whose 'next meeting' deadline has no date yet."""
-        return self._query(
-            f"{_ALIVE} AND status = 'open' AND unresolved = 1", {"day": as_of.isoformat()}
+        found = self._query(
+            f"status = 'open' AND due IS NULL AND unresolved = 1 AND {_ALIVE}",
+            {"day": as_of.isoformat()},
         )
+        return sorted(found, key=lambda t: (t.meeting.date, t.meeting.id, t.index))
 
     def _query(self, where: str, params: dict[str, Any]) -> list[TrackedTask]:
         sql = (
             "SELECT task, meeting, meeting_date, idx, status, status_date, status_note, "
             "deadline_kind, deadline_date, deadline_text, due, text, responsible, "
             "responsible_text, contact "
-            f"FROM task_states WHERE {where} ORDER BY meeting_date, meeting, idx"
+            f"FROM task_states WHERE {where}"
         )
         out = []
         meetings = self._meetings
+        days = _DAYS
+        deadlines: dict[tuple[str, str | None, str | None], Deadline] = {}
+        """One object for each deadline (most are shared by many tasks)."""
         for row in self.conn.execute(sql, params):
             meeting = meetings.get(row[1])
             if meeting is None:
                 meeting = MeetingSummary(row[1], "", _date(row[2]), None, "", False)
                 meetings[row[1]] = meeting
-            status, status_date, note = _STATUS[row[4]], _day(row[5]), row[6]
-            deadline = Deadline(row[7], _day(row[8]), row[9])
+            status, note = _STATUS[row[4]], row[6]
+            status_date = None if row[5] is None else days.get(row[5]) or _date(row[5])
+            due = None if row[10] is None else days.get(row[10]) or _date(row[10])
+            deadline = deadlines.get((row[7], row[8], row[9]))
+            if deadline is None:
+                deadline = Deadline(row[7], _day(row[8]), row[9])
+                deadlines[row[7], row[8], row[9]] = deadline
             responsible = row[12].split(SEPARATOR) if row[12] else []
             summary = TaskSummary(
                 None, row[11], responsible, row[13], deadline, row[14], status, status_date, note
             )
-            out.append(
-                TrackedTask(
-                    row[0],
-                    summary,
-                    meeting,
-                    row[3],
-                    [],
-                    status,
-                    status_date,
-                    note,
-                    deadline,
-                    None,
-                    _day(row[10]),
-                )  # fmt: skip
+            task = TrackedTask(
+                row[0], summary, meeting, row[3], [], status, status_date, note, deadline, None, due
             )
+            out.append(task)
         return out
 
     def close(self) -> None:

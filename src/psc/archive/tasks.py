@@ -39,7 +39,7 @@ class TaskEvent:
         return (self.date, self.meeting.date, self.meeting.id, order)
 
 
-@dataclass
+@dataclass(slots=True)
 class TrackedTask:
     """A task as it stands: where it was assigned, its effective status and deadline."""
 

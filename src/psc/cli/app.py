@@ -15,6 +15,7 @@ psc.cli.output.emit), then register it below; regenerate docs/cli.md.
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -24,9 +25,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from psc import __version__
-from psc.cli import circulation, console, minutes, publish, review, tasks
-from psc.cli import decisions as decisions_cli
-from psc.cli import search as search_cli
+from psc.cli import console
 from psc.errors import PscError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -121,56 +120,88 @@ def _main_app() -> typer.Typer:
     return main_app
 
 
-tasks_app = _typer(no_args_is_help=False)
-tasks_app.callback(invoke_without_command=True)(handle_errors(tasks.tasks))
-tasks_app.command("show")(handle_errors(tasks.show))
-for _action in tasks.STATUS_ACTIONS:
-    tasks_app.command(_action)(handle_errors(tasks.status_command(_action)))
+def _tasks_app() -> typer.Typer:
+    from psc.cli import tasks
 
-decisions_app = _typer(no_args_is_help=False, cls=decisions_cli.TextOrCommand)
-decisions_app.callback(invoke_without_command=True)(handle_errors(decisions_cli.decisions))
-decisions_app.command("show")(handle_errors(decisions_cli.show))
+    group = _typer(no_args_is_help=False)
+    group.callback(invoke_without_command=True)(handle_errors(tasks.tasks))
+    group.command("show")(handle_errors(tasks.show))
+    for action in tasks.STATUS_ACTIONS:
+        group.command(action)(handle_errors(tasks.status_command(action)))
+    return group
 
-comments_app = _typer(no_args_is_help=False, cls=circulation.MeetingOrCommand)
-comments_app.callback(invoke_without_command=True)(handle_errors(circulation.comments))
-comments_app.command("add")(handle_errors(circulation.add))
-comments_app.command("settle")(handle_errors(circulation.settle))
 
-export_app = _typer(help=publish.EXPORT_HELP, no_args_is_help=True)
-export_app.command("ics")(handle_errors(publish.export_ics))
+def _decisions_app() -> typer.Typer:
+    from psc.cli import decisions
 
-COMMANDS: list[tuple[str, Callable[..., Any] | typer.Typer]] = [
-    ("validate", minutes.validate),
-    ("render", minutes.render),
-    ("tasks", tasks_app),
-    ("decisions", decisions_app),
-    ("new-meeting", minutes.new_meeting),
-    ("init", minutes.init),
-    ("import", minutes.import_),
-    ("list", minutes.list_),
-    ("search", search_cli.search),
-    ("diff", review.diff),
-    ("log", review.log),
-    ("approve", review.approve),
-    ("amend", review.amend),
-    ("circulate", circulation.circulate),
-    ("comments", comments_app),
-    ("build", publish.build),
-    ("schema", minutes.schema),
-    ("export", export_app),
-    ("remind", publish.remind),
+    group = _typer(no_args_is_help=False, cls=decisions.TextOrCommand)
+    group.callback(invoke_without_command=True)(handle_errors(decisions.decisions))
+    group.command("show")(handle_errors(decisions.show))
+    return group
+
+
+def _comments_app() -> typer.Typer:
+    from psc.cli import circulation
+
+    group = _typer(no_args_is_help=False, cls=circulation.MeetingOrCommand)
+    group.callback(invoke_without_command=True)(handle_errors(circulation.comments))
+    group.command("add")(handle_errors(circulation.add))
+    group.command("settle")(handle_errors(circulation.settle))
+    return group
+
+
+def _export_app() -> typer.Typer:
+    from psc.cli import publish
+
+    group = _typer(help=publish.EXPORT_HELP, no_args_is_help=True)
+    group.command("ics")(handle_errors(publish.export_ics))
+    return group
+
+
+def _command(module: str, name: str) -> Callable[[], Callable[..., Any]]:
+    """A loader of the function `name` of psc.cli.`module` (imported when it is needed)."""
+
+    def load() -> Callable[..., Any]:
+        return getattr(importlib.import_module(f"psc.cli.{module}"), name)  # type: ignore[no-any-return]
+
+    return load
+
+
+COMMANDS: list[tuple[str, Callable[[], Callable[..., Any] | typer.Typer]]] = [
+    ("validate", _command("minutes", "validate")),
+    ("render", _command("minutes", "render")),
+    ("tasks", _tasks_app),
+    ("decisions", _decisions_app),
+    ("new-meeting", _command("minutes", "new_meeting")),
+    ("init", _command("minutes", "init")),
+    ("import", _command("minutes", "import_")),
+    ("list", _command("minutes", "list_")),
+    ("search", _command("search", "search")),
+    ("diff", _command("review", "diff")),
+    ("log", _command("review", "log")),
+    ("approve", _command("review", "approve")),
+    ("amend", _command("review", "amend")),
+    ("circulate", _command("circulation", "circulate")),
+    ("comments", _comments_app),
+    ("build", _command("publish", "build")),
+    ("schema", _command("minutes", "schema")),
+    ("export", _export_app),
+    ("remind", _command("publish", "remind")),
 ]
-"""psc's commands, in the order `psc --help` lists them: a function, or a group of
-subcommands."""
+"""psc's commands, in the order `psc --help` lists them, each with the loader of its
+function or its group of subcommands: a command's module is imported only when the
+command is (`build`)."""
 
 
 def build(only: str | None = None) -> typer.Typer:
     """The `psc` application with every command, or with the command `only` (what one
-    invocation of that command needs: Typer then makes the parser of that command only)."""
+    invocation of that command needs: only its module is imported, and Typer makes the
+    parser of that command only)."""
     main_app = _main_app()
-    for name, command in COMMANDS:
+    for name, load in COMMANDS:
         if only is not None and name != only:
             continue
+        command = load()
         if isinstance(command, typer.Typer):
             main_app.add_typer(command, name=name)
         else:
@@ -178,7 +209,13 @@ def build(only: str | None = None) -> typer.Typer:
     return main_app
 
 
-app = build()
+def __getattr__(name: str) -> Any:
+    """`app`: the application with every command, made when first asked for (the tests,
+    the CLI reference, `psc --help`)."""
+    if name == "app":
+        made = globals()["app"] = build()
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def invoked(argv: list[str]) -> str | None:
@@ -201,7 +238,7 @@ def main() -> None:
         return
     name = invoked(sys.argv[1:])
     try:
-        (app if name is None else build(only=name))(prog_name="psc")
+        (build() if name is None else build(only=name))(prog_name="psc")
     finally:
         try:  # what is still buffered goes now, while a closed pipe can be answered quietly
             sys.stdout.flush()

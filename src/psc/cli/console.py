@@ -13,7 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from psc.language.escape import literal
+from psc.language.escape import literal, needs_literal
 
 if TYPE_CHECKING:
     from psc.language.table import Table
@@ -48,9 +48,9 @@ def print_table(
     the `optional` columns are left out, in their order, and `left_out` (with {columns})
     says which. `width`: the terminal's (default: its own)."""
     stream = stream or sys.stdout
-    cells = [
-        [literal(" ".join(str(c).split()) if c is not None else "") for c in row] for row in rows
-    ]
+    cells = [[" ".join(str(c).split()) if c is not None else "" for c in row] for row in rows]
+    if needs_literal(c for row in cells for c in row):
+        cells = [[literal(c) for c in row] for row in cells]
     if not fancy(stream):
         _plain_table(columns, cells, title, stream)
         return

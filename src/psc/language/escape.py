@@ -10,6 +10,7 @@ policy.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 _CONTROL = re.compile(
@@ -28,6 +29,12 @@ def literal(text: Any) -> str:
     separator and bidi control made visible: '\\x1b', '\\n', '\\u202e'."""
     text = "" if text is None else str(text)
     return _CONTROL.sub(lambda m: _visible(m.group()), text)
+
+
+def needs_literal(texts: Iterable[str]) -> bool:
+    """Whether any of `texts` holds a character `literal` would change (one scan for many
+    texts: most tables hold none)."""
+    return _CONTROL.search("\x20".join(texts)) is not None
 
 
 def github_annotation(kind: str, message: str, **properties: Any) -> str:
