@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -267,3 +268,28 @@ def test_the_json_report_is_what_json_dumps_writes(archives: list[Path]) -> None
             want = to_json([record(t, day, wording) for t in tasks])
             assert json_lines(tasks, day, wording) == want
     assert json_lines([], dt.date(2000, 1, 1), Wording("cs")) == to_json([])
+
+
+def test_the_public_edition_is_never_answered_from_the_index(archives: list[Path]) -> None:
+    """The index holds the internal edition: a public reading of the repository reads the
+    files (and redacts them) even when the index is fresh."""
+    from psc.publish.public import PublicProject
+
+    project = Project(archives[0])
+    project.index()
+    db = fresh(project)
+    assert db is not None
+    db.close()
+    assert fresh(PublicProject(project)) is None
+
+
+def test_validate_leaves_the_report_tables_to_the_first_report(
+    archives: list[Path], tmp_path: Path
+) -> None:
+    root = _copy(archives[0], tmp_path / "repo")
+    shutil.rmtree(root / ".psc-cache", ignore_errors=True)
+    project = Project(root)
+    project.validate()
+    assert fresh(project) is None  # summaries kept, report tables not made yet
+    project.report_index()
+    assert fresh(project) is not None

@@ -41,12 +41,15 @@ from psc.archive.summary import FORMAT, MeetingSummary, from_json, to_json
 CACHE_DIR = ".psc-cache"
 DB_FILE = "index.sqlite3"
 LOCK_FILE = "index.lock"
-SCHEMA = 3
+SCHEMA = 4
 """Version of the tables below (part of the key: another schema is rebuilt)."""
 SEPARATOR = "\x1f"
 """Between the names of `task_states.responsible` (a control character no name holds)."""
 RACY_NS = 2_000_000_000
 """Files modified within this long before their entry was written are checked by content."""
+SYNCHRONOUS = "PRAGMA synchronous = NORMAL"
+"""No sync at each commit (in WAL mode the database stays consistent; a power cut may lose
+the last writes, which the next command makes again: the index is derived data)."""
 BUSY_TIMEOUT = 30.0
 """Seconds a process waits for another one's write to finish."""
 
@@ -61,7 +64,7 @@ CREATE TABLE derived_files (
 CREATE TABLE meetings (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, date TEXT NOT NULL, number INTEGER,
     title TEXT NOT NULL, approved INTEGER NOT NULL, decisions INTEGER NOT NULL,
-    summary TEXT NOT NULL);
+    summary TEXT);
 CREATE TABLE task_states (
     task TEXT NOT NULL, meeting TEXT NOT NULL, meeting_date TEXT NOT NULL,
     idx INTEGER NOT NULL, start TEXT NOT NULL, until TEXT,
@@ -78,6 +81,13 @@ CREATE INDEX task_states_start ON task_states (start);
 
 def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def stored_form(summary: MeetingSummary, name: str) -> str:
+    """The JSON text of `summary` as the database stores it: its path is `name`, the file's
+    path relative to the repository root (no absolute path is kept)."""
+    data = {**to_json(summary), "path": name}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def key_for(group_hash: str) -> str:
@@ -135,6 +145,7 @@ def _check(path: Path, key: str) -> tuple[sqlite3.Connection, bool] | str:
         rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         tables = set(conn.execute("SELECT name, sql FROM sqlite_master").fetchall())
         if rows.get("schema") == str(SCHEMA) and tables == _tables():
+            conn.execute(SYNCHRONOUS)
             return conn, rows.get("key") == key
         why = "bad"
     except sqlite3.OperationalError as exc:
@@ -192,6 +203,7 @@ def _create(path: Path, key: str) -> tuple[sqlite3.Connection, bool] | None:
                 _drop(path)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
             conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(SYNCHRONOUS)
             conn.executescript(
                 "BEGIN IMMEDIATE;"
                 + TABLES
@@ -216,7 +228,7 @@ class Cache:
         """What reports need of the (valid) group file, stored with the entries."""
         self.current = False
         """The database holds entries for this key (else it starts empty on `save`)."""
-        self._put: dict[str, tuple[Stamp, MeetingSummary]] = {}
+        self._put: dict[str, tuple[Stamp, MeetingSummary | str]] = {}
         self._gone: set[str] = set()
         self._open()
 
@@ -286,10 +298,18 @@ class Cache:
         return summary
 
     def put(
-        self, name: str, summary: MeetingSummary, size: int, mtime_ns: int, sha256: str
+        self,
+        name: str,
+        summary: MeetingSummary,
+        size: int,
+        mtime_ns: int,
+        sha256: str,
+        stored: str | None = None,
     ) -> None:
-        """Remember `summary` for the file that had `size`, `mtime_ns` and content hash `sha256`."""
-        self._put[name] = (Stamp(size, mtime_ns, sha256, time.time_ns()), summary)
+        """Remember `summary` for the file that had `size`, `mtime_ns` and content hash
+        `sha256`; `stored`: its `stored_form`, when the worker that read the file made it."""
+        stamp = Stamp(size, mtime_ns, sha256, time.time_ns())
+        self._put[name] = (stamp, stored if stored is not None else summary)
         self._gone.discard(name)
 
     def forget_except(self, names: set[str]) -> None:
@@ -332,10 +352,8 @@ class Cache:
         conn.executemany("DELETE FROM files WHERE name = ?", [(n,) for n in self._gone])
         rows = []
         for name, (stamp, summary) in self._put.items():
-            data = {**to_json(summary), "path": name}  # relative to the root: no absolute path
-            rows.append(
-                (name, stamp.size, stamp.mtime_ns, stamp.sha256, stamp.written_ns, dump(data))
-            )
+            text = summary if isinstance(summary, str) else stored_form(summary, name)
+            rows.append((name, stamp.size, stamp.mtime_ns, stamp.sha256, stamp.written_ns, text))
         conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
         meta = {"key": self.key, "group_info": dump(self.group_info)}
         if derived is not None:

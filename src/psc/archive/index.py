@@ -84,6 +84,8 @@ class Checked(NamedTuple):
     summary: MeetingSummary | None
     problems: list[Problem]
     stamp: tuple[int, int, str] | None
+    stored: str | None = None
+    """The summary's form in the index database (made by the worker that read the file)."""
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,12 @@ class FileChecker:
     root: Path
     meetings_dir: Path
     group: Group | None
+    stored: bool = False
+    """Make each summary's form for the index database too (when the index is kept)."""
 
     def check(self, path: Path) -> Checked:
         """One meeting file through the loading pipeline, summarized."""
-        from psc.archive.cache import file_hash
+        from psc.archive.cache import file_hash, stored_form
         from psc.archive.summary import summarize
         from psc.loading import pipeline
 
@@ -110,7 +114,15 @@ class FileChecker:
             return Checked(None, [Problem(display_path(path), 1, 1, "", str(exc))], None)
         except InvalidData as exc:
             return Checked(None, exc.problems, None)
-        return Checked(summarize(meeting), [], (len(raw), mtime_ns, file_hash(raw)))
+        summary = summarize(meeting)
+        stored = None
+        if self.stored:
+            try:
+                name = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+                stored = stored_form(summary, name)
+            except ValueError:
+                pass  # outside the repository: not kept
+        return Checked(summary, [], (len(raw), mtime_ns, file_hash(raw)), stored)
 
     def check_all(self, paths: list[Path]) -> list[Checked]:
         return [self.check(path) for path in paths]
@@ -151,10 +163,20 @@ class Indexer:
         self.problems: list[Problem] = []
         self._group_raw = b""
 
-    def build(self, paths: list[Path], *, strays: list[Problem] | None, strict: bool) -> Index:
+    def build(
+        self,
+        paths: list[Path],
+        *,
+        strays: list[Problem] | None,
+        strict: bool,
+        derive_tables: bool = False,
+    ) -> Index:
         """Validate the group and the meetings `paths` and summarize them. `strays`: the
         problems of scanning meetings/ when `paths` are all its meeting files, None when they
-        are named files (the cache then keeps the entries of the others). `strict`: raise
+        are named files (the cache then keeps the entries of the others). `derive_tables`:
+        bring the index database's derived tables up to date when the whole archive is
+        valid (a report will be answered from them; `psc validate` does not need them, and
+        the first report makes them). `strict`: raise
         InvalidData when anything is invalid; otherwise the index holds the valid meetings
         and lists the problems."""
         from psc.archive.cache import Cache, file_hash
@@ -175,7 +197,7 @@ class Indexer:
         summaries, todo, names = self._from_cache(paths)
         if todo:
             group = self._load_group()
-            checker = FileChecker(self.root, self.meetings_dir, group)
+            checker = FileChecker(self.root, self.meetings_dir, group, self.cache is not None)
             if self.cache is not None and len(todo) >= PARALLEL_FROM:
                 self.cache.release()  # the workers are forked: no open database in them
             for name, checked in zip(
@@ -188,7 +210,7 @@ class Indexer:
                 assert checked.summary is not None
                 summaries.append(checked.summary)
                 if self.cache is not None and name and group is not None and checked.stamp:
-                    self.cache.put(name, checked.summary, *checked.stamp)
+                    self.cache.put(name, checked.summary, *checked.stamp, checked.stored)
         summaries.sort(key=lambda m: (m.date, m.id))
         whole = strays is not None and not self.problems and self.cache is not None
         stamps = self._stamps(summaries) if whole else None
@@ -214,7 +236,7 @@ class Indexer:
                 self.cache.forget_except(names)
             self.cache.group_info = self.info
             derived = None
-            if stamps is not None and not known_good and not self.problems:
+            if derive_tables and stamps is not None and not known_good and not self.problems:
                 derived = derive(summaries, stamps)
             self.cache.save(derived)
         if self.cache is not None:
@@ -322,7 +344,7 @@ def derive(summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived
                 m.title,
                 int(m.approved),
                 len(m.decisions),
-                dump(to_json(light)),
+                dump(to_json(light)) if m.decisions else None,
             )
         )
     states = []

@@ -140,6 +140,11 @@ def skipped_notes(problems: list[Problem]) -> list[str]:
 class Project:
     """A minutes repository: `group.yaml`, `meetings/`, optional `templates/`."""
 
+    answers_from_index = True
+    """Read-only reports may be answered from the index database's tables
+    (`archive.taskindex`); False for a reading of the repository that the index does not
+    hold (the public edition)."""
+
     def __init__(self, root: Path, *, use_cache: bool = True):
         self.root = root
         self.group_path = root / GROUP_FILE
@@ -260,15 +265,18 @@ class Project:
             raise InvalidData([Problem(display_path(path), 1, 1, "", str(exc))]) from None
         return pipeline.load_meeting(None, path, group)
 
-    def index(self, paths: list[Path] | None = None, *, strict: bool = True) -> Index:
+    def index(
+        self, paths: list[Path] | None = None, *, strict: bool = True, reports: bool = True
+    ) -> Index:
         """Validate the group and the meetings (all, or `paths`) and summarize them, from the
         cache (unless `use_cache` is off) where a file is unchanged. `strict`: raise
         InvalidData when anything is invalid; otherwise the index holds the valid meetings
-        and lists the problems."""
+        and lists the problems. `reports`: also bring the tables reports are answered from
+        up to date (see `Indexer.build`)."""
         indexer = Indexer(self.root, self.group_path, self.meetings_dir, use_cache=self.use_cache)
         if paths is None:
             listed, strays = self.scan()
-            return indexer.build(listed, strays=strays, strict=strict)
+            return indexer.build(listed, strays=strays, strict=strict, derive_tables=reports)
         return indexer.build(paths, strays=None, strict=strict)
 
     def report_index(self, *, use_cache: bool | None = None) -> Index:
@@ -309,5 +317,5 @@ class Project:
             group_file = self.group_path.resolve()
             paths = [p for p in paths if p.resolve() != group_file]
         meeting_paths = self.meeting_paths() if paths is None else paths
-        index = self.index(paths, strict=False)
+        index = self.index(paths, strict=False, reports=False)
         return 1 + len(meeting_paths), index.problems

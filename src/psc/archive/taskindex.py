@@ -54,7 +54,7 @@ _LAST = "until IS NULL"
 def fresh(project: Project) -> TaskIndex | None:
     """The index database of `project` when it answers for the archive as it is on disk
     (see the module docstring); None when the report must read the files."""
-    if not project.use_cache:
+    if not project.use_cache or not project.answers_from_index:
         return None
     try:
         group_hash = file_hash(project.group_path.read_bytes())
@@ -175,13 +175,12 @@ class TaskIndex:
         row = self.conn.execute("SELECT 1 FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         return row is not None
 
-    def meetings(self, *, with_decisions: bool = False) -> list[MeetingSummary]:
-        """Every meeting (`with_decisions`: those with decisions), oldest first, with its
-        decisions and next meetings (no tasks)."""
+    def decision_meetings(self) -> list[MeetingSummary]:
+        """The meetings with decisions, oldest first, with their decisions and next
+        meetings (no tasks): what the register of resolutions is made from."""
         out = []
-        where = "WHERE decisions > 0" if with_decisions else ""
         for name, summary in self.conn.execute(
-            f"SELECT name, summary FROM meetings {where} ORDER BY date, id"
+            "SELECT name, summary FROM meetings WHERE decisions > 0 ORDER BY date, id"
         ):
             meeting = from_json(json.loads(summary))
             meeting.path = str(self.root / name)

@@ -240,6 +240,9 @@ class PublicProject(Project):
     index's summaries (`index`, `report_index`) and the group file (`load_group`). A person
     private in any meeting of the archive is private in all of them."""
 
+    answers_from_index = False
+    """The index database holds the internal edition: reports read the public one."""
+
     def __init__(self, project: Project):
         self.__dict__.update(project.__dict__)
         self._group: Group | None = None
@@ -287,14 +290,16 @@ class PublicProject(Project):
         meeting = super().load_meeting(path, internal)
         return public_edition(meeting, self.internal_group(), persons=self.archive_persons())
 
-    def index(self, paths: list[Path] | None = None, *, strict: bool = True) -> Index:
+    def index(
+        self, paths: list[Path] | None = None, *, strict: bool = True, reports: bool = True
+    ) -> Index:
         """The index of the public editions: each valid meeting summarized from its public
         edition (private passages are in no summary), the group's data redacted."""
         from psc.archive.summary import summarize
 
         if paths is None and strict in self._index:
             return self._index[strict]
-        index = super().index(paths, strict=strict)
+        index = super().index(paths, strict=strict, reports=reports)
         public = dataclasses.replace(
             index,
             meetings=[

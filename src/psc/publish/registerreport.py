@@ -172,7 +172,7 @@ def list_decisions(
     def from_index(db: TaskIndex) -> tuple[list[Resolution], dict[str, Any]]:
         if selection.meeting is not None and not db.has_meeting(selection.meeting):
             raise MeetingNotFound(f"no meeting {selection.meeting!r}")
-        meetings = db.meetings(with_decisions=True)  # the register needs no other
+        meetings = db.decision_meetings()  # the register needs no other
         found = register(meetings, as_of, task_states=lambda ids: db.tasks_named(ids, as_of))
         return select(found.values(), selection, None), db.group_info
 
