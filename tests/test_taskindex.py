@@ -293,3 +293,35 @@ def test_validate_leaves_the_report_tables_to_the_first_report(
     assert fresh(project) is None  # summaries kept, report tables not made yet
     project.report_index()
     assert fresh(project) is not None
+
+
+def test_a_table_of_plain_cells_is_found_plain_in_one_scan() -> None:
+    """`plain_cells` says a table needs no work only when every cell is as
+    `literal(" ".join(cell.split()))` would leave it."""
+    from psc.language.escape import literal, plain_cells
+
+    rng = random.Random(11)
+    alphabet = [
+        "a",
+        "ž",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\x1b",
+        "\u00a0",
+        "\u2028",
+        "\u202e",
+        "\ue000",
+        "1",
+    ]
+    for _ in range(3000):
+        rows = [
+            ["".join(rng.choice(alphabet) for _ in range(rng.randrange(5))) for _ in range(3)]
+            for _ in range(rng.randrange(1, 3))
+        ]
+        unchanged = all(literal(" ".join(c.split())) == c for row in rows for c in row)
+        if plain_cells(rows):
+            assert unchanged, rows
+    assert plain_cells([["2016-09-07/3", "Poslat informace", "MMR, MPSV", ""]])
+    assert not plain_cells([["a\x1b[31m"]]) and not plain_cells([["a  b"]])

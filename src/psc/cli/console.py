@@ -13,7 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from psc.language.escape import literal, needs_literal
+from psc.language.escape import literal, plain_cells
 
 if TYPE_CHECKING:
     from psc.language.table import Table
@@ -48,9 +48,9 @@ def print_table(
     the `optional` columns are left out, in their order, and `left_out` (with {columns})
     says which. `width`: the terminal's (default: its own)."""
     stream = stream or sys.stdout
-    cells = [[" ".join(str(c).split()) if c is not None else "" for c in row] for row in rows]
-    if needs_literal(c for row in cells for c in row):
-        cells = [[literal(c) for c in row] for row in cells]
+    cells = [["" if c is None else c if type(c) is str else str(c) for c in row] for row in rows]
+    if not plain_cells(cells):  # each cell on one line, with controls made visible
+        cells = [[literal(" ".join(c.split())) for c in row] for row in cells]
     if not fancy(stream):
         _plain_table(columns, cells, title, stream)
         return
