@@ -20,6 +20,7 @@ PATTERNS = [
     "yy-MM-dd",
     "y-MM-dd",
     "d/M/y",
+    "{d}.M.y}",  # braces are literal text
     "d. MMMM y",  # month names: Babel
     "d MMM y",
     "d MMM",

@@ -8,30 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from psc.language.labels import labels_for
 from psc.terms import Deadline
 
-_NUMERIC: dict[str, Callable[[dt.date], str]] = {
-    "d": lambda day: str(day.day),
-    "dd": lambda day: f"{day.day:02d}",
-    "M": lambda day: str(day.month),
-    "MM": lambda day: f"{day.month:02d}",
-    "y": lambda day: str(day.year),
-    "yyyy": lambda day: f"{day.year:04d}",
-    "yy": lambda day: f"{day.year % 100:02d}",
+_NUMERIC = {
+    "d": "{0}",
+    "dd": "{0:02d}",
+    "M": "{1}",
+    "MM": "{1:02d}",
+    "y": "{2}",
+    "yyyy": "{2:04d}",
+    "yy": "{3:02d}",
 }
-"""The CLDR pattern fields that are plain numbers, the same in every locale."""
+"""The CLDR pattern fields that are plain numbers (the same in every locale), as fields of
+str.format over (day, month, year, year % 100)."""
 
 
 @lru_cache(maxsize=64)
-def _numeric(pattern: str) -> list[str | Callable[[dt.date], str]] | None:
-    """`pattern` (such as 'd. M. y') as literal text and numeric fields, or None when it has
-    another field (month names, weekdays) or a quoted literal, which Babel formats."""
-    parts: list[str | Callable[[dt.date], str]] = []
+def _numeric(pattern: str) -> str | None:
+    """`pattern` (such as 'd. M. y') as a str.format template over (day, month, year,
+    year % 100), or None when it has another field (month names, weekdays) or a quoted
+    literal, which Babel formats."""
+    parts: list[str] = []
     for match in re.finditer(r"([A-Za-z])\1*|[^A-Za-z']+|'", pattern):
         token = match.group(0)
         if token == "'":
@@ -42,8 +43,8 @@ def _numeric(pattern: str) -> list[str | Callable[[dt.date], str]] | None:
                 return None
             parts.append(field)
         else:
-            parts.append(token)
-    return parts
+            parts.append(token.replace("{", "{{").replace("}", "}}"))
+    return "".join(parts)
 
 
 @lru_cache(maxsize=4096)
@@ -51,9 +52,9 @@ def _format(day: dt.date, pattern: str, locale: str) -> str:
     """A CLDR date format, remembered: reports repeat the same few dates. Numeric patterns
     are formatted here (Babel's import alone costs more than a report from the index);
     others by Babel."""
-    parts = _numeric(pattern)
-    if parts is not None:
-        return "".join(p if isinstance(p, str) else p(day) for p in parts)
+    template = _numeric(pattern)
+    if template is not None:
+        return template.format(day.day, day.month, day.year, day.year % 100)
     from babel.dates import format_date
 
     return format_date(day, pattern, locale=locale)

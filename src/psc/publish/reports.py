@@ -73,8 +73,6 @@ def json_lines(tasks: list[TrackedTask], as_of: dt.date, renderer: Wording) -> s
     def opt(value: str | None) -> str:
         return "null" if value is None else text(value)
 
-    words: dict[tuple[int, dt.date | None], tuple[str, str]] = {}
-    """The deadline and its words, by deadline (reports share their objects) and due date."""
     lines = []
     for task in tasks:
         deadline, due, summary = task.deadline, task.due, task.task
@@ -82,10 +80,7 @@ def json_lines(tasks: list[TrackedTask], as_of: dt.date, renderer: Wording) -> s
         if deadline is None:
             said = ("null", "null")
         else:
-            said = words.get((id(deadline), due)) or words.setdefault(
-                (id(deadline), due),
-                (text(str(deadline)), text(renderer.deadline_words(deadline, due))),
-            )
+            said = (text(str(deadline)), text(renderer.deadline_words(deadline, due)))
         lines.append(
             _LINE.format(
                 text(task.id),
