@@ -161,16 +161,13 @@ def test_a_report_from_the_index_imports_no_parser(archives: list[Path], tmp_pat
     root = _copy(archives[0], tmp_path / "repo")
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     env.pop("PSC_NO_CACHE", None)
-    code = (
-        "import sys, runpy\n"
-        "sys.argv = ['psc'] + sys.argv[1:]\n"
-        "try:\n"
-        "    runpy.run_module('psc', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
+    code = (  # psc runs the exit handlers before it leaves: one says what was imported
+        "import atexit, json, runpy, sys\n"
         "heavy = ['yaml', 'jinja2', 'babel', 'psc.loading.model', 'psc.loading.pipeline', 'markdown']\n"
-        "print(json.dumps([m for m in heavy if m in sys.modules]), file=sys.stderr)\n"
-    ).replace("import sys, runpy", "import sys, runpy, json")
+        "atexit.register(lambda: print(json.dumps([m for m in heavy if m in sys.modules]), file=sys.stderr))\n"
+        "sys.argv = ['psc'] + sys.argv[1:]\n"
+        "runpy.run_module('psc', run_name='__main__')\n"
+    )
     commands = [
         ["tasks", "--overdue", "--format", "json", "--as-of", "2001-01-01"],
         ["tasks", "--status", "all", "--format", "csv"],
@@ -178,8 +175,8 @@ def test_a_report_from_the_index_imports_no_parser(archives: list[Path], tmp_pat
         ["list", "--format", "json"],
         ["decisions", "--format", "json"],
     ]
-    subprocess.run(
-        [sys.executable, "-m", "psc", "validate"],
+    subprocess.run(  # the first report makes the tables the others are answered from
+        [sys.executable, "-m", "psc", "tasks"],
         cwd=root,
         env=env,
         check=True,
