@@ -15,6 +15,7 @@ archive's last meeting (or --as-of):
   tasks --overdue json cold   the same with DIR/.psc-cache deleted before every run
                                                                vs Taskwarrior, Typer floor
   validate cold               psc --root DIR validate --no-cache   vs CSafeLoader floor
+  validate cold, index        psc --root DIR validate (no .psc-cache before it) vs the same floor
 
 and, at the size nearest 1,000 meetings, each read-only report warm against the Typer
 floor (benchmarks/floor.py, the same command and options doing nothing): tasks --overdue
@@ -100,6 +101,7 @@ EXACT = 0.05  # a size counts as "the issue's size" within 5 % of it
 OVERDUE_WARM = "tasks --overdue json warm"
 OVERDUE_COLD = "tasks --overdue json cold"
 VALIDATE_COLD = "validate --no-cache cold"
+VALIDATE_INDEX = "validate cold, index written"
 
 
 # --------------------------------------------------------------------------- running
@@ -553,6 +555,13 @@ def bench_size(
     group(
         [
             Command(VALIDATE_COLD, "psc", base + ["validate", "--no-cache"], prepare=cold),
+            Command(VALIDATE_INDEX, "psc", base + ["validate"], prepare=cold),
+            Command(
+                VALIDATE_INDEX,
+                "csafeloader floor",
+                [python, str(floor_script), str(root)],
+                note="the same floor, measured again beside it",
+            ),
             Command(
                 VALIDATE_COLD,
                 "csafeloader floor",
@@ -788,17 +797,18 @@ def verdicts(sizes: list[Size], results: list[Result]) -> list[Verdict]:
             )
 
     for size in sizes:
-        judge(
-            "validate --no-cache cold / CSafeLoader",
-            size,
-            ratio(size, VALIDATE_COLD, "csafeloader floor"),
-            VALIDATE_LIMIT,
-            True,
-        )
+        for row in (VALIDATE_COLD, VALIDATE_INDEX):
+            judge(
+                f"{row} / CSafeLoader",
+                size,
+                ratio(size, row, "csafeloader floor"),
+                VALIDATE_LIMIT,
+                True,
+            )
 
     size = _nearest(sizes, MEMORY_TASKS, lambda s: s.tasks)
     if size is not None:
-        for row in (VALIDATE_COLD, OVERDUE_COLD, OVERDUE_WARM):
+        for row in (VALIDATE_COLD, VALIDATE_INDEX, OVERDUE_COLD, OVERDUE_WARM):
             r = by.get((size.tasks, row, "psc"))
             peak = r.peak_rss_mb if r is not None and r.ok else None
             judge(
