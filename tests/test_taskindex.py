@@ -325,3 +325,39 @@ def test_a_table_of_plain_cells_is_found_plain_in_one_scan() -> None:
             assert unchanged, rows
     assert plain_cells([["2016-09-07/3", "Poslat informace", "MMR, MPSV", ""]])
     assert not plain_cells([["a\x1b[31m"]]) and not plain_cells([["a  b"]])
+
+
+def test_validate_of_an_archive_as_last_found_valid_reads_no_summary(
+    archives: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second `psc validate` of an unchanged valid archive checks only the files' stamps;
+    a change, an invalid file or a stray file is still found."""
+    import psc.archive.cache
+
+    root = _copy(archives[1], tmp_path / "repo")
+    shutil.rmtree(root / ".psc-cache", ignore_errors=True)
+    project = Project(root)
+    assert project.validate()[1] == []
+    project.report_index()  # the report tables
+    assert fresh(project) is not None
+
+    def no_summary(*args: object) -> None:
+        raise AssertionError("a summary was read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(psc.archive.cache, "from_json", no_summary)
+        assert project.validate()[1] == []
+    assert fresh(project) is not None  # the report tables stay
+
+    path = sorted((root / "meetings").glob("*.yaml"))[4]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title:", "titel:", 1), encoding="utf-8")
+    assert any("titel" in p.message for p in project.validate()[1])
+    path.write_text(text, encoding="utf-8")
+    assert project.validate()[1] == []
+    assert fresh(project) is None  # made from other files: dropped, the next report remakes them
+    project.report_index()
+    assert fresh(project) is not None
+
+    (root / "meetings" / "notes.txt").write_text("x", encoding="utf-8")
+    assert [p.severity for p in project.validate()[1]] == ["warning"]

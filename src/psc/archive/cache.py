@@ -228,6 +228,8 @@ class Cache:
         """What reports need of the (valid) group file, stored with the entries."""
         self.current = False
         """The database holds entries for this key (else it starts empty on `save`)."""
+        self.has_tables = False
+        """The report tables (meetings, task_states) are made from `derived_files`."""
         self._put: dict[str, tuple[Stamp, MeetingSummary | str]] = {}
         self._gone: set[str] = set()
         self._open()
@@ -242,6 +244,7 @@ class Cache:
         try:
             rows = self.conn.execute("SELECT name, size, mtime_ns, sha256, written_ns FROM files")
             self.stamps = {r[0]: Stamp(int(r[1]), int(r[2]), str(r[3]), int(r[4])) for r in rows}
+            self.has_tables = self._meta("derived_ns") is not None
             info = self._meta("group_info")
             if info is not None:
                 data = json.loads(info)
@@ -264,8 +267,24 @@ class Cache:
             return self._put[name][0]
         return self.stamps.get(name)
 
+    def unchanged(self, files: list[tuple[str, Path]]) -> dict[str, Stamp] | None:
+        """The stamps of `files` (name, path) when every one is certainly as its entry
+        says (see `get`), else None; no summary is read."""
+        found: dict[str, Stamp] = {}
+        try:
+            for name, path in files:
+                stamp = self.stamps.get(name)
+                if stamp is None or not stamp.matches(path, path.stat()):
+                    return None
+                found[name] = stamp
+        except OSError:
+            return None
+        return found
+
     def derived_from(self, stamps: dict[str, Stamp]) -> bool:
-        """Whether the derived tables were made from exactly the files of `stamps`."""
+        """Whether `derived_files` holds exactly the files of `stamps`: the archive as it
+        was when last found valid as a whole (and, with `has_tables`, the report tables
+        made from it)."""
         if self.conn is None or not self.current or self._put or self._gone:
             return False
         try:
@@ -315,13 +334,15 @@ class Cache:
     def forget_except(self, names: set[str]) -> None:
         self._gone.update(n for n in self.stamps if n not in names)
 
-    def save(self, derived: Derived | None = None) -> None:
-        """Write what changed, and the derived tables when given, in one transaction; a
-        failure to write is not an error of the command."""
+    def save(self, derived: Derived | None = None, valid: dict[str, Stamp] | None = None) -> None:
+        """Write what changed in one transaction, with the report tables `derived` from a
+        whole valid archive, or else the stamps of a whole archive found `valid` (the report
+        tables, made from other files, are dropped then); a failure to write is not an
+        error of the command."""
         if self.group_info is None:
             return
         changed = bool(self._put or self._gone or not self.current)
-        if not changed and derived is None:
+        if not changed and derived is None and valid is None:
             return
         if self.conn is None:  # released while files were checked: open it again
             opened = connect(self.path, self.key, create=True)
@@ -336,7 +357,7 @@ class Cache:
                 if not self.current:
                     for table in ("files", "derived_files", "meetings", "task_states"):
                         conn.execute(f"DELETE FROM {table}")
-                self._write(conn, derived)
+                self._write(conn, derived, valid)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -344,8 +365,11 @@ class Cache:
         except (sqlite3.Error, OSError, ValueError, TypeError):
             return
         self.current = True
+        self.has_tables = derived is not None or (self.has_tables and valid is None)
 
-    def _write(self, conn: sqlite3.Connection, derived: Derived | None) -> None:
+    def _write(
+        self, conn: sqlite3.Connection, derived: Derived | None, valid: dict[str, Stamp] | None
+    ) -> None:
         def dump(value: Any) -> str:
             return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -369,6 +393,14 @@ class Cache:
             )
             meta["responsible"] = dump(derived.responsible)
             meta["derived_ns"] = str(time.time_ns())
+        elif valid is not None:
+            for table in ("derived_files", "meetings", "task_states"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.executemany(
+                "INSERT INTO derived_files VALUES (?, ?, ?, ?)",
+                [(name, st.size, st.mtime_ns, st.sha256) for name, st in valid.items()],
+            )
+            conn.execute("DELETE FROM meta WHERE key IN ('derived_ns', 'responsible')")
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
 
     def release(self) -> None:

@@ -174,9 +174,11 @@ class Indexer:
         """Validate the group and the meetings `paths` and summarize them. `strays`: the
         problems of scanning meetings/ when `paths` are all its meeting files, None when they
         are named files (the cache then keeps the entries of the others). `derive_tables`:
-        bring the index database's derived tables up to date when the whole archive is
-        valid (a report will be answered from them; `psc validate` does not need them, and
-        the first report makes them). `strict`: raise
+        bring the index database's report tables up to date when the whole archive is
+        valid (a report will be answered from them). False (`psc validate`, which wants the
+        problems only): the first report makes them, and when every file is as the archive
+        was last found valid no summary is read (the index's meetings are then empty).
+        `strict`: raise
         InvalidData when anything is invalid; otherwise the index holds the valid meetings
         and lists the problems."""
         from psc.archive.cache import Cache, file_hash
@@ -194,6 +196,13 @@ class Indexer:
         if strays is not None:
             self.problems.extend(strays)
             failed = any(p.severity == "error" for p in strays)  # a meeting may be in one of them
+            if not derive_tables and self._as_found_valid(paths):
+                # every file as when the archive was last found valid as a whole: nothing to
+                # check, and no summary to read for a caller that wants the problems
+                assert self.cache is not None  # _as_found_valid needs it
+                self.cache.close()
+                info = self.info if self.info is not None else INVALID_GROUP_INFO
+                return Index(info, [], self.problems, 1 + len(paths))
         summaries, todo, names = self._from_cache(paths)
         if todo:
             group = self._load_group()
@@ -217,6 +226,7 @@ class Indexer:
         known_good = (
             stamps is not None and self.cache is not None and self.cache.derived_from(stamps)
         )
+        tables_current = known_good and self.cache is not None and self.cache.has_tables
         if known_good:
             pass  # the archive as it was when found valid as a whole: nothing to check across it
         elif not failed or not strict:  # with files missing, a review's task may be in one of them
@@ -235,10 +245,13 @@ class Indexer:
             if strays is not None:
                 self.cache.forget_except(names)
             self.cache.group_info = self.info
-            derived = None
-            if derive_tables and stamps is not None and not known_good and not self.problems:
-                derived = derive(summaries, stamps)
-            self.cache.save(derived)
+            derived, valid = None, None
+            if stamps is not None and not self.problems:
+                if derive_tables and not tables_current:
+                    derived = derive(summaries, stamps)
+                if derived is None and not known_good:
+                    valid = stamps
+            self.cache.save(derived, valid)
         if self.cache is not None:
             self.cache.close()  # the last connection checkpoints the WAL into the file
         if strict and any(p.severity == "error" for p in self.problems):
@@ -276,6 +289,15 @@ class Indexer:
             else:
                 summaries.append(summary)
         return summaries, todo, names
+
+    def _as_found_valid(self, paths: list[Path]) -> bool:
+        """Whether `paths` are the files of the archive last found valid as a whole, each
+        unchanged since (by its stamp), with no problem besides: then nothing needs
+        checking. Only with the cache and a group file known valid."""
+        if self.cache is None or self.info is None or self.problems or not self.cache.current:
+            return False
+        stamps = self.cache.unchanged([(self._cache_name(p), p) for p in paths])
+        return stamps is not None and self.cache.derived_from(stamps)
 
     def _stamps(self, summaries: list[MeetingSummary]) -> dict[str, Stamp] | None:
         """The cache's stamp of each meeting's file by name; None when one is missing."""

@@ -272,7 +272,8 @@ class Project:
         cache (unless `use_cache` is off) where a file is unchanged. `strict`: raise
         InvalidData when anything is invalid; otherwise the index holds the valid meetings
         and lists the problems. `reports`: also bring the tables reports are answered from
-        up to date (see `Indexer.build`)."""
+        up to date; False: the problems are all the caller wants, and the meetings may be
+        left out (see `Indexer.build`)."""
         indexer = Indexer(self.root, self.group_path, self.meetings_dir, use_cache=self.use_cache)
         if paths is None:
             listed, strays = self.scan()
