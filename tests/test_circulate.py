@@ -92,7 +92,6 @@ def test_drafts_record_the_circulation(draft, runner):
 
 
 def test_to_days_and_docx(draft, runner, tmp_path):
-    pytest.importorskip("docx", reason="python-docx is not installed (pip install 'psc[docx]')")
     out = tmp_path / "out"
     result = run(
         runner, "circulate", "2016-11-15", "--dry-run", "--on", ON, "--days", "2w",

@@ -8,12 +8,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import REPO, run
 
 from psc.language.mdtext import plain_text
-
-docx = pytest.importorskip("docx", reason="python-docx is not installed (pip install 'psc[docx]')")
 
 
 def _flat(text: str) -> str:
@@ -150,5 +149,39 @@ def test_docx_without_python_docx_is_a_usage_error(repo, runner, tmp_path, monke
     monkeypatch.setitem(__import__("sys").modules, "docx", None)
     result = run(runner, "render", "2016-09-07", "--format", "docx", "-o", str(tmp_path / "m"))
     assert result.exit_code == 2
-    assert "Word output needs python-docx: pip install 'psc[docx]'" in result.output
+    assert "Word output needs python-docx, a dependency of psc" in result.output
+    assert "internal error" not in result.output
     assert not (tmp_path / "m").exists()
+
+
+def block_docx(monkeypatch) -> None:
+    """python-docx gone from the installation, as far as imports can tell."""
+    import sys
+
+    for name in [m for m in sys.modules if m == "docx" or m.startswith("docx.")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setitem(sys.modules, "docx", None)
+
+
+def test_word_minutes_without_python_docx_in_any_state(repo, runner, tmp_path, monkeypatch):
+    """python-docx missing from an installation (a broken install), whatever was imported
+    before: one line, exit 2, never an internal error, nothing written."""
+    block_docx(monkeypatch)
+    result = run(runner, "render", "2016-09-07", "--format", "docx", "-o", str(tmp_path / "m"))
+    assert result.exit_code == 2, result.output
+    assert "python-docx" in result.stderr and "internal error" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "m").exists()
+
+
+def test_any_missing_module_is_named_not_an_internal_error(repo, runner, monkeypatch):
+    import psc.publish.taskreport
+
+    def broken(*args, **kwargs):
+        raise ModuleNotFoundError("No module named 'markdown_it'", name="markdown_it")
+
+    monkeypatch.setattr(psc.publish.taskreport, "list_tasks", broken)
+    result = run(runner, "tasks")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: the Python module 'markdown_it'")
+    assert "internal error" not in result.stderr

@@ -243,7 +243,7 @@ def test_docx_without_python_docx(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)
     with pytest.raises(UsageError) as error:
         read_source(path)
-    assert "pip install 'psc[docx]'" in str(error.value)
+    assert "needs python-docx, a dependency of psc" in str(error.value)
 
 
 # ---------------------------------------------------------------------- .docx

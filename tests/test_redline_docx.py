@@ -138,3 +138,15 @@ def test_libreoffice_converts_it(git_repo, runner, tmp_path):  # noqa: F811 (a f
     assert converted.returncode == 0, converted.stderr
     pdf = out / "r.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_word_redline_without_python_docx(git_repo, runner, monkeypatch):  # noqa: F811
+    from test_docx import block_docx
+
+    change(git_repo)
+    block_docx(monkeypatch)
+    result = run(runner, "diff", "2016-09-07", "--format", "docx", "-o", "r.docx")
+    assert result.exit_code == 2, result.output
+    assert "'docx'" in result.stderr or "python-docx" in result.stderr
+    assert "internal error" not in result.stderr
+    assert not (git_repo / "r.docx").exists()

@@ -52,6 +52,13 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(_pipe_closed()) from None
         except (typer.Exit, typer.Abort):
             raise
+        except ModuleNotFoundError as exc:  # an installation without a module psc needs
+            console.echo(
+                f"error: the Python module {exc.name!r} that this command needs is not "
+                "installed: reinstall psc with its dependencies (pip install .)",
+                err=True,
+            )
+            raise typer.Exit(2) from None
         except Exception as exc:  # a bug in psc: say so in one line, never a traceback
             if os.environ.get("PSC_DEBUG"):
                 raise

@@ -1,4 +1,4 @@
-"""Word minutes (`psc render --format docx`) written with python-docx (the extra `psc[docx]`).
+"""Word minutes (`psc render --format docx`) written with python-docx.
 
 The document mirrors the HTML minutes block by block, through the Renderer's own helpers
 (headings, labels, deadlines, Czech dates), so both say the same words. Inline Markdown
@@ -41,15 +41,18 @@ def _docx() -> Any:
     try:
         import docx
     except ImportError:
-        raise UsageError("Word output needs python-docx: pip install 'psc[docx]'") from None
+        raise UsageError(
+            "Word output needs python-docx, a dependency of psc that is not installed here: "
+            "reinstall psc"
+        ) from None
     return docx
 
 
 def default_reference() -> Document:
     """python-docx's default document with psc's look: a sans-serif body, dark headings."""
+    document = _docx().Document()  # first: says what is missing when python-docx is
     from docx.shared import Pt, RGBColor
 
-    document = _docx().Document()
     styles = document.styles
     styles["Normal"].font.name = "DejaVu Sans"
     styles["Normal"].font.size = Pt(10)

@@ -245,7 +245,10 @@ def _docx() -> Any:
     try:
         import docx
     except ImportError:
-        raise UsageError("reading Word needs python-docx: pip install 'psc[docx]'") from None
+        raise UsageError(
+            "reading Word needs python-docx, a dependency of psc that is not installed here: "
+            "reinstall psc"
+        ) from None
     return docx
 
 
