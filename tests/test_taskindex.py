@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -361,3 +362,60 @@ def test_validate_of_an_archive_as_last_found_valid_reads_no_summary(
 
     (root / "meetings" / "notes.txt").write_text("x", encoding="utf-8")
     assert [p.severity for p in project.validate()[1]] == ["warning"]
+
+
+def _tables(root: Path) -> dict[str, list[tuple]]:
+    from conftest import index_sql
+
+    return {
+        table: sorted(index_sql(root, f"SELECT * FROM {table}"), key=repr)
+        for table in ("task_states", "meetings", "reviews", "derived_files")
+    }
+
+
+def test_a_changed_meeting_updates_the_tables_as_making_them_anew(
+    archives: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After edits to a few meetings only their rows are made again (the tasks they assign
+    or review, before and after): the tables are then row for row what making them anew
+    gives."""
+    import psc.archive.index
+
+    root = _copy(archives[2], tmp_path / "repo")
+    shutil.rmtree(root / ".psc-cache", ignore_errors=True)
+    Project(root).report_index()
+    paths = sorted((root / "meetings").glob("*.yaml"))
+    rng = random.Random(4)
+    calls: list[bool] = []
+    real = psc.archive.index.derive
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs.get("partial") is not None)
+        return real(*args, **kwargs)
+
+    compared = 0
+    for round_ in range(4):
+        for path in rng.sample(paths[1:], 2):
+            text = path.read_text(encoding="utf-8")
+            swaps = [("status: done", "status: cancelled"), ("status: open", "status: done")]
+            for old, new in swaps:
+                if old in text:
+                    text = text.replace(old, new, 1)
+                    break
+            # a review that now reviews another task: the one it reviewed must be made
+            # again too, which only the tables know (the file no longer names it)
+            text = re.sub(r'- task: "[^"]+"', f'- task: "{paths[0].stem}/1"', text, count=1)
+            path.write_text(text + f"# round {round_}\n", encoding="utf-8")
+        calls.clear()
+        monkeypatch.setattr(psc.archive.index, "derive", spy)
+        index = Project(root).index(strict=False)
+        monkeypatch.undo()
+        if index.problems:  # an edit made the archive invalid: no tables, nothing to compare
+            continue
+        assert calls == [True]
+        updated = _tables(root)
+        shutil.rmtree(root / ".psc-cache")
+        Project(root).report_index()
+        assert updated == _tables(root)
+        compared += 1
+    assert compared >= 2

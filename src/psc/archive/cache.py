@@ -41,7 +41,7 @@ from psc.archive.summary import FORMAT, MeetingSummary, from_json, to_json
 CACHE_DIR = ".psc-cache"
 DB_FILE = "index.sqlite3"
 LOCK_FILE = "index.lock"
-SCHEMA = 4
+SCHEMA = 5
 """Version of the tables below (part of the key: another schema is rebuilt)."""
 SEPARATOR = "\x1f"
 """Between the names of `task_states.responsible` (a control character no name holds)."""
@@ -73,10 +73,14 @@ CREATE TABLE task_states (
     unresolved INTEGER NOT NULL,
     text TEXT NOT NULL, responsible TEXT NOT NULL, responsible_text TEXT, contact TEXT);
 CREATE INDEX task_states_due ON task_states (status, due);
-CREATE INDEX task_states_start ON task_states (start);
+CREATE INDEX task_states_meeting ON task_states (meeting);
+CREATE TABLE reviews (meeting TEXT NOT NULL, task TEXT NOT NULL);
+CREATE INDEX reviews_meeting ON reviews (meeting);
 """
 """`task_states`: dates are ISO strings (they sort as dates); `until` NULL: from `start` on;
-`deadline_*` the deadline in force; `responsible` the names joined by SEPARATOR."""
+`deadline_*` the deadline in force; `responsible` the names joined by SEPARATOR. `reviews`:
+the tasks each meeting reviews (with `task_states.meeting`, what a changed meeting
+touches: only those tasks' states are made again)."""
 
 
 def file_hash(data: bytes) -> str:
@@ -119,12 +123,19 @@ class Stamp:
 
 @dataclass
 class Derived:
-    """The derived tables' rows, computed from a whole valid archive (`index.derive`)."""
+    """The report tables' rows, computed from a whole valid archive (`index.derive`): all of
+    them, or (`partial`) those of some tasks and meetings, which replace theirs."""
 
     files: list[tuple[str, int, int, str]]
     meetings: list[tuple[Any, ...]]
     task_states: list[tuple[Any, ...]]
+    reviews: list[tuple[str, str]]
     responsible: list[str]
+    partial: tuple[list[str], list[str]] | None = None
+    """(task IDs, meeting IDs) whose rows these are; None: every row."""
+    base: dict[str, tuple[int, int, str]] | None = None
+    """For `partial` rows: the stamps the tables they update were made from (if another
+    process has changed the tables since, the rows are not written)."""
 
 
 def _drop(path: Path) -> None:
@@ -281,6 +292,28 @@ class Cache:
             return None
         return found
 
+    def derived_stamps(self) -> dict[str, tuple[int, int, str]]:
+        """The stamps the report tables were made from, by name (empty without tables)."""
+        if self.conn is None or not self.current or not self.has_tables:
+            return {}
+        try:
+            rows = self.conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
+            return {r[0]: (r[1], r[2], r[3]) for r in rows}
+        except sqlite3.Error:
+            return {}
+
+    def touched(self, meetings: set[str]) -> set[str]:
+        """The tasks the report tables have assigned or reviewed at `meetings` (by ID)."""
+        if self.conn is None:
+            return set()
+        ids = json.dumps(sorted(meetings))
+        rows = self.conn.execute(
+            "SELECT task FROM task_states WHERE meeting IN (SELECT value FROM json_each(?)) "
+            "UNION SELECT task FROM reviews WHERE meeting IN (SELECT value FROM json_each(?))",
+            (ids, ids),
+        )
+        return {r[0] for r in rows}
+
     def derived_from(self, stamps: dict[str, Stamp]) -> bool:
         """Whether `derived_files` holds exactly the files of `stamps`: the archive as it
         was when last found valid as a whole (and, with `has_tables`, the report tables
@@ -380,10 +413,25 @@ class Cache:
             rows.append((name, stamp.size, stamp.mtime_ns, stamp.sha256, stamp.written_ns, text))
         conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
         meta = {"key": self.key, "group_info": dump(self.group_info)}
+        if derived is not None and derived.partial is not None:
+            found = conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
+            now = {r[0]: (r[1], r[2], r[3]) for r in found}
+            made = conn.execute("SELECT 1 FROM meta WHERE key = 'derived_ns'").fetchone()
+            if made is None or now != derived.base:
+                derived = None  # the tables changed under us: the next report makes them
         if derived is not None:
-            for table in ("derived_files", "meetings", "task_states"):
-                conn.execute(f"DELETE FROM {table}")
+            if derived.partial is None:
+                for table in ("derived_files", "meetings", "task_states", "reviews"):
+                    conn.execute(f"DELETE FROM {table}")
+            else:
+                tasks, meetings = (json.dumps(ids) for ids in derived.partial)
+                within = "IN (SELECT value FROM json_each(?))"
+                conn.execute("DELETE FROM derived_files")
+                conn.execute(f"DELETE FROM task_states WHERE task {within}", (tasks,))
+                conn.execute(f"DELETE FROM meetings WHERE id {within}", (meetings,))
+                conn.execute(f"DELETE FROM reviews WHERE meeting {within}", (meetings,))
             conn.executemany("INSERT INTO derived_files VALUES (?, ?, ?, ?)", derived.files)
+            conn.executemany("INSERT INTO reviews VALUES (?, ?)", derived.reviews)
             conn.executemany(
                 "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?)", derived.meetings
             )
@@ -394,7 +442,7 @@ class Cache:
             meta["responsible"] = dump(derived.responsible)
             meta["derived_ns"] = str(time.time_ns())
         elif valid is not None:
-            for table in ("derived_files", "meetings", "task_states"):
+            for table in ("derived_files", "meetings", "task_states", "reviews"):
                 conn.execute(f"DELETE FROM {table}")
             conn.executemany(
                 "INSERT INTO derived_files VALUES (?, ?, ?, ?)",

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from psc.loading.model import Group
     from psc.loading.yamlfile import Positions
 
+PARTIAL_UP_TO = 20
+"""The report tables are updated row by row when up to this many meeting files (or a tenth
+of the archive) changed since they were made; made anew otherwise."""
+
 PARALLEL_FROM = 200
 """With this many files to parse, the work is shared among the CPUs."""
 
@@ -248,7 +252,7 @@ class Indexer:
             derived, valid = None, None
             if stamps is not None and not self.problems:
                 if derive_tables and not tables_current:
-                    derived = derive(summaries, stamps)
+                    derived = self._derive(summaries, stamps)
                 if derived is None and not known_good:
                     valid = stamps
             self.cache.save(derived, valid)
@@ -289,6 +293,27 @@ class Indexer:
             else:
                 summaries.append(summary)
         return summaries, todo, names
+
+    def _derive(self, summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived | None:
+        """The report tables for `summaries`: only the rows of what changed when the tables
+        hold the same files and a few of them changed (a change to one meeting touches the
+        tasks it assigns or reviews, before and after; the schedule of meetings is the
+        same), else all of them."""
+        assert self.cache is not None
+        base = self.cache.derived_stamps()
+        if base.keys() == stamps.keys():
+            changed = {
+                n for n, st in stamps.items() if base[n] != (st.size, st.mtime_ns, st.sha256)
+            }
+            if 0 < len(changed) <= max(PARTIAL_UP_TO, len(stamps) // 10):
+                meetings = [m for m in summaries if self._cache_name(Path(m.path)) in changed]
+                ids = {m.id for m in meetings}
+                touched = self.cache.touched(ids)
+                for m in meetings:
+                    touched.update(m.task_id(i) for i in range(len(m.tasks)))
+                    touched.update(r.task for r in m.reviews)
+                return derive(summaries, stamps, partial=(touched, ids), base=base)
+        return derive(summaries, stamps)
 
     def _as_found_valid(self, paths: list[Path]) -> bool:
         """Whether `paths` are the files of the archive last found valid as a whole, each
@@ -334,10 +359,18 @@ class Indexer:
         return problems
 
 
-def derive(summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived | None:
-    """The derived tables of the index database for a whole valid archive: its meetings
+def derive(
+    summaries: list[MeetingSummary],
+    stamps: dict[str, Stamp],
+    *,
+    partial: tuple[set[str], set[str]] | None = None,
+    base: dict[str, tuple[int, int, str]] | None = None,
+) -> Derived | None:
+    """The report tables of the index database for a whole valid archive: its meetings
     (with their decisions, for the register), every task's states over the as-of dates
-    (`tasks.timeline`), the names of all responsible, and the files' `stamps` by name."""
+    (`tasks.timeline`), the tasks each meeting reviews, the names of all responsible, and
+    the files' `stamps` by name. `partial` (task IDs, meeting IDs): only the rows of those,
+    to replace theirs in tables made from the files of `base`."""
     import json
 
     from psc.archive.cache import SEPARATOR, Derived
@@ -351,8 +384,13 @@ def derive(summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived
         return None if value is None else value.isoformat()
 
     name_of = dict(zip((m.id for m in summaries), stamps, strict=True))
+    only_tasks, only_meetings = partial if partial is not None else (None, None)
     meetings = []
+    reviews: list[tuple[str, str]] = []
     for m in summaries:
+        if only_meetings is not None and m.id not in only_meetings:
+            continue
+        reviews.extend((m.id, r.task) for r in m.reviews)
         light = MeetingSummary(
             m.id, name_of[m.id], m.date, m.number, m.title, m.approved,
             next_meetings=m.next_meetings, decisions=m.decisions, per_rollam=m.per_rollam,
@@ -371,8 +409,10 @@ def derive(summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived
         )
     states = []
     responsible: dict[str, None] = {}
-    for start, until, t in timeline(summaries):
-        responsible.update(dict.fromkeys(t.task.responsible))
+    for m in summaries:
+        for task in m.tasks:
+            responsible.update(dict.fromkeys(task.responsible))
+    for start, until, t in timeline(summaries, only_tasks):
         deadline = t.deadline
         states.append(
             (
@@ -400,4 +440,7 @@ def derive(summaries: list[MeetingSummary], stamps: dict[str, Stamp]) -> Derived
     if any(SEPARATOR in name for name in responsible):
         return None  # a name the table cannot hold: reports read the files
     files = [(name, st.size, st.mtime_ns, st.sha256) for name, st in stamps.items()]
-    return Derived(files, meetings, states, list(responsible))
+    if partial is None:
+        return Derived(files, meetings, states, reviews, list(responsible))
+    ids = (sorted(partial[0]), sorted(partial[1]))
+    return Derived(files, meetings, states, reviews, list(responsible), ids, base)

@@ -120,14 +120,18 @@ def track(meetings: Iterable[Any], as_of: dt.date | None = None) -> dict[str, Tr
 
 
 def _track(
-    meetings: list[MeetingSummary], schedule: list[MeetingSummary], as_of: dt.date | None
+    meetings: list[MeetingSummary],
+    schedule: list[MeetingSummary],
+    as_of: dt.date | None,
+    only: set[str] | None = None,
 ) -> dict[str, TrackedTask]:
-    """`meetings`: those whose content counts; `schedule`: every meeting file, for dates."""
+    """`meetings`: those whose content counts; `schedule`: every meeting file, for dates;
+    `only`: the IDs of the tasks wanted (None: all)."""
     tasks: dict[str, TrackedTask] = {}
     for meeting in meetings:
         for index, task in enumerate(meeting.tasks):
             tid = meeting.task_id(index)
-            if tid in tasks:
+            if tid in tasks or (only is not None and tid not in only):
                 continue
             tracked = TrackedTask(tid, task, meeting, index)
             tracked.history.append(
@@ -161,8 +165,11 @@ def _track(
     return tasks
 
 
-def timeline(meetings: Iterable[Any]) -> list[tuple[dt.date, dt.date | None, TrackedTask]]:
-    """Every task's states over the as-of dates: (start, until, state) such that
+def timeline(
+    meetings: Iterable[Any], only: set[str] | None = None
+) -> list[tuple[dt.date, dt.date | None, TrackedTask]]:
+    """Every task's (`only`: those of these IDs) states over the as-of dates: (start, until,
+    state) such that
     `track(meetings, as_of)` gives the task that state for every `as_of` with
     start <= as_of < until (`until` None: from `start` on). A task does not exist before the
     date of its meeting; its state changes only on the dates of its history's events, so
@@ -173,7 +180,7 @@ def timeline(meetings: Iterable[Any]) -> list[tuple[dt.date, dt.date | None, Tra
         schedule = summaries(meetings)
         dates = [m.date for m in schedule]
         states: list[tuple[dt.date, dt.date | None, TrackedTask]] = []
-        for final in _track(schedule, schedule, None).values():
+        for final in _track(schedule, schedule, None, only).values():
             start = final.meeting.date
             bounds = [start, *sorted({e.date for e in final.history if e.date > start})]
             for i, begin in enumerate(bounds[:-1]):
