@@ -293,8 +293,10 @@ class Cache:
         return found
 
     def derived_stamps(self) -> dict[str, tuple[int, int, str]]:
-        """The stamps the report tables were made from, by name (empty without tables)."""
-        if self.conn is None or not self.current or not self.has_tables:
+        """`derived_files` by name: the stamps of the archive last found valid as a whole
+        (and, with `has_tables`, those the report tables were made from); empty when the
+        database holds none for this key."""
+        if self.conn is None or not self.current:
             return {}
         try:
             rows = self.conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
@@ -318,13 +320,9 @@ class Cache:
         """Whether `derived_files` holds exactly the files of `stamps`: the archive as it
         was when last found valid as a whole (and, with `has_tables`, the report tables
         made from it)."""
-        if self.conn is None or not self.current or self._put or self._gone:
+        if self._put or self._gone:
             return False
-        try:
-            rows = self.conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
-            found = {r[0]: (r[1], r[2], r[3]) for r in rows}
-        except sqlite3.Error:
-            return False
+        found = self.derived_stamps()
         return len(found) == len(stamps) and all(
             found.get(name) == (st.size, st.mtime_ns, st.sha256) for name, st in stamps.items()
         )

@@ -300,7 +300,7 @@ class Indexer:
         tasks it assigns or reviews, before and after; the schedule of meetings is the
         same), else all of them."""
         assert self.cache is not None
-        base = self.cache.derived_stamps()
+        base = self.cache.derived_stamps() if self.cache.has_tables else {}
         if base.keys() == stamps.keys():
             changed = {
                 n for n, st in stamps.items() if base[n] != (st.size, st.mtime_ns, st.sha256)

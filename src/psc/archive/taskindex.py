@@ -5,7 +5,8 @@ the archive: the group file has the hash they were made with, and every meeting 
 size and mtime (and, when modified close to the time they were written, the content hash)
 it had then, with no file added, removed or left out. Anything else (no database, a
 changed or invalid file, a stray file in meetings/, --no-cache) gives None, and the report
-takes the loading pipeline, which re-indexes what changed and writes the tables anew.
+takes the loading pipeline, which re-indexes what changed and brings the tables up to
+date (row by row when a few meetings changed).
 
 A report as of a date is then a range query over the tasks' states (`tasks.timeline`):
 only the tasks that hold on that date are read, and they come back as the same
