@@ -86,6 +86,23 @@ def process(root: Path, *args: str) -> Answer:
     return done.returncode, done.stdout, done.stderr
 
 
+def start(root: Path, *args: str) -> subprocess.Popen[str]:
+    """psc started as a process of its own, not waited for (see `answers`)."""
+    return subprocess.Popen(
+        command(root, *args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment(),
+    )
+
+
+def answers(procs: list[subprocess.Popen[str]]) -> list[Answer]:
+    """What each started process answered, once all of them ended."""
+    outputs = [p.communicate(timeout=120) for p in procs]
+    return [(p.returncode, out, err) for p, (out, err) in zip(procs, outputs, strict=True)]
+
+
 def direct(root: Path, *args: str) -> Answer:
     """The answer read from every file."""
     return cli(root, *args, "--no-cache")
@@ -264,19 +281,7 @@ def test_a_damaged_table_is_repaired(tmp_path: Path, archive: Path):
 def test_processes_started_at_once_on_a_cold_cache(archive: Path):
     """Four processes fill the cache at the same moment: all answer, all alike."""
     expected = direct(archive, *REPORT)
-    procs = [
-        subprocess.Popen(
-            command(archive, *REPORT),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=environment(),
-        )
-        for _ in range(4)
-    ]
-    outputs = [p.communicate(timeout=120) for p in procs]
-    answers = [(p.returncode, out, err) for p, (out, err) in zip(procs, outputs, strict=True)]
-    assert answers == [expected] * 4
+    assert answers([start(archive, *REPORT) for _ in range(4)]) == [expected] * 4
     assert cli(archive, *REPORT) == expected  # and the index they left answers too
 
 
@@ -288,19 +293,7 @@ def test_reports_read_while_another_process_writes(archive: Path):
         path.write_text(text + "# changed\n", encoding="utf-8")
     readers = REPORTS[1:4]
     expected = [direct(archive, *REPORT)] + [direct(archive, *args) for args in readers]
-    procs = [
-        subprocess.Popen(
-            command(archive, *args),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=environment(),
-        )
-        for args in [REPORT, *readers]
-    ]
-    outputs = [p.communicate(timeout=120) for p in procs]
-    answers = [(p.returncode, out, err) for p, (out, err) in zip(procs, outputs, strict=True)]
-    assert answers == expected
+    assert answers([start(archive, *args) for args in [REPORT, *readers]]) == expected
     assert cli(archive, *REPORT) == expected[0]
 
 

@@ -33,7 +33,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from psc import __version__
 from psc.archive.summary import FORMAT, MeetingSummary, from_json, to_json
@@ -103,8 +103,7 @@ def key_for(group_hash: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """What identifies a file's content: size, mtime_ns, content hash, and when it was
     recorded (a file modified within RACY_NS before that is checked by its content)."""
 
@@ -113,12 +112,16 @@ class Stamp:
     sha256: str
     written_ns: int = 0
 
+    def racy(self, st: os.stat_result) -> bool:
+        """Whether the file (`st`) was modified too close to when this was recorded for
+        its size and mtime to tell a change (git's "racily clean")."""
+        return st.st_mtime_ns >= self.written_ns - RACY_NS
+
     def matches(self, path: Path, st: os.stat_result) -> bool:
+        """Whether the file at `path` (`st`: its stat) certainly still has this content."""
         if st.st_size != self.size or st.st_mtime_ns != self.mtime_ns:
             return False
-        if st.st_mtime_ns >= self.written_ns - RACY_NS:
-            return file_hash(path.read_bytes()) == self.sha256
-        return True
+        return not self.racy(st) or file_hash(path.read_bytes()) == self.sha256
 
 
 @dataclass

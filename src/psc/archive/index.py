@@ -383,7 +383,7 @@ def derive(
     def day(value: Any) -> str | None:
         return None if value is None else value.isoformat()
 
-    name_of = dict(zip((m.id for m in summaries), stamps, strict=True))
+    name_of = {Path(name).stem: name for name in stamps}  # a meeting's ID is its file's stem
     only_tasks, only_meetings = partial if partial is not None else (None, None)
     meetings = []
     reviews: list[tuple[str, str]] = []

@@ -30,8 +30,8 @@ from psc.archive.cache import (
     BUSY_TIMEOUT,
     CACHE_DIR,
     DB_FILE,
-    RACY_NS,
     SEPARATOR,
+    Stamp,
     connect,
     file_hash,
     key_for,
@@ -105,9 +105,8 @@ def _unchanged(conn: sqlite3.Connection, meetings_dir: Path) -> bool:
     written = _meta(conn, "derived_ns")
     if written is None:
         return False
-    racy_from = int(written) - RACY_NS
     stamps = {
-        r[0]: (r[1], r[2], r[3])
+        r[0]: Stamp(r[1], r[2], r[3], int(written))
         for r in conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
     }
     prefix = meetings_dir.name + "/"
@@ -126,13 +125,9 @@ def _unchanged(conn: sqlite3.Connection, meetings_dir: Path) -> bool:
             if stamp is None or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 return False  # a new file, a folder or a link: the pipeline says what it is
             st = entry.stat(follow_symlinks=False)
-            if (st.st_size, st.st_mtime_ns) != stamp[:2]:
+            if not stamp.matches(Path(entry.path), st):
                 return False
-            if st.st_mtime_ns >= racy_from:
-                with open(entry.path, "rb") as f:
-                    if file_hash(f.read()) != stamp[2]:
-                        return False
-                hashed = True
+            hashed = hashed or stamp.racy(st)
             seen += 1
     if seen != len(stamps):
         return False
