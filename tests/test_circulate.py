@@ -3,6 +3,7 @@ as .eml drafts or through SMTP (aiosmtpd on loopback), and the circulation recor
 
 from __future__ import annotations
 
+import json
 import socket
 from email import policy
 from email.parser import BytesParser
@@ -186,7 +187,8 @@ def test_send_through_smtp(draft, runner, smtp_server):
     (pdf,) = list(msg.iter_attachments())
     assert pdf.get_filename() == "2016-11-15.pdf"
     assert pdf.get_content().startswith(b"%PDF")
-    assert not (draft.parents[1] / "circulation").exists()  # sent, no drafts
+    sent = draft.parents[1] / "circulation"  # sent, no drafts: the journal of who had it
+    assert [p.name for p in sent.iterdir()] == ["2016-11-15.sent.json"]
     assert (
         "sent circulate-2016-11-15-Jana-Korytarova.eml to jana.korytarova@mmr.cz" in result.stderr
     )
@@ -208,3 +210,115 @@ def test_send_failure_records_nothing(draft, runner):
         .startswith(f"error: cannot connect to the SMTP server 127.0.0.1:{port}:")
     )
     assert draft.read_bytes() == before
+
+
+# ---------------------------------------------------------------------- exactly once
+
+
+class FailAtThird(Collect):
+    """Accepts two messages, refuses the third for a while (451), then accepts again."""
+
+    def __init__(self, fail: bool = True):
+        super().__init__()
+        self.fail = fail
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.fail and len(self.envelopes) == 2:
+            return "451 4.3.0 try again later"
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+THREE = ["david.koppitz@example.cz", "jana.korytarova@mmr.cz", "petr.svec@example.cz"]
+
+
+def give_david_an_address(repo: Path) -> None:
+    group = repo / "group.yaml"
+    text = group.read_text(encoding="utf-8")
+    assert "  - name: David Koppitz\n" in text
+    text = text.replace(
+        "  - name: David Koppitz\n",
+        "  - name: David Koppitz\n    email: david.koppitz@example.cz\n",
+    )
+    group.write_text(text, encoding="utf-8")
+
+
+def send_args(port: int) -> list[str]:
+    return [
+        "circulate", "2016-11-15", "--send", "--on", ON,
+        "--smtp-host", "127.0.0.1", "--smtp-port", str(port), "--from", "ps-sc@mmr.cz",
+    ]  # fmt: skip
+
+
+def test_a_failure_at_the_third_message_is_resumed_by_the_retry(draft, runner):
+    """The circulation is recorded before sending, each message as the server accepts it; the
+    retry sends only to those who did not get it, and says so."""
+    from aiosmtpd.controller import Controller
+
+    give_david_an_address(draft.parents[1])
+    handler = FailAtThird()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        result = run(runner, *send_args(controller.port))
+        assert result.exit_code == 1
+        assert [e.rcpt_tos for e in handler.envelopes] == [[a] for a in THREE[:2]]
+        error = result.stderr.strip().splitlines()[-1]
+        assert error.startswith(
+            f"error: sending circulate-2016-11-15-Petr-Svec.eml through 127.0.0.1:"
+            f"{controller.port}: 451 4.3.0 try again later (2 of 3 sent before"
+        ), error
+        assert "run the command again to send to the rest" in error
+        # recorded before sending: the circulation, to all three
+        (circulation,) = load(draft).circulations
+        assert circulation.recipients == THREE
+        journal = draft.parents[1] / "circulation" / "2016-11-15.sent.json"
+        assert sorted(
+            json.loads(journal.read_text(encoding="utf-8"))["circulations"][0]["sent"]
+        ) == sorted(THREE[:2])
+
+        handler.fail = False
+        retry = run(runner, *send_args(controller.port))
+        assert retry.exit_code == 0, retry.output
+        assert [e.rcpt_tos for e in handler.envelopes] == [[a] for a in THREE]  # only the third
+        assert "note: jana.korytarova@mmr.cz had the draft already (sent " in retry.stderr
+        assert "not sent again" in retry.stderr
+        assert "sent circulate-2016-11-15-Petr-Svec.eml to petr.svec@example.cz" in (retry.stderr)
+        (circulation,) = load(draft).circulations  # recorded once
+        assert circulation.recipients == THREE
+
+        again = run(runner, *send_args(controller.port))  # complete: never twice
+        assert again.exit_code == 2
+        assert again.stderr.strip().splitlines()[-1] == (
+            "error: 2016-11-15: this draft was sent to every recipient already (2016-11-16, "
+            "comments by 2016-11-23); nothing sent (a new circulation has another --on, "
+            "--deadline or --to)"
+        )
+        assert len(handler.envelopes) == 3
+    finally:
+        controller.stop()
+
+
+def test_a_read_only_meeting_file_sends_nothing(draft, runner, smtp_server):
+    before = draft.read_bytes()
+    draft.chmod(0o444)
+    try:
+        result = run(runner, *send_args(smtp_server.port))
+    finally:
+        draft.chmod(0o644)
+    assert result.exit_code == 1
+    assert smtp_server.handler.envelopes == []
+    assert result.stderr.strip().splitlines()[-1] == (
+        "error: meetings/2016-11-15.yaml is read-only; nothing was written (make it writable "
+        "first if the change is meant)"
+    )
+    assert "sent circulate-" not in result.stderr
+    assert draft.read_bytes() == before
+
+
+def test_drafts_written_twice_record_the_circulation_once(draft, runner):
+    for _ in range(2):
+        result = run(runner, "circulate", "2016-11-15", "--on", ON)
+        assert result.exit_code == 0, result.output
+    assert len(load(draft).circulations) == 1
+    assert "circulation recorded already" in result.stdout

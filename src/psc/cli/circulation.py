@@ -112,8 +112,10 @@ def circulate(
     comment deadline. Without --send the messages are written as .eml drafts
     (circulation/circulate-<meeting>-<name>.eml) to send from a mail program; with --send
     they go through SMTP (the settings of psc remind). Either way the circulation (date,
-    recipients, deadline) is recorded in the meeting file; --dry-run writes the drafts and
-    records nothing. Approved minutes are refused.
+    recipients, deadline) is recorded in the meeting file first; --dry-run writes the drafts
+    and records nothing. A --send that fails part-way is completed by running it again: it
+    sends only to those who did not get the message (circulation/<meeting>.sent.json).
+    Approved minutes are refused.
 
     Example: psc circulate 2016-11-15 --days 7 --dry-run
     """
@@ -141,20 +143,28 @@ def circulate(
     )
     for note in plan.notes:
         console.echo(note, err=True)
+
+    def record() -> None:  # before the first message: a file psc cannot write sends nothing
+        if not dry_run:
+            console.echo(
+                record_circulation(
+                    project,
+                    plan.meeting,
+                    on=plan.on,
+                    deadline=plan.deadline,
+                    recipients=plan.recipients,
+                )
+            )
+
     if plan.settings is not None:
-        lines = list(deliver(plan))
+        for line in deliver(plan, begin=record):
+            console.echo(line, err=True)
     else:
-        lines = write_drafts(plan)
-    for line in lines:
-        console.echo(line, err=True)
+        record()
+        for line in write_drafts(plan):
+            console.echo(line, err=True)
     if dry_run:
         console.echo(f"{plan.meeting}: dry run, no circulation recorded")
-        return
-    console.echo(
-        record_circulation(
-            project, plan.meeting, on=plan.on, deadline=plan.deadline, recipients=plan.recipients
-        )
-    )
 
 
 # ---------------------------------------------------------------------- comments

@@ -51,7 +51,8 @@ def record_circulation(
     deadline: dt.date,
     recipients: list[str],
 ) -> str:
-    """Append `{date, deadline, recipients}` to the meeting's `circulations`."""
+    """Append `{date, deadline, recipients}` to the meeting's `circulations`, unless that very
+    circulation is recorded already (a run again records it once)."""
     from psc.loading.yamledit import append_to_list
     from psc.loading.yamlfile import scalar
 
@@ -60,6 +61,16 @@ def record_circulation(
     check_deadline(meeting, on, deadline)
     if not recipients:
         raise UsageError("a circulation has recipients")
+    n = len(recipients)
+    summary = (
+        f"({on.isoformat()}, {n} recipient{'s' if n != 1 else ''}, "
+        f"comments by {deadline.isoformat()})"
+    )
+    if any(
+        c.date == on and c.deadline == deadline and c.recipients == recipients
+        for c in meeting.circulations
+    ):  # a run again (drafts written anew, or a send completed): recorded once
+        return f"{meeting.id}: circulation recorded already {summary}"
     if _RECIPIENTS in text:  # pragma: no cover - the placeholder in a meeting file
         raise UsageError(f"{meeting.id}: the file holds {_RECIPIENTS!r}; edit it by hand")
     entry = {"date": on.isoformat(), "deadline": deadline.isoformat(), "recipients": _RECIPIENTS}
@@ -68,8 +79,4 @@ def record_circulation(
     assert new_text.count(_RECIPIENTS) == 1
     new_text = new_text.replace(_RECIPIENTS, flow)
     _write_checked(project, path, raw, new_text, group)
-    n = len(recipients)
-    return (
-        f"{meeting.id}: circulation recorded ({on.isoformat()}, {n} recipient"
-        f"{'s' if n != 1 else ''}, comments by {deadline.isoformat()})"
-    )
+    return f"{meeting.id}: circulation recorded {summary}"

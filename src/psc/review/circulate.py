@@ -6,6 +6,12 @@ It stands on both sides of the layers: the messages come from `publish` (the ren
 SMTP settings and the header policy of `psc remind`), the record of the circulation is an
 edit (`edits.circulation`). Drafts are .eml files (RFC 5322) in a directory; `--send`
 delivers them over one SMTP connection, as `psc remind --send` does.
+
+Sending is exactly once: the circulation is recorded in the meeting file before the first
+message goes out (an unwritable file stops it with nothing sent), and a journal,
+`circulation/<meeting>.sent.json`, records each recipient as the server accepts their
+message. A run after a failure completes the circulation: it sends only to those the
+journal does not list, and says so.
 """
 
 from __future__ import annotations
@@ -103,10 +109,102 @@ class Circulation:
     notes: list[str]
     directory: Path
     settings: remind.SmtpSettings | None = None
+    journal: Journal | None = None
+    """When sending: the record of who has had the message."""
+    recorded: list[str] = field(default_factory=list)
+    """Every recipient of the circulation, those who had it in an earlier run included."""
+    entry: dict[str, Any] | None = None
+    """The circulation's entry in the journal."""
 
     @property
     def recipients(self) -> list[str]:
-        return [m.address for m in self.messages]
+        return self.recorded or [m.address for m in self.messages]
+
+
+JOURNAL = "{meeting}.sent.json"
+"""The journal of sent circulations, in circulation/ at the repository root."""
+
+
+@dataclass
+class Journal:
+    """Who has had each circulation of one meeting sent through SMTP: written before the
+    first message (every recipient pending) and after each message the server accepts, so
+    that a run after a failure sends only to the rest. JSON, written atomically."""
+
+    path: Path
+    meeting: str
+    circulations: list[dict[str, Any]]
+
+    @classmethod
+    def load(cls, project: Project, meeting_id: str) -> Journal:
+        import json
+
+        from psc.errors import OutputError
+        from psc.loading import pipeline
+
+        path = project.root / DEFAULT_DIR / JOURNAL.format(meeting=meeting_id)
+        project.check_output(path)
+        if not path.exists():
+            return cls(path, meeting_id, [])
+        shown = display_path(path)
+        try:
+            data = json.loads(pipeline.read(path).decode("utf-8"))
+            entries = data["circulations"]
+            if not isinstance(entries, list) or not all(
+                isinstance(e.get("recipients"), list) and isinstance(e.get("sent"), dict)
+                for e in entries
+            ):
+                raise ValueError("no list of circulations")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise OutputError(
+                f"{shown}: not a journal of circulations psc can read ({exc}); "
+                "nothing sent (move it away if the circulations it records are complete)"
+            ) from None
+        return cls(path, meeting_id, entries)
+
+    def unfinished(self, draft: str) -> dict[str, Any] | None:
+        """The last circulation of this draft that has recipients still to send to."""
+        for entry in reversed(self.circulations):
+            if entry.get("draft") == draft:
+                return entry if set(entry["recipients"]) - set(entry["sent"]) else None
+        return None
+
+    def done(self, draft: str, on: dt.date, deadline: dt.date, recipients: list[str]) -> bool:
+        """This draft was sent already to exactly these recipients, with this date and deadline."""
+        return any(
+            e.get("draft") == draft
+            and e.get("date") == on.isoformat()
+            and e.get("deadline") == deadline.isoformat()
+            and e["recipients"] == recipients
+            and not set(e["recipients"]) - set(e["sent"])
+            for e in self.circulations
+        )
+
+    def begin(self, entry: dict[str, Any]) -> None:
+        """Record the circulation `entry` (a new one, or the one resumed) before sending."""
+        if not any(e is entry for e in self.circulations):
+            self.circulations.append(entry)
+        self._write()
+
+    def sent(self, entry: dict[str, Any], address: str, at: str) -> None:
+        entry["sent"][address] = at
+        self._write()
+
+    def _write(self) -> None:
+        import json
+
+        from psc.fileio import write_text_atomic
+
+        data = {"meeting": self.meeting, "circulations": self.circulations}
+        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def draft_fingerprint(meeting: Meeting) -> str:
+    """The fingerprint of the draft's content, leaving out its circulations and comments
+    (which a circulation and its answers add)."""
+    from psc.loading.fingerprint import fingerprint
+
+    return fingerprint(meeting.model_copy(update={"circulations": [], "comments": []}))
 
 
 def plan_circulation(
@@ -150,6 +248,39 @@ def plan_circulation(
             "no member has an e-mail address: add `email` to the members in group.yaml "
             "(or name addresses with --to)"
         )
+    journal, entry, recorded = None, None, [address for _, address in people]
+    if send:
+        journal = Journal.load(project, meeting.id)
+        draft = draft_fingerprint(meeting)
+        entry = journal.unfinished(draft)
+        if entry is not None:  # a run that failed: complete it, same date, deadline, recipients
+            on = dt.date.fromisoformat(entry["date"])
+            deadline = dt.date.fromisoformat(entry["deadline"])
+            recorded = list(entry["recipients"])
+            names = {m.email.casefold(): m.name for m in group.members if m.email}
+            people = [(names.get(a.casefold(), ""), a) for a in recorded if a not in entry["sent"]]
+            notes = [
+                f"note: completing the circulation of {entry['date']} (comments by "
+                f"{entry['deadline']}): {len(entry['sent'])} of {len(recorded)} sent already",
+                *(
+                    f"note: {a} had the draft already (sent {at}); not sent again"
+                    for a, at in entry["sent"].items()
+                ),
+            ]
+        elif journal.done(draft, on, deadline, recorded):
+            raise UsageError(
+                f"{meeting.id}: this draft was sent to every recipient already "
+                f"({on.isoformat()}, comments by {deadline.isoformat()}); nothing sent "
+                "(a new circulation has another --on, --deadline or --to)"
+            )
+        else:
+            entry = {
+                "date": on.isoformat(),
+                "deadline": deadline.isoformat(),
+                "draft": draft,
+                "recipients": recorded,
+                "sent": {},
+            }
     renderer = _renderer(project, group, meeting, lang)
     attachments = [
         Attachment(f"{meeting.id}.pdf", renderer.render(meeting, "pdf"), "application", "pdf")
@@ -212,7 +343,9 @@ def plan_circulation(
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"-o {display_path(directory)}: not a directory")
     project.check_output(directory)
-    return Circulation(meeting.id, on, deadline, messages, notes, directory, settings)
+    return Circulation(
+        meeting.id, on, deadline, messages, notes, directory, settings, journal, recorded, entry
+    )
 
 
 def _recipients(group: Group, to: list[str] | None) -> tuple[list[tuple[str, str]], list[str]]:
@@ -313,9 +446,16 @@ def write_drafts(plan: Circulation) -> list[str]:
     return lines
 
 
-def send(plan: Circulation, connect: Callable[..., Any] | None = None) -> Iterator[str]:
+def send(
+    plan: Circulation,
+    connect: Callable[..., Any] | None = None,
+    begin: Callable[[], None] | None = None,
+) -> Iterator[str]:
     """Send every message over one SMTP connection (STARTTLS when offered; a login only over
-    TLS or to this machine); the lines to report. A failure is remind.SendError."""
+    TLS or to this machine); the lines to report. Once the server is ready, `begin` (which
+    records the circulation) and the journal are written before the first message, and each
+    recipient is recorded in the journal as the server accepts their message. A failure is
+    remind.SendError; a failure of `begin` or of the journal stops it as it is."""
     import smtplib
     import ssl
 
@@ -325,9 +465,14 @@ def send(plan: Circulation, connect: Callable[..., Any] | None = None) -> Iterat
     total, sent = len(plan.messages), 0
 
     def failed(what: str, exc: BaseException) -> remind.SendError:
-        done = f" ({sent} of {total} sent before)" if sent else " (nothing sent)"
+        done = (
+            f" ({sent} of {total} sent before; run the command again to send to the rest)"
+            if sent
+            else " (nothing sent)"
+        )
         return remind.SendError(f"{what}: {remind._reason(exc)}{done}")
 
+    journal, entry = plan.journal, plan.entry
     try:
         if connect is not None:
             server = connect(settings.host, settings.port, timeout=settings.timeout)
@@ -362,6 +507,11 @@ def send(plan: Circulation, connect: Callable[..., Any] | None = None) -> Iterat
                 step = f"login to the SMTP server {where} as {settings.user}"
                 server.login(settings.user, settings.password or "")
             eightbit = server.has_extn("8bitmime")
+            # recorded before the first message: a file psc cannot write sends nothing
+            if begin is not None:
+                begin()
+            if journal is not None and entry is not None:
+                journal.begin(entry)
             for m in plan.messages:
                 step = f"sending {m.filename} through {where}"
                 from_addr = remind._addr_spec(m.sender)
@@ -374,9 +524,16 @@ def send(plan: Circulation, connect: Callable[..., Any] | None = None) -> Iterat
                     mail_options=options,
                 )
                 sent += 1
+                if journal is not None and entry is not None:
+                    journal.sent(entry, m.address, _now())
                 lines.append(f"sent {m.filename} to {m.address}: Subject: {m.subject}")
     except remind.SendError:
         raise
     except (OSError, smtplib.SMTPException) as exc:
         raise failed(step, exc) from None
     return iter(lines)
+
+
+def _now() -> str:
+    """The time a message was accepted, as the journal records it."""
+    return dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
