@@ -322,3 +322,26 @@ def test_drafts_written_twice_record_the_circulation_once(draft, runner):
         assert result.exit_code == 0, result.output
     assert len(load(draft).circulations) == 1
     assert "circulation recorded already" in result.stdout
+
+
+def test_an_internationalised_domain_is_sent_in_idna(draft, runner, smtp_server):
+    group = draft.parents[1] / "group.yaml"
+    text = group.read_text(encoding="utf-8")
+    group.write_text(text.replace("petr.svec@example.cz", "petr.svec@obec-příklad.cz"), "utf-8")
+    result = run(runner, *send_args(smtp_server.port))
+    assert result.exit_code == 0, result.output
+    envelopes = smtp_server.handler.envelopes
+    assert [e.rcpt_tos for e in envelopes][1] == ["petr.svec@xn--obec-pklad-p8a90k.cz"]
+    raw = envelopes[1].original_content
+    assert b"To: Petr =?utf-8?q?=C5=A0vec?= <petr.svec@xn--obec-pklad-p8a90k.cz>" in raw
+    (circulation,) = load(draft).circulations
+    assert circulation.recipients[1] == "petr.svec@obec-příklad.cz"  # as group.yaml has it
+
+
+def test_to_an_address_outside_ascii_before_the_at_is_refused(draft, runner):
+    result = run(runner, "circulate", "2016-11-15", "--dry-run", "--to", "jána@example.cz")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "error: --to 'jána@example.cz': psc cannot send to an address with characters outside "
+        "ASCII before the @ (SMTPUTF8); give an ASCII address"
+    )

@@ -405,3 +405,38 @@ def test_the_council_example_gives_its_members_addresses(runner, monkeypatch):
         "remind-OU.eml has no To: (add the address to group.yaml, or write it in the draft)"
     ]
     assert not (root / "reminders").exists()
+
+
+def test_an_address_with_characters_outside_ascii_before_the_at_is_an_error(repo, runner):
+    """psc does not speak SMTPUTF8: such an address is refused at validate, with its
+    position, not found out by `circulate` or `remind` (nor a task's contact)."""
+    add_addresses(repo, {"Petr Švec": "petr.švec@vum.cz"})
+    text = (repo / "group.yaml").read_text(encoding="utf-8").splitlines()
+    member_line = next(i for i, line in enumerate(text, 1) if "petr.švec@" in line)
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"group.yaml:{member_line}:12: error: members[3].email: 'petr.švec@vum.cz': psc cannot "
+        "send to an address with characters outside ASCII before the @ (SMTPUTF8); give an "
+        "ASCII address"
+    )
+
+
+def test_an_internationalised_domain_is_sent_in_idna(repo, runner, monkeypatch):
+    """The domain of an address may be internationalised: the draft's To has it in IDNA
+    (punycode), never as an encoded word inside the address; the name is an encoded word."""
+    for name in ("PSC_SMTP_HOST", "PSC_SMTP_PORT", "PSC_SMTP_FROM", "PSC_SMTP_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    add_addresses(repo, {"Petr Švec": "petr.svec@obec-příklad.cz"})
+    assert run(runner, "validate").exit_code == 0
+    result = run(
+        runner, "remind", "--as-of", "2016-11-16", "--from", "PS pro SC <ps@obec-příklad.cz>"
+    )
+    assert result.exit_code == 0, result.output
+    raw = (repo / "reminders" / "remind-Petr-Svec.eml").read_bytes()
+    headers = raw.split(b"\r\n\r\n", 1)[0].decode("ascii").replace("\r\n ", " ")
+    assert "To: Petr =?utf-8?q?=C5=A0vec?= <petr.svec@xn--obec-pklad-p8a90k.cz>" in headers
+    assert "From: PS pro SC <ps@xn--obec-pklad-p8a90k.cz>" in headers
+    for line in headers.splitlines():
+        if line.startswith(("To:", "From:", "Cc:")):
+            assert "=?" not in line.split("<", 1)[-1]  # no encoded word in an address

@@ -110,9 +110,9 @@ class Member(Person):
 
 
 def _checked_email(value: str | None) -> str | None:
-    if value is not None and not EMAIL.match(value):
-        raise ValueError(f"expected an e-mail address, not {value!r}")
-    return value
+    from psc.loading.addresses import check_address
+
+    return None if value is None else check_address(value)
 
 
 # --------------------------------------------------------------------------- group file
@@ -677,9 +677,9 @@ class Task(Model):
     @field_validator("contact")
     @classmethod
     def _email(cls, value: str | None) -> str | None:
-        if value is not None and not EMAIL.match(value):
-            raise ValueError(f"contact must be an e-mail address, not {value!r}")
-        return value
+        from psc.loading.addresses import check_address
+
+        return None if value is None else check_address(value, "contact must be an e-mail address")
 
     @field_validator("responsible", mode="before")
     @classmethod

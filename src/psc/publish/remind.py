@@ -211,7 +211,7 @@ class Reminder:
         from email import utils
 
         msg = EmailMessage()
-        msg["From"] = header_text(self.sender)
+        msg["From"] = sender_header(self.sender)
         if self.recipients:
             msg["To"] = header_text(self.to_header or ", ".join(self.recipients))
         if self.cc:
@@ -277,16 +277,17 @@ def collect(
         "date": wording.short_date(as_of),
         "until": wording.short_date(until),
     }
-    copy_to = [] if sender == DEFAULT_FROM else [(_addr_spec(sender), header_text(sender))]
+    copy_to = [] if sender == DEFAULT_FROM else [(_addr_spec(sender), sender_header(sender))]
     reminders: list[Reminder] = []
     used: set[str] = set()
     for addressee in route(chosen, group, all_members):
         tasks = addressee.tasks
-        recipients = [addressee.address] if addressee.address else []
+        recipients = [ascii_address(addressee.address)] if addressee.address else []
         to_header = _mailbox(addressee.address, addressee.display) if addressee.address else ""
         cc: list[tuple[str, str]] = []
         taken = {r.casefold() for r in recipients}
         for contact, shown in [*_contacts(tasks, notes), *copy_to]:
+            contact = ascii_address(contact)
             if contact.casefold() not in taken:
                 taken.add(contact.casefold())
                 cc.append((contact, shown))
@@ -353,18 +354,42 @@ def _contacts(tasks: list[TrackedTask], notes: list[str]) -> list[tuple[str, str
             if note not in notes:
                 notes.append(note)
             continue
-        found.append((contact, header_text(contact)))
+        found.append((contact, ascii_address(contact)))
     return found
 
 
+def ascii_address(address: str) -> str:
+    """The address as the SMTP envelope and the headers carry it: an internationalised
+    domain in IDNA (punycode), never an encoded word."""
+    from psc.loading.addresses import AddressError
+    from psc.loading.addresses import ascii_address as idna
+
+    try:
+        return idna(address)
+    except AddressError:  # not from a checked file (a --from): left for the server to refuse
+        return address
+
+
 def _mailbox(address: str, display: str) -> str:
-    """'Jana Korytářová <jana@mmr.cz>', the name quoted where it must be ('"Ing. P. S." <…>')."""
+    """'Jana Korytářová <jana@mmr.cz>', the name quoted where it must be ('"Ing. P. S." <…>'),
+    the address in ASCII (the name becomes an encoded word when the message is written)."""
     from email.headerregistry import Address
 
     try:
-        return str(Address(display_name=header_text(display), addr_spec=address))
+        return str(Address(display_name=header_text(display), addr_spec=ascii_address(address)))
     except (ValueError, IndexError):
         return address
+
+
+def sender_header(sender: str) -> str:
+    """The From header of `sender` ('PS pro SC <ps@mmr.cz>' or a bare address), its address
+    in ASCII."""
+    from email.utils import parseaddr
+
+    name, address = parseaddr(header_text(sender))
+    if not address:
+        return header_text(sender)
+    return _mailbox(address, name) if name else ascii_address(address)
 
 
 def unaddressed_note(r: Reminder) -> str:
@@ -388,6 +413,14 @@ def _check_sender(sender: str) -> None:
         )
     except (ValueError, IndexError):
         ok = False
+    if ok and "\n" not in sender and "\r" not in sender:
+        from psc.loading.addresses import NOT_ASCII, AddressError, check_address
+
+        try:
+            check_address(header.addresses[0].addr_spec)
+        except AddressError as exc:  # the placeholder psc@localhost is no address to check
+            if NOT_ASCII in str(exc):
+                raise UsageError(f"--from {sender!r}: {NOT_ASCII}") from None
     if not ok or "\n" in sender or "\r" in sender:
         raise UsageError(
             f"--from {sender!r}: give one e-mail address, e.g. 'PS pro SC <ps@example.cz>'"
@@ -644,6 +677,7 @@ def send(
 
 
 def _addr_spec(sender: str) -> str:
+    """The bare address of a sender, in ASCII."""
     from email.utils import parseaddr
 
-    return parseaddr(sender)[1] or sender
+    return ascii_address(parseaddr(sender)[1] or sender)

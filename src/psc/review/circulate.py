@@ -66,8 +66,10 @@ class CirculationMessage:
         from email.headerregistry import Address
 
         msg = EmailMessage()
-        msg["From"] = remind.header_text(self.sender)
-        msg["To"] = Address(display_name=remind.header_text(self.name), addr_spec=self.address)
+        msg["From"] = remind.sender_header(self.sender)
+        msg["To"] = Address(
+            display_name=remind.header_text(self.name), addr_spec=remind.ascii_address(self.address)
+        )
         msg["Subject"] = remind.header_text(self.subject)
         if sending:
             msg["Date"] = utils.formatdate(localtime=True)
@@ -351,8 +353,6 @@ def plan_circulation(
 def _recipients(group: Group, to: list[str] | None) -> tuple[list[tuple[str, str]], list[str]]:
     """(name, address) of each recipient, in the group's order (or that of `to`), each
     address once; notes on members left out for want of an address."""
-    from psc.loading.model import EMAIL
-
     notes: list[str] = []
     chosen: list[tuple[str, str]] = []
     if not to:
@@ -375,17 +375,31 @@ def _recipients(group: Group, to: list[str] | None) -> tuple[list[tuple[str, str
                         f"--to {wanted!r}: the member has no e-mail address in group.yaml"
                     )
                 chosen.append((member.name, member.email))
-            elif EMAIL.match(wanted):
+            elif _address(wanted):
                 chosen.append(("", wanted))
             else:
                 raise UsageError(
                     f"--to {wanted!r}: neither a member of group.yaml nor an e-mail address"
                 )
+
     unique: list[tuple[str, str]] = []
     for name, address in chosen:
         if address.casefold() not in {a.casefold() for _, a in unique}:
             unique.append((name, address))
     return unique, notes
+
+
+def _address(wanted: str) -> bool:
+    """`--to` names an address psc can send to; one it never could is a usage error."""
+    from psc.loading.addresses import NOT_ASCII, AddressError, check_address
+
+    try:
+        check_address(wanted)
+    except AddressError as exc:
+        if NOT_ASCII in str(exc):
+            raise UsageError(f"--to {wanted!r}: {NOT_ASCII}") from None
+        return False
+    return True
 
 
 def _renderer(project: Project, group: Group, meeting: Meeting, lang: str | None) -> Any:
@@ -515,12 +529,13 @@ def send(
             for m in plan.messages:
                 step = f"sending {m.filename} through {where}"
                 from_addr = remind._addr_spec(m.sender)
-                international = not (from_addr.isascii() and m.address.isascii())
+                to_addr = remind.ascii_address(m.address)
+                international = not (from_addr.isascii() and to_addr.isascii())
                 options = ["BODY=8BITMIME"] if eightbit and not international else []
                 server.send_message(
                     m.message(sending=True, eightbit=eightbit),
                     from_addr,
-                    [m.address],
+                    [to_addr],
                     mail_options=options,
                 )
                 sent += 1

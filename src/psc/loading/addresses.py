@@ -1,0 +1,52 @@
+"""E-mail addresses: checked with email-validator (the checker behind pydantic's EmailStr)
+when group.yaml and the meetings are loaded, so that `validate` finds what `circulate` and
+`remind` could not send; and written for SMTP: an internationalised domain in IDNA
+(punycode), never as an encoded word. psc does not speak SMTPUTF8, so an address with
+characters outside ASCII before the @ is refused."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+NOT_ASCII = (
+    "psc cannot send to an address with characters outside ASCII before the @ (SMTPUTF8); "
+    "give an ASCII address"
+)
+
+
+class AddressError(ValueError):
+    """Not an e-mail address psc can send to; the message says why."""
+
+
+@lru_cache(maxsize=4096)
+def _validated(value: str) -> str:
+    """The address in ASCII (domain in IDNA), or AddressError."""
+    from email_validator import EmailNotValidError, validate_email
+
+    local = value.rpartition("@")[0]
+    if not local.isascii():
+        raise AddressError(f"{value!r}: {NOT_ASCII}")
+    try:
+        found = validate_email(value, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError as exc:
+        raise AddressError(f"expected an e-mail address, not {value!r} ({exc})") from None
+    return str(found.ascii_email)
+
+
+def check_address(value: str, what: str = "expected an e-mail address") -> str:
+    """`value` unchanged when psc can send to it, else AddressError ('{what}, not …')."""
+    try:
+        _validated(value)
+    except AddressError as exc:
+        if str(exc).startswith(f"{value!r}: "):
+            raise
+        raise AddressError(f"{what}, not {value!r}") from None
+    return value
+
+
+def ascii_address(value: str) -> str:
+    """The address as SMTP and the headers carry it: the domain in IDNA ('petr@obec-příklad.cz'
+    -> 'petr@xn--obec-pklad-p8a90k.cz'); an address already in ASCII as it is."""
+    if value.isascii():
+        return value
+    return _validated(value)
