@@ -62,9 +62,9 @@ def test_dry_run_writes_one_message_per_member_with_the_pdf(draft, runner, tmp_p
     )
     assert msg["Date"] == "Wed, 16 Nov 2016 00:00:00 -0000"
     assert msg["X-Unsent"] == "1"
-    body = msg.get_body(("plain",)).get_content()
+    body = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")
     assert "do 23. 11. 2016" in body  # the comment deadline: 7 days by default
-    assert "# Zápis – návrh" in body and "### Bod 3 – Kontrola úkolů" in body  # the minutes
+    assert "\nZápis – návrh\n" in body and "\nBod 3 – Kontrola úkolů\n" in body  # the minutes
     (pdf,) = [p for p in msg.iter_attachments()]
     assert pdf.get_content_type() == "application/pdf"
     assert pdf.get_filename() == "2016-11-15.pdf"
@@ -345,3 +345,29 @@ def test_to_an_address_outside_ascii_before_the_at_is_refused(draft, runner):
         "error: --to 'jána@example.cz': psc cannot send to an address with characters outside "
         "ASCII before the @ (SMTPUTF8); give an ASCII address"
     )
+
+
+# ---------------------------------------------------------------------- the body
+
+
+def test_the_body_is_plain_text_with_an_html_alternative(draft, runner, tmp_path):
+    import html5lib
+
+    out = tmp_path / "out"
+    result = run(runner, "circulate", "2016-11-15", "--dry-run", "--on", ON, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    msg = parse(out / "circulate-2016-11-15-Petr-Svec.eml")
+    (alternative, _pdf) = msg.iter_parts()
+    assert alternative.get_content_type() == "multipart/alternative"
+    text = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert "<br>" not in text and "|---|" not in text
+    assert not [line for line in text.splitlines() if line.lstrip().startswith("|")]
+    assert "\nZápis – návrh\n=============\n" in text
+    assert "\nBod 3 – Kontrola úkolů\n" in text and "###" not in text
+    assert "\nnázev      2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)\n" in text
+    assert "do 23. 11. 2016" in text
+    html = msg.get_body(("html",)).get_content()
+    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    assert document.find(".//table") is not None
+    words = " ".join("".join(document.find("body").itertext()).split())
+    assert "Bod 3 – Kontrola úkolů" in words and "do 23. 11. 2016" in words

@@ -1,6 +1,7 @@
 """`psc circulate`: the draft minutes sent to the members for comments, one message per
 member with an address (group.yaml `members[].email`), the PDF of the minutes attached (and
-the Word minutes, on request), the minutes as text in the body with the comment deadline.
+the Word minutes, on request), the minutes in the body with the comment deadline: as plain
+text (tables aligned, no Markdown) with the rendered HTML minutes as the alternative.
 
 It stands on both sides of the layers: the messages come from `publish` (the renderer, the
 SMTP settings and the header policy of `psc remind`), the record of the circulation is an
@@ -17,6 +18,7 @@ journal does not list, and says so.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -24,17 +26,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from psc.errors import UsageError, check_language, display_path
+from psc.language.plaintext import plain_document
 from psc.publish import remind
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
     from psc.loading.model import Group, Meeting
 
+_BODY = re.compile(r"<body[^>]*>", re.IGNORECASE)
+
 DEFAULT_DIR = "circulation"
 """Where drafts go by default, relative to the repository root."""
 DEFAULT_DAYS = 7
 """Days from the circulation to the comment deadline when neither --deadline nor --days is given."""
 TEMPLATE = "mail/circulate.txt.j2"
+HTML_TEMPLATE = "mail/circulate.html.j2"
+"""The letter above the rendered HTML minutes in the message's HTML alternative."""
 
 
 @dataclass
@@ -57,6 +64,8 @@ class CirculationMessage:
     body: str
     on: dt.date
     attachments: list[Attachment] = field(default_factory=list)
+    html: str | None = None
+    """The HTML alternative of `body`: the letter and the rendered HTML minutes."""
 
     def message(self, *, sending: bool = False, eightbit: bool = True) -> EmailMessage:
         """The message. A draft has a Date at midnight of the circulation day, no Message-ID
@@ -78,9 +87,10 @@ class CirculationMessage:
         else:
             msg["Date"] = utils.format_datetime(dt.datetime.combine(self.on, dt.time()))
             msg["X-Unsent"] = "1"
-        longest = max((len(line.encode("utf-8")) for line in self.body.splitlines()), default=0)
-        cte = "8bit" if eightbit and longest <= 998 else "quoted-printable"
-        msg.set_content(self.body, charset="utf-8", cte=cte)
+        msg.set_content(self.body, charset="utf-8", cte=_transfer_encoding(self.body, eightbit))
+        if self.html is not None:
+            html = self.html
+            msg.add_alternative(html, subtype="html", cte=_transfer_encoding(html, eightbit))
         for a in self.attachments:
             msg.add_attachment(
                 a.content, maintype=a.maintype, subtype=a.subtype, filename=a.filename
@@ -306,23 +316,27 @@ def plan_circulation(
         "deadline": renderer.short_date(deadline),
     }
     subject = remind.header_text(labels["circulate_subject"].format(**fmt))
-    minutes_text = renderer.render(meeting, "md")
+    minutes_text = plain_document(renderer.render(meeting, "md"))
+    minutes_html = renderer.render(meeting, "html")
+    found = _BODY.search(minutes_html)  # the letter goes at the start of the page's body
+    start = found.end() if found else 0
     env = _environment(project, renderer)
     used: set[str] = set()
     messages = []
     for name, address in people:
-        body = _body(
-            env,
-            group=group,
-            meeting=meeting,
-            name=name,
-            intro=labels["circulate_intro"].format(**fmt),
-            how=labels["circulate_how"].format(**fmt),
-            attached=[a.filename for a in attachments],
-            minutes=minutes_text,
-            deadline=deadline,
-            labels=labels,
-        )
+        context: dict[str, Any] = {
+            "group": group,
+            "meeting": meeting,
+            "name": name,
+            "intro": labels["circulate_intro"].format(**fmt),
+            "how": labels["circulate_how"].format(**fmt),
+            "attached": [a.filename for a in attachments],
+            "deadline": deadline,
+            "labels": labels,
+        }
+        body = _body(env, minutes=minutes_text, **context)
+        letter = renderer.render_template(HTML_TEMPLATE, "html", **context)
+        html = minutes_html[:start] + "\n" + letter + minutes_html[start:]
         messages.append(
             CirculationMessage(
                 name=name,
@@ -333,6 +347,7 @@ def plan_circulation(
                 body=body,
                 on=on,
                 attachments=attachments,
+                html=html,
             )
         )
     settings = remind.smtp_settings(smtp_host, smtp_port, smtp_user) if send else None
@@ -427,6 +442,12 @@ def _body(env: Any, **context: Any) -> str:
     text = templates.render(env, TEMPLATE, **context)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
+
+
+def _transfer_encoding(text: str, eightbit: bool) -> str:
+    """8bit where the server takes it and no line is longer than SMTP allows."""
+    longest = max((len(line.encode("utf-8")) for line in text.splitlines()), default=0)
+    return "8bit" if eightbit and longest <= 998 else "quoted-printable"
 
 
 def _filename(meeting_id: str, who: str, used: set[str]) -> str:
