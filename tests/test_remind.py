@@ -349,6 +349,7 @@ def test_send_through_smtp(repo, runner, smtp_env, smtp_server):
     )
     # the ones without an address are kept as drafts, not lost
     assert sorted(p.name for p in (repo / "reminders").iterdir()) == [
+        "2016-11-16.sent.json",  # what was sent, so a run again does not send it twice
         "remind-David-Koppitz.eml",
         "remind-Frantisek-Kubes.eml",
         "remind-Jana-Korytarova.eml",
@@ -471,3 +472,86 @@ def test_send_recipient_refused(repo, runner, smtp_env, smtp_server):
         "jana.korytarova@mmr.cz: 550 5.1.1 no such user) (nothing sent)"
     )
     assert handler.envelopes == []
+
+
+class FailAtThird(Collect):
+    """Accepts two messages, refuses the third (451) while `fail`, then accepts again."""
+
+    def __init__(self):
+        super().__init__()
+        self.fail = True
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.fail and len(self.envelopes) == 2:
+            return "451 4.3.0 try again later"
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+def test_a_failure_at_the_third_reminder_is_completed_by_the_retry(
+    repo, runner, smtp_env, smtp_server
+):
+    """Each reminder the server accepts is recorded (reminders/<as-of>.sent.json); the retry
+    sends only the ones that did not go out, and says so."""
+    add_addresses(
+        repo,
+        {
+            "David Koppitz": "david.koppitz@mmr.cz",
+            "František Kubeš": "frantisek.kubes@mmr.cz",
+            "Jana Korytářová": "jana.korytarova@mmr.cz",
+            "Petr Švec": PETR,
+        },
+    )
+    controller, handler = smtp_server(FailAtThird())
+    args = ["remind", "--as-of", AS_OF, "--send", "--smtp-host", "127.0.0.1"]
+    args += ["--smtp-port", str(controller.port), "--from", "ps-sc@mmr.cz"]
+    result = run(runner, *args)
+    assert result.exit_code == 1
+    assert [e.rcpt_tos[0] for e in handler.envelopes] == [
+        "david.koppitz@mmr.cz",
+        "frantisek.kubes@mmr.cz",
+    ]
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .endswith(
+            "451 4.3.0 try again later (2 of 4 sent before; run the command again to send the rest)"
+        )
+    )
+    assert (repo / "reminders" / f"{AS_OF}.sent.json").is_file()
+
+    handler.fail = False
+    retry = run(runner, *args)
+    assert retry.exit_code == 0, retry.output
+    assert [e.rcpt_tos[0] for e in handler.envelopes] == [
+        "david.koppitz@mmr.cz",
+        "frantisek.kubes@mmr.cz",
+        "jana.korytarova@mmr.cz",
+        PETR,
+    ]
+    assert (
+        "note: remind-David-Koppitz.eml went to david.koppitz@mmr.cz, jana.korytarova@mmr.cz, "
+        "ps-sc@mmr.cz already (sent "
+    ) in retry.stderr
+    assert "not sent again" in retry.stderr
+    assert "sent remind-Jana-Korytarova.eml to jana.korytarova@mmr.cz" in retry.stderr
+
+
+def test_an_unwritable_journal_sends_no_reminder(repo, runner, smtp_env, smtp_server):
+    add_addresses(repo, {"Petr Švec": PETR})
+    (repo / "reminders").mkdir()
+    journal = repo / "reminders" / f"{AS_OF}.sent.json"
+    journal.write_text('{"sent": {}}\n', encoding="utf-8")
+    journal.chmod(0o444)
+    controller, handler = smtp_server()
+    result = run(
+        runner, "remind", "--as-of", AS_OF, "--send", "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(controller.port),
+    )  # fmt: skip
+    journal.chmod(0o644)
+    assert result.exit_code == 1
+    assert handler.envelopes == []
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: reminders/{AS_OF}.sent.json is read-only; nothing was written (make it "
+        "writable first if the change is meant)"
+    )

@@ -33,12 +33,15 @@ class Dispatch:
     """Notes for stderr, to be shown before anything is sent or written."""
     directory: Path
     settings: remind.SmtpSettings | None = None
+    journal: remind.SendJournal | None = None
+    """When sending: the reminders of this as-of date sent already (never sent twice)."""
 
     @property
     def to_send(self) -> list[remind.Reminder]:
         if self.settings is None:
             return []
-        return [r for r in self.reminders if r.recipients]
+        journal = self.journal
+        return [r for r in self.reminders if r.recipients and not (journal and journal.had(r))]
 
     @property
     def to_write(self) -> list[remind.Reminder]:
@@ -67,7 +70,7 @@ class Dispatch:
         lines to report, as each step is done."""
         if self.to_send:
             assert self.settings is not None
-            yield from remind.send(self.to_send, self.settings)
+            yield from remind.send(self.to_send, self.settings, journal=self.journal)
         yield from remind.write_drafts(self.to_write, self.directory)
 
 
@@ -104,4 +107,14 @@ def plan_reminders(
             f"note: sending from the placeholder {remind.DEFAULT_FROM}; "
             "give the real sender with --from or PSC_SMTP_FROM"
         )
-    return Dispatch(reminders, notes, directory, settings)
+    journal = None
+    if send:
+        journal = remind.SendJournal.load(project, as_of)
+        for r in reminders:
+            done = journal.had(r) if r.recipients else None
+            if done is not None:
+                notes.append(
+                    f"note: {r.filename} went to {', '.join(done.get('to', []))} already "
+                    f"(sent {done.get('at', '?')}); not sent again"
+                )
+    return Dispatch(reminders, notes, directory, settings, journal)

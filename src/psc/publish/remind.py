@@ -523,6 +523,72 @@ def write_drafts(reminders: list[Reminder], directory: Path) -> list[str]:
 # ---------------------------------------------------------------------- SMTP
 
 
+JOURNAL = "{as_of}.sent.json"
+"""The reminders of an as-of date sent through SMTP, in reminders/ at the repository root."""
+
+
+def message_key(r: Reminder) -> str:
+    """What makes a reminder the same message: its envelope, sender, subject and body."""
+    import hashlib
+    import json
+
+    data = [r.sender, r.recipients, r.cc, r.subject, r.body]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class SendJournal:
+    """The reminders of one as-of date that the SMTP server accepted, written before the
+    first message (so that an unwritable journal sends nothing) and after each accepted one,
+    atomically: a run after a failure sends only the ones that did not go out."""
+
+    path: Path
+    as_of: dt.date
+    sent: dict[str, dict[str, Any]]
+
+    @classmethod
+    def load(cls, project: Project, as_of: dt.date) -> SendJournal:
+        import json
+
+        from psc.errors import OutputError
+        from psc.loading import pipeline
+
+        path = project.root / DEFAULT_DIR / JOURNAL.format(as_of=as_of.isoformat())
+        project.check_output(path)
+        if not path.exists():
+            return cls(path, as_of, {})
+        try:
+            sent = json.loads(pipeline.read(path).decode("utf-8"))["sent"]
+            if not isinstance(sent, dict):
+                raise ValueError("no mapping of sent reminders")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise OutputError(
+                f"{display_path(path)}: not a journal of sent reminders psc can read ({exc}); "
+                "nothing sent (move it away if the reminders it records went out)"
+            ) from None
+        return cls(path, as_of, sent)
+
+    def had(self, r: Reminder) -> dict[str, Any] | None:
+        """The record of this very reminder sent already, or None."""
+        return self.sent.get(message_key(r))
+
+    def record(self, r: Reminder | None = None) -> None:
+        """Write the journal: with `r` recorded as accepted now, or as it is (before sending)."""
+        import json
+
+        from psc.fileio import write_text_atomic
+
+        if r is not None:
+            at = dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+            self.sent[message_key(r)] = {
+                "file": r.filename,
+                "to": [*r.recipients, *r.cc],
+                "at": at,
+            }
+        data = {"as_of": self.as_of.isoformat(), "sent": self.sent}
+        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str = DEFAULT_HOST
@@ -599,10 +665,14 @@ def _loopback(host: str) -> bool:
 
 
 def send(
-    reminders: list[Reminder], settings: SmtpSettings, connect: Callable[..., Any] | None = None
+    reminders: list[Reminder],
+    settings: SmtpSettings,
+    connect: Callable[..., Any] | None = None,
+    journal: SendJournal | None = None,
 ) -> list[str]:
     """Send every reminder that has recipients over one SMTP connection; the lines to report.
-    STARTTLS when the server offers it; a login only over TLS (or to this machine).
+    STARTTLS when the server offers it; a login only over TLS (or to this machine). The
+    `journal` is written before the first message and records each one the server accepts.
     Every failure is a SendError with a one-line message."""
     import smtplib
     import ssl
@@ -615,7 +685,11 @@ def send(
     sent = 0
 
     def failed(what: str, exc: BaseException) -> SendError:
-        done = f" ({sent} of {len(addressed)} sent before)" if sent else " (nothing sent)"
+        done = (
+            f" ({sent} of {len(addressed)} sent before; run the command again to send the rest)"
+            if sent
+            else " (nothing sent)"
+        )
         return SendError(f"{what}: {_reason(exc)}{done}")
 
     try:
@@ -651,6 +725,8 @@ def send(
                 step = f"login to the SMTP server {where} as {settings.user}"
                 server.login(settings.user, settings.password or "")
             eightbit = server.has_extn("8bitmime")
+            if journal is not None:  # before the first message: unwritable, nothing is sent
+                journal.record()
             for r in addressed:
                 step = f"sending {r.filename} through {where}"
                 msg = r.message(sending=True, eightbit=eightbit)
@@ -660,6 +736,8 @@ def send(
                 options = ["BODY=8BITMIME"] if eightbit and not international else []
                 refused = server.send_message(msg, from_addr, envelope, mail_options=options)
                 sent += 1
+                if journal is not None:
+                    journal.record(r)
                 accepted = [a for a in r.recipients if a not in (refused or {})]
                 copied = [a for a in r.cc if a not in (refused or {})]
                 cc = f" (Cc: {', '.join(copied)})" if copied else ""
