@@ -152,6 +152,11 @@ def test_output_dir_from_and_english(repo, runner, smtp_env, monkeypatch, tmp_pa
         (["--within", "soon"], "error: --within 'soon': give days or weeks, e.g. 14d or 2w"),
         (["--as-of", "16. 11. 2016"], "error: --as-of '16. 11. 2016': give a date as YYYY-MM-DD"),
         (["--from", "nobody"], "error: --from 'nobody': give one e-mail address"),
+        (
+            ["--from", "PS <sekretariát@mmr.cz>"],
+            "error: --from 'PS <sekretariát@mmr.cz>': psc cannot send to an address with "
+            "characters outside ASCII before the @ (SMTPUTF8); give an ASCII address",
+        ),
         (["--lang", "de"], "error: unknown language 'de'; choose cs or en"),
         (
             ["--send", "--smtp-user", "jana"],
