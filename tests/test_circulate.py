@@ -371,3 +371,19 @@ def test_the_body_is_plain_text_with_an_html_alternative(draft, runner, tmp_path
     assert document.find(".//table") is not None
     words = " ".join("".join(document.find("body").itertext()).split())
     assert "Bod 3 – Kontrola úkolů" in words and "do 23. 11. 2016" in words
+
+
+def test_a_damaged_journal_sends_nothing(draft, runner, smtp_server):
+    journal = draft.parents[1] / "circulation" / "2016-11-15.sent.json"
+    journal.parent.mkdir()
+    journal.write_text("{not json", encoding="utf-8")
+    before = draft.read_bytes()
+    result = run(runner, *send_args(smtp_server.port))
+    assert result.exit_code == 1
+    assert smtp_server.handler.envelopes == []
+    (line,) = result.stderr.strip().splitlines()[-1:]
+    assert line.startswith(
+        "error: circulation/2016-11-15.sent.json: not a journal of circulations psc can read ("
+    )
+    assert line.endswith("nothing sent (move it away if the circulations it records are complete)")
+    assert draft.read_bytes() == before
