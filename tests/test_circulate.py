@@ -373,10 +373,20 @@ def test_the_body_is_plain_text_with_an_html_alternative(draft, runner, tmp_path
     assert "Bod 3 – Kontrola úkolů" in words and "do 23. 11. 2016" in words
 
 
-def test_a_damaged_journal_sends_nothing(draft, runner, smtp_server):
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "{not json",
+        '{"circulations": [{"date": "16. 11.", "deadline": "2016-11-23", "draft": "x", '
+        '"recipients": [], "sent": {}}]}',
+        '{"circulations": [{"date": "2016-11-16", "deadline": "2016-11-23", "draft": "x", '
+        '"recipients": [1], "sent": []}]}',
+    ],
+)
+def test_a_damaged_journal_sends_nothing(draft, runner, smtp_server, damage):
     journal = draft.parents[1] / "circulation" / "2016-11-15.sent.json"
     journal.parent.mkdir()
-    journal.write_text("{not json", encoding="utf-8")
+    journal.write_text(damage, encoding="utf-8")
     before = draft.read_bytes()
     result = run(runner, *send_args(smtp_server.port))
     assert result.exit_code == 1

@@ -560,3 +560,23 @@ def test_an_unwritable_journal_sends_no_reminder(repo, runner, smtp_env, smtp_se
         f"error: reminders/{AS_OF}.sent.json is read-only; nothing was written (make it "
         "writable first if the change is meant)"
     )
+
+
+@pytest.mark.parametrize(
+    "damage", ["[", '{"sent": []}', '{"sent": {"k": {"file": "f", "to": [1]}}}']
+)
+def test_a_damaged_journal_sends_no_reminder(repo, runner, smtp_env, smtp_server, damage):
+    add_addresses(repo, {"Petr Švec": PETR})
+    (repo / "reminders").mkdir()
+    (repo / "reminders" / f"{AS_OF}.sent.json").write_text(damage, encoding="utf-8")
+    controller, handler = smtp_server()
+    result = run(
+        runner, "remind", "--as-of", AS_OF, "--send", "--smtp-host", "127.0.0.1",
+        "--smtp-port", str(controller.port),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert handler.envelopes == []
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(
+        f"error: reminders/{AS_OF}.sent.json: not a journal of sent reminders psc can read ("
+    )

@@ -114,7 +114,7 @@ def plan_reminders(
             done = journal.had(r) if r.recipients else None
             if done is not None:
                 notes.append(
-                    f"note: {r.filename} went to {', '.join(done.get('to', []))} already "
-                    f"(sent {done.get('at', '?')}); not sent again"
+                    f"note: {r.filename} went to {', '.join(done['to'])} already "
+                    f"(sent {done['at']}); not sent again"
                 )
     return Dispatch(reminders, notes, directory, settings, journal)

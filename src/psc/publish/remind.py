@@ -558,6 +558,10 @@ class SendJournal:
             sent = json.loads(pipeline.read(path).decode("utf-8"))["sent"]
             if not isinstance(sent, dict):
                 raise ValueError("no mapping of sent reminders")
+            for done in sent.values():
+                strings = [done["file"], done["at"], *done["to"]]
+                if not all(isinstance(x, str) for x in strings):
+                    raise ValueError("a reminder that is not a file, addresses and a time")
         except (ValueError, KeyError, TypeError) as exc:
             raise OutputError(
                 f"{display_path(path)}: not a journal of sent reminders psc can read ({exc}); "

@@ -162,11 +162,14 @@ class Journal:
         try:
             data = json.loads(pipeline.read(path).decode("utf-8"))
             entries = data["circulations"]
-            if not isinstance(entries, list) or not all(
-                isinstance(e.get("recipients"), list) and isinstance(e.get("sent"), dict)
-                for e in entries
-            ):
+            if not isinstance(entries, list):
                 raise ValueError("no list of circulations")
+            for e in entries:
+                dt.date.fromisoformat(e["date"])
+                dt.date.fromisoformat(e["deadline"])
+                strings = [e["draft"], *e["recipients"], *e["sent"], *e["sent"].values()]
+                if not all(isinstance(x, str) for x in strings) or not isinstance(e["sent"], dict):
+                    raise ValueError("a circulation that is not dates, addresses and times")
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise OutputError(
                 f"{shown}: not a journal of circulations psc can read ({exc}); "
