@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from psc.language.plaintext import plain_document
 
 
@@ -36,6 +39,44 @@ def test_a_narrow_table_is_aligned_and_a_wide_one_is_a_block_per_row():
     assert max(len(line) for line in text.splitlines()) <= 76
 
 
+def test_control_characters_in_code_are_removed():
+    assert plain_document("```\nls \x1b[31mred\n```\n") == "    ls  [31mred\n"
+
+
 def test_tight_lists_stay_together_and_nest():
     text = plain_document("- a\n- b\n  1. c\n  2. d\n\n> citace\n")
     assert text == "- a\n- b\n  1. c\n  2. d\n\n  citace\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "# ",
+                "## ",
+                "- ",
+                "1. ",
+                "> ",
+                "| a | b |",
+                "|---|---|",
+                "<br>",
+                "**",
+                "`",
+                "\n",
+                "\n\n",
+                "text ",
+                "[l](http://x.cz)",
+                "    ",
+                "***",
+                "```",
+            ]
+        )
+        | st.text(max_size=5),
+        max_size=30,
+    ).map("".join)
+)
+def test_any_markdown_becomes_text_without_control_characters(markdown):
+    text = plain_document(markdown)
+    assert text.endswith("\n")
+    assert not any(c in text for c in "\x00\x1b\r")

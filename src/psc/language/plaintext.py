@@ -13,6 +13,9 @@ from typing import Any
 
 from psc.language.mdtext import plain_text
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (tabs kept) removed from code blocks, as plain_text removes them."""
+
 WIDTH = 76
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LABEL_MAX = 24
@@ -98,7 +101,8 @@ def plain_document(markdown: str, width: int = WIDTH) -> str:
             i += 3
             continue
         elif kind in ("fence", "code_block"):
-            blocks.append([pad + "    " + line for line in token.content.rstrip("\n").split("\n")])
+            code = token.content.rstrip("\n").split("\n")
+            blocks.append([pad + "    " + _CONTROL.sub(" ", line) for line in code])
         elif kind == "hr":
             blocks.append([pad + "* * *"])
         elif kind == "table_open":
@@ -108,11 +112,6 @@ def plain_document(markdown: str, width: int = WIDTH) -> str:
             continue
         i += 1
     return "\n\n".join("\n".join(line.rstrip() for line in block) for block in blocks) + "\n"
-
-
-def _in_list(block: list[str]) -> bool:
-    """The block is made of list items (so the next item of a tight list joins it)."""
-    return bool(re.match(r"\s*(?:- |\d+\. )", block[0]))
 
 
 def _table(tokens: list[Any], width: int, pad: str) -> list[str]:
