@@ -285,47 +285,61 @@ def _render(own: list[Path], name: str, wording: Wording | None, /, **context: A
 
 # ------------------------------------------------------------------ psc init
 
+GITIGNORE = [
+    "/minutes/",
+    "/site/",
+    "/public/",
+    "/reminders/",
+    "/circulation/",
+    "/.psc-cache/",
+]
+"""What `psc init` keeps out of git: every folder psc writes to by default (the rendered
+minutes, the site, the public edition's outputs, reminder and circulation drafts, which hold
+members' addresses, and the index), so `git add -A` commits only the archive itself
+(tests/test_gitignore.py runs every command that writes and checks nothing new is left)."""
+
 
 def init_repository(directory: Path, *, name: str, short: str, language: str) -> list[str]:
-    """Create a minutes repository in `directory`; return what was done, line by line."""
+    """Create a minutes repository in `directory`; return what was done, line by line.
+    Its files are written together, group.yaml last: a repository is one once its group file
+    is there, so an init killed half-way can be run again."""
     from psc import gitrepo
-    from psc.fileio import write_text_atomic
+    from psc.fileio import FileWrite, write_files
+    from psc.loading.schema import KINDS, schema_text
 
     group_file = directory / "group.yaml"
     if group_file.exists():
         raise FileExists(f"{display_path(group_file)} exists already: this is a minutes repository")
     context = {"name": name, "short": short, "language": language}
-    done = []
-    for target, template in (
-        (group_file, "scaffold/group.yaml.j2"),
-        (directory / "README.md", "scaffold/group-readme.md.j2"),
-    ):
-        if target.exists():
-            done.append(f"kept {display_path(target)}")
-            continue
-        write_text_atomic(target, _render([], template, None, **context))
-        done.append(f"wrote {display_path(target)}")
+    done: list[str] = []
+    writes: list[FileWrite] = []
+    readme = directory / "README.md"
+    if readme.exists():
+        done.append(f"kept {display_path(readme)}")
+    else:
+        writes.append(
+            FileWrite(readme, _render([], "scaffold/group-readme.md.j2", None, **context))
+        )
+        done.append(f"wrote {display_path(readme)}")
     gitignore = directory / ".gitignore"
-    wanted = ["/minutes/", "/site/", "/reminders/", "/.psc-cache/"]
     existing = gitignore.read_text(encoding="utf-8").splitlines() if gitignore.exists() else []
-    missing = [line for line in wanted if line not in existing]
+    missing = [line for line in GITIGNORE if line not in existing]
     if missing:
-        write_text_atomic(gitignore, "\n".join([*existing, *missing]) + "\n")
+        writes.append(FileWrite(gitignore, "\n".join([*existing, *missing]) + "\n"))
         done.append(f"wrote {display_path(gitignore)}")
-    from psc.loading.schema import KINDS, schema_text
-
     schema_dir = directory / "schema"
     for kind in KINDS:  # editors check files against these as people type
         target = schema_dir / f"{kind}.schema.json"
         if not target.exists():
-            write_text_atomic(target, schema_text(kind))
+            writes.append(FileWrite(target, schema_text(kind)))
     done.append(f"wrote {display_path(schema_dir)}/")
     meetings = directory / "meetings"
-    meetings.mkdir(exist_ok=True)
-    keep = meetings / ".gitkeep"
-    if not any(meetings.iterdir()):
-        keep.write_text("", encoding="utf-8")
+    if not (meetings.is_dir() and any(meetings.iterdir())):
+        writes.append(FileWrite(meetings / ".gitkeep", ""))
     done.append(f"created {display_path(meetings)}/")
+    writes.append(FileWrite(group_file, _render([], "scaffold/group.yaml.j2", None, **context)))
+    write_files(writes)
+    done.insert(0, f"wrote {display_path(group_file)}")
     if not gitrepo.inside_work_tree(directory):
         gitrepo.init(directory)
         done.append(f"initialised a git repository in {display_path(directory)}")
