@@ -86,4 +86,11 @@ def test_every_default_output_folder_is_ignored(initialised):
     for folder in folders:
         probe = f"{folder}/probe.txt"
         assert git(initialised, "check-ignore", "--no-index", probe).strip() == probe, folder
-    assert all(line.startswith("/") and line.endswith("/") for line in GITIGNORE)
+    assert all(line.startswith("/") and line.endswith("/") for line in GITIGNORE[:-1])
+
+
+def test_a_temporary_file_left_by_a_kill_is_not_committed(initialised):
+    """psc writes through `.NAME.*.tmp` beside the file; a kill can leave one behind."""
+    leftover = initialised / "meetings" / ".2016-09-07.yaml.k3x9q2.tmp"
+    leftover.write_text("half an edit", encoding="utf-8")
+    assert git(initialised, "status", "--porcelain", "--untracked-files=all") == ""

@@ -365,10 +365,12 @@ GITIGNORE = [
     "/reminders/",
     "/circulation/",
     "/.psc-cache/",
+    ".*.tmp",
 ]
 """What `psc init` keeps out of git: every folder psc writes to by default (the rendered
 minutes, the site, the public edition's outputs, reminder and circulation drafts, which hold
-members' addresses, and the index), so `git add -A` commits only the archive itself
+members' addresses, and the index), and the temporary file a psc killed mid-write leaves
+beside a file (`psc.fileio`), so `git add -A` commits only the archive itself
 (tests/test_gitignore.py runs every command that writes and checks nothing new is left)."""
 
 
