@@ -1,10 +1,13 @@
-"""The one way psc writes files: atomically, so a crash never leaves half a file.
+"""The one way psc writes files: atomically, so a crash never leaves half a file, and several
+files together (`write_files`) all or none, renamed in an order the caller chooses so that a
+kill between two renames leaves files that are valid together.
 
 Policy for what a write meets at its path (meeting files and outputs alike):
 - a symlink: the write goes to the link's target, and the link stays a link (callers that
   edit meeting files check that the target is inside the repository);
 - a file with more than one hard link: refused, since replacing it by a rename would split
-  the links (the other names would keep the old content);
+  the links (the other names would keep the old content); except the link psc's own
+  temporary file keeps when psc was killed while creating the file, which is dropped;
 - a read-only file (no write permission for the user): refused, never silently replaced.
 Each refusal is one line saying that nothing was written.
 
@@ -24,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from psc.errors import OutputError, PscError, display_path
+from psc.errors import OutputError, display_path
 
 LOCK_FILE = "edit.lock"
 LOCK_TIMEOUT = 30.0
@@ -150,8 +153,6 @@ def write_files(writes: Sequence[FileWrite]) -> None:
             raise OutputError(
                 f"cannot write {failed}: {exc.strerror}{_outcome(len(writes), kept)}"
             ) from None
-        if kept and isinstance(exc, PscError):
-            raise type(exc)(f"{exc}{_outcome(len(writes), kept)}") from None
         raise
 
 
