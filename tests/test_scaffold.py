@@ -322,3 +322,26 @@ def test_from_takes_the_templates_own_opening_and_review(council, runner):
     ]
     assert [r["task"] for r in data["items"][2]["content"]] == ["2025-11-18/2"]
     assert run(runner, "validate").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "archive",
+    [
+        *sorted(p.name for p in (REPO / "tests" / "fixtures" / "real").iterdir()),
+        "examples/council",
+    ],
+)
+def test_new_meeting_validates_on_every_archive(archive, tmp_path, monkeypatch, runner):
+    """Whatever roles, categories and quorum the previous minutes hold, the scaffold (and one
+    from the latest meeting's agenda) validates with the rest of the archive."""
+    source = REPO / archive if "/" in archive else REPO / "tests" / "fixtures" / "real" / archive
+    root = tmp_path / "archive"
+    shutil.copytree(source, root)
+    monkeypatch.chdir(root)
+    latest = sorted((root / "meetings").glob("*.yaml"))[-1].stem
+    for args in (["2030-01-01"], ["2030-02-01", "--from", latest]):
+        result = run(runner, "new-meeting", *args)
+        assert result.exit_code == 0, result.stderr
+        data, _ = load(root / "meetings" / f"{args[0]}.yaml")
+        assert data["end"] is None
+    assert run(runner, "validate", "--no-cache").exit_code == 0
