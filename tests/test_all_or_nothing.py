@@ -96,6 +96,28 @@ def test_read_only_group_keeps_the_existing_meeting(fresh, runner):
     assert sorted(os.listdir(fresh / "meetings")) == [".gitkeep", "2016-09-07.yaml"]
 
 
+def test_import_whose_meeting_cannot_be_written_restores_the_group(fresh, runner, monkeypatch):
+    meeting = fresh / "meetings" / "2016-09-07.yaml"
+    assert run(runner, "import", str(SEED)).exit_code == 0
+    before, group_before = meeting.read_bytes(), (fresh / "group.yaml").read_bytes()
+    real = os.replace
+
+    def failing(src, dst, *args, **kwargs):
+        if Path(dst).name == meeting.name:
+            raise OSError(5, "Input/output error")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", failing)
+    result = run(runner, "import", str(SEED), "--force", "--add-organisations")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: cannot write meetings/2016-09-07.yaml: Input/output error; nothing was written\n"
+    )
+    assert meeting.read_bytes() == before
+    assert (fresh / "group.yaml").read_bytes() == group_before
+    assert sorted(os.listdir(fresh / "meetings")) == [".gitkeep", "2016-09-07.yaml"]
+
+
 def test_a_failed_rename_undoes_the_ones_before(tmp_path, monkeypatch):
     first, second, third = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "c.yaml"
     first.write_text("old a")
