@@ -51,9 +51,9 @@ class MeetingPlan:
     previous: str | None
     review_item: int | None = None
     sections: list[str] = field(default_factory=list)
-    chair: Any = None
-    minute_taker: Any = None
-    verifiers: list[Any] = field(default_factory=list)
+    chair: Person | None = None
+    minute_taker: Person | None = None
+    verifiers: list[Person] = field(default_factory=list)
     categories: list[dict[str, Any]] = field(default_factory=list)
     """The previous meeting's attendance categories: label, people (the members in the first
     when the meeting lists nobody as present otherwise), note."""
