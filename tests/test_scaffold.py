@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 
-from conftest import run
+import pytest
+from conftest import REPO, run
 
 from psc.loading.pipeline import load_yaml as load
 
@@ -18,7 +20,7 @@ def test_scaffold_after_the_seed(repo, runner):
     assert data["number"] == "2"
     assert data["title"] == "2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)"
     assert data["date"] == "2016-11-15"
-    assert (data["start"], data["end"]) == ("13:00", "15:00")
+    assert (data["start"], data["end"]) == ("13:00", None)  # an end is never copied
     assert data["place"].startswith("Akademie veřejného investování")
     assert [p["name"] for p in data["attendees"]["present"]] == [
         "David Koppitz",
@@ -237,3 +239,109 @@ def test_a_broken_scaffold_template_writes_nothing(repo, runner):
     assert result.exit_code == 1
     assert "meetings/2016-11-15.yaml:2:1: error: titel: unknown key 'titel'" in result.stderr
     assert not (repo / "meetings" / "2016-11-15.yaml").exists()
+
+
+# ------------------------------------------------------------------ what a new meeting keeps
+
+
+@pytest.fixture
+def council(tmp_path, monkeypatch):
+    """A copy of examples/council (a body with roles, attendance categories and a quorum)."""
+    root = tmp_path / "council"
+    shutil.copytree(REPO / "examples" / "council", root)
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_new_meeting_keeps_roles_categories_and_quorum_shape(council, runner):
+    result = run(runner, "new-meeting", "2026-01-20")
+    assert result.exit_code == 0, result.stderr
+    data, _ = load(council / "meetings" / "2026-01-20.yaml")
+    assert data["number"] == "19" and data["start"] == "18:00" and data["end"] is None
+    assert data["chair"] == {"name": "Ing. Pavel Straka", "role": "starosta"}
+    assert data["minute_taker"] == {"name": "Jitka Horáková"}
+    assert [v["name"] for v in data["verifiers"]] == ["Marie Dvořáková", "Libor Čermák"]
+    categories = data["attendees"]["categories"]
+    assert [c["label"] for c in categories] == ["Přítomni", "Omluveni", "Veřejnost"]
+    assert len(categories[0]["people"]) == 7 and categories[1]["people"] == []
+    assert "count" not in categories[0]  # counts are this meeting's, to fill in
+    assert "present" not in data["attendees"]  # the body writes categories, not lists
+    assert data["attendees"]["quorum"] == {"present": None, "members": "7", "quorate": None}
+    assert run(runner, "validate").exit_code == 0
+
+
+def test_a_private_chair_stays_private(council, runner):
+    path = council / "meetings" / "2025-11-18.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "minute_taker: {name: Jitka Horáková}",
+            "minute_taker: {name: Jitka Horáková, private: true}",
+        ),
+        encoding="utf-8",
+    )
+    result = run(runner, "new-meeting", "2026-01-20", "--dry-run")
+    assert "minute_taker: {name: Jitka Horáková, private: true}\n" in result.stdout
+
+
+def test_a_forced_rewrite_keeps_its_number(repo, runner):
+    assert run(runner, "new-meeting").exit_code == 0
+    assert run(runner, "new-meeting", "2016-11-15", "--force").exit_code == 0
+    data, _ = load(repo / "meetings" / "2016-11-15.yaml")
+    assert data["number"] == "2"
+    assert data["title"] == "2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)"
+    assert [r["task"] for r in data["items"][2]["content"]] == [
+        "2016-09-07/3",
+        "2016-09-07/4",
+        "2016-09-07/5",
+    ]
+
+
+def test_from_never_repeats_the_opening(repo, runner):
+    result = run(runner, "new-meeting", "2016-11-15", "--from", "2016-09-07", "--dry-run")
+    titles = [line.strip() for line in result.stdout.splitlines() if line.startswith("    title:")]
+    assert titles[:3] == [
+        "title: Zahájení (ze strany MMR a Výboru pro udržitelné municipality)",
+        "title: Schválení zápisu z minulého jednání",
+        "title: Kontrola úkolů",
+    ]
+    assert sum(t.startswith("title: Zahájení") for t in titles) == 1
+
+
+def test_from_takes_the_templates_own_opening_and_review(council, runner):
+    result = run(runner, "new-meeting", "2026-01-20", "--from", "2025-11-18")
+    assert result.exit_code == 0, result.stderr
+    data, _ = load(council / "meetings" / "2026-01-20.yaml")
+    assert [(i["number"], i["title"]) for i in data["items"]] == [
+        ("1", "Zahájení, určení ověřovatelů a zapisovatele, schválení programu"),
+        ("2", "Schválení zápisu z minulého jednání"),
+        ("3", "Kontrola plnění usnesení a úkolů"),
+        ("4", "Rozpočtové provizorium na rok 2026"),
+        ("5", "Inventarizace majetku a závazků obce"),
+        ("6", "Zimní údržba místních komunikací"),
+    ]
+    assert [r["task"] for r in data["items"][2]["content"]] == ["2025-11-18/2"]
+    assert run(runner, "validate").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "archive",
+    [
+        *sorted(p.name for p in (REPO / "tests" / "fixtures" / "real").iterdir()),
+        "examples/council",
+    ],
+)
+def test_new_meeting_validates_on_every_archive(archive, tmp_path, monkeypatch, runner):
+    """Whatever roles, categories and quorum the previous minutes hold, the scaffold (and one
+    from the latest meeting's agenda) validates with the rest of the archive."""
+    source = REPO / archive if "/" in archive else REPO / "tests" / "fixtures" / "real" / archive
+    root = tmp_path / "archive"
+    shutil.copytree(source, root)
+    monkeypatch.chdir(root)
+    latest = sorted((root / "meetings").glob("*.yaml"))[-1].stem
+    for args in (["2030-01-01"], ["2030-02-01", "--from", latest]):
+        result = run(runner, "new-meeting", *args)
+        assert result.exit_code == 0, result.stderr
+        data, _ = load(root / "meetings" / f"{args[0]}.yaml")
+        assert data["end"] is None
+    assert run(runner, "validate", "--no-cache").exit_code == 0

@@ -1,10 +1,13 @@
-"""The one way psc writes files: atomically, so a crash never leaves half a file.
+"""The one way psc writes files: atomically, so a crash never leaves half a file, and several
+files together (`write_files`) all or none, renamed in an order the caller chooses so that a
+kill between two renames leaves files that are valid together.
 
 Policy for what a write meets at its path (meeting files and outputs alike):
 - a symlink: the write goes to the link's target, and the link stays a link (callers that
   edit meeting files check that the target is inside the repository);
 - a file with more than one hard link: refused, since replacing it by a rename would split
-  the links (the other names would keep the old content);
+  the links (the other names would keep the old content); except the link psc's own
+  temporary file keeps when psc was killed while creating the file, which is dropped;
 - a read-only file (no write permission for the user): refused, never silently replaced.
 Each refusal is one line saying that nothing was written.
 
@@ -15,11 +18,13 @@ Edits of meeting files are serialized by `edit_lock`, one exclusive lock per rep
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from psc.errors import OutputError, display_path
@@ -80,54 +85,167 @@ def write_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
+@dataclass(frozen=True)
+class FileWrite:
+    """One file of a write (`write_files`): its new text (UTF-8, or bytes as they are). With
+    `unchanged_since` (the bytes an edit started from), refused when the file no longer holds
+    them; with `exclusive`, the file is created only if nothing is at `path` (FileExistsError
+    otherwise), never replacing one."""
+
+    path: Path
+    text: str | bytes
+    exclusive: bool = False
+    unchanged_since: bytes | None = None
+
+    @property
+    def data(self) -> bytes:
+        return self.text if isinstance(self.text, bytes) else self.text.encode("utf-8")
+
+
+@dataclass
+class _Staged:
+    """A file of a write, its new content finished in the temporary file `tmp` beside it."""
+
+    write: FileWrite
+    target: Path
+    shown: str
+    tmp: str
+    old: bytes | None = None  # what the file held before it was replaced (None: created)
+    mode: int = 0
+
+
 def write_text_atomic(
     path: Path, text: str | bytes, *, unchanged_since: bytes | None = None, exclusive: bool = False
 ) -> None:
-    """Write `text` (UTF-8, or bytes as they are) to `path` through a temporary file in the
-    same directory, fsync and a rename, keeping the file's mode; symlinks, hard links and
-    read-only files as the module docstring says. With `unchanged_since` (the bytes an edit
-    started from), refuse when the file no longer holds them. With `exclusive`, create the
-    file only if nothing is at `path` (raises FileExistsError otherwise), never replacing one."""
-    shown = display_path(path)
-    target = path if exclusive else write_target(path)
-    if not exclusive:
+    """Write `text` to `path` atomically: `write_files` with one file."""
+    write_files([FileWrite(path, text, exclusive, unchanged_since)])
+
+
+def write_files(writes: Sequence[FileWrite]) -> None:
+    """Write every file of `writes`, or none of them: each file through a temporary file in
+    its own directory (fsynced) and a rename, keeping its mode; symlinks, hard links and
+    read-only files as the module docstring says.
+
+    Every new content is written, and every target checked, before the first rename; the
+    renames then run in the order given, so the caller orders them such that the files are
+    valid together after each one (a kill between two renames leaves a valid state: group.yaml
+    with a new organisation before the meeting naming it). A failed rename undoes the ones
+    before it, in reverse (a replaced file gets its old bytes back, a created one is removed)."""
+    staged: list[_Staged] = []
+    done = 0
+    failed = ""  # the file at hand, for the message
+    try:
+        for write in writes:
+            failed = display_path(write.path)
+            staged.append(_stage(write))
+        for s in staged:
+            failed = s.shown
+            _check_unchanged(s, keep_old=len(writes) > 1)
+        for s in staged:
+            failed = s.shown
+            _commit(s)
+            done += 1
+    except BaseException as exc:
+        kept = _undo(staged[:done])
+        for s in staged[done:]:
+            Path(s.tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
+            raise OutputError(
+                f"cannot write {failed}: {exc.strerror}{_outcome(len(writes), kept)}"
+            ) from None
+        raise
+
+
+def _stage(write: FileWrite) -> _Staged:
+    """Check `write`'s target and write its new content to a temporary file beside it."""
+    shown = display_path(write.path)
+    target = write.path if write.exclusive else write_target(write.path)
+    if write.exclusive:
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "File exists", str(target))
+    else:
         _check_replaceable(target, shown)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    staged = _Staged(write, target, shown, tmp)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {exc.strerror}") from None
-    try:
-        data = text if isinstance(text, bytes) else text.encode("utf-8")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.write(write.data)
             handle.flush()
             os.fsync(handle.fileno())
-        if (
-            unchanged_since is not None
-            and _digest(target) != hashlib.sha256(unchanged_since).digest()
-        ):
-            raise ChangedOnDisk(
-                f"{shown} changed on disk while psc was editing it; "
-                "nothing was written (run the command again)"
-            )
-        if not exclusive and target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        if not write.exclusive and target.exists():
+            staged.mode = target.stat().st_mode & 0o7777
         else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        if exclusive:
-            _link_new(tmp, target, data)
-        else:
-            os.replace(tmp, target)
-    except FileExistsError:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {shown}: {exc.strerror}") from None
+            staged.mode = 0o666 & ~_umask()
+        os.chmod(tmp, staged.mode)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return staged
+
+
+def _check_unchanged(s: _Staged, *, keep_old: bool) -> None:
+    """Refuse when the file no longer holds what the edit started from; with `keep_old`, keep
+    the bytes it holds (to put them back if a later file of the write fails)."""
+    if s.write.exclusive or (s.write.unchanged_since is None and not keep_old):
+        return
+    try:
+        s.old = s.target.read_bytes()
+    except FileNotFoundError:
+        s.old = None
+    since = s.write.unchanged_since
+    if since is not None and (
+        s.old is None or hashlib.sha256(s.old).digest() != hashlib.sha256(since).digest()
+    ):
+        raise ChangedOnDisk(
+            f"{s.shown} changed on disk while psc was editing it; "
+            "nothing was written (run the command again)"
+        )
+
+
+def _commit(s: _Staged) -> None:
+    if s.write.exclusive:
+        _link_new(s.tmp, s.target, s.write.data)
+    else:
+        os.replace(s.tmp, s.target)
+
+
+def _undo(done: list[_Staged]) -> list[str]:
+    """Put back the files of `done` (the renames made), the last first; return the files
+    that could not be put back."""
+    kept: list[str] = []
+    for s in reversed(done):
+        try:
+            if s.old is None:
+                s.target.unlink(missing_ok=True)
+            else:
+                _restore(s)
+        except OSError:
+            kept.append(s.shown)
+    return kept
+
+
+def _restore(s: _Staged) -> None:
+    """Write `s.old` back to its file, atomically."""
+    assert s.old is not None
+    fd, tmp = tempfile.mkstemp(prefix=f".{s.target.name}.", suffix=".tmp", dir=s.target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(s.old)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, s.mode)
+        os.replace(tmp, s.target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _outcome(count: int, kept: list[str]) -> str:
+    """What a failed write of `count` files left: nothing, or the files it could not undo."""
+    if kept:
+        return f"; {', '.join(reversed(kept))} written all the same (restore it from git)"
+    return "; nothing was written" if count > 1 else ""
 
 
 def _check_replaceable(target: Path, shown: str) -> None:
@@ -140,6 +258,8 @@ def _check_replaceable(target: Path, shown: str) -> None:
         raise OutputError(f"cannot write {shown}: {exc.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
         raise OutputError(f"cannot write {shown}: it is not a regular file; nothing was written")
+    if st.st_nlink > 1 and _drop_leftover_links(target, st):
+        st = target.stat()
     if st.st_nlink > 1:
         raise OutputError(
             f"{shown} has {st.st_nlink} hard links; psc writes by replacing the file, which "
@@ -152,6 +272,29 @@ def _check_replaceable(target: Path, shown: str) -> None:
         )
 
 
+def _drop_leftover_links(target: Path, st: os.stat_result) -> bool:
+    """Remove psc's own temporary names of `target` left by a process killed while creating
+    it (`_link_new` links the temporary file to the new name, then removes the temporary
+    name): hidden `.NAME.*.tmp` files beside it that are the same file. Whether any was."""
+    dropped = False
+    prefix = f".{target.name}."
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return False
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+            continue
+        try:
+            other = entry.stat(follow_symlinks=False)
+            if (other.st_ino, other.st_dev) == (st.st_ino, st.st_dev):
+                os.unlink(entry.path)
+                dropped = True
+        except OSError:
+            continue
+    return dropped
+
+
 def _read_only(path: Path, st: os.stat_result) -> bool:
     """No write permission for the user: the owner's write bit for the file's owner (and for
     root, who may write anything: psc still keeps its hands off a file marked read-only)."""
@@ -162,7 +305,10 @@ def _read_only(path: Path, st: os.stat_result) -> bool:
 
 
 def _link_new(tmp: str, target: Path, data: bytes) -> None:
-    """Put the finished temporary file at `target` only if nothing is there (FileExistsError)."""
+    """Put the finished temporary file at `target` only if nothing is there (FileExistsError).
+    Between the link and the removal of the temporary name the file has two links; a process
+    killed there leaves both, and the next write drops the temporary one
+    (`_drop_leftover_links`)."""
     try:
         os.link(tmp, target)
     except FileExistsError:
@@ -174,13 +320,6 @@ def _link_new(tmp: str, target: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     Path(tmp).unlink(missing_ok=True)
-
-
-def _digest(path: Path) -> bytes | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).digest()
-    except FileNotFoundError:
-        return None
 
 
 def _umask() -> int:

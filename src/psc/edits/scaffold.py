@@ -16,7 +16,7 @@ from typing import Any
 from psc.archive.tasks import TrackedTask, next_meeting_after, track
 from psc.errors import PscError, UsageError, display_path
 from psc.language.wording import Wording
-from psc.loading.model import Group, Meeting, TaskStatus
+from psc.loading.model import Group, Meeting, Person, TaskStatus
 
 
 class FileExists(PscError):
@@ -51,6 +51,16 @@ class MeetingPlan:
     previous: str | None
     review_item: int | None = None
     sections: list[str] = field(default_factory=list)
+    chair: Person | None = None
+    minute_taker: Person | None = None
+    verifiers: list[Person] = field(default_factory=list)
+    categories: list[dict[str, Any]] = field(default_factory=list)
+    """The previous meeting's attendance categories: label, people (the members in the first
+    when the meeting lists nobody as present otherwise), note."""
+    lists: bool = True
+    """Whether the file lists present, excused, absent and guests (else only `categories`)."""
+    quorum: dict[str, Any] | None = None
+    """The previous meeting's quorum shape: how many members in all; the rest to fill in."""
 
     @property
     def file_name(self) -> str:
@@ -84,7 +94,9 @@ def plan_meeting(
     """What the next meeting's file holds, from the group, the archive (meetings or their
     summaries; `load` turns a summary into its meeting) and the options."""
     labels = wording.labels
-    meetings = sorted(meetings, key=lambda m: (m.date, m.id))
+    # the file this plan becomes is not part of the archive it is planned from (--force)
+    replaced = date.isoformat()
+    meetings = sorted((m for m in meetings if m.id != replaced), key=lambda m: (m.date, m.id))
     before = [m for m in meetings if m.date <= date]
     previous = before[-1] if before else None
     if previous is not None and load is not None and not isinstance(previous, Meeting):
@@ -106,9 +118,7 @@ def plan_meeting(
         or (previous.start if previous else None)
         or group.default_time
     )
-    end = None
-    if previous and previous.start and previous.end and start == previous.start:
-        end = previous.end
+    end = None  # how long a meeting lasts is known when it ends, never copied
     place = (
         place
         or (listed.place if listed and listed.place else None)
@@ -136,23 +146,8 @@ def plan_meeting(
         elif due is None or due <= date:
             reviews.append(entry)
 
-    standard: list[dict[str, Any] | None] = [
-        {"title": labels["item_opening"]},
-        {"title": labels["item_minutes_approval"]} if previous else None,
-        {"title": labels["item_task_review"], "review": True} if reviews or ongoing else None,
-    ]
-    items = [i for i in standard if i]
-    sections: list[str] = []
-    if template is not None:
-        taken = {i["title"] for i in items}
-        items += [
-            {"title": i.title, "presenters": i.presenters}
-            for i in template.items
-            if i.title and i.title not in taken
-        ]
-        sections = [s.title for s in template.sections]
-    else:
-        items.append({"title": labels["item_other"]})
+    items = _agenda(labels, previous is not None, bool(reviews or ongoing), template)
+    sections = [s.title for s in template.sections] if template is not None else []
     for n, item in enumerate(items, 1):
         item["number"] = n
     review_item = next((i["number"] for i in items if i.get("review")), None)
@@ -172,7 +167,85 @@ def plan_meeting(
         previous=previous.id if previous else None,
         review_item=review_item,
         sections=sections,
+        **(_roles_and_attendance(previous, group) if isinstance(previous, Meeting) else {}),
     )
+
+
+def _agenda(
+    labels: dict[str, str], approval: bool, review: bool, template: Meeting | None
+) -> list[dict[str, Any]]:
+    """The items: opening, approval of the previous minutes (when there are some), task
+    review (when tasks are due), then the template's items (`--from`) or 'other business'.
+    A template's own opening, approval and review are those items (under the template's
+    titles), never repeated: its first item when it opens the meeting, an item titled as the
+    approval, an item reviewing tasks."""
+    standard: list[dict[str, Any]] = [{"title": labels["item_opening"], "kind": "opening"}]
+    if approval:
+        standard.append({"title": labels["item_minutes_approval"], "kind": "approval"})
+    if review:
+        standard.append({"title": labels["item_task_review"], "kind": "review", "review": True})
+    if template is None:
+        return [*standard, {"title": labels["item_other"]}]
+    rest = [i for i in template.items if i.title]
+    for kind, label in (
+        ("opening", labels["item_opening"]),
+        ("approval", labels["item_minutes_approval"]),
+        ("review", labels["item_task_review"]),
+    ):
+        found = next((i for i in rest if _is_standard(i, kind, label, rest)), None)
+        if found is None:
+            continue
+        rest.remove(found)
+        mine = next((item for item in standard if item["kind"] == kind), None)
+        if mine is not None:
+            mine.update(title=found.title, presenters=found.presenters)
+    return [*standard, *({"title": i.title, "presenters": i.presenters} for i in rest)]
+
+
+def _is_standard(item: Any, kind: str, label: str, items: list[Any]) -> bool:
+    """Whether the template's `item` is its opening, approval or task review (`kind`)."""
+    title = (item.title or "").casefold()
+    if kind == "opening":
+        return item is items[0] and title.startswith(label.casefold())
+    if kind == "review":
+        from psc.loading.model import TaskReview
+
+        return title.startswith(label.casefold()) or any(
+            isinstance(block, TaskReview) for block in item.content
+        )
+    return title.startswith(label.casefold())
+
+
+def _roles_and_attendance(previous: Meeting, group: Group) -> dict[str, Any]:
+    """What a meeting keeps from the one before: its chair, minute-taker and verifiers, its
+    attendance categories (labels and notes; people to fill in) and its quorum's shape."""
+    attendees = previous.attendees
+    lists = bool(
+        attendees.present
+        or attendees.excused
+        or attendees.absent
+        or attendees.guests
+        or not attendees.categories
+    )
+    categories: list[dict[str, Any]] = [
+        {"label": c.label, "people": [], "note": c.note} for c in attendees.categories
+    ]
+    if categories and not lists:  # the first category is who attends: the members, as present
+        first = attendees.categories[0]
+        members = [
+            Person.model_validate({"name": m.name, "organisation": m.organisation})
+            for m in group.members
+        ]
+        categories[0]["people"] = members or list(first.people)
+    quorum = attendees.quorum
+    return {
+        "chair": previous.chair,
+        "minute_taker": previous.minute_taker,
+        "verifiers": list(previous.verifiers),
+        "categories": categories,
+        "lists": lists,
+        "quorum": None if quorum is None else {"members": quorum.members},
+    }
 
 
 def _review(t: TrackedTask, wording: Wording, due: dt.date | None) -> Review:
@@ -285,47 +358,63 @@ def _render(own: list[Path], name: str, wording: Wording | None, /, **context: A
 
 # ------------------------------------------------------------------ psc init
 
+GITIGNORE = [
+    "/minutes/",
+    "/site/",
+    "/public/",
+    "/reminders/",
+    "/circulation/",
+    "/.psc-cache/",
+    ".*.tmp",
+]
+"""What `psc init` keeps out of git: every folder psc writes to by default (the rendered
+minutes, the site, the public edition's outputs, reminder and circulation drafts, which hold
+members' addresses, and the index), and the temporary file a psc killed mid-write leaves
+beside a file (`psc.fileio`), so `git add -A` commits only the archive itself
+(tests/test_gitignore.py runs every command that writes and checks nothing new is left)."""
+
 
 def init_repository(directory: Path, *, name: str, short: str, language: str) -> list[str]:
-    """Create a minutes repository in `directory`; return what was done, line by line."""
+    """Create a minutes repository in `directory`; return what was done, line by line.
+    Its files are written together, group.yaml last: a repository is one once its group file
+    is there, so an init killed half-way can be run again."""
     from psc import gitrepo
-    from psc.fileio import write_text_atomic
+    from psc.fileio import FileWrite, write_files
+    from psc.loading.schema import KINDS, schema_text
 
     group_file = directory / "group.yaml"
     if group_file.exists():
         raise FileExists(f"{display_path(group_file)} exists already: this is a minutes repository")
     context = {"name": name, "short": short, "language": language}
-    done = []
-    for target, template in (
-        (group_file, "scaffold/group.yaml.j2"),
-        (directory / "README.md", "scaffold/group-readme.md.j2"),
-    ):
-        if target.exists():
-            done.append(f"kept {display_path(target)}")
-            continue
-        write_text_atomic(target, _render([], template, None, **context))
-        done.append(f"wrote {display_path(target)}")
+    done: list[str] = []
+    writes: list[FileWrite] = []
+    readme = directory / "README.md"
+    if readme.exists():
+        done.append(f"kept {display_path(readme)}")
+    else:
+        writes.append(
+            FileWrite(readme, _render([], "scaffold/group-readme.md.j2", None, **context))
+        )
+        done.append(f"wrote {display_path(readme)}")
     gitignore = directory / ".gitignore"
-    wanted = ["/minutes/", "/site/", "/reminders/", "/.psc-cache/"]
     existing = gitignore.read_text(encoding="utf-8").splitlines() if gitignore.exists() else []
-    missing = [line for line in wanted if line not in existing]
+    missing = [line for line in GITIGNORE if line not in existing]
     if missing:
-        write_text_atomic(gitignore, "\n".join([*existing, *missing]) + "\n")
+        writes.append(FileWrite(gitignore, "\n".join([*existing, *missing]) + "\n"))
         done.append(f"wrote {display_path(gitignore)}")
-    from psc.loading.schema import KINDS, schema_text
-
     schema_dir = directory / "schema"
     for kind in KINDS:  # editors check files against these as people type
         target = schema_dir / f"{kind}.schema.json"
         if not target.exists():
-            write_text_atomic(target, schema_text(kind))
+            writes.append(FileWrite(target, schema_text(kind)))
     done.append(f"wrote {display_path(schema_dir)}/")
     meetings = directory / "meetings"
-    meetings.mkdir(exist_ok=True)
-    keep = meetings / ".gitkeep"
-    if not any(meetings.iterdir()):
-        keep.write_text("", encoding="utf-8")
+    if not (meetings.is_dir() and any(meetings.iterdir())):
+        writes.append(FileWrite(meetings / ".gitkeep", ""))
     done.append(f"created {display_path(meetings)}/")
+    writes.append(FileWrite(group_file, _render([], "scaffold/group.yaml.j2", None, **context)))
+    write_files(writes)
+    done.insert(0, f"wrote {display_path(group_file)}")
     if not gitrepo.inside_work_tree(directory):
         gitrepo.init(directory)
         done.append(f"initialised a git repository in {display_path(directory)}")

@@ -22,6 +22,7 @@ from psc.errors import UsageError, display_path
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
+    from psc.fileio import FileWrite
 
 
 @dataclass
@@ -51,12 +52,14 @@ def import_minutes(
     `dry_run` nothing is written (the text is returned). Raises UsageError, InvalidData."""
     from psc.edits.intake.recognise import recognise
     from psc.edits.intake.sources import read_source
+    from psc.fileio import FileWrite
     from psc.loading import pipeline
 
     blocks = read_source(source)
     if not blocks:
         raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
-    group_text = pipeline.text(pipeline.read(project.group_path), display_path(project.group_path))
+    group_raw = pipeline.read(project.group_path)
+    group_text = pipeline.text(group_raw, display_path(project.group_path))
     group = pipeline.load_group(project.group_path, group_text)
     draft = recognise(blocks, group, date=date, add_organisations=add_organisations)
     if not isinstance(draft.meeting.get("date"), dt.date):
@@ -89,7 +92,14 @@ def import_minutes(
     )
     if dry_run:
         return result
-    _write(project, result.path, text, force, new_group_text if draft.organisations else None)
+    group_write = None
+    if draft.organisations:  # written only if group.yaml still holds what was read
+        group_write = FileWrite(
+            project.group_path,
+            pipeline.with_bom_of(group_raw, new_group_text),
+            unchanged_since=group_raw,
+        )
+    _write(project, result.path, text, force, group_write)
     result.written = True
     return result
 
@@ -113,22 +123,23 @@ def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any)
     return text
 
 
-def _write(project: Project, path: Path, text: str, force: bool, group_text: str | None) -> None:
+def _write(
+    project: Project, path: Path, text: str, force: bool, group_write: FileWrite | None
+) -> None:
+    """Write the meeting file and the group file with its new bodies, both or neither; the
+    group first, so that a kill between the two leaves a valid archive (a group with bodies
+    no meeting names yet, never a meeting naming bodies the group lacks)."""
     from psc.edits.scaffold import FileExists
-    from psc.fileio import write_text_atomic
+    from psc.fileio import FileWrite, write_files
 
+    writes = [] if group_write is None else [group_write]
+    writes.append(FileWrite(path, text, exclusive=not force))
     with project.edit_lock():
         project.check_inside(path) if force else None
         try:
-            write_text_atomic(path, text, exclusive=not force)
+            write_files(writes)
         except FileExistsError:
             raise FileExists(
                 f"{display_path(path)} exists already; nothing was written "
                 "(use --force to overwrite it, or -o to write elsewhere)"
             ) from None
-        if group_text is not None:
-            try:
-                write_text_atomic(project.group_path, group_text)
-            except BaseException:
-                path.unlink(missing_ok=True)  # a meeting naming bodies the group lacks: never
-                raise
