@@ -69,7 +69,8 @@ def diff_meetings(
         for ref in refs:
             if MEETING_FILE.match(ref):
                 rel = f"{meetings_rel}/{ref}.yaml"
-            else:
+            else:  # a path: inside the repository (also through a link), else refused
+                project.check_inside(Path(ref))
                 rel = Path(ref).resolve().relative_to(root.resolve()).as_posix()
             # a meeting named by its old date is shown under its new name
             rels.append(next((new for new, old in moved.items() if old == rel), rel))

@@ -8,10 +8,22 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from psc.loading.model import Meeting
+from psc.loading.model import (
+    AssignedTask,
+    Decision,
+    Heading,
+    ListBlock,
+    Meeting,
+    Paragraph,
+    ProgrammeBlock,
+    Statement,
+    TaskReview,
+    block_kind,
+)
 
 
 @dataclass(frozen=True)
@@ -71,39 +83,84 @@ class Differ:
         text = self.r.person(person)
         return f"{text}, {self._date(person.date)}" if getattr(person, "date", None) else text
 
-    def _block(self, block: Any) -> str:
-        if hasattr(block, "heading"):
-            return f"**{block.heading}**"
-        if hasattr(block, "by"):
-            return block.text
-        if hasattr(block, "decision"):
-            votes = ""
-            if block.votes:
-                votes = (
-                    " ("
-                    + self.r.label(
-                        "votes",
-                        for_=block.votes.for_,
-                        against=block.votes.against,
-                        abstained=block.votes.abstained,
-                    )
-                    + ")"
-                )
-            outcome = f" – {self.labels['outcome_' + block.outcome]}" if block.outcome else ""
-            number = f" {block.number}" if block.number else ""
-            return f"{self.labels['decision']}{number}: {block.decision}{votes}{outcome}"
-        if hasattr(block, "task"):
-            parts = [self.r.label("review", id=block.task)]
-            if block.status:
-                parts.append(self.labels["status_" + block.status.value])
-            if block.deadline:
-                parts.append(
-                    f"{self.labels['new_deadline']} {self.r.deadline_words(block.deadline, None, unresolved='')}"
-                )
-            if block.note:
-                parts.append(block.note)
-            return ": ".join(parts[:2]) + "".join(f"; {p}" for p in parts[2:])
-        return block.text
+    def _blocks(self, content: list[Any]) -> list[str]:
+        """The content of an item or section as texts to compare: one per block, one per
+        point of a list or a programme (a changed point is one change, not the whole list)."""
+        out: list[str] = []
+        for block in content:
+            kind = block_kind(block)
+            words_of = self._BLOCK_TEXTS.get(kind or "")
+            if words_of is None:  # a kind of the model this table does not know yet
+                raise TypeError(f"no diff text for the content block kind {kind!r}")
+            out += words_of(self, block)
+        return out
+
+    def _paragraph(self, block: Paragraph) -> list[str]:
+        return [block.text]
+
+    def _heading(self, block: Heading) -> list[str]:
+        return [f"**{block.heading}**"]
+
+    def _statement(self, block: Statement) -> list[str]:
+        return [block.text]
+
+    def _decision(self, block: Decision) -> list[str]:
+        texts = []
+        if block.proposal:
+            proposal = self.labels["proposal"]
+            texts.append(f"{proposal}: {block.proposal}" if proposal else block.proposal)
+        if block.decision or not texts:
+            heading = self.r.decision_heading(block)
+            text = block.decision or ""
+            texts.append(f"{heading} {text}".strip() if heading else text)
+        record = self.r.vote_record(block)
+        outcome = f" – {self.labels['outcome_' + block.outcome]}" if block.outcome else ""
+        texts[-1] += (f" {record}" if record else "") + outcome
+        if block.roll_call:
+            texts.append(self.r.roll_call(block))
+        return texts
+
+    def _review(self, block: TaskReview) -> list[str]:
+        parts = [self.r.label("review", id=block.task)]
+        if block.status:
+            parts.append(self.labels["status_" + block.status.value])
+        if block.deadline:
+            parts.append(
+                f"{self.labels['new_deadline']} {self.r.deadline_words(block.deadline, None, unresolved='')}"
+            )
+        if block.note:
+            parts.append(block.note)
+        return [": ".join(parts[:2]) + "".join(f"; {p}" for p in parts[2:])]
+
+    def _list(self, block: ListBlock) -> list[str]:
+        if block.ordered:
+            return [f"{n}. {point}" for n, point in enumerate(block.items, 1)]
+        return [f"• {point}" for point in block.items]
+
+    def _programme(self, block: ProgrammeBlock) -> list[str]:
+        texts = []
+        for n, point in enumerate(block.programme, 1):
+            text = f"{self.labels['programme']}: {n}. {point.title}"
+            presenters = self.r.presented(point.presenters, point.duration)
+            texts.append(text + (f" – {presenters}" if presenters else ""))
+            if point.note:
+                texts[-1] += f" – {point.note}"
+        return texts
+
+    def _assigned(self, block: AssignedTask) -> list[str]:
+        return [self.r.label("diff_task", id=block.assigned)]
+
+    _BLOCK_TEXTS: dict[str, Callable[[Differ, Any], list[str]]] = {
+        "paragraph": _paragraph,
+        "heading": _heading,
+        "statement": _statement,
+        "decision": _decision,
+        "review": _review,
+        "list": _list,
+        "programme": _programme,
+        "assigned": _assigned,
+    }
+    """The texts of each kind of content block (`loading.model.BLOCK_MODELS`), by kind."""
 
     def _attendees(self, m: Meeting) -> str:
         parts = [m.attendees.note] if m.attendees.note else []
@@ -217,8 +274,8 @@ class Differ:
                 changes,
                 where,
                 "",
-                [self._block(x) for x in a.content],
-                [self._block(x) for x in b.content],
+                self._blocks(a.content),
+                self._blocks(b.content),
             )
 
         for i in range(max(len(old.sections), len(new.sections))):
@@ -240,8 +297,8 @@ class Differ:
                 changes,
                 where,
                 "",
-                [self._block(x) for x in sa.content],
-                [self._block(x) for x in sb.content],
+                self._blocks(sa.content),
+                self._blocks(sb.content),
             )
 
         field(lab["next_meetings_title"], "", self._next_meetings(old), self._next_meetings(new))
