@@ -150,3 +150,172 @@ def test_the_word_redline_without_python_docx(git_repo, runner, monkeypatch):  #
     assert "'docx'" in result.stderr or "python-docx" in result.stderr
     assert "internal error" not in result.stderr
     assert not (git_repo / "r.docx").exists()
+
+
+# ---------------------------------------------------------------------- the Word minutes, redlined
+
+SEED_TITLE = "Zápis: 1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)"
+
+
+def _drop(element) -> None:
+    element.getparent().remove(element)
+
+
+def _unwrap(element) -> None:
+    parent = element.getparent()
+    at = parent.index(element)
+    for offset, child in enumerate(list(element)):
+        parent.insert(at + offset, child)
+    parent.remove(element)
+
+
+def resolved(path: Path, accept: bool) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph of the document (cells included), its tracked
+    changes all accepted (or all rejected), as Word does."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    gone, kept = (f"{W}del", f"{W}ins") if accept else (f"{W}ins", f"{W}del")
+    for mark in list(root.iter(gone)):
+        parent = mark.getparent()
+        if parent is None:
+            continue
+        if parent.tag == f"{W}rPr" and parent.getparent().tag == f"{W}pPr":
+            _drop(parent.getparent().getparent())  # a paragraph that goes, with its mark
+        elif parent.tag == f"{W}trPr":
+            _drop(parent.getparent())  # a row that goes
+        else:
+            _drop(mark)
+    for mark in list(root.iter(kept)):
+        if mark.getparent().tag in (f"{W}rPr", f"{W}trPr"):
+            _drop(mark)
+        else:
+            _unwrap(mark)
+    out = []
+    for paragraph in root.iter(f"{W}p"):
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        text = "".join(t.text or "" for t in paragraph.iter(f"{W}t", f"{W}delText"))
+        out.append((style.get(f"{W}val") if style is not None else "", text))
+    return out
+
+
+def minutes(path: Path) -> list[tuple[str, str]]:
+    return resolved(path, accept=True)
+
+
+def word_minutes(root: Path, out: Path) -> Path:
+    """The seed meeting's Word minutes as `psc render --format docx` writes them (the file is
+    not checked: a change breaks its approval)."""
+    from psc.archive.project import Project
+    from psc.loading import pipeline
+    from psc.publish.docx import minutes_docx
+    from psc.publish.render import Renderer
+
+    project = Project(root, use_cache=False)
+    group = project.load_group()
+    meeting = pipeline.load_meeting(None, seed(root), group, checks=False)
+    renderer = Renderer(group, [project.templates_dir], None)
+    out.write_bytes(minutes_docx(renderer, meeting, [project.templates_dir]))
+    return out
+
+
+def rich_change(root: Path) -> None:
+    """A change of words, of the header table, of a link, a task removed, an item added."""
+    path = seed(root)
+    change(root)
+    edit(path, "Pařížská 4", "Pařížská 6")
+    edit(path, "http://www.smartcities.mmr.cz", "https://www.smartcities.gov.cz")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - text: Posílat návrhy ohledně možností propagace")
+    end = text.index("  - text: >-\n      Poslat informace k dalším")
+    text = text[:start] + text[end:]
+    text = text.replace(
+        "\nsections:\n",
+        "\n  - number: 9\n    title: Různé\n    content:\n      - Nic dalšího nezaznělo.\nsections:\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+
+
+def test_the_word_redline_is_the_word_minutes_with_tracked_changes(git_repo, runner, tmp_path):  # noqa: F811
+    import docx
+
+    old_minutes = word_minutes(git_repo, tmp_path / "old.docx")
+    rich_change(git_repo)
+    commit(git_repo, "Změny", date="2016-11-02T09:30:00+01:00", author="Petr Novák")
+    new_minutes = word_minutes(git_repo, tmp_path / "new.docx")
+    args = ("diff", "2016-09-07", "--from", "HEAD~1", "--to", "HEAD", "--format", "docx")
+    result = run(runner, *args, "-o", "r.docx")
+    assert result.exit_code == 0, result.output
+    out = git_repo / "r.docx"
+
+    document = docx.Document(str(out))
+    assert document.core_properties.title == SEED_TITLE
+    assert document.tables, "the header is a table, as in the Word minutes"
+    styles = {(p.style.name, p.text) for p in document.paragraphs}
+    assert ("Heading 1", "Zápis") in styles
+    assert (
+        "Heading 3",
+        "Bod 1 – Zahájení (ze strany MMR a Výboru pro udržitelné municipality)",
+    ) in styles
+    xml = body(out)
+    assert "meetings/2016-09-07.yaml" not in xml  # titled by the meeting, not by its file
+    assert "|" not in xml and "**" not in xml  # no Markdown source
+    inserted, deleted = revisions(xml, "ins"), revisions(xml, "del")
+    assert inserted and deleted
+    assert all(
+        a["author"] == "Petr Novák" and a["date"] == "2016-11-02T08:30:00Z"
+        for a, _ in inserted + deleted
+    )
+    ids = [a["id"] for a, _ in inserted + deleted]
+    assert len(ids) == len(set(ids))
+    # the place changed inside the header table's cell
+    from lxml import etree
+
+    tree = etree.fromstring(xml.encode("utf-8"))
+    in_cells = [
+        "".join(t.text or "" for t in mark.iter(f"{W}t", f"{W}delText"))
+        for mark in tree.iter(f"{W}ins", f"{W}del")
+        if any(a.tag == f"{W}tc" for a in mark.iterancestors())
+    ]
+    assert "6," in in_cells and "4," in in_cells
+    # the link's words changed inside the hyperlink
+    assert any(mark.getparent().tag == f"{W}hyperlink" for mark in tree.iter(f"{W}ins", f"{W}del"))
+    # accepting every change gives the new Word minutes, rejecting every one the old
+    for accept, expected in ((True, new_minutes), (False, old_minutes)):
+        paragraphs = resolved(out, accept=accept)
+        summary = paragraphs.index(("Heading2", "Přehled změn"))  # then the summary of changes
+        assert paragraphs[:summary] == minutes(expected), accept
+    # the removed task is a deleted paragraph, the new item inserted paragraphs
+    marks = [
+        m.getparent().getparent().getparent()
+        for m in tree.iter(f"{W}del")
+        if m.getparent().tag == f"{W}rPr"
+    ]
+    assert any(
+        "Posílat návrhy ohledně možností propagace"
+        in "".join(t.text or "" for t in p.iter(f"{W}delText"))
+        for p in marks
+    )
+    assert ("Heading3", "Bod 9 – Různé") in resolved(out, accept=True)
+    assert ("Heading3", "Bod 9 – Různé") not in resolved(out, accept=False)
+
+
+def test_the_pdf_and_html_redlines_are_titled_by_the_meeting(git_repo, runner):  # noqa: F811
+    change(git_repo)
+    result = run(runner, "diff", "2016-09-07", "--format", "html", "-o", "r.html")
+    assert result.exit_code == 0, result.output
+    assert f"<title>{SEED_TITLE}</title>" in (git_repo / "r.html").read_text(encoding="utf-8")
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        pytest.skip(f"WeasyPrint cannot run here ({exc}); .ci/run installs it with Pango")
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo is not installed (Debian package poppler-utils)")
+    result = run(runner, "diff", "2016-09-07", "--format", "pdf", "-o", "r.pdf")
+    assert result.exit_code == 0, result.output
+    info = subprocess.run(
+        ["pdfinfo", str(git_repo / "r.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"Title:           {SEED_TITLE}" in info.splitlines()

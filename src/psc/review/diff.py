@@ -234,6 +234,17 @@ def _summary_values(change: Change) -> list[tuple[str, str]]:
     return words(old, new)
 
 
+def redline_title(diffs: list[MeetingDiff], renderer: Any) -> str:
+    """The title of the redline: the minutes' title of each meeting ('Zápis: 1. jednání …'),
+    else the group's name."""
+    titles = []
+    for d in diffs:
+        meeting = d.new or d.old
+        if meeting is not None and renderer.document_title(meeting) not in titles:
+            titles.append(renderer.document_title(meeting))
+    return "; ".join(titles) or renderer.group.name
+
+
 def redline_html(diffs: list[MeetingDiff], renderer: Any) -> str:
     """The minutes as readers see them (psc's HTML minutes) with insertions and deletions
     marked in place like tracked changes, below a summary of the changes in the minutes'
@@ -252,7 +263,9 @@ def redline_html(diffs: list[MeetingDiff], renderer: Any) -> str:
         }
         for d in diffs
     ]
-    return renderer.render_template("review/redline.html.j2", "html", files=files)
+    return renderer.render_template(
+        "review/redline.html.j2", "html", files=files, title=redline_title(diffs, renderer)
+    )
 
 
 def redline_pdf(diffs: list[MeetingDiff], renderer: Any) -> bytes:
@@ -261,7 +274,7 @@ def redline_pdf(diffs: list[MeetingDiff], renderer: Any) -> bytes:
 
     return html_to_pdf(
         redline_html(diffs, renderer),
-        title="psc diff",
+        title=redline_title(diffs, renderer),
         author=renderer.group.name,
         running_header=renderer.group.name,
         lang=renderer.language,
