@@ -63,7 +63,10 @@ def test_committed_change_tracked_with_author_and_date(git_repo, runner):  # noq
     ids = [attrs["id"] for attrs, _ in inserted + deleted]
     assert len(set(ids)) == len(ids)
     # in the minutes' paragraph the old word is deleted text only, the rest unmarked
-    opening = [p for p in xml.split("<w:p>") if re.search(r"<w:t[^>]*>David Koppitz, ředitel", p)]
+    minutes_xml = xml.split("Přehled změn")[0]  # the minutes, before the summary of changes
+    opening = [
+        p for p in minutes_xml.split("<w:p>") if re.search(r"<w:t[^>]*>David Koppitz, ředitel", p)
+    ]
     assert len(opening) == 1, opening
     assert '<w:delText xml:space="preserve">jednání</w:delText>' in opening[0]
     assert not re.search(r"<w:t[^>]*>[^<]*zahájil jednání", opening[0])
@@ -319,3 +322,48 @@ def test_the_pdf_and_html_redlines_are_titled_by_the_meeting(git_repo, runner): 
         ["pdfinfo", str(git_repo / "r.pdf")], capture_output=True, text=True, check=True
     ).stdout
     assert f"Title:           {SEED_TITLE}" in info.splitlines()
+
+
+def test_the_summary_is_text_with_old_struck_and_new_underlined(git_repo, runner):  # noqa: F811
+    import docx
+
+    edit(seed(git_repo), "deadline: 2016-11-01", "deadline: 2016-11-30")
+    edit(seed(git_repo), "[www.smartcities.mmr.cz]", "[**nový** web]")
+    result = run(runner, "diff", "2016-09-07", "--format", "docx", "-o", "r.docx")
+    assert result.exit_code == 0, result.output
+    paragraphs = docx.Document(str(git_repo / "r.docx")).paragraphs
+    start = [p.text for p in paragraphs].index("Přehled změn")
+    summary = paragraphs[start + 1 :]
+    assert summary[-1].text == "Úkol 2016-09-07/3, termín: 1. 11. 2016 → 30. 11. 2016"
+    assert any("www.smartcities.mmr.cznový web" in p.text for p in summary[:-1])
+    assert all("**" not in p.text and "](" not in p.text for p in summary)  # text, not Markdown
+    runs = {run.text: run for p in summary for run in p.runs}
+    assert runs["1. 11. 2016"].font.strike and not runs["1. 11. 2016"].font.underline
+    assert runs["30. 11. 2016"].font.underline and not runs["30. 11. 2016"].font.strike
+    assert runs["www.smartcities.mmr.cz"].font.strike
+    assert runs["nový web"].font.underline
+
+
+def test_an_added_and_a_removed_meeting_in_the_word_redline(git_repo, runner, tmp_path):  # noqa: F811
+    import docx
+    from test_review import NEW_MEETING
+
+    old_minutes = word_minutes(git_repo, tmp_path / "old.docx")
+    seed(git_repo).unlink()
+    (git_repo / "meetings" / "2016-11-15.yaml").write_text(NEW_MEETING, encoding="utf-8")
+    commit(git_repo, "Jiné jednání", date="2016-11-16T09:00:00+01:00")
+    args = ("diff", "--from", "HEAD~1", "--to", "HEAD", "--format", "docx", "-o", "r.docx")
+    result = run(runner, *args)
+    assert result.exit_code == 0, result.output
+    out = git_repo / "r.docx"
+    title = docx.Document(str(out)).core_properties.title
+    assert sorted(title.split("; ")) == [
+        "Zápis: 1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)",
+        "Zápis: 2. jednání PS pro SC",
+    ]
+    accepted = [p for p in resolved(out, accept=True) if p[1]]
+    rejected = [p for p in resolved(out, accept=False) if p[1]]
+    assert ("", "Jednání zahájil David Koppitz.") in accepted
+    assert not any("Zahájení (ze strany MMR" in text for _, text in accepted)
+    assert all(p in rejected for p in minutes(old_minutes) if p[1])
+    assert ("", "Jednání zahájil David Koppitz.") not in rejected

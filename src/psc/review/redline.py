@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from psc import gitrepo
-from psc.review.diff import _arrow, redline_title
+from psc.review.diff import _arrow, _summary_values, redline_title
 
 if TYPE_CHECKING:
     from psc.review.diff import MeetingDiff
@@ -420,14 +420,13 @@ def redline_docx(diffs: list[MeetingDiff], renderer: Any, stamps: dict[str, Stam
         out += blocks(old, new, marks)
         document.add_heading(labels["diff_summary"], level=2)
         for c in d.changes:
-            summary = _arrow(c) + ": "
-            if c.old is None:
-                summary += f"{labels['diff_added']}: {c.new}"
-            elif c.new is None:
-                summary += f"{labels['diff_removed']}: {c.old}"
-            else:
-                summary += f"{c.old} → {c.new}"
-            document.add_paragraph(summary, style="List Bullet")
+            summary = document.add_paragraph(_arrow(c) + ": ", style="List Bullet")
+            if c.old is None or c.new is None:
+                summary.add_run(labels["diff_added" if c.old is None else "diff_removed"] + ": ")
+            for kind, text in _summary_values(c):  # as text, old struck out, new underlined
+                run = summary.add_run(text)
+                run.font.strike = kind == "-" or None
+                run.font.underline = kind == "+" or None
         if not d.changes:
             document.add_paragraph(labels["diff_no_change"])
         out += _content(body)
