@@ -367,3 +367,36 @@ def test_an_added_and_a_removed_meeting_in_the_word_redline(git_repo, runner, tm
     assert not any("Zahájení (ze strany MMR" in text for _, text in accepted)
     assert all(p in rejected for p in minutes(old_minutes) if p[1])
     assert ("", "Jednání zahájil David Koppitz.") not in rejected
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_every_tracked_change(git_repo, runner, tmp_path):  # noqa: F811
+    """LibreOffice opens the redline of a change to words, a table cell, a link, a removed
+    task and an added item with each revision in place (saved again as Word, none lost)."""
+    rich_change(git_repo)
+    result = run(runner, "diff", "2016-09-07", "--format", "docx", "-o", "r.docx")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "lo"
+    converted = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(git_repo / "r.docx"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert converted.returncode == 0, converted.stderr
+    ours, theirs = body(git_repo / "r.docx"), body(out / "r.docx")
+    for tag in ("ins", "del"):
+        assert len(revisions(theirs, tag)) == len(revisions(ours, tag)) > 0, tag
+        assert {a["author"] for a, _ in revisions(theirs, tag)} == {"psc"}
+    accepted = [text for _, text in resolved(out / "r.docx", accept=True) if text]
+    assert accepted == [text for _, text in resolved(git_repo / "r.docx", accept=True) if text]
