@@ -212,3 +212,46 @@ def test_a_path_outside_the_repository_is_one_line_error(git_repo, runner, elsew
             f"error: {path} is outside the minutes repository (.); psc reads only files inside it\n"
         ), (args, path)
     assert not (git_repo / "d.html").exists() and not (git_repo / "d.docx").exists()
+
+
+def test_the_pull_request_redline_script_on_a_changed_list(git_env, tmp_path, monkeypatch):  # noqa: F811
+    """examples/ci/redline_comment.py (which runs `psc diff --format md`) on a request that
+    changes a list point of examples/council."""
+    import os
+    import subprocess
+    import sys
+
+    repo_root = Path(__file__).resolve().parents[1]
+    root = git_env / "council"
+    shutil.copytree(repo_root / "examples" / "council", root)
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "Example")
+    git(root, "checkout", "-q", "-b", "zdi")
+    path = root / "meetings" / "2025-03-18.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("obvodových stěn.", "obvodových zdí."), encoding="utf-8")
+    commit(root, "Zdi")
+    psc = tmp_path / "psc-here"  # this checkout's psc, whatever is installed
+    psc.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m psc "$@"\n', encoding="utf-8")
+    psc.chmod(0o755)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(repo_root / "examples" / "ci" / "redline_comment.py"),
+            "--base",
+            "main",
+            "--head",
+            "HEAD",
+            "--psc",
+            str(psc),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONPATH": str(repo_root / "src")},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    full = (root / "redline.md").read_text(encoding="utf-8")
+    assert "~~• zateplení obvodových stěn.~~ → **• zateplení obvodových zdí.**" in full
