@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from conftest import run
-from test_review import commit, git, git_env, git_repo, seed  # noqa: F401  (fixtures)
+from test_review import commit, edit, git, git_env, git_repo, seed  # noqa: F401  (fixtures)
 
 SAMPLES: dict[str, tuple[Any, Any]] = {
     "paragraph": ("Jednání probíhalo věcně.", "Jednání probíhalo věcně a rychle."),
@@ -255,3 +255,59 @@ def test_the_pull_request_redline_script_on_a_changed_list(git_env, tmp_path, mo
     assert result.returncode == 0, result.stderr
     full = (root / "redline.md").read_text(encoding="utf-8")
     assert "~~• zateplení obvodových stěn.~~ → **• zateplení obvodových zdí.**" in full
+
+
+# ---------------------------------------------------------------------- nothing reported as none
+
+
+def test_header_roles_quorum_programme_and_durations_in_diff(git_repo, runner):  # noqa: F811
+    path = seed(git_repo)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\nattendees:\n", "\nchair: David Koppitz\nattendees:\n", 1)
+    text = text.replace(
+        "\nitems:\n",
+        "\nprogramme:\n  - title: Zahájení\n    duration: 10\nitems:\n",
+        1,
+    )
+    text = text.replace(
+        "    title: Zahájení (ze strany MMR a Výboru pro udržitelné municipality)\n",
+        "    title: Zahájení (ze strany MMR a Výboru pro udržitelné municipality)\n"
+        "    duration: 15\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, "diff", "2016-09-07")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()[1:]
+    assert "+ Záhlaví: přidáno: {+Předsedající: David Koppitz+}" in lines, lines
+    assert "+ Program jednání: přidáno: {+1. Zahájení – (10 min.)+}" in lines, lines
+    assert any(line.startswith("+ Bod 1 – Zahájení") and "15 min." in line for line in lines), lines
+
+
+def test_a_change_the_words_do_not_show_is_reported_as_data(git_repo, runner):  # noqa: F811
+    """A block made private (the words stay), comments (no words of the minutes): never
+    'no change of content'."""
+    path = seed(git_repo)
+    with_block(path, "Jednání probíhalo věcně.")
+    commit(git_repo, "Odstavec")
+    edit(
+        path, '"Jednání probíhalo věcně."', '{"text": "Jednání probíhalo věcně.", "private": true}'
+    )
+    result = run(runner, "diff", "2016-09-07")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["~ items.9.content.1.private: [-false-] → {+true+}"]
+    edit(path, "deadline: 2016-11-01", "deadline: 2016-11-30")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "comments:\n  - by: MPSV\n    date: 2016-09-20\n    text: Doplnit termín.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "diff", "2016-09-07")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()[1:]
+    assert "~ Úkol 2016-09-07/3, termín: [-1. 11. 2016-] → {+30. 11. 2016+}" in lines
+    assert "+ comments.1.text: přidáno: {+Doplnit termín.+}" in lines, lines
+    commit(git_repo, "Připomínka")
+    log = run(runner, "log", "2016-09-07")
+    assert log.exit_code == 0, log.output
+    assert "+ comments.1.by: MPSV" in log.stdout
