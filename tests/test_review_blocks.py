@@ -127,7 +127,7 @@ def test_a_changed_block_of_every_kind_in_diff_and_log(git_repo, runner, kind): 
         text = run(runner, "diff", "2016-09-07", *revs)
         assert text.exit_code == 0, (kind, revs, text.output)
         assert "Bod 9 – Doplněný bod" in text.stdout, (kind, text.stdout)
-        for fmt in formats:
+        for fmt in formats if revs else formats[:4]:  # the PDF (slow) once, between commits
             out = git_repo / f"d.{fmt}"
             result = run(runner, "diff", "2016-09-07", *revs, "--format", fmt, "-o", str(out))
             assert result.exit_code == 0, (kind, fmt, revs, result.output)
@@ -150,7 +150,7 @@ def test_a_changed_block_of_every_kind_in_diff_and_log(git_repo, runner, kind): 
         assert "Bod 9 – Doplněný bod" in entries, (kind, result.stdout)
     # the commit adding the block shows it added
     added = run(runner, "log", "2016-09-07").stdout.split(f"{kind}: old")[1]
-    assert "+ Bod 9 – Doplněný bod" in added or "Bod 9" in added, (kind, added)
+    assert "      + Bod 9 – Doplněný bod: Doplněný bod" in added.splitlines(), (kind, added)
 
 
 def test_the_council_example_in_diff_and_log(git_env, runner, monkeypatch):  # noqa: F811
