@@ -112,13 +112,17 @@ def _pdf_reason() -> str | None:
 
 
 @pytest.mark.parametrize("kind", sorted(SAMPLES))
-def test_a_changed_block_of_every_kind_in_diff_and_log(git_repo, runner, kind):  # noqa: F811
+def test_a_changed_block_of_every_kind_in_diff_and_log(git_repo, runner, kind, tmp_path):  # noqa: F811
+    from test_redline_docx import resolved, word_minutes
+
     old, new = SAMPLES[kind]
     original = seed(git_repo).read_text(encoding="utf-8")
     with_block(seed(git_repo), old)
     commit(git_repo, f"{kind}: old")
+    old_minutes = word_minutes(git_repo, tmp_path / "old.docx")
     seed(git_repo).write_text(original, encoding="utf-8")
     with_block(seed(git_repo), new)
+    new_minutes = word_minutes(git_repo, tmp_path / "new.docx")
 
     formats = ["text", "md", "html", "docx"] + ([] if _pdf_reason() else ["pdf"])
     for revs in ((), ("--from", "HEAD~1", "--to", "HEAD")):
@@ -138,6 +142,11 @@ def test_a_changed_block_of_every_kind_in_diff_and_log(git_repo, runner, kind): 
                 with zipfile.ZipFile(out) as package:
                     xml = package.read("word/document.xml").decode("utf-8")
                 assert "<w:ins " in xml or "<w:del " in xml, kind
+                # accepting every change gives the new Word minutes, rejecting every one the old
+                for accept, expected in ((True, new_minutes), (False, old_minutes)):
+                    paragraphs = resolved(out, accept=accept)
+                    summary = paragraphs.index(("Heading2", "Přehled změn"))
+                    assert paragraphs[:summary] == resolved(expected, accept=True), (kind, accept)
             elif fmt == "md":
                 assert "Doplněný bod" in data.decode("utf-8"), kind
             elif fmt == "pdf":
