@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import run
@@ -400,3 +401,46 @@ def test_libreoffice_reads_every_tracked_change(git_repo, runner, tmp_path):  # 
         assert {a["author"] for a, _ in revisions(theirs, tag)} == {"psc"}
     accepted = [text for _, text in resolved(out / "r.docx", accept=True) if text]
     assert accepted == [text for _, text in resolved(git_repo / "r.docx", accept=True) if text]
+
+
+def _archives() -> list[Path]:
+    root = Path(__file__).resolve().parents[1]
+    real = sorted((root / "tests" / "fixtures" / "real").iterdir())
+    return [root, root / "examples" / "council", *[p for p in real if (p / "group.yaml").is_file()]]
+
+
+@pytest.mark.parametrize("archive", _archives(), ids=lambda p: p.name)
+def test_the_word_redline_between_any_two_meetings_accepts_and_rejects_exactly(archive, tmp_path):
+    """The Word redline from each meeting of an archive to the next (a hard case for the
+    alignment: most blocks differ), from none to the first and from the last to none:
+    accepting every change gives the new meeting's Word minutes, rejecting every one the
+    old's."""
+    from psc.archive.project import Project
+    from psc.loading import pipeline
+    from psc.publish.docx import minutes_docx
+    from psc.publish.render import Renderer
+    from psc.review.diff import MeetingDiff
+    from psc.review.redline import Stamp, redline_docx
+
+    project = Project(archive, use_cache=False)
+    group = project.load_group()
+    renderer = Renderer(group, [project.templates_dir], None)
+    meetings = [
+        pipeline.load_meeting(None, path, group, checks=False) for path in project.meeting_paths()
+    ]
+    assert meetings, archive
+    pairs: list[tuple[Any, Any]] = list(zip(meetings, meetings[1:], strict=False))
+    pairs += [(None, meetings[0]), (meetings[-1], None)]
+    for old, new in pairs:
+        diff = MeetingDiff("m.yaml", "a", "b", old, new, [])
+        out = tmp_path / "r.docx"
+        out.write_bytes(redline_docx([diff], renderer, {"m.yaml": Stamp("X", "")}))
+        for accept, meeting in ((True, new), (False, old)):
+            paragraphs = resolved(out, accept=accept)
+            summary = paragraphs.index(("Heading2", renderer.labels["diff_summary"]))
+            expected: list[tuple[str, str]] = []
+            if meeting is not None:
+                words = tmp_path / "m.docx"
+                words.write_bytes(minutes_docx(renderer, meeting, [project.templates_dir]))
+                expected = minutes(words)
+            assert paragraphs[:summary] == expected, (archive.name, accept)
