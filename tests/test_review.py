@@ -168,7 +168,7 @@ def test_deadline_change_html_redline(git_repo, runner):
     assert result.stderr == "wrote d.html\n"
     page = (git_repo / "d.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="cs">\n<head>\n<meta charset="utf-8">\n')
-    assert "<title>psc diff</title>" in page
+    assert f"<title>Zápis: {SEED_TITLE}</title>" in page
     assert "<body>" in page
     assert page.endswith("</body>\n</html>\n")
     # the summary marks the whole dates

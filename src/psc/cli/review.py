@@ -56,8 +56,8 @@ def diff(
     md gives a summary to paste into a pull request; html (-o FILE) the minutes as readers
     see them (header table, items, statements, decisions, tasks, footer) with deleted and
     inserted words marked <del>/<ins> in place, below a summary; pdf (-o FILE) that page
-    printed; docx (-o FILE) a Word document with tracked changes to accept or reject, by the
-    author and date of the newest commit (uncommitted changes: psc, now). Formatting-only
+    printed; docx (-o FILE) the Word minutes with tracked changes to accept or reject, by
+    the author and date of the newest commit (uncommitted changes: psc, now). Formatting-only
     edits are no change. A meeting moved to another date (`git mv`) is one meeting whose date
     and task IDs changed. Where the terminal shows no styles (NO_COLOR, TERM=dumb, a pipe),
     changed words are written [-old-]{+new+}.

@@ -141,10 +141,28 @@ def _page_field(paragraph: Paragraph, instruction: str) -> None:
 
 def minutes_docx(renderer: Renderer, meeting: Meeting, template_dirs: list[Path]) -> bytes:
     """The minutes of `meeting` as the bytes of a Word document."""
+    document = reference(template_dirs)
+    write_minutes(renderer, meeting, document)
+    page_frame(renderer, document)
+    return saved(
+        document,
+        title=renderer.document_title(meeting),
+        author=renderer.group.name,
+        language=renderer.language,
+        when=dt.datetime.combine(meeting.date, dt.time(0, 0)),
+    )
+
+
+def write_minutes(renderer: Renderer, meeting: Meeting, document: Document) -> None:
+    """The minutes of `meeting` appended to the body of `document` (also the Word redline's
+    two versions, `review.redline`)."""
     from psc.publish.render import task_rows
 
-    document = reference(template_dirs)
     _Writer(renderer, meeting, document).write(task_rows(meeting))
+
+
+def page_frame(renderer: Renderer, document: Document) -> None:
+    """The page's header (the group's name) and footer ('Strana 1 z 3')."""
     labels = renderer.labels
     section = document.sections[0]
     header = section.header.paragraphs[0]
@@ -155,14 +173,6 @@ def minutes_docx(renderer: Renderer, meeting: Meeting, template_dirs: list[Path]
     _page_field(footer, "PAGE")
     footer.add_run(f" {labels['page_of']} ")
     _page_field(footer, "NUMPAGES")
-
-    return saved(
-        document,
-        title=renderer.document_title(meeting),
-        author=renderer.group.name,
-        language=renderer.language,
-        when=dt.datetime.combine(meeting.date, dt.time(0, 0)),
-    )
 
 
 def saved(document: Any, *, title: str, author: str, language: str, when: dt.datetime) -> bytes:

@@ -69,7 +69,8 @@ def diff_meetings(
         for ref in refs:
             if MEETING_FILE.match(ref):
                 rel = f"{meetings_rel}/{ref}.yaml"
-            else:
+            else:  # a path: inside the repository (also through a link), else refused
+                project.check_inside(Path(ref))
                 rel = Path(ref).resolve().relative_to(root.resolve()).as_posix()
             # a meeting named by its old date is shown under its new name
             rels.append(next((new for new, old in moved.items() if old == rel), rel))
@@ -233,6 +234,17 @@ def _summary_values(change: Change) -> list[tuple[str, str]]:
     return words(old, new)
 
 
+def redline_title(diffs: list[MeetingDiff], renderer: Any) -> str:
+    """The title of the redline: the minutes' title of each meeting ('Zápis: 1. jednání …'),
+    else the group's name."""
+    titles = []
+    for d in diffs:
+        meeting = d.new or d.old
+        if meeting is not None and renderer.document_title(meeting) not in titles:
+            titles.append(renderer.document_title(meeting))
+    return "; ".join(titles) or renderer.group.name
+
+
 def redline_html(diffs: list[MeetingDiff], renderer: Any) -> str:
     """The minutes as readers see them (psc's HTML minutes) with insertions and deletions
     marked in place like tracked changes, below a summary of the changes in the minutes'
@@ -251,7 +263,9 @@ def redline_html(diffs: list[MeetingDiff], renderer: Any) -> str:
         }
         for d in diffs
     ]
-    return renderer.render_template("review/redline.html.j2", "html", files=files)
+    return renderer.render_template(
+        "review/redline.html.j2", "html", files=files, title=redline_title(diffs, renderer)
+    )
 
 
 def redline_pdf(diffs: list[MeetingDiff], renderer: Any) -> bytes:
@@ -260,7 +274,7 @@ def redline_pdf(diffs: list[MeetingDiff], renderer: Any) -> bytes:
 
     return html_to_pdf(
         redline_html(diffs, renderer),
-        title="psc diff",
+        title=redline_title(diffs, renderer),
         author=renderer.group.name,
         running_header=renderer.group.name,
         lang=renderer.language,

@@ -7,11 +7,24 @@ value is shown as the minutes word it (Czech dates, 'do další PS (15. 11. 2016
 from __future__ import annotations
 
 import difflib
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from psc.loading.model import Meeting
+from psc.loading.model import (
+    AssignedTask,
+    Decision,
+    Heading,
+    ListBlock,
+    Meeting,
+    Paragraph,
+    ProgrammeBlock,
+    Statement,
+    TaskReview,
+    block_kind,
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,52 @@ def _moved_id(old: Meeting, new: Meeting, index: int) -> str:
     return old.tasks[index].id or f"{new.id}/{index + 1}"
 
 
+COMPARED = frozenset(
+    "number title date start end place chair minute_taker verifiers attendees programme "
+    "programme_note attachments pages items sections next_meetings tasks recorded_by "
+    "approved_by verified_by signed_by approved_at amendments".split()
+)
+"""The meeting's fields `Differ.diff` compares in the minutes' words; any other (a field
+added to the model later, per rollam votes, comments, circulations) is compared as data."""
+
+
+def _leaves(value: Any, path: str = "") -> dict[str, Any]:
+    """The values of a model dump by their dotted paths ('attendees.quorum.present')."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            out.update(_leaves(item, f"{path}.{key}" if path else str(key)))
+        return out
+    if isinstance(value, list) and value:
+        out = {}
+        for index, item in enumerate(value):
+            out.update(_leaves(item, f"{path}.{index + 1}"))
+        return out
+    return {path: value}
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or value == [] or value == {}:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def unlisted(old: Meeting, new: Meeting, *, everything: bool) -> list[Change]:
+    """Differences of the data the minutes' words do not show, by their paths in the file
+    ('per_rollam.votes.2.vote: for → against'): of the fields not in COMPARED, or of every
+    field (`everything`: the words found no change, yet the data differ), so that no change
+    of a file is ever reported as none."""
+    fields = None if everything else set(Meeting.model_fields) - COMPARED
+    a = _leaves(old.model_dump(mode="json", by_alias=True, include=fields))
+    b = _leaves(new.model_dump(mode="json", by_alias=True, include=fields))
+    changes = []
+    for path in list(a) + [p for p in b if p not in a]:
+        before, after = _as_text(a.get(path)), _as_text(b.get(path))
+        if before != after:
+            changes.append(Change(path, "", before, after))
+    return changes
+
+
 class Differ:
     """Compares meetings with the words of one renderer (labels, dates)."""
 
@@ -71,39 +130,87 @@ class Differ:
         text = self.r.person(person)
         return f"{text}, {self._date(person.date)}" if getattr(person, "date", None) else text
 
-    def _block(self, block: Any) -> str:
-        if hasattr(block, "heading"):
-            return f"**{block.heading}**"
-        if hasattr(block, "by"):
-            return block.text
-        if hasattr(block, "decision"):
-            votes = ""
-            if block.votes:
-                votes = (
-                    " ("
-                    + self.r.label(
-                        "votes",
-                        for_=block.votes.for_,
-                        against=block.votes.against,
-                        abstained=block.votes.abstained,
-                    )
-                    + ")"
-                )
-            outcome = f" – {self.labels['outcome_' + block.outcome]}" if block.outcome else ""
-            number = f" {block.number}" if block.number else ""
-            return f"{self.labels['decision']}{number}: {block.decision}{votes}{outcome}"
-        if hasattr(block, "task"):
-            parts = [self.r.label("review", id=block.task)]
-            if block.status:
-                parts.append(self.labels["status_" + block.status.value])
-            if block.deadline:
-                parts.append(
-                    f"{self.labels['new_deadline']} {self.r.deadline_words(block.deadline, None, unresolved='')}"
-                )
-            if block.note:
-                parts.append(block.note)
-            return ": ".join(parts[:2]) + "".join(f"; {p}" for p in parts[2:])
-        return block.text
+    def _blocks(self, content: list[Any]) -> list[str]:
+        """The content of an item or section as texts to compare: one per block, one per
+        point of a list or a programme (a changed point is one change, not the whole list)."""
+        out: list[str] = []
+        for block in content:
+            kind = block_kind(block)
+            words_of = self._BLOCK_TEXTS.get(kind or "")
+            if words_of is None:  # a kind of the model this table does not know yet
+                raise TypeError(f"no diff text for the content block kind {kind!r}")
+            out += words_of(self, block)
+        return out
+
+    def _paragraph(self, block: Paragraph) -> list[str]:
+        return [block.text]
+
+    def _heading(self, block: Heading) -> list[str]:
+        return [f"**{block.heading}**"]
+
+    def _statement(self, block: Statement) -> list[str]:
+        return [block.text]
+
+    def _decision(self, block: Decision) -> list[str]:
+        texts = []
+        if block.proposal:
+            proposal = self.labels["proposal"]
+            texts.append(f"{proposal}: {block.proposal}" if proposal else block.proposal)
+        if block.decision or not texts:
+            heading = self.r.decision_heading(block)
+            text = block.decision or ""
+            texts.append(f"{heading} {text}".strip() if heading else text)
+        record = self.r.vote_record(block)
+        outcome = f" – {self.labels['outcome_' + block.outcome]}" if block.outcome else ""
+        texts[-1] += (f" {record}" if record else "") + outcome
+        if block.roll_call:
+            texts.append(self.r.roll_call(block))
+        return texts
+
+    def _review(self, block: TaskReview) -> list[str]:
+        parts = [self.r.label("review", id=block.task)]
+        if block.status:
+            parts.append(self.labels["status_" + block.status.value])
+        if block.deadline:
+            parts.append(
+                f"{self.labels['new_deadline']} {self.r.deadline_words(block.deadline, None, unresolved='')}"
+            )
+        if block.note:
+            parts.append(block.note)
+        return [": ".join(parts[:2]) + "".join(f"; {p}" for p in parts[2:])]
+
+    def _list(self, block: ListBlock) -> list[str]:
+        if block.ordered:
+            return [f"{n}. {point}" for n, point in enumerate(block.items, 1)]
+        return [f"• {point}" for point in block.items]
+
+    def _programme(self, block: ProgrammeBlock) -> list[str]:
+        return [f"{self.labels['programme']}: {p}" for p in self._programme_points(block.programme)]
+
+    def _programme_points(self, programme: list[Any]) -> list[str]:
+        """'1. Zahájení – Předkládá: J. Novák (15 min.)', one per point of a programme."""
+        texts = []
+        for n, point in enumerate(programme, 1):
+            presenters = self.r.presented(point.presenters, point.duration)
+            texts.append(f"{n}. {point.title}" + (f" – {presenters}" if presenters else ""))
+            if point.note:
+                texts[-1] += f" – {point.note}"
+        return texts
+
+    def _assigned(self, block: AssignedTask) -> list[str]:
+        return [self.r.label("diff_task", id=block.assigned)]
+
+    _BLOCK_TEXTS: dict[str, Callable[[Differ, Any], list[str]]] = {
+        "paragraph": _paragraph,
+        "heading": _heading,
+        "statement": _statement,
+        "decision": _decision,
+        "review": _review,
+        "list": _list,
+        "programme": _programme,
+        "assigned": _assigned,
+    }
+    """The texts of each kind of content block (`loading.model.BLOCK_MODELS`), by kind."""
 
     def _attendees(self, m: Meeting) -> str:
         parts = [m.attendees.note] if m.attendees.note else []
@@ -113,7 +220,19 @@ class Differ:
                 parts.append(
                     f"{self.labels[category]}: " + ", ".join(self.r.person(p) for p in people)
                 )
+        parts += [self.r.category(c) for c in m.attendees.categories]
+        if m.attendees.quorum and self.r.quorum(m.attendees.quorum):
+            parts.append(self.r.quorum(m.attendees.quorum))
         return "; ".join(parts)
+
+    def _signed(self, who: Any) -> str:
+        text = self.r.person(who) + (f", {who.role}" if who.role else "")
+        return text + (f", {self._date(who.date)}" if who.date else "")
+
+    def _body_approval(self, m: Meeting) -> str:
+        if m.approved_at is None:
+            return ""
+        return m.approved_at.note or self.r.body_approval(m.approved_at)
 
     def _next_meetings(self, m: Meeting) -> str:
         out = []
@@ -185,8 +304,24 @@ class Differ:
         )
         field(head, lab["place"], old.place or "", new.place or "")
         field(head, lab["attendees"], self._attendees(old), self._attendees(new))
+        self._lists(
+            changes,
+            head,
+            "",
+            [f"{word}: {who}" for word, who in self.r.designated(old)],
+            [f"{word}: {who}" for word, who in self.r.designated(new)],
+        )
         self._lists(changes, head, lab["attachments"], old.attachments, new.attachments)
         field(head, lab["pages"], str(old.pages or ""), str(new.pages or ""))
+        programme = lab["programme"]
+        self._lists(
+            changes,
+            programme,
+            "",
+            self._programme_points(old.programme),
+            self._programme_points(new.programme),
+        )
+        field(programme, "", old.programme_note or "", new.programme_note or "")
 
         def item_key(index: int, item: Any) -> tuple[int, Any]:
             # numbered items pair by number; unnumbered ones ('Zahájení', 'Různé') by title,
@@ -212,13 +347,16 @@ class Differ:
                 )
                 continue
             field(where, lab["field_title"], a.title or "", b.title or "")
+            if a.label != b.label:
+                field(where, "", self.r.item_heading(a), self.r.item_heading(b))
             field(where, lab["field_presenters"], ", ".join(a.presenters), ", ".join(b.presenters))
+            field(where, "", self.r.presented([], a.duration), self.r.presented([], b.duration))
             self._lists(
                 changes,
                 where,
                 "",
-                [self._block(x) for x in a.content],
-                [self._block(x) for x in b.content],
+                self._blocks(a.content),
+                self._blocks(b.content),
             )
 
         for i in range(max(len(old.sections), len(new.sections))):
@@ -240,8 +378,8 @@ class Differ:
                 changes,
                 where,
                 "",
-                [self._block(x) for x in sa.content],
-                [self._block(x) for x in sb.content],
+                self._blocks(sa.content),
+                self._blocks(sb.content),
             )
 
         field(lab["next_meetings_title"], "", self._next_meetings(old), self._next_meetings(new))
@@ -297,10 +435,20 @@ class Differ:
         self._lists(
             changes,
             foot,
+            "",
+            [self._signed(p) for p in old.signed_by],
+            [self._signed(p) for p in new.signed_by],
+        )
+        field(foot, "", self._body_approval(old), self._body_approval(new))
+        self._lists(
+            changes,
+            foot,
             lab["amendments"],
             [f"{self._date(a.date)}, {a.by}: {a.reason}" for a in old.amendments],
             [f"{self._date(a.date)}, {a.by}: {a.reason}" for a in new.amendments],
         )
+        if not changes or any(name not in COMPARED for name in Meeting.model_fields):
+            changes += unlisted(old, new, everything=not changes)
         return changes
 
     @staticmethod
