@@ -153,13 +153,22 @@ def parse_group(data: Any, pos: Positions) -> Group:
         group = Group.model_validate(data)
     except ValidationError as exc:
         raise InvalidData(_model_problems(exc, data, pos, Group)) from None
-    from psc.language.labels import LABELS
+    from psc.language.labels import LABELS, TITLE_FIELDS, label_fields, pattern_problem
 
     problems = []
-    for key in group.labels:
+    if group.title_pattern is not None:
+        problem = pattern_problem(group.title_pattern, TITLE_FIELDS)
+        if problem:
+            problems.append(pos.problem(("title_pattern",), problem))
+    for key, text in group.labels.items():
         if key not in LABELS["cs"]:
             hint = did_you_mean(key, list(LABELS["cs"]))
             problems.append(pos.problem(("labels", key), f"unknown label '{key}'{hint}", key=True))
+            continue
+        fields = label_fields(key)
+        problem = pattern_problem(text, fields) if fields is not None else None
+        if problem:
+            problems.append(pos.problem(("labels", key), problem))
     for i, member in enumerate(group.members):
         if member.organisation and member.organisation not in group.organisations:
             problems.append(
