@@ -289,3 +289,19 @@ def _no_positions() -> Any:
     from psc.loading.yamlfile import Positions
 
     return Positions("mutated.yaml")
+
+
+@pytest.mark.parametrize(
+    ("block", "key"),
+    [
+        ({"decision": "Schvaluje.", "votes": {"for_": "3"}}, "for_"),  # the Python name of `for`
+        ({"items": ["a", "b"], "list": ["c"]}, "items"),  # the Python name of `list`
+    ],
+)
+def test_a_file_uses_the_keys_the_schema_names_not_python_names(block, key):
+    data = _data(REPO / "examples" / "council" / "meetings" / "2025-03-18.yaml")
+    data["items"][0]["content"].append(block)
+    assert _schema_errors("meeting", data)
+    with pytest.raises(InvalidData) as refused:
+        validate.parse_meeting(data, _no_positions(), Path("meetings/2025-03-18.yaml"))
+    assert [p.message.split(";")[0] for p in refused.value.problems] == [f"unknown key '{key}'"]

@@ -150,7 +150,7 @@ def parse_group(data: Any, pos: Positions) -> Group:
     if not isinstance(data, dict):
         raise InvalidData([pos.problem((), "the group file must be a mapping of keys to values")])
     try:
-        group = Group.model_validate(data)
+        group = Group.model_validate(data, by_name=False)  # a file uses the keys it documents
     except ValidationError as exc:
         raise InvalidData(_model_problems(exc, data, pos, Group)) from None
     from psc.language.labels import LABELS, TITLE_FIELDS, label_fields, pattern_problem
@@ -186,7 +186,7 @@ def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
     if not isinstance(data, dict):
         raise InvalidData([pos.problem((), "a meeting file must be a mapping of keys to values")])
     try:
-        meeting = Meeting.model_validate(data)
+        meeting = Meeting.model_validate(data, by_name=False)  # not Python names (for_)
     except ValidationError as exc:
         raise InvalidData(_model_problems(exc, data, pos, Meeting)) from None
     meeting._id = path.stem
