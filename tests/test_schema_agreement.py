@@ -305,3 +305,43 @@ def test_a_file_uses_the_keys_the_schema_names_not_python_names(block, key):
     with pytest.raises(InvalidData) as refused:
         validate.parse_meeting(data, _no_positions(), Path("meetings/2025-03-18.yaml"))
     assert [p.message.split(";")[0] for p in refused.value.problems] == [f"unknown key '{key}'"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("deadline", " 2016-09-30"),
+        ("deadline", "ongoing "),
+        ("deadline", "2016-02-30"),
+        ("status_date", "2016-09-07T00:00"),  # pydantic's own laxness: a datetime
+        ("status_date", "0"),  # a Unix timestamp
+    ],
+)
+def test_odd_forms_are_refused_by_both(field, value):
+    data = _data(REPO / "meetings" / "2016-09-07.yaml")
+    data["tasks"][0][field] = value
+    assert _schema_errors("meeting", data)
+    with pytest.raises(InvalidData):
+        validate.parse_meeting(data, _no_positions(), Path("meetings/2016-09-07.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "read_as"),
+    [
+        (("start",), "9:30", "09:30:00"),
+        (("number",), "01", 1),
+        (("tasks", 0, "status_date"), "2016-09-08", "2016-09-08"),
+        (("items", 0, "content", 0, "private"), "yes", True),
+        (("chair",), "Jana Nová", "Jana Nová"),
+    ],
+)
+def test_forms_the_schema_accepts_are_read_by_the_models(path, value, read_as):
+    data = _data(REPO / "meetings" / "2016-09-07.yaml")
+    if path[-1] == "private":
+        data["items"][0]["content"][0] = {"text": "Odstavec.", "private": value}
+    else:
+        _at(data, path[:-1])[path[-1]] = value
+    assert _schema_errors("meeting", data) == []
+    meeting = validate.parse_meeting(data, _no_positions(), Path("meetings/2016-09-07.yaml"))
+    got = _at(meeting.model_dump(mode="json"), path)
+    assert (got["name"] if isinstance(got, dict) else got) == read_as

@@ -560,15 +560,28 @@ class Decision(Model):
         return self
 
 
+DEADLINE_WORDS = r"^(ongoing|next[ -]meeting)$"
+
+
+def _deadline(value: Any) -> Deadline:
+    """A deadline in a file's words: exactly a date, 'ongoing' or 'next meeting'."""
+    if isinstance(value, str) and value != value.strip():
+        raise ValueError(
+            f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
+            " (without spaces around it)"
+        )
+    return Deadline.parse(value)
+
+
 DeadlineField = Annotated[
     Deadline,
-    PlainValidator(Deadline.parse),
+    PlainValidator(_deadline),
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
             "anyOf": [
                 {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
-                {"type": "string", "pattern": r"^\s*(ongoing|next[ -]meeting)\s*$"},
+                {"type": "string", "pattern": DEADLINE_WORDS},
             ],
             "description": "A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.",
         }
