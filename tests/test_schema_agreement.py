@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 from conftest import REPO, load_generator, run
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -41,6 +43,32 @@ def _data(path: Path) -> Any:
     return pipeline.tree(path.read_bytes(), str(path))[0]
 
 
+class Yaml12CoreLoader(yaml.SafeLoader):
+    """YAML 1.2's core schema, as editors and check-jsonschema read a file: `true`/`false`,
+    numbers and null typed, everything else (dates, `13:00`, `yes`) text."""
+
+
+Yaml12CoreLoader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in [
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    Yaml12CoreLoader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_regexp), list(_first)
+    )
+
+
+def _editor_data(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=Yaml12CoreLoader)
+
+
 def _schema_errors(kind: str, data: Any) -> list[str]:
     return [f"{e.json_path}: {e.message}" for e in VALIDATORS[kind].iter_errors(data)]
 
@@ -67,6 +95,7 @@ def test_the_repository_files_are_all_found():
 @pytest.mark.parametrize("path", REPOSITORY_FILES, ids=lambda p: p.relative_to(REPO).as_posix())
 def test_every_file_of_the_repository_passes_the_published_schema(path):
     assert _schema_errors(_kind(path), _data(path)) == []
+    assert _schema_errors(_kind(path), _editor_data(path)) == []  # no false errors in editors
 
 
 def test_generated_archives_and_scaffolds_pass_the_published_schema(tmp_path, monkeypatch, runner):
