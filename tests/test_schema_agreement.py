@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO, load_generator, run
+from conftest import REPO, SEED, load_generator, run
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -110,6 +110,15 @@ def test_generated_archives_and_scaffolds_pass_the_published_schema(tmp_path, mo
     assert scaffold.exit_code == 0, scaffold.output
     data, _ = pipeline.tree(scaffold.stdout, "scaffold")
     assert _schema_errors("meeting", data) == []
+    imported = run(runner, "import", str(SEED), "--dry-run")
+    assert imported.exit_code == 0, imported.output
+    data, _ = pipeline.tree(imported.stdout, "imported")
+    assert data["date"] == "2016-09-07" and _schema_errors("meeting", data) == []
+    for language in ("cs", "en"):
+        created = tmp_path / f"init-{language}"
+        result = run(runner, "init", str(created), "--name", "Komise", "--lang", language)
+        assert result.exit_code == 0, result.output
+        assert _schema_errors("group", _data(created / "group.yaml")) == []
 
 
 # ----------------------------------------------------------------------- the reverse
