@@ -94,3 +94,24 @@ def test_every_built_in_label_passes_its_own_check():
             if fields is not None:
                 assert pattern_problem(text, fields) is None, (language, key)
     assert pattern_problem(LABELS["cs"]["meeting_title"], TITLE_FIELDS) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "command"),
+    [
+        ("QQQQQQ", ["render", "2016-09-07", "-f", "md", "-o", "out.md"]),
+        ("d. M. y A", ["build", "-o", "site-out"]),
+        ("bbbbb", ["validate"]),
+    ],
+)
+def test_a_date_label_that_cannot_format_a_date_is_a_validate_error(repo, runner, pattern, command):
+    _set_group_line(repo, "labels", f"  date_short: {_quoted(pattern)}")
+    result = run(runner, *command)
+    assert result.exit_code == 1, result.output
+    assert "group.yaml:13:15: error: labels.date_short: not a date pattern (" in result.output
+    assert "internal error" not in result.output
+
+
+def test_date_labels_that_format_are_accepted(repo, runner):
+    _set_group_line(repo, "labels", "  date_short: \"d. MMMM y 'r.' {x}\"")
+    assert run(runner, "validate").exit_code == 0

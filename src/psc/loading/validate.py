@@ -154,6 +154,7 @@ def parse_group(data: Any, pos: Positions) -> Group:
     except ValidationError as exc:
         raise InvalidData(_model_problems(exc, data, pos, Group)) from None
     from psc.language.labels import LABELS, TITLE_FIELDS, label_fields, pattern_problem
+    from psc.language.wording import DATE_LABELS, date_pattern_problem
 
     problems = []
     if group.title_pattern is not None:
@@ -167,6 +168,8 @@ def parse_group(data: Any, pos: Positions) -> Group:
             continue
         fields = label_fields(key)
         problem = pattern_problem(text, fields) if fields is not None else None
+        if key in DATE_LABELS:
+            problem = date_pattern_problem(text)
         if problem:
             problems.append(pos.problem(("labels", key), problem))
     for i, member in enumerate(group.members):
