@@ -115,3 +115,14 @@ def test_a_date_label_that_cannot_format_a_date_is_a_validate_error(repo, runner
 def test_date_labels_that_format_are_accepted(repo, runner):
     _set_group_line(repo, "labels", "  date_short: \"d. MMMM y 'r.' {x}\"")
     assert run(runner, "validate").exit_code == 0
+
+
+def test_a_label_naming_a_placeholder_twice_is_read_back_by_import():
+    """A valid label may repeat a placeholder; import reads minutes by the same labels."""
+    import re
+
+    from psc.edits.intake.phrases import pattern
+
+    match = re.fullmatch(pattern("Bod {number} – {title} (bod {number})"), "Bod 3 – Různé (bod 3)")
+    assert match is not None and match["number"] == "3" and match["title"] == "Různé"
+    assert re.fullmatch(pattern("{number}/{number}"), "3/4") is None
