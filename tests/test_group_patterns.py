@@ -126,3 +126,23 @@ def test_a_label_naming_a_placeholder_twice_is_read_back_by_import():
     match = re.fullmatch(pattern("Bod {number} – {title} (bod {number})"), "Bod 3 – Různé (bod 3)")
     assert match is not None and match["number"] == "3" and match["title"] == "Různé"
     assert re.fullmatch(pattern("{number}/{number}"), "3/4") is None
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_the_published_schema_refuses_the_same_patterns(case):
+    import json
+
+    import jsonschema
+    from conftest import REPO
+
+    from psc.loading.pipeline import load_yaml
+
+    schema = json.loads((REPO / "schema" / "group.schema.json").read_text(encoding="utf-8"))
+    data, _ = load_yaml(REPO / "group.yaml")
+    jsonschema.validate(data, schema)
+    for key in ("title_pattern", "labels"):
+        bad = {**data, key: {"item": BAD[case][0]} if key == "labels" else BAD[case][0]}
+        with pytest.raises(jsonschema.ValidationError, match="does not match"):
+            jsonschema.validate(bad, schema)
+    good = {**data, "title_pattern": "{{{short}}} {number}}}", "labels": {"item": "{title}"}}
+    jsonschema.validate(good, schema)

@@ -561,3 +561,10 @@ def pattern_problem(pattern: str, allowed: frozenset[str]) -> str | None:
         if spec or conversion:
             return f"placeholder '{written}' has a format or conversion: write '{{{field}}}'"
     return None
+
+
+def pattern_regex(allowed: frozenset[str]) -> str:
+    """The JSON Schema pattern of the format strings `pattern_problem` accepts: text, `{{`,
+    `}}` and the placeholders `allowed`."""
+    names = "|".join(sorted(allowed))
+    return r"^(?:[^{}]|\{\{|\}\}|\{(?:" + names + r")\})*$"

@@ -282,10 +282,23 @@ class Privacy(Model):
 
 
 def _label_names(schema: dict[str, Any]) -> None:
-    """JSON Schema of `labels`: only the names of psc's labels (`parse_group` checks them)."""
-    from psc.language.labels import LABELS
+    """JSON Schema of `labels`: only the names of psc's labels, each with the placeholders
+    it is formatted with (`parse_group` checks them)."""
+    from psc.language.labels import LABELS, label_fields, pattern_regex
 
     schema["propertyNames"] = {"enum": list(LABELS["cs"])}
+    schema["properties"] = {
+        key: {"pattern": pattern_regex(fields)}
+        for key in LABELS["cs"]
+        if (fields := label_fields(key)) is not None
+    }
+
+
+def _title_placeholders(schema: dict[str, Any]) -> None:
+    """JSON Schema of `title_pattern`: only the placeholders a title is formatted with."""
+    from psc.language.labels import TITLE_FIELDS, pattern_regex
+
+    schema["pattern"] = pattern_regex(TITLE_FIELDS)
 
 
 class Group(Model):
@@ -299,8 +312,9 @@ class Group(Model):
     default_time: Time | None = Field(None, description="When meetings usually start (HH:MM).")
     title_pattern: str | None = Field(
         None,
-        description="Title of a meeting, with {number}: e.g. "
+        description="Title of a meeting, with {number} (also {name}, {short}): e.g. "
         "'{number}. jednání Pracovní skupiny pro Smart Cities (PS pro SC)'.",
+        json_schema_extra=lambda schema: _title_placeholders(schema),
     )
     organisations: dict[str, OrganisationEntry] = Field(
         default_factory=dict,
