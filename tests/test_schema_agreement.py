@@ -6,6 +6,7 @@ random mutations of valid files get the same verdict from the schema and from th
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -383,3 +384,18 @@ def test_forms_the_schema_accepts_are_read_by_the_models(path, value, read_as):
     meeting = validate.parse_meeting(data, _no_positions(), Path("meetings/2016-09-07.yaml"))
     got = _at(meeting.model_dump(mode="json"), path)
     assert (got["name"] if isinstance(got, dict) else got) == read_as
+
+
+@pytest.mark.parametrize(
+    ("annotation", "instead"),
+    [(int, "Count or Ordinal"), (bool, "Flag"), (dt.date, "Date"), (dt.time, "Time")],
+)
+def test_a_bare_scalar_field_cannot_be_published(annotation, instead):
+    """A new field typed `int` (read by pydantic from ' 3' or '3_000') would make the schema
+    and the models disagree: generating the schema names the file type to use."""
+    from psc.loading.model import Model
+    from psc.loading.schema import _generator
+
+    odd = type("Odd", (Model,), {"__annotations__": {"field": annotation}})
+    with pytest.raises(TypeError, match=instead):
+        odd.model_json_schema(schema_generator=_generator())

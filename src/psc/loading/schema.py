@@ -10,6 +10,10 @@ here, for the whole schema:
   `number: 12` or `id: 3` (psc reads them as the text they are);
 - a content block's kind is decided by the first of its keys in `BLOCK_KEYS`, as
   `block_kind` decides it, not by whichever block model happens to match.
+
+A field typed with a bare `int`, `bool`, `date` or `time` (whose text forms pydantic reads
+more loosely than a schema can say: ' 3', '3_000', 'tRuE', '0' as a date) stops the
+generation with a TypeError naming the file type to use instead.
 """
 
 from __future__ import annotations
@@ -34,6 +38,24 @@ def _generator() -> type:
             out = super().str_schema(schema)
             out["type"] = ["string", "number", "boolean"]
             return out
+
+        def _bare(self, kind: str, instead: str) -> dict[str, Any]:
+            raise TypeError(
+                f"a {kind} field of a file model: type it {instead} (psc.loading.model), which "
+                "reads the file's text as the schema says"
+            )
+
+        def int_schema(self, schema: core_schema.IntSchema) -> dict[str, Any]:
+            return self._bare("whole-number", "Count or Ordinal")
+
+        def bool_schema(self, schema: core_schema.BoolSchema) -> dict[str, Any]:
+            return self._bare("true/false", "Flag")
+
+        def date_schema(self, schema: core_schema.DateSchema) -> dict[str, Any]:
+            return self._bare("date", "Date")
+
+        def time_schema(self, schema: core_schema.TimeSchema) -> dict[str, Any]:
+            return self._bare("time", "Time")
 
         def tagged_union_schema(self, schema: core_schema.TaggedUnionSchema) -> dict[str, Any]:
             from psc.loading.model import BLOCK_KEYS
