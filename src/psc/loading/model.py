@@ -169,8 +169,12 @@ _NOT_GIVEN = {"anyOf": [{"type": "null"}, {"const": ""}, {"type": "array", "maxI
 """A value a model takes as not given: none, empty text, an empty list."""
 
 
-def _given(key: str) -> dict[str, Any]:
-    return {"required": [key], "properties": {key: {"not": _NOT_GIVEN}}}
+_NO_LIST = {"anyOf": [{"type": "null"}, {"type": "array", "maxItems": 0}]}
+"""A list a model takes as not given (text stands for a list of one, even empty text)."""
+
+
+def _given(key: str, absent: dict[str, Any] = _NOT_GIVEN) -> dict[str, Any]:
+    return {"required": [key], "properties": {key: {"not": absent}}}
 
 
 def _one_given(*keys: str) -> dict[str, Any]:
@@ -458,19 +462,7 @@ class Statement(Model):
     private: Flag = Field(False, description="True: left out of the public edition.")
 
     model_config = ConfigDict(
-        json_schema_extra={
-            "anyOf": [
-                {
-                    "required": ["by"],
-                    "properties": {
-                        "by": {
-                            "not": {"anyOf": [{"type": "null"}, {"type": "array", "maxItems": 0}]}
-                        }
-                    },
-                },
-                _given("person"),
-            ]
-        }
+        json_schema_extra={"anyOf": [_given("by", _NO_LIST), _given("person")]}
     )
 
     @field_validator("by", mode="before", json_schema_input_type=str | list[str])
