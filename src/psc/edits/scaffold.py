@@ -15,6 +15,7 @@ from typing import Any
 
 from psc.archive.tasks import TrackedTask, next_meeting_after, track
 from psc.errors import PscError, UsageError, display_path
+from psc.language.labels import meeting_title
 from psc.language.wording import Wording
 from psc.loading.model import Group, Meeting, Person, TaskStatus
 
@@ -110,7 +111,7 @@ def plan_meeting(
         pattern = group.title_pattern or labels["meeting_title"]
         if number is None and "{number}" in pattern:  # a body that does not number its meetings
             pattern = "{name}"
-        title = pattern.format(number=number, name=group.name, short=group.short)
+        title = meeting_title(pattern, number=number, name=group.name, short=group.short)
     listed = next((n for n in (previous.next_meetings if previous else []) if n.date == date), None)
     start = (
         time

@@ -500,3 +500,73 @@ def labels_for(
     if overrides and (group_language is None or group_language == language):
         result.update(overrides)
     return result
+
+
+TITLE_FIELDS = frozenset({"number", "name", "short"})
+"""The placeholders a group's `title_pattern` may use: `meeting_title` supplies them."""
+
+
+def meeting_title(pattern: str, *, number: int | None, name: str, short: str) -> str:
+    """A meeting's title from the group's pattern (checked by `pattern_problem` against
+    TITLE_FIELDS when the group file was loaded, so formatting cannot fail)."""
+    return pattern.format(number=number, name=name, short=short)
+
+
+def label_fields(key: str) -> frozenset[str] | None:
+    """The placeholders label `key` is formatted with: those of its built-in wording in
+    any language (the code supplies them, as the built-in labels show); None for a label
+    that is never formatted (its built-in wording has no placeholder)."""
+    if key == "meeting_title":  # the default title_pattern
+        return TITLE_FIELDS
+    fields = _LABEL_FIELDS.get(key)
+    return fields if fields else None
+
+
+def _fields_of(text: str) -> set[str]:
+    from string import Formatter
+
+    return {f for _, f, _, _ in Formatter().parse(text) if f is not None}
+
+
+_LABEL_FIELDS: dict[str, frozenset[str]] = {
+    key: frozenset(set().union(*(_fields_of(LABELS[lang].get(key, "")) for lang in LABELS)))
+    for key in LABELS["cs"]
+}
+
+
+def pattern_problem(pattern: str, allowed: frozenset[str]) -> str | None:
+    """Why `pattern` cannot be formatted with the placeholders `allowed` (a lone brace, an
+    unknown placeholder, attribute or index access, a conversion or format specification),
+    or None when it can."""
+    from string import Formatter
+
+    shown = ", ".join("{" + f + "}" for f in sorted(allowed))
+    try:
+        parts = list(Formatter().parse(pattern))
+    except ValueError as exc:
+        brace = "}" if str(exc).startswith("Single '}'") else "{"
+        return f"a lone '{brace}' in the pattern; write '{brace * 2}' for the brace itself"
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        written = (
+            "{"
+            + field
+            + (f"!{conversion}" if conversion else "")
+            + (f":{spec}" if spec else "")
+            + "}"
+        )
+        if field not in allowed:
+            if field.isidentifier():
+                return f"unknown placeholder '{written}' (allowed: {shown})"
+            return f"placeholder '{written}' is not allowed: use only {shown}"
+        if spec or conversion:
+            return f"placeholder '{written}' has a format or conversion: write '{{{field}}}'"
+    return None
+
+
+def pattern_regex(allowed: frozenset[str]) -> str:
+    """The JSON Schema pattern of the format strings `pattern_problem` accepts: text, `{{`,
+    `}}` and the placeholders `allowed`."""
+    names = "|".join(sorted(allowed))
+    return r"^(?:[^{}]|\{\{|\}\}|\{(?:" + names + r")\})*$"

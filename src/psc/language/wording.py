@@ -60,6 +60,23 @@ def _format(day: dt.date, pattern: str, locale: str) -> str:
     return format_date(day, pattern, locale=locale)
 
 
+DATE_LABELS = ("date_long", "date_short", "date_day_month")
+"""The labels that are CLDR date patterns (formatted by `_format`, not by str.format)."""
+
+
+def date_pattern_problem(pattern: str) -> str | None:
+    """Why `pattern` (a group's date label) cannot format a date, or None when it can:
+    checked when the group file is loaded, so formatting a date later cannot fail."""
+    for locale in ("cs_CZ", "en_GB"):
+        try:
+            _format(dt.date(2016, 9, 7), pattern, locale)
+        except Exception as exc:  # noqa: BLE001 - Babel's errors for a bad pattern vary
+            return (
+                f"not a date pattern ({exc}); write it as CLDR does, e.g. 'd. M. y' or 'd. MMMM y'"
+            )
+    return None
+
+
 class Wording:
     """Labels and date formats of one language, with the group's label overrides."""
 

@@ -66,6 +66,122 @@ Text = Annotated[str, Field(min_length=1), AfterValidator(_check_links)]
 
 OptionalText = Annotated[str, AfterValidator(_check_links)]
 
+
+# The scalars of a file as psc reads it: every value is text (no YAML 1.1 typing), which each
+# of these types accepts in exactly the forms its JSON Schema describes (schema/*.schema.json,
+# `psc.loading.schema`), besides the Python value itself.
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"
+WHOLE_PATTERN = r"^-?\d+$"
+COUNT_PATTERN = r"^(\d+|-0+)$"
+POSITIVE_PATTERN = r"^0*[1-9]\d*$"
+TRUE_WORDS = ("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON")
+FALSE_WORDS = ("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF")
+
+
+def _fits(pattern: str, value: str) -> bool:
+    """`value` matches the JSON Schema `pattern` (whose `$` is the end of the text)."""
+    return re.fullmatch(pattern.removeprefix("^").removesuffix("$"), value) is not None
+
+
+def _date_text(value: Any) -> Any:
+    if isinstance(value, str) and not _fits(DATE_PATTERN, value):
+        raise ValueError(f"invalid date {value!r}; write YYYY-MM-DD")
+    return value
+
+
+def _time_text(value: Any) -> Any:
+    if isinstance(value, str):
+        if not _fits(TIME_PATTERN, value):
+            raise ValueError(f"invalid time {value!r}; write HH:MM")
+        return value.zfill(len(value) + 1) if value.index(":") == 1 else value  # 9:30: 09:30
+    return value
+
+
+def _whole_text(value: Any) -> Any:
+    if isinstance(value, str) and not _fits(WHOLE_PATTERN, value):
+        raise ValueError(f"expected a whole number, not {value!r}")
+    return value
+
+
+def _flag_text(value: Any) -> Any:
+    if isinstance(value, str):
+        if value in TRUE_WORDS:
+            return True
+        if value in FALSE_WORDS:
+            return False
+        raise ValueError(f"expected true or false, not {value!r}")
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date_text),
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN, "format": "date"}),
+]
+"""A date, YYYY-MM-DD."""
+
+Time = Annotated[
+    dt.time,
+    BeforeValidator(_time_text),
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN, "description": "HH:MM"}),
+]
+"""A time of day, HH:MM (or H:MM, HH:MM:SS)."""
+
+Count = Annotated[
+    int,
+    Field(ge=0),
+    BeforeValidator(_whole_text),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": COUNT_PATTERN}]}
+    ),
+]
+"""A whole number, 0 or more."""
+
+Ordinal = Annotated[
+    int,
+    Field(ge=1),
+    BeforeValidator(_whole_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": POSITIVE_PATTERN},
+            ]
+        }
+    ),
+]
+"""A whole number, 1 or more."""
+
+Flag = Annotated[
+    bool,
+    BeforeValidator(_flag_text),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": [*TRUE_WORDS, *FALSE_WORDS]}]}),
+]
+"""true or false (also yes/no, on/off)."""
+
+
+# What the models' own checks (model validators) require, in the JSON Schema's words, so that
+# the published schema accepts exactly what the models accept.
+
+_NOT_GIVEN = {"anyOf": [{"type": "null"}, {"const": ""}, {"type": "array", "maxItems": 0}]}
+"""A value a model takes as not given: none, empty text, an empty list."""
+
+
+_NO_LIST = {"anyOf": [{"type": "null"}, {"type": "array", "maxItems": 0}]}
+"""A list a model takes as not given (text stands for a list of one, even empty text)."""
+
+
+def _given(key: str, absent: dict[str, Any] = _NOT_GIVEN) -> dict[str, Any]:
+    return {"required": [key], "properties": {key: {"not": absent}}}
+
+
+def _one_given(*keys: str) -> dict[str, Any]:
+    """JSON Schema: at least one of `keys` is given."""
+    return {"anyOf": [_given(k) for k in keys]}
+
+
 EMAIL = re.compile(r"^[^@\s<>()\[\]]+@[^@\s<>()\[\]]+\.[^@\s<>()\[\]]+$")
 
 
@@ -91,7 +207,7 @@ class Person(Model):
     role: OptionalText | None = Field(
         None, description="Function, e.g. 'ředitel odboru regionální politiky'."
     )
-    private: bool = Field(
+    private: Flag = Field(
         False, description="True: the public edition shows initials or '[anonymizováno]' instead."
     )
 
@@ -135,7 +251,11 @@ class Organisation(Model):
 
 
 OrganisationEntry = Annotated[
-    Organisation, BeforeValidator(lambda v: {"name": v} if isinstance(v, str) else v)
+    Organisation,
+    BeforeValidator(
+        lambda v: {"name": v} if isinstance(v, str) else v,
+        json_schema_input_type=Annotated[str, Field(min_length=1)] | Organisation,
+    ),
 ]
 """An organisation: its full name as text, or a mapping with name and email."""
 
@@ -165,6 +285,26 @@ class Privacy(Model):
     )
 
 
+def _label_names(schema: dict[str, Any]) -> None:
+    """JSON Schema of `labels`: only the names of psc's labels, each with the placeholders
+    it is formatted with (`parse_group` checks them)."""
+    from psc.language.labels import LABELS, label_fields, pattern_regex
+
+    schema["propertyNames"] = {"enum": list(LABELS["cs"])}
+    schema["properties"] = {
+        key: {"pattern": pattern_regex(fields)}
+        for key in LABELS["cs"]
+        if (fields := label_fields(key)) is not None
+    }
+
+
+def _title_placeholders(schema: dict[str, Any]) -> None:
+    """JSON Schema of `title_pattern`: only the placeholders a title is formatted with."""
+    from psc.language.labels import TITLE_FIELDS, pattern_regex
+
+    schema["pattern"] = pattern_regex(TITLE_FIELDS)
+
+
 class Group(Model):
     """The group file (`group.yaml` at the repository root): who the group is."""
 
@@ -173,11 +313,12 @@ class Group(Model):
     parent: str | None = Field(None, description="The body the group is set up under.")
     language: Literal["cs", "en"] = Field("cs", description="Language of the rendered minutes.")
     default_place: str | None = Field(None, description="Where the group usually meets.")
-    default_time: dt.time | None = Field(None, description="When meetings usually start (HH:MM).")
+    default_time: Time | None = Field(None, description="When meetings usually start (HH:MM).")
     title_pattern: str | None = Field(
         None,
-        description="Title of a meeting, with {number}: e.g. "
+        description="Title of a meeting, with {number} (also {name}, {short}): e.g. "
         "'{number}. jednání Pracovní skupiny pro Smart Cities (PS pro SC)'.",
+        json_schema_extra=lambda schema: _title_placeholders(schema),
     )
     organisations: dict[str, OrganisationEntry] = Field(
         default_factory=dict,
@@ -187,6 +328,7 @@ class Group(Model):
     members: list[Member] = Field(default_factory=list, description="Members and regular guests.")
     labels: dict[str, str] = Field(
         default_factory=dict,
+        json_schema_extra=lambda schema: _label_names(schema),
         description="Overrides of the rendered labels of the group's language, e.g. "
         "deadline_next_meeting: 'do další PS'.",
     )
@@ -195,7 +337,7 @@ class Group(Model):
         description="The public edition: who is private and how names show.",
     )
 
-    comments_annex: bool = Field(
+    comments_annex: Flag = Field(
         False,
         description="True: the rendered minutes end with an annex of the comments and "
         "objections received and how each was settled.",
@@ -228,11 +370,20 @@ def _people(value: Any) -> Any:
     return value
 
 
-People = Annotated[list[Person], BeforeValidator(_people)]
+People = Annotated[
+    list[Person],
+    BeforeValidator(
+        _people, json_schema_input_type=list[Annotated[str, Field(min_length=1)] | Person]
+    ),
+]
 """People, each a mapping (name, organisation, role) or just the name as text."""
 
 PersonOrName = Annotated[
-    Person, BeforeValidator(lambda v: {"name": v} if isinstance(v, str) else v)
+    Person,
+    BeforeValidator(
+        lambda v: {"name": v} if isinstance(v, str) else v,
+        json_schema_input_type=Annotated[str, Field(min_length=1)] | Person,
+    ),
 ]
 """A person as a mapping, or just the name as text."""
 
@@ -242,7 +393,7 @@ class AttendanceGroup(Model):
 
     body: Text = Field(description="The body as the minutes name it, e.g. 'Za krajská sdružení'.")
     people: People = Field(default_factory=list)
-    count: int | None = Field(None, ge=0, description="How many, when the minutes say so.")
+    count: Count | None = Field(None, description="How many, when the minutes say so.")
 
 
 class AttendanceCategory(Model):
@@ -253,17 +404,17 @@ class AttendanceCategory(Model):
     groups: list[AttendanceGroup] = Field(
         default_factory=list, description="Its people grouped by the body they attend for."
     )
-    count: int | None = Field(None, ge=0, description="How many ('11 osob', '(22)').")
+    count: Count | None = Field(None, description="How many ('11 osob', '(22)').")
     note: OptionalText | None = Field(None, description="E.g. 'viz prezenční listina'.")
-    nobody: bool = Field(False, description="True where the minutes say explicitly: nobody ('–').")
+    nobody: Flag = Field(False, description="True where the minutes say explicitly: nobody ('–').")
 
 
 class Quorum(Model):
     """Whether the body could decide: present of total members."""
 
-    present: int | None = Field(None, ge=0, description="Members present.")
-    members: int | None = Field(None, ge=0, description="Members in all.")
-    quorate: bool | None = Field(None, description="True: usnášeníschopný; False: not.")
+    present: Count | None = Field(None, description="Members present.")
+    members: Count | None = Field(None, description="Members in all.")
+    quorate: Flag | None = Field(None, description="True: usnášeníschopný; False: not.")
     note: OptionalText | None = Field(None, description="The sentence the minutes give, if any.")
 
 
@@ -287,14 +438,14 @@ class Paragraph(Model):
     """A narrative paragraph. In the file, a plain string is a paragraph."""
 
     text: Text
-    private: bool = Field(False, description="True: left out of the public edition.")
+    private: Flag = Field(False, description="True: left out of the public edition.")
 
 
 class Heading(Model):
     """A bold sub-heading inside an agenda item (e.g. a 'tour de table' heading)."""
 
     heading: Text = Field(description="The heading text.")
-    private: bool = Field(False, description="True: left out of the public edition.")
+    private: Flag = Field(False, description="True: left out of the public edition.")
 
 
 class Statement(Model):
@@ -308,9 +459,13 @@ class Statement(Model):
     person: str | None = Field(None, description="Name of the person speaking, if recorded.")
     role: OptionalText | None = Field(None, description="The speaker's function, e.g. 'starosta'.")
     text: Text = Field(description="The paragraph as written, naming the speaker in its own words.")
-    private: bool = Field(False, description="True: left out of the public edition.")
+    private: Flag = Field(False, description="True: left out of the public edition.")
 
-    @field_validator("by", mode="before")
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [_given("by", _NO_LIST), _given("person")]}
+    )
+
+    @field_validator("by", mode="before", json_schema_input_type=str | list[str])
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
@@ -325,11 +480,11 @@ class Statement(Model):
 class Votes(Model):
     """Vote counts on a decision: any of them, as recorded (only recorded ones are shown)."""
 
-    for_: int | None = Field(None, alias="for", ge=0, description="Votes for.")
-    against: int | None = Field(None, ge=0, description="Votes against.")
-    abstained: int | None = Field(None, ge=0, description="Abstentions.")
-    absent: int | None = Field(None, ge=0, description="Members absent from the vote.")
-    not_voting: int | None = Field(None, ge=0, description="Present but not voting.")
+    for_: Count | None = Field(None, alias="for", description="Votes for.")
+    against: Count | None = Field(None, description="Votes against.")
+    abstained: Count | None = Field(None, description="Abstentions.")
+    absent: Count | None = Field(None, description="Members absent from the vote.")
+    not_voting: Count | None = Field(None, description="Present but not voting.")
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -364,7 +519,7 @@ class Decision(Model):
     votes_text: OptionalText | None = Field(
         None, description="The vote exactly as written ('21 : 0 : 0'), shown instead of the counts."
     )
-    unanimous: bool = Field(False, description="True for 'jednomyslně' (with or without counts).")
+    unanimous: Flag = Field(False, description="True for 'jednomyslně' (with or without counts).")
     roll_call: list[RollCallVote] = Field(default_factory=list, description="Who voted how.")
     outcome: Outcome | None = Field(
         None, description="adopted, rejected, noted (vzato na vědomí), withdrawn or postponed."
@@ -387,12 +542,22 @@ class Decision(Model):
         default_factory=list,
         description="IDs of this meeting's tasks the resolution imposes (ukládá); they link back.",
     )
-    fulfilled: dt.date | None = Field(None, description="When the resolution was fulfilled.")
+    fulfilled: Date | None = Field(None, description="When the resolution was fulfilled.")
 
-    @field_validator("revokes", "amends", "supersedes", "suspends", "imposes", mode="before")
+    @field_validator(
+        "revokes",
+        "amends",
+        "supersedes",
+        "suspends",
+        "imposes",
+        mode="before",
+        json_schema_input_type=str | list[str],
+    )
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+
+    model_config = ConfigDict(json_schema_extra=_one_given("decision", "proposal"))
 
     @model_validator(mode="after")
     def _some_text(self) -> Decision:
@@ -401,13 +566,29 @@ class Decision(Model):
         return self
 
 
+DEADLINE_WORDS = r"^(ongoing|next[ -]meeting)$"
+
+
+def _deadline(value: Any) -> Deadline:
+    """A deadline in a file's words: exactly a date, 'ongoing' or 'next meeting'."""
+    if isinstance(value, str) and value != value.strip():
+        raise ValueError(
+            f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
+            " (without spaces around it)"
+        )
+    return Deadline.parse(value)
+
+
 DeadlineField = Annotated[
     Deadline,
-    PlainValidator(Deadline.parse),
+    PlainValidator(_deadline),
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "anyOf": [{"type": "string", "format": "date"}, {"enum": ["ongoing", "next meeting"]}],
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
+                {"type": "string", "pattern": DEADLINE_WORDS},
+            ],
             "description": "A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.",
         }
     ),
@@ -433,7 +614,7 @@ class ProgrammeItem(Model):
 
     title: Text
     presenters: list[str] = Field(default_factory=list, description="Who presents it.")
-    duration: int | None = Field(None, ge=1, description="Planned duration in minutes ('15 min.').")
+    duration: Ordinal | None = Field(None, description="Planned duration in minutes ('15 min.').")
     note: OptionalText | None = None
 
 
@@ -454,8 +635,8 @@ class ListBlock(Model):
     """A bullet list (or, `ordered`, a numbered one) inside an item."""
 
     items: list[Text] = Field(alias="list", description="The points, in order.")
-    ordered: bool = Field(False, description="True for a numbered list (1., 2., …).")
-    private: bool = Field(False, description="True: left out of the public edition.")
+    ordered: Flag = Field(False, description="True for a numbered list (1., 2., …).")
+    private: Flag = Field(False, description="True: left out of the public edition.")
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -472,6 +653,21 @@ BLOCK_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+BLOCK_KEYS = (
+    ("heading", "heading"),
+    ("by", "statement"),
+    ("person", "statement"),
+    ("decision", "decision"),
+    ("proposal", "decision"),
+    ("task", "review"),
+    ("list", "list"),
+    ("programme", "programme"),
+    ("assigned", "assigned"),
+    ("text", "paragraph"),
+)
+"""A content block's kind by the first of these keys it has (the JSON Schema says the same)."""
+
+
 def block_kind(value: Any) -> str | None:
     """Which kind of content block `value` is: paragraph, heading, statement, decision, review."""
     if isinstance(value, str):
@@ -479,18 +675,7 @@ def block_kind(value: Any) -> str | None:
     if isinstance(value, BaseModel):
         return next((k for k, m in BLOCK_MODELS.items() if isinstance(value, m)), None)
     if isinstance(value, dict):
-        for key, kind in (
-            ("heading", "heading"),
-            ("by", "statement"),
-            ("person", "statement"),
-            ("decision", "decision"),
-            ("proposal", "decision"),
-            ("task", "review"),
-            ("list", "list"),
-            ("programme", "programme"),
-            ("assigned", "assigned"),
-            ("text", "paragraph"),
-        ):
+        for key, kind in BLOCK_KEYS:
             if key in value:
                 return kind
     return None
@@ -519,6 +704,10 @@ Block = Annotated[
 ]
 
 
+BlockInput = Annotated[str, Field(min_length=1)] | Block
+"""A content block as the file writes it: a plain string is a paragraph."""
+
+
 def _content(value: Any) -> Any:
     if isinstance(value, list):
         return [_paragraph(v) for v in value]
@@ -529,8 +718,8 @@ class AgendaItem(Model):
     """An agenda item (Bod 1 …, or unnumbered such as 'Zahájení') with what was said, decided
     and reviewed, where it happened."""
 
-    number: int | None = Field(
-        None, ge=1, description="The item's number ('Bod 1'); none for 'Zahájení', 'Různé'…"
+    number: Ordinal | None = Field(
+        None, description="The item's number ('Bod 1'); none for 'Zahájení', 'Různé'…"
     )
     label: OptionalText | None = Field(
         None,
@@ -543,14 +732,18 @@ class AgendaItem(Model):
         "opening sentence before the first item, a closing one after the last).",
     )
     presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
-    duration: int | None = Field(None, ge=1, description="Planned duration in minutes.")
+    duration: Ordinal | None = Field(None, description="Planned duration in minutes.")
     content: list[Block] = Field(
         default_factory=list,
         description="In order: paragraphs (plain strings), headings, statements, decisions, "
         "task reviews.",
     )
 
-    _content = field_validator("content", mode="before")(lambda cls, v: _content(v))
+    _content = field_validator("content", mode="before", json_schema_input_type=list[BlockInput])(
+        lambda cls, v: _content(v)
+    )
+
+    model_config = ConfigDict(json_schema_extra=_one_given("title", "content"))
 
     @model_validator(mode="after")
     def _something(self) -> AgendaItem:
@@ -565,7 +758,9 @@ class Section(Model):
     title: Text
     content: list[Block] = Field(default_factory=list)
 
-    _content = field_validator("content", mode="before")(lambda cls, v: _content(v))
+    _content = field_validator("content", mode="before", json_schema_input_type=list[BlockInput])(
+        lambda cls, v: _content(v)
+    )
 
 
 class BodyApproval(Model):
@@ -575,7 +770,7 @@ class BodyApproval(Model):
         None, description="The meeting that approved them (its ID, e.g. 2022-06-12), if known."
     )
     decision: str | None = Field(None, description="The number of the approving decision.")
-    date: dt.date | None = None
+    date: Date | None = None
     note: OptionalText | None = Field(
         None, description="What the minutes say of it ('The following minutes were approved.')."
     )
@@ -586,15 +781,15 @@ class PerRollamVote(Model):
 
     name: Text
     vote: Literal["for", "against", "abstained", "no_answer"]
-    date: dt.date | None = Field(None, description="When the answer came.")
+    date: Date | None = Field(None, description="When the answer came.")
 
 
 class PerRollam(Model):
     """A decision taken between meetings by correspondence (per rollam, e-mail vote)."""
 
     question: Text = Field(description="The question put to the members.")
-    opened: dt.date = Field(description="When the vote was opened.")
-    deadline: dt.date = Field(description="By when members answer.")
+    opened: Date = Field(description="When the vote was opened.")
+    deadline: Date = Field(description="By when members answer.")
     rule: OptionalText | None = Field(
         None, description="The rule, e.g. what no answer counts as ('neodpověď = zdržel se')."
     )
@@ -607,10 +802,10 @@ class PerRollam(Model):
 class NextMeeting(Model):
     """A date set for a later meeting."""
 
-    date: dt.date
-    time: dt.time | None = None
+    date: Date
+    time: Time | None = None
     place: str | None = None
-    tentative: bool = Field(
+    tentative: Flag = Field(
         False, description="True for dates agreed only tentatively (předběžně)."
     )
     note: OptionalText | None = Field(None, description="E.g. 'opět ve 13:00'.")
@@ -620,7 +815,7 @@ class StatusChange(Model):
     """An earlier status of a task, as it was before a later one replaced it."""
 
     status: TaskStatus = Field(description="open, done or cancelled.")
-    date: dt.date | None = Field(None, description="When that status was set.")
+    date: Date | None = Field(None, description="When that status was set.")
     note: OptionalText | None = Field(None, description="The note given with that status.")
 
 
@@ -652,13 +847,15 @@ class Task(Model):
     )
     contact: str | None = Field(None, description="E-mail address where submissions go.")
     status: TaskStatus = TaskStatus.open
-    status_date: dt.date | None = Field(None, description="When the status was set.")
+    status_date: Date | None = Field(None, description="When the status was set.")
     status_note: OptionalText | None = None
     status_history: list[StatusChange] = Field(
         default_factory=list,
         description="Earlier statuses of the task, oldest first: `psc tasks done|cancel|reopen` moves the "
         "status it replaces here, so no status, date or note is lost.",
     )
+
+    model_config = ConfigDict(json_schema_extra=lambda schema: _deadline_or_words(schema))
 
     @model_validator(mode="before")
     @classmethod
@@ -681,16 +878,23 @@ class Task(Model):
 
         return None if value is None else check_address(value, "contact must be an e-mail address")
 
-    @field_validator("responsible", mode="before")
+    @field_validator("responsible", mode="before", json_schema_input_type=str | list[str])
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
 
 
+def _deadline_or_words(schema: dict[str, Any]) -> None:
+    """JSON Schema of a task: `deadline`, or only `deadline_text` (`Task._words_only`)."""
+    schema["required"] = [k for k in schema.get("required", []) if k != "deadline"]
+    deadline = {"required": ["deadline"], "properties": {"deadline": {"not": {"type": "null"}}}}
+    schema["anyOf"] = [deadline, _given("deadline_text")]
+
+
 class Recorder(Person):
     """A person signing the minutes, with the date they did so."""
 
-    date: dt.date | None = None
+    date: Date | None = None
 
 
 class Approval(Recorder):
@@ -711,12 +915,33 @@ class Approval(Recorder):
 class Circulation(Model):
     """The draft minutes sent to the members for comments (`psc circulate`)."""
 
-    date: dt.date = Field(description="When the draft was sent.")
-    deadline: dt.date | None = Field(None, description="Comments are due by this date.")
+    date: Date = Field(description="When the draft was sent.")
+    deadline: Date | None = Field(None, description="Comments are due by this date.")
     recipients: list[str] = Field(
         default_factory=list, description="To whom: e-mail addresses (or names), in order."
     )
     note: OptionalText | None = Field(None, description="E.g. 'rozesláno e-mailem'.")
+
+
+def _settled_or_open() -> dict[str, Any]:
+    """JSON Schema of a comment: what `Comment._settled` requires."""
+    return {
+        "allOf": [
+            {
+                "if": {"required": ["status"], "properties": {"status": {"const": "rejected"}}},
+                "then": _given("settlement"),
+            },
+            {
+                "if": {
+                    "anyOf": [
+                        {"not": {"required": ["status"]}},
+                        {"properties": {"status": {"const": "open"}}},
+                    ]
+                },
+                "then": {"properties": {"settled": {"type": "null"}, "settlement": _NOT_GIVEN}},
+            },
+        ]
+    }
 
 
 class Comment(Model):
@@ -730,7 +955,7 @@ class Comment(Model):
         "comment", description="comment (připomínka) or objection (námitka)."
     )
     by: Text = Field(description="Who raised it, e.g. 'Mgr. Tomáš Beneš' or 'MPSV'.")
-    date: dt.date = Field(description="When it was received.")
+    date: Date = Field(description="When it was received.")
     text: Text = Field(description="What it says.")
     refers_to: OptionalText | None = Field(
         None, description="The part of the minutes it concerns, e.g. 'Bod 2' or 'úkol 3'."
@@ -738,10 +963,12 @@ class Comment(Model):
     status: Literal["open", "accepted", "rejected"] = Field(
         "open", description="open; accepted (the minutes were changed); rejected (with a reason)."
     )
-    settled: dt.date | None = Field(None, description="When it was settled.")
+    settled: Date | None = Field(None, description="When it was settled.")
     settlement: OptionalText | None = Field(
         None, description="How: the change made, or the reason for rejecting it."
     )
+
+    model_config = ConfigDict(json_schema_extra=_settled_or_open())
 
     @model_validator(mode="after")
     def _settled(self) -> Comment:
@@ -755,7 +982,7 @@ class Comment(Model):
 class Amendment(Model):
     """A change to approved minutes, recorded with who made it, when and why."""
 
-    date: dt.date
+    date: Date
     by: Text = Field(description="Who made or authorised the change.")
     reason: Text = Field(description="Why the approved minutes changed.")
     fingerprint: str | None = Field(
@@ -768,15 +995,14 @@ class Amendment(Model):
 class Meeting(Model):
     """One meeting's minutes: `meetings/<date>[-suffix].yaml`."""
 
-    number: int | None = Field(
+    number: Ordinal | None = Field(
         None,
-        ge=1,
         description="Ordinal of the meeting ('1. jednání'), where the body numbers them.",
     )
     title: Text
-    date: dt.date
-    start: dt.time | None = Field(None, description="Start time, HH:MM.")
-    end: dt.time | None = Field(None, description="End time, HH:MM.")
+    date: Date
+    start: Time | None = Field(None, description="Start time, HH:MM.")
+    end: Time | None = Field(None, description="End time, HH:MM.")
     place: OptionalText | None = None
     chair: PersonOrName | None = Field(None, description="Who chaired the meeting (předsedající).")
     minute_taker: PersonOrName | None = Field(
@@ -794,9 +1020,7 @@ class Meeting(Model):
         None, description="What the minutes say of the programme after listing it."
     )
     attachments: list[Text] = Field(default_factory=list, description="Přílohy zápisu.")
-    pages: int | None = Field(
-        None, ge=1, description="Page count of the original document (Stran)."
-    )
+    pages: Ordinal | None = Field(None, description="Page count of the original document (Stran).")
     items: list[AgendaItem] = Field(
         default_factory=list, description="Agenda items (A Průběh jednání)."
     )

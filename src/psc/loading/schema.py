@@ -1,52 +1,75 @@
 """JSON Schema of the meeting and group files, generated from the models.
 
-The models describe the data after loading; the schema describes the files as people
-write them, so a few places are widened to the file's own forms: a paragraph may be a
-plain string, `by` and `responsible` a single name or a list, an organisation its full name
-or a mapping with its e-mail address, times `HH:MM`, IDs and other
-text fields that YAML would read as numbers stay accepted as numbers.
+The schema describes a file as psc reads it, every value text (no YAML 1.1 typing), and
+accepts exactly what the models accept there: the models' own file forms carry their
+schema with them (`Date`, `Time`, `Count`, `Ordinal`, `Flag`, the shorthands' input types
+and the conditions of the models' validators, in `psc.loading.model`). Two things are said
+here, for the whole schema:
+
+- a text field also takes a number or true/false, as an editor's YAML 1.2 parser reads
+  `number: 12` or `id: 3` (psc reads them as the text they are);
+- a content block's kind is decided by the first of its keys in `BLOCK_KEYS`, as
+  `block_kind` decides it, not by whichever block model happens to match.
+
+A field typed with a bare `int`, `bool`, `date` or `time` (whose text forms pydantic reads
+more loosely than a schema can say: ' 3', '3_000', 'tRuE', '0' as a date) stops the
+generation with a TypeError naming the file type to use instead.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic_core import core_schema
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("meeting", "group")
-TIME = {
-    "type": "string",
-    "pattern": r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$",
-    "description": "HH:MM",
-}
 
 
-def _widen(node: Any) -> Any:
-    """Walk the schema and apply the file's own forms (see the module docstring)."""
-    if isinstance(node, dict):
-        node = {k: _widen(v) for k, v in node.items()}
-        if node.get("format") == "time" and node.get("type") == "string":
-            return {**TIME, **{k: v for k, v in node.items() if k not in ("format", "type")}}
-        if node.get("format") == "date" and node.get("type") == "string":
-            node = {**node, "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-        one_of = node.get("oneOf")
-        if isinstance(one_of, list) and {"$ref": "#/$defs/Paragraph"} in one_of:
-            node = {k: v for k, v in node.items() if k != "oneOf"}
-            node["anyOf"] = [
-                {"type": "string", "minLength": 1, "description": "A paragraph."},
-                *one_of,
-            ]
-        return node
-    if isinstance(node, list):
-        return [_widen(v) for v in node]
-    return node
+def _generator() -> type:
+    from pydantic.json_schema import GenerateJsonSchema
 
+    class FileSchema(GenerateJsonSchema):
+        """pydantic's JSON Schema, in the words of a YAML file (see the module docstring)."""
 
-def _one_or_many(prop: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "description": prop.get("description", ""),
-        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
-    }
+        def str_schema(self, schema: core_schema.StringSchema) -> dict[str, Any]:
+            out = super().str_schema(schema)
+            out["type"] = ["string", "number", "boolean"]
+            return out
+
+        def _bare(self, kind: str, instead: str) -> dict[str, Any]:
+            raise TypeError(
+                f"a {kind} field of a file model: type it {instead} (psc.loading.model), which "
+                "reads the file's text as the schema says"
+            )
+
+        def int_schema(self, schema: core_schema.IntSchema) -> dict[str, Any]:
+            return self._bare("whole-number", "Count or Ordinal")
+
+        def bool_schema(self, schema: core_schema.BoolSchema) -> dict[str, Any]:
+            return self._bare("true/false", "Flag")
+
+        def date_schema(self, schema: core_schema.DateSchema) -> dict[str, Any]:
+            return self._bare("date", "Date")
+
+        def time_schema(self, schema: core_schema.TimeSchema) -> dict[str, Any]:
+            return self._bare("time", "Time")
+
+        def tagged_union_schema(self, schema: core_schema.TaggedUnionSchema) -> dict[str, Any]:
+            from psc.loading.model import BLOCK_KEYS
+
+            choices = schema["choices"]
+            if {kind for _, kind in BLOCK_KEYS} != set(choices):
+                return super().tagged_union_schema(schema)
+            chain: Any = False  # a mapping with none of the keys is no block
+            for key, kind in reversed(BLOCK_KEYS):
+                then = self.generate_inner(choices[kind])  # type: ignore[arg-type]
+                chain = {"if": {"required": [key]}, "then": then, "else": chain}
+            return {"type": "object", **chain}
+
+    return FileSchema
 
 
 def schema(kind: str) -> dict[str, Any]:
@@ -54,28 +77,12 @@ def schema(kind: str) -> dict[str, Any]:
     from psc.loading.model import Group, Meeting
 
     model = Meeting if kind == "meeting" else Group
-    raw = model.model_json_schema(mode="validation")
-    defs = raw.get("$defs", {})
-    if "Statement" in defs:
-        defs["Statement"]["properties"]["by"] = _one_or_many(defs["Statement"]["properties"]["by"])
-    if "Task" in defs:
-        defs["Task"]["properties"]["responsible"] = _one_or_many(
-            defs["Task"]["properties"]["responsible"]
-        )
-    organisations = raw.get("properties", {}).get("organisations")
-    if organisations and "additionalProperties" in organisations:
-        organisations["additionalProperties"] = {
-            "anyOf": [
-                {"type": "string", "minLength": 1, "description": "The full name."},
-                organisations["additionalProperties"],
-            ]
-        }
-    out = _widen(raw)
+    raw = model.model_json_schema(mode="validation", schema_generator=_generator())
     title = "psc meeting file" if kind == "meeting" else "psc group file"
     return {
         "$schema": SCHEMA_URI,
         "$id": f"https://psc.example/schema/{kind}.schema.json",
-        **{k: v for k, v in out.items() if k != "title"},
+        **{k: v for k, v in raw.items() if k != "title"},
         "title": title,
     }
 

@@ -150,16 +150,28 @@ def parse_group(data: Any, pos: Positions) -> Group:
     if not isinstance(data, dict):
         raise InvalidData([pos.problem((), "the group file must be a mapping of keys to values")])
     try:
-        group = Group.model_validate(data)
+        group = Group.model_validate(data, by_name=False)  # a file uses the keys it documents
     except ValidationError as exc:
         raise InvalidData(_model_problems(exc, data, pos, Group)) from None
-    from psc.language.labels import LABELS
+    from psc.language.labels import LABELS, TITLE_FIELDS, label_fields, pattern_problem
+    from psc.language.wording import DATE_LABELS, date_pattern_problem
 
     problems = []
-    for key in group.labels:
+    if group.title_pattern is not None:
+        problem = pattern_problem(group.title_pattern, TITLE_FIELDS)
+        if problem:
+            problems.append(pos.problem(("title_pattern",), problem))
+    for key, text in group.labels.items():
         if key not in LABELS["cs"]:
             hint = did_you_mean(key, list(LABELS["cs"]))
             problems.append(pos.problem(("labels", key), f"unknown label '{key}'{hint}", key=True))
+            continue
+        fields = label_fields(key)
+        problem = pattern_problem(text, fields) if fields is not None else None
+        if key in DATE_LABELS:
+            problem = date_pattern_problem(text)
+        if problem:
+            problems.append(pos.problem(("labels", key), problem))
     for i, member in enumerate(group.members):
         if member.organisation and member.organisation not in group.organisations:
             problems.append(
@@ -177,7 +189,7 @@ def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
     if not isinstance(data, dict):
         raise InvalidData([pos.problem((), "a meeting file must be a mapping of keys to values")])
     try:
-        meeting = Meeting.model_validate(data)
+        meeting = Meeting.model_validate(data, by_name=False)  # not Python names (for_)
     except ValidationError as exc:
         raise InvalidData(_model_problems(exc, data, pos, Meeting)) from None
     meeting._id = path.stem

@@ -19,11 +19,15 @@ LANGUAGES = ("cs", "en")
 
 
 def pattern(template: str) -> str:
-    """A label as a regular expression: its words literal, each {placeholder} a group."""
+    """A label as a regular expression: its words literal, each {placeholder} a group (a
+    placeholder named again: the same text again)."""
     out = []
+    named: set[str] = set()
     for part in re.split(r"(\{\w+\})", template):
         if re.fullmatch(r"\{\w+\}", part):
-            out.append(f"(?P<{part[1:-1]}>.+?)")
+            name = part[1:-1]
+            out.append(f"(?P={name})" if name in named else f"(?P<{name}>.+?)")
+            named.add(name)
         else:
             out.append(re.escape(part))
     return "".join(out)
