@@ -98,7 +98,7 @@ def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any)
     """The file's text, validated as `path`; an approval gets the fingerprint of the import."""
     from psc.edits.intake.draft import meeting_text
     from psc.loading import pipeline
-    from psc.loading.fingerprint import fingerprint
+    from psc.loading.fingerprint import approval_date, fingerprint
 
     comment = (
         f"Imported from {source.name} by `psc import`: read it against the original.\n"
@@ -107,7 +107,7 @@ def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any)
     text = meeting_text(meeting, comment=comment)
     loaded = pipeline.load_meeting(text, path, group, approval=False)
     if "approved_by" in meeting:
-        meeting["approved_by"]["fingerprint"] = fingerprint(loaded)
+        meeting["approved_by"]["fingerprint"] = fingerprint(loaded, approval_date(loaded))
         text = meeting_text(meeting, comment=comment)
         pipeline.load_meeting(text, path, group)
     return text

@@ -1,0 +1,255 @@
+"""Integrity of what was approved or recorded (issue 21, item 4): no command changes approved
+minutes, an approval by the body is fingerprinted like one by a person, and every ID a
+command names points at one entry."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run
+
+SEED = Path("meetings") / "2016-09-07.yaml"
+
+REVIEWING = """\
+number: 2
+title: 2. jednání Pracovní skupiny pro Smart Cities (PS pro SC)
+date: 2016-11-15
+start: "13:00"
+end: "15:00"
+items:
+  - number: 1
+    title: Kontrola úkolů
+    content:
+      - task: 2016-09-07/3
+        note: Seznam se připravuje.
+"""
+
+
+def errors(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if ": error: " in line]
+
+
+# ---------------------------------------------------------------------- statuses of approved minutes
+
+
+def test_status_dated_before_the_approval_is_refused(repo, runner):
+    """The seed was approved on 2016-10-03: a status on 2016-09-20 would change what was
+    approved (it wrote into the approved minutes, and validate stayed ok)."""
+    old = SEED.read_bytes()
+    result = run(
+        runner, "tasks", "done", "2016-09-07/3", "--on", "2016-09-20", "--note", "Zasláno."
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: task 2016-09-07/3: 2016-09-07 was approved on 2016-10-03, so done on 2016-09-20 "
+        "would change the approved minutes; nothing was written (record it as a review of the "
+        "task at the next meeting (`psc new-meeting` lists it), or give --on after 2016-10-03)\n"
+    )
+    assert SEED.read_bytes() == old
+    # on the day of the approval too
+    assert run(runner, "tasks", "cancel", "2016-09-07/3", "--on", "2016-10-03").exit_code == 1
+    assert SEED.read_bytes() == old
+
+
+def test_status_before_the_approval_names_the_meeting_that_reviews_the_task(repo, runner):
+    (repo / "meetings" / "2016-11-15.yaml").write_text(REVIEWING, encoding="utf-8")
+    result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-09-20")
+    assert result.exit_code == 1
+    assert "(record it in the review of the task at 2016-11-15 (meetings/2016-11-15.yaml), " in (
+        result.stderr
+    )
+
+
+def test_status_after_the_approval_is_tracking_and_keeps_it_valid(repo, runner):
+    assert run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-10-04").exit_code == 0
+    assert run(runner, "tasks", "reopen", "2016-09-07/3", "--on", "2016-10-05").exit_code == 0
+    assert run(runner, "validate").exit_code == 0
+
+
+def test_status_written_by_hand_before_the_approval_fails_validate(repo, runner):
+    """The fingerprint covers the statuses the approved minutes held (dated up to the
+    approval), not those tracked after it."""
+    text = SEED.read_text(encoding="utf-8")
+    anchor = "    deadline: 2016-11-01\n"
+    SEED.write_text(
+        text.replace(anchor, anchor + "    status: done\n    status_date: 2016-10-10\n"),
+        encoding="utf-8",
+    )
+    assert run(runner, "validate").exit_code == 0  # after the approval: tracking
+    SEED.write_text(
+        text.replace(anchor, anchor + "    status: done\n    status_date: 2016-09-20\n"),
+        encoding="utf-8",
+    )
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    (line,) = errors(result)
+    assert re.fullmatch(
+        r"meetings/2016-09-07\.yaml:\d+:16: error: approved_by\.fingerprint: the approved "
+        r"minutes have changed \(content sha256:[0-9a-f]{16}, approved sha256:[0-9a-f]{16}\); "
+        r"undo the change or record it with `psc amend 2016-09-07 --by NAME --reason TEXT`",
+        line,
+    )
+
+
+def test_a_status_approved_with_the_minutes_is_covered(repo, runner):
+    text = SEED.read_text(encoding="utf-8")
+    SEED.write_text(text[: text.index("approved_by:")], encoding="utf-8")
+    assert (
+        run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-09-20", "--note", "A").exit_code
+        == 0
+    )
+    result = run(runner, "approve", "2016-09-07", "--by", "František Kubeš", "--on", "2016-10-03")
+    assert result.exit_code == 0, result.output
+    # reopened after the approval: the approved status moves to the history, still covered
+    assert run(runner, "tasks", "reopen", "2016-09-07/3", "--on", "2016-10-05").exit_code == 0
+    assert run(runner, "validate").exit_code == 0
+    approved = SEED.read_text(encoding="utf-8")
+    SEED.write_text(approved.replace("note: A\n", "note: B\n"), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert "approved_by.fingerprint: the approved minutes have changed" in result.stderr
+
+
+# ---------------------------------------------------------------------- approval by the body
+
+
+@pytest.fixture
+def council(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of examples/council (approved by resolutions, `approved_at`), as cwd."""
+    root = tmp_path / "council"
+    shutil.copytree(REPO / "examples" / "council", root)
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_body_approval_is_fingerprinted_and_checked(council, runner):
+    path = Path("meetings/2025-03-18.yaml")
+    text = path.read_text(encoding="utf-8")
+    # an approval recorded before psc fingerprinted it keeps validating
+    assert run(runner, "validate").exit_code == 0
+    result = run(runner, "approve", "2025-03-18", "--by-body")
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(
+        r"2025-03-18: approved by the body \(resolution 1/15/2025 at 2025-04-22\) on 2025-04-22 "
+        r"\(sha256:[0-9a-f]{16}\)\n",
+        result.stdout,
+    )
+    after = path.read_text(encoding="utf-8")
+    assert re.search(
+        r"\napproved_at: \{meeting: 2025-04-22, decision: 1/15/2025, date: 2025-04-22, "
+        r'fingerprint: "sha256:[0-9a-f]{16}"\}\n',
+        after,
+    )
+    # only the approval's line changed
+    assert [a for a in after.splitlines() if a not in text.splitlines()] == [
+        line for line in after.splitlines() if line.startswith("approved_at:")
+    ]
+    assert run(runner, "validate").exit_code == 0
+    path.write_text(after.replace("450 000 Kč", "950 000 Kč"), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    (line,) = errors(result)
+    assert line.startswith("meetings/2025-03-18.yaml:127:")
+    assert ": error: approved_at.fingerprint: the approved minutes have changed" in line
+    # recorded as an amendment, it is valid again
+    result = run(
+        runner,
+        "amend",
+        "2025-03-18",
+        "--by",
+        "Jan Novák",
+        "--reason",
+        "Oprava",
+        "--on",
+        "2025-05-01",
+    )
+    assert result.exit_code == 0, result.output
+    assert run(runner, "validate").exit_code == 0
+    # approving again is refused
+    result = run(runner, "approve", "2025-03-18", "--by-body")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: 2025-03-18 is approved already (by the body")
+
+
+def test_body_approval_by_resolution_with_the_verifiers_signatures(council, runner):
+    path = Path("meetings/2025-01-21.yaml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("approved_at: {meeting: 2025-03-18, decision: 3/14/2025}\n", ""),
+        encoding="utf-8",
+    )
+    result = run(runner, "approve", "2025-01-21", "--by-body", "--verifier", "Jana Nová")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --by-body needs --resolution ID or --at MEETING (or both)\n"
+    result = run(
+        runner,
+        "approve",
+        "2025-01-21",
+        "--by-body",
+        "--resolution",
+        "3/14/2025",
+        "--verifier",
+        "Jana Nová",
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: 'Jana Nová' is not a verifier of 2025-01-21 "
+        "(verifiers: Marie Dvořáková, Josef Kratochvíl)\n"
+    )
+    result = run(
+        runner,
+        "approve",
+        "2025-01-21",
+        "--by-body",
+        "--resolution",
+        "3/14/2025",
+        "--at",
+        "2025-04-22",
+    )
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "error: resolution 3/14/2025 is a resolution of 2025-03-18, not of 2025-04-22\n"
+    )
+    result = run(
+        runner,
+        "approve",
+        "2025-01-21",
+        "--by-body",
+        "--resolution",
+        "3/14/2025",
+        "--verifier",
+        "Marie Dvořáková",
+        "--verifier",
+        "Josef Kratochvíl",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("; signed by Marie Dvořáková, Josef Kratochvíl\n")
+    after = path.read_text(encoding="utf-8")
+    assert (
+        "verified_by:\n  - name: Marie Dvořáková\n    date: 2025-03-18\n"
+        "  - name: Josef Kratochvíl\n    date: 2025-03-18\n"
+        "approved_at:\n  meeting: 2025-03-18\n  decision: 3/14/2025\n  date: 2025-03-18\n"
+        "  fingerprint: sha256:"
+    ) in after
+    assert run(runner, "validate").exit_code == 0
+    # a signature is part of what was approved
+    path.write_text(
+        after.replace("Josef Kratochvíl\n    date", "Josef Novák\n    date"), encoding="utf-8"
+    )
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert ": error: approved_at.fingerprint: the approved minutes have changed" in result.stderr
+
+
+def test_approve_needs_a_person_or_the_body(council, runner):
+    result = run(runner, "approve", "2025-11-18")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: give --by NAME (approved by a person) or --by-body (by a resolution)\n"
+    )
+    result = run(runner, "approve", "2025-11-18", "--by", "Jan Novák", "--by-body")
+    assert result.exit_code == 2
