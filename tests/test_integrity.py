@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, run
+from test_review import commit, git, git_env  # noqa: F401  (fixtures)
 
 SEED = Path("meetings") / "2016-09-07.yaml"
 
@@ -253,3 +254,82 @@ def test_approve_needs_a_person_or_the_body(council, runner):
     )
     result = run(runner, "approve", "2025-11-18", "--by", "Jan Novák", "--by-body")
     assert result.exit_code == 2
+
+
+# ---------------------------------------------------------------------- task IDs against insertion
+
+INSERTED = """\
+  - text: Nový úkol vložený nad ostatní
+    deadline: ongoing
+"""
+
+
+@pytest.fixture
+def unapproved_repo(repo: Path, git_env: Path) -> Path:
+    """The seed without its approval, with a meeting that reviews task 2016-09-07/3,
+    committed to git (cwd: its root)."""
+    text = SEED.read_text(encoding="utf-8")
+    SEED.write_text(text[: text.index("approved_by:")], encoding="utf-8")
+    (repo / "meetings" / "2016-11-15.yaml").write_text(REVIEWING, encoding="utf-8")
+    git(repo, "init", "-q")
+    commit(repo, "Seed")
+    return repo
+
+
+def test_a_task_inserted_above_reviewed_ones_is_an_error(unapproved_repo, runner):
+    """Inserting a task shifts the positional IDs below it: the review of 2016-09-07/3 would
+    follow to another task, and validate said ok."""
+    text = SEED.read_text(encoding="utf-8")
+    SEED.write_text(text.replace("tasks:\n", "tasks:\n" + INSERTED, 1), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    lines = errors(result)
+    line = next(x for x in lines if "now names another task" in x)
+    at = (
+        SEED.read_text(encoding="utf-8")
+        .splitlines()
+        .index("  - text: Posílat návrhy ohledně možností propagace konceptu a sdílení informací")
+    )
+    assert line == (
+        f"meetings/2016-09-07.yaml:{at + 1}:5: error: tasks[2]: task ID '2016-09-07/3' now names "
+        "another task than at the last commit (was 'Poslat informace k dalším strategickým …', "
+        "now tasks[3]), and the review at 2016-11-15 refers to it; give the tasks of the last "
+        "commit their IDs (id: …) before inserting or removing one, or add the new task at the end"
+    )
+    # at the end, nothing shifts; and a text edited in place is the same task
+    SEED.write_text(text.replace("recorded_by:", INSERTED + "recorded_by:", 1), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 0, result.output
+    SEED.write_text(text.replace("následně bude ze strany MMR", "následně MMR"), encoding="utf-8")
+    assert run(runner, "validate").exit_code == 0
+
+
+def test_explicit_ids_keep_reviews_on_their_task(unapproved_repo, runner):
+    from psc.loading.yamledit import set_fields
+
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(5):
+        text = set_fields(text, i, {"id": f"2016-09-07/{i + 1}"})
+    SEED.write_text(text, encoding="utf-8")
+    commit(unapproved_repo, "IDs")
+    SEED.write_text(
+        text.replace("tasks:\n", "tasks:\n" + INSERTED.replace("text", "id: novy\n    text"), 1),
+        encoding="utf-8",
+    )
+    result = run(runner, "validate")
+    assert result.exit_code == 0, result.output
+
+
+def test_import_writes_explicit_task_ids(tmp_path, monkeypatch, runner):
+    from conftest import SEED as SOURCE
+
+    root = tmp_path / "r"
+    (root / "meetings").mkdir(parents=True)
+    shutil.copy(REPO / "group.yaml", root / "group.yaml")
+    monkeypatch.chdir(root)
+    result = run(runner, "import", str(SOURCE))
+    assert result.exit_code == 0, result.output
+    text = Path("meetings/2016-09-07.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"\n  - id: (\S+)\n    text", text) == [
+        f"2016-09-07/{n}" for n in range(1, 6)
+    ]

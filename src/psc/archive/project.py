@@ -21,6 +21,9 @@ from psc.errors import (
 from psc.terms import MEETING_FILE
 
 if TYPE_CHECKING:  # the models import pydantic: only where files are parsed
+    from psc.archive.register import DecisionProblem
+    from psc.archive.summary import MeetingSummary
+    from psc.archive.tasks import TaskProblem
     from psc.loading.model import Group, Meeting
 
 GROUP_FILE = "group.yaml"
@@ -319,4 +322,58 @@ class Project:
             paths = [p for p in paths if p.resolve() != group_file]
         meeting_paths = self.meeting_paths() if paths is None else paths
         index = self.index(paths, strict=False, reports=False)
-        return 1 + len(meeting_paths), index.problems
+        return 1 + len(meeting_paths), index.problems + self._repointed_tasks()
+
+    def _repointed_tasks(self) -> list[Problem]:
+        """In a git work tree: tasks of the meeting files changed since the last commit whose
+        positional IDs now name other tasks, while reviews refer to them (`tasks.repointed`)."""
+        from psc import gitrepo
+
+        if not gitrepo.inside_work_tree(self.root) or not gitrepo.has_commits(self.root):
+            return []
+        top = gitrepo.toplevel(self.root).resolve()
+        try:
+            pathspec = self.meetings_dir.resolve().relative_to(top).as_posix()
+        except ValueError:  # pragma: no cover - meetings/ linked out of the work tree
+            return []
+        try:
+            changed = gitrepo.changed_paths(top, "HEAD", None, pathspec)
+        except gitrepo.GitError:  # pragma: no cover - a safety net, not a reason to fail
+            return []
+        if not changed:
+            return []
+        from psc.archive.tasks import repointed
+        from psc.loading import pipeline
+
+        summaries = self.index(strict=False).meetings
+        reviewed: dict[str, MeetingSummary] = {}
+        for m in sorted(summaries, key=lambda m: (m.date, m.id)):
+            for review in m.reviews:
+                reviewed.setdefault(review.task, m)
+        by_path = {Path(m.path).resolve(): m for m in summaries}
+        found: list[TaskProblem | DecisionProblem] = []
+        for rel in changed:
+            meeting = by_path.get((top / rel).resolve())
+            old = gitrepo.show(top, "HEAD", rel) if meeting is not None else None
+            if meeting is None or old is None:
+                continue
+            try:
+                data, _ = pipeline.tree(old, rel)
+            except InvalidData:
+                continue  # the last commit's file was not valid YAML: nothing to compare with
+            tasks = data.get("tasks") if isinstance(data, dict) else None
+            if not isinstance(tasks, list):
+                continue
+            before = [
+                (_text(t.get("id")), _text(t.get("text")) or "")
+                if isinstance(t, dict)
+                else (None, "")
+                for t in tasks
+            ]
+            found.extend(repointed(meeting, before, reviewed))
+        return Indexer._positioned(found)
+
+
+def _text(value: object) -> str | None:
+    """A value of the YAML tree as text (every scalar is one), None for anything else."""
+    return value if isinstance(value, str) else None

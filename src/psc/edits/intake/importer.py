@@ -95,7 +95,8 @@ def import_minutes(
 
 
 def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any) -> str:
-    """The file's text, validated as `path`; an approval gets the fingerprint of the import."""
+    """The file's text, validated as `path`; each task gets its explicit ID (the one its
+    position gives it now), an approval the fingerprint of the import."""
     from psc.edits.intake.draft import meeting_text
     from psc.loading import pipeline
     from psc.loading.fingerprint import approval_date, fingerprint
@@ -104,6 +105,12 @@ def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any)
         f"Imported from {source.name} by `psc import`: read it against the original.\n"
         "Whatever psc did not recognise is kept as plain paragraphs where it stood."
     )
+    meeting["tasks"] = [  # written, so a task inserted later above them renames none
+        {"id": task.get("id") or f"{path.stem}/{n}", **task}
+        for n, task in enumerate(meeting.get("tasks", []), 1)
+    ]
+    if not meeting["tasks"]:
+        del meeting["tasks"]
     text = meeting_text(meeting, comment=comment)
     loaded = pipeline.load_meeting(text, path, group, approval=False)
     if "approved_by" in meeting:
