@@ -265,7 +265,7 @@ INSERTED = """\
 
 
 @pytest.fixture
-def unapproved_repo(repo: Path, git_env: Path) -> Path:
+def unapproved_repo(repo: Path, git_env: Path) -> Path:  # noqa: F811
     """The seed without its approval, with a meeting that reviews task 2016-09-07/3,
     committed to git (cwd: its root)."""
     text = SEED.read_text(encoding="utf-8")
@@ -333,3 +333,29 @@ def test_import_writes_explicit_task_ids(tmp_path, monkeypatch, runner):
     assert re.findall(r"\n  - id: (\S+)\n    text", text) == [
         f"2016-09-07/{n}" for n in range(1, 6)
     ]
+
+
+# ---------------------------------------------------------------------- whole-file writes
+
+
+def test_new_meeting_force_never_replaces_approved_minutes(repo, runner):
+    """`new-meeting --force` wrote an empty scaffold over approved minutes, approval and all.
+    (`import --force` may replace a file it imported: the approval comes from the source.)"""
+    old = SEED.read_bytes()
+    result = run(runner, "new-meeting", "2016-09-07", "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: meetings/2016-09-07.yaml holds approved minutes; psc does not replace them, so "
+        "nothing was written (record a change with `psc amend`, or give another DATE)\n"
+    )
+    assert SEED.read_bytes() == old
+
+
+def test_amend_dated_before_the_approval_is_refused(repo, runner):
+    SEED.write_text(
+        SEED.read_text(encoding="utf-8").replace("deadline: 2016-11-01", "deadline: 2016-11-30"),
+        encoding="utf-8",
+    )
+    result = run(runner, "amend", "2016-09-07", "--by", "A", "--reason", "B", "--on", "2016-10-02")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --on 2016-10-02 is before the approval (2016-10-03)\n"

@@ -255,6 +255,27 @@ def amend(project: Project, meeting_ref: str, *, by: str, reason: str, on: dt.da
     return f"{meeting.id}: amendment recorded ({current})"
 
 
+def refuse_replacing_approved(path: Path, hint: str) -> None:
+    """A command that writes a whole meeting file (`--force`) never replaces approved
+    minutes (`approved_by` or `approved_at`): PscError, naming what to do instead. A file
+    that cannot be read as YAML holds no approval psc knows of."""
+    from psc.errors import InvalidData
+    from psc.loading import pipeline
+
+    if not path.is_file():
+        return
+    shown = display_path(path)
+    try:
+        data, _ = pipeline.tree(pipeline.read(path), shown)
+    except (InvalidData, OSError):
+        return
+    if isinstance(data, dict) and (data.get("approved_by") or "approved_at" in data):
+        raise PscError(
+            f"{shown} holds approved minutes; psc does not replace them, so nothing was "
+            f"written (record a change with `psc amend`, or {hint})"
+        )
+
+
 def _load_for_edit(project: Project, ref: str) -> tuple[Meeting, Group, bytes, str, Path]:
     """The meeting, the group, the exact bytes the edit starts from (read under the edit
     lock: `_serialized`) and their text; a symlinked file must lead to a file inside the
