@@ -337,7 +337,7 @@ class Project:
         except ValueError:  # pragma: no cover - meetings/ linked out of the work tree
             return []
         try:
-            changed = gitrepo.changed_paths(top, "HEAD", None, pathspec)
+            changed = gitrepo.changed_paths(top, "HEAD", None, pathspec, untracked=False)
         except gitrepo.GitError:  # pragma: no cover - a safety net, not a reason to fail
             return []
         if not changed:
@@ -350,12 +350,15 @@ class Project:
         for m in sorted(summaries, key=lambda m: (m.date, m.id)):
             for review in m.reviews:
                 reviewed.setdefault(review.task, m)
+        positional = {t.rpartition("/")[0] for t in reviewed}  # meetings of '<meeting>/<n>'
         by_path = {Path(m.path).resolve(): m for m in summaries}
         found: list[TaskProblem | DecisionProblem] = []
         for rel in changed:
             meeting = by_path.get((top / rel).resolve())
-            old = gitrepo.show(top, "HEAD", rel) if meeting is not None else None
-            if meeting is None or old is None:
+            if meeting is None or meeting.id not in positional:
+                continue  # no review refers to a task of this meeting by a positional ID
+            old = gitrepo.show(top, "HEAD", rel)
+            if old is None:
                 continue
             try:
                 data, _ = pipeline.tree(old, rel)

@@ -140,8 +140,6 @@ def _check_not_approved(meeting: Meeting) -> None:
             f"{_resolution_words(body.decision, body.meeting)}, {body.date}); "
             "record later changes with `psc amend`"
         )
-    if meeting.approved_by is not None and body is not None:  # pragma: no cover - by hand
-        raise UsageError(f"{meeting.id} records two approvals (approved_by and approved_at)")
 
 
 def _resolution_words(resolution: str | None, at: str | None) -> str:
