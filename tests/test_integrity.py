@@ -359,3 +359,22 @@ def test_amend_dated_before_the_approval_is_refused(repo, runner):
     result = run(runner, "amend", "2016-09-07", "--by", "A", "--reason", "B", "--on", "2016-10-02")
     assert result.exit_code == 2
     assert result.stderr == "error: --on 2016-10-02 is before the approval (2016-10-03)\n"
+
+
+def test_two_resolutions_of_one_meeting_with_one_number_are_an_error(tmp_path, monkeypatch, runner):
+    """The same class as comments and tasks: every ID a command or link names is unique."""
+    (tmp_path / "meetings").mkdir()
+    shutil.copy(REPO / "group.yaml", tmp_path / "group.yaml")
+    (tmp_path / "meetings" / "2016-09-07.yaml").write_text(
+        "title: T\ndate: 2016-09-07\nitems:\n  - title: A\n    content:\n"
+        "      - {decision: Schvaluje program., number: 1/2016}\n"
+        "      - {decision: Schvaluje zápis., number: 1/2016}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert errors(result) == [
+        "meetings/2016-09-07.yaml:7:46: error: items[0].content[1].number: resolution ID "
+        "'1/2016' is already used in meetings/2016-09-07.yaml (items[0].content[0])"
+    ]
