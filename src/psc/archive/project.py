@@ -322,11 +322,13 @@ class Project:
             paths = [p for p in paths if p.resolve() != group_file]
         meeting_paths = self.meeting_paths() if paths is None else paths
         index = self.index(paths, strict=False, reports=False)
-        return 1 + len(meeting_paths), index.problems + self._repointed_tasks()
+        whole = index.meetings if paths is None else []
+        return 1 + len(meeting_paths), index.problems + self._repointed_tasks(whole)
 
-    def _repointed_tasks(self) -> list[Problem]:
+    def _repointed_tasks(self, summaries: list[MeetingSummary]) -> list[Problem]:
         """In a git work tree: tasks of the meeting files changed since the last commit whose
-        positional IDs now name other tasks, while reviews refer to them (`tasks.repointed`)."""
+        positional IDs now name other tasks, while reviews refer to them (`tasks.repointed`).
+        `summaries`: the valid meetings of the whole archive when at hand."""
         from psc import gitrepo
 
         if not gitrepo.inside_work_tree(self.root) or not gitrepo.has_commits(self.root):
@@ -345,7 +347,7 @@ class Project:
         from psc.archive.tasks import repointed
         from psc.loading import pipeline
 
-        summaries = self.index(strict=False).meetings
+        summaries = summaries or self.index(strict=False).meetings
         reviewed: dict[str, MeetingSummary] = {}
         for m in sorted(summaries, key=lambda m: (m.date, m.id)):
             for review in m.reviews:
