@@ -378,3 +378,28 @@ def test_two_resolutions_of_one_meeting_with_one_number_are_an_error(tmp_path, m
         "meetings/2016-09-07.yaml:7:46: error: items[0].content[1].number: resolution ID "
         "'1/2016' is already used in meetings/2016-09-07.yaml (items[0].content[0])"
     ]
+
+
+def test_import_fingerprints_an_approval_by_the_body(tmp_path, monkeypatch, runner):
+    """Imported minutes approved by the body ('Zápis byl schválen …, usnesením č. …') are
+    imported approved, with the fingerprint of the import, as those approved by a person."""
+    council = REPO / "examples" / "council"
+    monkeypatch.chdir(council)
+    rendered = run(runner, "render", "2025-03-18", "--format", "md", "-o", "-").stdout
+    root = tmp_path / "r"
+    (root / "meetings").mkdir(parents=True)
+    shutil.copy(council / "group.yaml", root / "group.yaml")
+    source = tmp_path / "zapis.md"
+    source.write_text(rendered, encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = run(runner, "import", str(source))
+    assert result.exit_code == 0, result.output
+    assert "imported as approved" in result.stdout + result.stderr
+    path = Path("meetings/2025-03-18.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert re.search(r"\napproved_at:\n(  \S.*\n)*  fingerprint: sha256:[0-9a-f]{16}\n", text)
+    assert run(runner, "validate").exit_code == 0
+    path.write_text(text.replace("450 000 Kč", "950 000 Kč"), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert "error: approved_at.fingerprint: the approved minutes have changed" in result.stderr

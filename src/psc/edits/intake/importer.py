@@ -77,7 +77,7 @@ def import_minutes(
     # checked as the file it becomes: one in meetings/ must be named by its date
     inside = output is not None and output.resolve().parent == project.meetings_dir.resolve()
     text = _checked_text(draft.meeting, source, output if inside and output else path, group)
-    approved = "approved_by" in draft.meeting
+    approved = "approved_by" in draft.meeting or "approved_at" in draft.meeting
     result = Imported(
         path if output is None else output,
         text,
@@ -113,8 +113,9 @@ def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any)
         del meeting["tasks"]
     text = meeting_text(meeting, comment=comment)
     loaded = pipeline.load_meeting(text, path, group, approval=False)
-    if "approved_by" in meeting:
-        meeting["approved_by"]["fingerprint"] = fingerprint(loaded, approval_date(loaded))
+    approval = next((k for k in ("approved_by", "approved_at") if k in meeting), None)
+    if approval is not None:  # by a person or by the body: fingerprinted alike
+        meeting[approval]["fingerprint"] = fingerprint(loaded, approval_date(loaded))
         text = meeting_text(meeting, comment=comment)
         pipeline.load_meeting(text, path, group)
     return text
