@@ -135,13 +135,13 @@ def test_body_approval_is_fingerprinted_and_checked(council, runner):
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
         r"2025-03-18: approved by the body \(resolution 1/15/2025 at 2025-04-22\) on 2025-04-22 "
-        r"\(sha256:[0-9a-f]{16}\)\n",
+        r"\(sha256:[0-9a-f]{32}\)\n",
         result.stdout,
     )
     after = path.read_text(encoding="utf-8")
     assert re.search(
         r"\napproved_at: \{meeting: 2025-04-22, decision: 1/15/2025, date: 2025-04-22, "
-        r'fingerprint: "sha256:[0-9a-f]{16}"\}\n',
+        r'fingerprint: "sha256:[0-9a-f]{32}"\}\n',
         after,
     )
     # only the approval's line changed
@@ -397,9 +397,44 @@ def test_import_fingerprints_an_approval_by_the_body(tmp_path, monkeypatch, runn
     assert "imported as approved" in result.stdout + result.stderr
     path = Path("meetings/2025-03-18.yaml")
     text = path.read_text(encoding="utf-8")
-    assert re.search(r"\napproved_at:\n(  \S.*\n)*  fingerprint: sha256:[0-9a-f]{16}\n", text)
+    assert re.search(r"\napproved_at:\n(  \S.*\n)*  fingerprint: sha256:[0-9a-f]{32}\n", text)
     assert run(runner, "validate").exit_code == 0
     path.write_text(text.replace("450 000 Kč", "950 000 Kč"), encoding="utf-8")
     result = run(runner, "validate")
     assert result.exit_code == 1
     assert "error: approved_at.fingerprint: the approved minutes have changed" in result.stderr
+
+
+def test_the_approval_record_is_covered(repo, runner):
+    """Who approved the minutes, and when, is part of what the fingerprint covers (psc writes
+    32 digits); the seed's fingerprint of 16 digits, of earlier versions, is checked as
+    before (without the record)."""
+    text = SEED.read_text(encoding="utf-8")
+    SEED.write_text(text.replace("name: František Kubeš", "name: David Koppitz"), encoding="utf-8")
+    assert run(runner, "validate").exit_code == 0  # the 16 digits of earlier versions
+    SEED.write_text(text[: text.index("approved_by:")], encoding="utf-8")
+    result = run(runner, "approve", "2016-09-07", "--by", "František Kubeš", "--on", "2016-10-03")
+    assert result.exit_code == 0, result.output
+    approved = SEED.read_text(encoding="utf-8")
+    assert run(runner, "validate").exit_code == 0
+    for old, new in (
+        ("name: František Kubeš", "name: David Koppitz"),
+        ("  date: 2016-10-03\n  fingerprint", "  date: 2016-10-01\n  fingerprint"),
+        ("  organisation: MMR\n  date: 2016-10-03", "  date: 2016-10-03"),
+    ):
+        SEED.write_text(approved.replace(old, new), encoding="utf-8")
+        result = run(runner, "validate")
+        assert result.exit_code == 1, old
+        assert "approved_by.fingerprint: the approved minutes have changed" in result.stderr
+    # an amendment's own record too
+    SEED.write_text(
+        approved.replace("deadline: 2016-11-01", "deadline: 2016-11-30"), encoding="utf-8"
+    )
+    result = run(runner, "amend", "2016-09-07", "--by", "Jana Korytářová", "--reason", "Termín")
+    assert result.exit_code == 0, result.output
+    amended = SEED.read_text(encoding="utf-8")
+    assert run(runner, "validate").exit_code == 0
+    SEED.write_text(amended.replace("reason: Termín", "reason: Jiný"), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert "amendments[0].fingerprint: the approved minutes have changed" in result.stderr

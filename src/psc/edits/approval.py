@@ -13,13 +13,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
 from psc.errors import PscError, UsageError, display_path
-from psc.loading.fingerprint import approval_date, expected_fingerprint, fingerprint
+from psc.loading.fingerprint import (
+    approval_date,
+    current_fingerprint,
+    expected_fingerprint,
+    fingerprint,
+)
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
     from psc.loading.model import Group, Meeting
 
 _P = ParamSpec("_P")
+
+_FINGERPRINT = "sha256:" + "0" * 64
+"""Stands for an amendment's fingerprint while its record is written: the fingerprint
+covers the record, so it is computed from the edited text and put in its place."""
 
 _OPEN_COMMENTS = "psc-open-comments-placeholder"
 """Stands for the list of open comment IDs while `approved_by` is written (yamledit sets
@@ -242,13 +251,16 @@ def amend(project: Project, meeting_ref: str, *, by: str, reason: str, on: dt.da
             f"--on {on.isoformat()} is before the approval ({approved_on.isoformat()})"
         )
     expected, _ = expected_fingerprint(meeting)
-    if fingerprint(meeting, approved_on) == expected:
+    if expected is not None and current_fingerprint(meeting, expected) == expected:
         raise UsageError(
             f"{meeting.id} has not changed since it was approved; there is nothing to amend"
         )
-    current = fingerprint(meeting, on)  # what the amendment approves, statuses until `on` too
-    entry = {"date": on.isoformat(), "by": by, "reason": reason, "fingerprint": current}
+    entry = {"date": on.isoformat(), "by": by, "reason": reason, "fingerprint": _FINGERPRINT}
     new_text = append_to_list(text, "amendments", entry)
+    # the fingerprint covers the amendment's own record (and the statuses until `on`)
+    current = fingerprint(_reload(project, new_text, path, group), on)
+    assert new_text.count(_FINGERPRINT) == 1
+    new_text = new_text.replace(_FINGERPRINT, current)
     _write_checked(project, path, raw, new_text, group)
     return f"{meeting.id}: amendment recorded ({current})"
 

@@ -1,13 +1,18 @@
 """Fingerprints of a meeting's canonical content, which an approval records.
 
 The fingerprint hashes the meeting's data, not its text, so re-indenting or re-quoting
-does not count as a change. It covers everything the minutes held when they were approved:
-it leaves out only the approval records themselves (`approved_by`, the fingerprint of
-`approved_at`, `amendments`) and the task statuses set after the approval (a status, or an
-entry of `status_history`, dated after the latest approval or amendment: `psc tasks done`
-records those, and refuses a status dated on or before it). An approval by a person
-(`approved_by`) or by the body (`approved_at`) records it (`psc approve`, `psc amend`), and
-validation checks an approved meeting against it from then on (`check_approval`).
+does not count as a change. It covers everything the minutes held when they were approved,
+the approval records included (who approved them and when, the resolution, the amendments:
+`approved_by`, `approved_at`, `amendments`, each without its own fingerprint), and of the
+task statuses those set up to the approval (a status, or an entry of `status_history`,
+dated after the latest approval or amendment is tracking: `psc tasks done` records those,
+and refuses a status dated on or before it). An approval by a person (`approved_by`) or by
+the body (`approved_at`) records it (`psc approve`, `psc amend`), and validation checks an
+approved meeting against it from then on (`check_approval`).
+
+Fingerprints of 16 hex digits, written by earlier versions of psc, are of the content
+without the approval records (`approved_by` and `amendments` left out whole); they are
+still checked as such. psc now writes 32 digits.
 """
 
 from __future__ import annotations
@@ -35,14 +40,18 @@ def approval_date(meeting: Meeting) -> dt.date | None:
     return None
 
 
-def canonical(meeting: Meeting, approved_on: dt.date | None = None) -> dict[str, Any]:
-    """The meeting's content as plain data, without the approval records; of the tasks'
-    statuses, those that are undated or dated on or before `approved_on` (none when it is
-    None), each task's in order: the approved minutes held them."""
+def canonical(
+    meeting: Meeting, approved_on: dt.date | None = None, *, records: bool = True
+) -> dict[str, Any]:
+    """The meeting's content as plain data, the approval records without their fingerprints
+    (not `records`: without the records of a person's approval and the amendments, as
+    fingerprints of 16 digits were made); of the tasks' statuses, those that are undated or
+    dated on or before `approved_on` (none when it is None), each task's in order: the
+    approved minutes held them."""
     exclude: dict[str, Any] = {
-        "approved_by": True,
+        "approved_by": {"fingerprint"} if records else True,
         "approved_at": {"fingerprint"},
-        "amendments": True,
+        "amendments": {"__all__": {"fingerprint"}} if records else True,
         "tasks": {"__all__": _TRACKING},
     }
     data = meeting.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude=exclude)
@@ -69,12 +78,33 @@ def _statuses(task: Task) -> list[dict[str, Any]]:
     return events
 
 
-def fingerprint(meeting: Meeting, approved_on: dt.date | None = None) -> str:
-    """'sha256:' and the first 16 hex digits of the hash of the canonical content."""
+LEGACY = 16
+"""Hex digits of a fingerprint made without the approval records (psc before them)."""
+
+DIGITS = 32
+"""Hex digits of the fingerprints psc writes."""
+
+
+def fingerprint(
+    meeting: Meeting, approved_on: dt.date | None = None, *, records: bool = True
+) -> str:
+    """'sha256:' and the first 32 hex digits of the hash of the canonical content (not
+    `records`: 16, of the content without the approval records)."""
     data = json.dumps(
-        canonical(meeting, approved_on), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        canonical(meeting, approved_on, records=records),
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
-    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return "sha256:" + digest[: DIGITS if records else LEGACY]
+
+
+def current_fingerprint(meeting: Meeting, expected: str) -> str:
+    """The fingerprint of the meeting's content now, in the form of `expected` (the one its
+    latest approval record holds), as of that record's date."""
+    legacy = len(expected) == len("sha256:") + LEGACY
+    return fingerprint(meeting, approval_date(meeting), records=not legacy)
 
 
 def expected_fingerprint(meeting: Meeting) -> tuple[str | None, tuple[Any, ...]]:
@@ -110,7 +140,7 @@ def check_approval(meeting: Meeting) -> list[Problem]:
                 f"`psc approve {meeting.id} --by NAME` (or the change with `psc amend`)",
             )
         ]
-    actual = fingerprint(meeting, approval_date(meeting))
+    actual = current_fingerprint(meeting, expected)
     if actual != expected:
         return [
             pos.problem(
