@@ -438,3 +438,30 @@ def test_the_approval_record_is_covered(repo, runner):
     result = run(runner, "validate")
     assert result.exit_code == 1
     assert "amendments[0].fingerprint: the approved minutes have changed" in result.stderr
+
+
+def test_approval_by_a_person_with_the_verifiers_signatures(repo, runner):
+    text = SEED.read_text(encoding="utf-8")
+    SEED.write_text(text[: text.index("approved_by:")], encoding="utf-8")
+    result = run(
+        runner,
+        "approve",
+        "2016-09-07",
+        "--by",
+        "František Kubeš",
+        "--on",
+        "2016-10-03",
+        "--verifier",
+        "David Koppitz",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("; signed by David Koppitz\n")
+    after = SEED.read_text(encoding="utf-8")
+    assert "verified_by:\n  - name: David Koppitz\n" in after
+    assert run(runner, "validate").exit_code == 0
+    SEED.write_text(
+        after.replace("  - name: David Koppitz\n", "  - name: Jan Novák\n"), encoding="utf-8"
+    )
+    result = run(runner, "validate")
+    assert result.exit_code == 1
+    assert "approved_by.fingerprint: the approved minutes have changed" in result.stderr
