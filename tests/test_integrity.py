@@ -465,3 +465,17 @@ def test_approval_by_a_person_with_the_verifiers_signatures(repo, runner):
     result = run(runner, "validate")
     assert result.exit_code == 1
     assert "approved_by.fingerprint: the approved minutes have changed" in result.stderr
+
+
+def test_validate_since_a_revision(unapproved_repo, runner):
+    """In CI the work tree is the last commit: --since compares with the branch merged into."""
+    text = SEED.read_text(encoding="utf-8")
+    SEED.write_text(text.replace("tasks:\n", "tasks:\n" + INSERTED, 1), encoding="utf-8")
+    commit(unapproved_repo, "Vložen úkol")
+    assert run(runner, "validate").exit_code == 0  # the last commit has it already
+    result = run(runner, "validate", "--since", "HEAD~1")
+    assert result.exit_code == 1
+    assert "error: tasks[2]: task ID '2016-09-07/3' now names another task" in result.stderr
+    result = run(runner, "validate", "--since", "nope")
+    assert result.exit_code == 1
+    assert result.stderr == "error: unknown revision 'nope'\n"
