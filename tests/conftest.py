@@ -41,11 +41,12 @@ def refingerprint(root: Path) -> None:
     """After a test changed the seed's content, record the new content's fingerprint, as if
     the change had been approved, so the test checks what it means to."""
     from psc.loading import pipeline, validate
-    from psc.loading.fingerprint import fingerprint
+    from psc.loading.fingerprint import approval_date, fingerprint
 
     path = root / "meetings" / "2016-09-07.yaml"
     data, pos = pipeline.load_yaml(path)
-    new = fingerprint(validate.parse_meeting(data, pos, path))
+    meeting = validate.parse_meeting(data, pos, path)
+    new = fingerprint(meeting, approval_date(meeting))
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text(
         "".join(

@@ -118,8 +118,9 @@ def test_crlf_and_output_file(repo, runner):
 
 
 def test_done_task_is_left_out(repo, runner):
-    assert run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-09-20").exit_code == 0
-    cal, _, todos = parse(export(runner, "--as-of", "2016-10-01"))  # done before the as-of date
+    # (the seed was approved on 2016-10-03: a status is recorded after that)
+    assert run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-10-04").exit_code == 0
+    cal, _, todos = parse(export(runner, "--as-of", "2016-10-05"))  # done before the as-of date
     assert "task-2016-09-07-3@ps-pro-sc.psc" not in todos
     assert sorted(todos) == [f"task-2016-09-07-{n}@ps-pro-sc.psc" for n in (4, 5)]
     assert all(str(t["STATUS"]) == "NEEDS-ACTION" for t in cal.walk("VTODO"))

@@ -164,11 +164,11 @@ def tasks_json(runner, *args: str) -> list[str]:
             "2016-09-07/5: cancelled on 2016-11-15 (meetings/2016-09-07.yaml)",
         ),
         (
-            ("cancel", "2016-09-07/4", "--on", "2016-09-07"),
+            ("cancel", "2016-09-07/4", "--on", "2016-10-04"),  # the day after the approval
             3,
             "cancelled",
             None,
-            "2016-09-07/4: cancelled on 2016-09-07 (meetings/2016-09-07.yaml)",
+            "2016-09-07/4: cancelled on 2016-10-04 (meetings/2016-09-07.yaml)",
         ),
         # (reopening an open task is refused now: tests/test_trust_edits.py)
     ],
@@ -802,6 +802,8 @@ def test_any_invalid_file_in_the_archive_blocks_the_edit(repo, runner):
 
 def test_on_before_the_meeting_is_a_usage_error(repo, runner):
     path = meeting(repo)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("approved_by:")], encoding="utf-8")  # minutes not approved
     old = path.read_bytes()
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-09-06")
     assert result.exit_code == 2

@@ -549,6 +549,7 @@ def _with_status(repo: Path, status_date: str, approved_date: str | None) -> Non
         edit(path, "  date: 2016-10-03\n  fingerprint", "  fingerprint")
     else:
         edit(path, "  date: 2016-10-03\n  fingerprint", f"  date: {approved_date}\n  fingerprint")
+    refingerprint(repo)  # a status the minutes held when approved is part of what was approved
 
 
 @pytest.mark.parametrize(

@@ -80,16 +80,16 @@ def show(root: Path, rev: str, relpath: str) -> str | None:
     return result.stdout
 
 
-def changed_paths(root: Path, old: str, new: str | None, pathspec: str) -> list[str]:
+def changed_paths(
+    root: Path, old: str, new: str | None, pathspec: str, *, untracked: bool = True
+) -> list[str]:
     """Paths under `pathspec` that differ between `old` and `new` (None: the work tree, with
-    untracked files)."""
+    untracked files unless not `untracked`)."""
     args = ["diff", "--name-only", "--no-renames", old] + ([new] if new else []) + ["--", pathspec]
     paths = set(_git(args, root).stdout.split("\n"))
-    if new is None:
-        untracked = _git(
-            ["ls-files", "--others", "--exclude-standard", "--", pathspec], root
-        ).stdout
-        paths |= set(untracked.split("\n"))
+    if new is None and untracked:
+        others = _git(["ls-files", "--others", "--exclude-standard", "--", pathspec], root).stdout
+        paths |= set(others.split("\n"))
     return sorted(p for p in paths if p)
 
 

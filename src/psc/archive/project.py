@@ -21,6 +21,9 @@ from psc.errors import (
 from psc.terms import MEETING_FILE
 
 if TYPE_CHECKING:  # the models import pydantic: only where files are parsed
+    from psc.archive.register import DecisionProblem
+    from psc.archive.summary import MeetingSummary
+    from psc.archive.tasks import TaskProblem
     from psc.loading.model import Group, Meeting
 
 GROUP_FILE = "group.yaml"
@@ -304,10 +307,14 @@ class Project:
                 self.warn(line)
         return index
 
-    def validate(self, paths: list[Path] | None = None) -> tuple[int, list[Problem]]:
+    def validate(
+        self, paths: list[Path] | None = None, *, since: str | None = None
+    ) -> tuple[int, list[Problem]]:
         """Check the group file and the meetings (all, or `paths`): (files checked, problems).
 
-        The group file is always checked, since every meeting is checked against it.
+        The group file is always checked, since every meeting is checked against it. In a
+        git work tree, positional task IDs are compared with the revision `since` (default:
+        the last commit, when there is one).
         """
         if paths is not None:
             missing = [p for p in paths if not p.is_file()]
@@ -319,4 +326,72 @@ class Project:
             paths = [p for p in paths if p.resolve() != group_file]
         meeting_paths = self.meeting_paths() if paths is None else paths
         index = self.index(paths, strict=False, reports=False)
-        return 1 + len(meeting_paths), index.problems
+        whole = index.meetings if paths is None else []
+        return 1 + len(meeting_paths), index.problems + self._repointed_tasks(whole, since)
+
+    def _repointed_tasks(self, summaries: list[MeetingSummary], since: str | None) -> list[Problem]:
+        """In a git work tree: tasks of the meeting files changed since the revision `since`
+        (None: the last commit, if any) whose positional IDs now name other tasks, while
+        reviews refer to them (`tasks.repointed`). `summaries`: the valid meetings of the
+        whole archive when at hand."""
+        from psc import gitrepo
+
+        if since is not None:
+            if not gitrepo.inside_work_tree(self.root):
+                raise UsageError(
+                    f"--since {since}: {display_path(self.root)} is not in a git repository"
+                )
+            rev = gitrepo.verify(self.root, since)  # GitError for an unknown revision
+        elif not gitrepo.inside_work_tree(self.root) or not gitrepo.has_commits(self.root):
+            return []
+        else:
+            rev = "HEAD"
+        top = gitrepo.toplevel(self.root).resolve()
+        try:
+            pathspec = self.meetings_dir.resolve().relative_to(top).as_posix()
+        except ValueError:  # pragma: no cover - meetings/ linked out of the work tree
+            return []
+        try:
+            changed = gitrepo.changed_paths(top, rev, None, pathspec, untracked=False)
+        except gitrepo.GitError:  # pragma: no cover - a safety net, not a reason to fail
+            return []
+        if not changed:
+            return []
+        from psc.archive.tasks import repointed
+        from psc.loading import pipeline
+
+        summaries = summaries or self.index(strict=False).meetings
+        reviewed: dict[str, MeetingSummary] = {}
+        for m in sorted(summaries, key=lambda m: (m.date, m.id)):
+            for review in m.reviews:
+                reviewed.setdefault(review.task, m)
+        positional = {t.rpartition("/")[0] for t in reviewed}  # meetings of '<meeting>/<n>'
+        by_path = {Path(m.path).resolve(): m for m in summaries}
+        found: list[TaskProblem | DecisionProblem] = []
+        for rel in changed:
+            meeting = by_path.get((top / rel).resolve())
+            if meeting is None or meeting.id not in positional:
+                continue  # no review refers to a task of this meeting by a positional ID
+            old = gitrepo.show(top, rev, rel)
+            if old is None:
+                continue
+            try:
+                data, _ = pipeline.tree(old, rel)
+            except InvalidData:
+                continue  # the last commit's file was not valid YAML: nothing to compare with
+            tasks = data.get("tasks") if isinstance(data, dict) else None
+            if not isinstance(tasks, list):
+                continue
+            before = [
+                (_text(t.get("id")), _text(t.get("text")) or "")
+                if isinstance(t, dict)
+                else (None, "")
+                for t in tasks
+            ]
+            found.extend(repointed(meeting, before, reviewed))
+        return Indexer._positioned(found)
+
+
+def _text(value: object) -> str | None:
+    """A value of the YAML tree as text (every scalar is one), None for anything else."""
+    return value if isinstance(value, str) else None

@@ -15,8 +15,9 @@ from typing import Any, TypeVar
 
 from psc.terms import Deadline, TaskStatus
 
-FORMAT = 6
-"""Version of the summaries' JSON form (part of the cache key)."""
+FORMAT = 7
+"""Version of the summaries' JSON form and of what makes a file valid (part of the cache key:
+7, the fingerprint covers statuses held at approval, comment IDs unique)."""
 
 
 @dataclass(slots=True)

@@ -291,6 +291,47 @@ def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[TaskP
     return found
 
 
+def repointed(
+    meeting: MeetingSummary,
+    before: list[tuple[str | None, str]],
+    reviewed: dict[str, MeetingSummary],
+) -> list[TaskProblem]:
+    """Tasks whose positional ID ('<meeting>/<n>') now names another task than `before`
+    (the meeting's tasks at the last commit: explicit ID or None, text), while a review in
+    `reviewed` (task ID -> the first meeting reviewing it) refers to it: a task inserted or
+    removed above them shifted the IDs, and the review would silently follow the shift. A
+    task whose text was only edited in place (the same number of tasks, its old text gone)
+    is the same task."""
+    texts = [t.text for t in meeting.tasks]
+    found = []
+    for k, (explicit, text) in enumerate(before):
+        tid = f"{meeting.id}/{k + 1}"
+        if explicit or tid not in reviewed:
+            continue
+        now = next((j for j in range(len(meeting.tasks)) if meeting.task_id(j) == tid), None)
+        if now is not None and texts[now] == text:
+            continue
+        if len(texts) == len(before) and text not in texts:
+            continue  # edited in place
+        moved = texts.index(text) if text in texts else None
+        was = f"was '{_short(text)}'" + (f", now tasks[{moved}]" if moved is not None else "")
+        found.append(
+            TaskProblem(
+                meeting,
+                ("tasks", now) if now is not None else ("tasks",),
+                f"task ID '{tid}' now names another task than at the last commit ({was}), "
+                f"and the review at {reviewed[tid].id} refers to it; give the tasks of the last "
+                "commit their IDs (id: …) before inserting or removing one, or add the new task "
+                "at the end",
+            )
+        )
+    return found
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which tasks a report shows."""

@@ -66,7 +66,10 @@ class Validation:
         ]
 
 
-def validate(project: Project, paths: list[Path] | None = None) -> Validation:
-    """Check the group file and the meetings (all, or `paths`)."""
-    files, problems = project.validate(paths or None)
+def validate(
+    project: Project, paths: list[Path] | None = None, *, since: str | None = None
+) -> Validation:
+    """Check the group file and the meetings (all, or `paths`); task IDs against the
+    revision `since` (default: the last commit, when there is one)."""
+    files, problems = project.validate(paths or None, since=since)
     return Validation(files, sorted(problems))

@@ -30,12 +30,24 @@ def validate(
         ),
     ] = "text",
     no_cache: NoCache = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="REV",
+            help="Compare positional task IDs with this git revision (default: the last "
+            "commit); in CI, the branch merged into.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check the group file and meeting files; list every problem as path:line:col.
 
     Every file below meetings/ is accounted for: a .yml or .YAML file, or one in a
     subfolder, is an error (psc would leave its meeting out); any other file there is a
-    warning (hidden files such as .gitkeep are ignored).
+    warning (hidden files such as .gitkeep are ignored). In a git work tree, a task whose
+    positional ID ('<meeting>/<n>') now names another task than at the last commit (or
+    --since REV), while a review refers to it, is an error.
 
     Exit code 0 when all files are valid (warnings allowed), 1 when any is not.
 
@@ -46,7 +58,7 @@ def validate(
 
     if fmt not in ("text", "github", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose text, github or json")
-    result = check(common.project(ctx, no_cache), paths)
+    result = check(common.project(ctx, no_cache), paths, since=since)
     if fmt == "json":
         sys.stdout.write(result.as_json())
         if result.failed:

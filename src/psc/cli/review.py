@@ -132,7 +132,10 @@ def log(
 def approve(
     ctx: typer.Context,
     meeting: Meeting,
-    by: Annotated[str, typer.Option("--by", metavar="NAME", help="Who approved the minutes.")],
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="NAME", help="Who approved the minutes.", show_default=False),
+    ] = None,
     org: Annotated[
         str | None,
         typer.Option(
@@ -142,23 +145,64 @@ def approve(
             show_default=False,
         ),
     ] = None,
-    on: Annotated[str | None, options.on("Date of approval (default: today).")] = None,
+    by_body: Annotated[
+        bool,
+        typer.Option(
+            "--by-body",
+            help="Approved by the body itself, by a resolution at a later meeting (approved_at).",
+        ),
+    ] = False,
+    resolution: Annotated[
+        str | None,
+        typer.Option(
+            "--resolution",
+            metavar="ID",
+            help="With --by-body: the approving resolution's ID (its number).",
+            show_default=False,
+        ),
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="MEETING",
+            help="With --by-body: the approving meeting (default: the one whose resolution it is).",
+            show_default=False,
+        ),
+    ] = None,
+    verifiers: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--verifier",
+            metavar="NAME",
+            help="A verifier who signed the minutes (repeatable); added to verified_by, "
+            "covered by the fingerprint.",
+            show_default=False,
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        options.on("Date of approval (default: the approving meeting's, else today)."),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
             "--force",
             help="Approve although comments are still open; their IDs are recorded in "
-            "approved_by.open_comments.",
+            "the approval's open_comments.",
         ),
     ] = False,
 ) -> None:
-    """Record the approval of minutes with a fingerprint of their content.
+    """Record the approval of minutes with a fingerprint of their content: by a person
+    (--by) or by the body's resolution (--by-body).
 
     From then on `psc validate` fails when the content changes without an amendment
-    (`psc amend`). Formatting changes and task status updates do not count. While
-    comments are open (`psc comments`) it refuses, naming them, unless --force.
+    (`psc amend`). Formatting changes and task statuses dated after the approval do not
+    count. While comments are open (`psc comments`) it refuses, naming them, unless --force.
 
     Example: psc approve 2016-09-07 --by "František Kubeš" --on 2016-10-03
+
+    Example: psc approve 2025-01-21 --by-body --resolution 3/14/2025 --verifier "Jan Novák"
     """
     from psc.edits.approval import approve as record
 
@@ -168,8 +212,13 @@ def approve(
             common.names(meeting),
             by=common.text(by, "--by"),
             org=common.text(org, "--org"),
-            on=common.date(on, "--on") or common.today(),
+            on=common.date(on, "--on"),
+            today=common.today(),
             force=force,
+            body=by_body,
+            resolution=common.text(resolution, "--resolution"),
+            at=common.names(at),
+            verifiers=[common.text(v, "--verifier") for v in verifiers or []],
         )
     )
 

@@ -8,18 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
 from psc.errors import PscError, UsageError, display_path
-from psc.loading.fingerprint import expected_fingerprint, fingerprint
+from psc.loading.fingerprint import (
+    approval_date,
+    current_fingerprint,
+    expected_fingerprint,
+    fingerprint,
+)
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
     from psc.loading.model import Group, Meeting
 
 _P = ParamSpec("_P")
+
+_FINGERPRINT = "sha256:" + "0" * 64
+"""Stands for an amendment's fingerprint while its record is written: the fingerprint
+covers the record, so it is computed from the edited text and put in its place."""
 
 _OPEN_COMMENTS = "psc-open-comments-placeholder"
 """Stands for the list of open comment IDs while `approved_by` is written (yamledit sets
@@ -45,55 +54,178 @@ def approve(
     project: Project,
     meeting_ref: str,
     *,
-    by: str,
-    org: str | None,
-    on: dt.date,
+    by: str | None,
+    org: str | None = None,
+    on: dt.date | None,
+    today: dt.date,
     force: bool = False,
+    body: bool = False,
+    resolution: str | None = None,
+    at: str | None = None,
+    verifiers: Sequence[str] = (),
 ) -> str:
-    """Record the approval of a meeting, with its fingerprint, as a minimal edit. Comments
-    still open stop it (PscError, exit 1, naming them); `force` approves anyway and records
-    their IDs in `approved_by.open_comments`."""
+    """Record the approval of a meeting, with its fingerprint, as a minimal edit: by a person
+    (`by`: `approved_by`) or by the body itself (`body`: `approved_at`, with the approving
+    meeting `at` and its `resolution`). `verifiers` who signed the minutes are added to
+    `verified_by` first, so the fingerprint covers their signatures. Comments still open
+    stop it (PscError, exit 1, naming them); `force` approves anyway and records their IDs
+    in the approval's `open_comments`. The date is `on`, else the approving meeting's, else
+    `today`."""
     from psc.loading.yamledit import set_mapping
 
+    if (by is None) == (not body):
+        raise UsageError("give --by NAME (approved by a person) or --by-body (by a resolution)")
+    if not body and (resolution is not None or at is not None):
+        raise UsageError("--resolution and --at go with --by-body")
+    if body and org is not None:
+        raise UsageError("--org goes with --by NAME")
     meeting, group, raw, text, path = _load_for_edit(project, meeting_ref)
-    if meeting.approved_by is not None and meeting.approved_by.fingerprint:
-        raise UsageError(
-            f"{meeting.id} is approved already ({meeting.approved_by.name}, "
-            f"{meeting.approved_by.date}); record later changes with `psc amend`"
-        )
+    _check_not_approved(meeting)
+    if body:
+        if meeting.approved_at is not None:  # recorded before: what it says is the default
+            resolution = resolution or meeting.approved_at.decision
+            at = at or meeting.approved_at.meeting
+            on = on or meeting.approved_at.date
+        at, on = _approving_meeting(project, meeting, resolution, at, on)
+    on = on or today
     if on < meeting.date:
         raise UsageError(
             f"--on {on.isoformat()} is before the meeting ({meeting.date.isoformat()})"
         )
-    member = group.person(by)
-    organisation = org or (member.organisation if member else None)
-    if organisation is not None and organisation not in group.organisations:
-        raise UsageError(f"--org {organisation!r} is not in the group's organisations")
+    organisation = None
+    if by is not None:
+        member = group.person(by)
+        organisation = org or (member.organisation if member else None)
+        if organisation is not None and organisation not in group.organisations:
+            raise UsageError(f"--org {organisation!r} is not in the group's organisations")
     open_comments = meeting.open_comments
     if open_comments and not force:
         raise PscError(
             f"{meeting.id} has open comments ({', '.join(open_comments)}); settle them with "
             "`psc comments settle`, or approve anyway with --force (recorded)"
         )
-    values: dict[str, str | None] = {"name": by}
-    if organisation:
-        values["organisation"] = organisation
+    text = _signed(text, meeting, group, verifiers, on)
+    key = "approved_at" if body else "approved_by"
+    values: dict[str, str | None] = (
+        {"meeting": at, "decision": resolution}
+        if body
+        else {"name": by, "organisation": organisation}
+    )
+    values = {k: v for k, v in values.items() if v is not None}  # what is not given stays
     values["date"] = on.isoformat()
-    values["fingerprint"] = fingerprint(meeting)
     if open_comments:
         values["open_comments"] = _OPEN_COMMENTS
-    new_text = set_mapping(text, ("approved_by",), values)
+    new_text = set_mapping(text, (key,), values)
     if open_comments:
         from psc.loading.yamlfile import scalar
 
         flow = "[" + ", ".join(scalar(i, flow=True) for i in open_comments) + "]"
         assert new_text.count(_OPEN_COMMENTS) == 1
         new_text = new_text.replace(_OPEN_COMMENTS, flow)
+    approved = _reload(project, new_text, path, group)
+    digest = fingerprint(approved, on)
+    new_text = set_mapping(new_text, (key,), {"fingerprint": digest})
     _write_checked(project, path, raw, new_text, group)
-    done = f"{meeting.id}: approved by {by} on {on.isoformat()} ({values['fingerprint']})"
+    who = by if by is not None else "the body" + _resolution_words(resolution, at)
+    done = f"{meeting.id}: approved by {who} on {on.isoformat()} ({digest})"
+    if verifiers:
+        done += f"; signed by {', '.join(verifiers)}"
     if open_comments:
         done += f"; comments still open, recorded: {', '.join(open_comments)}"
     return done
+
+
+def _check_not_approved(meeting: Meeting) -> None:
+    """Refuse a second approval: a change after approval is an amendment."""
+    if meeting.approved_by is not None and meeting.approved_by.fingerprint:
+        raise UsageError(
+            f"{meeting.id} is approved already ({meeting.approved_by.name}, "
+            f"{meeting.approved_by.date}); record later changes with `psc amend`"
+        )
+    body = meeting.approved_at
+    if body is not None and body.fingerprint:
+        raise UsageError(
+            f"{meeting.id} is approved already (by the body"
+            f"{_resolution_words(body.decision, body.meeting)}, {body.date}); "
+            "record later changes with `psc amend`"
+        )
+
+
+def _resolution_words(resolution: str | None, at: str | None) -> str:
+    words = []
+    if resolution:
+        words.append(f"resolution {resolution}")
+    if at:
+        words.append(f"at {at}")
+    return f" ({' '.join(words)})" if words else ""
+
+
+def _approving_meeting(
+    project: Project,
+    meeting: Meeting,
+    resolution: str | None,
+    at: str | None,
+    on: dt.date | None,
+) -> tuple[str | None, dt.date | None]:
+    """The meeting whose resolution approved `meeting` (found by the resolution's ID when
+    `at` is not given), and the date of the approval (`on`, else that meeting's date). The
+    approving meeting comes after the approved one; a resolution it names is its own."""
+    if resolution is None and at is None:
+        raise UsageError("--by-body needs --resolution ID or --at MEETING (or both)")
+    from psc.archive.register import decisions
+
+    summaries = project.index().meetings  # refuses (InvalidData) when any file is invalid
+    by_id = {m.id: m for m in summaries}
+    if resolution is not None:
+        found = [m for rid, m, _ in decisions(summaries) if rid == resolution]
+        if found and at is not None and found[0].id != at:
+            raise UsageError(
+                f"resolution {resolution} is a resolution of {found[0].id}, not of {at}"
+            )
+        if found:
+            at = found[0].id
+    if at is not None and at in by_id:
+        approving = by_id[at]
+        if (approving.date, approving.id) <= (meeting.date, meeting.id):
+            raise UsageError(
+                f"{at} is not after {meeting.id}: minutes are approved at a later meeting"
+            )
+        on = on or approving.date
+    return at, on
+
+
+def _signed(
+    text: str, meeting: Meeting, group: Group, verifiers: Sequence[str], on: dt.date
+) -> str:
+    """`text` with the verifiers who signed added to `verified_by` (dated `on`); a name must
+    be one of the meeting's designated `verifiers` when it has any; one who signed already
+    is not added again."""
+    from psc.loading.yamledit import append_to_list
+
+    designated = [p.name for p in meeting.verifiers]
+    signed = {p.name for p in meeting.verified_by}
+    for name in verifiers:
+        if designated and name not in designated:
+            raise UsageError(
+                f"{name!r} is not a verifier of {meeting.id} (verifiers: {', '.join(designated)})"
+            )
+        if name in signed:
+            continue
+        signed.add(name)
+        entry = {"name": name}
+        member = group.person(name)
+        if member is not None and member.organisation:
+            entry["organisation"] = member.organisation
+        entry["date"] = on.isoformat()
+        text = append_to_list(text, "verified_by", entry)
+    return text
+
+
+def _reload(project: Project, text: str, path: Path, group: Group) -> Meeting:
+    """The meeting `text` holds (not yet written), its approval not checked."""
+    from psc.edits.taskedit import check_edit
+
+    return check_edit(project, path, text, group, approval=False)
 
 
 @_serialized
@@ -102,20 +234,56 @@ def amend(project: Project, meeting_ref: str, *, by: str, reason: str, on: dt.da
     from psc.loading.yamledit import append_to_list
 
     meeting, group, raw, text, path = _load_for_edit(project, meeting_ref)
-    if meeting.approved_by is None:
+    if meeting.approved_by is None and meeting.approved_at is None:
         raise UsageError(
             f"{meeting.id} is not approved; edit it freely, and approve it with `psc approve`"
         )
-    current = fingerprint(meeting)
+    if meeting.approved_by is None and not meeting.amendments:
+        assert meeting.approved_at is not None
+        if meeting.approved_at.fingerprint is None:
+            raise UsageError(
+                f"the approval of {meeting.id} by the body carries no fingerprint; record it "
+                f"first with `psc approve {meeting.id} --by-body`"
+            )
+    approved_on = approval_date(meeting)
+    if approved_on is not None and on < approved_on:
+        raise UsageError(
+            f"--on {on.isoformat()} is before the approval ({approved_on.isoformat()})"
+        )
     expected, _ = expected_fingerprint(meeting)
-    if current == expected:
+    if expected is not None and current_fingerprint(meeting, expected) == expected:
         raise UsageError(
             f"{meeting.id} has not changed since it was approved; there is nothing to amend"
         )
-    entry = {"date": on.isoformat(), "by": by, "reason": reason, "fingerprint": current}
+    entry = {"date": on.isoformat(), "by": by, "reason": reason, "fingerprint": _FINGERPRINT}
     new_text = append_to_list(text, "amendments", entry)
+    # the fingerprint covers the amendment's own record (and the statuses until `on`)
+    current = fingerprint(_reload(project, new_text, path, group), on)
+    assert new_text.count(_FINGERPRINT) == 1
+    new_text = new_text.replace(_FINGERPRINT, current)
     _write_checked(project, path, raw, new_text, group)
     return f"{meeting.id}: amendment recorded ({current})"
+
+
+def refuse_replacing_approved(path: Path, hint: str) -> None:
+    """A command that writes a whole meeting file (`--force`) never replaces approved
+    minutes (`approved_by` or `approved_at`): PscError, naming what to do instead. A file
+    that cannot be read as YAML holds no approval psc knows of."""
+    from psc.errors import InvalidData
+    from psc.loading import pipeline
+
+    if not path.is_file():
+        return
+    shown = display_path(path)
+    try:
+        data, _ = pipeline.tree(pipeline.read(path), shown)
+    except (InvalidData, OSError):
+        return
+    if isinstance(data, dict) and (data.get("approved_by") or "approved_at" in data):
+        raise PscError(
+            f"{shown} holds approved minutes; psc does not replace them, so nothing was "
+            f"written (record a change with `psc amend`, or {hint})"
+        )
 
 
 def _load_for_edit(project: Project, ref: str) -> tuple[Meeting, Group, bytes, str, Path]:

@@ -314,6 +314,9 @@ def new_meeting(
             project.check_inside(
                 path
             )  # --force through a symlink: only onto a file inside the repository
+            from psc.edits.approval import refuse_replacing_approved
+
+            refuse_replacing_approved(path, "give another DATE")
         try:
             write_text_atomic(path, text, exclusive=not force)
         except FileExistsError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -20,7 +20,7 @@ from psc.loading.yamledit import EditError, append_to_task_list, set_fields
 if TYPE_CHECKING:
     from psc.archive.project import Project
     from psc.archive.tasks import TrackedTask
-    from psc.loading.model import Group
+    from psc.loading.model import Group, Meeting
 
 __all__ = ["EditError", "STATUS_BY_ACTION", "check_edit", "set_status"]
 
@@ -59,7 +59,8 @@ def _set_status(
     raw = pipeline.read(path)
     text = pipeline.text(raw, shown)
     group = project.load_group()
-    fresh = summarize(pipeline.load_meeting(text, path, group))  # the task as these bytes hold it
+    loaded = pipeline.load_meeting(text, path, group)
+    fresh = summarize(loaded)  # the task as these bytes hold it
     task_index = next((i for i in range(len(fresh.tasks)) if fresh.task_id(i) == task_id), None)
     if task_index is None:  # pragma: no cover - the index was made under the same lock
         raise EditError(f"{shown}: task {task_id} is not in the file any more; nothing was written")
@@ -69,6 +70,7 @@ def _set_status(
             f"--on {on.isoformat()} is before the task was assigned ({tracked.meeting.date.isoformat()})"
         )
     _check_takes_effect(tracked, status, on)
+    _check_after_approval(loaded, tracked, status, on, index.meetings)
     task = fresh.tasks[task_index]
     values: dict[str, str | None] = {
         "status": status,
@@ -127,6 +129,39 @@ def _check_takes_effect(tracked: TrackedTask, status: str, on: dt.date) -> None:
     )
 
 
+def _check_after_approval(
+    meeting: Meeting, tracked: TrackedTask, status: str, on: dt.date, meetings: list[Any]
+) -> None:
+    """Approved minutes hold the statuses they had when approved: a status dated on or
+    before the approval (or the latest amendment) would change them, so it is refused, and
+    the meeting that reviews the task (a later one not yet approved) is named for it."""
+    from psc.loading.fingerprint import approval_date
+
+    if meeting.approved_by is None and meeting.approved_at is None:
+        return
+    approved_on = approval_date(meeting)
+    if approved_on is None or on > approved_on:
+        return  # tracked after the approval: not part of what was approved
+    reviewing = [
+        m
+        for m in meetings
+        if (m.date, m.id) > (meeting.date, meeting.id)
+        and not m.approved
+        and any(r.task == tracked.id for r in m.reviews)
+    ]
+    where = (
+        f"record it in the review of the task at {reviewing[0].id} "
+        f"({display_path(reviewing[0].path)})"
+        if reviewing
+        else "record it as a review of the task at the next meeting (`psc new-meeting` lists it)"
+    )
+    raise EditError(
+        f"task {tracked.id}: {tracked.meeting.id} was approved on {approved_on.isoformat()}, "
+        f"so {_WORD[status]} on {on.isoformat()} would change the approved minutes; nothing "
+        f"was written ({where}, or give --on after {approved_on.isoformat()})"
+    )
+
+
 def _check_only_task_changed(
     shown: str,
     task_id: str,
@@ -162,13 +197,13 @@ def _check_only_task_changed(
 
 def check_edit(
     project: Project, path: Path, text: str, group: Group | None, *, approval: bool = True
-) -> None:
+) -> Meeting:
     """Validate the edited text as the file it will replace, through the loading pipeline;
-    never write an invalid file."""
+    never write an invalid file. Returns the meeting it holds."""
     from psc.loading import pipeline
 
     try:
-        pipeline.load_meeting(text, path, group, approval=approval)
+        return pipeline.load_meeting(text, path, group, approval=approval)
     except InvalidData as exc:
         raise EditError(
             "the edit would make the file invalid, so nothing was written:\n"

@@ -774,6 +774,17 @@ class BodyApproval(Model):
     note: OptionalText | None = Field(
         None, description="What the minutes say of it ('The following minutes were approved.')."
     )
+    fingerprint: str | None = Field(
+        None,
+        pattern=r"^sha256:[0-9a-f]{16,64}$",
+        description="Hash of the canonical meeting data the body approved (written by "
+        "`psc approve --by-body`); from then on a change needs `psc amend`.",
+    )
+    open_comments: list[str] = Field(
+        default_factory=list,
+        description="IDs of comments still open when the body approved the minutes anyway "
+        "(`psc approve --by-body --force`).",
+    )
 
 
 class PerRollamVote(Model):

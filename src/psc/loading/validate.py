@@ -254,16 +254,8 @@ def check_meeting(
                     f"is not after this meeting ({meeting.date.isoformat()})",
                 )
             )
-    ids: dict[str, int] = {}
-    for i in range(len(meeting.tasks)):
-        tid = meeting.task_id(i)
-        if tid in ids:
-            problems.append(
-                pos.problem(
-                    ("tasks", i, "id"), f"task ID '{tid}' is already used by tasks[{ids[tid]}]"
-                )
-            )
-        ids[tid] = i
+    ids = _unique_ids(pos, "tasks", "task", meeting.task_id, meeting.tasks, problems)
+    _unique_ids(pos, "comments", "comment", meeting.comment_id, meeting.comments, problems)
     problems.extend(_check_assigned(meeting, ids))
     problems.extend(_check_split_names(meeting))
     if group is not None:
@@ -273,6 +265,40 @@ def check_meeting(
 
         problems.extend(check_approval(meeting))
     return problems
+
+
+def _unique_ids(
+    pos: Positions,
+    key: str,
+    what: str,
+    id_of: typing.Callable[[int], str],
+    entries: list[Any],
+    problems: list[Problem],
+) -> dict[str, int]:
+    """The IDs of a list of the meeting (tasks, comments), each of which a command names:
+    two entries with one ID are an error at the second (which no command could reach).
+    Returns ID -> index of the first entry with it."""
+    ids: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        eid = id_of(i)
+        if eid in ids:
+            if entry.id:
+                problems.append(
+                    pos.problem(
+                        (key, i, "id"), f"{what} ID '{eid}' is already used by {key}[{ids[eid]}]"
+                    )
+                )
+            else:
+                problems.append(
+                    pos.problem(
+                        (key, i),
+                        f"{what} ID '{eid}' (its ordinal) is already used by {key}[{ids[eid]}]; "
+                        "give it an id",
+                    )
+                )
+            continue
+        ids[eid] = i
+    return ids
 
 
 def _check_organisations(meeting: Meeting, group: Group) -> list[Problem]:

@@ -80,7 +80,7 @@ def import_minutes(
     # checked as the file it becomes: one in meetings/ must be named by its date
     inside = output is not None and output.resolve().parent == project.meetings_dir.resolve()
     text = _checked_text(draft.meeting, source, output if inside and output else path, group)
-    approved = "approved_by" in draft.meeting
+    approved = "approved_by" in draft.meeting or "approved_at" in draft.meeting
     result = Imported(
         path if output is None else output,
         text,
@@ -105,19 +105,27 @@ def import_minutes(
 
 
 def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any) -> str:
-    """The file's text, validated as `path`; an approval gets the fingerprint of the import."""
+    """The file's text, validated as `path`; each task gets its explicit ID (the one its
+    position gives it now), an approval the fingerprint of the import."""
     from psc.edits.intake.draft import meeting_text
     from psc.loading import pipeline
-    from psc.loading.fingerprint import fingerprint
+    from psc.loading.fingerprint import approval_date, fingerprint
 
     comment = (
         f"Imported from {source.name} by `psc import`: read it against the original.\n"
         "Whatever psc did not recognise is kept as plain paragraphs where it stood."
     )
+    meeting["tasks"] = [  # written, so a task inserted later above them renames none
+        {"id": task.get("id") or f"{path.stem}/{n}", **task}
+        for n, task in enumerate(meeting.get("tasks", []), 1)
+    ]
+    if not meeting["tasks"]:
+        del meeting["tasks"]
     text = meeting_text(meeting, comment=comment)
     loaded = pipeline.load_meeting(text, path, group, approval=False)
-    if "approved_by" in meeting:
-        meeting["approved_by"]["fingerprint"] = fingerprint(loaded)
+    approval = next((k for k in ("approved_by", "approved_at") if k in meeting), None)
+    if approval is not None:  # by a person or by the body: fingerprinted alike
+        meeting[approval]["fingerprint"] = fingerprint(loaded, approval_date(loaded))
         text = meeting_text(meeting, comment=comment)
         pipeline.load_meeting(text, path, group)
     return text
