@@ -99,6 +99,8 @@ def plan_reminders(
     reminders, notes = remind.collect(project, as_of=as_of, within=within, lang=lang, sender=from_)
     settings = remind.smtp_settings(smtp_host, smtp_port, smtp_user) if send else None
     directory = remind.output_dir(project, output)
+    for r in reminders:  # each draft, also a link in the folder, never over a source or outside
+        project.check_output(directory / r.filename)
     if send and from_ == remind.DEFAULT_FROM:
         notes.append(
             f"note: sending from the placeholder {remind.DEFAULT_FROM}; "

@@ -53,7 +53,7 @@ def import_minutes(
     from psc.edits.intake.sources import read_source
     from psc.loading import pipeline
 
-    blocks = read_source(source)
+    blocks = read_source(project.check_source(source))
     if not blocks:
         raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
     group_text = pipeline.text(pipeline.read(project.group_path), display_path(project.group_path))
