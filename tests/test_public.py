@@ -211,9 +211,9 @@ def test_no_private_string_reaches_any_public_output(private_repo, runner):
     dry_run.write_text(result.output, encoding="utf-8")
     assert run(runner, "remind", "--public", *day, "--within", "60d").exit_code == 0
 
-    site = private_repo / "site" / "public"
-    minutes = private_repo / "minutes" / "public"
-    drafts = private_repo / "reminders" / "public"
+    site = private_repo / "public" / "site"
+    minutes = private_repo / "public" / "minutes"
+    drafts = private_repo / "public" / "reminders"
     assert (site / "meetings" / "2016-11-15.html").is_file()
     assert (minutes / "2016-11-15.md").is_file() and (minutes / "2016-11-15.html").is_file()
     assert sorted(p.name for p in drafts.iterdir())
@@ -254,14 +254,24 @@ def test_public_outputs_go_beside_the_internal_ones(private_repo, runner):
     assert run(runner, "render", "2016-11-15").exit_code == 0
     result = run(runner, "render", "2016-11-15", "--public")
     assert result.exit_code == 0
-    assert "wrote minutes/public/2016-11-15.md" in result.output
+    assert "wrote public/minutes/2016-11-15.md" in result.output
     internal = (private_repo / "minutes" / "2016-11-15.md").read_text(encoding="utf-8")
     assert "PRIVMARKER-PARA-7f3a" in internal and "Libora Čermáka" in internal
-    assert leaks(private_repo / "minutes" / "public") == []
+    assert leaks(private_repo / "public" / "minutes") == []
     result = run(runner, "build", "--public", "--as-of", "2016-11-20")
     assert result.exit_code == 0
-    assert (private_repo / "site" / "public" / "index.html").is_file()
-    assert not (private_repo / "site" / "index.html").exists()
+    assert (private_repo / "public" / "site" / "index.html").is_file()
+    assert not (private_repo / "site").exists()
+    # neither edition's folder lies inside the other's: uploading site/ publishes only it
+    assert run(runner, "build", "--as-of", "2016-11-20").exit_code == 0
+    assert run(runner, "remind", "--as-of", "2016-11-20", "--public").exit_code == 0
+    assert sorted(p.name for p in (private_repo / "public").iterdir()) == [
+        "minutes",
+        "reminders",
+        "site",
+    ]
+    assert not list((private_repo / "site").rglob("*public*"))
+    assert not (private_repo / "minutes" / "public").exists()
 
 
 def test_public_render_to_stdout(private_repo, runner):
@@ -354,3 +364,36 @@ def test_a_person_private_in_one_meeting_is_private_in_all(private_repo):
     notes = [r.note for m in index.meetings for r in m.reviews]
     assert "M. V. dopis připravuje." in notes
     assert not [s for m in index.meetings for t in m.tasks for s in PRIVATE if s in t.text]
+
+
+# ------------------------------------------------------------------ never skip and publish
+
+PUBLIC_COMMANDS = [
+    ["build", "--public", "--as-of", "2016-11-20"],
+    ["build", "--public", "--as-of", "2016-11-20", "-o", "out"],
+    ["render", "--all", "--public"],
+    ["render", "2016-09-07", "--public"],
+    ["render", "2016-09-07", "--public", "-f", "md", "-o", "-"],
+    ["export", "ics", "--public", "--as-of", "2016-11-20", "-o", "out.ics"],
+    ["export", "ics", "--public", "--as-of", "2016-11-20"],
+    ["remind", "--public", "--as-of", "2016-11-20", "--within", "60d"],
+    ["remind", "--public", "--as-of", "2016-11-20", "--within", "60d", "--dry-run"],
+]
+
+
+@pytest.mark.parametrize("args", PUBLIC_COMMANDS)
+def test_a_public_output_refuses_an_invalid_file_and_writes_nothing(private_repo, runner, args):
+    path = private_repo / "meetings" / "2016-11-15.yaml"
+    path.write_text(MEETING.replace("next_meetings:", "unknown_key: 1\nnext_meetings:"), "utf-8")
+    before = sorted(p for p in private_repo.rglob("*") if ".psc-cache" not in p.parts)
+    result = run(runner, *args)
+    assert result.exit_code == 1, result.output
+    assert "meetings/2016-11-15.yaml:60:1: error: unknown_key: " in result.output
+    assert not [s for s in PRIVATE if s in result.output]
+    after = sorted(p for p in private_repo.rglob("*") if ".psc-cache" not in p.parts)
+    assert after == before  # nothing written
+    # without --public the report of the valid meetings goes on, as before
+    if args[0] != "render" or "--all" in args:
+        internal = run(runner, *[a for a in args if a != "--public"])
+        assert internal.exit_code == 0, internal.output
+        assert "warning: skipped meetings/2016-11-15.yaml" in internal.output

@@ -88,7 +88,7 @@ def plan_reminders(
     """The reminders due at `as_of` (see `remind.collect`) and how each is delivered: with
     `send`, through the SMTP server the options or the environment name (PSC_SMTP_*);
     drafts go to `output` (default: reminders/ in the repository). `public`: made from the
-    public edition (private people's names replaced), drafts by default in reminders/public/."""
+    public edition (private people's names replaced), drafts by default in public/reminders/."""
     if public:
         from psc.publish.public import public_output, public_project
 

@@ -35,17 +35,19 @@ if TYPE_CHECKING:
     from psc.loading.model import Group, Meeting, PrivatePerson
 
 PUBLIC_DIR = "public"
-"""The public edition's default outputs are the internal ones' with this folder added:
-minutes/public/<meeting>.<format>, site/public/, reminders/public/."""
+"""The folder of the public edition's default outputs, at the repository's root and apart from
+every internal one (uploading site/ never publishes the internal edition's neighbour):
+public/minutes/<meeting>.<format>, public/site/, public/reminders/."""
 
 _KEPT = frozenset({"fingerprint", "path"})
 """Fields never rewritten: the approval's hash, the file a summary was made from."""
 
 
 def public_output(internal: Path) -> Path:
-    """The default output of the public edition for the internal default `internal`
-    (a folder): the same folder with `public/` in it, so neither overwrites the other."""
-    return internal / PUBLIC_DIR
+    """The default output of the public edition for the internal default `internal` (a
+    folder at the repository's root): the folder of that name in `public/`, so neither
+    edition lies inside the other (site/ -> public/site/)."""
+    return internal.parent / PUBLIC_DIR / internal.name
 
 
 def initials(name: str) -> str | None:
@@ -245,10 +247,17 @@ class PublicProject(Project):
 
     def __init__(self, project: Project):
         self.__dict__.update(project.__dict__)
+        self.strict = True  # never "skip and publish": see `check_archive`
         self._group: Group | None = None
         self._persons: list[PrivatePerson] | None = None
         self._redact: Redactor | None = None
         self._index: dict[bool, Index] = {}
+
+    def check_archive(self) -> None:
+        """Refuse (InvalidData, every problem at its file, line and column) while any file of
+        the archive is invalid: a meeting file left out of the public edition would take its
+        `private_persons` with it, and its private names would be published elsewhere."""
+        super().index(strict=True, reports=False)
 
     def internal_group(self) -> Group:
         """The group file as written (with its list of private people)."""
@@ -257,21 +266,18 @@ class PublicProject(Project):
         return self._group
 
     def archive_persons(self) -> list[PrivatePerson]:
-        """Every person private in some meeting of the archive (meetings that cannot be
-        read are left out, as from every report)."""
-        from psc.errors import InvalidData
+        """Every person private in some meeting of the archive (every meeting file is
+        valid: `check_archive`, so none is left out)."""
         from psc.loading import pipeline
 
         if self._persons is None:
             group = self.internal_group()
             found: list[PrivatePerson] = []
             for path in self.scan()[0]:
-                try:
-                    if b"private" not in pipeline.read(path):  # keys are English
-                        continue
-                    found.extend(private_persons(super().load_meeting(path, group)))
-                except InvalidData:
+                raw = pipeline.read(path)
+                if b"private" not in raw and b"\\" not in raw:  # keys are English, or escaped
                     continue
+                found.extend(private_persons(super().load_meeting(path, group)))
             self._persons = found
         return self._persons
 
@@ -297,6 +303,7 @@ class PublicProject(Project):
         edition (private passages are in no summary), the group's data redacted."""
         from psc.archive.summary import summarize
 
+        strict = True  # a public output is never made with files left out
         if paths is None and strict in self._index:
             return self._index[strict]
         index = super().index(paths, strict=strict, reports=reports)
@@ -314,5 +321,11 @@ class PublicProject(Project):
 
 
 def public_project(project: Project) -> PublicProject:
-    """`project` read as its public edition (see `PublicProject`)."""
-    return project if isinstance(project, PublicProject) else PublicProject(project)
+    """`project` read as its public edition (see `PublicProject`), once every file of the
+    archive is found valid (`PublicProject.check_archive`): every public output starts here,
+    before it writes anything."""
+    if isinstance(project, PublicProject):
+        return project
+    public = PublicProject(project)
+    public.check_archive()
+    return public
