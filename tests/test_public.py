@@ -7,13 +7,17 @@ from __future__ import annotations
 import email
 import email.policy
 import html
+import re
 import shutil
 import subprocess
 import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 GROUP_MEMBERS = """\
 members:
@@ -331,13 +335,14 @@ def test_redacted_label_and_own_replacement(private_repo):
     assert public_edition(meeting, group).chair.name == "[redacted]"  # type: ignore[union-attr]
 
 
-def test_whole_words_case_sensitive_any_whitespace():
+def test_whole_words_any_case_any_whitespace():
     from psc.publish.public import Redactor
 
     redact = Redactor({"Libor Čermák": "L. Č.", "Čermák": "Č."})
     assert redact("Libor Čermák.") == "L. Č."
     assert redact("Libor\n  Čermák a Čermák") == "L. Č. a Č."
-    assert redact("Liborek Čermákový, libor čermák") == "Liborek Čermákový, libor čermák"
+    assert redact("Liborek Čermákový, libor čermák") == "Liborek Čermákový, L. Č."
+    assert redact("LIBOR\u00a0ČERMÁK") == "L. Č."
     assert redact("LiborČermák, xČermák, Čermákovi") == "LiborČermák, xČermák, Čermákovi"
     assert redact("Libor Čermák".replace("Č", "C\u030c")) == "L. Č."  # NFD typed on a Mac
     assert Redactor({})("Libor Čermák") == "Libor Čermák"
@@ -397,3 +402,152 @@ def test_a_public_output_refuses_an_invalid_file_and_writes_nothing(private_repo
         internal = run(runner, *[a for a in args if a != "--public"])
         assert internal.exit_code == 0, internal.output
         assert "warning: skipped meetings/2016-11-15.yaml" in internal.output
+
+
+# ------------------------------------------------------------------ private members' contacts
+
+
+def test_a_private_members_address_is_never_published(private_repo, runner):
+    group = private_repo / "group.yaml"
+    text = group.read_text(encoding="utf-8")
+    text = text.replace(
+        "    gender: male\n", "    gender: male\n    email: libor.cermak@mmr.cz\n", 1
+    )
+    text = text.replace(
+        "    gender: female\n    private: true\n",
+        "    gender: female\n    private: true\n    email: petra.mala@example.cz\n",
+    )
+    group.write_text(text, encoding="utf-8")
+    meeting = private_repo / "meetings" / "2016-11-15.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    text = text.replace("contact: podatelna@example.cz", "contact: Libor.Cermak@MMR.cz")
+    text = text.replace(
+        "    responsible_text: zpracuje Marek Vondrouš.\n",
+        "    responsible_text: zpracuje Marek Vondrouš.\n    contact: petra.mala@example.cz\n",
+    )
+    meeting.write_text(text, encoding="utf-8")
+    day = ["--as-of", "2016-11-20"]
+    assert run(runner, "validate").exit_code == 0
+    assert run(runner, "build", "--public", *day).exit_code == 0
+    assert run(runner, "render", "--all", "--public").exit_code == 0
+    assert run(runner, "export", "ics", "--public", *day, "-o", "public.ics").exit_code == 0
+    result = run(runner, "remind", "--public", *day, "--within", "60d")
+    assert result.exit_code == 0, result.output
+    dry_run = run(runner, "remind", "--public", *day, "--within", "60d", "--dry-run")
+    assert dry_run.exit_code == 0
+    outputs = [
+        *(private_repo / "public").rglob("*"),
+        private_repo / "public.ics",
+    ]
+    seen = (
+        " ".join(v.casefold() for f in outputs if f.is_file() for v in views(f) + [str(f)])
+        + (result.output + dry_run.output).casefold()
+    )
+    assert "cermak@" not in seen and "mala@" not in seen
+    tasks = (private_repo / "public" / "site" / "tasks.html").read_text(encoding="utf-8")
+    assert "L. Č." in tasks and "P. M." in tasks  # the contacts, as the people's names read
+    # the internal edition keeps them
+    assert run(runner, "build", *day).exit_code == 0
+    internal = (private_repo / "site" / "tasks.html").read_text(encoding="utf-8")
+    assert "Libor.Cermak@MMR.cz" in internal and "petra.mala@example.cz" in internal
+
+
+# ------------------------------------------------------------------ the words, not the source
+
+HIDDEN_NAMES = ["Hana Malá", "Radek Pospíšil"]
+"""Private people of the property test (in the meeting's private_persons)."""
+
+ENTITIES = {"á": "&aacute;", "í": "&#237;", "š": "&#x161;", "a": "&#97;", "H": "&#x48;"}
+
+
+@st.composite
+def hidden(draw: st.DrawFn, name: str) -> str:
+    """`name` as a text may write it: words split and wrapped in inline markup (emphasis,
+    code, links, tags), letters as entities or in another case, soft hyphens and zero-width
+    characters inside words, any whitespace between them, in NFC or NFD."""
+    words = []
+    for word in name.split():
+        cuts = sorted(draw(st.sets(st.integers(1, len(word) - 1), max_size=2)))
+        chunks = [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
+        written = []
+        for chunk in chunks:
+            chunk = draw(st.sampled_from([chunk, chunk.upper(), chunk.lower()]))
+            if draw(st.booleans()):
+                chunk = "".join(ENTITIES.get(c, c) if draw(st.booleans()) else c for c in chunk)
+            wrap = draw(
+                st.sampled_from(
+                    [
+                        "{}",
+                        "*{}*",
+                        "**{}**",
+                        "_{}_",
+                        "__{}__",
+                        "`{}`",
+                        "<b>{}</b>",
+                        "[{}](https://example.cz/x)",
+                        "{}\u00ad",
+                        "{}\u200b",
+                        "{}\u2060",
+                        "\\{}",
+                    ]
+                )
+            )
+            written.append(wrap.replace("{}", chunk))
+        words.append("".join(written))
+    if draw(st.booleans()):  # markup around the whole name
+        words[0] = draw(st.sampled_from(["*", "**", "_", "[", "<i>"])) + words[0]
+    spaces = st.sampled_from([" ", "  ", "\u00a0", "&nbsp;", "&#32;", "\n", " \u2009"])
+    text = words[0] + "".join(draw(spaces) + w for w in words[1:])
+    return unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), text)
+
+
+def reader_text(text: str) -> str:
+    """What a reader sees of `text`: NFKC, case-folded, no invisible characters, single spaces."""
+    text = unicodedata.normalize("NFKC", html.unescape(text)).casefold()
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.split())
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_text(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    return "".join(parser.parts)
+
+
+def test_markup_cannot_hide_a_private_name(private_repo):
+    from psc.loading.model import Paragraph, PrivatePerson
+    from psc.publish.public import public_edition
+    from psc.publish.render import Renderer
+
+    meeting, group = _load(private_repo)
+    meeting.private_persons = [PrivatePerson(name=n, replacement=None) for n in HIDDEN_NAMES]
+    renderer = Renderer(group, [private_repo / "templates"])
+    names = [reader_text(n) for n in HIDDEN_NAMES]
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.sampled_from(HIDDEN_NAMES).flatmap(hidden), st.sampled_from(["", "x ", "(", "„"]))
+    def check(written: str, before: str) -> None:
+        text = f"Jednání zahájil{' ' if not before else ' ' + before}{written} a odešel."
+        meeting.items[0].content[0] = Paragraph(text=text)
+        meeting.tasks[0].text = f"Zaslat podklady: {written}."
+        edition = public_edition(meeting, group)
+        page = renderer.render(edition, "html")
+        markdown = renderer.render(edition, "md")
+        for seen in (
+            reader_text(html_text(page)),
+            reader_text(page),
+            reader_text(re.sub(r"[*_`\\]", "", markdown)),
+        ):
+            for name in names:
+                assert name not in seen, (written, name)
+
+    check()
