@@ -446,6 +446,7 @@ def test_a_private_members_address_is_never_published(private_repo, runner):
     assert "cermak@" not in seen and "mala@" not in seen
     tasks = (private_repo / "public" / "site" / "tasks.html").read_text(encoding="utf-8")
     assert "L. Č." in tasks and "P. M." in tasks  # the contacts, as the people's names read
+    assert "mailto:L." not in tasks and "mailto:P." not in tasks  # and no longer links
     # the internal edition keeps them
     assert run(runner, "build", *day).exit_code == 0
     internal = (private_repo / "site" / "tasks.html").read_text(encoding="utf-8")
