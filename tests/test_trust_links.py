@@ -211,3 +211,13 @@ def test_a_reminder_draft_linked_outside_is_refused(repo, runner, tmp_path):
     assert one_line(result).startswith(f"error: reminders/remind-MMR.eml: {LINK_ERROR}")
     assert victim.read_text(encoding="utf-8") == "keep me\n"
     assert sorted(p.name for p in (repo / "reminders").iterdir()) == ["remind-MMR.eml"]
+
+
+def test_an_import_into_a_folder_linked_outside_is_refused(repo, runner, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (repo / "drafts").symlink_to(elsewhere, target_is_directory=True)
+    result = run(runner, "import", str(SEED), "-o", "drafts/2016-09-07.yaml")
+    assert result.exit_code == 2, result.output
+    assert one_line(result).startswith(f"error: drafts/2016-09-07.yaml: {LINK_ERROR}")
+    assert list(elsewhere.iterdir()) == []

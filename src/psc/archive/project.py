@@ -238,9 +238,9 @@ class Project:
         """Refuse an output over a file psc reads (see `check_output`)."""
         check_output(self.root, target, option)
 
-    def check_source(self, path: Path) -> Path:
-        """`path`, a file psc is given to read (`psc import FILE`), refused when a symbolic
-        link of the repository takes it outside (see `fileio.resolve_within`)."""
+    def check_links(self, path: Path) -> Path:
+        """`path`, a file psc is given to read (`psc import FILE`) or write, refused when a
+        symbolic link of the repository takes it outside (see `fileio.resolve_within`)."""
         from psc.fileio import resolve_within
 
         resolve_within(self.root, path)

@@ -53,7 +53,7 @@ def import_minutes(
     from psc.edits.intake.sources import read_source
     from psc.loading import pipeline
 
-    blocks = read_source(project.check_source(source))
+    blocks = read_source(project.check_links(source))
     if not blocks:
         raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
     group_text = pipeline.text(pipeline.read(project.group_path), display_path(project.group_path))
@@ -118,7 +118,7 @@ def _write(project: Project, path: Path, text: str, force: bool, group_text: str
     from psc.fileio import write_text_atomic
 
     with project.edit_lock():
-        project.check_inside(path) if force else None
+        project.check_inside(path) if force else project.check_links(path)
         try:
             write_text_atomic(path, text, exclusive=not force)
         except FileExistsError:
