@@ -447,6 +447,10 @@ def test_a_private_members_address_is_never_published(private_repo, runner):
     tasks = (private_repo / "public" / "site" / "tasks.html").read_text(encoding="utf-8")
     assert "L. Č." in tasks and "P. M." in tasks  # the contacts, as the people's names read
     assert "mailto:L." not in tasks and "mailto:P." not in tasks  # and no longer links
+    minutes = (private_repo / "public" / "minutes" / "2016-11-15.html").read_text("utf-8")
+    assert "(posílat na L. Č.)" in minutes and "mailto:L." not in minutes
+    minutes = (private_repo / "public" / "minutes" / "2016-11-15.md").read_text("utf-8")
+    assert "(posílat na L. Č.)" in minutes and "mailto:L." not in minutes
     # the internal edition keeps them
     assert run(runner, "build", *day).exit_code == 0
     internal = (private_repo / "site" / "tasks.html").read_text(encoding="utf-8")
