@@ -82,6 +82,8 @@ _OPEN_MARKUP = re.compile(
 """The same, read with tags and link destinations as text between their brackets (so a name
 in what only looks like a tag, `<Hana Malá>`, is a name too)."""
 
+_SPACE = re.compile(r"\s")
+
 _HIDDEN = "\x00"
 """Stands for markup in a plain reading: nothing, or a separator, whichever shows a name."""
 
@@ -118,7 +120,7 @@ def _read(text: str, markup: re.Pattern[str]) -> _Reading:
         chunk = text[start:end]
         if chunk.isascii():
             folded = chunk.lower()
-        elif not re.sub(r"\s", " ", chunk).isprintable():  # Cf characters (or others) in it
+        elif not _SPACE.sub(" ", chunk).isprintable():  # Cf characters (or others) in it
             folded = ""
         else:
             folded = unicodedata.normalize("NFKC", chunk).casefold()
@@ -175,13 +177,24 @@ class Redactor:
             if alternatives
             else None
         )
+        self._done: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
         if self.pattern is None:
             return text
+        done = self._done.get(text)
+        if done is None:
+            done = self._redact(text)
+            if len(self._done) < 100_000:  # the same texts come by as meetings and summaries
+                self._done[text] = done
+        return done
+
+    def _redact(self, text: str) -> str:
+        assert self.pattern is not None  # __call__ returns texts at once without names
         text = nfc(text)
         found: list[tuple[int, int, str]] = []
-        for markup in (_MARKUP, _OPEN_MARKUP):
+        tags = "<" in text or ">" in text or "](" in text  # the readings differ only then
+        for markup in (_MARKUP, _OPEN_MARKUP) if tags else (_MARKUP,):
             reading = _read(text, markup)
             for match in self.pattern.finditer(reading.plain):
                 key = " ".join(match.group().replace(_HIDDEN, "").split())
@@ -350,12 +363,24 @@ def _keep_gender(person: Any, update: dict[str, Any], group: Group | None) -> No
 
 
 def public_edition(
-    meeting: Meeting, group: Group, *, persons: Iterable[PrivatePerson] = ()
+    meeting: Meeting,
+    group: Group,
+    *,
+    persons: Iterable[PrivatePerson] = (),
+    redactors: dict[Any, Redactor] | None = None,
 ) -> Meeting:
     """The public edition of `meeting`: the names of its private people, of the group's and of
     `persons` (those private elsewhere in the archive) replaced in every text; private
-    paragraphs, headings, statements and lists left out; `private_persons` emptied."""
-    redact = redactor([*group_private_persons(group), *private_persons(meeting), *persons], group)
+    paragraphs, headings, statements and lists left out; `private_persons` emptied.
+    `redactors`: the redactors made so far for the same group and `persons`, by the meeting's
+    own private people (most meetings of an archive share one)."""
+    own = private_persons(meeting)
+    key = tuple((p.name, tuple(p.forms), p.replacement) for p in own)
+    redact = redactors.get(key) if redactors is not None else None
+    if redact is None:
+        redact = redactor([*group_private_persons(group), *own, *persons], group)
+        if redactors is not None:
+            redactors[key] = redact
     edition: Meeting = _rewrite(meeting, redact, group)
     edition.private_persons = []
     return edition
@@ -394,6 +419,7 @@ class PublicProject(Project):
         self._group: Group | None = None
         self._persons: list[PrivatePerson] | None = None
         self._redact: Redactor | None = None
+        self._redactors: dict[Any, Redactor] = {}
         self._index: dict[bool, Index] = {}
 
     def check_archive(self) -> None:
@@ -437,7 +463,12 @@ class PublicProject(Project):
     def load_meeting(self, path: Path, group: Group | None) -> Meeting:
         internal = self.internal_group() if group is not None else None
         meeting = super().load_meeting(path, internal)
-        return public_edition(meeting, self.internal_group(), persons=self.archive_persons())
+        return public_edition(
+            meeting,
+            self.internal_group(),
+            persons=self.archive_persons(),
+            redactors=self._redactors,
+        )
 
     def index(
         self, paths: list[Path] | None = None, *, strict: bool = True, reports: bool = True
