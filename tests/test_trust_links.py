@@ -221,3 +221,18 @@ def test_an_import_into_a_folder_linked_outside_is_refused(repo, runner, tmp_pat
     assert result.exit_code == 2, result.output
     assert one_line(result).startswith(f"error: drafts/2016-09-07.yaml: {LINK_ERROR}")
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_group_file_linked_outside_is_refused(repo, runner, secret_file):
+    outside = secret_file.parent / "group.yaml"
+    outside.write_text(
+        (repo / "group.yaml").read_text(encoding="utf-8").replace("name: ", f"name: {SECRET} ", 1),
+        encoding="utf-8",
+    )
+    (repo / "group.yaml").unlink()
+    (repo / "group.yaml").symlink_to(outside)
+    for args in (["validate"], ["render", "2016-09-07", "-f", "md", "-o", "-"]):
+        result = run(runner, *args)
+        assert result.exit_code == 2, result.output
+        assert one_line(result).startswith(f"error: group.yaml: {LINK_ERROR}")
+        assert SECRET not in result.output

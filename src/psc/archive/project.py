@@ -168,11 +168,16 @@ class Project:
     def discover(cls, root: Path | None, cwd: Path, *, use_cache: bool = True) -> Project:
         """The project at `root` (which must hold a group file), else found upwards from `cwd`.
         `use_cache`: see `cache_wanted` for what the command line and the environment say."""
+        from psc.fileio import resolve_within
+
         if root is not None:
             if not (root / GROUP_FILE).is_file():
                 raise ProjectNotFound(f"{display_path(root)} holds no {GROUP_FILE}")
-            return cls(root.resolve(), use_cache=use_cache)
-        return cls(find_root(cwd), use_cache=use_cache)
+            project = cls(root.resolve(), use_cache=use_cache)
+        else:
+            project = cls(find_root(cwd), use_cache=use_cache)
+        resolve_within(project.root, project.group_path)  # read by every command
+        return project
 
     # ------------------------------------------------------------------ files
 
