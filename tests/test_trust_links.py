@@ -236,3 +236,14 @@ def test_a_group_file_linked_outside_is_refused(repo, runner, secret_file):
         assert result.exit_code == 2, result.output
         assert one_line(result).startswith(f"error: group.yaml: {LINK_ERROR}")
         assert SECRET not in result.output
+
+
+def test_a_cache_folder_linked_outside_is_refused(repo, runner, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (repo / ".psc-cache").symlink_to(elsewhere, target_is_directory=True)
+    result = run(runner, "validate")
+    assert result.exit_code == 2, result.output
+    assert one_line(result).startswith(f"error: .psc-cache: {LINK_ERROR}")
+    assert list(elsewhere.iterdir()) == []
+    assert run(runner, "validate", "--no-cache").exit_code == 2  # fix the link first

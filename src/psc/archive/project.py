@@ -168,6 +168,7 @@ class Project:
     def discover(cls, root: Path | None, cwd: Path, *, use_cache: bool = True) -> Project:
         """The project at `root` (which must hold a group file), else found upwards from `cwd`.
         `use_cache`: see `cache_wanted` for what the command line and the environment say."""
+        from psc.archive.cache import CACHE_DIR
         from psc.fileio import resolve_within
 
         if root is not None:
@@ -177,6 +178,7 @@ class Project:
         else:
             project = cls(find_root(cwd), use_cache=use_cache)
         resolve_within(project.root, project.group_path)  # read by every command
+        resolve_within(project.root, project.root / CACHE_DIR)  # written by most
         return project
 
     # ------------------------------------------------------------------ files
