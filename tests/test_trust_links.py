@@ -247,3 +247,14 @@ def test_a_cache_folder_linked_outside_is_refused(repo, runner, tmp_path):
     assert one_line(result).startswith(f"error: .psc-cache: {LINK_ERROR}")
     assert list(elsewhere.iterdir()) == []
     assert run(runner, "validate", "--no-cache").exit_code == 2  # fix the link first
+
+
+def test_a_mail_template_cannot_reach_the_environment(repo, runner, monkeypatch):
+    monkeypatch.setenv("PSC_SMTP_PASSWORD", SECRET)
+    (repo / "templates" / "mail").mkdir(parents=True)
+    template = repo / "templates" / "mail" / "remind.txt.j2"
+    template.write_text("{{ lipsum.__globals__['os'].environ }}\n", encoding="utf-8")
+    result = run(runner, "remind", "--as-of", "2016-11-16", "--within", "60d", "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert one_line(result).startswith("error: templates/mail/remind.txt.j2:1: template error: ")
+    assert SECRET not in result.output
