@@ -68,17 +68,17 @@ def initials(name: str) -> str | None:
     return " ".join(letters) or None
 
 
+_ENTITY = r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+
 _MARKUP = re.compile(
     r"(?P<tag><[^<>\n]*>)"  # an HTML tag or an autolink, whole
     r"|(?P<dest>\]\([^()\n]*\))"  # a link's destination, after its text
-    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    rf"|{_ENTITY}"
     r"|(?P<mark>[*_~`]+|[\\\[\]])"  # emphasis, code, escapes, a link's brackets
 )
 """Inline markup that may wrap or split a name in a text (Markdown, HTML, entities)."""
 
-_OPEN_MARKUP = re.compile(
-    r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)|(?P<mark>[*_~`]+|[\\\[\]<>])"
-)
+_OPEN_MARKUP = re.compile(rf"{_ENTITY}|(?P<mark>[*_~`]+|[\\\[\]<>])")
 """The same, read with tags and link destinations as text between their brackets (so a name
 in what only looks like a tag, `<Hana Malá>`, is a name too)."""
 
