@@ -7,13 +7,17 @@ from __future__ import annotations
 import email
 import email.policy
 import html
+import re
 import shutil
 import subprocess
 import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from conftest import run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 GROUP_MEMBERS = """\
 members:
@@ -211,9 +215,9 @@ def test_no_private_string_reaches_any_public_output(private_repo, runner):
     dry_run.write_text(result.output, encoding="utf-8")
     assert run(runner, "remind", "--public", *day, "--within", "60d").exit_code == 0
 
-    site = private_repo / "site" / "public"
-    minutes = private_repo / "minutes" / "public"
-    drafts = private_repo / "reminders" / "public"
+    site = private_repo / "public" / "site"
+    minutes = private_repo / "public" / "minutes"
+    drafts = private_repo / "public" / "reminders"
     assert (site / "meetings" / "2016-11-15.html").is_file()
     assert (minutes / "2016-11-15.md").is_file() and (minutes / "2016-11-15.html").is_file()
     assert sorted(p.name for p in drafts.iterdir())
@@ -254,14 +258,24 @@ def test_public_outputs_go_beside_the_internal_ones(private_repo, runner):
     assert run(runner, "render", "2016-11-15").exit_code == 0
     result = run(runner, "render", "2016-11-15", "--public")
     assert result.exit_code == 0
-    assert "wrote minutes/public/2016-11-15.md" in result.output
+    assert "wrote public/minutes/2016-11-15.md" in result.output
     internal = (private_repo / "minutes" / "2016-11-15.md").read_text(encoding="utf-8")
     assert "PRIVMARKER-PARA-7f3a" in internal and "Libora Čermáka" in internal
-    assert leaks(private_repo / "minutes" / "public") == []
+    assert leaks(private_repo / "public" / "minutes") == []
     result = run(runner, "build", "--public", "--as-of", "2016-11-20")
     assert result.exit_code == 0
-    assert (private_repo / "site" / "public" / "index.html").is_file()
-    assert not (private_repo / "site" / "index.html").exists()
+    assert (private_repo / "public" / "site" / "index.html").is_file()
+    assert not (private_repo / "site").exists()
+    # neither edition's folder lies inside the other's: uploading site/ publishes only it
+    assert run(runner, "build", "--as-of", "2016-11-20").exit_code == 0
+    assert run(runner, "remind", "--as-of", "2016-11-20", "--public").exit_code == 0
+    assert sorted(p.name for p in (private_repo / "public").iterdir()) == [
+        "minutes",
+        "reminders",
+        "site",
+    ]
+    assert not list((private_repo / "site").rglob("*public*"))
+    assert not (private_repo / "minutes" / "public").exists()
 
 
 def test_public_render_to_stdout(private_repo, runner):
@@ -321,13 +335,14 @@ def test_redacted_label_and_own_replacement(private_repo):
     assert public_edition(meeting, group).chair.name == "[redacted]"  # type: ignore[union-attr]
 
 
-def test_whole_words_case_sensitive_any_whitespace():
+def test_whole_words_any_case_any_whitespace():
     from psc.publish.public import Redactor
 
     redact = Redactor({"Libor Čermák": "L. Č.", "Čermák": "Č."})
     assert redact("Libor Čermák.") == "L. Č."
     assert redact("Libor\n  Čermák a Čermák") == "L. Č. a Č."
-    assert redact("Liborek Čermákový, libor čermák") == "Liborek Čermákový, libor čermák"
+    assert redact("Liborek Čermákový, libor čermák") == "Liborek Čermákový, L. Č."
+    assert redact("LIBOR\u00a0ČERMÁK") == "L. Č."
     assert redact("LiborČermák, xČermák, Čermákovi") == "LiborČermák, xČermák, Čermákovi"
     assert redact("Libor Čermák".replace("Č", "C\u030c")) == "L. Č."  # NFD typed on a Mac
     assert Redactor({})("Libor Čermák") == "Libor Čermák"
@@ -354,3 +369,190 @@ def test_a_person_private_in_one_meeting_is_private_in_all(private_repo):
     notes = [r.note for m in index.meetings for r in m.reviews]
     assert "M. V. dopis připravuje." in notes
     assert not [s for m in index.meetings for t in m.tasks for s in PRIVATE if s in t.text]
+
+
+# ------------------------------------------------------------------ never skip and publish
+
+PUBLIC_COMMANDS = [
+    ["build", "--public", "--as-of", "2016-11-20"],
+    ["build", "--public", "--as-of", "2016-11-20", "-o", "out"],
+    ["render", "--all", "--public"],
+    ["render", "2016-09-07", "--public"],
+    ["render", "2016-09-07", "--public", "-f", "md", "-o", "-"],
+    ["export", "ics", "--public", "--as-of", "2016-11-20", "-o", "out.ics"],
+    ["export", "ics", "--public", "--as-of", "2016-11-20"],
+    ["remind", "--public", "--as-of", "2016-11-20", "--within", "60d"],
+    ["remind", "--public", "--as-of", "2016-11-20", "--within", "60d", "--dry-run"],
+]
+
+
+@pytest.mark.parametrize("args", PUBLIC_COMMANDS)
+def test_a_public_output_refuses_an_invalid_file_and_writes_nothing(private_repo, runner, args):
+    path = private_repo / "meetings" / "2016-11-15.yaml"
+    path.write_text(MEETING.replace("next_meetings:", "unknown_key: 1\nnext_meetings:"), "utf-8")
+    before = sorted(p for p in private_repo.rglob("*") if ".psc-cache" not in p.parts)
+    result = run(runner, *args)
+    assert result.exit_code == 1, result.output
+    assert "meetings/2016-11-15.yaml:60:1: error: unknown_key: " in result.output
+    assert not [s for s in PRIVATE if s in result.output]
+    after = sorted(p for p in private_repo.rglob("*") if ".psc-cache" not in p.parts)
+    assert after == before  # nothing written
+    # without --public the report of the valid meetings goes on, as before
+    if args[0] != "render" or "--all" in args:
+        internal = run(runner, *[a for a in args if a != "--public"])
+        assert internal.exit_code == 0, internal.output
+        assert "warning: skipped meetings/2016-11-15.yaml" in internal.output
+
+
+# ------------------------------------------------------------------ private members' contacts
+
+
+def test_a_private_members_address_is_never_published(private_repo, runner):
+    group = private_repo / "group.yaml"
+    text = group.read_text(encoding="utf-8")
+    text = text.replace(
+        "    gender: male\n", "    gender: male\n    email: libor.cermak@mmr.cz\n", 1
+    )
+    text = text.replace(
+        "    gender: female\n    private: true\n",
+        "    gender: female\n    private: true\n    email: petra.mala@example.cz\n",
+    )
+    group.write_text(text, encoding="utf-8")
+    meeting = private_repo / "meetings" / "2016-11-15.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    text = text.replace("contact: podatelna@example.cz", "contact: Libor.Cermak@MMR.cz")
+    text = text.replace(
+        "    responsible_text: zpracuje Marek Vondrouš.\n",
+        "    responsible_text: zpracuje Marek Vondrouš.\n    contact: petra.mala@example.cz\n",
+    )
+    meeting.write_text(text, encoding="utf-8")
+    day = ["--as-of", "2016-11-20"]
+    assert run(runner, "validate").exit_code == 0
+    assert run(runner, "build", "--public", *day).exit_code == 0
+    assert run(runner, "render", "--all", "--public").exit_code == 0
+    assert run(runner, "export", "ics", "--public", *day, "-o", "public.ics").exit_code == 0
+    result = run(runner, "remind", "--public", *day, "--within", "60d")
+    assert result.exit_code == 0, result.output
+    dry_run = run(runner, "remind", "--public", *day, "--within", "60d", "--dry-run")
+    assert dry_run.exit_code == 0
+    outputs = [
+        *(private_repo / "public").rglob("*"),
+        private_repo / "public.ics",
+    ]
+    seen = (
+        " ".join(v.casefold() for f in outputs if f.is_file() for v in views(f) + [str(f)])
+        + (result.output + dry_run.output).casefold()
+    )
+    assert "cermak@" not in seen and "mala@" not in seen
+    tasks = (private_repo / "public" / "site" / "tasks.html").read_text(encoding="utf-8")
+    assert "L. Č." in tasks and "P. M." in tasks  # the contacts, as the people's names read
+    assert "mailto:L." not in tasks and "mailto:P." not in tasks  # and no longer links
+    minutes = (private_repo / "public" / "minutes" / "2016-11-15.html").read_text("utf-8")
+    assert "(posílat na L. Č.)" in minutes and "mailto:L." not in minutes
+    minutes = (private_repo / "public" / "minutes" / "2016-11-15.md").read_text("utf-8")
+    assert "(posílat na L. Č.)" in minutes and "mailto:L." not in minutes
+    # the internal edition keeps them
+    assert run(runner, "build", *day).exit_code == 0
+    internal = (private_repo / "site" / "tasks.html").read_text(encoding="utf-8")
+    assert "Libor.Cermak@MMR.cz" in internal and "petra.mala@example.cz" in internal
+
+
+# ------------------------------------------------------------------ the words, not the source
+
+HIDDEN_NAMES = ["Hana Malá", "Radek Pospíšil"]
+"""Private people of the property test (in the meeting's private_persons)."""
+
+ENTITIES = {"á": "&aacute;", "í": "&#237;", "š": "&#x161;", "a": "&#97;", "H": "&#x48;"}
+
+
+@st.composite
+def hidden(draw: st.DrawFn, name: str) -> str:
+    """`name` as a text may write it: words split and wrapped in inline markup (emphasis,
+    code, links, tags), letters as entities or in another case, soft hyphens and zero-width
+    characters inside words, any whitespace between them, in NFC or NFD."""
+    words = []
+    for word in name.split():
+        cuts = sorted(draw(st.sets(st.integers(1, len(word) - 1), max_size=2)))
+        chunks = [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
+        written = []
+        for chunk in chunks:
+            chunk = draw(st.sampled_from([chunk, chunk.upper(), chunk.lower()]))
+            if draw(st.booleans()):
+                chunk = "".join(ENTITIES.get(c, c) if draw(st.booleans()) else c for c in chunk)
+            wrap = draw(
+                st.sampled_from(
+                    [
+                        "{}",
+                        "*{}*",
+                        "**{}**",
+                        "_{}_",
+                        "__{}__",
+                        "`{}`",
+                        "<b>{}</b>",
+                        "[{}](https://example.cz/x)",
+                        "{}\u00ad",
+                        "{}\u200b",
+                        "{}\u2060",
+                        "\\{}",
+                    ]
+                )
+            )
+            written.append(wrap.replace("{}", chunk))
+        words.append("".join(written))
+    if draw(st.booleans()):  # markup around the whole name
+        words[0] = draw(st.sampled_from(["*", "**", "_", "[", "<i>"])) + words[0]
+    spaces = st.sampled_from([" ", "  ", "\u00a0", "&nbsp;", "&#32;", "\n", " \u2009"])
+    text = words[0] + "".join(draw(spaces) + w for w in words[1:])
+    return unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), text)
+
+
+def reader_text(text: str) -> str:
+    """What a reader sees of `text`: NFKC, case-folded, no invisible characters, single spaces."""
+    text = unicodedata.normalize("NFKC", html.unescape(text)).casefold()
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(text.split())
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_text(page: str) -> str:
+    parser = _Text()
+    parser.feed(page)
+    return "".join(parser.parts)
+
+
+def test_markup_cannot_hide_a_private_name(private_repo):
+    from psc.loading.model import Paragraph, PrivatePerson
+    from psc.publish.public import public_edition
+    from psc.publish.render import Renderer
+
+    meeting, group = _load(private_repo)
+    meeting.private_persons = [PrivatePerson(name=n, replacement=None) for n in HIDDEN_NAMES]
+    renderer = Renderer(group, [private_repo / "templates"])
+    names = [reader_text(n) for n in HIDDEN_NAMES]
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.sampled_from(HIDDEN_NAMES).flatmap(hidden), st.sampled_from(["", "x ", "(", "„"]))
+    def check(written: str, before: str) -> None:
+        text = f"Jednání zahájil{' ' if not before else ' ' + before}{written} a odešel."
+        meeting.items[0].content[0] = Paragraph(text=text)
+        meeting.tasks[0].text = f"Zaslat podklady: {written}."
+        edition = public_edition(meeting, group)
+        page = renderer.render(edition, "html")
+        markdown = renderer.render(edition, "md")
+        for seen in (
+            reader_text(html_text(page)),
+            reader_text(page),
+            reader_text(re.sub(r"[*_`\\]", "", markdown)),
+        ):
+            for name in names:
+                assert name not in seen, (written, name)
+
+    check()

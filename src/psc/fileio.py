@@ -11,6 +11,11 @@ Policy for what a write meets at its path (meeting files and outputs alike):
 - a read-only file (no write permission for the user): refused, never silently replaced.
 Each refusal is one line saying that nothing was written.
 
+Nothing outside the repository is read or written through a link of the repository:
+`resolve_within` is the one resolver every read of a repository's templates and every output
+and source path psc is given goes through (a path the user names outside the repository is
+theirs to name; a symbolic link inside the repository that leads out of it is refused).
+
 Edits of meeting files are serialized by `edit_lock`, one exclusive lock per repository
 (`.psc-cache/edit.lock`), held across re-reading the file, checking the edit and writing it.
 """
@@ -27,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from psc.errors import OutputError, display_path
+from psc.errors import OutputError, UsageError, display_path
 
 LOCK_FILE = "edit.lock"
 LOCK_TIMEOUT = 30.0
@@ -78,6 +83,43 @@ def edit_lock(lock_dir: Path, timeout: float | None = None) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+class OutsideRepository(UsageError):
+    """A path leads out of the minutes repository through a symbolic link inside it."""
+
+
+def resolve_within(root: Path, path: Path) -> Path:
+    """The real path of `path`, following its symbolic links one by one; refused
+    (OutsideRepository, naming `path` only) when a link inside the repository at `root` leads
+    outside it, so that a link committed to the repository (a template linked to
+    /proc/self/environ, an output folder linked to another place) never takes a read or a
+    write out of it. Links outside the repository (the user's own) are followed freely."""
+    real_root = Path(os.path.realpath(root))
+    current = Path(os.getcwd()) if not path.is_absolute() else Path(path.anchor)
+    for part in path.parts[1:] if path.is_absolute() else path.parts:
+        if part == ".":
+            continue
+        if part == "..":
+            current = current.parent
+            continue
+        step = current / part
+        if not os.path.islink(step):
+            current = step
+            continue
+        target = Path(os.path.realpath(step))
+        if _within(current, real_root) and not _within(target, real_root):
+            raise OutsideRepository(
+                f"{display_path(path)}: a symbolic link in the minutes repository leads "
+                "outside it; psc reads and writes only inside the repository (replace the "
+                "link by the file itself)"
+            )
+        current = target
+    return current
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
 
 
 def write_target(path: Path) -> Path:

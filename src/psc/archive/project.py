@@ -59,11 +59,14 @@ SOURCE_DIRS = (MEETINGS_DIR, "templates")
 
 def check_output(root: Path | None, target: Path, option: str = "-o") -> None:
     """Refuse to write an output (minutes, a report, a site) over a file psc reads: the group
-    file, anything in meetings/ or templates/, also through a symlink or a hard link.
+    file, anything in meetings/ or templates/, also through a symlink or a hard link; and
+    through a symbolic link of the repository that leads outside it (`fileio.resolve_within`).
     `root` None (no repository found) checks nothing."""
     if root is None:
         return
-    real = Path(os.path.realpath(target))
+    from psc.fileio import resolve_within
+
+    real = resolve_within(root, target)
     real_root = Path(os.path.realpath(root))
     sources = [real_root / GROUP_FILE] + [real_root / d for d in SOURCE_DIRS]
     hit = next((s for s in sources if real == s or s in real.parents), None)
@@ -168,11 +171,18 @@ class Project:
     def discover(cls, root: Path | None, cwd: Path, *, use_cache: bool = True) -> Project:
         """The project at `root` (which must hold a group file), else found upwards from `cwd`.
         `use_cache`: see `cache_wanted` for what the command line and the environment say."""
+        from psc.archive.cache import CACHE_DIR
+        from psc.fileio import resolve_within
+
         if root is not None:
             if not (root / GROUP_FILE).is_file():
                 raise ProjectNotFound(f"{display_path(root)} holds no {GROUP_FILE}")
-            return cls(root.resolve(), use_cache=use_cache)
-        return cls(find_root(cwd), use_cache=use_cache)
+            project = cls(root.resolve(), use_cache=use_cache)
+        else:
+            project = cls(find_root(cwd), use_cache=use_cache)
+        resolve_within(project.root, project.group_path)  # read by every command
+        resolve_within(project.root, project.root / CACHE_DIR)  # written by most
+        return project
 
     # ------------------------------------------------------------------ files
 
@@ -237,6 +247,14 @@ class Project:
     def check_output(self, target: Path, option: str = "-o") -> None:
         """Refuse an output over a file psc reads (see `check_output`)."""
         check_output(self.root, target, option)
+
+    def check_links(self, path: Path) -> Path:
+        """`path`, a file psc is given to read (`psc import FILE`) or write, refused when a
+        symbolic link of the repository takes it outside (see `fileio.resolve_within`)."""
+        from psc.fileio import resolve_within
+
+        resolve_within(self.root, path)
+        return path
 
     def check_inside(self, path: Path) -> None:
         """Refuse a file outside the repository (also through a symlink), naming it only."""

@@ -104,7 +104,7 @@ def render(
             "FILE|DIR|-",
             "Output file ('-' for stdout); a directory with --all or with both formats. "
             "Default: minutes/<meeting>.<format> in the repository (--public: "
-            "minutes/public/<meeting>.<format>).",
+            "public/minutes/<meeting>.<format>).",
         ),
     ] = None,
     lang: Lang = None,

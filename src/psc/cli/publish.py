@@ -22,7 +22,7 @@ def build(
         str | None,
         options.output(
             "DIR",
-            "Where to write the site (default: site/ in the repository; --public: site/public/).",
+            "Where to write the site (default: site/ in the repository; --public: public/site/).",
         ),
     ] = None,
     as_of: Annotated[
@@ -113,7 +113,7 @@ def remind(
         options.output(
             "DIR",
             "Where to write the drafts (default: reminders/ in the repository; --public: "
-            "reminders/public/).",
+            "public/reminders/).",
         ),
     ] = None,
     send: Annotated[

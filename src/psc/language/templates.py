@@ -7,10 +7,14 @@ HTML page); a repository's own `templates/` overrides them file by file, at the 
 (`templates/minutes.md.j2`, see LEGACY_NAMES). Every environment is sandboxed (a repository's
 templates must not reach Python internals) and undefined variables are errors; `render` is the
 one place a Jinja error becomes psc's TemplateError, naming the template file and line.
+A repository's own template (or its `templates/` folder) that is a symbolic link leading out of
+the repository (the folder's parent) is refused before it is read (`fileio.resolve_within`).
+No template global holds the environment or settings: templates see only what they are given.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -49,12 +53,43 @@ def package_templates() -> Path:
     return Path(__file__).resolve().parents[3] / "templates"
 
 
+def own_file(directory: Path, name: str) -> Path | None:
+    """The file `name` of a repository's own template folder `directory`, if there is one;
+    refused (OutsideRepository) when a symbolic link takes it out of the repository (the
+    folder's parent)."""
+    from psc.fileio import resolve_within
+
+    path = directory / name
+    if not os.path.lexists(path):
+        return None
+    resolve_within(directory.parent, path)
+    return path if path.is_file() else None
+
+
+class OwnLoader(jinja2.FileSystemLoader):
+    """A repository's own template folder: each template is checked by `own_file` before it
+    is read, so a link to a file outside the repository is never followed."""
+
+    def __init__(self, directory: Path):
+        super().__init__(str(directory))
+        self.directory = directory
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        from jinja2.loaders import split_template_path
+
+        if own_file(self.directory, "/".join(split_template_path(template))) is None:
+            raise jinja2.TemplateNotFound(template)
+        return super().get_source(environment, template)
+
+
 class TemplateLoader(jinja2.BaseLoader):
     """Finds a template in the repository's own directories first (at its path, then at its
     flat legacy name), then among the package's defaults."""
 
     def __init__(self, own: Iterable[Path], package: Path):
-        self.own = [jinja2.FileSystemLoader(str(d)) for d in own if d.is_dir()]
+        self.own = [OwnLoader(d) for d in own if d.is_dir()]
         self.package = jinja2.FileSystemLoader(str(package))
 
     def get_source(

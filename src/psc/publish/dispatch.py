@@ -91,7 +91,7 @@ def plan_reminders(
     """The reminders due at `as_of` (see `remind.collect`) and how each is delivered: with
     `send`, through the SMTP server the options or the environment name (PSC_SMTP_*);
     drafts go to `output` (default: reminders/ in the repository). `public`: made from the
-    public edition (private people's names replaced), drafts by default in reminders/public/."""
+    public edition (private people's names replaced), drafts by default in public/reminders/."""
     if public:
         from psc.publish.public import public_output, public_project
 
@@ -102,6 +102,8 @@ def plan_reminders(
     reminders, notes = remind.collect(project, as_of=as_of, within=within, lang=lang, sender=from_)
     settings = remind.smtp_settings(smtp_host, smtp_port, smtp_user) if send else None
     directory = remind.output_dir(project, output)
+    for r in reminders:  # each draft, also a link in the folder, never over a source or outside
+        project.check_output(directory / r.filename)
     if send and from_ == remind.DEFAULT_FROM:
         notes.append(
             f"note: sending from the placeholder {remind.DEFAULT_FROM}; "

@@ -66,9 +66,11 @@ def default_reference() -> Document:
 
 def reference(template_dirs: list[Path]) -> Document:
     """The first `reference.docx` of `template_dirs`, emptied of its body, else the default."""
+    from psc.language.templates import own_file
+
     for directory in template_dirs:
-        path = directory / REFERENCE
-        if path.is_file():
+        path = own_file(directory, REFERENCE)
+        if path is not None:
             document = _docx().Document(str(path))
             body = document.element.body
             for child in list(body):

@@ -41,7 +41,7 @@ def render_minutes(
     minutes/<meeting>.<format>, or `output` (a file, a directory, or '-': the document is
     returned instead of written). Files are written one meeting at a time, so memory stays
     flat however large the archive. `public`: the public edition (see `publish.public`),
-    by default into minutes/public/<meeting>.<format>."""
+    by default into public/minutes/<meeting>.<format>."""
     from psc.archive.tasks import reviews, track
     from psc.fileio import write_text_atomic
     from psc.publish.render import BINARY_FORMATS, FORMATS, Renderer

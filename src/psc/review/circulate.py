@@ -363,6 +363,8 @@ def plan_circulation(
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"-o {display_path(directory)}: not a directory")
     project.check_output(directory)
+    for m in messages:  # each draft, also a link in the folder, never over a source or outside
+        project.check_output(directory / m.filename)
     return Circulation(
         meeting.id, on, deadline, messages, notes, directory, settings, journal, recorded, entry
     )

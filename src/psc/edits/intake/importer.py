@@ -55,7 +55,7 @@ def import_minutes(
     from psc.fileio import FileWrite
     from psc.loading import pipeline
 
-    blocks = read_source(source)
+    blocks = read_source(project.check_links(source))
     if not blocks:
         raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
     group_raw = pipeline.read(project.group_path)
@@ -143,7 +143,7 @@ def _write(
     writes = [] if group_write is None else [group_write]
     writes.append(FileWrite(path, text, exclusive=not force))
     with project.edit_lock():
-        project.check_inside(path) if force else None
+        project.check_inside(path) if force else project.check_links(path)
         try:
             write_files(writes)
         except FileExistsError:
