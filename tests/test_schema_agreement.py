@@ -161,6 +161,8 @@ CROSS_CHECKS = {
     "org-unknown-statement.yaml",  # the group's registry
     "org-unknown-task-responsible.yaml",
     "task-id-duplicate.yaml",  # uniqueness across tasks
+    "comment-id-duplicate.yaml",  # uniqueness across comments
+    "comment-id-duplicate-ordinal.yaml",
     "time-start-after-end.yaml",  # one time against another
 }
 """Valid in structure, refused by psc's cross-checks (`validate.check_meeting`), which a
