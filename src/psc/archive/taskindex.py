@@ -2,8 +2,8 @@
 
 `fresh(project)` opens `.psc-cache/index.sqlite3` when its derived tables still describe
 the archive: the group file has the hash they were made with, and every meeting file the
-size and mtime (and, when modified close to the time they were written, the content hash)
-it had then, with no file added, removed or left out. Anything else (no database, a
+stamp it had then (`cache.Stamp`: size, mtime, ctime, inode and device; when modified close
+to the time they were written, the content hash too), with no file added, removed or left out. Anything else (no database, a
 changed or invalid file, a stray file in meetings/, --no-cache) gives None, and the report
 takes the loading pipeline, which re-indexes what changed and brings the tables up to
 date (row by row when a few meetings changed).
@@ -30,6 +30,7 @@ from psc.archive.cache import (
     BUSY_TIMEOUT,
     CACHE_DIR,
     DB_FILE,
+    DERIVED_COLUMNS,
     SEPARATOR,
     Stamp,
     connect,
@@ -106,8 +107,8 @@ def _unchanged(conn: sqlite3.Connection, meetings_dir: Path) -> bool:
     if written is None:
         return False
     stamps = {
-        r[0]: Stamp(r[1], r[2], r[3], int(written))
-        for r in conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
+        r[0]: Stamp(r[1], r[2], r[3], r[4], r[5], r[6], int(written))
+        for r in conn.execute(f"SELECT {DERIVED_COLUMNS} FROM derived_files")
     }
     prefix = meetings_dir.name + "/"
     seen = 0
@@ -124,7 +125,11 @@ def _unchanged(conn: sqlite3.Connection, meetings_dir: Path) -> bool:
             stamp = stamps.get(prefix + entry.name)
             if stamp is None or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 return False  # a new file, a folder or a link: the pipeline says what it is
-            st = entry.stat(follow_symlinks=False)
+            st = os.lstat(entry.path)  # all of it (a DirEntry's may lack the inode)
+            if not stamp.same_stat(st):
+                return (
+                    False  # changed, or the same content with another stat: the pipeline renews it
+                )
             if not stamp.matches(Path(entry.path), st):
                 return False
             hashed = hashed or stamp.racy(st)

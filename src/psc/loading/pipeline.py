@@ -41,27 +41,35 @@ def cannot_read(path: Path, exc: OSError) -> InvalidData:
     return _refused(display_path(path), f"cannot read file: {exc.strerror}")
 
 
-def _too_big(shown: str, size: int) -> InvalidData:
-    return _refused(shown, f"file is {size} bytes, over the limit of {MAX_BYTES}")
+def _too_big(shown: str, size: int | None, limit: int = MAX_BYTES) -> InvalidData:
+    """A file over the size limit (`size` None: it grew while read, or tells no size)."""
+    if size is None:
+        return _refused(shown, f"file is over the limit of {limit} bytes")
+    return _refused(shown, f"file is {size} bytes, over the limit of {limit}")
 
 
-def read_stamped(path: Path) -> tuple[bytes, int]:
-    """The bytes of `path` and its mtime_ns (for the cache), from one open file; InvalidData
-    when the file cannot be read. The size limit is checked with the text (`text`)."""
+def read_stamped(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """The bytes of `path` and its stat taken before they were read (for the cache's stamp),
+    from one open file; InvalidData when the file cannot be read or is over `limit` bytes,
+    told by its size before reading and by reading at most `limit` + 1 bytes (a file
+    that grows meanwhile, or one whose size the system does not tell)."""
     try:
         with open(path, "rb") as handle:
-            mtime_ns = os.fstat(handle.fileno()).st_mtime_ns
-            return handle.read(), mtime_ns
+            st = os.fstat(handle.fileno())
+            if st.st_size > limit:
+                raise _too_big(display_path(path), st.st_size, limit)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise cannot_read(path, exc) from None
+    if len(data) > limit:
+        raise _too_big(display_path(path), None, limit)
+    return data, st
 
 
-def read(path: Path) -> bytes:
-    """The bytes of `path`; InvalidData "cannot read file" when it cannot be read."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise cannot_read(path, exc) from None
+def read(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `path` (at most `limit`, see `read_stamped`); InvalidData "cannot read
+    file" when it cannot be read, or saying its size when it is over the limit."""
+    return read_stamped(path, limit)[0]
 
 
 def text(source: bytes | str, shown: str) -> str:
