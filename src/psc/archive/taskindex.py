@@ -58,10 +58,13 @@ def fresh(project: Project) -> TaskIndex | None:
     (see the module docstring); None when the report must read the files."""
     if not project.use_cache or not project.answers_from_index:
         return None
+    from psc.errors import InvalidData
+    from psc.loading import pipeline
+
     try:
-        group_hash = file_hash(project.group_path.read_bytes())
-    except OSError:
-        return None
+        group_hash = file_hash(pipeline.read(project.group_path))
+    except InvalidData:
+        return None  # unreadable or too big: the pipeline says so
     opened = connect(project.root / CACHE_DIR / DB_FILE, key_for(group_hash), create=False)
     if opened is None:
         return None

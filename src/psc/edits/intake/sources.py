@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 SUFFIXES = (".docx", ".md", ".txt")
 """What `read_source` reads (.markdown is read as .md)."""
+MAX_DOCX_BYTES = 64 * 1024 * 1024
+"""A Word file larger than this is refused before reading (its pictures may make it far
+larger than a text source; its text is checked by `check_package`)."""
 
 
 def read_source(path: Path) -> list[Block]:
@@ -37,7 +40,7 @@ def read_source(path: Path) -> list[Block]:
     if suffix in (".md", ".markdown"):
         return markdown_blocks(_checked_text(path))
     if suffix == ".docx":
-        return docx_blocks(pipeline.read(path), display_path(path))
+        return docx_blocks(pipeline.read(path, MAX_DOCX_BYTES), display_path(path))
     raise UsageError(f"cannot import {path.name}: psc reads .docx, .md and .txt")
 
 
@@ -252,26 +255,93 @@ def _docx() -> Any:
     return docx
 
 
+MAX_ENTRIES = 5000
+"""A Word file with more entries than this is refused before parsing."""
+MAX_UNPACKED = 256 * 1024 * 1024
+"""Bytes a Word file's entries may hold unpacked, all together (pictures included)."""
+MAX_XML = 16 * 1024 * 1024
+"""Bytes of XML a Word file's entries may hold unpacked (what is parsed: minutes hold well
+under 1 MB; parsing takes a few times its size in memory)."""
+MAX_RATIO = 200
+"""An entry over 1 MB unpacked may be at most this many times its packed size."""
+
+
+def check_package(package: bytes, shown: str) -> None:
+    """Refuse (InvalidData, one line naming the file) a Word file that is not a zip, is
+    damaged, holds an encrypted entry or one packed by a method psc does not read, or would
+    unpack to too much: more entries than MAX_ENTRIES, more bytes than MAX_UNPACKED, more
+    XML than MAX_XML, or an entry packed more than MAX_RATIO times. Only the zip's
+    directory is read (the unpacked sizes it states bound what Python's zipfile unpacks)."""
+    import zipfile
+
+    def refuse(reason: str) -> InvalidData:
+        return InvalidData([Problem(shown, 1, 1, "", reason)])
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(package)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        reason = "not a zip file" if isinstance(exc, zipfile.BadZipFile) else str(exc)
+        raise refuse(f"not a Word document ({reason or 'damaged zip'})") from None
+    if len(entries) > MAX_ENTRIES:
+        raise refuse(f"Word document has {len(entries)} entries, over the limit of {MAX_ENTRIES}")
+    unpacked = xml = 0
+    for entry in entries:
+        name = _CONTROL.sub("?", entry.filename)
+        if entry.flag_bits & 0x1:
+            raise refuse(f"Word document is encrypted ({name}); save it without a password")
+        if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise refuse(
+                f"not a Word document ({name} is packed by method {entry.compress_type}, "
+                "which psc does not read)"
+            )
+        unpacked += entry.file_size
+        if entry.filename.lower().endswith((".xml", ".rels")):
+            xml += entry.file_size
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * entry.compress_size:
+            raise refuse(
+                f"Word document unpacks too far ({name}: {entry.compress_size} bytes packed "
+                f"into {entry.file_size}, over {MAX_RATIO} times)"
+            )
+    if unpacked > MAX_UNPACKED:
+        raise refuse(f"Word document unpacks to {unpacked} bytes, over the limit of {MAX_UNPACKED}")
+    if xml > MAX_XML:
+        raise refuse(f"Word document holds {xml} bytes of XML, over the limit of {MAX_XML}")
+
+
 def docx_blocks(package: bytes, shown: str) -> list[Block]:
     """The body of a Word document (its bytes; `shown` names it), paragraphs and tables in
     order: Heading/Title styles as headings, list paragraphs as items, each table row as a
-    row; InvalidData when the bytes are not a Word document."""
+    row; InvalidData when the bytes are not a Word document, a damaged one, or one too
+    large to read (`check_package`)."""
     import zipfile
+    import zlib
 
     from lxml import etree
 
     docx = _docx()
-    from docx.opc.exceptions import PackageNotFoundError
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
 
+    check_package(package, shown)
     try:
         document = docx.Document(io.BytesIO(package))
         return _Reader(document).blocks()
-    except (PackageNotFoundError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+    except (OpcError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
         reason = "not a zip file" if isinstance(exc, zipfile.BadZipFile) else str(exc)
         problem = f"not a Word document ({reason})"
-    except (KeyError, ValueError, SyntaxError, etree.LxmlError, EOFError) as exc:
+    except (zlib.error, NotImplementedError, RuntimeError, OSError) as exc:
+        problem = f"damaged Word document ({' '.join(str(exc).split()) or type(exc).__name__})"
+    except (
+        KeyError,
+        ValueError,
+        SyntaxError,
+        etree.LxmlError,
+        EOFError,
+        PythonDocxError,
+    ) as exc:
         problem = f"not a Word document ({' '.join(str(exc).split()) or type(exc).__name__})"
-    raise InvalidData([Problem(shown, 1, 1, "", problem)])
+    raise InvalidData([Problem(shown, 1, 1, "", _CONTROL.sub("?", problem))])
 
 
 _ESCAPED = re.compile(r"([\\`*_\[\]<])")

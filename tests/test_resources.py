@@ -1,0 +1,261 @@
+"""Bounded resources (issue 21, item 8): size limits applied before reading, Word archives
+checked before parsing, damaged Word files refused in one line, style lookups that do not
+grow with paragraphs × styles, edits of large files linear in the file.
+
+Memory is measured with tracemalloc (Python's own allocations, deterministic), never time:
+a file of 300 MB read whole shows as a peak of 300 MB."""
+
+from __future__ import annotations
+
+import shutil
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, SEED, run
+
+BIG = 300 * 1024 * 1024
+"""A file far over every limit (sparse on disk: it costs no space)."""
+PEAK_MB = 100
+"""More than any of these commands needs (the modules they import included), far less than
+reading a BIG file or unpacking the Word document below."""
+
+
+def sparse(path: Path, size: int = BIG) -> Path:
+    with open(path, "wb") as handle:
+        handle.truncate(size)
+    return path
+
+
+def peak_mb(action: Callable[[], Any]) -> tuple[Any, float]:
+    """What `action` returns and the peak of memory Python allocated meanwhile, in MB."""
+    tracemalloc.start()
+    try:
+        result = action()
+        return result, tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.fixture
+def empty_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This repository's layout (its group.yaml), with no meeting yet, as cwd."""
+    root = tmp_path / "archive"
+    (root / "meetings").mkdir(parents=True)
+    shutil.copy(REPO / "group.yaml", root / "group.yaml")
+    monkeypatch.chdir(root)
+    return root
+
+
+def one_line(result: Any) -> str:
+    first, *rest = result.stderr.strip().splitlines()
+    assert rest in ([], ["1 error in 1 file"]), result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.output
+    return first
+
+
+# ---------------------------------------------------------------------- (a) sizes first
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_a_huge_meeting_file_is_refused_by_its_size_before_reading(repo, runner, cache):
+    sparse(repo / "meetings" / "2030-01-01.yaml")
+    result, peak = peak_mb(lambda: run(runner, "validate", *cache))
+    assert result.exit_code == 1
+    assert (
+        f"meetings/2030-01-01.yaml:1:1: error: file is {BIG} bytes, over the limit of 5242880"
+        in result.stderr
+    )
+    assert peak < PEAK_MB
+
+
+@pytest.mark.parametrize("command", [["validate"], ["tasks", "--format", "json"]])
+def test_a_huge_group_file_is_refused_by_its_size_before_reading(repo, runner, command):
+    assert run(runner, *command).exit_code == 0  # the index, warm
+    sparse(repo / "group.yaml")
+    result, peak = peak_mb(lambda: run(runner, *command))
+    assert result.exit_code == 1
+    assert f"group.yaml:1:1: error: file is {BIG} bytes, over the limit of" in result.stderr
+    assert peak < PEAK_MB
+
+
+@pytest.mark.parametrize("name", ["zapis.txt", "zapis.md", "zapis.docx"])
+def test_a_huge_import_source_is_refused_by_its_size_before_reading(
+    empty_repo, runner, tmp_path, name
+):
+    source = sparse(tmp_path / name)
+    result, peak = peak_mb(lambda: run(runner, "import", str(source), "--date", "2024-03-05"))
+    assert result.exit_code == 1
+    assert f"{name}:1:1: error: file is {BIG} bytes, over the limit of" in one_line(result)
+    assert peak < PEAK_MB
+    assert list((empty_repo / "meetings").iterdir()) == []
+
+
+# ---------------------------------------------------------------------- (b, c) Word files
+
+
+@pytest.fixture
+def word(tmp_path: Path) -> Path:
+    """A valid Word document of the seed's text."""
+    from seed_docx import seed_docx
+
+    path = tmp_path / "seed.docx"
+    seed_docx(SEED.read_text(encoding="utf-8"), path)
+    return path
+
+
+def rezip(source: Path, target: Path, document: Callable[[Any], None] | None = None,
+          extra: int = 0) -> Path:  # fmt: skip
+    """`source` packed again into `target`: word/document.xml written by `document` (given
+    the entry's open handle, so that it may stream far more than it keeps in memory), and
+    `extra` small entries more."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for entry in old.infolist():
+            if entry.filename == "word/document.xml" and document is not None:
+                with new.open(entry.filename, "w", force_zip64=True) as handle:
+                    document(handle)
+            else:
+                new.writestr(entry.filename, old.read(entry.filename))
+        for i in range(extra):
+            new.writestr(f"extra/item{i}.xml", b"<a/>")
+    return target
+
+
+def padded(megabytes: int) -> Callable[[Any], None]:
+    """A document.xml of one paragraph after `megabytes` MB of whitespace (valid XML)."""
+
+    def write(handle: Any) -> None:
+        handle.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n')
+        chunk = b" " * (1024 * 1024)
+        for _ in range(megabytes):
+            handle.write(chunk)
+        handle.write(
+            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            b"<w:body><w:p><w:r><w:t>Datum: 1. 2. 2024</w:t></w:r></w:p></w:body></w:document>"
+        )
+
+    return write
+
+
+def patched(source: Path, target: Path, entry: str, change: Callable[[bytearray, int, int], None]) -> Path:  # fmt: skip
+    """`source` with the bytes of one entry changed in place by `change(data, local, central)`
+    (the offsets of the entry's local header and central directory record)."""
+    import zipfile
+
+    data = bytearray(source.read_bytes())
+    with zipfile.ZipFile(source) as archive:
+        info = archive.getinfo(entry)
+    central = data.find(b"PK\x01\x02")
+    while central >= 0:  # the central record of this entry: its name after 46 bytes
+        if data[central + 46 : central + 46 + len(entry)] == entry.encode():
+            break
+        central = data.find(b"PK\x01\x02", central + 4)
+    assert central >= 0
+    change(data, info.header_offset, central)
+    target.write_bytes(bytes(data))
+    return target
+
+
+def compressed_data(data: bytearray, local: int) -> int:
+    """Where an entry's packed bytes start, after its local header."""
+    name, extra = (
+        int.from_bytes(data[local + 26 : local + 28], "little"),
+        int.from_bytes(data[local + 28 : local + 30], "little"),
+    )
+    return local + 30 + name + extra
+
+
+def corrupt_deflate(data: bytearray, local: int, central: int) -> None:
+    start = compressed_data(data, local) + 40
+    data[start : start + 64] = b"\xff" * 64
+
+
+def unknown_method(data: bytearray, local: int, central: int) -> None:
+    data[local + 8 : local + 10] = (99).to_bytes(2, "little")
+    data[central + 10 : central + 12] = (99).to_bytes(2, "little")
+
+
+def encrypted(data: bytearray, local: int, central: int) -> None:
+    data[local + 6] |= 1
+    data[central + 8] |= 1
+
+
+def import_word(runner: Any, path: Path) -> Any:
+    return run(runner, "import", str(path))
+
+
+def test_a_valid_word_document_still_imports(empty_repo, runner, word):
+    assert import_word(runner, word).exit_code == 0
+
+
+def test_a_word_document_holding_hundreds_of_megabytes_of_xml_is_refused_unread(
+    empty_repo, runner, word, tmp_path
+):
+    """The issue's example: a small .docx (hundreds of KB) that unpacks to 230 MB of XML."""
+    bomb = rezip(word, tmp_path / "bomb.docx", padded(230))
+    assert bomb.stat().st_size < 1024 * 1024
+    result, peak = peak_mb(lambda: import_word(runner, bomb))
+    assert result.exit_code == 1
+    assert "bomb.docx:1:1: error: Word document unpacks too far (word/document.xml" in one_line(
+        result
+    )
+    assert peak < PEAK_MB
+    assert list((empty_repo / "meetings").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("megabytes", "extra", "message"),
+    [
+        (20, 0, "Word document unpacks too far (word/document.xml"),
+        (0, 6000, "Word document has 6017 entries, over the limit of 5000"),
+    ],
+)
+def test_a_word_document_over_the_limits_is_refused(
+    empty_repo, runner, word, tmp_path, megabytes, extra, message
+):
+    big = rezip(word, tmp_path / "big.docx", padded(megabytes) if megabytes else None, extra)
+    result = import_word(runner, big)
+    assert result.exit_code == 1
+    assert f"big.docx:1:1: error: {message}" in one_line(result)
+
+
+def test_much_xml_packed_loosely_is_refused(empty_repo, runner, word, tmp_path, monkeypatch):
+    """XML over the limit even where each entry packs as plain text does (the ratio
+    allows it): the total is checked before parsing."""
+    from psc.edits.intake import sources
+
+    monkeypatch.setattr(sources, "MAX_XML", 64 * 1024)
+    big = rezip(word, tmp_path / "big.docx", padded(0))
+    result = import_word(runner, big)
+    assert result.exit_code == 1
+    assert "bytes of XML, over the limit of 65536" in one_line(result)
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (corrupt_deflate, "damaged Word document ("),
+        (unknown_method, "not a Word document (word/document.xml is packed by method 99, which"),
+        (encrypted, "Word document is encrypted (word/document.xml)"),
+    ],
+)
+def test_a_damaged_word_document_gets_one_line(empty_repo, runner, word, tmp_path, damage, message):
+    broken = patched(word, tmp_path / "broken.docx", "word/document.xml", damage)
+    result = import_word(runner, broken)
+    assert result.exit_code == 1
+    assert f"broken.docx:1:1: error: {message}" in one_line(result)
+    assert list((empty_repo / "meetings").iterdir()) == []
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9, 0.99])
+def test_a_truncated_word_document_gets_one_line(empty_repo, runner, word, tmp_path, keep):
+    data = word.read_bytes()
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    result = import_word(runner, cut)
+    assert result.exit_code == 1
+    assert "cut.docx:1:1: error: not a Word document (not a zip file)" in one_line(result)
