@@ -259,3 +259,73 @@ def test_a_truncated_word_document_gets_one_line(empty_repo, runner, word, tmp_p
     result = import_word(runner, cut)
     assert result.exit_code == 1
     assert "cut.docx:1:1: error: not a Word document (not a zip file)" in one_line(result)
+
+
+# ---------------------------------------------------------------------- (d) styles
+
+
+def many_styles(path: Path, styles: int, paragraphs: int) -> Path:
+    """A Word document of `styles` paragraph and character styles (each based on the one
+    before; the last two on each other) and `paragraphs` paragraphs using them, the last
+    ones numbered through their style and bold through their character style."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    element = document.styles.element
+    for i in range(styles):
+        based = f'<w:basedOn w:val="P{i - 1}"/>' if i else f'<w:basedOn w:val="P{styles - 1}"/>'
+        element.append(parse_xml(
+            f'<w:style {w} w:type="paragraph" w:styleId="P{i}"><w:name w:val="P{i}"/>{based}'
+            "</w:style>"
+        ))  # fmt: skip
+        based = f'<w:basedOn w:val="C{i - 1}"/>' if i else f'<w:basedOn w:val="C{styles - 1}"/>'
+        element.append(parse_xml(
+            f'<w:style {w} w:type="character" w:styleId="C{i}"><w:name w:val="C{i}"/>{based}'
+            "</w:style>"
+        ))  # fmt: skip
+    for i in range(paragraphs):
+        paragraph = document.add_paragraph(f"Odstavec {i}.")
+        paragraph._p.get_or_add_pPr().style = f"P{(i * 7) % styles}"
+        run = paragraph.add_run(" Tučně.")
+        run._r.get_or_add_rPr().style = f"C{(i * 13) % styles}"
+    document.save(str(path))
+    return path
+
+
+def test_style_lookups_do_not_grow_with_paragraphs_times_styles(tmp_path, monkeypatch):
+    """Thousands of styles, hundreds of paragraphs, every style based on another in a ring:
+    each paragraph's and run's style is found in a table made once (python-docx's own
+    lookup searches every style each time, and its base styles for ever in a ring)."""
+    import signal
+
+    from docx.oxml.styles import CT_Styles
+
+    from psc.edits.intake.sources import docx_blocks
+
+    path = many_styles(tmp_path / "styles.docx", styles=2000, paragraphs=300)
+    searches = 0
+    for name in ("get_by_id", "default_for", "get_by_name"):
+        original = getattr(CT_Styles, name)
+
+        def counted(self: Any, *args: Any, _original: Any = original) -> Any:
+            nonlocal searches
+            searches += 1
+            return _original(self, *args)
+
+        monkeypatch.setattr(CT_Styles, name, counted)
+
+    def stuck(*args: Any) -> None:
+        raise AssertionError("the reader is stuck (a ring of base styles?)")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(120)
+    try:
+        blocks = docx_blocks(path.read_bytes(), "styles.docx")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [b.text for b in blocks][:2] == ["Odstavec 0. Tučně.", "Odstavec 1. Tučně."]
+    assert len(blocks) == 300
+    assert searches <= 10  # a few, whatever the number of paragraphs

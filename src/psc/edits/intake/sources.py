@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -406,11 +407,74 @@ def _markdown_of(spans: list[_Span], *, bold: bool = True) -> str:
     return re.sub(r" *\n *", "\n", text).strip(" \n")
 
 
+class _Styles:
+    """A document's styles by ID and its default style of each type, read once: python-docx
+    finds a paragraph's or a run's style by searching every style (an XPath query, or a scan
+    for the default), which costs paragraphs × styles on a document of thousands of them.
+    What a style inherits is found once per style (`inherited`), also along long chains of
+    base styles, and a ring of them (a document may base a style on itself) ends."""
+
+    def __init__(self, document: Any):
+        self.by_id: dict[str, Any] = {}
+        self.defaults: dict[Any, Any] = {}
+        for style in document.styles.element.style_lst:
+            style_id = style.styleId
+            if style_id is not None:
+                self.by_id.setdefault(style_id, style)  # the first, as python-docx finds it
+            if style.default:
+                self.defaults[style.type] = style  # the last, as the standard says
+        self.memo: dict[str, dict[Any, Any]] = {}
+
+    def of(self, style_id: str | None, kind: Any) -> Any:
+        """The style element `style_id` of type `kind`, else the default of that type
+        (None when there is none), as python-docx's `get_style` answers."""
+        style = self.by_id.get(style_id) if style_id else None
+        if style is None or style.type != kind:
+            return self.defaults.get(kind)
+        return style
+
+    def inherited(self, style: Any, what: str, own: Callable[[Any], Any]) -> Any:
+        """The first value other than None that `own` finds on the style element `style`
+        or on the styles it is based on, nearest first (None: none has one), remembered
+        under `what` for every style walked through (each style is asked once)."""
+        memo = self.memo.setdefault(what, {})
+        walked: list[Any] = []
+        seen: set[Any] = set()
+        found = None
+        while style is not None:
+            if style in memo:
+                found = memo[style]
+                break
+            if style in seen:
+                break  # a ring of base styles
+            seen.add(style)
+            walked.append(style)
+            found = own(style)
+            if found is not None:
+                break
+            based_on = style.basedOn
+            style = self.by_id.get(based_on.val) if based_on is not None else None
+        for walked_style in walked:
+            memo[walked_style] = found
+        return found
+
+    @staticmethod
+    def name(style: Any) -> str:
+        """A style's name as Word shows it ("Heading 1"; "" for none)."""
+        from docx.styles import BabelFish
+
+        name = style.name_val if style is not None else None
+        return BabelFish.internal2ui(name) if name else ""
+
+
 class _Reader:
     """Walks one python-docx Document's body into blocks."""
 
     def __init__(self, document: Any):
         self.document = document
+        self.styles = _Styles(document)
+        self.formats: dict[str, dict[str, tuple[str | None, int]]] | None = None
+        """The numFmt and start of each level (by ilvl) of each numbering (by numId)."""
         self.paragraphs = 0
         self.tables = 0
         self.counters: dict[str, list[int]] = {}  # numbering: the count at each level
@@ -437,19 +501,21 @@ class _Reader:
                 self.walk(child, parent)
 
     def paragraph(self, paragraph: Paragraph, where: str) -> None:
-        spans = _spans(paragraph._p, paragraph)
+        from docx.enum.style import WD_STYLE_TYPE
+
+        spans = _spans(paragraph._p, paragraph, self.styles)
         if not "".join(s.text for s in spans).strip():
             return
         whole_bold = all(s.bold for s in spans if s.text.strip())
         text = _markdown_of(spans, bold=not whole_bold)
-        style = paragraph.style.name if paragraph.style is not None else ""
-        style = style or ""
+        paragraph_style = self.styles.of(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
+        style = self.styles.name(paragraph_style)
         heading = _HEADING_STYLE.fullmatch(style)
         if heading or style == "Title":
             level = min(int(heading.group(1)), 6) if heading else 1
             self.out.append(Block("heading", text, where, level=level, bold=whole_bold))
             return
-        numbering = self.numbering(paragraph)
+        numbering = self.numbering(paragraph, paragraph_style)
         if numbering is not None or "List Bullet" in style or "List Number" in style:
             ordered, number = numbering if numbering is not None else (False, None)
             ordered = ordered or "Number" in style
@@ -473,16 +539,16 @@ class _Reader:
             return
         self.out.append(Block("paragraph", text, where, bold=whole_bold))
 
-    def numbering(self, paragraph: Paragraph) -> tuple[bool, str | None] | None:
+    def numbering(self, paragraph: Paragraph, style: Any) -> tuple[bool, str | None] | None:
         """(ordered, number) of a paragraph numbered by Word (w:numPr of the paragraph or of
-        its style), or None. The number is counted for decimal and letter formats."""
+        its style, the style element `style`), or None. The number is counted for decimal
+        and letter formats."""
         from docx.oxml.ns import qn
 
-        num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        style = paragraph.style
-        while num_pr is None and style is not None:
-            num_pr = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            style = style.base_style
+        path = f"{qn('w:pPr')}/{qn('w:numPr')}"
+        num_pr = paragraph._p.find(path)
+        if num_pr is None:
+            num_pr = self.styles.inherited(style, "numPr", lambda based: based.find(path))
         if num_pr is None:
             return None
         num_id = num_pr.find(qn("w:numId"))
@@ -509,30 +575,40 @@ class _Reader:
 
     def format(self, num: str, level: int) -> tuple[str | None, int]:
         """The numFmt and start of level `level` of numbering `num` (None: not found)."""
+        if self.formats is None:
+            self.formats = self._formats()
+        return self.formats.get(num, {}).get(str(level), (None, 1))
+
+    def _formats(self) -> dict[str, dict[str, tuple[str | None, int]]]:
+        """Every numbering's levels (see `formats`), read once: the first w:num of each
+        numId, the first w:abstractNum of each ID and the first w:lvl of each level."""
         from docx.oxml.ns import qn
 
         try:
             numbering = self.document.part.numbering_part.element
         except (KeyError, NotImplementedError):
-            return None, 1
+            return {}
+        abstracts: dict[str | None, dict[str, tuple[str | None, int]]] = {}
+        for abstract_el in numbering.findall(qn("w:abstractNum")):
+            levels: dict[str, tuple[str | None, int]] = {}
+            for lvl in abstract_el.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                start = lvl.find(qn("w:start"))
+                start_value = start.get(qn("w:val")) if start is not None else "1"
+                levels.setdefault(
+                    lvl.get(qn("w:ilvl")),
+                    (
+                        fmt.get(qn("w:val")) if fmt is not None else None,
+                        int(start_value) if (start_value or "").isdigit() else 1,
+                    ),
+                )
+            abstracts.setdefault(abstract_el.get(qn("w:abstractNumId")), levels)
+        formats: dict[str, dict[str, tuple[str | None, int]]] = {}
         for num_el in numbering.findall(qn("w:num")):
-            if num_el.get(qn("w:numId")) != num:
-                continue
             abstract = num_el.find(qn("w:abstractNumId"))
             abstract_id = abstract.get(qn("w:val")) if abstract is not None else None
-            for abstract_el in numbering.findall(qn("w:abstractNum")):
-                if abstract_el.get(qn("w:abstractNumId")) != abstract_id:
-                    continue
-                for lvl in abstract_el.findall(qn("w:lvl")):
-                    if lvl.get(qn("w:ilvl")) == str(level):
-                        fmt = lvl.find(qn("w:numFmt"))
-                        start = lvl.find(qn("w:start"))
-                        start_value = start.get(qn("w:val")) if start is not None else "1"
-                        return (
-                            fmt.get(qn("w:val")) if fmt is not None else None,
-                            int(start_value) if (start_value or "").isdigit() else 1,
-                        )
-        return None, 1
+            formats.setdefault(num_el.get(qn("w:numId")), abstracts.get(abstract_id, {}))
+        return formats
 
     def table(self, table: Table, t: int) -> None:
         from docx.table import _Cell
@@ -559,7 +635,7 @@ class _Reader:
                     if any(inner):
                         lines.append(" | ".join(inner))
                 continue
-            spans = _spans(part._p, part)
+            spans = _spans(part._p, part, self.styles)
             if "".join(s.text for s in spans).strip():
                 lines.append(
                     _markdown_of(spans, bold=not all(s.bold for s in spans if s.text.strip()))
@@ -571,7 +647,7 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _spans(element: Any, paragraph: Any, link: str | None = None) -> list[_Span]:
+def _spans(element: Any, paragraph: Any, styles: _Styles, link: str | None = None) -> list[_Span]:
     """The runs of a paragraph (also inside hyperlinks, insertions, smart tags, fields and
     content controls; not deleted text) as spans."""
     from docx.text.run import Run
@@ -583,23 +659,24 @@ def _spans(element: Any, paragraph: Any, link: str | None = None) -> list[_Span]
             run = Run(child, paragraph)
             text = _CONTROL.sub("", run.text.replace("\t", " "))
             if text:
-                spans.append(_Span(text, _bold(run), bool(run.italic), link))
+                spans.append(_Span(text, _bold(run, styles), bool(run.italic), link))
         elif tag == "hyperlink":
-            spans += _spans(child, paragraph, _hyperlink(child, paragraph) or link)
+            spans += _spans(child, paragraph, styles, _hyperlink(child, paragraph) or link)
         elif tag in ("ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml"):
-            spans += _spans(child, paragraph, link)
+            spans += _spans(child, paragraph, styles, link)
     return spans
 
 
-def _bold(run: Any) -> bool:
+def _bold(run: Any, styles: _Styles) -> bool:
+    """Whether a run is bold: by itself, else by its character style (Strong) or the
+    styles that one is based on."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.text.font import Font
+
     if run.bold is not None:
         return bool(run.bold)
-    style = run.style
-    while style is not None:  # a character style (Strong) may make it bold
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
-    return False
+    style = styles.of(run._r.style, WD_STYLE_TYPE.CHARACTER)
+    return bool(styles.inherited(style, "bold", lambda based: Font(based).bold))
 
 
 def _hyperlink(element: Any, paragraph: Any) -> str | None:
