@@ -329,3 +329,95 @@ def test_style_lookups_do_not_grow_with_paragraphs_times_styles(tmp_path, monkey
     assert [b.text for b in blocks][:2] == ["Odstavec 0. Tučně.", "Odstavec 1. Tučně."]
     assert len(blocks) == 300
     assert searches <= 10  # a few, whatever the number of paragraphs
+
+
+# ---------------------------------------------------------------------- (e) large files
+
+
+def large_meeting(root: Path, tasks: int) -> Path:
+    """A generated repository (benchmarks/generate.py) of one meeting whose tasks are
+    repeated until there are `tasks` of them (most with flow lists: `responsible: [...]`)."""
+    from test_index_database import generate
+
+    generate(root, meetings=1)
+    path = root / "meetings" / "2000-01-05.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = lines.index("tasks:") + 1
+    end = start
+    while end < len(lines) and (lines[end].startswith(" ") or not lines[end]):
+        end += 1
+    found: list[list[str]] = []
+    for line in lines[start:end]:
+        if line.startswith("  - "):
+            found.append([])
+        if line:
+            found[-1].append(line)
+    repeated = [line for i in range(tasks) for line in found[i % len(found)]]
+    path.write_text("\n".join([*lines[:start], *repeated, *lines[end:]]), encoding="utf-8")
+    return path
+
+
+def open_task(path: Path) -> str:
+    """The ID of the first task of the meeting with no status."""
+    from psc.loading import pipeline
+
+    data, _ = pipeline.load_yaml(path)
+    index = next(i for i, t in enumerate(data["tasks"]) if "status" not in t)
+    return f"{path.stem}/{index + 1}"
+
+
+def counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
+    """Count the calls of `owner.name` (the list's one number)."""
+    calls = [0]
+    original = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_a_file_of_many_flow_lists_is_not_read_by_the_python_scanner(tmp_path, monkeypatch):
+    """The depth guard counts every `[` as possible nesting; a file of hundreds of them is
+    streamed by libyaml's parser, never PyYAML's pure-Python scanner (ten times slower)."""
+    import yaml
+
+    from psc.loading import pipeline, yamlfile
+
+    if yamlfile._Base is yaml.SafeLoader:
+        pytest.skip("PyYAML without libyaml: the Python scanner is the only one")
+    path = large_meeting(tmp_path / "archive", tasks=300)
+    assert path.read_text(encoding="utf-8").count("[") > yamlfile.MAX_DEPTH
+    scanned = counting(monkeypatch, yaml.scanner.Scanner, "fetch_more_tokens")
+    meeting = pipeline.load_meeting(None, path, None)
+    assert len(meeting.tasks) == 300
+    assert scanned == [0]
+
+
+def test_a_task_edit_parses_its_file_a_fixed_number_of_times(tmp_path, monkeypatch, runner):
+    """`psc tasks done` in a large file: the file is composed once to read the task, once
+    to edit it and once to check the edit (and its data compared from those), whatever
+    the number of tasks; each compose is linear in the file."""
+    from psc.loading import yamledit, yamlfile
+
+    path = large_meeting(tmp_path / "archive", tasks=300)
+    monkeypatch.chdir(tmp_path / "archive")
+    assert run(runner, "validate").exit_code == 0  # the index, warm
+    task = open_task(path)
+    composed = [0]
+    original = yamlfile.compose
+
+    def compose(text: str) -> Any:
+        composed[0] += "tasks:" in text  # the meeting file (not the group file)
+        return original(text)
+
+    monkeypatch.setattr(yamlfile, "compose", compose)
+    monkeypatch.setattr(yamledit, "compose", compose)
+    result = run(runner, "tasks", "done", task, "--on", "2000-02-01")
+    assert result.exit_code == 0, result.output
+    assert f"{task}: done on 2000-02-01" in result.stdout
+    assert composed == [3]
+    monkeypatch.undo()
+    assert run(runner, "validate", "--no-cache").exit_code == 0

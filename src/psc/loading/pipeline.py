@@ -41,18 +41,20 @@ def cannot_read(path: Path, exc: OSError) -> InvalidData:
     return _refused(display_path(path), f"cannot read file: {exc.strerror}")
 
 
-def _too_big(shown: str, size: int | None, limit: int = MAX_BYTES) -> InvalidData:
+def _too_big(shown: str, size: int | None, limit: int | None = None) -> InvalidData:
     """A file over the size limit (`size` None: it grew while read, or tells no size)."""
+    limit = MAX_BYTES if limit is None else limit
     if size is None:
         return _refused(shown, f"file is over the limit of {limit} bytes")
     return _refused(shown, f"file is {size} bytes, over the limit of {limit}")
 
 
-def read_stamped(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
+def read_stamped(path: Path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
     """The bytes of `path` and its stat taken before they were read (for the cache's stamp),
     from one open file; InvalidData when the file cannot be read or is over `limit` bytes,
     told by its size before reading and by reading at most `limit` + 1 bytes (a file
-    that grows meanwhile, or one whose size the system does not tell)."""
+    that grows meanwhile, or one whose size the system does not tell); default MAX_BYTES."""
+    limit = MAX_BYTES if limit is None else limit
     try:
         with open(path, "rb") as handle:
             st = os.fstat(handle.fileno())
@@ -66,7 +68,7 @@ def read_stamped(path: Path, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_res
     return data, st
 
 
-def read(path: Path, limit: int = MAX_BYTES) -> bytes:
+def read(path: Path, limit: int | None = None) -> bytes:
     """The bytes of `path` (at most `limit`, see `read_stamped`); InvalidData "cannot read
     file" when it cannot be read, or saying its size when it is over the limit."""
     return read_stamped(path, limit)[0]
@@ -149,16 +151,21 @@ def load_meeting(
     checks: bool = True,
     approval: bool = True,
     shown: str | None = None,
+    parsed: tuple[Any, Positions] | None = None,
 ) -> Meeting:
     """One meeting through the whole pipeline: `source` (the file's bytes or text; None: read
     `path`) as the file `path`, checked against `group` (None: the registry is not checked).
     `checks` False stops at the model (a review of an old revision); `approval` False leaves
     out the approval's fingerprint (an edit that records one). `shown` names the file in
-    messages (default: `path` as the user reads it). Raises InvalidData with every problem."""
+    messages (default: `path` as the user reads it). `parsed`: the `tree` of `source`, when
+    the caller made it already (an edit compares it with the edited file's). Raises
+    InvalidData with every problem."""
     from psc.loading import validate
 
     shown = display_path(path) if shown is None else shown
-    data, pos = tree(read(path) if source is None else source, shown)
+    if parsed is None:
+        parsed = tree(read(path) if source is None else source, shown)
+    data, pos = parsed
     meeting = validate.parse_meeting(data, pos, path)
     if checks:
         problems = validate.check_meeting(meeting, path, group, approval=approval)
