@@ -421,3 +421,10 @@ def test_a_task_edit_parses_its_file_a_fixed_number_of_times(tmp_path, monkeypat
     assert composed == [3]
     monkeypatch.undo()
     assert run(runner, "validate", "--no-cache").exit_code == 0
+
+
+def test_the_index_knows_the_size_limit_of_the_pipeline():
+    from psc.archive import cache
+    from psc.loading import pipeline
+
+    assert cache.MAX_FILE_BYTES == pipeline.MAX_BYTES

@@ -91,8 +91,26 @@ DERIVED_COLUMNS = "name, size, mtime_ns, sha256, ctime_ns, ino, dev"
 """The columns of `derived_files`: a file's name and `Stamp.identity`."""
 
 
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""The size limit of meeting and group files (`psc.loading.pipeline.MAX_BYTES`, which a
+report answered from the index does not import)."""
+
+
 def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def read_limited(path: Path) -> bytes | None:
+    """The bytes of `path`, told too big by its size before reading and by reading at most
+    MAX_FILE_BYTES + 1 bytes; None when it cannot be read or is too big."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                return None
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= MAX_FILE_BYTES else None
 
 
 def stored_form(summary: MeetingSummary, name: str) -> str:

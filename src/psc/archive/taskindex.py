@@ -36,6 +36,7 @@ from psc.archive.cache import (
     connect,
     file_hash,
     key_for,
+    read_limited,
 )
 from psc.archive.summary import MeetingSummary, TaskSummary, from_json
 from psc.archive.tasks import TrackedTask
@@ -58,13 +59,10 @@ def fresh(project: Project) -> TaskIndex | None:
     (see the module docstring); None when the report must read the files."""
     if not project.use_cache or not project.answers_from_index:
         return None
-    from psc.errors import InvalidData
-    from psc.loading import pipeline
-
-    try:
-        group_hash = file_hash(pipeline.read(project.group_path))
-    except InvalidData:
+    group = read_limited(project.group_path)
+    if group is None:
         return None  # unreadable or too big: the pipeline says so
+    group_hash = file_hash(group)
     opened = connect(project.root / CACHE_DIR / DB_FILE, key_for(group_hash), create=False)
     if opened is None:
         return None
@@ -128,7 +126,8 @@ def _unchanged(conn: sqlite3.Connection, meetings_dir: Path) -> bool:
             stamp = stamps.get(prefix + entry.name)
             if stamp is None or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 return False  # a new file, a folder or a link: the pipeline says what it is
-            st = os.lstat(entry.path)  # all of it (a DirEntry's may lack the inode)
+            # the whole stat (on Windows a DirEntry's has no inode or device)
+            st = entry.stat(follow_symlinks=False) if os.name != "nt" else os.lstat(entry.path)
             if not stamp.same_stat(st):
                 return (
                     False  # changed, or the same content with another stat: the pipeline renews it
