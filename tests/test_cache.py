@@ -191,3 +191,48 @@ def test_many_files_are_checked_in_parallel_with_the_same_verdicts(repo, runner,
     path.write_text(path.read_text(encoding="utf-8").replace("titel:", "title:"), encoding="utf-8")
     assert overdue_ids(runner)[:3] == ["2015-01-01/1", "2015-01-02/1", "2015-01-03/1"]
     assert len(index_names(repo)) == 13
+
+
+def _edit_keeping_size_and_mtime(path, old: str, new: str, *, approve: bool, root) -> None:
+    """Change `old` to `new` (same length) in `path`, then put its size and mtime back as
+    `touch -d`, `cp -p` or `rsync -a` would: only its ctime (and maybe inode) tells."""
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert old in text and len(old) == len(new)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    if approve:
+        refingerprint(root)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+
+def _long_ago(path) -> None:
+    """The file last modified 100 s ago: well outside the racy window, trusted by its stamp."""
+    old = path.stat()
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns - 10**11))
+
+
+def test_a_same_size_edit_with_its_mtime_put_back_is_seen_by_reports(repo, runner):
+    path = repo / "meetings" / "2016-09-07.yaml"
+    _long_ago(path)
+    assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
+    assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]  # tables
+    _edit_keeping_size_and_mtime(
+        path, "deadline: 2016-11-01", "deadline: 2016-11-30", approve=True, root=repo
+    )
+    assert overdue_ids(runner, "--no-cache") == ["2016-09-07/4", "2016-09-07/5"]
+    assert overdue_ids(runner) == ["2016-09-07/4", "2016-09-07/5"]
+
+
+def test_a_same_size_edit_of_approved_minutes_with_its_mtime_put_back_fails_validate(repo, runner):
+    path = repo / "meetings" / "2016-09-07.yaml"
+    _long_ago(path)
+    assert run(runner, "validate").exit_code == 0
+    assert run(runner, "validate").exit_code == 0  # as found valid: answered by the index
+    _edit_keeping_size_and_mtime(
+        path, "deadline: 2016-11-01", "deadline: 2016-11-30", approve=False, root=repo
+    )
+    direct = run(runner, "validate", "--no-cache")
+    assert direct.exit_code == 1 and "fingerprint" in direct.output
+    cached = run(runner, "validate")
+    assert (cached.exit_code, cached.output) == (direct.exit_code, direct.output)

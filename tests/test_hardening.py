@@ -352,10 +352,11 @@ def test_an_edit_aborts_when_the_file_changed_on_disk(repo, runner, monkeypatch)
     real_check = psc.edits.taskedit.check_edit
 
     def meanwhile(*args, **kwargs):
-        real_check(*args, **kwargs)
+        edited = real_check(*args, **kwargs)
         path.write_text(
             path.read_text(encoding="utf-8") + "# saved by someone else\n", encoding="utf-8"
         )
+        return edited
 
     monkeypatch.setattr(psc.edits.taskedit, "check_edit", meanwhile)
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10")

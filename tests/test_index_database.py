@@ -317,6 +317,42 @@ def test_a_report_while_a_write_transaction_is_open(archive: Path):
     assert cli(archive, *REPORT) == expected[0]
 
 
+@pytest.mark.parametrize("begin", ["BEGIN IMMEDIATE", "BEGIN EXCLUSIVE"])
+def test_a_command_that_writes_the_index_while_another_holds_it(archive: Path, begin: str):
+    """Another process holds the database's write transaction while a command would write
+    the index (a meeting changed): the command waits only a moment, then answers from the
+    files, right, and leaves the index as it is (the next command brings it up to date)."""
+    assert cli(archive, *REPORT) == direct(archive, *REPORT)  # the index, warm
+    path = archive / "meetings" / "2000-01-05.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    expected = [direct(archive, *args) for args in REPORTS]
+    holder = sqlite3.connect(archive / DATABASE, isolation_level=None, timeout=1)
+    try:
+        holder.execute(begin)
+        holder.execute("INSERT INTO meta VALUES ('psc_test_pending', '1')")
+        assert [cli(archive, *args) for args in REPORTS] == expected
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert [cli(archive, *args) for args in REPORTS] == expected
+
+
+def test_the_index_waits_only_a_moment_for_another_process(archive: Path):
+    """The busy timeout of every connection psc opens to the index is a moment (a command
+    never waits the seconds another process may hold the database)."""
+    from psc.archive import cache
+
+    assert cli(archive, *REPORT) == direct(archive, *REPORT)
+    opened = cache.connect(archive / DATABASE, "key", create=False)
+    assert opened is not None
+    conn, _ = opened
+    try:
+        assert 0 < conn.execute("PRAGMA busy_timeout").fetchone()[0] <= 200
+    finally:
+        conn.close()
+    assert 0 < cache.BUSY_TIMEOUT <= 0.2
+
+
 # ---------------------------------------------------------------------- (d) racy edit
 
 

@@ -137,8 +137,9 @@ def test_the_file_checker_travels_to_worker_processes(repo):
     checked = copy.check(repo / SEED)
     assert checked.problems == [] and checked.summary is not None
     assert checked.summary.id == "2016-09-07"
-    size, _, sha256 = checked.stamp
-    assert size == (repo / SEED).stat().st_size and len(sha256) == 64
+    assert checked.stamp is not None
+    assert checked.stamp.size == (repo / SEED).stat().st_size and len(checked.stamp.sha256) == 64
+    assert checked.stamp.ino == (repo / SEED).stat().st_ino
     outside = repo.parent / "2016-09-08.yaml"
     outside.write_bytes((repo / SEED).read_bytes())
     (problem,) = copy.check(outside).problems

@@ -3,12 +3,14 @@
 It holds two things:
 
 - `files`: the summary of every valid meeting file, keyed by the file's path relative to
-  the repository root, with the file's size, mtime_ns and content hash. An entry is served
-  only when size and mtime_ns match, and, when the mtime is too close to the moment the
-  entry was written to be trusted (a file changed in the same instant, as git's "racily
-  clean" case), when its content hash matches too. A summary served always gets the file's
-  path under the current root (a copied or moved repository with its cache never points
-  back at the original).
+  the repository root, with the file's stamp (`Stamp`: size, mtime_ns, content hash,
+  ctime_ns, inode and device, as git's index keeps them). An entry is served only when
+  size and mtime_ns match, and, when the ctime, inode or device differ (an edit whose mtime
+  was put back: `touch -d`, `cp -p`, `rsync -a`, a NAS clock) or the file was modified too
+  close to the moment the entry was written to be trusted (git's "racily clean" case),
+  when its content hash matches too. A summary served always gets the file's path under
+  the current root (a copied or moved repository with its cache never points back at the
+  original).
 - the derived tables, written when the whole archive was indexed and found valid: the
   meetings (`meetings`), each task's state over the as-of dates at which it holds
   (`task_states`, see `psc.archive.tasks.timeline`), and the stamps of the files they were
@@ -41,7 +43,7 @@ from psc.archive.summary import FORMAT, MeetingSummary, from_json, to_json
 CACHE_DIR = ".psc-cache"
 DB_FILE = "index.sqlite3"
 LOCK_FILE = "index.lock"
-SCHEMA = 5
+SCHEMA = 6
 """Version of the tables below (part of the key: another schema is rebuilt)."""
 SEPARATOR = "\x1f"
 """Between the names of `task_states.responsible` (a control character no name holds)."""
@@ -50,17 +52,21 @@ RACY_NS = 2_000_000_000
 SYNCHRONOUS = "PRAGMA synchronous = NORMAL"
 """No sync at each commit (in WAL mode the database stays consistent; a power cut may lose
 the last writes, which the next command makes again: the index is derived data)."""
-BUSY_TIMEOUT = 30.0
-"""Seconds a process waits for another one's write to finish."""
+BUSY_TIMEOUT = 0.15
+"""Seconds a process waits for another one holding the database (its write transaction):
+a moment only, then the command reads the files and leaves the index as it is (the index
+is an optimisation, never a reason to wait)."""
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
     name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    sha256 TEXT NOT NULL, written_ns INTEGER NOT NULL, summary TEXT NOT NULL);
+    sha256 TEXT NOT NULL, ctime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
+    dev INTEGER NOT NULL, written_ns INTEGER NOT NULL, summary TEXT NOT NULL);
 CREATE TABLE derived_files (
     name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    sha256 TEXT NOT NULL);
+    sha256 TEXT NOT NULL, ctime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
+    dev INTEGER NOT NULL);
 CREATE TABLE meetings (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, date TEXT NOT NULL, number INTEGER,
     title TEXT NOT NULL, approved INTEGER NOT NULL, decisions INTEGER NOT NULL,
@@ -81,10 +87,30 @@ CREATE INDEX reviews_meeting ON reviews (meeting);
 `deadline_*` the deadline in force; `responsible` the names joined by SEPARATOR. `reviews`:
 the tasks each meeting reviews (with `task_states.meeting`, what a changed meeting
 touches: only those tasks' states are made again)."""
+DERIVED_COLUMNS = "name, size, mtime_ns, sha256, ctime_ns, ino, dev"
+"""The columns of `derived_files`: a file's name and `Stamp.identity`."""
+
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""The size limit of meeting and group files (`psc.loading.pipeline.MAX_BYTES`, which a
+report answered from the index does not import)."""
 
 
 def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def read_limited(path: Path) -> bytes | None:
+    """The bytes of `path`, told too big by its size before reading and by reading at most
+    MAX_FILE_BYTES + 1 bytes; None when it cannot be read or is too big."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                return None
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= MAX_FILE_BYTES else None
 
 
 def stored_form(summary: MeetingSummary, name: str) -> str:
@@ -104,24 +130,53 @@ def key_for(group_hash: str) -> str:
 
 
 class Stamp(NamedTuple):
-    """What identifies a file's content: size, mtime_ns, content hash, and when it was
-    recorded (a file modified within RACY_NS before that is checked by its content)."""
+    """What identifies a file's content, as git's index does: size, mtime_ns, content hash,
+    ctime_ns, inode and device, and when it was recorded (a file modified or changed within
+    RACY_NS before that is checked by its content)."""
 
     size: int
     mtime_ns: int
     sha256: str
+    ctime_ns: int
+    ino: int
+    dev: int
     written_ns: int = 0
 
+    @classmethod
+    def of(cls, st: os.stat_result, size: int, sha256: str) -> Stamp:
+        """The stamp of a file whose stat, taken before its `size` bytes with content hash
+        `sha256` were read, is `st` (a change during the read changes the ctime)."""
+        return cls(size, st.st_mtime_ns, sha256, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+    def identity(self) -> tuple[int, int, str, int, int, int]:
+        """The stamp without the time it was recorded, as `derived_files` holds it."""
+        return (self.size, self.mtime_ns, self.sha256, self.ctime_ns, self.ino, self.dev)
+
+    def same_stat(self, st: os.stat_result) -> bool:
+        """Whether the file's stat (`st`) is the one recorded: no change since, unless one
+        in the same timestamp tick (`racy`)."""
+        return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev) == (
+            self.size,
+            self.mtime_ns,
+            self.ctime_ns,
+            self.ino,
+            self.dev,
+        )
+
     def racy(self, st: os.stat_result) -> bool:
-        """Whether the file (`st`) was modified too close to when this was recorded for
-        its size and mtime to tell a change (git's "racily clean")."""
-        return st.st_mtime_ns >= self.written_ns - RACY_NS
+        """Whether the file (`st`) was modified or changed too close to when this was
+        recorded for its stat to tell a change (git's "racily clean")."""
+        return max(st.st_mtime_ns, st.st_ctime_ns) >= self.written_ns - RACY_NS
 
     def matches(self, path: Path, st: os.stat_result) -> bool:
-        """Whether the file at `path` (`st`: its stat) certainly still has this content."""
+        """Whether the file at `path` (`st`: its stat) certainly still has this content:
+        the same size and mtime, and the same ctime, inode and device unless racy; else
+        (an mtime put back after an edit, a copy, a racy stamp) the same content hash."""
         if st.st_size != self.size or st.st_mtime_ns != self.mtime_ns:
             return False
-        return not self.racy(st) or file_hash(path.read_bytes()) == self.sha256
+        if self.same_stat(st) and not self.racy(st):
+            return True
+        return file_hash(path.read_bytes()) == self.sha256
 
 
 @dataclass
@@ -129,14 +184,14 @@ class Derived:
     """The report tables' rows, computed from a whole valid archive (`index.derive`): all of
     them, or (`partial`) those of some tasks and meetings, which replace theirs."""
 
-    files: list[tuple[str, int, int, str]]
+    files: list[tuple[Any, ...]]
     meetings: list[tuple[Any, ...]]
     task_states: list[tuple[Any, ...]]
     reviews: list[tuple[str, str]]
     responsible: list[str]
     partial: tuple[list[str], list[str]] | None = None
     """(task IDs, meeting IDs) whose rows these are; None: every row."""
-    base: dict[str, tuple[int, int, str]] | None = None
+    base: dict[str, tuple[Any, ...]] | None = None
     """For `partial` rows: the stamps the tables they update were made from (if another
     process has changed the tables since, the rows are not written)."""
 
@@ -256,8 +311,15 @@ class Cache:
         if not self.current:
             return
         try:
-            rows = self.conn.execute("SELECT name, size, mtime_ns, sha256, written_ns FROM files")
-            self.stamps = {r[0]: Stamp(int(r[1]), int(r[2]), str(r[3]), int(r[4])) for r in rows}
+            rows = self.conn.execute(
+                "SELECT name, size, mtime_ns, sha256, ctime_ns, ino, dev, written_ns FROM files"
+            )
+            self.stamps = {
+                r[0]: Stamp(
+                    int(r[1]), int(r[2]), str(r[3]), int(r[4]), int(r[5]), int(r[6]), int(r[7])
+                )
+                for r in rows
+            }
             self.has_tables = self._meta("derived_ns") is not None
             info = self._meta("group_info")
             if info is not None:
@@ -283,27 +345,29 @@ class Cache:
 
     def unchanged(self, files: list[tuple[str, Path]]) -> dict[str, Stamp] | None:
         """The stamps of `files` (name, path) when every one is certainly as its entry
-        says (see `get`), else None; no summary is read."""
+        says (see `get`) and has its recorded stat (else the files are read, and their
+        entries' stamps renewed), else None; no summary is read."""
         found: dict[str, Stamp] = {}
         try:
             for name, path in files:
                 stamp = self.stamps.get(name)
-                if stamp is None or not stamp.matches(path, path.stat()):
+                st = path.stat()
+                if stamp is None or not stamp.same_stat(st) or not stamp.matches(path, st):
                     return None
                 found[name] = stamp
         except OSError:
             return None
         return found
 
-    def derived_stamps(self) -> dict[str, tuple[int, int, str]]:
+    def derived_stamps(self) -> dict[str, tuple[Any, ...]]:
         """`derived_files` by name: the stamps of the archive last found valid as a whole
         (and, with `has_tables`, those the report tables were made from); empty when the
         database holds none for this key."""
         if self.conn is None or not self.current:
             return {}
         try:
-            rows = self.conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
-            return {r[0]: (r[1], r[2], r[3]) for r in rows}
+            rows = self.conn.execute(f"SELECT {DERIVED_COLUMNS} FROM derived_files")
+            return {r[0]: tuple(r[1:]) for r in rows}
         except sqlite3.Error:
             return {}
 
@@ -327,7 +391,7 @@ class Cache:
             return False
         found = self.derived_stamps()
         return len(found) == len(stamps) and all(
-            found.get(name) == (st.size, st.mtime_ns, st.sha256) for name, st in stamps.items()
+            found.get(name) == st.identity() for name, st in stamps.items()
         )
 
     def get(self, name: str, path: Path) -> MeetingSummary | None:
@@ -336,12 +400,16 @@ class Cache:
         if stamp is None or self.conn is None:
             return None
         try:
-            if not stamp.matches(path, path.stat()):
+            st = path.stat()
+            if not stamp.matches(path, st):
                 return None
             row = self.conn.execute("SELECT summary FROM files WHERE name = ?", (name,)).fetchone()
             if row is None:
                 return None
             summary = from_json(json.loads(row[0]))
+            if not stamp.same_stat(st):  # the same content under another stat: renew its stamp
+                renewed = Stamp.of(st, stamp.size, stamp.sha256)._replace(written_ns=time.time_ns())
+                self._put[name] = (renewed, str(row[0]))
         except (OSError, sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
             self.stamps.pop(name, None)
             self._gone.add(name)
@@ -351,17 +419,11 @@ class Cache:
         return summary
 
     def put(
-        self,
-        name: str,
-        summary: MeetingSummary,
-        size: int,
-        mtime_ns: int,
-        sha256: str,
-        stored: str | None = None,
+        self, name: str, summary: MeetingSummary, stamp: Stamp, stored: str | None = None
     ) -> None:
-        """Remember `summary` for the file that had `size`, `mtime_ns` and content hash
-        `sha256`; `stored`: its `stored_form`, when the worker that read the file made it."""
-        stamp = Stamp(size, mtime_ns, sha256, time.time_ns())
+        """Remember `summary` for the file that had `stamp` (recorded now); `stored`: its
+        `stored_form`, when the worker that read the file made it."""
+        stamp = stamp._replace(written_ns=time.time_ns())
         self._put[name] = (stamp, stored if stored is not None else summary)
         self._gone.discard(name)
 
@@ -411,12 +473,12 @@ class Cache:
         rows = []
         for name, (stamp, summary) in self._put.items():
             text = summary if isinstance(summary, str) else stored_form(summary, name)
-            rows.append((name, stamp.size, stamp.mtime_ns, stamp.sha256, stamp.written_ns, text))
-        conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
+            rows.append((name, *stamp.identity(), stamp.written_ns, text))
+        conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         meta = {"key": self.key, "group_info": dump(self.group_info)}
         if derived is not None and derived.partial is not None:
-            found = conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
-            now = {r[0]: (r[1], r[2], r[3]) for r in found}
+            found = conn.execute(f"SELECT {DERIVED_COLUMNS} FROM derived_files")
+            now = {r[0]: tuple(r[1:]) for r in found}
             made = conn.execute("SELECT 1 FROM meta WHERE key = 'derived_ns'").fetchone()
             if made is None or now != derived.base:
                 derived = None  # the tables changed under us: the next report makes them
@@ -431,7 +493,9 @@ class Cache:
                 conn.execute(f"DELETE FROM task_states WHERE task {within}", (tasks,))
                 conn.execute(f"DELETE FROM meetings WHERE id {within}", (meetings,))
                 conn.execute(f"DELETE FROM reviews WHERE meeting {within}", (meetings,))
-            conn.executemany("INSERT INTO derived_files VALUES (?, ?, ?, ?)", derived.files)
+            conn.executemany(
+                "INSERT INTO derived_files VALUES (?, ?, ?, ?, ?, ?, ?)", derived.files
+            )
             conn.executemany("INSERT INTO reviews VALUES (?, ?)", derived.reviews)
             conn.executemany(
                 "INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?)", derived.meetings
@@ -446,8 +510,8 @@ class Cache:
             for table in ("derived_files", "meetings", "task_states", "reviews"):
                 conn.execute(f"DELETE FROM {table}")
             conn.executemany(
-                "INSERT INTO derived_files VALUES (?, ?, ?, ?)",
-                [(name, st.size, st.mtime_ns, st.sha256) for name, st in valid.items()],
+                "INSERT INTO derived_files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(name, *st.identity()) for name, st in valid.items()],
             )
             conn.execute("DELETE FROM meta WHERE key IN ('derived_ns', 'responsible')")
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))

@@ -83,11 +83,11 @@ def check_inside(root: Path, path: Path) -> None:
 
 class Checked(NamedTuple):
     """One meeting file checked: its summary, or the problems that keep it out; and the
-    file's (size, mtime_ns, sha256) for the cache."""
+    file's stamp for the cache."""
 
     summary: MeetingSummary | None
     problems: list[Problem]
-    stamp: tuple[int, int, str] | None
+    stamp: Stamp | None
     stored: str | None = None
     """The summary's form in the index database (made by the worker that read the file)."""
 
@@ -105,14 +105,14 @@ class FileChecker:
 
     def check(self, path: Path) -> Checked:
         """One meeting file through the loading pipeline, summarized."""
-        from psc.archive.cache import file_hash, stored_form
+        from psc.archive.cache import Stamp, file_hash, stored_form
         from psc.archive.summary import summarize
         from psc.loading import pipeline
 
         try:
             if path.parent != self.meetings_dir or path.is_symlink():
                 check_inside(self.root, path)
-            raw, mtime_ns = pipeline.read_stamped(path)
+            raw, st = pipeline.read_stamped(path)
             meeting = pipeline.load_meeting(raw, path, self.group)
         except UsageError as exc:
             return Checked(None, [Problem(display_path(path), 1, 1, "", str(exc))], None)
@@ -126,7 +126,7 @@ class FileChecker:
                 stored = stored_form(summary, name)
             except ValueError:
                 pass  # outside the repository: not kept
-        return Checked(summary, [], (len(raw), mtime_ns, file_hash(raw)), stored)
+        return Checked(summary, [], Stamp.of(st, len(raw), file_hash(raw)), stored)
 
     def check_all(self, paths: list[Path]) -> list[Checked]:
         return [self.check(path) for path in paths]
@@ -223,7 +223,7 @@ class Indexer:
                 assert checked.summary is not None
                 summaries.append(checked.summary)
                 if self.cache is not None and name and group is not None and checked.stamp:
-                    self.cache.put(name, checked.summary, *checked.stamp, checked.stored)
+                    self.cache.put(name, checked.summary, checked.stamp, checked.stored)
         summaries.sort(key=lambda m: (m.date, m.id))
         whole = strays is not None and not self.problems and self.cache is not None
         stamps = self._stamps(summaries) if whole else None
@@ -302,9 +302,7 @@ class Indexer:
         assert self.cache is not None
         base = self.cache.derived_stamps() if self.cache.has_tables else {}
         if base.keys() == stamps.keys():
-            changed = {
-                n for n, st in stamps.items() if base[n] != (st.size, st.mtime_ns, st.sha256)
-            }
+            changed = {n for n, st in stamps.items() if base[n] != st.identity()}
             if 0 < len(changed) <= max(PARTIAL_UP_TO, len(stamps) // 10):
                 meetings = [m for m in summaries if self._cache_name(Path(m.path)) in changed]
                 ids = {m.id for m in meetings}
@@ -364,7 +362,7 @@ def derive(
     stamps: dict[str, Stamp],
     *,
     partial: tuple[set[str], set[str]] | None = None,
-    base: dict[str, tuple[int, int, str]] | None = None,
+    base: dict[str, tuple[Any, ...]] | None = None,
 ) -> Derived | None:
     """The report tables of the index database for a whole valid archive: its meetings
     (with their decisions, for the register), every task's states over the as-of dates
@@ -439,7 +437,7 @@ def derive(
     states.sort(key=lambda row: (row[6], row[12] or ""))  # as the reports look them up
     if any(SEPARATOR in name for name in responsible):
         return None  # a name the table cannot hold: reports read the files
-    files = [(name, st.size, st.mtime_ns, st.sha256) for name, st in stamps.items()]
+    files = [(name, *st.identity()) for name, st in stamps.items()]
     if partial is None:
         return Derived(files, meetings, states, reviews, list(responsible))
     ids = (sorted(partial[0]), sorted(partial[1]))

@@ -2,8 +2,8 @@
 
 `fresh(project)` opens `.psc-cache/index.sqlite3` when its derived tables still describe
 the archive: the group file has the hash they were made with, and every meeting file the
-size and mtime (and, when modified close to the time they were written, the content hash)
-it had then, with no file added, removed or left out. Anything else (no database, a
+stamp it had then (`cache.Stamp`: size, mtime, ctime, inode and device; when modified close
+to the time they were written, the content hash too), with no file added, removed or left out. Anything else (no database, a
 changed or invalid file, a stray file in meetings/, --no-cache) gives None, and the report
 takes the loading pipeline, which re-indexes what changed and brings the tables up to
 date (row by row when a few meetings changed).
@@ -30,11 +30,13 @@ from psc.archive.cache import (
     BUSY_TIMEOUT,
     CACHE_DIR,
     DB_FILE,
+    DERIVED_COLUMNS,
     SEPARATOR,
     Stamp,
     connect,
     file_hash,
     key_for,
+    read_limited,
 )
 from psc.archive.summary import MeetingSummary, TaskSummary, from_json
 from psc.archive.tasks import TrackedTask
@@ -57,10 +59,10 @@ def fresh(project: Project) -> TaskIndex | None:
     (see the module docstring); None when the report must read the files."""
     if not project.use_cache or not project.answers_from_index:
         return None
-    try:
-        group_hash = file_hash(project.group_path.read_bytes())
-    except OSError:
-        return None
+    group = read_limited(project.group_path)
+    if group is None:
+        return None  # unreadable or too big: the pipeline says so
+    group_hash = file_hash(group)
     opened = connect(project.root / CACHE_DIR / DB_FILE, key_for(group_hash), create=False)
     if opened is None:
         return None
@@ -106,8 +108,8 @@ def _unchanged(conn: sqlite3.Connection, meetings_dir: Path) -> bool:
     if written is None:
         return False
     stamps = {
-        r[0]: Stamp(r[1], r[2], r[3], int(written))
-        for r in conn.execute("SELECT name, size, mtime_ns, sha256 FROM derived_files")
+        r[0]: Stamp(r[1], r[2], r[3], r[4], r[5], r[6], int(written))
+        for r in conn.execute(f"SELECT {DERIVED_COLUMNS} FROM derived_files")
     }
     prefix = meetings_dir.name + "/"
     seen = 0
@@ -124,7 +126,12 @@ def _unchanged(conn: sqlite3.Connection, meetings_dir: Path) -> bool:
             stamp = stamps.get(prefix + entry.name)
             if stamp is None or entry.is_symlink() or not entry.is_file(follow_symlinks=False):
                 return False  # a new file, a folder or a link: the pipeline says what it is
-            st = entry.stat(follow_symlinks=False)
+            # the whole stat (on Windows a DirEntry's has no inode or device)
+            st = entry.stat(follow_symlinks=False) if os.name != "nt" else os.lstat(entry.path)
+            if not stamp.same_stat(st):
+                return (
+                    False  # changed, or the same content with another stat: the pipeline renews it
+                )
             if not stamp.matches(Path(entry.path), st):
                 return False
             hashed = hashed or stamp.racy(st)

@@ -59,7 +59,8 @@ def _set_status(
     raw = pipeline.read(path)
     text = pipeline.text(raw, shown)
     group = project.load_group()
-    loaded = pipeline.load_meeting(text, path, group)
+    parsed = pipeline.tree(text, shown)  # parsed once: for the model and to compare the edit
+    loaded = pipeline.load_meeting(text, path, group, parsed=parsed)
     fresh = summarize(loaded)  # the task as these bytes hold it
     task_index = next((i for i in range(len(fresh.tasks)) if fresh.task_id(i) == task_id), None)
     if task_index is None:  # pragma: no cover - the index was made under the same lock
@@ -92,8 +93,8 @@ def _set_status(
         raise EditError(f"{shown}: cannot edit: {exc}") from None
     except EditError as exc:
         raise EditError(f"{shown}: cannot edit task {task_id}: {exc}") from None
-    check_edit(project, path, new_text, group)
-    _check_only_task_changed(shown, task_id, text, new_text, task_index, values, entry)
+    edited = check_edit_parsed(project, path, new_text, group)[1]
+    _check_only_task_changed(shown, task_id, parsed[0], edited, task_index, values, entry)
     if new_text != text:
         write_text_atomic(path, pipeline.with_bom_of(raw, new_text), unchanged_since=raw)
     return path, f"{task_id}: {_WORD[status]} on {on.isoformat()} ({shown})"
@@ -165,18 +166,15 @@ def _check_after_approval(
 def _check_only_task_changed(
     shown: str,
     task_id: str,
-    old: str,
-    new: str,
+    before: Any,
+    after: Any,
     index: int,
     values: dict[str, str | None],
     entry: dict[str, str] | None,
 ) -> None:
-    """The edited file must hold exactly the old data with the task's new values: never
-    write an edit that changed anything else (a lost or gained line break, say)."""
-    from psc.loading.pipeline import tree
-
-    before, _ = tree(old, shown)
-    after, _ = tree(new, shown)
+    """The edited file (its data `after`) must hold exactly the old data (`before`) with the
+    task's new values: never write an edit that changed anything else (a lost or gained
+    line break, say)."""
     task = dict(before["tasks"][index])
     for key, value in values.items():
         if value is None:
@@ -200,10 +198,19 @@ def check_edit(
 ) -> Meeting:
     """Validate the edited text as the file it will replace, through the loading pipeline;
     never write an invalid file. Returns the meeting it holds."""
+    return check_edit_parsed(project, path, text, group, approval=approval)[0]
+
+
+def check_edit_parsed(
+    project: Project, path: Path, text: str, group: Group | None, *, approval: bool = True
+) -> tuple[Meeting, Any]:
+    """`check_edit`, also returning the edited file's data (its `pipeline.tree`), parsed once."""
     from psc.loading import pipeline
 
     try:
-        return pipeline.load_meeting(text, path, group, approval=approval)
+        parsed = pipeline.tree(text, display_path(path))
+        meeting = pipeline.load_meeting(text, path, group, approval=approval, parsed=parsed)
+        return meeting, parsed[0]
     except InvalidData as exc:
         raise EditError(
             "the edit would make the file invalid, so nothing was written:\n"

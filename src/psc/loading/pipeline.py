@@ -41,27 +41,37 @@ def cannot_read(path: Path, exc: OSError) -> InvalidData:
     return _refused(display_path(path), f"cannot read file: {exc.strerror}")
 
 
-def _too_big(shown: str, size: int) -> InvalidData:
-    return _refused(shown, f"file is {size} bytes, over the limit of {MAX_BYTES}")
+def _too_big(shown: str, size: int | None, limit: int | None = None) -> InvalidData:
+    """A file over the size limit (`size` None: it grew while read, or tells no size)."""
+    limit = MAX_BYTES if limit is None else limit
+    if size is None:
+        return _refused(shown, f"file is over the limit of {limit} bytes")
+    return _refused(shown, f"file is {size} bytes, over the limit of {limit}")
 
 
-def read_stamped(path: Path) -> tuple[bytes, int]:
-    """The bytes of `path` and its mtime_ns (for the cache), from one open file; InvalidData
-    when the file cannot be read. The size limit is checked with the text (`text`)."""
+def read_stamped(path: Path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes of `path` and its stat taken before they were read (for the cache's stamp),
+    from one open file; InvalidData when the file cannot be read or is over `limit` bytes,
+    told by its size before reading and by reading at most `limit` + 1 bytes (a file
+    that grows meanwhile, or one whose size the system does not tell); default MAX_BYTES."""
+    limit = MAX_BYTES if limit is None else limit
     try:
         with open(path, "rb") as handle:
-            mtime_ns = os.fstat(handle.fileno()).st_mtime_ns
-            return handle.read(), mtime_ns
+            st = os.fstat(handle.fileno())
+            if st.st_size > limit:
+                raise _too_big(display_path(path), st.st_size, limit)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise cannot_read(path, exc) from None
+    if len(data) > limit:
+        raise _too_big(display_path(path), None, limit)
+    return data, st
 
 
-def read(path: Path) -> bytes:
-    """The bytes of `path`; InvalidData "cannot read file" when it cannot be read."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise cannot_read(path, exc) from None
+def read(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of `path` (at most `limit`, see `read_stamped`); InvalidData "cannot read
+    file" when it cannot be read, or saying its size when it is over the limit."""
+    return read_stamped(path, limit)[0]
 
 
 def text(source: bytes | str, shown: str) -> str:
@@ -141,16 +151,21 @@ def load_meeting(
     checks: bool = True,
     approval: bool = True,
     shown: str | None = None,
+    parsed: tuple[Any, Positions] | None = None,
 ) -> Meeting:
     """One meeting through the whole pipeline: `source` (the file's bytes or text; None: read
     `path`) as the file `path`, checked against `group` (None: the registry is not checked).
     `checks` False stops at the model (a review of an old revision); `approval` False leaves
     out the approval's fingerprint (an edit that records one). `shown` names the file in
-    messages (default: `path` as the user reads it). Raises InvalidData with every problem."""
+    messages (default: `path` as the user reads it). `parsed`: the `tree` of `source`, when
+    the caller made it already (an edit compares it with the edited file's). Raises
+    InvalidData with every problem."""
     from psc.loading import validate
 
     shown = display_path(path) if shown is None else shown
-    data, pos = tree(read(path) if source is None else source, shown)
+    if parsed is None:
+        parsed = tree(read(path) if source is None else source, shown)
+    data, pos = parsed
     meeting = validate.parse_meeting(data, pos, path)
     if checks:
         problems = validate.check_meeting(meeting, path, group, approval=approval)

@@ -95,24 +95,17 @@ def set_fields(text: str, task_index: int, values: dict[str, str | None]) -> str
     """`text` of a meeting file with the task's keys set (value) or removed (None)."""
 
     def edit(text: str, newline: str) -> str:
-        present = {
-            k.value for k, _ in _task_node(text, task_index).value if isinstance(k, yaml.ScalarNode)
-        }
+        node = _task_node(text, task_index)  # the file composed once, twice when keys move
+        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         # values in place and removals first; the keys added after what then ends the task
-        text = _apply(
-            text,
-            _mapping_edits(
-                text,
-                _task_node(text, task_index),
-                {k: v for k, v in values.items() if k in present},
-                newline,
-            ),
-        )
+        in_place = {k: v for k, v in values.items() if k in present}
+        if in_place:
+            text = _apply(text, _mapping_edits(text, node, in_place, newline))
         missing = {k: v for k, v in values.items() if k not in present and v is not None}
         if missing:
-            text = _apply(
-                text, _mapping_edits(text, _task_node(text, task_index), missing, newline)
-            )
+            if in_place:
+                node = _task_node(text, task_index)
+            text = _apply(text, _mapping_edits(text, node, missing, newline))
         return text
 
     return _in_style(text, edit)

@@ -205,7 +205,10 @@ MAX_DEPTH = 64
 def _depth_guard(text: str, shown: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH before composing (libyaml's C composer and
     PyYAML's Python one recurse, and old libyaml crashes past ~30,000 levels). A cheap bound
-    decides; only a file that might be too deep is streamed, event by event, to find where."""
+    decides; only a file that might be too deep (or holds many flow collections, which the
+    bound counts all) is streamed, event by event, to find where: by libyaml's parser when
+    present (an iterative state machine, as PyYAML's Python parser is, and far faster: a
+    file of thousands of `[...]` lists is not read by the Python scanner)."""
     room = MAX_DEPTH - text.count("[") - text.count("{")
     half = room // 2
     if room > 0 and not (
@@ -215,19 +218,31 @@ def _depth_guard(text: str, shown: str) -> None:
         or "\t" * half in text
     ):
         return  # no line is indented (or compact-nested) anywhere near the limit
+    for loader in dict.fromkeys((_Base, yaml.SafeLoader)):
+        try:
+            too_deep = _too_deep(text, loader)
+        except yaml.YAMLError:
+            continue  # libyaml refuses some deep nesting as a syntax error: PyYAML finds where
+        if too_deep is not None:
+            line, col = _event_position(too_deep)
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+            raise InvalidData([Problem(shown, line, col, "", message)])
+        return
+    # a syntax error: the real parse reports it with its position
+
+
+def _too_deep(text: str, loader: Any) -> yaml.Event | None:
+    """The first event of `text` nested deeper than MAX_DEPTH, streamed by `loader`'s
+    parser (events only: no composer recursion); None when there is none."""
     depth = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # an iterative state machine
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line, col = _event_position(event)
-                    message = f"nesting deeper than {MAX_DEPTH} levels"
-                    raise InvalidData([Problem(shown, line, col, "", message)])
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # a syntax error: the real parse reports it with its position
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
 
 
 def loads(text: str, shown: str) -> tuple[Any, Positions]:

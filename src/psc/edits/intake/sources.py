@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 
 SUFFIXES = (".docx", ".md", ".txt")
 """What `read_source` reads (.markdown is read as .md)."""
+MAX_DOCX_BYTES = 64 * 1024 * 1024
+"""A Word file larger than this is refused before reading (its pictures may make it far
+larger than a text source; its text is checked by `check_package`)."""
 
 
 def read_source(path: Path) -> list[Block]:
@@ -37,7 +41,7 @@ def read_source(path: Path) -> list[Block]:
     if suffix in (".md", ".markdown"):
         return markdown_blocks(_checked_text(path))
     if suffix == ".docx":
-        return docx_blocks(pipeline.read(path), display_path(path))
+        return docx_blocks(pipeline.read(path, MAX_DOCX_BYTES), display_path(path))
     raise UsageError(f"cannot import {path.name}: psc reads .docx, .md and .txt")
 
 
@@ -252,26 +256,93 @@ def _docx() -> Any:
     return docx
 
 
+MAX_ENTRIES = 5000
+"""A Word file with more entries than this is refused before parsing."""
+MAX_UNPACKED = 256 * 1024 * 1024
+"""Bytes a Word file's entries may hold unpacked, all together (pictures included)."""
+MAX_XML = 16 * 1024 * 1024
+"""Bytes of XML a Word file's entries may hold unpacked (what is parsed: minutes hold well
+under 1 MB; parsing takes a few times its size in memory)."""
+MAX_RATIO = 200
+"""An entry over 1 MB unpacked may be at most this many times its packed size."""
+
+
+def check_package(package: bytes, shown: str) -> None:
+    """Refuse (InvalidData, one line naming the file) a Word file that is not a zip, is
+    damaged, holds an encrypted entry or one packed by a method psc does not read, or would
+    unpack to too much: more entries than MAX_ENTRIES, more bytes than MAX_UNPACKED, more
+    XML than MAX_XML, or an entry packed more than MAX_RATIO times. Only the zip's
+    directory is read (the unpacked sizes it states bound what Python's zipfile unpacks)."""
+    import zipfile
+
+    def refuse(reason: str) -> InvalidData:
+        return InvalidData([Problem(shown, 1, 1, "", reason)])
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(package)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        reason = "not a zip file" if isinstance(exc, zipfile.BadZipFile) else str(exc)
+        raise refuse(f"not a Word document ({reason or 'damaged zip'})") from None
+    if len(entries) > MAX_ENTRIES:
+        raise refuse(f"Word document has {len(entries)} entries, over the limit of {MAX_ENTRIES}")
+    unpacked = xml = 0
+    for entry in entries:
+        name = _CONTROL.sub("?", entry.filename)
+        if entry.flag_bits & 0x1:
+            raise refuse(f"Word document is encrypted ({name}); save it without a password")
+        if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise refuse(
+                f"not a Word document ({name} is packed by method {entry.compress_type}, "
+                "which psc does not read)"
+            )
+        unpacked += entry.file_size
+        if entry.filename.lower().endswith((".xml", ".rels")):
+            xml += entry.file_size
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * entry.compress_size:
+            raise refuse(
+                f"Word document unpacks too far ({name}: {entry.compress_size} bytes packed "
+                f"into {entry.file_size}, over {MAX_RATIO} times)"
+            )
+    if unpacked > MAX_UNPACKED:
+        raise refuse(f"Word document unpacks to {unpacked} bytes, over the limit of {MAX_UNPACKED}")
+    if xml > MAX_XML:
+        raise refuse(f"Word document holds {xml} bytes of XML, over the limit of {MAX_XML}")
+
+
 def docx_blocks(package: bytes, shown: str) -> list[Block]:
     """The body of a Word document (its bytes; `shown` names it), paragraphs and tables in
     order: Heading/Title styles as headings, list paragraphs as items, each table row as a
-    row; InvalidData when the bytes are not a Word document."""
+    row; InvalidData when the bytes are not a Word document, a damaged one, or one too
+    large to read (`check_package`)."""
     import zipfile
+    import zlib
 
     from lxml import etree
 
     docx = _docx()
-    from docx.opc.exceptions import PackageNotFoundError
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
 
+    check_package(package, shown)
     try:
         document = docx.Document(io.BytesIO(package))
         return _Reader(document).blocks()
-    except (PackageNotFoundError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+    except (OpcError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
         reason = "not a zip file" if isinstance(exc, zipfile.BadZipFile) else str(exc)
         problem = f"not a Word document ({reason})"
-    except (KeyError, ValueError, SyntaxError, etree.LxmlError, EOFError) as exc:
+    except (zlib.error, NotImplementedError, RuntimeError, OSError) as exc:
+        problem = f"damaged Word document ({' '.join(str(exc).split()) or type(exc).__name__})"
+    except (
+        KeyError,
+        ValueError,
+        SyntaxError,
+        etree.LxmlError,
+        EOFError,
+        PythonDocxError,
+    ) as exc:
         problem = f"not a Word document ({' '.join(str(exc).split()) or type(exc).__name__})"
-    raise InvalidData([Problem(shown, 1, 1, "", problem)])
+    raise InvalidData([Problem(shown, 1, 1, "", _CONTROL.sub("?", problem))])
 
 
 _ESCAPED = re.compile(r"([\\`*_\[\]<])")
@@ -336,11 +407,74 @@ def _markdown_of(spans: list[_Span], *, bold: bool = True) -> str:
     return re.sub(r" *\n *", "\n", text).strip(" \n")
 
 
+class _Styles:
+    """A document's styles by ID and its default style of each type, read once: python-docx
+    finds a paragraph's or a run's style by searching every style (an XPath query, or a scan
+    for the default), which costs paragraphs × styles on a document of thousands of them.
+    What a style inherits is found once per style (`inherited`), also along long chains of
+    base styles, and a ring of them (a document may base a style on itself) ends."""
+
+    def __init__(self, document: Any):
+        self.by_id: dict[str, Any] = {}
+        self.defaults: dict[Any, Any] = {}
+        for style in document.styles.element.style_lst:
+            style_id = style.styleId
+            if style_id is not None:
+                self.by_id.setdefault(style_id, style)  # the first, as python-docx finds it
+            if style.default:
+                self.defaults[style.type] = style  # the last, as the standard says
+        self.memo: dict[str, dict[Any, Any]] = {}
+
+    def of(self, style_id: str | None, kind: Any) -> Any:
+        """The style element `style_id` of type `kind`, else the default of that type
+        (None when there is none), as python-docx's `get_style` answers."""
+        style = self.by_id.get(style_id) if style_id else None
+        if style is None or style.type != kind:
+            return self.defaults.get(kind)
+        return style
+
+    def inherited(self, style: Any, what: str, own: Callable[[Any], Any]) -> Any:
+        """The first value other than None that `own` finds on the style element `style`
+        or on the styles it is based on, nearest first (None: none has one), remembered
+        under `what` for every style walked through (each style is asked once)."""
+        memo = self.memo.setdefault(what, {})
+        walked: list[Any] = []
+        seen: set[Any] = set()
+        found = None
+        while style is not None:
+            if style in memo:
+                found = memo[style]
+                break
+            if style in seen:
+                break  # a ring of base styles
+            seen.add(style)
+            walked.append(style)
+            found = own(style)
+            if found is not None:
+                break
+            based_on = style.basedOn
+            style = self.by_id.get(based_on.val) if based_on is not None else None
+        for walked_style in walked:
+            memo[walked_style] = found
+        return found
+
+    @staticmethod
+    def name(style: Any) -> str:
+        """A style's name as Word shows it ("Heading 1"; "" for none)."""
+        from docx.styles import BabelFish
+
+        name = style.name_val if style is not None else None
+        return BabelFish.internal2ui(name) if name else ""
+
+
 class _Reader:
     """Walks one python-docx Document's body into blocks."""
 
     def __init__(self, document: Any):
         self.document = document
+        self.styles = _Styles(document)
+        self.formats: dict[str, dict[str, tuple[str | None, int]]] | None = None
+        """The numFmt and start of each level (by ilvl) of each numbering (by numId)."""
         self.paragraphs = 0
         self.tables = 0
         self.counters: dict[str, list[int]] = {}  # numbering: the count at each level
@@ -367,19 +501,21 @@ class _Reader:
                 self.walk(child, parent)
 
     def paragraph(self, paragraph: Paragraph, where: str) -> None:
-        spans = _spans(paragraph._p, paragraph)
+        from docx.enum.style import WD_STYLE_TYPE
+
+        spans = _spans(paragraph._p, paragraph, self.styles)
         if not "".join(s.text for s in spans).strip():
             return
         whole_bold = all(s.bold for s in spans if s.text.strip())
         text = _markdown_of(spans, bold=not whole_bold)
-        style = paragraph.style.name if paragraph.style is not None else ""
-        style = style or ""
+        paragraph_style = self.styles.of(paragraph._p.style, WD_STYLE_TYPE.PARAGRAPH)
+        style = self.styles.name(paragraph_style)
         heading = _HEADING_STYLE.fullmatch(style)
         if heading or style == "Title":
             level = min(int(heading.group(1)), 6) if heading else 1
             self.out.append(Block("heading", text, where, level=level, bold=whole_bold))
             return
-        numbering = self.numbering(paragraph)
+        numbering = self.numbering(paragraph, paragraph_style)
         if numbering is not None or "List Bullet" in style or "List Number" in style:
             ordered, number = numbering if numbering is not None else (False, None)
             ordered = ordered or "Number" in style
@@ -403,16 +539,16 @@ class _Reader:
             return
         self.out.append(Block("paragraph", text, where, bold=whole_bold))
 
-    def numbering(self, paragraph: Paragraph) -> tuple[bool, str | None] | None:
+    def numbering(self, paragraph: Paragraph, style: Any) -> tuple[bool, str | None] | None:
         """(ordered, number) of a paragraph numbered by Word (w:numPr of the paragraph or of
-        its style), or None. The number is counted for decimal and letter formats."""
+        its style, the style element `style`), or None. The number is counted for decimal
+        and letter formats."""
         from docx.oxml.ns import qn
 
-        num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        style = paragraph.style
-        while num_pr is None and style is not None:
-            num_pr = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            style = style.base_style
+        path = f"{qn('w:pPr')}/{qn('w:numPr')}"
+        num_pr = paragraph._p.find(path)
+        if num_pr is None:
+            num_pr = self.styles.inherited(style, "numPr", lambda based: based.find(path))
         if num_pr is None:
             return None
         num_id = num_pr.find(qn("w:numId"))
@@ -439,30 +575,40 @@ class _Reader:
 
     def format(self, num: str, level: int) -> tuple[str | None, int]:
         """The numFmt and start of level `level` of numbering `num` (None: not found)."""
+        if self.formats is None:
+            self.formats = self._formats()
+        return self.formats.get(num, {}).get(str(level), (None, 1))
+
+    def _formats(self) -> dict[str, dict[str, tuple[str | None, int]]]:
+        """Every numbering's levels (see `formats`), read once: the first w:num of each
+        numId, the first w:abstractNum of each ID and the first w:lvl of each level."""
         from docx.oxml.ns import qn
 
         try:
             numbering = self.document.part.numbering_part.element
         except (KeyError, NotImplementedError):
-            return None, 1
+            return {}
+        abstracts: dict[str | None, dict[str, tuple[str | None, int]]] = {}
+        for abstract_el in numbering.findall(qn("w:abstractNum")):
+            levels: dict[str, tuple[str | None, int]] = {}
+            for lvl in abstract_el.findall(qn("w:lvl")):
+                fmt = lvl.find(qn("w:numFmt"))
+                start = lvl.find(qn("w:start"))
+                start_value = start.get(qn("w:val")) if start is not None else "1"
+                levels.setdefault(
+                    lvl.get(qn("w:ilvl")),
+                    (
+                        fmt.get(qn("w:val")) if fmt is not None else None,
+                        int(start_value) if (start_value or "").isdigit() else 1,
+                    ),
+                )
+            abstracts.setdefault(abstract_el.get(qn("w:abstractNumId")), levels)
+        formats: dict[str, dict[str, tuple[str | None, int]]] = {}
         for num_el in numbering.findall(qn("w:num")):
-            if num_el.get(qn("w:numId")) != num:
-                continue
             abstract = num_el.find(qn("w:abstractNumId"))
             abstract_id = abstract.get(qn("w:val")) if abstract is not None else None
-            for abstract_el in numbering.findall(qn("w:abstractNum")):
-                if abstract_el.get(qn("w:abstractNumId")) != abstract_id:
-                    continue
-                for lvl in abstract_el.findall(qn("w:lvl")):
-                    if lvl.get(qn("w:ilvl")) == str(level):
-                        fmt = lvl.find(qn("w:numFmt"))
-                        start = lvl.find(qn("w:start"))
-                        start_value = start.get(qn("w:val")) if start is not None else "1"
-                        return (
-                            fmt.get(qn("w:val")) if fmt is not None else None,
-                            int(start_value) if (start_value or "").isdigit() else 1,
-                        )
-        return None, 1
+            formats.setdefault(num_el.get(qn("w:numId")), abstracts.get(abstract_id, {}))
+        return formats
 
     def table(self, table: Table, t: int) -> None:
         from docx.table import _Cell
@@ -489,7 +635,7 @@ class _Reader:
                     if any(inner):
                         lines.append(" | ".join(inner))
                 continue
-            spans = _spans(part._p, part)
+            spans = _spans(part._p, part, self.styles)
             if "".join(s.text for s in spans).strip():
                 lines.append(
                     _markdown_of(spans, bold=not all(s.bold for s in spans if s.text.strip()))
@@ -501,7 +647,7 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _spans(element: Any, paragraph: Any, link: str | None = None) -> list[_Span]:
+def _spans(element: Any, paragraph: Any, styles: _Styles, link: str | None = None) -> list[_Span]:
     """The runs of a paragraph (also inside hyperlinks, insertions, smart tags, fields and
     content controls; not deleted text) as spans."""
     from docx.text.run import Run
@@ -513,23 +659,24 @@ def _spans(element: Any, paragraph: Any, link: str | None = None) -> list[_Span]
             run = Run(child, paragraph)
             text = _CONTROL.sub("", run.text.replace("\t", " "))
             if text:
-                spans.append(_Span(text, _bold(run), bool(run.italic), link))
+                spans.append(_Span(text, _bold(run, styles), bool(run.italic), link))
         elif tag == "hyperlink":
-            spans += _spans(child, paragraph, _hyperlink(child, paragraph) or link)
+            spans += _spans(child, paragraph, styles, _hyperlink(child, paragraph) or link)
         elif tag in ("ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml"):
-            spans += _spans(child, paragraph, link)
+            spans += _spans(child, paragraph, styles, link)
     return spans
 
 
-def _bold(run: Any) -> bool:
+def _bold(run: Any, styles: _Styles) -> bool:
+    """Whether a run is bold: by itself, else by its character style (Strong) or the
+    styles that one is based on."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.text.font import Font
+
     if run.bold is not None:
         return bool(run.bold)
-    style = run.style
-    while style is not None:  # a character style (Strong) may make it bold
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
-    return False
+    style = styles.of(run._r.style, WD_STYLE_TYPE.CHARACTER)
+    return bool(styles.inherited(style, "bold", lambda based: Font(based).bold))
 
 
 def _hyperlink(element: Any, paragraph: Any) -> str | None:
