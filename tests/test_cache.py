@@ -214,6 +214,7 @@ def _long_ago(path) -> None:
 
 def test_a_same_size_edit_with_its_mtime_put_back_is_seen_by_reports(repo, runner):
     path = repo / "meetings" / "2016-09-07.yaml"
+    refingerprint(repo)  # a fingerprint of today's length: the edit below keeps the size
     _long_ago(path)
     assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]
     assert overdue_ids(runner) == ["2016-09-07/3", "2016-09-07/4", "2016-09-07/5"]  # tables

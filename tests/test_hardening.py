@@ -349,7 +349,7 @@ def test_an_edit_aborts_when_the_file_changed_on_disk(repo, runner, monkeypatch)
     import psc.edits.taskedit
 
     path = repo / "meetings" / "2016-09-07.yaml"
-    real_check = psc.edits.taskedit.check_edit
+    real_check = psc.edits.taskedit.check_edit_parsed
 
     def meanwhile(*args, **kwargs):
         edited = real_check(*args, **kwargs)
@@ -358,7 +358,7 @@ def test_an_edit_aborts_when_the_file_changed_on_disk(repo, runner, monkeypatch)
         )
         return edited
 
-    monkeypatch.setattr(psc.edits.taskedit, "check_edit", meanwhile)
+    monkeypatch.setattr(psc.edits.taskedit, "check_edit_parsed", meanwhile)
     result = run(runner, "tasks", "done", "2016-09-07/3", "--on", "2016-11-10")
     assert result.exit_code == 1
     assert result.stderr == (
