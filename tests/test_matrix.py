@@ -335,3 +335,14 @@ def test_every_parameter_can_be_filled() -> None:
                     param.opts[0] not in SKIPPED_OPTIONS and _annotation(param) is not bool
                 ):
                     assert args.values(param), (command.name, param.name)
+
+
+def test_the_archives_run_every_command_in_every_format() -> None:
+    """Over the archives, the plan runs each command in each of its formats at least once."""
+    names = archive_names()
+    planned = {
+        (command.name, fmt)
+        for index in range(len(names))
+        for command, fmt in plan(names, index, random.Random(SEED))
+    }
+    assert planned == {(c.name, f) for c in commands() for f in c.formats}
