@@ -68,8 +68,32 @@ def make_archive(name: str, root: Path) -> Path:
             shutil.copy(src / "source.txt", root / "source.txt")
     if not (root / "source.txt").exists():
         shutil.copy(REPO / "tests" / "fixtures" / "seed-2016-09-07.txt", root / "source.txt")
+    make_sources(root)
     (root / ".gitignore").write_text(IGNORED, encoding="utf-8")
     return root
+
+
+SOURCES = ("source.txt", "source.md", "source.docx", "damaged.docx")
+"""Minutes to import that every test archive holds (make_sources)."""
+
+
+def make_sources(root: Path) -> None:
+    """Beside source.txt, the same minutes as Markdown and as Word, and a Word file whose
+    compressed text is damaged (as a broken download or disk leaves it)."""
+    import zipfile
+
+    from seed_docx import seed_docx
+
+    text = (root / "source.txt").read_text(encoding="utf-8")
+    (root / "source.md").write_text(text, encoding="utf-8")
+    seed_docx(text, root / "source.docx")
+    raw = bytearray((root / "source.docx").read_bytes())
+    with zipfile.ZipFile(root / "source.docx") as docx:
+        info = docx.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for at in range(start + info.compress_size // 3, start + info.compress_size // 3 + 16):
+        raw[at] ^= 0x5A
+    (root / "damaged.docx").write_bytes(bytes(raw))
 
 
 # ---------------------------------------------------------------------- git
@@ -219,6 +243,10 @@ class Vocabulary:
     tasks_of: dict[str, list[str]] = field(default_factory=dict)
     """The task IDs of each meeting (a block may name only its own meeting's tasks)."""
     comment_ids: dict[str, list[str]] = field(default_factory=dict)
+    emails: list[str] = field(
+        default_factory=lambda: ["jana@example.org", "jiří.novák@příklad.cz", "x@y", "a b@c.cz"]
+    )
+    """Addresses for an e-mail field: valid ones, internationalised ones, broken ones."""
 
 
 def vocabulary(root: Path) -> Vocabulary:
@@ -290,6 +318,8 @@ HINTS: dict[str, str] = {
     "person": "members",
     "name": "members",
     "presenters": "members",
+    "email": "emails",
+    "contact": "emails",
 }
 """Fields whose strings name something of the archive: drawn mostly from what it has."""
 
@@ -348,6 +378,9 @@ class BlockMaker:
         if "const" in schema:
             return str(schema["const"])
         kind = schema.get("type")
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict) and not schema.get("properties"):
+            return {self.rng.choice(WORDS): self._value(extra, defs, name)}
         if kind == "object" or "properties" in schema:
             required = set(schema.get("required", []))
             out: dict[str, Any] = {}
@@ -372,6 +405,32 @@ class BlockMaker:
         if kind == "string":
             return self._string(name, schema)
         return self.text()
+
+
+def edit_group(path: Path, rng: random.Random, voc: Vocabulary) -> str:
+    """One random edit of the group file: a field of the Group model (from its JSON Schema)
+    given a new random value; a mapping (labels, organisations) gains an entry, a list
+    (members) gains an item."""
+    from psc.loading.model import Group
+
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        return f"{path.name}: not edited (does not load)"
+    schema = Group.model_json_schema(by_alias=True)
+    defs = schema.get("$defs", {})
+    prop = rng.choice(sorted(schema["properties"]))
+    value = BlockMaker(rng, voc)._value(schema["properties"][prop], defs, prop)
+    old = data.get(prop)
+    if isinstance(old, dict) and old and rng.random() < 0.7:  # an entry of it changed
+        key = rng.choice(list(old))
+        value = {**old, key: _changed(old[key], BlockMaker(rng, voc), rng)}
+    elif isinstance(old, dict) and isinstance(value, dict):
+        value = {**old, **value}
+    elif isinstance(old, list) and isinstance(value, list):
+        value = [*old, *value[:1]]
+    data[prop] = value
+    dump_yaml(path, data)
+    return f"{path.name}: {prop} {old!r} -> {value!r}"[:400]
 
 
 EDIT_OPERATIONS = ("add", "change", "remove", "move")
@@ -499,3 +558,26 @@ def commands() -> list[Command]:
 
     walk(typer.main.get_command(app), ())
     return found
+
+
+def fast_runner(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A CliRunner that makes the Click command of the psc application once, not on every
+    invocation (Typer's CliRunner rebuilds it each time, which dominated the matrix's time),
+    and passes psc's output through as written (color=True: Click's runner would otherwise
+    strip escape sequences, and the matrix checks psc never writes them)."""
+    import functools
+
+    import typer.testing
+
+    made: dict[int, Any] = {}
+    real = typer.testing._get_command
+
+    def get_command(app: Any) -> Any:
+        if id(app) not in made:
+            made[id(app)] = real(app)
+        return made[id(app)]
+
+    monkeypatch.setattr(typer.testing, "_get_command", get_command)
+    runner = typer.testing.CliRunner()
+    runner.invoke = functools.partial(runner.invoke, color=True)  # type: ignore[method-assign]
+    return runner

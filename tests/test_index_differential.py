@@ -25,6 +25,7 @@ from helpers import (
     block_kinds,
     date_near,
     edit_block,
+    fast_runner,
     git,
     git_commit,
     git_init,
@@ -88,6 +89,7 @@ class Sequence:
         self.rng = rng
         self.log: list[str] = []
         self.shas = [git_init(root)]
+        self.runner: CliRunner = CliRunner()
 
     def files(self) -> list[Path]:
         return sorted((self.root / "meetings").glob("*.yaml"))
@@ -138,7 +140,7 @@ class Sequence:
             "--on",
             date_near(self.rng, voc.meetings),
         ]
-        result = CliRunner().invoke(app, argv)
+        result = self.runner.invoke(app, argv)
         assert "internal error" not in result.output, result.output
         return f"psc {shlex.join(argv)} (exit {result.exit_code})"
 
@@ -176,7 +178,8 @@ def test_index_answers_equal_reading_the_files(
     monkeypatch.chdir(root)
     rng = random.Random(f"{SEED}:{name}")
     sequence = Sequence(root, rng)
-    runner = CliRunner()
+    runner = fast_runner(monkeypatch)
+    sequence.runner = runner
     steps = sequence.steps()
     for number in range(STEPS + 1):
         if number:  # step 0: the archive as found
