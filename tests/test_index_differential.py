@@ -38,9 +38,9 @@ from typer.testing import CliRunner
 
 SEED = int(os.environ.get("PSC_DIFFERENTIAL_SEED", "21"))
 ARCHIVES = ["seed", "council", "generated/5"]
-STEPS = 7
+STEPS = 10
 """Steps of each sequence."""
-QUERIES_PER_STEP = 4
+QUERIES_PER_STEP = 5
 """Queries compared after each step (in turn, so each runs after about half of the steps)."""
 
 
@@ -181,9 +181,12 @@ def test_index_answers_equal_reading_the_files(
     runner = fast_runner(monkeypatch)
     sequence.runner = runner
     steps = sequence.steps()
-    for number in range(STEPS + 1):
+    kinds = list(steps)  # every kind of step at least once, then at random
+    rng.shuffle(kinds)
+    kinds += [rng.choice(list(steps)) for _ in range(STEPS - len(kinds))]
+    for number in range(len(kinds) + 1):
         if number:  # step 0: the archive as found
-            kind = rng.choice(list(steps))
+            kind = kinds[number - 1]
             sequence.log.append(f"{kind}: {steps[kind]()}")
         asked = queries(rng, vocabulary(root).meetings)
         for k in range(QUERIES_PER_STEP):
