@@ -212,6 +212,7 @@ NASTY = [
     "\x1b[31mčervená\x1b[0m",
     "řádek\u202eobrácený",
     "{{ config }} {% if %} {name} {",
+    "{number}. jednání {neznámé}",
     "<script>alert(1)</script> & <b>",
     "_Radek Pospíšil_ a **Hana** Malá",
     "| a | b |\n| --- | --- |",
@@ -330,9 +331,11 @@ class BlockMaker:
     string from the archive's own IDs and names where the field names one, else words or
     one of the NASTY texts)."""
 
-    def __init__(self, rng: random.Random, voc: Vocabulary, meeting: str = ""):
+    def __init__(self, rng: random.Random, voc: Vocabulary, meeting: str = "", nasty: float = 0.1):
         self.rng = rng
         self.voc = voc
+        self.nasty = nasty
+        """How often a text is one of NASTY."""
         self.own_tasks = voc.tasks_of.get(meeting, [])
 
     def block(self, kind: str) -> Any:
@@ -351,7 +354,7 @@ class BlockMaker:
         return block
 
     def text(self) -> str:
-        if self.rng.random() < 0.1:
+        if self.rng.random() < self.nasty:
             return self.rng.choice(NASTY)
         return " ".join(self.rng.choice(WORDS) for _ in range(self.rng.randint(1, 12)))
 
@@ -419,11 +422,12 @@ def edit_group(path: Path, rng: random.Random, voc: Vocabulary) -> str:
     schema = Group.model_json_schema(by_alias=True)
     defs = schema.get("$defs", {})
     prop = rng.choice(sorted(schema["properties"]))
-    value = BlockMaker(rng, voc)._value(schema["properties"][prop], defs, prop)
+    maker = BlockMaker(rng, voc, nasty=0.5)  # names, patterns and labels: format syntax too
+    value = maker._value(schema["properties"][prop], defs, prop)
     old = data.get(prop)
     if isinstance(old, dict) and old and rng.random() < 0.7:  # an entry of it changed
         key = rng.choice(list(old))
-        value = {**old, key: _changed(old[key], BlockMaker(rng, voc), rng)}
+        value = {**old, key: _changed(old[key], maker, rng)}
     elif isinstance(old, dict) and isinstance(value, dict):
         value = {**old, **value}
     elif isinstance(old, list) and isinstance(value, list):

@@ -55,6 +55,8 @@ from helpers import (
 
 SEED = int(os.environ.get("PSC_MATRIX_SEED", "2021"))
 UNCOMMITTED_EDITS = 3
+GROUP_EDITS = 2
+"""Edits of the group file after the edits of the meetings' blocks."""
 KEEP_INVALID = 0.25
 """The share of edits that leave the archive invalid which are kept."""
 """Edits left in the working tree after the committed ones (for diff)."""
@@ -79,6 +81,12 @@ KNOWN_FAILURES: list[Known] = [
         r"no attribute 'text'",
         "review",
         "a changed list:, programme: or assigned: block crashes the review path",
+    ),
+    Known(
+        r"^psc diff\b.*/etc/passwd",
+        r"internal error: ValueError: .* is not in the subpath of",
+        "review",
+        "psc diff with a path outside the repository",
     ),
     Known(
         r"^psc import damaged\.docx\b",
@@ -177,11 +185,12 @@ class Arguments:
     def value(self, metavar: str, param: Any) -> str:
         rng, voc, name = self.rng, self.voc, self.command.name
         argument = param.param_type_name == "argument"
-        if metavar == "MEETING":
-            self.meeting = (
-                rng.choice(voc.meetings) if voc.meetings and rng.random() < 0.9 else "1999-01-01"
-            )
-            return self.meeting
+        if metavar == "MEETING":  # mostly one of the archive's; a path, one outside, none
+            self.meeting = rng.choice(voc.meetings) if voc.meetings else "1999-01-01"
+            return rng.choices(
+                [self.meeting, f"meetings/{self.meeting}.yaml", "/etc/passwd", "1999-01-01"],
+                weights=[85, 5, 5, 5],
+            )[0]
         if metavar == "ID":
             if name.startswith("tasks"):
                 pool = voc.task_ids
@@ -287,7 +296,8 @@ def edit_every_kind(archive: Archive, kinds: list[str]) -> None:
             path = rng.choice(files)
             _edit(archive, path, lambda p, k=kind: _block_edit(archive, p, k))  # type: ignore[misc]
     group = archive.root / "group.yaml"
-    _edit(archive, group, lambda p: edit_group(p, rng, vocabulary(archive.root)))
+    for _ in range(GROUP_EDITS):
+        _edit(archive, group, lambda p: edit_group(p, rng, vocabulary(archive.root)))
 
 
 def _block_edit(archive: Archive, path: Path, kind: str) -> str:
