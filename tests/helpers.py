@@ -335,7 +335,8 @@ class BlockMaker:
         self.rng = rng
         self.voc = voc
         self.nasty = nasty
-        """How often a text is one of NASTY."""
+        """How often a text is one of `nasty_texts`."""
+        self.nasty_texts = NASTY
         self.own_tasks = voc.tasks_of.get(meeting, [])
 
     def block(self, kind: str) -> Any:
@@ -355,7 +356,7 @@ class BlockMaker:
 
     def text(self) -> str:
         if self.rng.random() < self.nasty:
-            return self.rng.choice(NASTY)
+            return self.rng.choice(self.nasty_texts)
         return " ".join(self.rng.choice(WORDS) for _ in range(self.rng.randint(1, 12)))
 
     def _string(self, name: str, schema: dict[str, Any]) -> str:
@@ -410,10 +411,23 @@ class BlockMaker:
         return self.text()
 
 
-def edit_group(path: Path, rng: random.Random, voc: Vocabulary) -> str:
-    """One random edit of the group file: a field of the Group model (from its JSON Schema)
-    given a new random value; a mapping (labels, organisations) gains an entry, a list
-    (members) gains an item."""
+def group_fields() -> list[str]:
+    """The fields of the group file, from the Group model's JSON Schema."""
+    from psc.loading.model import Group
+
+    return sorted(Group.model_json_schema(by_alias=True)["properties"])
+
+
+PATTERNS = ["{number}. jednání {neznámé}", "Jednání {", "{0} {date:%Y}", "}{", "{{number}}"]
+"""Format syntax for the group's patterns and labels (which psc fills with `str.format`-like
+placeholders): unknown names, lone braces, positional fields."""
+
+
+def edit_group(path: Path, rng: random.Random, voc: Vocabulary, prop: str | None = None) -> str:
+    """One random edit of the group file: a field of the Group model (`prop`, else one at
+    random) given a new random value, in half of the cases format syntax (PATTERNS); a
+    mapping (labels, organisations) gains or changes an entry, a list (members) gains an
+    item."""
     from psc.loading.model import Group
 
     data = load_yaml(path)
@@ -421,8 +435,9 @@ def edit_group(path: Path, rng: random.Random, voc: Vocabulary) -> str:
         return f"{path.name}: not edited (does not load)"
     schema = Group.model_json_schema(by_alias=True)
     defs = schema.get("$defs", {})
-    prop = rng.choice(sorted(schema["properties"]))
+    prop = prop or rng.choice(sorted(schema["properties"]))
     maker = BlockMaker(rng, voc, nasty=0.5)  # names, patterns and labels: format syntax too
+    maker.nasty_texts = [*PATTERNS, *PATTERNS, *NASTY]
     value = maker._value(schema["properties"][prop], defs, prop)
     old = data.get(prop)
     if isinstance(old, dict) and old and rng.random() < 0.7:  # an entry of it changed
