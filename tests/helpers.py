@@ -73,13 +73,22 @@ def make_archive(name: str, root: Path) -> Path:
     return root
 
 
-SOURCES = ("source.txt", "source.md", "source.docx", "damaged.docx")
+SOURCES = (
+    "source.txt",
+    "source.md",
+    "source.docx",
+    "damaged.docx",
+    "method.docx",
+    "encrypted.docx",
+)
 """Minutes to import that every test archive holds (make_sources)."""
 
 
 def make_sources(root: Path) -> None:
-    """Beside source.txt, the same minutes as Markdown and as Word, and a Word file whose
-    compressed text is damaged (as a broken download or disk leaves it)."""
+    """Beside source.txt, the same minutes as Markdown and as Word, and Word files damaged
+    as a broken download, another program or a password leaves them: the compressed text
+    corrupt, compressed by a method zip readers do not know, encrypted."""
+    import struct
     import zipfile
 
     from seed_docx import seed_docx
@@ -87,13 +96,26 @@ def make_sources(root: Path) -> None:
     text = (root / "source.txt").read_text(encoding="utf-8")
     (root / "source.md").write_text(text, encoding="utf-8")
     seed_docx(text, root / "source.docx")
-    raw = bytearray((root / "source.docx").read_bytes())
+    good = (root / "source.docx").read_bytes()
     with zipfile.ZipFile(root / "source.docx") as docx:
         info = docx.getinfo("word/document.xml")
-    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    local = info.header_offset
+    start = local + 30 + len(info.filename.encode()) + len(info.extra)
+    # its central directory entry repeats the local header's fields from "version needed" on
+    central = good.index(good[local + 4 : local + 24], start + info.compress_size) - 6
+
+    raw = bytearray(good)
     for at in range(start + info.compress_size // 3, start + info.compress_size // 3 + 16):
         raw[at] ^= 0x5A
     (root / "damaged.docx").write_bytes(bytes(raw))
+    raw = bytearray(good)
+    struct.pack_into("<H", raw, local + 8, 99)  # compression method, local and central
+    struct.pack_into("<H", raw, central + 10, 99)
+    (root / "method.docx").write_bytes(bytes(raw))
+    raw = bytearray(good)
+    raw[local + 6] |= 1  # the "encrypted" flag, local and central
+    raw[central + 8] |= 1
+    (root / "encrypted.docx").write_bytes(bytes(raw))
 
 
 # ---------------------------------------------------------------------- git
