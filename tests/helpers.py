@@ -536,6 +536,32 @@ def _changed(value: Any, maker: BlockMaker, rng: random.Random) -> Any:
     return maker.text()
 
 
+FILE_OPERATIONS = ("copy", "rename", "delete")
+"""What an edit does to a whole meeting file: copied to a second meeting of the same day
+(`<date>-b.yaml`), renamed to another date (a meeting moved), deleted."""
+
+
+def edit_file(path: Path, rng: random.Random) -> str:
+    """One random operation on the meeting file `path` (FILE_OPERATIONS)."""
+    operation = rng.choice(FILE_OPERATIONS)
+    if operation == "delete":
+        path.unlink()
+        return f"{path.name}: deleted"
+    if operation == "copy":
+        target = path.with_name(f"{path.stem[:10]}-b.yaml")
+        shutil.copyfile(path, target)
+        return f"{path.name}: copied to {target.name}"
+    try:
+        day = dt.date.fromisoformat(path.stem[:10]) + dt.timedelta(days=rng.randint(1, 9))
+    except ValueError:
+        return f"{path.name}: not renamed (no date in its name)"
+    target = path.with_name(f"{day.isoformat()}.yaml")
+    if target.exists():
+        return f"{path.name}: not renamed ({target.name} exists)"
+    path.rename(target)
+    return f"{path.name}: renamed to {target.name}"
+
+
 # ---------------------------------------------------------------------- output checks
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -43,6 +43,7 @@ from helpers import (
     control_chars,
     date_near,
     edit_block,
+    edit_file,
     edit_group,
     fast_runner,
     git_commit,
@@ -296,8 +297,8 @@ def known(argv: list[str], failure: str) -> Known | None:
 
 
 def edit_every_kind(archive: Archive, kinds: list[str]) -> None:
-    """An edit of each kind in `kinds`, each in a random meeting file, and one of the group
-    file; approved meetings re-fingerprinted half of the time. Most edits that make a valid
+    """An edit of each kind in `kinds`, each in a random meeting file, an operation on a
+    whole meeting file, and edits of the group file; approved meetings re-fingerprinted half of the time. Most edits that make a valid
     archive invalid are undone (KEEP_INVALID of them stay), so that the commands mostly work
     on valid archives and reach what lies behind validation."""
     rng = archive.rng
@@ -306,6 +307,10 @@ def edit_every_kind(archive: Archive, kinds: list[str]) -> None:
         if files:
             path = rng.choice(files)
             _edit(archive, path, lambda p, k=kind: _block_edit(archive, p, k))  # type: ignore[misc]
+    files = sorted((archive.root / "meetings").glob("*.yaml"))
+    if len(files) > 1:  # a whole file copied, renamed or deleted (an archive keeps one)
+        archive.log.append(edit_file(rng.choice(files), rng))
+        archive.valid = _valid(archive)
     group = archive.root / "group.yaml"
     fields = group_fields()
     for _ in range(GROUP_EDITS):  # the fields in turn over the archives: each edited somewhere
@@ -373,6 +378,7 @@ def test_every_command_on_the_archive(
             continue
         entry = known(argv, failure)
         (excluded if entry else failures).append(failure)
+    print(f"archive {name}; edits:\n  " + "\n  ".join(archive.log))
     for line in excluded:
         print("known failure (KNOWN_FAILURES):", line)
     assert not failures, (
