@@ -57,11 +57,11 @@ from helpers import (
 
 SEED = int(os.environ.get("PSC_MATRIX_SEED", "2021"))
 UNCOMMITTED_EDITS = 3
+"""Block edits left in the working tree after the committed ones (for diff)."""
 GROUP_EDITS = 2
 """Edits of the group file after the edits of the meetings' blocks."""
 KEEP_INVALID = 0.25
-"""The share of edits that leave the archive invalid which are kept."""
-"""Edits left in the working tree after the committed ones (for diff)."""
+"""The share of edits that leave a valid archive invalid which are kept."""
 
 
 @dataclass(frozen=True)
@@ -143,10 +143,10 @@ class Archive:
     shas: list[str] = field(default_factory=list)
     outputs: int = 0
     valid: bool | None = None
+    """Whether the archive validates (as of the last edit)."""
     runner: Any = None
     group_edits: int = 0
-    """Edits of the group file made so far (on this and the archives before it)."""
-    """Whether the archive validates (as of the last edit)."""
+    """Edits of the group file made so far (on this and, in turn, the archives before it)."""
 
     def out(self, suffix: str = "") -> str:
         """A new path for an output, outside meetings/."""
@@ -267,7 +267,7 @@ def _annotation(param: Any) -> Any:
     return param.type_descriptor.annotation
 
 
-def plan(names: list[str], index: int, rng: random.Random) -> list[tuple[Command, str | None]]:
+def plan(index: int, rng: random.Random) -> list[tuple[Command, str | None]]:
     """The runs on the `index`-th archive: every command once, its format rotated so that
     over the archives every format of every command runs (in a random order)."""
     runs = [(c, c.formats[(index + k) % len(c.formats)]) for k, c in enumerate(commands())]
@@ -304,9 +304,10 @@ def known(argv: list[str], failure: str) -> Known | None:
 
 def edit_every_kind(archive: Archive, kinds: list[str]) -> None:
     """An edit of each kind in `kinds`, each in a random meeting file, an operation on a
-    whole meeting file, and edits of the group file; approved meetings re-fingerprinted half of the time. Most edits that make a valid
-    archive invalid are undone (KEEP_INVALID of them stay), so that the commands mostly work
-    on valid archives and reach what lies behind validation."""
+    whole meeting file, and edits of the group file; approved meetings re-fingerprinted half
+    of the time. Most edits that make a valid archive invalid are undone (KEEP_INVALID of
+    them stay), so that the commands mostly work on valid archives and reach what lies
+    behind validation."""
     rng = archive.rng
     for kind in kinds:
         files = sorted((archive.root / "meetings").glob("*.yaml"))
@@ -376,7 +377,7 @@ def test_every_command_on_the_archive(
 
     runner = archive.runner
     failures, excluded = [], []
-    for command, fmt in plan(archive_names(), index, rng):
+    for command, fmt in plan(index, rng):
         argv = Arguments(archive, command, fmt).build()
         result = runner.invoke(app, argv)
         failure = check(result, argv)
@@ -415,6 +416,6 @@ def test_the_archives_run_every_command_in_every_format() -> None:
     planned = {
         (command.name, fmt)
         for index in range(len(names))
-        for command, fmt in plan(names, index, random.Random(SEED))
+        for command, fmt in plan(index, random.Random(SEED))
     }
     assert planned == {(c.name, f) for c in commands() for f in c.formats}
