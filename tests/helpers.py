@@ -637,14 +637,15 @@ def fast_runner(monkeypatch: pytest.MonkeyPatch) -> Any:
     import typer.testing
 
     made: dict[int, Any] = {}
-    real = typer.testing._get_command
+    real = getattr(typer.testing, "_get_command", None)  # Typer's own name for it
 
     def get_command(app: Any) -> Any:
         if id(app) not in made:
-            made[id(app)] = real(app)
+            made[id(app)] = real(app)  # type: ignore[misc]
         return made[id(app)]
 
-    monkeypatch.setattr(typer.testing, "_get_command", get_command)
+    if real is not None:  # else (another Typer) each invocation makes it: slower, as right
+        monkeypatch.setattr(typer.testing, "_get_command", get_command)
     runner = typer.testing.CliRunner()
     runner.invoke = functools.partial(runner.invoke, color=True)  # type: ignore[method-assign]
     return runner
