@@ -50,9 +50,10 @@ IGNORED = ".psc-cache/\nminutes/\nsite/\nreminders/\ncirculation/\nout/\n"
 """The .gitignore of a test archive: psc's own outputs and index stay out of its commits."""
 
 
-def make_archive(name: str, root: Path) -> Path:
+def make_archive(name: str, root: Path, *, addresses: bool = False) -> Path:
     """The archive `name` (see `archive_names`) copied to `root`: group.yaml, meetings/ and
-    the source text it was made from, when there is one (source.txt)."""
+    the source text it was made from, when there is one (source.txt). `addresses`: every
+    member given an e-mail address where the group file has none (so that mail is sent)."""
     root.mkdir(parents=True)
     if name.startswith("generated/"):
         load_generator().generate(
@@ -69,8 +70,24 @@ def make_archive(name: str, root: Path) -> Path:
     if not (root / "source.txt").exists():
         shutil.copy(REPO / "tests" / "fixtures" / "seed-2016-09-07.txt", root / "source.txt")
     make_sources(root)
+    if addresses:
+        give_addresses(root / "group.yaml")
     (root / ".gitignore").write_text(IGNORED, encoding="utf-8")
     return root
+
+
+def give_addresses(path: Path) -> None:
+    """Every member of the group file without an e-mail address gets one."""
+    data = load_yaml(path)
+    members = data.get("members") if isinstance(data, dict) else None
+    if not isinstance(members, list):
+        return
+    for n, member in enumerate(members):
+        if isinstance(member, str):
+            members[n] = member = {"name": member}
+        if isinstance(member, dict) and not member.get("email"):
+            member["email"] = f"member{n}@example.org"
+    dump_yaml(path, data)
 
 
 SOURCES = (
@@ -649,3 +666,28 @@ def fast_runner(monkeypatch: pytest.MonkeyPatch) -> Any:
     runner = typer.testing.CliRunner()
     runner.invoke = functools.partial(runner.invoke, color=True)  # type: ignore[method-assign]
     return runner
+
+
+class SmtpSink:
+    """An SMTP server's handler that accepts every message (psc's --send goes here)."""
+
+    def __init__(self) -> None:
+        self.messages = 0
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages += 1
+        return "250 OK"
+
+
+def start_smtp() -> Any:
+    """A local SMTP server (aiosmtpd) on a free loopback port, started; stop() it after."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(SmtpSink(), hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller
