@@ -313,3 +313,24 @@ def test_reminders_split_into_sent_and_written(repo):
         assert line.startswith("would send" if r.recipients else "would write"), line
         assert r.filename in line
     assert not (repo / "reminders").exists()  # a plan and its preview write nothing
+
+
+def test_validate_the_same_file_named_twice_is_checked_once(repo, runner):
+    """A file named twice (or by two spellings) is one file: no task ID 'already used' in
+    itself (found by tests/test_matrix.py)."""
+    result = run(
+        runner, "validate", "meetings/2016-09-07.yaml", "./meetings/2016-09-07.yaml", "group.yaml"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "ok: 2 files valid\n"
+    assert (
+        run(
+            runner,
+            "validate",
+            "--format",
+            "json",
+            "meetings/2016-09-07.yaml",
+            "meetings/../meetings/2016-09-07.yaml",
+        ).exit_code
+        == 0
+    )

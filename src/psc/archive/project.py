@@ -340,8 +340,13 @@ class Project:
                 raise UsageError(f"no such file: {display_path(missing[0])}")
             for p in paths:
                 self.check_inside(p)
-            group_file = self.group_path.resolve()
-            paths = [p for p in paths if p.resolve() != group_file]
+            seen = {self.group_path.resolve()}  # always checked, and a file named twice once
+            unique = []
+            for p in paths:
+                if p.resolve() not in seen:
+                    seen.add(p.resolve())
+                    unique.append(p)
+            paths = unique
         meeting_paths = self.meeting_paths() if paths is None else paths
         index = self.index(paths, strict=False, reports=False)
         whole = index.meetings if paths is None else []
