@@ -77,42 +77,8 @@ class Known:
     note: str = ""
 
 
-KNOWN_FAILURES: list[Known] = [
-    Known(
-        r"^psc (diff|log)\b",
-        r"internal error: AttributeError: '(ListBlock|ProgrammeBlock|AssignedTask)' object has "
-        r"no attribute 'text'",
-        "review",
-        "a changed list:, programme: or assigned: block crashes the review path",
-    ),
-    Known(
-        r"^psc diff\b.*/etc/passwd",
-        r"internal error: ValueError: .* is not in the subpath of",
-        "review",
-        "psc diff with a path outside the repository",
-    ),
-    Known(
-        r"^psc (new-meeting|render|build|circulate|remind|export|tasks|decisions|list)\b",
-        r"internal error: (KeyError|IndexError|ValueError: (Single '[{}]'|unmatched|expected "
-        r"'}'|Replacement index|Format|Invalid format|Unknown format))",
-        "schema",
-        "group labels or title_pattern with an unknown {placeholder} or a lone { pass validate",
-    ),
-    Known(
-        r"^psc (circulate|remind)\b",
-        r"internal error: \w*(NonASCII|Defect|UnicodeEncodeError|HeaderParseError)",
-        "mail",
-        "an e-mail address with non-ASCII characters passes validate, then circulate crashes",
-    ),
-    Known(
-        r"^psc import (damaged|method|encrypted)\.docx\b",
-        r"internal error: (error|BadZipFile|zlib\.error|NotImplementedError|RuntimeError)",
-        "index",
-        "a damaged .docx (corrupt deflate data, unknown compression method, encrypted entry) "
-        "ends in an internal error",
-    ),
-]
-"""Failures owned by other work on issue 21, excluded until it lands; empty this list then."""
+KNOWN_FAILURES: list[Known] = []
+"""Empty since issue 21 landed: a failure found here is fixed at its root, not listed."""
 
 EXIT_CODES = {0, 1, 2}
 FLAG_ODDS = {"--send": 0.6}
