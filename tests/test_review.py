@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run
+from helpers import isolate_git  # one place for git's isolation (also used via this module)
 
 SEED_REL = "meetings/2016-09-07.yaml"
 SEED_TITLE = "1. jednání Pracovní skupiny pro Smart Cities (PS pro SC)"
@@ -70,27 +71,6 @@ def commit(
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", message, **env)
     return git(root, "rev-parse", "HEAD").strip()
-
-
-def isolate_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep git away from the user's configuration and from any repository around tmp_path."""
-    for name in (
-        "GIT_DIR",
-        "GIT_WORK_TREE",
-        "GIT_INDEX_FILE",
-        "GIT_OBJECT_DIRECTORY",
-        "GIT_AUTHOR_DATE",
-        "GIT_COMMITTER_DATE",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_AUTHOR_NAME", "Jana Korytářová")
-    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "jana.korytarova@example.org")
-    monkeypatch.setenv("GIT_COMMITTER_NAME", "Jana Korytářová")
-    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "jana.korytarova@example.org")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
 
 
 @pytest.fixture
