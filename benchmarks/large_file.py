@@ -70,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     path = large_meeting(args.dir, args.tasks)
     generated = path.read_bytes()
     psc = [args.psc, "--root", str(args.dir)]
-    from_text = path.read_text(encoding="utf-8").split("\n  - ")
-    ordinal = next(i for i, t in enumerate(from_text[1:], 1) if "\n    status:" not in t)
+    # the tasks' entries only (the items above them are lists too), in file order
+    entries = path.read_text(encoding="utf-8").split("\ntasks:\n", 1)[1].split("\n  - ")
+    entries[0] = entries[0].removeprefix("  - ")
+    ordinal = next(i for i, t in enumerate(entries, 1) if "\n    status:" not in t)
     task = f"2000-01-05/{ordinal}"
     print(f"{args.tasks} tasks, {len(generated):,} bytes: {path}", file=sys.stderr)
     rows = {
