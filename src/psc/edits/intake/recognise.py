@@ -238,6 +238,7 @@ _CONTACT = re.compile(
 )
 _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
 _TIME_WORDS = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:hod\.?|hodin|h\b))?")
+_ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
 _SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
 """Header fields given once: a second line with their label stays text."""
 _EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
@@ -246,6 +247,38 @@ _ACADEMIC_AFTER = re.compile(
     r"^(?:Ph\.?\s?D\.?|Th\.?\s?D\.?|CSc\.|DrSc\.|DSc\.|MBA|LL\.?M\.?|MPA|DiS\.|ArtD\.|"
     r"PhD\.?|M\.?Sc\.?|B\.?Sc\.?|DBA)$"
 )
+_PAGE_MARK = re.compile(
+    r"^(?:(?:minutes|zápis)\s+[\w/.-]+\s+)?(?:page|strana|str\.)\s*\d+"
+    r"(?:\s*(?:of|z|ze|/)\s*\d+)?$",
+    re.I,
+)
+"""A page header or footer of a PDF's text: 'Minutes 19/20 Page 29', 'Page 2 of 13',
+'Strana 2 z 13'. Not content: left out wherever it stands."""
+_STATUS_LINE = re.compile(
+    r"^(?:(?:draft|adopted|approved|unapproved|confirmed)\s+minutes|návrh(?:\s+zápisu)?|"
+    r"schválený\s+zápis)\.?$",
+    re.I,
+)
+"""A line above the title on the state of the minutes: 'Draft Minutes', 'Adopted Minutes',
+'Návrh', 'Schválený zápis'."""
+_LETTERHEAD = re.compile(
+    r"^(?:obec|město|městys|statutární\s+město|městská\s+část|kraj|společenství\s+vlastníků|"
+    r"spolek|sdružení|association|parish\s+council|town\s+council|city\s+of)\s+\w",
+    re.I,
+)
+"""The body's name above the title: 'Obec …', 'SPOLEČENSTVÍ VLASTNÍKŮ JEDNOTEK …'."""
+
+
+def _is_letterhead(text: str) -> bool:
+    """A short line naming the body ('Obec …', a name in capitals), no sentence, no date."""
+    words = text.split()
+    if not 1 <= len(words) <= 10 or re.search(r"[\d:;!?]", text) or text.endswith("."):
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    capitals = len(words) >= 2 and all(ch.isupper() for ch in letters)
+    return capitals or bool(_LETTERHEAD.match(text))
+
+
 _LEAD_WORDS = re.compile(
     r"^(?:zástupce|zástupkyně|zástupci|z hlediska|pro|za|podle|dle|from|for)\s+\*\*", re.I
 )
@@ -514,7 +547,9 @@ class _Recogniser:
         text = block.text.strip()
         if block.kind != "row" and not _plain(text):
             return i + 1
-        if self.is_psc_own(block):
+        if self.is_psc_own(block) or self.page_mark(block):
+            return i + 1
+        if self.above_title(block):
             return i + 1
         if block.kind == "row":
             return self.row(i)
@@ -575,9 +610,47 @@ class _Recogniser:
 
     # ---------------------------------------------------------------- header
 
+    def started(self) -> bool:
+        """Has the first agenda item begun? Text before it (a letterhead, a line the header
+        does not expect) goes into an item without a title, and the header goes on."""
+        return any(
+            item.get("number") is not None or item.get("title") or item.get("label")
+            for item in self.items
+        )
+
+    def page_mark(self, block: Block) -> bool:
+        """'Minutes 19/20 Page 29', 'Page 2 of 13', 'Strana 2 z 13' anywhere: not content."""
+        plain = _strip_marks(_plain(block.text)) if block.kind != "row" else ""
+        if block.kind in ("paragraph", "heading") and _PAGE_MARK.match(plain):
+            self.note(block, f"page header or footer '{plain}': left out")
+            return True
+        return False
+
+    def above_title(self, block: Block) -> bool:
+        """Before the title: a status line ('Draft Minutes') or a letterhead ('Obec …',
+        'SPOLEČENSTVÍ VLASTNÍKŮ JEDNOTEK …'): kept as text, reported, and the header goes on."""
+        if "title" in self.m or self.started() or block.kind not in ("paragraph", "heading"):
+            return False
+        plain = _strip_marks(_plain(block.text))
+        if _STATUS_LINE.match(plain):
+            self.text_kept(
+                block,
+                f"status line '{plain}': kept as text (psc records the approval of minutes "
+                "as approved_at, from the text that states it)",
+            )
+            return True
+        if _is_letterhead(plain):
+            own = _fold(plain) in (_fold(self.group.name), _fold(self.group.short))
+            self.text_kept(
+                block,
+                f"letterhead '{plain}'" + (" (the group's name)" if own else "") + ": kept as text",
+            )
+            return True
+        return False
+
     def is_psc_own(self, block: Block) -> bool:
         """psc's own words in its Word minutes: the 'Zápis' heading and the draft notice."""
-        if self.items or self.mode != "head":
+        if self.started() or self.mode != "head":
             return False
         plain = _fold(_plain(block.text))
         for language in ("cs", "en"):
@@ -611,7 +684,7 @@ class _Recogniser:
             else:
                 rest.append(cells[k])
                 k += 1
-        if not pairs or self.items:
+        if not pairs or self.started():
             self.text_kept(block, "table row kept as a paragraph")
             return i + 1
         for label, kind, value in pairs:
@@ -634,7 +707,7 @@ class _Recogniser:
         kind = _label_kind(label, self.extra_labels)
         if kind is None:
             return None
-        closing = self.items or self.footer_seen  # after the items: the footer's verifiers
+        closing = self.started() or self.footer_seen  # after the items: the footer's verifiers
         if closing and kind != "verifiers":
             return None  # inside an item a 'label: value' line is the item's text
         field = {"time": "start"}.get(kind, kind)
@@ -658,6 +731,8 @@ class _Recogniser:
                         return i + 1
                     self.header_value(block, label, kind, raw, nxt)
                     return i + 2
+        if kind in _ATTENDANCE and value.rstrip().endswith(","):
+            return self.wrapped_attendance(i, label, kind, value)
         if kind == "verifiers" and closing:
             self.verifying = True
             for name in _split_people(value):
@@ -666,6 +741,30 @@ class _Recogniser:
             return i + 1
         self.header_value(block, label, kind, value)
         return i + 1
+
+    def wrapped_attendance(self, i: int, label: str, kind: str, value: str) -> int:
+        """'Present: A, B,' with the list going on in the next lines (a PDF's text wraps
+        it): the lines joined to the label's line they continue."""
+        block = self.blocks[i]
+        k = i + 1
+        while value.rstrip().endswith(",") and k < len(self.blocks):
+            nxt = self.blocks[k]
+            raw = _raw(nxt)
+            if (
+                nxt.kind != "paragraph"
+                or self._is_label_line(raw)
+                or self._looks_like_item(nxt)
+                or _NUMBERED.match(raw)
+            ):
+                break
+            value = f"{value.rstrip()} {raw.strip()}"
+            k += 1
+        if k > i + 1:
+            self.note(block, f"'{_plain(label)}' wrapped onto {k - i} lines: joined")
+        last = self.blocks[k - 1].where.split()[-1]
+        shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
+        self.header_value(shown, label, kind, value)
+        return k
 
     def _is_label_line(self, text: str) -> bool:
         match = _LABEL_LINE.match(text)
@@ -848,7 +947,7 @@ class _Recogniser:
         if (
             block.kind == "heading"
             and "title" not in self.m
-            and not self.items
+            and not self.started()
             and (level == 1 or i < 3)
             and not _ITEM.match(plain)
             and not _STRUCTURAL.match(plain)
@@ -859,11 +958,13 @@ class _Recogniser:
             if "date" not in self.m:
                 self.date_from_text(block, plain)
             return i + 1
-        if not self.items and _fold(plain) in {_fold(w) for w in self.phrases.words("per_rollam")}:
+        if not self.started() and _fold(plain) in {
+            _fold(w) for w in self.phrases.words("per_rollam")
+        }:
             done = self.per_rollam(i)
             if done is not None:
                 return done
-        if _label_kind(plain, self.extra_labels) == "programme" and not self.items:
+        if _label_kind(plain, self.extra_labels) == "programme" and not self.started():
             self.in_programme = True
             self.note(block, f"'{plain}': the programme follows")
             return i + 1
@@ -1097,7 +1198,7 @@ class _Recogniser:
     def head_line(self, block: Block) -> bool:
         """Before the first item: the title ('Zápis ze 6. jednání školské rady'), a line
         with the date ('Pardubice, 20. července 2015'), a page number."""
-        if self.mode != "head" or self.items:
+        if self.mode != "head" or self.started():
             return False
         raw = _raw(block)
         plain = _plain(raw)
@@ -1133,7 +1234,7 @@ class _Recogniser:
             self.mode = "body"
             self.times_from_opening(block)
         text = block.text.strip()
-        if self.mode == "body" and "date" not in self.m and not self.items:
+        if self.mode == "body" and "date" not in self.m and not self.started():
             self.date_from_text(block, text)
         by = bodies.mentions(self._opening(text), self.registry)
         if not by:
