@@ -12,6 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
+from conftest import run
 from test_intake_recognise import EN_GROUP, _draft, _words_kept
 
 D = dt.date
@@ -116,3 +118,40 @@ def test_an_attendance_line_wrapped_onto_the_next_is_joined():
     assert len(people) == 12
     assert people[-1] == "Pete Ryan."
     assert "wrapped" in _notes(draft)
+
+
+# ------------------------------------------------------------------ end to end
+
+
+@pytest.mark.parametrize("given", [[], ["--date", "2014-11-10"]])
+def test_psc_import_reads_the_header_under_a_status_line_and_drops_page_footers(
+    given, tmp_path, monkeypatch, runner
+):
+    """`psc import` of real minutes with a status line above the title and a page footer
+    inside: the date and programme are found, each item keeps its own text (with or without
+    --date), the footer is gone, the status line stays, and the report says so."""
+    lines = PRF_MU.splitlines()
+    source = tmp_path / "zapis.txt"
+    source.write_text(
+        "\n".join(["Draft Minutes", *lines[:12], "Strana 2 z 13", *lines[12:]]) + "\n",
+        encoding="utf-8",
+    )
+    root = tmp_path / "fresh"
+    assert run(runner, "init", str(root), "--name", "Senát", "--short", "AS").exit_code == 0
+    monkeypatch.chdir(root)
+    result = run(runner, "import", str(source), *given)
+    assert result.exit_code == 0, result.output
+    assert "status line 'Draft Minutes': kept as text" in result.stderr
+    assert "page header or footer 'Strana 2 z 13': left out" in result.stderr
+    assert run(runner, "validate").exit_code == 0
+    written = (root / "meetings" / "2014-11-10.yaml").read_text(encoding="utf-8")
+    assert "Strana 2 z 13" not in written
+    plain = tmp_path / "plain.txt"
+    plain.write_text(PRF_MU, encoding="utf-8")
+    assert run(runner, "import", str(plain), "-o", "plain.yaml").exit_code == 0
+    meeting = yaml.safe_load(written)
+    expected = yaml.safe_load((root / "plain.yaml").read_text(encoding="utf-8"))
+    assert meeting["programme"] == expected["programme"]
+    assert len(meeting["programme"]) == 6
+    assert meeting["items"][1:] == expected["items"][1:]  # each item keeps its own text
+    assert meeting["items"][0]["content"] == ["Draft Minutes", *expected["items"][0]["content"]]
