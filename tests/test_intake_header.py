@@ -63,14 +63,24 @@ def test_items_keep_their_content_when_a_line_stands_above_the_title(given):
 # ------------------------------------------------------------------ status lines
 
 
-@pytest.mark.parametrize("status", ["Draft Minutes", "Adopted Minutes"])
-def test_a_status_line_above_the_title_is_kept_and_reported(status):
-    draft = _draft(status + "\n" + M25, EN_GROUP)
+def test_a_draft_status_line_above_the_title_is_kept_and_reported():
+    draft = _draft("Draft Minutes\n" + M25, EN_GROUP)
     meeting = draft.meeting
     assert meeting["date"] == D(2008, 3, 12)
-    assert meeting["title"] != status
-    assert meeting["items"][0]["content"][0] == status
-    assert f"status line '{status}'" in _notes(draft)
+    assert meeting["title"] != "Draft Minutes"
+    assert meeting["items"][0]["content"][0] == "Draft Minutes"
+    assert "status line 'Draft Minutes': kept as text" in _notes(draft)
+    assert "approved_at" not in meeting
+    assert meeting["attendees"]["present"][0] == "Nick Bevan (Chair)"
+
+
+def test_an_adopted_status_line_records_the_approval_in_its_words():
+    draft = _draft("Adopted Minutes\n" + M25, EN_GROUP)
+    meeting = draft.meeting
+    assert meeting["approved_at"] == {"note": "Adopted Minutes"}  # rendered in its place
+    assert "Adopted Minutes" not in str(meeting.get("items"))
+    assert "status line 'Adopted Minutes' → approved by the body" in _notes(draft)
+    assert meeting["date"] == D(2008, 3, 12)
     assert meeting["attendees"]["present"][0] == "Nick Bevan (Chair)"
 
 
@@ -155,3 +165,23 @@ def test_psc_import_reads_the_header_under_a_status_line_and_drops_page_footers(
     assert len(meeting["programme"]) == 6
     assert meeting["items"][1:] == expected["items"][1:]  # each item keeps its own text
     assert meeting["items"][0]["content"] == ["Draft Minutes", *expected["items"][0]["content"]]
+
+
+def test_psc_import_of_adopted_minutes_writes_an_approved_meeting_showing_the_words(
+    tmp_path, monkeypatch, runner
+):
+    source = tmp_path / "minutes.txt"
+    source.write_text("Adopted Minutes\n" + _source("en-m25-steering-group-2008-03"), "utf-8")
+    root = tmp_path / "fresh"
+    result = run(runner, "init", str(root), "--name", "Body", "--short", "B", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(root)
+    result = run(runner, "import", str(source))
+    assert result.exit_code == 0, result.output
+    assert run(runner, "validate").exit_code == 0
+    meeting = yaml.safe_load((root / "meetings" / "2008-03-12.yaml").read_text("utf-8"))
+    assert meeting["approved_at"]["note"] == "Adopted Minutes"
+    assert meeting["approved_at"]["fingerprint"].startswith("sha256:")
+    out = tmp_path / "minutes.md"
+    assert run(runner, "render", "2008-03-12", "--format", "md", "-o", str(out)).exit_code == 0
+    assert "Adopted Minutes" in out.read_text("utf-8")

@@ -261,6 +261,8 @@ _STATUS_LINE = re.compile(
 )
 """A line above the title on the state of the minutes: 'Draft Minutes', 'Adopted Minutes',
 'Návrh', 'Schválený zápis'."""
+_APPROVED_STATUS = re.compile(r"^(?:adopted|approved|confirmed|schválený)\b", re.I)
+"""…of those, the lines that say the body approved them."""
 _LETTERHEAD = re.compile(
     r"^(?:obec|město|městys|statutární\s+město|městská\s+část|kraj|společenství\s+vlastníků|"
     r"spolek|sdružení|association|parish\s+council|town\s+council|city\s+of)\s+\w",
@@ -474,6 +476,8 @@ class _Recogniser:
         self.proposal: tuple[Block, str] | None = None
         self.fresh_item = False
         self.structural_level: int | None = None
+        self.status_approved = False
+        """The approval is a status line's ('Adopted Minutes'), kept as its note."""
 
     def _own_labels(self) -> dict[str, str]:
         """The group's and psc's own header labels (psc's Word minutes read back)."""
@@ -633,11 +637,14 @@ class _Recogniser:
             return False
         plain = _strip_marks(_plain(block.text))
         if _STATUS_LINE.match(plain):
-            self.text_kept(
-                block,
-                f"status line '{plain}': kept as text (psc records the approval of minutes "
-                "as approved_at, from the text that states it)",
-            )
+            if _APPROVED_STATUS.match(plain) and "approved_at" not in self.m:
+                self.m["approved_at"] = {"note": plain}
+                self.status_approved = True
+                self.note(block, f"status line '{plain}' → approved by the body (its note)")
+            else:
+                self.text_kept(
+                    block, f"status line '{plain}': kept as text (the minutes stay a draft)"
+                )
             return True
         if _is_letterhead(plain):
             own = _fold(plain) in (_fold(self.group.name), _fold(self.group.short))
@@ -1862,8 +1869,9 @@ class _Recogniser:
         return person
 
     def approved_at(self, block: Block) -> bool:
-        """'Zápis byl schválen na jednání 22. 4. 2025, usnesením č. 1/15/2025.'"""
-        if not self.items:
+        """'Zápis byl schválen na jednání 22. 4. 2025, usnesením č. 1/15/2025.' (after a
+        status line 'Adopted Minutes', whose words are the approval's note, it stays text)."""
+        if not self.items or self.status_approved:
             return False
         plain = _strip_marks(_plain(block.text))
         for labels in self.phrases.labels:
