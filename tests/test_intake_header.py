@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import run
-from test_intake_recognise import EN_GROUP, _draft, _words_kept
+from test_intake_recognise import EN_GROUP, GROUP, _draft, _words_kept
 
 D = dt.date
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -117,17 +117,29 @@ def test_page_headers_and_footers_are_removed_wherever_they_stand(page):
 # ------------------------------------------------------------------ wrapped attendance
 
 
-def test_an_attendance_line_wrapped_onto_the_next_is_joined():
-    """The Present line of a PDF's text, wrapped after a comma."""
-    lines = M25.splitlines()
-    present = lines[4]
-    cut = present.index("Rosemary Lynch,") + len("Rosemary Lynch,")
-    text = "\n".join([*lines[:4], present[:cut], present[cut:].strip(), *lines[5:]]) + "\n"
-    draft = _draft(text, EN_GROUP)
-    people = draft.meeting["attendees"]["present"]
-    assert len(people) == 12
-    assert people[-1] == "Pete Ryan."
-    assert "wrapped" in _notes(draft)
+@pytest.mark.parametrize(
+    ("name", "line", "cut"),
+    [
+        pytest.param("en-m25-steering-group-2008-03", 4, "Rosemary Lynch,", id="after-a-comma"),
+        pytest.param(
+            "en-m25-steering-group-2008-03", 4, "Nick Bevan (Chair), Julie", id="in-a-name"
+        ),
+        pytest.param("skolska-rada-arcig-2007-04", 6, "Hynek Krátký (přišel v", id="in-brackets"),
+        pytest.param("spolek-sscr-vykonny-vybor-2015-07", 5, "(generální", id="lower-case-on"),
+        pytest.param("spolek-sscr-vykonny-vybor-2015-07", 3, "Rostislav Svoboda,", id="cs-comma"),
+    ],
+)
+def test_an_attendance_line_wrapped_onto_the_next_is_joined(name, line, cut):
+    """A PDF's text wraps a long list of names: the same attendance as the line unwrapped."""
+    text = _source(name)
+    lines = text.splitlines()
+    at = lines[line].index(cut) + len(cut)
+    wrapped = [*lines[:line], lines[line][:at], lines[line][at:].strip(), *lines[line + 1 :]]
+    group = EN_GROUP if name.startswith("en-") else GROUP
+    draft = _draft("\n".join(wrapped) + "\n", group)
+    assert draft.meeting["attendees"] == _draft(text, group).meeting["attendees"]
+    assert "wrapped onto" in _notes(draft)
+    assert draft.meeting.get("items") == _draft(text, group).meeting.get("items")
 
 
 # ------------------------------------------------------------------ end to end

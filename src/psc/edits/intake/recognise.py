@@ -435,6 +435,31 @@ def _count(value: str) -> tuple[str, int | None]:
     return value, None
 
 
+def _continues(value: str, block: Block) -> bool:
+    """Does `block` go on with the list `value` that a line break cut: after a comma or 'a',
+    'and', '&', inside parentheses, or a line starting in lower case ('17:50), …' after
+    'PhDr. Hynek Krátký (přišel v', 'sekretář ŠSČR), …' after '(generální')?"""
+    if block.kind != "paragraph":
+        return False
+    text = block.text.strip()
+    if re.search(r"(?:,|\s(?:a|and|&))$", value.rstrip()) or value.count("(") > value.count(")"):
+        return True
+    return (text[:1].islower() and not _SEE_LIST.match(text)) or _names_line(text)
+
+
+def _names_line(text: str) -> bool:
+    """'Brittain, Genein Cox-De Sousa, Adam Edwards': names and nothing else, each of one to
+    five capitalised words (a title, a note in parentheses)."""
+    parts = [p.strip() for p in text.rstrip(".").split(",")]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        words = re.sub(r"\([^()]*\)", "", part).split()
+        if not 1 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+            return False
+    return True
+
+
 # ------------------------------------------------------------------------- recogniser
 
 
@@ -736,10 +761,12 @@ class _Recogniser:
                         self.verifying = True
                         self.note(block, "verifiers of the minutes: the names follow")
                         return i + 1
+                    if kind in _ATTENDANCE:
+                        return self.wrapped_attendance(i, label, kind, raw, i + 2)
                     self.header_value(block, label, kind, raw, nxt)
                     return i + 2
-        if kind in _ATTENDANCE and value.rstrip().endswith(","):
-            return self.wrapped_attendance(i, label, kind, value)
+        if kind in _ATTENDANCE:
+            return self.wrapped_attendance(i, label, kind, value, i + 1)
         if kind == "verifiers" and closing:
             self.verifying = True
             for name in _split_people(value):
@@ -749,24 +776,20 @@ class _Recogniser:
         self.header_value(block, label, kind, value)
         return i + 1
 
-    def wrapped_attendance(self, i: int, label: str, kind: str, value: str) -> int:
-        """'Present: A, B,' with the list going on in the next lines (a PDF's text wraps
-        it): the lines joined to the label's line they continue."""
+    def wrapped_attendance(self, i: int, label: str, kind: str, value: str, k: int) -> int:
+        """An attendance list (on the label's line, or the line after it, up to block `k`)
+        that a PDF's text wraps onto the next lines: the lines that continue it joined to
+        it. The blocks after it are read from the one returned."""
         block = self.blocks[i]
-        k = i + 1
-        while value.rstrip().endswith(",") and k < len(self.blocks):
+        first = k
+        while value and k < len(self.blocks) and _continues(value, self.blocks[k]):
             nxt = self.blocks[k]
             raw = _raw(nxt)
-            if (
-                nxt.kind != "paragraph"
-                or self._is_label_line(raw)
-                or self._looks_like_item(nxt)
-                or _NUMBERED.match(raw)
-            ):
+            if self._is_label_line(raw) or self._looks_like_item(nxt) or _NUMBERED.match(raw):
                 break
             value = f"{value.rstrip()} {raw.strip()}"
             k += 1
-        if k > i + 1:
+        if k > first:
             self.note(block, f"'{_plain(label)}' wrapped onto {k - i} lines: joined")
         last = self.blocks[k - 1].where.split()[-1]
         shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
