@@ -16,6 +16,8 @@ import yaml
 from conftest import run
 from test_intake_recognise import EN_GROUP, GROUP, _draft, _words_kept
 
+from psc.loading.model import Group
+
 D = dt.date
 REAL = Path(__file__).parent / "fixtures" / "real"
 
@@ -96,6 +98,23 @@ def test_a_letterhead_above_the_title_is_kept_and_the_header_read(letterhead):
     assert meeting["attendees"]["present"] == ["L. Vacková", "J. Konopásek", "P. Soper"]
     assert meeting["items"][0]["content"][0] == letterhead
     assert f"letterhead '{letterhead}'" in _notes(draft)
+
+
+def test_the_group_s_own_name_above_the_title_is_its_letterhead():
+    group = Group(name="Zastupitelstvo obce Zbilidy", short="ZO Zbilidy")
+    source = _source("obec-zbilidy-zastupitelstvo-2018-06")
+    draft = _draft("Zastupitelstvo obce Zbilidy\n" + source, group)
+    meeting = draft.meeting
+    assert (
+        meeting["title"]
+        == "Zápis z mimořádného zasedání zastupitelstva obce konaného dne 28. 6. 2018"
+    )
+    assert meeting["date"] == D(2018, 6, 28)
+    assert meeting["attendees"] == _draft(source, group).meeting["attendees"]
+    assert meeting["items"][0]["content"][0] == "Zastupitelstvo obce Zbilidy"
+    assert "letterhead 'Zastupitelstvo obce Zbilidy' (the group's name): kept as text" in _notes(
+        draft
+    )
 
 
 # ------------------------------------------------------------------ page headers

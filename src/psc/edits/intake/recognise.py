@@ -671,8 +671,8 @@ class _Recogniser:
                     block, f"status line '{plain}': kept as text (the minutes stay a draft)"
                 )
             return True
-        if _is_letterhead(plain):
-            own = _fold(plain) in (_fold(self.group.name), _fold(self.group.short))
+        own = _fold(plain) in (_fold(self.group.name), _fold(self.group.short))
+        if own or _is_letterhead(plain):
             self.text_kept(
                 block,
                 f"letterhead '{plain}'" + (" (the group's name)" if own else "") + ": kept as text",
