@@ -1808,7 +1808,9 @@ class _Recogniser:
         first = _FOOTER.match(text)
         if not first:
             return False
-        if not self.items and _verb(first).startswith(("ověřovatel", "verifiers", "zapisovatel")):
+        if not self.started() and _verb(first).startswith(
+            ("ověřovatel", "verifiers", "zapisovatel")
+        ):
             return False  # 'Zapisovatel: …', 'Ověřovatelé: …' in the header: labels of roles
         found = list(_FOOTER.finditer(text))
         people: list[tuple[str, list[dict[str, Any]]]] = []
@@ -1894,7 +1896,7 @@ class _Recogniser:
     def approved_at(self, block: Block) -> bool:
         """'Zápis byl schválen na jednání 22. 4. 2025, usnesením č. 1/15/2025.' (after a
         status line 'Adopted Minutes', whose words are the approval's note, it stays text)."""
-        if not self.items or self.status_approved:
+        if not self.started() or self.status_approved:
             return False
         plain = _strip_marks(_plain(block.text))
         for labels in self.phrases.labels:
