@@ -119,6 +119,14 @@ def test_the_group_s_own_name_above_the_title_is_its_letterhead():
     )
 
 
+def test_a_title_in_capitals_is_the_title_not_a_letterhead():
+    """'Steering Group Meeting Minutes' (under its date line, left out here) in capitals."""
+    lines = M25.splitlines()
+    draft = _draft("\n".join([lines[1].upper(), *lines[2:]]) + "\n", EN_GROUP, date=D(2008, 3, 12))
+    assert draft.meeting["title"] == "STEERING GROUP MEETING MINUTES"
+    assert "letterhead" not in _notes(draft)
+
+
 # ------------------------------------------------------------------ page headers
 
 

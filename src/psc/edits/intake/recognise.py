@@ -271,11 +271,21 @@ _LETTERHEAD = re.compile(
 """The body's name above the title: 'Obec …', 'SPOLEČENSTVÍ VLASTNÍKŮ JEDNOTEK …'."""
 
 
+_MINUTES_WORDS = re.compile(
+    r"\b(?:zápis\w*|usnesení|protokol|jednání|zasedání|schůz\w*|minutes|meeting|agenda|"
+    r"proceedings)\b",
+    re.I,
+)
+"""Words of a title of minutes, which a letterhead does not have."""
+
+
 def _is_letterhead(text: str) -> bool:
     """A short line naming the body ('Obec …', a name in capitals), no sentence, no date."""
     words = text.split()
     if not 1 <= len(words) <= 10 or re.search(r"[\d:;!?]", text) or text.endswith("."):
         return False
+    if _MINUTES_WORDS.search(text):
+        return False  # 'STEERING GROUP MEETING MINUTES', 'ZÁPIS Z JEDNÁNÍ …': a title
     letters = [ch for ch in text if ch.isalpha()]
     capitals = len(words) >= 2 and all(ch.isupper() for ch in letters)
     return capitals or bool(_LETTERHEAD.match(text))
