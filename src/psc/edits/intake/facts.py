@@ -15,7 +15,7 @@ text (kept whole either way) but by the structure psc can use, the facts of thes
 
 Each fact is a tuple of normalised fields (Unicode NFC, whitespace, case, dashes); a name is
 compared by its words, titles aside ('prof. MUDr. P. Strejc, DrSc.' is 'P. Strejc'; a name
-whose words hold the other's matches it). Pure: nothing is read or written.
+whose words hold the other's, or their initials, matches it). Pure: nothing is read or written.
 """
 
 from __future__ import annotations
@@ -37,10 +37,21 @@ _TITLES = frozenset(
 )
 """Academic titles, post-nominals and forms of address: not words of a name."""
 
-_KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni' is absent before 'přítomni' present
+_KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' before 'přítomni'
     ("absent", ("nepřítom", "neomluv", "absent", "not present")),
     ("excused", ("omluv", "apolog", "excused")),
-    ("guests", ("host", "přizv", "guest", "in attendance", "also present", "also attending")),
+    (
+        "guests",
+        (
+            "dále přítom",
+            "host",
+            "přizv",
+            "guest",
+            "in attendance",
+            "also present",
+            "also attending",
+        ),
+    ),
     ("present", ("přítom", "present", "attend", "účast")),
 )
 
@@ -66,9 +77,13 @@ class Name:
         return cls(frozenset(w for w in words if w not in _TITLES))
 
     def matches(self, other: Name) -> bool:
-        """The same person: one name's words hold all of the other's (and it has some)."""
+        """The same person: every word of the shorter name is a word of the other, or an
+        initial of one ('V. Novotný' is 'Viktor Novotný'); a name of initials alone is no one."""
         small, big = sorted((self.words, other.words), key=len)
-        return bool(small) and small <= big
+        return any(len(word) > 1 for word in small) and all(
+            word in big or (len(word) == 1 and any(w.startswith(word) for w in big))
+            for word in small
+        )
 
 
 Field = str | Name
