@@ -7,7 +7,7 @@ recall = facts reproduced / facts of the hand-written file, per kind of fact and
 
 The figures are printed (pytest -s) and named in the assertion messages. A ratchet keeps them:
 tests/fixtures/real/recall-floor.json records each fixture's overall recall, and an import may
-not fall below it. After improving the importer, raise the floor with
+not fall below it (a fixture not recorded yet is measured and named, with no floor). After improving the importer, raise the floor with
     PSC_UPDATE_RECALL=1 pytest tests/test_import_recall.py
 (the issue's goal: at least 0.8 per fixture and 0.9 over the corpus)."""
 
@@ -102,8 +102,10 @@ def test_imports_recall_at_least_the_recorded_floor(tmp_path, monkeypatch, runne
     if UPDATE:  # rounded down, so today's figures pass
         floor = {name: math.floor(value * 1000) / 1000 for name, value in today.items()}
         FLOOR.write_text(json.dumps(floor, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    assert sorted(floor) == sorted(today), (
-        f"{FLOOR.name} names other fixtures than the corpus: PSC_UPDATE_RECALL=1\n{report}"
-    )
-    fallen = [name for name in CORPUS if today[name] < floor[name]]
+    stale = sorted(set(floor) - set(today))
+    assert not stale, f"{FLOOR.name} names fixtures gone from the corpus: {stale}\n{report}"
+    unrecorded = [name for name in CORPUS if name not in floor]
+    if unrecorded:  # a fixture added since: measured and shown, its floor set by the next update
+        print(f"no floor yet (PSC_UPDATE_RECALL=1 records one): {', '.join(unrecorded)}")
+    fallen = [name for name in CORPUS if today[name] < floor.get(name, 0.0)]
     assert not fallen, f"recall fell below {FLOOR.name} for {fallen}\n{report}"
