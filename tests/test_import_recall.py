@@ -5,10 +5,12 @@ with --date only where the minutes do not say when they met) and the imported me
 (psc.edits.intake.facts) are compared with those of the fixture's hand-written meeting file:
 recall = facts reproduced / facts of the hand-written file, per kind of fact and overall.
 
-The figures are printed (pytest -s) and named in the assertion messages. A ratchet keeps them:
-tests/fixtures/real/recall-floor.json records each fixture's overall recall, and an import may
-not fall below it (a fixture not recorded yet is measured and named, with no floor). After improving the importer, raise the floor with
-    PSC_UPDATE_RECALL=1 pytest tests/test_import_recall.py
+The figures are printed (pytest -n 0 -s shows them: xdist's workers keep their output) and
+named in the assertion messages. A ratchet keeps them: tests/fixtures/real/recall-floor.json
+records each fixture's overall recall, and an import may not fall below it (a fixture not
+recorded yet is measured and named, with no floor). After improving the importer, raise the
+floor with
+    PSC_UPDATE_RECALL=1 pytest tests/test_import_recall.py -n 0 -s
 (the issue's goal: at least 0.8 per fixture and 0.9 over the corpus)."""
 
 from __future__ import annotations
