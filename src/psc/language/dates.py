@@ -147,6 +147,12 @@ class Period(NamedTuple):
 _WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?i:{'|'.join(WEEKDAYS)}),?{_SP}+(?:(?i:the){_SP}+)?$")
 
 
+DATE_LEAD_IN = re.compile(
+    r"(?:(?:konan\w*|uskutečněn\w*|ze|z|dne|held|on|dated?|datum)\s*)+:?", re.IGNORECASE
+)
+"""Words that only lead in to a date ("konaného dne", "held on"): no place, a label."""
+
+
 def find_period(text: str, *, year: int | None = None) -> Period | None:
     """The first date in `text` as the days it covers, as `find_date` reads it, with its
     last day when it names several ("May 15-16, 2019": 15 to 16 May 2019)."""

@@ -238,7 +238,7 @@ _CONTACT = re.compile(
 )
 _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
 _TIME_WORDS = re.compile(
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)|\d{1,2}[:.]\d{2}(?:\s*(?:hod\.?|hodin|h\b))?",
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)|\d{1,2}[:.]\d{2}(?:\s*(?:hodin|hod\.?|h\b))?",
     re.I,
 )
 """A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm'): where the
@@ -1138,7 +1138,9 @@ class _Recogniser:
         period = dates.find_period(plain) if "date" not in self.m and len(plain) <= 80 else None
         if period is not None:
             before = plain[: period.start].strip(" ,;")
-            self.when(block.where, "", plain[period.start :])
+            lead_in = dates.DATE_LEAD_IN.fullmatch(before)
+            self.when(block.where, lead_in.group(0) if lead_in else "", plain[period.start :])
+            before = "" if lead_in else before
             if before and "place" not in self.m and not re.search(r"\d", before):
                 self.m["place"] = before
                 self.note(block, "place")
