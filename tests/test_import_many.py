@@ -151,7 +151,10 @@ def test_dry_run_writes_nothing_and_prints_the_summary(archive, sources, runner)
     ]
     assert _meetings(archive) == {}
     assert result.stdout.count("would write") == 3
-    assert "would import 3 of 6 files" in result.stderr
+    assert (
+        result.stderr.splitlines()[-1] == "error: would import 3 of 6 files (1 skipped); 2 failed"
+    )
+    assert "\x1b" not in result.output  # no progress bar in captured output
 
 
 def test_one_file_options_are_refused_for_many(archive, sources, runner):

@@ -468,7 +468,9 @@ def _import_many(
     if skipped:
         line += f" ({skipped} skipped)"
     if failed:
-        raise SomeFailed(f"{line}; {failed} failed, nothing written for them")
+        raise SomeFailed(
+            f"{line}; {failed} failed" + ("" if dry_run else ", nothing written for them")
+        )
     console.echo(line, err=True)
 
 
