@@ -9,9 +9,11 @@ import pytest
 from psc.language.dates import (
     MONTHS_CS,
     MONTHS_EN,
+    WEEKDAYS,
     deadline_date_hint,
     find_date,
     find_dates,
+    find_period,
     find_times,
     parse_deadline,
 )
@@ -302,3 +304,70 @@ def test_month_names_cover_every_month_in_both_languages():
     assert sorted(set(MONTHS_EN.values())) == list(range(1, 13))
     assert MONTHS_CS["září"] == 9 and MONTHS_CS["listopad"] == 11 and MONTHS_CS["ledna"] == 1
     assert MONTHS_EN["september"] == 9
+
+
+# ------------------------------------------------------------- prose dates (issue 22)
+# The texts are quoted from real minutes: issue 22 quotes them, tests/fixtures/real has more.
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "span"),
+    [
+        (
+            "konaného dne 16. června 2026 od 18.00 hodin",
+            D(2026, 6, 16),
+            D(2026, 6, 16),
+            "16. června 2026",
+        ),
+        ("05. 06. 2014 od 13:00 hod.", D(2014, 6, 5), D(2014, 6, 5), "05. 06. 2014"),
+        (
+            "22nd November 2018, The Old School, …",
+            D(2018, 11, 22),
+            D(2018, 11, 22),
+            "22nd November 2018",
+        ),
+        ("May 15-16, 2019", D(2019, 5, 15), D(2019, 5, 16), "May 15-16, 2019"),
+        # the day of the week belongs to the date: it is no place
+        ("Wednesday 12 March 2008", D(2008, 3, 12), D(2008, 3, 12), "Wednesday 12 March 2008"),
+        (
+            "held on Wednesday 12, December 2007 were",
+            D(2007, 12, 12),
+            D(2007, 12, 12),
+            "Wednesday 12, December 2007",
+        ),
+    ],
+)
+def test_find_period(text, first, last, span):
+    found = find_period(text)
+    assert found is not None
+    assert (found.first, found.last, text[found.start : found.end]) == (first, last, span)
+
+
+def test_find_period_none_for_no_date_and_for_days_backwards():
+    assert find_period("konaného dne v hod. v sále KD") is None  # obec-koclirov, line 1
+    assert find_period("May 16-15, 2019") is None  # the quoted range, reversed
+
+
+def test_find_date_of_a_range_is_its_first_day():
+    assert find_date("May 15-16, 2019") == (D(2019, 5, 15), 0, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("konaného dne 16. června 2026 od 18.00 hodin", T(18, 0)),
+        ("05. 06. 2014 od 13:00 hod.", T(13, 0)),
+        ("bylo zahájeno v 18.00 hodin starostou obce", T(18, 0)),  # obec-zbilidy, line 21
+        ("Jednání zahájeno v 19:15 hod.", T(19, 15)),  # obec-uholicky, line 3
+        ("began at 9:14", T(9, 14)),
+    ],
+)
+def test_find_times_in_prose(text, start):
+    assert find_times(text) == (start, None)
+
+
+def test_months_and_weekdays_come_from_cldr():
+    """Babel's CLDR names: the Czech genitive and nominative, English with abbreviations."""
+    assert MONTHS_CS["června"] == MONTHS_CS["červen"] == 6
+    assert MONTHS_EN["november"] == MONTHS_EN["nov"] == MONTHS_EN["sept"] + 2 == 11
+    assert {"středa", "wednesday"} <= set(WEEKDAYS)

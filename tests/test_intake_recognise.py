@@ -921,3 +921,59 @@ def test_two_names_for_one_recorder_stay_text():
     draft = _draft(text)
     assert "recorded_by" not in draft.meeting
     _words_kept(text, draft)
+
+
+# ------------------------------------------------- prose dates and times in the header
+# Issue 22 quotes these lines from real minutes; the title and item lines around them are the
+# module's usual HEAD/ITEM shapes.
+
+
+def test_a_title_with_a_prose_date_and_start():
+    meeting = _meeting("konaného dne 16. června 2026 od 18.00 hodin\nBod 1 – Zahájení\n")
+    assert (meeting["date"], meeting["start"]) == (D(2026, 6, 16), T(18, 0))
+
+
+def test_a_date_line_led_in_by_words_gives_no_place():
+    draft = _draft(
+        "Zápis z jednání pracovní skupiny\nkonaného dne 16. června 2026 od 18.00 hodin\n"
+        "Bod 1 – Zahájení\n"
+    )
+    meeting = draft.meeting
+    assert (meeting["date"], meeting["start"]) == (D(2026, 6, 16), T(18, 0))
+    assert "place" not in meeting and meeting["items"][0]["title"] == "Zahájení"
+    assert any(n.what == "'konaného dne' → date 2026-06-16, start 18:00" for n in draft.notes)
+
+
+def test_a_numeric_date_line_with_a_start_is_no_numbered_point():
+    meeting = _meeting(
+        "Zápis z jednání pracovní skupiny\n05. 06. 2014 od 13:00 hod.\nBod 1 – Zahájení\n"
+    )
+    assert (meeting["date"], meeting["start"]) == (D(2014, 6, 5), T(13, 0))
+    assert [item["title"] for item in meeting["items"]] == ["Zahájení"]
+
+
+def test_an_english_date_line_with_an_ordinal_and_the_place():
+    meeting = _meeting(
+        "Minutes of the Parish Council\n22nd November 2018, The Old School, …\n1. Apologies\n",
+        EN_GROUP,
+    )
+    assert (meeting["date"], meeting["place"]) == (D(2018, 11, 22), "The Old School, …")
+
+
+def test_the_day_of_the_week_is_no_place():
+    """tests/fixtures/real/en-m25-steering-group-2008-03, line 1."""
+    meeting = _meeting("Minutes of the Board\nWednesday 12 March 2008\n1. Apologies\n", EN_GROUP)
+    assert meeting["date"] == D(2008, 3, 12) and "place" not in meeting
+
+
+def test_a_meeting_over_two_days_takes_the_first_and_keeps_the_line():
+    """The format has no end date: the first day is the date, the line stays as text."""
+    draft = _draft("Minutes of the Board\nMay 15-16, 2019\n1. Apologies\n", EN_GROUP)
+    assert draft.meeting["date"] == D(2019, 5, 15)
+    assert draft.meeting["items"][0]["content"] == ["May 15-16, 2019"]
+    assert any("over several days (to 2019-05-16)" in n.what for n in draft.notes)
+
+
+def test_the_actual_start_is_the_time_after_began():
+    meeting = _meeting(HEAD + "scheduled for 9:00 … began at 9:14\nBod 1 – Zahájení\n")
+    assert meeting["start"] == T(9, 14)

@@ -78,8 +78,21 @@ def test_text_initials_and_dates_are_not_lettered_items():
     blocks = text_blocks("J. Novák přednesl\n7. září 2016")
     assert [(b.kind, b.text, b.number) for b in blocks] == [
         ("paragraph", "J. Novák přednesl", None),
-        ("item", "září 2016", "7"),
+        ("paragraph", "7. září 2016", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "05. 06. 2014 od 13:00 hod.",  # issue 22, quoting real minutes
+        "22nd November 2018, The Old School, …",  # issue 22
+        "Wednesday 12 March 2008",  # tests/fixtures/real/en-m25-steering-group-2008-03
+    ],
+)
+def test_text_line_opening_with_a_date_is_no_numbered_point(line):
+    """'05.' of a date is no point number: the date line stays whole for the header."""
+    assert [(b.kind, b.text, b.number) for b in text_blocks(line)] == [("paragraph", line, None)]
 
 
 def test_seed_text(tmp_path):

@@ -135,3 +135,7 @@ class TemplateError(PscError):
 
 class OutputError(PscError):
     """An output file could not be written."""
+
+
+class SomeFailed(PscError):
+    """A command over many files did what it could, but some failed (each named already)."""

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from psc.language.escape import literal, plain_cells
@@ -29,6 +32,40 @@ def echo(line: Any, *, err: bool = False) -> None:
 def fancy(stream: TextIO) -> bool:
     """Whether to draw for a terminal: stdout is a TTY (NO_COLOR only turns colour off)."""
     return stream.isatty()
+
+
+@contextmanager
+def progress(
+    label: str, stream: TextIO, *, hidden: bool = False, force: bool = False
+) -> Iterator[Callable[[int, int, Path], None]]:
+    """A progress bar on `stream` while the block runs, advanced by calling what it gives
+    with (steps done, steps in all, the file at hand); drawn only on a terminal (or when
+    `force`d) and removed when done, so captured output never holds it."""
+    if hidden or not (force or fancy(stream)):
+        yield lambda done, total, path: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+    console = Console(
+        file=stream,
+        force_terminal=True if force else None,
+        no_color=bool(os.environ.get("NO_COLOR")),
+        highlight=False,
+    )
+    columns = (
+        TextColumn(label, markup=False),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[file]}", markup=False),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(label, total=None, file="")
+
+        def advance(done: int, total: int, path: Path) -> None:
+            bar.update(task, completed=done, total=total, file=literal(path.name))
+
+        yield advance
 
 
 def print_table(

@@ -314,11 +314,11 @@ def schema(
 
 def import_(
     ctx: typer.Context,
-    source: Annotated[
-        Path,
+    sources: Annotated[
+        list[Path],
         typer.Argument(
-            metavar="FILE",
-            help="Minutes to import: .docx (Word), .md or .txt.",
+            metavar="FILE|DIR...",
+            help="Minutes to import: .docx (Word), .md or .txt; or folders of them.",
             show_default=False,
         ),
     ],
@@ -368,12 +368,27 @@ def import_(
     Anything else stays a paragraph where it stood. The report on stderr says what became
     what, with the source's line or paragraph numbers. Nothing is overwritten without --force.
 
+    Several files or a folder (a whole archive): one meeting per document, numbered and named
+    in date order (a second meeting the same day: 2016-09-07-2.yaml), with a summary table of
+    what was recognised in each; a file that fails is named with its reason, nothing is
+    written for it, and the others are imported (exit code 1). Files of another format in a
+    folder are listed as skipped; hidden files and folders are ignored.
+
     Example: psc import zapis-2016-09-07.docx --dry-run
+
+    Example: psc import old-minutes/
     """
     from psc.edits.intake.importer import import_minutes
     from psc.errors import display_path
 
     project = common.project(ctx, no_cache)
+    if len(sources) > 1 or sources[0].is_dir():
+        for value, name in ((output, "--output"), (date, "--date")):
+            if value is not None:
+                raise UsageError(f"{name} applies to one file; import several without it")
+        _import_many(project, sources, add_organisations, dry_run, force, quiet)
+        return
+    source = sources[0]
     to_stdout = output == "-"
     target = None if output in (None, "-") else Path(output)
     if target is not None:
@@ -402,6 +417,61 @@ def import_(
         console.echo(f"wrote {display_path(result.path)} ({summary})", err=True)
     else:
         console.echo(f"nothing written: {display_path(result.path)} ({summary})", err=True)
+
+
+def _import_many(
+    project: Any,
+    sources: list[Path],
+    add_organisations: bool,
+    dry_run: bool,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """`psc import DIR` / several files: the progress (on a terminal), the summary table on
+    stdout, one line per file not imported on stderr."""
+    from psc.edits.intake.batch import import_many
+    from psc.errors import SomeFailed, display_path
+
+    with console.progress("importing", sys.stderr, hidden=quiet) as advance:
+        rows = import_many(
+            project,
+            sources,
+            force=force,
+            dry_run=dry_run,
+            add_organisations=add_organisations,
+            progress=advance,
+        )
+    done = "would write" if dry_run else "wrote"
+    table = [
+        [
+            display_path(row.source),
+            row.date.isoformat() if row.date else "",
+            "" if row.number is None else str(row.number),
+            *(str(row.counts.get(k, "")) for k in ("items", "decisions", "tasks", "people")),
+            "" if row.reason else str(row.notes),
+            "skipped" if row.skipped else "failed" if row.reason else done,
+            row.path.name if row.path and not row.reason else "",
+        ]
+        for row in rows
+    ]
+    columns = ["file", "date", "no.", "items", "decisions", "tasks", "people", "notes"]
+    console.print_table([*columns, "result", "meeting"], table)
+    for row in rows:
+        if row.reason:
+            what = "skipped" if row.skipped else "not imported"
+            console.echo(f"{display_path(row.source)}: {what}: {row.reason}", err=True)
+    failed = sum(row.failed for row in rows)
+    imported = sum(not row.reason for row in rows)
+    verb = "would import" if dry_run else "imported"
+    line = f"{verb} {imported} of {len(rows)} files"
+    skipped = sum(row.skipped for row in rows)
+    if skipped:
+        line += f" ({skipped} skipped)"
+    if failed:
+        raise SomeFailed(
+            f"{line}; {failed} failed" + ("" if dry_run else ", nothing written for them")
+        )
+    console.echo(line, err=True)
 
 
 def _inside_meetings(project: Any, target: Path) -> bool:

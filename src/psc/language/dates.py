@@ -15,64 +15,46 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal, NamedTuple
 
 from psc.terms import Deadline
 
-MONTHS_CS: dict[str, int] = {
-    "ledna": 1,
-    "leden": 1,
-    "února": 2,
-    "únor": 2,
-    "března": 3,
-    "březen": 3,
-    "dubna": 4,
-    "duben": 4,
-    "května": 5,
-    "květen": 5,
-    "června": 6,
-    "červen": 6,
-    "července": 7,
-    "červenec": 7,
-    "srpna": 8,
-    "srpen": 8,
-    "září": 9,
-    "října": 10,
-    "říjen": 10,
-    "listopadu": 11,
-    "listopad": 11,
-    "prosince": 12,
-    "prosinec": 12,
-}
-"""Czech month names, genitive ("7. září") and nominative ("leden"), lower case."""
 
-MONTHS_EN: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-"""English month names and their abbreviations, lower case. In text they are read only as
-written in a heading's case ("March", "MARCH"): "may" and "march" are also words."""
+def _cldr_months(locale: str, *widths: Literal["wide", "abbreviated"]) -> dict[str, int]:
+    """The month names of `locale` in Unicode CLDR (through Babel), both contexts (Czech
+    genitive "září", "června" and nominative "červen"), lower case."""
+    from babel.dates import get_month_names
+
+    return {
+        name.lower(): number
+        for width in widths
+        for context in ("format", "stand-alone")
+        for number, name in get_month_names(width, context=context, locale=locale).items()
+    }
+
+
+def _cldr_weekdays(*locales: str) -> list[str]:
+    """The full names of the days of the week in `locales` (CLDR), lower case."""
+    from babel.dates import get_day_names
+
+    return [
+        name.lower()
+        for locale in locales
+        for context in ("format", "stand-alone")
+        for name in get_day_names("wide", context=context, locale=locale).values()
+    ]
+
+
+MONTHS_CS: dict[str, int] = _cldr_months("cs", "wide")
+"""Czech month names, genitive ("7. září") and nominative ("leden"), lower case (CLDR)."""
+
+MONTHS_EN: dict[str, int] = {**_cldr_months("en", "wide", "abbreviated"), "sept": 9}
+"""English month names and their abbreviations (CLDR, and "Sept"), lower case. In text they
+are read only as written in a heading's case ("March", "MARCH"): "may" and "march" are also
+words."""
+
+WEEKDAYS: list[str] = sorted(set(_cldr_weekdays("cs", "en")), key=len, reverse=True)
+"""The days of the week, Czech and English (CLDR), lower case: "středa", "wednesday"."""
 
 _SP = r"[ \t\u00a0\u202f]"  # a space inside a date or time: Word writes no-break spaces
 _CS_NAMES = "|".join(sorted(MONTHS_CS, key=len, reverse=True))
@@ -82,6 +64,7 @@ _EN_NAMES = "|".join(
     for form in (name.capitalize(), name.upper())
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_TO = rf"{_SP}*[-–—]{_SP}*"  # the dash between the days of a meeting over several days
 
 _DATE = re.compile(
     # ISO: 2016-09-07
@@ -92,13 +75,13 @@ _DATE = re.compile(
     rf"|(?<![\d.,/])(?P<n_d>\d{{1,2}})\.{_SP}{{0,2}}(?P<n_m>\d{{1,2}})\."
     rf"(?:{_SP}{{0,2}}(?P<n_y>\d{{4}})(?!\d)|(?!{_SP}{{0,2}}\d))"
     # Czech month name, any case: 7. září 2016, 18. března 2014, 1. leden
-    rf"|(?<![\d.,/])(?P<cs_d>\d{{1,2}})\.{_SP}*(?P<cs_mon>(?i:{_CS_NAMES}))(?!\w)"
+    rf"|(?<![\d.,/])(?P<cs_d>\d{{1,2}})\.(?:{_TO}(?P<cs_d2>\d{{1,2}})\.)?{_SP}*(?P<cs_mon>(?i:{_CS_NAMES}))(?!\w)"
     rf"(?:{_SP}+(?P<cs_y>\d{{4}})(?!\d))?"
     # English day first: 7 September 2016, 7th of September 2016, 12, December 2007
-    rf"|(?<![\d.,/:])(?P<ed_d>\d{{1,2}}){_ORDINAL},?{_SP}+(?:of{_SP}+)?"
+    rf"|(?<![\d.,/:])(?P<ed_d>\d{{1,2}}){_ORDINAL}(?:{_TO}(?P<ed_d2>\d{{1,2}}){_ORDINAL})?,?{_SP}+(?:of{_SP}+)?"
     rf"(?P<ed_mon>{_EN_NAMES})(?!\w)\.?(?:,?{_SP}+(?P<ed_y>\d{{4}})(?!\d))?"
     # English month first: September 7, 2016; September 7th
-    rf"|(?<!\w)(?P<em_mon>{_EN_NAMES})(?!\w)\.?{_SP}+(?P<em_d>\d{{1,2}}){_ORDINAL}(?![\d:.]?\d)"
+    rf"|(?<!\w)(?P<em_mon>{_EN_NAMES})(?!\w)\.?{_SP}+(?P<em_d>\d{{1,2}}){_ORDINAL}(?:{_TO}(?P<em_d2>\d{{1,2}}){_ORDINAL})?(?![\d:.]?\d)"
     rf"(?:,?{_SP}+(?P<em_y>\d{{4}})(?!\d))?"
 )
 
@@ -148,6 +131,48 @@ def _date_of(match: re.Match[str], text: str, year: int | None) -> dt.date | Non
         return dt.date(int(y), int(m), int(d))
     except ValueError:
         return None
+
+
+class Period(NamedTuple):
+    """The days a date in the text covers: one day ("7. září 2016"), or several ("May
+    15-16, 2019", "15.–16. června 2019"), with the span of their words in the text (a day of
+    the week written before them included: "Wednesday 12 March 2008")."""
+
+    first: dt.date
+    last: dt.date
+    start: int
+    end: int
+
+
+_WEEKDAY_BEFORE = re.compile(rf"(?<!\w)(?i:{'|'.join(WEEKDAYS)}),?{_SP}+(?:(?i:the){_SP}+)?$")
+
+
+DATE_LEAD_IN = re.compile(
+    r"(?:(?:konan\w*|uskutečněn\w*|ze|z|dne|held|on|dated?|datum)\s*)+:?", re.IGNORECASE
+)
+"""Words that only lead in to a date ("konaného dne", "held on"): no place, a label."""
+
+
+def find_period(text: str, *, year: int | None = None) -> Period | None:
+    """The first date in `text` as the days it covers, as `find_date` reads it, with its
+    last day when it names several ("May 15-16, 2019": 15 to 16 May 2019)."""
+    for match in _DATE.finditer(text):
+        first = _date_of(match, text, year)
+        if first is None:
+            continue
+        last = first
+        second = match["cs_d2"] or match["ed_d2"] or match["em_d2"]
+        if second is not None:
+            try:
+                last = first.replace(day=int(second))
+            except ValueError:
+                continue
+            if last < first:
+                continue
+        weekday = _WEEKDAY_BEFORE.search(text[: match.start()])
+        start = weekday.start() if weekday else match.start()
+        return Period(first, last, start, match.end())
+    return None
 
 
 def find_dates(text: str, *, year: int | None = None) -> list[tuple[dt.date, int, int]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from psc.edits.intake.recognise import Note
+from psc.edits.intake.recognise import Draft, Note
 from psc.errors import UsageError, display_path
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ class Imported:
     organisations: dict[str, str] = field(default_factory=dict)
     kept_as_text: int = 0
     approved: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+    """What was recognised: items, decisions, tasks, people (see `_counts`)."""
 
 
 def import_minutes(
@@ -47,26 +49,20 @@ def import_minutes(
     add_organisations: bool = False,
     force: bool = False,
     dry_run: bool = False,
+    number: int | None = None,
 ) -> Imported:
     """Import `source` into `project`: into `output` (default meetings/<date>.yaml); with
-    `dry_run` nothing is written (the text is returned). Raises UsageError, InvalidData."""
-    from psc.edits.intake.recognise import recognise
-    from psc.edits.intake.sources import read_source
+    `dry_run` nothing is written (the text is returned); `number`: the meeting's number when
+    the minutes do not state one. Raises UsageError, InvalidData."""
     from psc.fileio import FileWrite
     from psc.loading import pipeline
 
-    blocks = read_source(project.check_links(source))
-    if not blocks:
-        raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
     group_raw = pipeline.read(project.group_path)
     group_text = pipeline.text(group_raw, display_path(project.group_path))
     group = pipeline.load_group(project.group_path, group_text)
-    draft = recognise(blocks, group, date=date, add_organisations=add_organisations)
-    if not isinstance(draft.meeting.get("date"), dt.date):
-        raise UsageError(
-            f"{display_path(source)}: no meeting date found (looked in the header, the title "
-            "and the opening lines); give it: psc import FILE --date YYYY-MM-DD"
-        )
+    draft = recognised(project, source, group, date=date, add_organisations=add_organisations)
+    if number is not None and "number" not in draft.meeting:  # the number goes first
+        draft.meeting = {"number": number, **draft.meeting}
     new_group_text = group_text
     if draft.organisations:
         from psc.loading.yamledit import set_mapping
@@ -79,7 +75,9 @@ def import_minutes(
     path = project.meetings_dir / f"{day.isoformat()}.yaml"
     # checked as the file it becomes: one in meetings/ must be named by its date
     inside = output is not None and output.resolve().parent == project.meetings_dir.resolve()
-    text = _checked_text(draft.meeting, source, output if inside and output else path, group)
+    text, loaded = _checked_text(
+        draft.meeting, source, output if inside and output else path, group
+    )
     approved = "approved_by" in draft.meeting or "approved_at" in draft.meeting
     result = Imported(
         path if output is None else output,
@@ -89,6 +87,7 @@ def import_minutes(
         draft.organisations,
         draft.kept_as_text,
         approved,
+        _counts(loaded),
     )
     if dry_run:
         return result
@@ -104,8 +103,50 @@ def import_minutes(
     return result
 
 
-def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any) -> str:
-    """The file's text, validated as `path`; each task gets its explicit ID (the one its
+def recognised(
+    project: Project,
+    source: Path,
+    group: Any,
+    *,
+    date: dt.date | None = None,
+    add_organisations: bool = False,
+) -> Draft:
+    """The meeting recognised in `source` against `group`, with its date (UsageError when the
+    file holds no text or the minutes give no date; InvalidData when it cannot be read)."""
+    from psc.edits.intake.recognise import recognise
+    from psc.edits.intake.sources import read_source
+
+    blocks = read_source(project.check_links(source))
+    if not blocks:
+        raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
+    draft = recognise(blocks, group, date=date, add_organisations=add_organisations)
+    if not isinstance(draft.meeting.get("date"), dt.date):
+        raise UsageError(
+            f"{display_path(source)}: no meeting date found (looked in the header, the title "
+            "and the opening lines); give it: psc import FILE --date YYYY-MM-DD"
+        )
+    return draft
+
+
+def _counts(meeting: Any) -> dict[str, int]:
+    """What the import recognised, counted in the validated meeting: its items, decisions,
+    tasks and the people of its attendance."""
+    from psc.archive.summary import summarize
+
+    summary = summarize(meeting)
+    attendees = meeting.attendees
+    people = sum(len(getattr(attendees, k)) for k in ("present", "excused", "absent", "guests"))
+    people += sum(len(c.people) for c in attendees.categories)
+    return {
+        "items": len(meeting.items),
+        "decisions": len(summary.decisions),
+        "tasks": len(summary.tasks),
+        "people": people,
+    }
+
+
+def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any) -> tuple[str, Any]:
+    """The file's text, validated as `path`, and the meeting loaded from it; each task gets its explicit ID (the one its
     position gives it now), an approval the fingerprint of the import."""
     from psc.edits.intake.draft import meeting_text
     from psc.loading import pipeline
@@ -127,8 +168,8 @@ def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any)
     if approval is not None:  # by a person or by the body: fingerprinted alike
         meeting[approval]["fingerprint"] = fingerprint(loaded, approval_date(loaded))
         text = meeting_text(meeting, comment=comment)
-        pipeline.load_meeting(text, path, group)
-    return text
+        loaded = pipeline.load_meeting(text, path, group)
+    return text, loaded
 
 
 def _write(

@@ -237,7 +237,12 @@ _CONTACT = re.compile(
     r"(?:\(mailto:[^)]*\))?\s*\)"
 )
 _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
-_TIME_WORDS = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:hod\.?|hodin|h\b))?")
+_TIME_WORDS = re.compile(
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)|\d{1,2}[:.]\d{2}(?:\s*(?:hodin|hod\.?|h\b))?",
+    re.I,
+)
+"""A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm'): where the
+place after it begins."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
 _SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
 """Header fields given once: a second line with their label stays text."""
@@ -864,13 +869,20 @@ class _Recogniser:
     def when(self, where: str, label: str, value: str) -> None:
         """'7. září 2016, 13:00 – 15:00', '19. dubna 2007 v 17:30 v knihovně AG': the date,
         the times, and words after them as the place (when there is none yet)."""
-        found = dates.find_date(value)
+        found = dates.find_period(value)
         parts = []
         last = 0
         if found is not None and "date" not in self.m:
-            self.m["date"] = found[0]
-            parts.append(f"date {found[0].isoformat()}")
-            last = found[2]
+            self.m["date"] = found.first
+            parts.append(f"date {found.first.isoformat()}")
+            last = found.end
+            if found.last != found.first:  # the format has no end date: the line stays
+                kept = Block("paragraph", f"{label}: {value}" if label else value, where)
+                self.text_kept(
+                    kept,
+                    f"a meeting over several days (to {found.last.isoformat()}): the date is "
+                    "its first day; the line is kept as text",
+                )
         start, end = dates.find_times(value[last:] if found else value)
         for key, time in (("start", start), ("end", end)):
             if time is not None:
@@ -1157,10 +1169,20 @@ class _Recogniser:
         return {_fold(w) for w in self.phrases.words("section_b")}
 
     def date_from_text(self, block: Block, text: str) -> None:
-        found = dates.find_date(_plain(text))
-        if found is not None:
-            self.m["date"] = found[0]
-            self.note(block, f"date {found[0].isoformat()} from the title")
+        """'Zápis … konaného dne 16. června 2026 od 18.00 hodin': the date, and the start
+        time written after it."""
+        plain = _plain(text)
+        found = dates.find_period(plain)
+        if found is None:
+            return
+        self.m["date"] = found.first
+        self.note(block, f"date {found.first.isoformat()} from the title")
+        if found.last != found.first:
+            self.note(block, f"the meeting lasts to {found.last.isoformat()}: the title keeps it")
+        start, _ = dates.find_times(plain[found.end :])
+        if start is not None and "start" not in self.m:
+            self.m["start"] = start
+            self.note(block, f"start {start:%H:%M} from the title")
 
     def item_start(self, block: Block, text: str | None = None) -> bool:
         """'Bod 1 – Title', 'Ad 1)', 'K bodu 2', '3. Title' (a short numbered line)."""
@@ -1254,11 +1276,12 @@ class _Recogniser:
             if "date" not in self.m:
                 self.date_from_text(block, plain)
             return True
-        if "date" not in self.m and len(plain) <= 80 and dates.find_date(plain) is not None:
-            found = dates.find_date(plain)
-            assert found is not None
-            before = plain[: found[1]].strip(" ,;")
-            self.when(block.where, "", plain[found[1] :])
+        period = dates.find_period(plain) if "date" not in self.m and len(plain) <= 80 else None
+        if period is not None:
+            before = plain[: period.start].strip(" ,;")
+            lead_in = dates.DATE_LEAD_IN.fullmatch(before)
+            self.when(block.where, lead_in.group(0) if lead_in else "", plain[period.start :])
+            before = "" if lead_in else before
             if before and "place" not in self.m and not re.search(r"\d", before):
                 self.m["place"] = before
                 self.note(block, "place")
@@ -1297,10 +1320,12 @@ class _Recogniser:
     def times_from_opening(self, block: Block) -> None:
         """'Jednání zahájeno v 19:15 hod.' before the first item: the start time."""
         plain = _plain(block.text)
-        if "start" not in self.m and re.search(
-            r"zahájen|zahájil|opened|began|started", plain, re.I
-        ):
-            start, _ = dates.find_times(plain)
+        verbs = list(re.finditer(r"zahájen|zahájil|opened|began|started", plain, re.I))
+        if "start" not in self.m and verbs:
+            # 'scheduled for 9:00 … began at 9:14': the time after the verb is the start
+            start, _ = dates.find_times(plain[verbs[-1].end() :])
+            if start is None:
+                start, _ = dates.find_times(plain)
             if start is not None:
                 self.m["start"] = start
                 self.note(

@@ -99,6 +99,15 @@ def _row(line: str, where: str) -> Block:
     return Block("row", " | ".join(cells), where, cells=cells)
 
 
+def _starts_with_date(line: str) -> bool:
+    """'05. 06. 2014 od 13:00 hod.', '16. června 2026': a line opening with a whole date is
+    no numbered point '05.' or '16.'."""
+    from psc.language import dates
+
+    found = dates.find_period(line)
+    return found is not None and found.start == 0
+
+
 def line_block(line: str, where: str) -> Block | None:
     """One line of plain text as a block (None for a blank line): a `#` heading, a list
     item (`- `, `* `, `• `, `1. `, `1) `, `a) `, `2.1 `), a row when it holds a tab, else a
@@ -117,7 +126,7 @@ def line_block(line: str, where: str) -> Block | None:
     if bullet and bullet.group(1).strip():
         return _text_block("item", bullet.group(1), where)
     ordered = _ORDERED.fullmatch(line) or _DOTTED.fullmatch(line)
-    if ordered:
+    if ordered and not _starts_with_date(stripped):
         number, text = (g for g in ordered.groups() if g is not None)
         if text.strip():
             marker = line.strip()[: len(line.strip()) - len(text.lstrip())].strip()

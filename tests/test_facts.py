@@ -1,0 +1,132 @@
+"""Issue 22: a meeting reduced to its facts (psc.edits.intake.facts), the measure of an import's
+structure. Names, labels and titles are quoted from the real minutes in tests/fixtures/real."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from psc.edits.intake.facts import KINDS, Name, category_kind, facts, fold, matched, recall
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+MEETING = """\
+title: Zápis ze 100. schůze VV ŠSČR
+date: 2015-07-20
+chair: {name: V. Novotný, role: předseda}
+minute_taker: František Štross
+verifiers: [Viktor Novotný]
+attendees:
+  categories:
+    - label: Přítomni
+      people: [Viktor Novotný, Marek Vokáč]
+    - label: Omluven
+      people: [Jiří Havlíček]
+    - label: Hosté
+      people: [{name: Jan Kolašín, role: sekretář ŠSČR}]
+programme:
+  - title: Zahájení, určení zapisovatele a ověřovatele zápisu
+items:
+  - number: 2
+    title: Schválení zápisu z 99. schůze VV ŠSČR
+    content:
+      - person: P. Pisk
+        text: P. Pisk doporučil smazat zmínku o návrhu J. Prokopové.
+      - number: "100/1"
+        decision: VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR.
+        outcome: adopted
+        votes: {for: 6, against: 0, abstained: 1}
+      - task: 2015-06-01/1
+        status: done
+tasks:
+  - text: Upravit zápis z 99. schůze VV
+    responsible_text: sekretariát
+    deadline: 2015-08-31
+"""
+
+
+def _meeting(text: str = MEETING):
+    from psc.loading import pipeline
+
+    return pipeline.load_meeting(text, Path("meetings/2015-07-20.yaml"), None, checks=False)
+
+
+def test_every_kind_of_fact_is_read_from_its_place():
+    found = facts(_meeting())
+    assert found["item"] == [("2", "schválení zápisu z 99. schůze vv šsčr")]
+    assert found["programme"] == [("zahájení, určení zapisovatele a ověřovatele zápisu",)]
+    assert found["decision"] == [("100/1", "adopted", "6", "0", "1", "")]
+    assert [(kind, sorted(name.words)) for kind, name in found["attendance"]] == [
+        ("present", ["novotný", "viktor"]),
+        ("present", ["marek", "vokáč"]),
+        ("excused", ["havlíček", "jiří"]),
+        ("guests", ["jan", "kolašín"]),
+    ]
+    assert [role for role, _ in found["role"]] == ["chair", "minute_taker", "verifier"]
+    assert [sorted(speaker.words) for speaker, _ in found["statement"]] == [["p", "pisk"]]
+    assert found["task"] == [("upravit zápis z 99. schůze vv", "2015-08-31")]
+    assert found["review"] == [("2015-06-01/1", "done", "")]
+
+
+def test_a_meeting_recalls_all_of_its_own_facts():
+    measured = recall(_meeting(), _meeting())
+    assert measured.overall == 1.0
+    assert measured.wanted == 13
+    assert all(measured.of(kind) == 1.0 for kind in KINDS)
+
+
+def test_a_fact_not_reproduced_lowers_its_kind_and_the_whole():
+    without = MEETING.replace("        outcome: adopted\n", "").replace(
+        "    deadline: 2015-08-31\n", "    deadline_text: průběžně\n"
+    )
+    measured = recall(_meeting(), _meeting(without))
+    assert measured.counts["decision"] == (0, 1)  # the outcome is part of the decision
+    assert measured.counts["task"] == (0, 1)  # and the deadline of the task
+    assert measured.counts["attendance"] == (4, 4)
+    assert measured.overall == 11 / 13
+    assert recall(_meeting(without), _meeting()).counts["decision"] == (0, 1)
+
+
+def test_text_is_compared_whatever_its_spacing_case_and_unicode_form():
+    title = "Schválení zápisu z 99. schůze VV ŠSČR"
+    decomposed = unicodedata.normalize("NFD", title)
+    assert decomposed != title
+    assert fold(f"  {decomposed.upper()}\u00a0 ") == fold(title)
+    assert fold("Usnesení 100/1:") == fold("usnesení  100/1")
+
+
+def test_names_are_compared_by_their_words_titles_aside():
+    assert Name.of("prof. MUDr. P. Strejc, DrSc.").matches(Name.of("P. Strejc"))
+    assert Name.of("V. Novotný").matches(Name.of("Viktor Novotný"))
+    assert Name.of("Baxa").matches(Name.of("Baxa"))
+    assert Name.of("Genein Cox-De Sousa").matches(Name.of("Cox-De Sousa"))
+    assert not Name.of("Viktor Novotný").matches(Name.of("Martin Petr"))
+    assert not Name.of("Petr Pisk").matches(Name.of("Petr Záruba"))
+    assert not Name.of("P.").matches(Name.of("Petr Pisk"))  # initials alone are no one
+    assert not Name.of("dle prezenční listiny").matches(Name.of("Jiří Havlíček"))
+
+
+def test_the_kind_of_an_attendance_category_comes_from_its_label():
+    kinds = {
+        "Přítomni": "present",
+        "Přítomní": "present",
+        "Present": "present",
+        "Omluveni": "excused",
+        "Omluven": "excused",
+        "Apologies": "excused",
+        "Nepřítomni": "absent",
+        "Nepřítomen": "absent",
+        "Hosté": "guests",
+        "Přizváni": "guests",
+        "In attendance": "guests",
+        "Dále přítomni": "guests",
+        "Náhradníci": "náhradníci",
+    }
+    assert {label: category_kind(label) for label in kinds} == kinds
+
+
+def test_facts_are_a_multiset():
+    one = ("present", Name.of("Baxa"))
+    assert matched([one, one], [one]) == 1
+    assert matched([one], [one, one]) == 1
+    assert matched([one, one], [one, one]) == 2
