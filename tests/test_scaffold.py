@@ -327,7 +327,7 @@ def test_from_takes_the_templates_own_opening_and_review(council, runner):
 @pytest.mark.parametrize(
     "archive",
     [
-        *sorted(p.name for p in (REPO / "tests" / "fixtures" / "real").iterdir()),
+        *sorted(p.name for p in (REPO / "tests" / "fixtures" / "real").iterdir() if p.is_dir()),
         "examples/council",
     ],
 )
