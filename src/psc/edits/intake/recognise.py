@@ -501,6 +501,7 @@ class _Recogniser:
         self.sections: list[dict[str, Any]] = []
         self.tasks: list[dict[str, Any]] = []
         self.next_meetings: list[dict[str, Any]] = []
+        self.designations: list[tuple[Block, tuple[str, str, str | None]]] = []
         self.container: list[Any] | None = None
         self.mode = "head"  # head, body, tasks, next, footer
         self.item_level: int | None = None
@@ -580,6 +581,8 @@ class _Recogniser:
     # ---------------------------------------------------------------- the walk
 
     def run(self) -> Draft:
+        for block in self.blocks:  # a header line naming the role later takes its place
+            self.roles_in(block)
         i = 0
         while i < len(self.blocks):
             i = self.step(i)
@@ -1831,6 +1834,28 @@ class _Recogniser:
         )
         return True
 
+    def roles_in(self, block: Block) -> None:
+        """Roles designated in a sentence ('Zapisovatelem byl určen František Štross, …'):
+        kept aside, they become the meeting's chair, minute-taker and verifiers where no
+        header line names them (finish). The sentence stays where it is."""
+        from psc.edits.intake.roles import designated
+
+        if block.kind in ("paragraph", "item"):
+            self.designations += [(block, d) for d in designated(_plain(block.text))]
+
+    def designated_roles(self) -> None:
+        """The roles the sentences designated, for the roles no header line named."""
+        named = {role for role in ("chair", "minute_taker", "verifiers") if role in self.m}
+        for block, (role, name, gender) in self.designations:
+            if role in named or (role != "verifiers" and role in self.m):
+                continue  # a header line names it, or an earlier sentence did
+            person: dict[str, Any] | str = {"name": name, "gender": gender} if gender else name
+            if role == "verifiers":
+                self.m.setdefault("verifiers", []).append(person)
+            else:
+                self.m[role] = person
+            self.note(block, f"'{name}' → {role.replace('_', ' ')} (the sentence stays)")
+
     # ---------------------------------------------------------------- footer
 
     def footer(self, block: Block) -> bool:
@@ -1973,6 +1998,7 @@ class _Recogniser:
     # ---------------------------------------------------------------- the meeting
 
     def finish(self) -> Draft:
+        self.designated_roles()
         m = self.m
         if self.date is not None:
             m["date"] = self.date

@@ -1,0 +1,130 @@
+"""Roles designated inside the minutes' sentences, not in header labels.
+
+Minutes often name the chair, the minute-taker and the verifiers in the opening paragraph or
+in the first item: 'Zapisovatelem byl určen František Štross, ověřovatelem Viktor Novotný.',
+'…, ověřovatelé zápisu: J. Tesař a J. Drozdek., Zapisovatelkou byla určena pí. Naďa
+Petličková.', 'Jednání zahájil a řídil ing. Hnízdil, …'. The gender comes from the verb form
+('byla určena', 'zahájila'), never from the role's noun; a plural or a bare label gives none.
+A proposal ('navrhl určit ověřovatelem zápisu Hanu Bílou') designates nobody: only a verb of
+designation or a label inside the sentence does. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+Designation = tuple[str, str, str | None]
+"""(role: chair, minute_taker or verifiers; the name as written; gender or None)."""
+
+_TITLES = frozenset(
+    "bc ing arch mgr judr mudr mvdr phdr rndr paeddr doc prof dr pí p pan paní".split()
+)
+
+_ROLE_NOUN = {
+    "zapisovatel": "minute_taker",
+    "ověřovatel": "verifiers",
+}
+
+_VERB = (
+    r"(?P<verb>byl[aiy]?\s+určen[aiy]?|byl[aiy]?\s+zvolen[aiy]?|byl[aiy]?\s+schválen[aiy]?"
+    r"|je|jsou)"
+)
+_DESIGNATED = re.compile(
+    r"\b(?P<noun>zapisovatel|ověřovatel)(?:em|kou|i|kami)(?:\s+zápisu)?\s+" + _VERB + r"\s+",
+    re.I,
+)
+_LABELLED = re.compile(  # a label inside a sentence, after a comma: not a header line
+    r"[,;]\s*(?P<noun>zapisovatel|ověřovatel)(?:ka|é|ky)?(?:\s+zápisu)?\s*:\s*", re.I
+)
+_ELLIPTIC = re.compile(  # ', ověřovatelem Viktor Novotný': the same verb, left out
+    r"\s*,\s*(?:a\s+)?(?P<noun>zapisovatel|ověřovatel)(?:em|kou|i|kami)(?:\s+zápisu)?\s+", re.I
+)
+_OPENED = re.compile(  # who opened the meeting (not an item) or led it chairs it
+    r"(?:\b(?:schůzi|jednání|zasedání)(?:\s+\w+){0,3}?\s+zahájil(?P<f1>a)?"
+    r"|\bzahájil(?P<f4>a)?(?=\s+a\s+řídil))"
+    r"(?:\s+a\s+řídil(?P<f2>a)?)?\s+|\břídil(?P<f3>a)?\s+",
+    re.I,
+)
+
+
+def _name_word(word: str) -> bool:
+    if word.lower().rstrip(".") in _TITLES:
+        return True
+    if re.fullmatch(r"[A-ZÁ-Ž]\.", word):
+        return True
+    if re.fullmatch(r"[A-ZÁ-Ž][\w'-]*", word):
+        return True
+    return bool(re.fullmatch(r"\w+(?:\.\w+)+", word))  # 'p.b.kysílko'
+
+
+def _is_title_or_initial(word: str) -> bool:
+    return word.lower().rstrip(".") in _TITLES or bool(re.fullmatch(r"[A-ZÁ-Ž]\.", word))
+
+
+def _names(text: str, many: bool) -> tuple[list[str], int]:
+    """The names at the start of `text` ('J. Tesař a J. Drozdek.'), and where they end."""
+    names: list[str] = []
+    current: list[str] = []
+    end = 0
+    for match in re.finditer(r"\S+", text):
+        token = match.group()
+        word = token.rstrip(",;:")
+        stop = word.endswith(".") and not _is_title_or_initial(word)
+        core = word.rstrip(".") if stop else word
+        if many and current and core.lower() in ("a", "and"):
+            names.append(" ".join(current))
+            current = []
+            continue
+        if not _name_word(core):
+            break
+        current.append(core)
+        end = match.start() + len(core)
+        if stop or (token != word and not (many and token.endswith(","))):
+            break
+        if token.endswith(","):
+            names.append(" ".join(current))
+            current = []
+    if current:
+        names.append(" ".join(current))
+    real = [n for n in names if not all(_is_title_or_initial(w) for w in n.split())]
+    return real, end
+
+
+def _gender(verb: str) -> str | None:
+    first = verb.lower().split()[0]
+    if first == "byla":
+        return "female"
+    if first == "byl":
+        return "male"
+    return None
+
+
+def designated(text: str) -> list[Designation]:
+    """The roles a sentence designates, in the order written."""
+    found: list[tuple[int, Designation]] = []
+    for match in _DESIGNATED.finditer(text):
+        gender = _gender(match["verb"])
+        role = _ROLE_NOUN[match["noun"].lower()]
+        names, end = _names(text[match.end() :], many=role == "verifiers")
+        found += [(match.start(), (role, name, gender)) for name in names]
+        rest = match.end() + end
+        while names and (more := _ELLIPTIC.match(text, rest)):
+            role = _ROLE_NOUN[more["noun"].lower()]
+            names, end = _names(text[more.end() :], many=role == "verifiers")
+            found += [(more.start(), (role, name, gender)) for name in names]
+            rest = more.end() + end
+    for match in _LABELLED.finditer(text):
+        role = _ROLE_NOUN[match["noun"].lower()]
+        names, _ = _names(text[match.end() :], many=role == "verifiers")
+        found += [(match.start(), (role, name, None)) for name in names]
+    for match in _OPENED.finditer(text):
+        words = text[match.end() :].split()
+        skipped = 0
+        while skipped < min(3, len(words)) and not _name_word(words[skipped].rstrip(",.")):
+            skipped += 1
+        offset = match.end() + sum(len(w) + 1 for w in words[:skipped])
+        names, _ = _names(text[offset:].lstrip(), many=False)
+        female = match["f1"] or match["f2"] or match["f3"] or match["f4"]
+        found += [(match.start(), ("chair", n, "female" if female else "male")) for n in names]
+        break
+    return [d for _, d in sorted(found, key=lambda f: f[0])]

@@ -1,0 +1,101 @@
+"""Issue 22: roles designated inside the minutes' sentences (psc.edits.intake.roles).
+
+Every sentence is quoted from real published minutes (tests/fixtures/real/*/source.txt)."""
+
+from __future__ import annotations
+
+from psc.edits.intake.roles import designated
+
+
+def test_the_minute_taker_and_verifier_designated_in_a_sentence():
+    text = "Zapisovatelem byl určen František Štross, ověřovatelem Viktor Novotný."
+    assert designated(text) == [
+        ("minute_taker", "František Štross", "male"),
+        ("verifiers", "Viktor Novotný", "male"),
+    ]
+
+
+def test_the_gender_comes_from_the_verb_form_and_titles_stay_with_the_name():
+    text = (
+        "II. Složení návrhové komise: A. Babínská, L. Dlabáčová a ing. J. Látal, ověřovatelé "
+        "zápisu: J. Tesař a J. Drozdek., Zapisovatelkou byla určena pí. Naďa Petličková."
+    )
+    assert designated(text) == [
+        ("verifiers", "J. Tesař", None),
+        ("verifiers", "J. Drozdek", None),
+        ("minute_taker", "pí. Naďa Petličková", "female"),
+    ]
+
+
+def test_who_opened_and_led_the_meeting_chairs_it_with_the_function_apart():
+    assert designated(
+        "Zasedání zastupitelstva obce zahájil a řídil starosta obce p.b.kysílko. Přítomno je 15 "
+        "členů zastupitelstva, zastupitelstvo je usnášeníschopné."
+    ) == [("chair", "p.b.kysílko", "male")]
+    assert designated("Jednání zahájil a řídil ing. Hnízdil, zástupce za MZe a předseda KPS.") == [
+        ("chair", "ing. Hnízdil", "male")
+    ]
+    assert designated("Schůzi zahájil v 17:13 předseda V. Novotný.") == [
+        ("chair", "V. Novotný", "male")
+    ]
+
+
+def test_who_opens_an_item_does_not_chair_the_meeting():
+    assert designated("Bod zahájil David Koppitz shrnutím aktivit MMR.") == []
+    text = "David Koppitz, ředitel odboru regionální politiky, zahájil jednání pracovní skupiny."
+    assert designated(text) == []
+
+
+def test_a_proposal_in_the_accusative_designates_nobody_yet():
+    text = (
+        "Starosta obce navrhl určit ověřovatelem zápisu Hanu Bílou a Jiřího Huďu a "
+        "zapisovatelem Žanetu Kratochvílovou. K návrhu nebyly vzneseny žádné protinávrhy."
+    )
+    assert designated(text) == []
+
+
+def test_a_sentence_naming_no_role_designates_nobody():
+    text = "Předseda KV seznámil jeho členy s hlavními úkoly KV:"
+    assert designated(text) == []
+
+
+# ------------------------------------------------------------------- in the recogniser
+
+HEAD = "Zápis z jednání pracovní skupiny\nDatum: 20. 7. 2015\n"
+
+
+def _meeting(text: str) -> dict:
+    from pathlib import Path
+
+    from psc.edits.intake.draft import meeting_text
+    from psc.edits.intake.recognise import recognise
+    from psc.edits.intake.sources import text_blocks
+    from psc.loading.model import Group
+    from psc.loading.pipeline import load_meeting
+
+    group = Group(name="Výkonný výbor", short="VV")
+    draft = recognise(text_blocks(text), group)
+    day = draft.meeting["date"].isoformat()
+    load_meeting(meeting_text(draft.meeting, comment="x"), Path(f"meetings/{day}.yaml"), group)
+    return draft.meeting
+
+
+def test_an_opening_item_designates_the_meetings_roles_and_keeps_its_sentences():
+    opening = (
+        "Schůzi zahájil v 17:13 předseda V. Novotný. Zapisovatelem byl určen František "
+        "Štross, ověřovatelem Viktor Novotný."
+    )
+    meeting = _meeting(HEAD + "1. Zahájení, určení zapisovatele a ověřovatele zápisu\n" + opening)
+    assert meeting["chair"] == {"name": "V. Novotný", "gender": "male"}
+    assert meeting["minute_taker"] == {"name": "František Štross", "gender": "male"}
+    assert meeting["verifiers"] == [{"name": "Viktor Novotný", "gender": "male"}]
+    assert opening in str(meeting["items"])
+
+
+def test_a_header_line_names_the_role_before_a_sentence_does():
+    text = (
+        HEAD
+        + "Zapisovatel: Kratochvílová Žaneta\n1. Zahájení\n"
+        + "Zapisovatelem byl určen František Štross, ověřovatelem Viktor Novotný."
+    )
+    assert _meeting(text)["minute_taker"] == "Kratochvílová Žaneta"
