@@ -4,6 +4,10 @@ Every sentence is quoted from real published minutes (tests/fixtures/real/*/sour
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from psc.edits.intake.roles import designated
 
 
@@ -99,3 +103,41 @@ def test_a_header_line_names_the_role_before_a_sentence_does():
         + "Zapisovatelem byl určen František Štross, ověřovatelem Viktor Novotný."
     )
     assert _meeting(text)["minute_taker"] == "Kratochvílová Žaneta"
+
+
+# ------------------------------------------------------------ next meetings and footer
+
+SEED_HEAD = "Zápis z 1. jednání Pracovní skupiny pro Smart Cities\nDatum: 7. 9. 2016\n"
+
+
+def test_a_next_meetings_line_inside_an_item_is_a_next_meeting():
+    """No '## Termíny dalších jednání' section: the label itself says what the line is."""
+    meeting = _meeting(
+        SEED_HEAD + "1. Zahájení\nText.\n"
+        "Termíny dalšího jednání PS: **15. 11. 2016 (opět ve 13:00)**\n"
+    )
+    assert meeting["next_meetings"] == [
+        {"date": dt.date(2016, 11, 15), "note": "opět ve 13:00", "time": dt.time(13, 0)}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [  # zastupitelstva obcí Petřvald 2015, Zašová 2015, Koclířov 2011 (published minutes)
+        (
+            "3. zasedání zastupitelstva obce Petřvald zahájil starosta obce Zdeněk Pexa.",
+            "Zdeněk Pexa",
+        ),
+        (
+            "Zasedání zastupitelstva obce zahájil starosta Bc. Jiljí Kubrický v 17:00 hod.",
+            "Bc. Jiljí Kubrický",
+        ),
+        (
+            "Jednání zastupitelstva obce zahájil a řídil starosta obce, pan Jaromír Lenoch, který "
+            "přivítal všechny přítomné členy zastupitelstva a hosty",
+            "pan Jaromír Lenoch",
+        ),
+    ],
+)
+def test_the_chair_of_other_councils_opening_sentences(text, chair):
+    assert designated(text) == [("chair", chair, "male")]

@@ -244,6 +244,13 @@ _TIME_WORDS = re.compile(
 """A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm'): where the
 place after it begins."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
+_NEXT_MEETING_LABEL = re.compile(
+    r"(?:termín[y]?\s+(?:dalšího|dalších|příštího|příštích)\s+(?:jednání|zasedání|schůz[ei])"
+    r"|(?:date\s+of\s+(?:the\s+)?)?next\s+meeting)\b[^:\n]{0,40}:",
+    re.I,
+)
+"""A line labelled as the next meeting's date, wherever it stands."""
+
 _SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
 """Header fields given once: a second line with their label stays text."""
 _EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
@@ -641,6 +648,8 @@ class _Recogniser:
             return self.task(i)
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
+        if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
+            return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
         for step in (self.proposal_line, self.decision):
             done = step(i)
             if done is not None:
