@@ -141,3 +141,15 @@ def test_a_next_meetings_line_inside_an_item_is_a_next_meeting():
 )
 def test_the_chair_of_other_councils_opening_sentences(text, chair):
     assert designated(text) == [("chair", chair, "male")]
+
+
+def test_a_minute_taker_label_inside_the_first_item_names_the_minute_taker():
+    """VV SH ČMS 25. 3. 2021: the label is the role's noun, not 'Zapsal:' of a footer, and
+    says nothing of the person's gender."""
+    meeting = _meeting(
+        HEAD + "1) Zahájení, volba ověřovatelů, schválení programu jednání\n"
+        "Zapisovatel:             Tereza Vosyková\n"
+        "M. Němečková omluvila nepřítomné.\n"
+    )
+    assert meeting["minute_taker"] == "Tereza Vosyková"
+    assert "recorded_by" not in meeting

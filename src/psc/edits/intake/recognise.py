@@ -1882,6 +1882,8 @@ class _Recogniser:
         ):
             return False  # 'Zapisovatel: …', 'Ověřovatelé: …' in the header: labels of roles
         found = list(_FOOTER.finditer(text))
+        if self.minute_taker_label(block, text, found):
+            return True
         people: list[tuple[str, list[dict[str, Any]]]] = []
         for k, found_verb in enumerate(found):
             end = found[k + 1].start() if k + 1 < len(found) else len(text)
@@ -1900,6 +1902,22 @@ class _Recogniser:
         self.flush_list()
         self.footer_seen = True
         self.note(block, "footer → " + ", ".join(v for v, _ in people))
+        return True
+
+    def minute_taker_label(self, block: Block, text: str, found: list[re.Match[str]]) -> bool:
+        """'Zapisovatel: Tereza Vosyková' inside an item, before any footer: the role's noun
+        names the meeting's minute-taker (a footer's 'Zapsal:' is who recorded)."""
+        if len(found) != 1 or not _verb(found[0]).startswith("zapisovatel"):
+            return False
+        from psc.edits.intake.roles import is_name
+
+        if self.footer_seen or "minute_taker" in self.m:
+            return False
+        name = text[found[0].end() :].strip(" ,;.")
+        if not is_name(name):
+            return False
+        self.m["minute_taker"] = name
+        self.note(block, f"'{_verb(found[0])}' → minute taker")
         return True
 
     def signers(self, value: str, verb: str) -> list[dict[str, Any]]:
@@ -1954,9 +1972,9 @@ class _Recogniser:
         if organisation:
             person["organisation"] = organisation
         folded = verb.casefold()
-        if folded in ("zapsala", "schválila", "ověřila", "zapisovatelka"):
+        if folded in ("zapsala", "schválila", "ověřila"):  # the verb's form, never a label's
             person["gender"] = "female"
-        elif folded in ("zapsal", "schválil", "ověřil", "zapisovatel"):
+        elif folded in ("zapsal", "schválil", "ověřil"):
             person["gender"] = "male"
         if day is not None:
             person["date"] = day

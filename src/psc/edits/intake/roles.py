@@ -128,3 +128,9 @@ def designated(text: str) -> list[Designation]:
         found += [(match.start(), ("chair", n, "female" if female else "male")) for n in names]
         break
     return [d for _, d in sorted(found, key=lambda f: f[0])]
+
+
+def is_name(text: str) -> bool:
+    """'Tereza Vosyková', 'pí. Naďa Petličková': one person's name and nothing else."""
+    words = text.split()
+    return 1 <= len(words) <= 6 and all(_name_word(w) for w in words)
