@@ -153,3 +153,20 @@ def test_a_minute_taker_label_inside_the_first_item_names_the_minute_taker():
     )
     assert meeting["minute_taker"] == "Tereza Vosyková"
     assert "recorded_by" not in meeting
+
+
+def test_the_person_marked_chair_in_the_attendance_chairs_the_meeting():
+    """M25 steering group, 12 March 2008."""
+    from psc.edits.intake.recognise import recognise
+    from psc.edits.intake.sources import text_blocks
+    from psc.loading.model import Group
+
+    text = (
+        "Steering Group Meeting\nDate: 12 March 2008\n"
+        "Present: Nick Bevan (Chair), Julie Brittain, Genein Cox-De Sousa, Adam Edwards.\n"
+        "1. Apologies\nText.\n"
+    )
+    group = Group(name="Steering Group", short="SG", language="en")
+    meeting = recognise(text_blocks(text), group).meeting
+    assert meeting["chair"] == "Nick Bevan"
+    assert "Nick Bevan (Chair)" in meeting["attendees"]["present"]

@@ -251,6 +251,11 @@ _NEXT_MEETING_LABEL = re.compile(
 )
 """A line labelled as the next meeting's date, wherever it stands."""
 
+_CHAIR_MARK = re.compile(
+    r"(?P<name>[^()]+?)\s*\((?:chair|chairman|chairperson|chairwoman|předsedající)\)\.?", re.I
+)
+"""A person of the attendance marked as the meeting's chair."""
+
 _SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
 """Header fields given once: a second line with their label stays text."""
 _EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
@@ -1864,6 +1869,22 @@ class _Recogniser:
             else:
                 self.m[role] = person
             self.note(block, f"'{name}' → {role.replace('_', ' ')} (the sentence stays)")
+        if "chair" not in self.m:
+            self.chair_from_attendance()
+
+    def chair_from_attendance(self) -> None:
+        """'Present: Nick Bevan (Chair), …': the person marked chair chairs the meeting (the
+        attendance keeps the mark)."""
+        attendees = self.m.get("attendees", {})
+        people = list(attendees.get("present", []))
+        for category in attendees.get("categories", []):
+            people += category.get("people", [])
+        for person in people:
+            marked = _CHAIR_MARK.fullmatch(person) if isinstance(person, str) else None
+            if marked:
+                self.m["chair"] = marked["name"]
+                self.note("attendance", f"'{person}' → chair (the attendance keeps it)")
+                return
 
     # ---------------------------------------------------------------- footer
 
