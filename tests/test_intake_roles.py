@@ -170,3 +170,10 @@ def test_the_person_marked_chair_in_the_attendance_chairs_the_meeting():
     meeting = recognise(text_blocks(text), group).meeting
     assert meeting["chair"] == "Nick Bevan"
     assert "Nick Bevan (Chair)" in meeting["attendees"]["present"]
+
+
+def test_appointed_by_another_verb_of_designation():
+    """Zastupitelstvo obce Horní Čermná, 19. 9. 2011 (hornicermna.cz/download/3836)."""
+    assert designated("Zapisovatelkou byla jmenována Hana Vágnerová.") == [
+        ("minute_taker", "Hana Vágnerová", "female")
+    ]

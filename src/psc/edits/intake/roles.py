@@ -26,7 +26,7 @@ _ROLE_NOUN = {
 }
 
 _VERB = (
-    r"(?P<verb>byl[aiy]?\s+určen[aiy]?|byl[aiy]?\s+zvolen[aiy]?|byl[aiy]?\s+schválen[aiy]?"
+    r"(?P<verb>byl[aiy]?\s+(?:určen|jmenován)[aiy]?|byl[aiy]?\s+zvolen[aiy]?|byl[aiy]?\s+schválen[aiy]?"
     r"|je|jsou)"
 )
 _DESIGNATED = re.compile(
