@@ -219,6 +219,62 @@ _VOTE_PART = re.compile(
     r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
     re.I,
 )
+_RESULT_WORDS = (
+    (
+        "rejected",
+        re.compile(
+            r"\b(?:neschvál\w*|nepřijat\w*|zamítnut\w*|rejected|not\s+carried|"
+            r"defeated|fell)\b",
+            re.I,
+        ),
+    ),
+    (
+        "adopted",
+        re.compile(r"\b(?:schválen[oaiy]?|přijat[oaiy]?|carried|approved|agreed|adopted)\b", re.I),
+    ),
+)
+"""The result as the vote line words it ('Hlasování: jednomyslně schváleno (proti: 0/ zdržel
+se: 0/pro: 23)', 'Schváleno :  3 pro'): the stated outcome, before anything inferred."""
+_STATED_DECISIONS = (
+    (
+        "noted",
+        re.compile(
+            r"\b(?:bere|brala?|vzal[oaiy]?|vzali)\s+na\s+vědomí\b|\btook\s+note\b",
+            re.I,
+        ),
+    ),
+    (
+        "adopted",
+        re.compile(
+            r"\b(?:schválil[oaiy]?|zvolil[oaiy]?|rozhodl[oaiy]?|jmenoval[oaiy]?|"
+            r"uložil[oaiy]?|byl[oaiy]?\s+(?:schválen|zvolen|přijat)\w*|"
+            r"it\s+was\s+resolved|resolved\s+that)\b",
+            re.I,
+        ),
+    ),
+)
+"""The outcome a resolution's own words state: noting ('Zastupitelstvo obce bere na vědomí
+rozpočtové opatření', 'vzalo na vědomí zprávu'), or a decision told as done ('Zastupitelstvo
+obce zvolilo …', 'Předsedou … byl zvolen …'). A verb in the present ('schvaluje') is the
+proposal's wording and states no result."""
+
+
+def stated_result(said: str) -> str | None:
+    """The outcome a vote line states in words ('jednomyslně schváleno'), or None."""
+    for outcome, words in _RESULT_WORDS:
+        if words.search(said):
+            return outcome
+    return None
+
+
+def stated_decision(text: str) -> str | None:
+    """The outcome a resolution's own text states ('bere na vědomí' → noted), or None."""
+    for outcome, words in _STATED_DECISIONS:
+        if words.search(text):
+            return outcome
+    return None
+
+
 _VOTE_KEYS = {
     "pro": "for",
     "for": "for",
@@ -1434,6 +1490,7 @@ class _Recogniser:
             self.proposal = None
         decision["decision"] = body_text
         used += self.votes(i + used, decision)
+        self.outcome(decision)
         self.add(decision)
         self.last_decision = decision
         voted = " with its vote" if {"votes", "votes_text", "unanimous"} & set(decision) else ""
@@ -1457,6 +1514,19 @@ class _Recogniser:
             decision["outcome"] = outcomes[outcome_only["outcome"].strip().casefold()]
             return text[: outcome_only.start()].rstrip()
         return text
+
+    def outcome(self, decision: dict[str, Any]) -> None:
+        """A resolution's outcome where the minutes state it: in the words of its vote
+        ('jednomyslně schváleno'), else in its own text ('bere na vědomí', 'zvolilo'). Never
+        guessed from the counts alone: the rule (of those voting, of all members, a qualified
+        majority) is the body's, and minutes that do not state a result are left without one."""
+        if "outcome" in decision:
+            return
+        found = stated_result(decision.get("votes_text", "")) or stated_decision(
+            decision.get("decision", "")
+        )
+        if found:
+            decision["outcome"] = found
 
     def _vote_words(self, said: str, decision: dict[str, Any]) -> None:
         counts: dict[str, int] = {}
@@ -1494,6 +1564,7 @@ class _Recogniser:
         decision: dict[str, Any] = {}
         decision["proposal"] = self.vote_record(text, decision)
         used = 1 + self.votes(i + 1, decision)
+        self.outcome(decision)
         self.add(decision)
         self.last_decision = decision
         self.note(
