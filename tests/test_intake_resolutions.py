@@ -4,7 +4,7 @@ tests/fixtures/real/*/source.txt and the issue)."""
 from __future__ import annotations
 
 import pytest
-from test_intake_recognise import ITEM, _content
+from test_intake_recognise import HEAD, ITEM, _content, _draft
 
 from psc.edits.intake.recognise import stated_decision, stated_result
 
@@ -77,3 +77,58 @@ def test_counts_alone_state_no_outcome():
     )
     assert "outcome" not in content[0]
     assert content[0]["votes"] == {"for": 15, "against": 0, "abstained": 0}
+
+
+def test_a_vote_with_no_resolution_label_is_a_resolution_with_its_stated_outcome():
+    """senat-prf-mu-2014-11, item 1 'Schválení programu': the vote is all there is."""
+    content = _content(ITEM + "Hlasování: jednomyslně schváleno (proti: 0/ zdržel se: 0/pro: 23)")
+    assert content == [
+        {
+            "label": "Hlasování:",
+            "decision": "jednomyslně schváleno",
+            "votes": {"against": 0, "abstained": 0, "for": 23},
+            "votes_text": "proti: 0/ zdržel se: 0/pro: 23",
+            "unanimous": True,
+            "outcome": "adopted",
+        }
+    ]
+
+
+def test_a_result_line_after_a_list_is_a_resolution():
+    """obec-uholicky-kontrolni-vybor-2014-11: 'Schváleno :  3 pro' after the committee's
+    finding, given as a bullet."""
+    content = _content(
+        ITEM + "- Kontrolní výbor navrhuje zastupitelům obce ke zvážení rozšíření výboru o "
+        "další aktivní občany.\n\nSchváleno :  3 pro"
+    )
+    assert content[-1]["votes"] == {"for": 3}
+    assert content[-1]["outcome"] == "adopted"
+    assert content[-1]["decision"] == "Schváleno : 3 pro"
+
+
+def test_the_paragraph_before_a_vote_is_what_was_voted_on():
+    """obec-koclirov-zastupitelstvo-2008-11: part II of resolution 2/7, voted separately."""
+    content = _content(
+        ITEM + "Usnesení č.2/7\nI. Zastupitelstvo vzalo na vědomí zprávu o činnosti rady.\n"
+        "Hlasování Pro 15, proti 0, zdržel se 0\n"
+        "II. Zastupitelstvo obce vzalo na vědomí kontrolu plnění usnesení z minulého "
+        "zastupitelstva\nHlasování Pro 15, proti 0, zdržel se 0"
+    )
+    assert content[1] == {
+        "decision": "II. Zastupitelstvo obce vzalo na vědomí kontrolu plnění usnesení z "
+        "minulého zastupitelstva",
+        "votes": {"for": 15, "against": 0, "abstained": 0},
+        "votes_text": "Pro 15, proti 0, zdržel se 0",
+        "outcome": "noted",
+    }
+
+
+def test_a_vote_count_in_a_sentence_before_any_item_stays_text():
+    """skolska-rada-arcig-2007-04: the vote on the programme, before the first item, is
+    not a resolution (the hand-written file keeps it as text)."""
+    meeting = _draft(
+        HEAD + "Hlasování: pro 6, zdržel se 0, proti 0.\nBod 1 – Zahájení\nText."
+    ).meeting
+    assert all(
+        not isinstance(block, dict) for item in meeting["items"] for block in item["content"]
+    )

@@ -694,7 +694,7 @@ class _Recogniser:
             return self.task(i)
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
-        for step in (self.proposal_line, self.decision):
+        for step in (self.proposal_line, self.decision, self.vote_alone):
             done = step(i)
             if done is not None:
                 return done
@@ -1495,6 +1495,59 @@ class _Recogniser:
         self.last_decision = decision
         voted = " with its vote" if {"votes", "votes_text", "unanimous"} & set(decision) else ""
         self.note(block, f"resolution {number or ''}".strip() + voted)
+        return i + used
+
+    def vote_alone(self, i: int) -> int | None:
+        """A vote no resolution label comes before: 'Hlasování: jednomyslně schváleno (proti:
+        0/ zdržel se: 0/pro: 23)' under 'Schválení programu', 'Schváleno :  3 pro' after the
+        committee's finding. The paragraph just before it, kept as it is, is what was voted on
+        ('ŠR podporuje zavedení školného …' / 'Hlasování: pro 5, zdržel se 1, proti 2.');
+        with none, the decision is the vote's own words, labelled as written."""
+        block = self.blocks[i]
+        plain = _strip_marks(_plain(block.text))
+        match = _VOTE.match(plain)
+        if not (match or self._is_vote_count(block)) or not self.started():
+            return None
+        if not _VOTE_PART.search(plain):
+            return None
+        decision: dict[str, Any] = {}
+        content = self.content()
+        before = self.blocks[i - 1] if i else None
+        if (
+            self.pending_list is None
+            and content
+            and isinstance(content[-1], str)
+            and before is not None
+            and before.kind == "paragraph"
+            and content[-1] == before.text.strip()
+        ):
+            decision["decision"] = content.pop()
+            used = self.votes(i, decision)
+        elif match:
+            label = plain[: match.start("words")].strip()
+            decision["label"] = label if label.endswith(":") else label + ":"
+            said = match["words"].strip()
+            text = self.vote_record(said, decision)
+            if text == said:  # no counts in parentheses: the whole line is the vote
+                self._vote_words(said, decision)
+            elif re.search(r"jednomysl|unanim", text, re.I):
+                decision["unanimous"] = True
+            if stated_result(text):
+                decision["outcome"] = stated_result(text)
+            decision["decision"] = text
+            used = 1
+        else:
+            used = self.votes(i, decision)
+            decision["decision"] = decision.pop("votes_text")
+            decision["votes_text"] = decision["decision"]
+        if not used:
+            return None
+        self.outcome(decision)
+        self.add(decision)
+        self.last_decision = decision
+        said_label = plain[: match.start("words")].strip(" :") if match else ""
+        named = f"'{said_label}' " if said_label else ""
+        self.note(block, f"vote {named}with no resolution label → resolution with its vote")
         return i + used
 
     def vote_record(self, text: str, decision: dict[str, Any]) -> str:
