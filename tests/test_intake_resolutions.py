@@ -132,3 +132,33 @@ def test_a_vote_count_in_a_sentence_before_any_item_stays_text():
     assert all(
         not isinstance(block, dict) for item in meeting["items"] for block in item["content"]
     )
+
+
+def test_a_decision_told_in_a_sentence_is_an_adopted_resolution():
+    """en-m25-steering-group-2008-03: a numbered minute telling what was agreed."""
+    content = _content(
+        ITEM + "2.2.1 It was agreed that with effect from the May 2008 meeting, WG Chairs "
+        "would  report any new members to the SG."
+    )
+    assert content == [
+        {
+            "label": "2.2.1",
+            "decision": "It was agreed that with effect from the May 2008 meeting, WG Chairs "
+            "would report any new members to the SG.",
+            "outcome": "adopted",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "decided"),
+    [
+        # as the issue quotes them (its ellipses included)
+        ("It was RESOLVED …, Cllr A proposed, Cllr B seconded, all agreed", True),
+        ("Resolved: …", True),
+        ("NB welcomed the following new members to the Steering Group.", False),  # en-m25
+    ],
+)
+def test_decided_sentences(line: str, decided: bool):
+    content = _content(ITEM + line)
+    assert isinstance(content[0], dict) == decided

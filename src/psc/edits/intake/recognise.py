@@ -259,6 +259,17 @@ obce zvolilo …', 'Předsedou … byl zvolen …'). A verb in the present ('sch
 proposal's wording and states no result."""
 
 
+_DECIDED_SENTENCE = re.compile(
+    r"^(?:(?P<label>\d+(?:\.\d+)+\.?)\s+)?(?P<text>"
+    r"(?:it\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b"
+    r"|resolved\s*[:–-]|resolved\s+that\b"
+    r").*)$",
+    re.I | re.S,
+)
+"""A decision the minutes tell in a sentence, perhaps after a minute number: '2.2.1 It was
+agreed that …', 'It was RESOLVED …', 'Resolved: …'."""
+
+
 def stated_result(said: str) -> str | None:
     """The outcome a vote line states in words ('jednomyslně schváleno'), or None."""
     for outcome, words in _RESULT_WORDS:
@@ -694,7 +705,7 @@ class _Recogniser:
             return self.task(i)
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
-        for step in (self.proposal_line, self.decision, self.vote_alone):
+        for step in (self.proposal_line, self.decision, self.vote_alone, self.decided_sentence):
             done = step(i)
             if done is not None:
                 return done
@@ -1495,6 +1506,29 @@ class _Recogniser:
         self.last_decision = decision
         voted = " with its vote" if {"votes", "votes_text", "unanimous"} & set(decision) else ""
         self.note(block, f"resolution {number or ''}".strip() + voted)
+        return i + used
+
+    def decided_sentence(self, i: int) -> int | None:
+        """'2.2.1 It was agreed that with effect from the May 2008 meeting, …', 'It was
+        RESOLVED …': a paragraph telling a decision made is a resolution, adopted (its minute
+        number its label), with the vote that may follow."""
+        block = self.blocks[i]
+        if block.kind not in ("paragraph", "item") or block.bold or not self.started():
+            return None
+        text = block.text.strip()
+        match = _DECIDED_SENTENCE.match(_plain(text))
+        if not match or _plain(text) != text:
+            return None
+        decision: dict[str, Any] = {}
+        label = match["label"] or (_marker(block) if block.kind == "item" and block.number else "")
+        if label:
+            decision["label"] = label
+        decision["decision"] = self.vote_record(match["text"].strip(), decision)
+        used = 1 + self.votes(i + 1, decision)
+        decision.setdefault("outcome", "adopted")
+        self.add(decision)
+        self.last_decision = decision
+        self.note(block, "decision told in a sentence → resolution, adopted")
         return i + used
 
     def vote_alone(self, i: int) -> int | None:
