@@ -162,3 +162,38 @@ def test_a_decision_told_in_a_sentence_is_an_adopted_resolution():
 def test_decided_sentences(line: str, decided: bool):
     content = _content(ITEM + line)
     assert isinstance(content[0], dict) == decided
+
+
+def test_counts_with_their_legend():
+    """The issue's '25 : 0 : 0 (pro : proti : zdrželo se) schváleno' after a resolution of
+    obec-koclirov-zastupitelstvo-2008-11 that states no result itself."""
+    content = _content(
+        ITEM + "Usnesení 1/7:\nII. Složení návrhové komise: A. Babínská, L. Dlabáčová a ing. "
+        "J. Látal.\n25 : 0 : 0 (pro : proti : zdrželo se) schváleno"
+    )
+    assert content[0]["votes"] == {"for": 25, "against": 0, "abstained": 0}
+    assert content[0]["outcome"] == "adopted"
+
+
+def test_the_result_sentence_after_the_vote():
+    """The issue: 'Návrh usnesení: … Usnesení bylo (jednomyslně) schváleno.' after the
+    vote of obec-koclirov-zastupitelstvo-2008-11."""
+    content = _content(
+        ITEM + "Návrh usnesení: …\nHlasování Pro 15, proti 0, zdržel se 0\n"
+        "Usnesení bylo jednomyslně schváleno."
+    )
+    assert content == [
+        {
+            "proposal": "…",
+            "votes": {"for": 15, "against": 0, "abstained": 0},
+            "votes_text": "Pro 15, proti 0, zdržel se 0, Usnesení bylo jednomyslně schváleno.",
+            "unanimous": True,
+            "outcome": "adopted",
+        }
+    ]
+
+
+def test_a_result_denied_is_rejected():
+    """A guard, not a quotation: the issue's result sentence with its verb denied must not
+    read as adopted."""
+    assert stated_result("Usnesení nebylo schváleno.") == "rejected"

@@ -223,7 +223,8 @@ _RESULT_WORDS = (
     (
         "rejected",
         re.compile(
-            r"\b(?:neschvál\w*|nepřijat\w*|zamítnut\w*|rejected|not\s+carried|"
+            r"\b(?:neschvál\w*|nepřijat\w*|zamítnut\w*|nebyl[oaiy]?\s+(?:\w+\s+)?"
+            r"(?:schválen|přijat)\w*|rejected|not\s+(?:carried|agreed|approved|adopted)|"
             r"defeated|fell)\b",
             re.I,
         ),
@@ -286,6 +287,16 @@ def stated_decision(text: str) -> str | None:
     return None
 
 
+_VOTE_TRIPLE = re.compile(
+    r"(?P<a>\d+)\s*:\s*(?P<b>\d+)\s*:\s*(?P<c>\d+)\s*\(\s*(?P<legend>[^()]*?:[^()]*?:[^()]*?)\s*\)"
+)
+"""Counts with their legend: '25 : 0 : 0 (pro : proti : zdrželo se) schváleno'."""
+_RESULT_SENTENCE = re.compile(
+    r"^(?:usnesení|návrh(?:\s+usnesení)?)\s+byl[oa]?\s+(?:jednomyslně\s+)?"
+    r"(?:schválen|přijat)[oa]?\s*\.?$",
+    re.I,
+)
+"""The result told after the vote: 'Usnesení bylo (jednomyslně) schváleno.'"""
 _VOTE_KEYS = {
     "pro": "for",
     "for": "for",
@@ -1617,6 +1628,15 @@ class _Recogniser:
 
     def _vote_words(self, said: str, decision: dict[str, Any]) -> None:
         counts: dict[str, int] = {}
+        triple = _VOTE_TRIPLE.search(said)
+        if triple:
+            for word, count in zip(
+                triple["legend"].split(":"), (triple["a"], triple["b"], triple["c"]), strict=True
+            ):
+                word = word.strip().casefold()
+                key = _VOTE_KEYS.get(word, "abstained" if re.match(r"zdrž|abst", word) else "")
+                if key:
+                    counts.setdefault(key, int(count))
         for part in _VOTE_PART.finditer(said):
             word = (part["word"] or part["word2"]).casefold()
             count = int(part["count"] or part["count2"])
@@ -1817,6 +1837,10 @@ class _Recogniser:
                 used += 1
                 continue
             if self._is_vote_count(block) and len(plain) < 40:
+                words.append(plain)
+                used += 1
+                continue
+            if _VOTE_TRIPLE.match(plain) or (words and _RESULT_SENTENCE.match(plain)):
                 words.append(plain)
                 used += 1
                 continue
