@@ -197,3 +197,18 @@ def test_a_result_denied_is_rejected():
     """A guard, not a quotation: the issue's result sentence with its verb denied must not
     read as adopted."""
     assert stated_result("Usnesení nebylo schváleno.") == "rejected"
+
+
+def test_minutes_approved_and_agreed_among_action_points_are_resolutions():
+    """en-m25-steering-group-2008-03, lines 10-13: the approval of the last minutes, and what
+    was agreed under 'Action points:' (which opens the tasks)."""
+    content = _content(
+        ITEM + "2.1 The minutes of the meeting held on Wednesday 12, December 2007 were formally "
+        "approved.\nMatters arising:\nAction points:\n2.2.1 It was agreed that with effect from "
+        "the May 2008 meeting, WG Chairs would  report any new members to the SG."
+    )
+    decisions = [b for b in content if isinstance(b, dict) and "decision" in b]
+    assert [(d["label"], d["outcome"]) for d in decisions] == [
+        ("2.1", "adopted"),
+        ("2.2.1", "adopted"),
+    ]

@@ -264,11 +264,14 @@ _DECIDED_SENTENCE = re.compile(
     r"^(?:(?P<label>\d+(?:\.\d+)+\.?)\s+)?(?P<text>"
     r"(?:it\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b"
     r"|resolved\s*[:–-]|resolved\s+that\b"
+    r"|the\s+minutes\s+of\b.*\b(?:was|were)\s+(?:(?:formally|duly|unanimously)\s+)?"
+    r"(?:approved|adopted|agreed|confirmed)\b"
     r").*)$",
     re.I | re.S,
 )
 """A decision the minutes tell in a sentence, perhaps after a minute number: '2.2.1 It was
-agreed that …', 'It was RESOLVED …', 'Resolved: …'."""
+agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of the meeting held on
+Wednesday 12, December 2007 were formally approved.'"""
 
 
 def stated_result(said: str) -> str | None:
@@ -712,8 +715,8 @@ class _Recogniser:
         self.fresh_item = False
         if self.approved_at(block):
             return i + 1
-        if self.mode == "tasks":
-            return self.task(i)
+        if self.mode == "tasks":  # a decision among the action points is still a decision
+            return self.decided_sentence(i) or self.task(i)
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
         for step in (self.proposal_line, self.decision, self.vote_alone, self.decided_sentence):
