@@ -212,3 +212,24 @@ def test_minutes_approved_and_agreed_among_action_points_are_resolutions():
         ("2.1", "adopted"),
         ("2.2.1", "adopted"),
     ]
+
+
+def test_a_numbered_list_under_zavery_a_usneseni_is_resolutions():
+    """senat-prf-mu-2014-11: the conclusions and resolutions, numbered, before the course of
+    the meeting; each outcome only where its words state it."""
+    content = _content(
+        ITEM + "Závěry a usnesení:\n"
+        '1. AS PřF MU žádá vedení fakulty o vypracování "studie proveditelnosti" alternativních '
+        "vstupů do areálu Kotlářská.\n"
+        "2. Předsedou ekonomické komise AS byl zvolen doc. RNDr. Omar Šerý, Ph.D.\n"
+        "3. Předsedou legislativní komise AS byl zvolen Dipl. Biol. Jiří Schlaghamerský, Ph.D.\n"
+        "4. Příští zasedání AS je plánováno na 8. prosince 2014.\nPrůběh jednání:"
+    )
+    assert content[0] == "Závěry a usnesení:"
+    decisions = [b for b in content if isinstance(b, dict)]
+    assert [(d["label"], d.get("outcome")) for d in decisions] == [
+        ("1.", None),
+        ("2.", "adopted"),
+        ("3.", "adopted"),
+        ("4.", None),
+    ]

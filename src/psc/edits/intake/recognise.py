@@ -274,6 +274,11 @@ agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of th
 Wednesday 12, December 2007 were formally approved.'"""
 
 
+_DECISION_LIST = re.compile(r"^(?:závěry\s+a\s+usnesení|usnesení|resolutions|decisions)\s*:$", re.I)
+"""The label of a numbered list of resolutions: 'Závěry a usnesení:' (each point below it a
+resolution)."""
+
+
 def stated_result(said: str) -> str | None:
     """The outcome a vote line states in words ('jednomyslně schváleno'), or None."""
     for outcome, words in _RESULT_WORDS:
@@ -719,7 +724,13 @@ class _Recogniser:
             return self.decided_sentence(i) or self.task(i)
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
-        for step in (self.proposal_line, self.decision, self.vote_alone, self.decided_sentence):
+        for step in (
+            self.decision_list,
+            self.proposal_line,
+            self.decision,
+            self.vote_alone,
+            self.decided_sentence,
+        ):
             done = step(i)
             if done is not None:
                 return done
@@ -1521,6 +1532,36 @@ class _Recogniser:
         voted = " with its vote" if {"votes", "votes_text", "unanimous"} & set(decision) else ""
         self.note(block, f"resolution {number or ''}".strip() + voted)
         return i + used
+
+    def decision_list(self, i: int) -> int | None:
+        """'Závěry a usnesení:' and a numbered list: each point a resolution, numbered as
+        written, with the outcome its words state ('Předsedou ekonomické komise AS byl zvolen
+        …' adopted)."""
+        block = self.blocks[i]
+        if block.kind != "paragraph" or not _DECISION_LIST.match(_strip_marks(_plain(block.text))):
+            return None
+        k = i + 1
+        points: list[Block] = []
+        while k < len(self.blocks):
+            nxt = self.blocks[k]
+            if nxt.kind == "item" and nxt.ordered:
+                points.append(nxt)
+            elif not (points and self.page_mark(nxt)):  # a page footer inside: left out
+                break
+            k += 1
+        if not points:
+            return None
+        self.add(block.text.strip())
+        for point in points:
+            decision: dict[str, Any] = {}
+            if point.number:
+                decision["label"] = _marker(point)
+            decision["decision"] = self.vote_record(point.text.strip(), decision)
+            self.outcome(decision)
+            self.add(decision)
+            self.last_decision = decision
+        self.note(block, f"'{_plain(block.text).strip(' :')}': {len(points)} resolutions")
+        return k
 
     def decided_sentence(self, i: int) -> int | None:
         """'2.2.1 It was agreed that with effect from the May 2008 meeting, …', 'It was
