@@ -107,7 +107,8 @@ def test_a_result_line_after_a_list_is_a_resolution():
 
 
 def test_the_paragraph_before_a_vote_is_what_was_voted_on():
-    """obec-koclirov-zastupitelstvo-2008-11: part II of resolution 2/7, voted separately."""
+    """obec-koclirov-zastupitelstvo-2008-11: part II of resolution 2/7, voted separately, is
+    resolution '2/7 II'."""
     content = _content(
         ITEM + "Usnesení č.2/7\nI. Zastupitelstvo vzalo na vědomí zprávu o činnosti rady.\n"
         "Hlasování Pro 15, proti 0, zdržel se 0\n"
@@ -115,7 +116,9 @@ def test_the_paragraph_before_a_vote_is_what_was_voted_on():
         "zastupitelstva\nHlasování Pro 15, proti 0, zdržel se 0"
     )
     assert content[1] == {
-        "decision": "II. Zastupitelstvo obce vzalo na vědomí kontrolu plnění usnesení z "
+        "label": "II.",
+        "number": "2/7 II",
+        "decision": "Zastupitelstvo obce vzalo na vědomí kontrolu plnění usnesení z "
         "minulého zastupitelstva",
         "votes": {"for": 15, "against": 0, "abstained": 0},
         "votes_text": "Pro 15, proti 0, zdržel se 0",

@@ -1563,6 +1563,25 @@ class _Recogniser:
         self.note(block, f"'{_plain(block.text).strip(' :')}': {len(points)} resolutions")
         return k
 
+    def part_of_last(self, text: str, decision: dict[str, Any]) -> None:
+        """'II. Zastupitelstvo obce vzalo na vědomí …' voted on its own after 'Usnesení
+        č.2/7 / I. …': part II of resolution 2/7, numbered '2/7 II'."""
+        part = re.match(r"^(?P<part>[IVX]{1,4})\.\s+(?P<rest>\S.*)$", text, re.S)
+        last = self.last_decision
+        if (
+            part
+            and last is not None
+            and last.get("number")
+            and re.match(r"^[IVX]{1,4}\.\s", str(last.get("decision", "")))
+            and self.content()
+            and last in self.content()
+        ):
+            decision["label"] = f"{part['part']}."
+            decision["number"] = f"{last['number']} {part['part']}"
+            decision["decision"] = part["rest"]
+            return
+        decision["decision"] = text
+
     def decided_sentence(self, i: int) -> int | None:
         """'2.2.1 It was agreed that with effect from the May 2008 meeting, …', 'It was
         RESOLVED …': a paragraph telling a decision made is a resolution, adopted (its minute
@@ -1610,7 +1629,7 @@ class _Recogniser:
             and before.kind == "paragraph"
             and content[-1] == before.text.strip()
         ):
-            decision["decision"] = content.pop()
+            self.part_of_last(content.pop(), decision)
             used = self.votes(i, decision)
         elif match:
             label = plain[: match.start("words")].strip()
