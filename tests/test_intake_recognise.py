@@ -425,6 +425,7 @@ def test_unknown_bold_body_is_registered_with_add_organisations():
                 "decision": "Výbor bere na vědomí zprávu o činnosti.",
                 "votes": {"for": 7, "against": 0, "abstained": 1},
                 "votes_text": "pro 7, proti 0, zdržel se 1",
+                "outcome": "noted",
             },
             id="hlasovani-line",
         ),

@@ -219,6 +219,92 @@ _VOTE_PART = re.compile(
     r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
     re.I,
 )
+_RESULT_WORDS = (
+    (
+        "rejected",
+        re.compile(
+            r"\b(?:neschvál\w*|nepřijat\w*|zamítnut\w*|nebyl[oaiy]?\s+(?:\w+\s+)?"
+            r"(?:schválen|přijat)\w*|rejected|not\s+(?:carried|agreed|approved|adopted)|"
+            r"defeated|fell)\b",
+            re.I,
+        ),
+    ),
+    (
+        "adopted",
+        re.compile(r"\b(?:schválen[oaiy]?|přijat[oaiy]?|carried|approved|agreed|adopted)\b", re.I),
+    ),
+)
+"""The result as the vote line words it ('Hlasování: jednomyslně schváleno (proti: 0/ zdržel
+se: 0/pro: 23)', 'Schváleno :  3 pro'): the stated outcome, before anything inferred."""
+_STATED_DECISIONS = (
+    (
+        "noted",
+        re.compile(
+            r"\b(?:bere|brala?|vzal[oaiy]?|vzali)\s+na\s+vědomí\b|\btook\s+note\b",
+            re.I,
+        ),
+    ),
+    (
+        "adopted",
+        re.compile(
+            r"\b(?:schválil[oaiy]?|zvolil[oaiy]?|rozhodl[oaiy]?|jmenoval[oaiy]?|"
+            r"uložil[oaiy]?|byl[oaiy]?\s+(?:schválen|zvolen|přijat)\w*|"
+            r"it\s+was\s+resolved|resolved\s+that)\b",
+            re.I,
+        ),
+    ),
+)
+"""The outcome a resolution's own words state: noting ('Zastupitelstvo obce bere na vědomí
+rozpočtové opatření', 'vzalo na vědomí zprávu'), or a decision told as done ('Zastupitelstvo
+obce zvolilo …', 'Předsedou … byl zvolen …'). A verb in the present ('schvaluje') is the
+proposal's wording and states no result."""
+
+
+_DECIDED_SENTENCE = re.compile(
+    r"^(?:(?P<label>\d+(?:\.\d+)+\.?)\s+)?(?P<text>"
+    r"(?:it\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b"
+    r"|resolved\s*[:–-]|resolved\s+that\b"
+    r"|the\s+minutes\s+of\b.*\b(?:was|were)\s+(?:(?:formally|duly|unanimously)\s+)?"
+    r"(?:approved|adopted|agreed|confirmed)\b"
+    r").*)$",
+    re.I | re.S,
+)
+"""A decision the minutes tell in a sentence, perhaps after a minute number: '2.2.1 It was
+agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of the meeting held on
+Wednesday 12, December 2007 were formally approved.'"""
+
+
+_DECISION_LIST = re.compile(r"^(?:závěry\s+a\s+usnesení|usnesení|resolutions|decisions)\s*:$", re.I)
+"""The label of a numbered list of resolutions: 'Závěry a usnesení:' (each point below it a
+resolution)."""
+
+
+def stated_result(said: str) -> str | None:
+    """The outcome a vote line states in words ('jednomyslně schváleno'), or None."""
+    for outcome, words in _RESULT_WORDS:
+        if words.search(said):
+            return outcome
+    return None
+
+
+def stated_decision(text: str) -> str | None:
+    """The outcome a resolution's own text states ('bere na vědomí' → noted), or None."""
+    for outcome, words in _STATED_DECISIONS:
+        if words.search(text):
+            return outcome
+    return None
+
+
+_VOTE_TRIPLE = re.compile(
+    r"(?P<a>\d+)\s*:\s*(?P<b>\d+)\s*:\s*(?P<c>\d+)\s*\(\s*(?P<legend>[^()]*?:[^()]*?:[^()]*?)\s*\)"
+)
+"""Counts with their legend: '25 : 0 : 0 (pro : proti : zdrželo se) schváleno'."""
+_RESULT_SENTENCE = re.compile(
+    r"^(?:usnesení|návrh(?:\s+usnesení)?)\s+byl[oa]?\s+(?:jednomyslně\s+)?"
+    r"(?:schválen|přijat)[oa]?\s*\.?$",
+    re.I,
+)
+"""The result told after the vote: 'Usnesení bylo (jednomyslně) schváleno.'"""
 _VOTE_KEYS = {
     "pro": "for",
     "for": "for",
@@ -649,13 +735,19 @@ class _Recogniser:
         self.fresh_item = False
         if self.approved_at(block):
             return i + 1
-        if self.mode == "tasks":
-            return self.task(i)
+        if self.mode == "tasks":  # a decision among the action points is still a decision
+            return self.decided_sentence(i) or self.task(i)
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
             return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
-        for step in (self.proposal_line, self.decision):
+        for step in (
+            self.decision_list,
+            self.proposal_line,
+            self.decision,
+            self.vote_alone,
+            self.decided_sentence,
+        ):
             done = step(i)
             if done is not None:
                 return done
@@ -1451,10 +1543,136 @@ class _Recogniser:
             self.proposal = None
         decision["decision"] = body_text
         used += self.votes(i + used, decision)
+        self.outcome(decision)
         self.add(decision)
         self.last_decision = decision
         voted = " with its vote" if {"votes", "votes_text", "unanimous"} & set(decision) else ""
         self.note(block, f"resolution {number or ''}".strip() + voted)
+        return i + used
+
+    def decision_list(self, i: int) -> int | None:
+        """'Závěry a usnesení:' and a numbered list: each point a resolution, numbered as
+        written, with the outcome its words state ('Předsedou ekonomické komise AS byl zvolen
+        …' adopted)."""
+        block = self.blocks[i]
+        if block.kind != "paragraph" or not _DECISION_LIST.match(_strip_marks(_plain(block.text))):
+            return None
+        k = i + 1
+        points: list[Block] = []
+        while k < len(self.blocks):
+            nxt = self.blocks[k]
+            if nxt.kind == "item" and nxt.ordered:
+                points.append(nxt)
+            elif not (points and self.page_mark(nxt)):  # a page footer inside: left out
+                break
+            k += 1
+        if not points:
+            return None
+        self.add(block.text.strip())
+        for point in points:
+            decision: dict[str, Any] = {}
+            if point.number:
+                decision["label"] = _marker(point)
+            decision["decision"] = self.vote_record(point.text.strip(), decision)
+            self.outcome(decision)
+            self.add(decision)
+            self.last_decision = decision
+        self.note(block, f"'{_plain(block.text).strip(' :')}': {len(points)} resolutions")
+        return k
+
+    def part_of_last(self, text: str, decision: dict[str, Any]) -> None:
+        """'II. Zastupitelstvo obce vzalo na vědomí …' voted on its own after 'Usnesení
+        č.2/7 / I. …': part II of resolution 2/7, numbered '2/7 II'."""
+        part = re.match(r"^(?P<part>[IVX]{1,4})\.\s+(?P<rest>\S.*)$", text, re.S)
+        last = self.last_decision
+        if (
+            part
+            and last is not None
+            and last.get("number")
+            and re.match(r"^[IVX]{1,4}\.\s", str(last.get("decision", "")))
+            and self.content()
+            and last in self.content()
+        ):
+            decision["label"] = f"{part['part']}."
+            decision["number"] = f"{last['number']} {part['part']}"
+            decision["decision"] = part["rest"]
+            return
+        decision["decision"] = text
+
+    def decided_sentence(self, i: int) -> int | None:
+        """'2.2.1 It was agreed that with effect from the May 2008 meeting, …', 'It was
+        RESOLVED …': a paragraph telling a decision made is a resolution, adopted (its minute
+        number its label), with the vote that may follow."""
+        block = self.blocks[i]
+        if block.kind not in ("paragraph", "item") or block.bold or not self.started():
+            return None
+        text = block.text.strip()
+        match = _DECIDED_SENTENCE.match(_plain(text))
+        if not match or _plain(text) != text:
+            return None
+        decision: dict[str, Any] = {}
+        label = match["label"] or (_marker(block) if block.kind == "item" and block.number else "")
+        if label:
+            decision["label"] = label
+        decision["decision"] = self.vote_record(match["text"].strip(), decision)
+        used = 1 + self.votes(i + 1, decision)
+        decision.setdefault("outcome", "adopted")
+        self.add(decision)
+        self.last_decision = decision
+        self.note(block, "decision told in a sentence → resolution, adopted")
+        return i + used
+
+    def vote_alone(self, i: int) -> int | None:
+        """A vote no resolution label comes before: 'Hlasování: jednomyslně schváleno (proti:
+        0/ zdržel se: 0/pro: 23)' under 'Schválení programu', 'Schváleno :  3 pro' after the
+        committee's finding. The paragraph just before it, kept as it is, is what was voted on
+        ('ŠR podporuje zavedení školného …' / 'Hlasování: pro 5, zdržel se 1, proti 2.');
+        with none, the decision is the vote's own words, labelled as written."""
+        block = self.blocks[i]
+        plain = _strip_marks(_plain(block.text))
+        match = _VOTE.match(plain)
+        if not (match or self._is_vote_count(block)) or not self.started():
+            return None
+        if not _VOTE_PART.search(plain):
+            return None
+        decision: dict[str, Any] = {}
+        content = self.content()
+        before = self.blocks[i - 1] if i else None
+        if (
+            self.pending_list is None
+            and content
+            and isinstance(content[-1], str)
+            and before is not None
+            and before.kind == "paragraph"
+            and content[-1] == before.text.strip()
+        ):
+            self.part_of_last(content.pop(), decision)
+            used = self.votes(i, decision)
+        elif match:
+            label = plain[: match.start("words")].strip()
+            decision["label"] = label if label.endswith(":") else label + ":"
+            said = match["words"].strip()
+            text = self.vote_record(said, decision)
+            if text == said:  # no counts in parentheses: the whole line is the vote
+                self._vote_words(said, decision)
+            elif re.search(r"jednomysl|unanim", text, re.I):
+                decision["unanimous"] = True
+            if stated_result(text):
+                decision["outcome"] = stated_result(text)
+            decision["decision"] = text
+            used = 1
+        else:
+            used = self.votes(i, decision)
+            decision["decision"] = decision.pop("votes_text")
+            decision["votes_text"] = decision["decision"]
+        if not used:
+            return None
+        self.outcome(decision)
+        self.add(decision)
+        self.last_decision = decision
+        said_label = plain[: match.start("words")].strip(" :") if match else ""
+        named = f"'{said_label}' " if said_label else ""
+        self.note(block, f"vote {named}with no resolution label → resolution with its vote")
         return i + used
 
     def vote_record(self, text: str, decision: dict[str, Any]) -> str:
@@ -1475,8 +1693,30 @@ class _Recogniser:
             return text[: outcome_only.start()].rstrip()
         return text
 
+    def outcome(self, decision: dict[str, Any]) -> None:
+        """A resolution's outcome where the minutes state it: in the words of its vote
+        ('jednomyslně schváleno'), else in its own text ('bere na vědomí', 'zvolilo'). Never
+        guessed from the counts alone: the rule (of those voting, of all members, a qualified
+        majority) is the body's, and minutes that do not state a result are left without one."""
+        if "outcome" in decision:
+            return
+        found = stated_result(decision.get("votes_text", "")) or stated_decision(
+            decision.get("decision", "")
+        )
+        if found:
+            decision["outcome"] = found
+
     def _vote_words(self, said: str, decision: dict[str, Any]) -> None:
         counts: dict[str, int] = {}
+        triple = _VOTE_TRIPLE.search(said)
+        if triple:
+            for word, count in zip(
+                triple["legend"].split(":"), (triple["a"], triple["b"], triple["c"]), strict=True
+            ):
+                word = word.strip().casefold()
+                key = _VOTE_KEYS.get(word, "abstained" if re.match(r"zdrž|abst", word) else "")
+                if key:
+                    counts.setdefault(key, int(count))
         for part in _VOTE_PART.finditer(said):
             word = (part["word"] or part["word2"]).casefold()
             count = int(part["count"] or part["count2"])
@@ -1511,6 +1751,7 @@ class _Recogniser:
         decision: dict[str, Any] = {}
         decision["proposal"] = self.vote_record(text, decision)
         used = 1 + self.votes(i + 1, decision)
+        self.outcome(decision)
         self.add(decision)
         self.last_decision = decision
         self.note(
@@ -1676,6 +1917,10 @@ class _Recogniser:
                 used += 1
                 continue
             if self._is_vote_count(block) and len(plain) < 40:
+                words.append(plain)
+                used += 1
+                continue
+            if _VOTE_TRIPLE.match(plain) or (words and _RESULT_SENTENCE.match(plain)):
                 words.append(plain)
                 used += 1
                 continue
