@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from psc.errors import PscError, UsageError, check_language, display_path
 from psc.language.mdtext import plain_line, plain_text  # noqa: F401  (plain_text: re-exported)
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from psc.archive.project import Project
     from psc.archive.tasks import TrackedTask
     from psc.loading.model import Group
+
+T = TypeVar("T")
 
 DEFAULT_WITHIN = 14
 """Days ahead of the as-of date a task counts as soon due."""
@@ -545,29 +547,22 @@ class SendJournal:
 
     @classmethod
     def load(cls, project: Project, as_of: dt.date) -> SendJournal:
-        import json
-
-        from psc.errors import OutputError
-        from psc.loading import pipeline
-
         path = project.root / DEFAULT_DIR / JOURNAL.format(as_of=as_of.isoformat())
-        project.check_output(path)
-        if not path.exists():
-            return cls(path, as_of, {})
-        try:
-            sent = json.loads(pipeline.read(path).decode("utf-8"))["sent"]
+
+        def checked(data: Any) -> dict[str, dict[str, Any]]:
+            sent = data["sent"]
             if not isinstance(sent, dict):
                 raise ValueError("no mapping of sent reminders")
             for done in sent.values():
                 strings = [done["file"], done["at"], *done["to"]]
                 if not all(isinstance(x, str) for x in strings):
                     raise ValueError("a reminder that is not a file, addresses and a time")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise OutputError(
-                f"{display_path(path)}: not a journal of sent reminders psc can read ({exc}); "
-                "nothing sent (move it away if the reminders it records went out)"
-            ) from None
-        return cls(path, as_of, sent)
+            return sent
+
+        sent = read_journal(
+            project, path, checked, "sent reminders", "if the reminders it records went out"
+        )
+        return cls(path, as_of, sent if sent is not None else {})
 
     def had(self, r: Reminder) -> dict[str, Any] | None:
         """The record of this very reminder sent already, or None."""
@@ -575,10 +570,6 @@ class SendJournal:
 
     def record(self, r: Reminder | None = None) -> None:
         """Write the journal: with `r` recorded as accepted now, or as it is (before sending)."""
-        import json
-
-        from psc.fileio import write_text_atomic
-
         if r is not None:
             at = dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds")
             self.sent[message_key(r)] = {
@@ -586,8 +577,38 @@ class SendJournal:
                 "to": [*r.recipients, *r.cc],
                 "at": at,
             }
-        data = {"as_of": self.as_of.isoformat(), "sent": self.sent}
-        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_journal(self.path, {"as_of": self.as_of.isoformat(), "sent": self.sent})
+
+
+def read_journal(
+    project: Project, path: Path, checked: Callable[[Any], T], what: str, unless: str
+) -> T | None:
+    """The journal at `path` as `checked` reads its JSON (None when there is none yet); one
+    line of error, nothing sent, when it is damaged. Shared by reminders and circulations."""
+    import json
+
+    from psc.errors import OutputError
+    from psc.loading import pipeline
+
+    project.check_output(path)
+    if not path.exists():
+        return None
+    try:
+        return checked(json.loads(pipeline.read(path).decode("utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise OutputError(
+            f"{display_path(path)}: not a journal of {what} psc can read ({exc}); "
+            f"nothing sent (move it away {unless})"
+        ) from None
+
+
+def write_journal(path: Path, data: dict[str, Any]) -> None:
+    """Write a journal of sent mail atomically, as JSON."""
+    import json
+
+    from psc.fileio import write_text_atomic
+
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @dataclass(frozen=True)

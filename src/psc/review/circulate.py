@@ -149,18 +149,9 @@ class Journal:
 
     @classmethod
     def load(cls, project: Project, meeting_id: str) -> Journal:
-        import json
-
-        from psc.errors import OutputError
-        from psc.loading import pipeline
-
         path = project.root / DEFAULT_DIR / JOURNAL.format(meeting=meeting_id)
-        project.check_output(path)
-        if not path.exists():
-            return cls(path, meeting_id, [])
-        shown = display_path(path)
-        try:
-            data = json.loads(pipeline.read(path).decode("utf-8"))
+
+        def checked(data: Any) -> list[dict[str, Any]]:
             entries = data["circulations"]
             if not isinstance(entries, list):
                 raise ValueError("no list of circulations")
@@ -170,12 +161,16 @@ class Journal:
                 strings = [e["draft"], *e["recipients"], *e["sent"], *e["sent"].values()]
                 if not all(isinstance(x, str) for x in strings) or not isinstance(e["sent"], dict):
                     raise ValueError("a circulation that is not dates, addresses and times")
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise OutputError(
-                f"{shown}: not a journal of circulations psc can read ({exc}); "
-                "nothing sent (move it away if the circulations it records are complete)"
-            ) from None
-        return cls(path, meeting_id, entries)
+            return entries
+
+        entries = remind.read_journal(
+            project,
+            path,
+            checked,
+            "circulations",
+            "if the circulations it records are complete",
+        )
+        return cls(path, meeting_id, entries if entries is not None else [])
 
     def unfinished(self, draft: str) -> dict[str, Any] | None:
         """The last circulation of this draft that has recipients still to send to."""
@@ -206,12 +201,9 @@ class Journal:
         self._write()
 
     def _write(self) -> None:
-        import json
-
-        from psc.fileio import write_text_atomic
-
-        data = {"meeting": self.meeting, "circulations": self.circulations}
-        write_text_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        remind.write_journal(
+            self.path, {"meeting": self.meeting, "circulations": self.circulations}
+        )
 
 
 def draft_fingerprint(meeting: Meeting) -> str:
