@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from psc.errors import InvalidData, PscError, display_path
 
@@ -63,7 +63,7 @@ def import_many(
     """Import every source in `paths` (files, and the files in directories) into `project`:
     the rows of the summary, in the order of the sources. Nothing is written for a row with
     a reason; with `dry_run` nothing at all."""
-    from psc.edits.intake.importer import recognised
+    from psc.edits.intake.importer import read_blocks, recognised
 
     sources, skipped = sources_in(paths)
     rows = {source: Row(source) for source in sources}
@@ -78,22 +78,25 @@ def import_many(
 
     group = project.load_group()
     found: list[tuple[dt.date, int, Path, int | None]] = []
+    read: dict[Path, list[Any]] = {}  # each source read once; recognised again when written
     for order, source in enumerate(sources):
         try:
-            meeting = recognised(project, source, group).meeting
+            read[source] = read_blocks(project, source)
+            meeting = recognised(project, source, group, blocks=read[source]).meeting
         except PscError as exc:
             rows[source].reason = _reason(exc, source)
             step(source, 2)
             continue
         found.append((meeting["date"], order, source, meeting.get("number")))
         step(source)
-    _write_in_order(project, found, rows, force, dry_run, add_organisations, step)
+    _write_in_order(project, found, read, rows, force, dry_run, add_organisations, step)
     return sorted([*rows.values(), *skipped], key=lambda row: _order(row.source))
 
 
 def _write_in_order(
     project: Project,
     found: list[tuple[dt.date, int, Path, int | None]],
+    read: dict[Path, list[Any]],
     rows: dict[Path, Row],
     force: bool,
     dry_run: bool,
@@ -130,6 +133,7 @@ def _write_in_order(
                 dry_run=dry_run,
                 add_organisations=add_organisations,
                 number=number,
+                blocks=read[source],
             )
         except PscError as exc:
             row.reason = _reason(exc, source)

@@ -50,17 +50,21 @@ def import_minutes(
     force: bool = False,
     dry_run: bool = False,
     number: int | None = None,
+    blocks: list[Any] | None = None,
 ) -> Imported:
     """Import `source` into `project`: into `output` (default meetings/<date>.yaml); with
     `dry_run` nothing is written (the text is returned); `number`: the meeting's number when
-    the minutes do not state one. Raises UsageError, InvalidData."""
+    the minutes do not state one; `blocks`: the source as `read_blocks` read it already.
+    Raises UsageError, InvalidData."""
     from psc.fileio import FileWrite
     from psc.loading import pipeline
 
     group_raw = pipeline.read(project.group_path)
     group_text = pipeline.text(group_raw, display_path(project.group_path))
     group = pipeline.load_group(project.group_path, group_text)
-    draft = recognised(project, source, group, date=date, add_organisations=add_organisations)
+    draft = recognised(
+        project, source, group, date=date, add_organisations=add_organisations, blocks=blocks
+    )
     if number is not None and "number" not in draft.meeting:  # the number goes first
         draft.meeting = {"number": number, **draft.meeting}
     new_group_text = group_text
@@ -110,15 +114,15 @@ def recognised(
     *,
     date: dt.date | None = None,
     add_organisations: bool = False,
+    blocks: list[Any] | None = None,
 ) -> Draft:
     """The meeting recognised in `source` against `group`, with its date (UsageError when the
-    file holds no text or the minutes give no date; InvalidData when it cannot be read)."""
+    file holds no text or the minutes give no date; InvalidData when it cannot be read);
+    `blocks`: the source as `read_blocks` read it already."""
     from psc.edits.intake.recognise import recognise
-    from psc.edits.intake.sources import read_source
 
-    blocks = read_source(project.check_links(source))
-    if not blocks:
-        raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
+    if blocks is None:
+        blocks = read_blocks(project, source)
     draft = recognise(blocks, group, date=date, add_organisations=add_organisations)
     if not isinstance(draft.meeting.get("date"), dt.date):
         raise UsageError(
@@ -126,6 +130,17 @@ def recognised(
             "and the opening lines); give it: psc import FILE --date YYYY-MM-DD"
         )
     return draft
+
+
+def read_blocks(project: Project, source: Path) -> list[Any]:
+    """The blocks of text of `source` (UsageError when it holds none; InvalidData when it
+    cannot be read); read once, recognised as often as the group changes."""
+    from psc.edits.intake.sources import read_source
+
+    blocks = read_source(project.check_links(source))
+    if not blocks:
+        raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
+    return blocks
 
 
 def _counts(meeting: Any) -> dict[str, int]:
