@@ -53,16 +53,19 @@ def coverage(markdown: str, source: str) -> tuple[list[str], list[str], int]:
     return wanted, missing, in_order
 
 
-def test_the_corpus_has_eight_fixtures_of_five_kinds():
-    kinds = set()
+def test_the_corpus_has_seventeen_fixtures_of_fourteen_kinds_nine_in_english():
+    kinds, english = set(), 0
     for name in FIXTURES:
         head = (REAL / name / "SOURCE.md").read_text(encoding="utf-8").splitlines()[:3]
         assert head[0].startswith("url: http"), name
         assert re.fullmatch(r"retrieved: \d{4}-\d{2}-\d{2}", head[1]), name
         assert head[2].startswith("kind: "), name
         kinds.add(head[2].removeprefix("kind: ").strip())
-    assert len(FIXTURES) >= 8, FIXTURES
-    assert len(kinds) >= 5, kinds
+        group = (REAL / name / "group.yaml").read_text(encoding="utf-8")
+        english += bool(re.search(r"^language: en$", group, re.MULTILINE))
+    assert len(FIXTURES) >= 17, FIXTURES
+    assert len(kinds) >= 14, kinds
+    assert english >= 9, english
 
 
 @pytest.mark.parametrize("name", FIXTURES)
