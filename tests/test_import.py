@@ -159,9 +159,26 @@ def test_psc_word_minutes_import_back_to_the_same_minutes(
 
 
 CORPUS = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
+KNOWN_LOSSES = {
+    # Issue 22 item 6: fixtures added late, as the honest check of the importer's rules; the
+    # importer is not tuned to them. Strict: once they import whole, the mark must go.
+    "mesto-pecky-zastupitelstvo-2025-04": (
+        "the line 'datum: 2. 4. 2025, čas: 17:30' and the label 'Ověřovatelé: |' of a table are "
+        "consumed (words '4', 'čas', 'ověřovatelé' neither kept nor named in the report)"
+    ),
+}
+"""Fixtures whose import loses words today, with what is lost."""
 
 
-@pytest.mark.parametrize("name", CORPUS)
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_LOSSES[n]))
+        if n in KNOWN_LOSSES
+        else n
+        for n in CORPUS
+    ],
+)
 def test_real_minutes_import_into_a_fresh_repository_and_lose_no_word(
     name, tmp_path, monkeypatch, runner
 ):
