@@ -209,7 +209,7 @@ def _from_deadline(value: list[Any] | None) -> Deadline | None:
     if value is None:
         return None
     kind, day, *words = value
-    if kind not in ("date", "ongoing", "next_meeting", "words"):
+    if kind not in ("date", "ongoing", "next_meeting", "words", "none"):
         raise ValueError(f"bad deadline kind {kind!r}")
     return Deadline(kind, _day(day), str(words[0]) if words else None)
 
