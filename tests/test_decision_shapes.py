@@ -351,3 +351,39 @@ def test_a_deadline_none_and_a_worded_review_survive_the_summary_round_trip():
     assert again.tasks[0].deadline == Deadline("none")
     assert again.reviews[0].deadline == Deadline("words", None, "na jaře 2019")
     assert str(meeting.tasks[0].deadline) == ""
+
+
+# ------------------------------------------------------------------ the register
+
+
+def test_the_register_gives_the_worded_outcome_mover_seconder_and_candidates(
+    tmp_path, runner, monkeypatch
+):
+    (tmp_path / "group.yaml").write_text(
+        yaml.safe_dump(GROUP, allow_unicode=True), encoding="utf-8"
+    )
+    (tmp_path / "meetings").mkdir()
+    (tmp_path / "meetings" / "2008-11-27.yaml").write_text(
+        yaml.safe_dump(MEETING, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    for cache in ("--no-cache", None):  # from the files, then from the index
+        extra = [cache] if cache else []
+        result = run(runner, "decisions", "--as-of", "2009-01-01", "--format", "json", *extra)
+        assert result.exit_code == 0, result.output
+        first, second = json.loads(result.stdout)
+        assert first["outcome_text"] == "Hlasování Pro 15, proti 0, zdržel se 0"
+        assert first["votes"] == {"for": 15, "against": 0, "abstained": 0}  # still structured
+        assert "proposed_by" not in first and "candidates" not in first
+        assert (second["proposed_by"], second["seconded_by"]) == (
+            "St.Telec",
+            "pí. Naďa Petličková",
+        )
+        assert second["candidates"] == [
+            {
+                "name": "doc. RNDr. Omar Šerý, Ph.D.",
+                "votes": {"for": 23, "against": 0, "abstained": 0},
+                "elected": True,
+            },
+            {"name": "pí. Naďa Petličková", "count": 2, "elected": False},
+        ]
