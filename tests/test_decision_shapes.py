@@ -387,3 +387,31 @@ def test_the_register_gives_the_worded_outcome_mover_seconder_and_candidates(
             },
             {"name": "pí. Naďa Petličková", "count": 2, "elected": False},
         ]
+
+
+# ------------------------------------------------------------------ the diff in the minutes' words
+
+
+def test_a_diff_words_the_changed_shapes_as_the_minutes_do():
+    from psc.review.semdiff import Differ
+
+    renderer = Renderer(Group.model_validate(GROUP), [])
+    old = Meeting.model_validate(MEETING)
+    changed = copy.deepcopy(MEETING)
+    election = changed["items"][0]["content"][1]
+    election["candidates"][1]["elected"] = True
+    election["seconded_by"] = "J. Tesař"
+    changed["roles"][0]["people"] = ["A. Babínská"]
+    changes = Differ(renderer).diff(old, Meeting.model_validate(changed))
+    texts = [(c.old, c.new) for c in changes]
+    assert (
+        "pí. Naďa Petličková: 2 hlasů – nezvolena",
+        "pí. Naďa Petličková: 2 hlasů – zvolena",
+    ) in texts
+    assert (
+        "Navrhl(a) St.Telec, podpořila pí. Naďa Petličková.",
+        "Navrhl(a) St.Telec, podpořil(a) J. Tesař.",
+    ) in texts
+    assert any("Návrhová komise: A. Babínská, L. Dlabáčová" in (c.old or "") for c in changes)
+    raw = [c for c in changes if c.where.startswith(("roles", "items.", "chair_function"))]
+    assert raw == []  # nothing reported only as raw data by its path in the file
