@@ -382,6 +382,7 @@ def test_the_register_gives_the_worded_outcome_mover_seconder_and_candidates(
         assert second["candidates"] == [
             {
                 "name": "doc. RNDr. Omar Šerý, Ph.D.",
+                "gender": "male",
                 "votes": {"for": 23, "against": 0, "abstained": 0},
                 "elected": True,
             },
@@ -415,3 +416,28 @@ def test_a_diff_words_the_changed_shapes_as_the_minutes_do():
     assert any("Návrhová komise: A. Babínská, L. Dlabáčová" in (c.old or "") for c in changes)
     raw = [c for c in changes if c.where.startswith(("roles", "items.", "chair_function"))]
     assert raw == []  # nothing reported only as raw data by its path in the file
+
+
+def test_the_sites_resolution_page_gives_candidates_mover_and_worded_outcome(
+    tmp_path, runner, monkeypatch
+):
+    (tmp_path / "group.yaml").write_text(
+        yaml.safe_dump(GROUP, allow_unicode=True), encoding="utf-8"
+    )
+    (tmp_path / "meetings").mkdir()
+    (tmp_path / "meetings" / "2008-11-27.yaml").write_text(
+        yaml.safe_dump(MEETING, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "build", "-o", str(tmp_path / "site"), "--as-of", "2009-01-01")
+    assert result.exit_code == 0, result.output
+    pages = {
+        p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "decisions").iterdir()
+    }
+    noted = next(page for page in pages.values() if "Usnesení č.2/7" in page or "2/7" in page)
+    assert '<p class="outcome">Hlasování Pro 15, proti 0, zdržel se 0</p>' in noted
+    election = next(page for page in pages.values() if "Omar Šerý" in page)
+    assert '<p class="moved">Navrhl(a) St.Telec, podpořila pí. Naďa Petličková.</p>' in election
+    assert (
+        "<li>doc. RNDr. Omar Šerý, Ph.D.: pro 23, proti 0, zdrželo se 0 – zvolen</li>" in election
+    )

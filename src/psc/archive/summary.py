@@ -203,8 +203,10 @@ def _decision(block: Any, loc: tuple[Any, ...], item: Any) -> DecisionSummary:
 
 
 def _candidate(candidate: Any) -> dict[str, Any]:
-    """{'name', 'votes', 'count', 'elected'}: the name and what was recorded of the result."""
+    """{'name', 'gender', 'votes', 'count', 'elected'}: the name and what was recorded."""
     record: dict[str, Any] = {"name": candidate.name}
+    if candidate.gender is not None:  # the verb agrees: 'zvolena'
+        record["gender"] = candidate.gender.value
     if candidate.votes is not None:
         counts = candidate.votes.model_dump(by_alias=True)
         record["votes"] = {k: counts[k] for k in VOTE_KEYS if counts.get(k) is not None}

@@ -5,7 +5,7 @@ The JSON keys are a stable interface (documented in the README): id, number, mee
 per_rollam, item, text, proposal, outcome, votes, status, status_by, status_date, links
 {revokes, amends, supersedes, suspends, revoked_by, amended_by, superseded_by,
 suspended_by}, tasks; where recorded, outcome_text, proposed_by, seconded_by and candidates
-[{name, votes, count, elected}]. CSV has the columns of the first list, lists joined with '; '.
+[{name, gender, votes, count, elected}]. CSV has the columns of the first list, lists joined with '; '.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def record(res: Resolution) -> dict[str, Any]:
 def _worded(d: Any) -> dict[str, Any]:
     """The keys a resolution has only where the minutes record them: its outcome as worded
     (`outcome_text`), mover and seconder (`proposed_by`, `seconded_by`), an election's
-    `candidates` ({name, votes, count, elected})."""
+    `candidates` ({name, gender, votes, count, elected})."""
     extra: dict[str, Any] = {}
     if d.outcome_text:
         extra["outcome_text"] = d.outcome_text

@@ -331,12 +331,13 @@ class Renderer(Wording):
 
     def moved(self, decision: Decision) -> str:
         """'Cllr A proposed, Cllr B seconded.', 'Navrhl Jan Novák, podpořila Eva Malá.'"""
+        return self.moved_by(decision.proposed_by, decision.seconded_by)
+
+    def moved_by(self, proposed: Person | None, seconded: Person | None) -> str:
+        """The mover and seconder in words, each verb in the person's gender; "" for none."""
         parts = [
             self.gendered(key, person).format(person=self.person(person))
-            for key, person in (
-                ("proposed_by", decision.proposed_by),
-                ("seconded_by", decision.seconded_by),
-            )
+            for key, person in (("proposed_by", proposed), ("seconded_by", seconded))
             if person is not None
         ]
         return capfirst(", ".join(parts)) + "." if parts else ""
