@@ -124,8 +124,15 @@ def test_every_shape_in_czech_markdown():
     assert "Hlasování Pro 15, proti 0, zdržel se 0\n" in out
     assert "(pro 15, proti 0, zdrželo se 0)" not in out and "vzato na vědomí" not in out
     assert "- doc. RNDr. Omar Šerý, Ph.D.: pro 23, proti 0, zdrželo se 0 – zvolen\n" in out
-    assert "- pí. Naďa Petličková: 2 hlasů – nezvolena\n" in out
+    assert "- pí. Naďa Petličková: 2 hlasy – nezvolena\n" in out
     assert "Navrhl(a) St.Telec, podpořila pí. Naďa Petličková.\n" in out
+    counts = copy.deepcopy(MEETING)
+    votes = counts["items"][0]["content"][1]["candidates"]
+    for n, count in enumerate((1, 5)):
+        votes[n] = {"name": votes[n]["name"], "count": count}
+    plural = render("md", counts)
+    assert "Šerý, Ph.D.: 1 hlas\n" in plural and "Petličková: 5 hlasů\n" in plural
+    assert "Šerý, Ph.D.: 1 vote\n" in render("md", counts, language="en")
     assert "Úkol 100/1 (Upravit zápis z 99. schůze VV); nový termín na jaře 2019" in out
     # a task without a deadline: its line says nothing of one (no "T:")
     assert f"- {UKOL}\n" in out
@@ -157,7 +164,7 @@ def test_every_shape_in_english_html_and_word():
 def test_czech_word_minutes_carry_the_shapes():
     word = docx_text()
     assert "Navrhl(a) St.Telec, podpořila pí. Naďa Petličková." in word
-    assert "pí. Naďa Petličková: 2 hlasů – nezvolena" in word
+    assert "pí. Naďa Petličková: 2 hlasy – nezvolena" in word
     assert "Přítomno 15 členů; přítomno 77,05 % hlasů; usnášeníschopné." in word
     assert "vzato na vědomí" not in word
 
@@ -406,8 +413,8 @@ def test_a_diff_words_the_changed_shapes_as_the_minutes_do():
     changes = Differ(renderer).diff(old, Meeting.model_validate(changed))
     texts = [(c.old, c.new) for c in changes]
     assert (
-        "pí. Naďa Petličková: 2 hlasů – nezvolena",
-        "pí. Naďa Petličková: 2 hlasů – zvolena",
+        "pí. Naďa Petličková: 2 hlasy – nezvolena",
+        "pí. Naďa Petličková: 2 hlasy – zvolena",
     ) in texts
     assert (
         "Navrhl(a) St.Telec, podpořila pí. Naďa Petličková.",

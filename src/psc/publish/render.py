@@ -343,12 +343,15 @@ class Renderer(Wording):
         return capfirst(", ".join(parts)) + "." if parts else ""
 
     def candidate_result(self, candidate: Candidate) -> str:
-        """'Jan Novák: pro 14, proti 0, zdrželo se 1 – zvolen', 'Eva Malá: 25 hlasů – zvolena'."""
+        """'Jan Novák: pro 14, proti 0, zdrželo se 1 – zvolen', 'Eva Malá: 25 hlasů – zvolena',
+        '2 hlasy', '1 vote': the count in the language's plural form."""
         parts = []
         if candidate.votes is not None:
             parts.append(self.vote_counts(candidate.votes))
         if candidate.count is not None:
-            parts.append(self.label("candidate_count", count=candidate.count))
+            count = candidate.count  # 1 hlas, 2-4 hlasy, 5 hlasů (the 'few' form is Czech)
+            form = "_one" if count == 1 else "_few" if 2 <= count <= 4 else ""
+            parts.append(self.label("candidate_count" + form, count=count))
         text = ", ".join(p for p in parts if p)
         text = f"{self.attendee(candidate)}: {text}" if text else self.attendee(candidate)
         if candidate.elected is not None:
