@@ -130,3 +130,25 @@ def test_facts_are_a_multiset():
     assert matched([one, one], [one]) == 1
     assert matched([one], [one, one]) == 1
     assert matched([one, one], [one, one]) == 2
+
+
+def test_a_task_without_a_deadline_and_the_members_of_other_roles_are_facts():
+    # "Úkol 100/1: …" (spolek-sscr-vykonny-vybor-2015-07) and "Složení návrhové komise: A. Babínská,
+    # L. Dlabáčová a ing. J. Látal" (obec-koclirov-zastupitelstvo-2008-11)
+    text = MEETING.replace("    deadline: 2015-08-31\n", "") + (
+        "roles:\n"
+        "  - kind: drafting_commission\n"
+        "    people: [A. Babínská, L. Dlabáčová]\n"
+        "  - label: Skrutátoři\n"
+        "    people: [Marek Vokáč]\n"
+    )
+    found = facts(_meeting(text))
+    assert found["task"] == [("upravit zápis z 99. schůze vv", "")]
+    assert [(role, sorted(name.words)) for role, name in found["role"][3:]] == [
+        ("drafting_commission", ["a", "babínská"]),
+        ("drafting_commission", ["dlabáčová", "l"]),
+        ("skrutátoři", ["marek", "vokáč"]),
+    ]
+    with_deadline = recall(_meeting(text), _meeting())
+    assert with_deadline.counts["task"] == (0, 1)  # no deadline is not the deadline of 31 August
+    assert with_deadline.counts["role"] == (3, 6)

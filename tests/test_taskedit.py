@@ -829,9 +829,9 @@ def test_on_not_a_date_is_a_usage_error(repo, runner, value):
         ("[broken", "invalid YAML"),  # a syntax error
         ("done\n    titel: x", "tasks[2].titel: "),  # valid YAML, an unknown key
         (
-            "done\n  - text: extra",
-            "missing required key 'deadline'",
-        ),  # valid YAML, a broken task list
+            "done\n  - deadline: ongoing",
+            "missing required key 'text'",
+        ),  # valid YAML, a broken task list (a task without a deadline is valid; without text not)
     ],
 )
 def test_edit_that_would_make_the_file_invalid_writes_nothing(

@@ -31,13 +31,14 @@ class Gender(str, Enum):
 
 class Deadline:
     """A task's deadline: a date, ongoing (průběžně), by the next meeting, or in the body's own
-    words ('na jaře 2019'). `text`, when given, is how the minutes word it; a 'words'
-    deadline has no date and is never overdue, a dated one with `text` is tracked by its date."""
+    words ('na jaře 2019'), or none at all ('AH to liaise with …'). `text`, when given, is how
+    the minutes word it; a 'words' or 'none' deadline has no date and is never overdue, a dated
+    one with `text` is tracked by its date."""
 
     __slots__ = ("kind", "date", "text")
 
     def __init__(self, kind: str, date: dt.date | None = None, text: str | None = None):
-        self.kind = kind  # "date", "ongoing", "next_meeting" or "words"
+        self.kind = kind  # "date", "ongoing", "next_meeting", "words" or "none" (no deadline)
         self.date = date
         self.text = text
 
@@ -72,7 +73,7 @@ class Deadline:
         """As the file writes it: the ISO date, 'ongoing', 'next meeting' or the words."""
         if self.kind == "date":
             return self.date.isoformat()  # type: ignore[union-attr]
-        if self.kind == "words":
+        if self.kind in ("words", "none"):
             return self.text or ""
         return "ongoing" if self.kind == "ongoing" else "next meeting"
 

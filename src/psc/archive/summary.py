@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 
 from psc.terms import Deadline, TaskStatus
 
-FORMAT = 7
+FORMAT = 8
 """Version of the summaries' JSON form and of what makes a file valid (part of the cache key:
-7, the fingerprint covers statuses held at approval, comment IDs unique)."""
+7, the fingerprint covers statuses held at approval, comment IDs unique; 8, a decision's
+verbatim outcome, mover, seconder and candidates, tasks without a deadline)."""
 
 
 @dataclass(slots=True)
@@ -85,6 +86,12 @@ class DecisionSummary:
     item: str | None
     """The title of its agenda item or section."""
     item_number: int | None
+    outcome_text: str | None = None
+    """The outcome as the minutes word it."""
+    proposed_by: str | None = None
+    seconded_by: str | None = None
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    """An election's result per candidate: name, and votes, count, elected where recorded."""
 
 
 @dataclass(slots=True)
@@ -188,7 +195,26 @@ def _decision(block: Any, loc: tuple[Any, ...], item: Any) -> DecisionSummary:
         loc=loc,
         item=item.title,
         item_number=getattr(item, "number", None),
+        outcome_text=block.outcome_text,
+        proposed_by=block.proposed_by.name if block.proposed_by else None,
+        seconded_by=block.seconded_by.name if block.seconded_by else None,
+        candidates=[_candidate(c) for c in block.candidates],
     )
+
+
+def _candidate(candidate: Any) -> dict[str, Any]:
+    """{'name', 'gender', 'votes', 'count', 'elected'}: the name and what was recorded."""
+    record: dict[str, Any] = {"name": candidate.name}
+    if candidate.gender is not None:  # the verb agrees: 'zvolena'
+        record["gender"] = candidate.gender.value
+    if candidate.votes is not None:
+        counts = candidate.votes.model_dump(by_alias=True)
+        record["votes"] = {k: counts[k] for k in VOTE_KEYS if counts.get(k) is not None}
+    if candidate.count is not None:
+        record["count"] = candidate.count
+    if candidate.elected is not None:
+        record["elected"] = candidate.elected
+    return record
 
 
 # ---------------------------------------------------------------------- JSON form
@@ -209,7 +235,7 @@ def _from_deadline(value: list[Any] | None) -> Deadline | None:
     if value is None:
         return None
     kind, day, *words = value
-    if kind not in ("date", "ongoing", "next_meeting", "words"):
+    if kind not in ("date", "ongoing", "next_meeting", "words", "none"):
         raise ValueError(f"bad deadline kind {kind!r}")
     return Deadline(kind, _day(day), str(words[0]) if words else None)
 
@@ -290,6 +316,10 @@ def to_json(s: MeetingSummary) -> dict[str, Any]:
                 list(d.loc),
                 d.item,
                 d.item_number,
+                d.outcome_text,
+                d.proposed_by,
+                d.seconded_by,
+                d.candidates,
             ]
             for d in s.decisions
         ],
@@ -354,6 +384,10 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
                 tuple(loc),
                 item,
                 None if item_number is None else int(item_number),
+                outcome_text,
+                proposed_by,
+                seconded_by,
+                [dict(c) for c in candidates],
             )
             for (
                 number,
@@ -371,6 +405,10 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
                 loc,
                 item,
                 item_number,
+                outcome_text,
+                proposed_by,
+                seconded_by,
+                candidates,
             ) in d["decisions"]
         ],
         per_rollam=bool(d["per_rollam"]),

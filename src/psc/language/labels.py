@@ -492,6 +492,59 @@ for _language, _words in REVIEW_ROUND_LABELS.items():
     LABELS[_language].update(_words)
 
 
+# the shapes inside items: movers, election results, tasks without a deadline, more roles, shares
+DECISION_LABELS: dict[str, dict[str, str]] = {
+    "cs": {
+        "proposed_by": "navrhl(a) {person}",
+        "proposed_by_female": "navrhla {person}",
+        "proposed_by_male": "navrhl {person}",
+        "seconded_by": "podpořil(a) {person}",
+        "seconded_by_female": "podpořila {person}",
+        "seconded_by_male": "podpořil {person}",
+        "candidate_count_one": "{count} hlas",
+        "candidate_count_few": "{count} hlasy",
+        "candidate_count": "{count} hlasů",
+        "elected": "zvolen(a)",
+        "elected_female": "zvolena",
+        "elected_male": "zvolen",
+        "not_elected": "nezvolen(a)",
+        "not_elected_female": "nezvolena",
+        "not_elected_male": "nezvolen",
+        "deadline_none": "bez termínu",
+        "role_tellers": "Skrutátoři",
+        "role_mandate_commission": "Mandátová komise",
+        "role_drafting_commission": "Návrhová komise",
+        "role_election_commission": "Volební komise",
+        "quorum_share": "přítomno {share} % hlasů",
+    },
+    "en": {
+        "proposed_by": "{person} proposed",
+        "proposed_by_female": "{person} proposed",
+        "proposed_by_male": "{person} proposed",
+        "seconded_by": "{person} seconded",
+        "seconded_by_female": "{person} seconded",
+        "seconded_by_male": "{person} seconded",
+        "candidate_count_one": "{count} vote",
+        "candidate_count_few": "{count} votes",
+        "candidate_count": "{count} votes",
+        "elected": "elected",
+        "elected_female": "elected",
+        "elected_male": "elected",
+        "not_elected": "not elected",
+        "not_elected_female": "not elected",
+        "not_elected_male": "not elected",
+        "deadline_none": "no deadline",
+        "role_tellers": "Tellers",
+        "role_mandate_commission": "Credentials committee",
+        "role_drafting_commission": "Drafting committee",
+        "role_election_commission": "Election committee",
+        "quorum_share": "{share} % of the votes present",
+    },
+}
+for _language, _words in DECISION_LABELS.items():
+    LABELS[_language].update(_words)
+
+
 def labels_for(
     language: str, overrides: dict[str, str] | None = None, *, group_language: str | None = None
 ) -> dict[str, str]:

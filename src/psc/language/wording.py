@@ -116,7 +116,10 @@ class Wording:
 
     def deadline(self, deadline: Deadline, meeting: Any) -> str:
         """'T: průběžně', 'T: 1. 11. 2016', 'T: do další PS (15. 11. 2016)' as the minutes word it,
-        a 'next meeting' deadline dated by the next meeting this meeting lists."""
+        a 'next meeting' deadline dated by the next meeting this meeting lists; "" for a task
+        without a deadline."""
+        if deadline.kind == "none":  # the minutes gave none: they say nothing of it
+            return ""
         words = self.deadline_words(deadline, self.next_meeting_date(meeting), unresolved="")
         return f"{self.labels['deadline_prefix']} {words}"
 
@@ -127,6 +130,8 @@ class Wording:
         a deadline the minutes word themselves ('na jaře 2019') in their words."""
         if deadline.text:
             return deadline.text
+        if deadline.kind == "none":
+            return self.labels["deadline_none"]
         if deadline.kind == "words":
             return self.labels["deadline_unresolved"] if unresolved is None else unresolved
         if deadline.kind == "ongoing":

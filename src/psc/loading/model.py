@@ -161,6 +161,32 @@ Flag = Annotated[
 ]
 """true or false (also yes/no, on/off)."""
 
+SHARE_PATTERN = r"^(100([.,]0+)?|\d{1,2}([.,]\d+)?)$"
+
+
+def _share_text(value: Any) -> Any:
+    if isinstance(value, str):
+        if not _fits(SHARE_PATTERN, value):
+            raise ValueError(f"expected a share in per cent (0 to 100, e.g. 77,05), not {value!r}")
+        return float(value.replace(",", "."))
+    return value
+
+
+Share = Annotated[
+    float,
+    Field(ge=0, le=100),
+    BeforeValidator(_share_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": SHARE_PATTERN},
+            ]
+        }
+    ),
+]
+"""A share in per cent, 0 to 100, with a decimal point or comma ('77,05')."""
+
 
 # What the models' own checks (model validators) require, in the JSON Schema's words, so that
 # the published schema accepts exactly what the models accept.
@@ -414,8 +440,15 @@ class Quorum(Model):
 
     present: Count | None = Field(None, description="Members present.")
     members: Count | None = Field(None, description="Members in all.")
+    share: Share | None = Field(
+        None,
+        description="The share of the votes present, in per cent, where the body counts shares "
+        "rather than heads (an owners' association: '77,05' or 77.05).",
+    )
     quorate: Flag | None = Field(None, description="True: usnášeníschopný; False: not.")
-    note: OptionalText | None = Field(None, description="The sentence the minutes give, if any.")
+    note: OptionalText | None = Field(
+        None, description="The sentence the minutes give, if any, shown instead of the counts."
+    )
 
 
 class Attendees(Model):
@@ -496,6 +529,15 @@ class RollCallVote(Model):
     vote: Literal["for", "against", "abstained", "absent", "not_voting"]
 
 
+class Candidate(Person):
+    """A candidate of an election and their result: the vote on them or the votes they got."""
+
+    votes: Votes | None = Field(None, description="The vote on the candidate (for, against, …).")
+    count: Count | None = Field(None, description="The votes the candidate got ('14 hlasů').")
+    elected: Flag | None = Field(None, description="True: elected; False: not elected.")
+    note: OptionalText | None = Field(None, description="What else the minutes say of the result.")
+
+
 Outcome = Literal["adopted", "rejected", "noted", "withdrawn", "postponed"]
 
 
@@ -523,6 +565,20 @@ class Decision(Model):
     roll_call: list[RollCallVote] = Field(default_factory=list, description="Who voted how.")
     outcome: Outcome | None = Field(
         None, description="adopted, rejected, noted (vzato na vědomí), withdrawn or postponed."
+    )
+    outcome_text: OptionalText | None = Field(
+        None,
+        description="The outcome as the minutes word it ('Usnesení bylo jednomyslně schváleno.', "
+        "'25 : 0 : 0 (pro : proti : zdrželo se) schváleno'), shown instead of the vote and "
+        "outcome psc would write; `outcome`, `votes` and `unanimous` still say it for the register.",
+    )
+    proposed_by: PersonOrName | None = Field(
+        None, description="Who proposed (moved) it, e.g. 'Cllr A. Smith'."
+    )
+    seconded_by: PersonOrName | None = Field(None, description="Who seconded it.")
+    candidates: list[Candidate] = Field(
+        default_factory=list,
+        description="An election's result per candidate: votes or a count, elected or not.",
     )
     revokes: list[str] = Field(
         default_factory=list, description="IDs of earlier resolutions this one revokes (ruší)."
@@ -602,11 +658,22 @@ class TaskReview(Model):
     status: TaskStatus | None = Field(None, description="New status: open, done or cancelled.")
     note: OptionalText | None = Field(None, description="Progress note.")
     deadline: DeadlineField | None = Field(None, description="New deadline.")
+    deadline_text: OptionalText | None = Field(
+        None,
+        description="The new deadline as the minutes word it ('do konce roku'), shown instead of "
+        "the date; alone, the task then has no date and is never overdue.",
+    )
     text: OptionalText | None = Field(
         None,
         description="The reviewed task's own text, for a task older than the archive (its ID "
         "then need not be in the archive).",
     )
+
+    @model_validator(mode="after")
+    def _worded(self) -> TaskReview:
+        if self.deadline_text:
+            self.deadline = (self.deadline or Deadline("words")).worded(self.deadline_text)
+        return self
 
 
 class ProgrammeItem(Model):
@@ -848,8 +915,10 @@ class Task(Model):
         "rendered instead of the plain list.",
     )
     deadline: DeadlineField = Field(
-        description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'; may be left out when "
-        "`deadline_text` is given (then the task has no date and is never overdue)."
+        default_factory=lambda: Deadline("none"),
+        description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'; with only "
+        "`deadline_text`, or left out for a task the minutes give no deadline ('AH to liaise "
+        "with …'), the task has no date and is never overdue.",
     )
     deadline_text: OptionalText | None = Field(
         None,
@@ -865,8 +934,6 @@ class Task(Model):
         description="Earlier statuses of the task, oldest first: `psc tasks done|cancel|reopen` moves the "
         "status it replaces here, so no status, date or note is lost.",
     )
-
-    model_config = ConfigDict(json_schema_extra=lambda schema: _deadline_or_words(schema))
 
     @model_validator(mode="before")
     @classmethod
@@ -895,11 +962,30 @@ class Task(Model):
         return [value] if isinstance(value, str) else value
 
 
-def _deadline_or_words(schema: dict[str, Any]) -> None:
-    """JSON Schema of a task: `deadline`, or only `deadline_text` (`Task._words_only`)."""
-    schema["required"] = [k for k in schema.get("required", []) if k != "deadline"]
-    deadline = {"required": ["deadline"], "properties": {"deadline": {"not": {"type": "null"}}}}
-    schema["anyOf"] = [deadline, _given("deadline_text")]
+RoleKind = Literal["tellers", "mandate_commission", "drafting_commission", "election_commission"]
+
+
+class Role(Model):
+    """A role designated at the meeting besides chair, minute-taker and verifiers: tellers
+    (skrutátoři), a mandate (mandátová), drafting (návrhová) or election commission."""
+
+    kind: RoleKind | None = Field(
+        None,
+        description="tellers, mandate_commission, drafting_commission or election_commission "
+        "(the group's label names it).",
+    )
+    label: OptionalText | None = Field(
+        None, description="The role as the minutes name it ('Skrutátoři', 'Návrhová komise')."
+    )
+    people: People = Field(default_factory=list, description="Its members, in the minutes' order.")
+
+    model_config = ConfigDict(json_schema_extra=_one_given("kind", "label"))
+
+    @model_validator(mode="after")
+    def _named(self) -> Role:
+        if not self.kind and not self.label:
+            raise ValueError("a role says what it is: 'kind' (e.g. tellers) or 'label'")
+        return self
 
 
 class Recorder(Person):
@@ -1022,6 +1108,16 @@ class Meeting(Model):
     verifiers: People = Field(
         default_factory=list,
         description="The verifiers of the minutes designated at the meeting (ověřovatelé zápisu).",
+    )
+    chair_function: OptionalText | None = Field(
+        None,
+        description="The chair named by function only ('starosta obce', 'the Mayor'); beside "
+        "`chair`, the chair's function.",
+    )
+    roles: list[Role] = Field(
+        default_factory=list,
+        description="Other roles designated at the meeting, in order: tellers (skrutátoři), "
+        "mandate, drafting or election commissions, with their members.",
     )
     attendees: Attendees = Field(default_factory=Attendees)
     programme: list[ProgrammeItem] = Field(

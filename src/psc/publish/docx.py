@@ -409,8 +409,10 @@ class _Writer:
     def decision(self, block: Any) -> None:
         r, labels = self.r, self.labels
         heading = r.decision_heading(block)
-        record = r.vote_record(block)
-        outcome = labels["outcome_" + block.outcome] if block.outcome else ""
+        record = r.vote_record(block) if not block.outcome_text else ""
+        outcome = (
+            labels["outcome_" + block.outcome] if block.outcome and not block.outcome_text else ""
+        )
         tail = (f" {record}" if record else "") + (f" – {outcome}" if outcome else "")
         if block.proposal:
             paragraph = self.doc.add_paragraph()
@@ -430,6 +432,12 @@ class _Writer:
             add_inline(paragraph, block.decision)
             if tail:
                 paragraph.add_run(tail)
+        for candidate in block.candidates:
+            self.doc.add_paragraph(r.candidate_result(candidate), style="List Bullet")
+        if block.proposed_by or block.seconded_by:
+            self.doc.add_paragraph(r.moved(block))
+        if block.outcome_text:
+            self.para(block.outcome_text)
         if block.roll_call:
             self.doc.add_paragraph(r.roll_call(block))
 
@@ -437,7 +445,9 @@ class _Writer:
         """'Text – T: 1. 11. 2016 (kontakt …), MMR [splněno 3. 10. 2016]', as the HTML."""
         r, labels, task = self.r, self.labels, row["task"]
         add_inline(paragraph, task.text)
-        paragraph.add_run(f" – {r.deadline(task.deadline, self.meeting)}")
+        due = r.deadline(task.deadline, self.meeting)
+        if due:
+            paragraph.add_run(f" – {due}")
         if task.contact:
             paragraph.add_run(f" ({labels['contact']} {task.contact})")
         if task.responsible_text:

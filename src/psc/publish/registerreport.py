@@ -4,7 +4,8 @@ one resolution with its history (`psc decisions show`).
 The JSON keys are a stable interface (documented in the README): id, number, meeting, date,
 per_rollam, item, text, proposal, outcome, votes, status, status_by, status_date, links
 {revokes, amends, supersedes, suspends, revoked_by, amended_by, superseded_by,
-suspended_by}, tasks. CSV has the same columns, lists joined with '; '.
+suspended_by}, tasks; where recorded, outcome_text, proposed_by, seconded_by and candidates
+[{name, gender, votes, count, elected}]. CSV has the columns of the first list, lists joined with '; '.
 """
 
 from __future__ import annotations
@@ -76,7 +77,24 @@ def record(res: Resolution) -> dict[str, Any]:
         "status_date": res.status_date.isoformat() if res.status_date else None,
         "links": res.links,
         "tasks": list(res.tasks),
+        **_worded(d),
     }
+
+
+def _worded(d: Any) -> dict[str, Any]:
+    """The keys a resolution has only where the minutes record them: its outcome as worded
+    (`outcome_text`), mover and seconder (`proposed_by`, `seconded_by`), an election's
+    `candidates` ({name, gender, votes, count, elected})."""
+    extra: dict[str, Any] = {}
+    if d.outcome_text:
+        extra["outcome_text"] = d.outcome_text
+    if d.proposed_by:
+        extra["proposed_by"] = d.proposed_by
+    if d.seconded_by:
+        extra["seconded_by"] = d.seconded_by
+    if d.candidates:
+        extra["candidates"] = [dict(c) for c in d.candidates]
+    return extra
 
 
 def status_words(rec: dict[str, Any], labels: dict[str, str]) -> str:

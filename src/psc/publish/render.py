@@ -25,11 +25,13 @@ from psc.loading.model import (
     AssignedTask,
     AttendanceCategory,
     BodyApproval,
+    Candidate,
     Decision,
     Group,
     Meeting,
     Person,
     Quorum,
+    Votes,
 )
 from psc.loading.yamlfile import scalar as yaml_scalar
 
@@ -113,6 +115,8 @@ class Renderer(Wording):
             quorum=self.quorum,
             decision_heading=self.decision_heading,
             vote_record=self.vote_record,
+            moved=self.moved,
+            candidate_result=self.candidate_result,
             roll_call=self.roll_call,
             body_approval=self.body_approval,
             per_rollam_answers=self.per_rollam_answers,
@@ -202,11 +206,18 @@ class Renderer(Wording):
         return " ".join(p for p in parts if p)
 
     def designated(self, meeting: Meeting) -> list[tuple[str, str]]:
-        """The roles designated at the meeting as header rows: chair, minute-taker, verifiers
-        (a row whose label the group set to "" is left out)."""
+        """The roles designated at the meeting as header rows: chair (by name, function or
+        both), minute-taker, verifiers, then the other roles in their order (tellers,
+        commissions: the minutes' own label, else the group's); a row whose label the group
+        set to "" is left out."""
         rows = []
         if meeting.chair:
-            rows.append((self.labels["chair"], self.attendee(meeting.chair)))
+            chair = self.attendee(meeting.chair)
+            if meeting.chair_function:
+                chair = self.label("person_role", person=chair, role=meeting.chair_function)
+            rows.append((self.labels["chair"], chair))
+        elif meeting.chair_function:
+            rows.append((self.labels["chair"], meeting.chair_function))
         if meeting.minute_taker:
             taker = meeting.minute_taker
             rows.append((self.gendered("minute_taker", taker), self.attendee(taker)))
@@ -218,6 +229,9 @@ class Renderer(Wording):
                 else self.gendered("verifier", verifiers[0])
             )
             rows.append((word, ", ".join(self.attendee(v) for v in verifiers)))
+        for role in meeting.roles:
+            word = role.label or self.labels[f"role_{role.kind}"]
+            rows.append((word, ", ".join(self.attendee(p) for p in role.people)))
         return [(word, text) for word, text in rows if word]
 
     def category(self, category: AttendanceCategory) -> str:
@@ -243,7 +257,8 @@ class Renderer(Wording):
         return f"{category.label}: {text}" if text else f"{category.label}:"
 
     def quorum(self, quorum: Quorum) -> str:
-        """Its note as written, else 'Přítomno 9 z 11 členů; usnášeníschopné.'"""
+        """Its note as written, else 'Přítomno 9 z 11 členů; usnášeníschopné.', 'Přítomno 77,05 %
+        hlasů; usnášeníschopné.' (a share, as owners' associations count)."""
         if quorum.note:
             return quorum.note
         parts = []
@@ -251,6 +266,8 @@ class Renderer(Wording):
             parts.append(self.label("quorum", present=quorum.present, members=quorum.members))
         elif quorum.present is not None:
             parts.append(self.label("quorum_present", present=quorum.present))
+        if quorum.share is not None:
+            parts.append(self.label("quorum_share", share=self.number(quorum.share)))
         if quorum.quorate is not None:
             parts.append(self.labels["quorate_yes" if quorum.quorate else "quorate_no"])
         text = "; ".join(p for p in parts if p)
@@ -285,26 +302,65 @@ class Renderer(Wording):
             votes = decision.votes_text
         else:
             parts = [self.labels["unanimous"]] if decision.unanimous else []
-            v = decision.votes
-            if v is not None:
-                counts = {
-                    "for": v.for_,
-                    "against": v.against,
-                    "abstained": v.abstained,
-                    "absent": v.absent,
-                    "not_voting": v.not_voting,
-                }
-                rest = list(counts)
-                if None not in (v.for_, v.against, v.abstained):
-                    parts.append(
-                        self.label("votes", for_=v.for_, against=v.against, abstained=v.abstained)
-                    )
-                    rest = ["absent", "not_voting"]
-                parts += [
-                    self.label(f"vote_{k}", count=counts[k]) for k in rest if counts[k] is not None
-                ]
+            if decision.votes is not None:
+                parts.append(self.vote_counts(decision.votes))
             votes = ", ".join(p for p in parts if p)
         return self.label("vote_record", votes=votes) if votes else ""
+
+    def vote_counts(self, v: Votes) -> str:
+        """'pro 9, proti 0, zdrželo se 0', 'pro 9, nepřítomno 2': the counts recorded."""
+        counts = {
+            "for": v.for_,
+            "against": v.against,
+            "abstained": v.abstained,
+            "absent": v.absent,
+            "not_voting": v.not_voting,
+        }
+        rest = list(counts)
+        parts = []
+        if None not in (v.for_, v.against, v.abstained):
+            parts.append(self.label("votes", for_=v.for_, against=v.against, abstained=v.abstained))
+            rest = ["absent", "not_voting"]
+        parts += [self.label(f"vote_{k}", count=counts[k]) for k in rest if counts[k] is not None]
+        return ", ".join(p for p in parts if p)
+
+    def number(self, value: float) -> str:
+        """'77,05' (Czech), '77.05' (English): a number with the language's decimal sign."""
+        text = repr(float(value)).removesuffix(".0")
+        return text.replace(".", ",") if self.language == "cs" else text
+
+    def moved(self, decision: Decision) -> str:
+        """'Cllr A proposed, Cllr B seconded.', 'Navrhl Jan Novák, podpořila Eva Malá.'"""
+        return self.moved_by(decision.proposed_by, decision.seconded_by)
+
+    def moved_by(self, proposed: Person | None, seconded: Person | None) -> str:
+        """The mover and seconder in words, each verb in the person's gender; "" for none."""
+        parts = [
+            self.gendered(key, person).format(person=self.person(person))
+            for key, person in (("proposed_by", proposed), ("seconded_by", seconded))
+            if person is not None
+        ]
+        return capfirst(", ".join(parts)) + "." if parts else ""
+
+    def candidate_result(self, candidate: Candidate) -> str:
+        """'Jan Novák: pro 14, proti 0, zdrželo se 1 – zvolen', 'Eva Malá: 25 hlasů – zvolena',
+        '2 hlasy', '1 vote': the count in the language's plural form."""
+        parts = []
+        if candidate.votes is not None:
+            parts.append(self.vote_counts(candidate.votes))
+        if candidate.count is not None:
+            count = candidate.count  # 1 hlas, 2-4 hlasy, 5 hlasů (the 'few' form is Czech)
+            form = "_one" if count == 1 else "_few" if 2 <= count <= 4 else ""
+            parts.append(self.label("candidate_count" + form, count=count))
+        text = ", ".join(p for p in parts if p)
+        text = f"{self.attendee(candidate)}: {text}" if text else self.attendee(candidate)
+        if candidate.elected is not None:
+            text += " – " + self.gendered(
+                "elected" if candidate.elected else "not_elected", candidate
+            )
+        if candidate.note:
+            text += f" ({candidate.note})"
+        return text
 
     def roll_call(self, decision: Decision) -> str:
         """'Jmenovité hlasování: A: pro, B: proti'."""

@@ -43,7 +43,7 @@ def record(task: TrackedTask, as_of: dt.date, renderer: Wording) -> dict[str, An
         "id": task.id,
         "text": task.task.text,
         "responsible": task.owners,
-        "deadline": str(deadline) if deadline else None,
+        "deadline": (str(deadline) or None) if deadline else None,  # none: no deadline
         "deadline_text": renderer.deadline_words(deadline, task.due) if deadline else None,
         "due": task.due.isoformat() if task.due else None,
         "status": task.status.value,
@@ -80,7 +80,7 @@ def json_lines(tasks: list[TrackedTask], as_of: dt.date, renderer: Wording) -> s
         if deadline is None:
             said = ("null", "null")
         else:
-            said = (text(str(deadline)), text(renderer.deadline_words(deadline, due)))
+            said = (opt(str(deadline) or None), text(renderer.deadline_words(deadline, due)))
         lines.append(
             _LINE.format(
                 text(task.id),

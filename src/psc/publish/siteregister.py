@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+_MOVERS = ("proposed_by", "seconded_by")
+"""A resolution's mover and seconder, as the register's records name them."""
+
 
 def decision_slugs(meetings: list[Any]) -> dict[str, list[str]]:
     """Each meeting's decision pages by the order of its decisions: the slug of each
@@ -22,6 +25,7 @@ def register_pages(
     stood on `as_of`."""
     from psc.archive.register import register
     from psc.archive.tasks import track
+    from psc.loading.model import Candidate, Person
     from psc.publish.registerreport import _votes_in_words, record, status_words
     from psc.publish.slugs import slug
 
@@ -34,6 +38,17 @@ def register_pages(
         rec["slug"] = slug(res.id)
         rec["status_text"] = status_words(rec, labels)
         rec["votes_text"] = _votes_in_words(rec["votes"], renderer)
+        rec["moved"] = renderer.moved_by(
+            *(
+                Person.model_validate({"name": rec[key]}) if rec.get(key) else None
+                for key in _MOVERS
+            )
+        )
+        rec.setdefault("outcome_text", None)
+        rec["candidate_lines"] = [
+            renderer.candidate_result(Candidate.model_validate(c))
+            for c in rec.get("candidates", [])
+        ]
         rec["anchor"] = f"d-{rec['slug']}"
         rec["link_slugs"] = {
             key: [(rid, slug(rid) if rid in resolutions else None) for rid in ids]

@@ -70,6 +70,7 @@ COMPARED = frozenset(
     "number title date start end place chair minute_taker verifiers attendees programme "
     "programme_note attachments pages items sections next_meetings tasks recorded_by "
     "approved_by verified_by signed_by approved_at amendments".split()
+    + ["chair_function", "roles"]  # header rows, as `Renderer.designated` words them
 )
 """The meeting's fields `Differ.diff` compares in the minutes' words; any other (a field
 added to the model later, per rollam votes, comments, circulations) is compared as data."""
@@ -160,9 +161,17 @@ class Differ:
             heading = self.r.decision_heading(block)
             text = block.decision or ""
             texts.append(f"{heading} {text}".strip() if heading else text)
-        record = self.r.vote_record(block)
-        outcome = f" – {self.labels['outcome_' + block.outcome]}" if block.outcome else ""
+        worded = bool(block.outcome_text)  # the minutes' own words replace vote and outcome
+        record = self.r.vote_record(block) if not worded else ""
+        outcome = (
+            f" – {self.labels['outcome_' + block.outcome]}" if block.outcome and not worded else ""
+        )
         texts[-1] += (f" {record}" if record else "") + outcome
+        texts += [self.r.candidate_result(c) for c in block.candidates]
+        if block.proposed_by or block.seconded_by:
+            texts.append(self.r.moved(block))
+        if block.outcome_text:
+            texts.append(block.outcome_text)
         if block.roll_call:
             texts.append(self.r.roll_call(block))
         return texts

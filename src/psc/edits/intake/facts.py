@@ -8,9 +8,10 @@ text (kept whole either way) but by the structure psc can use, the facts of thes
 - decision: a decision's number, outcome and votes (for, against, abstained, unanimous);
 - attendance: a person of the attendance and the kind of their category (present, excused,
   absent, guests, or the category's own label);
-- role: chair, minute taker, verifier, and who recorded, verified, approved or signed;
+- role: chair, minute taker, verifier, and who recorded, verified, approved or signed; the
+  members of other roles (tellers, commissions: by their kind, else their label);
 - statement: a statement's speaker and text;
-- task: a task's text and deadline (a date, or its words);
+- task: a task's text and deadline (a date, its words, or none);
 - review: a review's task, status and new deadline.
 
 Each fact is a tuple of normalised fields (Unicode NFC, whitespace, case, dashes); a name is
@@ -177,6 +178,7 @@ def _roles(meeting: Meeting) -> list[Fact]:
     roles += [("recorded_by", meeting.recorded_by), ("approved_by", meeting.approved_by)]
     roles += [("verified_by", p) for p in meeting.verified_by]
     roles += [("signed_by", p) for p in meeting.signed_by]
+    roles += [(role.kind or fold(role.label), p) for role in meeting.roles for p in role.people]
     return [(role, Name.of(person.name)) for role, person in roles if person is not None]
 
 
