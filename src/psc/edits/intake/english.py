@@ -117,8 +117,10 @@ def _wrapped(a: Block, b: Block, is_label: Callable[[str], str | None]) -> bool:
     first, rest = a.text.rstrip(), b.text.strip()
     if rest.startswith(("... ", "…")):  # the scribe's continuation of the speaker's line
         return True
-    if a.kind == "item" and b.indent > a.indent:  # a list item's continuation
-        return True
+    if a.kind == "item" and not a.ordered and b.indent >= a.indent + 2:
+        return True  # a bullet's continuation, indented under its text
+    if a.kind == "item" and a.ordered and not re.search(r"[,;&]$", first):
+        return False  # a numbered title ('4. Elections for Treasurer, …') stops at its line
     if a.kind == "paragraph" and b.indent < a.indent:
         return False
     if re.search(r"(?:[,;&]|\s(?:and|or|the|of|to|a|in|for|with))$", first):
@@ -403,7 +405,9 @@ def heading_as_item(r: Walk, i: int) -> int | None:
         return None
     nxt = r.blocks[i + 1] if i + 1 < len(r.blocks) else None
     if nxt is not None and nxt.kind == "heading" and nxt.level > block.level:
-        return None
+        r.add({"heading": block.text.strip()})  # '## Minutes' over the items' '### …'
+        r.note(block, "heading over deeper headings: kept as a heading")
+        return i + 1
     r.in_programme = False
     r.start_item(block, {"title": _delinked(block.text)}, "heading → item without a number")
     return i + 1
