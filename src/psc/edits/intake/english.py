@@ -681,8 +681,9 @@ def after(r: Walk) -> None:
     if "chair" in r.m:
         return
     present = r.m.get("attendees", {}).get("present", [])
-    for before_mark, person in zip(present, present[1:], strict=False):
-        if isinstance(person, str) and _CHAIR_ALONE.match(person) and isinstance(before_mark, str):
-            r.m["chair"] = before_mark
-            r.note("attendance", f"'{before_mark}, {person}' → chair (the attendance keeps it)")
+    for k, (name, mark) in enumerate(zip(present, present[1:], strict=False)):
+        if isinstance(mark, str) and _CHAIR_ALONE.match(mark) and isinstance(name, str):
+            present[k : k + 2] = [{"name": name, "role": mark.strip("(). ")}]
+            r.m["chair"] = {"name": name, "role": mark.strip("(). ")}
+            r.note("attendance", f"'{name}, {mark}' → chair (the attendance keeps the role)")
             return
