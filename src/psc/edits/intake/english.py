@@ -99,19 +99,24 @@ _WRAP_WIDTH = 60
 """A line at least this long that stops without a full stop was cut by a hard wrap."""
 
 
+def _labelled(block: Block, is_label: Callable[[str], str | None]) -> bool:
+    """Does the line open with a header label ('Present: …', 'Chair: …')?"""
+    label = re.match(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:", block.text.strip())
+    return bool(label and is_label(label.group(1)))
+
+
 def _starts_something(block: Block, is_label: Callable[[str], str | None]) -> bool:
     """Does the line open a shape of its own (a label line, a speaker's line)?"""
     text = block.text.strip()
-    label = re.match(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:", text)
-    if label and is_label(label.group(1)):
-        return True
-    return bool(_IRC.match(text) or _ONE_WORD_SPEAKER.match(text))
+    return _labelled(block, is_label) or bool(_IRC.match(text) or _ONE_WORD_SPEAKER.match(text))
 
 
 def _wrapped(a: Block, b: Block, is_label: Callable[[str], str | None]) -> bool:
     """Is b the rest of a line that a hard wrap cut (a plain text's fixed-width lines)?"""
     if b.kind != "paragraph" or a.kind not in ("paragraph", "item") or b.bold or a.bold:
         return False
+    if _labelled(a, is_label):
+        return False  # a header line's list: recognise.py's wrapped_attendance joins it
     if not _adjacent(a, b) or _starts_something(b, is_label) or not re.search(r"[^\W\d_]", b.text):
         return False
     first, rest = a.text.rstrip(), b.text.strip()
@@ -448,12 +453,12 @@ def names_without_label(r: Walk, i: int) -> int | None:
     attendees["present"] = names
     r.note(block, f"a line of names without a label → present ({len(names)})")
     k = i + 1
-    guests: list[dict[str, str]] = []
+    guests: list[str] = []
     while k < len(r.blocks) and r.blocks[k].kind == "paragraph":
         officer = _OFFICER.match(r.blocks[k].text.strip())
         if officer is None:
             break
-        guests.append({"name": officer["name"], "role": officer["role"].strip()})
+        guests.append(officer.group(0))  # with the function: psc's lists print no role
         k += 1
     if len(guests) >= 2 and not attendees.get("guests"):
         attendees["guests"] = guests
@@ -683,7 +688,7 @@ def after(r: Walk) -> None:
     present = r.m.get("attendees", {}).get("present", [])
     for k, (name, mark) in enumerate(zip(present, present[1:], strict=False)):
         if isinstance(mark, str) and _CHAIR_ALONE.match(mark) and isinstance(name, str):
-            present[k : k + 2] = [{"name": name, "role": mark.strip("(). ")}]
+            present[k : k + 2] = [f"{name} {mark}"]  # psc's lists print no role
             r.m["chair"] = {"name": name, "role": mark.strip("(). ")}
             r.note("attendance", f"'{name}, {mark}' → chair (the attendance keeps the role)")
             return
