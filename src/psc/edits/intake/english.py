@@ -92,7 +92,9 @@ def _adjacent(a: Block, b: Block) -> bool:
 
 _IRC = re.compile(r"^<(?P<nick>[A-Za-z0-9_\-\[\]\\^{}|`]{1,30})>\s+(?P<text>\S.*)$", re.S)
 """A line of an IRC log as scribed minutes keep it: '<DanC> minutes 19 July'."""
-_SPEAKER = re.compile(r"^(?:\*\*)?(?P<who>@?[\w.\-]+(?:\s[\w.\-]+){0,2})(?:\*\*)?\s*:(?:\*\*)?\s+\S")
+_SPEAKER = re.compile(
+    r"^(?:\*\*)?(?P<who>@?[\w.\-]+(?:\s[\w.\-]+){0,2})(?:\*\*)?\s*:(?:\*\*)?\s+\S"
+)
 """'DanC: Key thing is …', '@jasongin: Met Tuesday …', '**Rod Vagg**: …'."""
 _ONE_WORD_SPEAKER = re.compile(r"^(?:\*\*)?@?[\w.\-]+(?:\*\*)?\s*:(?:\*\*)?\s+\S")
 _WRAP_WIDTH = 60
@@ -195,7 +197,7 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
             continue
         joined = ", ".join(v.rstrip(",") for v in values) if kind != "chair" else " ".join(values)
         where = _spanning(head, blocks[k - 1])
-        blocks[i : k] = [Block("paragraph", f"{label}: {joined}", where)]
+        blocks[i:k] = [Block("paragraph", f"{label}: {joined}", where)]
         notes.append((where, f"'{label}' over its list on the lines below: read as one line"))
         i += 1
     return notes
@@ -213,7 +215,9 @@ def number_without_point(blocks: list[Block], is_label: Callable[[str], str | No
         if block.kind == "item" and block.ordered and block.number == str(expected):
             expected += 1
             continue
-        match = _NUMBER_WITHOUT_POINT.match(block.text.strip()) if block.kind == "paragraph" else None
+        match = (
+            _NUMBER_WITHOUT_POINT.match(block.text.strip()) if block.kind == "paragraph" else None
+        )
         if match is None or int(match["number"]) != expected or len(match["title"].split()) > 12:
             continue
         number = match["number"]
@@ -293,7 +297,9 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
 """The block rules, in the order they run."""
 
 
-def prepare(blocks: list[Block], is_label: Callable[[str], str | None]) -> tuple[list[Block], list[Note]]:
+def prepare(
+    blocks: list[Block], is_label: Callable[[str], str | None]
+) -> tuple[list[Block], list[Note]]:
     """The blocks reshaped by the block rules (a new list), and what each rule did."""
     shaped = list(blocks)
     notes: list[Note] = []
@@ -390,7 +396,9 @@ def programme_title_as_item(r: Walk, i: int) -> int | None:
         return None
     at = titled.index(folded, used)
     r.in_programme = False
-    r.start_item(block, {"title": _delinked(block.text)}, f"the title of programme point {at + 1}: an item")
+    r.start_item(
+        block, {"title": _delinked(block.text)}, f"the title of programme point {at + 1}: an item"
+    )
     r.items[-1]["programme_title"] = True  # removed before the draft is written (`after`)
     return i + 1
 
@@ -509,17 +517,22 @@ _MOTION = re.compile(
     r"\bproposed\s+and\s+.{1,60}?\bseconded\b",
     re.I | re.S,
 )
+_PROPOSED_THAT = re.compile(r"\bproposed\s+that\b", re.I)
+_SECONDED_AFTER = re.compile(r"^(?:this\s+was\s+|it\s+was\s+)?seconded\s+by\b", re.I)
 _RESULT = re.compile(
-    r"^(?:all\s+(?:were\s+)?(?:in\s+favour|agreed)|agreed|carried|(?:the\s+)?"
+    r"^(?:this\s+was\s+seconded\s+by\b|seconded\s+by\b|"
+    r"all\s+(?:were\s+)?(?:in\s+favour|agreed)|agreed|carried|(?:the\s+)?"
     r"(?:resolution|motion|proposal)\s+(?:was\s+)?(?:passed|carried|agreed|approved|lost|"
     r"defeated|fell))\b",
     re.I,
 )
 _ADOPTED = re.compile(
-    r"\b(?:passed|carried|agreed|approved|elected|accepted|adopted|resolved)\b", re.I
+    r"\b(?:passed|carried|agreed|approved|elected|accepted|adopted|resolved|appointed)\b", re.I
 )
 _REJECTED = re.compile(r"\b(?:lost|defeated|fell|not\s+(?:carried|agreed|passed))\b", re.I)
-_UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|all\s+agreed|all\s+in\s+favour|nem\.?\s*con)\b", re.I)
+_UNANIMOUS = re.compile(
+    r"\b(?:unanimous(?:ly)?|all\s+agreed|all\s+in\s+favour|nem\.?\s*con)\b", re.I
+)
 
 
 def motion(r: Walk, i: int) -> int | None:
@@ -533,6 +546,15 @@ def motion(r: Walk, i: int) -> int | None:
         return None
     parts = sentences(block.text)
     at = next((k for k, s in enumerate(parts) if _MOTION.search(s)), None)
+    if at is None:  # 'B proposed that …. This was seconded by C and unanimously agreed.'
+        at = next(
+            (
+                k
+                for k, s in enumerate(parts[:-1])
+                if _PROPOSED_THAT.search(s) and _SECONDED_AFTER.match(parts[k + 1])
+            ),
+            None,
+        )
     if at is None:
         return None
     lead, sentence, rest = parts[:at], parts[at], parts[at + 1 :]
@@ -562,7 +584,10 @@ def motion(r: Walk, i: int) -> int | None:
     return i + 1
 
 
-_AGREED = re.compile(r"\bit\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b", re.I)
+_OPENS_WITH_DECISION = re.compile(r"^(?:\d+(?:\.\d+)+\.?\s+)?(?:it\s+was|resolved)\b", re.I)
+_AGREED = re.compile(
+    r"\bit\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b", re.I
+)
 
 
 def agreed_inside(r: Walk, i: int) -> int | None:
@@ -574,9 +599,10 @@ def agreed_inside(r: Walk, i: int) -> int | None:
         return None
     parts = sentences(block.text)
     at = next((k for k, s in enumerate(parts) if _AGREED.search(s)), None)
-    if not at:  # none, or the first sentence (recognise.py's decided_sentence reads that)
-        return None
-    r.add(" ".join(parts[:at]))
+    if at is None or (at == 0 and _OPENS_WITH_DECISION.match(parts[0])):
+        return None  # none, or the paragraph opens with it (recognise.py's decided_sentence)
+    if at:
+        r.add(" ".join(parts[:at]))
     decision: dict[str, Any] = {"decision": " ".join(parts[at:]), "outcome": "adopted"}
     if re.search(r"\bunanimously\b", parts[at], re.I):
         decision["unanimous"] = True
@@ -634,7 +660,7 @@ def speaker_line(r: Walk, i: int) -> int | None:
 
 _APOLOGIES = re.compile(
     r"^apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|"
-    r"given|offered)\s+from\s+(?P<names>.+?)\.?$",
+    r"given|offered)(?:\s+and\s+accepted)?\s+from\s+(?P<names>.+?)\.?$",
     re.I | re.S,
 )
 
