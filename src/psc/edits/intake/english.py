@@ -288,8 +288,69 @@ def title_in_capitals(blocks: list[Block], is_label: Callable[[str], str | None]
     return notes
 
 
+_ATTENDANCE_KINDS = {"present", "excused", "absent", "guests", "attendees", "category"}
+_COLON = re.compile(r":\s")
+
+
+def _label_before(text: str, colon: int, is_label: Callable[[str], str | None]) -> int | None:
+    """Where the attendance label ending at `colon` starts ('… and Mayor Mounce Absent:' →
+    the 'Absent'), trying its last three, two, one words; None when it is no label."""
+    words = list(re.finditer(r"\S+", text[:colon]))
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            start = words[-n].start()
+            if is_label(text[start:colon]) in _ATTENDANCE_KINDS:
+                return start
+    return None
+
+
+def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
+    """'Present: Councilmembers Harper, … and Mayor Pro Tem Mikos. Absent: Mayor Hunter.
+    Staff Present: Steven Kueny, City Manager; …' (one line of a city council's roll call):
+    a line for each label, in place (the text before the first label its own line)."""
+    notes: list[Note] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind not in ("paragraph", "item"):
+            i += 1
+            continue
+        text = block.text
+        starts = [
+            start
+            for colon in (m.start() for m in _COLON.finditer(text))
+            if (start := _label_before(text, colon, is_label)) is not None
+        ]
+        if len(starts) < 2:
+            i += 1
+            continue
+        pieces = [
+            text[a:b].strip() for a, b in zip([0, *starts], [*starts, len(text)], strict=True)
+        ]
+        head, lines = pieces[0], pieces[1:]
+        shaped: list[Block] = []
+        if head:
+            shaped.append(
+                Block(
+                    block.kind,
+                    head,
+                    block.where,
+                    ordered=block.ordered,
+                    number=block.number,
+                    marker=block.marker,
+                    indent=block.indent,
+                )
+            )
+        shaped += [Block("paragraph", line, block.where) for line in lines]
+        blocks[i : i + 1] = shaped
+        notes.append((block.where, f"{len(lines)} attendance labels on one line: a line each"))
+        i += len(shaped)
+    return notes
+
+
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
     label_over_list,
+    labels_on_one_line,
     join_wrapped,
     number_without_point,
     title_in_capitals,
@@ -513,6 +574,7 @@ def resolved_by_nick(r: Walk, i: int) -> int | None:
 
 
 _MOTION = re.compile(
+    r"\b(?:moved|motion\s+(?:was\s+)?(?:made\s+)?)\s*by\b.+?\bseconded\b|"
     r"\bproposed\s+by\b.+?\bseconded\s+by\b|\bproposed\b.{0,40}?\bseconded\b|"
     r"\bproposed\s+and\s+.{1,60}?\bseconded\b",
     re.I | re.S,
@@ -542,7 +604,7 @@ def motion(r: Walk, i: int) -> int | None:
     passed its vote, the outcome and unanimity as they say; the other sentences stay text
     after it."""
     block = r.blocks[i]
-    if block.kind != "paragraph" or not r.started() or block.bold:
+    if block.kind not in ("paragraph", "item") or block.ordered or not r.started() or block.bold:
         return None
     parts = sentences(block.text)
     at = next((k for k, s in enumerate(parts) if _MOTION.search(s)), None)
@@ -559,7 +621,10 @@ def motion(r: Walk, i: int) -> int | None:
         return None
     lead, sentence, rest = parts[:at], parts[at], parts[at + 1 :]
     decision: dict[str, Any] = {}
-    if len(lead) == 1 and len(lead[0].split()) <= 4:
+    caps = re.match(r"^((?:[A-Z]{2,}\s+)+[A-Z]{2,}\s*:)\s*(\S.*)$", sentence, re.S)
+    if caps and not lead:  # 'MOTION SECONDED AND CARRIED: Moved by Warshawsky, …'
+        decision["label"], sentence = caps.group(1), caps.group(2)
+    elif len(lead) == 1 and len(lead[0].split()) <= 4:
         decision["label"] = lead.pop()
     if lead:
         r.add(" ".join(lead))
@@ -569,7 +634,10 @@ def motion(r: Walk, i: int) -> int | None:
         said.append(rest.pop(0))
     if said:
         decision["votes_text"] = " ".join(said)
-    after = " ".join(said + rest)
+    seconded = re.search(r"\bseconded\b", sentence, re.I)
+    tail = sentence[seconded.end() :] if seconded else ""  # '… seconded by Kerr and passed
+    tail = re.split(r"\bthat\b", tail, maxsplit=1)[0]  # unanimously to …', not the motion
+    after = " ".join([tail, *said, *rest])
     if _UNANIMOUS.search(after):
         decision["unanimous"] = True
     if _REJECTED.search(" ".join(said)):
@@ -682,7 +750,36 @@ def apologies_received(r: Walk, i: int) -> int | None:
     return None
 
 
+def attendance_in_item(r: Walk, i: int) -> int | None:
+    """'Present: Councilmembers Harper, …' inside an item ('4. ROLL CALL: Present: …'), for
+    a kind of attendance the header has not named: the attendance ('Staff Present: Steven
+    Kueny, City Manager; Joseph Montes, City Attorney; …' split at its semicolons)."""
+    block = r.blocks[i]
+    if block.kind != "paragraph" or not r.started():
+        return None
+    match = re.match(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:\s*(.*)$", block.text.strip(), re.S)
+    kind = r.is_label(match.group(1)) if match else None
+    if match is None or kind not in _ATTENDANCE_KINDS:
+        return None
+    label, value = _plain(match.group(1)), match.group(2).strip().rstrip(".")
+    kind = "present" if kind == "attendees" else kind
+    attendees = r.m.setdefault("attendees", {})
+    if attendees.get(kind) or any(c.get("label") == label for c in attendees.get("categories", [])):
+        return None  # the header named them: the line stays the item's text
+    if ";" in value:
+        people = [re.sub(r"^and\s+", "", p.strip()) for p in value.split(";") if p.strip()]
+        if kind == "category":
+            attendees.setdefault("categories", []).append({"label": label, "people": people})
+        else:
+            attendees[kind] = people
+        r.note(block, f"'{label}' inside the item → {kind} ({len(people)}, split at ';')")
+        return i + 1
+    r.attendance(block.where, label, kind, value)
+    return i + 1
+
+
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    attendance_in_item,
     apologies_received,
     resolved_by_nick,
     motion,
