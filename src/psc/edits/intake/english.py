@@ -268,6 +268,11 @@ def title_in_capitals(blocks: list[Block], is_label: Callable[[str], str | None]
         if block.kind == "item" and block.ordered and len(words) > 2:
             if _capitals(words[0]) and _capitals(words[1]):
                 parts = sentences(block.text)
+                colon = re.match(
+                    r"^((?:[A-Z’'()/&,-]{2,}\s+)*[A-Z’'()/&,-]{2,}:)\s+(\S.*)$", block.text
+                )
+                if colon:  # '1. CALL TO ORDER: Mayor Pro Tem Mikos called the meeting …'
+                    parts = [colon.group(1), colon.group(2)]
                 if len(parts) > 1:
                     title, rest = parts[0], " ".join(parts[1:])
                     blocks[i : i + 1] = [
@@ -385,7 +390,9 @@ def _delinked(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return " ".join(_plain(text).casefold().split()).strip(" .:;,")
+    """Text as compared: marks, links and a text dump's link numbers ('[3]Topics') left out."""
+    text = re.sub(r"\[\d+\]", "", _plain(text))
+    return " ".join(text.casefold().split()).strip(" .:;,")
 
 
 class Walk(Protocol):
@@ -536,25 +543,6 @@ def names_without_label(r: Walk, i: int) -> int | None:
     return i + 1
 
 
-BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
-    sentence_above_programme,
-    programme_label_alone,
-    programme_title_as_item,
-    heading_as_item,
-    names_without_label,
-)
-"""Walk rules tried first on each block (before the programme, headings and header lines)."""
-
-
-def before(r: Walk, i: int) -> int | None:
-    """The first walk rule that reads block `i`: the block to go on from, or None."""
-    for rule in BEFORE_RULES:
-        done = rule(r, i)
-        if done is not None:
-            return done
-    return None
-
-
 _RESOLVED = re.compile(
     r"^(?P<label><[A-Za-z0-9_\-\[\]\\^{}|`]{1,30}>\s+(?:RESOLVED|DECIDED|AGREED)\s*:)\s*(?P<text>\S.*)$",
     re.S,
@@ -691,14 +679,20 @@ def _people(r: Walk) -> list[str]:
 
 
 def _speaker(r: Walk, who: str) -> str | None:
-    """The person of the attendance `who` names: by their name, or by their handle
-    ('@jasongin' of 'Jason Ginchereau @jasongin (observer/Microsoft)')."""
+    """The person of the attendance `who` names: by their name, by their handle
+    ('@jasongin' of 'Jason Ginchereau @jasongin (observer/Microsoft)'), or by the first name
+    of only one of them ('Noah' of 'Noah_Mendelsohn', as a scribe writes it)."""
     wanted = who.strip().casefold()
+    first: list[str] = []
     for person in _people(r):
         name = re.split(r"\s+@|\s*[(\[]", person, maxsplit=1)[0].strip()
         handles = [h.casefold() for h in re.findall(r"@[\w-]+", person)]
         if wanted in handles or wanted == name.casefold():
             return name
+        if re.split(r"[\s_]", name.casefold())[0] == wanted and len(wanted) > 2:
+            first.append(name)
+    if len(first) == 1:
+        return first[0]
     for role in ("chair", "minute_taker"):
         value = r.m.get(role)
         if isinstance(value, str) and value.casefold() == wanted:
@@ -752,22 +746,27 @@ def apologies_received(r: Walk, i: int) -> int | None:
 
 def attendance_in_item(r: Walk, i: int) -> int | None:
     """'Present: Councilmembers Harper, …' inside an item ('4. ROLL CALL: Present: …'), for
-    a kind of attendance the header has not named: the attendance ('Staff Present: Steven
-    Kueny, City Manager; Joseph Montes, City Attorney; …' split at its semicolons)."""
+    a kind of attendance the header has not named, is the attendance; there and in the
+    header, 'Staff Present: Steven Kueny, City Manager; Joseph Montes, City Attorney; …' is
+    split at its semicolons (each person with their function)."""
     block = r.blocks[i]
-    if block.kind != "paragraph" or not r.started():
+    if block.kind != "paragraph":
         return None
     match = re.match(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:\s*(.*)$", block.text.strip(), re.S)
     kind = r.is_label(match.group(1)) if match else None
     if match is None or kind not in _ATTENDANCE_KINDS:
         return None
+    parts = [p.strip() for p in match.group(2).strip().rstrip(".").split(";") if p.strip()]
+    by_function = len(parts) > 1 and all(p.count(",") == 1 for p in parts)
+    if not r.started() and not by_function:
+        return None  # the header's line: recognise.py's label_line reads it
     label, value = _plain(match.group(1)), match.group(2).strip().rstrip(".")
     kind = "present" if kind == "attendees" else kind
     attendees = r.m.setdefault("attendees", {})
     if attendees.get(kind) or any(c.get("label") == label for c in attendees.get("categories", [])):
         return None  # the header named them: the line stays the item's text
-    if ";" in value:
-        people = [re.sub(r"^and\s+", "", p.strip()) for p in value.split(";") if p.strip()]
+    if by_function:  # 'Name, function; Name, function; …'
+        people = [re.sub(r"^and\s+", "", p) for p in parts]
         if kind == "category":
             attendees.setdefault("categories", []).append({"label": label, "people": people})
         else:
@@ -778,8 +777,27 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
     return i + 1
 
 
-WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     attendance_in_item,
+    sentence_above_programme,
+    programme_label_alone,
+    programme_title_as_item,
+    heading_as_item,
+    names_without_label,
+)
+"""Walk rules tried first on each block (before the programme, headings and header lines)."""
+
+
+def before(r: Walk, i: int) -> int | None:
+    """The first walk rule that reads block `i`: the block to go on from, or None."""
+    for rule in BEFORE_RULES:
+        done = rule(r, i)
+        if done is not None:
+            return done
+    return None
+
+
+WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     apologies_received,
     resolved_by_nick,
     motion,
