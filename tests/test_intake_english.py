@@ -482,3 +482,35 @@ def test_a_chairs_mark_split_off_by_a_comma_names_the_chair():
 def test_every_word_of_the_english_fixtures_is_kept(name):
     text = _source(name)
     _words_kept(text, _draft(text, EN_GROUP))
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        # en-nodejs-tsc-2016-11, item #147
+        ("Rod to follow up with email to everyone on the nodejs/node readme", "Rod"),
+        # https://www.w3.org/2025/10/08-w3process-minutes.html (W3C Process CG, 8 October 2025)
+        (
+            "ACTION: Brent to close issues 1064, 1044, 1006, 963, 948, 946, 942, 933, 326 in GitHub",
+            "Brent",
+        ),
+        # https://scribd.com/document/671639675/2307-minutes-draft (a parish council, 2023)
+        ("ES to inform the applicant.", "ES"),
+    ],
+)
+def test_a_task_without_a_deadline_is_named_with_its_owner(line, owner):
+    assert english.task_without_deadline(line) == (owner, line.removeprefix("ACTION: "))
+
+
+def test_a_sentence_with_to_is_no_task():
+    assert english.task_without_deadline("Matter to be listed at next meeting.") is None
+    assert english.task_without_deadline("Apologies were received from Cllr Dodds.") is None
+
+
+def test_a_task_without_a_deadline_stays_text_and_the_report_names_it():
+    draft = _draft(NODE, EN_GROUP)
+    assert "a task for Rod without a deadline: kept as text" in _notes(draft)
+    lists = [b["list"] for b in _content(draft.meeting) if isinstance(b, dict) and "list" in b]
+    assert any(
+        "Rod to follow up with email to everyone on the nodejs/node readme" in x for x in lists
+    )
