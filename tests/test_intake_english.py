@@ -514,3 +514,49 @@ def test_a_task_without_a_deadline_stays_text_and_the_report_names_it():
     assert any(
         "Rod to follow up with email to everyone on the nodejs/node readme" in x for x in lists
     )
+
+
+# https://melton-suffolk-pc.gov.uk/documents/mpc21m04-minutes-of-the-statutory-annual-meeting-of-melton-parish-council-held-on-5-may-2021/
+MELTON = """\
+Minutes of the Statutory Annual Meeting of Melton Parish Council held via Zoom on Wednesday 5 May 2021 commencing at 19:00.
+
+Present:
+
+Cllr Mr A H Porter (Chair)
+
+Cllr Mrs B Abbott
+
+Cllr Mr B Banks
+
+Absent:
+
+  There were no absences
+
+In Attendance:
+
+One member of the public
+
+21.44 ELECTION OF CHAIR OF THE COUNCIL
+"""
+
+
+def test_a_label_over_one_person_a_line():
+    draft = _draft(MELTON, EN_GROUP)
+    meeting = draft.meeting
+    assert meeting["attendees"]["present"] == [
+        "Cllr Mr A H Porter (Chair)",
+        "Cllr Mrs B Abbott",
+        "Cllr Mr B Banks",
+    ]
+    assert meeting["chair"] == "Cllr Mr A H Porter"
+    _words_kept(MELTON, draft)
+
+
+def test_a_person_line_is_a_name_and_perhaps_a_function():
+    def line(text: str) -> bool:
+        return english._person_line(text_blocks(text)[0])
+
+    assert line("Cllr Mr A H Porter (Chair)")
+    assert line("C Pinnells, Acting Town Clerk")
+    assert not line("There were no absences")
+    assert not line("One member of the public")

@@ -165,7 +165,8 @@ def join_wrapped(blocks: list[Block], is_label: Callable[[str], str | None]) -> 
 def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
     """A label on a line of its own over its list: 'Present' above indented lines of names
     (a W3C scribe's minutes), '## Present' or 'Attendees:' above a bullet list (Markdown
-    minutes). They become one line 'Present: A, B, C' (in place) that the header reads."""
+    minutes), 'Present:' above one person a line (a council's minutes from a web page).
+    They become one line 'Present: A, B, C' (in place) that the header reads."""
     notes: list[Note] = []
     i = 0
     while i + 1 < len(blocks):
@@ -192,15 +193,42 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
                 values.append(blocks[k].text.strip())
                 last = blocks[k]
                 k += 1
+            indented = bool(values)
+            while not indented and (
+                k < len(blocks) and blocks[k].kind == "paragraph" and _person_line(blocks[k])
+            ):  # one person a line (perhaps blank lines between them)
+                values.append(blocks[k].text.strip())
+                k += 1
         if not values:
             i += 1
             continue
-        joined = ", ".join(v.rstrip(",") for v in values) if kind != "chair" else " ".join(values)
+        functions = all(v.count(",") == 1 for v in values) and len(values) > 1
+        separator = "; " if functions else ", "  # 'Name, function' each: kept together
+        joined = (
+            separator.join(v.rstrip(",") for v in values) if kind != "chair" else " ".join(values)
+        )
         where = _spanning(head, blocks[k - 1])
         blocks[i:k] = [Block("paragraph", f"{label}: {joined}", where)]
         notes.append((where, f"'{label}' over its list on the lines below: read as one line"))
         i += 1
     return notes
+
+
+_PERSON_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|[A-Z]\.?|of|and|the|van|de|von|der|du|la|le|&)$")
+
+
+def _person_line(block: Block) -> bool:
+    """'Cllr Mrs B Abbott', 'Cllr Mr A H Porter (Chair)', 'C Pinnells, Acting Town Clerk':
+    one person on a line (capitalised words, a note in parentheses, a function after a
+    comma), and nothing else."""
+    text = re.sub(r"\s*\([^()]*\)", "", block.text.strip()).rstrip(".")
+    parts = [p.strip() for p in text.split(",")]
+    if not text or len(parts) > 2 or block.bold:
+        return False
+    words = parts[0].split()
+    if not 2 <= len(words) <= 6 or not all(_PERSON_WORD.match(w) for w in words):
+        return False
+    return len(parts) == 1 or all(_PERSON_WORD.match(w) for w in parts[1].split())
 
 
 _NUMBER_WITHOUT_POINT = re.compile(r"^(?P<number>\d{1,2})\s+(?P<title>[A-Z][^.:;!?]*)$")
