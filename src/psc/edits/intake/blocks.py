@@ -31,6 +31,9 @@ class Block:
     bold: True when the whole text is bold (a heading written as a bold paragraph).
     marker: a numbered point's number as the source writes it ("1.", "1)", "2.1", "a)"),
       for text that keeps it; None where the source has no such text (Word's own numbering).
+    indent: how far a line of plain text is indented (spaces; a tab counts as one), so a
+      label's list on the indented lines below it, or a list item's continuation, can be told
+      from a new paragraph; 0 where the source has no such text.
     """
 
     kind: Kind
@@ -42,3 +45,4 @@ class Block:
     cells: list[str] = field(default_factory=list)
     bold: bool = False
     marker: str | None = None
+    indent: int = 0

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies
+from psc.edits.intake import bodies, english
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -617,6 +617,17 @@ class _Recogniser:
         self.structural_level: int | None = None
         self.status_approved = False
         """The approval is a status line's ('Adopted Minutes'), kept as its note."""
+        self.english = group.language == "en"
+        """English minutes: the rules of english.py read their shapes too."""
+        if self.english:
+            for word, kind in english.LABELS.items():
+                self.extra_labels.setdefault(word, kind)
+            self.blocks, reshaped = english.prepare(blocks, self.is_label)
+            self.notes += [Note(where, what) for where, what in reshaped]
+
+    def is_label(self, text: str) -> str | None:
+        """The kind of a header or attendance label ('Present' → present), or None."""
+        return _label_kind(text, self.extra_labels)
 
     def _own_labels(self) -> dict[str, str]:
         """The group's and psc's own header labels (psc's Word minutes read back)."""
@@ -685,6 +696,8 @@ class _Recogniser:
         while i < len(self.blocks):
             i = self.step(i)
         self.flush_list()
+        if self.english:
+            english.after(self)
         return self.finish()
 
     def step(self, i: int) -> int:
@@ -698,6 +711,9 @@ class _Recogniser:
             return i + 1
         if block.kind == "row":
             return self.row(i)
+        done = english.before(self, i) if self.english else None
+        if done is not None:
+            return done
         if self.in_programme and self._programme_restarts(block):
             self.in_programme = False
         if self.in_programme:
@@ -741,6 +757,9 @@ class _Recogniser:
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
             return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
+        done = english.within(self, i) if self.english else None
+        if done is not None:
+            return done
         for step in (
             self.decision_list,
             self.proposal_line,

@@ -115,6 +115,7 @@ def line_block(line: str, where: str) -> Block | None:
     stripped = line.strip(" \t\r\n")
     if not stripped:
         return None
+    indent = len(line) - len(line.lstrip(" \t"))
     if "\t" in stripped:
         return _row(stripped, where)
     heading = _HEADING.fullmatch(stripped)
@@ -124,14 +125,16 @@ def line_block(line: str, where: str) -> Block | None:
         return _text_block("heading", heading.group(2), where, level=len(heading.group(1)))
     bullet = _BULLET.fullmatch(line)
     if bullet and bullet.group(1).strip():
-        return _text_block("item", bullet.group(1), where)
+        return _text_block("item", bullet.group(1), where, indent=indent)
     ordered = _ORDERED.fullmatch(line) or _DOTTED.fullmatch(line)
     if ordered and not _starts_with_date(stripped):
         number, text = (g for g in ordered.groups() if g is not None)
         if text.strip():
             marker = line.strip()[: len(line.strip()) - len(text.lstrip())].strip()
-            return _text_block("item", text, where, ordered=True, number=number, marker=marker)
-    return _text_block("paragraph", stripped, where)
+            return _text_block(
+                "item", text, where, ordered=True, number=number, marker=marker, indent=indent
+            )
+    return _text_block("paragraph", stripped, where, indent=indent)
 
 
 def text_blocks(text: str) -> list[Block]:
