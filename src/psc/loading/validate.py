@@ -225,7 +225,15 @@ def check_meeting(
                 f"date {meeting.date.isoformat()} does not match the file name '{path.name}'",
             )
         )
-    if meeting.start and meeting.end and meeting.start >= meeting.end:
+    if meeting.end_date is not None and meeting.end_date <= meeting.date:
+        problems.append(
+            pos.problem(
+                ("end_date",),
+                f"end_date {meeting.end_date.isoformat()} is not after the meeting's date "
+                f"({meeting.date.isoformat()})",
+            )
+        )
+    if meeting.start and meeting.end and meeting.start >= meeting.end and not meeting.end_date:
         problems.append(
             pos.problem(
                 ("end",), f"end {meeting.end:%H:%M} is not after start {meeting.start:%H:%M}"
