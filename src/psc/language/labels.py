@@ -533,7 +533,9 @@ def meeting_title(pattern: str, *, number: int | None, name: str, short: str) ->
 
 
 ENTRY_FIELDS: dict[str, frozenset[str]] = {
-    "programme_entry": frozenset({"number", "title", "presenters", "presented", "duration", "note"}),
+    "programme_entry": frozenset(
+        {"number", "title", "presenters", "presented", "duration", "note"}
+    ),
     "item_entry": frozenset({"number", "title", "presenters", "presented", "duration"}),
 }
 """Labels empty by default (psc's own order) that a group may set to a pattern of the line:

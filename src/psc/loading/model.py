@@ -1167,9 +1167,10 @@ class Meeting(Model):
     @property
     def shown_parts(self) -> set[str]:
         """The parts of the header an item shows where the minutes record them (`show`)."""
+        parts: list[AgendaItem | Section] = [*self.items, *self.sections]
         return {
             part
-            for part_of in (*self.items, *self.sections)
+            for part_of in parts
             for block in part_of.content
             if isinstance(block, ShownPart)
             for part in block.show

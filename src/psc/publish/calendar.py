@@ -213,9 +213,9 @@ def build_calendar(
             years += [start.year, (end or start).year]
         else:
             event.add("dtstart", m.date)
-            last = m.end_date or m.date
-            if last < dt.date.max:  # an all-day event without DTEND lasts its one day (RFC 5545)
-                event.add("dtend", add_days(last, 1))
+            last_day = m.end_date or m.date
+            if last_day < dt.date.max:  # an all-day event without DTEND lasts its days (RFC 5545)
+                event.add("dtend", add_days(last_day, 1))
         title = m.title or labels["calendar_meeting"].format(short=group_short)
         if m.tentative and not m.title:
             title += f" ({labels['calendar_tentative']})"
