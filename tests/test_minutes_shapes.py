@@ -540,3 +540,32 @@ def test_the_meeting_file_of_every_shape_validates_through_psc(tmp_path, runner,
         out = run(runner, "render", "2018-06-26", "--format", fmt, "-o", f"out.{fmt}", "--no-cache")
         assert out.exit_code == 0, out.output
     assert "CITY OF SANTA MONICA" in (root / "out.md").read_text(encoding="utf-8")
+
+
+def test_the_published_schema_accepts_every_shape_and_refuses_what_psc_refuses(tmp_path):
+    from test_schema_agreement import _data, _schema_errors
+
+    root = write_repo(
+        tmp_path,
+        {
+            "date": "2018-06-26",
+            "end_date": "2018-06-27",
+            "started": "17:05",
+            "letterhead": ["CITY OF SANTA MONICA"],
+            "approval_not_recorded": "yes",
+            "attendees": {"categories": [PECKY_EXCUSED]},
+            "items": [
+                {"title": "Roll Call", "content": [{"show": ["roles", "quorum"]}]},
+                {"label": "1.A.", "title": SANTA_MONICA_SUBITEMS[0][1], "subitem": True},
+            ],
+        },
+        {"letterhead": ["Board of Trustees"], "labels": {"item_entry": "[{number}. ]{title}"}},
+    )
+    assert _schema_errors("meeting", _data(root / "meetings" / "2018-06-26.yaml")) == []
+    assert _schema_errors("group", _data(root / "group.yaml")) == []
+    bad = _data(root / "meetings" / "2018-06-26.yaml")
+    bad["items"][0]["content"] = [{"show": "agenda"}]
+    assert _schema_errors("meeting", bad)
+    group = _data(root / "group.yaml")
+    group["labels"] = {"programme_entry": "{number} {speaker}"}
+    assert _schema_errors("group", group)
