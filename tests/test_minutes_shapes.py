@@ -564,8 +564,9 @@ def test_the_published_schema_accepts_every_shape_and_refuses_what_psc_refuses(t
     assert _schema_errors("meeting", _data(root / "meetings" / "2018-06-26.yaml")) == []
     assert _schema_errors("group", _data(root / "group.yaml")) == []
     bad = _data(root / "meetings" / "2018-06-26.yaml")
-    bad["items"][0]["content"] = [{"show": "agenda"}]
-    assert _schema_errors("meeting", bad)
+    for wrong in ("agenda", [], ""):
+        bad["items"][0]["content"] = [{"show": wrong}]
+        assert _schema_errors("meeting", bad), wrong
     group = _data(root / "group.yaml")
     group["labels"] = {"programme_entry": "{number} {speaker}"}
     assert _schema_errors("group", group)

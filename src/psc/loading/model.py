@@ -666,7 +666,7 @@ class ShownPart(Model):
         "show",
         mode="before",
         json_schema_input_type=Literal["attendance", "roles", "quorum"]
-        | list[Literal["attendance", "roles", "quorum"]],
+        | Annotated[list[Literal["attendance", "roles", "quorum"]], Field(min_length=1)],
     )
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
