@@ -58,6 +58,7 @@ SAMPLES: dict[str, tuple[Any, Any]] = {
         },
     ),
     "assigned": ({"assigned": "2016-09-07/1"}, {"assigned": "2016-09-07/2"}),
+    "shown": ({"show": "quorum"}, {"show": ["attendance", "quorum"]}),
 }
 """An old and a new version of a block of each kind."""
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import Any
+
 LABELS: dict[str, dict[str, str]] = {
     "cs": {
         "minutes": "Zápis",
@@ -43,6 +47,14 @@ LABELS: dict[str, dict[str, str]] = {
         "duration": "({minutes} min.)",
         "item_labelled": "{label} {title}",
         "item_unnumbered": "{title}",
+        "subitem": "{title}",
+        "item_entry": "",
+        "programme_entry": "",
+        "names_last": ", ",
+        "date_range": "{first} – {last}",
+        "started": "(zahájeno v {time})",
+        "approval_not_recorded": "",
+        "published": "zveřejněno",
         "programme": "Program jednání",
         "chair": "Předsedající",
         "minute_taker_female": "Zapisovatelka",
@@ -209,6 +221,14 @@ LABELS: dict[str, dict[str, str]] = {
         "duration": "({minutes} min.)",
         "item_labelled": "{label} {title}",
         "item_unnumbered": "{title}",
+        "subitem": "{title}",
+        "item_entry": "",
+        "programme_entry": "",
+        "names_last": ", ",
+        "date_range": "{first} – {last}",
+        "started": "(began at {time})",
+        "approval_not_recorded": "",
+        "published": "published",
         "programme": "Agenda",
         "chair": "Chair",
         "minute_taker_female": "Minute-taker",
@@ -565,12 +585,51 @@ def meeting_title(pattern: str, *, number: int | None, name: str, short: str) ->
     return pattern.format(number=number, name=name, short=short)
 
 
+ENTRY_FIELDS: dict[str, frozenset[str]] = {
+    "programme_entry": frozenset(
+        {"number", "title", "presenters", "presented", "duration", "note"}
+    ),
+    "item_entry": frozenset({"number", "title", "presenters", "presented", "duration"}),
+}
+"""Labels empty by default (psc's own order) that a group may set to a pattern of the line:
+a programme entry or an item's heading, e.g. '{number}. [{presenters} - ]{title}[ {duration}]'
+for presenter first; a part in [ ] is left out when a placeholder in it is empty."""
+
+
+def fill_entry(pattern: str, escape: Callable[[str], str] = str, **values: Any) -> str:
+    """`pattern` (an ENTRY_FIELDS label) filled with `values` (already in the output's form);
+    `escape` puts the pattern's own text in that form. Each [ ] part is left out when a
+    placeholder in it has no value, else kept without its brackets."""
+    from string import Formatter
+
+    def filled(piece: str) -> str:
+        return "".join(
+            escape(text) + ("" if field is None else str(values[field]))
+            for text, field, _, _ in Formatter().parse(piece)
+        )
+
+    out, at = [], 0
+    for match in _OPTIONAL_PART.finditer(pattern):
+        out.append(filled(pattern[at : match.start()]))
+        inner = match.group(1)
+        if all(values.get(f) for f in _fields_of(inner)):
+            out.append(filled(inner))
+        at = match.end()
+    out.append(filled(pattern[at:]))
+    return "".join(out)
+
+
+_OPTIONAL_PART = re.compile(r"\[([^\[\]]*)\]")
+
+
 def label_fields(key: str) -> frozenset[str] | None:
     """The placeholders label `key` is formatted with: those of its built-in wording in
     any language (the code supplies them, as the built-in labels show); None for a label
     that is never formatted (its built-in wording has no placeholder)."""
     if key == "meeting_title":  # the default title_pattern
         return TITLE_FIELDS
+    if key in ENTRY_FIELDS:
+        return ENTRY_FIELDS[key]
     fields = _LABEL_FIELDS.get(key)
     return fields if fields else None
 

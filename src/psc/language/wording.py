@@ -108,6 +108,21 @@ class Wording:
     def label(self, key: str, **values: Any) -> str:
         return self.labels[key].format(**values)
 
+    def names(self, names: Any) -> str:
+        """People joined as the language joins them: 'A, B, C' by default, 'A, B a C' or
+        'A, B, and C' where the group's `names_last` says what stands before the last."""
+        names = [str(n) for n in names]
+        if len(names) < 2:
+            return "".join(names)
+        return ", ".join(names[:-1]) + self.labels["names_last"] + names[-1]
+
+    def date_span(self, first: dt.date, last: dt.date | None) -> str:
+        """'15. května 2019', or a meeting over several days: '15. května 2019 – 16. května
+        2019' (label `date_range`)."""
+        if last is None:
+            return self.long_date(first)
+        return self.label("date_range", first=self.long_date(first), last=self.long_date(last))
+
     def next_meeting_date(self, meeting: Any) -> dt.date | None:
         """The next meeting as this meeting's minutes know it: the first date they list."""
         firm = [n.date for n in meeting.next_meetings if not n.tentative]

@@ -337,6 +337,11 @@ class Group(Model):
     name: Text = Field(description="Full name, e.g. 'Pracovní skupina pro Smart Cities'.")
     short: Text = Field(description="Short name, e.g. 'PS pro SC'.")
     parent: str | None = Field(None, description="The body the group is set up under.")
+    letterhead: list[Text] = Field(
+        default_factory=list,
+        description="Lines the minutes print above their title, e.g. 'Obec Zbilidy' (a "
+        "meeting's own `letterhead` replaces them).",
+    )
     language: Literal["cs", "en"] = Field("cs", description="Language of the rendered minutes.")
     default_place: str | None = Field(None, description="Where the group usually meets.")
     default_time: Time | None = Field(None, description="When meetings usually start (HH:MM).")
@@ -432,6 +437,9 @@ class AttendanceCategory(Model):
     )
     count: Count | None = Field(None, description="How many ('11 osob', '(22)').")
     note: OptionalText | None = Field(None, description="E.g. 'viz prezenční listina'.")
+    note_first: Flag = Field(
+        False, description="True: the note stands before the people, as the minutes write it."
+    )
     nobody: Flag = Field(False, description="True where the minutes say explicitly: nobody ('–').")
 
 
@@ -708,6 +716,30 @@ class ListBlock(Model):
     model_config = ConfigDict(populate_by_name=True)
 
 
+SHOWN_PARTS = ("attendance", "roles", "quorum")
+"""Parts of the header the minutes may record inside an item instead (`show` blocks)."""
+
+
+class ShownPart(Model):
+    """Where the minutes record the attendance, the roles (chair, minute-taker, verifiers) or
+    the quorum inside an item (an opening paragraph, a 'Roll Call' item): shown here, and
+    then left out of the header."""
+
+    show: list[Literal["attendance", "roles", "quorum"]] = Field(
+        min_length=1, description="attendance, roles or quorum (one, or a list)."
+    )
+
+    @field_validator(
+        "show",
+        mode="before",
+        json_schema_input_type=Literal["attendance", "roles", "quorum"]
+        | Annotated[list[Literal["attendance", "roles", "quorum"]], Field(min_length=1)],
+    )
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
 BLOCK_MODELS: dict[str, type[BaseModel]] = {
     "paragraph": Paragraph,
     "heading": Heading,
@@ -717,6 +749,7 @@ BLOCK_MODELS: dict[str, type[BaseModel]] = {
     "list": ListBlock,
     "programme": ProgrammeBlock,
     "assigned": AssignedTask,
+    "shown": ShownPart,
 }
 
 
@@ -730,6 +763,7 @@ BLOCK_KEYS = (
     ("list", "list"),
     ("programme", "programme"),
     ("assigned", "assigned"),
+    ("show", "shown"),
     ("text", "paragraph"),
 )
 """A content block's kind by the first of these keys it has (the JSON Schema says the same)."""
@@ -760,13 +794,15 @@ Block = Annotated[
     | Annotated[TaskReview, Tag("review")]
     | Annotated[ListBlock, Tag("list")]
     | Annotated[ProgrammeBlock, Tag("programme")]
-    | Annotated[AssignedTask, Tag("assigned")],
+    | Annotated[AssignedTask, Tag("assigned")]
+    | Annotated[ShownPart, Tag("shown")],
     Discriminator(
         block_kind,
         custom_error_type="block_kind",
         custom_error_message="a content block is a paragraph (plain text) or a mapping with "
         "'heading', 'by' or 'person' + 'text' (statement), 'decision' or 'proposal', "
-        "'task' (task review), 'list', 'programme' or 'assigned' (a task of this meeting)",
+        "'task' (task review), 'list', 'programme', 'assigned' (a task of this meeting) or "
+        "'show' (attendance, roles or quorum recorded here)",
     ),
 ]
 
@@ -800,6 +836,11 @@ class AgendaItem(Model):
     )
     presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
     duration: Ordinal | None = Field(None, description="Planned duration in minutes.")
+    subitem: Flag = Field(
+        False,
+        description="True: a sub-item (3.A, 8a) of the item before it, with its own `label`, "
+        "title and content; shown under a smaller heading.",
+    )
     content: list[Block] = Field(
         default_factory=list,
         description="In order: paragraphs (plain strings), headings, statements, decisions, "
@@ -1097,9 +1138,22 @@ class Meeting(Model):
         description="Ordinal of the meeting ('1. jednání'), where the body numbers them.",
     )
     title: Text
+    letterhead: list[Text] = Field(
+        default_factory=list,
+        description="Lines above the title as these minutes print them ('Obec Zbilidy'), "
+        "instead of the group's `letterhead`.",
+    )
     date: Date
-    start: Time | None = Field(None, description="Start time, HH:MM.")
-    end: Time | None = Field(None, description="End time, HH:MM.")
+    end_date: Date | None = Field(
+        None, description="The last day of a meeting held over several days."
+    )
+    start: Time | None = Field(None, description="Start time, HH:MM (as scheduled).")
+    started: Time | None = Field(
+        None,
+        description="When the meeting actually began, where the minutes record it beside the "
+        "scheduled `start` ('scheduled for 9:00 … began at 9:14').",
+    )
+    end: Time | None = Field(None, description="End time, HH:MM (on `end_date`, when given).")
     place: OptionalText | None = None
     chair: PersonOrName | None = Field(None, description="Who chaired the meeting (předsedající).")
     minute_taker: PersonOrName | None = Field(
@@ -1156,6 +1210,11 @@ class Meeting(Model):
     approved_at: BodyApproval | None = Field(
         None, description="Approval by the body itself at a later meeting (by its decision)."
     )
+    approval_not_recorded: Flag = Field(
+        False,
+        description="True: published minutes whose approval the text does not state (an "
+        "imported archive); shown as published, not as a draft.",
+    )
     amendments: list[Amendment] = Field(default_factory=list, description="Changes after approval.")
     circulations: list[Circulation] = Field(
         default_factory=list, description="When the draft was sent out for comments, to whom."
@@ -1195,3 +1254,20 @@ class Meeting(Model):
     def task_id(self, index: int) -> str:
         """The ID of the task at `index` (0-based): explicit, or derived as '<meeting>/<n>'."""
         return self.tasks[index].id or f"{self.id}/{index + 1}"
+
+    @property
+    def draft(self) -> bool:
+        """Not approved, and not published minutes whose approval is simply not recorded."""
+        return not (self.approved_by or self.approved_at or self.approval_not_recorded)
+
+    @property
+    def shown_parts(self) -> set[str]:
+        """The parts of the header an item shows where the minutes record them (`show`)."""
+        parts: list[AgendaItem | Section] = [*self.items, *self.sections]
+        return {
+            part
+            for part_of in parts
+            for block in part_of.content
+            if isinstance(block, ShownPart)
+            for part in block.show
+        }

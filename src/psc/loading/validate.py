@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from psc.errors import InvalidData, Problem, did_you_mean
-from psc.loading.model import MEETING_FILE, Group, Meeting
+from psc.loading.model import BLOCK_MODELS, MEETING_FILE, Group, Meeting
 from psc.loading.yamlfile import Positions, field_path
 
 
@@ -90,7 +90,8 @@ def _message(err: ErrorDetails) -> str:
     return msg[0].lower() + msg[1:] if msg else msg
 
 
-_BLOCK_TAGS = {"paragraph", "heading", "statement", "decision", "review"}
+_BLOCK_TAGS = frozenset(BLOCK_MODELS)
+"""The tags of the content blocks' kinds, which pydantic puts in an error's location."""
 
 
 def _data_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -225,7 +226,15 @@ def check_meeting(
                 f"date {meeting.date.isoformat()} does not match the file name '{path.name}'",
             )
         )
-    if meeting.start and meeting.end and meeting.start >= meeting.end:
+    if meeting.end_date is not None and meeting.end_date <= meeting.date:
+        problems.append(
+            pos.problem(
+                ("end_date",),
+                f"end_date {meeting.end_date.isoformat()} is not after the meeting's date "
+                f"({meeting.date.isoformat()})",
+            )
+        )
+    if meeting.start and meeting.end and meeting.start >= meeting.end and not meeting.end_date:
         problems.append(
             pos.problem(
                 ("end",), f"end {meeting.end:%H:%M} is not after start {meeting.start:%H:%M}"

@@ -59,6 +59,8 @@ class MeetingEvent:
     place: str | None = None
     tentative: bool = False
     note: str | None = None
+    end_date: dt.date | None = None
+    """The last day of a meeting held over several days."""
 
 
 # ---------------------------------------------------------------------- text
@@ -126,6 +128,7 @@ def upcoming_meetings(
                 start=m.start,
                 end=m.end if m.start is not None else None,
                 place=plain(m.place) if m.place else (group().default_place or None),
+                end_date=m.end_date,
             )
         )
     if index.meetings:
@@ -200,7 +203,7 @@ def build_calendar(
         if m.start is not None:
             start = dt.datetime.combine(m.date, m.start, tzinfo=zone)
             end = (
-                dt.datetime.combine(m.date, m.end, tzinfo=zone)
+                dt.datetime.combine(m.end_date or m.date, m.end, tzinfo=zone)
                 if m.end is not None
                 else _later(start)
             )
@@ -210,8 +213,9 @@ def build_calendar(
             years += [start.year, (end or start).year]
         else:
             event.add("dtstart", m.date)
-            if m.date < dt.date.max:  # an all-day event without DTEND lasts its one day (RFC 5545)
-                event.add("dtend", add_days(m.date, 1))
+            last_day = m.end_date or m.date
+            if last_day < dt.date.max:  # an all-day event without DTEND lasts its days (RFC 5545)
+                event.add("dtend", add_days(last_day, 1))
         title = m.title or labels["calendar_meeting"].format(short=group_short)
         if m.tentative and not m.title:
             title += f" ({labels['calendar_tentative']})"

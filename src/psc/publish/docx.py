@@ -230,11 +230,15 @@ class _Writer:
 
     def write(self, tasks: list[dict[str, Any]]) -> None:
         r, m, labels = self.r, self.meeting, self.labels
-        approved = m.approved_by or m.approved_at
+        approved = not m.draft
+        for line in r.letterhead(m):
+            self.para(line)
         title = r.minutes_title(m) + ("" if approved else f" – {labels['draft']}")
         self.doc.add_heading(title, level=1)
         if not approved:
             self.para().add_run(labels["draft_notice"]).italic = True
+        elif m.approval_not_recorded and labels["approval_not_recorded"]:
+            self.para().add_run(labels["approval_not_recorded"]).italic = True
         self.header_table()
         if m.programme:
             if labels["programme"]:
@@ -249,8 +253,8 @@ class _Writer:
         for item in m.items:
             heading = r.item_heading(item)
             if heading:
-                self.doc.add_heading(heading, level=3)
-            presenters = r.presented(item.presenters, item.duration)
+                self.doc.add_heading(heading, level=4 if item.subitem else 3)
+            presenters = r.item_presented(item)
             if presenters:
                 self.para().add_run(presenters).italic = True
             self.blocks(item.content, tasks)
@@ -277,25 +281,18 @@ class _Writer:
         if labels["name"]:
             rows.append((labels["name"], [m.title]))
         if labels["date"]:
-            when = r.long_date(m.date)
-            if m.start:
-                when += f", {m.start:%H:%M}" + (f" – {m.end:%H:%M}" if m.end else "")
-            rows.append((labels["date"], [when]))
+            rows.append((labels["date"], [r.when(m)]))
         if m.place and labels["place"]:
             rows.append((labels["place"], [m.place]))
-        a = m.attendees
+        shown = m.shown_parts
         if labels["attendees"]:
-            lines = [a.note] if a.note else []
-            for kind in ("present", "excused", "absent", "guests"):
-                people = getattr(a, kind)
-                if people:
-                    lines.append(f"{labels[kind]}: " + ", ".join(r.person(p) for p in people))
-            lines += [r.category(c) for c in a.categories]
-            if a.quorum and r.quorum(a.quorum):
-                lines.append(r.quorum(a.quorum))
+            lines = [] if "attendance" in shown else self.attendance()
+            if "quorum" not in shown and m.attendees.quorum and r.quorum(m.attendees.quorum):
+                lines.append(r.quorum(m.attendees.quorum))
             if lines:
                 rows.append((labels["attendees"], lines))
-        rows += [(word, [who]) for word, who in r.designated(m)]
+        if "roles" not in shown:
+            rows += [(word, [who]) for word, who in r.designated(m)]
         if m.attachments and labels["attachments"]:
             rows.append((labels["attachments"], list(m.attachments)))
         if m.pages and labels["pages"]:
@@ -312,8 +309,35 @@ class _Writer:
                 paragraph = value_cell.paragraphs[0] if i == 0 else value_cell.add_paragraph()
                 add_inline(paragraph, line)
 
+    def attendance(self) -> list[str]:
+        """The attendance's lines: its note, the people by kind, the body's categories."""
+        r, a = self.r, self.meeting.attendees
+        lines = [a.note] if a.note else []
+        for kind in ("present", "excused", "absent", "guests"):
+            people = getattr(a, kind)
+            if people:
+                lines.append(f"{self.labels[kind]}: " + r.names(r.person(p) for p in people))
+        return lines + [r.category(c) for c in a.categories]
+
+    def shown(self, parts: list[str]) -> None:
+        """The attendance, roles or quorum where the minutes record them (`show`)."""
+        r, m = self.r, self.meeting
+        for part in parts:
+            if part == "attendance":
+                for line in self.attendance():
+                    self.para(line)
+            elif part == "roles":
+                for word, who in r.designated(m):
+                    self.doc.add_paragraph(f"{word}: {who}")
+            elif m.attendees.quorum and r.quorum(m.attendees.quorum):
+                self.doc.add_paragraph(r.quorum(m.attendees.quorum))
+
     def programme(self, programme: list[Any]) -> None:
         for i, point in enumerate(programme, 1):
+            entry = self.r.programme_entry(point, i, point.title, str)
+            if entry:
+                add_inline(self.doc.add_paragraph(style="List Paragraph"), str(entry))
+                continue
             paragraph = self.doc.add_paragraph(style="List Paragraph")
             paragraph.add_run(f"{i}. ")
             add_inline(paragraph, point.title)
@@ -399,6 +423,8 @@ class _Writer:
                     add_inline(paragraph, point)
             elif hasattr(block, "programme"):
                 self.programme(block.programme)
+            elif hasattr(block, "show"):
+                self.shown(block.show)
             elif hasattr(block, "assigned"):
                 for row in tasks:
                     if row["id"] == block.assigned:
@@ -469,7 +495,7 @@ class _Writer:
         if lines:
             parts = []
             for verb, people in lines:
-                names = ", ".join(
+                names = r.names(
                     r.person(who) + (f", {r.short_date(who.date)}" if who.date else "")
                     for who in people
                 )

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from psc.errors import UsageError
 from psc.language import templates
+from psc.language.labels import fill_entry
 from psc.language.mdtext import md_block, md_cell, md_line, md_text, parser
 from psc.language.wording import Wording
 from psc.loading.model import (
@@ -96,6 +97,7 @@ class Renderer(Wording):
             yaml=yaml_scalar,
             comment=lambda text: " ".join(str(text).split()),
             capfirst=capfirst,
+            names=self.names,
         )
         if fmt == "md":
             env.filters.update(_markdown_filters())
@@ -110,6 +112,11 @@ class Renderer(Wording):
             minutes_title=self.minutes_title,
             item_heading=self.item_heading,
             presented=self.presented,
+            item_presented=self.item_presented,
+            programme_entry=self.programme_entry,
+            item_entry=self.item_entry,
+            letterhead=self.letterhead,
+            when=self.when,
             designated=self.designated,
             category=self.category,
             quorum=self.quorum,
@@ -126,6 +133,7 @@ class Renderer(Wording):
             next_meeting_date=self.next_meeting_date,
             tentative_years=self.tentative_years,
             lang=self.language,
+            plain=(lambda text: str(escape(text))) if autoescape else md_text,
             reviewed_task=lambda task_id: self.known_tasks.get(task_id),
             decision_slug=self.decision_slug,
         )
@@ -183,23 +191,90 @@ class Renderer(Wording):
             date=self.long_date(meeting.date),
         )
 
+    def letterhead(self, meeting: Meeting) -> list[str]:
+        """The lines above the title: the meeting's own letterhead, else the group's."""
+        return list(meeting.letterhead or self.group.letterhead)
+
+    def when(self, meeting: Meeting) -> str:
+        """The header's date: '7. září 2016, 10:00 – 12:00', over several days '15. května
+        2019 – 16. května 2019', and the actual start beside the scheduled one."""
+        text = self.date_span(meeting.date, meeting.end_date)
+        if meeting.start:
+            text += f", {meeting.start:%H:%M}"
+            if meeting.started:
+                text += " " + self.label("started", time=f"{meeting.started:%H:%M}")
+            if meeting.end:
+                text += f" – {meeting.end:%H:%M}"
+        elif meeting.started:
+            text += ", " + self.label("started", time=f"{meeting.started:%H:%M}")
+        return text
+
     def item_heading(self, item: AgendaItem) -> str:
         """'Ad 1) Title' (the item's own label), 'Bod 1 – Title' (the group's pattern), the
-        title alone for an unnumbered item, or "" for text without a heading."""
+        title alone for an unnumbered item, or "" for text without a heading. A group's
+        `item_entry` pattern, where set, orders a titled item's heading itself."""
         if item.title is None and not item.label:
             return ""
+        if self.labels["item_entry"] and item.title is not None and not item.subitem:
+            return self.item_entry(item, str)
         if item.label:
             return self.label("item_labelled", label=item.label, title=item.title or "").strip()
+        if item.subitem:
+            return self.label("subitem", title=item.title)
         if item.number is not None:
             return self.label("item", number=item.number, title=item.title)
         return self.label("item_unnumbered", title=item.title)
+
+    def item_presented(self, item: AgendaItem) -> str:
+        """The presenters' line under an item's heading, unless its heading holds them."""
+        if self.labels["item_entry"] and item.title is not None and not item.subitem:
+            return ""
+        return self.presented(item.presenters, item.duration)
+
+    def _entry_values(
+        self, presenters: list[str], duration: int | None, escape: Any
+    ) -> dict[str, Any]:
+        return {
+            "presenters": escape(self.names(presenters)) if presenters else "",
+            "presented": escape(self.presented(presenters)) if presenters else "",
+            "duration": escape(self.label("duration", minutes=duration)) if duration else "",
+        }
+
+    def item_entry(self, item: AgendaItem, escape: Any = str) -> str:
+        """An item's heading by the group's `item_entry` pattern; `escape` gives the
+        output's form of plain text (the title is given as it is, inline Markdown)."""
+        number = item.label or ("" if item.number is None else str(item.number))
+        return fill_entry(
+            self.labels["item_entry"],
+            escape,
+            number=escape(number),
+            title=item.title,
+            **self._entry_values(item.presenters, item.duration, escape),
+        )
+
+    def programme_entry(self, point: Any, number: int, title: Any, escape: Any) -> Any:
+        """A programme line by the group's `programme_entry` pattern, or "" where the group
+        keeps psc's own line; `title` is already in the output's form."""
+        if not self.labels["programme_entry"]:
+            return ""
+        note = escape(point.note) if point.note else ""
+        return Markup(
+            fill_entry(
+                self.labels["programme_entry"],
+                escape,
+                number=escape(str(number)),
+                title=title,
+                note=note,
+                **self._entry_values(point.presenters, point.duration, escape),
+            )
+        )
 
     def presented(self, presenters: list[str], duration: int | None = None) -> str:
         """'Předkládá: J. Novák (15 min.)', 'Předkládají: A, B': the verb agrees in number."""
         parts = []
         if presenters:
             word = self.labels["presenters" if len(presenters) == 1 else "presenters_plural"]
-            names = ", ".join(presenters)
+            names = self.names(presenters)
             parts.append(f"{word}: {names}" if word else names)
         if duration:
             parts.append(self.label("duration", minutes=duration))
@@ -228,17 +303,17 @@ class Renderer(Wording):
                 if len(verifiers) > 1
                 else self.gendered("verifier", verifiers[0])
             )
-            rows.append((word, ", ".join(self.attendee(v) for v in verifiers)))
+            rows.append((word, self.names(self.attendee(v) for v in verifiers)))
         for role in meeting.roles:
             word = role.label or self.labels[f"role_{role.kind}"]
-            rows.append((word, ", ".join(self.attendee(p) for p in role.people)))
+            rows.append((word, self.names(self.attendee(p) for p in role.people)))
         return [(word, text) for word, text in rows if word]
 
     def category(self, category: AttendanceCategory) -> str:
         """'Omluveni: A, B', 'Přizváni: Za X: A, B; Za Y: C', 'Přítomni: (22)', 'Neomluveni: –'."""
 
         def names(people: list[Person]) -> str:
-            return ", ".join(self.attendee(p) for p in people)
+            return self.names(self.attendee(p) for p in people)
 
         parts = [names(category.people)] if category.people else []
         for group in category.groups:
@@ -252,7 +327,9 @@ class Renderer(Wording):
         if category.count is not None:
             count = self.label("attendance_count", count=category.count)
             text = f"{text} {count}" if text else count
-        if category.note:
+        if category.note and category.note_first:
+            text = f"{category.note} {text}" if text else category.note
+        elif category.note:
             text = f"{text}, {category.note}" if text else category.note
         return f"{category.label}: {text}" if text else f"{category.label}:"
 

@@ -86,9 +86,11 @@ def build_site(
             {
                 "id": meeting.id,
                 "date": meeting.date,
+                "end_date": meeting.end_date,
                 "number": meeting.number,
                 "title": meeting.title,
                 "approved": meeting.approved_by is not None or meeting.approved_at is not None,
+                "published": meeting.approval_not_recorded,
                 "attachments": meeting.attachments,
                 "href": f"meetings/{meeting.id}.html",
             }

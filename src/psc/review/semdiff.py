@@ -21,6 +21,7 @@ from psc.loading.model import (
     Meeting,
     Paragraph,
     ProgrammeBlock,
+    ShownPart,
     Statement,
     TaskReview,
     block_kind,
@@ -209,6 +210,10 @@ class Differ:
     def _assigned(self, block: AssignedTask) -> list[str]:
         return [self.r.label("diff_task", id=block.assigned)]
 
+    def _shown(self, block: ShownPart) -> list[str]:
+        """Where the attendance, roles or quorum are shown: the part's name, as the file has it."""
+        return [f"[{part}]" for part in block.show]
+
     _BLOCK_TEXTS: dict[str, Callable[[Differ, Any], list[str]]] = {
         "paragraph": _paragraph,
         "heading": _heading,
@@ -218,6 +223,7 @@ class Differ:
         "list": _list,
         "programme": _programme,
         "assigned": _assigned,
+        "shown": _shown,
     }
     """The texts of each kind of content block (`loading.model.BLOCK_MODELS`), by kind."""
 
