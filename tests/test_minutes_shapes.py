@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -245,6 +246,23 @@ def test_the_site_index_calls_them_published(tmp_path, runner, monkeypatch):
     assert run(runner, "build", "--as-of", "2018-08-01", "-o", "site").exit_code == 0
     index = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "<td>published</td>" in index and 'class="draft"' not in index
+
+
+def test_psc_list_calls_them_published_from_the_files_and_from_the_index(
+    tmp_path, runner, monkeypatch
+):
+    root = write_repo(tmp_path, {"date": "2018-06-26", "approval_not_recorded": True})
+    (root / "meetings" / "2018-07-10.yaml").write_text(
+        "title: Board meeting\ndate: 2018-07-10\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    for args in (["--no-cache"], [], []):  # the files; the index built; the index answering
+        result = run(runner, "list", "--format", "json", *args)
+        assert result.exit_code == 0, result.output
+        rows = {m["id"]: (m["approved"], m["published"]) for m in json.loads(result.stdout)}
+        assert rows == {"2018-06-26": (False, True), "2018-07-10": (False, False)}
+        table = run(runner, "list", *args).stdout
+        assert re.search(r"2018-06-26.*published", table) and re.search(r"2018-07-10.*draft", table)
 
 
 # ------------------------------------------------------------------ shown where recorded

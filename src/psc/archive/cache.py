@@ -57,6 +57,10 @@ BUSY_TIMEOUT = 0.15
 a moment only, then the command reads the files and leaves the index as it is (the index
 is an optimisation, never a reason to wait)."""
 
+DRAFT, APPROVED, PUBLISHED = 0, 1, 2
+"""The states of `meetings.approved`: a draft, approved minutes, and published minutes whose
+approval the text does not record (`approval_not_recorded`)."""
+
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from psc.archive.cache import APPROVED, DRAFT, PUBLISHED
 from psc.archive.summary import MeetingSummary
 from psc.errors import InvalidData, MeetingNotFound, Problem, UsageError, display_path
 
@@ -392,6 +393,7 @@ def derive(
         light = MeetingSummary(
             m.id, name_of[m.id], m.date, m.number, m.title, m.approved,
             next_meetings=m.next_meetings, decisions=m.decisions, per_rollam=m.per_rollam,
+            published=m.published,
         )  # fmt: skip
         meetings.append(
             (
@@ -400,7 +402,7 @@ def derive(
                 m.date.isoformat(),
                 m.number,
                 m.title,
-                int(m.approved),
+                APPROVED if m.approved else PUBLISHED if m.published else DRAFT,
                 len(m.decisions),
                 dump(to_json(light)) if m.decisions else None,
             )

@@ -36,6 +36,8 @@ class MeetingRow:
     title: str
     approved: bool
     open_tasks: int
+    published: bool = False
+    """Published minutes whose approval the text does not record: neither approved nor a draft."""
 
 
 @dataclass
@@ -53,12 +55,13 @@ class MeetingList:
             return "[]\n"
         records = (
             '  {{\n    "id": {},\n    "date": {},\n    "number": {},\n    "title": {},\n'
-            '    "approved": {},\n    "open_tasks": {}\n  }}'.format(
+            '    "approved": {},\n    "published": {},\n    "open_tasks": {}\n  }}'.format(
                 _json_str(m.id),
                 _json_str(m.date),
                 "null" if m.number is None else int(m.number),
                 _json_str(m.title),
                 "true" if m.approved else "false",
+                "true" if m.published else "false",
                 int(m.open_tasks),
             )
             for m in self.meetings
@@ -98,6 +101,7 @@ def list_meetings(
             title=m.title,
             approved=m.approved,
             open_tasks=open_count.get(m.id, 0),
+            published=m.published,
         )
         for m in summaries
     ]
@@ -113,7 +117,11 @@ def list_meetings(
             m.id,
             m.number,
             m.title,
-            labels["approved"] if m.approved else labels["draft"],
+            labels["approved"]
+            if m.approved
+            else labels["published"]
+            if m.published
+            else labels["draft"],
             m.open_tasks,
         ]
         for m in meetings

@@ -15,10 +15,11 @@ from typing import Any, TypeVar
 
 from psc.terms import Deadline, TaskStatus
 
-FORMAT = 8
+FORMAT = 9
 """Version of the summaries' JSON form and of what makes a file valid (part of the cache key:
 7, the fingerprint covers statuses held at approval, comment IDs unique; 8, a decision's
-verbatim outcome, mover, seconder and candidates, tasks without a deadline)."""
+verbatim outcome, mover, seconder and candidates, tasks without a deadline; 9, published minutes
+whose approval is not recorded)."""
 
 
 @dataclass(slots=True)
@@ -108,6 +109,9 @@ class MeetingSummary:
     decisions: list[DecisionSummary] = field(default_factory=list)
     per_rollam: bool = False
     """The file records a vote by correspondence (its decisions were taken then)."""
+    published: bool = False
+    """Published minutes whose approval the text does not record (`approval_not_recorded`):
+    not approved here, and not a draft either."""
 
     def decision_id(self, index: int) -> str:
         """The register ID of the decision at `index`: its number, or '<meeting>/u<n>'."""
@@ -146,6 +150,7 @@ def summarize(meeting: Any) -> MeetingSummary:
         number=meeting.number,
         title=meeting.title,
         approved=meeting.approved_by is not None or meeting.approved_at is not None,
+        published=not meeting.draft and meeting.approved_by is None and meeting.approved_at is None,
         next_meetings=[NextDate(n.date, n.tentative) for n in meeting.next_meetings],
         tasks=[
             TaskSummary(
@@ -272,6 +277,7 @@ def to_json(s: MeetingSummary) -> dict[str, Any]:
         "number": s.number,
         "title": s.title,
         "approved": s.approved,
+        "published": s.published,
         "next": [[n.date.isoformat(), n.tentative] for n in s.next_meetings],
         "tasks": [
             [
@@ -336,6 +342,7 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
         number=None if d["number"] is None else int(d["number"]),
         title=d["title"],
         approved=bool(d["approved"]),
+        published=bool(d["published"]),
         next_meetings=[
             NextDate(_required(_day(day)), bool(tentative)) for day, tentative in d["next"]
         ],

@@ -27,10 +27,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from psc.archive.cache import (
+    APPROVED,
     BUSY_TIMEOUT,
     CACHE_DIR,
     DB_FILE,
     DERIVED_COLUMNS,
+    PUBLISHED,
     SEPARATOR,
     Stamp,
     connect,
@@ -194,7 +196,15 @@ class TaskIndex:
         """Every meeting, oldest first: date, number, title, approved (no content)."""
         root = str(self.root) + os.sep
         return [
-            MeetingSummary(mid, root + name, _date(day), number, title, bool(approved))
+            MeetingSummary(
+                mid,
+                root + name,
+                _date(day),
+                number,
+                title,
+                approved == APPROVED,
+                published=approved == PUBLISHED,
+            )  # fmt: skip
             for mid, name, day, number, title, approved in self.conn.execute(
                 "SELECT id, name, date, number, title, approved FROM meetings ORDER BY date, id"
             )
