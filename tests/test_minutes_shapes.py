@@ -246,6 +246,7 @@ def test_the_site_index_calls_them_published(tmp_path, runner, monkeypatch):
     assert run(runner, "build", "--as-of", "2018-08-01", "-o", "site").exit_code == 0
     index = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "<td>published</td>" in index and 'class="draft"' not in index
+    assert "None" not in index  # a meeting without a number has an empty cell
 
 
 def test_psc_list_calls_them_published_from_the_files_and_from_the_index(
