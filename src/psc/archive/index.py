@@ -393,7 +393,7 @@ def derive(
         light = MeetingSummary(
             m.id, name_of[m.id], m.date, m.number, m.title, m.approved,
             next_meetings=m.next_meetings, decisions=m.decisions, per_rollam=m.per_rollam,
-            published=m.published,
+            published=m.published, end_date=m.end_date,
         )  # fmt: skip
         meetings.append(
             (

@@ -19,7 +19,7 @@ FORMAT = 9
 """Version of the summaries' JSON form and of what makes a file valid (part of the cache key:
 7, the fingerprint covers statuses held at approval, comment IDs unique; 8, a decision's
 verbatim outcome, mover, seconder and candidates, tasks without a deadline; 9, published minutes
-whose approval is not recorded)."""
+whose approval is not recorded, a meeting's last day)."""
 
 
 @dataclass(slots=True)
@@ -112,6 +112,8 @@ class MeetingSummary:
     published: bool = False
     """Published minutes whose approval the text does not record (`approval_not_recorded`):
     not approved here, and not a draft either."""
+    end_date: dt.date | None = None
+    """The last day of a meeting held over several days."""
 
     def decision_id(self, index: int) -> str:
         """The register ID of the decision at `index`: its number, or '<meeting>/u<n>'."""
@@ -151,6 +153,7 @@ def summarize(meeting: Any) -> MeetingSummary:
         title=meeting.title,
         approved=meeting.approved_by is not None or meeting.approved_at is not None,
         published=not meeting.draft and meeting.approved_by is None and meeting.approved_at is None,
+        end_date=meeting.end_date,
         next_meetings=[NextDate(n.date, n.tentative) for n in meeting.next_meetings],
         tasks=[
             TaskSummary(
@@ -278,6 +281,7 @@ def to_json(s: MeetingSummary) -> dict[str, Any]:
         "title": s.title,
         "approved": s.approved,
         "published": s.published,
+        "end_date": None if s.end_date is None else s.end_date.isoformat(),
         "next": [[n.date.isoformat(), n.tentative] for n in s.next_meetings],
         "tasks": [
             [
@@ -343,6 +347,7 @@ def from_json(d: dict[str, Any]) -> MeetingSummary:
         title=d["title"],
         approved=bool(d["approved"]),
         published=bool(d["published"]),
+        end_date=_day(d["end_date"]),
         next_meetings=[
             NextDate(_required(_day(day)), bool(tentative)) for day, tentative in d["next"]
         ],

@@ -117,7 +117,7 @@ def upcoming_meetings(
         return loaded[summary.id]
 
     for summary in index.meetings:
-        if summary.date < as_of:
+        if (summary.end_date or summary.date) < as_of:  # over, not still in session
             continue
         m = model(summary)
         events.append(
