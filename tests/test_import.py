@@ -248,7 +248,9 @@ def test_minutes_without_a_date_ask_for_one(empty_repo, runner, tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("zapis.pdf", b"%PDF-1.4", "psc reads .docx, .md and .txt"),
+        ("zapis.rtf", b"{\\rtf1", "psc reads .docx, .htm, .html, .md, .odt, .pdf, .txt"),
+        ("zapis.pdf", b"%PDF-1.4", "zapis.pdf:1:1: error: not a PDF"),
+        ("zapis.odt", b"not a zip at all", "zapis.odt:1:1: error: not an OpenDocument text"),
         ("zapis.docx", b"not a zip at all", "not a Word document"),
         ("zapis.txt", b"Datum: 1. 2. 2024\n\xff\xfe broken\n", "zapis.txt:2:1"),
         ("zapis.txt", b"", "nothing to import"),

@@ -181,19 +181,19 @@ def test_the_progress_bar_is_drawn_on_a_terminal_only(tmp_path):
 def test_each_source_is_read_once(archive, runner, tmp_path, monkeypatch):
     """A folder's files are read once: the pass that finds their dates hands its blocks to
     the pass that writes (a Word file is parsed once, not twice)."""
-    import psc.edits.intake.sources
+    import psc.edits.intake.reading
 
     folder = tmp_path / "two"
     _source(folder, "senat-prf-uk-2007-10", "senat.txt")
     _source(folder, "en-m25-steering-group-2008-03", "m25.txt")
-    real_read = psc.edits.intake.sources.read_source
+    real_read = psc.edits.intake.reading.read_source
     read: list[str] = []
 
     def counted(path, *args, **kwargs):
         read.append(Path(path).name)
         return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr(psc.edits.intake.sources, "read_source", counted)
+    monkeypatch.setattr(psc.edits.intake.reading, "read_source", counted)
     result = run(runner, "import", str(folder))
     assert result.exit_code == 0, result.output
     assert sorted(read) == ["m25.txt", "senat.txt"]
