@@ -1,6 +1,7 @@
 """OpenDocument text (.odt, what LibreOffice writes) as `Block`s, read with odfdo.
 
-The body in order: headings (text:h, and paragraphs of the Title style), paragraphs, list
+The first page's header (a letterhead, or the meeting's title and date), then the body in
+order: headings (text:h, and paragraphs of the Title style), paragraphs, list
 items with the number their list style gives them ("3", "2.1", "b"), each table row as a
 row; bold spans (by their style or the styles it inherits) as **…**, links as [text](url),
 as `sources` reads Word. Footnotes, annotations, frames and a table of contents are left
@@ -139,8 +140,24 @@ class _Reader:
         self.counters: dict[str, list[int]] = {}  # per list style: the count at each level
 
     def blocks(self) -> list[Block]:
+        self.page_header()
         self.walk(self.document.body)
         return self.out
+
+    def page_header(self) -> None:
+        """The first page's header, once, before the body: LibreOffice keeps a letterhead,
+        or the meeting's title and date, there (its footer holds page numbers: left out)."""
+        pages = {
+            str(page.get_attribute("style:name")): page
+            for page in self.document.get_styles("master-page")
+        }
+        page = pages.get("Standard") or next(iter(pages.values()), None)
+        if page is None:
+            return
+        headers = {child.tag: child for child in page.children}
+        header = headers.get("style:header-first") or headers.get("style:header")
+        if header is not None:
+            self.walk(header)
 
     # ---------------------------------------------------------------- styles
 

@@ -2,9 +2,11 @@
 
 A municipality's page holds its site around the minutes: menus, a header and footer,
 scripts, search forms, cookie bars. Only the main content is read: the page's <main> (or
-role="main"), else its largest <article>, else its body; inside it, navigation, headers
-and footers of the site, asides, forms, scripts and styles, hidden elements and blocks
-whose id or class names site furniture (menu, breadcrumb, sidebar, cookie…) are left out.
+role="main"), else its largest <article>, else its body (also when the <main> lacks the
+page's <h1>: minutes formatted as a page of their own keep title and attendance above
+it); inside it, navigation, the site's headers and footers (not one holding the <h1>),
+asides, forms, scripts and styles, hidden elements and blocks whose id or class names
+site furniture (menu, breadcrumb, sidebar, cookie…) are left out.
 Then: headings, paragraphs (a single <br> kept as a line break, two or more end the
 paragraph), list items (numbered as the <ol> numbers them), each table row as a row, bold
 as **…** and links as [text](url), as `sources` reads Word.
@@ -147,10 +149,11 @@ def _furniture(element: Any, inside_content: bool) -> bool:
         return True
     if (element.get("role") or "") in _FURNITURE_ROLES:
         return True
-    if tag in ("header", "footer") and not inside_content:
+    if tag in ("header", "footer") and not inside_content and not element.xpath(".//h1"):
         return True
     names = f"{element.get('id') or ''} {element.get('class') or ''}"
-    return tag in ("div", "section", "ul", "header", "footer") and bool(_FURNITURE.search(names))
+    furnished = tag in ("div", "section", "ul") and bool(_FURNITURE.search(names))
+    return furnished and not element.xpath(".//h1")
 
 
 def _text_length(element: Any) -> int:
@@ -158,14 +161,16 @@ def _text_length(element: Any) -> int:
 
 
 def _main(root: Any) -> Any:
-    """The page's main content: <main> or role=main, else its largest <article>, else its
-    body."""
-    for found in (root.xpath("//main"), root.xpath("//*[@role='main']")):
+    """The page's main content: its <main> (or role=main), else its largest <article>,
+    else its body. A <main> or <article> without the page's <h1> is only a part of the
+    document (minutes whose title, date and attendance stand above it): then the body."""
+    has_h1 = bool(root.xpath("//h1"))
+    for found in (root.xpath("//main | //*[@role='main']"), root.xpath("//article")):
         if found:
-            return max(found, key=_text_length)
-    articles = root.xpath("//article")
-    if articles:
-        return max(articles, key=_text_length)
+            best = max(found, key=_text_length)
+            if best.xpath(".//h1") or not has_h1:
+                return best
+            break
     body = root.find("body")
     return body if body is not None else root
 
