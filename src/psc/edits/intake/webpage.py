@@ -8,7 +8,8 @@ it); inside it, navigation, the site's headers and footers (not one holding the 
 asides, forms, scripts and styles, hidden elements and blocks whose id or class names
 site furniture (menu, breadcrumb, sidebar, cookie…) are left out.
 Then: headings, paragraphs (a single <br> kept as a line break, two or more end the
-paragraph), list items (numbered as the <ol> numbers them), each table row as a row, bold
+paragraph), list items (numbered as the <ol> numbers them), each table row as a row (and
+each term of a definition list with its descriptions), bold
 as **…** and links as [text](url), as `sources` reads Word.
 """
 
@@ -251,12 +252,25 @@ class _Reader:
         elif tag == "tr":
             self.row(element, 0, 0)
         elif tag == "dl":
-            for child in element:
-                if isinstance(child.tag, str) and child.tag in ("dt", "dd", "div"):
-                    self.block(child, child.tag, inside)
+            self.definitions(element, line)
         else:
             self.walk(element, inside)
             self.flush()
+
+    def definitions(self, element: Any, line: int) -> None:
+        """A definition list as rows: each term with its descriptions, as a table of two
+        columns would hold them ("Present" | "miia")."""
+        cells: list[str] = []
+        for child in element.iter("dt", "dd"):
+            text = _collapse(_markdown_of(_spans(child, False, False, None)).replace("\n", " "))
+            if child.tag == "dt" and cells:
+                self.out.append(Block("row", " | ".join(cells), f"line {line}", cells=cells))
+                cells = []
+            if child.tag == "dt":
+                line = child.sourceline or line
+            cells.append(_unbold(text)[0])
+        if cells:
+            self.out.append(Block("row", " | ".join(cells), f"line {line}", cells=cells))
 
     def list(self, element: Any, ordered: bool, inside: bool) -> None:
         start = (element.get("start") or "1").strip()
