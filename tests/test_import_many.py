@@ -45,8 +45,9 @@ def _source(folder: Path, fixture: str, name: str) -> Path:
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
-    """Three real minutes (one in a subfolder), one without a date, one not UTF-8, a PDF,
-    and a hidden folder with minutes in it."""
+    """Three real minutes (one in a subfolder), one without a date, one not UTF-8, a PDF
+    that is only its header, a file of a format psc does not read, and a hidden folder with
+    minutes in it."""
     folder = tmp_path / "old minutes"
     _source(folder, "senat-prf-uk-2007-10", "senat.txt")
     _source(folder, "en-m25-steering-group-2008-03", "m25.txt")
@@ -54,6 +55,7 @@ def sources(tmp_path: Path) -> Path:
     _source(folder, UNDATED, "koclirov.txt")
     (folder / "broken.txt").write_bytes("Zápis".encode("utf-16"))
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "notes.rtf").write_bytes(b"{\\rtf1 Z\\'e1pis}")
     _source(folder / ".old", "senat-prf-uk-2007-10", "senat.txt")
     return folder
 
@@ -76,15 +78,21 @@ def test_a_folder_imports_as_a_valid_archive_naming_each_file_that_failed(archiv
     for name, day in (("senat.txt", "2007-10-26"), ("m25.txt", "2008-03-12")):
         assert any(f"/{name}" in line and day in line and "wrote" in line for line in lines)
     assert any("2014/kontrolni-vybor.md" in line and "2014-11-25" in line for line in lines)
-    assert any("scan.pdf" in line and "skipped" in line for line in lines)
+    assert any("notes.rtf" in line and "skipped" in line for line in lines)
+    assert any("scan.pdf" in line and "failed" in line for line in lines)
     assert not any(".old" in line for line in lines), result.stdout  # hidden: ignored
     errors = result.stderr.splitlines()
     assert any("koclirov.txt: not imported: no meeting date found" in e for e in errors)
     assert any(
         e.endswith("broken.txt: not imported: file is UTF-16; save it as UTF-8") for e in errors
     )
-    assert any("scan.pdf: skipped: unsupported format" in e for e in errors)
-    assert errors[-1].startswith("error: imported 3 of 6 files (1 skipped); 2 failed")
+    assert any(
+        "notes.rtf: skipped: unsupported format (psc reads .docx, .htm, .html, .md, .odt, .pdf, "
+        ".txt)" in e
+        for e in errors
+    )
+    assert any("scan.pdf: not imported: not a PDF psc can read (" in e for e in errors)
+    assert errors[-1].startswith("error: imported 3 of 7 files (1 skipped); 3 failed")
 
 
 def test_the_summary_counts_what_was_recognised_in_each_file(archive, sources, runner):
@@ -152,7 +160,7 @@ def test_dry_run_writes_nothing_and_prints_the_summary(archive, sources, runner)
     assert _meetings(archive) == {}
     assert result.stdout.count("would write") == 3
     assert (
-        result.stderr.splitlines()[-1] == "error: would import 3 of 6 files (1 skipped); 2 failed"
+        result.stderr.splitlines()[-1] == "error: would import 3 of 7 files (1 skipped); 3 failed"
     )
     assert "\x1b" not in result.output  # no progress bar in captured output
 
