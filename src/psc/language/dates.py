@@ -186,7 +186,9 @@ def find_period(text: str, *, year: int | None = None) -> Period | None:
             if last < first:
                 continue
         weekday = _WEEKDAY_BEFORE.search(text[: match.start()])
-        named = WEEKDAY_NUMBERS.get(weekday.group().split()[0].strip(",").lower()) if weekday else None
+        named = (
+            WEEKDAY_NUMBERS.get(weekday.group().split()[0].strip(",").lower()) if weekday else None
+        )
         # a weekday is part of the date only where it names the date's day ("Tuesday 4 April
         # 2016" was a Monday: the word stays in the text, nothing is dropped)
         start = weekday.start() if weekday and named == first.weekday() else match.start()

@@ -235,7 +235,7 @@ class _Reader:
             elif tag == "text:p":
                 self.paragraph(child, "paragraph")
             elif tag == "text:list":
-                self.list(child, None, 1, restart=True)
+                self.list_items(child, None, 1, restart=True)
             elif tag == "table:table":
                 self.tables += 1
                 self.table(child, self.tables)
@@ -256,7 +256,7 @@ class _Reader:
             kind, fields = "heading", {"level": 1}
         self.out.append(Block(kind, text, where, bold=whole_bold, **fields))  # type: ignore[arg-type]
 
-    def list(self, element: Any, style: str | None, level: int, *, restart: bool) -> None:
+    def list_items(self, element: Any, style: str | None, level: int, *, restart: bool) -> None:
         """A text:list's items at `level` (1-based), numbered by their list style."""
         own = element.get_attribute("text:style-name")
         style = str(own) if own else style
@@ -293,7 +293,7 @@ class _Reader:
                     self.paragraph(child, "item", **fields)
                     first = False
                 elif child.tag == "text:list":
-                    self.list(child, style, level + 1, restart=False)
+                    self.list_items(child, style, level + 1, restart=False)
 
     def table(self, element: Any, t: int) -> None:
         r = 0
@@ -315,7 +315,9 @@ class _Reader:
         for part in cell.children:
             if part.tag in ("text:p", "text:h"):
                 style = part.get_attribute("text:style-name")
-                spans = self.spans(part, self.bold("paragraph", str(style) if style else None), None)
+                spans = self.spans(
+                    part, self.bold("paragraph", str(style) if style else None), None
+                )
                 if "".join(s.text for s in spans).strip():
                     bold = all(s.bold for s in spans if s.text.strip())
                     lines.append(_markdown_of(spans, bold=not bold))

@@ -34,13 +34,21 @@ MAX_TEXT = 8 * 1024 * 1024
 """Characters of text a PDF may yield, all pages together."""
 
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"}
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb06": "st",
+    }
 )
 _PAGE_NUMBER = re.compile(
-    r"(?:(?:page|p\.|strana|stránka|str\.|s\.)\s*)?[-–—]?\s*(\d{1,4})\s*[-–—]?"
-    r"(?:\s*(?:of|z|ze|/|из)\s*\d{1,4})?",
+    r"(?:(?P<word>page|p\.|strana|stránka|str\.|s\.)\s*)?(?P<dash>[-–—]\s*)?(?P<n>\d{1,4})\s*[-–—]?"
+    r"(?P<of>\s*(?:of|z|ze|/)\s*\d{1,4})?",
     re.IGNORECASE,
 )
+"""A page number: 'Page 2 of 13', 'Strana 2 z 5', '- 2 -', '2/13', '2'."""
 _DIGITS = re.compile(r"\d+")
 _EDGE = 3
 """How many lines at the top and at the bottom of a page may be a running header/footer."""
@@ -56,8 +64,7 @@ def _pypdf() -> Any:
         import pypdf
     except ImportError:
         raise UsageError(
-            "reading PDF needs pypdf, a dependency of psc that is not installed here: "
-            "reinstall psc"
+            "reading PDF needs pypdf, a dependency of psc that is not installed here: reinstall psc"
         ) from None
     return pypdf
 
@@ -122,16 +129,23 @@ def _page_lines(text: str) -> list[str]:
     return [_collapse(line) for line in text.split("\n")]
 
 
-def _shape(line: str) -> str:
-    """A line with its numbers as '#': a running header's page number changes."""
+def _shape(line: str) -> str | None:
+    """A line with its numbers as '#' (a running header's page number changes); None for
+    a line without letters (a number alone is a page number only by `_page_number`)."""
+    if not re.search(r"[^\W\d_]", line):
+        return None
     return _DIGITS.sub("#", line.casefold())
 
 
 def _page_number(line: str, page: int) -> bool:
-    """A line that is only a page number near `page` (1-based): '2', '- 2 -', 'Page 2 of
-    13', 'Strana 2 z 5', '2/13'."""
+    """A line that is only a page number: worded ('Page 2 of 13', 'Strana 2 z 5', '- 2 -',
+    '2/13'), or a bare number near `page` (1-based; front matter may shift it by two)."""
     match = _PAGE_NUMBER.fullmatch(line)
-    return match is not None and abs(int(match.group(1)) - page) <= 2
+    if match is None:
+        return False
+    if match["word"] or match["of"] or match["dash"]:
+        return True
+    return 1 <= int(match["n"]) and abs(int(match["n"]) - page) <= 2
 
 
 def without_running_lines(pages: list[list[str]]) -> list[list[tuple[str, str]]]:
@@ -139,13 +153,13 @@ def without_running_lines(pages: list[list[str]]) -> list[list[tuple[str, str]]]
     a line among the first or last _EDGE non-blank lines of a page whose shape repeats at
     the same edge of at least half of the pages (two at least), and a page number at a
     page's first or last line."""
-    edges: dict[str, int] = {}
+    edges: dict[tuple[str, str | None], int] = {}
     for lines in pages:
         filled = [line for line in lines if line]
-        seen = {("top", _shape(line)) for line in filled[:_EDGE]}
-        seen |= {("bottom", _shape(line)) for line in filled[-_EDGE:]}
+        seen = {("top", _shape(line)) for line in filled[:_EDGE] if _shape(line)}
+        seen |= {("bottom", _shape(line)) for line in filled[-_EDGE:] if _shape(line)}
         for key in seen:
-            edges[repr(key)] = edges.get(repr(key), 0) + 1
+            edges[key] = edges.get(key, 0) + 1
     needed = max(2, (len(pages) + 1) // 2)
     out: list[list[tuple[str, str]]] = []
     for p, lines in enumerate(pages, 1):
@@ -153,15 +167,21 @@ def without_running_lines(pages: list[list[str]]) -> list[list[tuple[str, str]]]
         drop: set[int] = set()
         for at, (n, line) in enumerate(numbered):
             top, bottom = at < _EDGE, at >= len(numbered) - _EDGE
-            if (top and edges.get(repr(("top", _shape(line))), 0) >= needed) or (
-                bottom and edges.get(repr(("bottom", _shape(line))), 0) >= needed
+            shape = _shape(line)
+            if shape and (
+                (top and edges.get(("top", shape), 0) >= needed)
+                or (bottom and edges.get(("bottom", shape), 0) >= needed)
             ):
                 drop.add(n)
         for at in (0, len(numbered) - 1):
             if numbered and _page_number(numbered[at][1], p):
                 drop.add(numbered[at][0])
-        kept = [(line, f"page {p}, line {n}") if line else ("", "") for n, line in enumerate(lines, 1)]
-        out.append([(line, where) for (line, where), n in zip(kept, range(1, len(lines) + 1)) if n not in drop])
+        page_lines = [
+            (line, f"page {p}, line {n}") if line else ("", "")
+            for n, line in enumerate(lines, 1)
+            if n not in drop
+        ]
+        out.append(page_lines)
     return out
 
 

@@ -233,7 +233,9 @@ class _Reader:
             spans = _spans(element, False, False, None)
             text = _markdown_of(spans, bold=False).replace("\n", " ")
             if text.strip():
-                self.out.append(Block("heading", _collapse(text), f"line {line}", level=int(tag[1])))
+                self.out.append(
+                    Block("heading", _collapse(text), f"line {line}", level=int(tag[1]))
+                )
         elif tag in ("p", "dt", "dd", "pre", "summary", "figcaption", "address"):
             if any(isinstance(c.tag, str) and c.tag in _BLOCKS | {"div", "li"} for c in element):
                 self.walk(element, inside)  # a <p> holding blocks (broken markup)
@@ -243,7 +245,7 @@ class _Reader:
             for part in re.split(r"\n\s*\n", whole):
                 self.paragraph(part, line)
         elif tag in ("ul", "ol"):
-            self.list(element, tag == "ol", inside)
+            self.list_items(element, tag == "ol", inside)
         elif tag == "li":
             self.item(element, False, None, inside)
         elif tag == "table":
@@ -272,7 +274,7 @@ class _Reader:
         if cells:
             self.out.append(Block("row", " | ".join(cells), f"line {line}", cells=cells))
 
-    def list(self, element: Any, ordered: bool, inside: bool) -> None:
+    def list_items(self, element: Any, ordered: bool, inside: bool) -> None:
         start = (element.get("start") or "1").strip()
         number = int(start) if start.lstrip("-").isdigit() else 1
         for child in element:
