@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, run
+from conftest import REPO, SEED, run
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 DATED = {  # fixture → (the date its minutes give, the number they state)
@@ -205,3 +205,44 @@ def test_each_source_is_read_once(archive, runner, tmp_path, monkeypatch):
     result = run(runner, "import", str(folder))
     assert result.exit_code == 0, result.output
     assert sorted(read) == ["m25.txt", "senat.txt"]
+
+
+def _odt_of(text: str, target: Path) -> Path:
+    """Real minutes' text as a LibreOffice document would hold it: a paragraph a line."""
+    from odfdo import Document, Paragraph
+
+    document = Document("text")
+    for line in text.splitlines():
+        if line.strip():
+            document.body.append(Paragraph(line.strip()))
+    document.save(target)
+    return target
+
+
+def test_a_folder_of_every_format_imports_and_names_the_broken_file(archive, runner, tmp_path):
+    """.txt, .md, .docx, .odt, .pdf and .html side by side, and an .odt that is no
+    document: five meetings written, the broken file named with its reason."""
+    from seed_docx import seed_docx
+
+    folder = tmp_path / "mixed"
+    _source(folder, "senat-prf-uk-2007-10", "senat.txt")
+    _source(folder, "obec-uholicky-kontrolni-vybor-2014-11", "kontrolni-vybor.md")
+    seed_docx(SEED.read_text(encoding="utf-8"), folder / "seed.docx")
+    m25 = (REAL / "en-m25-steering-group-2008-03" / "source.txt").read_text(encoding="utf-8")
+    _odt_of(m25, folder / "m25.odt")
+    shutil.copy(REAL / "pdf-ppss-committee-2016-04" / "source.pdf", folder / "ppss.pdf")
+    shutil.copy(REAL / "html-w3c-publishing-cg-2025-05" / "source.html", folder / "w3c.html")
+    (folder / "broken.odt").write_bytes(b"PK\x03\x04 not really a zip")
+    result = run(runner, "import", str(folder))
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    for name in ("senat.txt", "kontrolni-vybor.md", "seed.docx", "m25.odt", "ppss.pdf", "w3c.html"):
+        assert any(name in line and "wrote" in line for line in lines), (name, result.output)
+    errors = result.stderr.splitlines()
+    assert any(
+        e.endswith("broken.odt: not imported: not an OpenDocument text (not a zip file)")
+        for e in errors
+    ), errors
+    assert errors[-1] == "error: imported 6 of 7 files; 1 failed, nothing written for them"
+    assert len(_meetings(archive)) == 6
+    assert run(runner, "validate").exit_code == 0
