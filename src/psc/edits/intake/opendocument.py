@@ -182,19 +182,17 @@ class _Reader:
         return self.bold_memo[key]
 
     def display_name(self, name: str | None) -> str:
-        """The name LibreOffice shows for a paragraph style, through automatic styles
-        ("P3" based on "Title" is "Title")."""
+        """The name LibreOffice shows for a paragraph style: an automatic style ("P3", made
+        for one paragraph's direct formatting) shows the style it is based on ("Title")."""
         seen: set[str] = set()
         while name and name not in seen:
             seen.add(name)
             style = self.document.get_style("paragraph", name)
             if style is None:
                 return name
-            if style.get_attribute("style:family") and not str(name).startswith("P"):
-                shown = style.get_attribute("style:display-name")
-                return str(shown or name)
+            automatic = style.parent is not None and style.parent.tag == "office:automatic-styles"
             parent = style.get_attribute("style:parent-style-name")
-            if not parent:
+            if not automatic or not parent:
                 return str(style.get_attribute("style:display-name") or name)
             name = str(parent)
         return name or ""
