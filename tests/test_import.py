@@ -265,7 +265,9 @@ def test_minutes_without_a_date_ask_for_one(empty_repo, runner, tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("zapis.pdf", b"%PDF-1.4", "psc reads .docx, .md and .txt"),
+        ("zapis.rtf", b"{\\rtf1", "psc reads .docx, .htm, .html, .md, .odt, .pdf, .txt"),
+        ("zapis.pdf", b"%PDF-1.4", "zapis.pdf:1:1: error: not a PDF"),
+        ("zapis.odt", b"not a zip at all", "zapis.odt:1:1: error: not an OpenDocument text"),
         ("zapis.docx", b"not a zip at all", "not a Word document"),
         ("zapis.txt", b"Datum: 1. 2. 2024\n\xff\xfe broken\n", "zapis.txt:2:1"),
         ("zapis.txt", b"", "nothing to import"),
@@ -330,3 +332,16 @@ def test_a_file_in_meetings_must_be_named_by_its_date(empty_repo, runner):
     assert "file name 'zapis.yaml' must be the meeting's date" in result.stderr
     assert not (empty_repo / "meetings" / "zapis.yaml").exists()
     assert run(runner, "import", str(SEED), "-o", "meetings/2016-09-07-2.yaml").exit_code == 0
+
+
+def test_a_weekday_that_contradicts_the_date_keeps_its_line(empty_repo, runner, tmp_path):
+    """'Date: Tuesday 4 April, 2016' (pdf-ppss-committee-2016-04: the fourth was a Monday):
+    the date is read, and the line stays as text, so 'Tuesday' is not lost."""
+    source = tmp_path / "minutes.txt"
+    lines = (REAL / "pdf-ppss-committee-2016-04" / "source.txt").read_text(encoding="utf-8")
+    source.write_text(lines, encoding="utf-8")
+    result = run(runner, "import", str(source), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "date: 2016-04-04" in result.stdout
+    assert "'Date: Tuesday 4 April, 2016'" in result.stdout
+    assert "'Date': 'Tuesday' has no field; the line is kept as text" in result.stderr

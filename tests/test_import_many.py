@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, run
+from conftest import REPO, SEED, run
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 DATED = {  # fixture → (the date its minutes give, the number they state)
@@ -45,8 +45,9 @@ def _source(folder: Path, fixture: str, name: str) -> Path:
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
-    """Three real minutes (one in a subfolder), one without a date, one not UTF-8, a PDF,
-    and a hidden folder with minutes in it."""
+    """Three real minutes (one in a subfolder), one without a date, one not UTF-8, a PDF
+    that is only its header, a file of a format psc does not read, and a hidden folder with
+    minutes in it."""
     folder = tmp_path / "old minutes"
     _source(folder, "senat-prf-uk-2007-10", "senat.txt")
     _source(folder, "en-m25-steering-group-2008-03", "m25.txt")
@@ -54,6 +55,7 @@ def sources(tmp_path: Path) -> Path:
     _source(folder, UNDATED, "koclirov.txt")
     (folder / "broken.txt").write_bytes("Zápis".encode("utf-16"))
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "notes.rtf").write_bytes(b"{\\rtf1 Z\\'e1pis}")
     _source(folder / ".old", "senat-prf-uk-2007-10", "senat.txt")
     return folder
 
@@ -76,15 +78,21 @@ def test_a_folder_imports_as_a_valid_archive_naming_each_file_that_failed(archiv
     for name, day in (("senat.txt", "2007-10-26"), ("m25.txt", "2008-03-12")):
         assert any(f"/{name}" in line and day in line and "wrote" in line for line in lines)
     assert any("2014/kontrolni-vybor.md" in line and "2014-11-25" in line for line in lines)
-    assert any("scan.pdf" in line and "skipped" in line for line in lines)
+    assert any("notes.rtf" in line and "skipped" in line for line in lines)
+    assert any("scan.pdf" in line and "failed" in line for line in lines)
     assert not any(".old" in line for line in lines), result.stdout  # hidden: ignored
     errors = result.stderr.splitlines()
     assert any("koclirov.txt: not imported: no meeting date found" in e for e in errors)
     assert any(
         e.endswith("broken.txt: not imported: file is UTF-16; save it as UTF-8") for e in errors
     )
-    assert any("scan.pdf: skipped: unsupported format" in e for e in errors)
-    assert errors[-1].startswith("error: imported 3 of 6 files (1 skipped); 2 failed")
+    assert any(
+        "notes.rtf: skipped: unsupported format (psc reads .docx, .htm, .html, .md, .odt, .pdf, "
+        ".txt)" in e
+        for e in errors
+    )
+    assert any("scan.pdf: not imported: not a PDF psc can read (" in e for e in errors)
+    assert errors[-1].startswith("error: imported 3 of 7 files (1 skipped); 3 failed")
 
 
 def test_the_summary_counts_what_was_recognised_in_each_file(archive, sources, runner):
@@ -152,7 +160,7 @@ def test_dry_run_writes_nothing_and_prints_the_summary(archive, sources, runner)
     assert _meetings(archive) == {}
     assert result.stdout.count("would write") == 3
     assert (
-        result.stderr.splitlines()[-1] == "error: would import 3 of 6 files (1 skipped); 2 failed"
+        result.stderr.splitlines()[-1] == "error: would import 3 of 7 files (1 skipped); 3 failed"
     )
     assert "\x1b" not in result.output  # no progress bar in captured output
 
@@ -181,19 +189,60 @@ def test_the_progress_bar_is_drawn_on_a_terminal_only(tmp_path):
 def test_each_source_is_read_once(archive, runner, tmp_path, monkeypatch):
     """A folder's files are read once: the pass that finds their dates hands its blocks to
     the pass that writes (a Word file is parsed once, not twice)."""
-    import psc.edits.intake.sources
+    import psc.edits.intake.reading
 
     folder = tmp_path / "two"
     _source(folder, "senat-prf-uk-2007-10", "senat.txt")
     _source(folder, "en-m25-steering-group-2008-03", "m25.txt")
-    real_read = psc.edits.intake.sources.read_source
+    real_read = psc.edits.intake.reading.read_source
     read: list[str] = []
 
     def counted(path, *args, **kwargs):
         read.append(Path(path).name)
         return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr(psc.edits.intake.sources, "read_source", counted)
+    monkeypatch.setattr(psc.edits.intake.reading, "read_source", counted)
     result = run(runner, "import", str(folder))
     assert result.exit_code == 0, result.output
     assert sorted(read) == ["m25.txt", "senat.txt"]
+
+
+def _odt_of(text: str, target: Path) -> Path:
+    """Real minutes' text as a LibreOffice document would hold it: a paragraph a line."""
+    from odfdo import Document, Paragraph
+
+    document = Document("text")
+    for line in text.splitlines():
+        if line.strip():
+            document.body.append(Paragraph(line.strip()))
+    document.save(target)
+    return target
+
+
+def test_a_folder_of_every_format_imports_and_names_the_broken_file(archive, runner, tmp_path):
+    """.txt, .md, .docx, .odt, .pdf and .html side by side, and an .odt that is no
+    document: five meetings written, the broken file named with its reason."""
+    from seed_docx import seed_docx
+
+    folder = tmp_path / "mixed"
+    _source(folder, "senat-prf-uk-2007-10", "senat.txt")
+    _source(folder, "obec-uholicky-kontrolni-vybor-2014-11", "kontrolni-vybor.md")
+    seed_docx(SEED.read_text(encoding="utf-8"), folder / "seed.docx")
+    m25 = (REAL / "en-m25-steering-group-2008-03" / "source.txt").read_text(encoding="utf-8")
+    _odt_of(m25, folder / "m25.odt")
+    shutil.copy(REAL / "pdf-ppss-committee-2016-04" / "source.pdf", folder / "ppss.pdf")
+    shutil.copy(REAL / "html-w3c-publishing-cg-2025-05" / "source.html", folder / "w3c.html")
+    (folder / "broken.odt").write_bytes(b"PK\x03\x04 not really a zip")
+    result = run(runner, "import", str(folder))
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    for name in ("senat.txt", "kontrolni-vybor.md", "seed.docx", "m25.odt", "ppss.pdf", "w3c.html"):
+        assert any(name in line and "wrote" in line for line in lines), (name, result.output)
+    errors = result.stderr.splitlines()
+    assert any(
+        e.endswith("broken.odt: not imported: not an OpenDocument text (not a zip file)")
+        for e in errors
+    ), errors
+    assert errors[-1] == "error: imported 6 of 7 files; 1 failed, nothing written for them"
+    assert len(_meetings(archive)) == 6
+    assert run(runner, "validate").exit_code == 0

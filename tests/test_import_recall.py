@@ -1,6 +1,7 @@
 """Issue 22: structure recall of `psc import` on the corpus of real minutes.
 
-Each fixture's source.txt is imported in-process into a fresh repository (as a new user would,
+Each fixture's source.txt (or its original .docx, .odt, PDF or web page, where it keeps one) is
+imported in-process into a fresh repository (as a new user would,
 with --date only where the minutes do not say when they met) and the imported meeting's facts
 (psc.edits.intake.facts) are compared with those of the fixture's hand-written meeting file:
 recall = facts reproduced / facts of the hand-written file, per kind of fact and overall.
@@ -43,15 +44,28 @@ def _hand_written(name: str):
     return _load(path)
 
 
+BINARY = (".docx", ".odt", ".pdf", ".html")
+"""A fixture taken from a file of one of these formats keeps it as source.<ext>: that file is
+imported (the reader of its format, its quirks included), not the text in source.txt."""
+
+
+def _source(fixture: Path) -> Path:
+    """The file of the fixture that a user would import: the original when the fixture keeps
+    one, else source.txt."""
+    originals = [fixture / f"source{suffix}" for suffix in BINARY]
+    return next((path for path in originals if path.exists()), fixture / "source.txt")
+
+
 def _imported(name: str, root: Path, runner, monkeypatch):
-    """The fixture's source.txt imported into the fresh repository `root` (not written)."""
+    """The fixture's source (`_source`) imported into the fresh repository `root` (not
+    written)."""
     fixture = REAL / name
     language = yaml.safe_load((fixture / "group.yaml").read_text(encoding="utf-8"))
     language = (language or {}).get("language", "cs")
     result = run(runner, "init", str(root), "--name", "Body", "--short", "B", "--lang", language)
     assert result.exit_code == 0, result.output
     monkeypatch.chdir(root)
-    source = str(fixture / "source.txt")
+    source = str(_source(fixture))
     result = run(runner, "import", source, "--dry-run")
     if result.exit_code != 0 and "no meeting date found" in result.stderr:
         day = next((fixture / "meetings").glob("*.yaml")).stem[:10]

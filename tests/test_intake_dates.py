@@ -335,6 +335,9 @@ def test_month_names_cover_every_month_in_both_languages():
             D(2007, 12, 12),
             "Wednesday 12, December 2007",
         ),
+        # a weekday that is not the date's own stays out of it (pdf-ppss-committee-2016-04:
+        # 4 April 2016 was a Monday), so the word is not lost with the date
+        ("Date: Tuesday 4 April, 2016", D(2016, 4, 4), D(2016, 4, 4), "4 April, 2016"),
     ],
 )
 def test_find_period(text, first, last, span):

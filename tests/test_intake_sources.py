@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from seed_docx import seed_docx
 
 from psc.edits.intake.blocks import Block
-from psc.edits.intake.sources import markdown_blocks, read_source, text_blocks
+from psc.edits.intake.reading import read_source
+from psc.edits.intake.sources import markdown_blocks, text_blocks
 from psc.errors import InvalidData, UsageError
 from psc.language.mdtext import plain_text
 
@@ -201,11 +202,13 @@ def test_markdown_file_of_the_seed(tmp_path):
 
 
 def test_unknown_suffix(tmp_path):
-    path = tmp_path / "zapis.pdf"
-    path.write_bytes(b"%PDF")
+    path = tmp_path / "zapis.rtf"
+    path.write_bytes(b"{\\rtf1")
     with pytest.raises(UsageError) as error:
         read_source(path)
-    assert str(error.value) == "cannot import zapis.pdf: psc reads .docx, .md and .txt"
+    assert str(error.value) == (
+        "cannot import zapis.rtf: psc reads .docx, .htm, .html, .md, .odt, .pdf, .txt"
+    )
 
 
 def test_broken_docx_names_the_file(tmp_path, monkeypatch):

@@ -318,7 +318,10 @@ def import_(
         list[Path],
         typer.Argument(
             metavar="FILE|DIR...",
-            help="Minutes to import: .docx (Word), .md or .txt; or folders of them.",
+            help=(
+                "Minutes to import: .docx (Word), .odt (LibreOffice), .pdf (its text), .html, "
+                ".md or .txt; or folders of them."
+            ),
             show_default=False,
         ),
     ],
@@ -357,7 +360,7 @@ def import_(
     ] = False,
     no_cache: NoCache = False,
 ) -> None:
-    """Import existing minutes (Word, Markdown or text) as a draft meeting file.
+    """Import existing minutes (Word, LibreOffice, PDF, web page or text) as a draft meeting.
 
     The header (a table or 'Datum: …' lines) becomes the date, times, place and attendance;
     'Bod 1 – …', 'Ad 1)' or a numbered line of the programme starts an item; a paragraph

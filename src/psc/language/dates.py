@@ -56,6 +56,22 @@ words."""
 WEEKDAYS: list[str] = sorted(set(_cldr_weekdays("cs", "en")), key=len, reverse=True)
 """The days of the week, Czech and English (CLDR), lower case: "středa", "wednesday"."""
 
+
+def _weekday_numbers(*locales: str) -> dict[str, int]:
+    """Each full name of a day of the week (lower case) with its number (Monday 0, as
+    `date.weekday()` counts)."""
+    from babel.dates import get_day_names
+
+    return {
+        name.lower(): number
+        for locale in locales
+        for context in ("format", "stand-alone")
+        for number, name in get_day_names("wide", context=context, locale=locale).items()
+    }
+
+
+WEEKDAY_NUMBERS: dict[str, int] = _weekday_numbers("cs", "en")
+
 _SP = r"[ \t\u00a0\u202f]"  # a space inside a date or time: Word writes no-break spaces
 _CS_NAMES = "|".join(sorted(MONTHS_CS, key=len, reverse=True))
 _EN_NAMES = "|".join(
@@ -170,7 +186,12 @@ def find_period(text: str, *, year: int | None = None) -> Period | None:
             if last < first:
                 continue
         weekday = _WEEKDAY_BEFORE.search(text[: match.start()])
-        start = weekday.start() if weekday else match.start()
+        named = (
+            WEEKDAY_NUMBERS.get(weekday.group().split()[0].strip(",").lower()) if weekday else None
+        )
+        # a weekday is part of the date only where it names the date's day ("Tuesday 4 April
+        # 2016" was a Monday: the word stays in the text, nothing is dropped)
+        start = weekday.start() if weekday and named == first.weekday() else match.start()
         return Period(first, last, start, match.end())
     return None
 

@@ -158,7 +158,7 @@ def _next_number(before: list[tuple[dt.date, int | None]]) -> int | None:
 def sources_in(paths: list[Path]) -> tuple[list[Path], list[Row]]:
     """The files to import (each once, sorted within a directory) and the rows of the files
     skipped in directories for their format. A file named itself is always tried."""
-    from psc.edits.intake.sources import SUFFIXES
+    from psc.edits.intake.reading import SUFFIXES
 
     sources: list[Path] = []
     skipped: list[Row] = []

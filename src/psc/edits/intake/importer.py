@@ -135,7 +135,7 @@ def recognised(
 def read_blocks(project: Project, source: Path) -> list[Any]:
     """The blocks of text of `source` (UsageError when it holds none; InvalidData when it
     cannot be read); read once, recognised as often as the group changes."""
-    from psc.edits.intake.sources import read_source
+    from psc.edits.intake.reading import read_source
 
     blocks = read_source(project.check_links(source))
     if not blocks:

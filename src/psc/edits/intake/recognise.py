@@ -1019,12 +1019,18 @@ class _Recogniser:
         for match in _TIME_WORDS.finditer(value):
             last = max(last, match.end())
         tail = value[last:].strip(" ,;.–-")
-        if tail and "place" not in self.m and not re.search(r"\d", tail):
+        # words before the date that are no lead-in ("dne", "held on") and no weekday of
+        # the date's own ("Tuesday 4 April 2016" was a Monday): kept with the line, as a tail
+        head = value[: found.start].strip(" ,;.–-") if found is not None else ""
+        if head and (dates.DATE_LEAD_IN.fullmatch(head) or not re.search(r"[^\W\d_]", head)):
+            head = ""
+        if tail and "place" not in self.m and not re.search(r"\d", tail) and not head:
             self.m["place"] = tail
             parts.append("place")
-        elif tail:  # words with no field of their own: the line stays, too
-            kept = Block("paragraph", f"{label}: {value}", where)
-            self.text_kept(kept, f"'{label}': '{tail}' has no field; the line is kept as text")
+        elif tail or head:  # words with no field of their own: the line stays, too
+            kept = Block("paragraph", f"{label}: {value}" if label else value, where)
+            words = " … ".join(w for w in (head, tail) if w)
+            self.text_kept(kept, f"'{label}': '{words}' has no field; the line is kept as text")
         if parts:
             self.note(where, (f"'{label}' → " if label else "") + ", ".join(parts))
         else:

@@ -1,4 +1,6 @@
-"""Readers of existing minutes: a .txt, .md or .docx file as a flat list of `Block`s.
+"""Readers of existing minutes: a .txt, .md or .docx file as a flat list of `Block`s
+(`reading.read_source` chooses the reader of each suffix; .odt, PDF and HTML have their own
+modules, which share this one's inline Markdown and package checks).
 
 Each reader keeps the document's order and says where each block came from; it recognises
 only the shape of the text (headings, list items, table rows, paragraphs), never what the
@@ -25,24 +27,24 @@ if TYPE_CHECKING:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-SUFFIXES = (".docx", ".md", ".txt")
-"""What `read_source` reads (.markdown is read as .md)."""
 MAX_DOCX_BYTES = 64 * 1024 * 1024
 """A Word file larger than this is refused before reading (its pictures may make it far
 larger than a text source; its text is checked by `check_package`)."""
 
 
-def read_source(path: Path) -> list[Block]:
-    """The blocks of the minutes in `path`, read by its suffix (.txt, .md/.markdown, .docx);
-    UsageError for another suffix, InvalidData when the file cannot be read."""
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        return text_blocks(_checked_text(path))
-    if suffix in (".md", ".markdown"):
-        return markdown_blocks(_checked_text(path))
-    if suffix == ".docx":
-        return docx_blocks(pipeline.read(path, MAX_DOCX_BYTES), display_path(path))
-    raise UsageError(f"cannot import {path.name}: psc reads .docx, .md and .txt")
+def read_text(path: Path) -> list[Block]:
+    """The blocks of a plain text file."""
+    return text_blocks(_checked_text(path))
+
+
+def read_markdown(path: Path) -> list[Block]:
+    """The blocks of a Markdown file."""
+    return markdown_blocks(_checked_text(path))
+
+
+def read_docx(path: Path) -> list[Block]:
+    """The blocks of a Word file (at most MAX_DOCX_BYTES)."""
+    return docx_blocks(pipeline.read(path, MAX_DOCX_BYTES), display_path(path))
 
 
 # ---------------------------------------------------------------------- text
@@ -279,13 +281,16 @@ MAX_RATIO = 200
 """An entry over 1 MB unpacked may be at most this many times its packed size."""
 
 
-def check_package(package: bytes, shown: str) -> None:
-    """Refuse (InvalidData, one line naming the file) a Word file that is not a zip, is
+def check_package(package: bytes, shown: str, kind: str = "Word document") -> None:
+    """Refuse (InvalidData, one line naming the file) a Word file (or another zipped
+    package, named `kind` in the messages: "OpenDocument text") that is not a zip, is
     damaged, holds an encrypted entry or one packed by a method psc does not read, or would
     unpack to too much: more entries than MAX_ENTRIES, more bytes than MAX_UNPACKED, more
     XML than MAX_XML, or an entry packed more than MAX_RATIO times. Only the zip's
     directory is read (the unpacked sizes it states bound what Python's zipfile unpacks)."""
     import zipfile
+
+    a_kind = ("an " if kind[:1] in "AEIOU" else "a ") + kind
 
     def refuse(reason: str) -> InvalidData:
         return InvalidData([Problem(shown, 1, 1, "", reason)])
@@ -295,17 +300,17 @@ def check_package(package: bytes, shown: str) -> None:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
         reason = "not a zip file" if isinstance(exc, zipfile.BadZipFile) else str(exc)
-        raise refuse(f"not a Word document ({reason or 'damaged zip'})") from None
+        raise refuse(f"not {a_kind} ({reason or 'damaged zip'})") from None
     if len(entries) > MAX_ENTRIES:
-        raise refuse(f"Word document has {len(entries)} entries, over the limit of {MAX_ENTRIES}")
+        raise refuse(f"{kind} has {len(entries)} entries, over the limit of {MAX_ENTRIES}")
     unpacked = xml = 0
     for entry in entries:
         name = _CONTROL.sub("?", entry.filename)
         if entry.flag_bits & 0x1:
-            raise refuse(f"Word document is encrypted ({name}); save it without a password")
+            raise refuse(f"{kind} is encrypted ({name}); save it without a password")
         if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise refuse(
-                f"not a Word document ({name} is packed by method {entry.compress_type}, "
+                f"not {a_kind} ({name} is packed by method {entry.compress_type}, "
                 "which psc does not read)"
             )
         unpacked += entry.file_size
@@ -313,13 +318,13 @@ def check_package(package: bytes, shown: str) -> None:
             xml += entry.file_size
         if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * entry.compress_size:
             raise refuse(
-                f"Word document unpacks too far ({name}: {entry.compress_size} bytes packed "
+                f"{kind} unpacks too far ({name}: {entry.compress_size} bytes packed "
                 f"into {entry.file_size}, over {MAX_RATIO} times)"
             )
     if unpacked > MAX_UNPACKED:
-        raise refuse(f"Word document unpacks to {unpacked} bytes, over the limit of {MAX_UNPACKED}")
+        raise refuse(f"{kind} unpacks to {unpacked} bytes, over the limit of {MAX_UNPACKED}")
     if xml > MAX_XML:
-        raise refuse(f"Word document holds {xml} bytes of XML, over the limit of {MAX_XML}")
+        raise refuse(f"{kind} holds {xml} bytes of XML, over the limit of {MAX_XML}")
 
 
 def docx_blocks(package: bytes, shown: str) -> list[Block]:
