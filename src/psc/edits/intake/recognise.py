@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies
+from psc.edits.intake import bodies, programme
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -617,6 +617,10 @@ class _Recogniser:
         self.structural_level: int | None = None
         self.status_approved = False
         """The approval is a status line's ('Adopted Minutes'), kept as its note."""
+        self.known_titles = programme.programme_in_text(blocks)
+        """A programme listed inside the text, for titling items ('K bodu 2:')."""
+        self.requeue: Block | None = None
+        """The text of a numbered point that started an item, to be read next as a block."""
 
     def _own_labels(self) -> dict[str, str]:
         """The group's and psc's own header labels (psc's Word minutes read back)."""
@@ -683,7 +687,10 @@ class _Recogniser:
             self.roles_in(block)
         i = 0
         while i < len(self.blocks):
-            i = self.step(i)
+            nxt = self.step(i)
+            if self.requeue is not None:  # the point's text, read as the block it is
+                self.blocks[i], self.requeue, nxt = self.requeue, None, i
+            i = nxt
         self.flush_list()
         return self.finish()
 
@@ -718,6 +725,8 @@ class _Recogniser:
                 self.note(block, f"programme point {len(self.programme)}")
                 return i + 1
             self.in_programme = False
+        if self.programme_line(i):
+            return i + 1
         if self.footer(block):
             return i + 1
         if self.verifying and block.kind == "paragraph" and self.signature_name(block):
@@ -1242,6 +1251,19 @@ class _Recogniser:
         self.note(self.blocks[i], f"vote by correspondence ({len(answers)} answers)")
         return k
 
+    def programme_line(self, i: int) -> bool:
+        """'Program zasedání' on a line of its own (no colon, no heading) with the numbered
+        points under it: the programme follows."""
+        block = self.blocks[i]
+        text = _plain(block.text)
+        if block.kind != "paragraph" or self.started() or self.programme or self.in_programme:
+            return False
+        if not programme.is_label(text) or not programme.points_after(self.blocks, i + 1):
+            return False
+        self.in_programme = True
+        self.note(block, f"'{text}': the programme follows")
+        return True
+
     def _programme_restarts(self, block: Block) -> bool:
         """A point numbered again from the start ('1. Zahájení' after '3. Různé') is the
         first item, not a fourth point of the programme."""
@@ -1306,8 +1328,10 @@ class _Recogniser:
             numbered = _NUMBERED.match(plain) if block.kind != "item" else None
             if block.kind == "item" and block.ordered and block.number and block.number.isdigit():
                 numbered = _NUMBERED.match(f"{block.number}. {plain}")
-            if numbered is None or not self.numbered_item(block, numbered):
+            if numbered is None:
                 return False
+            if not self.numbered_item(block, numbered):
+                return self.point_of_programme(block, numbered)
             number = int(numbered["number"])
             title = numbered["title"].strip()
             written = block.marker or numbered.string[: numbered.start("title")].strip()
@@ -1316,23 +1340,64 @@ class _Recogniser:
         item: dict[str, Any] = {"number": number}
         if title and title.endswith(":"):
             title = title[:-1].strip()
+        listed = programme.title_of(self.listed_titles(), number)
         opening = None
-        if title and (len(title.split()) > 20 or _more_than_a_sentence(title)):
+        long_title = title and (len(title.split()) > 20 or _more_than_a_sentence(title))
+        if long_title and not (listed and programme.agrees(listed, title or "")):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
+        written_title = title
+        if not title and listed:  # 'K bodu 1) programu', 'Ad 2)': the programme names it
+            title = listed.rstrip(".").strip()
         if title:
             item["title"] = title
         # the number as written, where the group's pattern would write it otherwise
-        if not title or _fold(self.wording.label("item", number=number, title=title)) != _fold(
-            plain
-        ):
+        if not written_title or _fold(
+            self.wording.label("item", number=number, title=title)
+        ) != _fold(plain):
             item["label"] = written
         self.start_item(
             block, item, f"item {number}" + (f" ('{written}')" if "label" in item else "")
         )
+        if title and not written_title:
+            self.note(block, f"item {number}: its title from the programme")
         if opening:  # 'K bodu 2: Zprávu … přednesl …': the label, then the text as a paragraph
-            self.add(opening)
+            self.text_of_item(block, opening)
             self.fresh_item = False
         return True
+
+    def listed_titles(self) -> list[str]:
+        """The programme's titles: the programme section, else a programme listed inside the
+        text (the first resolution adopting it)."""
+        if self.programme:
+            return [str(entry["title"]) for entry in self.programme]
+        return self.known_titles
+
+    def point_of_programme(self, block: Block, numbered: re.Match[str]) -> bool:
+        """'1. ASF schválil náhradníky (20/0/0).', '2. ŠR projednala každý dopis …': after a
+        programme, a point numbered as the next item is that item (titled by the programme),
+        its text the item's first paragraph, read as any paragraph is (a resolution, a
+        statement). Not a point of a list running on ('3.' right after a list's '2.')."""
+        number = int(numbered["number"])
+        title = programme.title_of(self.listed_titles(), number)
+        if title is None or self.in_programme or self.mode in ("tasks", "next", "footer"):
+            return False
+        numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
+        if number != (numbers[-1] + 1 if numbers else 1):
+            return False
+        k = self.blocks.index(block)
+        before = programme.point(self.blocks[k - 1]) if k else None
+        if before is not None and before[0] == number - 1 and not self.fresh_item:
+            return False  # the list of the item before goes on
+        item: dict[str, Any] = {"number": number, "title": title.rstrip(".").strip()}
+        item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
+        self.start_item(block, item, f"item {number}: numbered as the programme, titled by it")
+        self.requeue = Block("paragraph", numbered["title"].strip(), block.where)
+        return True
+
+    def text_of_item(self, block: Block, text: str) -> None:
+        """Text that came on an item's label line ('K bodu 2: Zprávu … přednesl …'): read as
+        a paragraph of the item."""
+        self.paragraph(Block("paragraph", text, block.where))
 
     def start_item(self, block: Block, item: dict[str, Any], what: str) -> None:
         self.flush_list()
