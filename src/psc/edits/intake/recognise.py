@@ -756,6 +756,7 @@ class _Recogniser:
             self.decision,
             self.vote_alone,
             self.decided_sentence,
+            self.told_decision,
         ):
             done = step(i)
             if done is not None:
@@ -1685,6 +1686,25 @@ class _Recogniser:
         self.add(decision)
         self.last_decision = decision
         self.note(block, "decision told in a sentence → resolution, adopted")
+        return i + used
+
+    def told_decision(self, i: int) -> int | None:
+        """'ASF schválil náhradníky (20/0/0).', 'Zastupitelstvo obce bere na vědomí rozpočtové
+        opatření č. 3/2018.': the body's decision told in a sentence (told.py), with the vote
+        in parentheses or on the lines after it."""
+        from psc.edits.intake.told import told_decision
+
+        block = self.blocks[i]
+        text = block.text.strip()
+        if block.kind != "paragraph" or block.bold or _plain(text) != text:
+            return None
+        decision = told_decision(text)
+        if decision is None:
+            return None
+        used = 1 if "votes" in decision else 1 + self.votes(i + 1, decision)
+        self.add(decision)
+        self.last_decision = decision
+        self.note(block, f"decision told in a sentence → resolution, {decision['outcome']}")
         return i + used
 
     def vote_alone(self, i: int) -> int | None:

@@ -1,0 +1,149 @@
+"""Small named rules of `psc import` (issue 22): programme lists and the items after them
+(psc.edits.intake.programme), decisions told in a sentence (told), statements with their
+speaker (statements), signatures and closing lines.
+
+Every input is a real quote: from a fixture of tests/fixtures/real/ (named), or from a page
+found with the search tool (its address in a comment). Each rule is tried on two bodies at
+least, and each recognised meeting must validate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from psc.edits.intake import programme, told
+from psc.edits.intake.draft import meeting_text
+from psc.edits.intake.recognise import recognise
+from psc.edits.intake.sources import text_blocks
+from psc.loading.model import Group
+from psc.loading.pipeline import load_meeting
+
+CS = Group(name="Akademický senát", short="AS")
+EN = Group(name="Parish Council", short="PC", language="en")
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def _meeting(text: str, group: Group = CS, date: dt.date = dt.date(2007, 10, 26)) -> dict[str, Any]:
+    """`text` recognised (dated `date` when it does not say); it must validate."""
+    draft = recognise(text_blocks(text), group, date=date)
+    yaml_text = meeting_text(draft.meeting, comment="x")
+    day = draft.meeting["date"]
+    load_meeting(yaml_text, Path(f"meetings/{day.isoformat()}.yaml"), group, approval=False)
+    return draft.meeting
+
+
+def _lines(fixture: str, first: str, count: int) -> str:
+    """`count` lines of a fixture's source.txt, from the line that starts with `first`."""
+    lines = (REAL / fixture / "source.txt").read_text(encoding="utf-8").splitlines()
+    start = next(k for k, line in enumerate(lines) if line.startswith(first))
+    return "\n".join(lines[start : start + count]) + "\n"
+
+
+# ------------------------------------------------------------------ programme
+
+
+def test_a_programme_label_is_a_line_naming_the_programme_and_nothing_else():
+    assert programme.is_label("Program zasedání")  # senat-prf-uk-2007-10
+    assert programme.is_label("Program jednání:")  # obec-uholicky-kontrolni-vybor-2014-11
+    assert programme.is_label("I. Program jednání")  # obec-koclirov-zastupitelstvo-2008-11
+    assert programme.is_label("Schválený program:")  # skolska-rada-arcig-2007-04
+    assert not programme.is_label("Byl navržen program jednání a doplnění bodu jednání")
+    assert not programme.is_label("Hlasování o programu: pro 6, zdržel se 0, proti 0.")
+
+
+def test_a_programme_on_a_line_of_its_own_then_points_numbered_as_it_are_its_items():
+    text = _lines("senat-prf-uk-2007-10", "Zápis ze zasedání", 1) + _lines(
+        "senat-prf-uk-2007-10", "Program zasedání", 25
+    )
+    meeting = _meeting(text)
+    assert [p["title"] for p in meeting["programme"]][:3] == [
+        "Schválení náhradníků",
+        "Schválení zapisovatele",
+        "Schválení programu zasedání",
+    ]
+    first = meeting["items"][0]
+    assert (first["number"], first["title"]) == (1, "Schválení náhradníků")
+    decision = first["content"][0]
+    assert decision["votes"] == {"for": 20, "against": 0, "abstained": 0}
+    assert decision["outcome"] == "adopted"
+    assert meeting["items"][3]["content"][0]["votes"]["abstained"] == 1
+    assert meeting["items"][4]["title"] == "Biotechnologické centrum Vestec (informace)"
+
+
+def test_points_under_a_programme_with_text_of_their_own_are_items_of_a_school_board():
+    text = _lines("skolska-rada-arcig-2007-04", "Zápis ze 6.", 1) + _lines(
+        "skolska-rada-arcig-2007-04", "Schválený program:", 19
+    )
+    items = _meeting(text, date=dt.date(2007, 4, 19))["items"]
+    numbered = [(i.get("number"), i.get("title")) for i in items if i.get("number")]
+    assert numbered == [
+        (1, "Zavedení školného na AG - Smlouva o vzdělání"),
+        (2, "Dva dopisy z řad rodičů žáků školy"),
+        (3, "Změny ve složení školské rady"),
+    ]
+    vote = items[1]["content"][0]  # the point's text is what was voted on
+    assert vote["decision"].startswith("ŠR podporuje zavedení školného")
+    assert vote["votes"] == {"for": 5, "abstained": 1, "against": 2}
+
+
+def test_an_item_labelled_by_its_number_alone_takes_the_programme_title():
+    text = _lines("obec-uholicky-kontrolni-vybor-2014-11", "Zápis z jednání", 1) + _lines(
+        "obec-uholicky-kontrolni-vybor-2014-11", "Program jednání:", 30
+    )
+    items = [i for i in _meeting(text)["items"] if i.get("number")]
+    assert (items[0]["label"], items[0]["title"]) == (
+        "K bodu 1) programu",
+        "Personální otázky KV, možnost rozšíření",
+    )
+    assert items[1]["title"] == "Náplň činnosti KV, seznámení se statutem a jednacím řádem KV"
+
+
+def test_a_long_item_title_the_programme_repeats_stays_the_title():
+    fixture = "ministerstvo-zemedelstvi-kps-nap-pracovni-skupina-2014-03"
+    text = _lines(fixture, "Zápis z 23.", 3) + _lines(fixture, "Program:", 9)
+    item = next(i for i in _meeting(text)["items"] if i.get("number") == 1)
+    assert item["title"].startswith("Rozsah a kvalita univerzitního rostlinolékařského")
+    assert item["label"] == "Ad 1)"
+
+
+def test_a_programme_inside_the_first_resolution_titles_the_items_after_it():
+    fixture = "obec-koclirov-zastupitelstvo-2008-11"
+    text = (REAL / fixture / "source.txt").read_text(encoding="utf-8")
+    assert programme.programme_in_text(text_blocks(text))[1].startswith("Zpráva o činnosti rady")
+    item = next(
+        i for i in _meeting(text, date=dt.date(2008, 11, 27))["items"] if i.get("number") == 2
+    )
+    assert (item["label"], item["title"]) == (
+        "K bodu 2:",
+        "Zpráva o činnosti rady a kontrola plnění usnesení zastupitelstva",
+    )
+
+
+# ------------------------------------------------------------------ decisions told
+
+
+def test_a_decision_told_with_its_vote_in_parentheses():
+    found = told.told_decision("ASF schválil zápis ze zasedání ASF 14. 9. 2007 (19/0/1).")
+    assert found == {
+        "decision": "ASF schválil zápis ze zasedání ASF 14. 9. 2007.",
+        "votes": {"for": 19, "against": 0, "abstained": 1},
+        "votes_text": "19/0/1",
+        "outcome": "adopted",
+    }
+
+
+def test_a_council_noting_a_report_is_a_resolution_noted():
+    # obec-zbilidy-zastupitelstvo-2018-06; obec-koclirov-zastupitelstvo-2008-11
+    noted = told.told_decision("Zastupitelstvo obce bere na vědomí rozpočtové opatření č. 3/2018.")
+    assert noted is not None and noted["outcome"] == "noted"
+    noted = told.told_decision("Zastupitelstvo vzalo na vědomí zprávu o činnosti rady.")
+    assert noted is not None and noted["outcome"] == "noted"
+
+
+def test_a_proposal_or_an_account_is_no_decision_told():
+    # senat-prf-mu-2014-11 ('žádá': a request, worded as the resolution proposes it)
+    assert told.told_decision('AS PřF MU žádá vedení fakulty o vypracování "studie".') is None
+    # skolska-rada-arcig-2007-04
+    assert told.told_decision("ŠR projednala každý dopis zvlášť a sestavila odpovědi.") is None
+    assert told.told_decision("Předseda KV seznámil jeho členy s hlavními úkoly KV:") is None
