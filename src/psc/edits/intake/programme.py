@@ -47,7 +47,7 @@ def is_label(text: str) -> bool:
     """'Program zasedání', 'Program jednání:', 'I. Program jednání', 'Agenda': a line that
     names the programme and says nothing else."""
     match = _LABEL_LINE.match(text.strip().replace("*", ""))
-    return bool(match) and _fold(match["label"]) in _LABELS
+    return match is not None and _fold(match["label"]) in _LABELS
 
 
 def point(block: Block) -> tuple[int, str] | None:
@@ -93,7 +93,7 @@ def agrees(title: str, text: str) -> bool:
     jednání.')?"""
     wanted = _fold(re.sub(r"[*_]", "", title))[:25]
     got = _fold(re.sub(r"[*_]", "", text))
-    if not wanted:
+    if not wanted or len(got) < 5:
         return False
     return got[: len(wanted)] == wanted or got.startswith(wanted[:12]) or wanted.startswith(got)
 

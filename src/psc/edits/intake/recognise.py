@@ -1343,8 +1343,10 @@ class _Recogniser:
             title = title[:-1].strip()
         listed = programme.title_of(self.listed_titles(), number)
         opening = None
-        long_title = title and (len(title.split()) > 20 or _more_than_a_sentence(title))
-        if long_title and not (listed and programme.agrees(listed, title or "")):
+        long_title = title is not None and (
+            len(title.split()) > 20 or _more_than_a_sentence(title)
+        )
+        if title and long_title and not (listed and programme.agrees(listed, title)):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
         written_title = title
         if not title and listed:  # 'K bodu 1) programu', 'Ad 2)': the programme names it
