@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from psc.edits.intake import programme, told
+from psc.edits.intake import programme, statements, told
 from psc.edits.intake.draft import meeting_text
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import text_blocks
@@ -147,3 +147,113 @@ def test_a_proposal_or_an_account_is_no_decision_told():
     # skolska-rada-arcig-2007-04
     assert told.told_decision("ŠR projednala každý dopis zvlášť a sestavila odpovědi.") is None
     assert told.told_decision("Předseda KV seznámil jeho členy s hlavními úkoly KV:") is None
+
+
+# ------------------------------------------------------------------ statements
+
+
+def test_a_speaker_and_a_dash_make_the_paragraph_a_statement():
+    # senat-prf-mu-2014-11
+    said = statements.name_dash(
+        "Vymazal – dotaz na podobu zápisu ze zasedání (doslovně přepsaný nebo zkrácený)?", []
+    )
+    assert said is not None and said.person == "Vymazal"
+    # https://www.ff.cuni.cz/akademicky-senat/minula-volebni-obdobi/volebni-obdobi-1998-2000/
+    # harmonogram-zasedani-a-zapisy-z-jednani/info-ff-cuni-cz-as98-00-zapisy98-zapis3-htm/
+    # (a programme line: the words before the dash are no name)
+    assert (
+        statements.name_dash("Návrh rozpočtu FF UK na rok 1998 – ing. Y. Brabcová, tajemnice", [])
+        is None
+    )
+    assert statements.name_dash("Různé – dotaz na podobu zápisu", []) is None
+
+
+def test_a_label_before_a_colon_is_no_speaker():
+    assert statements.name_colon("Hlasování o programu: pro 6, zdržel se 0, proti 0.", []) is None
+    assert statements.name_colon("Příloha 1: Zápis z 99. schůze VV", []) is None
+    # https://melton-suffolk-pc.gov.uk/documents/mpc21m04-minutes-of-the-statutory-annual-
+    # meeting-of-melton-parish-council-held-on-5-may-2021/
+    assert statements.name_colon("Proposed by: Cllr Taylor", []) is None
+
+
+def test_speakers_of_a_town_council_and_of_parish_councils():
+    # http://docplayer.cz/208584-Zapis-z-7-zasedani-zm-v-ceske-skalici-konaneho-dne-12-9-2011-
+    # v-17-00-hod-ve-skolni-restauraci-eurest-v-ceske-skalici.html
+    said = statements.speech_sentence(
+        "Ing. Vodička navrhl doplnění bodu programu před bod Majetkoprávní úkony zařadit bod "
+        "Zpráva finančního výboru.",
+        [],
+    )
+    assert said is not None and said.person == "Ing. Vodička"
+    assert statements.speech_sentence("Starosta předložil následující program jednání.", []) is None
+    # https://www.wellesbournepc.com/2019/09/18/extra-ordinary-full-council-meeting-20-08-2019-minutes/
+    said = statements.speech_sentence(
+        "Mrs Cook raised concern that the public were not notified of a recently cancelled "
+        "committee meeting.",
+        [],
+    )
+    assert said is not None and said.person == "Mrs Cook"
+    # https://alburyvillage.co.uk/category/minutes/page/2
+    said = statements.speech_sentence(
+        "Zoey Kelly expressed an interest after attending November’s meeting.", []
+    )
+    assert said is not None and said.person == "Zoey Kelly"
+    assert (
+        statements.speech_sentence(
+            "A member of the public asked if the parish council had requested the resurfacing "
+            "of footpath 25 at Patmore Heath.",
+            [],
+        )
+        is None
+    )
+
+
+def test_a_sentence_of_speaking_names_its_speaker_before_or_after_the_verb():
+    # spolek-sscr-vykonny-vybor-2015-07
+    said = statements.speech_sentence("P. Pisk doporučil smazat zmínku o návrhu J. Prokopové.", [])
+    assert said is not None and said.person == "P. Pisk"
+    # obec-koclirov-zastupitelstvo-2008-11: the verb first, the function, the name
+    said = statements.speech_sentence(
+        "Zprávu z činnosti rady obce přednesl místostarosta St.Telec.", []
+    )
+    assert said is not None and (said.person, said.role) == ("St.Telec", "místostarosta")
+    # senat-prf-uk-2007-10
+    said = statements.speech_sentence("Doc. Tachezy informoval o postupu jednání ve věci.", [])
+    assert said is not None and said.person == "Doc. Tachezy"
+
+
+def test_a_function_or_a_body_alone_is_no_speaker():
+    # obec-koclirov-zastupitelstvo-2008-11, senat-prf-mu-2014-11, obec-zbilidy-zastupitelstvo-2018-06
+    for sentence in (
+        "Kontrolu plnění usnesení minulého zastupitelstva přednesl předsedající.",
+        "Předseda AS přivítal přítomné senátory i senátorky spolu s hosty.",
+        "Starosta obce navrhl jako pověřeného zastupitele pro tvorbu územního plánu Marii "
+        "Hodačovou.",
+    ):
+        assert statements.speech_sentence(sentence, []) is None, sentence
+
+
+def test_a_paragraph_of_two_speakers_is_divided_where_the_speaker_changes():
+    text = _lines("obec-koclirov-zastupitelstvo-2008-11", "K bodu 2:", 1).strip()
+    paragraph = text.removeprefix("K bodu 2: ")
+    parts = statements.statements_in(paragraph, [])
+    assert parts is not None
+    assert [p.person if isinstance(p, statements.Said) else p[:20] for p in parts] == [
+        "St.Telec",
+        "Kontrolu plnění usne",
+        "p.jiří Tesař",
+    ]
+
+
+def test_a_paragraph_of_one_speaker_stays_whole():
+    # spolek-sscr-vykonny-vybor-2015-07
+    text = _lines("spolek-sscr-vykonny-vybor-2015-07", "P. Pisk doporučil", 1).strip()
+    parts = statements.statements_in(text, [])
+    assert parts == [statements.Said("P. Pisk", text)]
+
+
+def test_statements_in_an_imported_meeting_carry_their_speaker():
+    text = (REAL / "senat-prf-mu-2014-11" / "source.txt").read_text(encoding="utf-8")
+    items = _meeting(text)["items"]
+    said = [b for i in items for b in i.get("content", []) if isinstance(b, dict) and "person" in b]
+    assert [s["person"] for s in said] == ["Baláž", "Schlaghamerský", "Vymazal"]

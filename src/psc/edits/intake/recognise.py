@@ -1343,9 +1343,7 @@ class _Recogniser:
             title = title[:-1].strip()
         listed = programme.title_of(self.listed_titles(), number)
         opening = None
-        long_title = title is not None and (
-            len(title.split()) > 20 or _more_than_a_sentence(title)
-        )
+        long_title = title is not None and (len(title.split()) > 20 or _more_than_a_sentence(title))
         if title and long_title and not (listed and programme.agrees(listed, title)):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
         written_title = title
@@ -1486,8 +1484,53 @@ class _Recogniser:
             self.add({"by": by if len(by) > 1 else by[0], "text": text})
             self.note(block, "statement by " + ", ".join(by))
             return
+        if self.person_statements(block, text):
+            return
         self.add(text)
         self.kept += 1
+
+    def attendee_names(self) -> list[str]:
+        """The names of the attendance read so far and of the group's members."""
+        attendees = self.m.get("attendees", {})
+        names: list[Any] = [m.name for m in self.group.members]
+        for kind in ("present", "excused", "absent", "guests"):
+            names += attendees.get(kind, [])
+        for category in attendees.get("categories", []):
+            names += category.get("people", [])
+        return [n if isinstance(n, str) else str(n.get("name", "")) for n in names]
+
+    def person_statements(self, block: Block, text: str) -> bool:
+        """'Baláž – Problém …', 'Cllr Smith: …' (the paragraph, a statement), or sentences
+        with a speaker and a verb of speaking ('P. Pisk doporučil …'), each a statement and
+        the sentences around them text (statements.py)."""
+        from psc.edits.intake import statements
+
+        if self.mode not in ("body",) or not self.items:
+            return False
+        plain = _plain(text)
+        known = self.attendee_names()
+        said = statements.name_dash(
+            plain, known, language=self.group.language
+        ) or statements.name_colon(plain, known)
+        if said is not None:
+            self.add({"person": said.person, "text": text})
+            self.note(block, f"speaker '{said.person}' → statement")
+            return True
+        parts = statements.statements_in(plain, known) if plain == text else None
+        if parts is None:
+            return False
+        for part in parts:
+            if isinstance(part, str):
+                self.add(part)
+                self.kept += 1
+                continue
+            statement: dict[str, Any] = {"person": part.person}
+            if part.role:
+                statement["role"] = part.role
+            statement["text"] = part.text
+            self.add(statement)
+            self.note(block, f"speaker '{part.person}' → statement (its part of the paragraph)")
+        return True
 
     def _opening(self, text: str) -> str:
         """The first words of a paragraph, where the minutes name who speaks."""
