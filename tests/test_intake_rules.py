@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from psc.edits.intake import programme, statements, told
+from psc.edits.intake import programme, roles, signatures, statements, told
 from psc.edits.intake.draft import meeting_text
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import text_blocks
@@ -257,3 +257,65 @@ def test_statements_in_an_imported_meeting_carry_their_speaker():
     items = _meeting(text)["items"]
     said = [b for i in items for b in i.get("content", []) if isinstance(b, dict) and "person" in b]
     assert [s["person"] for s in said] == ["Baláž", "Schlaghamerský", "Vymazal"]
+
+
+# ------------------------------------------------------------------ roles and signatures
+
+
+def test_the_chair_named_in_the_instrumental_after_the_opening():
+    # obec-zbilidy-zastupitelstvo-2018-06
+    assert roles.designated(
+        "Mimořádné zasedání zastupitelstva obce Zbilidy bylo zahájeno v 18.00 hodin starostou "
+        "obce Romanem Hejdukem."
+    ) == [("chair", "Roman Hejduk", "male")]
+    # https://www.vbites.cz/mestsky-urad-a-samosprava/samosprava/zastupitelstvo/
+    # zapisy-ze-zastupitelstva/5745-1-18-05-11-2018-zapis-ze-zastupitelstva-mesta
+    assert roles.designated(
+        "Zasedání Zastupitelstva města Velká Bíteš bylo zahájeno v 17:07 hod. dosavadním "
+        "starostou města panem Ing. Milanem Vlčkem (dále jako „předsedající“)."
+    ) == [("chair", "Ing. Milan Vlček", "male")]
+    # https://www.boretin.cz/index.php/uredni-deska/36-z%C3%A1pis-ze-zased%C3%A1n%C3%AD-
+    # zastupitelstva-obce-bo%C5%99et%C3%ADn-ze-dne-7-11-2019 (a function without a name)
+    assert (
+        roles.designated(
+            "Zasedání zastupitelstva obce Bořetín, okres Pelhřimov bylo zahájeno ve výše "
+            "uvedený čas starostou obce (dále též jako „předsedající“)."
+        )
+        == []
+    )
+
+
+def test_names_in_the_instrumental_read_in_the_nominative():
+    assert [roles.nominative(w, last=False) for w in ("Romanem", "Milanem", "Pavlem")] == [
+        "Roman",
+        "Milan",
+        "Pavel",
+    ]
+    assert roles.nominative("Vlčkem", last=True) == "Vlček"
+    assert roles.nominative("Hanou", last=False) == "Hana"
+    assert roles.nominative("Novákovou", last=True) == "Nováková"
+
+
+def test_signatures_in_columns_are_the_verifiers_and_the_mayor():
+    fixture = REAL / "obec-zbilidy-zastupitelstvo-2018-06" / "source.txt"
+    meeting = _meeting(fixture.read_text(encoding="utf-8"))
+    assert [p["name"] for p in meeting["verified_by"]] == ["Hana Bílá", "Jiří Huďa"]
+    assert meeting["signed_by"] == [{"name": "Roman Hejduk", "role": "Starosta obce Zbilidy"}]
+
+
+def test_a_signature_after_the_footer_with_its_function_below():
+    fixture = REAL / "skolska-rada-arcig-2007-04" / "source.txt"
+    meeting = _meeting(fixture.read_text(encoding="utf-8"))
+    assert meeting["signed_by"] == [{"name": "Dr. Vojtěch ELIÁŠ", "role": "předseda ŠR"}]
+    assert meeting["recorded_by"]["name"] == "Vojtěch Eliáš"
+
+
+def test_a_signature_column_reads_functions_above_or_below_names():
+    assert signatures.column(["Starosta obce Zbilidy", "Roman Hejduk"]) == [
+        ("Roman Hejduk", "Starosta obce Zbilidy")
+    ]
+    assert signatures.column(["Dr. Vojtěch ELIÁŠ", "předseda ŠR"]) == [
+        ("Dr. Vojtěch ELIÁŠ", "předseda ŠR")
+    ]
+    # a sentence is no signature (skolska-rada-arcig-2007-04)
+    assert signatures.column(["Jednání skončilo v 18:45."]) is None

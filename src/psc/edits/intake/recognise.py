@@ -318,6 +318,8 @@ _FOOTER = re.compile(
     r"\s*:?\s*",
     re.I,
 )
+_DATE_LEAD = re.compile(r"(?:\s+|^)(?:ze\s+dne|dne|on|dated|v|ve)$", re.I)
+"""The words before a signer's date ('Zapsala: Jana Nováková dne 5. 3. 2020')."""
 _CONTACT = re.compile(
     r"\s*\((?P<words>[^()\[\]]*?)\s*\[?(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\]?"
     r"(?:\(mailto:[^)]*\))?\s*\)"
@@ -703,6 +705,8 @@ class _Recogniser:
             return i + 1
         if self.above_title(block):
             return i + 1
+        if block.kind == "row" and self.signature_block(i) is not None:
+            return len(self.blocks)
         if block.kind == "row":
             return self.row(i)
         if self.in_programme and self._programme_restarts(block):
@@ -729,6 +733,9 @@ class _Recogniser:
             return i + 1
         if self.footer(block):
             return i + 1
+        signed = self.signature_block(i)
+        if signed is not None:
+            return signed
         if self.verifying and block.kind == "paragraph" and self.signature_name(block):
             return i + 1
         self.verifying = False
@@ -877,7 +884,8 @@ class _Recogniser:
         if closing and kind != "verifiers":
             return None  # inside an item a 'label: value' line is the item's text
         field = {"time": "start"}.get(kind, kind)
-        if kind in _SINGLE and field in self.m or (kind == "date" and "date" in self.m):
+        again = kind in _SINGLE and field in self.m and not (closing and kind == "verifiers")
+        if again or (kind == "date" and "date" in self.m):
             return None  # the header said it already: this line stays text where it is
         if kind == "programme":
             if value:
@@ -2323,7 +2331,8 @@ class _Recogniser:
         if found:
             start = 0
             for found_day, begin, end in found:
-                pieces.append((value[start:begin].strip(" ,;"), found_day))
+                name = _DATE_LEAD.sub("", value[start:begin].strip(" ,;"))  # 'X dne 3. 5.'
+                pieces.append((name.strip(" ,;"), found_day))
                 start = end
             if value[start:].strip(" ,;.") and len(found) == 1 and not pieces[0][0]:
                 pieces = [(value[start:].strip(" ,;"), found[0][0])]
@@ -2409,6 +2418,34 @@ class _Recogniser:
             return True
         return False
 
+    def signature_block(self, i: int) -> int | None:
+        """The signatures that end the minutes, after the footer or 'Ověřovatelé zápisu:':
+        names with their functions, in columns or one under another (signatures.py); the
+        verifiers' column first, the others signed_by. Read only when every block left is
+        one of them; returns the end."""
+        from psc.edits.intake import signatures
+
+        if not (self.footer_seen or self.verifying) or not self.started():
+            return None
+        rest = self.blocks[i:]
+        if not rest or len(rest) > 8 or any(b.kind not in ("paragraph", "row") for b in rest):
+            return None
+        rows = [b.cells if b.kind == "row" else [_plain(b.text)] for b in rest]
+        found = [signatures.column(cells) for cells in signatures.columns(rows)]
+        if any(col is None for col in found) or not any(found):
+            return None
+        for k, col in enumerate(found):
+            for name, role in col or []:
+                person: dict[str, Any] = {"name": name}
+                if role:
+                    person["role"] = role
+                key = "verified_by" if self.verifying and k == 0 else "signed_by"
+                self.m.setdefault(key, []).append(person)
+                shown = f"'{name}'" + (f" ('{role}')" if role else "")
+                self.note(rest[0], f"signature {shown} → {key.replace('_', ' ')}")
+        self.verifying = False
+        return len(self.blocks)
+
     def signature_name(self, block: Block) -> bool:
         """A verifier's name on its own line after 'Ověřovatelé zápisu:'."""
         text = _plain(block.text)
@@ -2481,7 +2518,7 @@ class _Recogniser:
                         block["assigned"] = (
                             f"{day.isoformat() if isinstance(day, dt.date) else day}/{ordinal}"
                         )
-        for key in ("recorded_by", "approved_by", "verified_by", "approved_at"):
+        for key in ("recorded_by", "approved_by", "verified_by", "signed_by", "approved_at"):
             if key in m:
                 meeting[key] = m[key]
         return Draft(meeting, self.notes, self.added, self.kept)

@@ -72,6 +72,10 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_COLUMNS = re.compile(r"(?<=[^\s:]) {8,}(?=\S)")
+"""A gap of eight spaces or more inside a line: columns of a text export ('Hana Bílá
+<spaces> Starosta obce Zbilidy' under 'Ověřovatelé zápisu:'); not the gap after a label
+('Zapisovatel:      Tereza Vosyková' is one line of text)."""
 _HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
 _BULLET = re.compile(r"[ \t]*[-*+•◦▪–][ \t]+(.*)")
 _ORDERED = re.compile(r"[ \t]*(\d{1,9}(?:\.\d{1,9})*)[.)][ \t]+(.*)|[ \t]*([a-zA-Z])\)[ \t]+(.*)")
@@ -117,6 +121,8 @@ def line_block(line: str, where: str) -> Block | None:
         return None
     if "\t" in stripped:
         return _row(stripped, where)
+    if _COLUMNS.search(stripped):  # columns a text export keeps apart by wide spaces
+        return _row(_COLUMNS.sub("\t", stripped), where)
     heading = _HEADING.fullmatch(stripped)
     if heading:
         if not heading.group(2):
