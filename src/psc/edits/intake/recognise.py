@@ -320,6 +320,15 @@ _FOOTER = re.compile(
 )
 _DATE_LEAD = re.compile(r"(?:\s+|^)(?:ze\s+dne|dne|on|dated|v|ve)$", re.I)
 """The words before a signer's date ('Zapsala: Jana Nováková dne 5. 3. 2020')."""
+_CLOSING = re.compile(
+    r"^(?:(?:the\s+)?(?:meeting|jednání|zasedání|schůze|porada)\s+(?:bylo\s+|byla\s+|byl\s+|"
+    r"was\s+)?(?:skončil[oa]?|ukončen[oa]?|closed|ended|finished|concluded)\b"
+    r"|konec\s+(?:jednání|zasedání|schůze)\b"
+    r"|(?:\S+\s+){1,4}(?:ukončil[a]?\s+(?:jednání|zasedání|schůzi)|closed\s+the\s+meeting)\b)",
+    re.I,
+)
+"""The close of the meeting told with its time ('Jednání skončilo v 18:45.', 'Starosta
+ukončil zasedání v 20:15 hod.', 'The Chairman closed the meeting at 9.30pm')."""
 _CONTACT = re.compile(
     r"\s*\((?P<words>[^()\[\]]*?)\s*\[?(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\]?"
     r"(?:\(mailto:[^)]*\))?\s*\)"
@@ -768,7 +777,7 @@ class _Recogniser:
             done = step(i)
             if done is not None:
                 return done
-        if self.roll_call(block) or self.review(block):
+        if self.roll_call(block) or self.review(block) or self.closing_line(block):
             return i + 1
         if block.kind == "item" and not block.ordered and self.task_in_place(i):
             return i + 1
@@ -1150,6 +1159,8 @@ class _Recogniser:
         if self.item_start(block, text):
             return i + 1
         if _STRUCTURAL.match(plain.rstrip(":")) or _fold(plain) in self._section_a_words():
+            if self.section_item(i, text):
+                return i + 1
             self.flush_list()
             self.mode = "body"
             if block.kind == "heading":
@@ -1346,6 +1357,7 @@ class _Recogniser:
             written = block.marker or numbered.string[: numbered.start("title")].strip()
         if any(item.get("number") == number for item in self.items):
             return False
+        self.opening_is_item_one(number)
         item: dict[str, Any] = {"number": number}
         if title and title.endswith(":"):
             title = title[:-1].strip()
@@ -1373,6 +1385,58 @@ class _Recogniser:
             self.text_of_item(block, opening)
             self.fresh_item = False
         return True
+
+    def closing_line(self, block: Block) -> bool:
+        """'Jednání skončilo v 18:45.', 'The meeting closed at 9.15pm.': the close of the
+        meeting after its last item, an item without a title of its own (not the last item's
+        text), and the end time when no header gave it."""
+        text = _plain(block.text)
+        if block.kind != "paragraph" or not self.started() or not _CLOSING.match(text):
+            return False
+        _start, end = dates.find_times(text)
+        end = end or _start
+        if end is None:
+            return False
+        last = self.items[-1] if self.items else {}
+        if last.get("number") is not None or last.get("title"):
+            self.flush_list()
+            self.items.append({"content": []})
+            self.container = self.items[-1]["content"]
+        self.add(block.text.strip())
+        self.kept += 1
+        if "end" not in self.m:
+            self.m["end"] = end
+        self.note(block, f"the close of the meeting: end {end:%H:%M} (the sentence stays)")
+        return True
+
+    def section_item(self, i: int, title: str, *, listed: bool = False) -> bool:
+        """'Závěry a usnesení:' (its resolutions below), 'Průběh jednání:' with the chair's
+        opening under it: a part of the minutes before their first numbered item is an item
+        of its own, titled as written, without a number. (A heading right before item 1, as
+        'Průběh zasedání' / '1. ASF schválil …', is no item: psc prints its own.)"""
+        if any(isinstance(item.get("number"), int) for item in self.items):
+            return False
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        if nxt is None or self.in_programme:
+            return False
+        follows = _ITEM.match(_plain(nxt.text)) or programme.point(nxt) is not None
+        if not listed and (nxt.kind != "paragraph" or nxt.bold or follows):
+            return False
+        self.start_item(self.blocks[i], {"title": title}, f"'{title}': an item without a number")
+        return True
+
+    def opening_is_item_one(self, number: int) -> None:
+        """'K bodu 2:' first: the text before it, untitled, is item 1 (the opening the
+        minutes give no heading), titled by the programme when it lists item 1."""
+        if number != 2 or any(isinstance(item.get("number"), int) for item in self.items):
+            return
+        listed = programme.title_of(self.listed_titles(), 1)
+        lead = [item for item in self.items if item.get("content")]
+        if listed is None or len(lead) != 1 or set(lead[0]) != {"content"}:
+            return
+        lead[0]["number"] = 1
+        lead[0]["title"] = listed.rstrip(".").strip()
+        self.note("before item 2", "the text before item 2 → item 1, titled by the programme")
 
     def listed_titles(self) -> list[str]:
         """The programme's titles: the programme section, else a programme listed inside the
@@ -1687,7 +1751,8 @@ class _Recogniser:
             k += 1
         if not points:
             return None
-        self.add(block.text.strip())
+        if not self.section_item(i, block.text.strip(), listed=True):
+            self.add(block.text.strip())
         for point in points:
             decision: dict[str, Any] = {}
             if point.number:
