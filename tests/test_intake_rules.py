@@ -319,3 +319,55 @@ def test_a_signature_column_reads_functions_above_or_below_names():
     ]
     # a sentence is no signature (skolska-rada-arcig-2007-04)
     assert signatures.column(["Jednání skončilo v 18:45."]) is None
+
+
+# ------------------------------------------------------------------ parts of the minutes
+
+
+def test_parts_before_the_first_numbered_item_are_items_of_their_own():
+    text = (REAL / "senat-prf-mu-2014-11" / "source.txt").read_text(encoding="utf-8")
+    items = _meeting(text)["items"]
+    assert [(i.get("number"), i.get("title")) for i in items] == [
+        (None, "Závěry a usnesení:"),
+        (None, "Průběh jednání:"),
+        (1, "Schválení programu"),
+        (2, "Schválení zápisu z minulého zasedání"),
+    ]
+    assert items[1]["content"][0].startswith("Předseda AS přivítal přítomné")
+
+
+def test_a_heading_right_before_item_one_is_no_item():
+    text = _lines("senat-prf-uk-2007-10", "Zápis ze zasedání", 1) + _lines(
+        "senat-prf-uk-2007-10", "Program zasedání", 20
+    )
+    items = _meeting(text)["items"]
+    assert all(item.get("title") != "Průběh zasedání" for item in items)
+
+
+def test_the_text_before_item_two_is_item_one_titled_by_the_programme():
+    fixture = REAL / "obec-koclirov-zastupitelstvo-2008-11" / "source.txt"
+    items = _meeting(fixture.read_text(encoding="utf-8"), date=dt.date(2008, 11, 27))["items"]
+    assert (items[0]["number"], items[0]["title"]) == (
+        1,
+        "Zahájení, určení zapisovatele, volba návrhové komise a ověřovatelů zápisu",
+    )
+    assert items[0]["content"][1]["number"] == "1/7"
+
+
+def test_the_close_of_the_meeting_is_a_part_of_its_own_with_the_end_time():
+    fixture = REAL / "skolska-rada-arcig-2007-04" / "source.txt"
+    meeting = _meeting(fixture.read_text(encoding="utf-8"))
+    assert meeting["items"][-1] == {"content": ["Jednání skončilo v 18:45."]}
+    assert meeting["end"] == dt.time(18, 45)
+
+
+def test_wide_gaps_of_a_text_line_are_columns_but_not_after_a_label():
+    lines = _lines("obec-zbilidy-zastupitelstvo-2018-06", "Hana Bílá", 2)
+    blocks = text_blocks(lines)
+    assert [b.cells for b in blocks] == [
+        ["Hana Bílá", "Starosta obce Zbilidy"],
+        ["Jiří Huďa", "Roman Hejduk"],
+    ]
+    # tests/test_intake_roles.py (VV SH ČMS 25. 3. 2021): a label and its value
+    (block,) = text_blocks("Zapisovatel:             Tereza Vosyková\n")
+    assert (block.kind, block.text) == ("paragraph", "Zapisovatel: Tereza Vosyková")
