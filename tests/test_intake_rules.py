@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from psc.edits.intake import programme, roles, signatures, statements, told
+from psc.edits.intake import programme, roles, signatures, statements, tasks, told
 from psc.edits.intake.draft import meeting_text
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import text_blocks
@@ -371,3 +371,67 @@ def test_wide_gaps_of_a_text_line_are_columns_but_not_after_a_label():
     # tests/test_intake_roles.py (VV SH ČMS 25. 3. 2021): a label and its value
     (block,) = text_blocks("Zapisovatel:             Tereza Vosyková\n")
     assert (block.kind, block.text) == ("paragraph", "Zapisovatel: Tereza Vosyková")
+
+
+# ------------------------------------------------------------------ tasks
+
+
+def test_an_action_line_is_a_task_with_its_doer():
+    # en-m25-steering-group-2008-03
+    found = tasks.action_line(
+        "2.2.2 Action: NB to follow up with MW about her consulting with MN regarding the "
+        "Working Groups’ guidance document in reference to CPD25."
+    )
+    assert found is not None and (found.label, found.who) == ("2.2.2 Action:", "NB")
+    assert found.text.startswith("NB to follow up with MW")
+    # https://benniworth.parish.lincolnshire.gov.uk/council-business/archive/9
+    found = tasks.action_line("Action: To be put on village notice board.")
+    assert found is not None and (found.text, found.who) == (
+        "To be put on village notice board.",
+        None,
+    )
+    # spolek-sscr-vykonny-vybor-2015-07
+    found = tasks.action_line("Úkol 100/1: Upravit zápis z 99. schůze VV sekretariát")
+    assert found is not None and found.label == "Úkol 100/1:"
+
+
+def test_someone_to_do_something_is_a_task():
+    # http://leigh-on-mendip.org.uk/pc/pcmlist/2009/090720m.htm
+    found = tasks.to_do(
+        "(3.5) Welcome Packs – RM to distribute packs to new residents in Clear Wood and "
+        "bungalow next door."
+    )
+    assert found is not None and found.who == "RM"
+    found = tasks.to_do(
+        "(3.2) Communication with Villagers – Clerk to draft and issue first monthly newsletter."
+    )
+    assert found is not None and found.who == "Clerk"
+    # the same minutes: an account, no task
+    assert (
+        tasks.to_do("(3.3) Website Domain Renewal – Signed invoiced was received. Action complete.")
+        is None
+    )
+
+
+def test_a_task_without_a_deadline_stays_text_until_the_format_holds_one(monkeypatch):
+    text = (REAL / "en-m25-steering-group-2008-03" / "source.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(tasks, "accepts_no_deadline", lambda: False)
+    draft = recognise(text_blocks(text), EN)
+    assert "tasks" not in draft.meeting
+    assert any(
+        "'2.2.2 Action:' a task without a deadline: kept as text" in str(n) for n in draft.notes
+    )
+    monkeypatch.setattr(tasks, "accepts_no_deadline", lambda: True)
+    draft = recognise(text_blocks(text), EN)
+    assert [t["text"][:22] for t in draft.meeting["tasks"]] == ["NB to follow up with M"]
+    assert "deadline" not in draft.meeting["tasks"][0]
+    item = next(i for i in draft.meeting["items"] if i.get("number") == 2)
+    assert {"assigned": "2008-03-12/1"} in item["content"]
+
+
+def test_action_points_inside_an_item_stay_in_the_item():
+    text = (REAL / "en-m25-steering-group-2008-03" / "source.txt").read_text(encoding="utf-8")
+    meeting = _meeting(text, EN)
+    item = next(i for i in meeting["items"] if i.get("number") == 2)
+    assert {"heading": "Action points:"} in item["content"]
+    assert "sections" not in meeting

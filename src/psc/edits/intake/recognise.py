@@ -762,6 +762,8 @@ class _Recogniser:
             return i + 1
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
+        if self.task_line(i):
+            return i + 1
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
@@ -1166,6 +1168,8 @@ class _Recogniser:
             if block.kind == "heading":
                 self.structural_level = level
             self.note(block, f"'{plain}': psc prints its own heading for the proceedings")
+            return i + 1
+        if _TASK_HEADING.match(plain) and self.action_points_in_item(i, text):
             return i + 1
         if _TASK_HEADING.match(plain) or _fold(plain) in self._section_b_words():
             self.flush_list()
@@ -2145,6 +2149,56 @@ class _Recogniser:
         self.tasks.append(task)
         self.note(block, f"task {len(self.tasks)}, deadline {task['_kind'].replace('_', ' ')}")
         return i + 1
+
+    def action_points_in_item(self, i: int, text: str) -> bool:
+        """'Matters arising:' / 'Action points:' / '2.2.1 It was agreed …' inside item 2: a
+        line of text (no heading) labelling what follows in the item, when no task written
+        as psc writes it ('– T: …') follows; it stays the item's heading, and the item goes
+        on (en-m25-steering-group-2008-03)."""
+        block = self.blocks[i]
+        if block.kind != "paragraph" or not self.started() or self.container is None:
+            return False
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        if nxt is None or self.parse_task(nxt) is not None:
+            return False
+        if self.container is not self.items[-1].get("content"):
+            return False
+        self.add({"heading": text})
+        self.note(block, f"'{_plain(text)}': a heading inside the item (no tasks with T: follow)")
+        return True
+
+    def task_line(self, i: int) -> bool:
+        """'2.2.2 Action: NB to follow up with MW …', 'Úkol 100/1: Upravit zápis …', 'RM to
+        distribute packs …': a task given in the item (tasks.py), kept in its place. Without a
+        deadline it is a task only where the format holds one (else the line stays text and
+        the report says so); a deadline as psc writes it ('– T: …') is `task_in_place`'s."""
+        from psc.edits.intake import tasks
+
+        block = self.blocks[i]
+        if block.kind not in ("paragraph", "item") or not self.started() or block.bold:
+            return False
+        raw = _raw(block)
+        if _plain(raw) != raw or _DEADLINE.search(raw):
+            return False
+        found = tasks.action_line(raw) or tasks.to_do(raw)
+        if found is None:
+            return False
+        shown = f"'{found.label}' " if found.label else ""
+        if not tasks.accepts_no_deadline():
+            self.note(
+                block,
+                f"{shown}a task without a deadline: kept as text (a task of the meeting file "
+                "needs a deadline in this version of the format)",
+            )
+            return False
+        task: dict[str, Any] = {"text": found.text if found.label else raw, "_kind": "none"}
+        known = self._responsible(found.who) if found.who else []
+        if known:
+            task["responsible"] = known if len(known) > 1 else known[0]
+        self.tasks.append(task)
+        self.add({"assigned": len(self.tasks)})
+        self.note(block, f"{shown}task {len(self.tasks)} (assigned in this item), no deadline")
+        return True
 
     def task_in_place(self, i: int) -> bool:
         """A task given inside an item ('- Podat žádost – T: 30. 4. 2025, starosta'): a task
