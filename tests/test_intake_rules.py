@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from psc.edits.intake import programme, roles, signatures, statements, tasks, told
+from psc.edits.intake import programme, roles, signatures, statements, tasks, told, wrapped
 from psc.edits.intake.draft import meeting_text
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import text_blocks
@@ -435,3 +435,34 @@ def test_action_points_inside_an_item_stay_in_the_item():
     item = next(i for i in meeting["items"] if i.get("number") == 2)
     assert {"heading": "Action points:"} in item["content"]
     assert "sections" not in meeting
+
+
+# ------------------------------------------------------------------ hard-wrapped text
+
+
+def test_a_hard_wrapped_paragraph_is_joined():
+    # https://cuni.cz/UK-4979-version1-vr000427.htm
+    text = (
+        "Zápis\nze zasedání vědecké rady Univerzity Karlovy konaného\n"
+        "dne 27. dubna 2000 v Karolinu\n"
+    )
+    blocks, joins = wrapped.joined(text_blocks(text))
+    assert [b.text for b in blocks] == [
+        "Zápis",
+        "ze zasedání vědecké rady Univerzity Karlovy konaného dne 27. dubna 2000 v Karolinu",
+    ]
+    assert joins == ["lines 2–3"]
+
+
+def test_lines_that_are_paragraphs_of_their_own_are_not_joined():
+    for name in ("obec-koclirov-zastupitelstvo-2008-11", "senat-prf-mu-2014-11"):
+        text = (REAL / name / "source.txt").read_text(encoding="utf-8")
+        assert wrapped.joined(text_blocks(text))[1] == [], name
+    # http://www.odolenavoda.cz/cs/mestsky-urad/zastupitelske-organy/jednani-a-usneseni-zm/
+    # detail/81-zapis-z-verejneho-jednani-01/ (a blank line between: two paragraphs)
+    text = "3) Pravidla hospodaření města Odolena Voda\n\ndo schválení rozpočtu města na rok 2001\n"
+    assert wrapped.joined(text_blocks(text))[1] == []
+    # senat-prf-uk-2007-10, its attendance wrapped as a PDF would: a label line is the
+    # header's (its own rule joins a wrapped attendance list)
+    text = "Přítomni: Baxa, Berka, Čihař, Gahura, Chromý, Chudoba, Kuthan, Liberda,\nLorenc\n"
+    assert wrapped.joined(text_blocks(text))[1] == []

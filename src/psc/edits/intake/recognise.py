@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies, programme
+from psc.edits.intake import bodies, programme, wrapped
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -596,7 +596,7 @@ class _Recogniser:
         date: dt.date | None,
         add_organisations: bool,
     ):
-        self.blocks = blocks
+        self.blocks, self.joins = wrapped.joined(blocks)
         self.group = group
         self.registry = dict(group.organisation_names)
         self.added: dict[str, str] = {}
@@ -628,7 +628,7 @@ class _Recogniser:
         self.structural_level: int | None = None
         self.status_approved = False
         """The approval is a status line's ('Adopted Minutes'), kept as its note."""
-        self.known_titles = programme.programme_in_text(blocks)
+        self.known_titles = programme.programme_in_text(self.blocks)
         """A programme listed inside the text, for titling items ('K bodu 2:')."""
         self.requeue: Block | None = None
         """The text of a numbered point that started an item, to be read next as a block."""
@@ -694,6 +694,8 @@ class _Recogniser:
     # ---------------------------------------------------------------- the walk
 
     def run(self) -> Draft:
+        for where in self.joins:
+            self.note(where, "hard-wrapped lines joined into one paragraph")
         for block in self.blocks:  # a header line naming the role later takes its place
             self.roles_in(block)
         i = 0
