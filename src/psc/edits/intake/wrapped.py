@@ -66,9 +66,9 @@ def joined(blocks: list[Block]) -> tuple[list[Block], list[str]]:
             continue
         out.append(block)
     for block in out:
-        start = first_line.get(id(block))
-        if start is not None:
-            number = start.removeprefix("line ")
+        began = first_line.get(id(block))
+        if began is not None:
+            number = began.removeprefix("line ")
             block.where = f"lines {number}–{block.where.removeprefix('line ')}"
             joins.append(block.where)
     return out, joins
