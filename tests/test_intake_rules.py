@@ -466,3 +466,47 @@ def test_lines_that_are_paragraphs_of_their_own_are_not_joined():
     # header's (its own rule joins a wrapped attendance list)
     text = "Přítomni: Baxa, Berka, Čihař, Gahura, Chromý, Chudoba, Kuthan, Liberda,\nLorenc\n"
     assert wrapped.joined(text_blocks(text))[1] == []
+
+
+# ------------------------------------------------------------------ presenters first
+
+LF1 = (  # https://www.lf1.cuni.cz/zapis-3-4-2017
+    "Zápis ze zasedání Akademického senátu 1. LF UK dne 3. 4. 2017\n\n"
+    "Návrh programu:\n"
+    "1. prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu ze 6. 3. 2017 (10 min.)\n"
+    "2. prof. MUDr. A. Šedo, DrSc. – Informace děkana členům AS (20 min.)\n"
+    "3. prof. MUDr. P. Strejc, DrSc. – kandidát na funkci rektora UK – prezentace prof. MUDr. "
+    "T. Zimy, DrSc., MBA; volba kandidáta (40 min.)\n"
+    "4. prof. MUDr. A. Šedo, DrSc. – Vnitřní předpisy 1. LF UK (Statut, POS, PPS, PPŘ, DŘ, VŘ "
+    "AS 1. LF UK (60 min.)\n"
+    "5. as. MUDr. Martin Vejražka, Ph.D. – Vnitřní předpis 1. LF UK – Jednací řád AS 1. LF UK "
+    "(20 min.)\n"
+    "6. prof. MUDr. A. Šedo, DrSc. – Sloučení pracovišť 1. LF UK (20 min.)\n"
+    "7. Různé (10 min.)\n\n"
+    "1. prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu ze 6. 3. 2017\n"
+    "P. Strejc vyzval přítomné k připomínkování předloženého zápisu z minulého zasedání a "
+    "následně k jeho schválení.\n\n"
+    "2. prof. MUDr. A. Šedo, DrSc. – Informace děkana členům AS\n"
+)
+
+
+def test_programme_lines_and_items_with_their_presenter_first():
+    meeting = _meeting(LF1, date=dt.date(2017, 4, 3))
+    first = meeting["programme"][0]
+    assert first == {
+        "title": "Kontrola zápisu ze 6. 3. 2017",
+        "presenters": ["prof. MUDr. P. Strejc, DrSc."],
+        "duration": 10,
+    }
+    assert meeting["programme"][4]["presenters"] == ["as. MUDr. Martin Vejražka, Ph.D."]
+    items = meeting["items"]
+    assert [(i["number"], i["title"], i["presenters"]) for i in items] == [
+        (1, "Kontrola zápisu ze 6. 3. 2017", ["prof. MUDr. P. Strejc, DrSc."]),
+        (2, "Informace děkana členům AS", ["prof. MUDr. A. Šedo, DrSc."]),
+    ]
+
+
+def test_a_title_with_a_dash_is_no_presenter():
+    # obec-koclirov-zastupitelstvo-2008-11, skolska-rada-arcig-2007-04
+    assert programme.presenter_first("Úprava rozpočtu - rozpočtové opatření") is None
+    assert programme.presenter_first("Zavedení školného na AG - Smlouva o vzdělání") is None

@@ -103,3 +103,26 @@ def title_of(programme: list[str], number: int) -> str | None:
     if 1 <= number <= len(programme):
         return programme[number - 1].strip()
     return None
+
+
+_PRESENTER_FIRST = re.compile(
+    r"^(?P<who>[^–\-()]{3,80}?)\s+[–-]\s+(?P<title>\S.*?)(?:\s*\((?P<min>\d+)\s*min\.?\))?\s*$",
+    re.S,
+)
+_POST_NOMINAL = re.compile(r",\s*(?:Ph\.\s?D\.|DrSc\.|CSc\.|Th\.\s?D\.|MBA|DiS\.|LL\.M\.)")
+
+
+def presenter_first(text: str) -> tuple[str, str, int | None] | None:
+    """'prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu ze 6. 3. 2017 (10 min.)' → (title,
+    presenter, minutes): a programme line or an item's heading that names its presenter
+    before the title. None when the words before the dash are no person's name."""
+    from psc.edits.intake.statements import is_person
+
+    match = _PRESENTER_FIRST.match(text.strip())
+    if match is None:
+        return None
+    who = match["who"].strip()
+    name = _POST_NOMINAL.sub("", who).strip(" ,")
+    if "," in name or not is_person(name, [], strict=True):
+        return None
+    return match["title"].strip(), who, int(match["min"]) if match["min"] else None

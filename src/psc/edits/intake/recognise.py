@@ -729,7 +729,13 @@ class _Recogniser:
                     block.text if block.kind == "item" or numbered is None else numbered["title"]
                 )
                 entry: dict[str, Any] = {"title": title.strip()}
-                presented = self._presented(entry["title"])
+                first = programme.presenter_first(entry["title"])
+                if first is not None:  # 'prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu …'
+                    entry["title"], who, minutes = first
+                    entry["presenters"] = [who]
+                    if minutes:
+                        entry["duration"] = minutes
+                presented = None if first else self._presented(entry["title"])
                 if presented is not None and presented[0]:
                     entry["title"] = presented[0]
                     if presented[1]:
@@ -1356,6 +1362,8 @@ class _Recogniser:
                 numbered = _NUMBERED.match(f"{block.number}. {plain}")
             if numbered is None:
                 return False
+            if self.presenter_first_item(block, numbered):
+                return True
             if not self.numbered_item(block, numbered):
                 return self.point_of_programme(block, numbered)
             number = int(numbered["number"])
@@ -1450,6 +1458,21 @@ class _Recogniser:
         if self.programme:
             return [str(entry["title"]) for entry in self.programme]
         return self.known_titles
+
+    def presenter_first_item(self, block: Block, numbered: re.Match[str]) -> bool:
+        """'1. prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu ze 6. 3. 2017' after a
+        programme of the same lines: item 1, titled as the programme, presented by him."""
+        first = programme.presenter_first(numbered["title"])
+        number = int(numbered["number"])
+        listed = programme.title_of(self.listed_titles(), number)
+        if first is None or listed is None or not programme.agrees(listed, first[0]):
+            return False
+        if any(item.get("number") == number for item in self.items):
+            return False
+        item: dict[str, Any] = {"number": number, "title": first[0], "presenters": [first[1]]}
+        item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
+        self.start_item(block, item, f"item {number}, its presenter first")
+        return True
 
     def point_of_programme(self, block: Block, numbered: re.Match[str]) -> bool:
         """'1. ASF schválil náhradníky (20/0/0).', '2. ŠR projednala každý dopis …': after a

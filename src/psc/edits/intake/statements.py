@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
-    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol".split()
+    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as".split()
 )
 """Titles and forms of address before or after a name ('doc.', 'p.', 'pí.', 'Cllr')."""
 
