@@ -510,3 +510,45 @@ def test_a_title_with_a_dash_is_no_presenter():
     # obec-koclirov-zastupitelstvo-2008-11, skolska-rada-arcig-2007-04
     assert programme.presenter_first("Úprava rozpočtu - rozpočtové opatření") is None
     assert programme.presenter_first("Zavedení školného na AG - Smlouva o vzdělání") is None
+
+
+# ------------------------------------------------------------------ minute numbers
+
+WEST_BERGHOLT = (  # https://westbergholt-pc.gov.uk/parish-council/meetings/minutes/
+    # minutes-of-the-parish-council-meeting-25th-october-2023/
+    "Minutes of the Parish Council Meeting\n"
+    "Held on Wed 25th October 2023 at 7.30pm in the John Lampon Hall, Orpen Memorial Hall, "
+    "CO6 3BW\n"
+    "23/165 Receive /accept apologies and welcome to the public.\n"
+    "Apologies were received from County Cllr Lewis Barber.\n"
+    "23/166 Declarations of Interest\n"
+    "There were no declarations of interest.\n"
+    "23/167 Previous Minutes & Actions\n"
+    "RESOLVED – the Minutes of the Parish Council meetings held on Wed 27th September 2023 were "
+    "approved and signed by the Chairman, with no amendments. (See link to PC Minutes P6 Sept "
+    "23)\n"
+    "23/168 Questions from registered electors\n"
+)
+
+
+def test_numbered_minutes_are_items_with_their_minute_number():
+    meeting = _meeting(WEST_BERGHOLT, EN, date=dt.date(2023, 10, 25))
+    numbered = [i for i in meeting["items"] if i.get("number")]
+    items = [(i["number"], i["label"], i["title"]) for i in numbered]
+    assert items[:3] == [
+        (1, "23/165", "Receive /accept apologies and welcome to the public."),
+        (2, "23/166", "Declarations of Interest"),
+        (3, "23/167", "Previous Minutes & Actions"),
+    ]
+    assert numbered[1]["content"] == ["There were no declarations of interest."]
+
+
+def test_a_lone_minute_number_is_no_run_of_minutes():
+    # https://melton-suffolk-pc.gov.uk/documents/mpc21m04-minutes-of-the-statutory-annual-
+    # meeting-of-melton-parish-council-held-on-5-may-2021/
+    blocks = text_blocks("21.44 ELECTION OF CHAIR OF THE COUNCIL\n")
+    assert programme.minute_headings(blocks) == {}
+    assert programme.minute_headings(text_blocks(WEST_BERGHOLT))[2] == (
+        "23/165",
+        "Receive /accept apologies and welcome to the public.",
+    )

@@ -126,3 +126,40 @@ def presenter_first(text: str) -> tuple[str, str, int | None] | None:
     if "," in name or not is_person(name, [], strict=True):
         return None
     return match["title"].strip(), who, int(match["min"]) if match["min"] else None
+
+
+_MINUTE = re.compile(
+    r"^(?P<minute>(?P<series>\d{1,3}|[A-Z][a-z]{1,4}/\d{1,4})(?P<sep>[/.])(?P<seq>\d{2,4})"
+    r"(?P<tail>/\d{2}-\d{2})?\)?)\s+(?P<title>[A-Z][^\n]{2,120})$"
+)
+"""A minute number and its heading: '23/165 Receive /accept apologies …', '21.44 ELECTION OF
+CHAIR OF THE COUNCIL', '4.01) …', 'Cou/286/07-08 Apologies for Absence'."""
+
+
+def _minute(block: Block) -> re.Match[str] | None:
+    text = block.text.strip()
+    if block.kind == "item" and block.ordered and block.marker:
+        text = f"{block.marker} {text}"
+    if block.kind not in ("paragraph", "item", "heading") or "*" in text:
+        return None
+    match = _MINUTE.match(text)
+    if match is None:
+        return None
+    title = match["title"].rstrip(".")
+    if len(title.split()) > 14 or re.search(r"[.!?]\s", title):
+        return None  # a paragraph of the minute, not its heading
+    return match
+
+
+def minute_headings(blocks: list[Block]) -> dict[int, tuple[str, str]]:
+    """The blocks that head the minutes of a body numbering its minutes ('23/165', '23/166',
+    …): index → (the minute number as written, the heading). Only runs of two or more in one
+    series, each the next number of the one before (a lone '19/103' may be a reference)."""
+    found = [(k, m) for k, b in enumerate(blocks) if (m := _minute(b)) is not None]
+    heads: dict[int, tuple[str, str]] = {}
+    for (k, a), (j, b) in zip(found, found[1:], strict=False):
+        same = a["series"] == b["series"] and a["sep"] == b["sep"]
+        if same and int(b["seq"]) == int(a["seq"]) + 1:
+            for index, match in ((k, a), (j, b)):
+                heads[index] = (match["minute"], match["title"].strip())
+    return heads

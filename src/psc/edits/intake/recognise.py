@@ -630,6 +630,8 @@ class _Recogniser:
         """The approval is a status line's ('Adopted Minutes'), kept as its note."""
         self.known_titles = programme.programme_in_text(self.blocks)
         """A programme listed inside the text, for titling items ('K bodu 2:')."""
+        self.minutes = programme.minute_headings(self.blocks)
+        """Headings of numbered minutes ('23/165 …', '23/166 …'), by block index."""
         self.requeue: Block | None = None
         """The text of a numbered point that started an item, to be read next as a block."""
 
@@ -1349,6 +1351,8 @@ class _Recogniser:
 
     def item_start(self, block: Block, text: str | None = None) -> bool:
         """'Bod 1 – Title', 'Ad 1)', 'K bodu 2', '3. Title' (a short numbered line)."""
+        if self.minute_item(block):
+            return True
         text = _strip_marks(text if text is not None else block.text)
         plain = _plain(text)
         match = _ITEM.match(plain)
@@ -1458,6 +1462,20 @@ class _Recogniser:
         if self.programme:
             return [str(entry["title"]) for entry in self.programme]
         return self.known_titles
+
+    def minute_item(self, block: Block) -> bool:
+        """'23/166 Declarations of Interest' after '23/165 Receive /accept apologies …': a
+        body numbering its minutes; each heading an item, numbered in order, its minute
+        number kept as the label."""
+        index = next((k for k, b in enumerate(self.blocks) if b is block), None)
+        if index is None or index not in self.minutes:
+            return False
+        minute, title = self.minutes[index]
+        numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
+        number = numbers[-1] + 1 if numbers else 1
+        item = {"number": number, "label": minute, "title": title}
+        self.start_item(block, item, f"item {number} (minute '{minute}')")
+        return True
 
     def presenter_first_item(self, block: Block, numbered: re.Match[str]) -> bool:
         """'1. prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu ze 6. 3. 2017' after a
