@@ -552,3 +552,23 @@ def test_a_lone_minute_number_is_no_run_of_minutes():
         "23/165",
         "Receive /accept apologies and welcome to the public.",
     )
+
+
+def test_a_verb_in_lower_case_is_no_name():
+    # https://www.vcelna.cz/obcan-a-urad/obecni-zastupitelstvo/zasedani-zastupitelstva/
+    # zasedani-zastupitelstva-2014-2018/item/2798-zapis-z-14-zasedani-zastupitelstva-obce-vcelna
+    # ('řídí' begins with 'ř', inside the range Á–Ž of a careless pattern of capitals)
+    found = roles.designated(
+        "Zasedání zahájila a řídí jej starostka obce Ing. Jarmila Mandžuková. Jednotlivé body "
+        "jednání doprovázeny informací promítanou dataprojektorem."
+    )
+    assert all(name != "řídí" for _role, name, _gender in found)
+
+
+def test_two_speakers_joined_by_and_are_no_single_speaker():
+    # https://www.wellesbournepc.com/2019/09/18/extra-ordinary-full-council-meeting-20-08-2019-minutes/
+    sentence = (
+        "The Clerk and Cllr Mann confirmed that this was not the case as it was posted on the "
+        "Council website, Facebook and a notice placed on the Council door."
+    )
+    assert statements.speech_sentence(sentence, []) is None

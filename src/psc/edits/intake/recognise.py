@@ -1648,7 +1648,8 @@ class _Recogniser:
                 statement["role"] = part.role
             statement["text"] = part.text
             self.add(statement)
-            self.note(block, f"speaker '{part.person}' → statement (its part of the paragraph)")
+            whole = " (the paragraph)" if len(parts) == 1 else " (its part of the paragraph)"
+            self.note(block, f"speaker '{part.person}' → statement{whole}")
         return True
 
     def _opening(self, text: str) -> str:

@@ -50,15 +50,16 @@ _OPENED = re.compile(  # who opened the meeting (not an item) or led it chairs i
 def _name_word(word: str) -> bool:
     if word.lower().rstrip(".") in _TITLES:
         return True
-    if re.fullmatch(r"[A-ZÁ-Ž]\.", word):
+    if re.fullmatch(r"\w\.", word) and word[0].isupper():
         return True
-    if re.fullmatch(r"[A-ZÁ-Ž][\w'-]*", word):
+    if re.fullmatch(r"[\w'-]+", word) and word[0].isupper():  # not 'řídí': [Á-Ž] has 'ř'
         return True
     return bool(re.fullmatch(r"\w+(?:\.\w+)+", word))  # 'p.b.kysílko'
 
 
 def _is_title_or_initial(word: str) -> bool:
-    return word.lower().rstrip(".") in _TITLES or bool(re.fullmatch(r"[A-ZÁ-Ž]\.", word))
+    initial = bool(re.fullmatch(r"\w\.", word)) and word[0].isupper()
+    return word.lower().rstrip(".") in _TITLES or initial
 
 
 def _names(text: str, many: bool) -> tuple[list[str], int]:

@@ -189,7 +189,8 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
         while j >= 0 and _name_word(words[j]) and not words[j].endswith((",", ";")):
             before.insert(0, words[j])
             j -= 1
-        if before and is_person(" ".join(before), known, strict=j < 0):
+        joint = j >= 0 and words[j].casefold() in ("and", "a", "i", "&", "+")
+        if before and not joint and is_person(" ".join(before), known, strict=j < 0):
             return Said(" ".join(before).rstrip(","), sentence)
         after = words[k + 1 :]
         functions: list[str] = []
