@@ -572,3 +572,37 @@ def test_two_speakers_joined_by_and_are_no_single_speaker():
         "Council website, Facebook and a notice placed on the Council door."
     )
     assert statements.speech_sentence(sentence, []) is None
+
+
+# ------------------------------------------------------------------ long item headings
+
+WELLESBOURNE = (  # https://www.wellesbournepc.com/2019/09/18/extra-ordinary-full-council-
+    # meeting-20-08-2019-minutes/
+    "Extra-ordinary Full Council meeting, 20/08/2019 – minutes\n\n"
+    "1. Welcome\n\n"
+    "2. Apologies for Absence – Cllr Cannon\n\n"
+    "3. Confirmation of the order of the Agenda – add new number 7 item Grounds maintenance "
+    "contract – agreed\n\n"
+    "4. Identification of any items that might be resolved for confidential session – none\n\n"
+    "5. Declarations of Interest – none\n\n"
+    "6. Confirmation of the minutes of the Council Meeting on 6th August 2019 – Agreed\n\n"
+    "7. Grounds maintenance contract – It was noted that the footpaths included in the "
+    "contract had been entered historically and prior to the Lengthsman scheme. It was agreed "
+    "these paths should be removed from the contract as they fall into County responsibility "
+    "not the Parish Council – Agreed\n\n"
+    "8. Open Session for members of the public to raise any matters of relevance to the Parish\n"
+    "Mrs Cook raised concern that the public were not notified of a recently cancelled "
+    "committee meeting. The Clerk and Cllr Mann confirmed that this was not the case as it was "
+    "posted on the Council website, Facebook and a notice placed on the Council door.\n\n"
+    "9. Urgent Planning\n"
+)
+
+
+def test_long_numbered_headings_are_items_their_text_after_a_dash():
+    items = _meeting(WELLESBOURNE, EN)["items"]
+    numbered = {i["number"]: i for i in items if i.get("number")}
+    assert sorted(numbered) == list(range(1, 10))
+    assert numbered[3]["title"] == "Confirmation of the order of the Agenda"
+    assert numbered[3]["content"] == ["add new number 7 item Grounds maintenance contract – agreed"]
+    assert numbered[7]["title"] == "Grounds maintenance contract"
+    assert numbered[8]["content"][0]["person"] == "Mrs Cook"

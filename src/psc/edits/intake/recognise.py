@@ -442,6 +442,15 @@ def _more_than_a_sentence(text: str) -> bool:
     return False
 
 
+def _titled_dash(text: str) -> tuple[str, str] | None:
+    """'Grounds maintenance contract – It was noted that …': a short title (twelve words at
+    most, no stop) before a dash, and the item's text after it."""
+    match = re.match(r"^(?P<title>[^–.!?]{3,90}?)\s+[–—]\s+(?P<rest>\S.*)$", text, re.S)
+    if match is None or len(match["title"].split()) > 12:
+        return None
+    return match["title"].strip(), match["rest"].strip()
+
+
 def _verifying(verb: str) -> bool:
     return verb.startswith(("ověřovatel", "ověřil", "verif"))
 
@@ -1381,6 +1390,9 @@ class _Recogniser:
             title = title[:-1].strip()
         listed = programme.title_of(self.listed_titles(), number)
         opening = None
+        dashed = _titled_dash(title) if title and len(title.split()) > 14 else None
+        if dashed is not None and not listed:  # '7. Grounds maintenance contract – It was …'
+            title, opening = dashed
         long_title = title is not None and (len(title.split()) > 20 or _more_than_a_sentence(title))
         if title and long_title and not (listed and programme.agrees(listed, title)):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
@@ -1496,7 +1508,7 @@ class _Recogniser:
         """'1. ASF schválil náhradníky (20/0/0).', '2. ŠR projednala každý dopis …': after a
         programme, a point numbered as the next item is that item (titled by the programme),
         its text the item's first paragraph, read as any paragraph is (a resolution, a
-        statement). Not a point of a list running on ('3.' right after a list's '2.')."""
+        statement)."""
         number = int(numbered["number"])
         title = programme.title_of(self.listed_titles(), number)
         if title is None or self.in_programme or self.mode in ("tasks", "next", "footer"):
@@ -1504,10 +1516,6 @@ class _Recogniser:
         numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
         if number != (numbers[-1] + 1 if numbers else 1):
             return False
-        k = self.blocks.index(block)
-        before = programme.point(self.blocks[k - 1]) if k else None
-        if before is not None and before[0] == number - 1 and not self.fresh_item:
-            return False  # the list of the item before goes on
         item: dict[str, Any] = {"number": number, "title": title.rstrip(".").strip()}
         item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
         self.start_item(block, item, f"item {number}: numbered as the programme, titled by it")
@@ -1549,7 +1557,13 @@ class _Recogniser:
             return True
         numbers = [item["number"] for item in self.items if item.get("number")]
         expected = (numbers[-1] + 1) if numbers else 1
-        return number == expected and len(title) <= 100 and len(title.split()) <= 14
+        if number != expected:
+            return False
+        if len(title) <= 100 and len(title.split()) <= 14:
+            return True
+        if len(title) <= 140 and len(title.split()) <= 20 and not re.search(r"[.!?;:]", title):
+            return True  # '8. Open Session for members of the public to raise any matters …'
+        return _titled_dash(title) is not None
 
     def head_line(self, block: Block) -> bool:
         """Before the first item: the title ('Zápis ze 6. jednání školské rady'), a line
