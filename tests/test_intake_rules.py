@@ -606,3 +606,15 @@ def test_long_numbered_headings_are_items_their_text_after_a_dash():
     assert numbered[3]["content"] == ["add new number 7 item Grounds maintenance contract – agreed"]
     assert numbered[7]["title"] == "Grounds maintenance contract"
     assert numbered[8]["content"][0]["person"] == "Mrs Cook"
+
+
+def test_a_senate_approving_its_programme_with_the_vote_after_it():
+    # https://www.lf1.cuni.cz/zapis-3-4-2017 (the lines after the programme)
+    text = LF1.split("1. prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu ze 6. 3. 2017\n")[0] + (
+        "Akademický senát 1. LF UK schválil program zasedání v předloženém znění.\n"
+        "25 : 0 : 0 (pro : proti : zdrželo se) schváleno\n"
+    )
+    items = _meeting(text, date=dt.date(2017, 4, 3))["items"]
+    decision = items[-1]["content"][-1]
+    assert decision["outcome"] == "adopted"
+    assert decision["votes"] == {"for": 25, "against": 0, "abstained": 0}

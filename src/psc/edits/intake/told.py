@@ -24,7 +24,7 @@ _BODY_WORDS = (
 _ABBREVIATION = rf"[{_CAPS}][\w]*[{_CAPS}][\w]*"
 """'ASF', 'ŠR', 'KV', 'PřF' (two capitals at least)."""
 _SUBJECT = (
-    rf"(?P<body>{_BODY_WORDS}(?:\s+[\w.]+){{0,3}}?"
+    rf"(?P<body>(?:[{_CAPS}][a-záčďéěíňóřšťúůýž]+[ýíá]\s+)?{_BODY_WORDS}(?:\s+[\w.]+){{0,3}}?"
     rf"|{_ABBREVIATION}(?:\s+{_ABBREVIATION}){{0,2}})"
 )
 _VERB = re.compile(
