@@ -618,3 +618,11 @@ def test_a_senate_approving_its_programme_with_the_vote_after_it():
     decision = items[-1]["content"][-1]
     assert decision["outcome"] == "adopted"
     assert decision["votes"] == {"for": 25, "against": 0, "abstained": 0}
+
+
+def test_the_chair_whose_leading_of_the_meeting_is_approved():
+    # https://www.dh.cz/index.php/test-2/vykonny-vybor-sh-cms/jednani-vykonneho-vyboru/
+    # 1366-zaznam-z-jednani-vv-sh-cms-25-3-2021
+    assert roles.designated(
+        "Usnesení č. 1/25-3-2021: VV SH ČMS schvaluje řízení jednání Monikou Němečkovou."
+    ) == [("chair", "Monika Němečková", "female")]

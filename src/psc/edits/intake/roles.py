@@ -107,10 +107,8 @@ _OPENED_BY = re.compile(  # '… bylo zahájeno v 18.00 hodin starostou obce Rom
     r"(?-i:(?:\s+(?!pan)[a-záčďéěíňóřšťúůýž]\w*){0,2})\s+(?:(?:panem|paní|p\.|pí\.?)\s+)?",
     re.I | re.S,
 )
-_CHAIRED_BY = re.compile(  # 'předsedajícím je Jan Novák', 'řízením schůze byla pověřena …'
-    r"\b(?:předsedajícím\s+(?:je|byl[a]?|bude)|řízením(?:\s+\w+)?\s+(?:byl[a]?\s+|je\s+)?"
-    r"pověřen(?P<f>a)?)\s+",
-    re.I,
+_LED_BY = re.compile(  # 'VV SH ČMS schvaluje řízení jednání Monikou Němečkovou.'
+    r"\břízení\s+(?:jednání|schůze|zasedání)\s+(?=\w+(?:em|ou|ým|ím)\b)", re.I
 )
 
 
@@ -143,13 +141,15 @@ def _instrumental_gender(words: list[str]) -> str | None:
 
 
 def chaired_by(text: str) -> list[Designation]:
-    """The chair named by function and name in the instrumental after 'zahájeno' or 'řízeno'
-    ('Mimořádné zasedání … bylo zahájeno v 18.00 hodin starostou obce Romanem Hejdukem.',
-    '… bylo zahájeno v 17:07 hod. dosavadním starostou města panem Ing. Milanem Vlčkem'),
-    or in the nominative after 'předsedajícím je' or 'řízením … pověřen(a)'."""
+    """The chair named in the instrumental: by function and name after 'zahájeno' or
+    'řízeno' ('Mimořádné zasedání … bylo zahájeno v 18.00 hodin starostou obce Romanem
+    Hejdukem.', '… bylo zahájeno v 17:07 hod. dosavadním starostou města panem Ing. Milanem
+    Vlčkem'), or by name after 'řízení jednání' ('… schvaluje řízení jednání Monikou
+    Němečkovou.')."""
     found: list[Designation] = []
-    match = _OPENED_BY.search(text)
-    if match:
+    for match in (_OPENED_BY.search(text), _LED_BY.search(text)):
+        if match is None:
+            continue
         words: list[str] = []
         for word in text[match.end() :].split():
             if _is_title_or_initial(word.rstrip(",;:)")):
@@ -167,10 +167,7 @@ def chaired_by(text: str) -> list[Designation]:
                 w if _is_title_or_initial(w) else nominative(w, last=w is real[-1]) for w in words
             ]
             found.append(("chair", " ".join(shown), _instrumental_gender(real)))
-    match = _CHAIRED_BY.search(text)
-    if match:
-        names, _ = _names(text[match.end() :], many=False)
-        found += [("chair", n, "female" if match["f"] else None) for n in names]
+            break
     return found
 
 
