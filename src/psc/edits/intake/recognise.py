@@ -318,8 +318,6 @@ _FOOTER = re.compile(
     r"\s*:?\s*",
     re.I,
 )
-_DATE_LEAD = re.compile(r"(?:\s+|^)(?:ze\s+dne|dne|on|dated|v|ve)$", re.I)
-"""The words before a signer's date ('Zapsala: Jana Nováková dne 5. 3. 2020')."""
 _CLOSING = re.compile(
     r"^(?:(?:the\s+)?(?:meeting|jednání|zasedání|schůze|porada)\s+(?:bylo\s+|byla\s+|byl\s+|"
     r"was\s+)?(?:skončil[oa]?|ukončen[oa]?|closed|ended|finished|concluded)\b"
@@ -2508,8 +2506,7 @@ class _Recogniser:
         if found:
             start = 0
             for found_day, begin, end in found:
-                name = _DATE_LEAD.sub("", value[start:begin].strip(" ,;"))  # 'X dne 3. 5.'
-                pieces.append((name.strip(" ,;"), found_day))
+                pieces.append((value[start:begin].strip(" ,;"), found_day))
                 start = end
             if value[start:].strip(" ,;.") and len(found) == 1 and not pieces[0][0]:
                 pieces = [(value[start:].strip(" ,;"), found[0][0])]
