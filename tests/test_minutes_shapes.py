@@ -224,7 +224,9 @@ def test_the_calendar_keeps_a_meeting_still_in_session_on_the_day_asked(
     for args in (["--no-cache"], [], []):  # from the files, then from the index
         during = run(runner, "export", "ics", "--as-of", "2018-06-27", *args)
         assert during.exit_code == 0, during.output
-        assert "DTSTART;VALUE=DATE:20180626\nDTEND;VALUE=DATE:20180629" in during.stdout.replace("\r\n", "\n")
+        assert "DTSTART;VALUE=DATE:20180626\nDTEND;VALUE=DATE:20180629" in during.stdout.replace(
+            "\r\n", "\n"
+        )
         after = run(runner, "export", "ics", "--as-of", "2018-06-29", *args)
         assert after.exit_code == 0 and "DTSTART;VALUE=DATE:20180626" not in after.stdout
 

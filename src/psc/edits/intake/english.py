@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from psc.edits.intake import programme
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -110,7 +111,11 @@ def _labelled(block: Block, is_label: Callable[[str], str | None]) -> bool:
 def _starts_something(block: Block, is_label: Callable[[str], str | None]) -> bool:
     """Does the line open a shape of its own (a label line, a speaker's line)?"""
     text = block.text.strip()
-    return _labelled(block, is_label) or bool(_IRC.match(text) or _ONE_WORD_SPEAKER.match(text))
+    return (
+        _labelled(block, is_label)
+        or bool(_IRC.match(text) or _ONE_WORD_SPEAKER.match(text))
+        or programme.opens_a_minute(block)
+    )
 
 
 def _wrapped(a: Block, b: Block, is_label: Callable[[str], str | None]) -> bool:

@@ -79,9 +79,9 @@ def import_minutes(
     path = project.meetings_dir / f"{day.isoformat()}.yaml"
     # checked as the file it becomes: one in meetings/ must be named by its date
     inside = output is not None and output.resolve().parent == project.meetings_dir.resolve()
-    text, loaded = _checked_text(
-        draft.meeting, source, output if inside and output else path, group
-    )
+    checked_as = output if inside and output else path
+    _repoint_assigned(draft.meeting, day.isoformat(), checked_as.stem)
+    text, loaded = _checked_text(draft.meeting, source, checked_as, group)
     approved = "approved_by" in draft.meeting or "approved_at" in draft.meeting
     result = Imported(
         path if output is None else output,
@@ -207,3 +207,15 @@ def _write(
                 f"{display_path(path)} exists already; nothing was written "
                 "(use --force to overwrite it, or -o to write elsewhere)"
             ) from None
+
+
+def _repoint_assigned(meeting: dict[str, Any], day: str, meeting_id: str) -> None:
+    """Tasks shown where they were assigned (`assigned: <day>/<n>`) name the meeting by the
+    file it becomes: a second meeting of a day is `<day>-2`, its tasks `<day>-2/<n>`."""
+    if meeting_id == day:
+        return
+    for part in [*meeting.get("items", []), *meeting.get("sections", [])]:
+        for block in part.get("content", []):
+            ref = block.get("assigned") if isinstance(block, dict) else None
+            if isinstance(ref, str) and ref.startswith(f"{day}/"):
+                block["assigned"] = f"{meeting_id}/{ref[len(day) + 1 :]}"

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies, english
+from psc.edits.intake import bodies, english, programme, wrapped
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -318,6 +318,15 @@ _FOOTER = re.compile(
     r"\s*:?\s*",
     re.I,
 )
+_CLOSING = re.compile(
+    r"^(?:(?:the\s+)?(?:meeting|jednání|zasedání|schůze|porada)\s+(?:bylo\s+|byla\s+|byl\s+|"
+    r"was\s+)?(?:skončil[oa]?|ukončen[oa]?|closed|ended|finished|concluded)\b"
+    r"|konec\s+(?:jednání|zasedání|schůze)\b"
+    r"|(?:\S+\s+){1,4}(?:ukončil[a]?\s+(?:jednání|zasedání|schůzi)|closed\s+the\s+meeting)\b)",
+    re.I,
+)
+"""The close of the meeting told with its time ('Jednání skončilo v 18:45.', 'Starosta
+ukončil zasedání v 20:15 hod.', 'The Chairman closed the meeting at 9.30pm')."""
 _CONTACT = re.compile(
     r"\s*\((?P<words>[^()\[\]]*?)\s*\[?(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\]?"
     r"(?:\(mailto:[^)]*\))?\s*\)"
@@ -429,6 +438,15 @@ def _more_than_a_sentence(text: str) -> bool:
         if len(match.group(1)) > 3 and match.group(2).isupper():
             return True
     return False
+
+
+def _titled_dash(text: str) -> tuple[str, str] | None:
+    """'Grounds maintenance contract – It was noted that …': a short title (twelve words at
+    most, no stop) before a dash, and the item's text after it."""
+    match = re.match(r"^(?P<title>[^–.!?]{3,90}?)\s+[–—]\s+(?P<rest>\S.*)$", text, re.S)
+    if match is None or len(match["title"].split()) > 12:
+        return None
+    return match["title"].strip(), match["rest"].strip()
 
 
 def _verifying(verb: str) -> bool:
@@ -585,7 +603,7 @@ class _Recogniser:
         date: dt.date | None,
         add_organisations: bool,
     ):
-        self.blocks = blocks
+        self.blocks, self.joins = wrapped.joined(blocks)
         self.group = group
         self.registry = dict(group.organisation_names)
         self.added: dict[str, str] = {}
@@ -624,6 +642,12 @@ class _Recogniser:
                 self.extra_labels.setdefault(word, kind)
             self.blocks, reshaped = english.prepare(blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
+        self.known_titles = programme.programme_in_text(self.blocks)
+        """A programme listed inside the text, for titling items ('K bodu 2:')."""
+        self.minutes = programme.minute_headings(self.blocks)
+        """Headings of numbered minutes ('23/165 …', '23/166 …'), by block index."""
+        self.requeue: Block | None = None
+        """The text of a numbered point that started an item, to be read next as a block."""
 
     def is_label(self, text: str) -> str | None:
         """The kind of a header or attendance label ('Present' → present), or None."""
@@ -690,11 +714,16 @@ class _Recogniser:
     # ---------------------------------------------------------------- the walk
 
     def run(self) -> Draft:
+        for where in self.joins:
+            self.note(where, "hard-wrapped lines joined into one paragraph")
         for block in self.blocks:  # a header line naming the role later takes its place
             self.roles_in(block)
         i = 0
         while i < len(self.blocks):
-            i = self.step(i)
+            nxt = self.step(i)
+            if self.requeue is not None:  # the point's text, read as the block it is
+                self.blocks[i], self.requeue, nxt = self.requeue, None, i
+            i = nxt
         self.flush_list()
         if self.english:
             english.after(self)
@@ -709,6 +738,8 @@ class _Recogniser:
             return i + 1
         if self.above_title(block):
             return i + 1
+        if block.kind == "row" and self.signature_block(i) is not None:
+            return len(self.blocks)
         if block.kind == "row":
             return self.row(i)
         done = english.before(self, i) if self.english else None
@@ -723,7 +754,13 @@ class _Recogniser:
                     block.text if block.kind == "item" or numbered is None else numbered["title"]
                 )
                 entry: dict[str, Any] = {"title": title.strip()}
-                presented = self._presented(entry["title"])
+                first = programme.presenter_first(entry["title"])
+                if first is not None:  # 'prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu …'
+                    entry["title"], who, minutes = first
+                    entry["presenters"] = [who]
+                    if minutes:
+                        entry["duration"] = minutes
+                presented = None if first else self._presented(entry["title"])
                 if presented is not None and presented[0]:
                     entry["title"] = presented[0]
                     if presented[1]:
@@ -734,8 +771,13 @@ class _Recogniser:
                 self.note(block, f"programme point {len(self.programme)}")
                 return i + 1
             self.in_programme = False
+        if self.programme_line(i):
+            return i + 1
         if self.footer(block):
             return i + 1
+        signed = self.signature_block(i)
+        if signed is not None:
+            return signed
         if self.verifying and block.kind == "paragraph" and self.signature_name(block):
             return i + 1
         self.verifying = False
@@ -753,6 +795,8 @@ class _Recogniser:
             return i + 1
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
+        if self.task_line(i):
+            return i + 1
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
@@ -766,11 +810,12 @@ class _Recogniser:
             self.decision,
             self.vote_alone,
             self.decided_sentence,
+            self.told_decision,
         ):
             done = step(i)
             if done is not None:
                 return done
-        if self.roll_call(block) or self.review(block):
+        if self.roll_call(block) or self.review(block) or self.closing_line(block):
             return i + 1
         if block.kind == "item" and not block.ordered and self.task_in_place(i):
             return i + 1
@@ -886,7 +931,8 @@ class _Recogniser:
         if closing and kind != "verifiers":
             return None  # inside an item a 'label: value' line is the item's text
         field = {"time": "start"}.get(kind, kind)
-        if kind in _SINGLE and field in self.m or (kind == "date" and "date" in self.m):
+        again = kind in _SINGLE and field in self.m and not (closing and kind == "verifiers")
+        if again or (kind == "date" and "date" in self.m):
             return None  # the header said it already: this line stays text where it is
         if kind == "programme":
             if value:
@@ -1157,11 +1203,15 @@ class _Recogniser:
         if self.item_start(block, text):
             return i + 1
         if _STRUCTURAL.match(plain.rstrip(":")) or _fold(plain) in self._section_a_words():
+            if self.section_item(i, text):
+                return i + 1
             self.flush_list()
             self.mode = "body"
             if block.kind == "heading":
                 self.structural_level = level
             self.note(block, f"'{plain}': psc prints its own heading for the proceedings")
+            return i + 1
+        if _TASK_HEADING.match(plain) and self.action_points_in_item(i, text):
             return i + 1
         if _TASK_HEADING.match(plain) or _fold(plain) in self._section_b_words():
             self.flush_list()
@@ -1267,6 +1317,19 @@ class _Recogniser:
         self.note(self.blocks[i], f"vote by correspondence ({len(answers)} answers)")
         return k
 
+    def programme_line(self, i: int) -> bool:
+        """'Program zasedání' on a line of its own (no colon, no heading) with the numbered
+        points under it: the programme follows."""
+        block = self.blocks[i]
+        text = _plain(block.text)
+        if block.kind != "paragraph" or self.started() or self.programme or self.in_programme:
+            return False
+        if not programme.is_label(text) or not programme.points_after(self.blocks, i + 1):
+            return False
+        self.in_programme = True
+        self.note(block, f"'{text}': the programme follows")
+        return True
+
     def _programme_restarts(self, block: Block) -> bool:
         """A point numbered again from the start ('1. Zahájení' after '3. Různé') is the
         first item, not a fourth point of the programme."""
@@ -1320,6 +1383,8 @@ class _Recogniser:
 
     def item_start(self, block: Block, text: str | None = None) -> bool:
         """'Bod 1 – Title', 'Ad 1)', 'K bodu 2', '3. Title' (a short numbered line)."""
+        if self.minute_item(block):
+            return True
         text = _strip_marks(text if text is not None else block.text)
         plain = _plain(text)
         match = _ITEM.match(plain)
@@ -1331,33 +1396,159 @@ class _Recogniser:
             numbered = _NUMBERED.match(plain) if block.kind != "item" else None
             if block.kind == "item" and block.ordered and block.number and block.number.isdigit():
                 numbered = _NUMBERED.match(f"{block.number}. {plain}")
-            if numbered is None or not self.numbered_item(block, numbered):
+            if numbered is None:
                 return False
+            if self.presenter_first_item(block, numbered):
+                return True
+            if not self.numbered_item(block, numbered):
+                return self.point_of_programme(block, numbered)
             number = int(numbered["number"])
             title = numbered["title"].strip()
             written = block.marker or numbered.string[: numbered.start("title")].strip()
         if any(item.get("number") == number for item in self.items):
             return False
+        self.opening_is_item_one(number)
         item: dict[str, Any] = {"number": number}
         if title and title.endswith(":"):
             title = title[:-1].strip()
+        listed = programme.title_of(self.listed_titles(), number)
         opening = None
-        if title and (len(title.split()) > 20 or _more_than_a_sentence(title)):
+        dashed = _titled_dash(title) if title and len(title.split()) > 14 else None
+        if dashed is not None and not listed:  # '7. Grounds maintenance contract – It was …'
+            title, opening = dashed
+        long_title = title is not None and (len(title.split()) > 20 or _more_than_a_sentence(title))
+        if title and long_title and not (listed and programme.agrees(listed, title)):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
+        written_title = title
+        if not title and listed:  # 'K bodu 1) programu', 'Ad 2)': the programme names it
+            title = listed.rstrip(".").strip()
         if title:
             item["title"] = title
         # the number as written, where the group's pattern would write it otherwise
-        if not title or _fold(self.wording.label("item", number=number, title=title)) != _fold(
-            plain
-        ):
+        if not written_title or _fold(
+            self.wording.label("item", number=number, title=title)
+        ) != _fold(plain):
             item["label"] = written
         self.start_item(
             block, item, f"item {number}" + (f" ('{written}')" if "label" in item else "")
         )
+        if title and not written_title:
+            self.note(block, f"item {number}: its title from the programme")
         if opening:  # 'K bodu 2: Zprávu … přednesl …': the label, then the text as a paragraph
-            self.add(opening)
+            self.text_of_item(block, opening)
             self.fresh_item = False
         return True
+
+    def closing_line(self, block: Block) -> bool:
+        """'Jednání skončilo v 18:45.', 'The meeting closed at 9.15pm.': the close of the
+        meeting after its last item, an item without a title of its own (not the last item's
+        text), and the end time when no header gave it."""
+        text = _plain(block.text)
+        if block.kind != "paragraph" or not self.started() or not _CLOSING.match(text):
+            return False
+        _start, end = dates.find_times(text)
+        end = end or _start
+        if end is None:
+            return False
+        last = self.items[-1] if self.items else {}
+        if last.get("number") is not None or last.get("title"):
+            self.flush_list()
+            self.items.append({"content": []})
+            self.container = self.items[-1]["content"]
+        self.add(block.text.strip())
+        self.kept += 1
+        if "end" not in self.m:
+            self.m["end"] = end
+        self.note(block, f"the close of the meeting: end {end:%H:%M} (the sentence stays)")
+        return True
+
+    def section_item(self, i: int, title: str, *, listed: bool = False) -> bool:
+        """'Závěry a usnesení:' (its resolutions below), 'Průběh jednání:' with the chair's
+        opening under it: a part of the minutes before their first numbered item is an item
+        of its own, titled as written, without a number. (A heading right before item 1, as
+        'Průběh zasedání' / '1. ASF schválil …', is no item: psc prints its own.)"""
+        if any(isinstance(item.get("number"), int) for item in self.items):
+            return False
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        if nxt is None or self.in_programme:
+            return False
+        follows = _ITEM.match(_plain(nxt.text)) or programme.point(nxt) is not None
+        if not listed and (nxt.kind != "paragraph" or nxt.bold or follows):
+            return False
+        self.start_item(self.blocks[i], {"title": title}, f"'{title}': an item without a number")
+        return True
+
+    def opening_is_item_one(self, number: int) -> None:
+        """'K bodu 2:' first: the text before it, untitled, is item 1 (the opening the
+        minutes give no heading), titled by the programme when it lists item 1."""
+        if number != 2 or any(isinstance(item.get("number"), int) for item in self.items):
+            return
+        listed = programme.title_of(self.listed_titles(), 1)
+        lead = [item for item in self.items if item.get("content")]
+        if listed is None or len(lead) != 1 or set(lead[0]) != {"content"}:
+            return
+        lead[0]["number"] = 1
+        lead[0]["title"] = listed.rstrip(".").strip()
+        self.note("before item 2", "the text before item 2 → item 1, titled by the programme")
+
+    def listed_titles(self) -> list[str]:
+        """The programme's titles: the programme section, else a programme listed inside the
+        text (the first resolution adopting it)."""
+        if self.programme:
+            return [str(entry["title"]) for entry in self.programme]
+        return self.known_titles
+
+    def minute_item(self, block: Block) -> bool:
+        """'23/166 Declarations of Interest' after '23/165 Receive /accept apologies …': a
+        body numbering its minutes; each heading an item, numbered in order, its minute
+        number kept as the label."""
+        index = next((k for k, b in enumerate(self.blocks) if b is block), None)
+        if index is None or index not in self.minutes:
+            return False
+        minute, title = self.minutes[index]
+        numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
+        number = numbers[-1] + 1 if numbers else 1
+        item = {"number": number, "label": minute, "title": title}
+        self.start_item(block, item, f"item {number} (minute '{minute}')")
+        return True
+
+    def presenter_first_item(self, block: Block, numbered: re.Match[str]) -> bool:
+        """'1. prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu ze 6. 3. 2017' after a
+        programme of the same lines: item 1, titled as the programme, presented by him."""
+        first = programme.presenter_first(numbered["title"])
+        number = int(numbered["number"])
+        listed = programme.title_of(self.listed_titles(), number)
+        if first is None or listed is None or not programme.agrees(listed, first[0]):
+            return False
+        if any(item.get("number") == number for item in self.items):
+            return False
+        item: dict[str, Any] = {"number": number, "title": first[0], "presenters": [first[1]]}
+        item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
+        self.start_item(block, item, f"item {number}, its presenter first")
+        return True
+
+    def point_of_programme(self, block: Block, numbered: re.Match[str]) -> bool:
+        """'1. ASF schválil náhradníky (20/0/0).', '2. ŠR projednala každý dopis …': after a
+        programme, a point numbered as the next item is that item (titled by the programme),
+        its text the item's first paragraph, read as any paragraph is (a resolution, a
+        statement)."""
+        number = int(numbered["number"])
+        title = programme.title_of(self.listed_titles(), number)
+        if title is None or self.in_programme or self.mode in ("tasks", "next", "footer"):
+            return False
+        numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
+        if number != (numbers[-1] + 1 if numbers else 1):
+            return False
+        item: dict[str, Any] = {"number": number, "title": title.rstrip(".").strip()}
+        item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
+        self.start_item(block, item, f"item {number}: numbered as the programme, titled by it")
+        self.requeue = Block("paragraph", numbered["title"].strip(), block.where)
+        return True
+
+    def text_of_item(self, block: Block, text: str) -> None:
+        """Text that came on an item's label line ('K bodu 2: Zprávu … přednesl …'): read as
+        a paragraph of the item."""
+        self.paragraph(Block("paragraph", text, block.where))
 
     def start_item(self, block: Block, item: dict[str, Any], what: str) -> None:
         self.flush_list()
@@ -1389,7 +1580,13 @@ class _Recogniser:
             return True
         numbers = [item["number"] for item in self.items if item.get("number")]
         expected = (numbers[-1] + 1) if numbers else 1
-        return number == expected and len(title) <= 100 and len(title.split()) <= 14
+        if number != expected:
+            return False
+        if len(title) <= 100 and len(title.split()) <= 14:
+            return True
+        if len(title) <= 140 and len(title.split()) <= 20 and not re.search(r"[.!?;:]", title):
+            return True  # '8. Open Session for members of the public to raise any matters …'
+        return _titled_dash(title) is not None
 
     def head_line(self, block: Block) -> bool:
         """Before the first item: the title ('Zápis ze 6. jednání školské rady'), a line
@@ -1443,8 +1640,54 @@ class _Recogniser:
             self.add({"by": by if len(by) > 1 else by[0], "text": text})
             self.note(block, "statement by " + ", ".join(by))
             return
+        if self.person_statements(block, text):
+            return
         self.add(text)
         self.kept += 1
+
+    def attendee_names(self) -> list[str]:
+        """The names of the attendance read so far and of the group's members."""
+        attendees = self.m.get("attendees", {})
+        names: list[Any] = [m.name for m in self.group.members]
+        for kind in ("present", "excused", "absent", "guests"):
+            names += attendees.get(kind, [])
+        for category in attendees.get("categories", []):
+            names += category.get("people", [])
+        return [n if isinstance(n, str) else str(n.get("name", "")) for n in names]
+
+    def person_statements(self, block: Block, text: str) -> bool:
+        """'Baláž – Problém …', 'Cllr Smith: …' (the paragraph, a statement), or sentences
+        with a speaker and a verb of speaking ('P. Pisk doporučil …'), each a statement and
+        the sentences around them text (statements.py)."""
+        from psc.edits.intake import statements
+
+        if self.mode not in ("body",) or not self.items:
+            return False
+        plain = _plain(text)
+        known = self.attendee_names()
+        said = statements.name_dash(
+            plain, known, language=self.group.language
+        ) or statements.name_colon(plain, known)
+        if said is not None:
+            self.add({"person": said.person, "text": text})
+            self.note(block, f"speaker '{said.person}' → statement")
+            return True
+        parts = statements.statements_in(plain, known) if plain == text else None
+        if parts is None:
+            return False
+        for part in parts:
+            if isinstance(part, str):
+                self.add(part)
+                self.kept += 1
+                continue
+            statement: dict[str, Any] = {"person": part.person}
+            if part.role:
+                statement["role"] = part.role
+            statement["text"] = part.text
+            self.add(statement)
+            whole = " (the paragraph)" if len(parts) == 1 else " (its part of the paragraph)"
+            self.note(block, f"speaker '{part.person}' → statement{whole}")
+        return True
 
     def _opening(self, text: str) -> str:
         """The first words of a paragraph, where the minutes name who speaks."""
@@ -1593,7 +1836,8 @@ class _Recogniser:
             k += 1
         if not points:
             return None
-        self.add(block.text.strip())
+        if not self.section_item(i, block.text.strip(), listed=True):
+            self.add(block.text.strip())
         for point in points:
             decision: dict[str, Any] = {}
             if point.number:
@@ -1645,6 +1889,25 @@ class _Recogniser:
         self.add(decision)
         self.last_decision = decision
         self.note(block, "decision told in a sentence → resolution, adopted")
+        return i + used
+
+    def told_decision(self, i: int) -> int | None:
+        """'ASF schválil náhradníky (20/0/0).', 'Zastupitelstvo obce bere na vědomí rozpočtové
+        opatření č. 3/2018.': the body's decision told in a sentence (told.py), with the vote
+        in parentheses or on the lines after it."""
+        from psc.edits.intake.told import told_decision
+
+        block = self.blocks[i]
+        text = block.text.strip()
+        if block.kind != "paragraph" or block.bold or _plain(text) != text:
+            return None
+        decision = told_decision(text)
+        if decision is None:
+            return None
+        used = 1 if "votes" in decision else 1 + self.votes(i + 1, decision)
+        self.add(decision)
+        self.last_decision = decision
+        self.note(block, f"decision told in a sentence → resolution, {decision['outcome']}")
         return i + used
 
     def vote_alone(self, i: int) -> int | None:
@@ -1967,6 +2230,56 @@ class _Recogniser:
         self.tasks.append(task)
         self.note(block, f"task {len(self.tasks)}, deadline {task['_kind'].replace('_', ' ')}")
         return i + 1
+
+    def action_points_in_item(self, i: int, text: str) -> bool:
+        """'Matters arising:' / 'Action points:' / '2.2.1 It was agreed …' inside item 2: a
+        line of text (no heading) labelling what follows in the item, when no task written
+        as psc writes it ('– T: …') follows; it stays the item's heading, and the item goes
+        on (en-m25-steering-group-2008-03)."""
+        block = self.blocks[i]
+        if block.kind != "paragraph" or not self.started() or self.container is None:
+            return False
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        if nxt is None or self.parse_task(nxt) is not None:
+            return False
+        if self.container is not self.items[-1].get("content"):
+            return False
+        self.add({"heading": text})
+        self.note(block, f"'{_plain(text)}': a heading inside the item (no tasks with T: follow)")
+        return True
+
+    def task_line(self, i: int) -> bool:
+        """'2.2.2 Action: NB to follow up with MW …', 'Úkol 100/1: Upravit zápis …', 'RM to
+        distribute packs …': a task given in the item (tasks.py), kept in its place. Without a
+        deadline it is a task only where the format holds one (else the line stays text and
+        the report says so); a deadline as psc writes it ('– T: …') is `task_in_place`'s."""
+        from psc.edits.intake import tasks
+
+        block = self.blocks[i]
+        if block.kind not in ("paragraph", "item") or not self.started() or block.bold:
+            return False
+        raw = _raw(block)
+        if _plain(raw) != raw or _DEADLINE.search(raw):
+            return False
+        found = tasks.action_line(raw) or tasks.to_do(raw)
+        if found is None:
+            return False
+        shown = f"'{found.label}' " if found.label else ""
+        if not tasks.accepts_no_deadline():
+            self.note(
+                block,
+                f"{shown}a task without a deadline: kept as text (a task of the meeting file "
+                "needs a deadline in this version of the format)",
+            )
+            return False
+        task: dict[str, Any] = {"text": found.text if found.label else raw, "_kind": "none"}
+        known = self._responsible(found.who) if found.who else []
+        if known:
+            task["responsible"] = known if len(known) > 1 else known[0]
+        self.tasks.append(task)
+        self.add({"assigned": len(self.tasks)})
+        self.note(block, f"{shown}task {len(self.tasks)} (assigned in this item), no deadline")
+        return True
 
     def task_in_place(self, i: int) -> bool:
         """A task given inside an item ('- Podat žádost – T: 30. 4. 2025, starosta'): a task
@@ -2304,6 +2617,34 @@ class _Recogniser:
             return True
         return False
 
+    def signature_block(self, i: int) -> int | None:
+        """The signatures that end the minutes, after the footer or 'Ověřovatelé zápisu:':
+        names with their functions, in columns or one under another (signatures.py); the
+        verifiers' column first, the others signed_by. Read only when every block left is
+        one of them; returns the end."""
+        from psc.edits.intake import signatures
+
+        if not (self.footer_seen or self.verifying) or not self.started():
+            return None
+        rest = self.blocks[i:]
+        if not rest or len(rest) > 8 or any(b.kind not in ("paragraph", "row") for b in rest):
+            return None
+        rows = [b.cells if b.kind == "row" else [_plain(b.text)] for b in rest]
+        found = [signatures.column(cells) for cells in signatures.columns(rows)]
+        if any(col is None for col in found) or not any(found):
+            return None
+        for k, col in enumerate(found):
+            for name, role in col or []:
+                person: dict[str, Any] = {"name": name}
+                if role:
+                    person["role"] = role
+                key = "verified_by" if self.verifying and k == 0 else "signed_by"
+                self.m.setdefault(key, []).append(person)
+                shown = f"'{name}'" + (f" ('{role}')" if role else "")
+                self.note(rest[0], f"signature {shown} → {key.replace('_', ' ')}")
+        self.verifying = False
+        return len(self.blocks)
+
     def signature_name(self, block: Block) -> bool:
         """A verifier's name on its own line after 'Ověřovatelé zápisu:'."""
         text = _plain(block.text)
@@ -2376,7 +2717,7 @@ class _Recogniser:
                         block["assigned"] = (
                             f"{day.isoformat() if isinstance(day, dt.date) else day}/{ordinal}"
                         )
-        for key in ("recorded_by", "approved_by", "verified_by", "approved_at"):
+        for key in ("recorded_by", "approved_by", "verified_by", "signed_by", "approved_at"):
             if key in m:
                 meeting[key] = m[key]
         return Draft(meeting, self.notes, self.added, self.kept)

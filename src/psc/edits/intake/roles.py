@@ -50,15 +50,16 @@ _OPENED = re.compile(  # who opened the meeting (not an item) or led it chairs i
 def _name_word(word: str) -> bool:
     if word.lower().rstrip(".") in _TITLES:
         return True
-    if re.fullmatch(r"[A-ZÁ-Ž]\.", word):
+    if re.fullmatch(r"\w\.", word) and word[0].isupper():
         return True
-    if re.fullmatch(r"[A-ZÁ-Ž][\w'-]*", word):
+    if re.fullmatch(r"[\w'-]+", word) and word[0].isupper():  # not 'řídí': [Á-Ž] has 'ř'
         return True
     return bool(re.fullmatch(r"\w+(?:\.\w+)+", word))  # 'p.b.kysílko'
 
 
 def _is_title_or_initial(word: str) -> bool:
-    return word.lower().rstrip(".") in _TITLES or bool(re.fullmatch(r"[A-ZÁ-Ž]\.", word))
+    initial = bool(re.fullmatch(r"\w\.", word)) and word[0].isupper()
+    return word.lower().rstrip(".") in _TITLES or initial
 
 
 def _names(text: str, many: bool) -> tuple[list[str], int]:
@@ -99,6 +100,77 @@ def _gender(verb: str) -> str | None:
     return None
 
 
+_OPENED_BY = re.compile(  # '… bylo zahájeno v 18.00 hodin starostou obce Romanem Hejdukem'
+    r"\b(?:zahájen[oa]?|řízen[oa]?|veden[oa]?)\b.{0,80}?\b"
+    r"(?P<function>(?:místo)?starost(?:ou|kou)|předsed(?:ou|kyní)|předsedajícím|"
+    r"místopředsed(?:ou|kyní)|ředitel(?:em|kou)|děkan(?:em|kou)|primátor(?:em|kou))\b"
+    r"(?-i:(?:\s+(?!pan)[a-záčďéěíňóřšťúůýž]\w*){0,2})\s+(?:(?:panem|paní|p\.|pí\.?)\s+)?",
+    re.I | re.S,
+)
+_LED_BY = re.compile(  # 'VV SH ČMS schvaluje řízení jednání Monikou Němečkovou.'
+    r"\břízení\s+(?:jednání|schůze|zasedání)\s+(?=\w+(?:em|ou|ým|ím)\b)", re.I
+)
+
+
+def nominative(word: str, *, last: bool) -> str:
+    """A word of a name in the instrumental case, in the nominative: 'Romanem' → 'Roman',
+    'Hejdukem' → 'Hejduk', 'Vlčkem' → 'Vlček', 'Jiřím' → 'Jiří', 'Novým' → 'Nový',
+    'Hanou' → 'Hana', 'Bílou' (a surname, the last word) → 'Bílá', 'Novákovou' → 'Nováková'.
+    Titles and other words stay."""
+    if word.endswith("em") and len(word) > 4:
+        stem = word[:-2]
+        if re.search(r"[^aeiouyáéíóúůýě][kl]$", stem, re.I) and not stem.endswith("ck"):
+            stem = stem[:-1] + "e" + stem[-1]  # 'Vlčk' → 'Vlček', 'Pavl' → 'Pavel'
+        return stem
+    if word.endswith(("ým", "ím")) and len(word) > 3:
+        return word[:-1]
+    if word.endswith("ovou"):
+        return word[:-4] + "ová"
+    if word.endswith("ou") and len(word) > 3:
+        return word[:-2] + ("á" if last else "a")
+    return word
+
+
+def _instrumental_gender(words: list[str]) -> str | None:
+    last = words[-1] if words else ""
+    if last.endswith(("em", "ým", "ím")):
+        return "male"
+    if last.endswith("ou"):
+        return "female"
+    return None
+
+
+def chaired_by(text: str) -> list[Designation]:
+    """The chair named in the instrumental: by function and name after 'zahájeno' or
+    'řízeno' ('Mimořádné zasedání … bylo zahájeno v 18.00 hodin starostou obce Romanem
+    Hejdukem.', '… bylo zahájeno v 17:07 hod. dosavadním starostou města panem Ing. Milanem
+    Vlčkem'), or by name after 'řízení jednání' ('… schvaluje řízení jednání Monikou
+    Němečkovou.')."""
+    found: list[Designation] = []
+    for match in (_OPENED_BY.search(text), _LED_BY.search(text)):
+        if match is None:
+            continue
+        words: list[str] = []
+        for word in text[match.end() :].split():
+            if _is_title_or_initial(word.rstrip(",;:)")):
+                words.append(word.rstrip(",;:)"))
+                continue
+            core = word.rstrip(",.;:)")
+            if not _name_word(core):
+                break
+            words.append(core)
+            if core != word:  # the sentence or the clause ends after it
+                break
+        real = [w for w in words if not _is_title_or_initial(w)]
+        if real:
+            shown = [
+                w if _is_title_or_initial(w) else nominative(w, last=w is real[-1]) for w in words
+            ]
+            found.append(("chair", " ".join(shown), _instrumental_gender(real)))
+            break
+    return found
+
+
 def designated(text: str) -> list[Designation]:
     """The roles a sentence designates, in the order written."""
     found: list[tuple[int, Designation]] = []
@@ -127,6 +199,8 @@ def designated(text: str) -> list[Designation]:
         female = match["f1"] or match["f2"] or match["f3"] or match["f4"]
         found += [(match.start(), ("chair", n, "female" if female else "male")) for n in names]
         break
+    if not any(role == "chair" for _, (role, _n, _g) in found):
+        found += [(len(text), d) for d in chaired_by(text)]
     return [d for _, d in sorted(found, key=lambda f: f[0])]
 
 

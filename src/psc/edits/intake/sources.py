@@ -74,6 +74,13 @@ def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_COLUMNS = re.compile(r"(?<=[^\s:]) {8,}(?=\S)")
+"""A gap of eight spaces or more inside a line: columns of a text export ('Hana Bílá
+<spaces> Starosta obce Zbilidy' under 'Ověřovatelé zápisu:'); not the gap after a label
+('Zapisovatel:      Tereza Vosyková' is one line of text), nor the gap after a point's number
+or bullet ('1.            Roll Call' is a numbered point, as a word processor's text export
+spaces it)."""
+_MARKER = re.compile(r"(?:\d{1,9}(?:\.\d{1,9})*[.)]|[a-zA-Z][.)]|[-*+•◦▪–])\s+")
 _HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
 _BULLET = re.compile(r"[ \t]*[-*+•◦▪–][ \t]+(.*)")
 _ORDERED = re.compile(r"[ \t]*(\d{1,9}(?:\.\d{1,9})*)[.)][ \t]+(.*)|[ \t]*([a-zA-Z])\)[ \t]+(.*)")
@@ -120,6 +127,10 @@ def line_block(line: str, where: str) -> Block | None:
     indent = len(line) - len(line.lstrip(" \t"))
     if "\t" in stripped:
         return _row(stripped, where)
+    point = _MARKER.match(stripped)
+    start = point.end() if point else 0
+    if _COLUMNS.search(stripped, start):  # columns a text export keeps apart by wide spaces
+        return _row(stripped[:start] + _COLUMNS.sub("\t", stripped[start:]), where)
     heading = _HEADING.fullmatch(stripped)
     if heading:
         if not heading.group(2):

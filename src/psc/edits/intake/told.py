@@ -1,0 +1,79 @@
+"""Resolutions the minutes tell in a sentence, without a resolution label: small named rules
+of `psc import`.
+
+Minutes of small bodies often record a decision as a sentence with the body as its subject,
+in the past tense or as a noting, sometimes with the vote in parentheses after it:
+'ASF schválil náhradníky (20/0/0).' (an academic senate), 'Zastupitelstvo obce bere na
+vědomí rozpočtové opatření č. 3/2018.' (a municipal council), 'Zastupitelstvo obce vzalo na
+vědomí zprávu o činnosti rady.'. Each such sentence is a resolution whose outcome its verb
+states; a verb in the present other than a noting ('schvaluje', 'žádá') proposes and states
+nothing, and stays text. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_CAPS = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
+_BODY_WORDS = (
+    r"(?i:zastupitelstvo|rada|výbor|komise|senát|shromáždění|valná\s+hromada|představenstvo|"
+    r"členská\s+schůze|kontrolní\s+výbor|finanční\s+výbor|školská\s+rada|the\s+council|"
+    r"the\s+committee|the\s+board|the\s+assembly|council|committee|board)"
+)
+_ABBREVIATION = rf"[{_CAPS}][\w]*[{_CAPS}][\w]*"
+"""'ASF', 'ŠR', 'KV', 'PřF' (two capitals at least)."""
+_SUBJECT = (
+    rf"(?P<body>(?:[{_CAPS}][a-záčďéěíňóřšťúůýž]+[ýíá]\s+)?{_BODY_WORDS}(?:\s+[\w.]+){{0,3}}?"
+    rf"|{_ABBREVIATION}(?:\s+{_ABBREVIATION}){{0,2}})"
+)
+_VERB = re.compile(
+    r"(?P<noted>bere\s+na\s+vědomí|vzal[oaiy]?\s+na\s+vědomí|noted|took\s+note)"
+    r"|(?P<rejected>neschválil[oaiy]?|zamítl[oaiy]?|rejected|did\s+not\s+approve)"
+    r"|(?P<adopted>schválil[oaiy]?|zvolil[oaiy]?|jmenoval[oaiy]?|rozhodl[oaiy]?|"
+    r"uložil[oaiy]?|approved|adopted|agreed|resolved|elected|appointed)",
+    re.I,
+)
+_TOLD = re.compile(rf"^{_SUBJECT}\s+(?P<verb>(?i:{_VERB.pattern}))\b")
+_SLASH_VOTE = re.compile(
+    r"\s*\(\s*(?P<for>\d+)\s*/\s*(?P<against>\d+)\s*/\s*(?P<abstained>\d+)\s*\)(?P<stop>\s*\.)?\s*$"
+)
+"""'(20/0/0)': for, against, abstained, in the order Czech minutes write them
+('pro/proti/zdržel se')."""
+
+
+def slash_vote(text: str) -> tuple[str, dict[str, int], str] | None:
+    """'ASF schválil náhradníky (20/0/0).' → ('ASF schválil náhradníky.', counts, '20/0/0')."""
+    match = _SLASH_VOTE.search(text)
+    if match is None:
+        return None
+    counts = {key: int(match[key]) for key in ("for", "against", "abstained")}
+    said = "/".join(match[key] for key in ("for", "against", "abstained"))
+    return text[: match.start()].rstrip() + (match["stop"] or "").strip(), counts, said
+
+
+def told_decision(text: str) -> dict[str, Any] | None:
+    """A paragraph that is one resolution told as done, with its outcome (and its vote when
+    it ends with one in parentheses); None for anything else (a proposal, a longer text)."""
+    rest = text.strip()
+    voted = slash_vote(rest)
+    if voted is not None:
+        rest = voted[0]
+    match = _TOLD.match(rest)
+    if match is None:
+        return None
+    if voted is None and _sentences(rest) > 1:
+        return None  # a decision inside a longer account stays the account's text
+    decision: dict[str, Any] = {"decision": rest}
+    if voted is not None:
+        decision["votes"] = voted[1]
+        decision["votes_text"] = voted[2]
+    verb = _VERB.match(match["verb"])
+    assert verb is not None
+    decision["outcome"] = next(k for k in ("noted", "rejected", "adopted") if verb[k])
+    return decision
+
+
+def _sentences(text: str) -> int:
+    """How many sentences (a stop after a word of four letters or more, then a capital)."""
+    return 1 + len(re.findall(rf"\w{{4,}}[.!?]\s+[{_CAPS}]", text))

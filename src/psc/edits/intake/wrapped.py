@@ -1,0 +1,74 @@
+"""Hard-wrapped plain text joined: a small named rule of `psc import`, run on the blocks of a
+text source before anything is recognised in them.
+
+Text copied out of a PDF or an e-mail breaks a paragraph into lines of 60–80 columns; read
+line by line, each line would be a paragraph of its own. Two consecutive lines of the text
+(no blank line between) are one paragraph when the first clearly goes on: it is a long line
+that ends without a stop, and the next begins in lower case ('ze zasedání vědecké rady
+Univerzity Karlovy konaného' / 'dne 27. dubna 2000 v Karolinu'), or the first ends with a
+comma, a hyphen or a word that cannot end a sentence ('a', 'the', 'of'). A list point, a
+label line ('Přítomni: …', read by the header's own rule), a heading or a table row is never
+joined. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from psc.edits.intake.blocks import Block
+
+_LINE = re.compile(r"^line (\d+)$")
+_CONTINUING_WORDS = frozenset(
+    "a i v ve s se z ze k ke na do o u od po za pro při jako že který která které the and or "
+    "of to for in on at with by from as that which a an".split()
+)
+_LABEL = re.compile(r"^[^:]{1,40}:")
+MIN_WRAPPED = 40
+"""A line shorter than this is no wrapped line of a paragraph (a title, a name)."""
+
+
+def _line(block: Block) -> int | None:
+    match = _LINE.match(block.where)
+    return int(match.group(1)) if match else None
+
+
+def continues(first: Block, second: Block) -> bool:
+    """Is `second` the rest of the paragraph `first` that a hard wrap cut?"""
+    if first.kind != "paragraph" or second.kind != "paragraph" or first.bold or second.bold:
+        return False
+    a, b = _line(first), _line(second)
+    if a is None or b is None or b != a + 1:
+        return False
+    text, rest = first.text.rstrip(), second.text.lstrip()
+    if len(text) < MIN_WRAPPED or not rest or _LABEL.match(text) or _LABEL.match(rest):
+        return False
+    if text.endswith((".", "!", "?", ":", ";")):
+        return False
+    last = re.findall(r"\w+", text)[-1:] or [""]
+    goes_on = text.endswith((",", "-", "–", "(")) or last[0].casefold() in _CONTINUING_WORDS
+    return rest[:1].islower() or goes_on
+
+
+def joined(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """The blocks with hard-wrapped lines joined, and where each join was ('lines 3–4')."""
+    out: list[Block] = []
+    joins: list[str] = []
+    first_line: dict[int, str] = {}
+    for block in blocks:
+        if out and continues(out[-1], block):
+            last = out[-1]
+            start = first_line.get(id(last), last.where)
+            text = f"{last.text.rstrip()} {block.text.lstrip()}"  # every character kept
+            merged = replace(last, text=text, where=block.where)
+            first_line[id(merged)] = start
+            out[-1] = merged
+            continue
+        out.append(block)
+    for block in out:
+        began = first_line.get(id(block))
+        if began is not None:
+            number = began.removeprefix("line ")
+            block.where = f"lines {number}–{block.where.removeprefix('line ')}"
+            joins.append(block.where)
+    return out, joins
