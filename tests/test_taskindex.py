@@ -205,6 +205,7 @@ def test_list_json_is_what_json_dumps_writes() -> None:
             rng.choice([None, 0, 12]),
             text(20),
             rng.random() < 0.5,
+            rng.random() < 0.5,
             rng.randrange(30),
         )
         for _ in range(300)

@@ -35,9 +35,9 @@ class MeetingRow:
     number: int | None
     title: str
     approved: bool
-    open_tasks: int
-    published: bool = False
+    published: bool
     """Published minutes whose approval the text does not record: neither approved nor a draft."""
+    open_tasks: int
 
 
 @dataclass
