@@ -15,7 +15,7 @@ import pytest
 from test_intake_recognise import EN_GROUP, GROUP, _draft
 from test_intake_recognise import _words_kept as _kept
 
-from psc.edits.intake import english
+from psc.edits.intake import english, tasks
 from psc.edits.intake.sources import text_blocks
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -499,21 +499,41 @@ def test_every_word_of_the_english_fixtures_is_kept(name):
     ],
 )
 def test_a_task_without_a_deadline_is_named_with_its_owner(line, owner):
-    assert english.task_without_deadline(line) == (owner, line.removeprefix("ACTION: "))
+    assert tasks.task_without_deadline(line) == (owner, line.removeprefix("ACTION: "))
 
 
 def test_a_sentence_with_to_is_no_task():
-    assert english.task_without_deadline("Matter to be listed at next meeting.") is None
-    assert english.task_without_deadline("Apologies were received from Cllr Dodds.") is None
+    assert tasks.task_without_deadline("Matter to be listed at next meeting.") is None
+    assert tasks.task_without_deadline("Apologies were received from Cllr Dodds.") is None
 
 
-def test_a_task_without_a_deadline_stays_text_and_the_report_names_it():
+def test_a_task_without_a_deadline_is_a_task_in_its_place():
     draft = _draft(NODE, EN_GROUP)
-    assert "a task for Rod without a deadline: kept as text" in _notes(draft)
+    line = "Rod to follow up with email to everyone on the nodejs/node readme"
+    assert draft.meeting["tasks"] == [{"text": line}]
+    assert {"assigned": "2016-11-17/1"} in _content(draft.meeting)
+    assert "line 95: a task for Rod without a deadline" in _notes(draft)
     lists = [b["list"] for b in _content(draft.meeting) if isinstance(b, dict) and "list" in b]
-    assert any(
-        "Rod to follow up with email to everyone on the nodejs/node readme" in x for x in lists
-    )
+    assert not any(line in x for x in lists)  # the line is the task's text, not kept twice
+
+
+def test_a_capitalised_word_before_to_is_no_owner():
+    # en-nodejs-tsc-2016-11: neither 'Consensus' nor 'Need' is a person of the attendance
+    draft = _draft(NODE, EN_GROUP)
+    texts = [t["text"] for t in draft.meeting["tasks"]]
+    assert not any(t.startswith(("Consensus to", "Need to")) for t in texts)
+
+
+def test_a_numbered_action_under_action_points_is_a_task_with_its_number():
+    # en-m25-steering-group-2008-03, under "Action points:"
+    draft = _draft(_source("en-m25-steering-group-2008-03"), EN_GROUP)
+    assert draft.meeting["tasks"] == [
+        {
+            "text": "2.2.2 Action: NB to follow up with MW about her consulting with MN regarding "
+            "the Working Groups’ guidance document in reference to CPD25."
+        }
+    ]
+    assert "a task for NB without a deadline" in _notes(draft)
 
 
 # https://melton-suffolk-pc.gov.uk/documents/mpc21m04-minutes-of-the-statutory-annual-meeting-of-melton-parish-council-held-on-5-may-2021/

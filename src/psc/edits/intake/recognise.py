@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies, english
+from psc.edits.intake import bodies, english, tasks
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -757,7 +757,7 @@ class _Recogniser:
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
             return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
-        done = english.within(self, i) if self.english else None
+        done = english.within(self, i) if self.english else tasks.in_place(self, i)
         if done is not None:
             return done
         for step in (
@@ -1956,7 +1956,8 @@ class _Recogniser:
         block = self.blocks[i]
         task = self.parse_task(block)
         if task is None:
-            self.task_as_text(block)
+            if not tasks.in_section(self, block):
+                self.task_as_text(block)
             return i + 1
         self.tasks.append(task)
         self.note(block, f"task {len(self.tasks)}, deadline {task['_kind'].replace('_', ' ')}")
@@ -2389,6 +2390,7 @@ class _Recogniser:
             if _fold(shown) != _fold(_plain(words)):
                 task["deadline_text"] = words
         keys = (
+            "id",
             "text",
             "deadline",
             "deadline_text",
