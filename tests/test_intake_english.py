@@ -365,7 +365,14 @@ def test_motions_proposed_and_seconded_are_resolutions():
         ("adopted", False),
         ("adopted", False),
     ]
-    assert decisions[1]["votes_text"] == "All agreed, the Resolution was passed."
+    assert decisions[1]["outcome_text"] == "All agreed, the Resolution was passed."
+    assert "votes_text" not in decisions[1]  # the outcome's own words, said once
+    assert [(d.get("proposed_by"), d.get("seconded_by")) for d in decisions[:3]] == [
+        ("Cllr Mrs Penketh", "Cllr Mrs Patrick"),  # 'A proposed and B seconded that C …'
+        ("Cllr Deptford", "Cllr Campion"),  # 'It was proposed by A and seconded by B that …'
+        ("Cllr Deptford", "Cllr Mrs Parsons"),
+    ]
+    assert decisions[0]["decision"].startswith("Cllr Mrs Penketh proposed and")  # text stays
     assert decisions[2]["label"] == "Vice Chairman."
 
 
@@ -374,37 +381,42 @@ def test_motions_proposed_and_seconded_are_resolutions():
 # http://weblink.losaltoshills.ca.gov/WebLink/DocView.aspx?dbid=0&id=10590&repo=LOSALTOSHILLS
 # http://weblink.cityofgilroy.org/WebLink/DocView.aspx?id=531058&dbid=0&repo=RECORDS
 @pytest.mark.parametrize(
-    ("said", "unanimous"),
+    ("said", "unanimous", "movers"),
     [
         (
             "Proposed as a true record by Cllr Smith seconded by Cllr Higgins and unanimously "
             "approved.",
             True,
+            ("Cllr Smith", "Cllr Higgins"),
         ),
         (
             "Bert Collins proposed that Margaret Chadwick continue as Chairman for another year. "
             "This was seconded by Brian Ambrose and unanimously agreed. There were no other "
             "nominations.",
             True,
+            ("Bert Collins", "Brian Ambrose"),
         ),
         (
             "• MOTION SECONDED AND CARRIED: Moved by Warshawsky, seconded by Kerr and passed "
             "unanimously to limit the length of time for public comments to three minutes.",
             True,
+            ("Warshawsky", "Kerr"),
         ),
         (
             "Motion was made by Councilman Stout seconded by Councilman Childers that the reading "
             "of Resolution No. 77-79 be waived and that it be adopted commending the students for "
             "their efforts.",
             False,
+            ("Councilman Stout", "Councilman Childers"),
         ),
     ],
     ids=["goods-yard", "swaffham-bulbeck", "los-altos-hills", "gilroy"],
 )
-def test_motions_in_other_councils_minutes(said, unanimous):
+def test_motions_in_other_councils_minutes(said, unanimous, movers):
     text = "Minutes of the Parish Council Meeting held on 1st June 2015\n1. Minutes\n" + said + "\n"
     draft = _draft(text, EN_GROUP)
     (decision,) = _decisions(draft.meeting)
+    assert (decision.get("proposed_by"), decision.get("seconded_by")) == movers
     assert bool(decision.get("unanimous")) is unanimous
     assert decision.get("outcome") == ("adopted" if unanimous else None)
     _words_kept(text, draft)

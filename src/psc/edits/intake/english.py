@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import tasks
+from psc.edits.intake import motions, tasks
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -651,8 +651,8 @@ def motion(r: Walk, i: int) -> int | None:
     said = []
     while rest and _RESULT.match(rest[0]):
         said.append(rest.pop(0))
-    if said:
-        decision["votes_text"] = " ".join(said)
+    if said:  # 'All agreed, the Resolution was passed.': the outcome in its own words
+        motions.worded(decision, said)
     seconded = re.search(r"\bseconded\b", sentence, re.I)
     tail = sentence[seconded.end() :] if seconded else ""  # '… seconded by Kerr and passed
     tail = re.split(r"\bthat\b", tail, maxsplit=1)[0]  # unanimously to …', not the motion
@@ -663,6 +663,11 @@ def motion(r: Walk, i: int) -> int | None:
         decision["outcome"] = "rejected"
     elif _ADOPTED.search(after):
         decision["outcome"] = "adopted"
+    head = re.split(r"\bthat\b", sentence, maxsplit=1)[0]  # who moved, not whom it names
+    for words in (head, *said):  # each sentence alone: a name never runs into the next
+        for key, who in motions.movers(words).items():
+            decision.setdefault(key, who)
+    motions.tidy(decision)
     r.add(decision)
     if rest:
         r.add(" ".join(rest))

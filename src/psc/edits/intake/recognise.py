@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies, english, tasks
+from psc.edits.intake import bodies, english, motions, tasks
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -1948,6 +1948,7 @@ class _Recogniser:
             return 0
         said = ", ".join(w for w in words if w)
         self._vote_words(said, decision)
+        motions.worded(decision, [b.text for b in self.blocks[k : k + used]])
         return used
 
     # ---------------------------------------------------------------- tasks
@@ -2361,6 +2362,10 @@ class _Recogniser:
             meeting["sections"] = sections
         if self.next_meetings:
             meeting["next_meetings"] = self.next_meetings
+        for part in items + sections:  # the outcome in the minutes' words replaces votes_text
+            for block in part.get("content", []):
+                if isinstance(block, dict) and "decision" in block:
+                    motions.tidy(block)
         if self.tasks:
             meeting["tasks"] = [self._task_words(task, meeting) for task in self.tasks]
             day = meeting.get("date")
