@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies, english, motions, tasks
+from psc.edits.intake import bodies, english, motions, tables, tasks
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -330,6 +330,23 @@ _TIME_WORDS = re.compile(
 """A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm'): where the
 place after it begins."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
+_JOINERS = frozenset("v ve od do at from to a and on hod hodin h the dne až".split())
+"""Words that join a date and its times ('dne 16. června 2026 od 18.00 hodin')."""
+
+
+def _unread(value: str, found: dates.Period | None, last: int) -> list[str]:
+    """Words of a date line (before the place or kept words from `last`) that are neither
+    its date, its times nor a word joining them ('čas' of '2. 4. 2025, čas: 17:30')."""
+    text = list(value)
+    spans = [m.span() for m in _TIME_WORDS.finditer(value)]
+    if found is not None:
+        spans.append((found.start, found.end))
+    for start, end in spans:
+        text[start:end] = " " * (end - start)
+    words = re.findall(r"\w+", "".join(text)[: last or None])
+    return [w for w in words if w.casefold() not in _JOINERS]
+
+
 _NEXT_MEETING_LABEL = re.compile(
     r"(?:termín[y]?\s+(?:dalšího|dalších|příštího|příštích)\s+(?:jednání|zasedání|schůz[ei])"
     r"|(?:date\s+of\s+(?:the\s+)?)?next\s+meeting)\b[^:\n]{0,40}:",
@@ -619,10 +636,12 @@ class _Recogniser:
         """The approval is a status line's ('Adopted Minutes'), kept as its note."""
         self.english = group.language == "en"
         """English minutes: the rules of english.py read their shapes too."""
+        self.blocks, cells = tables.cells_joined(self.blocks)  # a table's text dump
+        self.notes += [Note(where, what) for where, what in cells]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
-            self.blocks, reshaped = english.prepare(blocks, self.is_label)
+            self.blocks, reshaped = english.prepare(self.blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
 
     def is_label(self, text: str) -> str | None:
@@ -1025,6 +1044,8 @@ class _Recogniser:
         elif tail:  # words with no field of their own: the line stays, too
             kept = Block("paragraph", f"{label}: {value}", where)
             self.text_kept(kept, f"'{label}': '{tail}' has no field; the line is kept as text")
+        if parts and _unread(value, found, last):  # 'datum: 2. 4. 2025, čas: 17:30': the
+            label = f"{label}: {value}" if label else value  # line is named whole
         if parts:
             self.note(where, (f"'{label}' → " if label else "") + ", ".join(parts))
         else:
