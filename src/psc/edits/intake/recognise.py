@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies, english, motions, tables, tasks
+from psc.edits.intake import bodies, commissions, english, motions, tables, tasks
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -2143,6 +2143,22 @@ class _Recogniser:
 
         if block.kind in ("paragraph", "item"):
             self.designations += [(block, d) for d in designated(_plain(block.text))]
+            self.commissions(block)
+
+    def commissions(self, block: Block) -> None:
+        """'Návrhová komise: A a B', 'Skrutátoři: …': the meeting's other roles; 'Jednání
+        řídil předseda výboru.': the chair by function (commissions.py). The line stays."""
+        text = _plain(block.text)
+        for role in commissions.designated(text):
+            self.m.setdefault("roles", []).append(role)
+            self.note(block, f"'{role['label']}' → {role['kind']} ({len(role['people'])})")
+        function = commissions.chair_function(text)
+        if function and "chair_function" not in self.m:
+            self.m["chair_function"] = function
+            self.designations = [  # the words after the function name no chair
+                (b, d) for b, d in self.designations if not (b is block and d[0] == "chair")
+            ]
+            self.note(block, f"'{function}' → the chair, named by function (the line stays)")
 
     def designated_roles(self) -> None:
         """The roles the sentences designated, for the roles no header line named."""
@@ -2346,8 +2362,10 @@ class _Recogniser:
             "end",
             "place",
             "chair",
+            "chair_function",
             "minute_taker",
             "verifiers",
+            "roles",
             "attendees",
         ):
             if key in m:

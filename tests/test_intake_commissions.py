@@ -1,0 +1,100 @@
+"""Other roles with their members and a chair by function (psc.edits.intake.commissions),
+on real minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from test_intake_recognise import _draft
+
+from psc.edits.intake import commissions
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def _source(name: str) -> str:
+    return (REAL / name / "source.txt").read_text(encoding="utf-8")
+
+
+def test_commissions_on_lines_of_their_own():
+    # sdh-svratouch-valna-hromada-2015-11, lines 25-26
+    assert commissions.designated("Mandátová komise: Růžena Špalková a Květa Pavlíková") == [
+        {
+            "kind": "mandate_commission",
+            "label": "Mandátová komise",
+            "people": ["Růžena Špalková", "Květa Pavlíková"],
+        }
+    ]
+    (role,) = commissions.designated("Návrhová komise: Milan Žejdlík a František Hromádko")
+    assert role["kind"] == "drafting_commission"
+
+
+def test_a_commission_inside_a_sentence_with_other_roles():
+    # obec-koclirov-zastupitelstvo-2008-11, line 16
+    text = (
+        "II. Složení návrhové komise: A. Babínská, L. Dlabáčová a ing. J. Látal, ověřovatelé "
+        "zápisu: J. Tesař a J. Drozdek., Zapisovatelkou byla určena pí. Naďa Petličková."
+    )
+    assert commissions.designated(text) == [
+        {
+            "kind": "drafting_commission",
+            "label": "návrhové komise",
+            "people": ["A. Babínská", "L. Dlabáčová", "ing. J. Látal"],
+        }
+    ]
+
+
+def test_a_commission_without_members_designates_nobody():
+    # mesto-pecky-zastupitelstvo-2025-04, line 23 (its empty cell read back)
+    assert commissions.designated("Mandátová a volební komise:") == []
+
+
+def test_the_roles_of_an_import_and_the_line_stays():
+    meeting = _draft(_source("mesto-pecky-zastupitelstvo-2025-04")).meeting
+    assert meeting["roles"] == [
+        {
+            "kind": "drafting_commission",
+            "label": "Návrhová komise",
+            "people": [
+                "Tomáš Vodička",
+                "Pavel Sedláček",
+                "Tomáš Růžička",
+                "Ing. Karel Krištoufek",
+                "Ing. Petr Dürr",
+            ],
+        }
+    ]
+    texts = [b for item in meeting["items"] for b in item.get("content", [])]
+    assert any(isinstance(b, str) and b.startswith("Návrhová komise: Tomáš Vodička") for b in texts)
+
+
+def test_roles_of_another_body():
+    meeting = _draft(_source("sdh-svratouch-valna-hromada-2015-11"), date=dt.date(2015, 11, 28))
+    kinds = [r["kind"] for r in meeting.meeting["roles"]]
+    assert kinds == ["mandate_commission", "drafting_commission"]
+
+
+# http://docplayer.cz/45861067-P-o-s-l-a-n-e-c-k-a-s-n-e-m-o-v-n-a-volebni-obdobi.html
+# (a committee of the Chamber of Deputies, 27 September 2006)
+SNEMOVNA = (
+    "Z jednání výboru nebyl omluven žádný poslanec. Jednání řídil předseda výboru. Přítomni dle "
+    "prezenční listiny."
+)
+
+
+def test_a_chair_named_by_function_only():
+    assert commissions.chair_function(SNEMOVNA) == "předseda výboru"
+
+
+def test_a_chair_named_after_the_function_is_no_chair_by_function():
+    # obec-koclirov-zastupitelstvo-2008-11, line 2: the name follows (roles.py reads it)
+    text = "Zasedání zastupitelstva obce zahájil a řídil starosta obce p.b.kysílko."
+    assert commissions.chair_function(text) is None
+
+
+def test_the_chair_function_in_an_import():
+    text = "Zápis z jednání výboru\nDatum: 27. 9. 2006\n1. Sdělení předsedy\n" + SNEMOVNA + "\n"
+    meeting = _draft(text).meeting
+    assert meeting["chair_function"] == "předseda výboru"
+    assert "chair" not in meeting
