@@ -98,3 +98,15 @@ def test_the_chair_function_in_an_import():
     meeting = _draft(text).meeting
     assert meeting["chair_function"] == "předseda výboru"
     assert "chair" not in meeting
+
+
+def test_tellers_after_a_dash():
+    # https://www.cumpelikova.cz/tag/zapis/ (an owners' association, 8 December 2014)
+    text = (
+        "Za výbor SVJ přítomni A. Pavlíček, J. Klocperk, P. Bouda, M. Kratochvílová, V. Johánek. "
+        "A. Pavlíček zahájil schůzi, volba zapisovatele – V. Johánek, volba sčítací komise – M. "
+        "Kratochvílová, P. Bouda."
+    )
+    assert commissions.designated(text) == [
+        {"kind": "tellers", "label": "sčítací komise", "people": ["M. Kratochvílová", "P. Bouda"]}
+    ]

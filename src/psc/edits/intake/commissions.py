@@ -2,7 +2,7 @@
 members: the drafting, mandate and election commissions and the tellers ('Návrhová komise:
 Milan Žejdlík a František Hromádko', 'II. Složení návrhové komise: A. Babínská, L. Dlabáčová
 a ing. J. Látal, ověřovatelé zápisu: …', 'Mandátová komise: …', 'Skrutátoři: …',
-'Tellers: …'); and a chair the minutes name only by function ('Jednání řídil předseda
+'volba sčítací komise – M. Kratochvílová, P. Bouda'); and a chair the minutes name only by function ('Jednání řídil předseda
 výboru.', 'The meeting was chaired by the Mayor.'). The line or sentence stays where it is. Pure.
 """
 
@@ -17,15 +17,15 @@ _KINDS = (
     ("drafting_commission", r"návrhov\w*\s+(?:a\s+\w+\s+)?komis\w*|drafting\s+committee"),
     ("mandate_commission", r"mandátov\w*\s+(?:a\s+\w+\s+)?komis\w*"),
     ("election_commission", r"volební\w*\s+(?:a\s+\w+\s+)?komis\w*|election\s+committee"),
-    ("tellers", r"skrutátor\w*|sčitatel\w*(?:\s+hlasů)?|tellers?|scrutineers?"),
+    ("tellers", r"skrutátor\w*|sčitatel\w*(?:\s+hlasů)?|sčítací\s+komis\w*|tellers?|scrutineers?"),
 )
 """Each kind of role and the words that name it (a commission of two kinds, 'Mandátová a
 volební komise', is the kind named first)."""
 
 _ROLE = re.compile(
-    r"(?:^|[.;,]\s+|^[IVX]+\.\s+)(?P<label>(?:(?:složení|členové|members\s+of(?:\s+the)?)\s+)?"
+    r"(?:^|[.;,]\s+|^[IVX]+\.\s+)(?P<label>(?:(?:složení|členové|volba|members\s+of(?:\s+the)?)\s+)?"
     r"(?P<name>" + "|".join(f"(?:{words})" for _, words in _KINDS) + r"))"
-    r"\s*(?::|\s+(?:byl[aiy]?\s+|jsou\s+|were\s+)?(?:zvolen[aiy]?|určen[aiy]?|jmenován[aiy]?|"
+    r"\s*(?::|\s[–-]\s|\s+(?:byl[aiy]?\s+|jsou\s+|were\s+)?(?:zvolen[aiy]?|určen[aiy]?|jmenován[aiy]?|"
     r"appointed|elected)\s*:?)\s*",
     re.I,
 )
