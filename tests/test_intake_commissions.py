@@ -110,3 +110,37 @@ def test_tellers_after_a_dash():
     assert commissions.designated(text) == [
         {"kind": "tellers", "label": "sčítací komise", "people": ["M. Kratochvílová", "P. Bouda"]}
     ]
+
+
+def test_verifiers_elected_with_the_commissions_are_no_footer():
+    # mesto-pecky-zastupitelstvo-2025-04, lines 21-26 (its table's cells read back)
+    texts = [
+        "Návrhová komise: Tomáš Vodička, Pavel Sedláček, Tomáš Růžička, Ing. Karel Krištoufek, "
+        "Ing. Petr Dürr",
+        "Mandátová a volební komise:",
+        "Ověřovatelé: Ondřej Schulz, Milan Pečenka",
+        "Diskuze zahájena v 17:32:07",
+    ]
+    assert commissions.elected_among_roles(texts) == {
+        2: ("verifiers", ["Ondřej Schulz", "Milan Pečenka"])
+    }
+    meeting = _draft(_source("mesto-pecky-zastupitelstvo-2025-04")).meeting
+    assert meeting["verifiers"] == ["Ondřej Schulz", "Milan Pečenka"]
+    assert "verified_by" not in meeting
+    texts = [b for item in meeting["items"] for b in item.get("content", [])]
+    assert "Ověřovatelé: Ondřej Schulz, Milan Pečenka" in texts
+
+
+def test_a_minute_taker_elected_with_the_commissions():
+    # sdh-svratouch-valna-hromada-2015-11, lines 25-27
+    texts = [
+        "Mandátová komise: Růžena Špalková a Květa Pavlíková",
+        "Návrhová komise: Milan Žejdlík a František Hromádko",
+        "Zapisovatel: Růžena Špalková",
+    ]
+    assert commissions.elected_among_roles(texts) == {2: ("minute_taker", ["Růžena Špalková"])}
+
+
+def test_a_footers_verifiers_away_from_any_commission_stay_the_footers():
+    # mesto-pecky-zastupitelstvo-2025-04 line 25 without the commissions' lines around it
+    assert commissions.elected_among_roles(["Ověřovatelé: Ondřej Schulz, Milan Pečenka"]) == {}

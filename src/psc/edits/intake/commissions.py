@@ -69,3 +69,34 @@ def chair_function(text: str) -> str | None:
     only (a name after the function, 'starosta obce p.b.kysílko', is no such line)."""
     match = _CHAIRED.search(text.strip())
     return match["function"].strip() if match else None
+
+
+_LABEL_LINE = re.compile(r"^[^:]{1,60}:")
+_ELECTED = re.compile(
+    r"^(?:(?P<verifiers>ověřovatel\w*(?:\s+zápisu)?|verifiers?)|"
+    r"(?P<minute_taker>zapisovatel\w*|minute[\s-]taker))\s*:\s*(?P<names>\S.*)$",
+    re.I,
+)
+
+
+def elected_among_roles(texts: list[str]) -> dict[int, tuple[str, list[str]]]:
+    """The verifiers or minute-taker a line designates among the lines electing the
+    meeting's commissions ('Návrhová komise: …' / 'Mandátová a volební komise:' /
+    'Ověřovatelé: Ondřej Schulz, Milan Pečenka'; 'Mandátová komise: …' / 'Zapisovatel:
+    Růžena Špalková'): {index of the line: (verifiers or minute_taker, names)}. Such a line
+    inside an item is no footer: the roles of these minutes are being elected."""
+    found: dict[int, tuple[str, list[str]]] = {}
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and _LABEL_LINE.match(texts[j].strip()):
+            j += 1
+        if any(_ROLE.match(texts[k].strip()) for k in range(i, j)):
+            for k in range(i, j):
+                match = _ELECTED.match(texts[k].strip())
+                role = "verifiers" if match and match["verifiers"] else "minute_taker"
+                names = _names(match["names"], many=role == "verifiers")[0] if match else []
+                if names:
+                    found[k] = (role, names)
+        i = max(j, i + 1)
+    return found

@@ -617,6 +617,8 @@ class _Recogniser:
         self.tasks: list[dict[str, Any]] = []
         self.next_meetings: list[dict[str, Any]] = []
         self.designations: list[tuple[Block, tuple[str, str, str | None]]] = []
+        self.elected: dict[int, tuple[str, list[str]]] | None = None
+        """Lines electing the verifiers among the commissions (commissions.py), by index."""
         self.container: list[Any] | None = None
         self.mode = "head"  # head, body, tasks, next, footer
         self.item_level: int | None = None
@@ -753,6 +755,8 @@ class _Recogniser:
                 self.note(block, f"programme point {len(self.programme)}")
                 return i + 1
             self.in_programme = False
+        if self.started() and self.roles_elected(i):
+            return i + 1
         if self.footer(block):
             return i + 1
         if self.verifying and block.kind == "paragraph" and self.signature_name(block):
@@ -2144,6 +2148,23 @@ class _Recogniser:
         if block.kind in ("paragraph", "item"):
             self.designations += [(block, d) for d in designated(_plain(block.text))]
             self.commissions(block)
+
+    def roles_elected(self, i: int) -> bool:
+        """'Ověřovatelé: A, B', 'Zapisovatel: C' among the lines electing the commissions
+        inside an item: the verifiers or minute-taker of these minutes (no footer); the line
+        stays the item's text."""
+        if self.elected is None:
+            texts = [_plain(b.text) for b in self.blocks]
+            self.elected = commissions.elected_among_roles(texts)
+        if i not in self.elected:
+            return False
+        role, names = self.elected[i]
+        if role not in self.m:
+            self.m[role] = names if role == "verifiers" else names[0]
+            what = role.replace("_", " ")
+            self.note(self.blocks[i], f"{what} elected in the item (the line stays)")
+        self.paragraph(self.blocks[i])
+        return True
 
     def commissions(self, block: Block) -> None:
         """'Návrhová komise: A a B', 'Skrutátoři: …': the meeting's other roles; 'Jednání
