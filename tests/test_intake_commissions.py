@@ -144,3 +144,24 @@ def test_a_minute_taker_elected_with_the_commissions():
 def test_a_footers_verifiers_away_from_any_commission_stay_the_footers():
     # mesto-pecky-zastupitelstvo-2025-04 line 25 without the commissions' lines around it
     assert commissions.elected_among_roles(["Ověřovatelé: Ondřej Schulz, Milan Pečenka"]) == {}
+
+
+def test_a_commission_ve_slozeni():
+    # http://docplayer.cz/2613817-Zapis-c-2-2014-ze-zasedani-zastupitelstva-mesta-klecany-konaneho-dne-10-dubna-2014-v-zasedaci-mistnosti-meu-klecany.html
+    text = (
+        "Starosta dal hlasovat o návrhu zvolení tří členů návrhové komise ve složení: Ing. Jiří "
+        "Valtera, Martin Lemon, Jan Busch"
+    )
+    assert commissions.designated(text) == [
+        {
+            "kind": "drafting_commission",
+            "label": "návrhové komise",
+            "people": ["Ing. Jiří Valtera", "Martin Lemon", "Jan Busch"],
+        }
+    ]
+
+
+def test_a_commission_named_in_a_programme_designates_nobody():
+    # obec-koclirov-zastupitelstvo-2008-11, line 6 (a programme point)
+    text = "1) Zahájení, určení zapisovatele, volba návrhové komise a ověřovatelů zápisu"
+    assert commissions.designated(text) == []

@@ -23,9 +23,9 @@ _KINDS = (
 volební komise', is the kind named first)."""
 
 _ROLE = re.compile(
-    r"(?:^|[.;,]\s+|^[IVX]+\.\s+)(?P<label>(?:(?:složení|členové|volba|members\s+of(?:\s+the)?)\s+)?"
+    r"(?:^|(?<=\s))(?P<label>(?:(?:složení|členové|volba|members\s+of(?:\s+the)?)\s+)?"
     r"(?P<name>" + "|".join(f"(?:{words})" for _, words in _KINDS) + r"))"
-    r"\s*(?::|\s[–-]\s|\s+(?:byl[aiy]?\s+|jsou\s+|were\s+)?(?:zvolen[aiy]?|určen[aiy]?|jmenován[aiy]?|"
+    r"\s*(?::|\s[–-]\s|\s+ve\s+složení\s*:?|\s+(?:byl[aiy]?\s+|jsou\s+|were\s+)?(?:zvolen[aiy]?|určen[aiy]?|jmenován[aiy]?|"
     r"appointed|elected)\s*:?)\s*",
     re.I,
 )
