@@ -2424,7 +2424,7 @@ class _Recogniser:
             meeting["next_meetings"] = self.next_meetings
         for part in items + sections:  # the outcome in the minutes' words replaces votes_text
             for block in part.get("content", []):
-                if isinstance(block, dict) and "decision" in block:
+                if isinstance(block, dict) and "outcome_text" in block:
                     motions.tidy(block)
         if self.tasks:
             meeting["tasks"] = [self._task_words(task, meeting) for task in self.tasks]
