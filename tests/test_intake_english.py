@@ -15,7 +15,7 @@ import pytest
 from test_intake_recognise import EN_GROUP, GROUP, _draft
 from test_intake_recognise import _words_kept as _kept
 
-from psc.edits.intake import english
+from psc.edits.intake import english, undated
 from psc.edits.intake.sources import text_blocks
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -365,7 +365,14 @@ def test_motions_proposed_and_seconded_are_resolutions():
         ("adopted", False),
         ("adopted", False),
     ]
-    assert decisions[1]["votes_text"] == "All agreed, the Resolution was passed."
+    assert decisions[1]["outcome_text"] == "All agreed, the Resolution was passed."
+    assert "votes_text" not in decisions[1]  # the outcome's own words, said once
+    assert [(d.get("proposed_by"), d.get("seconded_by")) for d in decisions[:3]] == [
+        ("Cllr Mrs Penketh", "Cllr Mrs Patrick"),  # 'A proposed and B seconded that C …'
+        ("Cllr Deptford", "Cllr Campion"),  # 'It was proposed by A and seconded by B that …'
+        ("Cllr Deptford", "Cllr Mrs Parsons"),
+    ]
+    assert decisions[0]["decision"].startswith("Cllr Mrs Penketh proposed and")  # text stays
     assert decisions[2]["label"] == "Vice Chairman."
 
 
@@ -374,37 +381,42 @@ def test_motions_proposed_and_seconded_are_resolutions():
 # http://weblink.losaltoshills.ca.gov/WebLink/DocView.aspx?dbid=0&id=10590&repo=LOSALTOSHILLS
 # http://weblink.cityofgilroy.org/WebLink/DocView.aspx?id=531058&dbid=0&repo=RECORDS
 @pytest.mark.parametrize(
-    ("said", "unanimous"),
+    ("said", "unanimous", "movers"),
     [
         (
             "Proposed as a true record by Cllr Smith seconded by Cllr Higgins and unanimously "
             "approved.",
             True,
+            ("Cllr Smith", "Cllr Higgins"),
         ),
         (
             "Bert Collins proposed that Margaret Chadwick continue as Chairman for another year. "
             "This was seconded by Brian Ambrose and unanimously agreed. There were no other "
             "nominations.",
             True,
+            ("Bert Collins", "Brian Ambrose"),
         ),
         (
             "• MOTION SECONDED AND CARRIED: Moved by Warshawsky, seconded by Kerr and passed "
             "unanimously to limit the length of time for public comments to three minutes.",
             True,
+            ("Warshawsky", "Kerr"),
         ),
         (
             "Motion was made by Councilman Stout seconded by Councilman Childers that the reading "
             "of Resolution No. 77-79 be waived and that it be adopted commending the students for "
             "their efforts.",
             False,
+            ("Councilman Stout", "Councilman Childers"),
         ),
     ],
     ids=["goods-yard", "swaffham-bulbeck", "los-altos-hills", "gilroy"],
 )
-def test_motions_in_other_councils_minutes(said, unanimous):
+def test_motions_in_other_councils_minutes(said, unanimous, movers):
     text = "Minutes of the Parish Council Meeting held on 1st June 2015\n1. Minutes\n" + said + "\n"
     draft = _draft(text, EN_GROUP)
     (decision,) = _decisions(draft.meeting)
+    assert (decision.get("proposed_by"), decision.get("seconded_by")) == movers
     assert bool(decision.get("unanimous")) is unanimous
     assert decision.get("outcome") == ("adopted" if unanimous else None)
     _words_kept(text, draft)
@@ -499,21 +511,41 @@ def test_every_word_of_the_english_fixtures_is_kept(name):
     ],
 )
 def test_a_task_without_a_deadline_is_named_with_its_owner(line, owner):
-    assert english.task_without_deadline(line) == (owner, line.removeprefix("ACTION: "))
+    assert undated.task_without_deadline(line) == (owner, line.removeprefix("ACTION: "))
 
 
 def test_a_sentence_with_to_is_no_task():
-    assert english.task_without_deadline("Matter to be listed at next meeting.") is None
-    assert english.task_without_deadline("Apologies were received from Cllr Dodds.") is None
+    assert undated.task_without_deadline("Matter to be listed at next meeting.") is None
+    assert undated.task_without_deadline("Apologies were received from Cllr Dodds.") is None
 
 
-def test_a_task_without_a_deadline_stays_text_and_the_report_names_it():
+def test_a_task_without_a_deadline_is_a_task_in_its_place():
     draft = _draft(NODE, EN_GROUP)
-    assert "a task for Rod without a deadline: kept as text" in _notes(draft)
+    line = "Rod to follow up with email to everyone on the nodejs/node readme"
+    assert draft.meeting["tasks"] == [{"text": line}]
+    assert {"assigned": "2016-11-17/1"} in _content(draft.meeting)
+    assert "line 95: a task for Rod without a deadline" in _notes(draft)
     lists = [b["list"] for b in _content(draft.meeting) if isinstance(b, dict) and "list" in b]
-    assert any(
-        "Rod to follow up with email to everyone on the nodejs/node readme" in x for x in lists
-    )
+    assert not any(line in x for x in lists)  # the line is the task's text, not kept twice
+
+
+def test_a_capitalised_word_before_to_is_no_owner():
+    # en-nodejs-tsc-2016-11: neither 'Consensus' nor 'Need' is a person of the attendance
+    draft = _draft(NODE, EN_GROUP)
+    texts = [t["text"] for t in draft.meeting["tasks"]]
+    assert not any(t.startswith(("Consensus to", "Need to")) for t in texts)
+
+
+def test_a_numbered_action_under_action_points_is_a_task_with_its_number():
+    # en-m25-steering-group-2008-03, under "Action points:"
+    draft = _draft(_source("en-m25-steering-group-2008-03"), EN_GROUP)
+    assert draft.meeting["tasks"] == [
+        {
+            "text": "2.2.2 Action: NB to follow up with MW about her consulting with MN regarding "
+            "the Working Groups’ guidance document in reference to CPD25."
+        }
+    ]
+    assert "a task for NB without a deadline" in _notes(draft)
 
 
 # https://melton-suffolk-pc.gov.uk/documents/mpc21m04-minutes-of-the-statutory-annual-meeting-of-melton-parish-council-held-on-5-may-2021/

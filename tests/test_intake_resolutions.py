@@ -121,8 +121,8 @@ def test_the_paragraph_before_a_vote_is_what_was_voted_on():
         "decision": "Zastupitelstvo obce vzalo na vědomí kontrolu plnění usnesení z "
         "minulého zastupitelstva",
         "votes": {"for": 15, "against": 0, "abstained": 0},
-        "votes_text": "Pro 15, proti 0, zdržel se 0",
         "outcome": "noted",
+        "outcome_text": "Hlasování Pro 15, proti 0, zdržel se 0",  # the line as written
     }
 
 
@@ -189,9 +189,10 @@ def test_the_result_sentence_after_the_vote():
         {
             "proposal": "…",
             "votes": {"for": 15, "against": 0, "abstained": 0},
-            "votes_text": "Pro 15, proti 0, zdržel se 0, Usnesení bylo jednomyslně schváleno.",
             "unanimous": True,
             "outcome": "adopted",
+            "outcome_text": "Hlasování Pro 15, proti 0, zdržel se 0 Usnesení bylo jednomyslně "
+            "schváleno.",  # the lines as written, the counts and outcome read from them
         }
     ]
 

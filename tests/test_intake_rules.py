@@ -425,17 +425,10 @@ def test_someone_to_do_something_is_a_task():
     )
 
 
-def test_a_task_without_a_deadline_stays_text_until_the_format_holds_one(monkeypatch):
+def test_a_task_without_a_deadline_is_a_task_in_its_place():
     text = (REAL / "en-m25-steering-group-2008-03" / "source.txt").read_text(encoding="utf-8")
-    monkeypatch.setattr(tasks, "accepts_no_deadline", lambda: False)
     draft = recognise(text_blocks(text), EN)
-    assert "tasks" not in draft.meeting
-    assert any(
-        "'2.2.2 Action:' a task without a deadline: kept as text" in str(n) for n in draft.notes
-    )
-    monkeypatch.setattr(tasks, "accepts_no_deadline", lambda: True)
-    draft = recognise(text_blocks(text), EN)
-    assert [t["text"][:22] for t in draft.meeting["tasks"]] == ["NB to follow up with M"]
+    assert [t["text"][:28] for t in draft.meeting["tasks"]] == ["2.2.2 Action: NB to follow u"]
     assert "deadline" not in draft.meeting["tasks"][0]
     item = next(i for i in draft.meeting["items"] if i.get("number") == 2)
     assert {"assigned": "2008-03-12/1"} in item["content"]

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import programme
+from psc.edits.intake import motions, programme, undated
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -436,6 +436,8 @@ class Walk(Protocol):
     programme: list[dict[str, Any]]
     in_programme: bool
     items: list[dict[str, Any]]
+    tasks: list[dict[str, Any]]
+    english: bool
 
     def started(self) -> bool: ...
     def add(self, block: Any) -> None: ...
@@ -653,8 +655,8 @@ def motion(r: Walk, i: int) -> int | None:
     said = []
     while rest and _RESULT.match(rest[0]):
         said.append(rest.pop(0))
-    if said:
-        decision["votes_text"] = " ".join(said)
+    if said:  # 'All agreed, the Resolution was passed.': the outcome in its own words
+        motions.worded(decision, said)
     seconded = re.search(r"\bseconded\b", sentence, re.I)
     tail = sentence[seconded.end() :] if seconded else ""  # '… seconded by Kerr and passed
     tail = re.split(r"\bthat\b", tail, maxsplit=1)[0]  # unanimously to …', not the motion
@@ -665,6 +667,11 @@ def motion(r: Walk, i: int) -> int | None:
         decision["outcome"] = "rejected"
     elif _ADOPTED.search(after):
         decision["outcome"] = "adopted"
+    head = re.split(r"\bthat\b", sentence, maxsplit=1)[0]  # who moved, not whom it names
+    for words in (head, *said):  # each sentence alone: a name never runs into the next
+        for key, who in motions.movers(words).items():
+            decision.setdefault(key, who)
+    motions.tidy(decision)
     r.add(decision)
     if rest:
         r.add(" ".join(rest))
@@ -830,42 +837,10 @@ def before(r: Walk, i: int) -> int | None:
     return None
 
 
-_ACTION = re.compile(
-    r"^(?:\*\*)?(?:action|action\s+point)(?:\*\*)?\s*:\s*(?P<text>\S.*)$", re.I | re.S
-)
-_OWNER_TO = re.compile(
-    r"^(?P<owner>@?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,3})\s+to\s+"
-    r"(?P<verb>[a-z]+)\b"
-)
-_NOT_VERBS = {"the", "a", "an", "be", "date", "all", "this", "that", "his", "her", "their"}
-
-
-def task_without_deadline(text: str) -> tuple[str, str] | None:
-    """'ACTION: Brent to close issues …', 'Rod to follow up with email …', 'HP to liaise
-    with …': (owner, the task's words), or None. A task without a deadline, which the
-    format does not carry yet (branch i22-decisions adds it): until then the walk keeps the
-    line as text and the report names it."""
-    plain = _plain(text)
-    action = _ACTION.match(plain)
-    body = action["text"].strip() if action else plain
-    owner = _OWNER_TO.match(body)
-    if owner is None or owner["verb"] in _NOT_VERBS:
-        return None
-    if action is None and len(owner["owner"].split()) > 2:
-        return None  # 'The Town Council to …' reads as a heading, not an owner
-    return owner["owner"], body
-
-
 def task_noted(r: Walk, i: int) -> int | None:
-    """A task without a deadline ('ACTION: Brent to close issues …'): the report names its
-    owner; the line stays text in its place (None: the walk goes on)."""
-    block = r.blocks[i]
-    if block.kind not in ("paragraph", "item") or not r.started():
-        return None
-    found = task_without_deadline(block.text.strip())
-    if found is not None:
-        r.note(block, f"a task for {found[0]} without a deadline: kept as text (no field yet)")
-    return None
+    """A task without a deadline ('ACTION: Brent to close issues …', 'Rod to follow up
+    with …'): a task of the meeting in its place, the line its text (undated.py)."""
+    return undated.in_place(r, i)
 
 
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (

@@ -17,7 +17,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies, english, programme, wrapped
+from psc.edits.intake import (
+    bodies,
+    commissions,
+    english,
+    motions,
+    programme,
+    tables,
+    tasks,
+    undated,
+    wrapped,
+)
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -339,6 +349,23 @@ _TIME_WORDS = re.compile(
 """A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm'): where the
 place after it begins."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
+_JOINERS = frozenset("v ve od do at from to a and on hod hodin h the dne až".split())
+"""Words that join a date and its times ('dne 16. června 2026 od 18.00 hodin')."""
+
+
+def _unread(value: str, found: dates.Period | None, last: int) -> list[str]:
+    """Words of a date line (before the place or kept words from `last`) that are neither
+    its date, its times nor a word joining them ('čas' of '2. 4. 2025, čas: 17:30')."""
+    text = list(value)
+    spans = [m.span() for m in _TIME_WORDS.finditer(value)]
+    if found is not None:
+        spans.append((found.start, found.end))
+    for start, end in spans:
+        text[start:end] = " " * (end - start)
+    words = re.findall(r"\w+", "".join(text)[: last or None])
+    return [w for w in words if w.casefold() not in _JOINERS]
+
+
 _NEXT_MEETING_LABEL = re.compile(
     r"(?:termín[y]?\s+(?:dalšího|dalších|příštího|příštích)\s+(?:jednání|zasedání|schůz[ei])"
     r"|(?:date\s+of\s+(?:the\s+)?)?next\s+meeting)\b[^:\n]{0,40}:",
@@ -603,7 +630,8 @@ class _Recogniser:
         date: dt.date | None,
         add_organisations: bool,
     ):
-        self.blocks, self.joins = wrapped.joined(blocks)
+        english_minutes = group.language == "en"  # english.join_wrapped joins their wraps
+        self.blocks, self.joins = (list(blocks), []) if english_minutes else wrapped.joined(blocks)
         self.group = group
         self.registry = dict(group.organisation_names)
         self.added: dict[str, str] = {}
@@ -618,6 +646,8 @@ class _Recogniser:
         self.tasks: list[dict[str, Any]] = []
         self.next_meetings: list[dict[str, Any]] = []
         self.designations: list[tuple[Block, tuple[str, str, str | None]]] = []
+        self.elected: dict[int, tuple[str, list[str]]] | None = None
+        """Lines electing the verifiers among the commissions (commissions.py), by index."""
         self.container: list[Any] | None = None
         self.mode = "head"  # head, body, tasks, next, footer
         self.item_level: int | None = None
@@ -637,10 +667,12 @@ class _Recogniser:
         """The approval is a status line's ('Adopted Minutes'), kept as its note."""
         self.english = group.language == "en"
         """English minutes: the rules of english.py read their shapes too."""
+        self.blocks, cells = tables.cells_joined(self.blocks)  # a table's text dump
+        self.notes += [Note(where, what) for where, what in cells]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
-            self.blocks, reshaped = english.prepare(blocks, self.is_label)
+            self.blocks, reshaped = english.prepare(self.blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
         self.known_titles = programme.programme_in_text(self.blocks)
         """A programme listed inside the text, for titling items ('K bodu 2:')."""
@@ -773,6 +805,8 @@ class _Recogniser:
             self.in_programme = False
         if self.programme_line(i):
             return i + 1
+        if self.started() and self.roles_elected(i):
+            return i + 1
         if self.footer(block):
             return i + 1
         signed = self.signature_block(i)
@@ -801,7 +835,7 @@ class _Recogniser:
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
             return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
-        done = english.within(self, i) if self.english else None
+        done = english.within(self, i) if self.english else undated.in_place(self, i)
         if done is not None:
             return done
         for step in (
@@ -1077,6 +1111,8 @@ class _Recogniser:
             kept = Block("paragraph", f"{label}: {value}" if label else value, where)
             words = " … ".join(w for w in (head, tail) if w)
             self.text_kept(kept, f"'{label}': '{words}' has no field; the line is kept as text")
+        if parts and _unread(value, found, last):  # 'datum: 2. 4. 2025, čas: 17:30': the
+            label = f"{label}: {value}" if label else value  # line is named whole
         if parts:
             self.note(where, (f"'{label}' → " if label else "") + ", ".join(parts))
         else:
@@ -2217,6 +2253,7 @@ class _Recogniser:
             return 0
         said = ", ".join(w for w in words if w)
         self._vote_words(said, decision)
+        motions.worded(decision, [b.text for b in self.blocks[k : k + used]])
         return used
 
     # ---------------------------------------------------------------- tasks
@@ -2225,7 +2262,8 @@ class _Recogniser:
         block = self.blocks[i]
         task = self.parse_task(block)
         if task is None:
-            self.task_as_text(block)
+            if not undated.in_section(self, block):
+                self.task_as_text(block)
             return i + 1
         self.tasks.append(task)
         self.note(block, f"task {len(self.tasks)}, deadline {task['_kind'].replace('_', ' ')}")
@@ -2250,10 +2288,8 @@ class _Recogniser:
 
     def task_line(self, i: int) -> bool:
         """'2.2.2 Action: NB to follow up with MW …', 'Úkol 100/1: Upravit zápis …', 'RM to
-        distribute packs …': a task given in the item (tasks.py), kept in its place. Without a
-        deadline it is a task only where the format holds one (else the line stays text and
-        the report says so); a deadline as psc writes it ('– T: …') is `task_in_place`'s."""
-        from psc.edits.intake import tasks
+        distribute packs …': a task given in the item (undated.py, then tasks.py), kept in its
+        place, without a deadline; a deadline as psc writes it ('– T: …') is `task_in_place`'s."""
 
         block = self.blocks[i]
         if block.kind not in ("paragraph", "item") or not self.started() or block.bold:
@@ -2261,18 +2297,16 @@ class _Recogniser:
         raw = _raw(block)
         if _plain(raw) != raw or _DEADLINE.search(raw):
             return False
+        if undated.in_place(self, i) is not None:  # a task's label, or an owner known 'to' …
+            return True
         found = tasks.action_line(raw) or tasks.to_do(raw)
         if found is None:
             return False
         shown = f"'{found.label}' " if found.label else ""
-        if not tasks.accepts_no_deadline():
-            self.note(
-                block,
-                f"{shown}a task without a deadline: kept as text (a task of the meeting file "
-                "needs a deadline in this version of the format)",
-            )
-            return False
-        task: dict[str, Any] = {"text": found.text if found.label else raw, "_kind": "none"}
+        task: dict[str, Any] = {"text": raw, "_kind": "none"}  # the line as written
+        own = undated.undated(raw, english=self.english)
+        if own is not None and "id" in own:  # 'Úkol 100/1: …' is task 100/1
+            task["id"] = own["id"]
         known = self._responsible(found.who) if found.who else []
         if known:
             task["responsible"] = known if len(known) > 1 else known[0]
@@ -2439,6 +2473,39 @@ class _Recogniser:
 
         if block.kind in ("paragraph", "item"):
             self.designations += [(block, d) for d in designated(_plain(block.text))]
+            self.commissions(block)
+
+    def roles_elected(self, i: int) -> bool:
+        """'Ověřovatelé: A, B', 'Zapisovatel: C' among the lines electing the commissions
+        inside an item: the verifiers or minute-taker of these minutes (no footer); the line
+        stays the item's text."""
+        if self.elected is None:
+            texts = [_plain(b.text) for b in self.blocks]
+            self.elected = commissions.elected_among_roles(texts)
+        if i not in self.elected:
+            return False
+        role, names = self.elected[i]
+        if role not in self.m:
+            self.m[role] = names if role == "verifiers" else names[0]
+            what = role.replace("_", " ")
+            self.note(self.blocks[i], f"{what} elected in the item (the line stays)")
+        self.paragraph(self.blocks[i])
+        return True
+
+    def commissions(self, block: Block) -> None:
+        """'Návrhová komise: A a B', 'Skrutátoři: …': the meeting's other roles; 'Jednání
+        řídil předseda výboru.': the chair by function (commissions.py). The line stays."""
+        text = _plain(block.text)
+        for role in commissions.designated(text):
+            self.m.setdefault("roles", []).append(role)
+            self.note(block, f"'{role['label']}' → {role['kind']} ({len(role['people'])})")
+        function = commissions.chair_function(text)
+        if function and "chair_function" not in self.m:
+            self.m["chair_function"] = function
+            self.designations = [  # the words after the function name no chair
+                (b, d) for b, d in self.designations if not (b is block and d[0] == "chair")
+            ]
+            self.note(block, f"'{function}' → the chair, named by function (the line stays)")
 
     def designated_roles(self) -> None:
         """The roles the sentences designated, for the roles no header line named."""
@@ -2670,8 +2737,10 @@ class _Recogniser:
             "end",
             "place",
             "chair",
+            "chair_function",
             "minute_taker",
             "verifiers",
+            "roles",
             "attendees",
         ):
             if key in m:
@@ -2707,6 +2776,10 @@ class _Recogniser:
             meeting["sections"] = sections
         if self.next_meetings:
             meeting["next_meetings"] = self.next_meetings
+        for part in items + sections:  # the outcome in the minutes' words replaces votes_text
+            for block in part.get("content", []):
+                if isinstance(block, dict) and "outcome_text" in block:
+                    motions.tidy(block)
         if self.tasks:
             meeting["tasks"] = [self._task_words(task, meeting) for task in self.tasks]
             day = meeting.get("date")
@@ -2714,9 +2787,9 @@ class _Recogniser:
                 for block in part.get("content", []):
                     if isinstance(block, dict) and isinstance(block.get("assigned"), int):
                         ordinal = block["assigned"]
-                        block["assigned"] = (
+                        block["assigned"] = self.tasks[ordinal - 1].get("id") or (
                             f"{day.isoformat() if isinstance(day, dt.date) else day}/{ordinal}"
-                        )
+                        )  # the task's own number ('Úkol 100/1'), else its derived ID
         for key in ("recorded_by", "approved_by", "verified_by", "signed_by", "approved_at"):
             if key in m:
                 meeting[key] = m[key]
@@ -2736,6 +2809,7 @@ class _Recogniser:
             if _fold(shown) != _fold(_plain(words)):
                 task["deadline_text"] = words
         keys = (
+            "id",
             "text",
             "deadline",
             "deadline_text",

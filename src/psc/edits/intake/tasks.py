@@ -8,9 +8,9 @@
   with MW …', '(3.5) Welcome Packs – RM to distribute packs to new residents …'), the doer by
   initials, a name or a function ('Clerk to draft and issue …').
 
-A task without a deadline is a task all the same; whether the meeting file can hold one is
-the format's business (`accepts_no_deadline`): until it can, such a line stays text where it
-is and the report says so. A deadline written as psc reads it ('– T: 30. 4. 2025') is the
+A task without a deadline is a task all the same (the meeting file holds one since issue 22);
+`undated` reads a task's label and a known owner first, these rules the shapes it leaves.
+A deadline written as psc reads it ('– T: 30. 4. 2025') is the
 recogniser's `parse_task`. Pure.
 """
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 _LABEL = re.compile(
     r"^(?P<label>(?:\d+(?:\.\d+)*\.?\s+)?(?:action(?:\s+point)?|actions?|task|úkol"
@@ -75,18 +74,3 @@ def to_do(text: str) -> TaskLine | None:
 
 def _is_verb(word: str) -> bool:
     return word.casefold() not in _NOT_VERBS and len(word) > 1
-
-
-@cache
-def accepts_no_deadline() -> bool:
-    """Can a task of the meeting file go without a deadline? (The format gains it in issue
-    22; until then a task without one stays text where it is.)"""
-    from pydantic import ValidationError
-
-    from psc.loading.model import Task
-
-    try:
-        Task.model_validate({"text": "x"})
-    except ValidationError:
-        return False
-    return True
