@@ -1903,12 +1903,35 @@ class _Recogniser:
             return None
         decision = told_decision(text)
         if decision is None:
-            return None
+            return self.told_in_text(i)
         used = 1 if "votes" in decision else 1 + self.votes(i + 1, decision)
         self.add(decision)
         self.last_decision = decision
         self.note(block, f"decision told in a sentence → resolution, {decision['outcome']}")
         return i + used
+
+    def told_in_text(self, i: int) -> int | None:
+        """'Ing. Smetana představil návrh programu VH. Navrhovaný program byl hlasováním
+        schválen.': a sentence telling a result among others (told.py) is a resolution, the
+        sentences before it a paragraph, those after it read again as a paragraph."""
+        from psc.edits.intake.told import told_in_text
+
+        block = self.blocks[i]
+        if not self.started():
+            return None
+        found = told_in_text(block.text.strip())
+        if found is None:
+            return None
+        before, decision, after = found
+        if before:
+            self.paragraph(Block("paragraph", before, block.where))
+        self.add(decision)
+        self.last_decision = decision
+        self.note(block, f"a result told in a sentence → resolution, {decision['outcome']}")
+        if after:
+            self.requeue = Block("paragraph", after, block.where)
+            return i
+        return i + 1
 
     def vote_alone(self, i: int) -> int | None:
         """A vote no resolution label comes before: 'Hlasování: jednomyslně schváleno (proti:
