@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from psc.edits.intake import bodies, english, programme, wrapped
+from psc.edits.intake import bodies, english, programme, roles, wrapped
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
 from psc.language import dates
@@ -440,11 +440,17 @@ def _more_than_a_sentence(text: str) -> bool:
     return False
 
 
+_DEFINES = re.compile(r"\((?:dále\s+(?:jen|také)|hereinafter|the\s+[\"“])\b", re.I)
+"""'(dále jen VH)', '(hereinafter …)': a term defined, as running text does and no title."""
+
+
 def _titled_dash(text: str) -> tuple[str, str] | None:
     """'Grounds maintenance contract – It was noted that …': a short title (twelve words at
     most, no stop) before a dash, and the item's text after it."""
     match = re.match(r"^(?P<title>[^–.!?]{3,90}?)\s+[–—]\s+(?P<rest>\S.*)$", text, re.S)
     if match is None or len(match["title"].split()) > 12:
+        return None
+    if _DEFINES.search(match["title"]):  # '(dále jen VH)': a term defined in running text
         return None
     return match["title"].strip(), match["rest"].strip()
 
@@ -520,7 +526,7 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     for kind, words in _HEADER_LABELS.items():
         if folded in words:
             return kind
-    return None
+    return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
 def _split_people(value: str) -> list[str]:
@@ -1417,6 +1423,8 @@ class _Recogniser:
         if dashed is not None and not listed:  # '7. Grounds maintenance contract – It was …'
             title, opening = dashed
         long_title = title is not None and (len(title.split()) > 20 or _more_than_a_sentence(title))
+        if title and title.endswith(".") and number > 1 and self.numbered_paragraph(block, number):
+            long_title = True  # '3. Ing. Smetana představil návrh programu VH.' after '2. …'
         if title and long_title and not (listed and programme.agrees(listed, title)):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
         written_title = title
@@ -1546,9 +1554,9 @@ class _Recogniser:
         return True
 
     def text_of_item(self, block: Block, text: str) -> None:
-        """Text that came on an item's label line ('K bodu 2: Zprávu … přednesl …'): read as
-        a paragraph of the item."""
-        self.paragraph(Block("paragraph", text, block.where))
+        """Text that came on an item's label line ('K bodu 2: Zprávu … přednesl …'): read
+        next as the paragraph it is (a decision told in it is one)."""
+        self.requeue = Block("paragraph", text, block.where)
 
     def start_item(self, block: Block, item: dict[str, Any], what: str) -> None:
         self.flush_list()
@@ -1576,7 +1584,7 @@ class _Recogniser:
                 return False
             wanted = _fold(_plain(self.programme[number - 1]["title"]))[:25]
             return _fold(title)[: len(wanted)] == wanted or _fold(title).startswith(wanted[:12])
-        if block.bold:
+        if block.bold or (number > 1 and self.numbered_paragraph(block, number)):
             return True
         numbers = [item["number"] for item in self.items if item.get("number")]
         expected = (numbers[-1] + 1) if numbers else 1
@@ -1586,7 +1594,22 @@ class _Recogniser:
             return True
         if len(title) <= 140 and len(title.split()) <= 20 and not re.search(r"[.!?;:]", title):
             return True  # '8. Open Session for members of the public to raise any matters …'
-        return _titled_dash(title) is not None
+        return _titled_dash(title) is not None or self.numbered_paragraph(block, number)
+
+    def numbered_paragraph(self, block: Block, number: int) -> bool:
+        """Minutes written as numbered paragraphs of prose, without titles ('1. Jednání řádné
+        valné hromady … bylo zahájeno ve 13:00 hodin. …', '2. Ing. Václav Smetana následně
+        seznámil přítomné …'): each paragraph in sequence an item without a title, when the
+        first one opens the body (no line before it announces a list: 'Usnesení:') or the
+        item before it is one such."""
+        if block.kind == "heading":
+            return False
+        numbered = [item for item in self.items if item.get("number") is not None]
+        if numbered:
+            return "title" not in numbered[-1] and numbered[-1]["number"] == number - 1
+        content = self.items[-1]["content"] if self.items else []
+        last = content[-1] if content else None
+        return number == 1 and not (isinstance(last, str) and last.rstrip().endswith(":"))
 
     def head_line(self, block: Block) -> bool:
         """Before the first item: the title ('Zápis ze 6. jednání školské rady'), a line
@@ -1917,8 +1940,6 @@ class _Recogniser:
         from psc.edits.intake.told import told_in_text
 
         block = self.blocks[i]
-        if not self.started():
-            return None
         found = told_in_text(block.text.strip())
         if found is None:
             return None

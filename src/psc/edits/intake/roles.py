@@ -208,3 +208,23 @@ def is_name(text: str) -> bool:
     """'Tereza Vosyková', 'pí. Naďa Petličková': one person's name and nothing else."""
     words = text.split()
     return 1 <= len(words) <= 6 and all(_name_word(w) for w in words)
+
+
+_ACT = r"(?:určení|schválení|volba|zvolení|jmenování|ustanovení|návrh|odsouhlasení)"
+_ACT_LABEL = re.compile(
+    rf"^{_ACT}(?:\s+a\s+{_ACT})?\s+(?P<noun>zapisovatel(?:e|ky)|ověřovatel(?:e|ů|ky|ek)|"
+    r"předsedajícího|předsedající)(?:\s+(?:zápisu|jednání|schůze|zasedání))*$",
+    re.I,
+)
+_ACT_KIND = {"zapisovatel": "minute_taker", "ověřovatel": "verifiers", "předsedající": "chair"}
+
+
+def act_label(label: str) -> str | None:
+    """The role a label names by the act of designating it, the role's noun in the
+    genitive: 'Určení a schválení zapisovatele jednání' (minute_taker), 'Volba ověřovatelů
+    zápisu' (verifiers), 'Schválení předsedajícího' (chair); else None."""
+    match = _ACT_LABEL.match(" ".join(label.split()).rstrip(":").strip())
+    if match is None:
+        return None
+    noun = match["noun"].casefold()
+    return next(kind for stem, kind in _ACT_KIND.items() if noun.startswith(stem))
