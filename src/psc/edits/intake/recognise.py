@@ -1023,7 +1023,7 @@ class _Recogniser:
             self.m[kind] = value
             self.note(where, f"'{shown}' → {kind.replace('_', ' ')}")
         elif kind == "verifiers":
-            self.m["verifiers"] = _split_people(value)
+            self.m["verifiers"] = roles.split_and(_split_people(value))
             self.note(where, f"'{shown}' → verifiers")
         elif kind == "attachments":
             parts = [p.strip() for p in value.split("\n") if p.strip()]

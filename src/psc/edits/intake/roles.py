@@ -228,3 +228,19 @@ def act_label(label: str) -> str | None:
         return None
     noun = match["noun"].casefold()
     return next(kind for stem, kind in _ACT_KIND.items() if noun.startswith(stem))
+
+
+_AND_NAME = re.compile(
+    r"^(?P<a>(?:[\w.]+\s+)*?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w-]+)\s+(?:a|and)\s+"
+    r"(?P<b>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w.]*(?:\s+[\w.-]+)+)$"
+)
+
+
+def split_and(names: list[str]) -> list[str]:
+    """'Jaroslav Vrba a Aleš Janda' → two names: a list of people joined by 'a' / 'and' (each
+    side capitalised words); anything else as it is."""
+    people: list[str] = []
+    for name in names:
+        match = _AND_NAME.match(name.strip())
+        people += [match["a"], match["b"]] if match else [name]
+    return people

@@ -93,9 +93,12 @@ _UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+hlasy|unanimous\w*)\b", re
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph (a stop after a word of four letters or more, then a
-    capital: not 'Ing. Novák', 'p. č. 245')."""
-    parts = re.split(rf"(?<=\w{{4}}[.!?])\s+(?=[{_CAPS}])", text.strip())
+    """The sentences of a paragraph (a stop after a word of four letters or more, or after
+    an abbreviation in capitals ('… programu VH. Navrhovaný …'), then a capital: not 'Ing.
+    Novák', 'p. č. 245')."""
+    parts = re.split(
+        rf"(?:(?<=\w{{4}}[.!?])|(?<=\b[{_CAPS}]{{2}}[.!?]))\s+(?=[{_CAPS}])", text.strip()
+    )
     return [p.strip() for p in parts if p.strip()]
 
 

@@ -1,0 +1,145 @@
+"""Czech rules of `psc import` widened on the held-out fixtures (issue 22): a result told in a
+sentence (told.py), minutes written as numbered paragraphs of prose (recognise.py), a role
+named by the act of designating it (roles.py).
+
+Every input is a real quote: from a fixture of tests/fixtures/real/ (named), or from a page
+found with the search tool (its address in a comment). Each recognised meeting must validate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from psc.edits.intake import roles, told
+from psc.edits.intake.draft import meeting_text
+from psc.edits.intake.recognise import recognise
+from psc.edits.intake.sources import text_blocks
+from psc.loading.model import Group
+from psc.loading.pipeline import load_meeting
+
+CS = Group(name="Spolek", short="S")
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def _meeting(text: str, date: dt.date = dt.date(2019, 2, 9)) -> dict[str, Any]:
+    """`text` recognised (dated `date` when it does not say); it must validate."""
+    draft = recognise(text_blocks(text), CS, date=date)
+    yaml_text = meeting_text(draft.meeting, comment="x")
+    day = draft.meeting["date"]
+    load_meeting(yaml_text, Path(f"meetings/{day.isoformat()}.yaml"), CS, approval=False)
+    return draft.meeting
+
+
+def _lines(fixture: str, first: str, count: int) -> str:
+    """`count` lines of a fixture's source.txt, from the line that starts with `first`."""
+    lines = (REAL / fixture / "source.txt").read_text(encoding="utf-8").splitlines()
+    start = next(k for k, line in enumerate(lines) if line.startswith(first))
+    return "\n".join(lines[start : start + count]) + "\n"
+
+
+def _decisions(meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        block
+        for item in meeting["items"]
+        for block in item.get("content", [])
+        if isinstance(block, dict) and "decision" in block
+    ]
+
+
+# -- a result told in a sentence (told.py) ------------------------------------------------
+
+
+def test_a_result_told_in_the_passive_is_a_resolution_with_its_outcome():
+    # sdh-svratouch-valna-hromada-2015-11, spolek-sh-cms-uorp-2018-04,
+    # spolek-fo-op-slavia-valna-hromada-2019-02
+    unanimous = told.passive_decision(
+        "Proti navrženému programu nebyly vzneseny žádné námitky a byl schválen jednomyslně"
+    )
+    assert unanimous == {
+        "decision": "Proti navrženému programu nebyly vzneseny žádné námitky a byl schválen "
+        "jednomyslně",
+        "unanimous": True,
+        "outcome": "adopted",
+    }
+    plain = told.passive_decision(
+        "Projednání a schválení programu dnešního jednání – navržený program byl schválen"
+    )
+    assert plain is not None and plain["outcome"] == "adopted" and "unanimous" not in plain
+    by_all = told.passive_decision("Složení mandátové komise bylo schváleno všemi hlasy.")
+    assert by_all is not None and by_all["unanimous"] is True
+    those_present = told.passive_decision("Přítomní hlasováním schválili znění jednacího řádu VH.")
+    assert those_present is not None and those_present["outcome"] == "adopted"
+    # a proposal or a report is no result
+    assert told.passive_decision("Ing. Smetana představil návrh programu VH.") is None
+
+
+def test_a_result_among_other_sentences_is_split_from_them():
+    # spolek-fo-op-slavia-valna-hromada-2019-02, point 2
+    text = (
+        "Ing. Václav Smetana následně seznámil přítomné s návrhem výboru FO-OP na obsazení "
+        "pracovního předsednictva VH (abecedně): Ing. Jan Chmelík, MUDr. Michael Janáček, David "
+        "Ocetník, Ing. Václav Smetana. Návrh byl hlasováním VH schválen. Řízením VH byl pověřen "
+        "Ing. Václav Smetana. Funkcí zapisovatele byl pověřen Ing. Jan Chmelík."
+    )
+    found = told.told_in_text(text)
+    assert found is not None
+    before, decision, after = found
+    assert before.endswith("David Ocetník, Ing. Václav Smetana.")
+    assert decision == {"decision": "Návrh byl hlasováním VH schválen.", "outcome": "adopted"}
+    assert after == (
+        "Řízením VH byl pověřen Ing. Václav Smetana. Funkcí zapisovatele byl pověřen Ing. Jan "
+        "Chmelík."
+    )
+
+
+def test_results_told_in_items_become_resolutions_of_two_bodies():
+    svratouch = _meeting(
+        _lines("sdh-svratouch-valna-hromada-2015-11", "3) Schválení programu VVH", 8),
+        dt.date(2015, 11, 28),
+    )
+    assert [(d["outcome"], d.get("unanimous")) for d in _decisions(svratouch)] == [
+        ("adopted", True),
+        ("adopted", True),
+    ]
+    uorp = _meeting(
+        _lines("spolek-sh-cms-uorp-2018-04", "Určení a schválení zapisovatele", 7),
+        dt.date(2018, 4, 5),
+    )
+    assert [d["decision"] for d in _decisions(uorp)] == [
+        "Projednání a schválení programu dnešního jednání – navržený program byl schválen"
+    ]
+
+
+# -- minutes written as numbered paragraphs of prose ---------------------------------------
+
+
+def test_numbered_paragraphs_of_prose_are_items_without_titles():
+    # spolek-fo-op-slavia-valna-hromada-2019-02: five numbered paragraphs, none titled
+    text = _lines("spolek-fo-op-slavia-valna-hromada-2019-02", " 1. Jednání", 5)
+    meeting = _meeting(text)
+    numbered = [item for item in meeting["items"] if item.get("number") is not None]
+    assert [item["number"] for item in numbered] == [1, 2, 3, 4, 5]
+    assert all("title" not in item for item in numbered)
+    # the results told in them are resolutions, the rest their text
+    assert [d["decision"] for d in _decisions(meeting)] == [
+        "Návrh byl hlasováním VH schválen.",
+        "Navrhovaný program byl hlasováním schválen.",
+        "Přítomní hlasováním schválili znění jednacího řádu VH.",
+    ]
+
+
+# -- a role named by the act of designating it (roles.py) ----------------------------------
+
+
+def test_a_label_naming_the_act_of_designating_a_role_names_the_role():
+    assert roles.act_label("Určení a schválení zapisovatele jednání") == "minute_taker"
+    assert roles.act_label("Určení a schválení ověřovatelů zápisu:") == "verifiers"
+    assert roles.act_label("Volba ověřovatelů zápisu") == "verifiers"
+    assert roles.act_label("Projednání a schválení programu dnešního jednání") is None
+    # spolek-sh-cms-uorp-2018-04
+    meeting = _meeting(
+        _lines("spolek-sh-cms-uorp-2018-04", "Zápis z jednání ÚORP", 14), dt.date(2018, 4, 5)
+    )
+    assert meeting["minute_taker"] == "Mojmír Dostál"
+    assert meeting["verifiers"] == ["Jaroslav Vrba", "Aleš Janda"]
