@@ -143,3 +143,33 @@ def test_a_label_naming_the_act_of_designating_a_role_names_the_role():
     )
     assert meeting["minute_taker"] == "Mojmír Dostál"
     assert meeting["verifiers"] == ["Jaroslav Vrba", "Aleš Janda"]
+
+
+# -- a role entrusted to someone, or the one presiding named after the noun (roles.py) -------
+
+
+def test_a_role_entrusted_in_a_sentence_names_its_holder():
+    # spolek-fo-op-slavia-valna-hromada-2019-02, point 2
+    assert roles.designated(
+        "Řízením VH byl pověřen Ing. Václav Smetana. Funkcí zapisovatele byl pověřen Ing. Jan "
+        "Chmelík."
+    ) == [("chair", "Ing. Václav Smetana", "male"), ("minute_taker", "Ing. Jan Chmelík", "male")]
+
+
+def test_the_one_presiding_is_named_after_the_noun_and_a_function():
+    # sdh-svratouch-valna-hromada-2015-11, point 1
+    assert roles.designated(
+        "Úvodního slova se ujal předsedající schůze a starosta sboru Roman Sáblík. Na úvod "
+        "přivítal všechny přítomné členy"
+    ) == [("chair", "Roman Sáblík", None)]
+    # a notary's record of a general meeting: https://adoc.pub/p-r-o-h-l-a-e-n-i.html
+    assert roles.designated(
+        "Předsedající valné hromady pan Pavel Sedlák, narozený 08.06.1958, bytem Brno"
+    ) == [("chair", "Pavel Sedlák", None)]
+    # a proposal designates nobody
+    assert roles.designated("Předsedající navrhl program jednání.") == []
+    meeting = _meeting(
+        _lines("sdh-svratouch-valna-hromada-2015-11", "Zápis z Výroční", 9),
+        dt.date(2015, 11, 28),
+    )
+    assert meeting["chair"] == "Roman Sáblík"

@@ -171,6 +171,37 @@ def chaired_by(text: str) -> list[Designation]:
     return found
 
 
+_ENTRUSTED = re.compile(
+    r"\b(?:(?P<led>řízením|vedením)(?:\s+[\w.]+){0,3}?"
+    r"|funkc[íie]\s+(?P<noun>zapisovatel|ověřovatel|předsedajícího)\w*(?:\s+zápisu)?)"
+    r"\s+(?P<verb>byl[aiy]?\s+(?:pověřen|určen|zvolen|jmenován)[aiy]?)\s+",
+    re.I,
+)
+"""'Řízením VH byl pověřen Ing. Václav Smetana.', 'Funkcí zapisovatele byl pověřen Ing. Jan
+Chmelík.': a role entrusted to someone, the name after the verb."""
+_PRESIDING = re.compile(
+    r"\b[pP]ředsedající(?:m|ho)?\s+(?:schůze|jednání|zasedání|valné\s+hromady|shromáždění)"
+    r"(?:\s+a\s+[a-záčďéěíňóřšťúůýž]+(?:\s+[a-záčďéěíňóřšťúůýž]+)?)?"
+    r"\s+(?:(?:pan|paní|p\.|pí\.?)\s+)?(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])",
+)
+"""'… se ujal předsedající schůze a starosta sboru Roman Sáblík.', 'Předsedající valné
+hromady pan Pavel Sedlák, …': the one presiding, named after the noun (and a function)."""
+
+
+def entrusted(text: str) -> list[tuple[int, Designation]]:
+    """The roles `_ENTRUSTED` and `_PRESIDING` name, with where each starts."""
+    found: list[tuple[int, Designation]] = []
+    for match in _ENTRUSTED.finditer(text):
+        noun = (match["noun"] or "předsedající").lower()
+        role = "chair" if match["led"] or noun.startswith("předsed") else _ROLE_NOUN[noun]
+        names, _ = _names(text[match.end() :], many=role == "verifiers")
+        found += [(match.start(), (role, name, _gender(match["verb"]))) for name in names]
+    for match in _PRESIDING.finditer(text):
+        names, _ = _names(text[match.end() :], many=False)
+        found += [(match.start(), ("chair", name, None)) for name in names[:1]]
+    return found
+
+
 def designated(text: str) -> list[Designation]:
     """The roles a sentence designates, in the order written."""
     found: list[tuple[int, Designation]] = []
@@ -199,6 +230,7 @@ def designated(text: str) -> list[Designation]:
         female = match["f1"] or match["f2"] or match["f3"] or match["f4"]
         found += [(match.start(), ("chair", n, "female" if female else "male")) for n in names]
         break
+    found += entrusted(text)
     if not any(role == "chair" for _, (role, _n, _g) in found):
         found += [(len(text), d) for d in chaired_by(text)]
     return [d for _, d in sorted(found, key=lambda f: f[0])]
