@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from psc.edits.intake import roles, told
+from psc.edits.intake import roles, statements, told
 from psc.edits.intake.draft import meeting_text
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import text_blocks
@@ -173,3 +173,46 @@ def test_the_one_presiding_is_named_after_the_noun_and_a_function():
         dt.date(2015, 11, 28),
     )
     assert meeting["chair"] == "Roman Sáblík"
+
+
+# -- statements: the speaker after the verb, a function and its complement (statements.py) --
+
+
+def test_a_speaker_after_a_function_and_its_complement():
+    # sdh-svratouch-valna-hromada-2015-11, points 5 and 6 (no stop at the end)
+    said = statements.speech_sentence(
+        "Zprávu o kulturně-společenské činnosti sboru přednesl místostarosta sboru Martin Kalous",
+        [],
+    )
+    assert said == statements.Said(
+        "Martin Kalous",
+        "Zprávu o kulturně-společenské činnosti sboru přednesl místostarosta sboru Martin Kalous",
+        "místostarosta sboru",
+    )
+    said = statements.speech_sentence(
+        "Zprávu o činnosti zásahové jednotky přednesl velitel Stanislav Buchta", []
+    )
+    assert said is not None and (said.person, said.role) == ("Stanislav Buchta", "velitel")
+    # obec-koclirov-zastupitelstvo-2008-11: the shape the rule was made for still holds
+    said = statements.speech_sentence(
+        "Zprávu z činnosti rady obce přednesl místostarosta St.Telec.", []
+    )
+    assert said is not None and said.person == "St.Telec"
+
+
+def test_an_adverb_opening_a_sentence_is_no_speaker():
+    # spolek-fo-op-slavia-valna-hromada-2019-02, point 1; spolek-sh-cms-uorp-2018-04
+    assert (
+        statements.speech_sentence(
+            "Ing. Václav Smetana přivítal účastníky VH. Dále uvedl, že pozvaní hosté se "
+            "omluvili pro nepřítomnost v místě konání VH nebo pro zaneprázdněnost.",
+            [],
+        )
+        is None
+    )
+    assert (
+        statements.speech_sentence(
+            "Dále sdělil přítomným důvody změny termínu plánovaného jednání.", []
+        )
+        is None
+    )

@@ -32,7 +32,8 @@ _FUNCTIONS = frozenset(
     "předseda předsedkyně předsedající místopředseda místopředsedkyně starosta starostka "
     "místostarosta místostarostka tajemník tajemnice ředitel ředitelka děkan děkanka proděkan "
     "proděkanka člen členka členové senátor senátorka zastupitel zastupitelka hospodář "
-    "pokladník zapisovatel zapisovatelka kolega kolegyně the chair chairman chairwoman "
+    "pokladník zapisovatel zapisovatelka kolega kolegyně velitel velitelka jednatel jednatelka "
+    "náměstek náměstkyně the chair chairman chairwoman "
     "chairperson clerk mayor secretary treasurer members member officer".split()
 )
 """Functions, which name no one by themselves ('Předseda AS přivítal …')."""
@@ -45,6 +46,13 @@ _LABEL_WORDS = frozenset(
     "planning correspondence".split()
 )
 """Words that head a paragraph as its label, not as its speaker ('Různé – …')."""
+
+_ADVERBS = frozenset(
+    "dále poté potom následně také rovněž nakonec závěrem zároveň současně dodatečně "
+    "then also finally further furthermore additionally".split()
+)
+"""Adverbs that open a sentence before its verb ('Dále uvedl, že …'): the speaker is the
+sentence before's subject, not the adverb."""
 
 _VERBS_CS = (
     "uvedl|informoval|přednesl|přečetl|doporučil|navrhl|sdělil|upozornil|konstatoval|"
@@ -119,7 +127,7 @@ def is_person(name: str, known: list[str], *, strict: bool) -> bool:
     if not 1 <= len(words) <= 5 or not all(_name_word(w) for w in words):
         return False
     core = _core_words(name)
-    if not core or any(w.casefold() in _FUNCTIONS | _LABEL_WORDS for w in core):
+    if not core or any(w.casefold() in _FUNCTIONS | _LABEL_WORDS | _ADVERBS for w in core):
         return False
     if _known(name, known):
         return True
@@ -196,7 +204,12 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
         functions: list[str] = []
         while after and _bare(after[0]) in _FUNCTIONS:
             functions.append(after.pop(0))
-        if after and sentence.rstrip().endswith((".", "!", "?")) and len(after) <= 4:
+            # 'místostarosta sboru Martin Kalous': the function's complement, in lower case
+            while functions and after[:1] and re.fullmatch(r"[a-záčďéěíňóřšťúůýž]+", after[0]):
+                if len(after) < 2 or _bare(after[0]) in _FUNCTIONS:
+                    break
+                functions.append(after.pop(0))
+        if after and len(after) <= 4 and (functions or sentence.rstrip().endswith((".", "!", "?"))):
             name = " ".join(after).rstrip(".!?")
             if is_person(name, known, strict=not functions):
                 role = " ".join(functions) or None
