@@ -216,3 +216,24 @@ def test_an_adverb_opening_a_sentence_is_no_speaker():
         )
         is None
     )
+
+
+def test_a_result_told_at_the_end_of_a_point_of_a_list_follows_the_point():
+    # spolek-fo-op-slavia-valna-hromada-2019-02, point 5
+    text = _lines("spolek-fo-op-slavia-valna-hromada-2019-02", " 5. Proběhla volba", 3)
+    meeting = _meeting(text)
+    content = meeting["items"][-1]["content"]
+    assert content[1] == {
+        "list": [
+            "Do mandátové komise byli navrženi (abecedně) Pavel Moulis, Marek Veselý a Marek Vlnas."
+        ]
+    }
+    assert content[2] == {
+        "decision": "Složení mandátové komise bylo schváleno všemi hlasy.",
+        "unanimous": True,
+        "outcome": "adopted",
+    }
+    assert [d["decision"] for d in _decisions(meeting)] == [
+        "Složení mandátové komise bylo schváleno všemi hlasy.",
+        "Složení návrhové komise bylo schváleno všemi hlasy.",
+    ]

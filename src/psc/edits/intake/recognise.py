@@ -1922,6 +1922,8 @@ class _Recogniser:
 
         block = self.blocks[i]
         text = block.text.strip()
+        if block.kind == "item" and not block.ordered and not block.bold and _plain(text) == text:
+            return self.told_in_text(i)  # '• Do komise byli navrženi … Složení … schváleno …'
         if block.kind != "paragraph" or block.bold or _plain(text) != text:
             return None
         decision = told_decision(text)
@@ -1944,7 +1946,12 @@ class _Recogniser:
         if found is None:
             return None
         before, decision, after = found
-        if before:
+        if block.kind == "item":  # the point keeps its sentences before the result
+            if not before:
+                return None
+            self.list_item(Block("item", before, block.where, indent=block.indent))
+            self.flush_list()
+        elif before:
             self.paragraph(Block("paragraph", before, block.where))
         self.add(decision)
         self.last_decision = decision
