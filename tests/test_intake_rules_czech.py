@@ -237,3 +237,33 @@ def test_a_result_told_at_the_end_of_a_point_of_a_list_follows_the_point():
         "Složení mandátové komise bylo schváleno všemi hlasy.",
         "Složení návrhové komise bylo schváleno všemi hlasy.",
     ]
+
+
+# -- a role elected on a proposal the minutes record as adopted (roles.py) -----------------
+
+
+def test_a_role_proposed_and_adopted_is_held():
+    # svj-santrochova-shromazdeni-2025-11, item 2
+    texts = _lines("svj-santrochova-shromazdeni-2025-11", "- Návrh na předsedajícího", 30)
+    lines = [line.strip() for line in texts.splitlines() if line.strip()]
+    assert roles.elected(lines) == [
+        (0, ("chair", "Mgr. Jiří Hruška", None)),
+        (12, ("minute_taker", "Ing. Kateřina Kunešová", None)),
+    ]
+    # a proposal without the result recorded designates nobody
+    assert roles.elected(lines[:11]) == []
+    meeting = _meeting(
+        _lines("svj-santrochova-shromazdeni-2025-11", "Zápis ze schůze", 40), dt.date(2025, 11, 3)
+    )
+    assert meeting["chair"] == "Mgr. Jiří Hruška"  # not 'p. Hruška', who opened the meeting
+    assert meeting["minute_taker"] == "Ing. Kateřina Kunešová"
+
+
+def test_the_one_presiding_designated_in_a_sentence():
+    # an owners' assembly: https://adoc.pub/download/zapis-z-10-schze-shromadni-vlastnik-jednotek-objektu-nad-vlt.html
+    # (the verifier of the vote count is no verifier of the minutes)
+    assert roles.designated(
+        "Prezenční listina byla uzavřena v 9.15 hodin, přítomno bylo 77,05 % vlastníků jednotek, "
+        "shromáždění je usnášeníschopné, předsedajícím je Oldřich Bednář, zapisovatelem je Pavel "
+        "Brázda, skrutátorem je Danijel Kuhanec, ověřovatelem sčítání hlasů je Michal Pavlech."
+    ) == [("chair", "Oldřich Bednář", None), ("minute_taker", "Pavel Brázda", None)]

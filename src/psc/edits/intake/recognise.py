@@ -2492,8 +2492,12 @@ class _Recogniser:
             self.designations += [(block, d) for d in designated(_plain(block.text))]
 
     def designated_roles(self) -> None:
-        """The roles the sentences designated, for the roles no header line named."""
+        """The roles the sentences designated, for the roles no header line named; a role
+        elected on a proposal the minutes record as adopted first (roles.elected)."""
         named = {role for role in ("chair", "minute_taker", "verifiers") if role in self.m}
+        texts = [b for b in self.blocks if b.kind in ("paragraph", "item")]
+        elected = roles.elected([_plain(b.text) for b in texts])
+        self.designations[:0] = [(texts[k], d) for k, d in elected]
         for block, (role, name, gender) in self.designations:
             if role in named or (role != "verifiers" and role in self.m):
                 continue  # a header line names it, or an earlier sentence did

@@ -30,7 +30,8 @@ _VERB = (
     r"|je|jsou)"
 )
 _DESIGNATED = re.compile(
-    r"\b(?P<noun>zapisovatel|ověřovatel)(?:em|kou|i|kami)(?:\s+zápisu)?\s+" + _VERB + r"\s+",
+    r"\b(?:(?P<noun>zapisovatel|ověřovatel)(?:em|kou|i|kami)|(?P<presiding>předsedajícím))"
+    r"(?:\s+zápisu)?\s+" + _VERB + r"\s+",
     re.I,
 )
 _LABELLED = re.compile(  # a label inside a sentence, after a comma: not a header line
@@ -207,7 +208,7 @@ def designated(text: str) -> list[Designation]:
     found: list[tuple[int, Designation]] = []
     for match in _DESIGNATED.finditer(text):
         gender = _gender(match["verb"])
-        role = _ROLE_NOUN[match["noun"].lower()]
+        role = "chair" if match["presiding"] else _ROLE_NOUN[match["noun"].lower()]
         names, end = _names(text[match.end() :], many=role == "verifiers")
         found += [(match.start(), (role, name, gender)) for name in names]
         rest = match.end() + end
@@ -276,3 +277,49 @@ def split_and(names: list[str]) -> list[str]:
         match = _AND_NAME.match(name.strip())
         people += [match["a"], match["b"]] if match else [name]
     return people
+
+
+_PROPOSED = re.compile(
+    r"^[-–•*]?\s*(?:návrh|volba)\s+(?:na\s+)?(?P<noun>předsedající(?:ho)?|zapisovatel(?:e|ku|ky)?|"
+    r"ověřovatel(?:e|ů|ky|ku)?)(?:\s+zápisu)?\s*[-–:]\s*(?P<names>\S.*?)\s*$",
+    re.I,
+)
+_ADOPTED = re.compile(r"^(?:návrh|usnesení)\s+(?:byl[oa]?\s+)?(?:přijat|schválen)[oa]?\b", re.I)
+_NEXT_PROPOSAL = re.compile(r"^[-–•*]?\s*(?:návrh|volba)\s+na\b", re.I)
+
+
+def proposed(text: str) -> list[Designation]:
+    """'- Návrh na předsedajícího - Mgr. Jiří Hruška', 'Návrh na zapisovatele - Ing. Kateřina
+    Kunešová': the person proposed for a role (who holds it only if the vote adopts it:
+    `elected`)."""
+    match = _PROPOSED.match(" ".join(text.split()))
+    if match is None:
+        return []
+    noun = match["noun"].lower()
+    role = (
+        "chair"
+        if noun.startswith("předsed")
+        else next(kind for stem, kind in _ROLE_NOUN.items() if noun.startswith(stem))
+    )
+    names, end = _names(match["names"], many=role == "verifiers")
+    if not names or match["names"][end:].strip(" ."):
+        return []  # not a name alone ('Návrh na zapisovatele podal …')
+    return [(role, name, None) for name in names]
+
+
+def elected(texts: list[str]) -> list[tuple[int, Designation]]:
+    """The roles proposed in `texts` (the minutes' paragraphs in order) whose proposal the
+    minutes then record as adopted ('Návrh přijat.') before the next proposal, each with the
+    index of its paragraph."""
+    found: list[tuple[int, Designation]] = []
+    for k, text in enumerate(texts):
+        roles = proposed(text)
+        if not roles:
+            continue
+        for later in texts[k + 1 : k + 30]:
+            if _NEXT_PROPOSAL.match(later.strip()):
+                break
+            if _ADOPTED.match(later.strip()):
+                found += [(k, role) for role in roles]
+                break
+    return found
