@@ -267,3 +267,16 @@ def test_the_one_presiding_designated_in_a_sentence():
         "shromáždění je usnášeníschopné, předsedajícím je Oldřich Bednář, zapisovatelem je Pavel "
         "Brázda, skrutátorem je Danijel Kuhanec, ověřovatelem sčítání hlasů je Michal Pavlech."
     ) == [("chair", "Oldřich Bednář", None), ("minute_taker", "Pavel Brázda", None)]
+
+
+def test_who_presided_over_the_meeting_chairs_it():
+    # obec-velke-brezno-rada-2018-05 (the minutes as one run-on line of a web page)
+    assert roles.designated(
+        "Zahájení Schůzi rady předsedal starosta, Mgr. Michal Kulhánek, který konstatoval, že rada "
+        "je usnášení schopná"
+    ) == [("chair", "Mgr. Michal Kulhánek", "male")]
+    meeting = _meeting(
+        (REAL / "obec-velke-brezno-rada-2018-05" / "source.txt").read_text(encoding="utf-8"),
+        dt.date(2018, 5, 9),
+    )
+    assert meeting["chair"] == {"name": "Mgr. Michal Kulhánek", "gender": "male"}
