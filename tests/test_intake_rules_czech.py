@@ -280,3 +280,21 @@ def test_who_presided_over_the_meeting_chairs_it():
         dt.date(2018, 5, 9),
     )
     assert meeting["chair"] == {"name": "Mgr. Michal Kulhánek", "gender": "male"}
+
+
+def test_a_sentence_of_speaking_opened_by_an_adverb_is_the_previous_speakers():
+    # spolek-sh-cms-uorp-2018-04
+    text = (
+        "Bratr Majer provedl zahájení dnešního jednání a přivítal přítomné hosty. Dále sdělil "
+        "přítomným důvody změny termínu plánovaného jednání."
+    )
+    assert statements.statements_in(text, []) == [statements.Said("Bratr Majer", text)]
+    # the minutes of a body ('Rada obce …') name no person before the adverb
+    assert (
+        statements.carried(
+            "Rada obce Velké Březno schvaluje program jednání 67. schůze.",
+            "Dále uvedl, že záměr byl zveřejněn.",
+            [],
+        )
+        is None
+    )

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
-    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as".split()
+    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as bratr sestra".split()
 )
 """Titles and forms of address before or after a name ('doc.', 'p.', 'pí.', 'Cllr')."""
 
@@ -218,6 +218,29 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
     return None
 
 
+def carried(previous: str, sentence: str, known: list[str]) -> Said | None:
+    """'Bratr Majer provedl zahájení dnešního jednání a přivítal přítomné hosty. Dále sdělil
+    přítomným …': a sentence of speaking opened by an adverb, without a subject of its own,
+    is spoken by the person who opens the sentence before it (named by a title or a form of
+    address, an initial, or a known attendee); both sentences are the statement."""
+    words = sentence.split()
+    if len(words) < 2 or _bare(words[0]) not in _ADVERBS:
+        return None
+    if not _SPEECH_VERB.match(words[1].strip(",;:")):
+        return None
+    lead: list[str] = []
+    for word in previous.split():
+        if not _name_word(word) or word.endswith((",", ";")):
+            break
+        lead.append(word)
+    if lead and not any(_is_title(w) or _is_initial(w) for w in lead[:1]):
+        return None  # only a name marked as one: not 'Rada obce …'
+    name = " ".join(lead)
+    if len(lead) < 2 or not is_person(name, known, strict=True):
+        return None
+    return Said(name, f"{previous} {sentence}")
+
+
 def speaks(sentence: str) -> bool:
     """Does the sentence have a verb of speaking (whoever its subject: 'Kontrolu … přednesl
     předsedající.')?"""
@@ -233,6 +256,11 @@ def statements_in(text: str, known: list[str]) -> list[str | Said] | None:
     found = False
     for sentence in sentences(text):
         said = speech_sentence(sentence, known)
+        previous = parts[-1] if parts else None
+        if said is None and isinstance(previous, str):
+            said = carried(previous, sentence, known)
+            if said is not None:
+                parts.pop()
         if said is not None:
             parts.append(said)
             found = True
