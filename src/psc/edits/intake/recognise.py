@@ -23,6 +23,7 @@ from psc.edits.intake import (
     english,
     motions,
     programme,
+    roles,
     tables,
     tasks,
     undated,
@@ -467,11 +468,17 @@ def _more_than_a_sentence(text: str) -> bool:
     return False
 
 
+_DEFINES = re.compile(r"\((?:dále\s+(?:jen|také)|hereinafter|the\s+[\"“])\b", re.I)
+"""'(dále jen VH)', '(hereinafter …)': a term defined, as running text does and no title."""
+
+
 def _titled_dash(text: str) -> tuple[str, str] | None:
     """'Grounds maintenance contract – It was noted that …': a short title (twelve words at
     most, no stop) before a dash, and the item's text after it."""
     match = re.match(r"^(?P<title>[^–.!?]{3,90}?)\s+[–—]\s+(?P<rest>\S.*)$", text, re.S)
     if match is None or len(match["title"].split()) > 12:
+        return None
+    if _DEFINES.search(match["title"]):  # '(dále jen VH)': a term defined in running text
         return None
     return match["title"].strip(), match["rest"].strip()
 
@@ -547,7 +554,7 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     for kind, words in _HEADER_LABELS.items():
         if folded in words:
             return kind
-    return None
+    return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
 def _split_people(value: str) -> list[str]:
@@ -1051,7 +1058,7 @@ class _Recogniser:
             self.m[kind] = value
             self.note(where, f"'{shown}' → {kind.replace('_', ' ')}")
         elif kind == "verifiers":
-            self.m["verifiers"] = _split_people(value)
+            self.m["verifiers"] = roles.split_and(_split_people(value))
             self.note(where, f"'{shown}' → verifiers")
         elif kind == "attachments":
             parts = [p.strip() for p in value.split("\n") if p.strip()]
@@ -1453,6 +1460,8 @@ class _Recogniser:
         if dashed is not None and not listed:  # '7. Grounds maintenance contract – It was …'
             title, opening = dashed
         long_title = title is not None and (len(title.split()) > 20 or _more_than_a_sentence(title))
+        if title and title.endswith(".") and number > 1 and self.numbered_paragraph(block, number):
+            long_title = True  # '3. Ing. Smetana představil návrh programu VH.' after '2. …'
         if title and long_title and not (listed and programme.agrees(listed, title)):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
         written_title = title
@@ -1582,9 +1591,9 @@ class _Recogniser:
         return True
 
     def text_of_item(self, block: Block, text: str) -> None:
-        """Text that came on an item's label line ('K bodu 2: Zprávu … přednesl …'): read as
-        a paragraph of the item."""
-        self.paragraph(Block("paragraph", text, block.where))
+        """Text that came on an item's label line ('K bodu 2: Zprávu … přednesl …'): read
+        next as the paragraph it is (a decision told in it is one)."""
+        self.requeue = Block("paragraph", text, block.where)
 
     def start_item(self, block: Block, item: dict[str, Any], what: str) -> None:
         self.flush_list()
@@ -1612,7 +1621,7 @@ class _Recogniser:
                 return False
             wanted = _fold(_plain(self.programme[number - 1]["title"]))[:25]
             return _fold(title)[: len(wanted)] == wanted or _fold(title).startswith(wanted[:12])
-        if block.bold:
+        if block.bold or (number > 1 and self.numbered_paragraph(block, number)):
             return True
         numbers = [item["number"] for item in self.items if item.get("number")]
         expected = (numbers[-1] + 1) if numbers else 1
@@ -1622,7 +1631,22 @@ class _Recogniser:
             return True
         if len(title) <= 140 and len(title.split()) <= 20 and not re.search(r"[.!?;:]", title):
             return True  # '8. Open Session for members of the public to raise any matters …'
-        return _titled_dash(title) is not None
+        return _titled_dash(title) is not None or self.numbered_paragraph(block, number)
+
+    def numbered_paragraph(self, block: Block, number: int) -> bool:
+        """Minutes written as numbered paragraphs of prose, without titles ('1. Jednání řádné
+        valné hromady … bylo zahájeno ve 13:00 hodin. …', '2. Ing. Václav Smetana následně
+        seznámil přítomné …'): each paragraph in sequence an item without a title, when the
+        first one opens the body (no line before it announces a list: 'Usnesení:') or the
+        item before it is one such."""
+        if block.kind == "heading":
+            return False
+        numbered = [item for item in self.items if item.get("number") is not None]
+        if numbered:
+            return "title" not in numbered[-1] and numbered[-1]["number"] == number - 1
+        content = self.items[-1]["content"] if self.items else []
+        last = content[-1] if content else None
+        return number == 1 and not (isinstance(last, str) and last.rstrip().endswith(":"))
 
     def head_line(self, block: Block) -> bool:
         """Before the first item: the title ('Zápis ze 6. jednání školské rady'), a line
@@ -1935,16 +1959,44 @@ class _Recogniser:
 
         block = self.blocks[i]
         text = block.text.strip()
+        if block.kind == "item" and not block.ordered and not block.bold and _plain(text) == text:
+            return self.told_in_text(i)  # '• Do komise byli navrženi … Složení … schváleno …'
         if block.kind != "paragraph" or block.bold or _plain(text) != text:
             return None
         decision = told_decision(text)
         if decision is None:
-            return None
+            return self.told_in_text(i)
         used = 1 if "votes" in decision else 1 + self.votes(i + 1, decision)
         self.add(decision)
         self.last_decision = decision
         self.note(block, f"decision told in a sentence → resolution, {decision['outcome']}")
         return i + used
+
+    def told_in_text(self, i: int) -> int | None:
+        """'Ing. Smetana představil návrh programu VH. Navrhovaný program byl hlasováním
+        schválen.': a sentence telling a result among others (told.py) is a resolution, the
+        sentences before it a paragraph, those after it read again as a paragraph."""
+        from psc.edits.intake.told import told_in_text
+
+        block = self.blocks[i]
+        found = told_in_text(block.text.strip())
+        if found is None:
+            return None
+        before, decision, after = found
+        if block.kind == "item":  # the point keeps its sentences before the result
+            if not before:
+                return None
+            self.list_item(Block("item", before, block.where, indent=block.indent))
+            self.flush_list()
+        elif before:
+            self.paragraph(Block("paragraph", before, block.where))
+        self.add(decision)
+        self.last_decision = decision
+        self.note(block, f"a result told in a sentence → resolution, {decision['outcome']}")
+        if after:
+            self.requeue = Block("paragraph", after, block.where)
+            return i
+        return i + 1
 
     def vote_alone(self, i: int) -> int | None:
         """A vote no resolution label comes before: 'Hlasování: jednomyslně schváleno (proti:
@@ -2508,8 +2560,12 @@ class _Recogniser:
             self.note(block, f"'{function}' → the chair, named by function (the line stays)")
 
     def designated_roles(self) -> None:
-        """The roles the sentences designated, for the roles no header line named."""
+        """The roles the sentences designated, for the roles no header line named; a role
+        elected on a proposal the minutes record as adopted first (roles.elected)."""
         named = {role for role in ("chair", "minute_taker", "verifiers") if role in self.m}
+        texts = [b for b in self.blocks if b.kind in ("paragraph", "item")]
+        elected = roles.elected([_plain(b.text) for b in texts])
+        self.designations[:0] = [(texts[k], d) for k, d in elected]
         for block, (role, name, gender) in self.designations:
             if role in named or (role != "verifiers" and role in self.m):
                 continue  # a header line names it, or an earlier sentence did

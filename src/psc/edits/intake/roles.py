@@ -30,7 +30,8 @@ _VERB = (
     r"|je|jsou)"
 )
 _DESIGNATED = re.compile(
-    r"\b(?P<noun>zapisovatel|ověřovatel)(?:em|kou|i|kami)(?:\s+zápisu)?\s+" + _VERB + r"\s+",
+    r"\b(?:(?P<noun>zapisovatel|ověřovatel)(?:em|kou|i|kami)|(?P<presiding>předsedajícím))"
+    r"(?:\s+zápisu)?\s+" + _VERB + r"\s+",
     re.I,
 )
 _LABELLED = re.compile(  # a label inside a sentence, after a comma: not a header line
@@ -42,7 +43,7 @@ _ELLIPTIC = re.compile(  # ', ověřovatelem Viktor Novotný': the same verb, le
 _OPENED = re.compile(  # who opened the meeting (not an item) or led it chairs it
     r"(?:\b(?:schůzi|jednání|zasedání)(?:\s+\w+){0,3}?\s+zahájil(?P<f1>a)?"
     r"|\bzahájil(?P<f4>a)?(?=\s+a\s+řídil))"
-    r"(?:\s+a\s+řídil(?P<f2>a)?)?\s+|\břídil(?P<f3>a)?\s+",
+    r"(?:\s+a\s+řídil(?P<f2>a)?)?\s+|\b(?:řídil|předsedal)(?P<f3>a)?\s+",
     re.I,
 )
 
@@ -171,12 +172,43 @@ def chaired_by(text: str) -> list[Designation]:
     return found
 
 
+_ENTRUSTED = re.compile(
+    r"\b(?:(?P<led>řízením|vedením)(?:\s+[\w.]+){0,3}?"
+    r"|funkc[íie]\s+(?P<noun>zapisovatel|ověřovatel|předsedajícího)\w*(?:\s+zápisu)?)"
+    r"\s+(?P<verb>byl[aiy]?\s+(?:pověřen|určen|zvolen|jmenován)[aiy]?)\s+",
+    re.I,
+)
+"""'Řízením VH byl pověřen Ing. Václav Smetana.', 'Funkcí zapisovatele byl pověřen Ing. Jan
+Chmelík.': a role entrusted to someone, the name after the verb."""
+_PRESIDING = re.compile(
+    r"\b[pP]ředsedající(?:m|ho)?\s+(?:schůze|jednání|zasedání|valné\s+hromady|shromáždění)"
+    r"(?:\s+a\s+[a-záčďéěíňóřšťúůýž]+(?:\s+[a-záčďéěíňóřšťúůýž]+)?)?"
+    r"\s+(?:(?:pan|paní|p\.|pí\.?)\s+)?(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])",
+)
+"""'… se ujal předsedající schůze a starosta sboru Roman Sáblík.', 'Předsedající valné
+hromady pan Pavel Sedlák, …': the one presiding, named after the noun (and a function)."""
+
+
+def entrusted(text: str) -> list[tuple[int, Designation]]:
+    """The roles `_ENTRUSTED` and `_PRESIDING` name, with where each starts."""
+    found: list[tuple[int, Designation]] = []
+    for match in _ENTRUSTED.finditer(text):
+        noun = (match["noun"] or "předsedající").lower()
+        role = "chair" if match["led"] or noun.startswith("předsed") else _ROLE_NOUN[noun]
+        names, _ = _names(text[match.end() :], many=role == "verifiers")
+        found += [(match.start(), (role, name, _gender(match["verb"]))) for name in names]
+    for match in _PRESIDING.finditer(text):
+        names, _ = _names(text[match.end() :], many=False)
+        found += [(match.start(), ("chair", name, None)) for name in names[:1]]
+    return found
+
+
 def designated(text: str) -> list[Designation]:
     """The roles a sentence designates, in the order written."""
     found: list[tuple[int, Designation]] = []
     for match in _DESIGNATED.finditer(text):
         gender = _gender(match["verb"])
-        role = _ROLE_NOUN[match["noun"].lower()]
+        role = "chair" if match["presiding"] else _ROLE_NOUN[match["noun"].lower()]
         names, end = _names(text[match.end() :], many=role == "verifiers")
         found += [(match.start(), (role, name, gender)) for name in names]
         rest = match.end() + end
@@ -199,6 +231,7 @@ def designated(text: str) -> list[Designation]:
         female = match["f1"] or match["f2"] or match["f3"] or match["f4"]
         found += [(match.start(), ("chair", n, "female" if female else "male")) for n in names]
         break
+    found += entrusted(text)
     if not any(role == "chair" for _, (role, _n, _g) in found):
         found += [(len(text), d) for d in chaired_by(text)]
     return [d for _, d in sorted(found, key=lambda f: f[0])]
@@ -208,3 +241,85 @@ def is_name(text: str) -> bool:
     """'Tereza Vosyková', 'pí. Naďa Petličková': one person's name and nothing else."""
     words = text.split()
     return 1 <= len(words) <= 6 and all(_name_word(w) for w in words)
+
+
+_ACT = r"(?:určení|schválení|volba|zvolení|jmenování|ustanovení|návrh|odsouhlasení)"
+_ACT_LABEL = re.compile(
+    rf"^{_ACT}(?:\s+a\s+{_ACT})?\s+(?P<noun>zapisovatel(?:e|ky)|ověřovatel(?:e|ů|ky|ek)|"
+    r"předsedajícího|předsedající)(?:\s+(?:zápisu|jednání|schůze|zasedání))*$",
+    re.I,
+)
+_ACT_KIND = {"zapisovatel": "minute_taker", "ověřovatel": "verifiers", "předsedající": "chair"}
+
+
+def act_label(label: str) -> str | None:
+    """The role a label names by the act of designating it, the role's noun in the
+    genitive: 'Určení a schválení zapisovatele jednání' (minute_taker), 'Volba ověřovatelů
+    zápisu' (verifiers), 'Schválení předsedajícího' (chair); else None."""
+    match = _ACT_LABEL.match(" ".join(label.split()).rstrip(":").strip())
+    if match is None:
+        return None
+    noun = match["noun"].casefold()
+    return next(kind for stem, kind in _ACT_KIND.items() if noun.startswith(stem))
+
+
+_AND_NAME = re.compile(
+    r"^(?P<a>(?:[\w.]+\s+)*?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w-]+)\s+(?:a|and)\s+"
+    r"(?P<b>[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w.]*(?:\s+[\w.-]+)+)$"
+)
+
+
+def split_and(names: list[str]) -> list[str]:
+    """'Jaroslav Vrba a Aleš Janda' → two names: a list of people joined by 'a' / 'and' (each
+    side capitalised words); anything else as it is."""
+    people: list[str] = []
+    for name in names:
+        match = _AND_NAME.match(name.strip())
+        people += [match["a"], match["b"]] if match else [name]
+    return people
+
+
+_PROPOSED = re.compile(
+    r"^[-–•*]?\s*(?:návrh|volba)\s+(?:na\s+)?(?P<noun>předsedající(?:ho)?|zapisovatel(?:e|ku|ky)?|"
+    r"ověřovatel(?:e|ů|ky|ku)?)(?:\s+zápisu)?\s*[-–:]\s*(?P<names>\S.*?)\s*$",
+    re.I,
+)
+_ADOPTED = re.compile(r"^(?:návrh|usnesení)\s+(?:byl[oa]?\s+)?(?:přijat|schválen)[oa]?\b", re.I)
+_NEXT_PROPOSAL = re.compile(r"^[-–•*]?\s*(?:návrh|volba)\s+na\b", re.I)
+
+
+def proposed(text: str) -> list[Designation]:
+    """'- Návrh na předsedajícího - Mgr. Jiří Hruška', 'Návrh na zapisovatele - Ing. Kateřina
+    Kunešová': the person proposed for a role (who holds it only if the vote adopts it:
+    `elected`)."""
+    match = _PROPOSED.match(" ".join(text.split()))
+    if match is None:
+        return []
+    noun = match["noun"].lower()
+    role = (
+        "chair"
+        if noun.startswith("předsed")
+        else next(kind for stem, kind in _ROLE_NOUN.items() if noun.startswith(stem))
+    )
+    names, end = _names(match["names"], many=role == "verifiers")
+    if not names or match["names"][end:].strip(" ."):
+        return []  # not a name alone ('Návrh na zapisovatele podal …')
+    return [(role, name, None) for name in names]
+
+
+def elected(texts: list[str]) -> list[tuple[int, Designation]]:
+    """The roles proposed in `texts` (the minutes' paragraphs in order) whose proposal the
+    minutes then record as adopted ('Návrh přijat.') before the next proposal, each with the
+    index of its paragraph."""
+    found: list[tuple[int, Designation]] = []
+    for k, text in enumerate(texts):
+        roles = proposed(text)
+        if not roles:
+            continue
+        for later in texts[k + 1 : k + 30]:
+            if _NEXT_PROPOSAL.match(later.strip()):
+                break
+            if _ADOPTED.match(later.strip()):
+                found += [(k, role) for role in roles]
+                break
+    return found

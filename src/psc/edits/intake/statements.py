@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
-    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as".split()
+    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as bratr sestra".split()
 )
 """Titles and forms of address before or after a name ('doc.', 'p.', 'pí.', 'Cllr')."""
 
@@ -32,7 +32,8 @@ _FUNCTIONS = frozenset(
     "předseda předsedkyně předsedající místopředseda místopředsedkyně starosta starostka "
     "místostarosta místostarostka tajemník tajemnice ředitel ředitelka děkan děkanka proděkan "
     "proděkanka člen členka členové senátor senátorka zastupitel zastupitelka hospodář "
-    "pokladník zapisovatel zapisovatelka kolega kolegyně the chair chairman chairwoman "
+    "pokladník zapisovatel zapisovatelka kolega kolegyně velitel velitelka jednatel jednatelka "
+    "náměstek náměstkyně the chair chairman chairwoman "
     "chairperson clerk mayor secretary treasurer members member officer".split()
 )
 """Functions, which name no one by themselves ('Předseda AS přivítal …')."""
@@ -45,6 +46,13 @@ _LABEL_WORDS = frozenset(
     "planning correspondence".split()
 )
 """Words that head a paragraph as its label, not as its speaker ('Různé – …')."""
+
+_ADVERBS = frozenset(
+    "dále poté potom následně také rovněž nakonec závěrem zároveň současně dodatečně "
+    "then also finally further furthermore additionally".split()
+)
+"""Adverbs that open a sentence before its verb ('Dále uvedl, že …'): the speaker is the
+sentence before's subject, not the adverb."""
 
 _VERBS_CS = (
     "uvedl|informoval|přednesl|přečetl|doporučil|navrhl|sdělil|upozornil|konstatoval|"
@@ -119,7 +127,7 @@ def is_person(name: str, known: list[str], *, strict: bool) -> bool:
     if not 1 <= len(words) <= 5 or not all(_name_word(w) for w in words):
         return False
     core = _core_words(name)
-    if not core or any(w.casefold() in _FUNCTIONS | _LABEL_WORDS for w in core):
+    if not core or any(w.casefold() in _FUNCTIONS | _LABEL_WORDS | _ADVERBS for w in core):
         return False
     if _known(name, known):
         return True
@@ -196,13 +204,41 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
         functions: list[str] = []
         while after and _bare(after[0]) in _FUNCTIONS:
             functions.append(after.pop(0))
-        if after and sentence.rstrip().endswith((".", "!", "?")) and len(after) <= 4:
+            # 'místostarosta sboru Martin Kalous': the function's complement, in lower case
+            while functions and after[:1] and re.fullmatch(r"[a-záčďéěíňóřšťúůýž]+", after[0]):
+                if len(after) < 2 or _bare(after[0]) in _FUNCTIONS:
+                    break
+                functions.append(after.pop(0))
+        if after and len(after) <= 4 and (functions or sentence.rstrip().endswith((".", "!", "?"))):
             name = " ".join(after).rstrip(".!?")
             if is_person(name, known, strict=not functions):
                 role = " ".join(functions) or None
                 return Said(name, sentence, role)
         return None
     return None
+
+
+def carried(previous: str, sentence: str, known: list[str]) -> Said | None:
+    """'Bratr Majer provedl zahájení dnešního jednání a přivítal přítomné hosty. Dále sdělil
+    přítomným …': a sentence of speaking opened by an adverb, without a subject of its own,
+    is spoken by the person who opens the sentence before it (named by a title or a form of
+    address, an initial, or a known attendee); both sentences are the statement."""
+    words = sentence.split()
+    if len(words) < 2 or _bare(words[0]) not in _ADVERBS:
+        return None
+    if not _SPEECH_VERB.match(words[1].strip(",;:")):
+        return None
+    lead: list[str] = []
+    for word in previous.split():
+        if not _name_word(word) or word.endswith((",", ";")):
+            break
+        lead.append(word)
+    if lead and not any(_is_title(w) or _is_initial(w) for w in lead[:1]):
+        return None  # only a name marked as one: not 'Rada obce …'
+    name = " ".join(lead)
+    if len(lead) < 2 or not is_person(name, known, strict=True):
+        return None
+    return Said(name, f"{previous} {sentence}")
 
 
 def speaks(sentence: str) -> bool:
@@ -220,6 +256,11 @@ def statements_in(text: str, known: list[str]) -> list[str | Said] | None:
     found = False
     for sentence in sentences(text):
         said = speech_sentence(sentence, known)
+        previous = parts[-1] if parts else None
+        if said is None and isinstance(previous, str):
+            said = carried(previous, sentence, known)
+            if said is not None:
+                parts.pop()
         if said is not None:
             parts.append(said)
             found = True

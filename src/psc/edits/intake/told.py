@@ -77,3 +77,52 @@ def told_decision(text: str) -> dict[str, Any] | None:
 def _sentences(text: str) -> int:
     """How many sentences (a stop after a word of four letters or more, then a capital)."""
     return 1 + len(re.findall(rf"\w{{4,}}[.!?]\s+[{_CAPS}]", text))
+
+
+_PASSIVE = re.compile(
+    r"\b(?P<neg>ne)?(?:byl[aoiy]?|bylo)\s+(?:[\w.]+\s+){0,3}?"
+    r"(?P<verb>schválen[aoiy]?|zvolen[aoiy]?|přijat[aoiy]?)\b"
+    r"|\b(?:přítomní|přítomni|členové|účastníci|delegáti)\s+(?:(?:\w+\s+){0,2}?)"
+    r"(?P<active>schválili|zvolili|přijali)\b",
+    re.I,
+)
+"""A decision told as a result rather than as the body's act: 'Navrhovaný program byl
+hlasováním schválen.', 'Navržení kandidáti byli zvoleni jednomyslně', 'Složení mandátové
+komise bylo schváleno všemi hlasy.', 'Přítomní hlasováním schválili znění jednacího řádu VH.'"""
+_UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+hlasy|unanimous\w*)\b", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (a stop after a word of four letters or more, or after
+    an abbreviation in capitals ('… programu VH. Navrhovaný …'), then a capital: not 'Ing.
+    Novák', 'p. č. 245')."""
+    parts = re.split(
+        rf"(?:(?<=\w{{4}}[.!?])|(?<=\b[{_CAPS}]{{2}}[.!?]))\s+(?=[{_CAPS}])", text.strip()
+    )
+    return [p.strip() for p in parts if p.strip()]
+
+
+def passive_decision(sentence: str) -> dict[str, Any] | None:
+    """One sentence that tells a result ('… byl schválen jednomyslně'): a resolution with its
+    outcome (rejected for 'nebyl schválen') and unanimous when it says so; else None. A
+    conditional or a proposal ('by byl schválen', 'navrhuje') is no result."""
+    match = _PASSIVE.search(sentence)
+    if match is None or re.search(r"\bby\s+(?:byl|bylo|byly|byli|byla)\b", sentence, re.I):
+        return None
+    decision: dict[str, Any] = {"decision": sentence}
+    if _UNANIMOUS.search(sentence):
+        decision["unanimous"] = True
+    decision["outcome"] = "rejected" if match["neg"] else "adopted"
+    return decision
+
+
+def told_in_text(text: str) -> tuple[str, dict[str, Any], str] | None:
+    """A paragraph with one sentence telling a result among others ('Ing. Smetana představil
+    návrh programu VH. Navrhovaný program byl hlasováním schválen.'): the sentences before it,
+    the resolution, the sentences after it; None when no sentence tells one, or several do."""
+    parts = sentences(text)
+    found = [(k, d) for k, part in enumerate(parts) if (d := passive_decision(part)) is not None]
+    if len(found) != 1:
+        return None
+    k, decision = found[0]
+    return " ".join(parts[:k]), decision, " ".join(parts[k + 1 :])
