@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from psc.edits.intake import scribe
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -90,7 +91,7 @@ def _adjacent(a: Block, b: Block) -> bool:
     return la is not None and lb is not None and lb[0] == la[1] + 1
 
 
-_IRC = re.compile(r"^<(?P<nick>[A-Za-z0-9_\-\[\]\\^{}|`]{1,30})>\s+(?P<text>\S.*)$", re.S)
+_IRC = re.compile(r"^\\?<(?P<nick>[A-Za-z0-9_\-\[\]\\^{}|`]{1,30})>\s+(?P<text>\S.*)$", re.S)
 """A line of an IRC log as scribed minutes keep it: '<DanC> minutes 19 July'."""
 _SPEAKER = re.compile(
     r"^(?:\*\*)?(?P<who>@?[\w.\-]+(?:\s[\w.\-]+){0,2})(?:\*\*)?\s*:(?:\*\*)?\s+\S"
@@ -870,6 +871,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     motion,
     agreed_inside,
     speaker_line,
+    scribe.nick_statement,
 )
 """Walk rules tried on a block of an item's text, before resolutions and lists."""
 
