@@ -12,10 +12,22 @@ The recogniser (recognise.py) calls `nick_statement` among english.py's walk rul
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from psc.edits.intake.english import Walk
+from psc.edits.intake.blocks import Block
+
+
+class Walk(Protocol):
+    """What these rules use of the recogniser (a part of english.py's Walk, named here so
+    that english.py can list the rules without a cycle of imports)."""
+
+    blocks: list[Block]
+    m: dict[str, Any]
+
+    def add(self, block: Any) -> None: ...
+    def note(self, block: Block | str, what: str) -> None: ...
+    def is_label(self, text: str) -> str | None: ...
+
 
 _NICK_LINE = re.compile(r"^(?P<nick>[A-Za-z][\w\-]{1,30}):\s+\S")
 """'gautier: Talk of Senthil …', 'cwilso: Welcome.', 'Brent: I have removed …'."""
