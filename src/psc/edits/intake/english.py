@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import scribe
+from psc.edits.intake import rollcall, scribe
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -865,6 +865,7 @@ def task_noted(r: Walk, i: int) -> int | None:
 
 
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    rollcall.read,
     task_noted,
     apologies_received,
     resolved_by_nick,
