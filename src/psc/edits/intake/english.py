@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import rollcall, scribe
+from psc.edits.intake import minuteref, rollcall, scribe
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -45,11 +45,12 @@ LABELS = {
     "board members present": "category",
     "trustees present": "category",
     "also in attendance": "guests",
+    "clerk": "category",
     "present at the meeting": "present",
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's
-'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' as categories
-of their own, named as the minutes name them)."""
+'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' and a parish
+council's 'Clerk' as categories of their own, named as the minutes name them)."""
 
 _ROLE_OR_ATTENDANCE = {
     "present",
@@ -385,6 +386,7 @@ def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
     label_over_list,
     labels_on_one_line,
+    minuteref.numbered_with_the_year,
     join_wrapped,
     number_without_point,
     title_in_capitals,
@@ -807,6 +809,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    minuteref.minute_item,
     attendance_in_item,
     sentence_above_programme,
     programme_label_alone,
