@@ -73,3 +73,28 @@ def test_the_sentences_stay_the_items_text():
     roll_call = next(i for i in item if i.get("title") == "Roll Call")
     assert roll_call["content"][0].startswith("Mayor Roe called the meeting to order")
     assert roll_call["content"][0].endswith("City Attorney Erich Hartmann was also present.")
+
+
+# http://docs.plymouthmn.gov/WebLink/DocView.aspx?id=3512&dbid=0&repo=Plymouth (its opening)
+PLYMOUTH = """Adopted Minutes Regular Council Meeting July 9, 2002
+
+1. Call to order
+
+Mayor Tierney called a Regular Meeting of the Plymouth City Council to order at 7:00 p.m. in the Council Chambers of City Hall, 3400 Plymouth Boulevard, on July 9, 2002.
+"""
+
+# https://bc-img.ci.brooklyn-center.mn.us/WebLink/DocView.aspx?dbid=0&id=796775&repo=BrooklynCenter
+BROOKLYN_CENTER = """MINUTES OF THE PROCEEDINGS OF THE CITY COUNCIL
+NOVEMBER 13, 2018
+
+1. INFORMAL OPEN FORUM WITH CITY COUNCIL
+
+The Brooklyn Center City Council met in Informal Open Forum called to order by Mayor Tim Willson at 6:45 p.m.
+"""
+
+
+def test_who_called_the_meeting_to_order_in_other_councils_minutes():
+    plymouth = _draft(PLYMOUTH, EN_GROUP).meeting
+    assert plymouth["chair"] == {"name": "Tierney", "role": "Mayor"}
+    brooklyn = _draft(BROOKLYN_CENTER, EN_GROUP).meeting
+    assert brooklyn["chair"] == {"name": "Tim Willson", "role": "Mayor"}

@@ -2,8 +2,8 @@
 who chaired, who was present and who else attended, read from the sentences that say so,
 which stay where they are.
 
-- 'Mayor Roe called the meeting to order at …', 'Dick Hardt, president of the Foundation,
-  presided at the meeting.': the chair;
+- 'Mayor Roe called the meeting to order at …', '… called to order by Mayor Tim Willson',
+  'Dick Hardt, president of the Foundation, presided at the meeting.': the chair;
 - in an item titled 'Roll Call' or 'Attendance', a sentence ending in a colon over names
   ('Voting and Seating Order: McGehee, Willmus, Laliberte, Etten and Roe.', 'The following
   members of the Board of Directors were present at the Meeting: David Ascher, …'): those
@@ -40,8 +40,15 @@ _TITLES = (
 )
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:van|de|von|der|du|la|le)?\s*[A-Z][\w'’.-]+){0,3}"
 _CALLED_TO_ORDER = re.compile(
-    rf"^(?:(?P<title>{_TITLES})\s+)?(?P<name>{_NAME})\s+called\s+the\s+meeting\s+to\s+order\b"
+    rf"^(?:(?P<title>{_TITLES})\s+)?(?P<name>{_NAME})\s+called\s+(?:the|a|an)\s+"
+    rf"(?:[\w-]+\s+){{0,8}}?(?:[Mm]eeting|[Ss]ession)\b[^.]{{0,80}}?\bto\s+order\b"
 )
+"""'Mayor Roe called the meeting to order', 'Mayor Tierney called a Regular Meeting of the
+Plymouth City Council to order'."""
+_CALLED_TO_ORDER_BY = re.compile(
+    rf"\bcalled\s+to\s+order\s+by\s+(?:the\s+)?(?P<title>{_TITLES})\s+(?P<name>{_NAME})"
+)
+"""'… met in Regular Session called to order by Mayor Tim Willson at 7:00 p.m.'"""
 _PRESIDED = re.compile(
     rf"^(?P<name>{_NAME}),\s+(?P<role>[^,]{{2,60}}),\s+(?:presided|chaired|took\s+the\s+chair)\b",
     re.I,
@@ -77,7 +84,7 @@ def chair_in_a_sentence(r: Walk, i: int) -> int | None:
     if block.kind != "paragraph" or "chair" in r.m:
         return None
     for sentence in _sentences(block.text):
-        called = _CALLED_TO_ORDER.match(sentence)
+        called = _CALLED_TO_ORDER.match(sentence) or _CALLED_TO_ORDER_BY.search(sentence)
         presided = _PRESIDED.match(sentence)
         if called:
             chair: Any = (
