@@ -98,3 +98,42 @@ def test_who_called_the_meeting_to_order_in_other_councils_minutes():
     assert plymouth["chair"] == {"name": "Tierney", "role": "Mayor"}
     brooklyn = _draft(BROOKLYN_CENTER, EN_GROUP).meeting
     assert brooklyn["chair"] == {"name": "Tim Willson", "role": "Mayor"}
+
+
+def _decisions_of(meeting) -> list[dict]:
+    return [b for b in _content(meeting) if isinstance(b, dict) and "decision" in b]
+
+
+def test_a_motion_moved_and_seconded_with_its_roll_call_is_a_resolution():
+    """'Willmus moved, Etten seconded, approval of the agenda as presented.' over 'Roll
+    Call', 'Ayes: McGehee, Willmus, Laliberte, Etten and Roe.', 'Nays: None.'"""
+    draft = _draft(ROSEVILLE, EN_GROUP)
+    decision = _decisions_of(draft.meeting)[0]
+    assert (
+        decision["decision"]
+        == "Willmus moved, Etten seconded, approval of the agenda as presented."
+    )
+    assert decision["votes"] == {"for": 5, "against": 0}
+    assert decision["outcome"] == "adopted"
+    assert decision["votes_text"].startswith("Roll Call Ayes: McGehee")
+    assert "unanimous" not in decision
+
+
+# the same page of Brooklyn Center's minutes (above), its informal open forum
+BROOKLYN_CENTER_MOTION = (
+    BROOKLYN_CENTER
+    + """No one wished to address the City Council.
+Councilmember Lawrence-Anderson moved and Councilmember Ryan seconded to close the
+Informal Open Forum at 6:47 p.m.
+Motion passed unanimously.
+"""
+)
+
+
+def test_a_motion_moved_and_seconded_in_another_councils_minutes():
+    draft = _draft(BROOKLYN_CENTER_MOTION, EN_GROUP)
+    decision = _decisions_of(draft.meeting)[0]
+    assert decision["decision"].startswith("Councilmember Lawrence-Anderson moved and")
+    assert decision["outcome"] == "adopted" and decision["unanimous"] is True
+    assert decision["votes_text"] == "Motion passed unanimously."
+    _words_kept(BROOKLYN_CENTER_MOTION.split("6:45 p.m.")[1], draft)

@@ -872,6 +872,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     task_noted,
     apologies_received,
     resolved_by_nick,
+    rollcall.moved_and_seconded,
     motion,
     agreed_inside,
     speaker_line,

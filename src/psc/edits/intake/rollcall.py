@@ -30,6 +30,7 @@ class Walk(Protocol):
     m: dict[str, Any]
     items: list[dict[str, Any]]
 
+    def add(self, block: Any) -> None: ...
     def note(self, block: Block | str, what: str) -> None: ...
 
 
@@ -153,6 +154,81 @@ def also_present(r: Walk, i: int) -> int | None:
         r.note(block, f"'… also present' → in attendance: {who} (the sentence stays)")
         return None
     return None
+
+
+_MEMBER = rf"(?:(?:{_TITLES}|Councilmember|Council\s+Member|Trustee|Director|Member)\s+)?{_NAME}"
+_MOVED = re.compile(
+    rf"^(?P<mover>{_MEMBER})\s+moved(?:,|\s+and)\s+(?P<seconder>{_MEMBER})\s+seconded"
+    r"(?:,|\s+(?=to\b|that\b))\s*\S",
+)
+"""'Willmus moved, Etten seconded, approval of the agenda as presented.', 'Councilmember
+Lawrence-Anderson moved and Councilmember Ryan seconded to close the Informal Open Forum …'."""
+_TALLY = re.compile(
+    r"^(?P<word>Ayes|Yeas|Yes|Nays|Noes|No|Abstain(?:ed|ing|s|tions?)?|Absent)\s*:\s*(?P<names>.*?)\.?$",
+    re.I,
+)
+_CARRIED = re.compile(
+    r"^(?:the\s+)?motion\s+(?:was\s+)?(?P<how>passed|carried|approved|adopted|failed|"
+    r"defeated|lost)\b[^.]*\.?$",
+    re.I,
+)
+_KEYS = {"ayes": "for", "yeas": "for", "yes": "for", "nays": "against", "noes": "against"}
+_KEYS |= {"no": "against"}
+
+
+def _counted(names: str) -> int:
+    """'McGehee, Willmus, Laliberte, Etten and Roe': 5; 'None': 0."""
+    value = names.strip().rstrip(".")
+    if not value or value.casefold() in ("none", "nil", "0", "-"):
+        return 0
+    return len([p for p in re.split(r",|\s+and\s+|\s*&\s*", value) if p.strip()])
+
+
+def moved_and_seconded(r: Walk, i: int) -> int | None:
+    """'Willmus moved, Etten seconded, approval of the agenda as presented.' (a US city
+    council's motion) and what follows it: 'Roll Call', 'Ayes: McGehee, …', 'Nays: None.'
+    or 'Motion passed unanimously.' A resolution, the motion as written, the counts of the
+    roll call its votes, its outcome as said (or by the counts)."""
+    block = r.blocks[i]
+    if block.kind != "paragraph" or block.bold or _MOVED.match(block.text.strip()) is None:
+        return None
+    decision: dict[str, Any] = {"decision": " ".join(block.text.split())}
+    said: list[str] = []
+    counts: dict[str, int] = {}
+    how = None
+    k = i + 1
+    while k < len(r.blocks) and r.blocks[k].kind == "paragraph":
+        text = " ".join(r.blocks[k].text.split())
+        tally, carried = _TALLY.match(text), _CARRIED.match(text)
+        if re.fullmatch(r"roll\s+call", text, re.I) and not said:
+            said.append(text)
+        elif tally:
+            key = _KEYS.get(tally["word"].casefold(), "")
+            if key == "" and tally["word"].casefold().startswith("abst"):
+                key = "abstained"
+            if key:
+                counts[key] = counts.get(key, 0) + _counted(tally["names"])
+            said.append(text)
+        elif carried and how is None:
+            how = carried["how"].casefold()
+            said.append(text)
+        else:
+            break
+        k += 1
+    if not said or said == ["Roll Call"]:
+        return None  # no outcome told: the motion rules of english.py may read it
+    if counts:
+        decision["votes"] = counts
+    decision["votes_text"] = " ".join(said)
+    if re.search(r"\bunanimous", decision["votes_text"], re.I):
+        decision["unanimous"] = True
+    rejected = how in ("failed", "defeated", "lost") or (
+        how is None and counts.get("against", 0) > counts.get("for", 0)
+    )
+    decision["outcome"] = "rejected" if rejected else "adopted"
+    r.add(decision)
+    r.note(block, f"a motion moved and seconded, with its vote → resolution ({decision['outcome']})")
+    return k
 
 
 RULES = (chair_in_a_sentence, names_after_a_sentence, also_present)
