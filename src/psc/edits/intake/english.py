@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import motions, programme, undated
+from psc.edits.intake import minuteref, motions, programme, rollcall, scribe, undated
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -45,11 +45,12 @@ LABELS = {
     "board members present": "category",
     "trustees present": "category",
     "also in attendance": "guests",
+    "clerk": "category",
     "present at the meeting": "present",
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's
-'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' as categories
-of their own, named as the minutes name them)."""
+'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' and a parish
+council's 'Clerk' as categories of their own, named as the minutes name them)."""
 
 _ROLE_OR_ATTENDANCE = {
     "present",
@@ -91,7 +92,7 @@ def _adjacent(a: Block, b: Block) -> bool:
     return la is not None and lb is not None and lb[0] == la[1] + 1
 
 
-_IRC = re.compile(r"^<(?P<nick>[A-Za-z0-9_\-\[\]\\^{}|`]{1,30})>\s+(?P<text>\S.*)$", re.S)
+_IRC = re.compile(r"^\\?<(?P<nick>[A-Za-z0-9_\-\[\]\\^{}|`]{1,30})>\s+(?P<text>\S.*)$", re.S)
 """A line of an IRC log as scribed minutes keep it: '<DanC> minutes 19 July'."""
 _SPEAKER = re.compile(
     r"^(?:\*\*)?(?P<who>@?[\w.\-]+(?:\s[\w.\-]+){0,2})(?:\*\*)?\s*:(?:\*\*)?\s+\S"
@@ -389,6 +390,7 @@ def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
     label_over_list,
     labels_on_one_line,
+    minuteref.numbered_with_the_year,
     join_wrapped,
     number_without_point,
     title_in_capitals,
@@ -818,6 +820,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    minuteref.minute_item,
     attendance_in_item,
     sentence_above_programme,
     programme_label_alone,
@@ -844,12 +847,15 @@ def task_noted(r: Walk, i: int) -> int | None:
 
 
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    rollcall.read,
     task_noted,
     apologies_received,
     resolved_by_nick,
+    rollcall.moved_and_seconded,
     motion,
     agreed_inside,
     speaker_line,
+    scribe.nick_statement,
 )
 """Walk rules tried on a block of an item's text, before resolutions and lists."""
 
