@@ -812,6 +812,9 @@ class _Recogniser:
             self.in_programme = False
         if self.programme_line(i):
             return i + 1
+        tabled = self.programme_table(i)
+        if tabled is not None:
+            return tabled
         if self.started() and self.roles_elected(i):
             return i + 1
         if self.footer(block):
@@ -1372,6 +1375,26 @@ class _Recogniser:
         self.in_programme = True
         self.note(block, f"'{text}': the programme follows")
         return True
+
+    def programme_table(self, i: int) -> int | None:
+        """A programme given as a table with a presenter column ('Bod programu Předkladatel'
+        over '1 Zahájení, … V. Novotný', …): the head stays as a heading, the rows are the
+        programme (at the top of the minutes, the meeting's; inside an item, the item's)."""
+        found = programme.table(self.blocks, i)
+        if found is None:
+            return None
+        entries, end, skipped = found
+        block = self.blocks[i]
+        for k in skipped:
+            self.note(self.blocks[k], f"'{self.blocks[k].text.strip()}': a page number: left out")
+        if not self.started() and not self.programme:
+            self.programme.extend(entries)
+            self.note(block, f"'{block.text.strip()}': a programme table ({len(entries)} rows)")
+            return end
+        self.add({"heading": block.text.strip()})
+        self.add({"programme": entries})
+        self.note(block, f"'{block.text.strip()}': a programme table ({len(entries)} rows)")
+        return end
 
     def _programme_restarts(self, block: Block) -> bool:
         """A point numbered again from the start ('1. Zahájení' after '3. Různé') is the
