@@ -3,11 +3,12 @@ with a presenter column."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from test_intake_recognise import _draft
 
-from psc.edits.intake import programme
+from psc.edits.intake import programme, runtogether
 from psc.edits.intake.sources import text_blocks
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -61,3 +62,55 @@ def test_the_programme_table_inside_an_item():
         "presenters": ["P. Harasimovič"],
     }
     assert rows[14] == {"title": "Zpráva hospodáře", "presenters": ["R. Svoboda"]}
+
+
+def test_lines_run_together_broken_at_their_labels():
+    # obec-velke-brezno-rada-2018-05, line 1: a PDF transcript run into one line
+    blocks = text_blocks(_source("obec-velke-brezno-rada-2018-05"))
+    split, notes = runtogether.split(blocks)
+    texts = [(b.kind, b.text[:30]) for b in split]
+    assert texts[:6] == [
+        ("paragraph", "ZÁ P I S z 67. schůze Rady obc"),
+        ("paragraph", "Přítomni: Mgr. Michal Kulhánek"),
+        ("paragraph", "Omluveni:"),
+        ("heading", "Zahájení"),
+        ("paragraph", "Schůzi rady předsedal starosta"),
+        ("paragraph", "Usnesení 67/2018 91/2018 Progr"),
+    ]
+    assert split[6].text.startswith("Usnesení 92/2018 Uzavření pachtovní smlouvy")
+    # not a word lost: the lines read again are the paragraph
+    assert " ".join(b.text for b in split).split() == blocks[0].text.split()
+    assert notes == [("line 1", "lines run together: read as 7 lines")]
+
+
+def test_lines_run_together_of_another_body():
+    # http://docplayer.cz/190858944-J-dedic-r-bradac-m-doktor-v-karmazin-j-m-kasparu-j-kratochvil-r-kuhn-p-kysilka-t-samek-z-sarapatka-d-vana.html
+    # (minutes of the 8th meeting of the Council of Czech Television, a PDF's transcript)
+    quote = (
+        "Zápis z 8. jednání Rady České televize ze dne Přítomni: J. Dědič, R. Bradáč, M. Doktor, "
+        "V. Karmazín, J. M. Kašparů, J. Kratochvíl, R. Kühn, P. Kysilka, T. Samek, Z. Šarapatka, "
+        "D. Váňa Omluveni: J. Šlégr, Z. Šarapatka příchod 13:12 hod. Sekretariát Rady : H. "
+        "Zavadilová, P. Dvořáková Předsedající: J. Dědič Hosté: P. Dvořák, M. Havlová, D. Břinčil, "
+        "P. Koliha, J. Staněk Program jednání: 1. Zahájení 2. Volba návrhové komise"
+    )
+    split, _ = runtogether.split(text_blocks(quote))
+    assert [b.text.split(":")[0] for b in split] == [
+        "Zápis z 8. jednání Rady České televize ze dne",
+        "Přítomni",
+        "Omluveni",
+        "Předsedající",
+        "Hosté",
+    ]
+    meeting = _draft(quote, date=dt.date(2020, 4, 29)).meeting  # the date the dump lost
+    attendees = meeting["attendees"]
+    assert len(attendees["present"]) == 11 and attendees["present"][-1] == "D. Váňa"
+    assert attendees["excused"][0] == "J. Šlégr"
+    assert attendees["guests"][0] == "P. Dvořák"
+    assert meeting["chair"] == "J. Dědič"
+
+
+def test_a_long_paragraph_with_one_label_stays_whole():
+    # obec-uholicky-kontrolni-vybor-2014-11, line 24: long, but no label inside it
+    blocks = [b for b in text_blocks(_source("obec-uholicky-kontrolni-vybor-2014-11"))]
+    split, notes = runtogether.split(blocks)
+    assert split == blocks and notes == []

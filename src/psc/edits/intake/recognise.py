@@ -24,6 +24,7 @@ from psc.edits.intake import (
     motions,
     programme,
     roles,
+    runtogether,
     tables,
     tasks,
     undated,
@@ -676,6 +677,8 @@ class _Recogniser:
         """English minutes: the rules of english.py read their shapes too."""
         self.blocks, cells = tables.cells_joined(self.blocks)  # a table's text dump
         self.notes += [Note(where, what) for where, what in cells]
+        self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
+        self.notes += [Note(where, what) for where, what in runs]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
