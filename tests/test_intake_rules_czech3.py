@@ -8,7 +8,7 @@ from pathlib import Path
 
 from test_intake_recognise import _draft
 
-from psc.edits.intake import programme, runtogether
+from psc.edits.intake import programme, runtogether, tables
 from psc.edits.intake.sources import text_blocks
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -114,3 +114,33 @@ def test_a_long_paragraph_with_one_label_stays_whole():
     blocks = [b for b in text_blocks(_source("obec-uholicky-kontrolni-vybor-2014-11"))]
     split, notes = runtogether.split(blocks)
     assert split == blocks and notes == []
+
+
+def test_a_vote_table_read_as_the_line_of_its_vote():
+    # svj-santrochova-shromazdeni-2025-11, lines 12-21: 'PRO |', 'ZDRŽEL SE |', 'PROTI |' over
+    # '18.915 hlasů = … |' (read as a numbered point '18.915'), '714 hlasů = … |', '0 hlasů = … |'
+    blocks = text_blocks(_source("svj-santrochova-shromazdeni-2025-11"))
+    joined, notes = tables.cells_joined(blocks)
+    (line,) = [b.text for b in joined if b.text.startswith("Výsledek hlasování")][:1]
+    assert line.endswith(
+        "hlasů): PRO: 18.915 hlasů = 96,36 % přítomných vlastníků 78,40 % všech vlastníků, "
+        "ZDRŽEL SE: 714 hlasů = 3,64 % přítomných vlastníků 2,96 % všech vlastníků, "
+        "PROTI: 0 hlasů = 0 % přítomných vlastníků 0 % všech vlastníků"
+    )
+    assert ("line 12–20", "a vote table: each column's head with its count, as one line") in notes
+    content = _draft(_source("svj-santrochova-shromazdeni-2025-11")).meeting["items"][-1]["content"]
+    votes = [
+        (b["votes"], b.get("outcome")) for b in content if isinstance(b, dict) and "votes" in b
+    ]
+    assert votes == [
+        ({"for": 18915, "abstained": 714, "against": 0}, "adopted"),  # 'Návrh přijat.'
+        ({"for": 19092, "abstained": 537, "against": 0}, "adopted"),
+    ]
+
+
+def test_the_heads_of_a_vote_table():
+    # https://www.portalobydleni.cz/pravni-poradna-jak-se-hodnoti-vysledek-hlasovani-svj/
+    # (an owners' association's votes 'zapsán PRO / PROTI / ZDRŽEL SE / NEHLASOVAL')
+    heads = "PRO / PROTI / ZDRŽEL SE / NEHLASOVAL".split(" / ")
+    assert all(tables._VOTE_HEAD.match(h) for h in heads)
+    assert not tables._VOTE_HEAD.match("Proti předloženému návrhu usnesení")

@@ -227,7 +227,7 @@ _VOTE = re.compile(
 )
 _VOTE_PART = re.compile(
     r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|nehlasoval[oaiy]?|"
-    r"for|against|abstentions?|abstained|abstain)\s*:?\s*(?P<count>\d+)"
+    r"for|against|abstentions?|abstained|abstain)\s*:?\s*(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
     r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
     re.I,
 )
@@ -312,11 +312,11 @@ _VOTE_TRIPLE = re.compile(
 )
 """Counts with their legend: '25 : 0 : 0 (pro : proti : zdrželo se) schváleno'."""
 _RESULT_SENTENCE = re.compile(
-    r"^(?:usnesení|návrh(?:\s+usnesení)?)\s+byl[oa]?\s+(?:jednomyslně\s+)?"
+    r"^(?:usnesení|návrh(?:\s+usnesení)?)\s+(?:byl[oa]?\s+)?(?:jednomyslně\s+)?"
     r"(?:schválen|přijat)[oa]?\s*\.?$",
     re.I,
 )
-"""The result told after the vote: 'Usnesení bylo (jednomyslně) schváleno.'"""
+"""The result told after the vote: 'Usnesení bylo (jednomyslně) schváleno.', 'Návrh přijat.'"""
 _VOTE_KEYS = {
     "pro": "for",
     "for": "for",
@@ -2121,7 +2121,7 @@ class _Recogniser:
                     counts.setdefault(key, int(count))
         for part in _VOTE_PART.finditer(said):
             word = (part["word"] or part["word2"]).casefold()
-            count = int(part["count"] or part["count2"])
+            count = int((part["count"] or part["count2"]).replace(".", ""))  # '18.915' votes
             key = _VOTE_KEYS.get(
                 word, "abstained" if re.match(r"zdrž|abst", word) else "not_voting"
             )
