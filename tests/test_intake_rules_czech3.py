@@ -8,7 +8,7 @@ from pathlib import Path
 
 from test_intake_recognise import _draft
 
-from psc.edits.intake import programme, runtogether, tables
+from psc.edits.intake import groups, programme, runtogether, tables
 from psc.edits.intake.sources import text_blocks
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -144,3 +144,41 @@ def test_the_heads_of_a_vote_table():
     heads = "PRO / PROTI / ZDRŽEL SE / NEHLASOVAL".split(" / ")
     assert all(tables._VOTE_HEAD.match(h) for h in heads)
     assert not tables._VOTE_HEAD.match("Proti předloženému návrhu usnesení")
+
+
+def test_people_attending_for_a_body():
+    # spolek-sh-cms-uorp-2018-04, line 7
+    assert groups.body_group(
+        "z MV GŘ HZS ČR – plk. Mgr. Radek Kislinger a kpt. Mgr. Jana Kemrová"
+    ) == (
+        "z MV GŘ HZS ČR",
+        ["plk. Mgr. Radek Kislinger", "kpt. Mgr. Jana Kemrová"],
+    )
+    # https://www.dh.cz/index.php/test-2/vykonny-vybor-sh-cms/jednani-vykonneho-vyboru/1366-zaznam-z-jednani-vv-sh-cms-25-3-2021
+    # (the executive committee of SH ČMS: 'Omluveni: Za VV SH ČMS: J. Slámečka, …')
+    assert groups.body_group("Za VV SH ČMS: J. Slámečka, L. Janeba, V. Hulec, J. Karger") == (
+        "Za VV SH ČMS",
+        ["J. Slámečka", "L. Janeba", "V. Hulec", "J. Karger"],
+    )
+    # no body first: names only (obec-zbilidy …), or a sentence
+    assert groups.body_group("Mgr. Michal Kulhánek, Jaromír Dvořák") is None
+    assert groups.body_group("z důvodu nemoci – omluven předem") is None
+
+
+def test_the_attendance_sheet_and_guests_of_a_body_imported():
+    # spolek-sh-cms-uorp-2018-04, lines 3-7: 'Přítomni:  dle prezenční listiny', 'Omluveni:  dle
+    # prezenční listiny', 'Hosté: z MV GŘ HZS ČR – …': notes, not people named 'dle prezenční listiny'
+    attendees = _draft(_source("spolek-sh-cms-uorp-2018-04")).meeting["attendees"]
+    assert attendees["note"] == "dle prezenční listiny"
+    assert attendees["categories"] == [
+        {"label": "Omluveni", "note": "dle prezenční listiny"},
+        {
+            "label": "Hosté",
+            "groups": [
+                {
+                    "body": "z MV GŘ HZS ČR",
+                    "people": ["plk. Mgr. Radek Kislinger", "kpt. Mgr. Jana Kemrová"],
+                }
+            ],
+        },
+    ]

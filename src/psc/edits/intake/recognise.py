@@ -21,6 +21,7 @@ from psc.edits.intake import (
     bodies,
     commissions,
     english,
+    groups,
     motions,
     programme,
     roles,
@@ -383,7 +384,8 @@ _CHAIR_MARK = re.compile(
 _SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
 """Header fields given once: a second line with their label stays text."""
 _EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
-_SEE_LIST = re.compile(r"^(?:viz|see)\b", re.I)
+_SEE_LIST = re.compile(r"^(?:viz|see|dle|podle)\b", re.I)
+"""'viz prezenční listina', 'dle prezenční listiny': the attendance is the sheet's."""
 _ACADEMIC_AFTER = re.compile(
     r"^(?:Ph\.?\s?D\.?|Th\.?\s?D\.?|CSc\.|DrSc\.|DSc\.|MBA|LL\.?M\.?|MPA|DiS\.|ArtD\.|"
     r"PhD\.?|M\.?Sc\.?|B\.?Sc\.?|DBA)$"
@@ -577,7 +579,7 @@ def _attendance_value(value: str) -> tuple[list[str], int | None, str | None, bo
     '–', '0', 'nikdo' → nobody."""
     names, count = _count(value.strip())
     note = None
-    see = re.search(r"(?:^|,\s*)((?:viz|see)\b.*)$", names, re.I)
+    see = re.search(r"(?:^|,\s*)((?:viz|see|dle|podle)\b.*)$", names, re.I)
     if see:
         note = see.group(1).strip()
         names = names[: see.start()].strip(" ,")
@@ -1195,6 +1197,13 @@ class _Recogniser:
         if _SEE_LIST.match(_plain(value)) and kind == "present" and "note" not in attendees:
             attendees["note"] = value
             self.note(where, f"'{label}' → attendance note")
+            return
+        grouped = groups.body_group(value)  # 'z MV GŘ HZS ČR – plk. Mgr. Radek Kislinger a …'
+        if grouped is not None:
+            body, members = grouped
+            group = {"body": body, "people": members}
+            attendees.setdefault("categories", []).append({"label": label, "groups": [group]})
+            self.note(where, f"'{label}' → attendance category ({len(members)} for '{body}')")
             return
         people, count, note, nobody = _attendance_value(value)
         standard = kind in ("present", "excused", "absent", "guests")
