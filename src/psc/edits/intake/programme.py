@@ -169,3 +169,80 @@ def minute_headings(blocks: list[Block]) -> dict[int, tuple[str, str]]:
             for index, match in ((k, a), (j, b)):
                 heads[index] = (match["minute"], match["title"].strip())
     return heads
+
+
+_TABLE_HEAD = re.compile(
+    r"^(?:č(?:íslo|\.)?\s*\|?\s*)?(?:bod programu|bod jednání|bod|název bodu|program|"
+    r"agenda item|item)\s*\|?\s*(?:předkladatel|předkládá|zpravodaj|presenter|presented by|"
+    r"lead)\s*\|?$",
+    re.I,
+)
+"""The head of a programme given as a table with a presenter column, its cells run into one
+line by the text dump ('Bod programu Předkladatel', 'Bod programu | Předkladatel')."""
+
+_ROW = re.compile(r"^(?P<number>\d{1,2})\s*\|?\s+(?P<rest>[^\W\d_].*)$", re.S)
+_LONE_NUMBER = re.compile(r"^\d{1,3}$")
+_INITIAL = re.compile(r"^(?:[^\W\d_]|Ch)\.$")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'-]+$")
+
+
+def _presenter_split(rest: str) -> tuple[str, list[str]]:
+    """'Zpráva hospodáře R. Svoboda' → ('Zpráva hospodáře', ['R. Svoboda']): the presenter's
+    cell at the end of a row (a name with initials, or two name words), or none."""
+    from psc.edits.intake.statements import is_person
+
+    if "|" in rest:
+        cells = [c.strip() for c in rest.split("|") if c.strip()]
+        if len(cells) >= 2:
+            return " ".join(cells[:-1]), [cells[-1]]
+        return (cells[0] if cells else rest), []
+    words = rest.split()
+    for size in (3, 2):  # 'V. Novotný', 'J. M. Kašparů'
+        who = words[-size:]
+        if len(words) > size and all(_INITIAL.match(w) and w[0].isupper() for w in who[:-1]):
+            if _NAME_WORD.match(who[-1]) and who[-1][0].isupper():
+                return " ".join(words[:-size]), [" ".join(who)]
+    name = " ".join(words[-2:])
+    if len(words) > 2 and all(w[0].isupper() for w in words[-2:]):
+        if is_person(name, [], strict=True) and not words[-3][0].isupper():
+            return " ".join(words[:-2]), [name]
+    return rest, []
+
+
+def table(blocks: list[Block], k: int) -> tuple[list[dict[str, object]], int, list[int]] | None:
+    """A programme given as a table with a presenter column, read from block `k` (its head,
+    'Bod programu Předkladatel'): the points ({'title', 'presenters'}) of its rows numbered 1,
+    2, 3, … ('1 Zahájení, určení zapisovatele a ověřovatele zápisu V. Novotný'), the index of
+    the block after it, and the blocks skipped inside it (a lone page number between two
+    rows). None when block `k` is no such head or fewer than two rows follow it."""
+    head = blocks[k]
+    if head.kind not in ("paragraph", "heading") or not _TABLE_HEAD.match(head.text.strip()):
+        return None
+    entries: list[dict[str, object]] = []
+    skipped: list[int] = []
+    j = k + 1
+    while j < len(blocks):
+        block = blocks[j]
+        text = block.text.strip()
+        match = _ROW.match(text) if block.kind == "paragraph" else None
+        if match is None and block.kind == "item" and block.ordered and block.number:
+            match = _ROW.match(f"{block.number} {text}")
+        if match is not None and int(match["number"]) == len(entries) + 1:
+            title, presenters = _presenter_split(match["rest"].strip())
+            entry: dict[str, object] = {"title": title}
+            if presenters:
+                entry["presenters"] = presenters
+            entries.append(entry)
+            j += 1
+            continue
+        nxt = blocks[j + 1] if j + 1 < len(blocks) else None
+        if block.kind == "paragraph" and _LONE_NUMBER.match(text) and entries and nxt is not None:
+            following = _ROW.match(nxt.text.strip())
+            if following is not None and int(following["number"]) == len(entries) + 1:
+                skipped.append(j)  # a page number where the table crosses a page
+                j += 1
+                continue
+        break
+    if len(entries) < 2:
+        return None
+    return entries, j, skipped

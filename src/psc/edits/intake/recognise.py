@@ -21,9 +21,11 @@ from psc.edits.intake import (
     bodies,
     commissions,
     english,
+    groups,
     motions,
     programme,
     roles,
+    runtogether,
     tables,
     tasks,
     undated,
@@ -226,7 +228,7 @@ _VOTE = re.compile(
 )
 _VOTE_PART = re.compile(
     r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|nehlasoval[oaiy]?|"
-    r"for|against|abstentions?|abstained|abstain)\s*:?\s*(?P<count>\d+)"
+    r"for|against|abstentions?|abstained|abstain)\s*:?\s*(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
     r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
     re.I,
 )
@@ -311,11 +313,11 @@ _VOTE_TRIPLE = re.compile(
 )
 """Counts with their legend: '25 : 0 : 0 (pro : proti : zdrželo se) schváleno'."""
 _RESULT_SENTENCE = re.compile(
-    r"^(?:usnesení|návrh(?:\s+usnesení)?)\s+byl[oa]?\s+(?:jednomyslně\s+)?"
+    r"^(?:usnesení|návrh(?:\s+usnesení)?)\s+(?:byl[oa]?\s+)?(?:jednomyslně\s+)?"
     r"(?:schválen|přijat)[oa]?\s*\.?$",
     re.I,
 )
-"""The result told after the vote: 'Usnesení bylo (jednomyslně) schváleno.'"""
+"""The result told after the vote: 'Usnesení bylo (jednomyslně) schváleno.', 'Návrh přijat.'"""
 _VOTE_KEYS = {
     "pro": "for",
     "for": "for",
@@ -382,7 +384,8 @@ _CHAIR_MARK = re.compile(
 _SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
 """Header fields given once: a second line with their label stays text."""
 _EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
-_SEE_LIST = re.compile(r"^(?:viz|see)\b", re.I)
+_SEE_LIST = re.compile(r"^(?:viz|see|dle|podle)\b", re.I)
+"""'viz prezenční listina', 'dle prezenční listiny': the attendance is the sheet's."""
 _ACADEMIC_AFTER = re.compile(
     r"^(?:Ph\.?\s?D\.?|Th\.?\s?D\.?|CSc\.|DrSc\.|DSc\.|MBA|LL\.?M\.?|MPA|DiS\.|ArtD\.|"
     r"PhD\.?|M\.?Sc\.?|B\.?Sc\.?|DBA)$"
@@ -576,7 +579,7 @@ def _attendance_value(value: str) -> tuple[list[str], int | None, str | None, bo
     '–', '0', 'nikdo' → nobody."""
     names, count = _count(value.strip())
     note = None
-    see = re.search(r"(?:^|,\s*)((?:viz|see)\b.*)$", names, re.I)
+    see = re.search(r"(?:^|,\s*)((?:viz|see|dle|podle)\b.*)$", names, re.I)
     if see:
         note = see.group(1).strip()
         names = names[: see.start()].strip(" ,")
@@ -676,6 +679,8 @@ class _Recogniser:
         """English minutes: the rules of english.py read their shapes too."""
         self.blocks, cells = tables.cells_joined(self.blocks)  # a table's text dump
         self.notes += [Note(where, what) for where, what in cells]
+        self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
+        self.notes += [Note(where, what) for where, what in runs]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
@@ -812,6 +817,9 @@ class _Recogniser:
             self.in_programme = False
         if self.programme_line(i):
             return i + 1
+        tabled = self.programme_table(i)
+        if tabled is not None:
+            return tabled
         if self.started() and self.roles_elected(i):
             return i + 1
         if self.footer(block):
@@ -1190,6 +1198,13 @@ class _Recogniser:
             attendees["note"] = value
             self.note(where, f"'{label}' → attendance note")
             return
+        grouped = groups.body_group(value)  # 'z MV GŘ HZS ČR – plk. Mgr. Radek Kislinger a …'
+        if grouped is not None:
+            body, members = grouped
+            group = {"body": body, "people": members}
+            attendees.setdefault("categories", []).append({"label": label, "groups": [group]})
+            self.note(where, f"'{label}' → attendance category ({len(members)} for '{body}')")
+            return
         people, count, note, nobody = _attendance_value(value)
         standard = kind in ("present", "excused", "absent", "guests")
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
@@ -1372,6 +1387,26 @@ class _Recogniser:
         self.in_programme = True
         self.note(block, f"'{text}': the programme follows")
         return True
+
+    def programme_table(self, i: int) -> int | None:
+        """A programme given as a table with a presenter column ('Bod programu Předkladatel'
+        over '1 Zahájení, … V. Novotný', …): the head stays as a heading, the rows are the
+        programme (at the top of the minutes, the meeting's; inside an item, the item's)."""
+        found = programme.table(self.blocks, i)
+        if found is None:
+            return None
+        entries, end, skipped = found
+        block = self.blocks[i]
+        for k in skipped:
+            self.note(self.blocks[k], f"'{self.blocks[k].text.strip()}': a page number: left out")
+        if not self.started() and not self.programme:
+            self.programme.extend(entries)
+            self.note(block, f"'{block.text.strip()}': a programme table ({len(entries)} rows)")
+            return end
+        self.add({"heading": block.text.strip()})
+        self.add({"programme": entries})
+        self.note(block, f"'{block.text.strip()}': a programme table ({len(entries)} rows)")
+        return end
 
     def _programme_restarts(self, block: Block) -> bool:
         """A point numbered again from the start ('1. Zahájení' after '3. Různé') is the
@@ -2095,7 +2130,7 @@ class _Recogniser:
                     counts.setdefault(key, int(count))
         for part in _VOTE_PART.finditer(said):
             word = (part["word"] or part["word2"]).casefold()
-            count = int(part["count"] or part["count2"])
+            count = int((part["count"] or part["count2"]).replace(".", ""))  # '18.915' votes
             key = _VOTE_KEYS.get(
                 word, "abstained" if re.match(r"zdrž|abst", word) else "not_voting"
             )

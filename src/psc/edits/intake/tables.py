@@ -7,6 +7,12 @@ word: a label's cell ('Ověřovatelé: |') and the cell under it ('Ondřej Schul
 Pečenka |') are one line 'Ověřovatelé: Ondřej Schulz, Milan Pečenka'; the separators go, so
 '|' is never read as a value, let alone a person; an empty cell is left out (it holds no
 word) and the report says so. A document with fewer than two such lines is left as it is.
+
+A vote given as a table (an owners' assembly: 'PRO |', 'ZDRŽEL SE |', 'PROTI |' over
+'18.915 hlasů = 96,36 % přítomných vlastníků … |', '714 hlasů = … |', '0 hlasů = … |') is read
+back as the line of the vote it is: each column's head before its cell ('PRO: 18.915 hlasů =
+…, ZDRŽEL SE: 714 hlasů = …, PROTI: 0 hlasů = …'), after the line that announces it when that
+line ends in a colon ('Výsledek hlasování (…):').
 """
 
 from __future__ import annotations
@@ -23,11 +29,54 @@ _LABEL_ALONE = re.compile(r"^[^:|]{1,40}:$")
 """A label's cell: 'Ověřovatelé:', 'Mandátová a volební komise:'."""
 
 
+_VOTE_HEAD = re.compile(
+    r"^(?:pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|nehlasoval[oaiy]?|for|against|abstained|"
+    r"abstentions?)$",
+    re.I,
+)
+"""The head of a vote table's column: 'PRO', 'ZDRŽEL SE', 'PROTI'."""
+_COUNT_FIRST = re.compile(r"^\d[\d.]*\s")
+
+
 def _cell(block: Block) -> str | None:
-    """The text of a cell line without its separator, or None for another block."""
-    if block.kind != "paragraph" or not _CELL_END.search(block.text):
+    """The text of a cell line without its separator, or None for another block. A cell that
+    opens with a count read as a numbered point ('18.915 hlasů = … |' as point '18.') is the
+    cell's text with its count;
+    a numbered point of another number is no cell."""
+    text = block.text
+    if block.kind == "item" and block.ordered and block.marker:
+        if not re.fullmatch(r"\d{1,3}\.\d{3}", block.marker):  # '18.915', not '2.'
+            return None
+        text = f"{block.marker} {text}"
+    elif block.kind != "paragraph":
         return None
-    return _CELL_END.sub("", block.text).strip()
+    if not _CELL_END.search(text):
+        return None
+    return _CELL_END.sub("", text).strip()
+
+
+def _vote_table(blocks: list[Block], i: int) -> tuple[list[tuple[str, str]], int] | None:
+    """The columns (head, cell) of a vote table whose heads start at block `i`, and the index
+    of the block after it; None when no vote table starts there."""
+    heads: list[str] = []
+    k = i
+    while k < len(blocks) and (text := _cell(blocks[k])) is not None and _VOTE_HEAD.match(text):
+        heads.append(text)
+        k += 1
+    if len(heads) < 2:
+        return None
+    while k < len(blocks) and _cell(blocks[k]) == "":  # the empty cell opening the next row
+        k += 1
+    cells: list[str] = []
+    while len(cells) < len(heads) and k < len(blocks):
+        text = _cell(blocks[k])
+        if text is None or not _COUNT_FIRST.match(text + " "):
+            return None
+        cells.append(text)
+        k += 1
+    if len(cells) < len(heads):
+        return None
+    return list(zip(heads, cells, strict=True)), k
 
 
 def cells_joined(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
@@ -48,6 +97,21 @@ def cells_joined(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
         if not text:
             notes.append((block.where, "an empty table cell '|': left out"))
             i += 1
+            continue
+        voted = _vote_table(blocks, i)
+        if voted is not None:
+            columns, end = voted
+            line = ", ".join(f"{head}: {cell}" for head, cell in columns)
+            last = blocks[end - 1].where.split()[-1]
+            before = out[-1] if out else None
+            if before is not None and before.kind == "paragraph" and before.text.endswith(":"):
+                out[-1] = replace(before, text=f"{before.text} {line}")
+                where = f"{before.where}–{last}"
+            else:
+                out.append(replace(block, text=line))
+                where = f"{block.where}–{last}"
+            notes.append((where, "a vote table: each column's head with its count, as one line"))
+            i = end
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         value = _cell(nxt) if nxt is not None else None
