@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import random
 import shutil
 from pathlib import Path
 
@@ -9,6 +11,39 @@ from typer.testing import CliRunner
 REPO = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).parent / "fixtures" / "seed-2016-09-07.txt"
 """A copy of ../shared/seed/000_7d4f03c7bf7dc998.txt: the original minutes of the 1st meeting."""
+
+REAL = REPO / "tests" / "fixtures" / "real"
+SAMPLE_SEED = int(os.environ.get("PSC_SAMPLE_SEED", "22"))
+REAL_BUDGET = int(os.environ.get("PSC_REAL_BUDGET", "10"))
+"""How many real fixtures the matrices that run whole commands per archive take (test_matrix,
+the Word redline, the scaffold): a fixed sample within a fixed budget, so that the suite's time
+does not grow with the corpus. PSC_SAMPLE_SEED draws another sample; PSC_REAL_BUDGET=0 takes
+every fixture. Tests of the corpus itself (validation, rendering, import, recall) take all."""
+
+
+def real_fixtures() -> list[str]:
+    """Every fixture of tests/fixtures/real/ (a directory with a group file), by name."""
+    return sorted(d.name for d in REAL.iterdir() if (d / "group.yaml").is_file())
+
+
+def real_sample() -> list[str]:
+    """REAL_BUDGET real fixtures: every one kept as its original document (source.pdf, .odt,
+    .html: the readers differ), then a draw with SAMPLE_SEED from the rest, in name order."""
+    names = real_fixtures()
+    if REAL_BUDGET <= 0 or REAL_BUDGET >= len(names):
+        return names
+    originals = [n for n in names if any(p.suffix != ".txt" for p in (REAL / n).glob("source.*"))]
+    rest = [n for n in names if n not in originals]
+    drawn = random.Random(SAMPLE_SEED).sample(rest, max(0, REAL_BUDGET - len(originals)))
+    return sorted(originals[:REAL_BUDGET] + drawn)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    sample = real_sample()
+    return (
+        f"real fixtures in the command matrices: {len(sample)} of {len(real_fixtures())} "
+        f"(PSC_SAMPLE_SEED={SAMPLE_SEED}, PSC_REAL_BUDGET={REAL_BUDGET}): {', '.join(sample)}"
+    )
 
 
 @pytest.fixture
@@ -20,6 +55,28 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(REPO / "meetings", root / "meetings")
     monkeypatch.chdir(root)
     return root
+
+
+def _make_commands_once() -> None:
+    """Typer's CliRunner makes the Click command of the application again on every invocation
+    (inspecting the signature and type hints of every command): that was most of the suite's
+    time. The application does not change while the tests run, so it is made once per app."""
+    import typer.testing
+
+    real = getattr(typer.testing, "_get_command", None)  # Typer's own name for it
+    if real is None:  # another Typer: each invocation makes it, slower, as right
+        return
+    made: dict[int, object] = {}
+
+    def get_command(app: object) -> object:
+        if id(app) not in made:
+            made[id(app)] = real(app)
+        return made[id(app)]
+
+    typer.testing._get_command = get_command  # type: ignore[attr-defined]
+
+
+_make_commands_once()
 
 
 @pytest.fixture

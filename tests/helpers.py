@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, load_generator
+from conftest import REPO, load_generator, real_sample
 
 # ---------------------------------------------------------------------- archives
 
@@ -36,12 +36,12 @@ GENERATED_MEETINGS = 4
 
 
 def archive_names() -> list[str]:
-    """Every archive psc must handle: the seed (the repository's root), examples/council,
-    every fixture of tests/fixtures/real/ and small generated ones."""
+    """The archives psc is tried on: the seed (the repository's root), examples/council, a
+    fixed sample of tests/fixtures/real/ (conftest.real_sample) and small generated ones."""
     return [
         "seed",
         "council",
-        *(f"real/{d.name}" for d in sorted(REAL.iterdir()) if (d / "group.yaml").exists()),
+        *(f"real/{name}" for name in real_sample()),
         *(f"generated/{s}" for s in GENERATED_SEEDS),
     ]
 
@@ -645,24 +645,13 @@ def commands() -> list[Command]:
 
 
 def fast_runner(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """A CliRunner that makes the Click command of the psc application once, not on every
-    invocation (Typer's CliRunner rebuilds it each time, which dominated the matrix's time),
-    and passes psc's output through as written (color=True: Click's runner would otherwise
-    strip escape sequences, and the matrix checks psc never writes them)."""
+    """A CliRunner (whose Click command is made once: conftest._make_commands_once) that
+    passes psc's output through as written (color=True: Click's runner would otherwise strip
+    escape sequences, and the matrix checks psc never writes them)."""
     import functools
 
     import typer.testing
 
-    made: dict[int, Any] = {}
-    real = getattr(typer.testing, "_get_command", None)  # Typer's own name for it
-
-    def get_command(app: Any) -> Any:
-        if id(app) not in made:
-            made[id(app)] = real(app)  # type: ignore[misc]
-        return made[id(app)]
-
-    if real is not None:  # else (another Typer) each invocation makes it: slower, as right
-        monkeypatch.setattr(typer.testing, "_get_command", get_command)
     runner = typer.testing.CliRunner()
     runner.invoke = functools.partial(runner.invoke, color=True)  # type: ignore[method-assign]
     return runner

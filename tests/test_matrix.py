@@ -1,7 +1,8 @@
 """Every command of psc, in each of its formats, on every archive: never an internal error.
 
 The archives are the seed (the repository's own group.yaml and meetings/), examples/council,
-every fixture of tests/fixtures/real/ and small generated ones (helpers.archive_names). Each
+a fixed sample of tests/fixtures/real/ (conftest.real_sample, printed in the header) and
+small generated ones (helpers.archive_names). Each
 is made a git repository; then every kind of content block the model knows (BLOCK_MODELS) is
 edited at random (added, changed, moved or removed; some approved meetings re-fingerprinted
 so they stay valid) and committed, a few more edits are left in the working tree, and every

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import run
+from conftest import REAL_BUDGET, real_fixtures, real_sample, run
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 FIXTURES = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
@@ -70,6 +70,18 @@ def test_the_corpus_has_thirty_fixtures_of_twenty_three_kinds_fourteen_in_englis
     assert len(kinds) >= 23, kinds
     assert english >= 14, english
     assert len(documents) >= 3, documents
+
+
+def test_the_command_matrices_take_every_original_and_a_fixed_sample_of_the_rest():
+    """The matrices that run whole commands per archive take REAL_BUDGET fixtures (printed in
+    the session header): each kept as its original document first, the same draw every run."""
+    sample = real_sample()
+    assert sample == real_sample()
+    assert len(sample) == min(REAL_BUDGET, len(real_fixtures())) and set(sample) <= set(FIXTURES)
+    originals = [
+        n for n in FIXTURES if any(p.suffix != ".txt" for p in (REAL / n).glob("source.*"))
+    ]
+    assert originals and set(originals) <= set(sample), originals
 
 
 @pytest.mark.parametrize("name", FIXTURES)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run
+from conftest import real_sample, run
 from test_review import commit, edit, git_env, git_repo, seed  # noqa: F401  (fixtures)
 
 pytest.importorskip("docx")
@@ -405,8 +405,8 @@ def test_libreoffice_reads_every_tracked_change(git_repo, runner, tmp_path):  # 
 
 def _archives() -> list[Path]:
     root = Path(__file__).resolve().parents[1]
-    real = sorted((root / "tests" / "fixtures" / "real").iterdir())
-    return [root, root / "examples" / "council", *[p for p in real if (p / "group.yaml").is_file()]]
+    real = root / "tests" / "fixtures" / "real"
+    return [root, root / "examples" / "council", *(real / name for name in real_sample())]
 
 
 @pytest.mark.parametrize("archive", _archives(), ids=lambda p: p.name)

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import REPO, run
+from conftest import REPO, real_sample, run
 
 from psc.loading.pipeline import load_yaml as load
 
@@ -327,7 +327,7 @@ def test_from_takes_the_templates_own_opening_and_review(council, runner):
 @pytest.mark.parametrize(
     "archive",
     [
-        *sorted(p.name for p in (REPO / "tests" / "fixtures" / "real").iterdir() if p.is_dir()),
+        *real_sample(),
         "examples/council",
     ],
 )
