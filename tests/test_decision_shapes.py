@@ -207,6 +207,26 @@ def test_an_english_council_resolution_with_mover_seconder_and_verbatim_outcome(
     assert "(unanimously)" not in out
 
 
+def test_a_mover_or_seconder_the_motion_already_names_is_not_said_again():
+    """Oakland's PRAC, 13 July 2022 (tests/fixtures/real/pdf-oakland-prac-2022-07): the motion
+    names both, so no "K. Smith proposed, Watkins seconded." follows; only who it does not name
+    is said, in every format and in the semantic diff."""
+    motion = (
+        "Motion: Vice Chair Tran entertained a motion to approve the May and June meeting "
+        "minutes. Moved by: Commissioner K. Smith. Second by: Commissioner Watkins."
+    )
+    block = {"decision": motion, "proposed_by": "K. Smith", "seconded_by": "Watkins"}
+    meeting = {"title": "PRAC", "date": "2022-07-13", "items": [{"title": "M", "content": [block]}]}
+    for fmt in ("md", "html"):
+        out = render(fmt, meeting, language="en")
+        assert "Watkins seconded" not in out and "K. Smith proposed" not in out, fmt
+        assert "Second by: Commissioner Watkins." in out, fmt
+    assert "seconded" not in docx_text(meeting, language="en")
+    block["seconded_by"] = "Duhe"  # not named in the motion's words: said
+    assert "Duhe seconded." in render("md", meeting, language="en")
+    assert "K. Smith proposed" not in render("md", meeting, language="en")
+
+
 def test_a_chair_by_name_and_function_and_a_role_label_the_group_hides():
     meeting = copy.deepcopy(MEETING)
     meeting["chair"] = "p.b.kysílko"

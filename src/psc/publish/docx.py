@@ -460,8 +460,8 @@ class _Writer:
                 paragraph.add_run(tail)
         for candidate in block.candidates:
             self.doc.add_paragraph(r.candidate_result(candidate), style="List Bullet")
-        if block.proposed_by or block.seconded_by:
-            self.doc.add_paragraph(r.moved(block))
+        if movers := r.moved(block):
+            self.doc.add_paragraph(movers)
         if block.outcome_text:
             self.para(block.outcome_text)
         if block.roll_call:

@@ -408,14 +408,18 @@ class Renderer(Wording):
 
     def moved(self, decision: Decision) -> str:
         """'Cllr A proposed, Cllr B seconded.', 'Navrhl Jan Novák, podpořila Eva Malá.'"""
-        return self.moved_by(decision.proposed_by, decision.seconded_by)
+        said = " ".join(t for t in (decision.decision, decision.outcome_text) if t)
+        return self.moved_by(decision.proposed_by, decision.seconded_by, said)
 
-    def moved_by(self, proposed: Person | None, seconded: Person | None) -> str:
-        """The mover and seconder in words, each verb in the person's gender; "" for none."""
+    def moved_by(self, proposed: Person | None, seconded: Person | None, said: str = "") -> str:
+        """The mover and seconder in words, each verb in the person's gender; "" for none. A
+        person the motion's own words `said` already name ("Moved by: Commissioner Torres.
+        Second by: …") is not said again."""
+        said = " ".join(said.split())
         parts = [
             self.gendered(key, person).format(person=self.person(person))
             for key, person in (("proposed_by", proposed), ("seconded_by", seconded))
-            if person is not None
+            if person is not None and " ".join(person.name.split()) not in said
         ]
         return capfirst(", ".join(parts)) + "." if parts else ""
 

@@ -42,7 +42,8 @@ def register_pages(
             *(
                 Person.model_validate({"name": rec[key]}) if rec.get(key) else None
                 for key in _MOVERS
-            )
+            ),
+            " ".join(t for t in (rec["text"], rec.get("outcome_text")) if t),
         )
         rec.setdefault("outcome_text", None)
         rec["candidate_lines"] = [

@@ -169,8 +169,8 @@ class Differ:
         )
         texts[-1] += (f" {record}" if record else "") + outcome
         texts += [self.r.candidate_result(c) for c in block.candidates]
-        if block.proposed_by or block.seconded_by:
-            texts.append(self.r.moved(block))
+        if movers := self.r.moved(block):
+            texts.append(movers)
         if block.outcome_text:
             texts.append(block.outcome_text)
         if block.roll_call:
