@@ -293,14 +293,7 @@ def test_bad_shapes_are_positioned_one_line_errors(tmp_path, runner, monkeypatch
         meeting["items"][0]["content"][1]["candidates"][0].update(change["candidate"])
     if "review" in change:
         meeting["items"][0]["content"][2].update(change["review"])
-    (tmp_path / "group.yaml").write_text(
-        yaml.safe_dump(GROUP, allow_unicode=True), encoding="utf-8"
-    )
-    (tmp_path / "meetings").mkdir()
-    (tmp_path / "meetings" / "2008-11-27.yaml").write_text(
-        yaml.safe_dump(meeting, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
+    _koclirov(tmp_path, meeting, monkeypatch)
     result = run(runner, "validate", "--no-cache")
     assert result.exit_code == 1, result.output
     lines = [line for line in result.output.splitlines() if ": error: " in line]
@@ -310,6 +303,16 @@ def test_bad_shapes_are_positioned_one_line_errors(tmp_path, runner, monkeypatch
 
 
 # ------------------------------------------------------------------ tasks without a deadline
+
+
+def _koclirov(root: Path, meeting: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repository of GROUP with `meeting` as its only meeting, as the working directory."""
+    (root / "group.yaml").write_text(yaml.safe_dump(GROUP, allow_unicode=True), encoding="utf-8")
+    (root / "meetings").mkdir()
+    (root / "meetings" / "2008-11-27.yaml").write_text(
+        yaml.safe_dump(meeting, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
 
 
 def _archive(root: Path) -> None:
@@ -386,14 +389,7 @@ def test_a_deadline_none_and_a_worded_review_survive_the_summary_round_trip():
 def test_the_register_gives_the_worded_outcome_mover_seconder_and_candidates(
     tmp_path, runner, monkeypatch
 ):
-    (tmp_path / "group.yaml").write_text(
-        yaml.safe_dump(GROUP, allow_unicode=True), encoding="utf-8"
-    )
-    (tmp_path / "meetings").mkdir()
-    (tmp_path / "meetings" / "2008-11-27.yaml").write_text(
-        yaml.safe_dump(MEETING, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
+    _koclirov(tmp_path, MEETING, monkeypatch)
     for cache in ("--no-cache", None):  # from the files, then from the index
         extra = [cache] if cache else []
         result = run(runner, "decisions", "--as-of", "2009-01-01", "--format", "json", *extra)
@@ -448,14 +444,7 @@ def test_a_diff_words_the_changed_shapes_as_the_minutes_do():
 def test_the_sites_resolution_page_gives_candidates_mover_and_worded_outcome(
     tmp_path, runner, monkeypatch
 ):
-    (tmp_path / "group.yaml").write_text(
-        yaml.safe_dump(GROUP, allow_unicode=True), encoding="utf-8"
-    )
-    (tmp_path / "meetings").mkdir()
-    (tmp_path / "meetings" / "2008-11-27.yaml").write_text(
-        yaml.safe_dump(MEETING, allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
-    monkeypatch.chdir(tmp_path)
+    _koclirov(tmp_path, MEETING, monkeypatch)
     result = run(runner, "build", "-o", str(tmp_path / "site"), "--as-of", "2009-01-01")
     assert result.exit_code == 0, result.output
     pages = {
