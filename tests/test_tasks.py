@@ -423,3 +423,33 @@ def test_minutes_name_the_reviewed_tasks(repo, runner):
         "Úkol 2016-09-07/4 (Zpracovat aktualizace možných zdrojů finanční podpory); nový termín 31. 12. 2016. Pracuje se na tom."
         in result.stdout
     )
+
+
+def test_the_terminal_tables_show_markdown_as_it_reads(repo, runner):
+    """The seed's task 2016-09-07/1 links its web site: the table shows the link's text, not
+    the Markdown source; a link whose text is another than its address shows both."""
+    out = run(runner, "tasks", "--as-of", "2016-10-01", "--format", "table").stdout
+    assert "internetové stránky www.smartcities.mmr.cz" in " ".join(out.split())
+    assert "](" not in out
+    from psc.language.mdtext import plain_text
+
+    assert plain_text("[web](https://www.mmr.cz/)", repeat=False) == "web (https://www.mmr.cz/)"
+    assert plain_text("[www.mmr.cz](https://www.mmr.cz/)", repeat=False) == "www.mmr.cz"
+    # e-mail keeps the address to click: 'www.mmr.cz (https://www.mmr.cz/)'
+    assert plain_text("[www.mmr.cz](https://www.mmr.cz/)") == "www.mmr.cz (https://www.mmr.cz/)"
+
+
+def test_the_decisions_table_shows_markdown_as_it_reads(tmp_path, runner, monkeypatch):
+    import shutil
+
+    root = tmp_path / "council"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "council", root)
+    path = root / "meetings" / "2025-01-21.yaml"
+    text = path.read_text(encoding="utf-8")
+    words = "decision: Zastupitelstvo obce Javorná Lhota schvaluje uzavření smlouvy"
+    assert words in text
+    path.write_text(text.replace(words, words.replace("schvaluje", "*schvaluje*"), 1), "utf-8")
+    monkeypatch.chdir(root)
+    out = run(runner, "decisions", "--format", "table", "--no-cache").stdout
+    flat = " ".join(out.split())
+    assert "Javorná Lhota schvaluje" in flat and "*schvaluje*" not in flat, out

@@ -36,9 +36,10 @@ def parser() -> Any:
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def plain_text(text: str, *, urls: bool = True) -> str:
+def plain_text(text: str, *, urls: bool = True, repeat: bool = True) -> str:
     """Inline Markdown as one line of plain text: emphasis and escapes dropped, a link shown
-    as 'text (url)' (only its text without `urls`), control characters removed."""
+    as 'text (url)' (only its text without `urls`; without `repeat`, only its text when that
+    is the address without its scheme: 'www.mmr.cz'), control characters removed."""
     out: list[str] = []
     links: list[tuple[str, int]] = []  # (href, where the link's text starts in `out`)
     for token in parser().parseInline(str(text))[0].children or []:
@@ -56,10 +57,17 @@ def plain_text(text: str, *, urls: bool = True) -> str:
             if label == href and shown != href:  # <mailto:a@b.cz> reads 'a@b.cz'
                 out[start:] = [shown]
             elif urls and shown and label not in (href, shown):
-                out.append(f" ({shown})")
+                if repeat or label != _without_scheme(shown):
+                    out.append(f" ({shown})")
         elif kind == "image":
             out.append(token.content)
     return " ".join(_CONTROL.sub(" ", "".join(out)).split())
+
+
+def _without_scheme(url: str) -> str:
+    """'www.mmr.cz' of 'http://www.mmr.cz/': a link whose text is its address without the
+    scheme says the address already."""
+    return re.sub(r"^[a-z][a-z0-9+.-]*://", "", url, flags=re.IGNORECASE).rstrip("/")
 
 
 # ---------------------------------------------------------------------- Markdown

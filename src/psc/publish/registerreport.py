@@ -226,6 +226,8 @@ def list_decisions(
     labels = wording.labels
     title = wording.label("register_title", date=wording.short_date(as_of))
     if fmt == "table":
+        from psc.language.mdtext import plain_text
+
         columns = [
             labels["col_id"],
             labels["date"],
@@ -234,7 +236,13 @@ def list_decisions(
             labels["col_tasks"],
         ]
         rows: list[list[Any]] = [
-            [r["id"], r["meeting"], r["text"], status_words(r, labels), ", ".join(r["tasks"])]
+            [
+                r["id"],
+                r["meeting"],
+                plain_text(r["text"], repeat=False),  # the Markdown as it reads
+                status_words(r, labels),
+                ", ".join(r["tasks"]),
+            ]
             for r in records
         ]
         table = Table(

@@ -229,7 +229,10 @@ def report(
 def table(
     records: list[dict[str, Any]], labels: dict[str, str], *, group_by: str | None
 ) -> tuple[list[str], list[list[Any]], list[bool]]:
-    """Columns, rows and overdue flags of the terminal table."""
+    """Columns, rows and overdue flags of the terminal table (a task's Markdown as the plain
+    text it reads: 'www.mmr.cz', not '[www.mmr.cz](http://www.mmr.cz)')."""
+    from psc.language.mdtext import plain_text
+
     keys = [
         "col_id",
         "col_task",
@@ -252,7 +255,7 @@ def table(
     for owner, r in pairs:
         cells = {
             "col_id": r["id"],
-            "col_task": r["text"],
+            "col_task": plain_text(r["text"], repeat=False),
             "col_responsible": owner
             if owner is not None
             else (", ".join(r["responsible"]) or labels["all_members"]),
