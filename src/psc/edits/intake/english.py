@@ -25,7 +25,15 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import minuteref, motions, programme, rollcall, scribe, undated
+from psc.edits.intake import (
+    apologies,
+    minuteref,
+    motions,
+    programme,
+    rollcall,
+    scribe,
+    undated,
+)
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -47,6 +55,8 @@ LABELS = {
     "also in attendance": "guests",
     "clerk": "category",
     "present at the meeting": "present",
+    "those attending": "present",
+    "those present": "present",
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's
 'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' and a parish
@@ -850,6 +860,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.read,
     task_noted,
     apologies_received,
+    apologies.named_apologies,
     resolved_by_nick,
     rollcall.moved_and_seconded,
     motion,

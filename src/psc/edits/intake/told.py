@@ -19,7 +19,8 @@ _CAPS = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
 _BODY_WORDS = (
     r"(?i:zastupitelstvo|rada|výbor|komise|senát|shromáždění|valná\s+hromada|představenstvo|"
     r"členská\s+schůze|kontrolní\s+výbor|finanční\s+výbor|školská\s+rada|the\s+council|"
-    r"the\s+committee|the\s+board|the\s+assembly|council|committee|board)"
+    r"the\s+committee|the\s+board|the\s+assembly|the\s+meeting|council|committee|board|"
+    r"members|councillors)"
 )
 _ABBREVIATION = rf"[{_CAPS}][\w]*[{_CAPS}][\w]*"
 """'ASF', 'ŠR', 'KV', 'PřF' (two capitals at least)."""
@@ -28,10 +29,12 @@ _SUBJECT = (
     rf"|{_ABBREVIATION}(?:\s+{_ABBREVIATION}){{0,2}})"
 )
 _VERB = re.compile(
-    r"(?P<noted>bere\s+na\s+vědomí|vzal[oaiy]?\s+na\s+vědomí|noted|took\s+note)"
+    r"(?P<noted>bere\s+na\s+vědomí|vzal[oaiy]?\s+na\s+vědomí|(?:received\s+and\s+)?noted|"
+    r"took\s+note)"
     r"|(?P<rejected>neschválil[oaiy]?|zamítl[oaiy]?|rejected|did\s+not\s+approve)"
     r"|(?P<adopted>schválil[oaiy]?|zvolil[oaiy]?|jmenoval[oaiy]?|rozhodl[oaiy]?|"
-    r"uložil[oaiy]?|approved|adopted|agreed|resolved|elected|appointed)",
+    r"uložil[oaiy]?|(?:received\s+and\s+)?approved|adopted|agreed|accepted|resolved|elected|"
+    r"appointed)",
     re.I,
 )
 _TOLD = re.compile(rf"^{_SUBJECT}\s+(?P<verb>(?i:{_VERB.pattern}))\b")
