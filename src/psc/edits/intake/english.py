@@ -28,10 +28,12 @@ from typing import Any, Protocol
 from psc.edits.intake import (
     apologies,
     minuteref,
+    motionblock,
     motions,
     programme,
     rollcall,
     scribe,
+    signoff,
     undated,
 )
 from psc.edits.intake.blocks import Block
@@ -561,6 +563,19 @@ def _names(text: str) -> list[str] | None:
     return parts if len(parts) >= 4 else None
 
 
+def _present_label_follows(r: Walk, i: int) -> bool:
+    """Whether a line labelled as who was present ('Present (7): Vice Chair Tran, …') follows
+    block `i` before the next numbered point: the roll call's names, not a line of names
+    without a label, say who was present."""
+    for block in r.blocks[i + 1 : i + 12]:
+        if block.kind == "item" and block.ordered:
+            return False
+        label = re.match(r"^([^:]{1,40}):", block.text.strip())
+        if label and r.is_label(label.group(1)) == "present":
+            return True
+    return False
+
+
 def names_without_label(r: Walk, i: int) -> int | None:
     """Above the first item, a line of names only ('Cllrs B Austin, D Bretherton, …, J
     Tipping and T Wyse') is who was present, and the lines 'C Pinnells, Acting Town Clerk'
@@ -570,7 +585,7 @@ def names_without_label(r: Walk, i: int) -> int | None:
     if r.started() or "title" not in r.m or block.kind != "paragraph" or attendees.get("present"):
         return None
     names = _names(block.text)
-    if names is None:
+    if names is None or _present_label_follows(r, i):
         return None
     attendees = r.m.setdefault("attendees", {})
     attendees["present"] = names
@@ -862,6 +877,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     apologies_received,
     apologies.named_apologies,
     resolved_by_nick,
+    motionblock.labelled_motion,
     rollcall.moved_and_seconded,
     motion,
     agreed_inside,
@@ -888,6 +904,7 @@ def after(r: Walk) -> None:
     a comma) names the chair; the items' marks of rules are removed."""
     for item in r.items:
         item.pop("programme_title", None)
+    signoff.submitted_by(r)
     if "chair" in r.m:
         return
     present = r.m.get("attendees", {}).get("present", [])
@@ -897,3 +914,25 @@ def after(r: Walk) -> None:
             r.m["chair"] = {"name": name, "role": mark.strip("(). ")}
             r.note("attendance", f"'{name}, {mark}' → chair (the attendance keeps the role)")
             return
+    chair_by_title(r)
+
+
+_TITLED_CHAIR = re.compile(
+    r"^(?P<role>(?:vice[\s-]+)?(?:chair|chairman|chairperson|chairwoman))\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$",
+    re.I,
+)
+"""'Chair Rodenhausen', 'Vice Chair Tran': a person of the attendance named by the title."""
+
+
+def chair_by_title(r: Walk) -> None:
+    """'Present (7): Vice Chair Tran, Commissioners …', 'Present: Chair Rodenhausen, Vice
+    Chair Wilson, …': the chair present chairs the meeting, else the vice chair present (the
+    attendance keeps the title)."""
+    present = r.m.get("attendees", {}).get("present", [])
+    titled = [m for p in present if isinstance(p, str) and (m := _TITLED_CHAIR.match(p.strip()))]
+    titled.sort(key=lambda m: m["role"].casefold().startswith("vice"))
+    if titled:
+        found = titled[0]
+        r.m["chair"] = {"name": found["name"], "role": found["role"]}
+        r.note("attendance", f"'{found.group(0)}' present → chair (the attendance keeps it)")

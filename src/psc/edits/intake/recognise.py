@@ -552,6 +552,7 @@ def _raw(block: Block) -> str:
 
 def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     folded = _fold(_plain(label)).rstrip(":").strip()
+    folded = re.sub(r"\s*\(\d+\)$", "", folded)  # 'Present (7)': the label with its count
     if folded in extra:
         return extra[folded]
     for kind, words in _HEADER_LABELS.items():
