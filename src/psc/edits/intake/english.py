@@ -34,6 +34,7 @@ from psc.edits.intake import (
     rollcall,
     scribe,
     signoff,
+    subitems,
     undated,
 )
 from psc.edits.intake.blocks import Block
@@ -406,6 +407,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     join_wrapped,
     number_without_point,
     title_in_capitals,
+    subitems.capitals_wrapped,
 )
 """The block rules, in the order they run."""
 
@@ -846,6 +848,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     minuteref.minute_item,
+    subitems.lettered_subitem,
     attendance_in_item,
     sentence_above_programme,
     programme_label_alone,
