@@ -454,6 +454,7 @@ class Walk(Protocol):
     items: list[dict[str, Any]]
     tasks: list[dict[str, Any]]
     english: bool
+    requeue: Block | None
 
     def started(self) -> bool: ...
     def add(self, block: Any) -> None: ...

@@ -36,8 +36,8 @@ _COUNT = re.compile(
 _TITLE = r"(?:(?:Vice\s+)?Chair|Commissioner|Councilmember|Council\s+Member|Director|Trustee|"
 _TITLE += r"Member|Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+"
 _WHO = rf"(?:{_TITLE})?(?P<who>(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-_MOVED = re.compile(rf"\bmoved\s+by\s*:\s*{_WHO}")
-_SECONDED = re.compile(rf"\bsecond(?:ed)?(?:\s+by)?\s*:\s*{_WHO}")
+_MOVED = re.compile(rf"\b(?i:moved\s+by)\s*:\s*{_WHO}")
+_SECONDED = re.compile(rf"\b(?i:second(?:ed)?(?:\s+by)?)\s*:\s*{_WHO}")
 _MAX_LINES = 6
 """How many lines a motion's parts may run over."""
 _KEYS = {"yes": "for", "aye": "for", "ayes": "for", "yea": "for", "yeas": "for"}

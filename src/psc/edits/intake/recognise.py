@@ -1063,6 +1063,8 @@ class _Recogniser:
             self.attendees(where, shown, value)
         elif kind in ("present", "excused", "absent", "guests", "category"):
             self.attendance(where, shown, kind, value)
+        elif kind in ("chair", "minute_taker") and _fold(_plain(value)) in _EMPTY:
+            self.note(where, f"'{shown}: {value}' names no one: no {kind.replace('_', ' ')}")
         elif kind in ("chair", "minute_taker"):
             self.m[kind] = value
             self.note(where, f"'{shown}' → {kind.replace('_', ' ')}")

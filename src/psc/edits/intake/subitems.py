@@ -90,7 +90,7 @@ def capitals_wrapped(blocks: list[Block], is_label: Callable[[str], str | None])
         if k == i + 1 or at is None:
             continue
         where = f"{at[0]}line {at[1]}–{at[2]}"
-        blocks[i : k] = [
+        blocks[i:k] = [
             Block(
                 block.kind,
                 text,
