@@ -18,6 +18,7 @@ from psc.edits.intake import (
     motionblock,
     pdftext,
     recognise,
+    results,
     subitems,
     webpage,
 )
@@ -304,3 +305,89 @@ def test_a_dash_for_the_chair_names_no_chair():
     assert "chair" not in draft.meeting
     assert draft.meeting["minute_taker"] == "wolfgang"  # 'Scribe' over 'wolfgang': read
     assert any("'Chair: -' names no one: no chair" in str(note) for note in draft.notes)
+
+
+# ---------------------------------------------------------------- results in the passive
+
+
+def _walked(text: str) -> list[Any]:
+    """What `results.passive_results` adds for a paragraph `text` inside an item."""
+    added: list[Any] = []
+    r: Any = SimpleNamespace(
+        blocks=[Block("paragraph", text, "line 1")],
+        started=lambda: True,
+        add=added.append,
+        note=lambda where, what: None,
+    )
+    done = results.passive_results(r, 0, english.sentences)
+    return added if done == 1 else []
+
+
+def test_results_told_in_the_passive_each_a_resolution():
+    # en-westleigh-agm-2007-03, item 1: two results, each its resolution
+    assert _walked(
+        "These were accepted, with the observation that Reg Marsden and Graham Gell should be "
+        "removed from the list of Directors. It was also agreed that a copy of the gardening "
+        "specification should be made generally available."
+    ) == [
+        {
+            "decision": "These were accepted, with the observation that Reg Marsden and Graham "
+            "Gell should be removed from the list of Directors.",
+            "outcome": "adopted",
+        },
+        {
+            "decision": "It was also agreed that a copy of the gardening specification should "
+            "be made generally available.",
+            "outcome": "adopted",
+        },
+    ]
+    # en-westleigh-agm-2007-03, item 2: the result, then the text after it
+    added = _walked(
+        "The recent appointment of Gerry Clarke as new treasurer was approved, and the existing "
+        "directors were re-appointed. These are: Roy Johnson (Chair), Heather Pollitt "
+        "(Secretary) Gerry Clarke (Treasurer) Edward Kempster (Project Manager). Vera Sisson "
+        "agreed to be a standby director."
+    )
+    assert [type(a).__name__ for a in added] == ["dict", "str"]
+    assert added[0]["outcome"] == "adopted"
+    # http://great-yarmouth.cmis.uk.com/great-yarmouth/Meetings/tabid/70/ctl/ViewMeetingPublic/mid/397/Meeting/1678/Committee/138/Default.aspx
+    assert _walked("Minutes of the meeting held on 28 November 2022 were agreed.") == [
+        {
+            "decision": "Minutes of the meeting held on 28 November 2022 were agreed.",
+            "outcome": "adopted",
+        }
+    ]
+    # en-swaton-parish-council-2021-05, item 8: noted, and what was agreed the decision
+    (swaton,) = _walked(
+        "They were noted and it was agreed to submit them into the Annual Parish Meeting."
+    )
+    assert swaton["outcome"] == "adopted"
+
+
+def test_no_result_in_the_passive_no_resolution():
+    # en-westleigh-agm-2007-03, item 4: results opening with 'It was agreed' are other rules'
+    assert (
+        _walked(
+            "Disputes: It was agreed that where disputes occur between individuals at Westleigh, "
+            "resolution should be sought in the first place between the people concerned."
+        )
+        == []
+    )
+    # en-westleigh-agm-2007-03, item 4: 'was deemed' tells no result
+    assert (
+        _walked(
+            "Window Cleaning. The current system of cleaning with long brushes using clear water was "
+            "deemed unsatisfactory. HP to discuss the matter with the window cleaners."
+        )
+        == []
+    )
+
+
+def test_a_body_unanimously_deciding():
+    # en-psf-board-2001-03: 'The Board unanimously adopted the resolution' over its 'RESOLVED, …'
+    decision = told_decision("The Board unanimously adopted the resolution")
+    assert decision == {
+        "decision": "The Board unanimously adopted the resolution",
+        "outcome": "adopted",
+        "unanimous": True,
+    }

@@ -31,6 +31,7 @@ from psc.edits.intake import (
     motionblock,
     motions,
     programme,
+    results,
     rollcall,
     scribe,
     signoff,
@@ -737,6 +738,12 @@ def agreed_inside(r: Walk, i: int) -> int | None:
     return i + 1
 
 
+def passive_results(r: Walk, i: int) -> int | None:
+    """'These were accepted, …. It was also agreed that …': results told in the passive
+    among a paragraph's sentences (results.py), each a resolution."""
+    return results.passive_results(r, i, sentences)
+
+
 def _people(r: Walk) -> list[str]:
     attendees = r.m.get("attendees", {})
     people: list[Any] = []
@@ -884,6 +891,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     motionblock.labelled_motion,
     rollcall.moved_and_seconded,
     motion,
+    passive_results,
     agreed_inside,
     speaker_line,
     scribe.nick_statement,

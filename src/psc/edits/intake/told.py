@@ -74,6 +74,8 @@ def told_decision(text: str) -> dict[str, Any] | None:
     verb = _VERB.match(match["verb"])
     assert verb is not None
     decision["outcome"] = next(k for k in ("noted", "rejected", "adopted") if verb[k])
+    if _UNANIMOUS.search(match.group(0)):  # 'The Board unanimously adopted the resolution'
+        decision["unanimous"] = True
     return decision
 
 
