@@ -391,3 +391,31 @@ def test_a_body_unanimously_deciding():
         "outcome": "adopted",
         "unanimous": True,
     }
+
+
+# ---------------------------------------------------------------- attendance lines
+
+
+def test_the_last_two_names_joined_by_an_ampersand():
+    # en-marshchapel-parish-council-2019-05
+    assert recognise._split_people(
+        "Cllrs. P Rickett (Chair); C. Henderson (V. Chair); R. Cordy, R. Parkinson, S. Osbourne "
+        "& H. Mason."
+    )[-2:] == ["S. Osbourne", "H. Mason."]
+    # https://westbergholt-pc.gov.uk/parish-council/meetings/minutes/minutes-of-the-parish-council-meeting-25th-october-2023/
+    assert recognise._split_people(
+        "Cllrs Andrew Savage, Bob Tyrrell, John Gili-Ross & Manya Barrow"
+    )[-2:] == ["John Gili-Ross", "Manya Barrow"]
+    # en-swaton-parish-council-2021-05: not two names
+    assert recognise._split_people("C Richardson and the Parish Clerk") == [
+        "C Richardson and the Parish Clerk"
+    ]
+
+
+def test_other_apologies_are_the_excused_too():
+    # en-marshchapel-parish-council-2019-05, lines 6-7
+    meeting = _draft(_source("en-marshchapel-parish-council-2019-05"), EN_GROUP).meeting
+    assert meeting["attendees"]["excused"] == ["Cllr R Bealey (reason accepted)"]
+    assert {"label": "Other apologies", "people": ["Cllr D. McNally (ELDC & CC)"]} in meeting[
+        "attendees"
+    ]["categories"]

@@ -60,6 +60,7 @@ LABELS = {
     "clerk": "category",
     "present at the meeting": "present",
     "those attending": "present",
+    "other apologies": "excused",
     "those present": "present",
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's

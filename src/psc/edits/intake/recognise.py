@@ -561,9 +561,18 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
+_AMPERSAND_NAMES = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+&\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\.?$"
+)
+"""The last two names of a list joined by '&' ('R. Parkinson, S. Osbourne & H. Mason.',
+'…, John Gili-Ross & Manya Barrow')."""
+
+
 def _split_people(value: str) -> list[str]:
     """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
     parts = [p.strip() for p in re.split(r"[,;\n]", value)]
+    if parts and _AMPERSAND_NAMES.match(parts[-1]):  # '… S. Osbourne & H. Mason.'
+        parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
     for part in parts:
         if not part:
