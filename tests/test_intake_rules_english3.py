@@ -419,3 +419,42 @@ def test_other_apologies_are_the_excused_too():
     assert {"label": "Other apologies", "people": ["Cllr D. McNally (ELDC & CC)"]} in meeting[
         "attendees"
     ]["categories"]
+
+
+# ---------------------------------------------------------------- parts before item 1
+
+
+def test_titles_above_item_one_are_parts_of_the_meeting():
+    # en-roseville-city-council-2017-01, lines 8-17 (after the title and the date)
+    meeting = _draft(_source("en-roseville-city-council-2017-01"), EN_GROUP).meeting
+    titles = [(item.get("number"), item.get("title")) for item in meeting["items"]]
+    assert titles[1:5] == [
+        (None, "Public Reception"),
+        (None, "City Council Oaths of Office"),
+        (None, "Economic Development Authority (Minutes published separately.)"),
+        (1, "Roll Call"),
+    ]
+
+
+def test_a_part_named_in_capitals_before_item_one():
+    # pdf-oakland-prac-2022-07: the time after the colon stays in the title
+    meeting = _oakland().meeting
+    assert {"title": "CALL TO ORDER / ROLL CALL: 4:35 P.M."}.items() <= meeting["items"][1].items()
+    # https://records.carlsbadca.gov/WebLink/DocView.aspx?dbid=0&id=4887330&repo=CityofCarlsbad
+    text = (
+        "M I N U T E S\n\nMEETING OF: Senior Commission\n\nDATE OF MEETING: March 5, 2020\n\n"
+        "CALL TO ORDER: Chair Rodenhausen called the meeting to order at 3:00 p.m.\n\n"
+        "1. SR # 0320-1 DEPARTMENT REPORT\n"
+    )
+    draft = _draft(text, EN_GROUP)
+    called = next(item for item in draft.meeting["items"] if item.get("title") == "CALL TO ORDER")
+    assert called["content"][0] == "Chair Rodenhausen called the meeting to order at 3:00 p.m."
+
+
+def test_header_lines_and_headings_are_no_parts():
+    # en-m25-steering-group-2008-03: 'Apologies: …' above item 1 is the attendance
+    meeting = _draft(_source("en-m25-steering-group-2008-03"), EN_GROUP).meeting
+    assert not any(str(item.get("title", "")).startswith("Apologies:") for item in meeting["items"])
+    # en-choppington-parish-council-2023-11: 'AGENDA PART 1' stays a line of the text
+    meeting = _draft(_source("en-choppington-parish-council-2023-11"), EN_GROUP).meeting
+    assert "AGENDA PART 1" in meeting["items"][0]["content"]

@@ -30,6 +30,7 @@ from psc.edits.intake import (
     minuteref,
     motionblock,
     motions,
+    parts,
     programme,
     results,
     rollcall,
@@ -864,6 +865,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     programme_title_as_item,
     heading_as_item,
     names_without_label,
+    parts.part_before_items,
 )
 """Walk rules tried first on each block (before the programme, headings and header lines)."""
 
