@@ -216,8 +216,9 @@ def _drop_capital(previous: str, line: str) -> bool:
 
 def joined_lines(pages: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """The lines of all pages as logical lines: a drop capital and a word hyphenated at a
-    line's end joined to the rest of the word without a space, a line that continues the one before (`_continues`) joined with a
-    space; each with where its first line was. A blank line ends a paragraph."""
+    line's end joined to the rest of the word without a space, a line that continues the one
+    before (`_continues`) joined with a space; each with where its first line was. A blank
+    line ends a paragraph."""
     out: list[tuple[str, str]] = []
     blank = False
     for lines in pages:

@@ -5,9 +5,12 @@ Minutes of small bodies often record a decision as a sentence with the body as i
 in the past tense or as a noting, sometimes with the vote in parentheses after it:
 'ASF schválil náhradníky (20/0/0).' (an academic senate), 'Zastupitelstvo obce bere na
 vědomí rozpočtové opatření č. 3/2018.' (a municipal council), 'Zastupitelstvo obce vzalo na
-vědomí zprávu o činnosti rady.'. Each such sentence is a resolution whose outcome its verb
-states; a verb in the present other than a noting ('schvaluje', 'žádá') proposes and states
-nothing, and stays text. Pure.
+vědomí zprávu o činnosti rady.', and in English with the meeting or its members as the
+subject: 'The meeting agreed the minutes represented a true record …', 'Members received and
+noted the minutes.' (a parish council), 'Councillors received and approved statements of
+account …', 'The Board unanimously adopted the resolution' (unanimous as it says). Each such
+sentence is a resolution whose outcome its verb states; a verb in the present other than a
+noting ('schvaluje', 'žádá') proposes and states nothing, and stays text. Pure.
 """
 
 from __future__ import annotations
