@@ -40,7 +40,7 @@ def _items(meeting) -> list[tuple[object, object]]:
 
 
 def _content(meeting) -> list:
-    return [block for item in meeting["items"] for block in item["content"]]
+    return [block for item in meeting["items"] for block in item.get("content", [])]
 
 
 def _decisions(meeting) -> list[dict]:

@@ -25,7 +25,20 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import minuteref, motions, programme, rollcall, scribe, undated
+from psc.edits.intake import (
+    apologies,
+    minuteref,
+    motionblock,
+    motions,
+    parts,
+    programme,
+    results,
+    rollcall,
+    scribe,
+    signoff,
+    subitems,
+    undated,
+)
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -47,6 +60,9 @@ LABELS = {
     "also in attendance": "guests",
     "clerk": "category",
     "present at the meeting": "present",
+    "those attending": "present",
+    "other apologies": "excused",
+    "those present": "present",
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's
 'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' and a parish
@@ -394,6 +410,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     join_wrapped,
     number_without_point,
     title_in_capitals,
+    subitems.capitals_wrapped,
 )
 """The block rules, in the order they run."""
 
@@ -440,6 +457,7 @@ class Walk(Protocol):
     items: list[dict[str, Any]]
     tasks: list[dict[str, Any]]
     english: bool
+    requeue: Block | None
 
     def started(self) -> bool: ...
     def add(self, block: Any) -> None: ...
@@ -551,6 +569,19 @@ def _names(text: str) -> list[str] | None:
     return parts if len(parts) >= 4 else None
 
 
+def _present_label_follows(r: Walk, i: int) -> bool:
+    """Whether a line labelled as who was present ('Present (7): Vice Chair Tran, …') follows
+    block `i` before the next numbered point: the roll call's names, not a line of names
+    without a label, say who was present."""
+    for block in r.blocks[i + 1 : i + 12]:
+        if block.kind == "item" and block.ordered:
+            return False
+        label = re.match(r"^([^:]{1,40}):", block.text.strip())
+        if label and r.is_label(label.group(1)) == "present":
+            return True
+    return False
+
+
 def names_without_label(r: Walk, i: int) -> int | None:
     """Above the first item, a line of names only ('Cllrs B Austin, D Bretherton, …, J
     Tipping and T Wyse') is who was present, and the lines 'C Pinnells, Acting Town Clerk'
@@ -560,7 +591,7 @@ def names_without_label(r: Walk, i: int) -> int | None:
     if r.started() or "title" not in r.m or block.kind != "paragraph" or attendees.get("present"):
         return None
     names = _names(block.text)
-    if names is None:
+    if names is None or _present_label_follows(r, i):
         return None
     attendees = r.m.setdefault("attendees", {})
     attendees["present"] = names
@@ -709,6 +740,12 @@ def agreed_inside(r: Walk, i: int) -> int | None:
     return i + 1
 
 
+def passive_results(r: Walk, i: int) -> int | None:
+    """'These were accepted, …. It was also agreed that …': results told in the passive
+    among a paragraph's sentences (results.py), each a resolution."""
+    return results.passive_results(r, i, sentences)
+
+
 def _people(r: Walk) -> list[str]:
     attendees = r.m.get("attendees", {})
     people: list[Any] = []
@@ -821,12 +858,14 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     minuteref.minute_item,
+    subitems.lettered_subitem,
     attendance_in_item,
     sentence_above_programme,
     programme_label_alone,
     programme_title_as_item,
     heading_as_item,
     names_without_label,
+    parts.part_before_items,
 )
 """Walk rules tried first on each block (before the programme, headings and header lines)."""
 
@@ -850,9 +889,12 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.read,
     task_noted,
     apologies_received,
+    apologies.named_apologies,
     resolved_by_nick,
+    motionblock.labelled_motion,
     rollcall.moved_and_seconded,
     motion,
+    passive_results,
     agreed_inside,
     speaker_line,
     scribe.nick_statement,
@@ -877,6 +919,7 @@ def after(r: Walk) -> None:
     a comma) names the chair; the items' marks of rules are removed."""
     for item in r.items:
         item.pop("programme_title", None)
+    signoff.submitted_by(r)
     if "chair" in r.m:
         return
     present = r.m.get("attendees", {}).get("present", [])
@@ -886,3 +929,25 @@ def after(r: Walk) -> None:
             r.m["chair"] = {"name": name, "role": mark.strip("(). ")}
             r.note("attendance", f"'{name}, {mark}' → chair (the attendance keeps the role)")
             return
+    chair_by_title(r)
+
+
+_TITLED_CHAIR = re.compile(
+    r"^(?P<role>(?:vice[\s-]+)?(?:chair|chairman|chairperson|chairwoman))\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$",
+    re.I,
+)
+"""'Chair Rodenhausen', 'Vice Chair Tran': a person of the attendance named by the title."""
+
+
+def chair_by_title(r: Walk) -> None:
+    """'Present (7): Vice Chair Tran, Commissioners …', 'Present: Chair Rodenhausen, Vice
+    Chair Wilson, …': the chair present chairs the meeting, else the vice chair present (the
+    attendance keeps the title)."""
+    present = r.m.get("attendees", {}).get("present", [])
+    titled = [m for p in present if isinstance(p, str) and (m := _TITLED_CHAIR.match(p.strip()))]
+    titled.sort(key=lambda m: m["role"].casefold().startswith("vice"))
+    if titled:
+        found = titled[0]
+        r.m["chair"] = {"name": found["name"], "role": found["role"]}
+        r.note("attendance", f"'{found.group(0)}' present → chair (the attendance keeps it)")

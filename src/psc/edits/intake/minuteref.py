@@ -32,13 +32,18 @@ class Walk(Protocol):
 Note = tuple[str, str]
 
 _REF = re.compile(
-    r"^(?P<a>\d{1,3})(?P<sep>[./])(?P<b>\d{1,3})(?:\s*[-–:]\s*|\s+)(?P<rest>[A-Z][^\n]*)$"
+    r"^(?P<prefix>[A-Z]{1,4})?(?P<a>\d{1,3})(?P<sep>[./])(?P<b>\d{1,3})(?:\s*[-–:]\s*|\s+)"
+    r"(?:(?P<agenda>\d{1,2})\.\s+)?(?P<rest>[A-Z][^\n]*)$"
 )
+"""'160/19 Confirmation of …', '21.44 ELECTION OF CHAIR …', 'C048/23      1.         APOLOGIES
+FOR ABSENCE.' (a council's letter before the minute, then the agenda's number)."""
 _YEAR = re.compile(r"\b(?:19|20)(\d{2})\b")
 
 
 def _raw(block: Block) -> str:
     """The line as written (a list item's marker put back)."""
+    if block.kind == "row":  # 'C048/23      1.         APOLOGIES …': columns of spaces
+        return " ".join(cell.strip() for cell in block.cells if cell.strip())
     text = block.text.strip()
     if block.kind == "item" and block.marker:
         return f"{block.marker} {text}"
@@ -53,7 +58,7 @@ def numbered_with_the_year(
     (in place), each labelled as written."""
     found: list[tuple[int, re.Match[str]]] = []
     for i, block in enumerate(blocks):
-        if block.kind in ("paragraph", "item"):
+        if block.kind in ("paragraph", "item", "row"):
             match = _REF.match(_raw(block))
             if match is not None:
                 found.append((i, match))
@@ -77,7 +82,7 @@ def numbered_with_the_year(
         colon = re.match(r"^([^:]{2,80}):\s+(\S.*)$", rest)
         if colon:  # '161/19 Future Meeting Dates: The chairman suggested …'
             title, text = colon.group(1), colon.group(2)
-        number = match[number_part]
+        number = match["agenda"] or match[number_part]  # the agenda's number, when given
         shaped = [
             Block("item", title, block.where, ordered=True, number=number, marker=label),
         ]
@@ -89,12 +94,16 @@ def numbered_with_the_year(
     return notes
 
 
-_MARKER = re.compile(r"^(?P<a>\d{1,3})[./](?P<b>\d{1,3})(?:\s*[-–:])?$")
+_MARKER = re.compile(
+    r"^[A-Z]{0,4}(?P<a>\d{1,3})[./](?P<b>\d{1,3})(?:\s*[-–:])?(?:\s+(?P<agenda>\d{1,2})\.)?$"
+)
 
 
 def minute_item(r: Walk, i: int) -> int | None:
     """A point `numbered_with_the_year` made ('160/19' over 'Confirmation of …', the year
-    part that of the meeting's date): an item numbered 160, labelled as written."""
+    part that of the meeting's date): an item numbered 160, labelled as written; after a
+    minute of the year, the agenda's number ('C052/23 5.' over a title in capitals of any
+    length): item 5."""
     block = r.blocks[i]
     if block.kind != "item" or not block.ordered or not block.marker or not block.number:
         return None
@@ -104,7 +113,10 @@ def minute_item(r: Walk, i: int) -> int | None:
         return None
     year = str(date)[2:4]
     parts = {match["a"], match["b"]}
-    if block.number not in parts or parts - {block.number} != {year}:
+    if match["agenda"]:  # 'C052/23 5.': the minute of the year, then the agenda's number
+        if block.number != match["agenda"] or year not in parts:
+            return None
+    elif block.number not in parts or parts - {block.number} != {year}:
         return None
     number = int(block.number)
     if any(item.get("number") == number for item in r.items):

@@ -9,6 +9,8 @@ together by general rules, each tested on its own:
 - a line that clearly continues the one before (it starts in lower case, or the line
   before ends with a comma or leaves a bracket open) is joined to it, so a wrapped paragraph or list item is one
   block;
+- a drop capital, a paragraph's first letter set large and extracted as a line of its own
+  ("M" over "otion: …"), is joined to the rest of its word;
 - ligatures ("ﬀ", "ﬁ") are read as their letters.
 Each logical line then becomes a block as a line of plain text does (`sources.line_block`:
 bullets and numbered points as items).
@@ -201,10 +203,22 @@ def _continues(previous: str, line: str) -> bool:
     return lower or previous.endswith(",") or previous.count("(") > previous.count(")")
 
 
+_DROP_CAPITAL = re.compile(r"[B-HJ-Z]")
+"""A capital letter alone on a line: a drop capital ('A' and 'I' are words of their own)."""
+_REST_OF_WORD = re.compile(r"[a-z]+\b")
+
+
+def _drop_capital(previous: str, line: str) -> bool:
+    """Whether `previous` is a drop capital and `line` the rest of its word ('V' over 'ice
+    Chair Tran read …', 'P' over 'resent (7): …'): a capital alone, then lower case."""
+    return _DROP_CAPITAL.fullmatch(previous) is not None and _REST_OF_WORD.match(line) is not None
+
+
 def joined_lines(pages: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
-    """The lines of all pages as logical lines: a word hyphenated at a line's end joined
-    without its hyphen, a line that continues the one before (`_continues`) joined with a
-    space; each with where its first line was. A blank line ends a paragraph."""
+    """The lines of all pages as logical lines: a drop capital and a word hyphenated at a
+    line's end joined to the rest of the word without a space, a line that continues the one
+    before (`_continues`) joined with a space; each with where its first line was. A blank
+    line ends a paragraph."""
     out: list[tuple[str, str]] = []
     blank = False
     for lines in pages:
@@ -214,6 +228,9 @@ def joined_lines(pages: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
                 continue
             if out and not blank:
                 previous, first = out[-1]
+                if _drop_capital(previous, line):
+                    out[-1] = (previous + line, first)
+                    continue
                 if _HYPHENATED.search(previous) and _continues(previous, line):
                     if line[:1].islower():
                         out[-1] = (previous[:-1] + line, first)

@@ -552,6 +552,7 @@ def _raw(block: Block) -> str:
 
 def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     folded = _fold(_plain(label)).rstrip(":").strip()
+    folded = re.sub(r"\s*\(\d+\)$", "", folded)  # 'Present (7)': the label with its count
     if folded in extra:
         return extra[folded]
     for kind, words in _HEADER_LABELS.items():
@@ -560,9 +561,18 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
+_AMPERSAND_NAMES = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+&\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\.?$"
+)
+"""The last two names of a list joined by '&' ('R. Parkinson, S. Osbourne & H. Mason.',
+'…, John Gili-Ross & Manya Barrow')."""
+
+
 def _split_people(value: str) -> list[str]:
     """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
     parts = [p.strip() for p in re.split(r"[,;\n]", value)]
+    if parts and _AMPERSAND_NAMES.match(parts[-1]):  # '… S. Osbourne & H. Mason.'
+        parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
     for part in parts:
         if not part:
@@ -1062,6 +1072,8 @@ class _Recogniser:
             self.attendees(where, shown, value)
         elif kind in ("present", "excused", "absent", "guests", "category"):
             self.attendance(where, shown, kind, value)
+        elif kind in ("chair", "minute_taker") and _fold(_plain(value)) in _EMPTY:
+            self.note(where, f"'{shown}: {value}' names no one: no {kind.replace('_', ' ')}")
         elif kind in ("chair", "minute_taker"):
             self.m[kind] = value
             self.note(where, f"'{shown}' → {kind.replace('_', ' ')}")

@@ -5,9 +5,12 @@ Minutes of small bodies often record a decision as a sentence with the body as i
 in the past tense or as a noting, sometimes with the vote in parentheses after it:
 'ASF schválil náhradníky (20/0/0).' (an academic senate), 'Zastupitelstvo obce bere na
 vědomí rozpočtové opatření č. 3/2018.' (a municipal council), 'Zastupitelstvo obce vzalo na
-vědomí zprávu o činnosti rady.'. Each such sentence is a resolution whose outcome its verb
-states; a verb in the present other than a noting ('schvaluje', 'žádá') proposes and states
-nothing, and stays text. Pure.
+vědomí zprávu o činnosti rady.', and in English with the meeting or its members as the
+subject: 'The meeting agreed the minutes represented a true record …', 'Members received and
+noted the minutes.' (a parish council), 'Councillors received and approved statements of
+account …', 'The Board unanimously adopted the resolution' (unanimous as it says). Each such
+sentence is a resolution whose outcome its verb states; a verb in the present other than a
+noting ('schvaluje', 'žádá') proposes and states nothing, and stays text. Pure.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ _CAPS = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
 _BODY_WORDS = (
     r"(?i:zastupitelstvo|rada|výbor|komise|senát|shromáždění|valná\s+hromada|představenstvo|"
     r"členská\s+schůze|kontrolní\s+výbor|finanční\s+výbor|školská\s+rada|the\s+council|"
-    r"the\s+committee|the\s+board|the\s+assembly|council|committee|board)"
+    r"the\s+committee|the\s+board|the\s+assembly|the\s+meeting|council|committee|board|"
+    r"members|councillors)"
 )
 _ABBREVIATION = rf"[{_CAPS}][\w]*[{_CAPS}][\w]*"
 """'ASF', 'ŠR', 'KV', 'PřF' (two capitals at least)."""
@@ -28,10 +32,12 @@ _SUBJECT = (
     rf"|{_ABBREVIATION}(?:\s+{_ABBREVIATION}){{0,2}})"
 )
 _VERB = re.compile(
-    r"(?P<noted>bere\s+na\s+vědomí|vzal[oaiy]?\s+na\s+vědomí|noted|took\s+note)"
+    r"(?P<noted>bere\s+na\s+vědomí|vzal[oaiy]?\s+na\s+vědomí|(?:received\s+and\s+)?noted|"
+    r"took\s+note)"
     r"|(?P<rejected>neschválil[oaiy]?|zamítl[oaiy]?|rejected|did\s+not\s+approve)"
     r"|(?P<adopted>schválil[oaiy]?|zvolil[oaiy]?|jmenoval[oaiy]?|rozhodl[oaiy]?|"
-    r"uložil[oaiy]?|approved|adopted|agreed|resolved|elected|appointed)",
+    r"uložil[oaiy]?|(?:received\s+and\s+)?approved|adopted|agreed|accepted|resolved|elected|"
+    r"appointed)",
     re.I,
 )
 _TOLD = re.compile(rf"^{_SUBJECT}\s+(?P<verb>(?i:{_VERB.pattern}))\b")
@@ -71,6 +77,8 @@ def told_decision(text: str) -> dict[str, Any] | None:
     verb = _VERB.match(match["verb"])
     assert verb is not None
     decision["outcome"] = next(k for k in ("noted", "rejected", "adopted") if verb[k])
+    if _UNANIMOUS.search(match.group(0)):  # 'The Board unanimously adopted the resolution'
+        decision["unanimous"] = True
     return decision
 
 
