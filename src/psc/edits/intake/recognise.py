@@ -20,6 +20,7 @@ from typing import Any
 from psc.edits.intake import (
     bodies,
     commissions,
+    counted,
     english,
     groups,
     motions,
@@ -227,7 +228,7 @@ _VOTE = re.compile(
     re.I | re.S,
 )
 _VOTE_PART = re.compile(
-    r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|nehlasoval[oaiy]?|"
+    r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|zdrž\.|nehlasoval[oaiy]?|"
     r"for|against|abstentions?|abstained|abstain)\s*:?\s*(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
     r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
     re.I,
@@ -287,6 +288,9 @@ agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of th
 Wednesday 12, December 2007 were formally approved.'"""
 
 
+_LETTERED = re.compile(r"^[a-z]\)$")
+"""The marker of a lettered point ('a)', 'b)'): the parts of an item, each perhaps a
+resolution told as done ('b) OZ vzalo na vědomí zprávu auditorky – bez závad')."""
 _DECISION_LIST = re.compile(r"^(?:závěry\s+a\s+usnesení|usnesení|resolutions|decisions)\s*:$", re.I)
 """The label of a numbered list of resolutions: 'Závěry a usnesení:' (each point below it a
 resolution)."""
@@ -1996,9 +2000,12 @@ class _Recogniser:
         text = block.text.strip()
         if block.kind == "item" and not block.ordered and not block.bold and _plain(text) == text:
             return self.told_in_text(i)  # '• Do komise byli navrženi … Složení … schváleno …'
-        if block.kind != "paragraph" or block.bold or _plain(text) != text:
+        lettered = block.kind == "item" and _LETTERED.match(block.marker or "")
+        if not (block.kind == "paragraph" or lettered) or block.bold or _plain(text) != text:
             return None
         decision = told_decision(text)
+        if decision is not None and lettered:  # 'b) OZ vzalo na vědomí zprávu auditorky'
+            decision = {"label": block.marker, **decision}
         if decision is None:
             return self.told_in_text(i)
         used = 1 if "votes" in decision else 1 + self.votes(i + 1, decision)
@@ -2871,6 +2878,11 @@ class _Recogniser:
             for block in part.get("content", []):
                 if isinstance(block, dict) and "outcome_text" in block:
                     motions.tidy(block)
+                if isinstance(block, dict) and "decision" in block and counted.infer(block):
+                    which = str(block.get("number") or block.get("label") or "").strip()
+                    self.notes.append(
+                        Note("source", f"resolution {which} unanimous (no result stated) → adopted")
+                    )
         if self.tasks:
             meeting["tasks"] = [self._task_words(task, meeting) for task in self.tasks]
             day = meeting.get("date")
