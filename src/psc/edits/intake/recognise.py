@@ -329,7 +329,7 @@ _VOTE_KEYS = {
     "against": "against",
 }
 _FOOTER = re.compile(
-    r"(?P<verb>zapsala|zapsal|zapisovatelka|zapisovatel|schválila|schválil|ověřila|ověřil|"
+    r"(?P<verb>zapsala|zapsal|zapisovatelka|zapisovatel|schválila|schválil|ověřili|ověřila|ověřil|"
     r"ověřovatelé|ověřovatelka|ověřovatel)\s*:\s*"
     r"|(?P<verb_en>recorded by|minutes taken by|minutes by|approved by|verified by|verifiers)"
     r"\s*:?\s*",
