@@ -81,6 +81,7 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "konání",
         "termín",
         "termín konání",
+        "datum konání",
         "termín jednání",
         "dne",
         "kdy",
@@ -554,6 +555,13 @@ def _raw(block: Block) -> str:
     return block.text.strip()
 
 
+_MEMBERS_OF = re.compile(
+    r"^(?P<label>(?:ne)?přítomn[íiy]|omluven[íiy])\s+(?:členové|členky|členů)\s+\S.{0,30}$"
+)
+"""An attendance label naming the body whose members it lists ('Přítomní členové školské
+rady:', 'Přítomní členové KR:'): the attendance of its first word."""
+
+
 def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     folded = _fold(_plain(label)).rstrip(":").strip()
     if folded in extra:
@@ -561,6 +569,9 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     for kind, words in _HEADER_LABELS.items():
         if folded in words:
             return kind
+    members = _MEMBERS_OF.match(folded)  # 'Přítomní členové školské rady', '… KR'
+    if members:
+        return _label_kind(members["label"], extra)
     return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
@@ -661,6 +672,9 @@ class _Recogniser:
         self.next_meetings: list[dict[str, Any]] = []
         self.designations: list[tuple[Block, tuple[str, str, str | None]]] = []
         self.elected: dict[int, tuple[str, list[str]]] | None = None
+        self.speakers: dict[str, str] = {}
+        """Speakers named with their function ('ředitelka' → 'Mgr. Hana Plisková'): a later
+        sentence of speaking whose subject is the function alone is theirs."""
         """Lines electing the verifiers among the commissions (commissions.py), by index."""
         self.container: list[Any] | None = None
         self.mode = "head"  # head, body, tasks, next, footer
@@ -1771,7 +1785,7 @@ class _Recogniser:
             self.add({"person": said.person, "text": text})
             self.note(block, f"speaker '{said.person}' → statement")
             return True
-        parts = statements.statements_in(plain, known) if plain == text else None
+        parts = statements.statements_in(plain, known, self.speakers) if plain == text else None
         if parts is None:
             return False
         for part in parts:
@@ -1782,6 +1796,8 @@ class _Recogniser:
             statement: dict[str, Any] = {"person": part.person}
             if part.role:
                 statement["role"] = part.role
+                self.speakers.setdefault(part.role.split()[0].casefold(), part.person)
+                self.speakers.setdefault(part.role.casefold(), part.person)
             statement["text"] = part.text
             self.add(statement)
             whole = " (the paragraph)" if len(parts) == 1 else " (its part of the paragraph)"

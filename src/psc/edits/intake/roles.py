@@ -230,6 +230,7 @@ def designated(text: str) -> list[Designation]:
             skipped += 1
         offset = match.end() + sum(len(w) + 1 for w in words[:skipped])
         names, _ = _names(text[offset:].lstrip(), many=False)
+        names = [n for n in names if re.search(r"[a-záčďéěíňóřšťúůýž]{2}", n)]  # not 'ZŠ'
         female = match["f1"] or match["f2"] or match["f3"] or match["f4"]
         found += [(match.start(), ("chair", n, "female" if female else "male")) for n in names]
         break
