@@ -1774,7 +1774,7 @@ class _Recogniser:
         the sentences around them text (statements.py)."""
         from psc.edits.intake import statements
 
-        if self.mode not in ("body",) or not self.items:
+        if self.mode not in ("body",):
             return False
         plain = _plain(text)
         known = self.attendee_names()

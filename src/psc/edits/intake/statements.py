@@ -293,6 +293,18 @@ def by_function(sentence: str, speakers: dict[str, str]) -> Said | None:
     return None
 
 
+_WILL_BE_DONE = re.compile(
+    r"\b(?:bude|budou)\s+(?:[\w.]+\s+){0,3}?\w+(?:en|n|t)[aoiéý]?\b(?=[\s.,;!?]|$)", re.I
+)
+
+
+def done(sentence: str) -> bool:
+    """Does the sentence record what will be done, in the passive and not as anyone's report
+    ('V zápisu z 99. Schůze bude tato věta smazána.'; not '… uvedl, že zápis bude
+    zveřejněn')? Such a sentence after a statement is the minutes' own, not the speaker's."""
+    return bool(_WILL_BE_DONE.search(sentence)) and not re.search(r"\bže\b", sentence)
+
+
 def speaks(sentence: str) -> bool:
     """Does the sentence have a verb of speaking (whoever its subject: 'Kontrolu … přednesl
     předsedající.')?"""
@@ -318,7 +330,7 @@ def statements_in(
         if said is not None:
             parts.append(said)
             found = True
-        elif parts and not speaks(sentence):
+        elif parts and not speaks(sentence) and not (isinstance(parts[-1], Said) and done(sentence)):
             last = parts[-1]
             if isinstance(last, Said):
                 parts[-1] = Said(last.person, f"{last.text} {sentence}", last.role)
