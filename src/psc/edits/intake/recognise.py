@@ -30,6 +30,7 @@ from psc.edits.intake import (
     tables,
     tasks,
     undated,
+    votelist,
     wrapped,
 )
 from psc.edits.intake.blocks import Block
@@ -230,7 +231,7 @@ _VOTE = re.compile(
 )
 _VOTE_PART = re.compile(
     r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|zdrž\.|nehlasoval[oaiy]?|"
-    r"for|against|abstentions?|abstained|abstain)\s*:?\s*(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
+    r"for|against|abstentions?|abstained|abstain)\s*:?\s*\(?(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
     r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
     re.I,
 )
@@ -289,6 +290,12 @@ agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of th
 Wednesday 12, December 2007 were formally approved.'"""
 
 
+_RESTATED_NUMBER = re.compile(r"\s*\((?:bod|item)\s+(?:číslo|č\.|no\.|number)\s*(?P<number>\d+)\)$", re.I)
+"""The item's number said again after its title ('1. Volba pracovních komisí (bod číslo
+1)', minutes exported by a records system)."""
+_SAID_BY = re.compile(r"^(?:k\s+tomuto\s+bodu\s+se\s+vyjádři\w*|diskutující|v\s+diskusi\s+vystoupil\w*)\s*:", re.I)
+"""Who spoke to the point ('K tomuto bodu se vyjádřili: Milan Paluska'): never what a vote
+after it decided."""
 _LETTERED = re.compile(r"^[a-z]\)$")
 """The marker of a lettered point ('a)', 'b)'): the parts of an item, each perhaps a
 resolution told as done ('b) OZ vzalo na vědomí zprávu auditorky – bez závad')."""
@@ -699,6 +706,8 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in cells]
         self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
         self.notes += [Note(where, what) for where, what in runs]
+        self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
+        self.notes += [Note(where, what) for where, what in listed]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
@@ -1507,6 +1516,10 @@ class _Recogniser:
         item: dict[str, Any] = {"number": number}
         if title and title.endswith(":"):
             title = title[:-1].strip()
+        restated = _RESTATED_NUMBER.search(title or "")
+        if title and restated and int(restated["number"]) == number:
+            title = title[: restated.start()].rstrip()  # psc numbers the item itself
+            self.note(block, f"'{restated.group().strip()}' after the title: the item's number")
         listed = programme.title_of(self.listed_titles(), number)
         opening = None
         dashed = _titled_dash(title) if title and len(title.split()) > 14 else None
@@ -2079,6 +2092,7 @@ class _Recogniser:
             and before is not None
             and before.kind == "paragraph"
             and content[-1] == before.text.strip()
+            and not _SAID_BY.match(before.text.strip())
         ):
             self.part_of_last(content.pop(), decision)
             used = self.votes(i, decision)
