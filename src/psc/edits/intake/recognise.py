@@ -82,7 +82,6 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "konání",
         "termín",
         "termín konání",
-        "datum konání",
         "termín jednání",
         "dne",
         "kdy",
@@ -2109,6 +2108,16 @@ class _Recogniser:
                 decision["outcome"] = stated_result(text)
             decision["decision"] = text
             used = 1
+            result = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+            if (  # 'Hlasování: pro: (14) …, proti: (0), …' / 'Návrh byl přijat'
+                "outcome" not in decision
+                and result is not None
+                and result.kind == "paragraph"
+                and _RESULT_SENTENCE.match(_plain(result.text).strip())
+            ):
+                decision["outcome"] = stated_result(_plain(result.text))
+                motions.worded(decision, [result.text])
+                used = 2
         else:
             used = self.votes(i, decision)
             decision["decision"] = decision.pop("votes_text")
