@@ -75,7 +75,9 @@ def _people(text: str) -> list[str]:
         real = [w for w in current if not _TITLE.match(w)]
         if real:
             people.append(
-                " ".join(w if _TITLE.match(w) else nominative(w, last=w is real[-1]) for w in current)
+                " ".join(
+                    w if _TITLE.match(w) else nominative(w, last=w is real[-1]) for w in current
+                )
             )
         current.clear()
 

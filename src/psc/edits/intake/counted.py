@@ -19,10 +19,9 @@ def unanimous_count(decision: dict[str, Any]) -> bool:
     votes = decision.get("votes")
     if not isinstance(votes, dict):
         return False
-    counts = [votes.get(key) for key in ("for", "against", "abstained")]
-    if not all(isinstance(count, int) for count in counts):
+    for_, against, abstained = (votes.get(key) for key in ("for", "against", "abstained"))
+    if not (isinstance(for_, int) and isinstance(against, int) and isinstance(abstained, int)):
         return False
-    for_, against, abstained = counts
     return for_ > 0 and against == 0 and abstained == 0
 
 

@@ -289,10 +289,14 @@ agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of th
 Wednesday 12, December 2007 were formally approved.'"""
 
 
-_RESTATED_NUMBER = re.compile(r"\s*\((?:bod|item)\s+(?:číslo|č\.|no\.|number)\s*(?P<number>\d+)\)$", re.I)
+_RESTATED_NUMBER = re.compile(
+    r"\s*\((?:bod|item)\s+(?:číslo|č\.|no\.|number)\s*(?P<number>\d+)\)$", re.I
+)
 """The item's number said again after its title ('1. Volba pracovních komisí (bod číslo
 1)', minutes exported by a records system)."""
-_SAID_BY = re.compile(r"^(?:k\s+tomuto\s+bodu\s+se\s+vyjádři\w*|diskutující|v\s+diskusi\s+vystoupil\w*)\s*:", re.I)
+_SAID_BY = re.compile(
+    r"^(?:k\s+tomuto\s+bodu\s+se\s+vyjádři\w*|diskutující|v\s+diskusi\s+vystoupil\w*)\s*:", re.I
+)
 """Who spoke to the point ('K tomuto bodu se vyjádřili: Milan Paluska'): never what a vote
 after it decided."""
 _LETTERED = re.compile(r"^[a-z]\)$")

@@ -330,7 +330,9 @@ def statements_in(
         if said is not None:
             parts.append(said)
             found = True
-        elif parts and not speaks(sentence) and not (isinstance(parts[-1], Said) and done(sentence)):
+        elif (
+            parts and not speaks(sentence) and not (isinstance(parts[-1], Said) and done(sentence))
+        ):
             last = parts[-1]
             if isinstance(last, Said):
                 parts[-1] = Said(last.person, f"{last.text} {sentence}", last.role)
