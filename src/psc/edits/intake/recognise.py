@@ -2714,6 +2714,9 @@ class _Recogniser:
         self.flush_list()
         self.footer_seen = True
         self.note(block, "footer → " + ", ".join(v for v, _ in people))
+        for verb, _ in people:
+            if verb.casefold() == "ověřili":  # the plural, printed as the verifiers' label
+                self.note(block, f"'{verb}' → verified_by, shown under the verifiers' label")
         return True
 
     def minute_taker_label(self, block: Block, text: str, found: list[re.Match[str]]) -> bool:
