@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from psc.edits.intake import accusative, counted, roles, statements
+from psc.edits.intake import accusative, counted, excused, roles, statements
 from psc.edits.intake.draft import meeting_text
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import text_blocks
@@ -165,6 +165,21 @@ def test_present_members_of_a_named_body_are_the_attendance():
     meeting = _meeting(svehlova, dt.date(2016, 5, 4))
     assert meeting["attendees"]["present"][0] == "Jan Kukla"
     assert len(meeting["attendees"]["present"]) == 5
+
+
+def test_a_count_present_and_the_excused_in_one_line():
+    # obec-vetrusice-zastupitelstvo-2014-06
+    meeting = _meeting(_lines("obec-vetrusice-zastupitelstvo-2014-06", "Zápis ze", 3))
+    assert meeting["attendees"]["categories"] == [
+        {"label": "Přítomno", "count": 6, "note": "6 členů zastupitelstva"},
+        {"label": "omluvena", "people": ["P. Šefčíková"], "note": "zaměstnání"},
+    ]
+    # http://hornicermna.cz/download/3829 (the minutes of 8. 3. 2012): the word before the name
+    parts = excused.split("přítomno 14 zastupitelů, omluven Tomáš Dušek")
+    assert parts is not None
+    assert (parts.count, parts.excused, parts.word) == (14, ["Tomáš Dušek"], "omluven")
+    # a list of names is no count: left to the usual reading
+    assert excused.split("Mgr. Michal Kulhánek, Ing. Mgr. Michal Šidák") is None
 
 
 def test_a_school_abbreviation_after_the_opening_verb_is_no_chair():

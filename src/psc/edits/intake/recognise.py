@@ -22,6 +22,7 @@ from psc.edits.intake import (
     commissions,
     counted,
     english,
+    excused,
     groups,
     motions,
     programme,
@@ -1234,6 +1235,15 @@ class _Recogniser:
             group = {"body": body, "people": members}
             attendees.setdefault("categories", []).append({"label": label, "groups": [group]})
             self.note(where, f"'{label}' → attendance category ({len(members)} for '{body}')")
+            return
+        parts = excused.split(value) if kind == "present" else None
+        if parts is not None:  # 'Přítomno: 6 členů zastupitelstva, P. Šefčíková omluvena - …'
+            present = {"label": label, "count": parts.count, "note": parts.counted}
+            away: dict[str, Any] = {"label": parts.word, "people": parts.excused}
+            if parts.why:
+                away["note"] = parts.why
+            attendees.setdefault("categories", []).extend([present, away])
+            self.note(where, f"'{label}' → {parts.count} present, '{parts.word}' excused")
             return
         people, count, note, nobody = _attendance_value(value)
         standard = kind in ("present", "excused", "absent", "guests")
