@@ -1,6 +1,7 @@
 """An attendance line that counts those present and names who is excused, in one line:
 'Přítomno: 6 členů zastupitelstva, P. Šefčíková omluvena - zaměstnání' (a municipal
-council), 'přítomno 14 zastupitelů, omluven Tomáš Dušek' (another council's minutes).
+council; another council's minutes write the word before the name: 'omluven' and the name
+after the count of those present).
 
 `split` reads such a value as its parts: the count of those present, in words after the
 number ('6 členů zastupitelstva': 6, the words kept as the note), and the people excused with
