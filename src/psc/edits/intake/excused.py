@@ -1,7 +1,6 @@
 """An attendance line that counts those present and names who is excused, in one line:
 'Přítomno: 6 členů zastupitelstva, P. Šefčíková omluvena - zaměstnání' (a municipal
-council; another council's minutes write the word before the name: 'omluven' and the name
-after the count of those present).
+council).
 
 `split` reads such a value as its parts: the count of those present, in words after the
 number ('6 členů zastupitelstva': 6, the words kept as the note), and the people excused with
@@ -22,7 +21,6 @@ _COUNTED = re.compile(
 _AFTER = re.compile(
     r"^(?P<name>[^\d,]{3,60}?)\s+(?P<word>omluven[aiyo]?)\b\s*(?:[-–—:]\s*(?P<why>\S.*))?$", re.I
 )
-_BEFORE = re.compile(r"^(?P<word>omluven[aiyo]?)\s*:?\s+(?P<name>[^\d,]{3,60})$", re.I)
 _NAME = re.compile(r"^(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w'-]*\.?\s*){1,4}$")
 
 
@@ -50,11 +48,11 @@ def split(value: str) -> Parts | None:
     people: list[str] = []
     word, why = "", None
     for entry in entries[1:]:
-        match = _AFTER.match(entry) or _BEFORE.match(entry)
+        match = _AFTER.match(entry)
         if match is None or not _NAME.match(match["name"].strip()):
             return None
         people.append(match["name"].strip())
         word = word or match["word"]
-        if "why" in match.groupdict() and match["why"]:
+        if match["why"]:
             why = match["why"].strip()
     return Parts(int(counted["count"]), entries[0], people, word, why)
