@@ -2166,9 +2166,10 @@ class _Recogniser:
 
     def outcome(self, decision: dict[str, Any]) -> None:
         """A resolution's outcome where the minutes state it: in the words of its vote
-        ('jednomyslně schváleno'), else in its own text ('bere na vědomí', 'zvolilo'). Never
-        guessed from the counts alone: the rule (of those voting, of all members, a qualified
-        majority) is the body's, and minutes that do not state a result are left without one."""
+        ('jednomyslně schváleno'), else in its own text ('bere na vědomí', 'zvolilo'). Not
+        guessed from a split count: the rule (of those voting, of all members, a qualified
+        majority) is the body's; only a unanimous count is read as adopted, once the whole
+        meeting is read (counted.py)."""
         if "outcome" in decision:
             return
         found = stated_result(decision.get("votes_text", "")) or stated_decision(

@@ -10,7 +10,16 @@ Minutes record who said what in a few shapes, each a rule here:
 - `speech_sentence`: a sentence whose subject is a person and whose verb is one of speaking
   ('P. Pisk doporučil smazat zmínku …', 'Doc. Tachezy informoval o …', 'Zprávu z činnosti
   rady obce přednesl místostarosta St.Telec.', 'Mr Smith reported that …'): that sentence,
-  split from the sentences around it, which stay text.
+  split from the sentences around it, which stay text;
+- `opening`: a sentence naming a person (first, or last after their function: '… zahájila
+  ředitelka ZŠ a MŠ Drahany Mgr. Hana Plisková.'), then a sentence of speaking or greeting
+  without a subject ('Seznámila přítomné s programem zasedání.', 'Dále sdělil …'): both
+  sentences that person's statement;
+- `by_function`: a sentence of speaking whose subject is the function of a speaker named
+  before with it ('Paní ředitelka seznámila členy ŠR …'): theirs.
+
+A sentence recording what will be done ('V zápisu … bude tato věta smazána.') is the
+minutes' own, not the speaker's before it (`done`).
 
 A speaker is name-shaped: capitalised words, initials and titles, at least one word of the
 name itself; a body's abbreviation ('ASF', 'ŠR') or a function alone ('Předseda',
