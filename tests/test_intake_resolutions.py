@@ -68,14 +68,15 @@ def test_a_resolution_noting_a_report_is_noted():
     assert content[0]["votes"] == {"for": 15, "against": 0, "abstained": 0}
 
 
-def test_counts_alone_state_no_outcome():
+def test_counts_alone_state_an_outcome_only_when_unanimous():
     """obec-koclirov-zastupitelstvo-2008-11, 'Usnesení 1/7': a programme and a commission,
-    voted 15 : 0 : 0, with no result in words; the body's majority rule is not guessed."""
+    voted 15 : 0 : 0, with no result in words: adopted under any majority rule (a split count
+    is not guessed: test_intake_czrules4)."""
     content = _content(
         ITEM + "Usnesení 1/7:\nII. Složení návrhové komise: A. Babínská, L. Dlabáčová a ing. "
         "J. Látal.\nHlasování Pro 15, proti 0, zdržel se 0"
     )
-    assert "outcome" not in content[0]
+    assert content[0]["outcome"] == "adopted"
     assert content[0]["votes"] == {"for": 15, "against": 0, "abstained": 0}
 
 

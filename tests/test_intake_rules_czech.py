@@ -291,7 +291,7 @@ def test_a_sentence_of_speaking_opened_by_an_adverb_is_the_previous_speakers():
     assert statements.statements_in(text, []) == [statements.Said("Bratr Majer", text)]
     # the minutes of a body ('Rada obce …') name no person before the adverb
     assert (
-        statements.carried(
+        statements.opening(
             "Rada obce Velké Březno schvaluje program jednání 67. schůze.",
             "Dále uvedl, že záměr byl zveřejněn.",
             [],

@@ -20,7 +20,9 @@ from typing import Any
 from psc.edits.intake import (
     bodies,
     commissions,
+    counted,
     english,
+    excused,
     groups,
     motions,
     programme,
@@ -29,6 +31,7 @@ from psc.edits.intake import (
     tables,
     tasks,
     undated,
+    votelist,
     wrapped,
 )
 from psc.edits.intake.blocks import Block
@@ -227,8 +230,8 @@ _VOTE = re.compile(
     re.I | re.S,
 )
 _VOTE_PART = re.compile(
-    r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|nehlasoval[oaiy]?|"
-    r"for|against|abstentions?|abstained|abstain)\s*:?\s*(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
+    r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|zdrž\.|nehlasoval[oaiy]?|"
+    r"for|against|abstentions?|abstained|abstain)\s*:?\s*\(?(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
     r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
     re.I,
 )
@@ -287,6 +290,19 @@ agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of th
 Wednesday 12, December 2007 were formally approved.'"""
 
 
+_RESTATED_NUMBER = re.compile(
+    r"\s*\((?:bod|item)\s+(?:číslo|č\.|no\.|number)\s*(?P<number>\d+)\)$", re.I
+)
+"""The item's number said again after its title ('1. Volba pracovních komisí (bod číslo
+1)', minutes exported by a records system)."""
+_SAID_BY = re.compile(
+    r"^(?:k\s+tomuto\s+bodu\s+se\s+vyjádři\w*|diskutující|v\s+diskusi\s+vystoupil\w*)\s*:", re.I
+)
+"""Who spoke to the point ('K tomuto bodu se vyjádřili: Milan Paluska'): never what a vote
+after it decided."""
+_LETTERED = re.compile(r"^[a-z]\)$")
+"""The marker of a lettered point ('a)', 'b)'): the parts of an item, each perhaps a
+resolution told as done ('b) OZ vzalo na vědomí zprávu auditorky – bez závad')."""
 _DECISION_LIST = re.compile(r"^(?:závěry\s+a\s+usnesení|usnesení|resolutions|decisions)\s*:$", re.I)
 """The label of a numbered list of resolutions: 'Závěry a usnesení:' (each point below it a
 resolution)."""
@@ -325,7 +341,7 @@ _VOTE_KEYS = {
     "against": "against",
 }
 _FOOTER = re.compile(
-    r"(?P<verb>zapsala|zapsal|zapisovatelka|zapisovatel|schválila|schválil|ověřila|ověřil|"
+    r"(?P<verb>zapsala|zapsal|zapisovatelka|zapisovatel|schválila|schválil|ověřili|ověřila|ověřil|"
     r"ověřovatelé|ověřovatelka|ověřovatel)\s*:\s*"
     r"|(?P<verb_en>recorded by|minutes taken by|minutes by|approved by|verified by|verifiers)"
     r"\s*:?\s*",
@@ -550,6 +566,13 @@ def _raw(block: Block) -> str:
     return block.text.strip()
 
 
+_MEMBERS_OF = re.compile(
+    r"^(?P<label>(?:ne)?přítomn[íiy]|omluven[íiy])\s+(?:členové|členky|členů)\s+\S.{0,30}$"
+)
+"""An attendance label naming the body whose members it lists ('Přítomní členové školské
+rady:', 'Přítomní členové KR:'): the attendance of its first word."""
+
+
 def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     folded = _fold(_plain(label)).rstrip(":").strip()
     folded = re.sub(r"\s*\(\d+\)$", "", folded)  # 'Present (7)': the label with its count
@@ -558,6 +581,9 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     for kind, words in _HEADER_LABELS.items():
         if folded in words:
             return kind
+    members = _MEMBERS_OF.match(folded)  # 'Přítomní členové školské rady', '… KR'
+    if members:
+        return _label_kind(members["label"], extra)
     return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
@@ -667,6 +693,9 @@ class _Recogniser:
         self.next_meetings: list[dict[str, Any]] = []
         self.designations: list[tuple[Block, tuple[str, str, str | None]]] = []
         self.elected: dict[int, tuple[str, list[str]]] | None = None
+        self.speakers: dict[str, str] = {}
+        """Speakers named with their function ('ředitelka' → 'Mgr. Hana Plisková'): a later
+        sentence of speaking whose subject is the function alone is theirs."""
         """Lines electing the verifiers among the commissions (commissions.py), by index."""
         self.container: list[Any] | None = None
         self.mode = "head"  # head, body, tasks, next, footer
@@ -691,6 +720,8 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in cells]
         self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
         self.notes += [Note(where, what) for where, what in runs]
+        self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
+        self.notes += [Note(where, what) for where, what in listed]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
@@ -1217,6 +1248,15 @@ class _Recogniser:
             attendees.setdefault("categories", []).append({"label": label, "groups": [group]})
             self.note(where, f"'{label}' → attendance category ({len(members)} for '{body}')")
             return
+        parts = excused.split(value) if kind == "present" else None
+        if parts is not None:  # 'Přítomno: 6 členů zastupitelstva, P. Šefčíková omluvena - …'
+            present = {"label": label, "count": parts.count, "note": parts.counted}
+            away: dict[str, Any] = {"label": parts.word, "people": parts.excused}
+            if parts.why:
+                away["note"] = parts.why
+            attendees.setdefault("categories", []).extend([present, away])
+            self.note(where, f"'{label}' → {parts.count} present, '{parts.word}' excused")
+            return
         people, count, note, nobody = _attendance_value(value)
         standard = kind in ("present", "excused", "absent", "guests")
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
@@ -1501,6 +1541,10 @@ class _Recogniser:
         item: dict[str, Any] = {"number": number}
         if title and title.endswith(":"):
             title = title[:-1].strip()
+        restated = _RESTATED_NUMBER.search(title or "")
+        if title and restated and int(restated["number"]) == number:
+            title = title[: restated.start()].rstrip()  # psc numbers the item itself
+            self.note(block, f"'{restated.group().strip()}' after the title: the item's number")
         listed = programme.title_of(self.listed_titles(), number)
         opening = None
         dashed = _titled_dash(title) if title and len(title.split()) > 14 else None
@@ -1768,7 +1812,7 @@ class _Recogniser:
         the sentences around them text (statements.py)."""
         from psc.edits.intake import statements
 
-        if self.mode not in ("body",) or not self.items:
+        if self.mode not in ("body",):
             return False
         plain = _plain(text)
         known = self.attendee_names()
@@ -1779,7 +1823,7 @@ class _Recogniser:
             self.add({"person": said.person, "text": text})
             self.note(block, f"speaker '{said.person}' → statement")
             return True
-        parts = statements.statements_in(plain, known) if plain == text else None
+        parts = statements.statements_in(plain, known, self.speakers) if plain == text else None
         if parts is None:
             return False
         for part in parts:
@@ -1790,6 +1834,8 @@ class _Recogniser:
             statement: dict[str, Any] = {"person": part.person}
             if part.role:
                 statement["role"] = part.role
+                self.speakers.setdefault(part.role.split()[0].casefold(), part.person)
+                self.speakers.setdefault(part.role.casefold(), part.person)
             statement["text"] = part.text
             self.add(statement)
             whole = " (the paragraph)" if len(parts) == 1 else " (its part of the paragraph)"
@@ -2008,9 +2054,12 @@ class _Recogniser:
         text = block.text.strip()
         if block.kind == "item" and not block.ordered and not block.bold and _plain(text) == text:
             return self.told_in_text(i)  # '• Do komise byli navrženi … Složení … schváleno …'
-        if block.kind != "paragraph" or block.bold or _plain(text) != text:
+        lettered = block.kind == "item" and _LETTERED.match(block.marker or "")
+        if not (block.kind == "paragraph" or lettered) or block.bold or _plain(text) != text:
             return None
         decision = told_decision(text)
+        if decision is not None and lettered:  # 'b) OZ vzalo na vědomí zprávu auditorky'
+            decision = {"label": block.marker, **decision}
         if decision is None:
             return self.told_in_text(i)
         used = 1 if "votes" in decision else 1 + self.votes(i + 1, decision)
@@ -2068,6 +2117,7 @@ class _Recogniser:
             and before is not None
             and before.kind == "paragraph"
             and content[-1] == before.text.strip()
+            and not _SAID_BY.match(before.text.strip())
         ):
             self.part_of_last(content.pop(), decision)
             used = self.votes(i, decision)
@@ -2084,6 +2134,16 @@ class _Recogniser:
                 decision["outcome"] = stated_result(text)
             decision["decision"] = text
             used = 1
+            result = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+            if (  # 'Hlasování: pro: (14) …, proti: (0), …' / 'Návrh byl přijat'
+                "outcome" not in decision
+                and result is not None
+                and result.kind == "paragraph"
+                and _RESULT_SENTENCE.match(_plain(result.text).strip())
+            ):
+                decision["outcome"] = stated_result(_plain(result.text))
+                motions.worded(decision, [result.text])
+                used = 2
         else:
             used = self.votes(i, decision)
             decision["decision"] = decision.pop("votes_text")
@@ -2118,9 +2178,10 @@ class _Recogniser:
 
     def outcome(self, decision: dict[str, Any]) -> None:
         """A resolution's outcome where the minutes state it: in the words of its vote
-        ('jednomyslně schváleno'), else in its own text ('bere na vědomí', 'zvolilo'). Never
-        guessed from the counts alone: the rule (of those voting, of all members, a qualified
-        majority) is the body's, and minutes that do not state a result are left without one."""
+        ('jednomyslně schváleno'), else in its own text ('bere na vědomí', 'zvolilo'). Not
+        guessed from a split count: the rule (of those voting, of all members, a qualified
+        majority) is the body's; only a unanimous count is read as adopted, once the whole
+        meeting is read (counted.py)."""
         if "outcome" in decision:
             return
         found = stated_result(decision.get("votes_text", "")) or stated_decision(
@@ -2676,6 +2737,9 @@ class _Recogniser:
         self.flush_list()
         self.footer_seen = True
         self.note(block, "footer → " + ", ".join(v for v, _ in people))
+        for verb, _ in people:
+            if verb.casefold() == "ověřili":  # the plural, printed as the verifiers' label
+                self.note(block, f"'{verb}' → verified_by, shown under the verifiers' label")
         return True
 
     def minute_taker_label(self, block: Block, text: str, found: list[re.Match[str]]) -> bool:
@@ -2883,6 +2947,11 @@ class _Recogniser:
             for block in part.get("content", []):
                 if isinstance(block, dict) and "outcome_text" in block:
                     motions.tidy(block)
+                if isinstance(block, dict) and "decision" in block and counted.infer(block):
+                    which = str(block.get("number") or block.get("label") or "").strip()
+                    self.notes.append(
+                        Note("source", f"resolution {which} unanimous (no result stated) → adopted")
+                    )
         if self.tasks:
             meeting["tasks"] = [self._task_words(task, meeting) for task in self.tasks]
             day = meeting.get("date")

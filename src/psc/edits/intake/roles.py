@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from psc.edits.intake.accusative import approved_roles
+
 Designation = tuple[str, str, str | None]
 """(role: chair, minute_taker or verifiers; the name as written; gender or None)."""
 
@@ -228,10 +230,12 @@ def designated(text: str) -> list[Designation]:
             skipped += 1
         offset = match.end() + sum(len(w) + 1 for w in words[:skipped])
         names, _ = _names(text[offset:].lstrip(), many=False)
+        names = [n for n in names if re.search(r"[a-záčďéěíňóřšťúůýž]{2}", n)]  # not 'ZŠ'
         female = match["f1"] or match["f2"] or match["f3"] or match["f4"]
         found += [(match.start(), ("chair", n, "female" if female else "male")) for n in names]
         break
     found += entrusted(text)
+    found += [(len(text), d) for d in approved_roles(text)]  # 'schválili … zapisovatele (…)'
     if not any(role == "chair" for _, (role, _n, _g) in found):
         found += [(len(text), d) for d in chaired_by(text)]
     return [d for _, d in sorted(found, key=lambda f: f[0])]

@@ -10,7 +10,16 @@ Minutes record who said what in a few shapes, each a rule here:
 - `speech_sentence`: a sentence whose subject is a person and whose verb is one of speaking
   ('P. Pisk doporučil smazat zmínku …', 'Doc. Tachezy informoval o …', 'Zprávu z činnosti
   rady obce přednesl místostarosta St.Telec.', 'Mr Smith reported that …'): that sentence,
-  split from the sentences around it, which stay text.
+  split from the sentences around it, which stay text;
+- `opening`: a sentence naming a person (first, or last after their function: '… zahájila
+  ředitelka ZŠ a MŠ Drahany Mgr. Hana Plisková.'), then a sentence of speaking or greeting
+  without a subject ('Seznámila přítomné s programem zasedání.', 'Dále sdělil …'): both
+  sentences that person's statement;
+- `by_function`: a sentence of speaking whose subject is the function of a speaker named
+  before with it ('Paní ředitelka seznámila členy ŠR …'): theirs.
+
+A sentence recording what will be done ('V zápisu … bude tato věta smazána.') is the
+minutes' own, not the speaker's before it (`done`).
 
 A speaker is name-shaped: capitalised words, initials and titles, at least one word of the
 name itself; a body's abbreviation ('ASF', 'ŠR') or a function alone ('Předseda',
@@ -218,16 +227,51 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
     return None
 
 
-def carried(previous: str, sentence: str, known: list[str]) -> Said | None:
-    """'Bratr Majer provedl zahájení dnešního jednání a přivítal přítomné hosty. Dále sdělil
-    přítomným …': a sentence of speaking opened by an adverb, without a subject of its own,
-    is spoken by the person who opens the sentence before it (named by a title or a form of
-    address, an initial, or a known attendee); both sentences are the statement."""
-    words = sentence.split()
-    if len(words) < 2 or _bare(words[0]) not in _ADVERBS:
+_OPENERS = re.compile(r"^(?:na\s+úvod|v\s+úvodu|úvodem|(?:" + "|".join(_ADVERBS) + r"))\s+", re.I)
+"""Words that open a sentence before its verb ('Na úvod přivítal …', 'Dále sdělil …')."""
+_GREETING = re.compile(r"^přivítal[aiy]?$", re.I)
+
+
+def _subjectless(sentence: str) -> bool:
+    """Does the sentence open, perhaps after an adverb ('Dále', 'Na úvod'), with a verb of
+    speaking or greeting and no subject of its own ('Seznámila přítomné s programem.',
+    'Na úvod přivítal všechny přítomné …')?"""
+    rest = _OPENERS.sub("", sentence.strip(), count=1)
+    first = rest.split()[0].strip(",;:") if rest.split() else ""
+    return bool(_SPEECH_VERB.match(first) or _GREETING.match(first))
+
+
+def _named_at_end(sentence: str, known: list[str]) -> tuple[str, str | None] | None:
+    """The person a sentence ends with after their function ('… zahájila ředitelka ZŠ a MŠ
+    Drahany Mgr. Hana Plisková.', '… se ujal předsedající schůze a starosta sboru Roman
+    Sáblík.'): the name (from its title, when one stands among the last name-shaped words)
+    and the words from the first function to the name, its role."""
+    words = sentence.rstrip().rstrip(".!?").split()
+    start = len(words)
+    while start > 0 and _name_word(words[start - 1]) and not words[start - 1].endswith(","):
+        start -= 1
+    tail = words[start:]
+    titled = next((k for k, w in enumerate(tail) if _is_title(w)), None)
+    if titled is not None:
+        start += titled
+    name = " ".join(words[start:])
+    function = next((k for k, w in enumerate(words[:start]) if _bare(w) in _FUNCTIONS), None)
+    if function is None or not name or not is_person(name, known, strict=True):
         return None
-    if not _SPEECH_VERB.match(words[1].strip(",;:")):
+    return name, " ".join(words[function:start]) or None
+
+
+def opening(previous: str, sentence: str, known: list[str]) -> Said | None:
+    """'3. zasedání … zahájil starosta obce Zdeněk Pexa. Přivítal všechny přítomné a sdělil,
+    že …', 'Bratr Majer provedl zahájení … Dále sdělil přítomným …': a sentence of speaking or
+    greeting without a subject of its own, after a sentence that names its person (first, by
+    a title, a form of address or an initial; or last, after their function), is that
+    person's; both sentences are the statement."""
+    if not _subjectless(sentence):
         return None
+    ending = _named_at_end(previous, known)
+    if ending is not None:
+        return Said(ending[0], f"{previous} {sentence}", ending[1])
     lead: list[str] = []
     for word in previous.split():
         if not _name_word(word) or word.endswith((",", ";")):
@@ -241,13 +285,44 @@ def carried(previous: str, sentence: str, known: list[str]) -> Said | None:
     return Said(name, f"{previous} {sentence}")
 
 
+def by_function(sentence: str, speakers: dict[str, str]) -> Said | None:
+    """'Paní ředitelka seznámila členy ŠR …', 'Starosta obce sdělil, že …': a sentence of
+    speaking whose subject is the function of a speaker named before with it (`speakers`:
+    function → name) is theirs."""
+    words = sentence.split()
+    if words and _bare(words[0]) in ("pan", "paní"):
+        words = words[1:]
+    for k in range(1, min(4, len(words))):
+        if not _SPEECH_VERB.match(words[k].strip(",;:")):
+            continue
+        function = " ".join(_bare(w) for w in words[:k])
+        if function in speakers:
+            return Said(speakers[function], sentence, function)
+        return None
+    return None
+
+
+_WILL_BE_DONE = re.compile(
+    r"\b(?:bude|budou)\s+(?:[\w.]+\s+){0,3}?\w+(?:en|n|t)[aoiéý]?\b(?=[\s.,;!?]|$)", re.I
+)
+
+
+def done(sentence: str) -> bool:
+    """Does the sentence record what will be done, in the passive and not as anyone's report
+    ('V zápisu z 99. Schůze bude tato věta smazána.'; not '… uvedl, že zápis bude
+    zveřejněn')? Such a sentence after a statement is the minutes' own, not the speaker's."""
+    return bool(_WILL_BE_DONE.search(sentence)) and not re.search(r"\bže\b", sentence)
+
+
 def speaks(sentence: str) -> bool:
     """Does the sentence have a verb of speaking (whoever its subject: 'Kontrolu … přednesl
     předsedající.')?"""
     return any(_SPEECH_VERB.match(word.strip(",;:.")) for word in sentence.split())
 
 
-def statements_in(text: str, known: list[str]) -> list[str | Said] | None:
+def statements_in(
+    text: str, known: list[str], speakers: dict[str, str] | None = None
+) -> list[str | Said] | None:
     """The paragraph divided where the speaker changes (a sentence with a verb of speaking):
     each part led by a person's sentence of speaking is that person's statement, the other
     parts stay text; None when no part is a statement. A paragraph of one speaker stays
@@ -255,16 +330,18 @@ def statements_in(text: str, known: list[str]) -> list[str | Said] | None:
     parts: list[str | Said] = []
     found = False
     for sentence in sentences(text):
-        said = speech_sentence(sentence, known)
+        said = speech_sentence(sentence, known) or by_function(sentence, speakers or {})
         previous = parts[-1] if parts else None
         if said is None and isinstance(previous, str):
-            said = carried(previous, sentence, known)
+            said = opening(previous, sentence, known)
             if said is not None:
                 parts.pop()
         if said is not None:
             parts.append(said)
             found = True
-        elif parts and not speaks(sentence):
+        elif (
+            parts and not speaks(sentence) and not (isinstance(parts[-1], Said) and done(sentence))
+        ):
             last = parts[-1]
             if isinstance(last, Said):
                 parts[-1] = Said(last.person, f"{last.text} {sentence}", last.role)
