@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import minuteref, motions, programme, rollcall, scribe, undated
+from psc.edits.intake import minuteref, motions, programme, rollcall, scribe
 from psc.edits.intake.blocks import Block
 
 LABELS = {
@@ -840,15 +840,8 @@ def before(r: Walk, i: int) -> int | None:
     return None
 
 
-def task_noted(r: Walk, i: int) -> int | None:
-    """A task without a deadline ('ACTION: Brent to close issues …', 'Rod to follow up
-    with …'): a task of the meeting in its place, the line its text (undated.py)."""
-    return undated.in_place(r, i)
-
-
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.read,
-    task_noted,
     apologies_received,
     resolved_by_nick,
     rollcall.moved_and_seconded,
