@@ -770,6 +770,7 @@ class _Recogniser:
         self.flush_list()
         if self.english:
             english.after(self)
+        tasks.imposed(self)  # a resolution's last clause and 'T: …': the task it imposes
         return self.finish()
 
     def step(self, i: int) -> int:

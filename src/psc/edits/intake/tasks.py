@@ -21,8 +21,9 @@ overdue, and the item shows it in its place. A deadline written as psc reads it
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
@@ -86,6 +87,8 @@ class Walk(Protocol):
     blocks: list[Block]
     m: dict[str, Any]
     tasks: list[dict[str, Any]]
+    items: list[dict[str, Any]]
+    sections: list[dict[str, Any]]
     english: bool
 
     def started(self) -> bool: ...
@@ -214,7 +217,8 @@ def in_place(r: Walk, i: int) -> int | None:
     """The walk's one entry for a task given in an item's text, kept in its place: a task's
     label or an owner known 'to' … (`undated`: its ID when the line numbers it, else its
     ordinal), else an action line or someone 'to' do something (`action_line`, `to_do`),
-    the doers the group knows its responsible. The block to go on from, or None."""
+    the doers the group knows its responsible, else a sentence that gives a task
+    (`in_sentence`). The block to go on from, or None."""
     block = r.blocks[i]
     if block.kind not in ("paragraph", "item") or not r.started():
         return None
@@ -230,7 +234,7 @@ def in_place(r: Walk, i: int) -> int | None:
         return None
     found = action_line(raw) or to_do(raw)
     if found is None:
-        return None
+        return in_sentence(r, i)
     shown = f"'{found.label}' " if found.label else ""
     task = {"text": raw, "_kind": "none"}  # the line as written
     known = r._responsible(found.who) if found.who else []
@@ -252,3 +256,209 @@ def in_section(r: Walk, block: Block) -> bool:
     r.tasks.append(task)
     r.note(block, f"{what} without a deadline")
     return True
+
+
+# ---------------------------------------------------------------- tasks inside sentences
+
+_NEXT_EN = re.compile(
+    r"\b(?P<when>(?:at|by|for|before|until)\s+(?:the\s+)?next(?:\s+\w+)?\s+meeting)\b", re.I
+)
+"""'at next meeting', 'by the next meeting', 'for the next Council meeting'."""
+_INFINITIVE_EN = re.compile(r"^to\s+(?:be\s+)?[a-z]{2,}\b", re.I)
+"""'To be confirmed by Cllr Bealey …', 'To report back …': what is to be done, no doer."""
+_NEXT_CS = re.compile(
+    r"^(?P<when>(?:na|do|k|ke|pro)\s+(?:příští|další|nejbližší)(?:m|ho|mu)?\s+"
+    r"(?:[^\W\d]+\s+)?(?:jednání|schůz[eiíy]|zasedání|porad[auyě])(?:m|ch)?)\s+\S",
+    re.I,
+)
+"""'Na příští květnové jednání …', 'Do příští schůze …' (the next meeting first)."""
+
+_WILL_DO_CS = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:vy|z|do|za|pro)?pracuj[eí]|(?:za)?aktualizuj[eí]|zkontroluj[eí]|zorganizuj[eí]|"
+    r"(?:zajist|připrav|předlož|prověř|oslov|doplň|oprav|uprav|zveřejn|vyvěs|zjist|ověř|"
+    r"prošetř|zabezpeč|vyřeš|dořeš|rozděl|navrhn|vyzv)í|"
+    r"(?:před|po|do|objedn|svol|sjedn|projedn)(?:á|ají)|"
+    r"(?:za|po|roze)(?:šle|šlou)"
+    r")(?!\w)",
+    re.I,
+)
+"""A Czech verb of a task in the future (perfective): 'vypracuje', 'zajistí', 'zašlou'."""
+_DECIDING_CS = re.compile(
+    r"(?<!\w)(?:schvaluj|neschvaluj|ukládá|ukládaj|pověřuj|souhlasí|nesouhlasí|volí|jmenuj|"
+    r"zamítá|revokuj|doporučuj|bere\s+na\s+vědomí|usnesení)",
+    re.I,
+)
+"""A decision's verb: the sentence is a decision's, not a task's."""
+_DEADLINE_CS = re.compile(
+    r"(?<!\w)(?:nejpozději\s+)?do\s+(?=\d|příští|další|nejbližší|konce)", re.I
+)
+"""'do 10.9.2007', 'do příští schůze', 'do konce roku 2018': where a deadline's words start."""
+_SUBORDINATE = re.compile(r"^(?:že|aby|pokud|když|jestli|zda|který|která|které|kdo|co)\b", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences, each as written (a full stop, then a capital letter)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])", text.strip())
+    return [p for p in parts if p]
+
+
+def for_next_meeting(sentence: str, *, english: bool) -> dict[str, Any] | None:
+    """A sentence that gives something to do for the next meeting: 'To be confirmed by Cllr
+    Bealey at next meeting..', 'Na příští květnové jednání si máme připravit návrh témat …':
+    a task, its deadline the next meeting (in the minutes' words)."""
+    text = sentence.strip()
+    if english:
+        when = _NEXT_EN.search(text)
+        plain = _plain(text)
+        if when is None or not (_INFINITIVE_EN.match(plain) or _TO_DO.match(plain)):
+            return None
+        words = when["when"]
+    else:
+        start = _NEXT_CS.match(text)
+        if start is None or text.endswith(("?", ":")) or _DECIDING_CS.search(text):
+            return None
+        words = start["when"]
+    return {"text": text, "_kind": "next_meeting", "deadline": "next meeting", "_words": words}
+
+
+def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
+    """A Czech sentence that says who will do what, the verb a task's in the future near its
+    start ('Předseda KV vypracuje plán činnosti tak, aby …', 'Další podkladové materiály
+    zašlou tajemnici KV do 10.9.2007.'): a task, with its deadline when 'do …' gives one."""
+    from psc.language import dates
+
+    text = sentence.strip()
+    if len(text) > 300 or text.endswith(("?", ":")) or _SUBORDINATE.match(text):
+        return None
+    if len(_sentences(text)) > 1 or _DECIDING_CS.search(text):
+        return None
+    verb = _WILL_DO_CS.search(text)
+    if verb is None or len(text[: verb.start()].split()) > 5:
+        return None
+    task: dict[str, Any] = {"text": text, "_kind": "none"}
+    due = _DEADLINE_CS.search(text, verb.end())
+    if due is not None:
+        words = text[due.start() :].rstrip(" .")
+        deadline = dates.parse_deadline(words, year=year)
+        if deadline is not None and deadline.kind in ("date", "next_meeting"):
+            cut = words
+            if deadline.kind == "date":
+                found = dates.find_date(words, year=year)
+                cut = words[: found[2]] if found else words
+            task["_kind"] = deadline.kind
+            task["deadline"] = deadline.date if deadline.kind == "date" else "next meeting"
+            task["_words"] = cut
+    return task
+
+
+def _split_last(r: Walk, i: int, english: bool) -> int | None:
+    """A block whose last sentence is a task for the next meeting, after other sentences:
+    the block read again as two, the sentences before it first (so they are read as they
+    would be), then the task's sentence alone."""
+    block = r.blocks[i]
+    sentences = _sentences(block.text)
+    if len(sentences) < 2 or for_next_meeting(sentences[-1], english=english) is None:
+        return None
+    last = sentences[-1]
+    before = block.text.strip()[: -len(last)].rstrip()
+    first = replace(block, text=before)
+    task = replace(block, kind="paragraph", text=last, ordered=False, number=None, marker=None)
+    r.blocks[i : i + 1] = [first, task]
+    return i
+
+
+def _year(r: Walk) -> int | None:
+    day = r.m.get("date")
+    return day.year if isinstance(day, dt.date) else None
+
+
+def in_sentence(r: Walk, i: int) -> int | None:
+    """A task a block's sentence gives: a whole block for the next meeting ('To be confirmed
+    by … at next meeting', 'Na příští … jednání si máme připravit …') or a Czech line of who
+    will do what ('Předseda KV vypracuje plán činnosti …'), a task shown in its place; a
+    block that ends with a task for the next meeting is split before it (`_split_last`)."""
+    block = r.blocks[i]
+    if block.kind not in ("paragraph", "item") or not r.started() or block.bold:
+        return None
+    raw = _raw(block)
+    if _plain(raw) != raw or _DEADLINE.search(raw):
+        return None
+    task = for_next_meeting(raw, english=r.english) if len(_sentences(raw)) == 1 else None
+    if task is None and not r.english:
+        task = will_do(raw, year=_year(r))
+    if task is None:
+        return _split_last(r, i, r.english)
+    r.tasks.append(task)
+    r.add({"assigned": len(r.tasks)})
+    due = task["_kind"].replace("_", " ")
+    r.note(block, f"task {len(r.tasks)} (assigned in this item), deadline {due}")
+    return i + 1
+
+
+# ---------------------------------------------------------------- tasks a resolution imposes
+
+_DUE_AT_END = re.compile(r"\s+(?:T|Termín)\s*:\s*(?P<due>[^:]{1,40}?)\s*$")
+"""'… zabezpečit uzavření pachtovní smlouvy. T: 31. 5. 2018' (the deadline closes the text)."""
+_INFINITIVE_CS = re.compile(
+    r"(?<![\w-])(?P<verb>[a-zěščřžýáíéúůďťň]{2,}(?:it|at|ět|et|out|nout|ovat|ít|ýt|ci))(?![\w-])"
+)
+"""A Czech infinitive ('zabezpečit', 'zajistit', 'podepsat', 'předložit')."""
+_NOT_INFINITIVES = frozenset(
+    "počet rozpočet účet předmět výbor limit audit kredit deficit mandát kandidát senát "
+    "magistrát formát certifikát byt at it et".split()
+)
+_IMPOSING = re.compile(r"(?<!\w)(?:ukládá|ukládají|pověřuje|pověřují)(?!\w)", re.I)
+
+
+def imposed_task(text: str, *, year: int | None = None) -> tuple[str, dict[str, Any]] | None:
+    """A resolution whose text ends with a task and its deadline ('… ukládá starostovi
+    zajistit …. T: 31. 5. 2018', '… IČ: 02557703 zabezpečit uzavření pachtovní smlouvy. T: 31.
+    5. 2018'): the resolution's text without the deadline, and the task it imposes (the
+    clause from its infinitive, after 'ukládá …' when the text says it)."""
+    from psc.language import dates
+
+    due = _DUE_AT_END.search(text)
+    if due is None:
+        return None
+    deadline = dates.parse_deadline(due["due"], year=year)
+    if deadline is None or deadline.kind == "words":
+        return None
+    head = text[: due.start()].rstrip()
+    imposing = list(_IMPOSING.finditer(head))
+    if imposing:
+        start = imposing[-1].end()
+    else:  # the clause of the last sentence, or after the last label ('IČ: …')
+        cut = list(re.finditer(r"[.:;!?]\s", head[:-1]))
+        start = cut[-1].end() if cut else 0
+    verb = next(
+        (m for m in _INFINITIVE_CS.finditer(head, start) if m["verb"] not in _NOT_INFINITIVES),
+        None,
+    )
+    if verb is None or head[verb.start() :].count(" ") > 40:
+        return None
+    task: dict[str, Any] = {"text": head[verb.start() :], "_kind": deadline.kind}
+    if deadline.kind == "date":
+        task["deadline"] = deadline.date
+    else:
+        task["deadline"] = "next meeting" if deadline.kind == "next_meeting" else "ongoing"
+    task["_words"] = due["due"]
+    return head, task
+
+
+def imposed(r: Walk) -> None:
+    """After the walk: each resolution that ends with a task and its deadline imposes that
+    task (`imposed_task`), a task of the meeting linked from the resolution."""
+    day = r.m.get("date")
+    for part in [*r.items, *r.sections]:
+        for block in part.get("content", []):
+            if not isinstance(block, dict) or not isinstance(block.get("decision"), str):
+                continue
+            found = imposed_task(block["decision"], year=_year(r))
+            if found is None or not isinstance(day, dt.date):
+                continue
+            block["decision"], task = found
+            r.tasks.append(task)
+            block["imposes"] = f"{day.isoformat()}/{len(r.tasks)}"
+            where = next((b.where for b in r.blocks if task["text"] in b.text), "")
+            r.note(where, f"the resolution imposes task {len(r.tasks)}, deadline {task['_kind']}")
