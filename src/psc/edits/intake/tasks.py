@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
+from psc.language import dates
 
 _LABEL = re.compile(
     r"^(?P<label>(?:\d+(?:\.\d+)*\.?\s+)?(?:action(?:\s+point)?|actions?|task|úkol"
@@ -326,16 +327,15 @@ def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
     """A Czech sentence that says who will do what, the verb a task's in the future near its
     start ('Předseda KV vypracuje plán činnosti tak, aby …', 'Další podkladové materiály
     zašlou tajemnici KV do 10.9.2007.'): a task, with its deadline when 'do …' gives one."""
-    from psc.language import dates
-
     text = sentence.strip()
     if len(text) > 300 or text.endswith(("?", ":")) or _SUBORDINATE.match(text):
         return None
     if len(_sentences(text)) > 1 or _DECIDING_CS.search(text):
         return None
     verb = _WILL_DO_CS.search(text)
-    if verb is None or len(text[: verb.start()].split()) > 5:
-        return None
+    lead = text[: verb.start()] if verb else ""
+    if verb is None or len(lead.split()) > 5 or "," in lead:
+        return None  # the verb of the sentence's first clause, near its start
     task: dict[str, Any] = {"text": text, "_kind": "none"}
     due = _DEADLINE_CS.search(text, verb.end())
     if due is not None:
@@ -408,16 +408,12 @@ _NOT_INFINITIVES = frozenset(
     "počet rozpočet účet předmět výbor limit audit kredit deficit mandát kandidát senát "
     "magistrát formát certifikát byt at it et".split()
 )
-_IMPOSING = re.compile(r"(?<!\w)(?:ukládá|ukládají|pověřuje|pověřují)(?!\w)", re.I)
 
 
 def imposed_task(text: str, *, year: int | None = None) -> tuple[str, dict[str, Any]] | None:
-    """A resolution whose text ends with a task and its deadline ('… ukládá starostovi
-    zajistit …. T: 31. 5. 2018', '… IČ: 02557703 zabezpečit uzavření pachtovní smlouvy. T: 31.
-    5. 2018'): the resolution's text without the deadline, and the task it imposes (the
-    clause from its infinitive, after 'ukládá …' when the text says it)."""
-    from psc.language import dates
-
+    """A resolution whose text ends with a task and its deadline ('… IČ: 02557703 zabezpečit
+    uzavření pachtovní smlouvy. T: 31. 5. 2018'): the resolution's text without the deadline,
+    and the task it imposes (its last sentence's clause from its first infinitive on)."""
     due = _DUE_AT_END.search(text)
     if due is None:
         return None
@@ -425,12 +421,8 @@ def imposed_task(text: str, *, year: int | None = None) -> tuple[str, dict[str, 
     if deadline is None or deadline.kind == "words":
         return None
     head = text[: due.start()].rstrip()
-    imposing = list(_IMPOSING.finditer(head))
-    if imposing:
-        start = imposing[-1].end()
-    else:  # the clause of the last sentence, or after the last label ('IČ: …')
-        cut = list(re.finditer(r"[.:;!?]\s", head[:-1]))
-        start = cut[-1].end() if cut else 0
+    cut = list(re.finditer(r"[.:;!?]\s", head[:-1]))  # the last sentence, or after a label
+    start = cut[-1].end() if cut else 0
     verb = next(
         (m for m in _INFINITIVE_CS.finditer(head, start) if m["verb"] not in _NOT_INFINITIVES),
         None,
