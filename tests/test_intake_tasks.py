@@ -91,6 +91,7 @@ def test_a_sentence_for_the_next_meeting_is_a_task_due_then():
         "_kind": "next_meeting",
         "deadline": "next meeting",
         "_words": "at next meeting",
+        "_owner": "Cllr Bealey",
     }
     assert tasks.for_next_meeting(UORP, english=False) == {
         "text": UORP,
@@ -123,7 +124,8 @@ def test_the_last_sentence_of_a_paragraph_for_the_next_meeting_is_assigned_in_it
     ]
     assert _assigned(draft.meeting) == [{"assigned": "2019-05-14/1"}]
     assert any(
-        "task 1 (assigned in this item), deadline next meeting" in str(n) for n in draft.notes
+        "task 1 for Cllr Bealey (assigned in this item), deadline next meeting" in str(n)
+        for n in draft.notes
     )
 
 

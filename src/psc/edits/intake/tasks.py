@@ -265,8 +265,12 @@ _NEXT_EN = re.compile(
     r"\b(?P<when>(?:at|by|for|before|until)\s+(?:the\s+)?next(?:\s+\w+)?\s+meeting)\b", re.I
 )
 """'at next meeting', 'by the next meeting', 'for the next Council meeting'."""
-_INFINITIVE_EN = re.compile(r"^to\s+(?:be\s+)?[a-z]{2,}\b", re.I)
-"""'To be confirmed by Cllr Bealey …', 'To report back …': what is to be done, no doer."""
+_BY_WHOM_EN = re.compile(
+    r"^(?i:to\s+be\s+[a-z]{3,}\s+by)\s+(?P<who>(?i:(?:the\s+)?(?:clerk|chair(?:man)?))|"
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+)"
+)
+"""'To be confirmed by Cllr Bealey …': what is to be done and by whom ('Matter to be listed
+at next meeting' names no one: a matter put off, no task)."""
 _NEXT_CS = re.compile(
     r"^(?P<when>(?:na|do|k|ke|pro)\s+(?:příští|další|nejbližší)(?:m|ho|mu)?\s+"
     r"(?:[^\W\d]+\s+)?(?:jednání|schůz[eiíy]|zasedání|porad[auyě])(?:m|ch)?)\s+\S",
@@ -274,12 +278,28 @@ _NEXT_CS = re.compile(
 )
 """'Na příští květnové jednání …', 'Do příští schůze …' (the next meeting first)."""
 
+_INFINITIVE_CS = re.compile(
+    r"(?<![\w-])(?P<verb>[a-zěščřžýáíéúůďťň]{2,}(?:it|at|ět|et|out|nout|ovat|ít|ýt|ci))(?![\w-])"
+)
+"""A Czech infinitive ('zabezpečit', 'zajistit', 'podepsat', 'předložit')."""
+_NOT_INFINITIVES = frozenset(
+    "počet rozpočet účet předmět výbor limit audit kredit deficit mandát kandidát senát "
+    "magistrát formát certifikát byt at it et".split()
+)
+
+
+def _infinitive(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first Czech infinitive in `text` from `start` (nouns that end like one aside)."""
+    found = _INFINITIVE_CS.finditer(text, start)
+    return next((m for m in found if m["verb"].casefold() not in _NOT_INFINITIVES), None)
+
+
 _WILL_DO_CS = re.compile(
     r"(?<!\w)(?:"
-    r"(?:vy|z|do|za|pro)?pracuj[eí]|(?:za)?aktualizuj[eí]|zkontroluj[eí]|zorganizuj[eí]|"
+    r"(?:vy|z|do|za|pro)pracuj[eí]|zaktualizuj[eí]|zkontroluj[eí]|zorganizuj[eí]|"
     r"(?:zajist|připrav|předlož|prověř|oslov|doplň|oprav|uprav|zveřejn|vyvěs|zjist|ověř|"
     r"prošetř|zabezpeč|vyřeš|dořeš|rozděl|navrhn|vyzv)í|"
-    r"(?:před|po|do|objedn|svol|sjedn|projedn)(?:á|ají)|"
+    r"(?:před|pod|dod|objedn|svol|sjedn|projedn)(?:á|ají)|"
     r"(?:za|po|roze)(?:šle|šlou)"
     r")(?!\w)",
     re.I,
@@ -305,22 +325,23 @@ def _sentences(text: str) -> list[str]:
 
 
 def for_next_meeting(sentence: str, *, english: bool) -> dict[str, Any] | None:
-    """A sentence that gives something to do for the next meeting: 'To be confirmed by Cllr
-    Bealey at next meeting..', 'Na příští květnové jednání si máme připravit návrh témat …':
-    a task, its deadline the next meeting (in the minutes' words)."""
+    """A sentence that gives someone something to do for the next meeting: 'To be confirmed
+    by Cllr Bealey at next meeting..', 'Na příští květnové jednání si máme připravit návrh
+    témat …': a task, its deadline the next meeting (in the minutes' words), its doer
+    ('_owner') when the English names one."""
     text = sentence.strip()
+    task: dict[str, Any] = {"text": text, "_kind": "next_meeting", "deadline": "next meeting"}
     if english:
         when = _NEXT_EN.search(text)
         plain = _plain(text)
-        if when is None or not (_INFINITIVE_EN.match(plain) or _TO_DO.match(plain)):
+        doer = _BY_WHOM_EN.match(plain) or _TO_DO.match(plain)
+        if when is None or doer is None:
             return None
-        words = when["when"]
-    else:
-        start = _NEXT_CS.match(text)
-        if start is None or text.endswith(("?", ":")) or _DECIDING_CS.search(text):
-            return None
-        words = start["when"]
-    return {"text": text, "_kind": "next_meeting", "deadline": "next meeting", "_words": words}
+        return {**task, "_words": when["when"], "_owner": doer["who"]}
+    start = _NEXT_CS.match(text)
+    if start is None or text.endswith(("?", ":")) or _DECIDING_CS.search(text):
+        return None
+    return {**task, "_words": start["when"]}
 
 
 def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
@@ -389,10 +410,12 @@ def in_sentence(r: Walk, i: int) -> int | None:
         task = will_do(raw, year=_year(r))
     if task is None:
         return _split_last(r, i, r.english)
+    owner = task.pop("_owner", None)
     r.tasks.append(task)
     r.add({"assigned": len(r.tasks)})
     due = task["_kind"].replace("_", " ")
-    r.note(block, f"task {len(r.tasks)} (assigned in this item), deadline {due}")
+    what = f"task {len(r.tasks)}" + (f" for {owner}" if owner else "")
+    r.note(block, f"{what} (assigned in this item), deadline {due}")
     return i + 1
 
 
@@ -400,14 +423,6 @@ def in_sentence(r: Walk, i: int) -> int | None:
 
 _DUE_AT_END = re.compile(r"\s+(?:T|Termín)\s*:\s*(?P<due>[^:]{1,40}?)\s*$")
 """'… zabezpečit uzavření pachtovní smlouvy. T: 31. 5. 2018' (the deadline closes the text)."""
-_INFINITIVE_CS = re.compile(
-    r"(?<![\w-])(?P<verb>[a-zěščřžýáíéúůďťň]{2,}(?:it|at|ět|et|out|nout|ovat|ít|ýt|ci))(?![\w-])"
-)
-"""A Czech infinitive ('zabezpečit', 'zajistit', 'podepsat', 'předložit')."""
-_NOT_INFINITIVES = frozenset(
-    "počet rozpočet účet předmět výbor limit audit kredit deficit mandát kandidát senát "
-    "magistrát formát certifikát byt at it et".split()
-)
 
 
 def imposed_task(text: str, *, year: int | None = None) -> tuple[str, dict[str, Any]] | None:
@@ -423,10 +438,7 @@ def imposed_task(text: str, *, year: int | None = None) -> tuple[str, dict[str, 
     head = text[: due.start()].rstrip()
     cut = list(re.finditer(r"[.:;!?]\s", head[:-1]))  # the last sentence, or after a label
     start = cut[-1].end() if cut else 0
-    verb = next(
-        (m for m in _INFINITIVE_CS.finditer(head, start) if m["verb"] not in _NOT_INFINITIVES),
-        None,
-    )
+    verb = _infinitive(head, start)
     if verb is None or head[verb.start() :].count(" ") > 40:
         return None
     task: dict[str, Any] = {"text": head[verb.start() :], "_kind": deadline.kind}
