@@ -30,7 +30,7 @@ from psc.edits.intake.blocks import Block
 from psc.language import dates
 
 _LABEL = re.compile(
-    r"^(?P<label>(?:\d+(?:\.\d+)*\.?\s+)?(?:action(?:\s+point)?|actions?|task|úkol"
+    r"^(?P<label>(?:\d+(?:\.\d+)*\.?\s+)?(?:action(?:\s+(?:point|item))?|actions?|task|úkol"
     r"(?:\s+(?:č\.\s*)?[\w/.-]*\d[\w/.-]*)?)\s*:)\s*(?P<text>\S.*)$",
     re.I | re.S,
 )
@@ -111,7 +111,7 @@ _TASK_LABEL = re.compile(
 
 
 _ACTION = re.compile(
-    r"^(?:\*\*)?(?:action|action\s+point)(?:\*\*)?\s*:\s*(?P<text>\S.*)$", re.I | re.S
+    r"^(?:\*\*)?action(?:\s+(?:point|item))?(?:\*\*)?\s*:\s*(?P<text>\S.*)$", re.I | re.S
 )
 _OWNER_TO = re.compile(
     r"^(?P<owner>@?[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,3})\s+to\s+"
@@ -373,17 +373,34 @@ def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
     return task
 
 
+_TOPIC = re.compile(r"^(?P<topic>[^:.!?]{2,40}:)\s+(?P<rest>\S.*)$", re.S)
+"""'Manhole Cover(s): GC to contact builders …': a topic named before the task."""
+
+
+def _a_task(sentence: str, english: bool) -> bool:
+    """Whether a sentence alone is a task: for the next meeting, or (English) someone 'to' do
+    something ('RJ to replace lamps in Block Three.')."""
+    if for_next_meeting(sentence, english=english) is not None:
+        return True
+    return english and to_do(sentence) is not None
+
+
 def _split_last(r: Walk, i: int, english: bool) -> int | None:
-    """A block whose last sentence is a task for the next meeting, after other sentences:
-    the block read again as two, the sentences before it first (so they are read as they
-    would be), then the task's sentence alone."""
+    """A block that ends with a task after other sentences ('Lighting. HP to contact GG …
+    RJ to replace lamps in Block Three.') or after its topic ('Manhole Cover(s): GC to …'):
+    the block read again as two, what comes before the task first (so it is read as it
+    would be, and split again when it ends with a task too), then the task alone."""
     block = r.blocks[i]
-    sentences = _sentences(block.text)
-    if len(sentences) < 2 or for_next_meeting(sentences[-1], english=english) is None:
+    text = block.text.strip()
+    sentences = _sentences(text)
+    topic = _TOPIC.match(text) if len(sentences) == 1 else None
+    if len(sentences) > 1 and _a_task(sentences[-1], english):
+        last = sentences[-1]
+    elif topic is not None and english and to_do(topic["rest"]) is not None:
+        last = topic["rest"]
+    else:
         return None
-    last = sentences[-1]
-    before = block.text.strip()[: -len(last)].rstrip()
-    first = replace(block, text=before)
+    first = replace(block, text=text[: -len(last)].rstrip())
     task = replace(block, kind="paragraph", text=last, ordered=False, number=None, marker=None)
     r.blocks[i : i + 1] = [first, task]
     return i
