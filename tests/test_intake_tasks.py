@@ -219,3 +219,85 @@ def test_the_resolution_links_the_task_it_imposes():
     ]
     assert decisions[0]["imposes"] == "2018-05-09/1"
     assert decisions[0]["decision"].endswith("zabezpečit uzavření pachtovní smlouvy.")
+
+
+# ---------------------------------------------------------------- a task at a block's end
+
+WESTLEIGH = _source("en-westleigh-agm-2007-03")
+LIGHTING = (
+    "Lighting. HP to contact GG regarding repair of faulty lights in Block One. RJ to replace "
+    "lamps in Block Three."
+)
+"""en-westleigh-agm-2007-03, line 23: a topic, then two tasks."""
+MANHOLE = "Manhole Cover(s): GC to contact builders regarding replacement of manhole covers in rear car park."
+"""en-westleigh-agm-2007-03, line 25: a topic named before its task."""
+FROXFIELD = (
+    "Community Fund: Cllr. Adams to collate list of suggestions and commentary and circulate "
+    "to Council."
+)
+"""Froxfield Parish Council, minutes of 8 November 2017, item 7 (its first sentence):
+http://froxfield.org/section825611_353753.html"""
+
+
+def test_a_block_ending_with_a_task_splits_before_it():
+    assert tasks.split_task(LIGHTING, english=True) == (
+        "Lighting. HP to contact GG regarding repair of faulty lights in Block One.",
+        "RJ to replace lamps in Block Three.",
+    )
+    assert tasks.split_task(MANHOLE, english=True) == (
+        "Manhole Cover(s):",
+        "GC to contact builders regarding replacement of manhole covers in rear car park.",
+    )
+    assert tasks.split_task(FROXFIELD, english=True) == (
+        "Community Fund:",
+        "Cllr. Adams to collate list of suggestions and commentary and circulate to Council.",
+    )
+    # en-westleigh-agm-2007-03, line 17: no task at its end
+    assert (
+        tasks.split_task(
+            "It was agreed that the venue for the AGM should rotate. The next meeting in 2008 "
+            "will be held in Flat 10.",
+            english=True,
+        )
+        is None
+    )
+
+
+def test_a_title_before_a_name_ends_no_sentence():
+    # Froxfield (above): 'Cllr. Adams' is one name, so the sentence is whole
+    assert len(tasks._sentences(FROXFIELD)) == 1
+    # obec-velke-brezno-rada-2018-05, line 1 (resolution 92/2018)
+    assert tasks._sentences("Pachtýř: MVDr. Ing. Anton Herman, se sídlem Kollárova 1933") == [
+        "Pachtýř: MVDr. Ing. Anton Herman, se sídlem Kollárova 1933"
+    ]
+
+
+def test_each_task_at_a_paragraphs_end_is_assigned_in_its_place():
+    draft = _draft(WESTLEIGH, EN_GROUP)
+    assert [t["text"] for t in draft.meeting["tasks"]] == [
+        "HP to discuss the matter with the window cleaners.",
+        "HP to contact GG regarding repair of faulty lights in Block One.",
+        "RJ to replace lamps in Block Three.",
+        "GC to contact builders regarding replacement of manhole covers in rear car park.",
+        "HP and GC to contact builders to obtain quotes for repairs to faulty steps.",
+        "EK to obtain paint and brushes for do-it-ourselves repainting of car park markings.",
+    ]
+    content = draft.meeting["items"][-1]["content"]
+    at = content.index("Lighting.")
+    assert content[at : at + 3] == [
+        "Lighting.",
+        {"assigned": "2007-03-08/2"},
+        {"assigned": "2007-03-08/3"},
+    ]
+
+
+def test_an_action_item_line_is_a_task():
+    # en-psf-board-2001-03, lines 13, 19 and 20
+    found = tasks.action_line("Action Item: Greg Stein will create mailing lists.")
+    assert found == tasks.TaskLine("Action Item:", "Greg Stein will create mailing lists.", None)
+    draft = _draft(_source("en-psf-board-2001-03"), EN_GROUP)
+    assert [t["text"] for t in draft.meeting["tasks"]] == [
+        "Action Item: Hardt was directed to draft a budget for Board approval.",
+        "Action Item: Greg Stein will create mailing lists.",
+        "Action Item: Greg Stein will set up Web pages.",
+    ]

@@ -71,7 +71,7 @@ def to_do(text: str) -> TaskLine | None:
     """'NB to follow up with MW about …', '(3.5) Welcome Packs – RM to distribute packs …':
     someone to do something, in one sentence (the topic before a dash stays the text's)."""
     text = text.strip()
-    if re.search(r"[.!?]\s+[A-Z]", text):  # more than one sentence: an account
+    if len(_sentences(text)) > 1:  # more than one sentence: an account
         return None
     match = _TO_DO.match(text)
     if match is None:
@@ -318,10 +318,23 @@ _DEADLINE_CS = re.compile(
 _SUBORDINATE = re.compile(r"^(?:že|aby|pokud|když|jestli|zda|který|která|které|kdo|co)\b", re.I)
 
 
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Rev|Prof|Ing|Mgr|Bc|MUDr|MVDr|JUDr|PhDr|RNDr|"
+    r"doc|prof|p|pí|č|tj|tzv|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])\.$"
+)
+"""A word the full stop abbreviates ('Cllr.', 'MVDr.', 'J.'): no sentence ends there."""
+
+
 def _sentences(text: str) -> list[str]:
-    """The text's sentences, each as written (a full stop, then a capital letter)."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])", text.strip())
-    return [p for p in parts if p]
+    """The text's sentences, each as written (a full stop, then a capital letter; not after
+    a title or an initial)."""
+    parts: list[str] = []
+    for part in re.split(r"(?<=[.!?])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])", text.strip()):
+        if parts and _ABBREVIATION.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {part}"
+        elif part:
+            parts.append(part)
+    return parts
 
 
 def for_next_meeting(sentence: str, *, english: bool) -> dict[str, Any] | None:
@@ -385,13 +398,11 @@ def _a_task(sentence: str, english: bool) -> bool:
     return english and to_do(sentence) is not None
 
 
-def _split_last(r: Walk, i: int, english: bool) -> int | None:
-    """A block that ends with a task after other sentences ('Lighting. HP to contact GG …
-    RJ to replace lamps in Block Three.') or after its topic ('Manhole Cover(s): GC to …'):
-    the block read again as two, what comes before the task first (so it is read as it
-    would be, and split again when it ends with a task too), then the task alone."""
-    block = r.blocks[i]
-    text = block.text.strip()
+def split_task(text: str, *, english: bool) -> tuple[str, str] | None:
+    """A block's text that ends with a task after other sentences ('Lighting. HP to contact
+    GG … RJ to replace lamps in Block Three.') or after its topic ('Manhole Cover(s): GC to
+    contact …'): (what comes before the task, the task), or None."""
+    text = text.strip()
     sentences = _sentences(text)
     topic = _TOPIC.match(text) if len(sentences) == 1 else None
     if len(sentences) > 1 and _a_task(sentences[-1], english):
@@ -400,8 +411,19 @@ def _split_last(r: Walk, i: int, english: bool) -> int | None:
         last = topic["rest"]
     else:
         return None
-    first = replace(block, text=text[: -len(last)].rstrip())
-    task = replace(block, kind="paragraph", text=last, ordered=False, number=None, marker=None)
+    return text[: -len(last)].rstrip(), last
+
+
+def _split_last(r: Walk, i: int, english: bool) -> int | None:
+    """A block that ends with a task (`split_task`), read again as two blocks: what comes
+    before the task first (so it is read as it would be, and split again when it ends with a
+    task too), then the task alone."""
+    block = r.blocks[i]
+    split = split_task(block.text, english=english)
+    if split is None:
+        return None
+    first = replace(block, text=split[0])
+    task = replace(block, kind="paragraph", text=split[1], ordered=False, number=None, marker=None)
     r.blocks[i : i + 1] = [first, task]
     return i
 
