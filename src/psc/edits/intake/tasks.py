@@ -1,22 +1,29 @@
-"""Tasks given inside an item, in the shapes minutes write them: one family of small named
-rules of `psc import`, with one entry point for the walk (`in_place`, and `in_section` for a
-line under 'Action points:' / 'Úkoly').
+"""Tasks the minutes give, in the shapes they write them: one family of small named rules of
+`psc import`, with one entry for the walk (`in_place`; `in_section` for a line under 'Action
+points:' / 'Úkoly'; `imposed` after the walk).
 
 - a task's label, with or without its number ('Úkol 100/1: Upravit zápis z 99. schůze VV
   sekretariát', 'Úkol: …'): `undated`, the task keeps its number;
 - an owner known to the meeting 'to' do something ('ACTION: Brent to close issues …', 'Rod to
   follow up with …', English): `undated`, by `task_without_deadline`;
 - `action_line`: a label, then the task ('2.2.2 Action: NB to follow up with MW about …',
-  'Action: To be put on village notice board.');
+  'Action Item: Greg Stein will create mailing lists.');
 - `to_do`: someone 'to' do something, perhaps after the topic and a dash ('(3.5) Welcome
   Packs – RM to distribute packs to new residents …'), the doer by initials, a name or a
-  function ('Clerk to draft and issue …').
+  function ('Clerk to draft and issue …');
+- `for_next_meeting`: a sentence of something to do for the next meeting ('To be confirmed by
+  Cllr Bealey at next meeting..', 'Na příští květnové jednání si máme připravit …'), due then;
+- `will_do`: a Czech sentence of who will do what ('Předseda KV vypracuje plán činnosti …',
+  'Další podkladové materiály zašlou tajemnici KV do 10.9.2007.'), due when 'do …' says;
+- `split_task`: a block that ends with such a task after other sentences or its topic
+  ('Lighting. HP to contact GG … RJ to replace lamps in Block Three.'), read as two blocks;
+- `imposed_task`: a resolution whose text ends with a task and 'T: 31. 5. 2018' imposes it.
 
 A task without a deadline is a task all the same (the meeting file holds one since issue 22):
-the line as written is its text (number, label and owner: nothing is dropped), it is never
-overdue, and the item shows it in its place. A deadline written as psc reads it
-('– T: 30. 4. 2025') is the recogniser's `parse_task`. The rules are pure; `in_place` and
-`in_section` record what they find on the walk.
+the line or sentence as written is its text (number, label and owner: nothing is dropped),
+it is never overdue, and the item shows it in its place. A deadline written as psc reads it
+('– T: 30. 4. 2025') is the recogniser's `parse_task`. The rules are pure; `in_place`,
+`in_section` and `imposed` record what they find.
 """
 
 from __future__ import annotations
@@ -211,7 +218,7 @@ def _what(task: dict[str, Any]) -> str:
 
 
 _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
-"""A deadline as psc reads it ('– T: 30. 4. 2025'): the recogniser's `parse_task`, not these rules."""
+"""A deadline as psc reads it ('– T: 30. 4. 2025'): the recogniser's `parse_task`'s."""
 
 
 def in_place(r: Walk, i: int) -> int | None:
@@ -437,7 +444,7 @@ def in_sentence(r: Walk, i: int) -> int | None:
     """A task a block's sentence gives: a whole block for the next meeting ('To be confirmed
     by … at next meeting', 'Na příští … jednání si máme připravit …') or a Czech line of who
     will do what ('Předseda KV vypracuje plán činnosti …'), a task shown in its place; a
-    block that ends with a task for the next meeting is split before it (`_split_last`)."""
+    block that ends with a task is split before it (`_split_last`)."""
     block = r.blocks[i]
     if block.kind not in ("paragraph", "item") or not r.started() or block.bold:
         return None
