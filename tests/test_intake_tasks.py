@@ -301,3 +301,39 @@ def test_an_action_item_line_is_a_task():
         "Action Item: Greg Stein will create mailing lists.",
         "Action Item: Greg Stein will set up Web pages.",
     ]
+
+
+QUADRING = "12. Park inspection- clerk to get quotes for a park safety inspection"
+"""Quadring Parish Council, minutes of 19 July 2021:
+https://quadring.parish.lincolnshire.gov.uk/council-business/2021-parish-council-minutes-meetings/6"""
+
+
+def test_a_topic_and_a_hyphen_before_someone_to_do_something():
+    assert tasks.to_do(QUADRING) == tasks.TaskLine(None, QUADRING, "clerk")
+    # the same minutes: a doer psc cannot tell ('district councilor and clerk') is no task
+    assert (
+        tasks.to_do(
+            "10. Bin update- district councilor and clerk to put a complaint in on missed bins "
+            "as it is happening on a weekly basis"
+        )
+        is None
+    )
+
+
+PRAHA5_PARAGRAPH = f"S přítomnými hosty byla projednána jejich podání. {PRAHA5}"
+"""Kontrolní výbor ZMČ Praha 5, 5. 9. 2007 (above): the paragraph as published."""
+
+
+def test_a_czech_paragraph_ending_with_who_will_do_what_splits_before_it():
+    assert tasks.split_task(PRAHA5_PARAGRAPH, english=False) == (
+        "S přítomnými hosty byla projednána jejich podání.",
+        PRAHA5,
+    )
+    draft = _draft(ITEM + PRAHA5_PARAGRAPH + "\n")
+    assert [(t["text"], t["deadline"]) for t in draft.meeting["tasks"]] == [
+        (PRAHA5, dt.date(2007, 9, 10))
+    ]
+    assert draft.meeting["items"][0]["content"][-2:] == [
+        "S přítomnými hosty byla projednána jejich podání.",
+        {"assigned": "2016-09-07/1"},
+    ]

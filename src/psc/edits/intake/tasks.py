@@ -75,14 +75,15 @@ def action_line(text: str) -> TaskLine | None:
 
 
 def to_do(text: str) -> TaskLine | None:
-    """'NB to follow up with MW about …', '(3.5) Welcome Packs – RM to distribute packs …':
-    someone to do something, in one sentence (the topic before a dash stays the text's)."""
+    """'NB to follow up with MW about …', '(3.5) Welcome Packs – RM to distribute packs …',
+    '12. Park inspection- clerk to get quotes …': someone to do something, in one sentence
+    (the topic before a dash stays the text's)."""
     text = text.strip()
     if len(_sentences(text)) > 1:  # more than one sentence: an account
         return None
     match = _TO_DO.match(text)
     if match is None:
-        topic = re.match(r"^[^–—]{2,80}?\s[–—-]\s+", text)
+        topic = re.match(r"^[^–—]{2,80}?\s?[–—-]\s+", text)  # 'Park inspection- clerk to …'
         match = _TO_DO.match(text[topic.end() :]) if topic else None
     if match is None or not _is_verb(match["verb"]):
         return None
@@ -330,14 +331,16 @@ _ABBREVIATION = re.compile(
     r"doc|prof|p|pí|č|tj|tzv|[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])\.$"
 )
 """A word the full stop abbreviates ('Cllr.', 'MVDr.', 'J.'): no sentence ends there."""
+_NUMBER = re.compile(r"\d+(?:\.\d+)*\.")
+"""A point's number ('12.'): no sentence of its own."""
 
 
 def _sentences(text: str) -> list[str]:
     """The text's sentences, each as written (a full stop, then a capital letter; not after
-    a title or an initial)."""
+    a title, an initial or a point's number)."""
     parts: list[str] = []
     for part in re.split(r"(?<=[.!?])\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ])", text.strip()):
-        if parts and _ABBREVIATION.search(parts[-1]):
+        if parts and (_ABBREVIATION.search(parts[-1]) or _NUMBER.fullmatch(parts[-1])):
             parts[-1] = f"{parts[-1]} {part}"
         elif part:
             parts.append(part)
@@ -398,11 +401,12 @@ _TOPIC = re.compile(r"^(?P<topic>[^:.!?]{2,40}:)\s+(?P<rest>\S.*)$", re.S)
 
 
 def _a_task(sentence: str, english: bool) -> bool:
-    """Whether a sentence alone is a task: for the next meeting, or (English) someone 'to' do
-    something ('RJ to replace lamps in Block Three.')."""
+    """Whether a sentence alone is a task: for the next meeting, someone 'to' do something
+    ('RJ to replace lamps in Block Three.'), or who will do what ('Další podkladové materiály
+    zašlou tajemnici KV do 10.9.2007.')."""
     if for_next_meeting(sentence, english=english) is not None:
         return True
-    return english and to_do(sentence) is not None
+    return to_do(sentence) is not None if english else will_do(sentence) is not None
 
 
 def split_task(text: str, *, english: bool) -> tuple[str, str] | None:
