@@ -307,7 +307,7 @@ _WILL_DO_CS = re.compile(
     r"(?:vy|z|do|za|pro)pracuj[eí]|zaktualizuj[eí]|zkontroluj[eí]|zorganizuj[eí]|"
     r"(?:zajist|připrav|předlož|prověř|oslov|doplň|oprav|uprav|zveřejn|vyvěs|zjist|ověř|"
     r"prošetř|zabezpeč|vyřeš|dořeš|rozděl|navrhn|vyzv)í|"
-    r"(?:před|pod|dod|objedn|svol|sjedn|projedn)(?:á|ají)|"
+    r"(?:před|pod|dod|objedn|svol|sjedn)(?:á|ají)|"  # not 'projedná': a discussion
     r"(?:za|po|roze)(?:šle|šlou)"
     r")(?!\w)",
     re.I,
