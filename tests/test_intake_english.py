@@ -15,7 +15,7 @@ import pytest
 from test_intake_recognise import EN_GROUP, GROUP, _draft
 from test_intake_recognise import _words_kept as _kept
 
-from psc.edits.intake import english, undated
+from psc.edits.intake import english, tasks
 from psc.edits.intake.sources import text_blocks
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -511,12 +511,12 @@ def test_every_word_of_the_english_fixtures_is_kept(name):
     ],
 )
 def test_a_task_without_a_deadline_is_named_with_its_owner(line, owner):
-    assert undated.task_without_deadline(line) == (owner, line.removeprefix("ACTION: "))
+    assert tasks.task_without_deadline(line) == (owner, line.removeprefix("ACTION: "))
 
 
 def test_a_sentence_with_to_is_no_task():
-    assert undated.task_without_deadline("Matter to be listed at next meeting.") is None
-    assert undated.task_without_deadline("Apologies were received from Cllr Dodds.") is None
+    assert tasks.task_without_deadline("Matter to be listed at next meeting.") is None
+    assert tasks.task_without_deadline("Apologies were received from Cllr Dodds.") is None
 
 
 def test_a_task_without_a_deadline_is_a_task_in_its_place():

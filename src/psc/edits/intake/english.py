@@ -37,7 +37,6 @@ from psc.edits.intake import (
     scribe,
     signoff,
     subitems,
-    undated,
 )
 from psc.edits.intake.blocks import Block
 
@@ -879,15 +878,8 @@ def before(r: Walk, i: int) -> int | None:
     return None
 
 
-def task_noted(r: Walk, i: int) -> int | None:
-    """A task without a deadline ('ACTION: Brent to close issues …', 'Rod to follow up
-    with …'): a task of the meeting in its place, the line its text (undated.py)."""
-    return undated.in_place(r, i)
-
-
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.read,
-    task_noted,
     apologies_received,
     apologies.named_apologies,
     resolved_by_nick,

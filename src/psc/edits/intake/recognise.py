@@ -30,7 +30,6 @@ from psc.edits.intake import (
     runtogether,
     tables,
     tasks,
-    undated,
     votelist,
     wrapped,
 )
@@ -812,6 +811,7 @@ class _Recogniser:
         self.flush_list()
         if self.english:
             english.after(self)
+        tasks.imposed(self)  # a resolution's last clause and 'T: …': the task it imposes
         return self.finish()
 
     def step(self, i: int) -> int:
@@ -885,14 +885,14 @@ class _Recogniser:
             return i + 1
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
-        if self.task_line(i):
-            return i + 1
+        done = tasks.in_place(self, i)
+        if done is not None:
+            return done
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
             return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
-        done = english.within(self, i) if self.english else undated.in_place(self, i)
-        if done is not None:
+        if self.english and (done := english.within(self, i)) is not None:
             return done
         for step in (
             self.decision_list,
@@ -2422,7 +2422,7 @@ class _Recogniser:
         block = self.blocks[i]
         task = self.parse_task(block)
         if task is None:
-            if not undated.in_section(self, block):
+            if not tasks.in_section(self, block):
                 self.task_as_text(block)
             return i + 1
         self.tasks.append(task)
@@ -2444,35 +2444,6 @@ class _Recogniser:
             return False
         self.add({"heading": text})
         self.note(block, f"'{_plain(text)}': a heading inside the item (no tasks with T: follow)")
-        return True
-
-    def task_line(self, i: int) -> bool:
-        """'2.2.2 Action: NB to follow up with MW …', 'Úkol 100/1: Upravit zápis …', 'RM to
-        distribute packs …': a task given in the item (undated.py, then tasks.py), kept in its
-        place, without a deadline; a deadline as psc writes it ('– T: …') is `task_in_place`'s."""
-
-        block = self.blocks[i]
-        if block.kind not in ("paragraph", "item") or not self.started() or block.bold:
-            return False
-        raw = _raw(block)
-        if _plain(raw) != raw or _DEADLINE.search(raw):
-            return False
-        if undated.in_place(self, i) is not None:  # a task's label, or an owner known 'to' …
-            return True
-        found = tasks.action_line(raw) or tasks.to_do(raw)
-        if found is None:
-            return False
-        shown = f"'{found.label}' " if found.label else ""
-        task: dict[str, Any] = {"text": raw, "_kind": "none"}  # the line as written
-        own = undated.undated(raw, english=self.english)
-        if own is not None and "id" in own:  # 'Úkol 100/1: …' is task 100/1
-            task["id"] = own["id"]
-        known = self._responsible(found.who) if found.who else []
-        if known:
-            task["responsible"] = known if len(known) > 1 else known[0]
-        self.tasks.append(task)
-        self.add({"assigned": len(self.tasks)})
-        self.note(block, f"{shown}task {len(self.tasks)} (assigned in this item), no deadline")
         return True
 
     def task_in_place(self, i: int) -> bool:
