@@ -162,7 +162,12 @@ CORPUS = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() e
 KNOWN_LOSSES: dict[str, str] = {
     # Issue 22 item 6: fixtures added late, as the honest check of the importer's rules; the
     # importer is not tuned to them. Strict: once they import whole, the mark must go.
-    # (none today: mesto-pecky-zastupitelstvo-2025-04's table dump and date line are read)
+    # (mesto-pecky-zastupitelstvo-2025-04's table dump and date line are read)
+    # Second round (added while the rules were being written further, not looked at by them):
+    "en-stoke-ferry-mill-liaison-2011-07": "the number '1' of an attendance point numbered as an "
+    "item ('1. Apologies: …') is dropped",
+    "html-west-dereham-parish-council-2008-03": "the numbers of the attendance points numbered "
+    "as items ('1. Present: …', '2. Apologies: …') are dropped",
 }
 """Fixtures whose import loses words today, with what is lost."""
 
