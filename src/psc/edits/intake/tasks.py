@@ -134,6 +134,13 @@ def _plain(text: str) -> str:
     return re.sub(r"[*_]{1,3}", "", text).strip()
 
 
+def _emphasis(text: str) -> bool:
+    """Bold or italic marks outside a link ('**…**'): a line set apart, no task's sentence (a
+    Markdown link is a task's words as written: 'Bára si bere na starost kontrolu [Pull
+    Requestu #206 …](https://…) skrze účetního.')."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text) != _plain(text)
+
+
 def task_without_deadline(text: str) -> tuple[str, str] | None:
     """'ACTION: Brent to close issues …', 'Rod to follow up with email …', 'HP to liaise
     with …' (English): (owner, the task's words), or None."""
@@ -222,6 +229,12 @@ _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", r
 """A deadline as psc reads it ('– T: 30. 4. 2025'): the recogniser's `parse_task`'s."""
 
 
+def _bullet(r: Walk, block: Block) -> bool:
+    """A bullet after the title in minutes that number no items (a bullet per topic: 'Kokoška
+    si bere na starost ověření, …'): read for tasks as an item's line is."""
+    return block.kind == "item" and not block.ordered and "title" in r.m
+
+
 def in_place(r: Walk, i: int) -> int | None:
     """The walk's one entry for a task given in an item's text, kept in its place: a task's
     label or an owner known 'to' … (`undated`: its ID when the line numbers it, else its
@@ -229,7 +242,7 @@ def in_place(r: Walk, i: int) -> int | None:
     the doers the group knows its responsible, else a sentence that gives a task
     (`in_sentence`). The block to go on from, or None."""
     block = r.blocks[i]
-    if block.kind not in ("paragraph", "item") or not r.started():
+    if block.kind not in ("paragraph", "item") or not (r.started() or _bullet(r, block)):
         return None
     task = undated(_line(block), english=r.english, names=_names(r))
     if task is not None:
@@ -239,9 +252,9 @@ def in_place(r: Walk, i: int) -> int | None:
         r.note(block, f"{what} without a deadline (assigned in this item; the line is its text)")
         return i + 1
     raw = _raw(block)
-    if block.bold or _plain(raw) != raw or _DEADLINE.search(raw):
+    if block.bold or _emphasis(raw) or _DEADLINE.search(raw):
         return None
-    found = action_line(raw) or to_do(raw)
+    found = None if _plain(raw) != raw else action_line(raw) or to_do(raw)
     if found is None:
         return in_sentence(r, i)
     shown = f"'{found.label}' " if found.label else ""
@@ -308,11 +321,13 @@ _WILL_DO_CS = re.compile(
     r"(?:zajist|připrav|předlož|prověř|oslov|doplň|oprav|uprav|zveřejn|vyvěs|zjist|ověř|"
     r"prošetř|zabezpeč|vyřeš|dořeš|rozděl|navrhn|vyzv)í|"
     r"(?:před|pod|dod|objedn|svol|sjedn)(?:á|ají)|"  # not 'projedná': a discussion
-    r"(?:za|po|roze)(?:šle|šlou)"
+    r"(?:za|po|roze)(?:šle|šlou)|"
+    r"si\s+(?:bere|berou|vezme|vezmou)\s+na\s+starost"  # a member takes a task on
     r")(?!\w)",
     re.I,
 )
-"""A Czech verb of a task in the future (perfective): 'vypracuje', 'zajistí', 'zašlou'."""
+"""A Czech verb of a task in the future (perfective): 'vypracuje', 'zajistí', 'zašlou', or a
+member taking a task on at the meeting ('Kokoška si bere na starost ověření, …')."""
 _DECIDING_CS = re.compile(
     r"(?<!\w)(?:schvaluj|neschvaluj|ukládá|ukládaj|pověřuj|souhlasí|nesouhlasí|volí|jmenuj|"
     r"zamítá|revokuj|doporučuj|bere\s+na\s+vědomí|usnesení)",
@@ -450,10 +465,12 @@ def in_sentence(r: Walk, i: int) -> int | None:
     will do what ('Předseda KV vypracuje plán činnosti …'), a task shown in its place; a
     block that ends with a task is split before it (`_split_last`)."""
     block = r.blocks[i]
-    if block.kind not in ("paragraph", "item") or not r.started() or block.bold:
+    if block.kind not in ("paragraph", "item") or block.bold:
+        return None
+    if not (r.started() or _bullet(r, block)):
         return None
     raw = _raw(block)
-    if _plain(raw) != raw or _DEADLINE.search(raw):
+    if _emphasis(raw) or _DEADLINE.search(raw):
         return None
     task = for_next_meeting(raw, english=r.english) if len(_sentences(raw)) == 1 else None
     if task is None and not r.english:
