@@ -157,3 +157,37 @@ def test_the_walk_reads_the_refusal_as_a_resolution():
     ]
     said = " ".join(HOLOUBKOV.split())  # the reader joins the source's double space
     assert found == [{"decision": said, "outcome": "rejected", "unanimous": True}]
+
+
+def test_the_recorder_alone_over_the_name():
+    # a breeders' club, the last lines (the verb alone, the name under it):
+    # http://www.zocschpodborany.estranky.cz/clanky/zpravy-ze-schuzi-zo/vyborova-chuze-2.12.2013.html
+    found = recorded_on("Zapsal", "Bohuslav Potůček")
+    assert found == ({"name": "Bohuslav Potůček", "gender": "male"}, True)
+    assert recorded_on("Zapsal") is None  # no name: nothing to record
+
+
+# ---------------------------------------------------------------- who, by when, does what
+
+HOLOUBKOV_TASK = (
+    "předseda FV do dalšího zasedání výboru, které se bude konat 14.12.2006 předloží plán práce "
+    "finančního výboru na rok 2007"
+)
+"""obec-holoubkov-financni-vybor-2006-12, item 3: the second point of the resolution."""
+UORP = "paní Ing. Kalvarová do konce roku 2018 dopracuje a zaktualizuje testové otázky"
+"""A fire brigades' association's council, the clause after 'v minulém zápise bylo zapsáno,
+že': https://www.dh.cz/index.php?option=com_content&view=category&layout=blog&id=32&Itemid=43"""
+
+
+def test_the_deadline_between_who_and_the_verb():
+    task = tasks.will_do(HOLOUBKOV_TASK, year=2006)
+    assert task is not None
+    assert (task["_kind"], task["deadline"]) == ("date", dt.date(2006, 12, 14))
+    assert tasks.will_do(UORP, year=2018) == {"text": UORP, "_kind": "none"}
+
+
+def test_the_walk_gives_the_chairmans_task_with_its_day():
+    draft = _draft(_source("obec-holoubkov-financni-vybor-2006-12"))
+    assert [(t["text"], t.get("deadline")) for t in draft.meeting["tasks"]] == [
+        (HOLOUBKOV_TASK, dt.date(2006, 12, 14))
+    ]

@@ -35,6 +35,7 @@ from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
 from psc.language import dates
+from psc.terms import Deadline
 
 _LABEL = re.compile(
     r"^(?P<label>(?:\d+(?:\.\d+)*\.?\s+)?(?:action(?:\s+(?:point|item))?|actions?|task|úkol"
@@ -393,13 +394,16 @@ def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
         return None
     verb = _WILL_DO_CS.search(text)
     lead = text[: verb.start()] if verb else ""
-    if verb is None or len(lead.split()) > 5 or "," in lead:
+    first = _DEADLINE_CS.search(lead)  # 'předseda FV do dalšího zasedání …, které … předloží'
+    doer = lead[: first.start()] if first is not None else lead
+    if verb is None or len(doer.split()) > 5 or "," in doer or len(lead.split()) > 16:
         return None  # the verb of the sentence's first clause, near its start
     task: dict[str, Any] = {"text": text, "_kind": "none"}
-    due = _DEADLINE_CS.search(text, verb.end())
+    due = first or _DEADLINE_CS.search(text, verb.end())
     if due is not None:
-        words = text[due.start() :].rstrip(" .")
-        deadline = dates.parse_deadline(words, year=year)
+        end = verb.start() if first is not None else len(text)
+        words = text[due.start() : end].rstrip(" .,")
+        deadline = _due(words, year)
         if deadline is not None and deadline.kind in ("date", "next_meeting"):
             cut = words
             if deadline.kind == "date":
@@ -409,6 +413,17 @@ def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
             task["deadline"] = deadline.date if deadline.kind == "date" else "next meeting"
             task["_words"] = cut
     return task
+
+
+def _due(words: str, year: int | None) -> Deadline | None:
+    """The deadline 'do …' gives; the next meeting with its day when the words give it ('do
+    dalšího zasedání výboru, které se bude konat 14.12.2006': that day)."""
+    deadline = dates.parse_deadline(words, year=year)
+    if deadline is not None and deadline.kind == "next_meeting":
+        found = dates.find_date(words, year=year)
+        if found is not None:
+            return dates.parse_deadline(words[found[1] : found[2]], year=year)
+    return deadline
 
 
 _TOPIC = re.compile(r"^(?P<topic>[^:.!?]{2,40}:)\s+(?P<rest>\S.*)$", re.S)
