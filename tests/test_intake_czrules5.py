@@ -191,3 +191,51 @@ def test_the_walk_gives_the_chairmans_task_with_its_day():
     assert [(t["text"], t.get("deadline")) for t in draft.meeting["tasks"]] == [
         (HOLOUBKOV_TASK, dt.date(2006, 12, 14))
     ]
+
+
+# ---------------------------------------------------------------- who is in charge, after a dash
+
+VRTULE = """Zápis ze schůze VV Sokola Vrtule Láz dne  6. 5. 2021
+
+Přítomni: Michal Čížek, Václav Sláma, Bohumil Hanus, Jiří Burian, Radek Pátek a Josef Vošmik
+
+  1. Josef Vošmik podal informaci o stavu financí
+
+Úkoly:
+
+Zajistit hladký průběh Lázského nemehla – zodpovídá V. Sláma a R. Pátek
+
+Nutno zprůhlednit půjčování hřiště – odpovídají M. Čížek a J. Vošmik – průběžně
+
+Dresy pro A mužstvo – zodpovídá M. Čížek
+
+Zapsal Josef Vošmik
+"""
+"""A sports club's committee, lines of its minutes (the first point, the tasks, the footer):
+http://www.vrtule.net/zapis-ze-schuze-2/"""
+CECHOSLOVAN = "dodělání střídaček – zajistí Aleš Kohout"
+"""A football club's committee, a bullet under 'Výbor naplánoval:':
+https://www.skcechoslovan.cz/zapisy-schuze"""
+
+
+def test_the_task_then_who_is_in_charge_after_a_dash():
+    line = "Dresy pro A mužstvo – zodpovídá M. Čížek"
+    assert tasks.will_do(line) == {"text": line, "_kind": "none"}
+    assert tasks.will_do(CECHOSLOVAN) == {"text": CECHOSLOVAN, "_kind": "none"}
+    # 'odpovídá' without the dash before it is no task (an auditor's report read to a general
+    # meeting: https://adoc.pub/valne-shromadni-oaza.html)
+    said = (
+        "Za sestavení a věrné zobrazení účetní závěrky v souladu s českými účetními předpisy "
+        "odpovídá statutární orgán Ochranné asociace zvukařů – autorů, o.s."
+    )
+    assert tasks.will_do(said) is None
+
+
+def test_the_walk_reads_the_tasks_in_charge_and_the_recorder_on_one_line():
+    draft = _draft(VRTULE)
+    assert [t["text"].split(" – ")[0] for t in draft.meeting["tasks"]] == [
+        "Zajistit hladký průběh Lázského nemehla",
+        "Nutno zprůhlednit půjčování hřiště",
+        "Dresy pro A mužstvo",
+    ]
+    assert draft.meeting["recorded_by"] == {"name": "Josef Vošmik", "gender": "male"}

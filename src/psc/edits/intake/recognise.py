@@ -2732,7 +2732,8 @@ class _Recogniser:
         self.m["recorded_by"], used_below = found
         self.flush_list()
         self.footer_seen = True
-        self.note(block, "footer → recorded by, with the day" + (" (name below)" * used_below))
+        said = "recorded by" + (", with the day" if "date" in self.m["recorded_by"] else "")
+        self.note(block, f"footer → {said}" + (" (the name below)" * used_below))
         return i + 2 if used_below else i + 1
 
     def minute_taker_label(self, block: Block, text: str, found: list[re.Match[str]]) -> bool:

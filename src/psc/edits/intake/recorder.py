@@ -4,7 +4,8 @@ import`.
 Small Czech bodies close their minutes with the recorder's verb, perhaps the day, and the
 name on the same line or the line under it: 'Zapsala dne 27.5.2011 Iveta Plachá' (a school
 parents' association), 'Zapsal dne 6.12.2006' over 'Zbyněk Tůma' (a municipal finance
-committee), 'Zapsal' over 'Bohuslav Potůček' (a breeders' club).
+committee), 'Zapsal' over 'Bohuslav Potůček' (a breeders' club), 'Zapsal Josef Vošmik' (a
+sports club).
 The verb's form says the gender ('zapsala', 'zapsal'); the day is the record's date. A footer
 with a colon ('Zapsal: …') is the recogniser's `footer`. Pure.
 """
@@ -26,11 +27,14 @@ def recorded_on(line: str, below: str | None = None) -> tuple[dict[str, Any], bo
     name as the line `below`: (the recorder: name, gender, the date when given; whether the
     line below was the name), or None."""
     match = _RECORDED.match(line.strip())
-    if match is None:
-        return None
     day: dt.date | None = None
     name = ""
-    if match["rest"]:
+    alone = re.match(r"^(?P<verb>zapsala|zapsal)\s+(?P<name>\D+)$", line.strip(), re.I)
+    if match is None and alone is not None:  # 'Zapsal Josef Vošmik'
+        match, name = alone, alone["name"].strip(" ,;:.")
+    if match is None:
+        return None
+    if "rest" in match.groupdict() and match["rest"]:
         found = dates.find_date(match["rest"])
         if found is None or match["rest"][: found[1]].strip():
             return None  # the day comes first

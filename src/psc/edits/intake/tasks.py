@@ -323,12 +323,14 @@ _WILL_DO_CS = re.compile(
     r"prošetř|zabezpeč|vyřeš|dořeš|rozděl|navrhn|vyzv)í|"
     r"(?:před|pod|dod|objedn|svol|sjedn)(?:á|ají)|"  # not 'projedná': a discussion
     r"(?:za|po|roze)(?:šle|šlou)|"
-    r"si\s+(?:bere|berou|vezme|vezmou)\s+na\s+starost"  # a member takes a task on
+    r"si\s+(?:bere|berou|vezme|vezmou)\s+na\s+starost|"  # a member takes a task on
+    r"[–—-]\s+(?:zodpovíd|odpovíd)(?:á|ají)(?=\s+\S)"  # '… – zodpovídá V. Sláma'
     r")(?!\w)",
     re.I,
 )
-"""A Czech verb of a task in the future (perfective): 'vypracuje', 'zajistí', 'zašlou', or a
-member taking a task on at the meeting ('Kokoška si bere na starost ověření, …')."""
+"""A Czech verb of a task in the future (perfective): 'vypracuje', 'zajistí', 'zašlou', a
+member taking a task on at the meeting ('Kokoška si bere na starost ověření, …'), or who is
+in charge after the task and a dash ('Dresy pro A mužstvo – zodpovídá M. Čížek')."""
 _DECIDING_CS = re.compile(
     r"(?<!\w)(?:schvaluj|neschvaluj|ukládá|ukládaj|pověřuj|souhlasí|nesouhlasí|volí|jmenuj|"
     r"zamítá|revokuj|doporučuj|bere\s+na\s+vědomí|usnesení)",
