@@ -25,6 +25,7 @@ from psc.edits.intake import (
     excused,
     groups,
     motions,
+    points,
     programme,
     roles,
     runtogether,
@@ -726,6 +727,9 @@ class _Recogniser:
                 self.extra_labels.setdefault(word, kind)
             self.blocks, reshaped = english.prepare(self.blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
+        self.notes += [
+            Note(where, what) for where, what in points.split(self.blocks, self.is_label)
+        ]
         self.known_titles = programme.programme_in_text(self.blocks)
         """A programme listed inside the text, for titling items ('K bodu 2:')."""
         self.minutes = programme.minute_headings(self.blocks)
@@ -827,6 +831,9 @@ class _Recogniser:
             return len(self.blocks)
         if block.kind == "row":
             return self.row(i)
+        done = points.attendance_point(self, i)  # '1. Present: …': attendance and item 1
+        if done is not None:
+            return done
         done = english.before(self, i) if self.english else None
         if done is not None:
             return done
@@ -1500,10 +1507,14 @@ class _Recogniser:
         time written after it."""
         plain = _plain(text)
         found = dates.find_period(plain)
+        year = None if found else points.header_year(self.blocks, block)  # 'April 2008' above
+        if year is not None:
+            found = dates.find_period(plain, year=year)
         if found is None:
             return
         self.m["date"] = found.first
-        self.note(block, f"date {found.first.isoformat()} from the title")
+        given = f" (its year {year} from the line above)" if year is not None else ""
+        self.note(block, f"date {found.first.isoformat()} from the title{given}")
         if found.last != found.first:
             self.note(block, f"the meeting lasts to {found.last.isoformat()}: the title keeps it")
         start, _ = dates.find_times(plain[found.end :])
@@ -1780,7 +1791,8 @@ class _Recogniser:
             self.times_from_opening(block)
         text = block.text.strip()
         if self.mode == "body" and "date" not in self.m and not self.started():
-            self.date_from_text(block, text)
+            if not points.after_a_point(self.blocks, block):  # an item's text has no say
+                self.date_from_text(block, text)
         by = bodies.mentions(self._opening(text), self.registry)
         if not by:
             lead = bodies.leading_abbreviation(_plain(text), self.registry)

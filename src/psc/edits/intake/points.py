@@ -1,0 +1,206 @@
+"""Minutes written as numbered points, the commonest shape of a small body's minutes (a
+parish council's, a liaison committee's, a village committee's):
+
+- `titled` / `split` (a block rule): a numbered point opening with a short title, then ':',
+  '.' or a dash, then running text ('3. Minutes: It was agreed that …', '4. Noise. Mrs.
+  Clements stated …', '1) Title – text') is the point's title (the item) and a paragraph
+  of its text, read as any paragraph is;
+- `attendance_point` (a walk rule): a point whose title is an attendance label ('1. Present:
+  …', '2. Apologies: …', '1. Přítomni: …') is the attendance AND an item of that number and
+  title, its text kept in it (the number is the minutes' own: no word is lost);
+- `header_year` (for the meeting's date): a day and month without a year in the title
+  ('Minutes of the 13th March meeting') take the year of a header line above it ('April
+  2008') when that is the only year the header writes; and a date is read only above the
+  first numbered point (`after_a_point`), never from an item's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from psc.edits.intake.blocks import Block
+
+Note = tuple[str, str]
+
+_TITLED = re.compile(
+    r"^(?P<title>[^\W\d_][^:.;!?–—\n]{0,70}?)(?P<sep>:|\.|\s+[-–—])\s+(?P<rest>\S.*)$", re.S
+)
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr cllr prof rev st no nr doc ing mgr bc judr rndr mudr phdr paeddr ph sb "
+    "odst čl č p pí sl tj mj apod atd resp cca vs etc".split()
+)
+"""Words that end in a stop without ending a title ('Cllr. Smith', 'doc. RNDr. …')."""
+_MOST_WORDS = 8
+_ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def titled(text: str) -> tuple[str, str] | None:
+    """'Minutes: It was agreed that …' → ('Minutes', 'It was agreed that …'): a short title
+    (eight words at most, capitalised, not a sentence) before ':', '.' or a dash, and the
+    running text after it; None for any other text."""
+    match = _TITLED.match(text.strip())
+    if match is None:
+        return None
+    title, sep, rest = match["title"].strip(), match["sep"].strip(), match["rest"].strip()
+    words = title.split()
+    if not title[:1].isupper() or len(words) > _MOST_WORDS or "**" in title:
+        return None
+    if sep != ":":  # a stop or a dash: the text after it starts a sentence
+        if not (rest[:1].isupper() or rest[:1].isdigit()):
+            return None
+        last = words[-1].strip("()'’\"")
+        if sep == "." and (len(last) < 3 or not last.isalpha() or last.lower() in _ABBREVIATIONS):
+            return None  # 'Cllr. Smith …', 'doc. RNDr. …', '8. prosince 2014.'
+    return title, rest
+
+
+_RUN_ON = re.compile(r"^(?P<title>[^.:;!?\n]*?[a-z)’'])\s+(?P<rest>[A-Z][a-z]*\s+[a-z].*)$", re.S)
+_RUN_ON_WORDS = 12
+
+
+def run_on(text: str) -> tuple[str, str] | None:
+    """'Minutes of the previous meeting (13th April 2011) and matters arising The minutes of
+    the previous meeting were agreed.' (a title and its text run together where a line break
+    was lost): the title up to the first capitalised word after a word in lower case, twelve
+    words at most."""
+    match = _RUN_ON.match(text.strip())
+    if match is None or not match["title"][:1].isupper():
+        return None
+    if len(match["title"].split()) > _RUN_ON_WORDS:
+        return None
+    return match["title"].strip(), match["rest"].strip()
+
+
+_NUMBERED = re.compile(r"^(?P<marker>(?P<number>\d{1,2})[.)])\s+(?P<text>[^\W\d_].*)$", re.S)
+
+
+def _point(block: Block) -> tuple[str, str | None, str] | None:
+    """A numbered point's number, marker and text: a point of a numbered list, or a
+    paragraph written '3. …' / '3) …' (a web page's or a text's own numbers)."""
+    if block.kind == "item" and block.ordered and (block.number or "").isdigit():
+        return block.number or "", block.marker, block.text
+    numbered = _NUMBERED.match(block.text.strip()) if block.kind == "paragraph" else None
+    if numbered is None or block.bold:
+        return None
+    return numbered["number"], numbered["marker"], numbered["text"]
+
+
+def _is_point(block: Block) -> bool:
+    return _point(block) is not None
+
+
+def split(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
+    """Each numbered point opening with a short title and its text: the point (its number
+    and title) and a paragraph of the text, in place. Among such points (one before it and
+    one after it), a point whose title runs into its text without a stop is split where the
+    text's first sentence begins (`run_on`)."""
+    del is_label  # the block rules' signature
+    notes: list[Note] = []
+    points = [k for k, b in enumerate(blocks) if _is_point(b)]
+    text_of = {k: point[2] for k in points if (point := _point(blocks[k])) is not None}
+    found_at = {k: titled(text_of[k]) for k in points}
+    for before, k, after in zip(points, points[1:], points[2:], strict=False):
+        if found_at[k] is None and found_at[before] and found_at[after]:
+            found_at[k] = run_on(text_of[k])
+    i = 0
+    shift = 0
+    while i < len(blocks):
+        block = blocks[i]
+        found = found_at.get(i - shift)
+        point = _point(block) if found is not None else None
+        if found is not None and point is not None:
+            title, rest = found
+            number, marker, _text = point
+            blocks[i : i + 1] = [
+                Block(
+                    "item",
+                    title,
+                    block.where,
+                    ordered=True,
+                    number=number,
+                    marker=marker,
+                    indent=block.indent,
+                ),
+                Block("paragraph", rest, block.where, indent=block.indent),
+            ]
+            notes.append((block.where, f"'{title}': a numbered point's title, then its text"))
+            i += 1
+            shift += 1
+        i += 1
+    return notes
+
+
+class Walk(Protocol):
+    """What the walk rule uses of the recogniser (recognise.py's _Recogniser)."""
+
+    blocks: list[Block]
+    items: list[dict[str, Any]]
+    m: dict[str, Any]
+    kept: int
+
+    def is_label(self, text: str) -> str | None: ...
+
+    def attendance(self, where: str, label: str, kind: str, value: str) -> None: ...
+
+    def start_item(self, block: Block, item: dict[str, Any], what: str) -> None: ...
+
+    def add(self, block: Any) -> None: ...
+
+
+def attendance_point(r: Walk, i: int) -> int | None:
+    """'1. Present' (split from its names by `split`) in the order of the points: the names
+    are the attendance, and the point an item of its number and title with the names as
+    its text."""
+    block = r.blocks[i]
+    if block.kind != "item" or not block.ordered or not (block.number or "").isdigit():
+        return None
+    nxt = r.blocks[i + 1] if i + 1 < len(r.blocks) else None
+    if nxt is None or nxt.kind != "paragraph" or nxt.where != block.where:
+        return None  # not a point split by `split`
+    label = block.text.strip()
+    kind = r.is_label(label)
+    if kind not in _ATTENDANCE:
+        return None
+    number = int(block.number or 0)
+    numbers = [item["number"] for item in r.items if isinstance(item.get("number"), int)]
+    if number != (numbers[-1] + 1 if numbers else 1):
+        return None
+    value = nxt.text.strip()
+    kind = "present" if kind == "attendees" else kind
+    attendees = r.m.get("attendees", {})
+    named = attendees.get(kind) or any(
+        c.get("label") == label for c in attendees.get("categories", [])
+    )
+    if not named:
+        r.attendance(block.where, label, kind, value)
+    item = {"number": number, "title": label, "label": block.marker or f"{number}."}
+    r.start_item(block, item, f"item {number} ('{label}'): an attendance point, kept as an item")
+    r.add(value)
+    r.kept += 1
+    return i + 2
+
+
+def after_a_point(blocks: list[Block], block: Block) -> bool:
+    """Does a numbered point come before `block` (its text is an item's, not the header's)?"""
+    for other in blocks:
+        if other is block:
+            return False
+        if other.kind == "item" and other.ordered and (other.number or "").isdigit():
+            return True
+    return False
+
+
+def header_year(blocks: list[Block], block: Block) -> int | None:
+    """The one year the lines above `block` write before any numbered point ('April 2008'
+    above 'Minutes of the 13th March meeting'), or None (none, or several)."""
+    years: set[int] = set()
+    for other in blocks:
+        if other is block or (other.kind == "item" and other.ordered):
+            break
+        years |= {int(y) for y in _YEAR.findall(other.text)}
+    else:
+        return None
+    return years.pop() if len(years) == 1 else None
