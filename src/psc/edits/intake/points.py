@@ -33,6 +33,8 @@ _ABBREVIATIONS = frozenset(
 )
 """Words that end in a stop without ending a title ('Cllr. Smith', 'doc. RNDr. …')."""
 _MOST_WORDS = 8
+_LEAST_RUNNING = 6
+"""Running text after a title ends in a stop, or has six words at least."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -48,6 +50,10 @@ def titled(text: str) -> tuple[str, str] | None:
     words = title.split()
     if not title[:1].isupper() or len(words) > _MOST_WORDS or "**" in title:
         return None
+    if not rest[:1].isalpha() and not (sep != ":" and rest[:1].isdigit()):
+        return None  # 'ADJOURNMENT: 6:45 p.m.': a title with its time
+    if not re.search(r"[.!?)]$", rest) and len(rest.split()) < _LEAST_RUNNING:
+        return None  # 'Zavedení školného na AG - Smlouva o vzdělání': a title with a dash
     if sep != ":":  # a stop or a dash: the text after it starts a sentence
         if not (rest[:1].isupper() or rest[:1].isdigit()):
             return None
@@ -92,6 +98,19 @@ def _is_point(block: Block) -> bool:
     return _point(block) is not None
 
 
+def _runs(blocks: list[Block], points: list[int]) -> list[list[int]]:
+    """The points in runs numbered upwards (a programme's '1.'–'3.', then the items')."""
+    runs: list[list[int]] = []
+    last = 0
+    for k in points:
+        number = int((_point(blocks[k]) or ("0", None, ""))[0])
+        if not runs or number <= last:
+            runs.append([])
+        runs[-1].append(k)
+        last = number
+    return runs
+
+
 def split(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
     """Each numbered point opening with a short title and its text: the point (its number
     and title) and a paragraph of the text, in place. Among such points (one before it and
@@ -102,6 +121,9 @@ def split(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[No
     points = [k for k, b in enumerate(blocks) if _is_point(b)]
     text_of = {k: point[2] for k in points if (point := _point(blocks[k])) is not None}
     found_at = {k: titled(text_of[k]) for k in points}
+    for run in _runs(blocks, points):  # the shape of the minutes: most of their points
+        if 2 * sum(found_at[k] is not None for k in run) < len(run):
+            found_at.update(dict.fromkeys(run))
     for before, k, after in zip(points, points[1:], points[2:], strict=False):
         if found_at[k] is None and found_at[before] and found_at[after]:
             found_at[k] = run_on(text_of[k])
