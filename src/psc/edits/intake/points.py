@@ -16,6 +16,7 @@ parish council's, a liaison committee's, a village committee's):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -226,3 +227,15 @@ def header_year(blocks: list[Block], block: Block) -> int | None:
     else:
         return None
     return years.pop() if len(years) == 1 else None
+
+
+def date_words_lost(
+    text: str, found: list[tuple[dt.date, int, int]], printed: Callable[[dt.date], str]
+) -> bool:
+    """Does a date as written ('12th October 2011') have words that psc's printing of it
+    ('12 Oct 2011') lacks (the line that says it then stays as text)?"""
+    for day, start, end in found:
+        shown = {w.lower() for w in re.findall(r"\w+", printed(day))}
+        if any(w.lower() not in shown for w in re.findall(r"\w+", text[start:end])):
+            return True
+    return False

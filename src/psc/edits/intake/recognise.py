@@ -2602,9 +2602,17 @@ class _Recogniser:
             added.append(day.isoformat())
         label = re.match(r"^([^:\d]{3,60}):", plain)
         said = f"'{label.group(1).strip()}' → " if label else ""
+        stays = points.date_words_lost(plain, found, self.wording.short_date)
+        if stays:  # 'Wednesday 12th October 2011', printed '12 Oct 2011': the line stays too
+            self.add(block.text.strip())
+            self.kept += 1
         self.note(
             block,
-            said + "next meetings " + ", ".join(added) + (" (tentative)" if tentative else ""),
+            said
+            + "next meetings "
+            + ", ".join(added)
+            + (" (tentative)" if tentative else "")
+            + (" (the line stays: psc prints the date otherwise)" if stays else ""),
         )
         return True
 
