@@ -177,3 +177,42 @@ def test_a_next_meetings_line_whose_date_psc_prints_otherwise_stays_as_text():
     assert draft.meeting["next_meetings"] == [{"date": dt.date(2011, 10, 12)}]
     kept = [x for item in draft.meeting["items"] for x in item.get("content", [])]
     assert line in kept
+
+
+# ---------------------------------------------------------------- the people of a point
+
+
+def test_people_separated_by_colons_or_run_together_after_their_titles_are_split():
+    present = _point_text(DEREHAM, 1).split(": ", 1)[1]
+    assert points.people(present) == [
+        "Miss Richardson - chairperson",
+        "Mrs. Cann",
+        "Mrs. Berry",
+        "R. Drew",
+        "M. Grief together with 2 members of the public.",
+    ]
+    line = next(x for x in _lines(STOKE_FERRY) if x.startswith("Present: "))
+    assert points.people(line.split(": ", 1)[1]) == [
+        "Mrs. Daphne Clements (Parish Council)",
+        "Mr. Ray Thompson (Editor Village Pump)",
+        "Mr. Keith White (Vion Stoke Ferry)",
+        "Mr. Dick Jacklin (Vion Stoke Ferry)",
+    ]
+    # a parish council's attendance, https://travelsdocbox.com/amp/75875625-United_Kingdom/Mr-d-o-brien-mr-l-rolfe-ms-t-watts-in-attendance.html
+    assert points.people("Mr D O Brien Mr L Rolfe Ms T Watts") == [
+        "Mr D O Brien",
+        "Mr L Rolfe",
+        "Ms T Watts",
+    ]
+    # lists with commas are read as they always were (Stonehenge WHS Committee,
+    # http://travelsdocbox.com/United_Kingdom/74633392-Stonehenge-world-heritage-site-committee.html)
+    assert (
+        points.people("Lady Elizabeth Gass (Chairman), Dr Nick Snashall (National Trust)") is None
+    )
+    assert points.people("Mr. Lionel Halls, Mrs. Pat Holton") is None
+
+
+def test_the_person_marked_chairperson_after_a_dash_chairs_the_meeting():
+    draft = _draft((DEREHAM / "source.txt").read_text(encoding="utf-8"), EN_GROUP)
+    assert draft.meeting["chair"] == "Miss Richardson"
+    assert draft.meeting["attendees"]["present"][1:3] == ["Mrs. Cann", "Mrs. Berry"]

@@ -239,3 +239,22 @@ def date_words_lost(
         if any(w.lower() not in shown for w in re.findall(r"\w+", text[start:end])):
             return True
     return False
+
+
+_HONORIFIC = r"(?:Mr|Mrs|Miss|Ms|Mx|Dr|Cllr|Councillor)\b\.?"
+_RUN_TOGETHER = re.compile(rf"(?<=\S)\s+(?<!\band\s)(?<!&\s)(?={_HONORIFIC}\s+[A-Z])")
+
+
+def people(value: str) -> list[str] | None:
+    """An attendance written without commas, as a small body's minutes write it: the people
+    separated by colons ('Miss Richardson - chairperson: Mrs. Cann: Mrs. Berry: R. Drew'),
+    or run together, each after a title ('Mrs. Daphne Clements (Parish Council) Mr. Ray
+    Thompson (Editor Village Pump) …'): the people; None for any other value."""
+    if re.search(r"[,;\n]", value):
+        return None
+    if value.count(": ") >= 2:
+        parts = [p.strip() for p in value.split(": ")]
+    else:
+        parts = [p.strip() for p in _RUN_TOGETHER.split(value)]
+    parts = [p for p in parts if p]
+    return parts if len(parts) >= 2 else None

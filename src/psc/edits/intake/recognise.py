@@ -393,7 +393,9 @@ _NEXT_MEETING_LABEL = re.compile(
 """A line labelled as the next meeting's date, wherever it stands."""
 
 _CHAIR_MARK = re.compile(
-    r"(?P<name>[^()]+?)\s*\((?:chair|chairman|chairperson|chairwoman|předsedající)\)\.?", re.I
+    r"(?P<name>[^()]+?)\s*(?:\((?:chair|chairman|chairperson|chairwoman|předsedající)\)|"
+    r"\s[-–]\s*(?:chair|chairman|chairperson|chairwoman))\.?",
+    re.I,
 )
 """A person of the attendance marked as the meeting's chair."""
 
@@ -596,7 +598,7 @@ _AMPERSAND_NAMES = re.compile(
 
 def _split_people(value: str) -> list[str]:
     """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
-    parts = [p.strip() for p in re.split(r"[,;\n]", value)]
+    parts = points.people(value) or [p.strip() for p in re.split(r"[,;\n]", value)]
     if parts and _AMPERSAND_NAMES.match(parts[-1]):  # '… S. Osbourne & H. Mason.'
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
