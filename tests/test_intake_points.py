@@ -216,3 +216,23 @@ def test_the_person_marked_chairperson_after_a_dash_chairs_the_meeting():
     draft = _draft((DEREHAM / "source.txt").read_text(encoding="utf-8"), EN_GROUP)
     assert draft.meeting["chair"] == "Miss Richardson"
     assert draft.meeting["attendees"]["present"][1:3] == ["Mrs. Cann", "Mrs. Berry"]
+
+
+def test_a_line_after_the_first_numbered_point_is_no_header_line():
+    """'9th MAY 2008 in the VILLAGE HALL …' (the public meeting, in item 4's text): after a
+    numbered point, so never read for the meeting's date, whatever became of the points."""
+    blocks = []
+    for k, line in enumerate(_lines(DEREHAM)[:9]):
+        number, _, rest = line.partition(". ")
+        blocks.append(
+            Block("item", rest, f"line {k}", ordered=True, number=number)
+            if number.isdigit()
+            else Block("paragraph", line, f"line {k}")
+        )
+    may, title = blocks[7], blocks[2]
+    assert may.text.startswith("9th MAY 2008") and points.after_a_point(blocks, may)
+    assert title.text.startswith("Minutes of the 13th March") and not points.after_a_point(
+        blocks, title
+    )
+    draft = recognise(blocks, EN_GROUP, date=None, add_organisations=False)
+    assert draft.meeting["date"] == dt.date(2008, 3, 13)
