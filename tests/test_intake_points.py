@@ -236,3 +236,15 @@ def test_a_line_after_the_first_numbered_point_is_no_header_line():
     )
     draft = recognise(blocks, EN_GROUP, date=None, add_organisations=False)
     assert draft.meeting["date"] == dt.date(2008, 3, 13)
+
+
+def test_an_agenda_heading_near_the_top_is_the_programme_not_the_title():
+    """en-bevy-foundation-board-2024-02: '## Attendees' over its list, then '## Agenda' over
+    '1. Adopt bylaws' …: the numbered points are the programme (the items are the headings
+    after it), and 'Agenda' is no title; as en-nodejs-tsc-2016-11's '## Agenda' further down."""
+    for name, count in (("en-bevy-foundation-board-2024-02", 4), ("en-nodejs-tsc-2016-11", 5)):
+        text = (REAL / name / "source.txt").read_text(encoding="utf-8")
+        meeting = _draft(text, EN_GROUP, date=dt.date(2024, 2, 3)).meeting
+        assert meeting.get("title") != "Agenda"
+        assert len(meeting["programme"]) == count
+        assert not any(isinstance(item.get("number"), int) for item in meeting["items"][:count])
