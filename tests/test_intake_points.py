@@ -248,3 +248,20 @@ def test_an_agenda_heading_near_the_top_is_the_programme_not_the_title():
         assert meeting.get("title") != "Agenda"
         assert len(meeting["programme"]) == count
         assert not any(isinstance(item.get("number"), int) for item in meeting["items"][:count])
+
+
+def test_the_lines_after_the_last_points_text_are_an_item_without_a_title():
+    """After the last point's line: 'No other business was noted.' (Stoke Ferry's liaison
+    committee), 'There will be NO meeting in APRIL …' (West Dereham's council): the lines after
+    the items, as the minutes' close, not the last item's text."""
+    for fixture, first in (
+        (STOKE_FERRY, "No other business was noted."),
+        (DEREHAM, "There will be NO meeting in APRIL"),
+    ):
+        meeting = _draft((fixture / "source.txt").read_text(encoding="utf-8"), EN_GROUP).meeting
+        last, before = meeting["items"][-1], meeting["items"][-2]
+        assert "number" not in last and "title" not in last
+        shown = last["content"][0]  # a paragraph, or a result the sentence tells
+        said = shown if isinstance(shown, str) else shown.get("decision") or shown.get("text")
+        assert said.startswith(first)
+        assert before["number"] == 8

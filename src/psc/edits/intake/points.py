@@ -258,3 +258,32 @@ def people(value: str) -> list[str] | None:
         parts = [p.strip() for p in _RUN_TOGETHER.split(value)]
     parts = [p for p in parts if p]
     return parts if len(parts) >= 2 else None
+
+
+class _Items(Walk, Protocol):
+    container: list[Any] | None
+
+    def flush_list(self) -> None: ...
+
+
+def after_the_last_point(r: _Items, i: int) -> None:
+    """'No other business was noted.' / 'There will be NO meeting in APRIL …' after the text of
+    the last point (split by `split`, its text ending a sentence): the lines after the points
+    (the meetings to come, the close, the signature), an item without a title of its own, as
+    psc writes what follows the last item. Nothing is read here: the block is read next as
+    the paragraph it is."""
+    if i < 2 or r.blocks[i].kind != "paragraph":
+        return
+    text, point = r.blocks[i - 1], r.blocks[i - 2]
+    if not _is_point(point) or text.kind != "paragraph" or text.where != point.where:
+        return
+    if point.kind != "item" or any(_is_point(b) for b in r.blocks[i:]):
+        return
+    last = r.items[-1] if r.items else {}
+    if last.get("number") is None or not re.search(r"[.!?]$", text.text.strip()):
+        return
+    if not r.blocks[i].text.strip()[:1].isupper():
+        return
+    r.flush_list()
+    r.items.append({"content": []})
+    r.container = r.items[-1]["content"]

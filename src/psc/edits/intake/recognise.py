@@ -833,6 +833,7 @@ class _Recogniser:
             return len(self.blocks)
         if block.kind == "row":
             return self.row(i)
+        points.after_the_last_point(self, i)  # the lines after the last point's text
         done = points.attendance_point(self, i)  # '1. Present: …': attendance and item 1
         if done is not None:
             return done
