@@ -265,3 +265,12 @@ def test_the_lines_after_the_last_points_text_are_an_item_without_a_title():
         said = shown if isinstance(shown, str) else shown.get("decision") or shown.get("text")
         assert said.startswith(first)
         assert before["number"] == 8
+
+
+def test_a_short_sentence_before_a_stop_is_no_title():
+    """West Dereham's item 4 goes on 'The passing bay signs have been erected. Play Area - Miss
+    Richardson has spoken …': a sentence of seven words, no title (its first word, its verb)."""
+    text = next(x for x in _lines(DEREHAM) if x.startswith("9th MAY 2008"))
+    sentence = text[text.index("The passing bay") :]
+    assert sentence.startswith("The passing bay signs have been erected. Play Area")
+    assert points.titled(sentence) is None

@@ -34,6 +34,11 @@ _ABBREVIATIONS = frozenset(
 )
 """Words that end in a stop without ending a title ('Cllr. Smith', 'doc. RNDr. …')."""
 _MOST_WORDS = 8
+_OPENS_A_SENTENCE = frozenset("the it a an this there he she they we".split())
+_VERBS_OF_A_SENTENCE = frozenset(
+    "is are was were has have had will would byl byla bylo byli byly je jsou bude budou".split()
+)
+"""Words that make the words before a stop or a dash a sentence, not a title."""
 _LEAST_RUNNING = 6
 """Running text after a title ends in a stop, or has six words at least."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
@@ -58,6 +63,9 @@ def titled(text: str) -> tuple[str, str] | None:
     if sep != ":":  # a stop or a dash: the text after it starts a sentence
         if not (rest[:1].isupper() or rest[:1].isdigit()):
             return None
+        lowered = {w.lower() for w in words}
+        if words[0].lower() in _OPENS_A_SENTENCE or lowered & _VERBS_OF_A_SENTENCE:
+            return None  # 'The clerk was thanked. …': a sentence, no title
         last = words[-1].strip("()'’\"")
         if sep == "." and (len(last) < 3 or not last.isalpha() or last.lower() in _ABBREVIATIONS):
             return None  # 'Cllr. Smith …', 'doc. RNDr. …', '8. prosince 2014.'
