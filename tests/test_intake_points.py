@@ -158,8 +158,14 @@ def test_a_date_inside_an_item_is_never_the_meeting_date(tmp_path, monkeypatch, 
 
 def test_the_header_year_is_only_taken_when_it_is_the_only_one():
     blocks = [Block("paragraph", x, f"line {k}") for k, x in enumerate(_lines(STOKE_FERRY)[:4])]
-    # 'August 2011' and 'Wednesday 13th July 2011': one year, 2011
+    # 'August 2011' (and 'Wednesday 13th July 2011', a whole date): the year 2011
     assert points.header_year(blocks, blocks[3]) == 2011
+    # obec-holoubkov-financni-vybor-2006-12: the page's line of publication (a whole date, of
+    # another day) gives no year
+    holoubkov = _lines(REAL / "obec-holoubkov-financni-vybor-2006-12")
+    published = next(x for x in holoubkov if x.startswith("Zveřejněno:"))
+    lines = [Block("paragraph", published, "line 1"), Block("paragraph", "Zápis", "line 2")]
+    assert points.header_year(lines, lines[1]) is None
     two = [Block("paragraph", "April 2008", "line 1"), Block("paragraph", "August 2011", "line 2")]
     title = Block("paragraph", "Minutes of the 13th March meeting of West dereham PC", "line 3")
     assert points.header_year([*two, title], title) is None

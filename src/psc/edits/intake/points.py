@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
+from psc.language import dates
 
 Note = tuple[str, str]
 
@@ -226,12 +227,14 @@ def after_a_point(blocks: list[Block], block: Block) -> bool:
 
 def header_year(blocks: list[Block], block: Block) -> int | None:
     """The one year the lines above `block` write before any numbered point ('April 2008'
-    above 'Minutes of the 13th March meeting'), or None (none, or several)."""
+    above 'Minutes of the 13th March meeting'), or None (none, or several); a line with a
+    whole date (a day's, as a page's 'Zveřejněno: 2. 10. 2007') gives none."""
     years: set[int] = set()
     for other in blocks:
         if other is block or (other.kind == "item" and other.ordered):
             break
-        years |= {int(y) for y in _YEAR.findall(other.text)}
+        if dates.find_date(other.text) is None:  # 'Zveřejněno: 2. 10. 2007': another day's
+            years |= {int(y) for y in _YEAR.findall(other.text)}
     else:
         return None
     return years.pop() if len(years) == 1 else None
