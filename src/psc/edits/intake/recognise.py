@@ -25,6 +25,7 @@ from psc.edits.intake import (
     excused,
     groups,
     motions,
+    points,
     programme,
     roles,
     runtogether,
@@ -392,7 +393,9 @@ _NEXT_MEETING_LABEL = re.compile(
 """A line labelled as the next meeting's date, wherever it stands."""
 
 _CHAIR_MARK = re.compile(
-    r"(?P<name>[^()]+?)\s*\((?:chair|chairman|chairperson|chairwoman|předsedající)\)\.?", re.I
+    r"(?P<name>[^()]+?)\s*(?:\((?:chair|chairman|chairperson|chairwoman|předsedající)\)|"
+    r"\s[-–]\s*(?:chair|chairman|chairperson|chairwoman))\.?",
+    re.I,
 )
 """A person of the attendance marked as the meeting's chair."""
 
@@ -595,7 +598,7 @@ _AMPERSAND_NAMES = re.compile(
 
 def _split_people(value: str) -> list[str]:
     """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
-    parts = [p.strip() for p in re.split(r"[,;\n]", value)]
+    parts = points.people(value) or [p.strip() for p in re.split(r"[,;\n]", value)]
     if parts and _AMPERSAND_NAMES.match(parts[-1]):  # '… S. Osbourne & H. Mason.'
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
@@ -726,6 +729,9 @@ class _Recogniser:
                 self.extra_labels.setdefault(word, kind)
             self.blocks, reshaped = english.prepare(self.blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
+        self.notes += [
+            Note(where, what) for where, what in points.split(self.blocks, self.is_label)
+        ]
         self.known_titles = programme.programme_in_text(self.blocks)
         """A programme listed inside the text, for titling items ('K bodu 2:')."""
         self.minutes = programme.minute_headings(self.blocks)
@@ -827,6 +833,10 @@ class _Recogniser:
             return len(self.blocks)
         if block.kind == "row":
             return self.row(i)
+        points.after_the_last_point(self, i)  # the lines after the last point's text
+        done = points.attendance_point(self, i)  # '1. Present: …': attendance and item 1
+        if done is not None:
+            return done
         done = english.before(self, i) if self.english else None
         if done is not None:
             return done
@@ -1296,6 +1306,7 @@ class _Recogniser:
             and (level == 1 or i < 3)
             and not _ITEM.match(plain)
             and not _STRUCTURAL.match(plain)
+            and _label_kind(plain, self.extra_labels) != "programme"  # '## Agenda': no title
         ):
             self.m["title"] = plain if "**" in text else text
             self.number_from(plain)
@@ -1503,10 +1514,14 @@ class _Recogniser:
         time written after it."""
         plain = _plain(text)
         found = dates.find_period(plain)
+        year = None if found else points.header_year(self.blocks, block)  # 'April 2008' above
+        if year is not None:
+            found = dates.find_period(plain, year=year)
         if found is None:
             return
         self.m["date"] = found.first
-        self.note(block, f"date {found.first.isoformat()} from the title")
+        given = f" (its year {year} from the line above)" if year is not None else ""
+        self.note(block, f"date {found.first.isoformat()} from the title{given}")
         if found.last != found.first:
             self.note(block, f"the meeting lasts to {found.last.isoformat()}: the title keeps it")
         start, _ = dates.find_times(plain[found.end :])
@@ -1783,7 +1798,8 @@ class _Recogniser:
             self.times_from_opening(block)
         text = block.text.strip()
         if self.mode == "body" and "date" not in self.m and not self.started():
-            self.date_from_text(block, text)
+            if not points.after_a_point(self.blocks, block):  # an item's text has no say
+                self.date_from_text(block, text)
         by = bodies.mentions(self._opening(text), self.registry)
         if not by:
             lead = bodies.leading_abbreviation(_plain(text), self.registry)
@@ -2593,9 +2609,17 @@ class _Recogniser:
             added.append(day.isoformat())
         label = re.match(r"^([^:\d]{3,60}):", plain)
         said = f"'{label.group(1).strip()}' → " if label else ""
+        stays = points.date_words_lost(plain, found, self.wording.short_date)
+        if stays:  # 'Wednesday 12th October 2011', printed '12 Oct 2011': the line stays too
+            self.add(block.text.strip())
+            self.kept += 1
         self.note(
             block,
-            said + "next meetings " + ", ".join(added) + (" (tentative)" if tentative else ""),
+            said
+            + "next meetings "
+            + ", ".join(added)
+            + (" (tentative)" if tentative else "")
+            + (" (the line stays: psc prints the date otherwise)" if stays else ""),
         )
         return True
 
