@@ -1,0 +1,152 @@
+"""A walk rule for English minutes: who moved a motion, on a line of labels of its own.
+
+Boards and councils write the mover and seconder as labels on a line of their own, beside
+the motion rather than in its sentence: 'Proposed by: Cart' and then 'Unanimously
+approved.' (the Bevy Foundation's board, its motion the paragraph or bold line above, or
+the one below, or the heading itself: 'Motion to adjourn'), 'It was RESOLVED that Cllr
+Porter be elected Chair of the Council.' / 'Proposed by: Cllr Taylor Seconded by: Cllr
+Gradwell' (Melton parish council, after the resolution). The line of labels is read as
+the resolution's mover and seconder:
+
+- right after a resolution the walk has read, they are that resolution's;
+- else, when a line saying the outcome follows within a few paragraphs ('Unanimously
+  approved.', 'Carried.', 'Motion carried unanimously.'), the motion is the paragraph or
+  bold line just above the labels, else the paragraph between them and the outcome, else
+  the item's title; the outcome line is its `outcome_text` when it follows the motion
+  directly, else it stays in its place after the discussion between them.
+
+Lines of labels with no resolution and no outcome near them stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from psc.edits.intake.blocks import Block
+
+_LABEL = r"(?:proposed|moved|seconded|second|proposer|seconder)(?:\s+by)?"
+_PART = re.compile(
+    rf"(?P<label>{_LABEL})\s*[:\-–]\s*(?P<who>.+?)\s*(?=(?i:{_LABEL})\s*[:\-–]|$)",
+    re.I | re.S,
+)
+_LINE = re.compile(rf"^\**\s*(?i:{_LABEL})\s*\**\s*[:\-–]", re.S)
+_OUTCOME = re.compile(
+    r"^(?:the\s+)?(?:motion\s+|resolution\s+|proposal\s+)?(?:was\s+)?"
+    r"(?:(?P<unanimously>unanimously|duly)\s+)?"
+    r"(?P<how>approved|carried|passed|adopted|agreed|accepted|lost|defeated|failed|"
+    r"not\s+carried)\b"
+    r"|^(?P<all>all\s+(?:were\s+)?(?:in\s+favou?r|agreed)|unanimous)\b",
+    re.I,
+)
+_REJECTED = ("lost", "defeated", "failed", "not carried")
+_REACH = 4
+"""How many paragraphs after the labels the outcome may stand."""
+
+
+class Walk(Protocol):
+    """What the rule uses of the recogniser (recognise.py's _Recogniser)."""
+
+    blocks: list[Block]
+    items: list[dict[str, Any]]
+
+    def started(self) -> bool: ...
+    def content(self) -> list[Any]: ...
+    def add(self, block: Any) -> None: ...
+    def note(self, block: Block | str, what: str) -> None: ...
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"\*\*|__", "", text).split())
+
+
+def movers(line: str) -> dict[str, str] | None:
+    """{'proposed_by': …, 'seconded_by': …} of a line that is nothing but labels
+    ('Proposed by: Cart', 'Proposed by: Cllr Taylor Seconded by: Cllr Gradwell'), or None."""
+    text = _plain(line)
+    if not _LINE.match(text):
+        return None
+    found: dict[str, str] = {}
+    end = 0
+    for part in _PART.finditer(text):
+        if text[end : part.start()].strip():
+            return None
+        end = part.end()
+        who = part["who"].strip().rstrip(".,;")
+        if not who or len(who.split()) > 6 or not who[0].isupper():
+            return None
+        key = "seconded_by" if part["label"].casefold().startswith("second") else "proposed_by"
+        if key in found:
+            return None
+        found[key] = who
+    return found if found and not text[end:].strip() else None
+
+
+def outcome(line: str) -> dict[str, Any] | None:
+    """The outcome a short line says ('Unanimously approved.', 'Carried.', 'Motion carried
+    unanimously.', 'All in favour.'): {'outcome': …, 'unanimous': True?}, or None."""
+    text = _plain(line)
+    match = _OUTCOME.match(text)
+    if match is None or len(text.split()) > 16:
+        return None
+    how = " ".join((match["how"] or "").casefold().split())
+    said: dict[str, Any] = {"outcome": "rejected" if how in _REJECTED else "adopted"}
+    if re.search(r"\bunanimous|\ball\s+(?:were\s+)?(?:in\s+favou?r|agreed)", text, re.I):
+        said["unanimous"] = True
+    return said
+
+
+def _paragraph(block: Block) -> bool:
+    return block.kind == "paragraph" and not block.bold
+
+
+def moved_by(r: Walk, i: int) -> int | None:
+    """A line of labels naming who moved and seconded a motion (`movers`): the mover and
+    seconder of the resolution just read, or of the motion around it when a line saying the
+    outcome follows; the walk goes on after the lines read."""
+    block = r.blocks[i]
+    said = movers(block.text) if block.kind == "paragraph" and r.started() else None
+    if said is None:
+        return None
+    content = r.content()
+    last = content[-1] if content else None
+    if isinstance(last, dict) and "decision" in last:
+        if any(key in last for key in said):
+            return None
+        last.update(said)
+        r.note(block, "mover and seconder on a line of labels → the resolution above")
+        return i + 1
+    k = i + 1
+    while k < len(r.blocks) and k - i <= _REACH:
+        if not _paragraph(r.blocks[k]) or movers(r.blocks[k].text):
+            return None
+        if outcome(r.blocks[k].text) is not None:
+            break
+        k += 1
+    else:
+        return None
+    told: dict[str, Any] = outcome(r.blocks[k].text) or {}
+    between = [_plain(b.text) for b in r.blocks[i + 1 : k]]
+    motion: str | None = None
+    if isinstance(last, str):
+        motion = content.pop()
+    elif isinstance(last, dict) and set(last) == {"heading"} and isinstance(last["heading"], str):
+        motion = content.pop()["heading"]
+    elif between:
+        motion = between.pop(0)
+    else:
+        item = r.items[-1] if r.items and r.items[-1].get("content") is content else None
+        title = item.get("title") if item is not None else None
+        motion = title if isinstance(title, str) and title.strip() else None
+    if motion is None:
+        return None
+    decision: dict[str, Any] = {"decision": motion, **said, **told}
+    if not between:
+        decision["outcome_text"] = _plain(r.blocks[k].text)
+    r.add(decision)
+    for text in between:
+        r.add(text)
+    if between:
+        r.add(_plain(r.blocks[k].text))
+    r.note(block, f"mover on a line of labels, the outcome below → resolution ({told['outcome']})")
+    return k + 1
