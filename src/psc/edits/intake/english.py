@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from psc.edits.intake import (
     apologies,
+    bodydecided,
     minuteref,
     motionblock,
     motions,
@@ -286,7 +287,7 @@ def number_without_point(blocks: list[Block], is_label: Callable[[str], str | No
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
-_ABBREVIATION = re.compile(r"(?:(?:^|\s)[A-Z]\.|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|Prof))$")
+_ABBREVIATION = re.compile(r"(?:(?:^|\s)[A-Z]\.|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|Prof)\.?)$")
 
 
 def sentences(text: str) -> list[str]:
@@ -746,6 +747,12 @@ def passive_results(r: Walk, i: int) -> int | None:
     return results.passive_results(r, i, sentences)
 
 
+def body_decided(r: Walk, i: int) -> int | None:
+    """'The committee decided that …', 'Agreed on storing …': the body's decision told in a
+    sentence (bodydecided.py), a resolution."""
+    return bodydecided.body_decided(r, i, sentences)
+
+
 def _people(r: Walk) -> list[str]:
     attendees = r.m.get("attendees", {})
     people: list[Any] = []
@@ -890,6 +897,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     motion,
     passive_results,
     agreed_inside,
+    body_decided,
     speaker_line,
     scribe.nick_statement,
 )

@@ -1293,6 +1293,7 @@ class _Recogniser:
             and (level == 1 or i < 3)
             and not _ITEM.match(plain)
             and not _STRUCTURAL.match(plain)
+            and _label_kind(plain, self.extra_labels) != "programme"  # '## Agenda': its list
         ):
             self.m["title"] = plain if "**" in text else text
             self.number_from(plain)
