@@ -34,12 +34,28 @@ _LINE = re.compile(rf"^\**\s*(?i:{_LABEL})\s*\**\s*[:\-–]", re.S)
 _OUTCOME = re.compile(
     r"^(?:the\s+)?(?:motion\s+|resolution\s+|proposal\s+)?(?:was\s+)?"
     r"(?:(?P<unanimously>unanimously|duly)\s+)?"
-    r"(?P<how>approved|carried|passed|adopted|agreed|accepted|lost|defeated|failed|"
+    r"(?P<how>approved|carried|carries|passed|passes|adopted|agreed|accepted|lost|defeated|failed|"
     r"not\s+carried)\b"
     r"|^(?P<all>all\s+(?:were\s+)?(?:in\s+favou?r|agreed)|unanimous)\b",
     re.I,
 )
+_CLOSED = re.compile(
+    r"^(?:\s+(?:unanimously|by\s+(?:all|majority|a\s+majority)(?:\s+vote)?)|"
+    r"\s*\(?\d+\s*[-–:/]\s*\d+(?:\s*[-–:/]\s*\d+)?\)?)*\s*(?:[.,;!].*)?$",
+    re.I | re.S,
+)
+"""What may follow the outcome's verb on its line: 'unanimously', 'by all', a count ('8-0-0'),
+then the end or a comma's clause ('Unanimously approved, with discussion of …'): never an
+object ('Agreed on storing …' tells what was agreed, not an outcome)."""
 _REJECTED = ("lost", "defeated", "failed", "not carried")
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+_SENTENCE = re.compile(
+    rf"^(?i:proposed|moved)\s+by\s+(?P<proposed_by>{_NAME}),?\s+(?:and\s+)?seconded\s+by\s+"
+    rf"(?P<seconded_by>{_NAME})(?P<rest>(?:,?\s+and\s+\S.*)?)$",
+    re.S,
+)
+"""'Proposed by Cllr Cassidy, seconded by Cllr Pears and approved unanimously.' (a sentence
+of its own, after the resolution it moves)."""
 _REACH = 4
 """How many paragraphs after the labels the outcome may stand."""
 
@@ -87,7 +103,7 @@ def outcome(line: str) -> dict[str, Any] | None:
     unanimously.', 'All in favour.'): {'outcome': …, 'unanimous': True?}, or None."""
     text = _plain(line)
     match = _OUTCOME.match(text)
-    if match is None or len(text.split()) > 16:
+    if match is None or len(text.split()) > 16 or not _CLOSED.match(text[match.end() :]):
         return None
     how = " ".join((match["how"] or "").casefold().split())
     said: dict[str, Any] = {"outcome": "rejected" if how in _REJECTED else "adopted"}
@@ -105,12 +121,17 @@ def moved_by(r: Walk, i: int) -> int | None:
     seconder of the resolution just read, or of the motion around it when a line saying the
     outcome follows; the walk goes on after the lines read."""
     block = r.blocks[i]
-    said = movers(block.text) if block.kind == "paragraph" and r.started() else None
-    if said is None:
+    if block.kind != "paragraph" or block.bold or not r.started():
         return None
+    said = movers(block.text)
     content = r.content()
     last = content[-1] if content else None
-    if isinstance(last, dict) and "decision" in last:
+    resolved = isinstance(last, dict) and "decision" in last
+    if said is None and resolved and (sentence := _SENTENCE.match(_plain(block.text))):
+        return _moved_after(r, i, sentence, last)
+    if said is None:
+        return None
+    if isinstance(last, dict) and resolved:
         if any(key in last for key in said):
             return None
         last.update(said)
@@ -150,3 +171,20 @@ def moved_by(r: Walk, i: int) -> int | None:
         r.add(_plain(r.blocks[k].text))
     r.note(block, f"mover on a line of labels, the outcome below → resolution ({told['outcome']})")
     return k + 1
+
+
+def _moved_after(r: Walk, i: int, sentence: re.Match[str], decision: dict[str, Any]) -> int | None:
+    """'Proposed by Cllr Cassidy, seconded by Cllr Pears and approved unanimously.' right
+    after a resolution: its mover and seconder, the sentence its outcome as written."""
+    if {"proposed_by", "seconded_by", "outcome_text", "votes_text"} & set(decision):
+        return None
+    decision["proposed_by"] = sentence["proposed_by"].strip().rstrip(".,")
+    decision["seconded_by"] = sentence["seconded_by"].strip().rstrip(".,")
+    rest = sentence["rest"]
+    if re.search(r"\bunanimous", rest, re.I):
+        decision["unanimous"] = True
+    if re.search(r"\b(?:lost|defeated|failed|not\s+carried)\b", rest, re.I):
+        decision["outcome"] = "rejected"
+    decision["outcome_text"] = _plain(r.blocks[i].text)
+    r.note(r.blocks[i], "'Proposed by …, seconded by …' after a resolution → its mover and seconder")
+    return i + 1
