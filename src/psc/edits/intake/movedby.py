@@ -8,7 +8,10 @@ Porter be elected Chair of the Council.' / 'Proposed by: Cllr Taylor Seconded by
 Gradwell' (Melton parish council, after the resolution). The line of labels is read as
 the resolution's mover and seconder:
 
-- right after a resolution the walk has read, they are that resolution's;
+- right after a resolution the walk has read, they are that resolution's, and so is a
+  sentence naming them and nothing else but the outcome ('Proposed by Cllr Cassidy, seconded
+  by Cllr Pears and approved unanimously.' after 'The Council RESOLVED to approve …',
+  Cranwell parish council), kept as its `outcome_text`;
 - else, when a line saying the outcome follows within a few paragraphs ('Unanimously
   approved.', 'Carried.', 'Motion carried unanimously.'), the motion is the paragraph or
   bold line just above the labels, else the paragraph between them and the outcome, else
@@ -126,15 +129,15 @@ def moved_by(r: Walk, i: int) -> int | None:
     said = movers(block.text)
     content = r.content()
     last = content[-1] if content else None
-    resolved = isinstance(last, dict) and "decision" in last
-    if said is None and resolved and (sentence := _SENTENCE.match(_plain(block.text))):
-        return _moved_after(r, i, sentence, last)
+    resolved = last if isinstance(last, dict) and "decision" in last else None
+    if said is None and resolved is not None and (sentence := _SENTENCE.match(_plain(block.text))):
+        return _moved_after(r, i, sentence, resolved)
     if said is None:
         return None
-    if isinstance(last, dict) and resolved:
-        if any(key in last for key in said):
+    if resolved is not None:
+        if any(key in resolved for key in said):
             return None
-        last.update(said)
+        resolved.update(said)
         r.note(block, "mover and seconder on a line of labels → the resolution above")
         return i + 1
     k = i + 1
@@ -186,5 +189,7 @@ def _moved_after(r: Walk, i: int, sentence: re.Match[str], decision: dict[str, A
     if re.search(r"\b(?:lost|defeated|failed|not\s+carried)\b", rest, re.I):
         decision["outcome"] = "rejected"
     decision["outcome_text"] = _plain(r.blocks[i].text)
-    r.note(r.blocks[i], "'Proposed by …, seconded by …' after a resolution → its mover and seconder")
+    r.note(
+        r.blocks[i], "'Proposed by …, seconded by …' after a resolution → its mover and seconder"
+    )
     return i + 1
