@@ -14,7 +14,7 @@ from typing import Any
 from test_intake_recognise import EN_GROUP, _draft
 from test_intake_recognise import _words_kept as _kept
 
-from psc.edits.intake import bodydecided, english, movedby, results
+from psc.edits.intake import bodydecided, english, motions, movedby, results
 from psc.edits.intake.blocks import Block
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -294,3 +294,40 @@ def test_an_agenda_heading_over_its_list_is_the_programme_not_the_title():
         "Approve Cart transferring copyright of the Bevy logo",
     ]
     assert not [i for i in meeting["items"] if "number" in i]
+
+
+# ---------------------------------------------------------------- motions in a sentence
+
+
+def test_the_seconder_after_by_is_not_the_mover():
+    # https://council-example.wjps.co.uk/downloads.php?did=637&filename=Example+Parish+Council+Minutes
+    assert motions.movers(
+        "Mrs. Sarah Brown proposed their approval, seconded by Mr. David Wilson."
+    ) == {"proposed_by": "Mrs. Sarah Brown", "seconded_by": "Mr. David Wilson"}
+    # en-swaton-parish-council-2021-05's shape is unchanged
+    assert motions.movers(
+        "It was proposed by Cllr Deptford and seconded by Cllr Campion that the minutes be signed"
+    ) == {"proposed_by": "Cllr Deptford", "seconded_by": "Cllr Campion"}
+
+
+def test_proposed_that_run_on_into_this_was_seconded():
+    """'Cllr Smith proposed that … be accepted this was seconded by Cllr Nathan …' (no full
+    stop between the motion and its seconding): a motion, not a speaker's statement."""
+    # https://docsbay.net/minutes-of-the-parish-council-meeting-held-in-goods-yard-house-on-
+    # 7th-december-2015-at-7-30pm
+    line = (
+        "Cllr Smith proposed that the option to enclose with post and rail fencing with "
+        "pedestrian access points (up to a cost of £2000) be accepted this was seconded by Cllr "
+        "Nathan and agreed by majority vote with 9 in favour and 2 against."
+    )
+    content: list[Any] = []
+    r = _walk([line], content)
+    assert english.motion(r, 0) == 1
+    assert content == [
+        {
+            "decision": line,
+            "outcome": "adopted",
+            "proposed_by": "Cllr Smith",
+            "seconded_by": "Cllr Nathan",
+        }
+    ]

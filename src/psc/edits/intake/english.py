@@ -634,7 +634,8 @@ def resolved_by_nick(r: Walk, i: int) -> int | None:
 _MOTION = re.compile(
     r"\b(?:moved|motion\s+(?:was\s+)?(?:made\s+)?)\s*by\b.+?\bseconded\b|"
     r"\bproposed\s+by\b.+?\bseconded\s+by\b|\bproposed\b.{0,40}?\bseconded\b|"
-    r"\bproposed\s+and\s+.{1,60}?\bseconded\b",
+    r"\bproposed\s+and\s+.{1,60}?\bseconded\b|"
+    r"\bproposed\s+that\b.+?\b(?:this|it)\s+was\s+seconded\s+by\b",
     re.I | re.S,
 )
 _PROPOSED_THAT = re.compile(r"\bproposed\s+that\b", re.I)
@@ -703,7 +704,8 @@ def motion(r: Walk, i: int) -> int | None:
     elif _ADOPTED.search(after):
         decision["outcome"] = "adopted"
     head = re.split(r"\bthat\b", sentence, maxsplit=1)[0]  # who moved, not whom it names
-    for words in (head, *said):  # each sentence alone: a name never runs into the next
+    second = sentence[seconded.start() :] if seconded else ""  # '… that …, this was seconded
+    for words in (head, second, *said):  # by Cllr Nathan …'; a name never runs into the next
         for key, who in motions.movers(words).items():
             decision.setdefault(key, who)
     motions.tidy(decision)
