@@ -14,7 +14,7 @@ from typing import Any
 from test_intake_recognise import EN_GROUP, _draft
 from test_intake_recognise import _words_kept as _kept
 
-from psc.edits.intake import bodydecided, english, motions, movedby, results
+from psc.edits.intake import bodydecided, dashed, english, motions, movedby, results
 from psc.edits.intake.blocks import Block
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -330,4 +330,42 @@ def test_proposed_that_run_on_into_this_was_seconded():
             "proposed_by": "Cllr Smith",
             "seconded_by": "Cllr Nathan",
         }
+    ]
+
+
+# ---------------------------------------------------------------- the outcome after a dash
+
+
+def test_the_outcome_tagged_on_after_a_dash():
+    # https://www.wellesbournepc.com/2019/09/18/extra-ordinary-full-council-meeting-20-08-2019-minutes/
+    line = (
+        "It was noted that the footpaths included in the contract had been entered historically "
+        "and prior to the Lengthsman scheme. It was agreed these paths should be removed from the "
+        "contract as they fall into County responsibility not the Parish Council – Agreed"
+    )
+    assert dashed.tagged(line) == [{"decision": line, "outcome": "adopted"}]
+    assert dashed.tagged("Declarations of Interest – none") is None
+
+
+def test_a_decision_among_clauses_and_the_rest_noted_after_a_dash():
+    """West Dereham parish council's correspondence: the letter answered by a decision, the
+    two others noted."""
+    line = next(
+        line
+        for line in _source("html-west-dereham-parish-council-2008-03").splitlines()
+        if line.startswith("7. Correspondence: ")
+    ).removeprefix("7. Correspondence: ")
+    content: list[Any] = []
+    assert dashed.dashed_outcome(_walk([line], content), 0) == 1
+    assert content == [
+        {
+            "decision": "There was a letter asking for a donation from the Samaritans and it "
+            "was agreed not to donate this year;",
+            "outcome": "adopted",
+        },
+        {
+            "decision": "N.C.A.P. & T Councils - Link; West Norfolk Borough Council Planning "
+            "Enforcement Team - complaints form - both noted.",
+            "outcome": "noted",
+        },
     ]

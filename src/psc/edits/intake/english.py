@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from psc.edits.intake import (
     apologies,
     bodydecided,
+    dashed,
     minuteref,
     motionblock,
     motions,
@@ -898,6 +899,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     movedby.moved_by,
     rollcall.moved_and_seconded,
     motion,
+    dashed.dashed_outcome,
     passive_results,
     agreed_inside,
     body_decided,
