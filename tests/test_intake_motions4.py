@@ -369,3 +369,67 @@ def test_a_decision_among_clauses_and_the_rest_noted_after_a_dash():
             "outcome": "noted",
         },
     ]
+
+
+# ---------------------------------------------------------------- a council's labels, lines apart
+
+
+def test_labels_a_line_each_over_the_motion_and_its_outcome():
+    # https://pub-burnaby.escribemeetings.com/Meeting.aspx?Id=7e716cea-59b0-4f34-8a9a-fac62a383705&Agenda=PostMinutes&lang=English
+    lines = [
+        "MOVED BY councillor mcdonell",
+        "SECONDED BY councillor johnston",
+        "THAT the minutes of the Open Council meeting held on 2018 November 26 be now adopted.",
+        "CARRIED UNANIMOUSLY",
+    ]
+    content: list[Any] = ["Open Council Meeting held 2018 November 26"]
+    assert movedby.moved_by(_walk(lines, content), 0) == 4
+    assert content == [
+        "Open Council Meeting held 2018 November 26",
+        {
+            "decision": lines[2],
+            "proposed_by": "councillor mcdonell",
+            "seconded_by": "councillor johnston",
+            "outcome": "adopted",
+            "unanimous": True,
+            "outcome_text": "CARRIED UNANIMOUSLY",
+        },
+    ]
+
+
+def test_a_motion_moved_and_seconded_with_its_outcome_on_the_next_line():
+    # https://bc-img.ci.brooklyn-center.mn.us/WebLink/DocView.aspx?dbid=0&id=796775&repo=BrooklynCenter
+    # (the PDF's hard wrap joined)
+    lines = [
+        "Councilmember Lawrence-Anderson moved and Councilmember Ryan seconded to close the "
+        "Informal Open Forum at 6:47 p.m.",
+        "Motion passed unanimously.",
+    ]
+    content: list[Any] = []
+    assert english.motion(_walk(lines, content), 0) == 2
+    assert content == [
+        {
+            "decision": lines[0],
+            "outcome": "adopted",
+            "unanimous": True,
+            "proposed_by": "Councilmember Lawrence-Anderson",
+            "seconded_by": "Councilmember Ryan",
+            "outcome_text": "Motion passed unanimously.",
+        }
+    ]
+    # https://doczz.net/doc/6718022/roll-call-mayor-ken-mundy-called-the (Sycamore's council;
+    # its vote a paragraph of its own after 'Voice vote': no outcome is read from 'approve')
+    lines = [
+        "Alderperson Kramer moved to approve the agenda with the changes and Alderperson Taylor "
+        "seconded the motion.",
+        "Voice vote",
+    ]
+    content = []
+    assert english.motion(_walk(lines, content), 0) == 1
+    assert content == [
+        {
+            "decision": lines[0],
+            "proposed_by": "Alderperson Kramer",
+            "seconded_by": "Alderperson Taylor",
+        }
+    ]

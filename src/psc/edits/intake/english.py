@@ -636,7 +636,8 @@ _MOTION = re.compile(
     r"\b(?:moved|motion\s+(?:was\s+)?(?:made\s+)?)\s*by\b.+?\bseconded\b|"
     r"\bproposed\s+by\b.+?\bseconded\s+by\b|\bproposed\b.{0,40}?\bseconded\b|"
     r"\bproposed\s+and\s+.{1,60}?\bseconded\b|"
-    r"\bproposed\s+that\b.+?\b(?:this|it)\s+was\s+seconded\s+by\b",
+    r"\bproposed\s+that\b.+?\b(?:this|it)\s+was\s+seconded\s+by\b|"
+    r"\bmoved\s+(?:and|to|that)\s.{1,160}?\bseconded\b",
     re.I | re.S,
 )
 _PROPOSED_THAT = re.compile(r"\bproposed\s+that\b", re.I)
@@ -709,13 +710,20 @@ def motion(r: Walk, i: int) -> int | None:
     for words in (head, second, *said):  # by Cllr Nathan …'; a name never runs into the next
         for key, who in motions.movers(words).items():
             decision.setdefault(key, who)
+    used = 1
+    nxt = r.blocks[i + 1] if i + 1 < len(r.blocks) and not rest else None
+    told = movedby.outcome(nxt.text) if nxt is not None and nxt.kind == "paragraph" else None
+    if told is not None and nxt is not None and "outcome" not in decision:
+        decision |= told  # '… seconded to close the Informal Open Forum.' / 'Motion passed
+        decision["outcome_text"] = " ".join(nxt.text.split())  # unanimously.'
+        used = 2
     motions.tidy(decision)
     r.add(decision)
     if rest:
         r.add(" ".join(rest))
     outcome = decision.get("outcome", "no outcome stated")
     r.note(block, f"a motion proposed and seconded → resolution ({outcome})")
-    return i + 1
+    return i + used
 
 
 _OPENS_WITH_DECISION = re.compile(r"^(?:\d+(?:\.\d+)+\.?\s+)?(?:it\s+was|resolved)\b", re.I)

@@ -18,6 +18,9 @@ the resolution's mover and seconder:
   the item's title; the outcome line is its `outcome_text` when it follows the motion
   directly, else it stays in its place after the discussion between them.
 
+Labels may stand a line each without a colon ('MOVED BY councillor mcdonell' / 'SECONDED BY
+councillor johnston' / 'THAT the minutes … be now adopted.' / 'CARRIED UNANIMOUSLY', Burnaby's
+council): the motion is then the wording between them and the outcome ('THAT …', 'To …').
 Lines of labels with no resolution and no outcome near them stay as they are.
 """
 
@@ -59,6 +62,8 @@ _SENTENCE = re.compile(
 )
 """'Proposed by Cllr Cassidy, seconded by Cllr Pears and approved unanimously.' (a sentence
 of its own, after the resolution it moves)."""
+_WORDING = re.compile(r"^(?:that|to)\s", re.I)
+"""A motion's own wording: 'THAT the Open Council meeting do now reconvene.'"""
 _REACH = 4
 """How many paragraphs after the labels the outcome may stand."""
 
@@ -79,10 +84,24 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"\*\*|__", "", text).split())
 
 
+_BARE = re.compile(
+    r"^(?P<label>(?:proposed|moved|seconded)\s+by)\s+(?P<who>(?:[\w.'’-]+\s+){0,3}[\w.'’-]+)$",
+    re.I,
+)
+"""'MOVED BY councillor mcdonell', 'SECONDED BY councillor jordan' (Burnaby's council): one
+label without a colon, alone on its line with a name of at most four words."""
+_NOT_NAME = re.compile(r"\b(?:and|to|that|the|unanimously|approved|carried|agreed)\b", re.I)
+
+
 def movers(line: str) -> dict[str, str] | None:
     """{'proposed_by': …, 'seconded_by': …} of a line that is nothing but labels
-    ('Proposed by: Cart', 'Proposed by: Cllr Taylor Seconded by: Cllr Gradwell'), or None."""
+    ('Proposed by: Cart', 'Proposed by: Cllr Taylor Seconded by: Cllr Gradwell', 'MOVED BY
+    councillor mcdonell'), or None."""
     text = _plain(line)
+    bare = _BARE.match(text.rstrip("."))
+    if bare and not _NOT_NAME.search(bare["who"]):
+        key = "seconded_by" if bare["label"].casefold().startswith("second") else "proposed_by"
+        return {key: bare["who"]}
     if not _LINE.match(text):
         return None
     found: dict[str, str] = {}
@@ -127,6 +146,13 @@ def moved_by(r: Walk, i: int) -> int | None:
     if block.kind != "paragraph" or block.bold or not r.started():
         return None
     said = movers(block.text)
+    k = i + 1
+    while said is not None and k < len(r.blocks) and k - i < 3 and _paragraph(r.blocks[k]):
+        more = movers(r.blocks[k].text)  # 'MOVED BY …' / 'SECONDED BY …', a line each
+        if more is None or set(more) & set(said):
+            break
+        said |= more
+        k += 1
     content = r.content()
     last = content[-1] if content else None
     resolved = last if isinstance(last, dict) and "decision" in last else None
@@ -139,9 +165,9 @@ def moved_by(r: Walk, i: int) -> int | None:
             return None
         resolved.update(said)
         r.note(block, "mover and seconder on a line of labels → the resolution above")
-        return i + 1
-    k = i + 1
-    while k < len(r.blocks) and k - i <= _REACH:
+        return k
+    labels_end = k
+    while k < len(r.blocks) and k - labels_end < _REACH:
         if not _paragraph(r.blocks[k]) or movers(r.blocks[k].text):
             return None
         if outcome(r.blocks[k].text) is not None:
@@ -150,9 +176,11 @@ def moved_by(r: Walk, i: int) -> int | None:
     else:
         return None
     told: dict[str, Any] = outcome(r.blocks[k].text) or {}
-    between = [_plain(b.text) for b in r.blocks[i + 1 : k]]
+    between = [_plain(b.text) for b in r.blocks[labels_end:k]]
     motion: str | None = None
-    if isinstance(last, str):
+    if between and _WORDING.match(between[0]):  # 'THAT the minutes … be now adopted.'
+        motion = between.pop(0)
+    elif isinstance(last, str):
         motion = content.pop()
     elif isinstance(last, dict) and set(last) == {"heading"} and isinstance(last["heading"], str):
         motion = content.pop()["heading"]
