@@ -433,3 +433,25 @@ def test_a_motion_moved_and_seconded_with_its_outcome_on_the_next_line():
             "seconded_by": "Alderperson Taylor",
         }
     ]
+
+
+def test_the_motion_was_unanimously_carried_is_its_outcome_in_words():
+    # https://council-example.wjps.co.uk/downloads.php?did=637&filename=Example+Parish+Council+Minutes
+    line = (
+        "The minutes of the previous meeting held on March 15, 2024, were reviewed. Mrs. Sarah "
+        "Brown proposed their approval, seconded by Mr. David Wilson. The motion was unanimously "
+        "carried."
+    )
+    content: list[Any] = []
+    assert english.motion(_walk([line], content), 0) == 1
+    assert content == [
+        "The minutes of the previous meeting held on March 15, 2024, were reviewed.",
+        {
+            "decision": "Mrs. Sarah Brown proposed their approval, seconded by Mr. David Wilson.",
+            "unanimous": True,
+            "outcome": "adopted",
+            "proposed_by": "Mrs. Sarah Brown",
+            "seconded_by": "Mr. David Wilson",
+            "outcome_text": "The motion was unanimously carried.",
+        },
+    ]

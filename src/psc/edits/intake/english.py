@@ -645,7 +645,7 @@ _SECONDED_AFTER = re.compile(r"^(?:this\s+was\s+|it\s+was\s+)?seconded\s+by\b", 
 _RESULT = re.compile(
     r"^(?:this\s+was\s+seconded\s+by\b|seconded\s+by\b|"
     r"all\s+(?:were\s+)?(?:in\s+favour|agreed)|agreed|carried|(?:the\s+)?"
-    r"(?:resolution|motion|proposal)\s+(?:was\s+)?(?:passed|carried|agreed|approved|lost|"
+    r"(?:resolution|motion|proposal)\s+(?:was\s+)?(?:(?:unanimously|duly)\s+)?(?:passed|carried|agreed|approved|lost|"
     r"defeated|fell))\b",
     re.I,
 )
