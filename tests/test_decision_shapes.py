@@ -225,6 +225,15 @@ def test_a_mover_or_seconder_the_motion_already_names_is_not_said_again():
     block["seconded_by"] = "Duhe"  # not named in the motion's words: said
     assert "Duhe seconded." in render("md", meeting, language="en")
     assert "K. Smith proposed" not in render("md", meeting, language="en")
+    # the Bevy Foundation's board, 3 February 2024 (tests/fixtures/real/en-bevy-foundation-
+    # board-2024-02): the motion names Cart as the candidate, not as its mover
+    block.update(decision="**Cart for President.**", proposed_by="Cart", seconded_by=None)
+    assert "Cart proposed." in render("md", meeting, language="en")
+    # Zbilidy, 2018 (tests/fixtures/real/obec-zbilidy-zastupitelstvo-2018-06): a Czech verb
+    # names whom the mover proposed, so the mover is still said
+    block.update(decision="Starosta obce navrhl určit ověřovatelem zápisu Hanu Bílou.")
+    block.update(proposed_by="Hanu Bílou")
+    assert "Hanu Bílou proposed." in render("md", meeting, language="en")
 
 
 def test_a_chair_by_name_and_function_and_a_role_label_the_group_hides():

@@ -63,6 +63,25 @@ def _md_finalize(value: Any) -> Any:
     return value if isinstance(value, Markup) else md_text(value)
 
 
+_MOVER_WORDS = r"(?:moved|proposed|second(?:ed)?|navrhovatel(?:ka)?|předkladatel(?:ka)?)"
+"""Words before the name of a motion's mover or seconder in the minutes' own text: 'Moved by:
+Commissioner K. Smith', 'Second: …', 'Navrhovatel: Ing. Novák' (not a Czech verb: 'navrhl
+určit ověřovatelem Hanu Bílou' names whom the mover proposed)."""
+
+
+def _named_as_mover(name: str, text: str) -> bool:
+    """Whether `text` names `name` as a mover or seconder: a mover word, 'by' or ':', and at
+    most two words (a title: 'Commissioner', 'Cllr') before the name."""
+    name = r"\s+".join(re.escape(part) for part in name.split())
+    return bool(
+        re.search(
+            rf"\b{_MOVER_WORDS}(?:\s+by)?\s*:?\s+(?:\S+\s+){{0,2}}?{name}(?!\w)",
+            text,
+            flags=re.IGNORECASE,
+        )
+    )
+
+
 class Renderer(Wording):
     """Renders meetings of one group in one language with one set of templates."""
 
@@ -413,13 +432,14 @@ class Renderer(Wording):
 
     def moved_by(self, proposed: Person | None, seconded: Person | None, said: str = "") -> str:
         """The mover and seconder in words, each verb in the person's gender; "" for none. A
-        person the motion's own words `said` already name ("Moved by: Commissioner Torres.
-        Second by: …") is not said again."""
+        person the motion's own words `said` already name as its mover or seconder ("Moved by:
+        Commissioner Torres. Second by: …") is not said again; a name said otherwise ("Cart
+        for President.") is."""
         said = " ".join(said.split())
         parts = [
             self.gendered(key, person).format(person=self.person(person))
             for key, person in (("proposed_by", proposed), ("seconded_by", seconded))
-            if person is not None and " ".join(person.name.split()) not in said
+            if person is not None and not _named_as_mover(person.name, said)
         ]
         return capfirst(", ".join(parts)) + "." if parts else ""
 

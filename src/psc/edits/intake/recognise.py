@@ -865,6 +865,9 @@ class _Recogniser:
             return i + 1
         if self.footer(block):
             return i + 1
+        recorded = self.recorded_on(i)
+        if recorded is not None:
+            return recorded
         signed = self.signature_block(i)
         if signed is not None:
             return signed
@@ -2713,6 +2716,26 @@ class _Recogniser:
             if verb.casefold() == "ověřili":  # the plural, printed as the verifiers' label
                 self.note(block, f"'{verb}' → verified_by, shown under the verifiers' label")
         return True
+
+    def recorded_on(self, i: int) -> int | None:
+        """'Zapsala dne 27.5.2011 Iveta Plachá', 'Zapsal dne 6.12.2006' over the name
+        (recorder.py): who recorded, with the day; the block to go on from, or None."""
+        from psc.edits.intake.recorder import recorded_on
+
+        block = self.blocks[i]
+        if block.kind != "paragraph" or "recorded_by" in self.m:
+            return None
+        after = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        below = _plain(after.text) if after is not None and after.kind == "paragraph" else None
+        found = recorded_on(_strip_marks(_plain(block.text)), below)
+        if found is None:
+            return None
+        self.m["recorded_by"], used_below = found
+        self.flush_list()
+        self.footer_seen = True
+        said = "recorded by" + (", with the day" if "date" in self.m["recorded_by"] else "")
+        self.note(block, f"footer → {said}" + (" (the name below)" * used_below))
+        return i + 2 if used_below else i + 1
 
     def minute_taker_label(self, block: Block, text: str, found: list[re.Match[str]]) -> bool:
         """'Zapisovatel: Tereza Vosyková' inside an item, before any footer: the role's noun

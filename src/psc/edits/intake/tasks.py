@@ -35,6 +35,7 @@ from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
 from psc.language import dates
+from psc.terms import Deadline
 
 _LABEL = re.compile(
     r"^(?P<label>(?:\d+(?:\.\d+)*\.?\s+)?(?:action(?:\s+(?:point|item))?|actions?|task|úkol"
@@ -134,6 +135,13 @@ def _plain(text: str) -> str:
     return re.sub(r"[*_]{1,3}", "", text).strip()
 
 
+def _emphasis(text: str) -> bool:
+    """Bold or italic marks outside a link ('**…**'): a line set apart, no task's sentence (a
+    Markdown link is a task's words as written: 'Bára si bere na starost kontrolu [Pull
+    Requestu #206 …](https://…) skrze účetního.')."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text) != _plain(text)
+
+
 def task_without_deadline(text: str) -> tuple[str, str] | None:
     """'ACTION: Brent to close issues …', 'Rod to follow up with email …', 'HP to liaise
     with …' (English): (owner, the task's words), or None."""
@@ -222,6 +230,12 @@ _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", r
 """A deadline as psc reads it ('– T: 30. 4. 2025'): the recogniser's `parse_task`'s."""
 
 
+def _bullet(r: Walk, block: Block) -> bool:
+    """A bullet after the title in minutes that number no items (a bullet per topic: 'Kokoška
+    si bere na starost ověření, …'): read for tasks as an item's line is."""
+    return block.kind == "item" and not block.ordered and "title" in r.m
+
+
 def in_place(r: Walk, i: int) -> int | None:
     """The walk's one entry for a task given in an item's text, kept in its place: a task's
     label or an owner known 'to' … (`undated`: its ID when the line numbers it, else its
@@ -229,7 +243,7 @@ def in_place(r: Walk, i: int) -> int | None:
     the doers the group knows its responsible, else a sentence that gives a task
     (`in_sentence`). The block to go on from, or None."""
     block = r.blocks[i]
-    if block.kind not in ("paragraph", "item") or not r.started():
+    if block.kind not in ("paragraph", "item") or not (r.started() or _bullet(r, block)):
         return None
     task = undated(_line(block), english=r.english, names=_names(r))
     if task is not None:
@@ -239,9 +253,9 @@ def in_place(r: Walk, i: int) -> int | None:
         r.note(block, f"{what} without a deadline (assigned in this item; the line is its text)")
         return i + 1
     raw = _raw(block)
-    if block.bold or _plain(raw) != raw or _DEADLINE.search(raw):
+    if block.bold or _emphasis(raw) or _DEADLINE.search(raw):
         return None
-    found = action_line(raw) or to_do(raw)
+    found = None if _plain(raw) != raw else action_line(raw) or to_do(raw)
     if found is None:
         return in_sentence(r, i)
     shown = f"'{found.label}' " if found.label else ""
@@ -308,11 +322,15 @@ _WILL_DO_CS = re.compile(
     r"(?:zajist|připrav|předlož|prověř|oslov|doplň|oprav|uprav|zveřejn|vyvěs|zjist|ověř|"
     r"prošetř|zabezpeč|vyřeš|dořeš|rozděl|navrhn|vyzv)í|"
     r"(?:před|pod|dod|objedn|svol|sjedn)(?:á|ají)|"  # not 'projedná': a discussion
-    r"(?:za|po|roze)(?:šle|šlou)"
+    r"(?:za|po|roze)(?:šle|šlou)|"
+    r"si\s+(?:bere|berou|vezme|vezmou)\s+na\s+starost|"  # a member takes a task on
+    r"[–—-]\s+(?:zodpovíd|odpovíd)(?:á|ají)(?=\s+\S)"  # '… – zodpovídá V. Sláma'
     r")(?!\w)",
     re.I,
 )
-"""A Czech verb of a task in the future (perfective): 'vypracuje', 'zajistí', 'zašlou'."""
+"""A Czech verb of a task in the future (perfective): 'vypracuje', 'zajistí', 'zašlou', a
+member taking a task on at the meeting ('Kokoška si bere na starost ověření, …'), or who is
+in charge after the task and a dash ('Dresy pro A mužstvo – zodpovídá M. Čížek')."""
 _DECIDING_CS = re.compile(
     r"(?<!\w)(?:schvaluj|neschvaluj|ukládá|ukládaj|pověřuj|souhlasí|nesouhlasí|volí|jmenuj|"
     r"zamítá|revokuj|doporučuj|bere\s+na\s+vědomí|usnesení)",
@@ -378,13 +396,16 @@ def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
         return None
     verb = _WILL_DO_CS.search(text)
     lead = text[: verb.start()] if verb else ""
-    if verb is None or len(lead.split()) > 5 or "," in lead:
+    first = _DEADLINE_CS.search(lead)  # 'předseda FV do dalšího zasedání …, které … předloží'
+    doer = lead[: first.start()] if first is not None else lead
+    if verb is None or len(doer.split()) > 5 or "," in doer or len(lead.split()) > 16:
         return None  # the verb of the sentence's first clause, near its start
     task: dict[str, Any] = {"text": text, "_kind": "none"}
-    due = _DEADLINE_CS.search(text, verb.end())
+    due = first or _DEADLINE_CS.search(text, verb.end())
     if due is not None:
-        words = text[due.start() :].rstrip(" .")
-        deadline = dates.parse_deadline(words, year=year)
+        end = verb.start() if first is not None else len(text)
+        words = text[due.start() : end].rstrip(" .,")
+        deadline = _due(words, year)
         if deadline is not None and deadline.kind in ("date", "next_meeting"):
             cut = words
             if deadline.kind == "date":
@@ -394,6 +415,17 @@ def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
             task["deadline"] = deadline.date if deadline.kind == "date" else "next meeting"
             task["_words"] = cut
     return task
+
+
+def _due(words: str, year: int | None) -> Deadline | None:
+    """The deadline 'do …' gives; the next meeting with its day when the words give it ('do
+    dalšího zasedání výboru, které se bude konat 14.12.2006': that day)."""
+    deadline = dates.parse_deadline(words, year=year)
+    if deadline is not None and deadline.kind == "next_meeting":
+        found = dates.find_date(words, year=year)
+        if found is not None:
+            return dates.parse_deadline(words[found[1] : found[2]], year=year)
+    return deadline
 
 
 _TOPIC = re.compile(r"^(?P<topic>[^:.!?]{2,40}:)\s+(?P<rest>\S.*)$", re.S)
@@ -450,10 +482,12 @@ def in_sentence(r: Walk, i: int) -> int | None:
     will do what ('Předseda KV vypracuje plán činnosti …'), a task shown in its place; a
     block that ends with a task is split before it (`_split_last`)."""
     block = r.blocks[i]
-    if block.kind not in ("paragraph", "item") or not r.started() or block.bold:
+    if block.kind not in ("paragraph", "item") or block.bold:
+        return None
+    if not (r.started() or _bullet(r, block)):
         return None
     raw = _raw(block)
-    if _plain(raw) != raw or _DEADLINE.search(raw):
+    if _emphasis(raw) or _DEADLINE.search(raw):
         return None
     task = for_next_meeting(raw, english=r.english) if len(_sentences(raw)) == 1 else None
     if task is None and not r.english:

@@ -34,7 +34,7 @@ _SUBJECT = (
 _VERB = re.compile(
     r"(?P<noted>bere\s+na\s+vědomí|vzal[oaiy]?\s+na\s+vědomí|(?:received\s+and\s+)?noted|"
     r"took\s+note)"
-    r"|(?P<rejected>neschválil[oaiy]?|zamítl[oaiy]?|rejected|did\s+not\s+approve)"
+    r"|(?P<rejected>neschválil[oaiy]?|zamítl[oaiy]?|odmítl[oaiy]?|rejected|did\s+not\s+approve)"
     r"|(?P<adopted>schválil[oaiy]?|zvolil[oaiy]?|jmenoval[oaiy]?|rozhodl[oaiy]?|"
     r"uložil[oaiy]?|(?:received\s+and\s+)?approved|adopted|agreed|accepted|resolved|elected|"
     r"appointed)",
@@ -65,7 +65,7 @@ def told_decision(text: str) -> dict[str, Any] | None:
     voted = slash_vote(rest)
     if voted is not None:
         rest = voted[0]
-    match = _TOLD.match(rest)
+    match = _TOLD.match(rest) or (_after_reason(rest) if voted is None else None)
     if match is None:
         return None
     if voted is None and _sentences(rest) > 1:
@@ -80,6 +80,34 @@ def told_decision(text: str) -> dict[str, Any] | None:
     if _UNANIMOUS.search(match.group(0)):  # 'The Board unanimously adopted the resolution'
         decision["unanimous"] = True
     return decision
+
+
+_REASON = re.compile(r"^(?:protože|jelikož|poněvadž|vzhledem\s+k|z\s+důvodu|na\s+základě)\b", re.I)
+"""A sentence that gives its reason first ('Protože rozpočet byl předložen …, …')."""
+_THEREFORE = re.compile(
+    rf",?\s+a\s+(?:proto|tedy)\s+(?:se\s+)?(?:jednomysln\w+\s+)?"
+    rf"(?P<verb>(?i:{_VERB.pattern}))\b",
+    re.I,
+)
+"""'… spolku a proto se jednomyslně rozhodl o …': the decision after its reason, the body the
+sentence's subject."""
+
+
+def _after_reason(text: str) -> re.Match[str] | None:
+    """A decision told after its reason, in one sentence: the reason's clause first, then the
+    body and its verb ('Protože rozpočet byl předložen jako nevyrovnaný …, finanční výbor
+    jednomyslně odmítl přijetí takovéhoto rozpočtu.'), or the body, its reason and 'a proto'
+    with the verb ('Výbor spolku konstatoval, že …, a proto se jednomyslně rozhodl o …'). The
+    match of the body and verb (its group 'verb'), or None."""
+    if _REASON.match(text):
+        for comma in re.finditer(r",\s+", text):
+            told = _TOLD.match(text[comma.end() :])
+            if told is not None:
+                return told
+        return None
+    if re.match(rf"^{_SUBJECT}\s", text) is None:
+        return None
+    return _THEREFORE.search(text)
 
 
 def _sentences(text: str) -> int:
