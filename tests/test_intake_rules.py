@@ -611,7 +611,14 @@ def test_long_numbered_headings_are_items_their_text_after_a_dash():
     numbered = {i["number"]: i for i in items if i.get("number")}
     assert sorted(numbered) == list(range(1, 10))
     assert numbered[3]["title"] == "Confirmation of the order of the Agenda"
-    assert numbered[3]["content"] == ["add new number 7 item Grounds maintenance contract – agreed"]
+    # the text after the title's dash, its outcome tagged on after another dash: a resolution
+    # (dashed.py)
+    assert numbered[3]["content"] == [
+        {
+            "decision": "add new number 7 item Grounds maintenance contract – agreed",
+            "outcome": "adopted",
+        }
+    ]
     assert numbered[7]["title"] == "Grounds maintenance contract"
     assert numbered[8]["content"][0]["person"] == "Mrs Cook"
 

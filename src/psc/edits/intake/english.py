@@ -27,9 +27,12 @@ from typing import Any, Protocol
 
 from psc.edits.intake import (
     apologies,
+    bodydecided,
+    dashed,
     minuteref,
     motionblock,
     motions,
+    movedby,
     parts,
     programme,
     results,
@@ -285,7 +288,7 @@ def number_without_point(blocks: list[Block], is_label: Callable[[str], str | No
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
-_ABBREVIATION = re.compile(r"(?:(?:^|\s)[A-Z]\.|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|Prof))$")
+_ABBREVIATION = re.compile(r"(?:(?:^|\s)[A-Z]\.|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|Prof)\.?)$")
 
 
 def sentences(text: str) -> list[str]:
@@ -459,6 +462,7 @@ class Walk(Protocol):
     requeue: Block | None
 
     def started(self) -> bool: ...
+    def content(self) -> list[Any]: ...
     def add(self, block: Any) -> None: ...
     def note(self, block: Block | str, what: str) -> None: ...
     def text_kept(self, block: Block, why: str = ...) -> None: ...
@@ -631,7 +635,9 @@ def resolved_by_nick(r: Walk, i: int) -> int | None:
 _MOTION = re.compile(
     r"\b(?:moved|motion\s+(?:was\s+)?(?:made\s+)?)\s*by\b.+?\bseconded\b|"
     r"\bproposed\s+by\b.+?\bseconded\s+by\b|\bproposed\b.{0,40}?\bseconded\b|"
-    r"\bproposed\s+and\s+.{1,60}?\bseconded\b",
+    r"\bproposed\s+and\s+.{1,60}?\bseconded\b|"
+    r"\bproposed\s+that\b.+?\b(?:this|it)\s+was\s+seconded\s+by\b|"
+    r"\bmoved\s+(?:and|to|that)\s.{1,160}?\bseconded\b",
     re.I | re.S,
 )
 _PROPOSED_THAT = re.compile(r"\bproposed\s+that\b", re.I)
@@ -639,7 +645,7 @@ _SECONDED_AFTER = re.compile(r"^(?:this\s+was\s+|it\s+was\s+)?seconded\s+by\b", 
 _RESULT = re.compile(
     r"^(?:this\s+was\s+seconded\s+by\b|seconded\s+by\b|"
     r"all\s+(?:were\s+)?(?:in\s+favour|agreed)|agreed|carried|(?:the\s+)?"
-    r"(?:resolution|motion|proposal)\s+(?:was\s+)?(?:passed|carried|agreed|approved|lost|"
+    r"(?:resolution|motion|proposal)\s+(?:was\s+)?(?:(?:unanimously|duly)\s+)?(?:passed|carried|agreed|approved|lost|"
     r"defeated|fell))\b",
     re.I,
 )
@@ -700,16 +706,24 @@ def motion(r: Walk, i: int) -> int | None:
     elif _ADOPTED.search(after):
         decision["outcome"] = "adopted"
     head = re.split(r"\bthat\b", sentence, maxsplit=1)[0]  # who moved, not whom it names
-    for words in (head, *said):  # each sentence alone: a name never runs into the next
+    second = sentence[seconded.start() :] if seconded else ""  # '… that …, this was seconded
+    for words in (head, second, *said):  # by Cllr Nathan …'; a name never runs into the next
         for key, who in motions.movers(words).items():
             decision.setdefault(key, who)
+    used = 1
+    nxt = r.blocks[i + 1] if i + 1 < len(r.blocks) and not rest else None
+    told = movedby.outcome(nxt.text) if nxt is not None and nxt.kind == "paragraph" else None
+    if told is not None and nxt is not None and "outcome" not in decision:
+        decision |= told  # '… seconded to close the Informal Open Forum.' / 'Motion passed
+        decision["outcome_text"] = " ".join(nxt.text.split())  # unanimously.'
+        used = 2
     motions.tidy(decision)
     r.add(decision)
     if rest:
         r.add(" ".join(rest))
     outcome = decision.get("outcome", "no outcome stated")
     r.note(block, f"a motion proposed and seconded → resolution ({outcome})")
-    return i + 1
+    return i + used
 
 
 _OPENS_WITH_DECISION = re.compile(r"^(?:\d+(?:\.\d+)+\.?\s+)?(?:it\s+was|resolved)\b", re.I)
@@ -743,6 +757,12 @@ def passive_results(r: Walk, i: int) -> int | None:
     """'These were accepted, …. It was also agreed that …': results told in the passive
     among a paragraph's sentences (results.py), each a resolution."""
     return results.passive_results(r, i, sentences)
+
+
+def body_decided(r: Walk, i: int) -> int | None:
+    """'The committee decided that …', 'Agreed on storing …': the body's decision told in a
+    sentence (bodydecided.py), a resolution."""
+    return bodydecided.body_decided(r, i, sentences)
 
 
 def _people(r: Walk) -> list[str]:
@@ -884,10 +904,13 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     apologies.named_apologies,
     resolved_by_nick,
     motionblock.labelled_motion,
+    movedby.moved_by,
     rollcall.moved_and_seconded,
     motion,
+    dashed.dashed_outcome,
     passive_results,
     agreed_inside,
+    body_decided,
     speaker_line,
     scribe.nick_statement,
 )

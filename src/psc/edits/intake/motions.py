@@ -20,7 +20,7 @@ _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 """A name as minutes write it: capitalised words ('Cllr Mrs Parsons', 'Councilman Stout')."""
 
 _PROPOSER = (
-    re.compile(rf"\b(?i:proposed)\b[^.;]{{0,40}}?\bby\s+(?P<who>{_NAME})"),
+    re.compile(rf"\b(?i:proposed)\b(?:(?!(?i:seconded))[^.;]){{0,40}}?\bby\s+(?P<who>{_NAME})"),
     re.compile(rf"\b(?i:moved|motion\s+(?:was\s+)?(?:made\s+)?)\s*by\s+(?P<who>{_NAME})"),
     re.compile(rf"(?:^|[,;:]\s*)(?P<who>{_NAME})\s+(?:proposed|moved)\b"),
 )

@@ -28,6 +28,8 @@ _PASSIVE = re.compile(
     re.I,
 )
 _UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|nem\.?\s*con)\b", re.I)
+_NOTHING = re.compile(r"^\s*(?:no|nothing)\b", re.I)
+"""'No other business was noted.', 'Nothing was agreed.': what was not done is no result."""
 
 
 class Walk(Protocol):
@@ -44,7 +46,7 @@ def _result(sentence: str) -> re.Match[str] | None:
     """The passive telling a result in `sentence` (its first), or None; a question or a
     condition ('if it was approved') tells none."""
     match = _PASSIVE.search(sentence)
-    if match is None or sentence.rstrip().endswith("?"):
+    if match is None or sentence.rstrip().endswith("?") or _NOTHING.match(sentence):
         return None
     if re.search(r"\b(?:if|whether|unless)\b", sentence[: match.start()], re.I):
         return None
