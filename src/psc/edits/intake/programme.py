@@ -15,7 +15,7 @@ import unicodedata
 
 from psc.edits.intake.blocks import Block
 
-_LABELS = (
+HEADER_LABELS = (
     "program",
     "program jednání",
     "program zasedání",
@@ -23,11 +23,12 @@ _LABELS = (
     "schválený program",
     "navržený program",
     "návrh programu",
-    "pořad jednání",
     "agenda",
-    "meeting agenda",
-    "order of business",
+    "pořad jednání",
 )
+"""What a programme is called as a header's label ('Program jednání: …')."""
+
+_LABELS = (*HEADER_LABELS, "meeting agenda", "order of business")
 """What a programme list is called when it stands on a line of its own."""
 
 _LABEL_LINE = re.compile(

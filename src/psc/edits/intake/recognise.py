@@ -181,17 +181,7 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "enclosures",
     ),
     "pages": ("stran", "počet stran", "pages", "stran originálu", "pages of the original"),
-    "programme": (
-        "program",
-        "program jednání",
-        "program zasedání",
-        "program schůze",
-        "schválený program",
-        "navržený program",
-        "návrh programu",
-        "agenda",
-        "pořad jednání",
-    ),
+    "programme": programme.HEADER_LABELS,
     "category": ("náhradníci", "substitutes", "zástupci", "veřejnost", "občané"),
 }
 """Labels of the header and attendance lines, in Czech and English ('Přítomni: …')."""
