@@ -11,12 +11,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from intake_quotes import recognised, source_lines
+
 from psc.edits.intake import roles, statements, told
-from psc.edits.intake.draft import meeting_text
-from psc.edits.intake.recognise import recognise
-from psc.edits.intake.sources import text_blocks
 from psc.loading.model import Group
-from psc.loading.pipeline import load_meeting
 
 CS = Group(name="Spolek", short="S")
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -24,18 +22,10 @@ REAL = Path(__file__).parent / "fixtures" / "real"
 
 def _meeting(text: str, date: dt.date = dt.date(2019, 2, 9)) -> dict[str, Any]:
     """`text` recognised (dated `date` when it does not say); it must validate."""
-    draft = recognise(text_blocks(text), CS, date=date)
-    yaml_text = meeting_text(draft.meeting, comment="x")
-    day = draft.meeting["date"]
-    load_meeting(yaml_text, Path(f"meetings/{day.isoformat()}.yaml"), CS, approval=False)
-    return draft.meeting
+    return recognised(text, CS, date)
 
 
-def _lines(fixture: str, first: str, count: int) -> str:
-    """`count` lines of a fixture's source.txt, from the line that starts with `first`."""
-    lines = (REAL / fixture / "source.txt").read_text(encoding="utf-8").splitlines()
-    start = next(k for k, line in enumerate(lines) if line.startswith(first))
-    return "\n".join(lines[start : start + count]) + "\n"
+_lines = source_lines
 
 
 def _decisions(meeting: dict[str, Any]) -> list[dict[str, Any]]:
