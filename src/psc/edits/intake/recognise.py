@@ -729,6 +729,8 @@ class _Recogniser:
                 self.extra_labels.setdefault(word, kind)
             self.blocks, reshaped = english.prepare(self.blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
+        self.prose_points = points.prose(self.blocks)
+        """Numbered points of prose without titles ('1.Šerif sdělil, že …'), by block id."""
         self.notes += [
             Note(where, what) for where, what in points.split(self.blocks, self.is_label)
         ]
@@ -866,6 +868,8 @@ class _Recogniser:
                 self.note(block, f"programme point {len(self.programme)}")
                 return i + 1
             self.in_programme = False
+        if self.prose_point(block):
+            return i + 1
         if self.programme_line(i):
             return i + 1
         tabled = self.programme_table(i)
@@ -1679,6 +1683,24 @@ class _Recogniser:
         item: dict[str, Any] = {"number": number, "title": first[0], "presenters": [first[1]]}
         item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
         self.start_item(block, item, f"item {number}, its presenter first")
+        return True
+
+    def prose_point(self, block: Block) -> bool:
+        """A numbered point of prose (`points.prose`) numbered as the next item: an item of
+        that number without a title (unless a programme names it: `point_of_programme`), its
+        text read next as the paragraph it is."""
+        point = self.prose_points.get(id(block))
+        if point is None or point[0] is not block or self.mode in ("tasks", "next", "footer"):
+            return False
+        _block, number, marker, text = point
+        numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
+        if number != (numbers[-1] + 1 if numbers else 1):
+            return False
+        if programme.title_of(self.listed_titles(), number) is not None:
+            return False
+        item: dict[str, Any] = {"number": number, "label": marker.strip()}
+        self.start_item(block, item, f"item {number} ('{marker.strip()}'): a point of prose")
+        self.requeue = Block("paragraph", text, block.where)
         return True
 
     def point_of_programme(self, block: Block, numbered: re.Match[str]) -> bool:
