@@ -1047,6 +1047,8 @@ class _Recogniser:
             self.in_programme = True
             self.note(block, f"'{_plain(label)}': the programme follows")
             return i + 1
+        if not value and kind in _ATTENDANCE and (done := self.groups_below(i, label)):
+            return done
         if not value and i + 1 < len(self.blocks):
             nxt = self.blocks[i + 1]
             raw = _raw(nxt)
@@ -1071,6 +1073,28 @@ class _Recogniser:
             return i + 1
         self.header_value(block, label, kind, value)
         return i + 1
+
+    def groups_below(self, i: int, label: str) -> int | None:
+        """'Přítomni:' alone over the bodies present, each on its line with its people on the
+        lines below (`groups.bodies_below`): one category of the label, its groups."""
+        lines: list[str] = []
+        for nxt in self.blocks[i + 1 :]:
+            raw = _raw(nxt).strip()
+            if nxt.kind != "paragraph" or self._is_label_line(raw) or _NUMBERED.match(raw):
+                break
+            lines.append(raw)
+        found = groups.bodies_below(lines)
+        if found is None:
+            return None
+        grouped, used = found
+        attendees = self.m.setdefault("attendees", {})
+        attendees.setdefault("categories", []).append({"label": label, "groups": grouped})
+        last = self.blocks[i + used].where.split()[-1]
+        self.note(
+            Block("paragraph", "", f"{self.blocks[i].where}–{last}"),
+            f"'{_plain(label)}' → attendance category ({len(grouped)} bodies, each its people)",
+        )
+        return i + 1 + used
 
     def wrapped_attendance(self, i: int, label: str, kind: str, value: str, k: int) -> int:
         """An attendance list (on the label's line, or the line after it, up to block `k`)
