@@ -59,3 +59,19 @@ def test_people_without_a_body_above_them_or_one_body_alone_are_no_groups():
     assert groups.bodies_below(KENNEL_CLUB[:2]) is None
     # a person's line with a function in capitals is no body's line
     assert groups.bodies_below(["M. Bulirschová – ředitelka ZŠ", "K. Peterková"]) is None
+
+
+def test_members_with_their_surnames_in_capitals_are_no_bodies():
+    # Odbočka 30, Zápis z Valné hromady, 17. září 2014,
+    # https://odbocka30.webnode.cz/news/zapis-z-valne-hromady-2/
+    members = [
+        "LENERT Antonín – předseda",
+        "BAŽANT Vlastimil – místopředseda",
+        "ŘÍHA Josef – tajemník",
+        "VANĚČEK Jaroslav – revizor",
+        "VLČKO Ján",
+        "BORŮVKA Jan",
+        "POUR Jiří",
+    ]
+    assert groups.bodies_below(members) is None
+    assert groups.bodies_below(members[4:]) is None
