@@ -298,3 +298,54 @@ def after_the_last_point(r: _Items, i: int) -> None:
     r.flush_list()
     r.items.append({"content": []})
     r.container = r.items[-1]["content"]
+
+
+_PROSE_POINT = re.compile(r"^(?P<marker>(?P<number>\d{1,2})\s*[.,)])\s*(?P<text>[^\W\d_].*)$", re.S)
+"""'2. Šerif informoval …', '1.Šerif sdělil …' (the number glued to the text), '6, Výběrem …'."""
+_SENTENCE_WORDS = 14
+
+
+def _prose_point(block: Block) -> tuple[str, str, str] | None:
+    if block.kind == "item" and block.ordered and (block.number or "").isdigit():
+        return block.number or "", block.marker or f"{block.number}.", block.text.strip()
+    match = _PROSE_POINT.match(block.text.strip()) if block.kind == "paragraph" else None
+    if match is None or block.bold:
+        return None
+    return match["number"], match["marker"], match["text"].strip()
+
+
+def _a_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?]$", text)) or len(text.split()) > _SENTENCE_WORDS
+
+
+def prose(blocks: list[Block]) -> dict[int, tuple[Block, int, str, str]]:
+    """Minutes written as numbered points of prose without titles of their own ('1.Šerif
+    sdělil, že …', '2. Rezignující na svou funkci hospodářka … předložila …'): a run of
+    three points at least, numbered 1, 2, 3 … in order, none opening with a short title
+    (`titled`; nor a title in capitals, nor a point an earlier rule split from its text),
+    most of them sentences (ending in a stop, or of more than fourteen words).
+    Each such point by its block's id: the block, its number, its marker as written and its
+    text (an item without a title, the text its first paragraph). Read before `split`, which
+    leaves such runs alone."""
+    runs: list[list[tuple[Block, tuple[str, str, str]]]] = []
+    for k, block in enumerate(blocks):
+        point = _prose_point(block)
+        if point is None:
+            continue
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not re.search(r"[a-zá-ž]", point[2]) or (nxt is not None and nxt.where == block.where):
+            point = (point[0], point[1], "")  # a title in capitals, or split from its text
+        if runs and int(point[0]) == int(runs[-1][-1][1][0]) + 1:
+            runs[-1].append((block, point))
+        elif point[0] == "1":
+            runs.append([(block, point)])
+    found: dict[int, tuple[Block, int, str, str]] = {}
+    for run in runs:
+        texts = [point[2] for _block, point in run]
+        if len(run) < 3 or any(not text or titled(text) for text in texts):
+            continue
+        if 2 * sum(_a_sentence(text) for text in texts) <= len(texts):
+            continue
+        for block, (number, marker, text) in run:
+            found[id(block)] = (block, int(number), marker, text)
+    return found

@@ -719,6 +719,8 @@ class _Recogniser:
                 self.extra_labels.setdefault(word, kind)
             self.blocks, reshaped = english.prepare(self.blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
+        self.prose_points = points.prose(self.blocks)
+        """Numbered points of prose without titles ('1.Šerif sdělil, že …'), by block id."""
         self.notes += [
             Note(where, what) for where, what in points.split(self.blocks, self.is_label)
         ]
@@ -856,6 +858,8 @@ class _Recogniser:
                 self.note(block, f"programme point {len(self.programme)}")
                 return i + 1
             self.in_programme = False
+        if self.prose_point(block):
+            return i + 1
         if self.programme_line(i):
             return i + 1
         tabled = self.programme_table(i)
@@ -1033,6 +1037,8 @@ class _Recogniser:
             self.in_programme = True
             self.note(block, f"'{_plain(label)}': the programme follows")
             return i + 1
+        if not value and kind in _ATTENDANCE and (done := self.groups_below(i, label)):
+            return done
         if not value and i + 1 < len(self.blocks):
             nxt = self.blocks[i + 1]
             raw = _raw(nxt)
@@ -1057,6 +1063,28 @@ class _Recogniser:
             return i + 1
         self.header_value(block, label, kind, value)
         return i + 1
+
+    def groups_below(self, i: int, label: str) -> int | None:
+        """'Přítomni:' alone over the bodies present, each on its line with its people on the
+        lines below (`groups.bodies_below`): one category of the label, its groups."""
+        lines: list[str] = []
+        for nxt in self.blocks[i + 1 :]:
+            raw = _raw(nxt).strip()
+            if nxt.kind != "paragraph" or self._is_label_line(raw) or _NUMBERED.match(raw):
+                break
+            lines.append(raw)
+        found = groups.bodies_below(lines)
+        if found is None:
+            return None
+        grouped, used = found
+        attendees = self.m.setdefault("attendees", {})
+        attendees.setdefault("categories", []).append({"label": label, "groups": grouped})
+        last = self.blocks[i + used].where.split()[-1]
+        self.note(
+            Block("paragraph", "", f"{self.blocks[i].where}–{last}"),
+            f"'{_plain(label)}' → attendance category ({len(grouped)} bodies, each its people)",
+        )
+        return i + 1 + used
 
     def wrapped_attendance(self, i: int, label: str, kind: str, value: str, k: int) -> int:
         """An attendance list (on the label's line, or the line after it, up to block `k`)
@@ -1669,6 +1697,24 @@ class _Recogniser:
         item: dict[str, Any] = {"number": number, "title": first[0], "presenters": [first[1]]}
         item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
         self.start_item(block, item, f"item {number}, its presenter first")
+        return True
+
+    def prose_point(self, block: Block) -> bool:
+        """A numbered point of prose (`points.prose`) numbered as the next item: an item of
+        that number without a title (unless a programme names it: `point_of_programme`), its
+        text read next as the paragraph it is."""
+        point = self.prose_points.get(id(block))
+        if point is None or point[0] is not block or self.mode in ("tasks", "next", "footer"):
+            return False
+        _block, number, marker, text = point
+        numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
+        if number != (numbers[-1] + 1 if numbers else 1):
+            return False
+        if programme.title_of(self.listed_titles(), number) is not None:
+            return False
+        item: dict[str, Any] = {"number": number, "label": marker.strip()}
+        self.start_item(block, item, f"item {number} ('{marker.strip()}'): a point of prose")
+        self.requeue = Block("paragraph", text, block.where)
         return True
 
     def point_of_programme(self, block: Block, numbered: re.Match[str]) -> bool:
