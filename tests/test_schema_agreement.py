@@ -350,6 +350,17 @@ def test_a_file_uses_the_keys_the_schema_names_not_python_names(block, key):
     assert messages == [f"unknown key '{key}'"]
 
 
+@pytest.mark.parametrize("label", ["item", "decision", "section_a"])
+def test_a_label_left_empty_is_refused_by_both(label):
+    """The mutations found it (hypothesis seed 17): `labels: {item: }` passed the schema, whose
+    labels with placeholders had a pattern but no type, while psc refused it."""
+    data = _data(REPO / "examples" / "council" / "group.yaml")
+    data.setdefault("labels", {})[label] = None
+    assert _schema_errors("group", data)
+    with pytest.raises(InvalidData):
+        validate.parse_group(data, _no_positions())
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [

@@ -317,8 +317,9 @@ def _label_names(schema: dict[str, Any]) -> None:
     from psc.language.labels import LABELS, label_fields, pattern_regex
 
     schema["propertyNames"] = {"enum": list(LABELS["cs"])}
+    value = schema.get("additionalProperties", {})  # what any label may be (never null)
     schema["properties"] = {
-        key: {"pattern": pattern_regex(fields)}
+        key: {**value, "pattern": pattern_regex(fields)}
         for key in LABELS["cs"]
         if (fields := label_fields(key)) is not None
     }
