@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from psc.edits.intake import (
+    actionlist,
     bodies,
     commissions,
     counted,
@@ -737,6 +738,7 @@ class _Recogniser:
         self.minutes = programme.minute_headings(self.blocks)
         """Headings of numbered minutes ('23/165 …', '23/166 …'), by block index."""
         self.requeue: Block | None = None
+        self.marked_new = False  # an action list marking its new entries ('**New**:')
         """The text of a numbered point that started an item, to be read next as a block."""
 
     def is_label(self, text: str) -> str | None:
@@ -896,6 +898,8 @@ class _Recogniser:
         self.fresh_item = False
         if self.approved_at(block):
             return i + 1
+        if self.mode == "tasks" and (done := actionlist.step(self, i)) is not None:
+            return done  # a numbered action list: '1. **New**: …', '10. ~~…~~'
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
         done = tasks.in_place(self, i)
@@ -1720,6 +1724,8 @@ class _Recogniser:
         """Is a numbered line an agenda item (not a point of a list)?"""
         number = int(match["number"])
         title = match["title"].strip()
+        if actionlist.is_action(self, block):
+            return False
         if block.kind == "heading":  # at the level of the items (or the first of them)
             level = self.item_level or (
                 self.structural_level + 1 if self.structural_level is not None else None
