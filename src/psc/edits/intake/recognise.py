@@ -115,6 +115,7 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "přítomni členové",
         "present",
         "members present",
+        "people present",  # '## People Present' (Markdown minutes)
     ),
     "attendees": ("účastníci", "účast", "účastníci jednání", "attendees", "attendance"),
     "excused": (
@@ -597,9 +598,14 @@ _AMPERSAND_NAMES = re.compile(
 '…, John Gili-Ross & Manya Barrow')."""
 
 
+_PEOPLE_SEPARATOR = re.compile(r"[,;\n](?![^()]*\))")
+"""A comma between people, not one inside a person's brackets ('Andrew Wheatley (AW,
+lessee)')."""
+
+
 def _split_people(value: str) -> list[str]:
     """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
-    parts = points.people(value) or [p.strip() for p in re.split(r"[,;\n]", value)]
+    parts = points.people(value) or [p.strip() for p in _PEOPLE_SEPARATOR.split(value)]
     if parts and _AMPERSAND_NAMES.match(parts[-1]):  # '… S. Osbourne & H. Mason.'
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
