@@ -30,7 +30,12 @@ class Walk(tasks.Walk, Protocol):
 
 _NUMBER = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<rest>\S.*)$", re.S)
 _NEW = re.compile(r"^(?:\*\*New\*\*\s*:|\*\*New:\*\*)\s*(?P<text>\S.*)$", re.I | re.S)
-_STRUCK = re.compile(r"^~~(?P<text>[^~]+?)~~\s*$", re.S)
+_STRUCK = re.compile(
+    r"^(?:~~(?P<text>[^~]+?)~~|<s>(?P<html>.+?)</s>)"
+    r"(?:\s*[-–—]?\s*(?:\*\*)?\(?done\)?\.?(?:\*\*)?)?\s*$",
+    re.S | re.I,
+)
+"""'~~SM to contact AJ …~~', '<s>PD to Get meta workshop info up and running</s> Done'."""
 
 
 def entry(block: Block) -> tuple[str | None, str] | None:
@@ -50,7 +55,7 @@ def done(text: str) -> str | None:
     """'~~PD to liaise with AW and AJ regarding short-term Internet access~~': the action's
     text when the whole entry is struck through (done), else None."""
     struck = _STRUCK.match(text.strip())
-    return struck["text"].strip() if struck else None
+    return (struck["text"] or struck["html"]).strip() if struck else None
 
 
 def new(text: str) -> str | None:
