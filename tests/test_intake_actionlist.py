@@ -44,7 +44,8 @@ def test_a_numbered_action_list_gives_tasks_and_reviews_not_agenda_items():
     draft = _draft(PERTH.read_text(encoding="utf-8"), EN_GROUP, date=dt.date(2011, 1, 18))
     meeting = draft.meeting
     actions = next(item for item in meeting["items"] if item.get("title") == "Action Items")
-    reviews = [(b["task"], b["status"]) for b in actions["content"] if isinstance(b, dict)]
+    content = actions["content"]
+    reviews = [(b["task"], b["status"]) for b in content if isinstance(b, dict) and "task" in b]
     assert reviews == [
         ("6", "open"),
         ("7", "open"),
@@ -54,6 +55,8 @@ def test_a_numbered_action_list_gives_tasks_and_reviews_not_agenda_items():
         ("11", "done"),
         ("12", "done"),
     ]
+    # the new ones assigned where the list gives them, the mark kept as written
+    assert content[:2] == ["**New**:", {"assigned": "2011-01-18/1"}]
     texts = [task["text"] for task in meeting["tasks"]]
     assert "AJ to provide contact details for bin" in texts  # without '2. **New**:'
     assert not any("**New**" in text or "~~" in text for text in texts)

@@ -90,7 +90,12 @@ def step(r: Walk, i: int) -> int | None:
     marked = new(text)
     if marked is not None:
         r.marked_new = True
-        r.requeue = Block("paragraph", marked, block.where)
+        task = tasks.undated(marked, english=r.english, names=tasks._names(r))
+        if task is None or number is None or not _in_item(r):
+            return None
+        r.tasks.append(task)
+        r.add(text[: len(text) - len(marked)].strip())  # '**New**:', as written
+        r.add({"assigned": len(r.tasks)})  # the task's ordinal: its ID once dated
         r.note(block, f"action {number}: marked new, a task of this meeting")
         return i + 1
     struck = done(text)
