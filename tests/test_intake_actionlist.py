@@ -81,3 +81,17 @@ def test_a_comma_inside_a_persons_brackets_does_not_split_the_people():
     )
     assert _split_people(people)[:2] == ["Nick Bevan (Chair)", "Julie Brittain"]
     assert len(_split_people(people)) == 12
+
+
+def test_apologies_from_without_a_verb_name_who_sent_them():
+    from psc.edits.intake.english import _APOLOGIES
+
+    perth = PERTH.read_text(encoding="utf-8").splitlines()
+    line = next(line for line in perth if line.startswith("Apologies from"))
+    assert _APOLOGIES.match(line)["names"] == "Anthony Jessop (AJ, co-tenant)"
+    # the Artifactory's committee, 4 January 2011:
+    # https://github.com/Perth-Artifactory/wiki/blob/10a92fc8b2db5cf1bd1dffbc635b09cc925f2bbf/minutes/Committee/2011-01-04.md
+    committee = _APOLOGIES.match("Apologies from Peter Dreisiger (PD), Simon Kirkby (SK)")
+    assert committee["names"] == "Peter Dreisiger (PD), Simon Kirkby (SK)"
+    draft = _draft(PERTH.read_text(encoding="utf-8"), EN_GROUP, date=dt.date(2011, 1, 18))
+    assert draft.meeting["attendees"]["excused"] == ["Anthony Jessop"]
