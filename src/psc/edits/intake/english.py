@@ -134,7 +134,13 @@ def _starts_something(block: Block, is_label: Callable[[str], str | None]) -> bo
         _labelled(block, is_label)
         or bool(_IRC.match(text) or _ONE_WORD_SPEAKER.match(text))
         or programme.opens_a_minute(block)
+        or bool(_LETTERED.match(text))
     )
+
+
+_LETTERED = re.compile(r"^[a-z][.)]\s+[A-Z]")
+"""'a. Committee Membership.', 'c. Bridge Road Hedge': a lettered point under an item opens a
+line of its own (its lower-case letter is no sign of a sentence going on)."""
 
 
 def _wrapped(a: Block, b: Block, is_label: Callable[[str], str | None]) -> bool:
