@@ -95,3 +95,34 @@ def test_apologies_from_without_a_verb_name_who_sent_them():
     assert committee["names"] == "Peter Dreisiger (PD), Simon Kirkby (SK)"
     draft = _draft(PERTH.read_text(encoding="utf-8"), EN_GROUP, date=dt.date(2011, 1, 18))
     assert draft.meeting["attendees"]["excused"] == ["Anthony Jessop"]
+
+
+def _on_lines(*texts: str) -> list:
+    from psc.edits.intake.blocks import Block
+
+    return [Block("paragraph", text, f"line {n}") for n, text in enumerate(texts, 1)]
+
+
+def test_a_lettered_point_is_no_rest_of_the_line_above():
+    from psc.edits.intake.english import _wrapped
+
+    def no_label(_: str) -> None:
+        return None
+
+    # html-stoke-ferry-residents-association-2004-10: the item's title, then its lettered points
+    ferry = REAL / "html-stoke-ferry-residents-association-2004-10" / "source.txt"
+    lines = ferry.read_text(encoding="utf-8").splitlines()
+    at = lines.index("a. Committee Membership.")
+    title, point = _on_lines(lines[at - 1], lines[at])
+    assert title.text == "ITEM 7 ANY OTHER BUSINESS"
+    assert not _wrapped(title, point, no_label)
+    council, hedge = _on_lines(lines[at + 4], lines[at + 5])
+    assert hedge.text == "c. Bridge Road Hedge"
+    assert not _wrapped(council, hedge, no_label)
+    # French Branch Homeowners Association, 22 January 2004 (a question, then its answer):
+    # http://www.frenchbranch.org/agendas/2004/generalminutes/FBHOMinutes0104.html
+    question, answer = _on_lines(
+        "1)      Is there anybody to coordinate volunteers for the school systems?",
+        "a. He took name and phone and will",
+    )
+    assert not _wrapped(question, answer, no_label)
