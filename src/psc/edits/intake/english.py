@@ -134,7 +134,13 @@ def _starts_something(block: Block, is_label: Callable[[str], str | None]) -> bo
         _labelled(block, is_label)
         or bool(_IRC.match(text) or _ONE_WORD_SPEAKER.match(text))
         or programme.opens_a_minute(block)
+        or bool(_LETTERED.match(text))
     )
+
+
+_LETTERED = re.compile(r"^[a-z][.)]\s+[A-Z]")
+"""'a. Committee Membership.', 'c. Bridge Road Hedge': a lettered point under an item opens a
+line of its own (its lower-case letter is no sign of a sentence going on)."""
 
 
 def _wrapped(a: Block, b: Block, is_label: Callable[[str], str | None]) -> bool:
@@ -819,14 +825,15 @@ def speaker_line(r: Walk, i: int) -> int | None:
 
 
 _APOLOGIES = re.compile(
-    r"^apologies\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|"
-    r"given|offered)(?:\s+and\s+accepted)?\s+from\s+(?P<names>.+?)\.?$",
+    r"^apologies\s+(?:(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|"
+    r"given|offered)(?:\s+and\s+accepted)?\s+)?from\s+(?P<names>.+?)\.?$",
     re.I | re.S,
 )
 
 
 def apologies_received(r: Walk, i: int) -> int | None:
-    """'Apologies were received from Cllr Dodds (personal).': who sent apologies, read into
+    """'Apologies were received from Cllr Dodds (personal).', 'Apologies from Peter Dreisiger
+    (PD), Simon Kirkby (SK)' (no verb, as Markdown minutes write it): who sent apologies, read into
     the attendance (excused); the sentence stays where it is (None: the walk goes on)."""
     block = r.blocks[i]
     match = _APOLOGIES.match(block.text.strip()) if block.kind == "paragraph" else None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from psc.edits.intake import (
+    actionlist,
     bodies,
     commissions,
     counted,
@@ -114,6 +115,7 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "přítomni členové",
         "present",
         "members present",
+        "people present",  # '## People Present' (Markdown minutes)
     ),
     "attendees": ("účastníci", "účast", "účastníci jednání", "attendees", "attendance"),
     "excused": (
@@ -586,9 +588,14 @@ _AMPERSAND_NAMES = re.compile(
 '…, John Gili-Ross & Manya Barrow')."""
 
 
+_PEOPLE_SEPARATOR = re.compile(r"[,;\n](?![^()]*\))")
+"""A comma between people, not one inside a person's brackets ('Andrew Wheatley (AW,
+lessee)')."""
+
+
 def _split_people(value: str) -> list[str]:
     """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
-    parts = points.people(value) or [p.strip() for p in re.split(r"[,;\n]", value)]
+    parts = points.people(value) or [p.strip() for p in _PEOPLE_SEPARATOR.split(value)]
     if parts and _AMPERSAND_NAMES.match(parts[-1]):  # '… S. Osbourne & H. Mason.'
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
@@ -729,6 +736,7 @@ class _Recogniser:
         self.minutes = programme.minute_headings(self.blocks)
         """Headings of numbered minutes ('23/165 …', '23/166 …'), by block index."""
         self.requeue: Block | None = None
+        self.marked_new = False  # an action list marking its new entries ('**New**:')
         """The text of a numbered point that started an item, to be read next as a block."""
 
     def is_label(self, text: str) -> str | None:
@@ -890,6 +898,8 @@ class _Recogniser:
         self.fresh_item = False
         if self.approved_at(block):
             return i + 1
+        if self.mode == "tasks" and (done := actionlist.step(self, i)) is not None:
+            return done  # a numbered action list: '1. **New**: …', '10. ~~…~~'
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
         done = tasks.in_place(self, i)
@@ -1756,6 +1766,8 @@ class _Recogniser:
         """Is a numbered line an agenda item (not a point of a list)?"""
         number = int(match["number"])
         title = match["title"].strip()
+        if actionlist.is_action(self, block):
+            return False
         if block.kind == "heading":  # at the level of the items (or the first of them)
             level = self.item_level or (
                 self.structural_level + 1 if self.structural_level is not None else None
