@@ -368,7 +368,11 @@ def import_(
     'Hlasování: …' a resolution with its vote; the task section ('B Úkoly') tasks with their
     'T: …' deadlines; the footer ('Zapsala: …, schválil: …') who recorded and approved the
     minutes (approved minutes are imported approved, with the fingerprint of the import).
-    Anything else stays a paragraph where it stood. The report on stderr says what became
+    English minutes the same way: 'Present:' and 'Apologies:' lines, numbered points or
+    minute references ('C048/23 1. …') as items, 'RESOLVED …', 'It was agreed …' and
+    'Proposed by …, seconded by …' as resolutions, 'Action: X to …' as tasks. A vote's
+    outcome is read where the minutes state it; from counts alone only a unanimous vote is
+    taken as adopted. Anything else stays a paragraph where it stood. The report on stderr says what became
     what, with the source's line or paragraph numbers. Nothing is overwritten without --force.
 
     Several files or a folder (a whole archive): one meeting per document, numbered and named
