@@ -152,3 +152,10 @@ def test_a_task_without_a_deadline_and_the_members_of_other_roles_are_facts():
     with_deadline = recall(_meeting(text), _meeting())
     assert with_deadline.counts["task"] == (0, 1)  # no deadline is not the deadline of 31 August
     assert with_deadline.counts["role"] == (3, 6)
+
+
+def test_a_titles_separator_is_not_part_of_it():
+    """en-clifton-rawcliffe-allotments-2023-04 writes '4) Matters arising – it was suggested …':
+    its hand-written title keeps the dash, an import's does not; both are the same title."""
+    assert fold("Matters arising –") == fold("Matters arising") == "matters arising"
+    assert fold("Present:") == fold("present")

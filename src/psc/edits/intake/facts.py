@@ -58,12 +58,13 @@ _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' b
 
 
 def fold(text: object) -> str:
-    """Text as compared: NFC, case folded, dashes and spacing unified, end punctuation off."""
+    """Text as compared: NFC, case folded, dashes and spacing unified, end punctuation off
+    (a title's separator too: "Matters arising –" is "Matters arising")."""
     if text is None:
         return ""
     value = unicodedata.normalize("NFC", str(text)).casefold()
     value = value.replace("\u00a0", " ").replace("–", "-").replace("—", "-")
-    return " ".join(value.split()).strip(" .:;,")
+    return " ".join(value.split()).strip(" .:;,-")
 
 
 @dataclass(frozen=True)
