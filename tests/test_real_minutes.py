@@ -101,9 +101,30 @@ def test_real_minutes_validate_and_render_every_sentence_in_order(name, runner, 
         rendered = run(runner, "render", meeting, "--format", "md", "-o", "-", "--no-cache")
         assert rendered.exit_code == 0, rendered.output
         markdown += rendered.stdout
+        # a label the group leaves empty hides its heading, never an empty one ('## ')
+        assert not re.search(r"^#+[ \t]*$", rendered.stdout, re.MULTILINE), meeting
     wanted, missing, in_order = coverage(
         markdown, (root / "source.txt").read_text(encoding="utf-8")
     )
     found = len(wanted) - len(missing)
     assert found >= FOUND * len(wanted), f"{found}/{len(wanted)} found; missing: {missing[:10]}"
     assert in_order >= IN_ORDER * found, f"{in_order}/{found} in order"
+
+
+def test_an_empty_label_hides_its_heading_in_html_and_word(tmp_path, monkeypatch, runner):
+    """obec-holoubkov-financni-vybor-2006-12 leaves `next_meetings_title` empty: its next
+    meeting is said without a heading, not under an empty one."""
+    import shutil
+    import zipfile
+
+    root = tmp_path / "holoubkov"
+    shutil.copytree(REAL / "obec-holoubkov-financni-vybor-2006-12", root)
+    monkeypatch.chdir(root)
+    day = next((root / "meetings").glob("*.yaml")).stem
+    html = run(runner, "render", day, "--format", "html", "-o", "-", "--no-cache").stdout
+    assert "Termín dalšího" in html and "<h2></h2>" not in html
+    out = root / "m.docx"
+    assert run(runner, "render", day, "--format", "docx", "-o", str(out)).exit_code == 0
+    with zipfile.ZipFile(out) as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    assert not re.search(r'<w:pStyle w:val="Heading2"/></w:pPr></w:p>', xml)

@@ -369,7 +369,8 @@ class _Writer:
 
     def next_meetings(self) -> None:
         r, labels, m = self.r, self.labels, self.meeting
-        self.heading(labels["next_meetings_title"], 2)
+        if labels["next_meetings_title"]:  # an empty label: no heading (the group hides it)
+            self.heading(labels["next_meetings_title"], 2)
         firm = [n for n in m.next_meetings if not n.tentative]
         if firm:
             paragraph = self.doc.add_paragraph(f"{labels['next_meeting_firm']}: ")
