@@ -26,6 +26,7 @@ from psc.edits.intake import (
     excused,
     groups,
     motions,
+    personrole,
     points,
     programme,
     roles,
@@ -607,7 +608,7 @@ def _split_people(value: str) -> list[str]:
             people[-1] = f"{people[-1]}, {part}"
         else:
             people.append(part)
-    return people
+    return personrole.with_functions(people)
 
 
 def _attendance_value(value: str) -> tuple[list[str], int | None, str | None, bool]:
