@@ -287,7 +287,12 @@ class _Reader:
             first = True
             for child in item.children:
                 if child.tag in ("text:p", "text:h"):
-                    fields = {"ordered": fmt is not None, "number": number if first else None}
+                    fields: dict[str, Any] = {
+                        "ordered": fmt is not None,
+                        "number": number if first else None,
+                    }
+                    if level > 1:  # a nested list's point, indented as a text export shows it
+                        fields["indent"] = 4 * (level - 1)
                     self.paragraph(child, "item", **fields)
                     first = False
                 elif child.tag == "text:list":

@@ -26,10 +26,12 @@ from psc.edits.intake import (
     excused,
     groups,
     motions,
+    personrole,
     points,
     programme,
     roles,
     runtogether,
+    subpoints,
     tables,
     tasks,
     votelist,
@@ -606,7 +608,7 @@ def _split_people(value: str) -> list[str]:
             people[-1] = f"{people[-1]}, {part}"
         else:
             people.append(part)
-    return people
+    return personrole.with_functions(people)
 
 
 def _attendance_value(value: str) -> tuple[list[str], int | None, str | None, bool]:
@@ -697,6 +699,7 @@ class _Recogniser:
         sentence of speaking whose subject is the function alone is theirs."""
         """Lines electing the verifiers among the commissions (commissions.py), by index."""
         self.container: list[Any] | None = None
+        self.item_indent: int | None = None
         self.mode = "head"  # head, body, tasks, next, footer
         self.item_level: int | None = None
         self.programme: list[dict[str, Any]] = []
@@ -1574,6 +1577,8 @@ class _Recogniser:
                 numbered = _NUMBERED.match(f"{block.number}. {plain}")
             if numbered is None:
                 return False
+            if subpoints.under_item(block, self.item_indent):
+                return False
             if self.presenter_first_item(block, numbered):
                 return True
             if not self.numbered_item(block, numbered):
@@ -1756,6 +1761,8 @@ class _Recogniser:
         self.items.append(item)
         self.container = item["content"]
         self.fresh_item = True
+        # a numbered item's indent: a numbered line indented deeper is a point of it
+        self.item_indent = block.indent if item.get("number") is not None else None
         if self.mode in ("head", "tasks", "next"):
             self.mode = "body"
         if block.kind == "heading" and self.item_level is None:

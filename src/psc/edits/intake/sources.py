@@ -224,6 +224,7 @@ def markdown_blocks(text: str) -> list[Block]:
     heading = 0
     row: list[str] | None = None
     row_line = 0
+    source_lines = text.split("\n")
     for token in _markdown().parse(text):
         kind = token.type
         line = token.map[0] + 1 if token.map else 0
@@ -240,6 +241,9 @@ def markdown_blocks(text: str) -> list[Block]:
             number = (token.info or None) if ordered else None
             marker = f"{number}{token.markup}" if number else None
             item = {"ordered": ordered, "number": number, "marker": marker}
+            if len(lists) > 1 and 0 < line <= len(source_lines):  # a nested list's point
+                written = source_lines[line - 1]
+                item["indent"] = len(written) - len(written.lstrip(" \t"))
         elif kind == "list_item_close":
             item = None
         elif kind == "tr_open":
