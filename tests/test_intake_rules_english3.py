@@ -458,3 +458,18 @@ def test_header_lines_and_headings_are_no_parts():
     # en-choppington-parish-council-2023-11: 'AGENDA PART 1' stays a line of the text
     meeting = _draft(_source("en-choppington-parish-council-2023-11"), EN_GROUP).meeting
     assert "AGENDA PART 1" in meeting["items"][0]["content"]
+
+
+def test_a_title_with_a_stop_ends_no_sentence_of_apologies():
+    """en-stoke-ferry-mill-liaison-2011-07: '1. Apologies: Mr. Lionel Halls, Mrs. Pat Holton'.
+    The apologies rule had its own, shorter list of titles ('Mr' without its stop), so it cut
+    the names after 'Mr.'; it now reads sentences as the other English rules do."""
+    from psc.edits.intake.sentences import first_sentence, sentences
+
+    names = "Mr. Lionel Halls, Mrs. Pat Holton"
+    assert first_sentence(names) == (names, "")
+    assert sentences(names) == [names]
+    assert first_sentence("Cllr H Allsopp (leave). The meeting accepted these.") == (
+        "Cllr H Allsopp (leave).",
+        "The meeting accepted these.",
+    )

@@ -17,6 +17,7 @@ import re
 from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
+from psc.edits.intake.sentences import first_sentence
 
 _APOLOGIES_TITLE = re.compile(r"^\W*apologies\b", re.I)
 """An item's title naming apologies ('APOLOGIES FOR ABSENCE.', 'Apologies for Absence')."""
@@ -25,8 +26,6 @@ _PERSON = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+$"
 )
 """'Cllr L Watson', 'County Councillor A. Wilkinson': capitalised words after titles."""
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-_ABBREVIATION = re.compile(r"(?:(?:^|\s)[A-Z]\.|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|Cllrs))$")
 
 
 class Walk(Protocol):
@@ -39,19 +38,6 @@ class Walk(Protocol):
 
     def add(self, block: Any) -> None: ...
     def note(self, block: Block | str, what: str) -> None: ...
-
-
-def _first_sentence(text: str) -> tuple[str, str]:
-    """The first sentence of a paragraph and the rest ('Cllr H Allsopp (leave).' does not
-    end at 'Cllr.' or 'H.')."""
-    at = 0
-    for match in _SENTENCE_END.finditer(text):
-        if not _ABBREVIATION.search(text[: match.start()]):
-            at = match.start()
-            break
-    if not at:
-        return text.strip(), ""
-    return text[:at].strip(), text[at:].strip()
 
 
 def names(sentence: str) -> list[str] | None:
@@ -77,7 +63,7 @@ def named_apologies(r: Walk, i: int) -> int | None:
     attendees = r.m.get("attendees", {})
     if attendees.get("excused"):
         return None
-    first, rest = _first_sentence(block.text)
+    first, rest = first_sentence(block.text)
     people = names(first)
     if people is None:
         return None

@@ -42,6 +42,7 @@ from psc.edits.intake import (
     subitems,
 )
 from psc.edits.intake.blocks import Block
+from psc.edits.intake.sentences import sentences
 
 LABELS = {
     "scribe": "minute_taker",
@@ -291,23 +292,6 @@ def number_without_point(blocks: list[Block], is_label: Callable[[str], str | No
         expected += 1
         notes.append((block.where, f"'{number} …': a numbered point without a point after it"))
     return notes
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
-_ABBREVIATION = re.compile(r"(?:(?:^|\s)[A-Z]\.|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|Prof)\.?)$")
-
-
-def sentences(text: str) -> list[str]:
-    """A paragraph's sentences ('Mrs S. McIntyre' and 'Cllr.' do not end one; 'R.F.O.'
-    does, before a capital)."""
-    parts = _SENTENCE_END.split(text.strip())
-    out: list[str] = []
-    for part in parts:
-        if out and _ABBREVIATION.search(out[-1]):
-            out[-1] = f"{out[-1]} {part}"
-        else:
-            out.append(part)
-    return out
 
 
 def _capitals(word: str) -> bool:
