@@ -21,6 +21,7 @@ import re
 from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
+from psc.edits.intake.sentences import sentences
 
 
 class Walk(Protocol):
@@ -34,7 +35,6 @@ class Walk(Protocol):
     def note(self, block: Block | str, what: str) -> None: ...
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _TITLES = (
     r"(?:Mayor\s+Pro\s+Tem|Deputy\s+Mayor|Mayor|Chair(?:man|woman|person)?|Vice[- ]Chair|"
     r"President|Vice[- ]President|Councillor|Cllr|Councilmember|Commissioner|Chief|Dr|Mr|Mrs|Ms)"
@@ -64,7 +64,7 @@ _ALSO_PRESENT = re.compile(
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+    return [s.strip() for s in sentences(" ".join(text.split())) if s.strip()]
 
 
 def _name_list(text: str) -> list[str] | None:
