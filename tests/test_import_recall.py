@@ -134,3 +134,35 @@ def test_imports_recall_at_least_the_recorded_floor(tmp_path, monkeypatch, runne
         if today[name].get(kind, 0) < least
     ]
     assert not fallen, f"facts no longer reproduced ({FLOOR.name}): {fallen}\n{report}"
+
+
+def _approval_state(meeting) -> str:
+    if meeting.approved_by is not None or meeting.approved_at is not None:
+        return "approved"
+    return "published, approval not recorded" if meeting.approval_not_recorded else "draft"
+
+
+APPROVAL_NOT_READ = {
+    "en-m25-steering-group-2008-03": "approved by 'Note: The following minutes were approved.' "
+    "under the title, a sentence found in no second body's minutes so far: imported as "
+    "published minutes whose approval is not recorded",
+}
+"""Fixtures whose approval the import does not read yet, and why (kept exact: a fixture that
+starts to import right must leave this list)."""
+
+
+def test_imports_keep_the_approval_state_of_the_minutes(tmp_path, monkeypatch, runner):
+    """Published minutes whose approval the text does not state are imported as such, not as
+    drafts awaiting approval; minutes that call themselves a draft ('May 2019 DRAFT Minutes')
+    stay drafts; approved ones are approved: as the hand-written file of each fixture says."""
+    wrong = []
+    for name in CORPUS:
+        imported = _imported(name, tmp_path / name, runner, monkeypatch)
+        want, have = _approval_state(_hand_written(name)), _approval_state(imported)
+        if want != have:
+            wrong.append(f"{name}: {have}, not {want}")
+    states = {_approval_state(_hand_written(name)) for name in CORPUS}
+    assert states == {"approved", "draft", "published, approval not recorded"}, states
+    known = [line for line in wrong if line.split(":")[0] in APPROVAL_NOT_READ]
+    assert len(known) == len(APPROVAL_NOT_READ), f"now read right, leave APPROVAL_NOT_READ: {wrong}"
+    assert wrong == known, "\n".join(wrong)
