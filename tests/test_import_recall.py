@@ -59,7 +59,14 @@ def _source(fixture: Path) -> Path:
 
 def _imported(name: str, root: Path, runner, monkeypatch):
     """The fixture's source (`_source`) imported into the fresh repository `root` (not
-    written)."""
+    written), loaded."""
+    day, text = imported_text(name, root, runner, monkeypatch)
+    return _load(root / "meetings" / day, text)
+
+
+def imported_text(name: str, root: Path, runner, monkeypatch) -> tuple[str, str]:
+    """The file name and text of the fixture's source (`_source`) imported into the fresh
+    repository `root` (not written; the working directory is `root`)."""
     fixture = REAL / name
     language = yaml.safe_load((fixture / "group.yaml").read_text(encoding="utf-8"))
     language = (language or {}).get("language", "cs")
@@ -72,8 +79,7 @@ def _imported(name: str, root: Path, runner, monkeypatch):
         day = next((fixture / "meetings").glob("*.yaml")).stem[:10]
         result = run(runner, "import", source, "--dry-run", "--date", day)
     assert result.exit_code == 0, result.output
-    day = next((fixture / "meetings").glob("*.yaml")).name
-    return _load(root / "meetings" / day, result.stdout)
+    return next((fixture / "meetings").glob("*.yaml")).name, result.stdout
 
 
 def _figures(name: str, measured: Recall) -> str:
