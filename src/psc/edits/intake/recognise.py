@@ -19,6 +19,7 @@ from typing import Any
 
 from psc.edits.intake import (
     actionlist,
+    approvalstate,
     bodies,
     commissions,
     counted,
@@ -722,6 +723,8 @@ class _Recogniser:
         """The approval is a status line's ('Adopted Minutes'), kept as its note."""
         self.marked_draft = False
         """A status line says the minutes are a draft ('Draft Minutes', 'Návrh')."""
+        self.stated_approval: tuple[str, Block] | None = None
+        """What a line or sentence says of the minutes' approval (approvalstate.py)."""
         self.english = group.language == "en"
         """English minutes: the rules of english.py read their shapes too."""
         self.blocks, cells = tables.cells_joined(self.blocks)  # a table's text dump
@@ -827,6 +830,7 @@ class _Recogniser:
         if self.english:
             english.after(self)
         tasks.imposed(self)  # a resolution's last clause and 'T: …': the task it imposes
+        approvalstate.settle(self)  # 'These are the Approved Minutes …', 'DRAFT'
         return self.finish()
 
     def step(self, i: int) -> int:
@@ -836,6 +840,8 @@ class _Recogniser:
             return i + 1
         if self.is_psc_own(block) or self.page_mark(block):
             return i + 1
+        if block.kind != "row":
+            approvalstate.seen(self, block, _plain(text))
         if self.above_title(block):
             return i + 1
         if block.kind == "row" and self.signature_block(i) is not None:
