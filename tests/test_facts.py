@@ -189,3 +189,15 @@ def test_a_resolution_is_recalled_only_with_its_words():
             wording
         )
     assert Wording.of("Cart for President.").matches(Wording.of("**Cart for President.**"))
+
+
+def test_facts_an_import_has_beyond_the_wanted_ones_lower_its_precision():
+    """A vote line taken for the resolution is a fact nobody wanted: recall misses the
+    resolution and precision counts the wrong one."""
+    wrong = MEETING.replace(
+        "decision: VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR.", 'decision: "Schváleno : 3 pro"'
+    )
+    measured = recall(_meeting(), _meeting(wrong))
+    assert measured.extra == 1
+    assert measured.precision == 12 / 13
+    assert recall(_meeting(), _meeting()).precision == 1.0

@@ -84,7 +84,10 @@ def imported_text(name: str, root: Path, runner, monkeypatch) -> tuple[str, str]
 
 def _figures(name: str, measured: Recall) -> str:
     kinds = ", ".join(f"{kind} {m}/{w}" for kind in KINDS for m, w in [measured.counts[kind]] if w)
-    return f"{name}: recall {measured.overall:.2f} ({measured.matched}/{measured.wanted}; {kinds})"
+    return (
+        f"{name}: recall {measured.overall:.2f} ({measured.matched}/{measured.wanted}; {kinds}); "
+        f"precision {measured.precision:.2f} ({measured.extra} extra)"
+    )
 
 
 @pytest.mark.parametrize("name", CORPUS)
@@ -113,10 +116,12 @@ def test_imports_recall_at_least_the_recorded_floor(tmp_path, monkeypatch, runne
         )
         for kind in KINDS
     }
+    have = sum(sum(r.found.values()) for r in measured.values())
     lines.append(
         f"corpus: recall {matched / wanted:.2f} ({matched}/{wanted}; "
         + ", ".join(f"{kind} {m}/{w}" for kind, (m, w) in per_kind.items())
-        + ")"
+        + f"); precision {matched / have:.2f} ({have - matched} of {have} imported facts match"
+        " no hand-written one)"
     )
     report = "\n".join(lines)
     print("\nstructure recall of psc import (issue 22: goal 0.8 per fixture, 0.9 overall)")

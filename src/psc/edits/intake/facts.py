@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -214,6 +214,20 @@ class Recall:
     """How many of the wanted facts of each kind were found: kind -> (matched, wanted)."""
 
     counts: dict[str, tuple[int, int]]
+    found: dict[str, int] = field(default_factory=dict)
+    """How many facts of each kind the import has, right or not (for `extra`)."""
+
+    @property
+    def extra(self) -> int:
+        """Facts the import has that match none wanted: wrong or unwanted structure (a vote
+        line taken for a resolution, a heading's words taken for a speaker)."""
+        return sum(self.found.values()) - self.matched
+
+    @property
+    def precision(self) -> float:
+        """Matched facts / facts the import has (1.0 when it has none)."""
+        have = sum(self.found.values())
+        return self.matched / have if have else 1.0
 
     @property
     def matched(self) -> int:
@@ -250,4 +264,7 @@ def recall(wanted: Meeting, found: Meeting) -> Recall:
     """The share of `wanted`'s facts (a hand-written meeting) that `found` (an import of the
     same minutes) reproduces, per kind of fact."""
     want, have = facts(wanted), facts(found)
-    return Recall({kind: (matched(want[kind], have[kind]), len(want[kind])) for kind in KINDS})
+    return Recall(
+        {kind: (matched(want[kind], have[kind]), len(want[kind])) for kind in KINDS},
+        {kind: len(have[kind]) for kind in KINDS},
+    )
