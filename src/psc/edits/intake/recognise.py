@@ -24,7 +24,9 @@ from psc.edits.intake import (
     counted,
     english,
     excused,
+    german,
     groups,
+    labelalone,
     motions,
     personrole,
     points,
@@ -580,7 +582,7 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     members = _MEMBERS_OF.match(folded)  # 'Přítomní členové školské rady', '… KR'
     if members:
         return _label_kind(members["label"], extra)
-    return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
+    return german.label_kind(folded) or roles.act_label(folded)  # 'Gäste', 'Protokollant.in'  # 'Určení a schválení zapisovatele jednání'
 
 
 _AMPERSAND_NAMES = re.compile(
@@ -724,6 +726,8 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
+        self.blocks, alone = labelalone.joined(self.blocks, self.is_label)  # 'Gäste' / 'A, B'
+        self.notes += [Note(where, what) for where, what in alone]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
