@@ -28,6 +28,7 @@ from psc.edits.intake import (
     groups,
     labelalone,
     motions,
+    namedvote,
     personrole,
     points,
     programme,
@@ -893,6 +894,8 @@ class _Recogniser:
         if self.verifying and block.kind == "paragraph" and self.signature_name(block):
             return i + 1
         self.verifying = False
+        if (done := namedvote.after_the_list(self, i)) is not None:
+            return done  # '* Jan Čermák: ano' / … / '**… byl přijat za člena spolku.**'
         if block.kind == "heading" or block.bold or self._structural_line(block):
             return self.heading(i)
         labelled = self.label_line(i)
