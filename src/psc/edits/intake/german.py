@@ -20,7 +20,8 @@ LABELS: dict[str, str] = {
     "gäste": "category",  # 'Gäste' over its list, 'Gäste:1'
     "protokollant": "minute_taker",  # 'Protokollant: Jutta', 'Protokollant' over 'Stephan'
     "moderation": "chair",  # 'Moderation: anke', 'Moderation' over 'Hanno'
-    "uhrzeit": "time",  # 'Uhrzeit: 19:30 Uhr', 'Uhrzeit 19:45'
+    "uhrzeit": "time",  # 'Uhrzeit: 19:30 Uhr', 'Uhrzeit:  21.03 Uhr - 23:49 Uhr'
+    "ort": "place",  # 'Ort: Binary Kitchen', 'Ort:      NRW-Mumble'
 }
 """German labels by the kind recognise.py reads them as ('category': an attendance category
 named as the minutes name it)."""

@@ -1,0 +1,146 @@
+"""German minutes in `psc import` (issue 22, fifth round): German labels read from a data table
+(german.py) beside the Czech and English ones, and a label alone on its line over its people
+on the next line (labelalone.py), in any language.
+
+Every input is a real quote: from a fixture of tests/fixtures/real/ (named), or from a
+published Protokoll found with the search tool (its address in a comment). Each label of the
+table is found in at least two German bodies' minutes. Each recognised meeting must validate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from intake_quotes import recognised, source_lines
+
+from psc.edits.intake import german, labelalone
+from psc.edits.intake.sources import text_blocks
+from psc.loading.model import Group
+
+# psc words its labels in Czech or English: a German body chooses English (as the Makerspace
+# Gütersloh fixture's group.yaml does), and its minutes keep their own German labels
+DE = Group(name="Verein", short="V", language="en")
+DAY = dt.date(2018, 10, 17)
+
+
+def _meeting(text: str) -> dict[str, Any]:
+    return recognised(text, DE, DAY)
+
+
+def _categories(meeting: dict[str, Any]) -> dict[str, list[str]]:
+    return {c["label"]: c.get("people", []) for c in meeting["attendees"]["categories"]}
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        # https://wiki.piratenpartei.de/HE:Vorstand/Protokolle/2020-04.05 'Anwesend: Martina, …';
+        # https://wiki.dezentrale.space/Protokolle/2024-02-26_Plenum 'Anwesend 14'
+        ("Anwesend", "category"),
+        # https://technikkultur-erfurt.de/verein:protokolle:plenum-2017-09 'Anwesende (16): …';
+        # https://jena.reparier-cafe.de/node/56 'Anwesende' over its list
+        ("Anwesende", "category"),
+        # the fixture's 'Anwesende Mitglieder'; technikkultur-erfurt (above): 'Anwesend
+        # (Mumble) (2): Karsten, gafu' (the count is taken off before)
+        ("Anwesende Mitglieder", "category"),
+        ("Anwesend (Mumble)", "category"),
+        # the fixture's 'Gäste' over its list; https://wiki.dezentrale.space/index.php?oldid=1757
+        # &title=Protokolle%2F2025-05-26_Plenum 'Gäste: 1'
+        ("Gäste", "category"),
+        # https://jena.reparier-cafe.de/node/56 'Protokollant' over 'Stephan';
+        # https://wiki.piratenpartei.de/HE:Vorstand/Protokolle/2020-04.05 'Ernennung
+        # Protokollant: Jutta'; dezentrale 2025-05-26 (above) 'Protokollantin: Julius, pilgrim';
+        # the fixture's 'Protokollant.in:'
+        ("Protokollant", "minute_taker"),
+        ("Protokollantin", "minute_taker"),
+        ("Protokollant.in", "minute_taker"),
+        # https://www.binary-kitchen.de/wiki/organisation:plenum:plenum_44?rev=1762633211
+        # 'Moderation: anke', 'Uhrzeit: 19:30 Uhr', 'Ort: Binary Kitchen';
+        # https://wiki.niemandsland.org/index.php?title=Plenumsprotokoll/23&printable=yes
+        # 'Moderation' over Hanno; https://wikimirror.piraten.tools/wiki/index.php?
+        # title=Koordinatorenkonferenz%2FTreffen%2F2010-01-15 'Ort:      NRW-Mumble',
+        # 'Uhrzeit:  21.03 Uhr - 23:49 Uhr'
+        ("Moderation", "chair"),
+        ("Uhrzeit", "time"),
+        ("Ort", "place"),
+    ],
+)
+def test_german_labels_are_read_by_their_kind(label, kind):
+    assert german.label_kind(label.casefold()) == kind
+
+
+def test_words_that_only_resemble_german_labels_are_no_labels():
+    assert german.label_kind("protokoll der sitzung") is None
+    assert german.label_kind("ortin") is None  # an inclusive ending only on a role's noun
+    assert german.label_kind("tagesordnungspunkte") is None  # the items follow: not a list
+    assert german.label_kind("gäste willkommen heißen") is None
+
+
+def test_an_attendance_label_on_its_line_gives_a_category_named_as_written():
+    # https://wiki.piratenpartei.de/HE:Vorstand/Protokolle/2020-04.05
+    meeting = _meeting(
+        "Vorstandssitzung am 05.04.2020, 21:00 Uhr\n\n"
+        "Anwesend: Martina, Pawel, Matthias, Carsten, Florian, Volker, Jutta\n"
+    )
+    assert _categories(meeting) == {
+        "Anwesend": ["Martina", "Pawel", "Matthias", "Carsten", "Florian", "Volker", "Jutta"]
+    }
+
+
+def test_an_attendance_label_with_its_count_and_one_with_a_note_keep_them():
+    # https://technikkultur-erfurt.de/verein:protokolle:plenum-2017-09
+    meeting = _meeting(
+        "Protokoll zum Plenum am 13. September 2017 im Bytespeicher\n\n"
+        "Anwesende (16): Arne, Bernd, Christian, Christoph, Constantin, Eckart, Marcel, Martin, "
+        "Max, Phillip, Stefan, Stephan, Stefan (Chaos), Till, LTEF\n\n"
+        "Anwesend (Mumble) (2): Karsten, gafu\n"
+    )
+    people = _categories(meeting)  # each label as written, its count with it
+    assert list(people) == ["Anwesende (16)", "Anwesend (Mumble) (2)"]
+    assert len(people["Anwesende (16)"]) == 15 and people["Anwesende (16)"][-1] == "LTEF"
+    assert people["Anwesend (Mumble) (2)"] == ["Karsten", "gafu"]
+
+
+def test_the_makerspace_header_labels_alone_over_their_people():
+    # odt-makerspace-gt-planungstreffen-2018-10: bold labels on lines of their own in the .odt
+    text = source_lines("odt-makerspace-gt-planungstreffen-2018-10", "Planungstreffen", 8)
+    meeting = _meeting(text.replace("\n", "\n\n"))
+    assert _categories(meeting) == {
+        "Anwesende Mitglieder": [
+            "Leon Farchau",
+            "Andre Siewert",
+            "Michael Prange",
+            "Olaf Koenig",
+            "Philip Markus",
+            "Björn Koenig",
+        ],
+        "Gäste": ["Peter Mohr", "Hans-Christan Meinert", "Bernd", "Gerd Schiestel", "René Plitzko"],
+    }
+    assert meeting["minute_taker"] == "Michael Prange"  # 'Protokollant.in:' / 'Michael Prange'
+
+
+def test_a_role_alone_over_one_name_and_a_count_left_alone():
+    # https://jena.reparier-cafe.de/node/56: 'Protokollant' / 'Stephan' / 'Anwesende' /
+    # '7 Personen' (a count, no people: left as it is)
+    blocks = text_blocks("Protokoll 2014-11-09\n\nProtokollant\nStephan\nAnwesende\n7 Personen\n")
+    joined, notes = labelalone.joined(blocks, lambda t: german.label_kind(t.casefold()))
+    assert [b.text for b in joined] == [
+        "Protokoll 2014-11-09",
+        "Protokollant: Stephan",
+        "Anwesende",
+        "7 Personen",
+    ]
+    assert notes == [
+        ("line 3–4", "'Protokollant' over its people on the next line: read as one line")
+    ]
+
+
+def test_a_label_over_a_sentence_is_not_joined():
+    # https://jena.reparier-cafe.de/node/56: a heading of the minutes over its first point
+    blocks = text_blocks(
+        "Anwesende\nbei FB wurden schon mal Anfragen etwas undiplomatisch beanwortet\n"
+    )
+    joined, notes = labelalone.joined(blocks, lambda t: german.label_kind(t.casefold()))
+    assert len(joined) == 2 and notes == []
