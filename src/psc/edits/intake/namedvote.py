@@ -9,9 +9,11 @@ they give. Minutes write them
 
 `roll_call` reads the members and their votes from such entries, `counts` the count of each
 option chosen (an option nobody chose is not counted: the minutes do not state it), `outcome`
-the result a sentence states. `after_the_list` is the recogniser's walk rule for the first
+the result a sentence states. The recogniser's walk rules: `after_the_list` (the first
 shape: the result below a list of votes by name is the resolution, with the vote by name and
-its counts; the list stays where it is, as written. Pure, but for the walk rule.
+its counts; the list stays where it is, as written) and `in_a_paragraph` (the second: the
+paragraph that tells the motion, the votes by name and the result is the resolution, its text
+whole). Pure, but for the walk rules.
 """
 
 from __future__ import annotations
@@ -54,6 +56,15 @@ _ENTRY = re.compile(
 )
 """'Barbora Drbohlavová: ano', 'Racich, yes;', 'Trustee Lamb – aye'."""
 
+_CAPITALISED = r"[^\W\d_a-z][\w'’-]*\.?"
+_IN_A_SENTENCE = re.compile(
+    rf"(?<![\w,;])(?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED}\s*[,:–-]\s*(?i:{_WORDS})"
+    rf"(?:\s*;\s*(?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED}\s*[,:–-]\s*(?i:{_WORDS}))+"
+    r"(?=\s*[;.]|\s*$)"
+)
+"""A run of votes by name in a sentence, separated by semicolons ('Racich, yes; Dement, yes;
+…'); each name capitalised."""
+
 _REJECTED = re.compile(
     r"\b(?:nebyl[aoiy]?\s+(?:přijat|schválen|zvolen)\w*|nepřijat\w*|neschválen\w*|"
     r"zamítnut\w*|rejected|defeated|failed|not\s+(?:carried|approved|adopted|passed)|"
@@ -77,6 +88,16 @@ def roll_call(entries: list[str]) -> list[dict[str, str]] | None:
             return None
         found.append({"name": match["name"].strip(), "vote": VOTES[match["vote"].casefold()]})
     return found if len(found) >= 2 else None
+
+
+def in_a_sentence(text: str) -> tuple[list[dict[str, str]], int] | None:
+    """The votes by name run together in `text` ('Racich, yes; Dement, yes; …') and where
+    they end, or None."""
+    for match in _IN_A_SENTENCE.finditer(text):
+        roll = roll_call([entry.strip() for entry in match.group(0).split(";")])
+        if roll is not None:
+            return roll, match.end()
+    return None
 
 
 def counts(roll: list[dict[str, str]]) -> dict[str, int]:
@@ -134,4 +155,30 @@ def after_the_list(r: Walk, i: int) -> int | None:
     r.add(decision)  # the list above is flushed first, and stays as written
     r.last_decision = decision
     r.note(block, f"the result of {len(roll)} votes by name → resolution, {result}")
+    return i + 1
+
+
+def in_a_paragraph(r: Walk, i: int) -> int | None:
+    """Block `i` is a paragraph telling votes by name in a sentence and the result after them
+    ('… Vote by roll call. Racich, yes; Dement, yes; …; 6 yes, 0 no. Motion carried.'): the
+    resolution, its text the paragraph whole. None otherwise."""
+    block = r.blocks[i]
+    if block.kind != "paragraph" or block.bold:
+        return None
+    found = in_a_sentence(block.text)
+    if found is None:
+        return None
+    roll, end = found
+    result = outcome(block.text[end:])
+    if result is None:
+        return None
+    decision: dict[str, Any] = {
+        "decision": block.text.strip(),
+        "votes": counts(roll),
+        "roll_call": roll,
+        "outcome": result,
+    }
+    r.add(decision)
+    r.last_decision = decision
+    r.note(block, f"{len(roll)} votes by name and their result → resolution, {result}")
     return i + 1
