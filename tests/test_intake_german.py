@@ -144,3 +144,19 @@ def test_a_label_over_a_sentence_is_not_joined():
     )
     joined, notes = labelalone.joined(blocks, lambda t: german.label_kind(t.casefold()))
     assert len(joined) == 2 and notes == []
+
+
+def test_in_a_czech_groups_import_only_a_categorys_label_is_joined():
+    # https://jena.reparier-cafe.de/node/56 ('Protokollant' over 'Stephan') and the fixture's
+    # 'Gäste' over its people: a Czech group's import prints its own word for a minute taker
+    # (the German label would be lost), a category keeps its label as written
+    gaeste = source_lines("odt-makerspace-gt-planungstreffen-2018-10", "Gäste", 2)
+    blocks = text_blocks(f"Protokollant\nStephan\n{gaeste}\n")
+    joined, _notes = labelalone.joined(
+        blocks, lambda t: german.label_kind(t.casefold()), categories_only=True
+    )
+    assert [b.text for b in joined] == [
+        "Protokollant",
+        "Stephan",
+        "Gäste: Peter Mohr, Hans-Christan Meinert, Bernd, Gerd Schiestel, René Plitzko",
+    ]

@@ -7,7 +7,9 @@ Mic, Torsten, Flo, Guido' (a wiki's table turned into text).
 recogniser walks the blocks, so that the header reads it as any labelled line; no word is
 lost. A role takes one person (one to four capitalised words), an attendance a line of names
 separated by commas; anything else (a count: 'Anwesende' over '7 Personen', a sentence) is
-left as it is.
+left as it is. In minutes whose labels psc words in the group's own language (a Czech group's),
+only a category's label is joined, as it is kept as written; a label psc prints in its own
+words stays on its line ('Present' over names in a Czech group's import).
 """
 
 from __future__ import annotations
@@ -43,10 +45,10 @@ def _names(text: str) -> bool:
 
 
 def joined(
-    blocks: list[Block], is_label: Callable[[str], str | None]
+    blocks: list[Block], is_label: Callable[[str], str | None], *, categories_only: bool = False
 ) -> tuple[list[Block], list[Note]]:
     """The blocks with each label alone over its people as one line (see the module), and
-    notes for the report."""
+    notes for the report; with `categories_only`, only labels of a category are joined."""
     out: list[Block] = []
     notes: list[Note] = []
     i = 0
@@ -63,6 +65,8 @@ def joined(
             and 0 < len(label.split()) <= 4
             else None
         )
+        if categories_only and kind != "category":
+            kind = None
         value = _plain(nxt.text) if nxt is not None else ""
         people = (kind in _ROLE and _name(value)) or (kind in _ATTENDANCE and _names(value))
         if nxt is None or not people:

@@ -583,7 +583,9 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     members = _MEMBERS_OF.match(folded)  # 'Přítomní členové školské rady', '… KR'
     if members:
         return _label_kind(members["label"], extra)
-    return german.label_kind(folded) or roles.act_label(folded)  # 'Gäste', 'Protokollant.in'  # 'Určení a schválení zapisovatele jednání'
+    return german.label_kind(folded) or roles.act_label(
+        folded
+    )  # 'Gäste', 'Protokollant.in'  # 'Určení a schválení zapisovatele jednání'
 
 
 _AMPERSAND_NAMES = re.compile(
@@ -727,7 +729,9 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
-        self.blocks, alone = labelalone.joined(self.blocks, self.is_label)  # 'Gäste' / 'A, B'
+        self.blocks, alone = labelalone.joined(  # 'Gäste' / 'Peter Mohr, …'
+            self.blocks, self.is_label, categories_only=not self.english
+        )
         self.notes += [Note(where, what) for where, what in alone]
         if self.english:
             for word, kind in english.LABELS.items():
