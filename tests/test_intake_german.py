@@ -13,10 +13,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from intake_quotes import recognised, source_lines
+from intake_quotes import REAL, recognised, source_lines
 
 from psc.edits.intake import german, labelalone
+from psc.edits.intake.reading import read_source
+from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import text_blocks
+from psc.language import dates
 from psc.loading.model import Group
 
 # psc words its labels in Czech or English: a German body chooses English (as the Makerspace
@@ -160,3 +163,41 @@ def test_in_a_czech_groups_import_only_a_categorys_label_is_joined():
         "Stephan",
         "Gäste: Peter Mohr, Hans-Christan Meinert, Bernd, Gerd Schiestel, René Plitzko",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # odt-makerspace-gt-planungstreffen-2018-10
+        ("Mittwoch, 17. Oktober 2018", dt.date(2018, 10, 17)),
+        # https://technikkultur-erfurt.de/verein:protokolle:plenum-2017-09
+        ("Protokoll zum Plenum am 13. September 2017 im Bytespeicher", dt.date(2017, 9, 13)),
+        # http://wikivoyage-ev.org/wiki/Protokoll_%C3%BCber_die_Mitgliederversammlung_des_
+        # Wikivoyage_e.V._am_29._September_2007
+        (
+            "Protokoll über die Mitgliederversammlung des Wikivoyage e.V. am 29. September 2007",
+            dt.date(2007, 9, 29),
+        ),
+    ],
+)
+def test_german_dates_are_read(text, day):
+    found = dates.find_date(text)
+    assert found is not None and found[0] == day
+
+
+def test_a_date_in_german_is_the_meetings_date_and_its_line_stays():
+    # odt-makerspace-gt-planungstreffen-2018-10: the title, then the date on a line of its own
+    text = source_lines("odt-makerspace-gt-planungstreffen-2018-10", "Planungstreffen", 2)
+    draft = recognise(text_blocks(text.replace("\n", "\n\n")), DE, date=None)
+    assert draft.meeting["date"] == dt.date(2018, 10, 17)
+    assert draft.meeting["items"][0]["content"] == ["Mittwoch, 17. Oktober 2018"]
+    assert german.dated_in_german("Mittwoch, 17. Oktober 2018")
+    assert not german.dated_in_german("Wednesday 13th July 2011")  # en-stoke-ferry-mill-liaison
+
+
+def test_a_bold_date_line_under_the_title_of_an_odt_is_the_meetings_date():
+    # odt-makerspace-gt-planungstreffen-2018-10: the .odt's bold line under its title
+    blocks = read_source(REAL / "odt-makerspace-gt-planungstreffen-2018-10" / "source.odt")
+    draft = recognise(blocks, DE, date=None)
+    assert draft.meeting["date"] == dt.date(2018, 10, 17)
+    assert {"heading": "Mittwoch, 17. Oktober 2018"} in draft.meeting["items"][0]["content"]

@@ -13,6 +13,7 @@ category of its own too.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 LABELS: dict[str, str] = {
     "anwesend": "category",  # 'Anwesend: Martina, Pawel, …', '**Anwesend:** Lennart, Felix, …'
@@ -47,3 +48,25 @@ def label_kind(folded: str) -> str | None:
     if qualified and LABELS.get(qualified["label"]) == "category":
         return "category"
     return None
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    """German names of months and weekdays (CLDR) that are no English or Czech word of a
+    date ('oktober', 'mittwoch'; not 'september')."""
+    from babel.dates import get_day_names, get_month_names
+
+    from psc.language import dates
+
+    german = {
+        name.casefold()
+        for names in (get_month_names("wide", locale="de"), get_day_names("wide", locale="de"))
+        for name in names.values()
+    }
+    return frozenset(german - set(dates.MONTHS_EN) - set(dates.MONTHS_CS) - set(dates.WEEKDAYS_EN))
+
+
+def dated_in_german(text: str) -> bool:
+    """Whether `text` words a date in German ('Mittwoch, 17. Oktober 2018'): psc prints a
+    date in Czech or English only, so the line that says it stays as text."""
+    return not _date_words().isdisjoint(re.findall(r"\w+", text.casefold()))

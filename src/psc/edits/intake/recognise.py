@@ -1358,6 +1358,7 @@ class _Recogniser:
             if "date" not in self.m:
                 self.date_from_text(block, plain)
             return i + 1
+        self.date_line(block, plain)  # 'Mittwoch, 17. Oktober 2018' under the title
         if not self.started() and _fold(plain) in {
             _fold(w) for w in self.phrases.words("per_rollam")
         }:
@@ -1552,6 +1553,18 @@ class _Recogniser:
 
     def _section_b_words(self) -> set[str]:
         return {_fold(w) for w in self.phrases.words("section_b")}
+
+    def date_line(self, block: Block, plain: str) -> None:
+        """A bold line or heading of the header that is a date and nothing else ('Mittwoch,
+        17. Oktober 2018' under an .odt's title): the meeting's date, when none is known yet.
+        The line stays where it is (psc words its dates in Czech or English only)."""
+        if "date" in self.m or "title" not in self.m or self.started():
+            return
+        found = dates.find_period(plain)
+        if found is None or found.start > 0 or plain[found.end :].strip(" .,"):
+            return
+        self.m["date"] = found.first
+        self.note(block, f"date {found.first.isoformat()} from a line of its own (it stays)")
 
     def date_from_text(self, block: Block, text: str) -> None:
         """'Zápis … konaného dne 16. června 2026 od 18.00 hodin': the date, and the start
@@ -1853,7 +1866,7 @@ class _Recogniser:
             if before and "place" not in self.m and not re.search(r"\d", before):
                 self.m["place"] = before
                 self.note(block, "place")
-            elif before:
+            elif before or german.dated_in_german(plain):  # 'Mittwoch, 17. Oktober 2018'
                 self.text_kept(Block("paragraph", raw, block.where), "kept as text, too")
             return True
         return False
