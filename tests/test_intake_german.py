@@ -201,3 +201,21 @@ def test_a_bold_date_line_under_the_title_of_an_odt_is_the_meetings_date():
     draft = recognise(blocks, DE, date=None)
     assert draft.meeting["date"] == dt.date(2018, 10, 17)
     assert {"heading": "Mittwoch, 17. Oktober 2018"} in draft.meeting["items"][0]["content"]
+
+
+def test_a_german_header_of_labelled_lines():
+    # https://www.binary-kitchen.de/wiki/organisation:plenum:plenum_44?rev=1762633211
+    text = "Datum: 06.11.2025\n\nUhrzeit: 19:30 Uhr\n\nOrt: Binary Kitchen\n\nModeration: anke\n"
+    meeting = recognised(text, DE, None)  # dated by the minutes alone
+    assert meeting["date"] == dt.date(2025, 11, 6)
+    assert meeting["start"] == dt.time(19, 30)
+    assert meeting["place"] == "Binary Kitchen"  # not 'Uhr': the time's word is no place
+    assert meeting["chair"] == "anke"
+
+
+def test_uhr_makes_a_time():
+    # https://wikimirror.piraten.tools/wiki/index.php?title=Koordinatorenkonferenz%2FTreffen%2F
+    # 2010-01-15 'Uhrzeit:  21.03 Uhr - 23:49 Uhr'; https://wiki.dezentrale.space/Protokolle/
+    # 2024-02-26_Plenum 'ab 10 Uhr gehts los'
+    assert dates.find_times("21.03 Uhr - 23:49 Uhr") == (dt.time(21, 3), dt.time(23, 49))
+    assert dates.find_times("ab 10 Uhr gehts los") == (dt.time(10, 0), None)

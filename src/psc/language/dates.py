@@ -231,7 +231,7 @@ def find_date(text: str, *, year: int | None = None) -> tuple[dt.date, int, int]
 
 _CLOCK = re.compile(
     r"(?<![\w.:,/])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?(?!\d)(?![.:]\d)"
-    rf"(?:{_SP}*(?:(?P<ampm>[ap]m|[ap]\.{_SP}?m\.)|(?P<hod>hod\b\.?|hodin\b|hrs?\b\.?|h\b\.?))(?!\w))?",
+    rf"(?:{_SP}*(?:(?P<ampm>[ap]m|[ap]\.{_SP}?m\.)|(?P<hod>hod\b\.?|hodin\b|uhr\b|hrs?\b\.?|h\b\.?))(?!\w))?",
     re.IGNORECASE,
 )
 _TIME_CONTEXT = re.compile(
@@ -251,8 +251,9 @@ class _Clock:
         ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
         self.pm = ampm == "pm"
         hod = (match["hod"] or "").lower()
-        # "2 h" and "3 hrs" are as often a duration as a time: a bare hour needs "hod." or "pm"
-        self.suffixed = bool(ampm) or hod.startswith("hod") or bool(hod and match["m"])
+        # "2 h" and "3 hrs" are as often a duration as a time: a bare hour needs "hod.", "Uhr"
+        # (German: "19:30 Uhr") or "pm"
+        self.suffixed = bool(ampm) or hod.startswith(("hod", "uhr")) or bool(hod and match["m"])
         if ampm:
             valid = 1 <= hour <= 12 and minute < 60
             hour = hour % 12 + (12 if self.pm else 0)

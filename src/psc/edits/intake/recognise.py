@@ -359,13 +359,14 @@ _CONTACT = re.compile(
 )
 _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
 _TIME_WORDS = re.compile(
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)|\d{1,2}[:.]\d{2}(?:\s*(?:hodin|hod\.?|h\b))?",
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:hodin|hod\.?|h\b|uhr\b))?",
     re.I,
 )
-"""A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm'): where the
-place after it begins."""
+"""A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm', '19:30 Uhr'):
+where the place after it begins."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
-_JOINERS = frozenset("v ve od do at from to a and on hod hodin h the dne až".split())
+_JOINERS = frozenset("v ve od do at from to a and on hod hodin h uhr the dne až".split())
 """Words that join a date and its times ('dne 16. června 2026 od 18.00 hodin')."""
 
 
