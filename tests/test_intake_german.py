@@ -16,6 +16,7 @@ import pytest
 from intake_quotes import REAL, recognised, source_lines
 
 from psc.edits.intake import german, labelalone
+from psc.edits.intake.facts import category_kind
 from psc.edits.intake.reading import read_source
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import text_blocks
@@ -219,3 +220,13 @@ def test_uhr_makes_a_time():
     # 2024-02-26_Plenum 'ab 10 Uhr gehts los'
     assert dates.find_times("21.03 Uhr - 23:49 Uhr") == (dt.time(21, 3), dt.time(23, 49))
     assert dates.find_times("ab 10 Uhr gehts los") == (dt.time(10, 0), None)
+
+
+def test_german_categories_have_their_kind_in_the_recall_measure():
+    # a German category of people present or of guests is compared by its kind, as a Czech or
+    # English one is: a transcription that lists them as 'present' matches an import that keeps
+    # the minutes' own label (the labels of the parametrised test above)
+    assert category_kind("Anwesende Mitglieder") == "present"
+    assert category_kind("Anwesend (Mumble) (2)") == "present"
+    assert category_kind("Gäste") == "guests"
+    assert category_kind("Nicht anwesend") == "absent"
