@@ -924,10 +924,10 @@ class _Recogniser:
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
             return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
-        if (done := namedvote.in_a_paragraph(self, i)) is not None:
-            return done  # '… Vote by roll call. Racich, yes; Dement, yes; … Motion carried.'
         if self.english and (done := english.within(self, i)) is not None:
             return done
+        if (done := namedvote.in_a_paragraph(self, i)) is not None:
+            return done  # '… Vote by roll call. Racich, yes; Dement, yes; … Motion carried.'
         for step in (
             self.decision_list,
             self.proposal_line,
