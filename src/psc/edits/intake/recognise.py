@@ -584,9 +584,8 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     members = _MEMBERS_OF.match(folded)  # 'Přítomní členové školské rady', '… KR'
     if members:
         return _label_kind(members["label"], extra)
-    return german.label_kind(folded) or roles.act_label(
-        folded
-    )  # 'Gäste', 'Protokollant.in'  # 'Určení a schválení zapisovatele jednání'
+    german_kind = german.label_kind(folded)  # 'Gäste', 'Protokollant.in'
+    return german_kind or roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
 _AMPERSAND_NAMES = re.compile(
