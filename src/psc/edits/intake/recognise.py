@@ -25,8 +25,11 @@ from psc.edits.intake import (
     counted,
     english,
     excused,
+    german,
     groups,
+    labelalone,
     motions,
+    namedvote,
     personrole,
     points,
     programme,
@@ -359,13 +362,14 @@ _CONTACT = re.compile(
 )
 _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
 _TIME_WORDS = re.compile(
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)|\d{1,2}[:.]\d{2}(?:\s*(?:hodin|hod\.?|h\b))?",
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:hodin|hod\.?|h\b|uhr\b))?",
     re.I,
 )
-"""A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm'): where the
-place after it begins."""
+"""A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm', '19:30 Uhr'):
+where the place after it begins."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
-_JOINERS = frozenset("v ve od do at from to a and on hod hodin h the dne až".split())
+_JOINERS = frozenset("v ve od do at from to a and on hod hodin h uhr the dne až".split())
 """Words that join a date and its times ('dne 16. června 2026 od 18.00 hodin')."""
 
 
@@ -585,7 +589,8 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     members = _MEMBERS_OF.match(folded)  # 'Přítomní členové školské rady', '… KR'
     if members:
         return _label_kind(members["label"], extra)
-    return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
+    german_kind = german.label_kind(folded)  # 'Gäste', 'Protokollant.in'
+    return german_kind or roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
 _AMPERSAND_NAMES = re.compile(
@@ -733,6 +738,10 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
+        self.blocks, alone = labelalone.joined(  # 'Gäste' / 'Peter Mohr, …'
+            self.blocks, self.is_label, categories_only=not self.english
+        )
+        self.notes += [Note(where, what) for where, what in alone]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
@@ -901,6 +910,8 @@ class _Recogniser:
         if self.verifying and block.kind == "paragraph" and self.signature_name(block):
             return i + 1
         self.verifying = False
+        if (done := namedvote.after_the_list(self, i)) is not None:
+            return done  # '* Jan Čermák: ano' / … / '**… byl přijat za člena spolku.**'
         if block.kind == "heading" or block.bold or self._structural_line(block):
             return self.heading(i)
         labelled = self.label_line(i)
@@ -926,6 +937,8 @@ class _Recogniser:
             return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
         if self.english and (done := english.within(self, i)) is not None:
             return done
+        if (done := namedvote.in_a_paragraph(self, i)) is not None:
+            return done  # '… Vote by roll call. Racich, yes; Dement, yes; … Motion carried.'
         for step in (
             self.decision_list,
             self.proposal_line,
@@ -1360,6 +1373,7 @@ class _Recogniser:
             if "date" not in self.m:
                 self.date_from_text(block, plain)
             return i + 1
+        self.date_line(block, plain)  # 'Mittwoch, 17. Oktober 2018' under the title
         if not self.started() and _fold(plain) in {
             _fold(w) for w in self.phrases.words("per_rollam")
         }:
@@ -1554,6 +1568,18 @@ class _Recogniser:
 
     def _section_b_words(self) -> set[str]:
         return {_fold(w) for w in self.phrases.words("section_b")}
+
+    def date_line(self, block: Block, plain: str) -> None:
+        """A bold line or heading of the header that is a date and nothing else ('Mittwoch,
+        17. Oktober 2018' under an .odt's title): the meeting's date, when none is known yet.
+        The line stays where it is (psc words its dates in Czech or English only)."""
+        if "date" in self.m or "title" not in self.m or self.started():
+            return
+        found = dates.find_period(plain)
+        if found is None or found.start > 0 or plain[found.end :].strip(" .,"):
+            return
+        self.m["date"] = found.first
+        self.note(block, f"date {found.first.isoformat()} from a line of its own (it stays)")
 
     def date_from_text(self, block: Block, text: str) -> None:
         """'Zápis … konaného dne 16. června 2026 od 18.00 hodin': the date, and the start
@@ -1855,7 +1881,7 @@ class _Recogniser:
             if before and "place" not in self.m and not re.search(r"\d", before):
                 self.m["place"] = before
                 self.note(block, "place")
-            elif before:
+            elif before or german.dated_in_german(plain):  # 'Mittwoch, 17. Oktober 2018'
                 self.text_kept(Block("paragraph", raw, block.where), "kept as text, too")
             return True
         return False
