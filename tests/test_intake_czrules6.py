@@ -206,3 +206,12 @@ def test_the_place_and_day_of_writing_closes_the_minutes():
     assert "number" not in last and "title" not in last
     assert last["content"][0] == "V Lysé n. L. dne 8.9.2019"
     assert not any("V Lysé n. L." in str(block) for block in items[-2]["content"])
+
+
+def test_resolutions_under_a_list_label_and_the_fact_among_them():
+    # senat-prf-mu-2014-11 (an academic senate): 'Závěry a usnesení:' over its resolutions, the
+    # first in the present ('AS PřF MU žádá …'), the last a fact told in the passive
+    meeting = _draft(_source("senat-prf-mu-2014-11")).meeting
+    found = [(d["decision"][:22], d.get("outcome")) for d in _decisions(meeting)]
+    assert ("AS PřF MU žádá vedení ", "adopted") in found
+    assert ("Příští zasedání AS je ", None) in found

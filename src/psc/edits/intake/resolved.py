@@ -5,7 +5,8 @@
   (FV):'), not a proposal ('Návrh usnesení'), with no vote and no outcome stated, is adopted:
   that is how Czech bodies write the resolutions they adopted, in the present ('FV požaduje,
   aby …', 'Rada obce Velké Březno schvaluje program …'). A verb that refuses ('neschvaluje',
-  'nesouhlasí', 'zamítá') or a conditional ('by …') is left without an outcome.
+  'nesouhlasí', 'zamítá'), a conditional ('by …') or a fact told in the passive with no act of
+  the body ('Příští zasedání AS je plánováno na 8. prosince 2014.') is left without one.
 - `list_label`: 'Usnesení finančního výboru (FV):', 'Závěry a usnesení:', 'Usnesení:' on a
   line of its own: the label of the list of resolutions below it (not 'Usnesení č. 5:', one
   resolution's label).
@@ -35,6 +36,16 @@ _REFUSING = re.compile(
     r"\b(?:neschvaluj\w*|nesouhlas\w*|zamítá\w*|odmítá\w*|nedoporučuj\w*)\b|\bby\s+(?:měl|mohl)",
     re.I,
 )
+_ACTS = re.compile(
+    r"\b(?:schvaluje|požaduje|žádá|ukládá|souhlasí|bere\s+na\s+vědomí|doporučuje|pověřuje|"
+    r"volí|jmenuje|určuje|revokuje|zmocňuje|stanoví|stanovuje|vydává|zřizuje|ruší|rozhoduje|"
+    r"podporuje|deleguje|odvolává)\b",
+    re.I,
+)
+"""A body's act in the present: the verb of a resolution ('FV požaduje, aby …')."""
+_FACT = re.compile(r"\b(?:je|jsou|bude|budou)\s+(?:\w+\s+)?\w+(?:no|na|ny|ni|en)\b", re.I)
+"""A fact told in the passive ('Příští zasedání AS je plánováno na 8. prosince 2014.'): a
+point among the resolutions that reports, not one the body adopted."""
 _MEETING_AND_OWN = re.compile(r"^(?P<own>\d+\s*/\s*\d{2,4})\b\s*(?P<rest>.*)$", re.S)
 _CONSENT = re.compile(
     rf"^(?P<body>{told._BODY_WORDS}|{told._ABBREVIATION}(?:\s+{told._ABBREVIATION}){{0,2}})"
@@ -56,7 +67,10 @@ def adopted_as_listed(label: str, decision: dict[str, Any]) -> bool:
         return False
     if not re.match(r"^(?:usnesení|závěry\s+a\s+usnesení)\b", label.strip(), re.I):
         return False
-    if _PROPOSAL.search(label) or _REFUSING.search(str(decision.get("decision", ""))):
+    text = str(decision.get("decision", ""))
+    if _PROPOSAL.search(label) or _REFUSING.search(text):
+        return False
+    if _FACT.search(text) and not _ACTS.search(text):
         return False
     decision["outcome"] = "adopted"
     return True
