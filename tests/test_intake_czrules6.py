@@ -13,7 +13,7 @@ from typing import Any
 
 from test_intake_recognise import _draft
 
-from psc.edits.intake import programme, resolved, written
+from psc.edits.intake import opening, programme, resolved, strays, written
 from psc.edits.intake.spaced import unspaced
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -215,3 +215,49 @@ def test_resolutions_under_a_list_label_and_the_fact_among_them():
     found = [(d["decision"][:22], d.get("outcome")) for d in _decisions(meeting)]
     assert ("AS PřF MU žádá vedení ", "adopted") in found
     assert ("Příští zasedání AS je ", None) in found
+
+
+# ---------------------------------------------------------------- the opening, an item
+
+
+def test_the_opening_heading():
+    # obec-velke-brezno-rada-2018-05 (the heading run into its sentence in the transcript)
+    assert opening.is_opening("Zahájení")
+    # a municipal council: https://www.boretin.cz/index.php/uredni-deska/36-z%C3%A1pis-ze-zased%C3%A1n%C3%AD-zastupitelstva-obce-bo%C5%99et%C3%ADn-ze-dne-7-11-2019
+    assert opening.is_opening("Zahájení zasedání zastupitelstva")
+    # a programme point that begins with the word is no heading of the opening
+    assert not opening.is_opening("Zahájení, určení zapisovatele a ověřovatele zápisu")
+
+
+def test_the_opening_before_any_numbered_item_is_an_item_of_its_own():
+    items = _draft(_source("obec-velke-brezno-rada-2018-05")).meeting["items"]
+    titled = [item for item in items if item.get("title") == "Zahájení"]
+    assert len(titled) == 1 and "number" not in titled[0]
+    assert titled[0]["content"][0].startswith("Schůzi rady předsedal starosta")
+
+
+# ---------------------------------------------------------------- attendance lines as written
+
+
+def test_attendance_lines_psc_would_not_print_back():
+    # osadni-vybor-okrouhlik-2018-12: a form of address alone, an empty place between commas
+    line = (
+        "pp., Josef Špát, Zdeněk Krejčí, Milada Bobková, Ivan Škrabal, Rostislav Cakl, Pavel "
+        "Prokš, Jiří Řezníček, Pavel Chromý, , Jitka Teichmanová, Tomáš Marek"
+    )
+    assert strays.not_printed_back(line)
+    # obec-velke-brezno-rada-2018-05: 'Omluveni:' with no one after it
+    assert strays.not_printed_back("")
+    # mesto-lysa-stavebni-komise-2019-06: an ordinary list
+    assert not strays.not_printed_back("pan Bláha, pan Čichovský, pan Sedláček, pan Smejkal")
+    assert strays.address_only("pp.") and not strays.address_only("p. Martin Vetchý")
+
+
+def test_such_a_line_stays_text_in_its_place_and_its_people_are_read():
+    meeting = _draft(_source("osadni-vybor-okrouhlik-2018-12")).meeting
+    first = meeting["items"][0]
+    assert "number" not in first
+    assert first["content"][0].startswith("Přítomni : pp., Josef Špát,")
+    assert meeting["attendees"]["present"][0] == "Josef Špát"  # 'pp.' is no one
+    board = _draft(_source("obec-velke-brezno-rada-2018-05")).meeting
+    assert board["items"][0]["content"] == ["Omluveni:"]

@@ -26,6 +26,7 @@ from psc.edits.intake import (
     excused,
     groups,
     motions,
+    opening,
     personrole,
     points,
     programme,
@@ -33,6 +34,7 @@ from psc.edits.intake import (
     roles,
     runtogether,
     spaced,
+    strays,
     subpoints,
     tables,
     tasks,
@@ -606,7 +608,7 @@ def _split_people(value: str) -> list[str]:
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
     for part in parts:
-        if not part:
+        if not part or strays.address_only(part):  # 'pp.,': a form of address, no one
             continue
         if people and _ACADEMIC_AFTER.match(part):
             people[-1] = f"{people[-1]}, {part}"
@@ -1125,6 +1127,8 @@ class _Recogniser:
         last = self.blocks[k - 1].where.split()[-1]
         shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
         self.header_value(shown, label, kind, value)
+        if k == i + 1 and not self.started() and strays.not_printed_back(value):
+            self.text_kept(block, "the attendance line as written (its people read) kept as text")
         return k
 
     def _is_label_line(self, text: str) -> bool:
@@ -1403,6 +1407,9 @@ class _Recogniser:
             self.sections.append({"title": text, "content": []})
             self.container = self.sections[-1]["content"]
             self.note(block, "a section after the agenda items")
+            return i + 1
+        if block.kind == "heading" and not self.started() and opening.is_opening(plain):
+            self.start_item(block, {"title": text}, f"'{plain}': the opening, an item of its own")
             return i + 1
         if self.mode == "head":
             self.mode = "body"

@@ -63,7 +63,9 @@ def list_label(text: str) -> bool:
 def adopted_as_listed(label: str, decision: dict[str, Any]) -> bool:
     """Give a resolution listed under 'Usnesení' (its label as written: `label`) without a
     stated outcome or vote the outcome adopted; True when it did."""
-    if "outcome" in decision or {"votes", "votes_text", "unanimous", "proposal"} & set(decision):
+    if "outcome" in decision or {"votes", "votes_text", "unanimous", "proposal", "roll_call"} & set(
+        decision
+    ):
         return False
     if not re.match(r"^(?:usnesení|závěry\s+a\s+usnesení)\b", label.strip(), re.I):
         return False
