@@ -14,6 +14,8 @@ from typing import Any
 from test_intake_recognise import _draft
 
 from psc.edits.intake import opening, programme, resolved, strays, written
+from psc.edits.intake.needed import needed
+from psc.edits.intake.recorder import recorded_on
 from psc.edits.intake.spaced import unspaced
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -261,3 +263,68 @@ def test_such_a_line_stays_text_in_its_place_and_its_people_are_read():
     assert meeting["attendees"]["present"][0] == "Josef Špát"  # 'pp.' is no one
     board = _draft(_source("obec-velke-brezno-rada-2018-05")).meeting
     assert board["items"][0]["content"] == ["Omluveni:"]
+
+
+# ---------------------------------------------------------------- the recorder, then the day
+
+
+def test_the_recorder_named_before_the_day():
+    # srps-zs-mazurska-vybor-2015-11 (a school parents' association's committee), and its
+    # minutes of September: http://www.mazurska.cz/srps/archiv/skolni-rok-20152016/1-schuze-srps-23-9-2015/
+    assert recorded_on("Zapsala M. Petřinová – 4.11.2015") == (
+        {"name": "M. Petřinová", "gender": "female", "date": dt.date(2015, 11, 4)},
+        False,
+    )
+    assert recorded_on("Zapsala M. Petřinová – 2.10.2015") == (
+        {"name": "M. Petřinová", "gender": "female", "date": dt.date(2015, 10, 2)},
+        False,
+    )
+    # the forms read before stay as they were: the day first, the name alone
+    # (https://www.skola-rosice.net/content/zapis-ze-schuze-sdruzeni-rosa-i-ze-dne-2552011?page=9)
+    assert recorded_on("Zapsala dne 27.5.2011 Iveta Plachá") == (
+        {"name": "Iveta Plachá", "gender": "female", "date": dt.date(2011, 5, 27)},
+        False,
+    )
+
+
+def test_the_recorder_named_before_the_day_in_the_minutes():
+    meeting = _draft(_source("srps-zs-mazurska-vybor-2015-11")).meeting
+    assert meeting["recorded_by"] == {
+        "name": "M. Petřinová",
+        "gender": "female",
+        "date": dt.date(2015, 11, 4),
+    }
+
+
+# ---------------------------------------------------------------- what must be done by a day
+
+
+def test_what_must_be_done_by_a_day_is_a_task():
+    # srps-zs-mazurska-vybor-2015-11
+    first = "Nejpozději k 15.11.2015 je třeba zvolit novou hospodářku SRPŠ."
+    assert needed(first) == {
+        "text": first,
+        "_kind": "date",
+        "deadline": dt.date(2015, 11, 15),
+        "_words": "Nejpozději k 15.11.2015",
+    }
+    # another school's parents' association: https://www.srpzspist.cz/zapis-z-clenske-schuze-12-09-2023/
+    fee = "Členský příspěvek je nutno uhradit třídním učitelům do 31. října 2023."
+    found = needed(fee)
+    assert found is not None and found["deadline"] == dt.date(2023, 10, 31)
+    # without its day, no task: a chess federation's committee,
+    # http://docplayer.cz/1285773-Zapis-ze-70-schuze-vv-sscr-v-brne-26-4-2012.html
+    assert (
+        needed("Je třeba oslovit cestovní kancelář o nabídku na cca 18 letenek a z nich vybírat.")
+        is None
+    )
+
+
+def test_the_task_opening_a_point_is_shown_in_its_place_and_the_rest_stays():
+    meeting = _draft(_source("srps-zs-mazurska-vybor-2015-11")).meeting
+    item = next(item for item in meeting["items"] if item.get("number") == 4)
+    assert item["content"] == [
+        {"assigned": "2015-11-04/1"},
+        "Výbor požádal vedení školy o spolupráci při náboru nových členů SRPŠ.",
+    ]
+    assert meeting["tasks"][0]["deadline"] == dt.date(2015, 11, 15)

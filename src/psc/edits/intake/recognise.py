@@ -26,6 +26,7 @@ from psc.edits.intake import (
     excused,
     groups,
     motions,
+    needed,
     opening,
     personrole,
     points,
@@ -914,6 +915,9 @@ class _Recogniser:
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
         done = tasks.in_place(self, i)
+        if done is not None:
+            return done
+        done = needed.in_place(self, i)  # 'Nejpozději k 15.11.2015 je třeba zvolit …'
         if done is not None:
             return done
         if self.mode == "next" and self.next_meeting(block):
