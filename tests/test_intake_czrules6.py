@@ -328,3 +328,23 @@ def test_the_task_opening_a_point_is_shown_in_its_place_and_the_rest_stays():
         "Výbor požádal vedení školy o spolupráci při náboru nových členů SRPŠ.",
     ]
     assert meeting["tasks"][0]["deadline"] == dt.date(2015, 11, 15)
+
+
+def test_the_next_meeting_in_a_sentence_of_its_own():
+    # obec-hrabova-kulturni-komise-2016-12 (a district's cultural commission)
+    assert written.next_meeting("Další schůze 10.1.2017 v 16.30 hod.")
+    # a school parents' association: https://srps-na-smetance.webnode.cz/zapis-ze-schuze-srps-dne-11-9-2018/
+    assert written.next_meeting("Další schůzka SRPŠ byla stanovena na 13. 11. 2018.")
+    # mesto-lysa-stavebni-komise-2019-06: two sentences, the item's own text
+    assert not written.next_meeting(
+        "Příští řádné jednání SK je naplánováno na 9.9.2019 od 18,00 hod, velká zasedací "
+        "místnost radnice. V případně nutnosti bude komise svolána i přes prázdniny."
+    )
+
+
+def test_the_next_meeting_after_the_last_items_bullets_closes_the_minutes():
+    meeting = _draft(_source("obec-hrabova-kulturni-komise-2016-12")).meeting
+    last = meeting["items"][-1]
+    assert "number" not in last and "title" not in last
+    assert last["content"][0] == "Další schůze 10.1.2017 v 16.30 hod."
+    assert meeting["next_meetings"][0]["date"] == dt.date(2017, 1, 10)

@@ -1650,16 +1650,29 @@ class _Recogniser:
         minutes, an item without a title of its own, the line kept as written."""
         if block.kind != "paragraph" or not self.started():
             return False
-        if not written.place_and_day(_plain(block.text)):
+        plain = _plain(block.text)
+        upcoming = written.next_meeting(plain)
+        if not (upcoming or written.place_and_day(plain)):
             return False
         last = self.items[-1] if self.items else {}
+        if not (last.get("content") or self.pending_list):
+            return False  # the item's own first text ('5. Další schůze výboru je …')
         if last.get("number") is not None or last.get("title"):
             self.flush_list()
             self.items.append({"content": []})
             self.container = self.items[-1]["content"]
+        found = dates.find_date(plain) if upcoming else None
+        meeting_day = self.m.get("date")
+        if found is not None and (not isinstance(meeting_day, dt.date) or found[0] > meeting_day):
+            entry: dict[str, Any] = {"date": found[0]}  # 'Další schůze 10.1.2017 v 16.30 hod.'
+            start, _end = dates.find_times(plain[found[2] :])
+            if start is not None:
+                entry["time"] = start
+            self.next_meetings.append(entry)
         self.add(block.text.strip())
         self.kept += 1
-        self.note(block, "the place and day of writing: the close of the minutes (kept as text)")
+        what = "the next meeting" if upcoming else "the place and day of writing"
+        self.note(block, f"{what}: the close of the minutes (kept as text)")
         return True
 
     def closing_line(self, block: Block) -> bool:
