@@ -17,6 +17,7 @@ from psc.edits.intake import opening, programme, resolved, strays, written
 from psc.edits.intake.needed import needed
 from psc.edits.intake.recorder import recorded_on
 from psc.edits.intake.spaced import unspaced
+from psc.edits.intake.told import passive_decision
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 
@@ -348,3 +349,29 @@ def test_the_next_meeting_after_the_last_items_bullets_closes_the_minutes():
     assert "number" not in last and "title" not in last
     assert last["content"][0] == "Další schůze 10.1.2017 v 16.30 hod."
     assert meeting["next_meetings"][0]["date"] == dt.date(2017, 1, 10)
+
+
+# ---------------------------------------------------------------- all of them approved
+
+
+def test_all_of_them_approving_is_a_unanimous_resolution():
+    # obec-vetrusice-zastupitelstvo-2014-06 (a municipal council)
+    said = (
+        "Všichni schválili navrženého zapisovatele (S. Zádovou), ověřovatele ( J. Nouzu a J. "
+        "Kolína ) a program zastupitelstva."
+    )
+    assert passive_decision(said) == {"decision": said, "unanimous": True, "outcome": "adopted"}
+    # another municipal council: http://www.strelicnik.cz/category/zastupitelstvo/
+    elected = (
+        "Všichni zastupitelé následně složili slib a zvolili návrhovou komise ve složení p. Mgr. "
+        "H. Fialová a p. Hloušková, ověřovateli zápisu pak p. Ing. L. Záleského a p. J. Štveráčka."
+    )
+    found = passive_decision(elected)
+    assert found is not None and found["unanimous"] and found["outcome"] == "adopted"
+
+
+def test_all_of_them_approving_in_the_councils_opening():
+    meeting = _draft(_source("obec-vetrusice-zastupitelstvo-2014-06")).meeting
+    found = [d for d in _decisions(meeting) if d["decision"].startswith("Všichni schválili")]
+    assert [(d.get("unanimous"), d.get("outcome")) for d in found] == [(True, "adopted")]
+    assert meeting["minute_taker"] == "S. Zádová"  # the roles are still read from it
