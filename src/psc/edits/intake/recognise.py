@@ -939,7 +939,7 @@ class _Recogniser:
                 return done
         if self.roll_call(block) or self.review(block) or self.closing_line(block):
             return i + 1
-        if self.place_of_writing(block):
+        if block.kind == "paragraph" and written.closes(self, block, _plain(block.text)):
             return i + 1
         if block.kind == "item" and not block.ordered and self.task_in_place(i):
             return i + 1
@@ -1643,36 +1643,6 @@ class _Recogniser:
         if opening:  # 'K bodu 2: Zprávu … přednesl …': the label, then the text as a paragraph
             self.text_of_item(block, opening)
             self.fresh_item = False
-        return True
-
-    def place_of_writing(self, block: Block) -> bool:
-        """'V Lysé n. L. dne 8.9.2019' after the last item (written.py): the close of the
-        minutes, an item without a title of its own, the line kept as written."""
-        if block.kind != "paragraph" or not self.started():
-            return False
-        plain = _plain(block.text)
-        upcoming = written.next_meeting(plain)
-        if not (upcoming or written.place_and_day(plain)):
-            return False
-        last = self.items[-1] if self.items else {}
-        if not (last.get("content") or self.pending_list):
-            return False  # the item's own first text ('5. Další schůze výboru je …')
-        if last.get("number") is not None or last.get("title"):
-            self.flush_list()
-            self.items.append({"content": []})
-            self.container = self.items[-1]["content"]
-        found = dates.find_date(plain) if upcoming else None
-        meeting_day = self.m.get("date")
-        if found is not None and (not isinstance(meeting_day, dt.date) or found[0] > meeting_day):
-            entry: dict[str, Any] = {"date": found[0]}  # 'Další schůze 10.1.2017 v 16.30 hod.'
-            start, _end = dates.find_times(plain[found[2] :])
-            if start is not None:
-                entry["time"] = start
-            self.next_meetings.append(entry)
-        self.add(block.text.strip())
-        self.kept += 1
-        what = "the next meeting" if upcoming else "the place and day of writing"
-        self.note(block, f"{what}: the close of the minutes (kept as text)")
         return True
 
     def closing_line(self, block: Block) -> bool:
