@@ -30,16 +30,22 @@ from psc.edits.intake import (
     labelalone,
     motions,
     namedvote,
+    needed,
+    opening,
     personrole,
     points,
     programme,
+    resolved,
     roles,
     runtogether,
+    spaced,
+    strays,
     subpoints,
     tables,
     tasks,
     votelist,
     wrapped,
+    written,
 )
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
@@ -199,10 +205,11 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
 _LABEL_LINE = re.compile(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:\s*\**\s*(.*)$", re.S)
 _ITEM = re.compile(
     r"^(?P<label>(?:bod(?:\s+(?:programu|č\.))?|ad|k\s+bodu|item|agenda\s+item)\s*"
-    r"(?P<number>\d+)\s*(?:\)|\.|:)?(?:\s*programu)?)\s*[–—:.)-]?\s*(?P<title>.*)$",
+    r"(?P<number>\d+)\s*(?:\)|\.|:|/(?!\d))?(?:\s*programu)?)\s*[–—:.)-]?\s*(?P<title>.*)$",
     re.I | re.S,
 )
-_NUMBERED = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<title>\S.*)$", re.S)
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2})\s*(?:[.)]|/(?=\s))\s*(?P<title>\S.*)$", re.S)
+"""'1. Title', '1) Title', '1/ Title' (a slash after the number, then a space)."""
 _STRUCTURAL = re.compile(
     r"^(?:[A-C]\s+)?(?:průběh jednání|průběh zasedání|průběh schůze|proceedings|"
     r"projednávané body|jednání)$",
@@ -579,7 +586,7 @@ rady:', 'Přítomní členové KR:'): the attendance of its first word."""
 
 
 def _label_kind(label: str, extra: dict[str, str]) -> str | None:
-    folded = _fold(_plain(label)).rstrip(":").strip()
+    folded = _fold(spaced.unspaced(_plain(label))).rstrip(":").strip()  # 'P r o g r a m:'
     folded = re.sub(r"\s*\(\d+\)$", "", folded)  # 'Present (7)': the label with its count
     if folded in extra:
         return extra[folded]
@@ -612,7 +619,7 @@ def _split_people(value: str) -> list[str]:
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
     for part in parts:
-        if not part:
+        if not part or strays.address_only(part):  # 'pp.,': a form of address, no one
             continue
         if people and _ACADEMIC_AFTER.match(part):
             people[-1] = f"{people[-1]}, {part}"
@@ -757,6 +764,8 @@ class _Recogniser:
         self.minutes = programme.minute_headings(self.blocks)
         """Headings of numbered minutes ('23/165 …', '23/166 …'), by block index."""
         self.requeue: Block | None = None
+        self.listed: list[tuple[str, dict[str, Any]]] = []
+        """Resolutions listed under 'Usnesení' and the label as written (resolved.py)."""
         self.marked_new = False  # an action list marking its new entries ('**New**:')
         """The text of a numbered point that started an item, to be read next as a block."""
 
@@ -931,6 +940,9 @@ class _Recogniser:
         done = tasks.in_place(self, i)
         if done is not None:
             return done
+        done = needed.in_place(self, i)  # 'Nejpozději k 15.11.2015 je třeba zvolit …'
+        if done is not None:
+            return done
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
         if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
@@ -951,6 +963,8 @@ class _Recogniser:
             if done is not None:
                 return done
         if self.roll_call(block) or self.review(block) or self.closing_line(block):
+            return i + 1
+        if block.kind == "paragraph" and written.closes(self, block, _plain(block.text)):
             return i + 1
         if block.kind == "item" and not block.ordered and self.task_in_place(i):
             return i + 1
@@ -1145,6 +1159,8 @@ class _Recogniser:
         last = self.blocks[k - 1].where.split()[-1]
         shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
         self.header_value(shown, label, kind, value)
+        if k == i + 1 and not self.started() and strays.not_printed_back(value):
+            self.text_kept(block, "the attendance line as written (its people read) kept as text")
         return k
 
     def _is_label_line(self, text: str) -> bool:
@@ -1424,6 +1440,9 @@ class _Recogniser:
             self.sections.append({"title": text, "content": []})
             self.container = self.sections[-1]["content"]
             self.note(block, "a section after the agenda items")
+            return i + 1
+        if block.kind == "heading" and not self.started() and opening.is_opening(plain):
+            self.start_item(block, {"title": text}, f"'{plain}': the opening, an item of its own")
             return i + 1
         if self.mode == "head":
             self.mode = "body"
@@ -2044,6 +2063,11 @@ class _Recogniser:
         number = match["number"]
         after = plain[len(match["label"]) :].lstrip()
         written = match["label"].strip() + (":" if after.startswith(":") else "")
+        own = resolved.own_number(number or "", after, self.m.get("number"))
+        if own is not None:  # 'Usnesení 67/2018 91/2018 …': meeting 67's resolution 91/2018
+            number = own[0]
+            written = plain[: len(plain) - len(own[1])].strip() if own[1] else plain.strip()
+            self.note(block, f"'{written}': the meeting's resolutions, this one {number}")
         decision: dict[str, Any] = {}
         default = " ".join(p for p in (self.wording.labels["decision"], number or "") if p) + ":"
         if _fold(written) != _fold(default) or not number:
@@ -2082,6 +2106,7 @@ class _Recogniser:
         self.outcome(decision)
         self.add(decision)
         self.last_decision = decision
+        self.listed.append((written, decision))
         voted = " with its vote" if {"votes", "votes_text", "unanimous"} & set(decision) else ""
         self.note(block, f"resolution {number or ''}".strip() + voted)
         return i + used
@@ -2091,13 +2116,16 @@ class _Recogniser:
         written, with the outcome its words state ('Předsedou ekonomické komise AS byl zvolen
         …' adopted)."""
         block = self.blocks[i]
-        if block.kind != "paragraph" or not _DECISION_LIST.match(_strip_marks(_plain(block.text))):
+        label = _strip_marks(_plain(block.text))
+        if block.kind != "paragraph" or not resolved.list_label(label):
             return None
         k = i + 1
         points: list[Block] = []
         while k < len(self.blocks):
             nxt = self.blocks[k]
-            if nxt.kind == "item" and nxt.ordered:
+            if nxt.kind == "item" and (nxt.ordered or points) and tasks.will_do(nxt.text):
+                break  # '- předseda FV … předloží plán práce …': a task, read as one
+            if nxt.kind == "item" and (nxt.ordered or _DECISION_LIST.match(label) is None):
                 points.append(nxt)
             elif not (points and self.page_mark(nxt)):  # a page footer inside: left out
                 break
@@ -2114,6 +2142,7 @@ class _Recogniser:
             self.outcome(decision)
             self.add(decision)
             self.last_decision = decision
+            self.listed.append((label, decision))
         self.note(block, f"'{_plain(block.text).strip(' :')}': {len(points)} resolutions")
         return k
 
@@ -2173,6 +2202,8 @@ class _Recogniser:
         if not (block.kind == "paragraph" or lettered) or block.bold or _plain(text) != text:
             return None
         decision = told_decision(text)
+        if decision is None and block.kind == "paragraph":
+            decision = resolved.consent(text)  # 'Výbor se zněním dopisu souhlasí.'
         if decision is not None and lettered:  # 'b) OZ vzalo na vědomí zprávu auditorky'
             decision = {"label": block.marker, **decision}
         if decision is None:
@@ -3004,6 +3035,20 @@ class _Recogniser:
 
     # ---------------------------------------------------------------- the meeting
 
+    def as_listed(self, decision: dict[str, Any]) -> bool:
+        """A resolution listed under 'Usnesení' with no outcome or vote stated: adopted
+        (resolved.py), and the report says so."""
+        label = next((written for written, d in self.listed if d is decision), None)
+        if label is None or not resolved.adopted_as_listed(label, decision):
+            return False
+        which = str(decision.get("number") or decision.get("label") or "").strip()
+        self.notes.append(
+            Note(
+                "source", f"resolution {which} listed under '{label}' (no result stated) → adopted"
+            )
+        )
+        return True
+
     def finish(self) -> Draft:
         self.designated_roles()
         m = self.m
@@ -3061,6 +3106,8 @@ class _Recogniser:
             for block in part.get("content", []):
                 if isinstance(block, dict) and "outcome_text" in block:
                     motions.tidy(block)
+                if isinstance(block, dict) and "decision" in block and self.as_listed(block):
+                    continue
                 if isinstance(block, dict) and "decision" in block and counted.infer(block):
                     which = str(block.get("number") or block.get("label") or "").strip()
                     self.notes.append(
