@@ -201,3 +201,19 @@ def test_facts_an_import_has_beyond_the_wanted_ones_lower_its_precision():
     assert measured.extra == 1
     assert measured.precision == 12 / 13
     assert recall(_meeting(), _meeting()).precision == 1.0
+
+
+def test_a_vote_by_name_counts_as_its_counts():
+    """One file gives the roll call only ('Evans, Peasley, Funk, Cromer and Smiarowski voted
+    aye', a school board's minutes), another the roll call and the counts: the same vote."""
+    names = ["Evans", "Peasley", "Funk", "Cromer", "Smiarowski", "Rash", "Phillips"]
+    roll = "".join(f"\n          - {{name: {n}, vote: for}}" for n in names[:6]) + (
+        "\n          - {name: Phillips, vote: abstained}"
+    )
+    counted = MEETING.replace(
+        "votes: {for: 6, against: 0, abstained: 1}", "votes: {for: 6, abstained: 1}"
+    )
+    by_name = MEETING.replace("votes: {for: 6, against: 0, abstained: 1}", f"roll_call:{roll}")
+    assert recall(_meeting(counted), _meeting(by_name)).counts["decision"] == (1, 1)
+    assert recall(_meeting(by_name), _meeting(counted)).counts["decision"] == (1, 1)
+    assert facts(_meeting(by_name))["decision"][0][2:5] == ("6", "", "1")

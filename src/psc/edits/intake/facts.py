@@ -141,8 +141,18 @@ def category_kind(label: str) -> str:
 
 
 def _votes(decision: Any) -> tuple[str, ...]:
+    """For, against, abstained and unanimity; counted from the roll call where the minutes
+    give only the names (a vote by name states its counts whether or not a file repeats them)."""
     votes = decision.votes
-    counts = ("", "", "") if votes is None else (votes.for_, votes.against, votes.abstained)
+    if votes is None and decision.roll_call:
+        said = [entry.vote for entry in decision.roll_call]
+        counts: tuple[int | None, ...] = tuple(
+            said.count(kind) or None for kind in ("for", "against", "abstained")
+        )
+    else:
+        counts = (
+            (None, None, None) if votes is None else (votes.for_, votes.against, votes.abstained)
+        )
     return (
         *("" if c is None else str(c) for c in counts),
         "unanimous" if decision.unanimous else "",
