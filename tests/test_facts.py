@@ -9,6 +9,7 @@ from pathlib import Path
 from psc.edits.intake.facts import (
     KINDS,
     Name,
+    Title,
     Wording,
     category_kind,
     facts,
@@ -62,7 +63,7 @@ def _meeting(text: str = MEETING):
 
 def test_every_kind_of_fact_is_read_from_its_place():
     found = facts(_meeting())
-    assert found["item"] == [("2", "schválení zápisu z 99. schůze vv šsčr")]
+    assert found["item"] == [("2", Title("schválení zápisu z 99. schůze vv šsčr"))]
     assert found["programme"] == [("zahájení, určení zapisovatele a ověřovatele zápisu",)]
     words = Wording.of("VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR")
     assert found["decision"] == [("100/1", "adopted", "6", "0", "1", "", words)]
@@ -217,3 +218,15 @@ def test_a_vote_by_name_counts_as_its_counts():
     assert recall(_meeting(counted), _meeting(by_name)).counts["decision"] == (1, 1)
     assert recall(_meeting(by_name), _meeting(counted)).counts["decision"] == (1, 1)
     assert facts(_meeting(by_name))["decision"][0][2:5] == ("6", "", "1")
+
+
+def test_an_item_the_minutes_leave_untitled_is_matched_by_its_number():
+    """Points numbered '1) Na základě …' under a programme (obec-holoubkov's minutes) have no
+    title of their own: an import that titles point 1 with the programme's first entry has
+    it right; a title the minutes give must still be matched, and a number too."""
+    untitled = MEETING.replace("    title: Schválení zápisu z 99. schůze VV ŠSČR\n", "")
+    titled = _meeting()
+    assert recall(_meeting(untitled), titled).counts["item"] == (1, 1)
+    assert recall(titled, _meeting(untitled)).counts["item"] == (0, 1)
+    renumbered = MEETING.replace("  - number: 2\n", "  - number: 3\n")
+    assert recall(_meeting(untitled), _meeting(renumbered)).counts["item"] == (0, 1)

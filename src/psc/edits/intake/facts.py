@@ -3,7 +3,7 @@
 An import is measured against a careful hand transcription of the same minutes: not by its
 text (kept whole either way) but by the structure psc can use, the facts of these kinds:
 
-- item: an agenda item's number and title;
+- item: an agenda item's number and title (a title the minutes do not give: any, `Title`);
 - programme: a programme entry's title (the meeting's programme and any inside an item);
 - decision: a decision's number, outcome, votes (for, against, abstained, unanimous) and its
   words (the resolution as the register shows it: `Wording`);
@@ -113,7 +113,19 @@ class Wording:
         return any(big[k : k + len(small)] == small for k in range(len(big) - len(small) + 1))
 
 
-Field = str | Name | Wording
+@dataclass(frozen=True)
+class Title:
+    """An item's title as wanted: a title the minutes do not give (a point numbered '1)' with
+    only its text) is matched by any, such as the programme's entry of that number that an
+    import titles it with; a title they give must be matched."""
+
+    text: str
+
+    def matches(self, other: Title) -> bool:
+        return not self.text or self.text == other.text
+
+
+Field = str | Name | Wording | Title
 Fact = tuple[Field, ...]
 
 
@@ -122,7 +134,7 @@ def same(a: Fact, b: Fact) -> bool:
     if len(a) != len(b):
         return False
     for x, y in zip(a, b, strict=True):
-        if isinstance(x, (Name, Wording)) and type(x) is type(y):
+        if isinstance(x, (Name, Wording, Title)) and type(x) is type(y):
             if not x.matches(y):  # type: ignore[arg-type]
                 return False
         elif x != y:
@@ -170,7 +182,7 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
     found: dict[str, list[Fact]] = {kind: [] for kind in KINDS}
     found["programme"] += [(fold(p.title),) for p in meeting.programme]
     for item in meeting.items:
-        found["item"].append((fold(item.number), fold(item.title)))
+        found["item"].append((fold(item.number), Title(fold(item.title))))
         for block in item.content:
             if isinstance(block, ProgrammeBlock):
                 found["programme"] += [(fold(p.title),) for p in block.programme]
