@@ -38,6 +38,7 @@ from psc.edits.intake import (
     resolved,
     roles,
     runtogether,
+    shownhere,
     spaced,
     strays,
     subpoints,
@@ -1324,6 +1325,7 @@ class _Recogniser:
         return text[:1].upper() + text[1:] + "."
 
     def attendance(self, where: str, label: str, kind: str, value: str) -> None:
+        shownhere.before_attendance(self)  # after text of the minutes: shown where it stood
         attendees = self.m.setdefault("attendees", {})
         if _SEE_LIST.match(_plain(value)) and kind == "present" and "note" not in attendees:
             attendees["note"] = value
