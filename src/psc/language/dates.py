@@ -92,8 +92,10 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _TO = rf"{_SP}*[-–—]{_SP}*"  # the dash between the days of a meeting over several days
 
 _DATE = re.compile(
-    # ISO: 2016-09-07
+    # ISO: 2016-09-07; year first with dots or slashes: 2011.01.18, 2017.03.07, 2019/3/7
     rf"(?<![\d-])(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})(?!\d)"
+    rf"|(?<![\d./-])(?P<yf_y>\d{{4}})(?P<yf_sep>[./])(?P<yf_m>\d{{1,2}})(?P=yf_sep)(?P<yf_d>\d{{1,2}})"
+    rf"(?![\d/]|\.\d)"
     # day first with slashes: 7/9/2016
     rf"|(?<![\d/])(?P<s_d>\d{{1,2}})/(?P<s_m>\d{{1,2}})/(?P<s_y>\d{{4}})(?![\d/])"
     # Czech numeric: 7. 9. 2016, 07.09.2016, 27.11. 2008; without the year: 1. 2.
@@ -131,6 +133,10 @@ def _date_of(match: re.Match[str], text: str, year: int | None) -> dt.date | Non
     g = match.groupdict()
     if g["iso_y"]:
         y, m, d = g["iso_y"], g["iso_m"], g["iso_d"]
+    elif g["yf_y"]:
+        if _after_number_sign(text, match.start()):
+            return None  # "usnesení č. 2018/3/5"
+        y, m, d = g["yf_y"], g["yf_m"], g["yf_d"]
     elif g["s_d"]:
         if _after_number_sign(text, match.start()):
             return None
