@@ -1553,6 +1553,8 @@ class _Recogniser:
         self.m["date"] = found.first
         given = f" (its year {year} from the line above)" if year is not None else ""
         self.note(block, f"date {found.first.isoformat()} from the title{given}")
+        if dates.slashed_both_ways(plain[found.start : found.end]):  # '5/4/23'
+            self.note(block, "the date's numbers read day first, then month (UK usage)")
         if found.last != found.first:
             self.note(block, f"the meeting lasts to {found.last.isoformat()}: the title keeps it")
         start, _ = dates.find_times(plain[found.end :])
