@@ -77,8 +77,14 @@ def _named_before_a_dash(words: list[str], sep: str) -> bool:
     """'Matters arising – it was suggested …', 'Lettings Officer’s report – all plots are
     now let.': a title of two words at least, all of them words, then a dash: the text after
     it may open in lower case, as informal minutes write it ('Daniel - organise posters', a
-    name and a task, is not such a title)."""
-    return sep != "." and len(words) >= 2 and all(w.strip("’'").isalpha() for w in words)
+    name and a task, is not such a title; nor a title in capitals, 'INFORMACE ZE ZŠ – rodiče
+    dostanou …', a point of prose)."""
+    return (
+        sep != "."
+        and len(words) >= 2
+        and all(w.strip("’'").isalpha() for w in words)
+        and any(w.islower() for w in words)
+    )
 
 
 def loosely(text: str) -> tuple[str, str] | None:
