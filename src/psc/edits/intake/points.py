@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from psc.edits.intake import actionmark
 from psc.edits.intake.blocks import Block
 from psc.language import dates
 
@@ -340,7 +341,8 @@ def after_the_last_point(r: _Items, i: int) -> None:
     if point.kind != "item" or any(_is_point(b) for b in r.blocks[i:]):
         return
     last = r.items[-1] if r.items else {}
-    if last.get("number") is None or not re.search(r"[.!?]$", text.text.strip()):
+    closed = re.search(r"[.!?]$", text.text.strip()) or actionmark.marked(text.text)
+    if last.get("number") is None or not closed:  # '… church groups. Action: Brenda' closes
         return
     if not r.blocks[i].text.strip()[:1].isupper():
         return

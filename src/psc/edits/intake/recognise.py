@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from psc.edits.intake import (
+    actionmark,
     actionlist,
     bodies,
     commissions,
@@ -905,6 +906,9 @@ class _Recogniser:
             return done  # a numbered action list: '1. **New**: …', '10. ~~…~~'
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
+        done = actionmark.in_item(self, i)  # 'Action. Mandy Leamon agreed to …', '… Action: Brenda'
+        if done is not None:
+            return done
         done = tasks.in_place(self, i)
         if done is not None:
             return done
