@@ -136,7 +136,13 @@ def _starts_something(block: Block, is_label: Callable[[str], str | None]) -> bo
         or bool(_IRC.match(text) or _ONE_WORD_SPEAKER.match(text))
         or programme.opens_a_minute(block)
         or bool(_LETTERED.match(text))
+        or bool(_ITEM_HEADING.match(text))
     )
+
+
+_ITEM_HEADING = re.compile(r"^(?:agenda\s+)?item\s+\d+\b", re.I)
+"""'ITEM 9. DATE OF NEXT COMMITTEE MEETING': an item's heading, as the recogniser reads it
+(its `_ITEM`), opens a line of its own after a line that stops without a full stop."""
 
 
 _LETTERED = re.compile(r"^[a-z][.)]\s+[A-Z]")
