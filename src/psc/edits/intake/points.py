@@ -83,7 +83,7 @@ def _named_before_a_dash(words: list[str], sep: str) -> bool:
     return (
         sep != "."
         and len(words) >= 2
-        and all(w.strip("’'").isalpha() for w in words)
+        and all(re.sub(r"['’]", "", w).isalpha() for w in words)
         and any(w.islower() for w in words)
     )
 
@@ -103,9 +103,7 @@ def loosely(text: str) -> tuple[str, str] | None:
 _LABEL_WORDS = 4
 
 
-def labelled(
-    text: str, is_label: Callable[[str], str | None]
-) -> tuple[str, str] | None:
+def labelled(text: str, is_label: Callable[[str], str | None]) -> tuple[str, str] | None:
     """'Apologies for absence Robin, Les, Stuart, Nigel' (a point's title run into its
     names): an attendance label of four words at most, then the people, capitalised."""
     words = text.strip().split(" ")

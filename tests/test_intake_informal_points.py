@@ -1,0 +1,191 @@
+"""Informal minutes (issue 22, fifth round): numeric dates with a two-digit year, points whose
+title runs into their text after a dash or nothing, an action marked beside its sentence and
+an item's heading after a line that stops without a stop; on real text: the held-out
+fixtures en-clifton-rawcliffe-allotments-2023-04 and html-stoke-ferry-residents-association-
+2004-10, other fixtures' lines that are no such shape, and minutes of other bodies found on
+the web (the address above the quote)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from test_intake_recognise import EN_GROUP, _draft
+
+from psc.edits.intake import actionmark, english, points
+from psc.edits.intake.blocks import Block
+from psc.edits.intake.recognise import recognise
+from psc.edits.intake.webpage import html_blocks
+from psc.language import dates
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+CLIFTON = REAL / "en-clifton-rawcliffe-allotments-2023-04"
+RESIDENTS = REAL / "html-stoke-ferry-residents-association-2004-10"
+
+
+def _lines(fixture: Path) -> list[str]:
+    return (fixture / "source.txt").read_text(encoding="utf-8").splitlines()
+
+
+def _line(fixture: Path, start: str) -> str:
+    return next(x.strip() for x in _lines(fixture) if x.strip().startswith(start))
+
+
+def _label(text: str) -> str | None:
+    """The attendance labels of the recogniser's tables that these tests need."""
+    return {"apologies for absence": "excused", "present": "present"}.get(text.casefold())
+
+
+# ---------------------------------------------------------------- numeric dates
+
+
+def test_a_numeric_date_with_a_two_digit_year_is_read_day_first():
+    title = _line(CLIFTON, "Clifton (Without)")  # '… Committee Meeting 6.30pm 25/4/23 (Mitre Pub)'
+    assert dates.find_date(title)[0] == dt.date(2023, 4, 25)
+    agm = _line(CLIFTON, "9) AGM")  # 'Tuesday September 5/9/23 6.30pm …': day first
+    assert dates.find_date(agm[agm.index("5/9/23") :])[0] == dt.date(2023, 9, 5)
+    assert dates.slashed_both_ways("5/9/23") and not dates.slashed_both_ways("25/4/23")
+    # Melrose school committee's policy manual, http://melroseschools.com/school-committee/
+    # district-policy-manual/b-committee-governance/bedg-minutes-and-other-materials/:
+    # a US date, month first where the first number cannot be the month
+    assert dates.find_date("MSC first vote: 8/20/13")[0] == dt.date(2013, 8, 20)
+    # a minute's number is no date ('usnesení 5/3/2018' stays one, two digits or four)
+    assert dates.find_date("usnesení 5/3/18") is None
+
+
+def test_the_import_reads_the_title_s_numeric_date_and_says_how():
+    draft = _draft("\n".join(_lines(CLIFTON)) + "\n", EN_GROUP)
+    assert draft.meeting["date"] == dt.date(2023, 4, 25)
+    assert not any("day first" in note.what for note in draft.notes)  # 25 cannot be a month
+
+
+# ---------------------------------------------------------------- titles run into their text
+
+
+def test_a_title_in_sentence_case_before_a_dash_takes_text_in_lower_case():
+    assert points.titled(_line(CLIFTON, "4) ")[3:]) == (
+        "Matters arising",
+        "it was suggested that people who had produce stolen should report it to ensure we get "
+        "a complete view of where/when the issue occurs",
+    )
+    assert points.titled(_line(CLIFTON, "7) ")[3:])[0] == "Lettings Officer’s report"
+    # a name and a task after a dash (pdf-ppss-committee-2016-04) and a Czech point of prose
+    # with a title in capitals (srps-zs-mazurska-vybor-2015-11) stay as they are
+    ppss = _line(REAL / "pdf-ppss-committee-2016-04", "1. Daniel")[3:]
+    assert points.titled(ppss) is None
+    srps = _line(REAL / "srps-zs-mazurska-vybor-2015-11", "1. INFORMACE")[3:]
+    assert points.titled(srps) is None
+
+
+def test_among_titled_points_a_title_takes_a_short_outcome_after_its_dash():
+    assert points.titled(_line(CLIFTON, "3) ")[3:]) is None  # three words: a title's subtitle?
+    assert points.loosely(_line(CLIFTON, "3) ")[3:]) == (
+        "Minutes of last meeting",
+        "accepted as correct",
+    )
+    # a programme's line with a dash (skolska-rada-arcig-2007-04): a title, no text
+    assert points.loosely("Zavedení školného na AG - Smlouva o vzdělání") == (
+        "Zavedení školného na AG",
+        "Smlouva o vzdělání",
+    )  # only where the points around it are titled (`split`), which that programme's are not
+
+
+def test_an_attendance_label_run_into_its_names_is_the_points_title():
+    assert points.labelled(_line(CLIFTON, "1) ")[3:], _label) == (
+        "Apologies for absence",
+        "Robin, Les, Stuart, Nigel",
+    )
+    # en-m25-steering-group-2008-03: a title that opens with the label, then words of its own
+    m25 = _line(REAL / "en-m25-steering-group-2008-03", "1. Apologies")[3:]
+    assert points.labelled(m25, _label) is None
+
+
+def test_the_points_of_informal_minutes_are_split_into_title_and_text():
+    blocks = [
+        Block("paragraph", line, f"line {k}") for k, line in enumerate(_lines(CLIFTON)[1:11], 2)
+    ]
+    points.split(blocks, _label)
+    titles = [b.text for b in blocks if b.kind == "item"]
+    assert titles == [
+        "Apologies for absence",
+        "Present",
+        "Minutes of last meeting",
+        "Matters arising",
+        "Secretary’s report",
+        "Treasurer’s report",
+        "Lettings Officer’s report",
+        "Plot inspections",
+        "AGM",
+        "Any other business",
+    ]
+
+
+def test_informal_minutes_import_as_their_points_with_the_attendance():
+    meeting = _draft("\n".join(_lines(CLIFTON)) + "\n", EN_GROUP).meeting
+    numbered = [item for item in meeting["items"] if "number" in item]
+    assert [item["number"] for item in numbered] == list(range(1, 11))
+    assert numbered[2]["title"] == "Minutes of last meeting"
+    assert meeting["attendees"]["excused"] == ["Robin", "Les", "Stuart", "Nigel"]
+    assert meeting["attendees"]["present"][1:] == ["Dorothy", "Tony", "Brenda", "Michael", "Geoff"]
+    # the two lines after point 10's action: an item without a title
+    assert set(meeting["items"][-1]) == {"content"}
+    assert meeting["items"][-1]["content"][-1] == "Comments"
+
+
+# ---------------------------------------------------------------- an action beside its sentence
+
+
+def test_an_action_marked_after_its_sentence_names_its_owner():
+    found = actionmark.marked(_line(CLIFTON, "10) ")[4:].split(" – ", 1)[1])
+    assert found is not None
+    assert found.task.startswith("when the notice board is available again")
+    assert found.task.endswith("food banks and church groups.")
+    assert (found.marker, found.who, found.before) == ("Action: Brenda", "Brenda", "")
+
+
+def test_an_action_marked_before_its_sentence():
+    line = _line(RESIDENTS, "Action.")
+    found = actionmark.marked(line)
+    assert found is not None and found.marker_first
+    assert found.task == "Mandy Leamon agreed to pass on the complaint to the Parish Council."
+    assert actionmark.marked("Action.", found.task) == actionmark.Marked(
+        "", found.task, "Action.", True, found.task, alone=True
+    )
+    # an action after its label's colon is the label's (`tasks.action_line`): en-m25,
+    # en-psf-board-2001-03
+    assert actionmark.marked(_line(REAL / "en-m25-steering-group-2008-03", "2.2.2")[6:]) is None
+    assert actionmark.marked(_line(REAL / "en-psf-board-2001-03", "Action Item: Greg")) is None
+    # a sentence that mentions an action (html-stoke-ferry-residents-association-2004-10)
+    assert actionmark.marked(_line(RESIDENTS, "Ray Thompson advised that he had")) is None
+
+
+def test_the_actions_of_two_bodies_import_as_tasks_assigned_in_place():
+    clifton = _draft("\n".join(_lines(CLIFTON)) + "\n", EN_GROUP).meeting
+    assert [t["text"][:30] for t in clifton["tasks"]] == ["when the notice board is avail"]
+    point = next(item for item in clifton["items"] if item.get("number") == 10)
+    assert [set(part) if isinstance(part, dict) else part for part in point["content"]] == [
+        {"assigned"},
+        "Action: Brenda",
+    ]
+    html = RESIDENTS / "source.html"
+    residents = recognise(
+        html_blocks(html.read_bytes(), html.name), EN_GROUP, date=None, add_organisations=False
+    ).meeting
+    assert [t["text"] for t in residents["tasks"]] == [
+        "Mandy Leamon agreed to pass on the complaint to the Parish Council."
+    ]
+    contents = [part for item in residents["items"] for part in item.get("content", [])]
+    at = contents.index("Action.")
+    assert set(contents[at + 1]) == {"assigned"}
+
+
+# ---------------------------------------------------------------- an item's heading
+
+
+def test_an_items_heading_is_never_the_rest_of_the_line_above():
+    above = Block("paragraph", _line(RESIDENTS, "The meeting agreed that the next open"), "line 1")
+    heading = Block("paragraph", _line(RESIDENTS, "ITEM 9."), "line 2")
+    assert not english._wrapped(above, heading, _label)
+    blocks = [above, heading]
+    english.join_wrapped(blocks, _label)
+    assert len(blocks) == 2
