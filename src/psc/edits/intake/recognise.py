@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from psc.edits.intake import (
-    actionmark,
     actionlist,
+    actionmark,
     bodies,
     commissions,
     counted,
