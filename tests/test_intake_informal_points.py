@@ -12,7 +12,7 @@ from pathlib import Path
 
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import actionmark, english, points
+from psc.edits.intake import actionmark, english, points, subitems
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.webpage import html_blocks
@@ -189,3 +189,65 @@ def test_an_items_heading_is_never_the_rest_of_the_line_above():
     blocks = [above, heading]
     english.join_wrapped(blocks, _label)
     assert len(blocks) == 2
+
+
+# ---------------------------------------------------------------- lettered sub-items
+
+
+def test_lines_lettered_in_order_inside_a_numbered_item_are_its_sub_items():
+    html = RESIDENTS / "source.html"
+    residents = recognise(
+        html_blocks(html.read_bytes(), html.name), EN_GROUP, date=None, add_organisations=False
+    ).meeting
+    subitems = [(i["label"], i["title"]) for i in residents["items"] if i.get("subitem")]
+    assert subitems == [
+        ("a.", "Committee Membership."),
+        ("b.", "Heavy traffic on Stoke Bridge"),
+        ("c.", "Bridge Road Hedge"),
+    ]
+    roseville = (REAL / "en-roseville-city-council-2017-01" / "source.txt").read_text("utf-8")
+    meeting = _draft(roseville, EN_GROUP).meeting
+    lettered = [i for i in meeting["items"] if i.get("subitem")]
+    assert [(i["label"], i["title"][:13]) for i in lettered] == [("a.", "Kathy Ramundt")]
+    assert lettered[0]["content"][0].startswith('On behalf of "Do Good Roseville,"')
+
+
+HASTINGS = (  # Hastings Humanists' AGM, http://hastingshumanists.blogspot.com/2015/10
+    "The provisional agenda is below, but if anybody wants to add items, please let me know.\n"
+    "1. Apologies for Absence. Minutes of 2014 AGM (if any).\n"
+    "2. Reports by Office-holders, including Secretary and Treasurer, on the year's events.\n"
+    "Progress and problems.\n"
+    "See the Personnel page above for details of current postholders.\n"
+    "3. Discussion on the present organisation of the group.\n"
+    "a) Should the day of meeting be changed?\n"
+    "b) Do the rules for the annual subscription need clarifying?\n"
+    "c) Do we continue to Affiliate to the BHA or become Partners?\n"
+    "d) Any other issues\n"
+)
+
+
+def test_lettered_points_of_an_agenda_are_sub_items_and_keep_their_order():
+    meeting = _draft(HASTINGS, EN_GROUP, date=dt.date(2015, 11, 12)).meeting
+    assert [i["label"] for i in meeting["items"] if i.get("subitem")] == ["a)", "b)", "c)", "d)"]
+    # without 'a)' before it, 'b)' opens no sub-item: the lines stay as the item's text
+    skipped = HASTINGS.replace("a) Should the day of meeting be changed?\n", "")
+    meeting = _draft(skipped, EN_GROUP, date=dt.date(2015, 11, 12)).meeting
+    assert not [i for i in meeting["items"] if i.get("subitem")]
+
+
+def test_a_lettered_sentence_is_no_sub_item():
+    # obec-vetrusice-zastupitelstvo-2014-06's lettered resolutions: sentences, not titles
+    vetrusice = _line(REAL / "obec-vetrusice-zastupitelstvo-2014-06", "c) OZ")
+    assert subitems._LETTER.match(vetrusice) is not None
+    assert subitems.lettered_point(_Walk(vetrusice), 0) is None
+
+
+class _Walk:
+    """The recogniser inside a numbered item, over one block."""
+
+    def __init__(self, text: str):
+        self.blocks = [Block("paragraph", text, "line 1")]
+        self.items: list[dict] = [{"number": 3}]
+
+    def start_item(self, block, item, what):
+        self.items.append(item)

@@ -875,6 +875,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     minuteref.minute_item,
     subitems.lettered_subitem,
+    subitems.lettered_point,
     attendance_in_item,
     sentence_above_programme,
     programme_label_alone,
