@@ -724,7 +724,8 @@ def motion(r: Walk, i: int) -> int | None:
 
 _OPENS_WITH_DECISION = re.compile(r"^(?:\d+(?:\.\d+)+\.?\s+)?(?:it\s+was|resolved)\b", re.I)
 _AGREED = re.compile(
-    r"\bit\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b", re.I
+    r"\bit\s+was\s+(?:(?:also|further|unanimously|duly|formally)\s+){0,2}(?:agreed|resolved)\b",
+    re.I,
 )
 
 
@@ -739,6 +740,8 @@ def agreed_inside(r: Walk, i: int) -> int | None:
     at = next((k for k, s in enumerate(parts) if _AGREED.search(s)), None)
     if at is None or (at == 0 and _OPENS_WITH_DECISION.match(parts[0])):
         return None  # none, or the paragraph opens with it (recognise.py's decided_sentence)
+    if any(bodydecided.decided(part, first=k == 0) for k, part in enumerate(parts[:at])):
+        return None  # 'The meeting agreed that …' before it: `body_decided` reads both
     if at:
         r.add(" ".join(parts[:at]))
     decision: dict[str, Any] = {"decision": " ".join(parts[at:]), "outcome": "adopted"}

@@ -273,7 +273,7 @@ proposal's wording and states no result."""
 
 _DECIDED_SENTENCE = re.compile(
     r"^(?:(?P<label>\d+(?:\.\d+)+\.?)\s+)?(?P<text>"
-    r"(?:it\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b"
+    r"(?:it\s+was\s+(?:(?:also|further|unanimously|duly|formally)\s+){0,2}(?:agreed|resolved)\b"
     r"|resolved\s*[:–-]|resolved\s+that\b"
     r"|the\s+minutes\s+of\b.*\b(?:was|were)\s+(?:(?:formally|duly|unanimously)\s+)?"
     r"(?:approved|adopted|agreed|confirmed)\b"
@@ -281,7 +281,7 @@ _DECIDED_SENTENCE = re.compile(
     re.I | re.S,
 )
 """A decision the minutes tell in a sentence, perhaps after a minute number: '2.2.1 It was
-agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of the meeting held on
+agreed that …', 'It was also agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of the meeting held on
 Wednesday 12, December 2007 were formally approved.'"""
 
 
