@@ -251,3 +251,34 @@ class _Walk:
 
     def start_item(self, block, item, what):
         self.items.append(item)
+
+
+# ---------------------------------------------------------------- decisions told in sentences
+
+
+def _decisions(meeting: dict) -> list[str]:
+    def walk(parts: list) -> list[str]:
+        return [p["decision"] for p in parts if isinstance(p, dict) and "decision" in p]
+
+    return [d for item in meeting["items"] for d in walk(item.get("content", []))]
+
+
+def test_it_was_also_agreed_is_a_decision_after_the_body_s_own():
+    """html-stoke-ferry-residents-association-2004-10, item 6: 'The Treasurer agreed … The
+    meeting agreed that … It was also agreed that …'; item 8: 'The meeting agreed that … It was
+    agreed that the AGM …'. en-westleigh-agm-2007-03 writes 'It was also agreed that a copy of
+    the gardening specification should be made generally available.' too."""
+    html = RESIDENTS / "source.html"
+    meeting = recognise(
+        html_blocks(html.read_bytes(), html.name), EN_GROUP, date=None, add_organisations=False
+    ).meeting
+    told = _decisions(meeting)
+    assert "It was also agreed that the Chairman should be an authorised signatory." in told
+    assert any(d.startswith("The meeting agreed that the next open meeting") for d in told)
+    assert any(d.startswith("It was agreed that the AGM should be held") for d in told)
+    westleigh = _line(REAL / "en-westleigh-agm-2007-03", "These were accepted")
+    also = westleigh[westleigh.index("It was also") :]
+    assert english._AGREED.search(also)
+    lines = [_lines(RESIDENTS)[0], _line(RESIDENTS, "ITEM 2"), also]  # real lines, two bodies'
+    meeting = _draft("\n".join(lines) + "\n", EN_GROUP, date=dt.date(2007, 3, 1)).meeting
+    assert _decisions(meeting) == [also]
