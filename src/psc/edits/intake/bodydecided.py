@@ -15,8 +15,8 @@ the sentences before and after it stay text in their place.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
