@@ -282,3 +282,21 @@ def test_it_was_also_agreed_is_a_decision_after_the_body_s_own():
     lines = [_lines(RESIDENTS)[0], _line(RESIDENTS, "ITEM 2"), also]  # real lines, two bodies'
     meeting = _draft("\n".join(lines) + "\n", EN_GROUP, date=dt.date(2007, 3, 1)).meeting
     assert _decisions(meeting) == [also]
+
+
+# ---------------------------------------------------------------- an action list's new entries
+
+
+def test_an_entry_marked_new_is_a_task_whatever_its_shape():
+    """en-perth-artifactory-co-tenants-2011-01: '5. **New**: PD in continued discussions with AJ
+    regarding longer-term Internet access and transfer of account' (no 'to'), '4. **New**:
+    Artifactory to move …' (an owner the attendance does not name)."""
+    perth = REAL / "en-perth-artifactory-co-tenants-2011-01"
+    text = (perth / "source.txt").read_text(encoding="utf-8")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2011, 1, 18)).meeting
+    texts = [task["text"] for task in meeting["tasks"]]
+    assert texts[3:] == [
+        "Artifactory to move big metal bench frame outside this weekend",
+        "PD in continued discussions with AJ regarding longer-term Internet access and transfer "
+        "of account",
+    ]

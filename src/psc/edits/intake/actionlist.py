@@ -91,8 +91,10 @@ def step(r: Walk, i: int) -> int | None:
     if marked is not None:
         r.marked_new = True
         task = tasks.undated(marked, english=r.english, names=tasks._names(r))
-        if task is None or number is None or not _in_item(r):
+        if number is None or not _in_item(r):
             return None
+        if task is None:  # the mark makes it an action, whatever its shape ('PD in continued
+            task = {"text": marked, "_kind": "none"}  # discussions with AJ regarding …')
         r.tasks.append(task)
         r.add(text[: len(text) - len(marked)].strip())  # '**New**:', as written
         r.add({"assigned": len(r.tasks)})  # the task's ordinal: its ID once dated
