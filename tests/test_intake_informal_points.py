@@ -300,3 +300,26 @@ def test_an_entry_marked_new_is_a_task_whatever_its_shape():
         "PD in continued discussions with AJ regarding longer-term Internet access and transfer "
         "of account",
     ]
+
+
+# ---------------------------------------------------------------- a Markdown page's sections
+
+
+def test_a_heading_over_the_attendance_or_the_programme_is_a_section_too():
+    """en-bevy-foundation-board-2024-02 ('## Attendees' over its names, '## Agenda' over its
+    list), en-perth-artifactory-co-tenants-2011-01 ('## People Present'): the attendance and
+    the programme as before, and each heading an unnumbered item titled as written."""
+    bevy = (REAL / "en-bevy-foundation-board-2024-02" / "source.txt").read_text("utf-8")
+    meeting = _draft(bevy, EN_GROUP, date=dt.date(2024, 2, 3)).meeting
+    assert [item.get("title") for item in meeting["items"][:3]] == [
+        "Attendees",
+        "Agenda",
+        "Adopt Bylaws",
+    ]
+    assert meeting["attendees"]["present"][0] == "Rob Swain"
+    assert [entry["title"] for entry in meeting["programme"]][:1] == ["Adopt bylaws"]
+    perth = REAL / "en-perth-artifactory-co-tenants-2011-01"
+    text = (perth / "source.txt").read_text(encoding="utf-8")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2011, 1, 18)).meeting
+    assert meeting["items"][0]["title"] == "People Present"
+    assert meeting["attendees"]["present"][1] == "Peter Dreisiger (PD)"

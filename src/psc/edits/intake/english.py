@@ -38,6 +38,7 @@ from psc.edits.intake import (
     results,
     rollcall,
     scribe,
+    sectionheads,
     signoff,
     subitems,
 )
@@ -245,9 +246,11 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
             separator.join(v.rstrip(",") for v in values) if kind != "chair" else " ".join(values)
         )
         where = _spanning(head, blocks[k - 1])
-        blocks[i:k] = [Block("paragraph", f"{label}: {joined}", where)]
+        line = Block("paragraph", f"{label}: {joined}", where)
+        section = head.kind == "heading" and head.level >= 2  # '## Attendees': a section too
+        blocks[i:k] = [head, line] if section else [line]  # (sectionheads.py)
         notes.append((where, f"'{label}' over its list on the lines below: read as one line"))
-        i += 1
+        i += 2 if section else 1
     return notes
 
 
@@ -876,6 +879,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    sectionheads.section_heading,
     minuteref.minute_item,
     subitems.lettered_subitem,
     subitems.lettered_point,
