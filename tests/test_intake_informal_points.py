@@ -12,7 +12,7 @@ from pathlib import Path
 
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import actionmark, english, points, subitems
+from psc.edits.intake import actionmark, dashed, english, points, subitems
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.webpage import html_blocks
@@ -323,3 +323,22 @@ def test_a_heading_over_the_attendance_or_the_programme_is_a_section_too():
     meeting = _draft(text, EN_GROUP, date=dt.date(2011, 1, 18)).meeting
     assert meeting["items"][0]["title"] == "People Present"
     assert meeting["attendees"]["present"][1] == "Peter Dreisiger (PD)"
+
+
+# ---------------------------------------------------------------- the outcome after a title
+
+
+def test_a_points_text_that_is_its_outcome_alone_is_a_resolution():
+    assert dashed.outcome_alone("accepted as correct") == {
+        "decision": "accepted as correct",
+        "outcome": "adopted",
+    }
+    # Dunstable Bogtrotters' committee, http://dunstablebogtrotters.co.uk/2019/10/09/minutes-of-
+    # dunstable-bogtrotters-committee-meeting-2nd-october-2019/ ('MINUTES OF MEETING 10TH JULY –
+    # approved by Julian and seconded by Gill')
+    assert dashed.outcome_alone("approved by Julian and seconded by Gill")["outcome"] == "adopted"
+    # a sentence opening in capitals, or a longer text, is no outcome alone
+    assert dashed.outcome_alone(_line(CLIFTON, "7) ").split(" – ", 1)[1]) is None
+    meeting = _draft("\n".join(_lines(CLIFTON)) + "\n", EN_GROUP).meeting
+    point = next(item for item in meeting["items"] if item.get("number") == 3)
+    assert point["content"] == [{"decision": "accepted as correct", "outcome": "adopted"}]

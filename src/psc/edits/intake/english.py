@@ -913,6 +913,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.moved_and_seconded,
     motion,
     dashed.dashed_outcome,
+    dashed.outcome_after_title,
     passive_results,
     agreed_inside,
     body_decided,
