@@ -12,7 +12,7 @@ from pathlib import Path
 
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import actionmark, dashed, english, points, subitems
+from psc.edits.intake import actionmark, dashed, english, points, subitems, tasks
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.webpage import html_blocks
@@ -342,3 +342,19 @@ def test_a_points_text_that_is_its_outcome_alone_is_a_resolution():
     meeting = _draft("\n".join(_lines(CLIFTON)) + "\n", EN_GROUP).meeting
     point = next(item for item in meeting["items"] if item.get("number") == 3)
     assert point["content"] == [{"decision": "accepted as correct", "outcome": "adopted"}]
+
+
+# ---------------------------------------------------------------- a task after a dashed topic
+
+
+def test_a_task_after_a_topic_of_dashed_parts():
+    """html-west-dereham-parish-council-2008-03, a planning application's applicant, what it
+    is, then the task after the second dash; the one-dash topics ('12. Park inspection- clerk
+    to get quotes …') as before."""
+    line = _line(REAL / "html-west-dereham-parish-council-2008-03", "5. Planning:")
+    text = line.split(": ", 1)[1]
+    found = tasks.to_do(text)
+    assert found is not None and found.who == "clerk" and found.text == text
+    # the same minutes' correspondence: parts after dashes, no one to do anything
+    letters = _line(REAL / "html-west-dereham-parish-council-2008-03", "7. Correspondence:")
+    assert tasks.to_do(letters.split(": ", 1)[1]) is None
