@@ -12,7 +12,7 @@ from pathlib import Path
 
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import actionmark, dashed, english, points, subitems, tasks
+from psc.edits.intake import actionmark, capsopen, dashed, english, points, subitems, tasks
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.webpage import html_blocks
@@ -358,3 +358,64 @@ def test_a_task_after_a_topic_of_dashed_parts():
     # the same minutes' correspondence: parts after dashes, no one to do anything
     letters = _line(REAL / "html-west-dereham-parish-council-2008-03", "7. Correspondence:")
     assert tasks.to_do(letters.split(": ", 1)[1]) is None
+
+
+# ---------------------------------------------------------------- titles in capitals, no numbers
+
+# Dunstable Bogtrotters' committee, 2 October 2019, http://dunstablebogtrotters.co.uk/2019/10/09/
+# minutes-of-dunstable-bogtrotters-committee-meeting-2nd-october-2019/
+DUNSTABLE = (
+    "PRESENT – Gill Morris, Alan Plumley, Julian Clark-Lowes, Sheila Blake, Carolyn Cooper and "
+    "Cliff Shaw\n\n"
+    "MINUTES OF MEETING 10TH JULY – approved by Julian and seconded by Gill\n\n"
+    "MATTERS ARISING – Dates for AGM and Christmas meal were discussed\n\n"
+    "TREASURER’S REPORT – Julian will be handing the club’s accounts over to Olwen tomorrow for "
+    "checking.\n"
+)
+# Honingham Parish Council, 12 September 2016, http://honinghampc.norfolkparishes.gov.uk/
+# category/pc/minutes/page/2/
+HONINGHAM = (
+    "MINUTES of the meeting of HONINGHAM PARISH COUNCIL held on Monday 12th September at 7pm in "
+    "the Village Hall.\n\n"
+    "FINANCE. A cheque was signed to Mr E Perrett, for mower service, for £150.75.\n\n"
+    "PLANNING. A letter had been received from Broadland District Council, stating that the "
+    "application for a change of use for the house at Merryhill had been approved.\n"
+)
+
+
+def test_an_attendance_label_before_a_dash_over_its_people():
+    meeting = _draft(DUNSTABLE, EN_GROUP, date=dt.date(2019, 10, 2)).meeting
+    assert meeting["attendees"]["present"][:2] == ["Gill Morris", "Alan Plumley"]
+    # 'Matters arising – it was suggested …' (en-clifton-…) is no label over people
+    assert capsopen._LABEL_DASH.match("PRESENT – Gill Morris, Alan Plumley")
+
+
+def test_paragraphs_opening_with_a_title_in_capitals_are_items():
+    meeting = _draft(DUNSTABLE, EN_GROUP, date=dt.date(2019, 10, 2)).meeting
+    assert [item["title"] for item in meeting["items"]] == [
+        "MINUTES OF MEETING 10TH JULY",
+        "MATTERS ARISING",
+        "TREASURER’S REPORT",
+    ]
+    assert meeting["items"][0]["content"] == [
+        {"decision": "approved by Julian and seconded by Gill", "outcome": "adopted"}
+    ]
+    assert "approved_by" not in meeting  # the last meeting's minutes, not these
+    meeting = _draft(HONINGHAM, EN_GROUP, date=dt.date(2016, 9, 12)).meeting
+    assert [item.get("title") for item in meeting["items"]] == ["FINANCE", "PLANNING"]
+    assert meeting["items"][0]["content"] == [
+        "A cheque was signed to Mr E Perrett, for mower service, for £150.75."
+    ]
+
+
+def test_a_header_field_or_a_decision_in_capitals_is_no_title():
+    # https://records.carlsbadca.gov/WebLink/DocView.aspx?dbid=0&id=4887330&repo=CityofCarlsbad
+    assert capsopen.opening("MEETING OF: Senior Commission") is None
+    assert capsopen.opening("DATE OF MEETING: March 5, 2020") is None
+    # pdf-oakland-prac-2022-07: a part of the meeting with its time
+    assert capsopen.opening("CALL TO ORDER / ROLL CALL: 4:35 P.M.") is None
+    # a single such line is no shape of the minutes: en-swaton-parish-council-2021-05's
+    # 'PRESENT: …' is the header's label
+    swaton = (REAL / "en-swaton-parish-council-2021-05" / "source.txt").read_text("utf-8")
+    meeting = _draft(swaton, EN_GROUP).meeting
+    assert not [item for item in meeting["items"] if item.get("title") == "PRESENT"]

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from psc.edits.intake import (
     apologies,
     bodydecided,
+    capsopen,
     dashed,
     minuteref,
     motionblock,
@@ -405,6 +406,7 @@ def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None
 
 
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
+    capsopen.dashed_label,
     label_over_list,
     labels_on_one_line,
     minuteref.numbered_with_the_year,
@@ -880,6 +882,8 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     sectionheads.section_heading,
+    capsopen.capitals_title,
+    dashed.outcome_after_title,  # before the footer's 'approved by': a title's outcome
     minuteref.minute_item,
     subitems.lettered_subitem,
     subitems.lettered_point,
@@ -913,7 +917,6 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.moved_and_seconded,
     motion,
     dashed.dashed_outcome,
-    dashed.outcome_after_title,
     passive_results,
     agreed_inside,
     body_decided,
