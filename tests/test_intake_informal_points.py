@@ -12,7 +12,16 @@ from pathlib import Path
 
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import actionmark, capsopen, dashed, english, points, subitems, tasks
+from psc.edits.intake import (
+    actionmark,
+    capsopen,
+    dashed,
+    english,
+    functionlines,
+    points,
+    subitems,
+    tasks,
+)
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.webpage import html_blocks
@@ -419,3 +428,33 @@ def test_a_header_field_or_a_decision_in_capitals_is_no_title():
     swaton = (REAL / "en-swaton-parish-council-2021-05" / "source.txt").read_text("utf-8")
     meeting = _draft(swaton, EN_GROUP).meeting
     assert not [item for item in meeting["items"] if item.get("title") == "PRESENT"]
+
+
+# ---------------------------------------------------------------- one person a line, a function
+
+
+def test_lines_of_a_person_and_a_function_above_item_one_are_the_attendance():
+    # Plymouth Bridge Club's committee, 16 July 2018, http://www.plymouthbridge.co.uk/news/
+    # 16-july-2018 (the lines as the page indents them)
+    plymouth = (
+        "Minutes of the Club Committee meeting held on Monday 16th July 2018\n\n"
+        "               Steve Lacey – Chair\n\n"
+        "               Charles Greenlees – Treasurer\n\n"
+        "               Diane McGregor – Secretary\n\n"
+        "Apologies – Digby Hole, Alan Simpson, Pete Tunnicliffe,\n\n"
+        "1.            Minutes of meeting held on Monday 18th June 2018\n\n"
+        "The Minutes were approved as a correct record.\n"
+    )
+    meeting = _draft(plymouth, EN_GROUP).meeting
+    assert meeting["attendees"]["present"] == [
+        "Steve Lacey – Chair",
+        "Charles Greenlees – Treasurer",
+        "Diane McGregor – Secretary",
+    ]
+    assert meeting["chair"] == "Steve Lacey"
+    assert meeting["attendees"]["excused"] == ["Digby Hole", "Alan Simpson", "Pete Tunnicliffe"]
+    # Castle Canoe Club, 5 April 2009, https://docsbay.net/castle-canoe-club-minutes-5-april-2009
+    assert functionlines.person_with_function("Claire Taylor – chair") == ("Claire Taylor", "chair")
+    assert functionlines.person_with_function("Mark Rowe – Club Secretary")[1] == "Club Secretary"
+    # a topic and its text (the bridge club's matters arising) is no person
+    assert functionlines.person_with_function("Telephone – The telephone is now working.") is None

@@ -30,6 +30,7 @@ from psc.edits.intake import (
     bodydecided,
     capsopen,
     dashed,
+    functionlines,
     minuteref,
     motionblock,
     motions,
@@ -883,6 +884,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     sectionheads.section_heading,
     capsopen.capitals_title,
+    functionlines.function_lines,
     dashed.outcome_after_title,  # before the footer's 'approved by': a title's outcome
     minuteref.minute_item,
     subitems.lettered_subitem,
