@@ -458,3 +458,10 @@ def test_lines_of_a_person_and_a_function_above_item_one_are_the_attendance():
     assert functionlines.person_with_function("Mark Rowe – Club Secretary")[1] == "Club Secretary"
     # a topic and its text (the bridge club's matters arising) is no person
     assert functionlines.person_with_function("Telephone – The telephone is now working.") is None
+
+
+def test_names_in_capitals_are_no_title():
+    # pdf-oakland-prac-2022-07's roll call: names in capitals, an initial before a stop
+    line = _line(REAL / "pdf-oakland-prac-2022-07", "ALLEN, DUHE")
+    assert capsopen.opening(line) is None
+    assert capsopen.opening(line[line.index("SMITH, K") :]) is None

@@ -47,7 +47,7 @@ def dashed_label(blocks: list[Block], is_label: Callable[[str], str | None]) -> 
 
 
 _CAPITALS = re.compile(
-    r"^(?P<title>[A-Z][A-Z0-9’'&/,() -]{1,70}?[A-Z)])(?P<sep>\s*[.:]|\s+[–—-])\s+(?P<rest>\S.*)$",
+    r"^(?P<title>[A-Z][A-Z0-9’'&/() -]{1,70}?[A-Z)])(?P<sep>\s*[.:]|\s+[–—-])\s+(?P<rest>\S.*)$",
     re.S,
 )
 _MOST_WORDS = 8
@@ -70,6 +70,8 @@ def opening(text: str) -> tuple[str, str] | None:
     words = title.split()
     if len(words) > _MOST_WORDS or not re.search(r"[A-Z]{3}", title):
         return None
+    if sep == "." and len(words[-1]) == 1:
+        return None  # 'ALLEN, DUHE, … D. SMITH': an initial, names in capitals
     if title.casefold() in _NOT_TITLES or not rest[:1].isalpha():
         return None  # 'RESOLVED: …', 'CALL TO ORDER / ROLL CALL: 4:35 P.M.'
     if sep in (".", ":") and not rest[:1].isupper():
