@@ -6,7 +6,16 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from psc.edits.intake.facts import KINDS, Name, category_kind, facts, fold, matched, recall
+from psc.edits.intake.facts import (
+    KINDS,
+    Name,
+    Wording,
+    category_kind,
+    facts,
+    fold,
+    matched,
+    recall,
+)
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 
@@ -55,7 +64,8 @@ def test_every_kind_of_fact_is_read_from_its_place():
     found = facts(_meeting())
     assert found["item"] == [("2", "schválení zápisu z 99. schůze vv šsčr")]
     assert found["programme"] == [("zahájení, určení zapisovatele a ověřovatele zápisu",)]
-    assert found["decision"] == [("100/1", "adopted", "6", "0", "1", "")]
+    words = Wording.of("VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR")
+    assert found["decision"] == [("100/1", "adopted", "6", "0", "1", "", words)]
     assert [(kind, sorted(name.words)) for kind, name in found["attendance"]] == [
         ("present", ["novotný", "viktor"]),
         ("present", ["marek", "vokáč"]),
@@ -159,3 +169,35 @@ def test_a_titles_separator_is_not_part_of_it():
     its hand-written title keeps the dash, an import's does not; both are the same title."""
     assert fold("Matters arising –") == fold("Matters arising") == "matters arising"
     assert fold("Present:") == fold("present")
+
+
+def test_a_resolution_is_recalled_only_with_its_words():
+    """Outcome and votes alone do not make the resolution: an import that took the vote line
+    ('Schváleno : 3 pro', obec-uholicky's minutes) as the resolution's text has not reproduced
+    the resolution it approves; the same words with a label before them, or marked in bold,
+    have."""
+    resolution = "VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR."
+    for wording, same_words in (
+        ("Schváleno : 3 pro", False),
+        ("Usnesení 100/1: VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR", True),
+        ("**VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR.**", True),
+        ("VV ŠSČR schvaluje", True),
+        ("schvaluje", False),  # two words or fewer: only equal words match
+    ):
+        text = MEETING.replace(f"decision: {resolution}", f'decision: "{wording}"')
+        assert recall(_meeting(), _meeting(text)).counts["decision"] == (int(same_words), 1), (
+            wording
+        )
+    assert Wording.of("Cart for President.").matches(Wording.of("**Cart for President.**"))
+
+
+def test_facts_an_import_has_beyond_the_wanted_ones_lower_its_precision():
+    """A vote line taken for the resolution is a fact nobody wanted: recall misses the
+    resolution and precision counts the wrong one."""
+    wrong = MEETING.replace(
+        "decision: VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR.", 'decision: "Schváleno : 3 pro"'
+    )
+    measured = recall(_meeting(), _meeting(wrong))
+    assert measured.extra == 1
+    assert measured.precision == 12 / 13
+    assert recall(_meeting(), _meeting()).precision == 1.0

@@ -344,3 +344,34 @@ def test_a_weekday_that_contradicts_the_date_keeps_its_line(empty_repo, runner, 
     assert "date: 2016-04-04" in result.stdout
     assert "'Date: Tuesday 4 April, 2016'" in result.stdout
     assert "'Date': 'Tuesday' has no field; the line is kept as text" in result.stderr
+
+
+def test_published_minutes_are_not_imported_as_drafts_unless_asked(tmp_path, monkeypatch, runner):
+    """Minutes that record no approval and do not call themselves a draft are an archive's
+    published minutes: imported with approval_not_recorded, rendered without the draft notice;
+    --draft imports the same file as a draft awaiting approval, in a single or a batch import."""
+    fixture = REAL / "en-roseville-city-council-2017-01"
+    root = tmp_path / "fresh"
+    assert (
+        run(runner, "init", str(root), "--name", "Body", "--short", "B", "--lang", "en").exit_code
+        == 0
+    )
+    monkeypatch.chdir(root)
+    result = run(runner, "import", str(fixture / "source.txt"))
+    assert result.exit_code == 0, result.output
+    assert "published minutes whose approval is not recorded" in result.stderr
+    path = root / "meetings" / "2017-01-09.yaml"
+    assert _load(path)["approval_not_recorded"] is True
+    assert "have not been approved" not in _markdown(runner, root, "2017-01-09")
+    path.unlink()
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copy(fixture / "source.txt", folder / "roseville.txt")
+    for args in ([str(fixture / "source.txt"), "--draft"], [str(folder), "--draft"]):
+        result = run(runner, "import", *args)
+        assert result.exit_code == 0, result.output
+        assert "approval_not_recorded" not in _load(path)
+        assert "Draft – these minutes have not been approved yet." in _markdown(
+            runner, root, "2017-01-09"
+        )
+        path.unlink()

@@ -59,7 +59,14 @@ def _source(fixture: Path) -> Path:
 
 def _imported(name: str, root: Path, runner, monkeypatch):
     """The fixture's source (`_source`) imported into the fresh repository `root` (not
-    written)."""
+    written), loaded."""
+    day, text = imported_text(name, root, runner, monkeypatch)
+    return _load(root / "meetings" / day, text)
+
+
+def imported_text(name: str, root: Path, runner, monkeypatch) -> tuple[str, str]:
+    """The file name and text of the fixture's source (`_source`) imported into the fresh
+    repository `root` (not written; the working directory is `root`)."""
     fixture = REAL / name
     language = yaml.safe_load((fixture / "group.yaml").read_text(encoding="utf-8"))
     language = (language or {}).get("language", "cs")
@@ -72,13 +79,15 @@ def _imported(name: str, root: Path, runner, monkeypatch):
         day = next((fixture / "meetings").glob("*.yaml")).stem[:10]
         result = run(runner, "import", source, "--dry-run", "--date", day)
     assert result.exit_code == 0, result.output
-    day = next((fixture / "meetings").glob("*.yaml")).name
-    return _load(root / "meetings" / day, result.stdout)
+    return next((fixture / "meetings").glob("*.yaml")).name, result.stdout
 
 
 def _figures(name: str, measured: Recall) -> str:
     kinds = ", ".join(f"{kind} {m}/{w}" for kind in KINDS for m, w in [measured.counts[kind]] if w)
-    return f"{name}: recall {measured.overall:.2f} ({measured.matched}/{measured.wanted}; {kinds})"
+    return (
+        f"{name}: recall {measured.overall:.2f} ({measured.matched}/{measured.wanted}; {kinds}); "
+        f"precision {measured.precision:.2f} ({measured.extra} extra)"
+    )
 
 
 @pytest.mark.parametrize("name", CORPUS)
@@ -107,10 +116,12 @@ def test_imports_recall_at_least_the_recorded_floor(tmp_path, monkeypatch, runne
         )
         for kind in KINDS
     }
+    have = sum(sum(r.found.values()) for r in measured.values())
     lines.append(
         f"corpus: recall {matched / wanted:.2f} ({matched}/{wanted}; "
         + ", ".join(f"{kind} {m}/{w}" for kind, (m, w) in per_kind.items())
-        + ")"
+        + f"); precision {matched / have:.2f} ({have - matched} of {have} imported facts match"
+        " no hand-written one)"
     )
     report = "\n".join(lines)
     print("\nstructure recall of psc import (issue 22: goal 0.8 per fixture, 0.9 overall)")
@@ -134,3 +145,31 @@ def test_imports_recall_at_least_the_recorded_floor(tmp_path, monkeypatch, runne
         if today[name].get(kind, 0) < least
     ]
     assert not fallen, f"facts no longer reproduced ({FLOOR.name}): {fallen}\n{report}"
+
+
+def _approval_state(meeting) -> str:
+    if meeting.approved_by is not None or meeting.approved_at is not None:
+        return "approved"
+    return "published, approval not recorded" if meeting.approval_not_recorded else "draft"
+
+
+APPROVAL_NOT_READ: dict[str, str] = {}
+"""Fixtures whose approval the import does not read yet, and why (kept exact: a fixture that
+starts to import right must leave this list)."""
+
+
+def test_imports_keep_the_approval_state_of_the_minutes(tmp_path, monkeypatch, runner):
+    """Published minutes whose approval the text does not state are imported as such, not as
+    drafts awaiting approval; minutes that call themselves a draft ('May 2019 DRAFT Minutes')
+    stay drafts; approved ones are approved: as the hand-written file of each fixture says."""
+    wrong = []
+    for name in CORPUS:
+        imported = _imported(name, tmp_path / name, runner, monkeypatch)
+        want, have = _approval_state(_hand_written(name)), _approval_state(imported)
+        if want != have:
+            wrong.append(f"{name}: {have}, not {want}")
+    states = {_approval_state(_hand_written(name)) for name in CORPUS}
+    assert states == {"approved", "draft", "published, approval not recorded"}, states
+    known = [line for line in wrong if line.split(":")[0] in APPROVAL_NOT_READ]
+    assert len(known) == len(APPROVAL_NOT_READ), f"now read right, leave APPROVAL_NOT_READ: {wrong}"
+    assert wrong == known, "\n".join(wrong)

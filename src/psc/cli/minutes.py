@@ -351,6 +351,17 @@ def import_(
             help="Register bodies the minutes name in bold but group.yaml lacks.",
         ),
     ] = False,
+    as_draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help=(
+                "Import as a draft still to be approved. Without it, minutes whose text records "
+                "no approval and does not call itself a draft are published minutes "
+                "(approval_not_recorded)."
+            ),
+        ),
+    ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the file and the report; write nothing.")
     ] = False,
@@ -360,14 +371,16 @@ def import_(
     ] = False,
     no_cache: NoCache = False,
 ) -> None:
-    """Import existing minutes (Word, LibreOffice, PDF, web page or text) as a draft meeting.
+    """Import existing minutes (Word, LibreOffice, PDF, web page or text) as meeting files.
 
     The header (a table or 'Datum: …' lines) becomes the date, times, place and attendance;
     'Bod 1 – …', 'Ad 1)' or a numbered line of the programme starts an item; a paragraph
     naming a registered organisation in bold becomes its statement; 'Usnesení č. …' with
     'Hlasování: …' a resolution with its vote; the task section ('B Úkoly') tasks with their
     'T: …' deadlines; the footer ('Zapsala: …, schválil: …') who recorded and approved the
-    minutes (approved minutes are imported approved, with the fingerprint of the import).
+    minutes (approved minutes are imported approved, with the fingerprint of the import;
+    minutes that record no approval and do not call themselves a draft are imported as
+    published minutes, `approval_not_recorded`, unless --draft).
     English minutes the same way: 'Present:' and 'Apologies:' lines, numbered points or
     minute references ('C048/23 1. …') as items, 'RESOLVED …', 'It was agreed …' and
     'Proposed by …, seconded by …' as resolutions, 'Action: X to …' as tasks. A vote's
@@ -393,7 +406,7 @@ def import_(
         for value, name in ((output, "--output"), (date, "--date")):
             if value is not None:
                 raise UsageError(f"{name} applies to one file; import several without it")
-        _import_many(project, sources, add_organisations, dry_run, force, quiet)
+        _import_many(project, sources, add_organisations, dry_run, force, quiet, as_draft)
         return
     source = sources[0]
     to_stdout = output == "-"
@@ -408,6 +421,7 @@ def import_(
         add_organisations=add_organisations,
         force=force,
         dry_run=dry_run or to_stdout,
+        as_draft=as_draft,
     )
     if dry_run or to_stdout:
         sys.stdout.write(result.text)
@@ -420,6 +434,8 @@ def import_(
     summary = f"{len(result.notes)} notes, {result.kept_as_text} paragraphs kept as text"
     if result.approved:
         summary += ", imported as approved (with the fingerprint of this import)"
+    elif result.published:
+        summary += ", published minutes whose approval is not recorded (--draft: a draft)"
     if result.written:
         console.echo(f"wrote {display_path(result.path)} ({summary})", err=True)
     else:
@@ -433,6 +449,7 @@ def _import_many(
     dry_run: bool,
     force: bool,
     quiet: bool,
+    as_draft: bool = False,
 ) -> None:
     """`psc import DIR` / several files: the progress (on a terminal), the summary table on
     stdout, one line per file not imported on stderr."""
@@ -447,6 +464,7 @@ def _import_many(
             dry_run=dry_run,
             add_organisations=add_organisations,
             progress=advance,
+            as_draft=as_draft,
         )
     done = "would write" if dry_run else "wrote"
     table = [

@@ -59,6 +59,7 @@ def import_many(
     dry_run: bool = False,
     add_organisations: bool = False,
     progress: Progress | None = None,
+    as_draft: bool = False,
 ) -> list[Row]:
     """Import every source in `paths` (files, and the files in directories) into `project`:
     the rows of the summary, in the order of the sources. Nothing is written for a row with
@@ -89,7 +90,7 @@ def import_many(
             continue
         found.append((meeting["date"], order, source, meeting.get("number")))
         step(source)
-    _write_in_order(project, found, read, rows, force, dry_run, add_organisations, step)
+    _write_in_order(project, found, read, rows, force, dry_run, add_organisations, step, as_draft)
     return sorted([*rows.values(), *skipped], key=lambda row: _order(row.source))
 
 
@@ -102,6 +103,7 @@ def _write_in_order(
     dry_run: bool,
     add_organisations: bool,
     step: Callable[[Path], None],
+    as_draft: bool,
 ) -> None:
     """Import the recognised sources in date order (the order of the sources within a day),
     named and numbered as the archive continues."""
@@ -134,6 +136,7 @@ def _write_in_order(
                 add_organisations=add_organisations,
                 number=number,
                 blocks=read[source],
+                as_draft=as_draft,
             )
         except PscError as exc:
             row.reason = _reason(exc, source)

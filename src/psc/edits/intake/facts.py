@@ -5,7 +5,8 @@ text (kept whole either way) but by the structure psc can use, the facts of thes
 
 - item: an agenda item's number and title;
 - programme: a programme entry's title (the meeting's programme and any inside an item);
-- decision: a decision's number, outcome and votes (for, against, abstained, unanimous);
+- decision: a decision's number, outcome, votes (for, against, abstained, unanimous) and its
+  words (the resolution as the register shows it: `Wording`);
 - attendance: a person of the attendance and the kind of their category (present, excused,
   absent, guests, or the category's own label);
 - role: chair, minute taker, verifier, and who recorded, verified, approved or signed; the
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -88,7 +89,30 @@ class Name:
         )
 
 
-Field = str | Name
+@dataclass(frozen=True)
+class Wording:
+    """A text as its words (case, punctuation and Markdown marks aside)."""
+
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: object) -> Wording:
+        return cls(tuple(re.findall(r"\w+", fold(text))))
+
+    def matches(self, other: Wording) -> bool:
+        """The same text: equal words, or the words of the shorter (three at least) run
+        unbroken inside the other ('Kontrolní výbor se shodl …' within the resolution that adds
+        a label before it); a resolution worded only by its vote ('Schváleno : 3 pro') is not
+        the resolution it approves."""
+        small, big = sorted((self.words, other.words), key=len)
+        if small == big:
+            return True
+        if len(small) < 3:
+            return False
+        return any(big[k : k + len(small)] == small for k in range(len(big) - len(small) + 1))
+
+
+Field = str | Name | Wording
 Fact = tuple[Field, ...]
 
 
@@ -97,8 +121,8 @@ def same(a: Fact, b: Fact) -> bool:
     if len(a) != len(b):
         return False
     for x, y in zip(a, b, strict=True):
-        if isinstance(x, Name) and isinstance(y, Name):
-            if not x.matches(y):
+        if isinstance(x, (Name, Wording)) and type(x) is type(y):
+            if not x.matches(y):  # type: ignore[arg-type]
                 return False
         elif x != y:
             return False
@@ -141,7 +165,9 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
                 found["programme"] += [(fold(p.title),) for p in block.programme]
             elif isinstance(block, Decision):
                 number = fold(block.number)
-                found["decision"].append((number, fold(block.outcome), *_votes(block)))
+                found["decision"].append(
+                    (number, fold(block.outcome), *_votes(block), Wording.of(block.decision))
+                )
             elif isinstance(block, Statement):
                 found["statement"].append((_speaker(block), fold(block.text)))
             elif isinstance(block, TaskReview):
@@ -188,6 +214,20 @@ class Recall:
     """How many of the wanted facts of each kind were found: kind -> (matched, wanted)."""
 
     counts: dict[str, tuple[int, int]]
+    found: dict[str, int] = field(default_factory=dict)
+    """How many facts of each kind the import has, right or not (for `extra`)."""
+
+    @property
+    def extra(self) -> int:
+        """Facts the import has that match none wanted: wrong or unwanted structure (a vote
+        line taken for a resolution, a heading's words taken for a speaker)."""
+        return sum(self.found.values()) - self.matched
+
+    @property
+    def precision(self) -> float:
+        """Matched facts / facts the import has (1.0 when it has none)."""
+        have = sum(self.found.values())
+        return self.matched / have if have else 1.0
 
     @property
     def matched(self) -> int:
@@ -224,4 +264,7 @@ def recall(wanted: Meeting, found: Meeting) -> Recall:
     """The share of `wanted`'s facts (a hand-written meeting) that `found` (an import of the
     same minutes) reproduces, per kind of fact."""
     want, have = facts(wanted), facts(found)
-    return Recall({kind: (matched(want[kind], have[kind]), len(want[kind])) for kind in KINDS})
+    return Recall(
+        {kind: (matched(want[kind], have[kind]), len(want[kind])) for kind in KINDS},
+        {kind: len(have[kind]) for kind in KINDS},
+    )

@@ -8,6 +8,9 @@ group.yaml (`add_organisations`), under the repository's edit lock.
 
 Minutes approved before psc (the footer names who approved them) are imported as approved,
 with the fingerprint of what was imported, so a later edit is caught as for any approval.
+Minutes whose text records no approval and does not call itself a draft are published
+minutes of an archive: imported with `approval_not_recorded`, so they are not shown as drafts
+awaiting approval; `as_draft` (`psc import --draft`) imports them as a draft instead.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ class Imported:
     organisations: dict[str, str] = field(default_factory=dict)
     kept_as_text: int = 0
     approved: bool = False
+    published: bool = False
+    """No approval recorded, not a draft: imported with `approval_not_recorded`."""
     counts: dict[str, int] = field(default_factory=dict)
     """What was recognised: items, decisions, tasks, people (see `_counts`)."""
 
@@ -51,10 +56,12 @@ def import_minutes(
     dry_run: bool = False,
     number: int | None = None,
     blocks: list[Any] | None = None,
+    as_draft: bool = False,
 ) -> Imported:
     """Import `source` into `project`: into `output` (default meetings/<date>.yaml); with
     `dry_run` nothing is written (the text is returned); `number`: the meeting's number when
-    the minutes do not state one; `blocks`: the source as `read_blocks` read it already.
+    the minutes do not state one; `blocks`: the source as `read_blocks` read it already;
+    `as_draft`: a draft even when the text records no approval (see the module's note).
     Raises UsageError, InvalidData."""
     from psc.fileio import FileWrite
     from psc.loading import pipeline
@@ -67,6 +74,7 @@ def import_minutes(
     )
     if number is not None and "number" not in draft.meeting:  # the number goes first
         draft.meeting = {"number": number, **draft.meeting}
+    published = _published(draft, as_draft)
     new_group_text = group_text
     if draft.organisations:
         from psc.loading.yamledit import set_mapping
@@ -91,6 +99,7 @@ def import_minutes(
         draft.organisations,
         draft.kept_as_text,
         approved,
+        published,
         _counts(loaded),
     )
     if dry_run:
@@ -158,6 +167,29 @@ def _counts(meeting: Any) -> dict[str, int]:
         "tasks": len(summary.tasks),
         "people": people,
     }
+
+
+def _published(draft: Draft, as_draft: bool) -> bool:
+    """Mark `draft` as published minutes whose approval is not recorded, unless they are
+    approved, call themselves a draft, or `as_draft`: whether it was marked."""
+    meeting = draft.meeting
+    if as_draft or draft.marked_draft or "approved_by" in meeting or "approved_at" in meeting:
+        return False
+    keys = list(meeting)
+    at = keys.index("date") + 1 if "date" in keys else len(keys)
+    draft.meeting = {
+        **{k: meeting[k] for k in keys[:at]},
+        "approval_not_recorded": True,
+        **{k: meeting[k] for k in keys[at:]},
+    }
+    draft.notes.append(
+        Note(
+            "source",
+            "no approval recorded, not called a draft → published minutes "
+            "(approval_not_recorded: true); psc import --draft keeps them a draft",
+        )
+    )
+    return True
 
 
 def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any) -> tuple[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any
 from psc.edits.intake import (
     actionlist,
     actionmark,
+    approvalstate,
     bodies,
     commissions,
     counted,
@@ -66,6 +67,8 @@ class Draft:
     """Bodies not in group.yaml that the import registers (--add-organisations)."""
     kept_as_text: int = 0
     """How many blocks stayed plain paragraphs."""
+    marked_draft: bool = False
+    """The minutes call themselves a draft ('Draft Minutes', 'Návrh zápisu')."""
 
 
 # ------------------------------------------------------------------------------ words
@@ -417,6 +420,8 @@ _STATUS_LINE = re.compile(
 )
 """A line above the title on the state of the minutes: 'Draft Minutes', 'Adopted Minutes',
 'Návrh', 'Schválený zápis'."""
+_DRAFT_TITLE = re.compile(r"\b(?:draft|unapproved|návrh\s+zápisu|koncept\s+zápisu)\b", re.I)
+"""A title that calls the minutes a draft: 'May 2019 DRAFT Minutes …', 'Návrh zápisu z …'."""
 _APPROVED_STATUS = re.compile(r"^(?:adopted|approved|confirmed|schválený)\b", re.I)
 """…of those, the lines that say the body approved them."""
 _LETTERHEAD = re.compile(
@@ -717,6 +722,10 @@ class _Recogniser:
         self.structural_level: int | None = None
         self.status_approved = False
         """The approval is a status line's ('Adopted Minutes'), kept as its note."""
+        self.marked_draft = False
+        """A status line says the minutes are a draft ('Draft Minutes', 'Návrh')."""
+        self.stated_approval: tuple[str, Block] | None = None
+        """What a line or sentence says of the minutes' approval (approvalstate.py)."""
         self.english = group.language == "en"
         """English minutes: the rules of english.py read their shapes too."""
         self.blocks, cells = tables.cells_joined(self.blocks)  # a table's text dump
@@ -822,6 +831,7 @@ class _Recogniser:
         if self.english:
             english.after(self)
         tasks.imposed(self)  # a resolution's last clause and 'T: …': the task it imposes
+        approvalstate.settle(self)  # 'These are the Approved Minutes …', 'DRAFT'
         return self.finish()
 
     def step(self, i: int) -> int:
@@ -831,6 +841,8 @@ class _Recogniser:
             return i + 1
         if self.is_psc_own(block) or self.page_mark(block):
             return i + 1
+        if block.kind != "row":
+            approvalstate.seen(self, block, _plain(text))
         if self.above_title(block):
             return i + 1
         if block.kind == "row" and self.signature_block(i) is not None:
@@ -969,6 +981,7 @@ class _Recogniser:
                 self.status_approved = True
                 self.note(block, f"status line '{plain}' → approved by the body (its note)")
             else:
+                self.marked_draft = True
                 self.text_kept(
                     block, f"status line '{plain}': kept as text (the minutes stay a draft)"
                 )
@@ -997,10 +1010,12 @@ class _Recogniser:
                 and own
                 and (plain == own or plain == _fold(f"{labels['minutes']} – {labels['draft']}"))
             ):
+                self.marked_draft = self.marked_draft or plain != own
                 self.note(block, "psc's own heading of the minutes: left out")
                 return True
             if plain == _fold(labels["draft_notice"]):
-                self.note(block, "psc's draft notice: left out")
+                self.marked_draft = True
+                self.note(block, "psc's draft notice: left out (the minutes stay a draft)")
                 return True
         return False
 
@@ -3044,7 +3059,8 @@ class _Recogniser:
         for key in ("recorded_by", "approved_by", "verified_by", "signed_by", "approved_at"):
             if key in m:
                 meeting[key] = m[key]
-        return Draft(meeting, self.notes, self.added, self.kept)
+        marked = self.marked_draft or bool(_DRAFT_TITLE.search(str(meeting.get("title", ""))))
+        return Draft(meeting, self.notes, self.added, self.kept, marked)
 
     def _task_words(self, task: dict[str, Any], meeting: dict[str, Any]) -> dict[str, Any]:
         """Keep the deadline's own words where psc would word it differently."""

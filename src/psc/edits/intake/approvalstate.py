@@ -1,0 +1,96 @@
+"""What the minutes say of their own approval, beyond a status line above the title.
+
+Published minutes often say in a line or a sentence whether they are approved or a draft:
+- a line of its own in the head: 'DRAFT' (a parish meeting's web page, under its heading),
+  'Unapproved', 'Návrh', 'Koncept';
+- a sentence about these minutes, anywhere: 'These are the Approved Minutes of the meeting
+  described in the subject of this message.' (a standards forum's working group) →
+  approved; 'These minutes are written as recorded by … and are subject to approval at the
+  next regular board meeting.' (a school board) → a draft;
+- 'The following minutes …' only in the head, before the first item (inside an item it is
+  about earlier minutes being approved): 'Note: The following minutes were approved.' (a
+  steering group's page) → approved.
+
+Read by `stated`, one block's text at a time; the walk keeps the first state it meets and
+`settle` records it: approved by the body (`approved_at`, its words staying text where they
+stood) or a draft (the import keeps it a draft, see importer._published). Pure."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from psc.edits.intake.blocks import Block
+
+
+class Walk(Protocol):
+    """What these rules use of the recogniser (recognise.py's _Recogniser)."""
+
+    m: dict[str, Any]
+    marked_draft: bool
+    stated_approval: tuple[str, Block] | None
+
+    def started(self) -> bool: ...
+    def note(self, block: Block | str, what: str) -> None: ...
+
+
+_DRAFT_LINE = re.compile(
+    r"^(?:(?:draft|unapproved)(?:\s+minutes)?|návrh(?:\s+zápisu)?|koncept(?:\s+zápisu)?)\.?$", re.I
+)
+"""A line of its own calling the minutes a draft; the first state met wins, so a status line
+'Draft Minutes' above the title outweighs a later sentence saying they were approved."""
+_OWN = r"(?:these|this\s+set\s+of)"
+_FOLLOWING = r"(?:the\s+following)"
+_APPROVED = r"(?:approved|adopted|confirmed|ratified)"
+
+
+def _approved(subject: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{subject}\s+(?:are\s+the\s+{_APPROVED}\s+minutes\b|minutes\s+"
+        rf"(?:were|have\s+been|are|had\s+been)\s+(?:formally\s+|duly\s+)?{_APPROVED}\b)",
+        re.I,
+    )
+
+
+_APPROVED_OWN = _approved(_OWN)
+_APPROVED_FOLLOWING = _approved(_FOLLOWING)
+_DRAFT_SENTENCE = re.compile(
+    rf"\b{_OWN}\s+minutes\b[^.]*?\b(?:are|remain)\s+(?:a\s+draft|draft|subject\s+to\s+"
+    rf"(?:approval|confirmation|ratification|amendment))\b",
+    re.I,
+)
+
+
+def stated(text: str, *, head: bool) -> str | None:
+    """'approved', 'draft' or None: what `text` (one block's plain text) says of the
+    minutes' approval; `head`: the block stands before the first item."""
+    line = text.strip()
+    if head and _DRAFT_LINE.match(line):
+        return "draft"
+    if _DRAFT_SENTENCE.search(line):
+        return "draft"
+    if _APPROVED_OWN.search(line) or (head and _APPROVED_FOLLOWING.search(line)):
+        return "approved"
+    return None
+
+
+def seen(walk: Walk, block: Block, text: str) -> None:
+    """Keep the first approval state the minutes state (the block stays where it is)."""
+    if walk.stated_approval is None:
+        state = stated(text, head=not walk.started())
+        if state is not None:
+            walk.stated_approval = (state, block)
+
+
+def settle(walk: Walk) -> None:
+    """Record the state kept by `seen`: approved by the body, or a draft."""
+    if walk.stated_approval is None:
+        return
+    state, block = walk.stated_approval
+    if state == "draft":
+        walk.marked_draft = True
+        walk.note(block, "the minutes call themselves a draft: imported as a draft (kept as text)")
+    elif "approved_by" not in walk.m and "approved_at" not in walk.m:
+        walk.m["approved_at"] = {}
+        walk.note(block, "the minutes say they are approved → approved by the body (kept as text)")
