@@ -6,8 +6,9 @@
 - after: '… information will be posted on who to contact regarding donating surplus produce
   to food banks and church groups. Action: Brenda' (the sentence, then 'Action:' and who).
 
-The sentence is a task without a deadline, assigned where it stands; the marker (with the
-owner after it) stays as written next to it, so no word is lost. The owner is the group's
+The sentence is a task without a deadline: marked before it, assigned where it stands after
+the marker kept as written; marked after it, the line stays as written and the task is the
+meeting's, so no word is lost. The owner is the group's
 (`_responsible`) where the group knows them. ('Action: NB to follow up …', the task after
 the label's colon, is `tasks.action_line`'s.)
 """
@@ -82,6 +83,7 @@ class Walk(Protocol):
 
     def started(self) -> bool: ...
     def add(self, block: Any) -> None: ...
+    def text_kept(self, block: Block, why: str = ...) -> None: ...
     def note(self, block: Block | str, what: str) -> None: ...
     def _responsible(self, words: str) -> list[str]: ...
 
@@ -98,20 +100,16 @@ def in_item(r: Walk, i: int) -> int | None:
     found = marked(block.text, following)
     if found is None:
         return None
-    if found.before:
-        r.add(found.before)
-        r.kept += 1
-    if found.marker_first:
-        r.add(found.marker)
-        r.kept += 1
     task: dict[str, Any] = {"text": found.task, "_kind": "none"}
     known = r._responsible(found.who)
     if known:
         task["responsible"] = known if len(known) > 1 else known[0]
     r.tasks.append(task)
+    if not found.marker_first:  # '… church groups. Action: Brenda': the line stays as written
+        r.text_kept(block, f"'{found.marker}': task {len(r.tasks)}, no deadline (the line stays)")
+        return i + 1
+    r.add(found.marker)
+    r.kept += 1
     r.add({"assigned": len(r.tasks)})
-    if not found.marker_first:
-        r.add(found.marker)
-        r.kept += 1
     r.note(block, f"'{found.marker}': task {len(r.tasks)} (assigned in this item), no deadline")
     return i + 2 if found.alone else i + 1

@@ -193,7 +193,10 @@ def split(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[No
         point = _point(block) if found is not None else None
         if found is not None and point is not None:
             title, rest = found
-            number, marker, _text = point
+            number, marker, text = point
+            head = text.strip()[: len(text.strip()) - len(rest)].strip()
+            if head != title and re.fullmatch(rf"{re.escape(title)}\s+[-–—]", head):
+                title = head  # 'Present -': the dash stays the title's, as written
             blocks[i : i + 1] = [
                 Block(
                     "item",
@@ -240,7 +243,8 @@ def attendance_point(r: Walk, i: int) -> int | None:
     nxt = r.blocks[i + 1] if i + 1 < len(r.blocks) else None
     if nxt is None or nxt.kind != "paragraph" or nxt.where != block.where:
         return None  # not a point split by `split`
-    label = block.text.strip()
+    written = block.text.strip()  # 'Present -', its dash as written
+    label = re.sub(r"\s+[-–—]$", "", written)
     kind = r.is_label(label)
     if kind not in _ATTENDANCE:
         return None
@@ -256,7 +260,7 @@ def attendance_point(r: Walk, i: int) -> int | None:
     )
     if not named:
         r.attendance(block.where, label, kind, value)
-    item = {"number": number, "title": label, "label": block.marker or f"{number}."}
+    item = {"number": number, "title": written, "label": block.marker or f"{number}."}
     r.start_item(block, item, f"item {number} ('{label}'): an attendance point, kept as an item")
     r.add(value)
     r.kept += 1
