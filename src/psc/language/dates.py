@@ -48,13 +48,21 @@ def _cldr_weekdays(*locales: str) -> list[str]:
 MONTHS_CS: dict[str, int] = _cldr_months("cs", "wide")
 """Czech month names, genitive ("7. září") and nominative ("leden"), lower case (CLDR)."""
 
+MONTHS_DE: dict[str, int] = _cldr_months("de", "wide")
+"""German month names, lower case (CLDR): a German Protokoll writes its date day first with a
+dot, as Czech minutes do ("17. Oktober 2018")."""
+
 MONTHS_EN: dict[str, int] = {**_cldr_months("en", "wide", "abbreviated"), "sept": 9}
 """English month names and their abbreviations (CLDR, and "Sept"), lower case. In text they
 are read only as written in a heading's case ("March", "MARCH"): "may" and "march" are also
 words."""
 
-WEEKDAYS: list[str] = sorted(set(_cldr_weekdays("cs", "en")), key=len, reverse=True)
-"""The days of the week, Czech and English (CLDR), lower case: "středa", "wednesday"."""
+WEEKDAYS_EN: frozenset[str] = frozenset(_cldr_weekdays("en"))
+"""The English days of the week (CLDR), lower case."""
+
+WEEKDAYS: list[str] = sorted(set(_cldr_weekdays("cs", "en", "de")), key=len, reverse=True)
+"""The days of the week, Czech, English and German (CLDR), lower case: "středa",
+"wednesday", "mittwoch"."""
 
 
 def _weekday_numbers(*locales: str) -> dict[str, int]:
@@ -70,10 +78,11 @@ def _weekday_numbers(*locales: str) -> dict[str, int]:
     }
 
 
-WEEKDAY_NUMBERS: dict[str, int] = _weekday_numbers("cs", "en")
+WEEKDAY_NUMBERS: dict[str, int] = _weekday_numbers("cs", "en", "de")
 
 _SP = r"[ \t\u00a0\u202f]"  # a space inside a date or time: Word writes no-break spaces
-_CS_NAMES = "|".join(sorted(MONTHS_CS, key=len, reverse=True))
+_DAY_DOT_MONTHS = {**MONTHS_DE, **MONTHS_CS}  # no name is both (CLDR)
+_CS_NAMES = "|".join(sorted(_DAY_DOT_MONTHS, key=len, reverse=True))
 _EN_NAMES = "|".join(
     form
     for name in sorted(MONTHS_EN, key=len, reverse=True)
@@ -152,7 +161,7 @@ def _date_of(match: re.Match[str], text: str, year: int | None) -> dt.date | Non
         ):
             return None  # "č. 4.11.", or "3. 4." of "1. 2. 3. 4." (a list or a section number)
     elif g["cs_d"]:
-        y, m, d = g["cs_y"], str(MONTHS_CS[g["cs_mon"].lower()]), g["cs_d"]
+        y, m, d = g["cs_y"], str(_DAY_DOT_MONTHS[g["cs_mon"].lower()]), g["cs_d"]
     elif g["ed_d"]:
         y, m, d = g["ed_y"], str(MONTHS_EN[g["ed_mon"].lower()]), g["ed_d"]
     else:
@@ -240,7 +249,7 @@ def find_date(text: str, *, year: int | None = None) -> tuple[dt.date, int, int]
 
 _CLOCK = re.compile(
     r"(?<![\w.:,/])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?(?!\d)(?![.:]\d)"
-    rf"(?:{_SP}*(?:(?P<ampm>[ap]m|[ap]\.{_SP}?m\.)|(?P<hod>hod\b\.?|hodin\b|hrs?\b\.?|h\b\.?))(?!\w))?",
+    rf"(?:{_SP}*(?:(?P<ampm>[ap]m|[ap]\.{_SP}?m\.)|(?P<hod>hod\b\.?|hodin\b|uhr\b|hrs?\b\.?|h\b\.?))(?!\w))?",
     re.IGNORECASE,
 )
 _TIME_CONTEXT = re.compile(
@@ -260,8 +269,9 @@ class _Clock:
         ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
         self.pm = ampm == "pm"
         hod = (match["hod"] or "").lower()
-        # "2 h" and "3 hrs" are as often a duration as a time: a bare hour needs "hod." or "pm"
-        self.suffixed = bool(ampm) or hod.startswith("hod") or bool(hod and match["m"])
+        # "2 h" and "3 hrs" are as often a duration as a time: a bare hour needs "hod.", "Uhr"
+        # (German: "19:30 Uhr") or "pm"
+        self.suffixed = bool(ampm) or hod.startswith(("hod", "uhr")) or bool(hod and match["m"])
         if ampm:
             valid = 1 <= hour <= 12 and minute < 60
             hour = hour % 12 + (12 if self.pm else 0)

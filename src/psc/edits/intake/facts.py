@@ -40,7 +40,7 @@ _TITLES = frozenset(
 """Academic titles, post-nominals and forms of address: not words of a name."""
 
 _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' before 'přítomni'
-    ("absent", ("nepřítom", "neomluv", "absent", "not present")),
+    ("absent", ("nepřítom", "neomluv", "absent", "not present", "nicht anwesend")),
     ("excused", ("omluv", "apolog", "excused")),
     (
         "guests",
@@ -52,9 +52,10 @@ _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' b
             "in attendance",
             "also present",
             "also attending",
+            "gäste",  # German (intake/german.py): 'Gäste'
         ),
     ),
-    ("present", ("přítom", "present", "attend", "účast")),
+    ("present", ("přítom", "present", "attend", "účast", "anwesend")),  # 'Anwesende Mitglieder'
 )
 
 

@@ -353,8 +353,11 @@ def after_the_last_point(r: _Items, i: int) -> None:
     r.container = r.items[-1]["content"]
 
 
-_PROSE_POINT = re.compile(r"^(?P<marker>(?P<number>\d{1,2})\s*[.,)])\s*(?P<text>[^\W\d_].*)$", re.S)
-"""'2. Šerif informoval …', '1.Šerif sdělil …' (the number glued to the text), '6, Výběrem …'."""
+_PROSE_POINT = re.compile(
+    r"^(?P<marker>(?P<number>\d{1,2})\s*[.,)/])\s*(?P<text>[^\W\d_].*)$", re.S
+)
+"""'2. Šerif informoval …', '1.Šerif sdělil …' (the number glued to the text), '6, Výběrem …',
+'2/ Předseda vyhodnotil …'."""
 _SENTENCE_WORDS = 14
 
 
