@@ -246,6 +246,15 @@ def test_a_lettered_sentence_is_no_sub_item():
     vetrusice = _line(REAL / "obec-vetrusice-zastupitelstvo-2014-06", "c) OZ")
     assert subitems._LETTER.match(vetrusice) is not None
     assert subitems.lettered_point(_Walk(vetrusice), 0) is None
+    # odt-makerspace-gt-planungstreffen-2018-10: 'a)' indented under the point '1. Was Tun?'
+    # of item '7) Digitaler Aufbruch': a point of the item's text
+    makerspace = REAL / "odt-makerspace-gt-planungstreffen-2018-10"
+    line = next(x for x in _lines(makerspace) if x.strip().startswith("a) Jeder"))
+    walk = _Walk(line.strip())
+    walk.blocks = [Block("paragraph", line.strip(), "line 1", indent=12)]
+    assert subitems.lettered_point(walk, 0) is None
+    walk.blocks = [Block("paragraph", line.strip(), "line 1")]
+    assert subitems.lettered_point(walk, 0) == 1  # the same line not indented: a sub-item
 
 
 class _Walk:
@@ -254,6 +263,7 @@ class _Walk:
     def __init__(self, text: str):
         self.blocks = [Block("paragraph", text, "line 1")]
         self.items: list[dict] = [{"number": 3}]
+        self.item_indent = 0
 
     def start_item(self, block, item, what):
         self.items.append(item)

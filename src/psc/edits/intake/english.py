@@ -462,6 +462,7 @@ class Walk(Protocol):
     tasks: list[dict[str, Any]]
     english: bool
     requeue: Block | None
+    item_indent: int | None
 
     def started(self) -> bool: ...
     def content(self) -> list[Any]: ...

@@ -47,6 +47,7 @@ class Walk(Protocol):
 
     blocks: list[Block]
     items: list[dict[str, Any]]
+    item_indent: int | None
 
     def start_item(self, block: Block, item: dict[str, Any], what: str) -> None: ...
 
@@ -142,8 +143,8 @@ def lettered_point(r: Walk, i: int) -> int | None:
         text = f"{block.marker or f'{block.number}.'} {text}"  # 'a) …' read as a list's point
     elif block.kind != "paragraph":
         return None
-    if block.bold or not r.items:
-        return None
+    if block.bold or not r.items or block.indent > (r.item_indent or 0):
+        return None  # indented under a point of the item: a point of its text
     match = _LETTER.match(text)
     if match is None:
         return None
