@@ -96,8 +96,8 @@ _DATE = re.compile(
     rf"(?<![\d-])(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})(?!\d)"
     rf"|(?<![\d./-])(?P<yf_y>\d{{4}})(?P<yf_sep>[./])(?P<yf_m>\d{{1,2}})(?P=yf_sep)(?P<yf_d>\d{{1,2}})"
     rf"(?![\d/]|\.\d)"
-    # day first with slashes: 7/9/2016
-    rf"|(?<![\d/])(?P<s_d>\d{{1,2}})/(?P<s_m>\d{{1,2}})/(?P<s_y>\d{{4}})(?![\d/])"
+    # day first with slashes: 7/9/2016, 25/4/23 (a two-digit year: `_two_digit_year`)
+    rf"|(?<![\d/])(?P<s_d>\d{{1,2}})/(?P<s_m>\d{{1,2}})/(?P<s_y>\d{{4}}|\d{{2}})(?![\d/])"
     # Czech numeric: 7. 9. 2016, 07.09.2016, 27.11. 2008; without the year: 1. 2.
     rf"|(?<![\d.,/])(?P<n_d>\d{{1,2}})\.{_SP}{{0,2}}(?P<n_m>\d{{1,2}})\."
     rf"(?:{_SP}{{0,2}}(?P<n_y>\d{{4}})(?!\d)|(?!{_SP}{{0,2}}\d))"
@@ -127,6 +127,20 @@ def _after_number_sign(text: str, start: int) -> bool:
     return _NUMBER_SIGN.search(text[max(0, start - 20) : start]) is not None
 
 
+def _two_digit_year(short: int) -> int:
+    """'23' of '25/4/23': the nearest year ending so that is not after this year (2023)."""
+    this = dt.date.today().year
+    year = this - (this - short) % 100
+    return year
+
+
+def slashed_both_ways(text: str) -> bool:
+    """Is `text` ('25/4/23' aside, '5/4/23') a date of slashes whose day and month could be
+    read either way? psc reads it day first (UK usage) and says so."""
+    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/\d{2}(?:\d{2})?\s*", text)
+    return match is not None and match[1] != match[2] and max(map(int, match.groups())) <= 12
+
+
 def _date_of(match: re.Match[str], text: str, year: int | None) -> dt.date | None:
     """The date one match of `_DATE` writes, or None when it writes none: an invalid day,
     no year and none given, or a day and month that number something ("č. 4.11.")."""
@@ -141,6 +155,10 @@ def _date_of(match: re.Match[str], text: str, year: int | None) -> dt.date | Non
         if _after_number_sign(text, match.start()):
             return None
         y, m, d = g["s_y"], g["s_m"], g["s_d"]
+        if int(m) > 12 >= int(d):  # '4/25/23' can only be month first (a US date)
+            m, d = d, m
+        if len(y) == 2:
+            y = str(_two_digit_year(int(y)))
     elif g["n_d"]:
         y, m, d = g["n_y"], g["n_m"], g["n_d"]
         if y is None and (

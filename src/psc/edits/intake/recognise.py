@@ -19,6 +19,7 @@ from typing import Any
 
 from psc.edits.intake import (
     actionlist,
+    actionmark,
     approvalstate,
     bodies,
     commissions,
@@ -286,7 +287,7 @@ proposal's wording and states no result."""
 
 _DECIDED_SENTENCE = re.compile(
     r"^(?:(?P<label>\d+(?:\.\d+)+\.?)\s+)?(?P<text>"
-    r"(?:it\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b"
+    r"(?:it\s+was\s+(?:(?:also|further|unanimously|duly|formally)\s+){0,2}(?:agreed|resolved)\b"
     r"|resolved\s*[:–-]|resolved\s+that\b"
     r"|the\s+minutes\s+of\b.*\b(?:was|were)\s+(?:(?:formally|duly|unanimously)\s+)?"
     r"(?:approved|adopted|agreed|confirmed)\b"
@@ -294,7 +295,7 @@ _DECIDED_SENTENCE = re.compile(
     re.I | re.S,
 )
 """A decision the minutes tell in a sentence, perhaps after a minute number: '2.2.1 It was
-agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of the meeting held on
+agreed that …', 'It was also agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of the meeting held on
 Wednesday 12, December 2007 were formally approved.'"""
 
 
@@ -938,6 +939,9 @@ class _Recogniser:
             return done  # a numbered action list: '1. **New**: …', '10. ~~…~~'
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
+        done = actionmark.in_item(self, i)  # 'Action. Mandy Leamon agreed to …', '… Action: Brenda'
+        if done is not None:
+            return done
         done = tasks.in_place(self, i)
         if done is not None:
             return done
@@ -1615,6 +1619,8 @@ class _Recogniser:
         self.m["date"] = found.first
         given = f" (its year {year} from the line above)" if year is not None else ""
         self.note(block, f"date {found.first.isoformat()} from the title{given}")
+        if dates.slashed_both_ways(plain[found.start : found.end]):  # '5/4/23'
+            self.note(block, "the date's numbers read day first, then month (UK usage)")
         if found.last != found.first:
             self.note(block, f"the meeting lasts to {found.last.isoformat()}: the title keeps it")
         start, _ = dates.find_times(plain[found.end :])
