@@ -29,11 +29,12 @@ def test_attendance_after_an_opening_line_is_shown_after_it():
 
 
 def test_attendance_after_a_list_of_links_is_shown_after_it():
-    # an open-source project's notes: '## Links' and its list, then '## Present'
+    # an open-source project's notes: '## Links' and its list, then '## Present' (an item of
+    # its own) over the people
     draft = _draft(_source("en-nodejs-tsc-2016-11"), EN_GROUP)
-    content = _first_item(draft)
-    links = next(i for i, b in enumerate(content) if "Audio Recording" in str(b))
-    assert links < content.index({"show": "attendance"})
+    blocks = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    links = next(i for i, b in enumerate(blocks) if "Audio Recording" in str(b))
+    assert links < blocks.index({"show": "attendance"})
 
 
 def test_attendance_read_first_or_under_its_own_heading_stays_in_the_header():
@@ -59,3 +60,14 @@ def test_attendance_under_nothing_but_its_own_heading_stays_in_the_header():
     assert draft.meeting["attendees"]
     shown = [b for item in draft.meeting["items"] for b in item.get("content", [])]
     assert {"show": "attendance"} not in shown
+
+
+def test_an_attendance_line_kept_as_written_gets_no_second_copy():
+    # a parish council's '1. Present: Miss Richardson - chairperson: Mrs. Cann: …' stays the
+    # point's text as written (html-west-dereham-parish-council-2008-03): it reads in its
+    # place, and the list stays in the header
+    draft = _draft(_source("html-west-dereham-parish-council-2008-03"), EN_GROUP)
+    assert draft.meeting["attendees"]["present"]
+    blocks = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    assert any("Miss Richardson - chairperson: Mrs. Cann" in str(b) for b in blocks)
+    assert {"show": "attendance"} not in blocks

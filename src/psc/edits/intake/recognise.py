@@ -842,7 +842,9 @@ class _Recogniser:
             self.roles_in(block)
         i = 0
         while i < len(self.blocks):
+            text_before = shownhere.before_step(self)  # attendance after text: shown there
             nxt = self.step(i)
+            shownhere.after_step(self, text_before)
             if self.requeue is not None:  # the point's text, read as the block it is
                 self.blocks[i], self.requeue, nxt = self.requeue, None, i
             i = nxt
@@ -851,6 +853,7 @@ class _Recogniser:
             english.after(self)
         tasks.imposed(self)  # a resolution's last clause and 'T: …': the task it imposes
         approvalstate.settle(self)  # 'These are the Approved Minutes …', 'DRAFT'
+        shownhere.settle(self)  # no `show` beside the attendance's own line kept as text
         return self.finish()
 
     def step(self, i: int) -> int:
@@ -1329,7 +1332,6 @@ class _Recogniser:
         return text[:1].upper() + text[1:] + "."
 
     def attendance(self, where: str, label: str, kind: str, value: str) -> None:
-        shownhere.before_attendance(self)  # after text of the minutes: shown where it stood
         attendees = self.m.setdefault("attendees", {})
         if _SEE_LIST.match(_plain(value)) and kind == "present" and "note" not in attendees:
             attendees["note"] = value
