@@ -129,6 +129,9 @@ class Renderer(Wording):
             signed=self.signed,
             signatures=self.signatures,
             minutes_title=self.minutes_title,
+            title_heading=self.title_heading,
+            document_title=self.document_title,
+            said_by=self.said_by,
             item_heading=self.item_heading,
             presented=self.presented,
             item_presented=self.item_presented,
@@ -181,7 +184,14 @@ class Renderer(Wording):
         """'Jana Korytářová (MMR)', 'Ing. Petr Novák, starosta': a person with organisation
         and role (label `person_role`: 'Nick Bevan (Chair)' where a group writes it so)."""
         text = self.person(person)
-        return self.label("person_role", person=text, role=person.role) if person.role else text
+        return self.with_role(text, person.role) if person.role else text
+
+    def with_role(self, person: str, role: str) -> str:
+        """'Ing. Petr Novák, starosta' by label `person_role`; the person alone where the group
+        set it to "" (the role's words hidden, never the person)."""
+        if not self.labels["person_role"]:
+            return person
+        return self.label("person_role", person=person, role=role)
 
     def signatures(self, meeting: Meeting) -> list[tuple[str, list[Any]]]:
         """Who signed, as (verb, people): 'Zapsala', 'Ověřovatelé' for several verifiers,
@@ -210,6 +220,16 @@ class Renderer(Wording):
             date=self.long_date(meeting.date),
         )
 
+    def title_heading(self, meeting: Meeting) -> str:
+        """The H1 as printed: the title ('Zápis'), and for a draft ' – návrh'; each left out,
+        with its dash, where the group set its label to "" ("" when both are)."""
+        draft = self.labels["draft"] if meeting.draft else ""
+        return " – ".join(p for p in (self.minutes_title(meeting), draft) if p)
+
+    def said_by(self, verb: str) -> str:
+        """'Zapsala: ' before the names of a signature line; "" where the group hides the verb."""
+        return f"{verb}: " if verb else ""
+
     def letterhead(self, meeting: Meeting) -> list[str]:
         """The lines above the title: the meeting's own letterhead, else the group's."""
         return list(meeting.letterhead or self.group.letterhead)
@@ -220,11 +240,11 @@ class Renderer(Wording):
         text = self.date_span(meeting.date, meeting.end_date)
         if meeting.start:
             text += f", {meeting.start:%H:%M}"
-            if meeting.started:
+            if meeting.started and self.labels["started"]:
                 text += " " + self.label("started", time=f"{meeting.started:%H:%M}")
             if meeting.end:
                 text += f" – {meeting.end:%H:%M}"
-        elif meeting.started:
+        elif meeting.started and self.labels["started"]:
             text += ", " + self.label("started", time=f"{meeting.started:%H:%M}")
         return text
 
@@ -308,7 +328,7 @@ class Renderer(Wording):
         if meeting.chair:
             chair = self.attendee(meeting.chair)
             if meeting.chair_function:
-                chair = self.label("person_role", person=chair, role=meeting.chair_function)
+                chair = self.with_role(chair, meeting.chair_function)
             rows.append((self.labels["chair"], chair))
         elif meeting.chair_function:
             rows.append((self.labels["chair"], meeting.chair_function))
@@ -441,6 +461,7 @@ class Renderer(Wording):
             for key, person in (("proposed_by", proposed), ("seconded_by", seconded))
             if person is not None and not _named_as_mover(person.name, said)
         ]
+        parts = [p for p in parts if p]  # a verb the group set to "" hides its clause
         return capfirst(", ".join(parts)) + "." if parts else ""
 
     def candidate_result(self, candidate: Candidate) -> str:
@@ -456,9 +477,8 @@ class Renderer(Wording):
         text = ", ".join(p for p in parts if p)
         text = f"{self.attendee(candidate)}: {text}" if text else self.attendee(candidate)
         if candidate.elected is not None:
-            text += " – " + self.gendered(
-                "elected" if candidate.elected else "not_elected", candidate
-            )
+            result = self.gendered("elected" if candidate.elected else "not_elected", candidate)
+            text += f" – {result}" if result else ""
         if candidate.note:
             text += f" ({candidate.note})"
         return text
@@ -472,7 +492,7 @@ class Renderer(Wording):
             key = f"roll_call_{vote}_{gender}" if gender else f"roll_call_{vote}"
             return self.labels.get(key, self.labels[f"roll_call_{vote}"])
 
-        votes = ", ".join(f"{v.name}: {verb(v.name, v.vote)}" for v in decision.roll_call)
+        votes = ", ".join(said(v.name, verb(v.name, v.vote)) for v in decision.roll_call)
         word = self.labels["roll_call"]
         return f"{word}: {votes}" if word and votes else votes
 
@@ -487,7 +507,7 @@ class Renderer(Wording):
                 self.labels.get(f"{key}_{gender}", self.labels[key]) if gender else self.labels[key]
             )
             when = f" ({self.short_date(answer.date)})" if answer.date else ""
-            answers.append(f"{answer.name}: {word}{when}")
+            answers.append(said(answer.name, word) + when)
         return answers
 
     def per_rollam_confirmed(self, vote: Any) -> str:
@@ -500,7 +520,7 @@ class Renderer(Wording):
     def body_approval(self, approval: BodyApproval) -> str:
         """'Zápis byl schválen na jednání 12. 6. 2022, usnesením č. 5/2022.' (its `note`, when
         given, is shown instead by the template)."""
-        parts = [self.labels["approved_at"]]
+        parts = [self.labels["approved_at"]]  # each part the group set to "" left out
         if approval.meeting:
             meeting = approval.meeting
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting):
@@ -509,9 +529,11 @@ class Renderer(Wording):
         elif approval.date:
             parts.append(self.label("approved_at_date", date=self.short_date(approval.date)))
         text = " ".join(p for p in parts if p)
-        if approval.decision:
-            text += ", " + self.label("approved_at_decision", decision=approval.decision)
-        return f"{text}."
+        if approval.decision and self.labels["approved_at_decision"]:
+            decision = self.label("approved_at_decision", decision=approval.decision)
+            text = f"{text}, {decision}" if text else decision
+        text = capfirst(text)
+        return f"{text}." if text else ""
 
     # ------------------------------------------------------------------ rendering
 
@@ -541,6 +563,8 @@ class Renderer(Wording):
         """The minutes' title as the HTML page's <title> gives it: 'Zápis: 1. jednání …', or
         the heading alone where it already holds the meeting's title."""
         heading = self.minutes_title(meeting)
+        if not heading:  # the group hides the word 'Zápis'
+            return meeting.title
         return heading if meeting.title in heading else f"{heading}: {meeting.title}"
 
     def pdf_labels(self) -> dict[str, str]:
@@ -612,6 +636,12 @@ def html_to_pdf(
         document.metadata.lang = lang
     pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
     return pdf
+
+
+def said(name: str, word: str) -> str:
+    """'Duhe: pro': a name and what the minutes say of it; the name alone where the word is
+    a label the group set to ""."""
+    return f"{name}: {word}" if word else name
 
 
 def capfirst(text: str) -> str:
