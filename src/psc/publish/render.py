@@ -65,21 +65,58 @@ def _md_finalize(value: Any) -> Any:
 
 _MOVER_WORDS = r"(?:moved|proposed|second(?:ed)?|navrhovatel(?:ka)?|předkladatel(?:ka)?)"
 """Words before the name of a motion's mover or seconder in the minutes' own text: 'Moved by:
-Commissioner K. Smith', 'Second: …', 'Navrhovatel: Ing. Novák' (not a Czech verb: 'navrhl
-určit ověřovatelem Hanu Bílou' names whom the mover proposed)."""
+Commissioner K. Smith', 'Second: …', 'Navrhovatel: Ing. Novák', 'proposed Mrs. Berry' (at
+most two titles between them and the name)."""
+
+_MOTION_BY = r"(?:motion|second)\s+(?:by|from)"
+"""A motion or a second 'by' or 'from' its member: 'with a motion by Cromer and a second by
+Peasley', 'followed by a second from Peasley'."""
+
+_CZECH_BEFORE = r"(?:navrhl(?:a|\(a\))?|navrhuje|podpořil(?:a|\(a\))?|podporuje|na\s+návrh)"
+"""Czech words right before the mover's name: 'navrhl Jan Novák', 'na návrh Jana Nováka' (at
+most one title between them and the name, so 'navrhl určit ověřovatelem Hanu Bílou' names whom
+the mover proposed, not the mover)."""
+
+_VERBS_AFTER = (
+    r"(?:proposed|moved|moves|seconded|seconds|(?:made|makes)\s+(?:a|the)\s+motion"
+    r"|navrhl(?:a|\(a\))?|navrhuje|podpořil(?:a|\(a\))?|podporuje)"
+)
+"""Verbs after the name of the member who moved or seconded: 'Mrs Leamon proposed', 'Heidi
+moves, ad Leslie seconds', 'Funk made a motion', 'Cromer seconded', 'Jan Novák navrhl'."""
+
+
+_TITLE = r"(?-i:(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\S*|\S+\.)\s+)"
+"""A word that may stand between the verb and the name: a title ('Commissioner', 'Cllr',
+'Mrs.', 'Ing.', 'p.'), capitalised or abbreviated; never 'that' ('seconded that Cllr Wilson be
+Chairman' names the candidate, not a seconder)."""
+
+
+def _name_pattern(name: str) -> str:
+    """`name` as the minutes may write it: its words in order, a Czech name also in another
+    case ('Jana Nováka' for Jan Novák: a word of four letters or more may change its last
+    letter and take up to three more)."""
+    parts = []
+    for word in name.split():
+        if len(word) >= 4 and word[-1].isalpha():
+            parts.append(re.escape(word[:-1]) + r"\w{0,3}")
+        else:
+            parts.append(re.escape(word))
+    return r"\s+".join(parts)
 
 
 def _named_as_mover(name: str, text: str) -> bool:
-    """Whether `text` names `name` as a mover or seconder: a mover word, 'by' or ':', and at
-    most two words (a title: 'Commissioner', 'Cllr') before the name."""
-    name = r"\s+".join(re.escape(part) for part in name.split())
-    return bool(
-        re.search(
-            rf"\b{_MOVER_WORDS}(?:\s+by)?\s*:?\s+(?:\S+\s+){{0,2}}?{name}(?!\w)",
-            text,
-            flags=re.IGNORECASE,
-        )
+    """Whether `text` names `name` as a mover or seconder, before the verb or after it:
+    'Moved by: Commissioner K. Smith', 'It was proposed by Cllr Deptford', 'a motion by
+    Cromer', 'Mrs Leamon proposed', 'Funk made a motion', 'navrhl Jan Novák', 'na návrh Jana
+    Nováka', 'Jan Novák navrhl'."""
+    who = _name_pattern(name)
+    patterns = (
+        rf"\b{_MOVER_WORDS}(?:\s+by)?\s*:?\s+{_TITLE}{{0,2}}?{who}(?!\w)",
+        rf"\b{_MOTION_BY}\s+{_TITLE}{{0,2}}?{who}(?!\w)",
+        rf"(?<!\w){_CZECH_BEFORE}\s+{_TITLE}?{who}(?!\w)",
+        rf"(?<!\w){who}\s*,?\s+{_VERBS_AFTER}(?!\w)",
     )
+    return any(re.search(p, text, flags=re.IGNORECASE) for p in patterns)
 
 
 class Renderer(Wording):
@@ -447,7 +484,9 @@ class Renderer(Wording):
 
     def moved(self, decision: Decision) -> str:
         """'Cllr A proposed, Cllr B seconded.', 'Navrhl Jan Novák, podpořila Eva Malá.'"""
-        said = " ".join(t for t in (decision.decision, decision.outcome_text) if t)
+        said = " ".join(
+            t for t in (decision.proposal, decision.decision, decision.outcome_text) if t
+        )
         return self.moved_by(decision.proposed_by, decision.seconded_by, said)
 
     def moved_by(self, proposed: Person | None, seconded: Person | None, said: str = "") -> str:
