@@ -287,19 +287,30 @@ class Renderer(Wording):
 
     def item_heading(self, item: AgendaItem) -> str:
         """'Ad 1) Title' (the item's own label), 'Bod 1 – Title' (the group's pattern), the
-        title alone for an unnumbered item, or "" for text without a heading. A group's
-        `item_entry` pattern, where set, orders a titled item's heading itself."""
-        if item.title is None and not item.label:
+        title alone for an unnumbered item, or "" for text without a heading. An item with a
+        number or label but no title ('2) ' and then its text) is headed by them alone ('Bod
+        2', '2.', 'Ad 2)'), so the reader sees where it starts. A group's `item_entry`
+        pattern, where set, orders a titled item's heading itself. A pattern the group set to
+        "" leaves the minutes' own words: the label and the title."""
+        if item.title is None and not item.label and item.number is None:
             return ""
         if self.labels["item_entry"] and item.title is not None and not item.subitem:
             return self.item_entry(item, str)
+        title = item.title or ""
         if item.label:
-            return self.label("item_labelled", label=item.label, title=item.title or "").strip()
-        if item.subitem:
-            return self.label("subitem", title=item.title)
-        if item.number is not None:
-            return self.label("item", number=item.number, title=item.title)
-        return self.label("item_unnumbered", title=item.title)
+            key, values = "item_labelled", {"label": item.label, "title": title}
+        elif item.subitem and item.title is not None:
+            key, values = "subitem", {"title": title}
+        elif item.number is not None:
+            key, values = "item", {"number": item.number, "title": title}
+        else:
+            key, values = "item_unnumbered", {"title": title}
+        if not self.labels[key]:
+            return " ".join(p for p in (item.label, title) if p)
+        if item.title is None:
+            return _without_title(self.labels[key], values)
+        heading = self.label(key, **values)
+        return heading.strip() if key == "item_labelled" else heading
 
     def item_presented(self, item: AgendaItem) -> str:
         """The presenters' line under an item's heading, unless its heading holds them."""
@@ -675,6 +686,21 @@ def html_to_pdf(
         document.metadata.lang = lang
     pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
     return pdf
+
+
+def _without_title(pattern: str, values: dict[str, Any]) -> str:
+    """A heading pattern filled for an item without a title: the pattern's own separator
+    before {title} left out with it ('Bod {number} – {title}' gives 'Bod 2', '{number}.
+    {title}' gives '2.'), the item's own label kept as written ('6, ')."""
+    from string import Formatter
+
+    out = []
+    for text, field, _, _ in Formatter().parse(pattern):
+        if field == "title":
+            out.append(text.rstrip(" \u2013\u2014-:,;"))
+        else:
+            out.append(text + ("" if field is None else str(values[field])))
+    return "".join(out).strip()
 
 
 def said(name: str, word: str) -> str:
