@@ -297,6 +297,7 @@ class Renderer(Wording):
         if self.labels["item_entry"] and item.title is not None and not item.subitem:
             return self.item_entry(item, str)
         title = item.title or ""
+        values: dict[str, Any]
         if item.label:
             key, values = "item_labelled", {"label": item.label, "title": title}
         elif item.subitem and item.title is not None:
