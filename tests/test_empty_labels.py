@@ -6,7 +6,8 @@ with every label replaced by a marker of its own (one render per meeting, langua
 then rendered empty once per language (Markdown and HTML; Word for a fixed sample), in the
 first rich meeting that uses it. Rich meetings: the seed, the council example (a draft, an
 approved session, a vote per rollam), a real US commission's minutes (roll-call votes, next
-meetings; also as a draft), a real foundation board's (movers), and the shapes of items of
+meetings; also as a draft), a real foundation board's (movers), a real council's (the
+attendance and roles where the minutes record them), and the shapes of items of
 test_decision_shapes (candidates, roles, seconders, reviews with deadlines)."""
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ SOURCES = [
         ROOT / "tests/fixtures/real/en-bevy-foundation-board-2024-02/group.yaml",
         ROOT / "tests/fixtures/real/en-bevy-foundation-board-2024-02/meetings/2024-02-03.yaml",
     ),
+    (
+        ROOT / "tests/fixtures/real/obec-koclirov-zastupitelstvo-2008-11/group.yaml",
+        ROOT / "tests/fixtures/real/obec-koclirov-zastupitelstvo-2008-11/meetings/2008-11-27.yaml",
+    ),
 ]
 LANGUAGES = ("cs", "en")
 KEYS = list(LABELS["cs"])
@@ -50,8 +55,9 @@ DOCX_ALWAYS = ("minutes", "draft_notice", "proposed_by", "next_meeting_firm")
 
 @cache
 def meetings() -> list[tuple[Group, Meeting]]:
-    """The rich meetings, the commission's also as a draft (its approval not recorded), and
-    the shapes of items of `test_decision_shapes` (movers, candidates, roles, reviews)."""
+    """The rich meetings, the commission's also as a draft (its approval not recorded), the
+    shapes of items of `test_decision_shapes` (movers, candidates, roles, reviews), and the
+    seed with its attendance as lists of people of each kind."""
     loaded = []
     for group_path, meeting_path in SOURCES:
         group = pipeline.load_group(group_path)
@@ -59,6 +65,12 @@ def meetings() -> list[tuple[Group, Meeting]]:
     group, meeting = loaded[4]
     loaded.append((group, meeting.model_copy(update={"approval_not_recorded": False})))
     loaded.append((Group.model_validate(shapes.GROUP), Meeting.model_validate(shapes.MEETING)))
+    group, seed = loaded[0]  # the seed's attendance as lists of its own people, by kind
+    people = [seed.recorded_by, seed.approved_by]
+    lists = {kind: people for kind in ("present", "excused", "absent", "guests")}
+    loaded.append(
+        (group, seed.model_copy(update={"attendees": seed.attendees.model_copy(update=lists)}))
+    )
     return loaded
 
 
