@@ -406,13 +406,13 @@ class Renderer(Wording):
         parts = [names(category.people)] if category.people else []
         for group in category.groups:
             text = f"{group.body}: {names(group.people)}" if group.people else group.body
-            if group.count is not None:
+            if group.count is not None and self.labels["attendance_count"]:
                 text += " " + self.label("attendance_count", count=group.count)
             parts.append(text)
         text = "; ".join(parts)
         if category.nobody and not text:
             text = self.labels["attendance_nobody"]
-        if category.count is not None:
+        if category.count is not None and self.labels["attendance_count"]:
             count = self.label("attendance_count", count=category.count)
             text = f"{text} {count}" if text else count
         if category.note and category.note_first:
