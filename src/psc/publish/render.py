@@ -264,7 +264,8 @@ class Renderer(Wording):
         return " – ".join(p for p in (self.minutes_title(meeting), draft) if p)
 
     def said_by(self, verb: str) -> str:
-        """'Zapsala: ' before the names of a signature line; "" where the group hides the verb."""
+        """A label with its colon before what it introduces ('Zapsala: ', 'Přítomni: ',
+        'Otázka: '); "" where the group set the label to "", so no lone ':' is left."""
         return f"{verb}: " if verb else ""
 
     def letterhead(self, meeting: Meeting) -> list[str]:
