@@ -21,6 +21,7 @@ from psc.edits.intake import (
     actionlist,
     approvalstate,
     bodies,
+    bulletedlabels,
     commissions,
     counted,
     english,
@@ -30,6 +31,7 @@ from psc.edits.intake import (
     personrole,
     points,
     programme,
+    repeatedtitles,
     roles,
     runtogether,
     subpoints,
@@ -733,6 +735,9 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
+        if not self.english:  # 'Přítomni:' over ' • Ing. Pavel Grund' / …
+            self.blocks, listed = bulletedlabels.joined(self.blocks, self.is_label)
+            self.notes += [Note(where, what) for where, what in listed]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
@@ -852,7 +857,7 @@ class _Recogniser:
         done = points.attendance_point(self, i)  # '1. Present: …': attendance and item 1
         if done is not None:
             return done
-        done = english.before(self, i) if self.english else None
+        done = english.before(self, i) if self.english else repeatedtitles.heading(self, i)
         if done is not None:
             return done
         if self.in_programme and self._programme_restarts(block):

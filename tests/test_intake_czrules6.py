@@ -1,0 +1,139 @@
+"""Czech rules of issue 22's sixth round, for the fifth held-out set: an attendance label
+over a bulleted list of its people, the programme's titles repeated without numbers as the
+items' headings, 'Jednání řídil:' as a label. Each quote is real: from a fixture's source.txt
+(named) or from the page whose address is above it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from test_intake_recognise import _draft
+
+from psc.edits.intake import bulletedlabels
+from psc.edits.intake.recognise import _label_kind
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+LYSICE = REAL / "skola-zs-lysice-zakovsky-parlament-2019-06" / "source.txt"
+
+# mesto-litomerice-redakcni-rada-2017-01/source.txt
+LITOMERICE_HEAD = """Zápis z jednání redakční rady Radničního zpravodaje dne 17.1.2017
+
+Přítomni:
+
+ • Ing. Pavel Grund
+ • Tomáš Sarnovský
+ • Ing. Venuše Brunclíková
+ • Ing. Eva Břeňová
+ • Václav Sedlák
+
+Jednání řídil: Ing. Eva Břeňová
+
+1) Obsah prosincového vydání Radničního zpravodaje
+
+Členové redakční rady neměli připomínek
+"""
+
+# http://www.sokolritka.cz/aktuality/370-ze-schuze-vyboru-89.html
+RITKA = """Zápis z výborové schůze TJ Sokol Řitka konané dne 1.5.2024  v  Sokolovně
+
+Přítomni:
+
+  • Vlastimil Vondrák
+  • Hana Mašková
+  • Jiří Krs
+  • Petr Rathaus
+
+Omluvena:
+
+  •  Michaela Kapková
+
+Program:
+
+  • Ze župy přišla pozvánka na VH župy, která se bude konat dne 18.5.2024.
+  • Rozpadají se nám podložky na cvičení, bude potřeba zakoupit nové.
+"""
+
+# https://www.zoosdpmd.cz/l/zapis-vyboru-0020/ (the attendance at the end of the minutes)
+ZOOS = ["p. Jiří Vašák;", "p. Lubomír Freiberg;", "p. Pavel Smutný"]
+
+
+def test_an_attendance_label_over_its_bulleted_people_is_the_attendance():
+    meeting = _draft(LITOMERICE_HEAD).meeting
+    assert meeting["attendees"]["present"] == [
+        "Ing. Pavel Grund",
+        "Tomáš Sarnovský",
+        "Ing. Venuše Brunclíková",
+        "Ing. Eva Břeňová",
+        "Václav Sedlák",
+    ]
+    meeting = _draft(RITKA).meeting
+    assert meeting["attendees"]["present"] == [
+        "Vlastimil Vondrák",
+        "Hana Mašková",
+        "Jiří Krs",
+        "Petr Rathaus",
+    ]
+    assert meeting["attendees"]["excused"] == ["Michaela Kapková"]
+    # the points under 'Program:' are no attendance
+    assert "Rozpadají se nám podložky na cvičení" not in str(meeting["attendees"])
+
+
+def test_a_bullet_is_a_person_only_when_it_is_a_name():
+    assert [bulletedlabels._person(line) for line in ZOOS] == [
+        "p. Jiří Vašák",
+        "p. Lubomír Freiberg",
+        "p. Pavel Smutný",
+    ]
+    # http://www.sokolritka.cz/aktuality/370-ze-schuze-vyboru-89.html, under 'Program:'
+    assert (
+        bulletedlabels._person("Rozpadají se nám podložky na cvičení, bude potřeba zakoupit nové.")
+        is None
+    )
+    assert (
+        bulletedlabels._person(
+            "Ze župy přišla pozvánka na VH župy, která se bude konat dne 18.5.2024."
+        )
+        is None
+    )
+
+
+def test_an_attendance_label_over_points_that_are_no_people_keeps_them_as_a_list():
+    text = RITKA.replace("Program:", "Hosté:")
+    meeting = _draft(text).meeting
+    assert "guests" not in meeting["attendees"]
+    assert "Rozpadají se nám podložky na cvičení" in str(meeting["items"])
+
+
+def test_the_programme_titles_repeated_without_numbers_head_the_items():
+    draft = _draft(LYSICE.read_text(encoding="utf-8"), date=dt.date(2019, 6, 10))
+    items = draft.meeting["items"]
+    assert [item.get("title") for item in items] == [
+        "Zhodnocení exkurze do Poslanecké sněmovny PČR",
+        "Akce parlamentu",
+        "Rady pro práci parlamentu v příštím školním roce",
+    ]
+    assert items[1]["content"][0].startswith("Místopředsedkyně připomněla akce")
+    assert len(draft.meeting["programme"]) == 3
+
+
+def test_a_line_repeating_no_programme_title_stays_text():
+    text = LYSICE.read_text(encoding="utf-8").replace(
+        "\nAkce parlamentu\n\nMístopředsedkyně", "\nAkce parlamentu v roce\n\nMístopředsedkyně"
+    )
+    items = _draft(text, date=dt.date(2019, 6, 10)).meeting["items"]
+    assert [item.get("title") for item in items] == [
+        "Zhodnocení exkurze do Poslanecké sněmovny PČR",
+        "Rady pro práci parlamentu v příštím školním roce",
+    ]
+    assert "Akce parlamentu v roce" in items[0]["content"]
+
+
+def test_who_led_the_meeting_after_a_colon_chairs_it():
+    meeting = _draft(LITOMERICE_HEAD).meeting
+    assert meeting["chair"]["name"] == "Ing. Eva Břeňová"
+    # the same words in a sentence (ministerstvo-zemedelstvi-kps-nap-pracovni-skupina-2014-03)
+    sentence = "Jednání zahájil a řídil ing. Hnízdil, zástupce za MZe a předseda KPS."
+    meeting = _draft(LITOMERICE_HEAD.replace("Jednání řídil: Ing. Eva Břeňová", sentence)).meeting
+    assert meeting["chair"]["name"] == "ing. Hnízdil"
+    assert _label_kind("Přítomni", {}) == "present"
