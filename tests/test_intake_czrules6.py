@@ -10,7 +10,7 @@ from pathlib import Path
 
 from test_intake_recognise import _draft
 
-from psc.edits.intake import bulletedlabels
+from psc.edits.intake import bulletedlabels, charged
 from psc.edits.intake.recognise import _label_kind
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -137,3 +137,48 @@ def test_who_led_the_meeting_after_a_colon_chairs_it():
     meeting = _draft(LITOMERICE_HEAD.replace("Jednání řídil: Ing. Eva Břeňová", sentence)).meeting
     assert meeting["chair"]["name"] == "ing. Hnízdil"
     assert _label_kind("Přítomni", {}) == "present"
+
+
+# mesto-litomerice-redakcni-rada-2017-01/source.txt: the charges amid the paragraph's sentences
+LITOMERICE_CHARGES = (
+    "Na stranu komentářů zastupitelů přišly dva příspěvky – od Mgr. Petra Panaše, Mgr. Karla "
+    "Krejzy a Ing. Petra Urbánka. Redakční rada pověřila pana Sarnovského, aby v tomto ohledu "
+    "požádal Ing. Urbánka o úpravu článku. Zároveň s tím pověřila šéfredaktorku zpravodaje, aby "
+    "oslovila MUDr. Leoše Vysoudila s žádostí o poskytnutí jeho komentáře do zpravodaje v případě, "
+    "že o to projeví zájem. Ing. Urbánek totiž MUDr. Vysoudila jmenovitě zmiňuje v souvislosti s "
+    "vedením městské nemocnice."
+)
+# https://www.zoosdpmd.cz/l/zapis-vyboru-0029/
+ZOOS_CHARGE = (
+    "Výbor projednal možnost zájezdu na muzikál Slunce, seno, jahody a pověřil předsedu "
+    "kalkulací tohoto zájezdu."
+)
+
+
+def test_a_charge_given_in_the_past_is_a_task_without_a_deadline():
+    assert charged.charge(ZOOS_CHARGE)
+    # a role given in the passive is no task (spolek-fo-op-slavia-valna-hromada-2019-02)
+    assert not charged.charge("Řízením VH byl pověřen Ing. Václav Smetana.")
+    # obec-zbilidy-zastupitelstvo-2018-06: a resolution's 'pověřeného' is no charge
+    assert not charged.charge(
+        "Zastupitelstvo obce zvolilo jako pověřeného zastupitele pro tvorbu územního plánu "
+        "Marii Hodačovou."
+    )
+    text = f"Zápis ze schůze výboru 11. 8. 2022\n\n1. Různé\n\n{LITOMERICE_CHARGES}\n"
+    meeting = _draft(text).meeting
+    assert [task["text"] for task in meeting["tasks"]] == [
+        "Redakční rada pověřila pana Sarnovského, aby v tomto ohledu požádal Ing. Urbánka o "
+        "úpravu článku.",
+        "Zároveň s tím pověřila šéfredaktorku zpravodaje, aby oslovila MUDr. Leoše Vysoudila s "
+        "žádostí o poskytnutí jeho komentáře do zpravodaje v případě, že o to projeví zájem.",
+    ]
+    assert all("deadline" not in task for task in meeting["tasks"])
+    content = meeting["items"][-1]["content"]
+    assert content[0].startswith("Na stranu komentářů zastupitelů přišly dva příspěvky")
+    assert [block.get("assigned") for block in content[1:3]] == [
+        "2022-08-11/1",
+        "2022-08-11/2",
+    ]
+    assert content[3].startswith("Ing. Urbánek totiž MUDr. Vysoudila")
+    meeting = _draft(f"Zápis ze schůze výboru 11. 8. 2022\n\n1. Různé\n\n{ZOOS_CHARGE}\n").meeting
+    assert [task["text"] for task in meeting["tasks"]] == [ZOOS_CHARGE]

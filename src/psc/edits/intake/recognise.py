@@ -22,6 +22,7 @@ from psc.edits.intake import (
     approvalstate,
     bodies,
     bulletedlabels,
+    charged,
     commissions,
     counted,
     english,
@@ -922,7 +923,8 @@ class _Recogniser:
             return done  # a numbered action list: '1. **New**: …', '10. ~~…~~'
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
-        done = tasks.in_place(self, i)
+        done = None if self.english else charged.in_text(self, i)  # '… pověřila X, aby …'
+        done = tasks.in_place(self, i) if done is None else done
         if done is not None:
             return done
         if self.mode == "next" and self.next_meeting(block):
