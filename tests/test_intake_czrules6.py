@@ -10,7 +10,7 @@ from pathlib import Path
 
 from test_intake_recognise import _draft
 
-from psc.edits.intake import bulletedlabels, charged
+from psc.edits.intake import bulletedlabels, charged, sectionlabels
 from psc.edits.intake.recognise import _label_kind
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -182,3 +182,51 @@ def test_a_charge_given_in_the_past_is_a_task_without_a_deadline():
     assert content[3].startswith("Ing. Urbánek totiž MUDr. Vysoudila")
     meeting = _draft(f"Zápis ze schůze výboru 11. 8. 2022\n\n1. Různé\n\n{ZOOS_CHARGE}\n").meeting
     assert [task["text"] for task in meeting["tasks"]] == [ZOOS_CHARGE]
+
+
+# spolek-tj-sokol-ceske-hermanice-vybor-2012-07/source.txt
+SOKOL = (REAL / "spolek-tj-sokol-ceske-hermanice-vybor-2012-07" / "source.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_contributions_to_a_discussion_run_together_are_each_a_statement():
+    line = (
+        "Bednář L. - poděkování pořadatelům víceboje, Sobel - přespání v tělocvičně pro "
+        "projíždějící cyklisty, Bednář P. - změna trenérů a noví hráči."
+    )
+    assert sectionlabels.contributions(line, []) == [
+        ("Bednář L.", "Bednář L. - poděkování pořadatelům víceboje,"),
+        ("Sobel", "Sobel - přespání v tělocvičně pro projíždějící cyklisty,"),
+        ("Bednář P.", "Bednář P. - změna trenérů a noví hráči."),
+    ]
+    # the same contribution a line each (senat-prf-mu-2014-11/source.txt, under 'Diskuze:')
+    line = "Schlaghamerský – nevadí mu dlouhé zápisy; umí si najít čas a zápis pročíst."
+    assert sectionlabels.contributions(line, []) == [("Schlaghamerský", line)]
+    # a sentence is no run of contributions (spolek-tj-sokol-ceske-hermanice-vybor-2012-07)
+    sentence = "Výkonný výbor projednal organizaci pouťové taneční zábavy, určil termín Pochodu."
+    assert sectionlabels.contributions(sentence, []) is None
+
+
+def test_a_closing_part_labelled_on_its_line_is_an_item_of_its_own():
+    items = _draft(SOKOL).meeting["items"]
+    discussion = next(item for item in items if item.get("title") == "Diskuse")
+    assert [(block["person"], block["text"]) for block in discussion["content"]] == [
+        ("Bednář L.", "Bednář L. - poděkování pořadatelům víceboje,"),
+        ("Sobel", "Sobel - přespání v tělocvičně pro projíždějící cyklisty,"),
+        ("Bednář P.", "Bednář P. - změna trenérů a noví hráči."),
+    ]
+    closing = next(item for item in items if item.get("title") == "Závěrem")
+    assert closing["content"][0].startswith("Výkonný výbor projednal organizaci")
+    assert "number" not in closing
+
+
+def test_a_closing_label_after_numbered_items_stays_their_text():
+    # senat-prf-mu-2014-11/source.txt: 'Diskuze:' inside item 2 stays there
+    text = (
+        "Zápis ze schůze výboru 11. 8. 2022\n\n1. Schválení programu\n\nProgram byl schválen.\n\n"
+        "2. Schválení zápisu z minulého zasedání\n\nDiskuze: Schlaghamerský – nevadí mu dlouhé "
+        "zápisy; umí si najít čas a zápis pročíst.\n"
+    )
+    items = _draft(text).meeting["items"]
+    assert [item.get("number") for item in items] == [1, 2]

@@ -35,6 +35,7 @@ from psc.edits.intake import (
     repeatedtitles,
     roles,
     runtogether,
+    sectionlabels,
     subpoints,
     tables,
     tasks,
@@ -859,6 +860,7 @@ class _Recogniser:
         if done is not None:
             return done
         done = english.before(self, i) if self.english else repeatedtitles.heading(self, i)
+        done = sectionlabels.section_line(self, i) if done is None and not self.english else done
         if done is not None:
             return done
         if self.in_programme and self._programme_restarts(block):
