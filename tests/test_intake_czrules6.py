@@ -10,7 +10,7 @@ from pathlib import Path
 
 from test_intake_recognise import _draft
 
-from psc.edits.intake import bulletedlabels, charged, sectionlabels
+from psc.edits.intake import bulletedlabels, charged, functionspeaker, sectionlabels, statements
 from psc.edits.intake.recognise import _label_kind
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -113,7 +113,7 @@ def test_the_programme_titles_repeated_without_numbers_head_the_items():
         "Akce parlamentu",
         "Rady pro práci parlamentu v příštím školním roce",
     ]
-    assert items[1]["content"][0].startswith("Místopředsedkyně připomněla akce")
+    assert items[1]["content"][0]["text"].startswith("Místopředsedkyně připomněla akce")
     assert len(draft.meeting["programme"]) == 3
 
 
@@ -230,3 +230,52 @@ def test_a_closing_label_after_numbered_items_stays_their_text():
     )
     items = _draft(text).meeting["items"]
     assert [item.get("number") for item in items] == [1, 2]
+
+
+def test_a_speaker_named_only_by_function_speaks_as_the_function():
+    functions = statements._FUNCTIONS
+    # skola-zs-lysice-zakovsky-parlament-2019-06/source.txt
+    assert (
+        functionspeaker.alone(
+            "Místopředsedkyně připomněla akce, které se během roku uskutečnily.", functions
+        )
+        == "Místopředsedkyně"
+    )
+    assert (
+        functionspeaker.alone(
+            "Předsedkyně parlamentu řekla, že po roce stráveném ve funkci získala nové "
+            "zkušenosti, a tak by ráda budoucím členům školního parlamentu dala následující rady:",
+            functions,
+        )
+        == "Předsedkyně parlamentu"
+    )
+    # http://www.zschrastany.estranky.cz/clanky/skolska-rada/zapis-ze-skolske-rady-konane-13.6.2013.html
+    assert (
+        functionspeaker.alone("Starostka obce seznámila rodiče o vyhlášení konkurzu", functions)
+        == "Starostka obce"
+    )
+    # http://www.zsbnpl.cz/?p=clanky/informace-z-jednani-skolske-rady_7
+    sentence = (
+        "Ředitel školy seznámil členy školské rady s aktuálními informacemi o činnosti školy - "
+        "realizaci projektu Vybudování IT učebny pro rozvoj klíčových kompetenci, provedené "
+        "kontrole stavu budov, včetně potřebných investic."
+    )
+    assert functionspeaker.alone(sentence, functions) == "Ředitel školy"
+    # proposing is the function's act, recorded as the minutes' text
+    # (obec-zbilidy-zastupitelstvo-2018-06/source.txt)
+    proposal = (
+        "Starosta obce navrhl jako pověřeného zastupitele pro tvorbu územního plánu Marii "
+        "Hodačovou."
+    )
+    assert functionspeaker.alone(proposal, functions) is None
+
+
+def test_statements_of_functions_in_the_minutes_of_a_pupils_parliament():
+    items = _draft(LYSICE.read_text(encoding="utf-8"), date=dt.date(2019, 6, 10)).meeting["items"]
+    speakers = [
+        block["person"]
+        for item in items
+        for block in item["content"]
+        if isinstance(block, dict) and "person" in block
+    ]
+    assert speakers == ["Místopředsedkyně", "Předsedkyně parlamentu"]
