@@ -10,7 +10,14 @@ from pathlib import Path
 
 from test_intake_recognise import _draft
 
-from psc.edits.intake import bulletedlabels, charged, functionspeaker, sectionlabels, statements
+from psc.edits.intake import (
+    agreed,
+    bulletedlabels,
+    charged,
+    functionspeaker,
+    sectionlabels,
+    statements,
+)
 from psc.edits.intake.recognise import _label_kind
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -279,3 +286,30 @@ def test_statements_of_functions_in_the_minutes_of_a_pupils_parliament():
         if isinstance(block, dict) and "person" in block
     ]
     assert speakers == ["Místopředsedkyně", "Předsedkyně parlamentu"]
+
+
+def test_the_bodys_agreement_told_in_a_sentence_is_a_resolution():
+    # http://www.romanovky.eu/view.php?cisloclanku=2018112102
+    assert agreed.agreement(
+        "Výbor se dohodl, že do příští schůze výboru bude zastávat funkci jednatele p. Libor Dobeš."
+    )
+    # mesto-litomerice-redakcni-rada-2017-01/source.txt
+    sentence = (
+        "U příspěvku Ing. Urbánka se členové redakční rady shodli, že znění dvou vět je v jeho "
+        "příspěvku nepřijatelné pro zveřejnění v tiskovině města (v jednom případě dokonce "
+        "naznačuje bez důkazů možné kriminální jednání kohosi)."
+    )
+    assert agreed.agreement(sentence)
+    # an agreement of no body named is no resolution
+    # (skola-zs-lysice-zakovsky-parlament-2019-06/source.txt)
+    assert not agreed.agreement("Domluvili se, že akci na nástěnku zpracuje Adam Fleischlinger.")
+    text = (
+        "Zápis ze schůze výboru 11. 8. 2022\n\n1. Různé\n\nNa stranu komentářů zastupitelů přišly "
+        f"dva příspěvky – od Mgr. Petra Panaše, Mgr. Karla Krejzy a Ing. Petra Urbánka. {sentence} "
+        "Redakční rada pověřila pana Sarnovského, aby v tomto ohledu požádal Ing. Urbánka o "
+        "úpravu článku.\n"
+    )
+    content = _draft(text).meeting["items"][-1]["content"]
+    assert content[0].startswith("Na stranu komentářů zastupitelů")
+    assert content[1] == {"decision": sentence, "outcome": "adopted"}
+    assert content[2] == {"assigned": "2022-08-11/1"}

@@ -11,6 +11,7 @@ walk it is given.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -39,9 +40,10 @@ def charge(sentence: str) -> bool:
     return bool(_CHARGE.search(text)) and not text.endswith(("?", ":"))
 
 
-def in_text(r: Walk, i: int) -> int | None:
-    """Block `i` as a charge (a task in its place), or split before and after the sentence of
-    a charge among its sentences (read again from `i`); None when it gives no charge."""
+def split_around(r: Walk, i: int, found: Callable[[str], bool]) -> int | str | None:
+    """Block `i`, a paragraph of running text, when one of its sentences is `found`: 'whole'
+    when that sentence is the whole block, else the block split before and after it (and `i`
+    returned, to read it again); None when none is."""
     block = r.blocks[i]
     if block.kind != "paragraph" or block.bold or not (r.started() or r.mode == "body"):
         return None
@@ -49,14 +51,24 @@ def in_text(r: Walk, i: int) -> int | None:
     if "*" in text or "[" in text:
         return None  # Markdown marks: the sentence is not as written
     sentences = _sentences(text)
-    at = next((k for k, s in enumerate(sentences) if charge(s)), None)
+    at = next((k for k, s in enumerate(sentences) if found(s)), None)
     if at is None:
         return None
-    if len(sentences) > 1:
-        parts = [" ".join(sentences[:at]), sentences[at], " ".join(sentences[at + 1 :])]
-        r.blocks[i : i + 1] = [replace(block, text=part) for part in parts if part]
-        return i
-    r.tasks.append({"text": text, "_kind": "none"})
+    if len(sentences) == 1:
+        return "whole"
+    parts = [" ".join(sentences[:at]), sentences[at], " ".join(sentences[at + 1 :])]
+    r.blocks[i : i + 1] = [replace(block, text=part) for part in parts if part]
+    return i
+
+
+def in_text(r: Walk, i: int) -> int | None:
+    """Block `i` as a charge (a task in its place), or split before and after the sentence of
+    a charge among its sentences (read again from `i`); None when it gives no charge."""
+    found = split_around(r, i, charge)
+    if found != "whole":
+        return found if isinstance(found, int) else None
+    block = r.blocks[i]
+    r.tasks.append({"text": block.text.strip(), "_kind": "none"})
     r.add({"assigned": len(r.tasks)})
     r.note(block, f"a charge given ('pověřil …'): task {len(r.tasks)}, no deadline")
     return i + 1

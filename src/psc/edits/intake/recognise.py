@@ -19,6 +19,7 @@ from typing import Any
 
 from psc.edits.intake import (
     actionlist,
+    agreed,
     approvalstate,
     bodies,
     bulletedlabels,
@@ -926,6 +927,7 @@ class _Recogniser:
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
         done = None if self.english else charged.in_text(self, i)  # '… pověřila X, aby …'
+        done = agreed.in_text(self, i) if done is None and not self.english else done
         done = tasks.in_place(self, i) if done is None else done
         if done is not None:
             return done
