@@ -20,8 +20,11 @@ from typing import Any
 from psc.edits.intake import (
     actionlist,
     actionmark,
+    agreed,
     approvalstate,
     bodies,
+    bulletedlabels,
+    charged,
     commissions,
     counted,
     english,
@@ -36,9 +39,11 @@ from psc.edits.intake import (
     personrole,
     points,
     programme,
+    repeatedtitles,
     resolved,
     roles,
     runtogether,
+    sectionlabels,
     shownhere,
     spaced,
     strays,
@@ -751,6 +756,9 @@ class _Recogniser:
             self.blocks, self.is_label, categories_only=not self.english
         )
         self.notes += [Note(where, what) for where, what in alone]
+        if not self.english:  # 'Přítomni:' over ' • Ing. Pavel Grund' / …
+            self.blocks, listed = bulletedlabels.joined(self.blocks, self.is_label)
+            self.notes += [Note(where, what) for where, what in listed]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
@@ -875,7 +883,8 @@ class _Recogniser:
         done = points.attendance_point(self, i)  # '1. Present: …': attendance and item 1
         if done is not None:
             return done
-        done = english.before(self, i) if self.english else None
+        done = english.before(self, i) if self.english else repeatedtitles.heading(self, i)
+        done = sectionlabels.section_line(self, i) if done is None and not self.english else done
         if done is not None:
             return done
         if self.in_programme and self._programme_restarts(block):
@@ -945,7 +954,9 @@ class _Recogniser:
         done = actionmark.in_item(self, i)  # 'Action. Mandy Leamon agreed to …', '… Action: Brenda'
         if done is not None:
             return done
-        done = tasks.in_place(self, i)
+        done = None if self.english else charged.in_text(self, i)  # '… pověřila X, aby …'
+        done = agreed.in_text(self, i) if done is None and not self.english else done
+        done = tasks.in_place(self, i) if done is None else done
         if done is not None:
             return done
         done = needed.in_place(self, i)  # 'Nejpozději k 15.11.2015 je třeba zvolit …'
