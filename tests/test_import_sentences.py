@@ -20,6 +20,7 @@ import json
 import os
 import re
 
+import pytest
 from conftest import run
 from test_import_recall import CORPUS, REAL, imported_text
 from test_real_minutes import FOUND, IN_ORDER, coverage
@@ -30,7 +31,7 @@ UPDATE = os.environ.get("PSC_UPDATE_SENTENCES") == "1"
 
 def _measured(name: str, root, runner, monkeypatch) -> tuple[int, int, int]:
     """(sentences of the source, found in the import's minutes, of those in order)."""
-    _, text = imported_text(name, root, runner, monkeypatch)
+    _, text = imported_text(name, root, runner, monkeypatch, repository=True)
     stated = re.search(r"^date: (\S+)$", text, re.MULTILINE)
     assert stated, text[:400]
     meeting = stated.group(1)  # the import's date, which may differ from the hand-written one
@@ -42,6 +43,7 @@ def _measured(name: str, root, runner, monkeypatch) -> tuple[int, int, int]:
     return len(wanted), len(wanted) - len(missing), in_order
 
 
+@pytest.mark.xdist_group(name="corpus")
 def test_imports_render_at_least_the_recorded_share_of_their_sentences_in_order(
     tmp_path, monkeypatch, runner
 ):
