@@ -34,6 +34,7 @@ from psc.edits.intake import (
     motions,
     movedby,
     parts,
+    peoplelist,
     programme,
     results,
     rollcall,
@@ -397,6 +398,8 @@ def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None
 
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
     label_over_list,
+    peoplelist.heading_over_people,
+    peoplelist.label_without_colon,
     labels_on_one_line,
     minuteref.numbered_with_the_year,
     join_wrapped,

@@ -27,6 +27,7 @@ from psc.edits.intake import (
     excused,
     groups,
     motions,
+    peoplelist,
     personrole,
     points,
     programme,
@@ -633,7 +634,9 @@ def _attendance_value(value: str) -> tuple[list[str], int | None, str | None, bo
     nobody = folded in ("-", "–", "—")  # psc writes 'nobody' so; other words stay as written
     if folded in _EMPTY and not nobody and folded:
         note = f"{names}, {note}" if note else names
-    people = [] if folded in _EMPTY else _split_people(names)
+    people = [] if folded in _EMPTY else peoplelist.split_last(_split_people(names))
+    if people and note is None and (counted := peoplelist.counted(people[-1])):  # '9 members …'
+        people, note = people[:-1], counted
     return people, count, note, nobody
 
 
