@@ -41,6 +41,7 @@ from psc.edits.intake import (
     scribe,
     signoff,
     subitems,
+    unnumbered,
 )
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.sentences import sentences
@@ -406,6 +407,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     number_without_point,
     title_in_capitals,
     subitems.capitals_wrapped,
+    unnumbered.titles,
 )
 """The block rules, in the order they run."""
 

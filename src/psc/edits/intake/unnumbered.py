@@ -1,0 +1,110 @@
+"""A block rule for minutes whose points carry no numbers: after the attendance, a short
+title in capitalised words on a line of its own over its text ('Minutes of Last Meeting',
+'Playing Field Report'), perhaps run into its text where a line break was lost ('Matters
+Arising There were no matters arising.'), or opening a bulleted point before a dash ('- Oaths
+of Office – Celina read the Oath, …', '- Other Business – N/A').
+
+Each such title becomes a heading of its own (in place; the text after it a paragraph of its
+own), which the walk reads as an item without a number (english.py's `heading_as_item`). The
+shape must be the minutes' own: two such titles at least, else nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from psc.edits.intake import points
+from psc.edits.intake.blocks import Block
+
+Note = tuple[str, str]
+
+_SMALL = frozenset("of and the for from to on in at a an with by or & - – per".split())
+"""Words a title leaves in lower case."""
+_MOST_WORDS = 8
+_ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
+_LABEL = re.compile(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:")
+
+
+def _title(text: str) -> bool:
+    """'Minutes of Last Meeting', 'Village Hall Committee Report', 'Any Other Business': one
+    to eight words, each capitalised (or a number, or a small word inside), no stop at the
+    end, no name's title ('Mr', 'Mrs') or initial among them."""
+    words = text.strip().split()
+    if not 1 <= len(words) <= _MOST_WORDS or re.search(r"[.:;,!?]$", text.strip()):
+        return False
+    if not words[0][:1].isupper() or words[0].lower() in _SMALL:
+        return False
+    for word in words:
+        bare = word.strip("()'’\"")
+        if bare.lower() in _SMALL or bare.isdigit():
+            continue
+        if not bare[:1].isupper() or len(bare) < 2 or bare.lower() in _PERSONAL:
+            return False
+    return True
+
+
+_PERSONAL = frozenset("mr mrs ms miss dr cllr councillor trustee president".split())
+
+
+def _after_attendance(blocks: list[Block], is_label: Callable[[str], str | None]) -> int:
+    """The index of the first block after the attendance's first label line (len(blocks)
+    when there is none: the rule has no place to start)."""
+    for i, block in enumerate(blocks):
+        label = _LABEL.match(block.text.strip()) if block.kind == "paragraph" else None
+        if label and is_label(label.group(1)) in _ATTENDANCE:
+            k = i + 1
+            while k < len(blocks) and (
+                (nxt := _LABEL.match(blocks[k].text.strip())) and is_label(nxt.group(1))
+            ):
+                k += 1
+            return k
+    return len(blocks)
+
+
+def _split(block: Block, alone: bool) -> tuple[str, str] | None:
+    """The title of a point and its text ('' for a title alone), or None."""
+    text = block.text.strip()
+    if block.kind == "paragraph" and alone and _title(text):
+        return text, ""
+    if block.kind == "paragraph":
+        found = points.run_on(text)
+    elif block.kind == "item" and not block.ordered:
+        found = points.titled(text)
+        dashed = re.match(r"^(?P<title>[^–—-]+?)\s+[–—-]\s*\S", text)
+        if found is None or dashed is None:  # a bulleted point: the title before a dash only
+            return None
+    else:
+        return None
+    if found is None or not _title(found[0]) or len(found[0].split()) < 2:
+        return None  # 'Elaine Taylor thanked …': a name, not a title run into its text
+    return found
+
+
+def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
+    """Titles of points without numbers (in place): a heading each, its text a paragraph."""
+    start = _after_attendance(blocks, is_label)
+    if any(b.kind == "heading" or (b.kind == "item" and b.ordered) for b in blocks[start:]):
+        return []  # the minutes mark their points otherwise
+    found: list[tuple[int, tuple[str, str]]] = []
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        alone = nxt is not None and nxt.kind == "paragraph" and not _title(nxt.text)
+        split = _split(block, alone)
+        if split is not None and not is_label(split[0]):
+            found.append((i, split))
+    if sum(1 for _i, (_t, rest) in found if not rest) + sum(
+        1 for i, _s in found if blocks[i].kind == "item"
+    ) < 2:
+        return []  # two titles of their own at least: the minutes' shape, not a chance line
+    notes: list[Note] = []
+    for i, (title, rest) in reversed(found):
+        block = blocks[i]
+        shaped = [Block("heading", title, block.where, level=2)]
+        if rest:
+            shaped.append(Block("paragraph", rest, block.where))
+        blocks[i : i + 1] = shaped
+        notes.append((block.where, f"'{title}': the title of a point without a number"))
+    notes.reverse()
+    return notes
