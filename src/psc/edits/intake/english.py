@@ -38,6 +38,7 @@ from psc.edits.intake import (
     programme,
     results,
     rollcall,
+    rollsentences,
     scribe,
     sentencemotions,
     signoff,
@@ -897,6 +898,7 @@ def before(r: Walk, i: int) -> int | None:
 
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.read,
+    rollsentences.read,
     apologies_received,
     apologies.named_apologies,
     resolved_by_nick,
