@@ -23,6 +23,7 @@ _SMALL = frozenset("of and the for from to on in at a an with by or & - – per"
 """Words a title leaves in lower case."""
 _MOST_WORDS = 8
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
+_NUMBERED = re.compile(r"^(?:item\s+|minute\s+)?\d+(?:[./]\d+)*[.):]?\s", re.I)
 _LABEL = re.compile(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:")
 
 
@@ -37,7 +38,7 @@ def _title(text: str) -> bool:
         return False
     for word in words:
         bare = word.strip("()'’\"")
-        if bare.lower() in _SMALL or bare.isdigit():
+        if bare.lower() in _SMALL:
             continue
         if not bare[:1].isupper() or len(bare) < 2 or bare.lower() in _PERSONAL:
             return False
@@ -84,8 +85,11 @@ def _split(block: Block, alone: bool) -> tuple[str, str] | None:
 def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
     """Titles of points without numbers (in place): a heading each, its text a paragraph."""
     start = _after_attendance(blocks, is_label)
-    if any(b.kind == "heading" or (b.kind == "item" and b.ordered) for b in blocks[start:]):
-        return []  # the minutes mark their points otherwise
+    rest = blocks[start:]
+    if any(b.kind == "heading" or (b.kind == "item" and b.ordered) for b in rest) or (
+        sum(1 for b in rest if _NUMBERED.match(b.text.strip())) >= 2
+    ):
+        return []  # the minutes mark their points otherwise ('ITEM 2 MINUTES …', '43.15 …')
     found: list[tuple[int, tuple[str, str]]] = []
     for i in range(start, len(blocks)):
         block = blocks[i]
