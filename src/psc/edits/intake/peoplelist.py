@@ -92,3 +92,17 @@ def counted(part: str) -> str | None:
     """'9 members of the public.': a count of people who are not named, closing a list of
     people (the category's note), or None."""
     return part.strip() if _COUNTED.match(part.strip().rstrip(".")) else None
+
+
+_CATEGORY_LABEL = re.compile(
+    r"^(?:(?!not\b|also\b|those\b|all\b)[a-z]+\s+){1,2}present$|"
+    r"^members\s+of\s+(?:the\s+)?(?:general\s+)?public$"
+)
+"""'Library Trustees Present', 'Board Members Present' (the people of one kind present, named
+by the minutes), 'Members of the Public', 'Members of the General Public'."""
+
+
+def category_label(folded: str) -> str | None:
+    """'category' for an English attendance label naming its own kind of people (folded),
+    else None."""
+    return "category" if _CATEGORY_LABEL.match(folded) else None

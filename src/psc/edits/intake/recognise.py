@@ -586,6 +586,8 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     members = _MEMBERS_OF.match(folded)  # 'Přítomní členové školské rady', '… KR'
     if members:
         return _label_kind(members["label"], extra)
+    if (category := peoplelist.category_label(folded)) is not None:  # 'Library Trustees Present'
+        return category
     return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 

@@ -71,15 +71,34 @@ def _split(block: Block, alone: bool) -> tuple[str, str] | None:
     if block.kind == "paragraph":
         found = points.run_on(text)
     elif block.kind == "item" and not block.ordered:
-        found = points.titled(text)
-        dashed = re.match(r"^(?P<title>[^–—-]+?)\s+[–—-]\s*\S", text)
-        if found is None or dashed is None:  # a bulleted point: the title before a dash only
+        dashed = _DASHED.match(text)  # a bulleted point: the title before a dash only
+        if dashed is None or not _bullet_title(dashed["title"]):
             return None
+        return dashed["title"], dashed["rest"]
     else:
         return None
     if found is None or not _title(found[0]) or len(found[0].split()) < 2:
         return None  # 'Elaine Taylor thanked …': a name, not a title run into its text
     return found
+
+
+_DASHED = re.compile(r"^(?P<title>[A-Z][^–—:;,.!?]{2,70}?)\s+[–—-]\s+(?P<rest>\S.*)$", re.S)
+
+
+def _bullet_title(title: str) -> bool:
+    """'Oaths of Office', 'Regular meeting dates and times': a title before a bullet's dash
+    (capitalised, eight words at most, no verb of a sentence, no name's title)."""
+    words = title.split()
+    lowered = {w.lower() for w in words}
+    return (
+        len(words) <= _MOST_WORDS
+        and not lowered & _VERBS
+        and words[0].lower() not in _PERSONAL
+        and words[0].lower() not in _SMALL
+    )
+
+
+_VERBS = frozenset("is are was were has have had will would read said asked".split())
 
 
 def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
