@@ -94,12 +94,9 @@ def counted(part: str) -> str | None:
     return part.strip() if _COUNTED.match(part.strip().rstrip(".")) else None
 
 
-_CATEGORY_LABEL = re.compile(
-    r"^(?:(?!not\b|also\b|those\b|all\b)[a-z]+\s+){1,2}present$|"
-    r"^members\s+of\s+(?:the\s+)?(?:general\s+)?public$"
-)
-"""'Library Trustees Present', 'Board Members Present' (the people of one kind present, named
-by the minutes), 'Members of the Public', 'Members of the General Public'."""
+_CATEGORY_LABEL = re.compile(r"^(?:[a-z]+\s+)?[a-z]+s\s+present$")
+"""'Library Trustees Present', 'Board Members Present': the people of one kind present, named
+by the minutes (a plural before 'present'; not 'Maybe present')."""
 
 
 def category_label(folded: str) -> str | None:
