@@ -53,7 +53,11 @@ def _after_attendance(blocks: list[Block], is_label: Callable[[str], str | None]
     when there is none: the rule has no place to start)."""
     for i, block in enumerate(blocks):
         label = _LABEL.match(block.text.strip()) if block.kind == "paragraph" else None
-        if label and is_label(label.group(1)) in _ATTENDANCE:
+        words = block.text.strip().split()
+        opening = [" ".join(words[:n]).rstrip(".") for n in (3, 2, 1)]
+        if (label and is_label(label.group(1)) in _ATTENDANCE) or (
+            block.kind == "paragraph" and any(is_label(w) in _ATTENDANCE for w in opening)
+        ):  # 'Councillors present.  Chairman John Wright, …': a label without its colon
             k = i + 1
             while k < len(blocks) and (
                 (nxt := _LABEL.match(blocks[k].text.strip())) and is_label(nxt.group(1))
@@ -63,30 +67,28 @@ def _after_attendance(blocks: list[Block], is_label: Callable[[str], str | None]
     return len(blocks)
 
 
-def _split(block: Block, alone: bool) -> tuple[str, str] | None:
-    """The title of a point and its text ('' for a title alone), or None."""
+def _split(block: Block, alone: bool) -> tuple[str, str, bool] | None:
+    """The title of a point, its text ('' for a title alone) and whether the title stands as
+    the minutes' own shape (alone, or before a dash) rather than run into its text; or None."""
     text = block.text.strip()
     if block.kind == "paragraph" and alone and _title(text):
-        return text, ""
-    if block.kind == "paragraph":
-        found = points.run_on(text)
-    elif block.kind == "item" and not block.ordered:
-        dashed = _DASHED.match(text)  # a bulleted point: the title before a dash only
-        if dashed is None or not _bullet_title(dashed["title"]):
-            return None
-        return dashed["title"], dashed["rest"]
-    else:
+        return text, "", True
+    if block.kind not in ("paragraph", "item") or block.ordered:
         return None
+    dashed = _DASHED.match(text)  # 'Oaths of Office – Celina read …', 'Planning – Mells PC …'
+    if dashed is not None and _dash_title(dashed["title"]):
+        return dashed["title"], dashed["rest"], True
+    found = points.run_on(text) if block.kind == "paragraph" else None
     if found is None or not _title(found[0]) or len(found[0].split()) < 2:
         return None  # 'Elaine Taylor thanked …': a name, not a title run into its text
-    return found
+    return found[0], found[1], False
 
 
 _DASHED = re.compile(r"^(?P<title>[A-Z][^–—:;,.!?]{2,70}?)\s+[–—-]\s+(?P<rest>\S.*)$", re.S)
 
 
-def _bullet_title(title: str) -> bool:
-    """'Oaths of Office', 'Regular meeting dates and times': a title before a bullet's dash
+def _dash_title(title: str) -> bool:
+    """'Oaths of Office', 'Regular meeting dates and times': a title before a point's dash
     (capitalised, eight words at most, no verb of a sentence, no name's title)."""
     words = title.split()
     lowered = {w.lower() for w in words}
@@ -109,7 +111,7 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
         sum(1 for b in rest if _NUMBERED.match(b.text.strip())) >= 2
     ):
         return []  # the minutes mark their points otherwise ('ITEM 2 MINUTES …', '43.15 …')
-    found: list[tuple[int, tuple[str, str]]] = []
+    found: list[tuple[int, tuple[str, str, bool]]] = []
     for i in range(start, len(blocks)):
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -117,12 +119,10 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
         split = _split(block, alone)
         if split is not None and not is_label(split[0]):
             found.append((i, split))
-    if sum(1 for _i, (_t, rest) in found if not rest) + sum(
-        1 for i, _s in found if blocks[i].kind == "item"
-    ) < 2:
+    if sum(1 for _i, (_t, _r, own) in found if own) < 2:
         return []  # two titles of their own at least: the minutes' shape, not a chance line
     notes: list[Note] = []
-    for i, (title, rest) in reversed(found):
+    for i, (title, rest, _own) in reversed(found):
         block = blocks[i]
         shaped = [Block("heading", title, block.where, level=2)]
         if rest:
