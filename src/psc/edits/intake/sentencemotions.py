@@ -6,8 +6,7 @@ them, as school boards, city councils and parish meetings write them:
   followed by a second from Peasley.';
 - '… bills were approved with a motion by Cromer and a second by Peasley.', 'Motion by Phil
   McGarr, second by Dian Bleil to approve the order of the agenda.';
-- 'Wynne moved to approve the report, Boss seconded, all ayes.', 'Heidi moves, ad Leslie
-  seconds a slate of …';
+- 'KM moves to adopt without B.9; SB seconds.', 'KM moves to adopt. SK seconds.';
 - 'Mrs Leamon proposed acceptance of the last … Minutes seconded by Mrs Buckley-Stevens.'
 
 The sentences from the motion to its second are a resolution with its mover and seconder; the
@@ -39,23 +38,28 @@ _NAME = (
     r"(?:(?:Mrs?|Ms|Miss|Dr|Cllr|Councillor|Trustee|Director|Member)\.?\s+)?"
     r"(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 )
-_AT = r"(?:At\s+[\d:.]+\s*[ap]\.?\s?m\.?,?\s+)?"
+_AT = r"(?:[A-Z][^:]{0,60}:\s+)?(?:At\s+[\d:.]+\s*[ap]\.?\s?m\.?,?\s+)?"
+"""What may come before the mover: the point's title and a colon ('B.9 Report: KM moves …'),
+the hour ('At 6:32 pm Cromer made a motion …')."""
 _MOVED = (
     re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+made\s+(?:a|the)\s+motion\s+(?:to|that|for)\b"),
-    re.compile(rf"\bwith\s+a\s+motion\s+by\s+(?P<mover>{_NAME})\s+and\s+a\s+second\s+by\s+"
-               rf"(?P<seconder>{_NAME})"),
-    re.compile(rf"^Motion\s+by\s+(?P<mover>{_NAME}),?\s+(?:and\s+)?second(?:ed)?\s+by\s+"
-               rf"(?P<seconder>{_NAME})"),
-    re.compile(rf"^(?P<mover>{_NAME})\s+moved\s+(?:to|that)\b.{{3,300}}?[,;]\s*"
-               rf"(?P<seconder>{_NAME})\s+seconded\b"),
-    re.compile(rf"^(?P<mover>{_NAME})\s+moves,\s+(?:[a-z]{{1,3}}\s+)?(?P<seconder>{_NAME})\s+"
-               r"seconds\b"),
-    re.compile(rf"^(?P<mover>{_NAME})\s+proposed\s+(?!that\b)[a-z].{{3,200}}?\bseconded\s+by\s+"
-               rf"(?P<seconder>{_NAME})"),
+    re.compile(
+        rf"\bwith\s+a\s+motion\s+by\s+(?P<mover>{_NAME})\s+and\s+a\s+second\s+by\s+"
+        rf"(?P<seconder>{_NAME})"
+    ),
+    re.compile(
+        rf"^{_AT}Motion\s+by\s+(?P<mover>{_NAME}),?\s+(?:and\s+)?second(?:ed)?\s+by\s+"
+        rf"(?P<seconder>{_NAME})"
+    ),
+    re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+moves\s+(?:to|that)\b"),
+    re.compile(
+        rf"^(?P<mover>{_NAME})\s+proposed\s+(?!that\b)[a-z].{{3,200}}?\bseconded\s+by\s+"
+        rf"(?P<seconder>{_NAME})"
+    ),
 )
 """A sentence that moves a motion (and perhaps names its seconder)."""
 _SECONDED = (
-    re.compile(rf"^(?P<seconder>{_NAME})\s+seconded(?:\s+the\s+motion)?\.?$"),
+    re.compile(rf"(?:^|[;,]\s*)(?P<seconder>{_NAME})\s+second(?:ed|s)(?:\s+the\s+motion)?\.?$"),
     re.compile(rf"^(?:The\s+)?motion\s+was\s+seconded\s+by\s+(?P<seconder>{_NAME})\.?$", re.I),
     re.compile(rf"\bfollowed\s+by\s+a\s+second\s+(?:from|by)\s+(?P<seconder>{_NAME})"),
 )
