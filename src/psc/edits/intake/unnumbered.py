@@ -106,9 +106,9 @@ _VERBS = frozenset("is are was were has have had will would read said asked".spl
 def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
     """Titles of points without numbers (in place): a heading each, its text a paragraph."""
     start = _after_attendance(blocks, is_label)
-    rest = blocks[start:]
-    if any(b.kind == "heading" or (b.kind == "item" and b.ordered) for b in rest) or (
-        sum(1 for b in rest if _NUMBERED.match(b.text.strip())) >= 2
+    after = blocks[start:]
+    if any(b.kind == "heading" or (b.kind == "item" and b.ordered) for b in after) or (
+        sum(1 for b in after if _NUMBERED.match(b.text.strip())) >= 2
     ):
         return []  # the minutes mark their points otherwise ('ITEM 2 MINUTES …', '43.15 …')
     found: list[tuple[int, tuple[str, str, bool]]] = []
@@ -122,11 +122,11 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
     if sum(1 for _i, (_t, _r, own) in found if own) < 2:
         return []  # two titles of their own at least: the minutes' shape, not a chance line
     notes: list[Note] = []
-    for i, (title, rest, _own) in reversed(found):
+    for i, (title, text, _own) in reversed(found):
         block = blocks[i]
         shaped = [Block("heading", title, block.where, level=2)]
-        if rest:
-            shaped.append(Block("paragraph", rest, block.where))
+        if text:
+            shaped.append(Block("paragraph", text, block.where))
         blocks[i : i + 1] = shaped
         notes.append((block.where, f"'{title}': the title of a point without a number"))
     notes.reverse()
