@@ -466,6 +466,7 @@ class Walk(Protocol):
     def start_item(self, block: Block, item: dict[str, Any], what: str) -> None: ...
     def attendance(self, where: str, label: str, kind: str, value: str) -> None: ...
     def is_label(self, text: str) -> str | None: ...
+    def person_statements(self, block: Block, text: str) -> bool: ...
 
 
 _PROGRAMME_WORDS = {"topics", "agenda", "agenda items", "order of business", "items"}
@@ -740,8 +741,9 @@ def agreed_inside(r: Walk, i: int) -> int | None:
     at = next((k for k, s in enumerate(parts) if _AGREED.search(s)), None)
     if at is None or (at == 0 and _OPENS_WITH_DECISION.match(parts[0])):
         return None  # none, or the paragraph opens with it (recognise.py's decided_sentence)
-    if at:
-        r.add(" ".join(parts[:at]))
+    lead = " ".join(parts[:at])
+    if lead and not r.person_statements(block, lead):  # 'Mr Bivon asked …' before it
+        r.add(lead)
     decision: dict[str, Any] = {"decision": " ".join(parts[at:]), "outcome": "adopted"}
     if re.search(r"\bunanimously\b", parts[at], re.I):
         decision["unanimous"] = True
