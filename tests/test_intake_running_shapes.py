@@ -296,3 +296,37 @@ def test_an_attendance_told_in_sentences_by_the_peoples_names():
     ]
     assert attendees["absent"] == ["Secretary Rash"]
     assert attendees["guests"] == ["Superintendent Phillips"]
+
+
+# ------------------------------------------------------------------ roles, speakers, decisions
+
+
+def test_the_minute_taker_named_in_a_sentence_of_the_minutes():
+    """'Minutes were prepared by Stephen Davidson.' (a working group's call, under item 3) and
+    '… Minutes of the Teleconference …, prepared by Chris Clements.' (the forum's call)."""
+    smcwg = _draft(_source("en-cabforum-smcwg-2024-05"), EN_GROUP).meeting
+    assert smcwg["minute_taker"] == "Stephen Davidson"
+    plenary = _draft(CABFORUM_PLENARY, EN_GROUP, date=dt.date(2024, 6, 6)).meeting
+    assert plenary["minute_taker"] == "Chris Clements"
+
+
+def test_a_speaker_who_spoke_about_and_a_working_group_that_approved():
+    """'Clint Wilson spoke about the security …' (a statement) and 'The WG discussed and
+    approved the change of KeyFactor …' (the group's own decision)."""
+    meeting = _draft(_source("en-cabforum-smcwg-2024-05"), EN_GROUP).meeting
+    speakers = [b["person"] for b in _content(meeting) if isinstance(b, dict) and "person" in b]
+    assert "Clint Wilson" in speakers
+    decided = [d["decision"] for d in _decisions(meeting)]
+    assert any(
+        d.startswith("The WG discussed and approved the change of KeyFactor") for d in decided
+    )
+
+
+def test_the_sentences_before_it_was_agreed_keep_their_speakers():
+    """'… Mr Bivon asked who was responsible for the play equipment, … It was agreed a
+    meeting would be arranged …': the statement of Mr Bivon, then the resolution."""
+    text = _source("html-stoke-ferry-annual-parish-meeting-2012-05")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2012, 5, 16)).meeting
+    said = [b for b in _content(meeting) if isinstance(b, dict) and b.get("person") == "Mr Bivon"]
+    assert said and said[0]["text"].startswith("Mr Bivon asked who was responsible")
+    assert any(d["decision"].startswith("It was agreed a meeting") for d in _decisions(meeting))

@@ -35,6 +35,7 @@ from psc.edits.intake import (
     movedby,
     parts,
     peoplelist,
+    preparedby,
     programme,
     results,
     rollcall,
@@ -901,6 +902,7 @@ def before(r: Walk, i: int) -> int | None:
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.read,
     rollsentences.read,
+    preparedby.read,
     apologies_received,
     apologies.named_apologies,
     resolved_by_nick,
