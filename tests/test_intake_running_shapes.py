@@ -330,3 +330,10 @@ def test_the_sentences_before_it_was_agreed_keep_their_speakers():
     said = [b for b in _content(meeting) if isinstance(b, dict) and b.get("person") == "Mr Bivon"]
     assert said and said[0]["text"].startswith("Mr Bivon asked who was responsible")
     assert any(d["decision"].startswith("It was agreed a meeting") for d in _decisions(meeting))
+
+
+def test_a_trustee_who_did_not_attend_under_the_item_of_apologies():
+    """'43.15 Apologies and reasons for absence' / 'Trustee Hayden did not attend.': excused."""
+    text = _source("en-giddings-village-hall-trustees-2015-07")
+    attendees = _draft(text, EN_GROUP).meeting["attendees"]
+    assert attendees["excused"] == ["Trustee Hayden"]

@@ -64,10 +64,12 @@ def label_without_colon(blocks: list[Block], is_label: Callable[[str], str | Non
     for i, block in enumerate(blocks):
         if block.kind != "paragraph" or ":" in block.text:
             continue
-        words = block.text.strip().split(" ")
         for n in (3, 2, 1):
-            label, rest = " ".join(words[:n]), " ".join(words[n:])
-            if len(words) > n and is_label(label) in _ATTENDANCE and _people(rest):
+            opening = re.match(rf"^((?:\S+\s+){{{n - 1}}}\S+)\s+(\S.*)$", block.text.strip(), re.S)
+            if opening is None:
+                continue
+            label, rest = opening.groups()
+            if is_label(label) in _ATTENDANCE and _people(rest):
                 blocks[i] = Block("paragraph", f"{label}: {rest}", block.where)
                 notes.append((block.where, f"'{label}' with its people, no colon: read so"))
                 break
