@@ -11,7 +11,7 @@ from pathlib import Path
 from test_intake_english import _content, _decisions, _items, _words_kept
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import english, peoplelist, unnumbered
+from psc.edits.intake import english, peoplelist, personrole, unnumbered
 from psc.edits.intake.recognise import _label_kind
 from psc.edits.intake.sources import text_blocks
 
@@ -337,3 +337,17 @@ def test_a_trustee_who_did_not_attend_under_the_item_of_apologies():
     text = _source("en-giddings-village-hall-trustees-2015-07")
     attendees = _draft(text, EN_GROUP).meeting["attendees"]
     assert attendees["excused"] == ["Trustee Hayden"]
+
+
+def test_a_function_before_a_name_is_a_person_of_its_own():
+    """'…, Gary Fox; Library Director Celina Houlne, Kate Kane, …': the director is a person
+    of the list, not Gary Fox's function (a function after a name, 'Mrs A Brindley, Parish
+    Clerk/Responsible Finance Officer', still joins its person)."""
+    text = _source("en-rockingham-library-trustees-2017-03")
+    trustees = _draft(text, EN_GROUP, date=dt.date(2017, 3, 7)).meeting["attendees"]
+    people = trustees["categories"][0]["people"]
+    assert "Gary Fox" in people
+    assert "Library Director Celina Houlne" in people
+    assert personrole.with_functions(
+        ["Mrs A Brindley", "Parish Clerk/Responsible Finance Officer"]
+    ) == ["Mrs A Brindley, Parish Clerk/Responsible Finance Officer"]
