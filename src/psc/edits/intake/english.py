@@ -468,6 +468,7 @@ class Walk(Protocol):
     def attendance(self, where: str, label: str, kind: str, value: str) -> None: ...
     def is_label(self, text: str) -> str | None: ...
     def person_statements(self, block: Block, text: str) -> bool: ...
+    def list_item(self, block: Block) -> None: ...
 
 
 _PROGRAMME_WORDS = {"topics", "agenda", "agenda items", "order of business", "items"}
@@ -884,6 +885,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     programme_label_alone,
     programme_title_as_item,
     heading_as_item,
+    unnumbered.untitled_point,
     names_without_label,
     parts.part_before_items,
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any, Protocol
 
 from psc.edits.intake import points
 from psc.edits.intake.blocks import Block
@@ -78,12 +79,18 @@ def _split(block: Block, alone: bool) -> tuple[str, str, bool] | None:
     dashed = _DASHED.match(text)  # 'Oaths of Office – Celina read …', 'Planning – Mells PC …'
     if dashed is not None and _dash_title(dashed["title"]):
         return dashed["title"], dashed["rest"], True
+    comma = _COMMA.match(text) if block.kind == "item" else None
+    if comma is not None and _title(comma["title"]) and len(comma["title"].split()) <= 3:
+        return comma["title"], comma["rest"], False  # '- Election of Officers, Heidi moves …'
+    # (three words at most before a comma: a longer run ends in a list of names, 'Motion to
+    # Adjourn Heidi, Ellen Seconds; …')
     found = points.run_on(text) if block.kind == "paragraph" else None
     if found is None or not _title(found[0]) or len(found[0].split()) < 2:
         return None  # 'Elaine Taylor thanked …': a name, not a title run into its text
     return found[0], found[1], False
 
 
+_COMMA = re.compile(r"^(?P<title>[A-Z][^,:;.!?–—]{2,60}?),\s+(?P<rest>\S.*)$", re.S)
 _DASHED = re.compile(r"^(?P<title>[A-Z][^–—:;,.!?]{2,70}?)\s+[–—-]\s+(?P<rest>\S.*)$", re.S)
 
 
@@ -124,10 +131,40 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
     notes: list[Note] = []
     for i, (title, text, _own) in reversed(found):
         block = blocks[i]
-        shaped = [Block("heading", title, block.where, level=2)]
+        bullet = _BULLET if block.kind == "item" else None  # the walk's `untitled_point`
+        shaped = [Block("heading", title, block.where, level=2, marker=bullet)]
         if text:
             shaped.append(Block("paragraph", text, block.where))
         blocks[i : i + 1] = shaped
         notes.append((block.where, f"'{title}': the title of a point without a number"))
     notes.reverse()
     return notes
+
+
+_BULLET = "•"
+"""The marker of a heading made from a bulleted point's title."""
+
+
+class Walk(Protocol):
+    """What `untitled_point` uses of the recogniser (a part of english.py's Walk)."""
+
+    blocks: list[Block]
+    items: list[dict[str, Any]]
+
+    def start_item(self, block: Block, item: dict[str, Any], what: str) -> None: ...
+    def list_item(self, block: Block) -> None: ...
+
+
+def untitled_point(r: Walk, i: int) -> int | None:
+    """In minutes written as bulleted points, some titled before a dash ('- Oaths of Office –
+    …'), a bullet after them without a title ('- Handed around and affirmed the rules and
+    procedures') is a point of its own: an item without a title, the bullet its list."""
+    block = r.blocks[i]
+    if block.kind != "item" or block.ordered or not r.items:
+        return None
+    above = next((b for b in reversed(r.blocks[:i]) if b.kind == "heading"), None)
+    if above is None or above.marker != _BULLET:
+        return None
+    r.start_item(block, {}, "a bulleted point without a title: an item without a title")
+    r.list_item(block)
+    return i + 1
