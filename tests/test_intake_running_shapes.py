@@ -358,3 +358,14 @@ def test_a_function_before_a_name_is_a_person_of_its_own():
     assert personrole.with_functions(
         ["Mrs A Brindley", "Parish Clerk/Responsible Finance Officer"]
     ) == ["Mrs A Brindley, Parish Clerk/Responsible Finance Officer"]
+
+
+def test_moves_and_seconds_in_one_sentence_with_its_outcome():
+    """'- Election of Officers, Heidi moves, ad Leslie seconds a slate of John Chair, …;
+    Motion carries unanimously' (a library board): the mover, the seconder, unanimous."""
+    text = _source("en-rockingham-library-trustees-2017-03")
+    decisions = _decisions(_draft(text, EN_GROUP, date=dt.date(2017, 3, 7)).meeting)
+    slate = next(d for d in decisions if d["decision"].startswith("Heidi moves"))
+    assert (slate["proposed_by"], slate["seconded_by"]) == ("Heidi", "Leslie")
+    assert slate["unanimous"] is True
+    assert slate["outcome"] == "adopted"

@@ -6,7 +6,8 @@ them, as school boards, city councils and parish meetings write them:
   followed by a second from Peasley.';
 - '… bills were approved with a motion by Cromer and a second by Peasley.', 'Motion by Phil
   McGarr, second by Dian Bleil to approve the order of the agenda.';
-- 'KM moves to adopt without B.9; SB seconds.', 'KM moves to adopt. SK seconds.';
+- 'KM moves to adopt without B.9; SB seconds.', 'KM moves to adopt. SK seconds.', 'Heidi
+  moves, ad Leslie seconds a slate of …; Motion carries unanimously' (the 'and' mistyped);
 - 'Mrs Leamon proposed acceptance of the last … Minutes seconded by Mrs Buckley-Stevens.'
 
 The sentences from the motion to its second are a resolution with its mover and seconder; the
@@ -51,7 +52,7 @@ _MOVED = (
         rf"^{_AT}Motion\s+by\s+(?P<mover>{_NAME}),?\s+(?:and\s+)?second(?:ed)?\s+by\s+"
         rf"(?P<seconder>{_NAME})"
     ),
-    re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+moves\s+(?:to|that)\b"),
+    re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+moves(?:\s+(?:to|that)\b|,)"),
     re.compile(
         rf"^(?P<mover>{_NAME})\s+proposed\s+(?!that\b)[a-z].{{3,200}}?\bseconded\s+by\s+"
         rf"(?P<seconder>{_NAME})"
@@ -62,6 +63,7 @@ _SECONDED = (
     re.compile(rf"(?:^|[;,]\s*)(?P<seconder>{_NAME})\s+second(?:ed|s)(?:\s+the\s+motion)?\.?$"),
     re.compile(rf"^(?:The\s+)?motion\s+was\s+seconded\s+by\s+(?P<seconder>{_NAME})\.?$", re.I),
     re.compile(rf"\bfollowed\s+by\s+a\s+second\s+(?:from|by)\s+(?P<seconder>{_NAME})"),
+    re.compile(rf"^[^,;]*\bmoves,\s+(?:[a-z]{{1,3}}\s+)?(?P<seconder>{_NAME})\s+seconds\b"),
 )
 """A sentence (or the motion's own tail) naming the seconder."""
 _VOTE = re.compile(
