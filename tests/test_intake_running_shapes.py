@@ -369,3 +369,30 @@ def test_moves_and_seconds_in_one_sentence_with_its_outcome():
     assert (slate["proposed_by"], slate["seconded_by"]) == ("Heidi", "Leslie")
     assert slate["unanimous"] is True
     assert slate["outcome"] == "adopted"
+
+
+# https://helpringham.parish.lincolnshire.gov.uk/council-business/annual-parish-meetings/17
+HELPRINGHAM = """ANNUAL PARISH MEETING
+Minutes of the Annual Parish Meeting held on Wednesday 9 May, 2018
+1. Welcome
+The Chairman welcomed all present
+5. Personal Representation (18/03)
+No members of the public present.
+As there was no further business Cllr Hotchkin closed the meeting at 7.20pm.
+"""
+
+
+def test_the_close_after_there_being_no_further_business():
+    """'There being no further business the meeting closed at 7.35pm.' (an annual parish
+    meeting), 'As there was no further business Cllr Hotchkin closed the meeting at 7.20pm.'
+    (another's): the close, an item of its own after the last, and the end."""
+    text = _source("html-stoke-ferry-annual-parish-meeting-2012-05")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2012, 5, 16)).meeting
+    assert meeting["items"][-1].get("title") is None
+    assert meeting["items"][-1]["content"][0].startswith("There being no further business")
+    assert meeting["end"] == dt.time(19, 35)
+    helpringham = _draft(HELPRINGHAM, EN_GROUP).meeting
+    assert helpringham["end"] == dt.time(19, 20)
+    assert helpringham["items"][-1]["content"] == [
+        "As there was no further business Cllr Hotchkin closed the meeting at 7.20pm."
+    ]

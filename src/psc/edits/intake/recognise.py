@@ -346,14 +346,16 @@ _FOOTER = re.compile(
     re.I,
 )
 _CLOSING = re.compile(
-    r"^(?:(?:the\s+)?(?:meeting|jednání|zasedání|schůze|porada)\s+(?:bylo\s+|byla\s+|byl\s+|"
+    r"^(?:(?:there\s+being|as\s+there\s+was)\s+no\s+(?:further|other)\s+business,?\s+)?"
+    r"(?:(?:the\s+)?(?:meeting|jednání|zasedání|schůze|porada)\s+(?:bylo\s+|byla\s+|byl\s+|"
     r"was\s+)?(?:skončil[oa]?|ukončen[oa]?|closed|ended|finished|concluded)\b"
     r"|konec\s+(?:jednání|zasedání|schůze)\b"
     r"|(?:\S+\s+){1,4}(?:ukončil[a]?\s+(?:jednání|zasedání|schůzi)|closed\s+the\s+meeting)\b)",
     re.I,
 )
 """The close of the meeting told with its time ('Jednání skončilo v 18:45.', 'Starosta
-ukončil zasedání v 20:15 hod.', 'The Chairman closed the meeting at 9.30pm')."""
+ukončil zasedání v 20:15 hod.', 'The Chairman closed the meeting at 9.30pm', 'There being no
+further business the meeting closed at 7.35pm.')."""
 _CONTACT = re.compile(
     r"\s*\((?P<words>[^()\[\]]*?)\s*\[?(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\]?"
     r"(?:\(mailto:[^)]*\))?\s*\)"
