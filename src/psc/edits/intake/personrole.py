@@ -37,7 +37,11 @@ def is_function(part: str) -> bool:
         return False
     last = max(k for k, w in enumerate(words) if _function_word(w))
     after = words[last + 1 :]  # 'Library Director Celina Houlne': the function, then a name
-    return not (len(after) >= 2 and all(w[:1].isupper() for w in after))
+    return not (after and all(_NAME_WORD.fullmatch(w) for w in after))
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+"""A word of a name ('Houlne', 'Mounce'; not an abbreviation, 'KV')."""
 
 
 def _function_word(word: str) -> bool:
