@@ -9,6 +9,7 @@ from pathlib import Path
 from psc.edits.intake.facts import (
     KINDS,
     Name,
+    Title,
     Wording,
     category_kind,
     facts,
@@ -62,7 +63,7 @@ def _meeting(text: str = MEETING):
 
 def test_every_kind_of_fact_is_read_from_its_place():
     found = facts(_meeting())
-    assert found["item"] == [("2", "schválení zápisu z 99. schůze vv šsčr")]
+    assert found["item"] == [("2", Title("schválení zápisu z 99. schůze vv šsčr"))]
     assert found["programme"] == [("zahájení, určení zapisovatele a ověřovatele zápisu",)]
     words = Wording.of("VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR")
     assert found["decision"] == [("100/1", "adopted", "6", "0", "1", "", words)]
@@ -201,3 +202,31 @@ def test_facts_an_import_has_beyond_the_wanted_ones_lower_its_precision():
     assert measured.extra == 1
     assert measured.precision == 12 / 13
     assert recall(_meeting(), _meeting()).precision == 1.0
+
+
+def test_a_vote_by_name_counts_as_its_counts():
+    """One file gives the roll call only ('Evans, Peasley, Funk, Cromer and Smiarowski voted
+    aye', a school board's minutes), another the roll call and the counts: the same vote."""
+    names = ["Evans", "Peasley", "Funk", "Cromer", "Smiarowski", "Rash", "Phillips"]
+    roll = "".join(f"\n          - {{name: {n}, vote: for}}" for n in names[:6]) + (
+        "\n          - {name: Phillips, vote: abstained}"
+    )
+    counted = MEETING.replace(
+        "votes: {for: 6, against: 0, abstained: 1}", "votes: {for: 6, abstained: 1}"
+    )
+    by_name = MEETING.replace("votes: {for: 6, against: 0, abstained: 1}", f"roll_call:{roll}")
+    assert recall(_meeting(counted), _meeting(by_name)).counts["decision"] == (1, 1)
+    assert recall(_meeting(by_name), _meeting(counted)).counts["decision"] == (1, 1)
+    assert facts(_meeting(by_name))["decision"][0][2:5] == ("6", "", "1")
+
+
+def test_an_item_the_minutes_leave_untitled_is_matched_by_its_number():
+    """Points numbered '1) Na základě …' under a programme (obec-holoubkov's minutes) have no
+    title of their own: an import that titles point 1 with the programme's first entry has
+    it right; a title the minutes give must still be matched, and a number too."""
+    untitled = MEETING.replace("    title: Schválení zápisu z 99. schůze VV ŠSČR\n", "")
+    titled = _meeting()
+    assert recall(_meeting(untitled), titled).counts["item"] == (1, 1)
+    assert recall(titled, _meeting(untitled)).counts["item"] == (0, 1)
+    renumbered = MEETING.replace("  - number: 2\n", "  - number: 3\n")
+    assert recall(_meeting(untitled), _meeting(renumbered)).counts["item"] == (0, 1)

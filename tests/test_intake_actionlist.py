@@ -55,8 +55,9 @@ def test_a_numbered_action_list_gives_tasks_and_reviews_not_agenda_items():
         ("11", "done"),
         ("12", "done"),
     ]
-    # the new ones assigned where the list gives them, the mark kept as written
-    assert content[:2] == ["**New**:", {"assigned": "2011-01-18/1"}]
+    # the new ones assigned where the list gives them, the mark kept as written with the
+    # entry's number (no word of the list is lost)
+    assert content[:2] == ["1. **New**:", {"assigned": "2011-01-18/1"}]
     texts = [task["text"] for task in meeting["tasks"]]
     assert "AJ to provide contact details for bin" in texts  # without '2. **New**:'
     assert not any("**New**" in text or "~~" in text for text in texts)

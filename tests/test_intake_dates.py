@@ -67,6 +67,11 @@ T = dt.time
         ("held on Wednesday 12, December 2007 were", D(2007, 12, 12), "12, December 2007"),
         ("2016-09-07", D(2016, 9, 7), "2016-09-07"),
         ("7/9/2016", D(2016, 9, 7), "7/9/2016"),
+        # year first with dots: a co-tenants' meeting's title (en-perth-artifactory-co-tenants),
+        # a library board's file name (en-rockingham-library-trustees)
+        ("Co-Tenants Meeting 2011.01.18", D(2011, 1, 18), "2011.01.18"),
+        ("2017.03.07 Board Minutes", D(2017, 3, 7), "2017.03.07"),
+        ("2019/3/7", D(2019, 3, 7), "2019/3/7"),
         ("31. 2. 2016 a pak 1. 3. 2016", D(2016, 3, 1), "1. 3. 2016"),
     ],
 )
@@ -94,6 +99,9 @@ def test_find_date_reads_each_form_with_its_span(text, day, span):
         "září 2016",
         "2.2.1 It was agreed",
         "verze 1.2.3",
+        "verze 2016.1.2.3",
+        "usnesení č. 2018/3/5",
+        "2011.13.01",
         "1.500.000 Kč",
         "13:00 – 15:00",
         "you may 5 times",

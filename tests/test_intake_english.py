@@ -286,7 +286,8 @@ def test_a_sentence_above_the_agenda_list_keeps_the_list_the_programme():
 def test_markdown_headings_after_the_attendance_are_items():
     meeting = _draft(NODE, EN_GROUP).meeting
     titles = [t for _n, t in _items(meeting) if t]
-    assert titles[0] == "Review of last meeting"
+    # '## Present' and '## Agenda' stand as the page's sections too (sectionheads.py)
+    assert titles[:3] == ["Present", "Agenda", "Review of last meeting"]
     assert "Consider folding TSC into CTC #146" in titles
     assert "Minutes" not in titles  # '## Minutes' heads the items: a heading
     assert {"heading": "Minutes"} in _content(meeting)
@@ -294,7 +295,7 @@ def test_markdown_headings_after_the_attendance_are_items():
 
 def test_markdown_headings_after_the_attendance_are_items_in_another_groups_minutes():
     titles = [t for _n, t in _items(_draft(NODE_CTC, EN_GROUP).meeting) if t]
-    assert titles == ["Consider folding TSC into CTC #146", "Meeting Schedule #22"]
+    assert titles == ["Present", "Consider folding TSC into CTC #146", "Meeting Schedule #22"]
 
 
 def test_names_without_a_label_above_the_first_item_are_the_attendance():

@@ -221,7 +221,8 @@ def test_minutes_approved_and_agreed_among_action_points_are_resolutions():
 
 def test_a_numbered_list_under_zavery_a_usneseni_is_resolutions():
     """senat-prf-mu-2014-11: the conclusions and resolutions, numbered, before the course of
-    the meeting; each outcome only where its words state it."""
+    the meeting; each outcome where its words state it, and a resolution in the present under
+    the label adopted (issue 22's decision (a)), not the fact told in the passive."""
     content = _content(
         ITEM + "Závěry a usnesení:\n"
         '1. AS PřF MU žádá vedení fakulty o vypracování "studie proveditelnosti" alternativních '
@@ -233,7 +234,7 @@ def test_a_numbered_list_under_zavery_a_usneseni_is_resolutions():
     assert content[0] == "Závěry a usnesení:"
     decisions = [b for b in content if isinstance(b, dict)]
     assert [(d["label"], d.get("outcome")) for d in decisions] == [
-        ("1.", None),
+        ("1.", "adopted"),
         ("2.", "adopted"),
         ("3.", "adopted"),
         ("4.", None),

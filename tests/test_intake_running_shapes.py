@@ -240,6 +240,11 @@ def test_motions_told_in_sentences_by_a_school_board():
         "Evans, Peasley, Funk, Cromer and Smiarowski voted aye. Motion carries."
     )
     assert all(d["outcome"] == "adopted" for d in decisions)
+    names = ["Evans", "Peasley", "Funk", "Cromer", "Smiarowski"]
+    assert decisions[0]["roll_call"] == [{"name": n, "vote": "for"} for n in names]
+    names = ["Evans", "Funk", "Peasley", "Cromer", "Smiarowski"]  # 'Evans aye; Funk aye; …'
+    assert decisions[2]["roll_call"] == [{"name": n, "vote": "for"} for n in names]
+    assert "roll_call" not in decisions[1]  # 'All voted aye in favor.': no names
     _words_kept(text, _draft(text, EN_GROUP))
 
 

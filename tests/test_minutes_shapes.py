@@ -20,7 +20,7 @@ import pytest
 import yaml
 from conftest import run
 
-from psc.edits.intake.facts import facts
+from psc.edits.intake.facts import Title, facts
 from psc.language.labels import fill_entry
 from psc.loading.model import Group, Meeting
 from psc.publish.render import Renderer
@@ -550,7 +550,7 @@ def test_sub_items_under_their_item_in_every_format():
 def test_sub_items_are_items_to_the_recall():
     found = facts(closed_sessions())["item"]
     assert len(found) == 3
-    assert found[1] == ("", "conference with legal counsel - existing litigation")
+    assert found[1] == ("", Title("conference with legal counsel - existing litigation"))
 
 
 def test_the_meeting_file_of_every_shape_validates_through_psc(tmp_path, runner, monkeypatch):

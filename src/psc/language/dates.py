@@ -48,13 +48,21 @@ def _cldr_weekdays(*locales: str) -> list[str]:
 MONTHS_CS: dict[str, int] = _cldr_months("cs", "wide")
 """Czech month names, genitive ("7. září") and nominative ("leden"), lower case (CLDR)."""
 
+MONTHS_DE: dict[str, int] = _cldr_months("de", "wide")
+"""German month names, lower case (CLDR): a German Protokoll writes its date day first with a
+dot, as Czech minutes do ("17. Oktober 2018")."""
+
 MONTHS_EN: dict[str, int] = {**_cldr_months("en", "wide", "abbreviated"), "sept": 9}
 """English month names and their abbreviations (CLDR, and "Sept"), lower case. In text they
 are read only as written in a heading's case ("March", "MARCH"): "may" and "march" are also
 words."""
 
-WEEKDAYS: list[str] = sorted(set(_cldr_weekdays("cs", "en")), key=len, reverse=True)
-"""The days of the week, Czech and English (CLDR), lower case: "středa", "wednesday"."""
+WEEKDAYS_EN: frozenset[str] = frozenset(_cldr_weekdays("en"))
+"""The English days of the week (CLDR), lower case."""
+
+WEEKDAYS: list[str] = sorted(set(_cldr_weekdays("cs", "en", "de")), key=len, reverse=True)
+"""The days of the week, Czech, English and German (CLDR), lower case: "středa",
+"wednesday", "mittwoch"."""
 
 
 def _weekday_numbers(*locales: str) -> dict[str, int]:
@@ -70,10 +78,11 @@ def _weekday_numbers(*locales: str) -> dict[str, int]:
     }
 
 
-WEEKDAY_NUMBERS: dict[str, int] = _weekday_numbers("cs", "en")
+WEEKDAY_NUMBERS: dict[str, int] = _weekday_numbers("cs", "en", "de")
 
 _SP = r"[ \t\u00a0\u202f]"  # a space inside a date or time: Word writes no-break spaces
-_CS_NAMES = "|".join(sorted(MONTHS_CS, key=len, reverse=True))
+_DAY_DOT_MONTHS = {**MONTHS_DE, **MONTHS_CS}  # no name is both (CLDR)
+_CS_NAMES = "|".join(sorted(_DAY_DOT_MONTHS, key=len, reverse=True))
 _EN_NAMES = "|".join(
     form
     for name in sorted(MONTHS_EN, key=len, reverse=True)
@@ -83,10 +92,12 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _TO = rf"{_SP}*[-–—]{_SP}*"  # the dash between the days of a meeting over several days
 
 _DATE = re.compile(
-    # ISO: 2016-09-07
+    # ISO: 2016-09-07; year first with dots or slashes: 2011.01.18, 2017.03.07, 2019/3/7
     rf"(?<![\d-])(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})(?!\d)"
-    # day first with slashes: 7/9/2016
-    rf"|(?<![\d/])(?P<s_d>\d{{1,2}})/(?P<s_m>\d{{1,2}})/(?P<s_y>\d{{4}})(?![\d/])"
+    rf"|(?<![\d./-])(?P<yf_y>\d{{4}})(?P<yf_sep>[./])(?P<yf_m>\d{{1,2}})(?P=yf_sep)(?P<yf_d>\d{{1,2}})"
+    rf"(?![\d/]|\.\d)"
+    # day first with slashes: 7/9/2016, 25/4/23 (a two-digit year: `_two_digit_year`)
+    rf"|(?<![\d/])(?P<s_d>\d{{1,2}})/(?P<s_m>\d{{1,2}})/(?P<s_y>\d{{4}}|\d{{2}})(?![\d/])"
     # Czech numeric: 7. 9. 2016, 07.09.2016, 27.11. 2008; without the year: 1. 2.
     rf"|(?<![\d.,/])(?P<n_d>\d{{1,2}})\.{_SP}{{0,2}}(?P<n_m>\d{{1,2}})\."
     rf"(?:{_SP}{{0,2}}(?P<n_y>\d{{4}})(?!\d)|(?!{_SP}{{0,2}}\d))"
@@ -116,16 +127,38 @@ def _after_number_sign(text: str, start: int) -> bool:
     return _NUMBER_SIGN.search(text[max(0, start - 20) : start]) is not None
 
 
+def _two_digit_year(short: int) -> int:
+    """'23' of '25/4/23': the nearest year ending so that is not after this year (2023)."""
+    this = dt.date.today().year
+    year = this - (this - short) % 100
+    return year
+
+
+def slashed_both_ways(text: str) -> bool:
+    """Is `text` ('25/4/23' aside, '5/4/23') a date of slashes whose day and month could be
+    read either way? psc reads it day first (UK usage) and says so."""
+    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/\d{2}(?:\d{2})?\s*", text)
+    return match is not None and match[1] != match[2] and max(map(int, match.groups())) <= 12
+
+
 def _date_of(match: re.Match[str], text: str, year: int | None) -> dt.date | None:
     """The date one match of `_DATE` writes, or None when it writes none: an invalid day,
     no year and none given, or a day and month that number something ("č. 4.11.")."""
     g = match.groupdict()
     if g["iso_y"]:
         y, m, d = g["iso_y"], g["iso_m"], g["iso_d"]
+    elif g["yf_y"]:
+        if _after_number_sign(text, match.start()):
+            return None  # "usnesení č. 2018/3/5"
+        y, m, d = g["yf_y"], g["yf_m"], g["yf_d"]
     elif g["s_d"]:
         if _after_number_sign(text, match.start()):
             return None
         y, m, d = g["s_y"], g["s_m"], g["s_d"]
+        if int(m) > 12 >= int(d):  # '4/25/23' can only be month first (a US date)
+            m, d = d, m
+        if len(y) == 2:
+            y = str(_two_digit_year(int(y)))
     elif g["n_d"]:
         y, m, d = g["n_y"], g["n_m"], g["n_d"]
         if y is None and (
@@ -134,7 +167,7 @@ def _date_of(match: re.Match[str], text: str, year: int | None) -> dt.date | Non
         ):
             return None  # "č. 4.11.", or "3. 4." of "1. 2. 3. 4." (a list or a section number)
     elif g["cs_d"]:
-        y, m, d = g["cs_y"], str(MONTHS_CS[g["cs_mon"].lower()]), g["cs_d"]
+        y, m, d = g["cs_y"], str(_DAY_DOT_MONTHS[g["cs_mon"].lower()]), g["cs_d"]
     elif g["ed_d"]:
         y, m, d = g["ed_y"], str(MONTHS_EN[g["ed_mon"].lower()]), g["ed_d"]
     else:
@@ -222,7 +255,7 @@ def find_date(text: str, *, year: int | None = None) -> tuple[dt.date, int, int]
 
 _CLOCK = re.compile(
     r"(?<![\w.:,/])(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d{2}))?(?!\d)(?![.:]\d)"
-    rf"(?:{_SP}*(?:(?P<ampm>[ap]m|[ap]\.{_SP}?m\.)|(?P<hod>hod\b\.?|hodin\b|hrs?\b\.?|h\b\.?))(?!\w))?",
+    rf"(?:{_SP}*(?:(?P<ampm>[ap]m|[ap]\.{_SP}?m\.)|(?P<hod>hod\b\.?|hodin\b|uhr\b|hrs?\b\.?|h\b\.?))(?!\w))?",
     re.IGNORECASE,
 )
 _TIME_CONTEXT = re.compile(
@@ -242,8 +275,9 @@ class _Clock:
         ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
         self.pm = ampm == "pm"
         hod = (match["hod"] or "").lower()
-        # "2 h" and "3 hrs" are as often a duration as a time: a bare hour needs "hod." or "pm"
-        self.suffixed = bool(ampm) or hod.startswith("hod") or bool(hod and match["m"])
+        # "2 h" and "3 hrs" are as often a duration as a time: a bare hour needs "hod.", "Uhr"
+        # (German: "19:30 Uhr") or "pm"
+        self.suffixed = bool(ampm) or hod.startswith(("hod", "uhr")) or bool(hod and match["m"])
         if ampm:
             valid = 1 <= hour <= 12 and minute < 60
             hour = hour % 12 + (12 if self.pm else 0)

@@ -565,13 +565,21 @@ for _language, _words in DECISION_LABELS.items():
     LABELS[_language].update(_words)
 
 
+FORM_LABELS = frozenset({"date_long", "date_short", "date_day_month", "date_range", "names_last"})
+"""Labels that give a form, not words: a date's pattern, a span of days, how the last of
+several names is joined. A date or a list of names has no words to hide, so a group's empty
+one keeps the built-in form (every other label set to "" hides its words, with the
+punctuation and markup that belong to them, wherever psc prints it)."""
+
+
 def labels_for(
     language: str, overrides: dict[str, str] | None = None, *, group_language: str | None = None
 ) -> dict[str, str]:
-    """The labels of `language`, with the group's overrides applied when they are in that language."""
+    """The labels of `language`, with the group's overrides applied when they are in that
+    language (an empty FORM_LABELS one keeps the built-in form)."""
     result = dict(LABELS[language])
     if overrides and (group_language is None or group_language == language):
-        result.update(overrides)
+        result.update((k, v) for k, v in overrides.items() if v or k not in FORM_LABELS)
     return result
 
 

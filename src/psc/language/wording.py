@@ -136,7 +136,9 @@ class Wording:
         if deadline.kind == "none":  # the minutes gave none: they say nothing of it
             return ""
         words = self.deadline_words(deadline, self.next_meeting_date(meeting), unresolved="")
-        return f"{self.labels['deadline_prefix']} {words}"
+        if not words:  # a deadline's word the group set to "" hides it, with its prefix
+            return ""
+        return " ".join(p for p in (self.labels["deadline_prefix"], words) if p)
 
     def deadline_words(
         self, deadline: Deadline, due: dt.date | None, *, unresolved: str | None = None
@@ -154,10 +156,11 @@ class Wording:
         if deadline.kind == "date":
             return self.short_date(deadline.date)  # type: ignore[arg-type]
         text = self.labels["deadline_next_meeting"]
-        if due is not None:
-            return f"{text} ({self.short_date(due)})"
         missing = self.labels["deadline_unresolved"] if unresolved is None else unresolved
-        return f"{text} ({missing})" if missing else text
+        date = self.short_date(due) if due is not None else missing
+        if not text:  # the group hides the words: the date alone
+            return date
+        return f"{text} ({date})" if date else text
 
     def tentative_years(self, meeting: Any) -> list[tuple[int, list[dt.date]]]:
         years: dict[int, list[dt.date]] = {}

@@ -233,10 +233,12 @@ class _Writer:
         approved = not m.draft
         for line in r.letterhead(m):
             self.para(line)
-        title = r.minutes_title(m) + ("" if approved else f" – {labels['draft']}")
-        self.doc.add_heading(title, level=1)
+        title = r.title_heading(m)  # a label the group set to "" is left out, as in the HTML
+        if title:
+            self.doc.add_heading(title, level=1)
         if not approved:
-            self.para().add_run(labels["draft_notice"]).italic = True
+            if labels["draft_notice"]:
+                self.para().add_run(labels["draft_notice"]).italic = True
         elif m.approval_not_recorded and labels["approval_not_recorded"]:
             self.para().add_run(labels["approval_not_recorded"]).italic = True
         self.header_table()
@@ -316,7 +318,7 @@ class _Writer:
         for kind in ("present", "excused", "absent", "guests"):
             people = getattr(a, kind)
             if people:
-                lines.append(f"{self.labels[kind]}: " + r.names(r.person(p) for p in people))
+                lines.append(r.said_by(self.labels[kind]) + r.names(r.person(p) for p in people))
         return lines + [r.category(c) for c in a.categories]
 
     def shown(self, parts: list[str]) -> None:
@@ -351,20 +353,23 @@ class _Writer:
     def per_rollam(self) -> None:
         r, labels, vote = self.r, self.labels, self.meeting.per_rollam
         assert vote is not None
-        self.heading(labels["per_rollam"], 2)
-        self.para(f"{labels['per_rollam_question']}: {vote.question}")
+        if labels["per_rollam"]:
+            self.heading(labels["per_rollam"], 2)
+        self.para(r.said_by(labels["per_rollam_question"]) + vote.question)
         period = r.label(
             "per_rollam_period",
             opened=r.short_date(vote.opened),
             deadline=r.short_date(vote.deadline),
         )
-        rule = f" {labels['per_rollam_rule']}: {vote.rule}" if vote.rule else ""
-        self.para(period + rule)
+        rule = r.said_by(labels["per_rollam_rule"]) + vote.rule if vote.rule else ""
+        if period or rule:
+            self.para(" ".join(p for p in (period, rule) if p))
         if vote.votes:
-            self.para(f"{labels['per_rollam_votes']}:")
+            if labels["per_rollam_votes"]:
+                self.para(f"{labels['per_rollam_votes']}:")
             for answer in r.per_rollam_answers(vote):
                 self.doc.add_paragraph(answer, style="List Bullet")
-        if vote.confirmed_at:
+        if vote.confirmed_at and r.per_rollam_confirmed(vote):
             self.doc.add_paragraph(r.per_rollam_confirmed(vote))
 
     def next_meetings(self) -> None:
@@ -373,7 +378,7 @@ class _Writer:
             self.heading(labels["next_meetings_title"], 2)
         firm = [n for n in m.next_meetings if not n.tentative]
         if firm:
-            paragraph = self.doc.add_paragraph(f"{labels['next_meeting_firm']}: ")
+            paragraph = self.doc.add_paragraph(r.said_by(labels["next_meeting_firm"]))
             for i, n in enumerate(firm):
                 text = r.short_date(n.date)
                 if n.note:
@@ -387,10 +392,9 @@ class _Writer:
                     paragraph.add_run(", ")
         for year, dates in r.tentative_years(m):
             words = ", ".join(r.day_month(d) for d in dates)
-            self.doc.add_paragraph(f"{r.label('next_meeting_tentative', year=year)}: {words}")
+            self.doc.add_paragraph(r.said_by(r.label("next_meeting_tentative", year=year)) + words)
 
     def blocks(self, content: list[Any], tasks: list[dict[str, Any]]) -> None:
-        r, labels = self.r, self.labels
         for block in content:
             if hasattr(block, "heading"):
                 self.heading(block.heading, 4)
@@ -399,21 +403,7 @@ class _Writer:
             elif hasattr(block, "decision"):
                 self.decision(block)
             elif hasattr(block, "task") and hasattr(block, "status"):
-                reviewed = r.known_tasks.get(block.task)
-                text = block.text or (reviewed.text if reviewed else "")
-                paragraph = self.doc.add_paragraph(r.label("review", id=block.task))
-                if text:
-                    paragraph.add_run(" (")
-                    add_inline(paragraph, text)
-                    paragraph.add_run(")")
-                if block.status:
-                    paragraph.add_run(f": {labels['status_' + block.status.value]}")
-                if block.deadline:
-                    due = r.deadline_words(block.deadline, r.next_meeting_date(self.meeting))
-                    paragraph.add_run(f"; {labels['new_deadline']} {due}")
-                if block.note:
-                    paragraph.add_run(". ")
-                    add_inline(paragraph, block.note)
+                self.review(block)
             elif hasattr(block, "items"):
                 for i, point in enumerate(block.items, 1):
                     if block.ordered:
@@ -432,6 +422,31 @@ class _Writer:
                         self.task_line(row, self.doc.add_paragraph(style="List Bullet"))
             else:
                 self.para(block.text)
+
+    def review(self, block: Any) -> None:
+        """'Úkol 100/1 (text): splněno; nový termín …. Note', each part whose label the group
+        set to "" left out with its punctuation, as in the HTML."""
+        r, labels = self.r, self.labels
+        reviewed = r.known_tasks.get(block.task)
+        text = block.text or (reviewed.text if reviewed else "")
+        head = r.label("review", id=block.task)
+        paragraph = self.doc.add_paragraph(head)
+        if text:
+            paragraph.add_run(" (" if head else "")
+            add_inline(paragraph, text)
+            paragraph.add_run(")" if head else "")
+        said = bool(head or text)
+        status = labels["status_" + block.status.value] if block.status else ""
+        if status:
+            paragraph.add_run((": " if said else "") + status)
+        due = ""
+        if block.deadline:
+            words = r.deadline_words(block.deadline, r.next_meeting_date(self.meeting))
+            due = " ".join(p for p in (labels["new_deadline"], words) if p)
+            paragraph.add_run(("; " if said or status else "") + due)
+        if block.note:
+            paragraph.add_run(". " if said or status or due else "")
+            add_inline(paragraph, block.note)
 
     def decision(self, block: Any) -> None:
         r, labels = self.r, self.labels
@@ -476,7 +491,9 @@ class _Writer:
         if due:
             paragraph.add_run(f" – {due}")
         if task.contact:
-            paragraph.add_run(f" ({labels['contact']} {task.contact})")
+            paragraph.add_run(
+                " (" + " ".join(p for p in (labels["contact"], task.contact) if p) + ")"
+            )
         if task.responsible_text:
             paragraph.add_run(", ")
             add_inline(paragraph, task.responsible_text)
@@ -500,12 +517,12 @@ class _Writer:
                     r.person(who) + (f", {r.short_date(who.date)}" if who.date else "")
                     for who in people
                 )
-                parts.append(f"{verb}: {names}")
+                parts.append(r.said_by(verb) + names)
             self.doc.add_paragraph(", ".join(parts))
         if m.approved_at:
             if m.approved_at.note:
                 self.para(m.approved_at.note)
-            else:
+            elif r.body_approval(m.approved_at):
                 self.doc.add_paragraph(r.body_approval(m.approved_at))
         for who in m.signed_by:
             paragraph = self.doc.add_paragraph(r.person(who))
@@ -515,7 +532,8 @@ class _Writer:
             if who.date:
                 paragraph.add_run(f", {r.short_date(who.date)}")
         if m.amendments:
-            self.heading(self.labels["amendments"], 2)
+            if self.labels["amendments"]:
+                self.heading(self.labels["amendments"], 2)
             for a in m.amendments:
                 paragraph = self.doc.add_paragraph(style="List Bullet")
                 paragraph.add_run(f"{r.short_date(a.date)}, ")
@@ -526,7 +544,8 @@ class _Writer:
     def comments_annex(self) -> None:
         """The annex of comments and objections and how each was settled (comments_annex)."""
         r, m, labels = self.r, self.meeting, self.labels
-        self.heading(labels["comments_annex"], 2)
+        if labels["comments_annex"]:
+            self.heading(labels["comments_annex"], 2)
         for i, c in enumerate(m.comments):
             paragraph = self.doc.add_paragraph(style="List Bullet")
             paragraph.add_run(f"{labels['comment_kind_' + c.kind]} {m.comment_id(i)}").bold = True

@@ -65,21 +65,58 @@ def _md_finalize(value: Any) -> Any:
 
 _MOVER_WORDS = r"(?:moved|proposed|second(?:ed)?|navrhovatel(?:ka)?|předkladatel(?:ka)?)"
 """Words before the name of a motion's mover or seconder in the minutes' own text: 'Moved by:
-Commissioner K. Smith', 'Second: …', 'Navrhovatel: Ing. Novák' (not a Czech verb: 'navrhl
-určit ověřovatelem Hanu Bílou' names whom the mover proposed)."""
+Commissioner K. Smith', 'Second: …', 'Navrhovatel: Ing. Novák', 'proposed Mrs. Berry' (at
+most two titles between them and the name)."""
+
+_MOTION_BY = r"(?:motion|second)\s+(?:by|from)"
+"""A motion or a second 'by' or 'from' its member: 'with a motion by Cromer and a second by
+Peasley', 'followed by a second from Peasley'."""
+
+_CZECH_BEFORE = r"(?:navrhl(?:a|\(a\))?|navrhuje|podpořil(?:a|\(a\))?|podporuje|na\s+návrh)"
+"""Czech words right before the mover's name: 'navrhl Jan Novák', 'na návrh Jana Nováka' (at
+most one title between them and the name, so 'navrhl určit ověřovatelem Hanu Bílou' names whom
+the mover proposed, not the mover)."""
+
+_VERBS_AFTER = (
+    r"(?:proposed|moved|moves|seconded|seconds|(?:made|makes)\s+(?:a|the)\s+motion"
+    r"|navrhl(?:a|\(a\))?|navrhuje|podpořil(?:a|\(a\))?|podporuje)"
+)
+"""Verbs after the name of the member who moved or seconded: 'Mrs Leamon proposed', 'Heidi
+moves, ad Leslie seconds', 'Funk made a motion', 'Cromer seconded', 'Jan Novák navrhl'."""
+
+
+_TITLE = r"(?-i:(?:[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]\S*|\S+\.)\s+)"
+"""A word that may stand between the verb and the name: a title ('Commissioner', 'Cllr',
+'Mrs.', 'Ing.', 'p.'), capitalised or abbreviated; never 'that' ('seconded that Cllr Wilson be
+Chairman' names the candidate, not a seconder)."""
+
+
+def _name_pattern(name: str) -> str:
+    """`name` as the minutes may write it: its words in order, a Czech name also in another
+    case ('Jana Nováka' for Jan Novák: a word of four letters or more may change its last
+    letter and take up to three more)."""
+    parts = []
+    for word in name.split():
+        if len(word) >= 4 and word[-1].isalpha():
+            parts.append(re.escape(word[:-1]) + r"\w{0,3}")
+        else:
+            parts.append(re.escape(word))
+    return r"\s+".join(parts)
 
 
 def _named_as_mover(name: str, text: str) -> bool:
-    """Whether `text` names `name` as a mover or seconder: a mover word, 'by' or ':', and at
-    most two words (a title: 'Commissioner', 'Cllr') before the name."""
-    name = r"\s+".join(re.escape(part) for part in name.split())
-    return bool(
-        re.search(
-            rf"\b{_MOVER_WORDS}(?:\s+by)?\s*:?\s+(?:\S+\s+){{0,2}}?{name}(?!\w)",
-            text,
-            flags=re.IGNORECASE,
-        )
+    """Whether `text` names `name` as a mover or seconder, before the verb or after it:
+    'Moved by: Commissioner K. Smith', 'It was proposed by Cllr Deptford', 'a motion by
+    Cromer', 'Mrs Leamon proposed', 'Funk made a motion', 'navrhl Jan Novák', 'na návrh Jana
+    Nováka', 'Jan Novák navrhl'."""
+    who = _name_pattern(name)
+    patterns = (
+        rf"\b{_MOVER_WORDS}(?:\s+by)?\s*:?\s+{_TITLE}{{0,2}}?{who}(?!\w)",
+        rf"\b{_MOTION_BY}\s+{_TITLE}{{0,2}}?{who}(?!\w)",
+        rf"(?<!\w){_CZECH_BEFORE}\s+{_TITLE}?{who}(?!\w)",
+        rf"(?<!\w){who}\s*,?\s+{_VERBS_AFTER}(?!\w)",
     )
+    return any(re.search(p, text, flags=re.IGNORECASE) for p in patterns)
 
 
 class Renderer(Wording):
@@ -129,6 +166,9 @@ class Renderer(Wording):
             signed=self.signed,
             signatures=self.signatures,
             minutes_title=self.minutes_title,
+            title_heading=self.title_heading,
+            document_title=self.document_title,
+            said_by=self.said_by,
             item_heading=self.item_heading,
             presented=self.presented,
             item_presented=self.item_presented,
@@ -181,7 +221,14 @@ class Renderer(Wording):
         """'Jana Korytářová (MMR)', 'Ing. Petr Novák, starosta': a person with organisation
         and role (label `person_role`: 'Nick Bevan (Chair)' where a group writes it so)."""
         text = self.person(person)
-        return self.label("person_role", person=text, role=person.role) if person.role else text
+        return self.with_role(text, person.role) if person.role else text
+
+    def with_role(self, person: str, role: str) -> str:
+        """'Ing. Petr Novák, starosta' by label `person_role`; the person alone where the group
+        set it to "" (the role's words hidden, never the person)."""
+        if not self.labels["person_role"]:
+            return person
+        return self.label("person_role", person=person, role=role)
 
     def signatures(self, meeting: Meeting) -> list[tuple[str, list[Any]]]:
         """Who signed, as (verb, people): 'Zapsala', 'Ověřovatelé' for several verifiers,
@@ -210,6 +257,17 @@ class Renderer(Wording):
             date=self.long_date(meeting.date),
         )
 
+    def title_heading(self, meeting: Meeting) -> str:
+        """The H1 as printed: the title ('Zápis'), and for a draft ' – návrh'; each left out,
+        with its dash, where the group set its label to "" ("" when both are)."""
+        draft = self.labels["draft"] if meeting.draft else ""
+        return " – ".join(p for p in (self.minutes_title(meeting), draft) if p)
+
+    def said_by(self, verb: str) -> str:
+        """A label with its colon before what it introduces ('Zapsala: ', 'Přítomni: ',
+        'Otázka: '); "" where the group set the label to "", so no lone ':' is left."""
+        return f"{verb}: " if verb else ""
+
     def letterhead(self, meeting: Meeting) -> list[str]:
         """The lines above the title: the meeting's own letterhead, else the group's."""
         return list(meeting.letterhead or self.group.letterhead)
@@ -220,29 +278,41 @@ class Renderer(Wording):
         text = self.date_span(meeting.date, meeting.end_date)
         if meeting.start:
             text += f", {meeting.start:%H:%M}"
-            if meeting.started:
+            if meeting.started and self.labels["started"]:
                 text += " " + self.label("started", time=f"{meeting.started:%H:%M}")
             if meeting.end:
                 text += f" – {meeting.end:%H:%M}"
-        elif meeting.started:
+        elif meeting.started and self.labels["started"]:
             text += ", " + self.label("started", time=f"{meeting.started:%H:%M}")
         return text
 
     def item_heading(self, item: AgendaItem) -> str:
         """'Ad 1) Title' (the item's own label), 'Bod 1 – Title' (the group's pattern), the
-        title alone for an unnumbered item, or "" for text without a heading. A group's
-        `item_entry` pattern, where set, orders a titled item's heading itself."""
-        if item.title is None and not item.label:
+        title alone for an unnumbered item, or "" for text without a heading. An item with a
+        number or label but no title ('2) ' and then its text) is headed by them alone ('Bod
+        2', '2.', 'Ad 2)'), so the reader sees where it starts. A group's `item_entry`
+        pattern, where set, orders a titled item's heading itself. A pattern the group set to
+        "" leaves the minutes' own words: the label and the title."""
+        if item.title is None and not item.label and item.number is None:
             return ""
         if self.labels["item_entry"] and item.title is not None and not item.subitem:
             return self.item_entry(item, str)
+        title = item.title or ""
+        values: dict[str, Any]
         if item.label:
-            return self.label("item_labelled", label=item.label, title=item.title or "").strip()
-        if item.subitem:
-            return self.label("subitem", title=item.title)
-        if item.number is not None:
-            return self.label("item", number=item.number, title=item.title)
-        return self.label("item_unnumbered", title=item.title)
+            key, values = "item_labelled", {"label": item.label, "title": title}
+        elif item.subitem and item.title is not None:
+            key, values = "subitem", {"title": title}
+        elif item.number is not None:
+            key, values = "item", {"number": item.number, "title": title}
+        else:
+            key, values = "item_unnumbered", {"title": title}
+        if not self.labels[key]:
+            return " ".join(p for p in (item.label, title) if p)
+        if item.title is None:
+            return _without_title(self.labels[key], values)
+        heading = self.label(key, **values)
+        return heading.strip() if key == "item_labelled" else heading
 
     def item_presented(self, item: AgendaItem) -> str:
         """The presenters' line under an item's heading, unless its heading holds them."""
@@ -308,7 +378,7 @@ class Renderer(Wording):
         if meeting.chair:
             chair = self.attendee(meeting.chair)
             if meeting.chair_function:
-                chair = self.label("person_role", person=chair, role=meeting.chair_function)
+                chair = self.with_role(chair, meeting.chair_function)
             rows.append((self.labels["chair"], chair))
         elif meeting.chair_function:
             rows.append((self.labels["chair"], meeting.chair_function))
@@ -337,13 +407,13 @@ class Renderer(Wording):
         parts = [names(category.people)] if category.people else []
         for group in category.groups:
             text = f"{group.body}: {names(group.people)}" if group.people else group.body
-            if group.count is not None:
+            if group.count is not None and self.labels["attendance_count"]:
                 text += " " + self.label("attendance_count", count=group.count)
             parts.append(text)
         text = "; ".join(parts)
         if category.nobody and not text:
             text = self.labels["attendance_nobody"]
-        if category.count is not None:
+        if category.count is not None and self.labels["attendance_count"]:
             count = self.label("attendance_count", count=category.count)
             text = f"{text} {count}" if text else count
         if category.note and category.note_first:
@@ -427,7 +497,9 @@ class Renderer(Wording):
 
     def moved(self, decision: Decision) -> str:
         """'Cllr A proposed, Cllr B seconded.', 'Navrhl Jan Novák, podpořila Eva Malá.'"""
-        said = " ".join(t for t in (decision.decision, decision.outcome_text) if t)
+        said = " ".join(
+            t for t in (decision.proposal, decision.decision, decision.outcome_text) if t
+        )
         return self.moved_by(decision.proposed_by, decision.seconded_by, said)
 
     def moved_by(self, proposed: Person | None, seconded: Person | None, said: str = "") -> str:
@@ -441,6 +513,7 @@ class Renderer(Wording):
             for key, person in (("proposed_by", proposed), ("seconded_by", seconded))
             if person is not None and not _named_as_mover(person.name, said)
         ]
+        parts = [p for p in parts if p]  # a verb the group set to "" hides its clause
         return capfirst(", ".join(parts)) + "." if parts else ""
 
     def candidate_result(self, candidate: Candidate) -> str:
@@ -456,9 +529,8 @@ class Renderer(Wording):
         text = ", ".join(p for p in parts if p)
         text = f"{self.attendee(candidate)}: {text}" if text else self.attendee(candidate)
         if candidate.elected is not None:
-            text += " – " + self.gendered(
-                "elected" if candidate.elected else "not_elected", candidate
-            )
+            result = self.gendered("elected" if candidate.elected else "not_elected", candidate)
+            text += f" – {result}" if result else ""
         if candidate.note:
             text += f" ({candidate.note})"
         return text
@@ -472,7 +544,7 @@ class Renderer(Wording):
             key = f"roll_call_{vote}_{gender}" if gender else f"roll_call_{vote}"
             return self.labels.get(key, self.labels[f"roll_call_{vote}"])
 
-        votes = ", ".join(f"{v.name}: {verb(v.name, v.vote)}" for v in decision.roll_call)
+        votes = ", ".join(said(v.name, verb(v.name, v.vote)) for v in decision.roll_call)
         word = self.labels["roll_call"]
         return f"{word}: {votes}" if word and votes else votes
 
@@ -487,7 +559,7 @@ class Renderer(Wording):
                 self.labels.get(f"{key}_{gender}", self.labels[key]) if gender else self.labels[key]
             )
             when = f" ({self.short_date(answer.date)})" if answer.date else ""
-            answers.append(f"{answer.name}: {word}{when}")
+            answers.append(said(answer.name, word) + when)
         return answers
 
     def per_rollam_confirmed(self, vote: Any) -> str:
@@ -500,7 +572,7 @@ class Renderer(Wording):
     def body_approval(self, approval: BodyApproval) -> str:
         """'Zápis byl schválen na jednání 12. 6. 2022, usnesením č. 5/2022.' (its `note`, when
         given, is shown instead by the template)."""
-        parts = [self.labels["approved_at"]]
+        parts = [self.labels["approved_at"]]  # each part the group set to "" left out
         if approval.meeting:
             meeting = approval.meeting
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting):
@@ -509,9 +581,11 @@ class Renderer(Wording):
         elif approval.date:
             parts.append(self.label("approved_at_date", date=self.short_date(approval.date)))
         text = " ".join(p for p in parts if p)
-        if approval.decision:
-            text += ", " + self.label("approved_at_decision", decision=approval.decision)
-        return f"{text}."
+        if approval.decision and self.labels["approved_at_decision"]:
+            decision = self.label("approved_at_decision", decision=approval.decision)
+            text = f"{text}, {decision}" if text else decision
+        text = capfirst(text)
+        return f"{text}." if text else ""
 
     # ------------------------------------------------------------------ rendering
 
@@ -541,6 +615,8 @@ class Renderer(Wording):
         """The minutes' title as the HTML page's <title> gives it: 'Zápis: 1. jednání …', or
         the heading alone where it already holds the meeting's title."""
         heading = self.minutes_title(meeting)
+        if not heading:  # the group hides the word 'Zápis'
+            return meeting.title
         return heading if meeting.title in heading else f"{heading}: {meeting.title}"
 
     def pdf_labels(self) -> dict[str, str]:
@@ -612,6 +688,27 @@ def html_to_pdf(
         document.metadata.lang = lang
     pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
     return pdf
+
+
+def _without_title(pattern: str, values: dict[str, Any]) -> str:
+    """A heading pattern filled for an item without a title: the pattern's own separator
+    before {title} left out with it ('Bod {number} – {title}' gives 'Bod 2', '{number}.
+    {title}' gives '2.'), the item's own label kept as written ('6, ')."""
+    from string import Formatter
+
+    out = []
+    for text, field, _, _ in Formatter().parse(pattern):
+        if field == "title":
+            out.append(text.rstrip(" \u2013\u2014-:,;"))
+        else:
+            out.append(text + ("" if field is None else str(values[field])))
+    return "".join(out).strip()
+
+
+def said(name: str, word: str) -> str:
+    """'Duhe: pro': a name and what the minutes say of it; the name alone where the word is
+    a label the group set to ""."""
+    return f"{name}: {word}" if word else name
 
 
 def capfirst(text: str) -> str:

@@ -91,10 +91,14 @@ def step(r: Walk, i: int) -> int | None:
     if marked is not None:
         r.marked_new = True
         task = tasks.undated(marked, english=r.english, names=tasks._names(r))
-        if task is None or number is None or not _in_item(r):
+        if number is None or not _in_item(r):
             return None
+        if task is None:  # the mark makes it an action, whatever its shape ('PD in continued
+            task = {"text": marked, "_kind": "none"}  # discussions with AJ regarding …')
         r.tasks.append(task)
-        r.add(text[: len(text) - len(marked)].strip())  # '**New**:', as written
+        mark = text[: len(text) - len(marked)].strip()  # '**New**:', as written
+        r.add(f"{_written_number(block, number)} {mark}")  # with its number: '5. **New**:'
+
         r.add({"assigned": len(r.tasks)})  # the task's ordinal: its ID once dated
         r.note(block, f"action {number}: marked new, a task of this meeting")
         return i + 1
@@ -105,6 +109,15 @@ def step(r: Walk, i: int) -> int | None:
     r.add({"task": number, "text": text, "status": status})
     r.note(block, f"action {number}: an earlier action, {status} (a review)")
     return i + 1
+
+
+def _written_number(block: Block, number: str) -> str:
+    """The entry's number as the list writes it ('5.', '5)'), for the text that keeps it."""
+    if block.kind == "item":
+        return block.marker or f"{number}."
+    numbered = _NUMBER.match(block.text.strip())
+    rest = numbered["rest"] if numbered else ""
+    return block.text.strip()[: len(block.text.strip()) - len(rest)].strip() or f"{number}."
 
 
 def _in_item(r: Walk) -> bool:

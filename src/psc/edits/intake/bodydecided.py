@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
@@ -86,7 +87,9 @@ def body_decided(r: Walk, i: int, sentences: Callable[[str], list[str]]) -> int 
     if at:
         r.add(" ".join(parts[:at]))
     r.add(decision)
-    if parts[at + 1 :]:
-        r.add(" ".join(parts[at + 1 :]))
     r.note(block, f"the body decided, in a sentence → resolution, {decision['outcome']}")
+    if parts[at + 1 :]:  # the sentences after it, read as the paragraph they are ('It was
+        # also agreed that …' another resolution)
+        r.blocks[i] = replace(block, text=" ".join(parts[at + 1 :]))
+        return i
     return i + 1

@@ -28,7 +28,9 @@ from typing import Any, Protocol
 from psc.edits.intake import (
     apologies,
     bodydecided,
+    capsopen,
     dashed,
+    functionlines,
     minuteref,
     motionblock,
     motions,
@@ -41,6 +43,7 @@ from psc.edits.intake import (
     rollcall,
     rollsentences,
     scribe,
+    sectionheads,
     sentencemotions,
     signoff,
     subitems,
@@ -141,7 +144,13 @@ def _starts_something(block: Block, is_label: Callable[[str], str | None]) -> bo
         or bool(_IRC.match(text) or _ONE_WORD_SPEAKER.match(text))
         or programme.opens_a_minute(block)
         or bool(_LETTERED.match(text))
+        or bool(_ITEM_HEADING.match(text))
     )
+
+
+_ITEM_HEADING = re.compile(r"^(?:agenda\s+)?item\s+\d+\b", re.I)
+"""'ITEM 9. DATE OF NEXT COMMITTEE MEETING': an item's heading, as the recogniser reads it
+(its `_ITEM`), opens a line of its own after a line that stops without a full stop."""
 
 
 _LETTERED = re.compile(r"^[a-z][.)]\s+[A-Z]")
@@ -244,9 +253,11 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
             separator.join(v.rstrip(",") for v in values) if kind != "chair" else " ".join(values)
         )
         where = _spanning(head, blocks[k - 1])
-        blocks[i:k] = [Block("paragraph", f"{label}: {joined}", where)]
+        line = Block("paragraph", f"{label}: {joined}", where)
+        section = head.kind == "heading" and head.level >= 2  # '## Attendees': a section too
+        blocks[i:k] = [head, line] if section else [line]  # (sectionheads.py)
         notes.append((where, f"'{label}' over its list on the lines below: read as one line"))
-        i += 1
+        i += 2 if section else 1
     return notes
 
 
@@ -401,6 +412,7 @@ def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None
 
 
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
+    capsopen.dashed_label,
     label_over_list,
     peoplelist.heading_over_people,
     peoplelist.label_without_colon,
@@ -458,6 +470,7 @@ class Walk(Protocol):
     tasks: list[dict[str, Any]]
     english: bool
     requeue: Block | None
+    item_indent: int | None
 
     def started(self) -> bool: ...
     def content(self) -> list[Any]: ...
@@ -728,7 +741,8 @@ def motion(r: Walk, i: int) -> int | None:
 
 _OPENS_WITH_DECISION = re.compile(r"^(?:\d+(?:\.\d+)+\.?\s+)?(?:it\s+was|resolved)\b", re.I)
 _AGREED = re.compile(
-    r"\bit\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b", re.I
+    r"\bit\s+was\s+(?:(?:also|further|unanimously|duly|formally)\s+){0,2}(?:agreed|resolved)\b",
+    re.I,
 )
 
 
@@ -743,6 +757,8 @@ def agreed_inside(r: Walk, i: int) -> int | None:
     at = next((k for k, s in enumerate(parts) if _AGREED.search(s)), None)
     if at is None or (at == 0 and _OPENS_WITH_DECISION.match(parts[0])):
         return None  # none, or the paragraph opens with it (recognise.py's decided_sentence)
+    if any(bodydecided.decided(part, first=k == 0) for k, part in enumerate(parts[:at])):
+        return None  # 'The meeting agreed that …' before it: `body_decided` reads both
     lead = " ".join(parts[:at])
     if lead and not r.person_statements(block, lead):  # 'Mr Bivon asked …' before it
         r.add(lead)
@@ -878,8 +894,13 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    sectionheads.section_heading,
+    capsopen.capitals_title,
+    functionlines.function_lines,
+    dashed.outcome_after_title,  # before the footer's 'approved by': a title's outcome
     minuteref.minute_item,
     subitems.lettered_subitem,
+    subitems.lettered_point,
     attendance_in_item,
     sentence_above_programme,
     programme_label_alone,

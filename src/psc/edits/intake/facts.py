@@ -3,7 +3,7 @@
 An import is measured against a careful hand transcription of the same minutes: not by its
 text (kept whole either way) but by the structure psc can use, the facts of these kinds:
 
-- item: an agenda item's number and title;
+- item: an agenda item's number and title (a title the minutes do not give: any, `Title`);
 - programme: a programme entry's title (the meeting's programme and any inside an item);
 - decision: a decision's number, outcome, votes (for, against, abstained, unanimous) and its
   words (the resolution as the register shows it: `Wording`);
@@ -40,7 +40,7 @@ _TITLES = frozenset(
 """Academic titles, post-nominals and forms of address: not words of a name."""
 
 _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' before 'přítomni'
-    ("absent", ("nepřítom", "neomluv", "absent", "not present")),
+    ("absent", ("nepřítom", "neomluv", "absent", "not present", "nicht anwesend")),
     ("excused", ("omluv", "apolog", "excused")),
     (
         "guests",
@@ -52,9 +52,10 @@ _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' b
             "in attendance",
             "also present",
             "also attending",
+            "gäste",  # German (intake/german.py): 'Gäste'
         ),
     ),
-    ("present", ("přítom", "present", "attend", "účast")),
+    ("present", ("přítom", "present", "attend", "účast", "anwesend")),  # 'Anwesende Mitglieder'
 )
 
 
@@ -112,7 +113,19 @@ class Wording:
         return any(big[k : k + len(small)] == small for k in range(len(big) - len(small) + 1))
 
 
-Field = str | Name | Wording
+@dataclass(frozen=True)
+class Title:
+    """An item's title as wanted: a title the minutes do not give (a point numbered '1)' with
+    only its text) is matched by any, such as the programme's entry of that number that an
+    import titles it with; a title they give must be matched."""
+
+    text: str
+
+    def matches(self, other: Title) -> bool:
+        return not self.text or self.text == other.text
+
+
+Field = str | Name | Wording | Title
 Fact = tuple[Field, ...]
 
 
@@ -121,7 +134,7 @@ def same(a: Fact, b: Fact) -> bool:
     if len(a) != len(b):
         return False
     for x, y in zip(a, b, strict=True):
-        if isinstance(x, (Name, Wording)) and type(x) is type(y):
+        if isinstance(x, (Name, Wording, Title)) and type(x) is type(y):
             if not x.matches(y):  # type: ignore[arg-type]
                 return False
         elif x != y:
@@ -140,8 +153,18 @@ def category_kind(label: str) -> str:
 
 
 def _votes(decision: Any) -> tuple[str, ...]:
+    """For, against, abstained and unanimity; counted from the roll call where the minutes
+    give only the names (a vote by name states its counts whether or not a file repeats them)."""
     votes = decision.votes
-    counts = ("", "", "") if votes is None else (votes.for_, votes.against, votes.abstained)
+    if votes is None and decision.roll_call:
+        said = [entry.vote for entry in decision.roll_call]
+        counts: tuple[int | None, ...] = tuple(
+            said.count(kind) or None for kind in ("for", "against", "abstained")
+        )
+    else:
+        counts = (
+            (None, None, None) if votes is None else (votes.for_, votes.against, votes.abstained)
+        )
     return (
         *("" if c is None else str(c) for c in counts),
         "unanimous" if decision.unanimous else "",
@@ -159,7 +182,7 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
     found: dict[str, list[Fact]] = {kind: [] for kind in KINDS}
     found["programme"] += [(fold(p.title),) for p in meeting.programme]
     for item in meeting.items:
-        found["item"].append((fold(item.number), fold(item.title)))
+        found["item"].append((fold(item.number), Title(fold(item.title))))
         for block in item.content:
             if isinstance(block, ProgrammeBlock):
                 found["programme"] += [(fold(p.title),) for p in block.programme]

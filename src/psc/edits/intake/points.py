@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from psc.edits.intake import actionmark
 from psc.edits.intake.blocks import Block
 from psc.language import dates
 
@@ -62,7 +63,7 @@ def titled(text: str) -> tuple[str, str] | None:
     if not re.search(r"[.!?)]$", rest) and len(rest.split()) < _LEAST_RUNNING:
         return None  # 'Zavedení školného na AG - Smlouva o vzdělání': a title with a dash
     if sep != ":":  # a stop or a dash: the text after it starts a sentence
-        if not (rest[:1].isupper() or rest[:1].isdigit()):
+        if not (rest[:1].isupper() or rest[:1].isdigit() or _named_before_a_dash(words, sep)):
             return None
         lowered = {w.lower() for w in words}
         if words[0].lower() in _OPENS_A_SENTENCE or lowered & _VERBS_OF_A_SENTENCE:
@@ -71,6 +72,46 @@ def titled(text: str) -> tuple[str, str] | None:
         if sep == "." and (len(last) < 3 or not last.isalpha() or last.lower() in _ABBREVIATIONS):
             return None  # 'Cllr. Smith …', 'doc. RNDr. …', '8. prosince 2014.'
     return title, rest
+
+
+def _named_before_a_dash(words: list[str], sep: str) -> bool:
+    """'Matters arising – it was suggested …', 'Lettings Officer’s report – all plots are
+    now let.': a title of two words at least, all of them words, then a dash: the text after
+    it may open in lower case, as informal minutes write it ('Daniel - organise posters', a
+    name and a task, is not such a title; nor a title in capitals, 'INFORMACE ZE ZŠ – rodiče
+    dostanou …', a point of prose)."""
+    return (
+        sep != "."
+        and len(words) >= 2
+        and all(re.sub(r"['’]", "", w).isalpha() for w in words)
+        and any(w.islower() for w in words)
+    )
+
+
+def loosely(text: str) -> tuple[str, str] | None:
+    """'Minutes of last meeting – accepted as correct' among titled points: a short title,
+    a dash and any text after it (the few words of an outcome)."""
+    match = _TITLED.match(text.strip())
+    if match is None or match["sep"].strip() in (":", "."):
+        return None
+    words = match["title"].split()
+    if not _named_before_a_dash(words, match["sep"]) and not match["rest"][:1].isupper():
+        return None
+    return match["title"].strip(), match["rest"].strip()
+
+
+_LABEL_WORDS = 4
+
+
+def labelled(text: str, is_label: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """'Apologies for absence Robin, Les, Stuart, Nigel' (a point's title run into its
+    names): an attendance label of four words at most, then the people, capitalised."""
+    words = text.strip().split(" ")
+    for n in range(min(_LABEL_WORDS, len(words) - 1), 0, -1):
+        label, rest = " ".join(words[:n]), " ".join(words[n:]).strip()
+        if rest[:1].isupper() and is_label(label) in _ATTENDANCE:
+            return label, rest
+    return None
 
 
 _RUN_ON = re.compile(r"^(?P<title>[^.:;!?\n]*?[a-z)’'])\s+(?P<rest>[A-Z][a-z]*\s+[a-z].*)$", re.S)
@@ -121,12 +162,16 @@ def _runs(blocks: list[Block], points: list[int]) -> list[list[int]]:
     return runs
 
 
+def _neighbours(points: list[int]) -> list[list[int]]:
+    """Each point's neighbours among `points`: the one before it and the one after it."""
+    return [points[max(0, n - 1) : n] + points[n + 1 : n + 2] for n in range(len(points))]
+
+
 def split(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
     """Each numbered point opening with a short title and its text: the point (its number
     and title) and a paragraph of the text, in place. Among such points (one before it and
     one after it), a point whose title runs into its text without a stop is split where the
     text's first sentence begins (`run_on`)."""
-    del is_label  # the block rules' signature
     notes: list[Note] = []
     points = [k for k, b in enumerate(blocks) if _is_point(b)]
     text_of = {k: point[2] for k in points if (point := _point(blocks[k])) is not None}
@@ -136,7 +181,10 @@ def split(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[No
             found_at.update(dict.fromkeys(run))
     for before, k, after in zip(points, points[1:], points[2:], strict=False):
         if found_at[k] is None and found_at[before] and found_at[after]:
-            found_at[k] = run_on(text_of[k])
+            found_at[k] = run_on(text_of[k]) or loosely(text_of[k])
+    for k, nearby in zip(points, _neighbours(points), strict=True):
+        if found_at[k] is None and any(found_at[other] for other in nearby):
+            found_at[k] = labelled(text_of[k], is_label)
     i = 0
     shift = 0
     while i < len(blocks):
@@ -145,7 +193,10 @@ def split(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[No
         point = _point(block) if found is not None else None
         if found is not None and point is not None:
             title, rest = found
-            number, marker, _text = point
+            number, marker, text = point
+            head = text.strip()[: len(text.strip()) - len(rest)].strip()
+            if head != title and re.fullmatch(rf"{re.escape(title)}\s+[-–—]", head):
+                title = head  # 'Present -': the dash stays the title's, as written
             blocks[i : i + 1] = [
                 Block(
                     "item",
@@ -192,7 +243,8 @@ def attendance_point(r: Walk, i: int) -> int | None:
     nxt = r.blocks[i + 1] if i + 1 < len(r.blocks) else None
     if nxt is None or nxt.kind != "paragraph" or nxt.where != block.where:
         return None  # not a point split by `split`
-    label = block.text.strip()
+    written = block.text.strip()  # 'Present -', its dash as written
+    label = re.sub(r"\s+[-–—]$", "", written)
     kind = r.is_label(label)
     if kind not in _ATTENDANCE:
         return None
@@ -208,7 +260,7 @@ def attendance_point(r: Walk, i: int) -> int | None:
     )
     if not named:
         r.attendance(block.where, label, kind, value)
-    item = {"number": number, "title": label, "label": block.marker or f"{number}."}
+    item = {"number": number, "title": written, "label": block.marker or f"{number}."}
     r.start_item(block, item, f"item {number} ('{label}'): an attendance point, kept as an item")
     r.add(value)
     r.kept += 1
@@ -291,7 +343,8 @@ def after_the_last_point(r: _Items, i: int) -> None:
     if point.kind != "item" or any(_is_point(b) for b in r.blocks[i:]):
         return
     last = r.items[-1] if r.items else {}
-    if last.get("number") is None or not re.search(r"[.!?]$", text.text.strip()):
+    closed = re.search(r"[.!?]$", text.text.strip()) or actionmark.marked(text.text)
+    if last.get("number") is None or not closed:  # '… church groups. Action: Brenda' closes
         return
     if not r.blocks[i].text.strip()[:1].isupper():
         return
@@ -300,8 +353,11 @@ def after_the_last_point(r: _Items, i: int) -> None:
     r.container = r.items[-1]["content"]
 
 
-_PROSE_POINT = re.compile(r"^(?P<marker>(?P<number>\d{1,2})\s*[.,)])\s*(?P<text>[^\W\d_].*)$", re.S)
-"""'2. Šerif informoval …', '1.Šerif sdělil …' (the number glued to the text), '6, Výběrem …'."""
+_PROSE_POINT = re.compile(
+    r"^(?P<marker>(?P<number>\d{1,2})\s*[.,)/])\s*(?P<text>[^\W\d_].*)$", re.S
+)
+"""'2. Šerif informoval …', '1.Šerif sdělil …' (the number glued to the text), '6, Výběrem …',
+'2/ Předseda vyhodnotil …'."""
 _SENTENCE_WORDS = 14
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from psc.edits.intake import spaced
 from psc.edits.intake.blocks import Block
 
 HEADER_LABELS = (
@@ -36,7 +37,7 @@ _LABEL_LINE = re.compile(
 )
 """'Program zasedání', 'Program:', 'I. Program jednání' (the point of a resolution)."""
 
-_POINT = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<text>\S.*)$", re.S)
+_POINT = re.compile(r"^(?P<number>\d{1,2})\s*(?:[.)]|/(?=\s))\s*(?P<text>\S.*)$", re.S)
 
 
 def _fold(text: str) -> str:
@@ -48,7 +49,7 @@ def is_label(text: str) -> bool:
     """'Program zasedání', 'Program jednání:', 'I. Program jednání', 'Agenda': a line that
     names the programme and says nothing else."""
     match = _LABEL_LINE.match(text.strip().replace("*", ""))
-    return match is not None and _fold(match["label"]) in _LABELS
+    return match is not None and _fold(spaced.unspaced(match["label"])) in _LABELS
 
 
 def point(block: Block) -> tuple[int, str] | None:

@@ -19,25 +19,41 @@ from typing import Any
 
 from psc.edits.intake import (
     actionlist,
+    actionmark,
+    agreed,
     approvalstate,
     bodies,
+    bulletedlabels,
+    charged,
     commissions,
     counted,
     english,
     excused,
+    german,
     groups,
+    labelalone,
     motions,
+    namedvote,
+    needed,
+    opening,
     peoplelist,
     personrole,
     points,
     programme,
+    repeatedtitles,
+    resolved,
     roles,
     runtogether,
+    sectionlabels,
+    shownhere,
+    spaced,
+    strays,
     subpoints,
     tables,
     tasks,
     votelist,
     wrapped,
+    written,
 )
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.phrases import Phrases, pattern
@@ -197,10 +213,11 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
 _LABEL_LINE = re.compile(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:\s*\**\s*(.*)$", re.S)
 _ITEM = re.compile(
     r"^(?P<label>(?:bod(?:\s+(?:programu|č\.))?|ad|k\s+bodu|item|agenda\s+item)\s*"
-    r"(?P<number>\d+)\s*(?:\)|\.|:)?(?:\s*programu)?)\s*[–—:.)-]?\s*(?P<title>.*)$",
+    r"(?P<number>\d+)\s*(?:\)|\.|:|/(?!\d))?(?:\s*programu)?)\s*[–—:.)-]?\s*(?P<title>.*)$",
     re.I | re.S,
 )
-_NUMBERED = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<title>\S.*)$", re.S)
+_NUMBERED = re.compile(r"^(?P<number>\d{1,2})\s*(?:[.)]|/(?=\s))\s*(?P<title>\S.*)$", re.S)
+"""'1. Title', '1) Title', '1/ Title' (a slash after the number, then a space)."""
 _STRUCTURAL = re.compile(
     r"^(?:[A-C]\s+)?(?:průběh jednání|průběh zasedání|průběh schůze|proceedings|"
     r"projednávané body|jednání)$",
@@ -276,7 +293,7 @@ proposal's wording and states no result."""
 
 _DECIDED_SENTENCE = re.compile(
     r"^(?:(?P<label>\d+(?:\.\d+)+\.?)\s+)?(?P<text>"
-    r"(?:it\s+was\s+(?:(?:unanimously|duly|formally)\s+)?(?:agreed|resolved)\b"
+    r"(?:it\s+was\s+(?:(?:also|further|unanimously|duly|formally)\s+){0,2}(?:agreed|resolved)\b"
     r"|resolved\s*[:–-]|resolved\s+that\b"
     r"|the\s+minutes\s+of\b.*\b(?:was|were)\s+(?:(?:formally|duly|unanimously)\s+)?"
     r"(?:approved|adopted|agreed|confirmed)\b"
@@ -284,7 +301,7 @@ _DECIDED_SENTENCE = re.compile(
     re.I | re.S,
 )
 """A decision the minutes tell in a sentence, perhaps after a minute number: '2.2.1 It was
-agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of the meeting held on
+agreed that …', 'It was also agreed that …', 'It was RESOLVED …', 'Resolved: …', '2.1 The minutes of the meeting held on
 Wednesday 12, December 2007 were formally approved.'"""
 
 
@@ -362,13 +379,14 @@ _CONTACT = re.compile(
 )
 _DEADLINE = re.compile(r"\s*[–—-]?\s*\b(?:T|Termín|Deadline|Due)\s*:\s*", re.I)
 _TIME_WORDS = re.compile(
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)|\d{1,2}[:.]\d{2}(?:\s*(?:hodin|hod\.?|h\b))?",
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m|[ap]\.\s?m\.)(?!\w)"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:hodin|hod\.?|h\b|uhr\b))?",
     re.I,
 )
-"""A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm'): where the
-place after it begins."""
+"""A time as written after a date ('13:00 hod.', '18.00 hodin', '6.30pm', '7pm', '19:30 Uhr'):
+where the place after it begins."""
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
-_JOINERS = frozenset("v ve od do at from to a and on hod hodin h the dne až".split())
+_JOINERS = frozenset("v ve od do at from to a and on hod hodin h uhr the dne až".split())
 """Words that join a date and its times ('dne 16. června 2026 od 18.00 hodin')."""
 
 
@@ -578,7 +596,7 @@ rady:', 'Přítomní členové KR:'): the attendance of its first word."""
 
 
 def _label_kind(label: str, extra: dict[str, str]) -> str | None:
-    folded = _fold(_plain(label)).rstrip(":").strip()
+    folded = _fold(spaced.unspaced(_plain(label))).rstrip(":").strip()  # 'P r o g r a m:'
     folded = re.sub(r"\s*\(\d+\)$", "", folded)  # 'Present (7)': the label with its count
     if folded in extra:
         return extra[folded]
@@ -590,7 +608,8 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
         return _label_kind(members["label"], extra)
     if (category := peoplelist.category_label(folded)) is not None:  # 'Library Trustees Present'
         return category
-    return roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
+    german_kind = german.label_kind(folded)  # 'Gäste', 'Protokollant.in'
+    return german_kind or roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
 
 _AMPERSAND_NAMES = re.compile(
@@ -612,7 +631,7 @@ def _split_people(value: str) -> list[str]:
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
     for part in parts:
-        if not part:
+        if not part or strays.address_only(part):  # 'pp.,': a form of address, no one
             continue
         if people and _ACADEMIC_AFTER.match(part):
             people[-1] = f"{people[-1]}, {part}"
@@ -740,6 +759,13 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
+        self.blocks, alone = labelalone.joined(  # 'Gäste' / 'Peter Mohr, …'
+            self.blocks, self.is_label, categories_only=not self.english
+        )
+        self.notes += [Note(where, what) for where, what in alone]
+        if not self.english:  # 'Přítomni:' over ' • Ing. Pavel Grund' / …
+            self.blocks, listed = bulletedlabels.joined(self.blocks, self.is_label)
+            self.notes += [Note(where, what) for where, what in listed]
         if self.english:
             for word, kind in english.LABELS.items():
                 self.extra_labels.setdefault(word, kind)
@@ -755,6 +781,8 @@ class _Recogniser:
         self.minutes = programme.minute_headings(self.blocks)
         """Headings of numbered minutes ('23/165 …', '23/166 …'), by block index."""
         self.requeue: Block | None = None
+        self.listed: list[tuple[str, dict[str, Any]]] = []
+        """Resolutions listed under 'Usnesení' and the label as written (resolved.py)."""
         self.marked_new = False  # an action list marking its new entries ('**New**:')
         """The text of a numbered point that started an item, to be read next as a block."""
 
@@ -829,7 +857,9 @@ class _Recogniser:
             self.roles_in(block)
         i = 0
         while i < len(self.blocks):
+            text_before = shownhere.before_step(self)  # attendance after text: shown there
             nxt = self.step(i)
+            shownhere.after_step(self, text_before)
             if self.requeue is not None:  # the point's text, read as the block it is
                 self.blocks[i], self.requeue, nxt = self.requeue, None, i
             i = nxt
@@ -838,6 +868,7 @@ class _Recogniser:
             english.after(self)
         tasks.imposed(self)  # a resolution's last clause and 'T: …': the task it imposes
         approvalstate.settle(self)  # 'These are the Approved Minutes …', 'DRAFT'
+        shownhere.settle(self)  # no `show` beside the attendance's own line kept as text
         return self.finish()
 
     def step(self, i: int) -> int:
@@ -859,7 +890,8 @@ class _Recogniser:
         done = points.attendance_point(self, i)  # '1. Present: …': attendance and item 1
         if done is not None:
             return done
-        done = english.before(self, i) if self.english else None
+        done = english.before(self, i) if self.english else repeatedtitles.heading(self, i)
+        done = sectionlabels.section_line(self, i) if done is None and not self.english else done
         if done is not None:
             return done
         if self.in_programme and self._programme_restarts(block):
@@ -908,6 +940,8 @@ class _Recogniser:
         if self.verifying and block.kind == "paragraph" and self.signature_name(block):
             return i + 1
         self.verifying = False
+        if (done := namedvote.after_the_list(self, i)) is not None:
+            return done  # '* Jan Čermák: ano' / … / '**… byl přijat za člena spolku.**'
         if block.kind == "heading" or block.bold or self._structural_line(block):
             return self.heading(i)
         labelled = self.label_line(i)
@@ -924,7 +958,15 @@ class _Recogniser:
             return done  # a numbered action list: '1. **New**: …', '10. ~~…~~'
         if self.mode == "tasks":  # a decision among the action points is still a decision
             return self.decided_sentence(i) or self.task(i)
-        done = tasks.in_place(self, i)
+        done = actionmark.in_item(self, i)  # 'Action. Mandy Leamon agreed to …', '… Action: Brenda'
+        if done is not None:
+            return done
+        done = None if self.english else charged.in_text(self, i)  # '… pověřila X, aby …'
+        done = agreed.in_text(self, i) if done is None and not self.english else done
+        done = tasks.in_place(self, i) if done is None else done
+        if done is not None:
+            return done
+        done = needed.in_place(self, i)  # 'Nejpozději k 15.11.2015 je třeba zvolit …'
         if done is not None:
             return done
         if self.mode == "next" and self.next_meeting(block):
@@ -933,6 +975,8 @@ class _Recogniser:
             return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
         if self.english and (done := english.within(self, i)) is not None:
             return done
+        if (done := namedvote.in_a_paragraph(self, i)) is not None:
+            return done  # '… Vote by roll call. Racich, yes; Dement, yes; … Motion carried.'
         for step in (
             self.decision_list,
             self.proposal_line,
@@ -945,6 +989,8 @@ class _Recogniser:
             if done is not None:
                 return done
         if self.roll_call(block) or self.review(block) or self.closing_line(block):
+            return i + 1
+        if block.kind == "paragraph" and written.closes(self, block, _plain(block.text)):
             return i + 1
         if block.kind == "item" and not block.ordered and self.task_in_place(i):
             return i + 1
@@ -1139,6 +1185,8 @@ class _Recogniser:
         last = self.blocks[k - 1].where.split()[-1]
         shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
         self.header_value(shown, label, kind, value)
+        if k == i + 1 and not self.started() and strays.not_printed_back(value):
+            self.text_kept(block, "the attendance line as written (its people read) kept as text")
         return k
 
     def _is_label_line(self, text: str) -> bool:
@@ -1367,6 +1415,7 @@ class _Recogniser:
             if "date" not in self.m:
                 self.date_from_text(block, plain)
             return i + 1
+        self.date_line(block, plain)  # 'Mittwoch, 17. Oktober 2018' under the title
         if not self.started() and _fold(plain) in {
             _fold(w) for w in self.phrases.words("per_rollam")
         }:
@@ -1417,6 +1466,9 @@ class _Recogniser:
             self.sections.append({"title": text, "content": []})
             self.container = self.sections[-1]["content"]
             self.note(block, "a section after the agenda items")
+            return i + 1
+        if block.kind == "heading" and not self.started() and opening.is_opening(plain):
+            self.start_item(block, {"title": text}, f"'{plain}': the opening, an item of its own")
             return i + 1
         if self.mode == "head":
             self.mode = "body"
@@ -1562,6 +1614,18 @@ class _Recogniser:
     def _section_b_words(self) -> set[str]:
         return {_fold(w) for w in self.phrases.words("section_b")}
 
+    def date_line(self, block: Block, plain: str) -> None:
+        """A bold line or heading of the header that is a date and nothing else ('Mittwoch,
+        17. Oktober 2018' under an .odt's title): the meeting's date, when none is known yet.
+        The line stays where it is (psc words its dates in Czech or English only)."""
+        if "date" in self.m or "title" not in self.m or self.started():
+            return
+        found = dates.find_period(plain)
+        if found is None or found.start > 0 or plain[found.end :].strip(" .,"):
+            return
+        self.m["date"] = found.first
+        self.note(block, f"date {found.first.isoformat()} from a line of its own (it stays)")
+
     def date_from_text(self, block: Block, text: str) -> None:
         """'Zápis … konaného dne 16. června 2026 od 18.00 hodin': the date, and the start
         time written after it."""
@@ -1575,6 +1639,8 @@ class _Recogniser:
         self.m["date"] = found.first
         given = f" (its year {year} from the line above)" if year is not None else ""
         self.note(block, f"date {found.first.isoformat()} from the title{given}")
+        if dates.slashed_both_ways(plain[found.start : found.end]):  # '5/4/23'
+            self.note(block, "the date's numbers read day first, then month (UK usage)")
         if found.last != found.first:
             self.note(block, f"the meeting lasts to {found.last.isoformat()}: the title keeps it")
         start, _ = dates.find_times(plain[found.end :])
@@ -1862,7 +1928,7 @@ class _Recogniser:
             if before and "place" not in self.m and not re.search(r"\d", before):
                 self.m["place"] = before
                 self.note(block, "place")
-            elif before:
+            elif before or german.dated_in_german(plain):  # 'Mittwoch, 17. Oktober 2018'
                 self.text_kept(Block("paragraph", raw, block.where), "kept as text, too")
             return True
         return False
@@ -2025,6 +2091,11 @@ class _Recogniser:
         number = match["number"]
         after = plain[len(match["label"]) :].lstrip()
         written = match["label"].strip() + (":" if after.startswith(":") else "")
+        own = resolved.own_number(number or "", after, self.m.get("number"))
+        if own is not None:  # 'Usnesení 67/2018 91/2018 …': meeting 67's resolution 91/2018
+            number = own[0]
+            written = plain[: len(plain) - len(own[1])].strip() if own[1] else plain.strip()
+            self.note(block, f"'{written}': the meeting's resolutions, this one {number}")
         decision: dict[str, Any] = {}
         default = " ".join(p for p in (self.wording.labels["decision"], number or "") if p) + ":"
         if _fold(written) != _fold(default) or not number:
@@ -2063,6 +2134,7 @@ class _Recogniser:
         self.outcome(decision)
         self.add(decision)
         self.last_decision = decision
+        self.listed.append((written, decision))
         voted = " with its vote" if {"votes", "votes_text", "unanimous"} & set(decision) else ""
         self.note(block, f"resolution {number or ''}".strip() + voted)
         return i + used
@@ -2072,13 +2144,16 @@ class _Recogniser:
         written, with the outcome its words state ('Předsedou ekonomické komise AS byl zvolen
         …' adopted)."""
         block = self.blocks[i]
-        if block.kind != "paragraph" or not _DECISION_LIST.match(_strip_marks(_plain(block.text))):
+        label = _strip_marks(_plain(block.text))
+        if block.kind != "paragraph" or not resolved.list_label(label):
             return None
         k = i + 1
         points: list[Block] = []
         while k < len(self.blocks):
             nxt = self.blocks[k]
-            if nxt.kind == "item" and nxt.ordered:
+            if nxt.kind == "item" and (nxt.ordered or points) and tasks.will_do(nxt.text):
+                break  # '- předseda FV … předloží plán práce …': a task, read as one
+            if nxt.kind == "item" and (nxt.ordered or _DECISION_LIST.match(label) is None):
                 points.append(nxt)
             elif not (points and self.page_mark(nxt)):  # a page footer inside: left out
                 break
@@ -2095,6 +2170,7 @@ class _Recogniser:
             self.outcome(decision)
             self.add(decision)
             self.last_decision = decision
+            self.listed.append((label, decision))
         self.note(block, f"'{_plain(block.text).strip(' :')}': {len(points)} resolutions")
         return k
 
@@ -2154,6 +2230,8 @@ class _Recogniser:
         if not (block.kind == "paragraph" or lettered) or block.bold or _plain(text) != text:
             return None
         decision = told_decision(text)
+        if decision is None and block.kind == "paragraph":
+            decision = resolved.consent(text)  # 'Výbor se zněním dopisu souhlasí.'
         if decision is not None and lettered:  # 'b) OZ vzalo na vědomí zprávu auditorky'
             decision = {"label": block.marker, **decision}
         if decision is None:
@@ -2985,6 +3063,20 @@ class _Recogniser:
 
     # ---------------------------------------------------------------- the meeting
 
+    def as_listed(self, decision: dict[str, Any]) -> bool:
+        """A resolution listed under 'Usnesení' with no outcome or vote stated: adopted
+        (resolved.py), and the report says so."""
+        label = next((written for written, d in self.listed if d is decision), None)
+        if label is None or not resolved.adopted_as_listed(label, decision):
+            return False
+        which = str(decision.get("number") or decision.get("label") or "").strip()
+        self.notes.append(
+            Note(
+                "source", f"resolution {which} listed under '{label}' (no result stated) → adopted"
+            )
+        )
+        return True
+
     def finish(self) -> Draft:
         self.designated_roles()
         m = self.m
@@ -3042,6 +3134,8 @@ class _Recogniser:
             for block in part.get("content", []):
                 if isinstance(block, dict) and "outcome_text" in block:
                     motions.tidy(block)
+                if isinstance(block, dict) and "decision" in block and self.as_listed(block):
+                    continue
                 if isinstance(block, dict) and "decision" in block and counted.infer(block):
                     which = str(block.get("number") or block.get("label") or "").strip()
                     self.notes.append(

@@ -5,7 +5,8 @@ Small Czech bodies close their minutes with the recorder's verb, perhaps the day
 name on the same line or the line under it: 'Zapsala dne 27.5.2011 Iveta Plachá' (a school
 parents' association), 'Zapsal dne 6.12.2006' over 'Zbyněk Tůma' (a municipal finance
 committee), 'Zapsal' over 'Bohuslav Potůček' (a breeders' club), 'Zapsal Josef Vošmik' (a
-sports club).
+sports club), the name before the day: 'Zapsala M. Petřinová – 4.11.2015' (a school parents'
+association's committee).
 The verb's form says the gender ('zapsala', 'zapsal'); the day is the record's date. A footer
 with a colon ('Zapsal: …') is the recogniser's `footer`. Pure.
 """
@@ -20,6 +21,10 @@ from psc.edits.intake.roles import is_name
 from psc.language import dates
 
 _RECORDED = re.compile(r"^(?P<verb>zapsala|zapsal)(?:\s+(?:dne\s+)?(?P<rest>\d.*))?$", re.I)
+_NAME_THEN_DAY = re.compile(
+    r"^(?P<verb>zapsala|zapsal)\s+(?P<name>[^\d–—,]+?)\s*[–—,-]\s*(?P<day>\d.*)$", re.I
+)
+"""'Zapsala M. Petřinová – 4.11.2015': the name, a dash, the day."""
 
 
 def recorded_on(line: str, below: str | None = None) -> tuple[dict[str, Any], bool] | None:
@@ -32,6 +37,16 @@ def recorded_on(line: str, below: str | None = None) -> tuple[dict[str, Any], bo
     alone = re.match(r"^(?P<verb>zapsala|zapsal)\s+(?P<name>\D+)$", line.strip(), re.I)
     if match is None and alone is not None:  # 'Zapsal Josef Vošmik'
         match, name = alone, alone["name"].strip(" ,;:.")
+    dated = _NAME_THEN_DAY.match(line.strip())
+    if match is None and dated is not None:  # 'Zapsala M. Petřinová – 4.11.2015'
+        found = dates.find_date(dated["day"])
+        if (
+            found is None
+            or dated["day"][: found[1]].strip()
+            or dated["day"][found[2] :].strip(". ")
+        ):
+            return None
+        match, name, day = dated, dated["name"].strip(" ,;:."), found[0]
     if match is None:
         return None
     if "rest" in match.groupdict() and match["rest"]:

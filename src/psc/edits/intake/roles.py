@@ -45,7 +45,7 @@ _ELLIPTIC = re.compile(  # ', ověřovatelem Viktor Novotný': the same verb, le
 _OPENED = re.compile(  # who opened the meeting (not an item) or led it chairs it
     r"(?:\b(?:schůzi|jednání|zasedání)(?:\s+\w+){0,3}?\s+zahájil(?P<f1>a)?"
     r"|\bzahájil(?P<f4>a)?(?=\s+a\s+řídil))"
-    r"(?:\s+a\s+řídil(?P<f2>a)?)?\s+|\b(?:řídil|předsedal)(?P<f3>a)?\s+",
+    r"(?:\s+a\s+řídil(?P<f2>a)?)?(?:\s*:)?\s+|\b(?:řídil|předsedal)(?P<f3>a)?(?:\s*:)?\s+",
     re.I,
 )
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from psc.edits.intake import namedvote
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.sentences import sentences
 
@@ -81,6 +82,33 @@ _MOST_BETWEEN = 3
 """Sentences a motion may run on for before its second is named."""
 
 
+_VOTED = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+voted\s+"
+    r"(?P<vote>aye|yes|nay|no)\b"
+)
+_NAMED = re.compile(rf"^(?P<name>{_NAME})\s+(?P<vote>aye|yes|nay|no)$", re.I)
+
+
+def _roll_call(sentence: str) -> list[dict[str, str]] | None:
+    """The members' votes a sentence names: 'Evans, Peasley, Funk, Cromer and Smiarowski
+    voted aye.' (each of them for), 'Evans aye; Funk aye; Peasley aye; …' (each their own);
+    None for any other sentence ('All voted aye in favor.': no names)."""
+    text = sentence.strip().rstrip(".")
+    voted = _VOTED.match(text)
+    if voted is not None:
+        vote = namedvote.VOTES[voted["vote"].casefold()]
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", voted["names"])
+        return [{"name": name, "vote": vote} for name in names if name]
+    entries = [_NAMED.match(part.strip()) for part in text.split(";")]
+    if len(entries) >= 2 and all(entries):
+        return [
+            {"name": e["name"], "vote": namedvote.VOTES[e["vote"].casefold()]}
+            for e in entries
+            if e is not None
+        ]
+    return None
+
+
 def _seconder(sentence: str) -> str | None:
     for pattern in _SECONDED:
         found = pattern.search(sentence)
@@ -127,6 +155,9 @@ def read(r: Walk, i: int) -> int | None:
         decision["outcome"] = "rejected" if _REJECTED.search(tail) else "adopted"
         if said:
             decision["outcome_text"] = " ".join(said)
+        roll = next((found for text in said if (found := _roll_call(text))), None)
+        if roll:  # 'Evans, Peasley, … voted aye.', 'Evans aye; Funk aye; …'
+            decision["roll_call"] = roll
         r.add(decision)
         if k < len(parts):
             r.add(" ".join(parts[k:]))

@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from psc.edits.intake import functionspeaker
+
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
     "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as bratr sestra".split()
@@ -331,6 +333,8 @@ def statements_in(
     found = False
     for sentence in sentences(text):
         said = speech_sentence(sentence, known) or by_function(sentence, speakers or {})
+        function = None if said else functionspeaker.alone(sentence, _FUNCTIONS)
+        said = Said(function, sentence) if function else said  # 'Předsedkyně … řekla, že'
         previous = parts[-1] if parts else None
         if said is None and isinstance(previous, str):
             said = opening(previous, sentence, known)

@@ -12,7 +12,13 @@
 - `lettered_subitem` (a walk rule): a point lettered after the number of the item it is
   in ('4A. ADOPT A RESOLUTION …' in item 4, '5.a Muskegon Pride Center' in item 5 of
   Muskegon's city commission, '6.A.BEAUTIFICATION AWARDS' in item 6 of Daytona Beach's) is a
-  sub-item of that item, labelled as written.
+  sub-item of that item, labelled as written;
+- `lettered_point` (a walk rule): a line lettered 'a.', 'b)', '(c)' in order inside a
+  numbered item, a short title ('a. Committee Membership.' / 'b. Heavy traffic on Stoke
+  Bridge' in 'ITEM 7 ANY OTHER BUSINESS' of Stoke Ferry's residents' association; 'a.
+  Kathy Ramundt, …' in '4. Public Comment' of Roseville's city council; 'a) Should the day
+  of meeting be changed?' in '3. Discussion on the present organisation of the group.' of
+  Hastings Humanists'), is a sub-item of that item, labelled as written, its text below.
 """
 
 from __future__ import annotations
@@ -32,11 +38,16 @@ _LETTERED = re.compile(
 )
 
 
+_LETTER = re.compile(r"^(?P<label>\(?(?P<letter>[a-h])[.)])\s+(?P<title>[A-Z].*)$", re.S)
+_TITLE_WORDS = 12
+
+
 class Walk(Protocol):
     """What the walk rule uses of the recogniser (recognise.py's _Recogniser)."""
 
     blocks: list[Block]
     items: list[dict[str, Any]]
+    item_indent: int | None
 
     def start_item(self, block: Block, item: dict[str, Any], what: str) -> None: ...
 
@@ -114,4 +125,40 @@ def lettered_subitem(r: Walk, i: int) -> int | None:
         return None
     item = {"label": match["label"], "subitem": True, "title": match["title"].strip()}
     r.start_item(block, item, f"sub-item '{match['label']}' of item {match['number']}")
+    return i + 1
+
+
+def _letter_of(item: dict[str, Any]) -> str | None:
+    """The letter of a lettered sub-item ('b.' → 'b'), or None."""
+    match = _LETTER.match(f"{item.get('label', '')} X") if item.get("subitem") else None
+    return match["letter"] if match else None
+
+
+def lettered_point(r: Walk, i: int) -> int | None:
+    """'a. Committee Membership.' inside item 7, then 'b. …' after sub-item 'a.': a sub-item
+    of the item, labelled as written (the letters in order from 'a')."""
+    block = r.blocks[i]
+    text = block.text.strip()
+    if block.kind == "item" and block.ordered and re.fullmatch(r"[a-h]", block.number or ""):
+        text = f"{block.marker or f'{block.number}.'} {text}"  # 'a) …' read as a list's point
+    elif block.kind != "paragraph":
+        return None
+    if block.bold or not r.items or block.indent > (r.item_indent or 0):
+        return None  # indented under a point of the item: a point of its text
+    match = _LETTER.match(text)
+    if match is None:
+        return None
+    title = match["title"].strip()
+    if len(title.split()) > _TITLE_WORDS or re.search(r"[.!?]\s+\S", title):
+        return None  # a sentence or more: a lettered paragraph, no title
+    last = r.items[-1]
+    letter = match["letter"]
+    after = _letter_of(last)
+    if not (
+        (letter == "a" and isinstance(last.get("number"), int))
+        or (after is not None and ord(letter) == ord(after) + 1)
+    ):
+        return None
+    item = {"label": match["label"], "subitem": True, "title": title}
+    r.start_item(block, item, f"sub-item '{match['label']}' of the item above")
     return i + 1

@@ -75,6 +75,10 @@ def action_line(text: str) -> TaskLine | None:
     return TaskLine(match["label"].strip(), rest, who)
 
 
+_TOPIC_LENGTH = 140
+"""A topic before the dash and the task is a line's start: 140 characters at most."""
+
+
 def to_do(text: str) -> TaskLine | None:
     """'NB to follow up with MW about …', '(3.5) Welcome Packs – RM to distribute packs …',
     '12. Park inspection- clerk to get quotes …': someone to do something, in one sentence
@@ -83,9 +87,12 @@ def to_do(text: str) -> TaskLine | None:
     if len(_sentences(text)) > 1:  # more than one sentence: an account
         return None
     match = _TO_DO.match(text)
-    if match is None:
-        topic = re.match(r"^[^–—]{2,80}?\s?[–—-]\s+", text)  # 'Park inspection- clerk to …'
-        match = _TO_DO.match(text[topic.end() :]) if topic else None
+    if match is None:  # 'Park inspection- clerk to …'; a topic of dashed parts ('Glazewing
+        # Ltd, Station Road - erection of Portal Framed Building … - clerk to ask if …')
+        for topic in re.finditer(r"\s?[–—-]\s+", text[:_TOPIC_LENGTH]):
+            match = _TO_DO.match(text[topic.end() :]) if topic.start() >= 2 else None
+            if match is not None:
+                break
     if match is None or not _is_verb(match["verb"]):
         return None
     return TaskLine(None, text, match["who"])

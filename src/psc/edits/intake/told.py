@@ -119,12 +119,15 @@ _PASSIVE = re.compile(
     r"\b(?P<neg>ne)?(?:byl[aoiy]?|bylo)\s+(?:[\w.]+\s+){0,3}?"
     r"(?P<verb>schválen[aoiy]?|zvolen[aoiy]?|přijat[aoiy]?)\b"
     r"|\b(?:přítomní|přítomni|členové|účastníci|delegáti)\s+(?:(?:\w+\s+){0,2}?)"
-    r"(?P<active>schválili|zvolili|přijali)\b",
+    r"(?P<active>schválili|zvolili|přijali)\b"
+    r"|\b(?P<everyone>všichni)\s+(?:(?:\w+\s+){0,5}?)(?P<all_active>schválili|zvolili|přijali)\b",
     re.I,
 )
 """A decision told as a result rather than as the body's act: 'Navrhovaný program byl
 hlasováním schválen.', 'Navržení kandidáti byli zvoleni jednomyslně', 'Složení mandátové
-komise bylo schváleno všemi hlasy.', 'Přítomní hlasováním schválili znění jednacího řádu VH.'"""
+komise bylo schváleno všemi hlasy.', 'Přítomní hlasováním schválili znění jednacího řádu VH.',
+and all of them, unanimously: 'Všichni schválili navrženého zapisovatele …' (a municipal
+council), 'Všichni zastupitelé následně složili slib a zvolili návrhovou komise …' (another)."""
 _UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+hlasy|unanimous\w*)\b", re.I)
 
 
@@ -146,7 +149,7 @@ def passive_decision(sentence: str) -> dict[str, Any] | None:
     if match is None or re.search(r"\bby\s+(?:byl|bylo|byly|byli|byla)\b", sentence, re.I):
         return None
     decision: dict[str, Any] = {"decision": sentence}
-    if _UNANIMOUS.search(sentence):
+    if _UNANIMOUS.search(sentence) or match["everyone"]:
         decision["unanimous"] = True
     decision["outcome"] = "rejected" if match["neg"] else "adopted"
     return decision
