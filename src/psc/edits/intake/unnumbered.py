@@ -124,6 +124,8 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         alone = nxt is not None and nxt.kind == "paragraph" and not _title(nxt.text)
         split = _split(block, alone)
+        if split is not None and split[0].isupper():
+            continue  # 'MATTERS ARISING – …': a title in capitals, capsopen's
         if split is not None and not is_label(split[0]):
             found.append((i, split))
     if sum(1 for _i, (_t, _r, own) in found if own) < 2:
