@@ -184,17 +184,17 @@ def test_titles_before_a_dash_in_bullets_and_in_paragraphs():
     'Planning – Mells PC have protested …' (a parish meeting's paragraphs)."""
     text = _source("en-rockingham-library-trustees-2017-03")
     draft = _draft(text, EN_GROUP, date=dt.date(2017, 3, 7))
-    titles = [title for _number, title in _items(draft.meeting)]
-    assert titles == [
-        None,  # the opening bullets, before the first titled point
-        "Oaths of Office",
-        "Election of Officers",  # a short title before a comma, among titles before dashes
-        "Regular meeting dates and times",
-        None,  # '- Handed around and affirmed the rules and procedures': a point of its own
-        "Committee Assignments",
-        "Other Business",
-        None,  # '- No Executive Session'
-        None,  # '- Motion to Adjourn Heidi, Ellen Seconds; …': four words, then names
+    titles = [(item.get("label"), item.get("title")) for item in draft.meeting["items"]]
+    assert titles == [  # a bullet's title as written, its separator kept
+        (None, None),  # the opening bullets, before the first titled point
+        ("-", "Oaths of Office –"),
+        ("-", "Election of Officers,"),  # a short title before a comma, among dashed ones
+        ("-", "Regular meeting dates and times –"),
+        (None, None),  # '- Handed around and affirmed the rules and procedures': a point
+        ("-", "Committee Assignments –"),
+        ("-", "Other Business –"),
+        (None, None),  # '- No Executive Session'
+        (None, None),  # '- Motion to Adjourn Heidi, Ellen Seconds; …': four words, then names
     ]
     handed = draft.meeting["items"][4]["content"]
     assert handed == [{"list": ["Handed around and affirmed the rules and procedures"]}]

@@ -905,8 +905,8 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     sentence_above_programme,
     programme_label_alone,
     programme_title_as_item,
-    heading_as_item,
     unnumbered.untitled_point,
+    heading_as_item,
     names_without_label,
     parts.part_before_items,
 )

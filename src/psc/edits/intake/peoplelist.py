@@ -5,8 +5,9 @@ heading of its own ('## Attendees'), or after a label that has no colon ('Those 
 Leamon, Mr R Bivon, …, 9 members of the public.', 'Apologies Mr J Nicholas-Letch, Mr E Taylor
 and Borough Councillor C Sampson').
 
-Either becomes one line 'Label: people' (in place) that the header reads as any other label
-line; the words stay as written. english.py runs both among its block rules.
+Either gives one line 'Label: people' (in place) that the header reads as any other label
+line; the heading's words, or the line as written, stay before it as text of the minutes,
+so the imported minutes read as the source does. english.py runs both among its block rules.
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ def heading_over_people(blocks: list[Block], is_label: Callable[[str], str | Non
             continue
         if is_label(label) not in _ATTENDANCE or not _people(body.text):
             continue
-        blocks[i : i + 2] = [Block("paragraph", f"{label}: {body.text.strip()}", head.where)]
+        blocks[i : i + 2] = [  # the heading's words stay text (no section of their own)
+            Block("paragraph", head.text.strip(), head.where),
+            Block("paragraph", f"{label}: {body.text.strip()}", body.where),
+        ]
         notes.append((head.where, f"'{label}' over the paragraph of its people: one line"))
         break  # one attendance heading: the list shifted, so stop
     return notes
@@ -61,7 +65,7 @@ def label_without_colon(blocks: list[Block], is_label: Callable[[str], str | Non
     opening with an attendance label of one to three words and no colon, the rest of it a
     list of people: 'Label: people' (in place)."""
     notes: list[Note] = []
-    for i, block in enumerate(blocks):
+    for i, block in reversed(list(enumerate(blocks))):
         if block.kind != "paragraph" or ":" in block.text:
             continue
         for n in (3, 2, 1):
@@ -70,7 +74,7 @@ def label_without_colon(blocks: list[Block], is_label: Callable[[str], str | Non
                 continue
             label, rest = opening.groups()
             if is_label(label) in _ATTENDANCE and _people(rest):
-                blocks[i] = Block("paragraph", f"{label}: {rest}", block.where)
+                blocks[i + 1 : i + 1] = [Block("paragraph", f"{label}: {rest}", block.where)]
                 notes.append((block.where, f"'{label}' with its people, no colon: read so"))
                 break
     return notes

@@ -76,12 +76,14 @@ def _split(block: Block, alone: bool) -> tuple[str, str, bool] | None:
         return text, "", True
     if block.kind not in ("paragraph", "item") or block.ordered:
         return None
+    bullet = block.kind == "item"  # a bullet's title keeps its separator: its item's title
     dashed = _DASHED.match(text)  # 'Oaths of Office – Celina read …', 'Planning – Mells PC …'
     if dashed is not None and _dash_title(dashed["title"]):
-        return dashed["title"], dashed["rest"], True
-    comma = _COMMA.match(text) if block.kind == "item" else None
+        title = text[: dashed.start("rest")].rstrip() if bullet else dashed["title"]
+        return title, dashed["rest"], True
+    comma = _COMMA.match(text) if bullet else None
     if comma is not None and _title(comma["title"]) and len(comma["title"].split()) <= 3:
-        return comma["title"], comma["rest"], False  # '- Election of Officers, Heidi moves …'
+        return text[: comma.start("rest")].rstrip(), comma["rest"], False  # 'Election of …,'
     # (three words at most before a comma: a longer run ends in a list of names, 'Motion to
     # Adjourn Heidi, Ellen Seconds; …')
     found = points.run_on(text) if block.kind == "paragraph" else None
@@ -124,9 +126,9 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         alone = nxt is not None and nxt.kind == "paragraph" and not _title(nxt.text)
         split = _split(block, alone)
-        if split is not None and split[0].isupper():
+        if split is not None and split[0].rstrip(" ,–—-").isupper():
             continue  # 'MATTERS ARISING – …': a title in capitals, capsopen's
-        if split is not None and not is_label(split[0]):
+        if split is not None and not is_label(split[0].rstrip(" ,–—-")):
             found.append((i, split))
     if sum(1 for _i, (_t, _r, own) in found if own) < 2:
         return []  # two titles of their own at least: the minutes' shape, not a chance line
@@ -159,9 +161,15 @@ class Walk(Protocol):
 
 def untitled_point(r: Walk, i: int) -> int | None:
     """In minutes written as bulleted points, some titled before a dash ('- Oaths of Office –
-    …'), a bullet after them without a title ('- Handed around and affirmed the rules and
-    procedures') is a point of its own: an item without a title, the bullet its list."""
+    …'): each titled point an item labelled by its bullet, titled as written (its separator
+    kept: the minutes read so); a bullet after them without a title ('- Handed around and
+    affirmed the rules and procedures') a point of its own, an item without a title, the
+    bullet its list."""
     block = r.blocks[i]
+    if block.kind == "heading" and block.marker == _BULLET:
+        item = {"label": "-", "title": block.text.strip()}
+        r.start_item(block, item, "a bulleted point's title: an item without a number")
+        return i + 1
     if block.kind != "item" or block.ordered or not r.items:
         return None
     above = next((b for b in reversed(r.blocks[:i]) if b.kind == "heading"), None)
