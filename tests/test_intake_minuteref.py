@@ -46,13 +46,15 @@ def test_points_numbered_with_the_year_are_items():
 
 
 def test_minutes_numbered_with_the_year_in_another_councils_minutes():
-    """'160/19 Confirmation of …: Responsibilities to be …': minute 160 of 2019, its title up
-    to the colon and the words after it the item's text."""
+    """'160/19 Confirmation of …: Responsibilities to be …': minute 160 of 2019 (labelled as
+    written, no item number: the minutes run on through the year), its title up to the colon
+    and the words after it the item's text."""
     draft = _draft(DUNSTON, EN_GROUP, date=dt.date(2019, 5, 13))  # '13th May' of 'May 2019'
     assert _items(draft.meeting)[-2:] == [
-        (160, "Confirmation of Individual Councillors Responsibilities"),
-        (161, "Future Meeting Dates"),
+        (None, "Confirmation of Individual Councillors Responsibilities"),
+        (None, "Future Meeting Dates"),
     ]
+    assert [i.get("label") for i in draft.meeting["items"][-2:]] == ["160/19", "161/19"]
     assert any(
         isinstance(b, str) and b.startswith("The chairman suggested")
         for b in _content(draft.meeting)
@@ -72,3 +74,17 @@ def test_a_clerk_line_is_an_attendance_category():
     wellesbourne = _draft(WELLESBOURNE, EN_GROUP).meeting["attendees"]["categories"]
     clerk = next(c for c in wellesbourne if c["label"] == "Clerk")
     assert clerk["people"][0].startswith("Mrs Scriven")
+
+
+def test_minutes_running_on_through_the_year_are_labelled_not_numbered():
+    """'43.15 Apologies and reasons for absence' … '51.15 Date of next meeting' (a village
+    hall charity's trustees): minutes 43 to 51 of 2015, each item labelled as written."""
+    text = (REAL / "en-giddings-village-hall-trustees-2015-07" / "source.txt").read_text(
+        encoding="utf-8"
+    )
+    items = _draft(text, EN_GROUP).meeting["items"]
+    labelled = [(i.get("number"), i.get("label"), i.get("title")) for i in items if "label" in i]
+    assert labelled[0] == (None, "43.15", "Apologies and reasons for absence")
+    assert labelled[-1] == (None, "51.15", "Date of next meeting")
+    assert len(labelled) == 9
+    _words_kept(text, _draft(text, EN_GROUP))

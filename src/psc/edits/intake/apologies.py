@@ -6,7 +6,7 @@ parentheses, perhaps followed by what the meeting made of it: 'Cllr L Watson and
 Foster (family commitment), Cllr A Hart (work commitment) and Cllr H Allsopp (leave). The
 meeting accepted these as proper reasons for non-attendance.' (Choppington Parish Council),
 'Councillor T. Cramond (TC); County Councillor A. Wilkinson (AW);' (a parish council's
-minutes of July 2023). The names are who was excused; the sentence stays the item's text, and
+minutes of July 2023), 'Trustee Hayden did not attend.' (a village hall charity's trustees). The names are who was excused; the sentence stays the item's text, and
 the sentences after it are read again as a paragraph of their own (a decision told in them is
 one). Pure but for the recogniser it is given.
 """
@@ -22,10 +22,16 @@ from psc.edits.intake.sentences import first_sentence
 _APOLOGIES_TITLE = re.compile(r"^\W*apologies\b", re.I)
 """An item's title naming apologies ('APOLOGIES FOR ABSENCE.', 'Apologies for Absence')."""
 _PERSON = re.compile(
-    r"^(?:(?:Cllrs?|Councillors?|County|District|Mr|Mrs|Ms|Miss|Dr)\.?\s+)*"
+    r"^(?:(?:Cllrs?|Councillors?|County|District|Trustees?|Mr|Mrs|Ms|Miss|Dr)\.?\s+)*"
     r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+$"
 )
 """'Cllr L Watson', 'County Councillor A. Wilkinson': capitalised words after titles."""
+
+
+_NOT_ATTENDING = re.compile(
+    r"\s+(?:did\s+not|could\s+not|was\s+unable\s+to|were\s+unable\s+to)\s+attend$", re.I
+)
+"""'… did not attend' after the names under an item of apologies: they are the excused."""
 
 
 class Walk(Protocol):
@@ -44,6 +50,8 @@ def names(sentence: str) -> list[str] | None:
     """The people a sentence of names lists ('Cllr L Watson and Cllr J Foster (family
     commitment), Cllr A Hart …'), their reasons left out; None when it says anything else."""
     bare = re.sub(r"\s*\([^()]*\)", "", sentence).strip().rstrip(".;,").strip()
+    bare = _NOT_ATTENDING.sub("", bare)  # 'Trustee Hayden did not attend.'
+
     parts = [p.strip() for p in re.split(r"[,;]|\s+and\s+|\s+&\s+", bare) if p.strip()]
     if not parts or not all(_PERSON.match(p) for p in parts):
         return None

@@ -24,12 +24,13 @@ from psc.edits.intake.blocks import Block
 _BODY = (
     r"(?:(?:full|parish|town|district|city|county|executive|management)\s+)?"
     r"(?:committee|sub-committee|board|council|meeting|group|members|councillors|trustees|"
-    r"directors|governors|commission|panel|assembly|forum)"
+    r"directors|governors|commission|panel|assembly|forum|working\s+group|wg)"
 )
 _DECIDED = re.compile(
     rf"^(?:(?:after|following)\s+[^,]{{1,60}},\s*)?(?:the\s+)?{_BODY}\s+"
     r"(?:(?:then|also|further|therefore|subsequently|formally)\s+)?"
     r"(?:(?P<unanimously>unanimously)\s+)?"
+    r"(?:(?:discussed|considered|reviewed)\s+and\s+)?"  # 'The WG discussed and approved …'
     r"(?P<verb>decided|resolved|agreed|voted|approved|adopted|accepted|endorsed|ratified|noted)\b",
     re.I,
 )

@@ -36,13 +36,18 @@ from psc.edits.intake import (
     motions,
     movedby,
     parts,
+    peoplelist,
+    preparedby,
     programme,
     results,
     rollcall,
+    rollsentences,
     scribe,
     sectionheads,
+    sentencemotions,
     signoff,
     subitems,
+    unnumbered,
 )
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.sentences import sentences
@@ -409,12 +414,15 @@ def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
     capsopen.dashed_label,
     label_over_list,
+    peoplelist.heading_over_people,
+    peoplelist.label_without_colon,
     labels_on_one_line,
     minuteref.numbered_with_the_year,
     join_wrapped,
     number_without_point,
     title_in_capitals,
     subitems.capitals_wrapped,
+    unnumbered.titles,
 )
 """The block rules, in the order they run."""
 
@@ -472,6 +480,8 @@ class Walk(Protocol):
     def start_item(self, block: Block, item: dict[str, Any], what: str) -> None: ...
     def attendance(self, where: str, label: str, kind: str, value: str) -> None: ...
     def is_label(self, text: str) -> str | None: ...
+    def person_statements(self, block: Block, text: str) -> bool: ...
+    def list_item(self, block: Block) -> None: ...
 
 
 _PROGRAMME_WORDS = {"topics", "agenda", "agenda items", "order of business", "items"}
@@ -749,8 +759,9 @@ def agreed_inside(r: Walk, i: int) -> int | None:
         return None  # none, or the paragraph opens with it (recognise.py's decided_sentence)
     if any(bodydecided.decided(part, first=k == 0) for k, part in enumerate(parts[:at])):
         return None  # 'The meeting agreed that …' before it: `body_decided` reads both
-    if at:
-        r.add(" ".join(parts[:at]))
+    lead = " ".join(parts[:at])
+    if lead and not r.person_statements(block, lead):  # 'Mr Bivon asked …' before it
+        r.add(lead)
     decision: dict[str, Any] = {"decision": " ".join(parts[at:]), "outcome": "adopted"}
     if re.search(r"\bunanimously\b", parts[at], re.I):
         decision["unanimous"] = True
@@ -894,6 +905,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     sentence_above_programme,
     programme_label_alone,
     programme_title_as_item,
+    unnumbered.untitled_point,
     heading_as_item,
     names_without_label,
     parts.part_before_items,
@@ -912,12 +924,15 @@ def before(r: Walk, i: int) -> int | None:
 
 WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     rollcall.read,
+    rollsentences.read,
+    preparedby.read,
     apologies_received,
     apologies.named_apologies,
     resolved_by_nick,
     motionblock.labelled_motion,
     movedby.moved_by,
     rollcall.moved_and_seconded,
+    sentencemotions.read,
     motion,
     dashed.dashed_outcome,
     passive_results,

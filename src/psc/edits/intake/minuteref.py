@@ -4,7 +4,9 @@ of 2019), '21.44 ELECTION OF CHAIR OF THE COUNCIL' (minute 44 of 2021).
 
 Such a line is a numbered point: its number is the part that runs on, the part that stays
 the same is the year (the last two digits of a year the minutes write out), and the number
-as written its label. A title ending in a colon is the title, the words after it a paragraph.
+as written its label. Minutes counted from 1 in the meeting ('1.19', '2.19') number its items;
+minutes running on through the year ('43.15' … '51.15', '160/19') are labelled as written, with
+no item number (minute 43 of the year is not the meeting's 43rd item). A title ending in a colon is the title, the words after it a paragraph.
 
 english.py runs `numbered_with_the_year` among its block rules and `minute_item` among its
 walk rules (a minute numbered on through the year, 160/19, is an item though it is not 1).
@@ -121,6 +123,17 @@ def minute_item(r: Walk, i: int) -> int | None:
     number = int(block.number)
     if any(item.get("number") == number for item in r.items):
         return None
-    item = {"number": number, "label": block.marker, "title": block.text.strip()}
-    r.start_item(block, item, f"item {number} ('{block.marker}', numbered with the year)")
+    item: dict[str, Any] = {"number": number, "label": block.marker, "title": block.text.strip()}
+    if not match["agenda"] and not _from_one(r, number):  # '43.15': minute 43 of the year,
+        del item["number"]  # not the meeting's 43rd item: the label as written, no number
+    r.start_item(block, item, f"item '{block.marker}' (numbered with the year)")
     return i + 1
+
+
+def _from_one(r: Walk, number: int) -> bool:
+    """Do the meeting's minutes numbered with the year count its items from 1 ('1.19', '2.19'),
+    rather than running on through the year ('43.15', '44.15': minutes 43 and 44 of 2015)?"""
+    earlier = [item for item in r.items if _MARKER.match(str(item.get("label") or ""))]
+    if not earlier:
+        return number == 1
+    return earlier[0].get("number") == 1

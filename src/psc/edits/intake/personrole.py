@@ -33,7 +33,19 @@ def is_function(part: str) -> bool:
     if any(_HONORIFIC.match(w) or re.fullmatch(r"[A-Z]\.?", w) for w in words):
         return False
     folded = {piece.casefold() for w in words for piece in re.split(r"[/&-]", w) if piece}
-    return bool(folded & _FUNCTION_WORDS)
+    if not folded & _FUNCTION_WORDS:
+        return False
+    last = max(k for k, w in enumerate(words) if _function_word(w))
+    after = words[last + 1 :]  # 'Library Director Celina Houlne': the function, then a name
+    return not (after and all(_NAME_WORD.fullmatch(w) for w in after))
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]*")
+"""A word of a name ('Houlne', 'Mounce'; not an abbreviation, 'KV')."""
+
+
+def _function_word(word: str) -> bool:
+    return any(p.casefold() in _FUNCTION_WORDS for p in re.split(r"[/&-]", word) if p)
 
 
 def with_functions(parts: list[str]) -> list[str]:

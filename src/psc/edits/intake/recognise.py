@@ -36,6 +36,7 @@ from psc.edits.intake import (
     namedvote,
     needed,
     opening,
+    peoplelist,
     personrole,
     points,
     programme,
@@ -362,14 +363,16 @@ _FOOTER = re.compile(
     re.I,
 )
 _CLOSING = re.compile(
-    r"^(?:(?:the\s+)?(?:meeting|jednání|zasedání|schůze|porada)\s+(?:bylo\s+|byla\s+|byl\s+|"
+    r"^(?:(?:there\s+being|as\s+there\s+was)\s+no\s+(?:further|other)\s+business,?\s+)?"
+    r"(?:(?:the\s+)?(?:meeting|jednání|zasedání|schůze|porada)\s+(?:bylo\s+|byla\s+|byl\s+|"
     r"was\s+)?(?:skončil[oa]?|ukončen[oa]?|closed|ended|finished|concluded)\b"
     r"|konec\s+(?:jednání|zasedání|schůze)\b"
     r"|(?:\S+\s+){1,4}(?:ukončil[a]?\s+(?:jednání|zasedání|schůzi)|closed\s+the\s+meeting)\b)",
     re.I,
 )
 """The close of the meeting told with its time ('Jednání skončilo v 18:45.', 'Starosta
-ukončil zasedání v 20:15 hod.', 'The Chairman closed the meeting at 9.30pm')."""
+ukončil zasedání v 20:15 hod.', 'The Chairman closed the meeting at 9.30pm', 'There being no
+further business the meeting closed at 7.35pm.')."""
 _CONTACT = re.compile(
     r"\s*\((?P<words>[^()\[\]]*?)\s*\[?(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\]?"
     r"(?:\(mailto:[^)]*\))?\s*\)"
@@ -603,6 +606,8 @@ def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     members = _MEMBERS_OF.match(folded)  # 'Přítomní členové školské rady', '… KR'
     if members:
         return _label_kind(members["label"], extra)
+    if (category := peoplelist.category_label(folded)) is not None:  # 'Library Trustees Present'
+        return category
     german_kind = german.label_kind(folded)  # 'Gäste', 'Protokollant.in'
     return german_kind or roles.act_label(folded)  # 'Určení a schválení zapisovatele jednání'
 
@@ -652,7 +657,9 @@ def _attendance_value(value: str) -> tuple[list[str], int | None, str | None, bo
     nobody = folded in ("-", "–", "—")  # psc writes 'nobody' so; other words stay as written
     if folded in _EMPTY and not nobody and folded:
         note = f"{names}, {note}" if note else names
-    people = [] if folded in _EMPTY else _split_people(names)
+    people = [] if folded in _EMPTY else peoplelist.split_last(_split_people(names))
+    if people and note is None and (counted := peoplelist.counted(people[-1])):  # '9 members …'
+        people, note = people[:-1], counted
     return people, count, note, nobody
 
 

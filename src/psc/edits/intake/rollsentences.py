@@ -1,0 +1,85 @@
+"""A walk rule for an attendance told in running sentences by the people's names, as school
+boards and city councils write their roll call ('Peasley, Funk, Cromer and Smiarowski
+answered roll call. Evans entered the meeting at 6:13 p.m. … Secretary Rash was absent. Guests
+were Bill Moore and Karen Abel.'; 'Gronen now present.', 'NICK FROHARDT is absent'):
+
+- '<names> answered (the) roll call', '<names> (was|were) present': those present, a category
+  labelled by the words after the names;
+- '<name> entered the meeting at <hour>', '<name> arrived at <hour>': a category of its own,
+  labelled as written (psc has no arrival hour for a person);
+- '<names> (was|were|is|are) absent': absent;
+- 'Guests were <names>', 'Visitors present were <names>': the guests.
+
+The sentences stay where they are (the rule consumes nothing); rollcall.py reads the chair and
+'… was also present'. english.py runs `read` among its walk rules inside the items.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from psc.edits.intake.blocks import Block
+from psc.edits.intake.sentences import sentences
+
+
+class Walk(Protocol):
+    """What the rule uses of the recogniser (a part of english.py's Walk)."""
+
+    blocks: list[Block]
+    m: dict[str, Any]
+
+    def note(self, block: Block | str, what: str) -> None: ...
+
+
+_ONE = (
+    r"(?:(?:Secretary|Treasurer|President|Vice[- ]President|Director|Superintendent|Trustee|"
+    r"Member|Mayor|Councilmember|Councillor|Cllr|Mrs?|Ms|Dr)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+)
+_NAMES = rf"{_ONE}(?:\s*,\s*{_ONE})*(?:,?\s+and\s+{_ONE})?"
+_PRESENT = re.compile(
+    rf"^(?P<names>{_NAMES})\s+(?P<words>answered\s+(?:the\s+)?roll\s*call|"
+    r"(?:were|was)\s+present)\.?$"
+)
+_ARRIVED = re.compile(
+    rf"^(?P<names>{_ONE})\s+(?P<words>(?:entered\s+the\s+meeting|arrived|joined\s+the\s+meeting)"
+    r"\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)\.?$"
+)
+_ABSENT = re.compile(rf"^(?P<names>{_NAMES})\s+(?:was|were|is|are)\s+absent\.?$")
+_GUESTS = re.compile(
+    rf"^(?P<words>Guests|Visitors)(?:\s+present)?\s+(?:were|was|included)\s+(?P<names>{_NAMES})\.?$"
+)
+
+
+def _split(names: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if p.strip()]
+
+
+def read(r: Walk, i: int) -> int | None:
+    """The attendance in block `i`'s sentences (none consumed: None)."""
+    block = r.blocks[i]
+    if block.kind != "paragraph":
+        return None
+    for sentence in sentences(" ".join(block.text.split())):
+        attendees = r.m.setdefault("attendees", {})
+        categories = attendees.setdefault("categories", [])
+        absent = _ABSENT.match(sentence)
+        if absent and not attendees.get("absent"):
+            attendees["absent"] = _split(absent["names"])
+            r.note(block, f"'{sentence}' → absent (the sentence stays)")
+            continue
+        found = _PRESENT.match(sentence) or _ARRIVED.match(sentence) or _GUESTS.match(sentence)
+        if found is None:
+            continue
+        label = found["words"]
+        if any(c.get("label") == label for c in categories):
+            continue
+        categories.append({"label": label, "people": _split(found["names"])})
+        r.note(block, f"'{sentence}' → attendance '{label}' (the sentence stays)")
+    for key in ("categories",):
+        if not r.m.get("attendees", {}).get(key):
+            r.m.get("attendees", {}).pop(key, None)
+    if not r.m.get("attendees"):
+        r.m.pop("attendees", None)
+    return None

@@ -1,0 +1,166 @@
+"""A walk rule for motions told in running sentences, the mover and the seconder named in
+them, as school boards, city councils and parish meetings write them:
+
+- 'Funk made a motion to approve the agenda … Cromer seconded.', 'Cromer made a motion to go
+  into closed session … The motion was seconded by Evans.', 'Cromer made the motion to adjourn
+  followed by a second from Peasley.';
+- '… bills were approved with a motion by Cromer and a second by Peasley.', 'Motion by Phil
+  McGarr, second by Dian Bleil to approve the order of the agenda.';
+- 'KM moves to adopt without B.9; SB seconds.', 'KM moves to adopt. SK seconds.', 'Heidi
+  moves, ad Leslie seconds a slate of …; Motion carries unanimously' (the 'and' mistyped);
+- 'Mrs Leamon proposed acceptance of the last … Minutes seconded by Mrs Buckley-Stevens.'
+
+The sentences from the motion to its second are a resolution with its mover and seconder; the
+sentences right after it that tell the vote ('Evans, Peasley, … voted aye. Motion carries.',
+'All voted aye in favor.') its outcome in the minutes' words (unanimous where all voted aye);
+the sentences before and after stay paragraphs where they were. english.py runs `read` among
+its walk rules inside the items.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from psc.edits.intake import namedvote
+from psc.edits.intake.blocks import Block
+from psc.edits.intake.sentences import sentences
+
+
+class Walk(Protocol):
+    """What the rule uses of the recogniser (a part of english.py's Walk)."""
+
+    blocks: list[Block]
+
+    def add(self, block: Any) -> None: ...
+    def note(self, block: Block | str, what: str) -> None: ...
+
+
+_NAME = (
+    r"(?:(?:Mrs?|Ms|Miss|Dr|Cllr|Councillor|Trustee|Director|Member)\.?\s+)?"
+    r"(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+)
+_AT = r"(?:[A-Z][^:]{0,60}:\s+)?(?:At\s+[\d:.]+\s*[ap]\.?\s?m\.?,?\s+)?"
+"""What may come before the mover: the point's title and a colon ('B.9 Report: KM moves …'),
+the hour ('At 6:32 pm Cromer made a motion …')."""
+_MOVED = (
+    re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+made\s+(?:a|the)\s+motion\s+(?:to|that|for)\b"),
+    re.compile(
+        rf"\bwith\s+a\s+motion\s+by\s+(?P<mover>{_NAME})\s+and\s+a\s+second\s+by\s+"
+        rf"(?P<seconder>{_NAME})"
+    ),
+    re.compile(
+        rf"^{_AT}Motion\s+by\s+(?P<mover>{_NAME}),?\s+(?:and\s+)?second(?:ed)?\s+by\s+"
+        rf"(?P<seconder>{_NAME})"
+    ),
+    re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+moves(?:\s+(?:to|that)\b|,)"),
+    re.compile(
+        rf"^(?P<mover>{_NAME})\s+proposed\s+(?!that\b)[a-z].{{3,200}}?\bseconded\s+by\s+"
+        rf"(?P<seconder>{_NAME})"
+    ),
+)
+"""A sentence that moves a motion (and perhaps names its seconder)."""
+_SECONDED = (
+    re.compile(rf"(?:^|[;,]\s*)(?P<seconder>{_NAME})\s+second(?:ed|s)(?:\s+the\s+motion)?\.?$"),
+    re.compile(rf"^(?:The\s+)?motion\s+was\s+seconded\s+by\s+(?P<seconder>{_NAME})\.?$", re.I),
+    re.compile(rf"\bfollowed\s+by\s+a\s+second\s+(?:from|by)\s+(?P<seconder>{_NAME})"),
+    re.compile(rf"^[^,;]*\bmoves,\s+(?:[a-z]{{1,3}}\s+)?(?P<seconder>{_NAME})\s+seconds\b"),
+)
+"""A sentence (or the motion's own tail) naming the seconder."""
+_VOTE = re.compile(
+    r"\b(?:voted\s+(?:aye|yes|nay|no)|ayes?|nays?|motion\s+(?:carries|carried|passed|passes|"
+    r"fails|failed|lost)|roll\s+call\s+vote|unanimous(?:ly)?)\b",
+    re.I,
+)
+_ALL_AYE = re.compile(
+    r"\ball(?:\s+(?:members\s+)?present)?\s+voted\s+(?:aye|yes)|\b(?:ayes|yeas)\s*:\s*all\b|"
+    r"\ball\s+ayes\b|\bunanimous(?:ly)?\b",
+    re.I,
+)
+_REJECTED = re.compile(r"\bmotion\s+(?:fails|failed|lost|was\s+defeated)\b", re.I)
+_MOST_BETWEEN = 3
+"""Sentences a motion may run on for before its second is named."""
+
+
+_VOTED = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+voted\s+"
+    r"(?P<vote>aye|yes|nay|no)\b"
+)
+_NAMED = re.compile(rf"^(?P<name>{_NAME})\s+(?P<vote>aye|yes|nay|no)$", re.I)
+
+
+def _roll_call(sentence: str) -> list[dict[str, str]] | None:
+    """The members' votes a sentence names: 'Evans, Peasley, Funk, Cromer and Smiarowski
+    voted aye.' (each of them for), 'Evans aye; Funk aye; Peasley aye; …' (each their own);
+    None for any other sentence ('All voted aye in favor.': no names)."""
+    text = sentence.strip().rstrip(".")
+    voted = _VOTED.match(text)
+    if voted is not None:
+        vote = namedvote.VOTES[voted["vote"].casefold()]
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", voted["names"])
+        return [{"name": name, "vote": vote} for name in names if name]
+    entries = [_NAMED.match(part.strip()) for part in text.split(";")]
+    if len(entries) >= 2 and all(entries):
+        return [
+            {"name": e["name"], "vote": namedvote.VOTES[e["vote"].casefold()]}
+            for e in entries
+            if e is not None
+        ]
+    return None
+
+
+def _seconder(sentence: str) -> str | None:
+    for pattern in _SECONDED:
+        found = pattern.search(sentence)
+        if found:
+            return found["seconder"]
+    return None
+
+
+def read(r: Walk, i: int) -> int | None:
+    """A paragraph with a motion told in sentences: the text before it, the resolution (its
+    mover, seconder, outcome in the minutes' words), the text after it; None when it has
+    none."""
+    block = r.blocks[i]
+    if block.kind != "paragraph" or block.bold:
+        return None
+    parts = sentences(" ".join(block.text.split()))
+    for at, sentence in enumerate(parts):
+        moved = next((m for p in _MOVED if (m := p.search(sentence))), None)
+        if moved is None:
+            continue
+        who = moved.groupdict()
+        seconder = who.get("seconder") or _seconder(sentence)
+        end = at
+        while seconder is None and end + 1 < len(parts) and end - at < _MOST_BETWEEN:
+            end += 1
+            seconder = _seconder(parts[end])
+        if seconder is None:
+            continue  # no second told: not this rule's motion
+        said: list[str] = []
+        k = end + 1
+        while k < len(parts) and _VOTE.search(parts[k]):
+            said.append(parts[k])
+            k += 1
+        if at:
+            r.add(" ".join(parts[:at]))
+        decision: dict[str, Any] = {
+            "decision": " ".join(parts[at : end + 1]),
+            "proposed_by": who["mover"],
+            "seconded_by": seconder,
+        }
+        tail = " ".join([sentence[moved.end() :], *parts[at + 1 : end + 1], *said])
+        if _ALL_AYE.search(tail):
+            decision["unanimous"] = True
+        decision["outcome"] = "rejected" if _REJECTED.search(tail) else "adopted"
+        if said:
+            decision["outcome_text"] = " ".join(said)
+        roll = next((found for text in said if (found := _roll_call(text))), None)
+        if roll:  # 'Evans, Peasley, … voted aye.', 'Evans aye; Funk aye; …'
+            decision["roll_call"] = roll
+        r.add(decision)
+        if k < len(parts):
+            r.add(" ".join(parts[k:]))
+        r.note(block, f"a motion by {who['mover']}, seconded by {seconder} → resolution")
+        return i + 1
+    return None

@@ -1,0 +1,180 @@
+"""A block rule for minutes whose points carry no numbers: after the attendance, a short
+title in capitalised words on a line of its own over its text ('Minutes of Last Meeting',
+'Playing Field Report'), perhaps run into its text where a line break was lost ('Matters
+Arising There were no matters arising.'), or opening a bulleted point before a dash ('- Oaths
+of Office – Celina read the Oath, …', '- Other Business – N/A').
+
+Each such title becomes a heading of its own (in place; the text after it a paragraph of its
+own), which the walk reads as an item without a number (english.py's `heading_as_item`). The
+shape must be the minutes' own: two such titles at least, else nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from psc.edits.intake import points
+from psc.edits.intake.blocks import Block
+
+Note = tuple[str, str]
+
+_SMALL = frozenset("of and the for from to on in at a an with by or & - – per".split())
+"""Words a title leaves in lower case."""
+_MOST_WORDS = 8
+_ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
+_NUMBERED = re.compile(r"^(?:item\s+|minute\s+)?\d+(?:[./]\d+)*[.):]?\s", re.I)
+_LABEL = re.compile(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:")
+
+
+def _title(text: str) -> bool:
+    """'Minutes of Last Meeting', 'Village Hall Committee Report', 'Any Other Business': one
+    to eight words, each capitalised (or a number, or a small word inside), no stop at the
+    end, no name's title ('Mr', 'Mrs') or initial among them."""
+    words = text.strip().split()
+    if not 1 <= len(words) <= _MOST_WORDS or re.search(r"[.:;,!?]$", text.strip()):
+        return False
+    if not words[0][:1].isupper() or words[0].lower() in _SMALL:
+        return False
+    for word in words:
+        bare = word.strip("()'’\"")
+        if bare.lower() in _SMALL:
+            continue
+        if not bare[:1].isupper() or len(bare) < 2 or bare.lower() in _PERSONAL:
+            return False
+    return True
+
+
+_PERSONAL = frozenset("mr mrs ms miss dr cllr councillor trustee president".split())
+
+
+def _after_attendance(blocks: list[Block], is_label: Callable[[str], str | None]) -> int:
+    """The index of the first block after the attendance's first label line (len(blocks)
+    when there is none: the rule has no place to start)."""
+    for i, block in enumerate(blocks):
+        label = _LABEL.match(block.text.strip()) if block.kind == "paragraph" else None
+        words = block.text.strip().split()
+        opening = [" ".join(words[:n]).rstrip(".") for n in (3, 2, 1)]
+        if (label and is_label(label.group(1)) in _ATTENDANCE) or (
+            block.kind == "paragraph" and any(is_label(w) in _ATTENDANCE for w in opening)
+        ):  # 'Councillors present.  Chairman John Wright, …': a label without its colon
+            k = i + 1
+            while k < len(blocks) and (
+                (nxt := _LABEL.match(blocks[k].text.strip())) and is_label(nxt.group(1))
+            ):
+                k += 1
+            return k
+    return len(blocks)
+
+
+def _split(block: Block, alone: bool) -> tuple[str, str, bool] | None:
+    """The title of a point, its text ('' for a title alone) and whether the title stands as
+    the minutes' own shape (alone, or before a dash) rather than run into its text; or None."""
+    text = block.text.strip()
+    if block.kind == "paragraph" and alone and _title(text):
+        return text, "", True
+    if block.kind not in ("paragraph", "item") or block.ordered:
+        return None
+    bullet = block.kind == "item"  # a bullet's title keeps its separator: its item's title
+    dashed = _DASHED.match(text)  # 'Oaths of Office – Celina read …', 'Planning – Mells PC …'
+    if dashed is not None and _dash_title(dashed["title"]):
+        title = text[: dashed.start("rest")].rstrip() if bullet else dashed["title"]
+        return title, dashed["rest"], True
+    comma = _COMMA.match(text) if bullet else None
+    if comma is not None and _title(comma["title"]) and len(comma["title"].split()) <= 3:
+        return text[: comma.start("rest")].rstrip(), comma["rest"], False  # 'Election of …,'
+    # (three words at most before a comma: a longer run ends in a list of names, 'Motion to
+    # Adjourn Heidi, Ellen Seconds; …')
+    found = points.run_on(text) if block.kind == "paragraph" else None
+    if found is None or not _title(found[0]) or len(found[0].split()) < 2:
+        return None  # 'Elaine Taylor thanked …': a name, not a title run into its text
+    return found[0], found[1], False
+
+
+_COMMA = re.compile(r"^(?P<title>[A-Z][^,:;.!?–—]{2,60}?),\s+(?P<rest>\S.*)$", re.S)
+_DASHED = re.compile(r"^(?P<title>[A-Z][^–—:;,.!?]{2,70}?)\s+[–—-]\s+(?P<rest>\S.*)$", re.S)
+
+
+def _dash_title(title: str) -> bool:
+    """'Oaths of Office', 'Regular meeting dates and times': a title before a point's dash
+    (capitalised, eight words at most, no verb of a sentence, no name's title)."""
+    words = title.split()
+    lowered = {w.lower() for w in words}
+    return (
+        len(words) <= _MOST_WORDS
+        and not lowered & _VERBS
+        and words[0].lower() not in _PERSONAL
+        and words[0].lower() not in _SMALL
+    )
+
+
+_VERBS = frozenset("is are was were has have had will would read said asked".split())
+
+
+def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
+    """Titles of points without numbers (in place): a heading each, its text a paragraph."""
+    start = _after_attendance(blocks, is_label)
+    after = blocks[start:]
+    if any(b.kind == "heading" or (b.kind == "item" and b.ordered) for b in after) or (
+        sum(1 for b in after if _NUMBERED.match(b.text.strip())) >= 2
+    ):
+        return []  # the minutes mark their points otherwise ('ITEM 2 MINUTES …', '43.15 …')
+    found: list[tuple[int, tuple[str, str, bool]]] = []
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        alone = nxt is not None and nxt.kind == "paragraph" and not _title(nxt.text)
+        split = _split(block, alone)
+        if split is not None and split[0].rstrip(" ,–—-").isupper():
+            continue  # 'MATTERS ARISING – …': a title in capitals, capsopen's
+        if split is not None and not is_label(split[0].rstrip(" ,–—-")):
+            found.append((i, split))
+    if sum(1 for _i, (_t, _r, own) in found if own) < 2:
+        return []  # two titles of their own at least: the minutes' shape, not a chance line
+    notes: list[Note] = []
+    for i, (title, text, _own) in reversed(found):
+        block = blocks[i]
+        bullet = _BULLET if block.kind == "item" else None  # the walk's `untitled_point`
+        shaped = [Block("heading", title, block.where, level=2, marker=bullet)]
+        if text:
+            shaped.append(Block("paragraph", text, block.where))
+        blocks[i : i + 1] = shaped
+        notes.append((block.where, f"'{title}': the title of a point without a number"))
+    notes.reverse()
+    return notes
+
+
+_BULLET = "•"
+"""The marker of a heading made from a bulleted point's title."""
+
+
+class Walk(Protocol):
+    """What `untitled_point` uses of the recogniser (a part of english.py's Walk)."""
+
+    blocks: list[Block]
+    items: list[dict[str, Any]]
+
+    def start_item(self, block: Block, item: dict[str, Any], what: str) -> None: ...
+    def list_item(self, block: Block) -> None: ...
+
+
+def untitled_point(r: Walk, i: int) -> int | None:
+    """In minutes written as bulleted points, some titled before a dash ('- Oaths of Office –
+    …'): each titled point an item labelled by its bullet, titled as written (its separator
+    kept: the minutes read so); a bullet after them without a title ('- Handed around and
+    affirmed the rules and procedures') a point of its own, an item without a title, the
+    bullet its list."""
+    block = r.blocks[i]
+    if block.kind == "heading" and block.marker == _BULLET:
+        item = {"label": "-", "title": block.text.strip()}
+        r.start_item(block, item, "a bulleted point's title: an item without a number")
+        return i + 1
+    if block.kind != "item" or block.ordered or not r.items:
+        return None
+    above = next((b for b in reversed(r.blocks[:i]) if b.kind == "heading"), None)
+    if above is None or above.marker != _BULLET:
+        return None
+    r.start_item(block, {}, "a bulleted point without a title: an item without a title")
+    r.list_item(block)
+    return i + 1
