@@ -19,8 +19,6 @@ from __future__ import annotations
 import json
 import os
 import re
-
-import pytest
 from conftest import run
 from test_import_recall import CORPUS, REAL, imported_text
 from test_real_minutes import FOUND, IN_ORDER, coverage
@@ -43,7 +41,6 @@ def _measured(name: str, root, runner, monkeypatch) -> tuple[int, int, int]:
     return len(wanted), len(wanted) - len(missing), in_order
 
 
-@pytest.mark.xdist_group(name="corpus")
 def test_imports_render_at_least_the_recorded_share_of_their_sentences_in_order(
     tmp_path, monkeypatch, runner
 ):
