@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+
 from conftest import run
 from test_import_recall import CORPUS, REAL, imported_text
 from test_real_minutes import FOUND, IN_ORDER, coverage
