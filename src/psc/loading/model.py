@@ -659,6 +659,25 @@ DeadlineField = Annotated[
     ),
 ]
 
+TaskDeadlineField = Annotated[
+    Deadline,
+    PlainValidator(_deadline),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
+                {"type": "string", "pattern": DEADLINE_WORDS},
+                {"type": "null"},
+            ],
+            "description": "A date (YYYY-MM-DD), 'ongoing' or 'next meeting'; empty (null) as "
+            "if left out.",
+        }
+    ),
+]
+"""A task's deadline: as `DeadlineField`, and an empty value (`deadline:`) is no deadline, as
+a left-out one is (Task._words_only), so the schema allows null too."""
+
 
 class TaskReview(Model):
     """A later meeting's review of a task: its new status, a progress note or a new deadline."""
@@ -956,7 +975,7 @@ class Task(Model):
         description="How the minutes word the responsibility (e.g. 'zpracuje MMR.'), "
         "rendered instead of the plain list.",
     )
-    deadline: DeadlineField = Field(
+    deadline: TaskDeadlineField = Field(
         default_factory=lambda: Deadline("none"),
         description="A date (YYYY-MM-DD), 'ongoing' or 'next meeting'; with only "
         "`deadline_text`, or left out for a task the minutes give no deadline ('AH to liaise "
@@ -980,9 +999,12 @@ class Task(Model):
     @model_validator(mode="before")
     @classmethod
     def _words_only(cls, data: Any) -> Any:
-        """A deadline given only in words is a 'words' deadline (no date)."""
+        """A deadline given only in words is a 'words' deadline (no date); an empty deadline
+        (`deadline:`) is as one left out."""
         if isinstance(data, dict) and data.get("deadline") is None and data.get("deadline_text"):
             return {**data, "deadline": Deadline("words")}
+        if isinstance(data, dict) and "deadline" in data and data["deadline"] is None:
+            return {k: v for k, v in data.items() if k != "deadline"}
         return data
 
     @model_validator(mode="after")
