@@ -205,8 +205,11 @@ def test_psc_import_reads_the_header_under_a_status_line_and_drops_page_footers(
     assert meeting["programme"] == expected["programme"]
     assert len(meeting["programme"]) == 6
     # each item keeps its own text; the status line stays before the first ('Závěry a
-    # usnesení:', an item of its own)
-    assert meeting["items"] == [{"content": ["Draft Minutes"]}, *expected["items"]]
+    # usnesení:', an item of its own), and the programme that follows it is shown after it
+    assert meeting["items"] == [
+        {"content": ["Draft Minutes", {"show": "programme"}]},
+        *expected["items"],
+    ]
 
 
 def test_psc_import_of_adopted_minutes_writes_an_approved_meeting_showing_the_words(

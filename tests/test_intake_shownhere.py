@@ -3,11 +3,13 @@ on real minutes of tests/fixtures/real."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from test_intake_recognise import EN_GROUP, GROUP, _draft
 
 REAL = Path(__file__).parent / "fixtures" / "real"
+D = dt.date
 
 
 def _source(name: str) -> str:
@@ -71,3 +73,42 @@ def test_an_attendance_line_kept_as_written_gets_no_second_copy():
     blocks = [b for item in draft.meeting["items"] for b in item.get("content", [])]
     assert any("Miss Richardson - chairperson: Mrs. Cann" in str(b) for b in blocks)
     assert {"show": "attendance"} not in blocks
+
+
+def test_a_programme_after_the_opening_lines_is_shown_there(tmp_path, monkeypatch, runner):
+    """A village's audit committee: 'Jednání zahájeno v 19:15 hod.', the attendance, then
+    'Program jednání:' and its list. The import shows the programme where it stood, and the
+    minutes render it after the opening line in Markdown, HTML and Word, not above it."""
+    from conftest import run
+
+    draft = _draft(_source("obec-uholicky-kontrolni-vybor-2014-11"), GROUP)
+    blocks = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    assert blocks.index({"show": "attendance"}) < blocks.index({"show": "programme"})
+    assert draft.meeting["programme"]
+    root = tmp_path / "r"
+    assert run(runner, "init", str(root), "--name", "KV", "--short", "KV").exit_code == 0
+    monkeypatch.chdir(root)
+    source = REAL / "obec-uholicky-kontrolni-vybor-2014-11" / "source.txt"
+    assert run(runner, "import", str(source)).exit_code == 0
+    day = "2014-11-25"
+    for fmt in ("md", "html"):
+        out = run(runner, "render", day, "--format", fmt, "-o", "-").stdout
+        opening = out.index("Jednání zahájeno v 19:15")
+        assert opening < out.index("Personální otázky KV"), fmt
+    word = tmp_path / "m.docx"
+    assert run(runner, "render", day, "--format", "docx", "-o", str(word)).exit_code == 0
+    from docx import Document
+
+    texts = [p.text for p in Document(str(word)).paragraphs]
+    first_entry = next(i for i, t in enumerate(texts) if "Personální otázky KV" in t)
+    assert any("Jednání zahájeno v 19:15" in t for t in texts[:first_entry])
+
+
+def test_a_programme_read_before_any_text_stays_above_the_items():
+    # a pupils' parliament's minutes open with 'Program schůze:' and its list
+    draft = _draft(
+        _source("skola-zs-lysice-zakovsky-parlament-2019-06"), GROUP, date=D(2019, 6, 10)
+    )
+    blocks = [b for item in draft.meeting.get("items", []) for b in item.get("content", [])]
+    assert draft.meeting.get("programme")
+    assert {"show": "programme"} not in blocks

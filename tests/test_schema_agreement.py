@@ -428,3 +428,14 @@ def test_an_empty_task_deadline_is_no_deadline_to_both():
     assert not _schema_errors("meeting", data)
     meeting = validate.parse_meeting(data, _no_positions(), Path("meetings/2025-03-18.yaml"))
     assert [t.deadline.kind for t in meeting.tasks] == ["none", "words"]
+
+
+def test_a_programme_shown_in_an_item_is_accepted_by_both():
+    data = _data(REPO / "examples" / "council" / "meetings" / "2025-03-18.yaml")
+    data["items"][0]["content"].insert(0, {"show": "programme"})
+    assert not _schema_errors("meeting", data)
+    validate.parse_meeting(data, _no_positions(), Path("meetings/2025-03-18.yaml"))
+    data["items"][0]["content"][0] = {"show": "agenda"}
+    assert _schema_errors("meeting", data)
+    with pytest.raises(InvalidData):
+        validate.parse_meeting(data, _no_positions(), Path("meetings/2025-03-18.yaml"))

@@ -736,24 +736,27 @@ class ListBlock(Model):
     model_config = ConfigDict(populate_by_name=True)
 
 
-SHOWN_PARTS = ("attendance", "roles", "quorum")
+SHOWN_PARTS = ("attendance", "roles", "quorum", "programme")
 """Parts of the header the minutes may record inside an item instead (`show` blocks)."""
 
 
 class ShownPart(Model):
-    """Where the minutes record the attendance, the roles (chair, minute-taker, verifiers) or
-    the quorum inside an item (an opening paragraph, a 'Roll Call' item): shown here, and
-    then left out of the header."""
+    """Where the minutes record the attendance, the roles (chair, minute-taker, verifiers), the
+    quorum or the meeting's programme inside an item (an opening paragraph, a 'Roll Call'
+    item, a programme after the opening lines): shown here, and then left out of the header
+    (the programme: out of its section above the items)."""
 
-    show: list[Literal["attendance", "roles", "quorum"]] = Field(
-        min_length=1, description="attendance, roles or quorum (one, or a list)."
+    show: list[Literal["attendance", "roles", "quorum", "programme"]] = Field(
+        min_length=1, description="attendance, roles, quorum or programme (one, or a list)."
     )
 
     @field_validator(
         "show",
         mode="before",
-        json_schema_input_type=Literal["attendance", "roles", "quorum"]
-        | Annotated[list[Literal["attendance", "roles", "quorum"]], Field(min_length=1)],
+        json_schema_input_type=Literal["attendance", "roles", "quorum", "programme"]
+        | Annotated[
+            list[Literal["attendance", "roles", "quorum", "programme"]], Field(min_length=1)
+        ],
     )
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:

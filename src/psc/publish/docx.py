@@ -242,7 +242,7 @@ class _Writer:
         elif m.approval_not_recorded and labels["approval_not_recorded"]:
             self.para().add_run(labels["approval_not_recorded"]).italic = True
         self.header_table()
-        if m.programme:
+        if m.programme and "programme" not in m.shown_parts:
             if labels["programme"]:
                 self.heading(labels["programme"], 2)
             self.programme(m.programme)
@@ -322,7 +322,7 @@ class _Writer:
         return lines + [r.category(c) for c in a.categories]
 
     def shown(self, parts: list[str]) -> None:
-        """The attendance, roles or quorum where the minutes record them (`show`)."""
+        """The attendance, roles, quorum or programme where the minutes record them (`show`)."""
         r, m = self.r, self.meeting
         for part in parts:
             if part == "attendance":
@@ -331,6 +331,12 @@ class _Writer:
             elif part == "roles":
                 for word, who in r.designated(m):
                     self.doc.add_paragraph(f"{word}: {who}")
+            elif part == "programme":
+                if m.programme and self.labels["programme"]:
+                    self.para().add_run(self.labels["programme"]).bold = True
+                self.programme(m.programme)
+                if m.programme_note:
+                    self.para(m.programme_note)
             elif m.attendees.quorum and r.quorum(m.attendees.quorum):
                 self.doc.add_paragraph(r.quorum(m.attendees.quorum))
 

@@ -858,8 +858,10 @@ class _Recogniser:
         i = 0
         while i < len(self.blocks):
             text_before = shownhere.before_step(self)  # attendance after text: shown there
+            programme_after_text = shownhere.programme_before_step(self)  # the programme too
             nxt = self.step(i)
             shownhere.after_step(self, text_before)
+            shownhere.programme_after_step(self, programme_after_text)
             if self.requeue is not None:  # the point's text, read as the block it is
                 self.blocks[i], self.requeue, nxt = self.requeue, None, i
             i = nxt

@@ -10,6 +10,10 @@ call) after such text, in the same item or an earlier one (a heading '## Present
 read, and the minutes read in their own order. Attendance read before any text, or under
 nothing but a heading of its own ('Attendees'), stays in the header, as before.
 
+The meeting's programme is placed the same way (`programme_before_step`,
+`programme_after_step`): a programme list that comes after the opening lines is shown there,
+not above them.
+
 The walk asks `before_step` ahead of each step and gives the answer to `after_step`; `settle`
 leaves no block in an item that keeps the attendance's own line as text in its place (it
 reads in order as it stands).
@@ -26,8 +30,11 @@ class Walk(Protocol):
     m: dict[str, Any]
     items: list[dict[str, Any]]
     pending_list: dict[str, Any] | None
+    in_programme: bool
+    programme: list[dict[str, Any]]
 
     def add(self, block: Any) -> None: ...
+    def started(self) -> bool: ...
 
 
 def _text(block: Any) -> bool:
@@ -73,3 +80,23 @@ def settle(walk: Walk) -> None:
         lines = [b for b in content if isinstance(b, str)]
         if any(sum(n in line for n in names) >= min(2, len(names)) for line in lines):
             content.remove({"show": "attendance"})
+
+
+def programme_before_step(walk: Walk) -> bool:
+    """Whether a programme begun in the next step, before any item, comes after text of the
+    minutes (its label after the opening lines: 'Jednání zahájeno v 19:15 hod.', the
+    attendance shown there)."""
+    if walk.in_programme or walk.programme or walk.started():
+        return False
+    return any(
+        _text(b) or b == {"show": "attendance"}
+        for item in walk.items
+        for b in item.get("content", [])
+    )
+
+
+def programme_after_step(walk: Walk, text_before: bool) -> None:
+    """The step began the meeting's programme after text: `show: programme` where it began,
+    so it is not printed above that text."""
+    if text_before and walk.in_programme and not walk.started():
+        walk.add({"show": "programme"})
