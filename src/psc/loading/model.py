@@ -644,32 +644,28 @@ def _deadline(value: Any) -> Deadline:
     return Deadline.parse(value)
 
 
+_DEADLINE_FORMS: list[dict[str, Any]] = [
+    {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
+    {"type": "string", "pattern": DEADLINE_WORDS},
+]
+
 DeadlineField = Annotated[
     Deadline,
     PlainValidator(_deadline),
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "anyOf": [
-                {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
-                {"type": "string", "pattern": DEADLINE_WORDS},
-            ],
+            "anyOf": _DEADLINE_FORMS,
             "description": "A date (YYYY-MM-DD), 'ongoing' or 'next meeting'.",
         }
     ),
 ]
 
 TaskDeadlineField = Annotated[
-    Deadline,
-    PlainValidator(_deadline),
-    PlainSerializer(str, return_type=str),
-    WithJsonSchema(
+    DeadlineField,
+    WithJsonSchema(  # the last schema given wins: DeadlineField's forms, and null
         {
-            "anyOf": [
-                {"type": "string", "pattern": DATE_PATTERN, "format": "date"},
-                {"type": "string", "pattern": DEADLINE_WORDS},
-                {"type": "null"},
-            ],
+            "anyOf": [*_DEADLINE_FORMS, {"type": "null"}],
             "description": "A date (YYYY-MM-DD), 'ongoing' or 'next meeting'; empty (null) as "
             "if left out.",
         }

@@ -7,6 +7,8 @@ Published minutes often say in a line or a sentence whether they are approved or
   described in the subject of this message.' (a standards forum's working group) →
   approved; 'These minutes are written as recorded by … and are subject to approval at the
   next regular board meeting.' (a school board) → a draft;
+- a title: 'May 2019 DRAFT Minutes Annual Parish Council Meeting', 'Návrh zápisu z …' → a
+  draft;
 - 'The following minutes …' only in the head, before the first item (inside an item it is
   about earlier minutes being approved): 'Note: The following minutes were approved.' (a
   steering group's page) → approved.
@@ -40,6 +42,8 @@ _DRAFT_LINE = re.compile(
 )
 """A line of its own calling the minutes a draft; the first state met wins, so a status line
 'Draft Minutes' above the title outweighs a later sentence saying they were approved."""
+_DRAFT_TITLE = re.compile(r"\b(?:draft|unapproved|návrh\s+zápisu|koncept\s+zápisu)\b", re.I)
+"""A title that calls the minutes a draft: 'May 2019 DRAFT Minutes …', 'Návrh zápisu z …'."""
 _OWN = r"(?:these|this\s+set\s+of)"
 _FOLLOWING = r"(?:the\s+following)"
 _APPROVED = r"(?:approved|adopted|confirmed|ratified)"
@@ -84,7 +88,10 @@ def seen(walk: Walk, block: Block, text: str) -> None:
 
 
 def settle(walk: Walk) -> None:
-    """Record the state kept by `seen`: approved by the body, or a draft."""
+    """Record the state kept by `seen`: approved by the body, or a draft; a title that calls
+    the minutes a draft makes them one too."""
+    if _DRAFT_TITLE.search(str(walk.m.get("title", ""))):
+        walk.marked_draft = True
     if walk.stated_approval is None:
         return
     state, block = walk.stated_approval

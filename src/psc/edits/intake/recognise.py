@@ -440,8 +440,6 @@ _STATUS_LINE = re.compile(
 )
 """A line above the title on the state of the minutes: 'Draft Minutes', 'Adopted Minutes',
 'Návrh', 'Schválený zápis'."""
-_DRAFT_TITLE = re.compile(r"\b(?:draft|unapproved|návrh\s+zápisu|koncept\s+zápisu)\b", re.I)
-"""A title that calls the minutes a draft: 'May 2019 DRAFT Minutes …', 'Návrh zápisu z …'."""
 _APPROVED_STATUS = re.compile(r"^(?:adopted|approved|confirmed|schválený)\b", re.I)
 """…of those, the lines that say the body approved them."""
 _LETTERHEAD = re.compile(
@@ -869,7 +867,7 @@ class _Recogniser:
         if self.english:
             english.after(self)
         tasks.imposed(self)  # a resolution's last clause and 'T: …': the task it imposes
-        approvalstate.settle(self)  # 'These are the Approved Minutes …', 'DRAFT'
+        approvalstate.settle(self)  # 'These are the Approved Minutes …', 'DRAFT', a draft's title
         shownhere.settle(self)  # no `show` beside the attendance's own line kept as text
         return self.finish()
 
@@ -3156,8 +3154,7 @@ class _Recogniser:
         for key in ("recorded_by", "approved_by", "verified_by", "signed_by", "approved_at"):
             if key in m:
                 meeting[key] = m[key]
-        marked = self.marked_draft or bool(_DRAFT_TITLE.search(str(meeting.get("title", ""))))
-        return Draft(meeting, self.notes, self.added, self.kept, marked)
+        return Draft(meeting, self.notes, self.added, self.kept, self.marked_draft)
 
     def _task_words(self, task: dict[str, Any], meeting: dict[str, Any]) -> dict[str, Any]:
         """Keep the deadline's own words where psc would word it differently."""
