@@ -228,7 +228,7 @@ MUTATIONS = st.lists(
 
 
 @settings(
-    max_examples=1500, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=800, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
 )
 @given(MUTATIONS)
 def test_random_mutations_raise_only_psc_errors(project, mutations):
@@ -240,7 +240,7 @@ def test_random_mutations_raise_only_psc_errors(project, mutations):
 
 
 @settings(
-    max_examples=300, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=200, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
 )
 @given(st.text(max_size=60), st.sampled_from(["title", "place", "text", "note"]))
 def test_valid_files_survive_load_dump_load(project, value, where):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, SEED, run
+from corpus_import import CORPUS, CORPUS_GROUP, imported
 from seed_docx import seed_docx
 from test_real_minutes import FOUND, IN_ORDER, coverage, normal
 
@@ -158,7 +159,6 @@ def test_psc_word_minutes_import_back_to_the_same_minutes(
 # ------------------------------------------------------------------ real minutes
 
 
-CORPUS = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
 KNOWN_LOSSES: dict[str, str] = {
     # Issue 22 item 6: fixtures added late, as the honest check of the importer's rules; the
     # importer is not tuned to them. Strict: once they import whole, the mark must go.
@@ -169,6 +169,7 @@ KNOWN_LOSSES: dict[str, str] = {
 """Fixtures whose import loses words today, with what is lost."""
 
 
+@CORPUS_GROUP
 @pytest.mark.parametrize(
     "name",
     [
@@ -178,25 +179,12 @@ KNOWN_LOSSES: dict[str, str] = {
         for n in CORPUS
     ],
 )
-def test_real_minutes_import_into_a_fresh_repository_and_lose_no_word(
-    name, tmp_path, monkeypatch, runner
-):
+def test_real_minutes_import_into_a_fresh_repository_and_lose_no_word(name):
     fixture = REAL / name
-    language = _load(fixture / "group.yaml").get("language", "cs")
-    root = tmp_path / "fresh"
-    result = run(runner, "init", str(root), "--name", "Body", "--short", "B", "--lang", language)
-    assert result.exit_code == 0, result.output
-    monkeypatch.chdir(root)
-    result = run(runner, "import", str(fixture / "source.txt"))
-    if result.exit_code != 0 and "no meeting date found" in result.stderr:
-        # the minutes do not say when the meeting was (the fixture knows it from its page)
-        day = next((fixture / "meetings").glob("*.yaml")).stem[:10]
-        result = run(runner, "import", str(fixture / "source.txt"), "--date", day)
-    assert result.exit_code == 0, result.output
-    assert run(runner, "validate").exit_code == 0
-    meeting = next((root / "meetings").glob("*.yaml")).stem
-    rendered = set(re.findall(r"\w+", normal(_markdown(runner, root, meeting))))
-    labels = set(re.findall(r"'([^']+)'", result.stderr))  # labels the report names
+    made = imported(name, fixture / "source.txt")  # one import per process (corpus_import)
+    assert made.invalid == ""
+    rendered = set(re.findall(r"\w+", normal(made.markdown)))
+    labels = set(re.findall(r"'([^']+)'", made.report))  # labels the report names
     label_words = {w for label in labels for w in re.findall(r"\w+", normal(label))}
     source = normal((fixture / "source.txt").read_text(encoding="utf-8"))
     lost = {w for w in re.findall(r"\w+", source) if w not in rendered} - label_words

@@ -23,14 +23,11 @@ import os
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import run
+from corpus_import import CORPUS, CORPUS_GROUP, REAL, imported
 
 from psc.edits.intake.facts import KINDS, Recall, recall
 
-REAL = Path(__file__).parent / "fixtures" / "real"
 FLOOR = REAL / "recall-floor.json"
-CORPUS = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
 UPDATE = os.environ.get("PSC_UPDATE_RECALL") == "1"
 
 
@@ -45,61 +42,11 @@ def _hand_written(name: str):
     return _load(path)
 
 
-BINARY = (".docx", ".odt", ".pdf", ".html")
-"""A fixture taken from a file of one of these formats keeps it as source.<ext>: that file is
-imported (the reader of its format, its quirks included), not the text in source.txt."""
-
-
-def _source(fixture: Path) -> Path:
-    """The file of the fixture that a user would import: the original when the fixture keeps
-    one, else source.txt."""
-    originals = [fixture / f"source{suffix}" for suffix in BINARY]
-    return next((path for path in originals if path.exists()), fixture / "source.txt")
-
-
-def _imported(name: str, root: Path, runner, monkeypatch):
-    """The fixture's source (`_source`) imported into the fresh repository `root` (not
-    written), loaded."""
-    day, text = imported_text(name, root, runner, monkeypatch)
-    return _load(root / "meetings" / day, text)
-
-
-_IMPORTED: dict[str, tuple[str, str]] = {}
-"""Imports already made in this process, by fixture (the corpus tests on one worker import
-each source once)."""
-
-
-def imported_text(
-    name: str, root: Path, runner, monkeypatch, *, repository: bool = False
-) -> tuple[str, str]:
-    """The file name and text of the fixture's source (`_source`) imported into a fresh
-    repository (not written); with `repository`, that repository is `root` and the working
-    directory, for commands to run in it afterwards."""
-    if name not in _IMPORTED:
-        _init(name, root, runner, monkeypatch)
-        _IMPORTED[name] = _import_text(name, runner)
-    elif repository:
-        _init(name, root, runner, monkeypatch)
-    return _IMPORTED[name]
-
-
-def _init(name: str, root: Path, runner, monkeypatch) -> None:
-    language = yaml.safe_load((REAL / name / "group.yaml").read_text(encoding="utf-8"))
-    language = (language or {}).get("language", "cs")
-    result = run(runner, "init", str(root), "--name", "Body", "--short", "B", "--lang", language)
-    assert result.exit_code == 0, result.output
-    monkeypatch.chdir(root)
-
-
-def _import_text(name: str, runner) -> tuple[str, str]:
-    fixture = REAL / name
-    source = str(_source(fixture))
-    result = run(runner, "import", source, "--dry-run")
-    if result.exit_code != 0 and "no meeting date found" in result.stderr:
-        day = next((fixture / "meetings").glob("*.yaml")).stem[:10]
-        result = run(runner, "import", source, "--dry-run", "--date", day)
-    assert result.exit_code == 0, result.output
-    return next((fixture / "meetings").glob("*.yaml")).name, result.stdout
+def _imported(name: str, root: Path):
+    """The fixture's source imported into a fresh repository (corpus_import), loaded as if
+    written under `root` with the hand-written file's name."""
+    day = next((REAL / name / "meetings").glob("*.yaml")).name
+    return _load(root / "meetings" / day, imported(name).text)
 
 
 def _figures(name: str, measured: Recall) -> str:
@@ -119,14 +66,15 @@ def test_a_hand_written_meeting_recalls_all_of_its_own_facts(name):
     assert all(measured.of(kind) == 1.0 for kind in KINDS), _figures(name, measured)
 
 
-def test_imports_recall_at_least_the_recorded_floor(tmp_path, monkeypatch, runner):
+@CORPUS_GROUP
+def test_imports_recall_at_least_the_recorded_floor(tmp_path):
     """One test over the whole corpus, so the overall figure and the floor file are one; the
     approval state of each import is checked in the same loop."""
     floor = json.loads(FLOOR.read_text(encoding="utf-8")) if FLOOR.exists() else {}
     measured: dict[str, Recall] = {}
     wrong_state = []
     for name in CORPUS:
-        imported = _imported(name, tmp_path / name, runner, monkeypatch)
+        imported = _imported(name, tmp_path / name)
         measured[name] = recall(_hand_written(name), imported)
         want, have = _approval_state(_hand_written(name)), _approval_state(imported)
         if want != have:  # published, draft or approved, as the hand-written file says

@@ -18,38 +18,28 @@ from __future__ import annotations
 
 import json
 import os
-import re
 
-from conftest import run
-from test_import_recall import CORPUS, REAL, imported_text
+from corpus_import import CORPUS, CORPUS_GROUP, REAL, imported
 from test_real_minutes import FOUND, IN_ORDER, coverage
 
 FLOOR = REAL / "import-sentences-floor.json"
 UPDATE = os.environ.get("PSC_UPDATE_SENTENCES") == "1"
 
 
-def _measured(name: str, root, runner, monkeypatch) -> tuple[int, int, int]:
+def _measured(name: str) -> tuple[int, int, int]:
     """(sentences of the source, found in the import's minutes, of those in order)."""
-    _, text = imported_text(name, root, runner, monkeypatch, repository=True)
-    stated = re.search(r"^date: (\S+)$", text, re.MULTILINE)
-    assert stated, text[:400]
-    meeting = stated.group(1)  # the import's date, which may differ from the hand-written one
-    (root / "meetings" / f"{meeting}.yaml").write_text(text, encoding="utf-8")
-    rendered = run(runner, "render", meeting, "--format", "md", "-o", "-", "--no-cache")
-    assert rendered.exit_code == 0, rendered.output
     source = (REAL / name / "source.txt").read_text(encoding="utf-8")
-    wanted, missing, in_order = coverage(rendered.stdout, source)
+    wanted, missing, in_order = coverage(imported(name).markdown, source)
     return len(wanted), len(wanted) - len(missing), in_order
 
 
-def test_imports_render_at_least_the_recorded_share_of_their_sentences_in_order(
-    tmp_path, monkeypatch, runner
-):
+@CORPUS_GROUP
+def test_imports_render_at_least_the_recorded_share_of_their_sentences_in_order():
     floor = json.loads(FLOOR.read_text(encoding="utf-8")) if FLOOR.exists() else {}
     today: dict[str, dict[str, int]] = {}
     lines, short = [], []
     for name in CORPUS:
-        wanted, found, in_order = _measured(name, tmp_path / name, runner, monkeypatch)
+        wanted, found, in_order = _measured(name)
         today[name] = {"found": found, "in_order": in_order}
         met = found >= FOUND * wanted and in_order >= IN_ORDER * found
         short += [] if met else [name]
