@@ -31,6 +31,7 @@ from psc.edits.intake import (
     capsopen,
     dashed,
     functionlines,
+    gluedref,
     minuteref,
     motionblock,
     motions,
@@ -417,6 +418,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     peoplelist.heading_over_people,
     peoplelist.label_without_colon,
     labels_on_one_line,
+    gluedref.split_glued,
     minuteref.numbered_with_the_year,
     join_wrapped,
     number_without_point,
@@ -894,6 +896,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    gluedref.glued_item,
     sectionheads.section_heading,
     capsopen.capitals_title,
     functionlines.function_lines,

@@ -20,6 +20,7 @@ from typing import Any
 from psc.edits.intake import (
     actionlist,
     actionmark,
+    afterrole,
     agreed,
     approvalstate,
     bodies,
@@ -625,6 +626,7 @@ lessee)')."""
 def _split_people(value: str) -> list[str]:
     """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
     parts = points.people(value) or [p.strip() for p in _PEOPLE_SEPARATOR.split(value)]
+    parts = [piece for part in parts for piece in afterrole.split_after_role(part)]
     if parts and _AMPERSAND_NAMES.match(parts[-1]):  # '… S. Osbourne & H. Mason.'
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
