@@ -5,14 +5,17 @@ tests/fixtures/real and councils' minutes found on the web (the address above ea
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from test_intake_english import _words_kept
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import afterrole, gluedref
-from psc.edits.intake.sources import text_blocks
+from psc.edits.intake import afterrole, colontitles, gluedref, pdfbullets
+from psc.edits.intake.reading import read_source
+from psc.edits.intake.recognise import recognise
+from psc.edits.intake.sources import read_markdown, text_blocks
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 
@@ -113,3 +116,129 @@ def test_a_role_in_brackets_amid_a_list_stays_as_written():
     line = "Ray Thompson (Secretary) Dawn Beckwith"
     assert line in _source("html-stoke-ferry-residents-association-2004-10")
     assert afterrole.split_after_role(line) == [line]
+
+
+# http://www.flybelen.com/2015/08/ (a model flying club's minutes)
+FLYBELEN = """Minutes for July 21 Meeting
+
+The meeting was called to order at 7 PM.
+
+There were 9 members present.
+
+The minutes for the last meeting were read and approved.
+
+Treasurers Report: Mike presented the report for Dave. Mike reports that more weed killer was purchased for weed control at the field and Dave needs to be reimbursed for $74.80.
+
+Old Business:
+
+  • A funfly is scheduled for this weekend
+
+  • Breakfast food will be served as pot luck.
+
+New Business:
+
+          Marty suggested that we post a message on Google Groups the third Monday of the month to remind members of the meeting the next day.
+
+The meeting was adjourned at 7:30 pm.
+"""
+
+LOUISA_PDF = REAL / "pdf-louisa-county-coa-2019-04" / "source.pdf"
+"""Read as `psc import` reads it (its text as pypdf gives it)."""
+
+
+def _titles(meeting) -> list[object]:
+    return [i.get("title") for i in meeting["items"] if i.get("title")]
+
+
+def test_titles_with_a_colon_over_bullets_are_items():
+    """'Minutes:' over its bullet, 'Publicity: no report' with its text on the line, 'Rack
+    Card' and 'Adjourn' without a colon between the lists (a county commission on aging)."""
+    draft = recognise(read_source(LOUISA_PDF), EN_GROUP)
+    titles = _titles(draft.meeting)
+    assert titles[:6] == [
+        "Minutes:",
+        "Treasurer Report:",
+        "Publicity:",
+        "Activities:",
+        "Budget Committee:",
+        "General Discussion on Funding:",
+    ]
+    assert {"Rack Card", "New Business", "Introduction:", "English Meadows Tour", "Adjourn"} <= set(
+        titles
+    )
+    publicity = next(i for i in draft.meeting["items"] if i.get("title") == "Publicity:")
+    assert publicity["content"] == ["no report"]
+
+
+def test_titles_with_a_colon_in_another_bodys_minutes():
+    """'Old Business:' over its bullets, 'New Business:' over its paragraph (a flying club's
+    minutes that name no one present): items from the first such title."""
+    draft = _draft(FLYBELEN, EN_GROUP, date=dt.date(2015, 7, 21))
+    assert _titles(draft.meeting)[-2:] == ["Old Business:", "New Business:"]
+    _words_kept(FLYBELEN, draft)
+
+
+def test_one_title_with_a_colon_is_no_shape():
+    """A single 'Old Business:' among paragraphs: nothing changes."""
+    blocks = text_blocks(FLYBELEN.replace("New Business:", "New Business"))
+    assert colontitles.colon_titles(blocks, lambda _text: None) == []
+
+
+def test_a_bullet_wrapped_in_a_pdf_goes_on_on_the_next_line():
+    """pypdf gives a bullet's wrapped line as a line of its own: 'BOS mtg regarding our new
+    submission.' after '… at the last public' (a commission on aging); 'Restoration. PR are
+    to …' after '… forwarded to PR' (a strata council's numbered point); a title or a label
+    after an item stays its own ('Rack Card', 'Treasurer Report:')."""
+    louisa = read_source(LOUISA_PDF)
+    pdfbullets.join_bullet_wraps(louisa, lambda _text: None)
+    texts = [b.text for b in louisa]
+    assert any(
+        t.endswith("at the last public BOS mtg regarding our new submission.") for t in texts
+    )
+    assert "BOS mtg regarding our new submission." not in texts
+    assert "Rack Card" in texts and "Treasurer Report:" in texts
+    cypress = read_source(REAL / "pdf-cypress-point-strata-council-2005-05" / "source.pdf")
+    pdfbullets.join_bullet_wraps(cypress, lambda _text: None)
+    assert any(
+        b.kind == "item"
+        and b.text.endswith(
+            "forwarded to PR Restoration. PR are to correct all "
+            "warranty deficiencies at their expense."
+        )
+        for b in cypress
+    )
+
+
+def test_a_short_numbered_title_keeps_its_text_on_the_next_line():
+    """'Pool Competition' over 'Emails been sent out, …' (a student society's PDF): a title,
+    not a wrapped line."""
+    ppss = read_source(REAL / "pdf-ppss-committee-2016-04" / "source.pdf")
+    before = [b.text for b in ppss]
+    pdfbullets.join_bullet_wraps(ppss, lambda _text: None)
+    assert "Emails been sent out, all been organised." in before
+    assert "Emails been sent out, all been organised." in [b.text for b in ppss]
+
+
+# https://github.com/CPAN-Security/security.metacpan.org/blob/main/meetings/cpansec-minutes-2025-01-08.md
+CPANSEC = """## 16:05 UTC – Meeting start
+
+### Welcome
+
+*   Meeting chair: @sjn
+*   Meeting secretary: @tux & @stigtsp
+
+### Attendees, absents & regrets
+
+*   Attendees
+    * @sjn, @robrwo. @tux, @leont, @timlegge, @stigtsp
+"""
+
+
+def test_a_meeting_chair_label_names_the_chair(tmp_path):
+    """'Meeting Chair: Jon Tustin, Chair' under the attendance (a commission on aging's PDF),
+    '*   Meeting chair: @sjn' (a security group's Markdown minutes): the meeting's chair."""
+    assert recognise(read_source(LOUISA_PDF), EN_GROUP).meeting["chair"].startswith("Jon Tustin")
+    page = tmp_path / "minutes.md"
+    page.write_text(CPANSEC, encoding="utf-8")
+    draft = recognise(read_markdown(page), EN_GROUP, date=dt.date(2025, 1, 8))
+    assert draft.meeting["chair"] == "@sjn"

@@ -29,6 +29,8 @@ from psc.edits.intake import (
     apologies,
     bodydecided,
     capsopen,
+    chairline,
+    colontitles,
     dashed,
     functionlines,
     gluedref,
@@ -37,6 +39,7 @@ from psc.edits.intake import (
     motions,
     movedby,
     parts,
+    pdfbullets,
     peoplelist,
     preparedby,
     programme,
@@ -413,6 +416,7 @@ def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None
 
 
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
+    pdfbullets.join_bullet_wraps,
     capsopen.dashed_label,
     label_over_list,
     peoplelist.heading_over_people,
@@ -424,6 +428,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     number_without_point,
     title_in_capitals,
     subitems.capitals_wrapped,
+    colontitles.colon_titles,
     unnumbered.titles,
 )
 """The block rules, in the order they run."""
@@ -897,6 +902,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     gluedref.glued_item,
+    chairline.meeting_chair,
     sectionheads.section_heading,
     capsopen.capitals_title,
     functionlines.function_lines,
@@ -909,6 +915,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     programme_label_alone,
     programme_title_as_item,
     unnumbered.untitled_point,
+    colontitles.colon_item,
     heading_as_item,
     names_without_label,
     parts.part_before_items,

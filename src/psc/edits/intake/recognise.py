@@ -25,6 +25,7 @@ from psc.edits.intake import (
     approvalstate,
     bodies,
     bulletedlabels,
+    chairline,
     charged,
     commissions,
     counted,
@@ -687,7 +688,7 @@ def _names_line(text: str) -> bool:
     """'Brittain, Genein Cox-De Sousa, Adam Edwards': names and nothing else, each of one to
     five capitalised words (a title, a note in parentheses)."""
     parts = [p.strip() for p in text.rstrip(".").split(",")]
-    if len(parts) < 2:
+    if len(parts) < 2 or chairline.is_chair_line(text):  # 'Meeting Chair: Jon Tustin, Chair'
         return False
     for part in parts:
         words = re.sub(r"\([^()]*\)", "", part).split()
