@@ -12,7 +12,7 @@ from pathlib import Path
 from test_intake_english import _words_kept
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import afterrole, colontitles, gluedref, pdfbullets
+from psc.edits.intake import afterrole, colontitles, firstnames, gluedref, pdfbullets
 from psc.edits.intake.reading import read_source
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import read_markdown, text_blocks
@@ -242,3 +242,46 @@ def test_a_meeting_chair_label_names_the_chair(tmp_path):
     page.write_text(CPANSEC, encoding="utf-8")
     draft = recognise(read_markdown(page), EN_GROUP, date=dt.date(2025, 1, 8))
     assert draft.meeting["chair"] == "@sjn"
+
+
+def test_bullets_naming_people_present_by_first_name_are_statements_and_tasks():
+    """'•   Bob said that …', '•   Ginger also suggested that …', '•   Barbara feels that …'
+    (statements), '•   Jon will send Ginger …', '… unknown. Kathy and Alex (Activities
+    Committee) will research.' (tasks, the sentence before it a list item in its place); a
+    supervisor not present ('Willie Gentry Feels like …') stays a list item."""
+    draft = recognise(read_source(LOUISA_PDF), EN_GROUP)
+    blocks = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    said = [(b["person"], b["text"][:30]) for b in blocks if isinstance(b, dict) and "person" in b]
+    assert ("Bob Kuhnle", "Bob said that the Resource Cou") in said
+    assert ("Barbara Hollins", "Barbara feels that we should c") in said
+    assert len(said) == 7
+    tasks = [t["text"] for t in draft.meeting["tasks"]]
+    assert "Kathy and Alex (Activities Committee) will research." in tasks
+    assert "Jon will ask Willie if that needs to happen." in tasks
+    lists = [x for b in blocks if isinstance(b, dict) and "list" in b for x in b["list"]]
+    assert "Cost to set up booth unknown." in lists
+    assert any(x.startswith("Willie Gentry Feels like") for x in lists)
+
+
+# https://bonmot.ca/Elderberries/library/2019-05-21_Meeting (a seniors' group: its people by
+# their first names, in capitals where they are given a task)
+ELDERBERRIES = "Pauline, Barend, Paula, Richard, Allison, Mike, Anita, Anne, Dan (notes)"
+# http://torchfoxvalley.org/Minutes/Oct09.shtml (a Torch club's minutes)
+TORCH = "Dr. Alan F. Button, Mary Poulson, Peter Thiel, Pat Warrick, Len Weis"
+
+
+def test_first_names_in_other_bodies_minutes():
+    """'DAN will reprint.', 'RICHARD and ANNE will look at the mic / av issue' (tasks);
+    'Peter suggested photos of the convention be on our website.' (a statement); a sentence
+    naming no one present, or a first name shared, names no one."""
+    names = [n.strip() for n in ELDERBERRIES.split(",")]
+    assert firstnames.read("DAN will reprint.", names) == ("task", ["Dan"])
+    assert firstnames.read("RICHARD and ANNE will look at the mic / av issue", names) == (
+        "task",
+        ["Richard", "Anne"],
+    )
+    torch = [n.strip() for n in TORCH.split(",")]
+    said = "Peter suggested photos of the convention be on our website."
+    assert firstnames.read(said, torch) == ("statement", ["Peter Thiel"])
+    assert firstnames.read("Scott: the library.", torch) is None
+    assert firstnames.read(said, [*torch, "Peter Smith"]) is None

@@ -32,6 +32,7 @@ from psc.edits.intake import (
     chairline,
     colontitles,
     dashed,
+    firstnames,
     functionlines,
     gluedref,
     minuteref,
@@ -489,6 +490,7 @@ class Walk(Protocol):
     def is_label(self, text: str) -> str | None: ...
     def person_statements(self, block: Block, text: str) -> bool: ...
     def list_item(self, block: Block) -> None: ...
+    def attendee_names(self) -> list[str]: ...
 
 
 _PROGRAMME_WORDS = {"topics", "agenda", "agenda items", "order of business", "items"}
@@ -950,6 +952,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     body_decided,
     speaker_line,
     scribe.nick_statement,
+    firstnames.bullet,
 )
 """Walk rules tried on a block of an item's text, before resolutions and lists."""
 
