@@ -285,3 +285,25 @@ def test_first_names_in_other_bodies_minutes():
     assert firstnames.read(said, torch) == ("statement", ["Peter Thiel"])
     assert firstnames.read("Scott: the library.", torch) is None
     assert firstnames.read(said, [*torch, "Peter Smith"]) is None
+
+
+ROCKINGHAM = _source("en-rockingham-library-trustees-2017-03")
+GIDDINGS = _source("en-giddings-village-hall-trustees-2015-07")
+
+
+def test_members_of_the_public_named_after_the_attendance():
+    """'- Members of the General Public: Sand Martin from' (a library's trustees): a category
+    of the attendance, the bullet kept in its list; 'Members of the public: None' (a village
+    hall's trustees) names no one and stays text."""
+    draft = _draft(ROCKINGHAM, EN_GROUP)
+    categories = draft.meeting["attendees"]["categories"]
+    assert {"label": "Members of the General Public", "people": ["Sand Martin from"]} in categories
+    first = draft.meeting["items"][0]["content"]
+    assert any(
+        "Members of the General Public: Sand Martin from" in b.get("list", []) for b in first
+    )
+    _words_kept(ROCKINGHAM, draft)
+    giddings = _draft(GIDDINGS, EN_GROUP).meeting
+    labels = [c["label"] for c in giddings["attendees"].get("categories", [])]
+    assert "Members of the public" not in labels
+    assert "Members of the public: None" in giddings["items"][0]["content"]

@@ -44,6 +44,7 @@ from psc.edits.intake import (
     peoplelist,
     preparedby,
     programme,
+    publiclabel,
     results,
     rollcall,
     rollsentences,
@@ -905,6 +906,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     gluedref.glued_item,
     chairline.meeting_chair,
+    publiclabel.public_named,
     sectionheads.section_heading,
     capsopen.capitals_title,
     functionlines.function_lines,
