@@ -12,7 +12,7 @@ from pathlib import Path
 from test_intake_english import _words_kept
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import afterrole, colontitles, firstnames, gluedref, pdfbullets
+from psc.edits.intake import afterrole, capsitems, colontitles, firstnames, gluedref, pdfbullets
 from psc.edits.intake.reading import read_source
 from psc.edits.intake.recognise import recognise
 from psc.edits.intake.sources import read_markdown, text_blocks
@@ -307,3 +307,51 @@ def test_members_of_the_public_named_after_the_attendance():
     labels = [c["label"] for c in giddings["attendees"].get("categories", [])]
     assert "Members of the public" not in labels
     assert "Members of the public: None" in giddings["items"][0]["content"]
+
+
+CYPRESS_PDF = REAL / "pdf-cypress-point-strata-council-2005-05" / "source.pdf"
+
+
+def test_numbered_titles_in_capitals_over_points_numbered_again_are_items():
+    """'2. CALL TO ORDER 7:40 PM', '3. ADOPTION OF MINUTES a. Minutes of …', … '10. NEXT
+    MEETING: Wednesday, June 29, 2005' (a strata council's PDF) are items 2 to 10; the points
+    numbered again from 1 under them ('1. Plants – …', '2. Pool planting – …') stay points of
+    their item, and '1. PRESENT: …' the attendance; the agenda's label above them is no
+    programme."""
+    draft = recognise(read_source(CYPRESS_PDF), EN_GROUP)
+    numbered = [(i["number"], i["title"]) for i in draft.meeting["items"] if i.get("number")]
+    assert numbered == [
+        (2, "CALL TO ORDER 7:40 PM"),
+        (3, "ADOPTION OF MINUTES"),
+        (4, "COMMITTEE REPORTS"),
+        (5, "NEW BUSINESS"),
+        (6, "OLD BUSINESS"),
+        (7, "CORRESPONDENCE"),
+        (8, "FINANCIALS"),
+        (9, "OTHER BUSINESS"),
+        (10, "NEXT MEETING:"),
+    ]
+    assert "programme" not in draft.meeting
+    assert draft.meeting["attendees"]["present"]
+
+
+def test_numbered_titles_in_capitals_without_points_numbered_again_are_left_alone():
+    """Without points numbered again from 1 among them, numbered lines in capitals are the
+    walk's as before (a parish council's '1. APOLOGIES …' and so on)."""
+    blocks = read_source(CYPRESS_PDF)
+    kept = [b for b in blocks if not (b.kind == "item" and b.ordered and b.number == "1")]
+    assert capsitems.capital_items(kept, lambda _text: None) == []
+
+
+def test_a_lettered_sentence_is_no_sub_item():
+    """'a. Minutes of April 27, 2005 were adopted unanimously.' under item 3: a decision, not a
+    sub-item titled by a sentence; 'a. Realty Signs' before 'b. The toilets are scheduled …'
+    (a sentence): lettered points of the item's text, not sub-items."""
+    draft = recognise(read_source(CYPRESS_PDF), EN_GROUP)
+    sub = [i.get("title") for i in draft.meeting["items"] if i.get("subitem")]
+    assert not any("adopted" in (t or "") for t in sub)
+    assert "Realty Signs" not in sub
+    assert "Grounds and Gardening" in sub
+    blocks = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    decided = [b["decision"] for b in blocks if isinstance(b, dict) and "decision" in b]
+    assert any("were adopted unanimously" in d for d in decided)
