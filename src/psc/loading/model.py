@@ -853,6 +853,11 @@ class AgendaItem(Model):
         description="The item's title; none for text the minutes give without a heading (an "
         "opening sentence before the first item, a closing one after the last).",
     )
+    run_in: Flag = Field(
+        False,
+        description="True: the `label` run into the title with no space between, as the "
+        "minutes write it ('NP/23/20There were no apologies …').",
+    )
     presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
     duration: Ordinal | None = Field(None, description="Planned duration in minutes.")
     subitem: Flag = Field(

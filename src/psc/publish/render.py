@@ -299,6 +299,8 @@ class Renderer(Wording):
             return self.item_entry(item, str)
         title = item.title or ""
         values: dict[str, Any]
+        if item.label and item.run_in:  # 'NP/23/20There were …': the minutes' own words
+            return f"{item.label}{title}"
         if item.label:
             key, values = "item_labelled", {"label": item.label, "title": title}
         elif item.subitem and item.title is not None:

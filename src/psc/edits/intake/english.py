@@ -28,17 +28,24 @@ from typing import Any, Protocol
 from psc.edits.intake import (
     apologies,
     bodydecided,
+    capsitems,
     capsopen,
+    chairline,
+    colontitles,
     dashed,
+    firstnames,
     functionlines,
+    gluedref,
     minuteref,
     motionblock,
     motions,
     movedby,
     parts,
+    pdfbullets,
     peoplelist,
     preparedby,
     programme,
+    publiclabel,
     results,
     rollcall,
     rollsentences,
@@ -412,16 +419,20 @@ def labels_on_one_line(blocks: list[Block], is_label: Callable[[str], str | None
 
 
 BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Note]], ...] = (
+    pdfbullets.join_bullet_wraps,
     capsopen.dashed_label,
     label_over_list,
     peoplelist.heading_over_people,
     peoplelist.label_without_colon,
     labels_on_one_line,
+    gluedref.split_glued,
     minuteref.numbered_with_the_year,
+    capsitems.capital_items,
     join_wrapped,
     number_without_point,
     title_in_capitals,
     subitems.capitals_wrapped,
+    colontitles.colon_titles,
     unnumbered.titles,
 )
 """The block rules, in the order they run."""
@@ -482,6 +493,7 @@ class Walk(Protocol):
     def is_label(self, text: str) -> str | None: ...
     def person_statements(self, block: Block, text: str) -> bool: ...
     def list_item(self, block: Block) -> None: ...
+    def attendee_names(self) -> list[str]: ...
 
 
 _PROGRAMME_WORDS = {"topics", "agenda", "agenda items", "order of business", "items"}
@@ -894,6 +906,11 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    gluedref.glued_item,
+    chairline.meeting_chair,
+    publiclabel.public_named,
+    capsitems.capital_item,
+    capsitems.capital_point,
     sectionheads.section_heading,
     capsopen.capitals_title,
     functionlines.function_lines,
@@ -906,6 +923,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     programme_label_alone,
     programme_title_as_item,
     unnumbered.untitled_point,
+    colontitles.colon_item,
     heading_as_item,
     names_without_label,
     parts.part_before_items,
@@ -940,6 +958,7 @@ WITHIN_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     body_decided,
     speaker_line,
     scribe.nick_statement,
+    firstnames.bullet,
 )
 """Walk rules tried on a block of an item's text, before resolutions and lists."""
 

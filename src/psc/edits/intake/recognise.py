@@ -20,10 +20,12 @@ from typing import Any
 from psc.edits.intake import (
     actionlist,
     actionmark,
+    afterrole,
     agreed,
     approvalstate,
     bodies,
     bulletedlabels,
+    chairline,
     charged,
     commissions,
     counted,
@@ -625,6 +627,7 @@ lessee)')."""
 def _split_people(value: str) -> list[str]:
     """'A, B, doc. C, Ph.D.' → ['A', 'B', 'doc. C, Ph.D.'] (a title after a name stays)."""
     parts = points.people(value) or [p.strip() for p in _PEOPLE_SEPARATOR.split(value)]
+    parts = [piece for part in parts for piece in afterrole.split_after_role(part)]
     if parts and _AMPERSAND_NAMES.match(parts[-1]):  # '… S. Osbourne & H. Mason.'
         parts[-1:] = [p.strip() for p in parts[-1].split("&")]
     people: list[str] = []
@@ -685,7 +688,7 @@ def _names_line(text: str) -> bool:
     """'Brittain, Genein Cox-De Sousa, Adam Edwards': names and nothing else, each of one to
     five capitalised words (a title, a note in parentheses)."""
     parts = [p.strip() for p in text.rstrip(".").split(",")]
-    if len(parts) < 2:
+    if len(parts) < 2 or chairline.is_chair_line(text):  # 'Meeting Chair: Jon Tustin, Chair'
         return False
     for part in parts:
         words = re.sub(r"\([^()]*\)", "", part).split()

@@ -134,6 +134,26 @@ def _letter_of(item: dict[str, Any]) -> str | None:
     return match["letter"] if match else None
 
 
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would)\b")
+
+
+def _told(title: str) -> bool:
+    """'Minutes of April 27, 2005 were adopted unanimously.', 'The toilets are scheduled to
+    be replaced …': a sentence (a verb of its own), not a sub-item's title."""
+    return bool(_FINITE.search(title))
+
+
+def _next_lettered(blocks: list[Block], i: int) -> str:
+    """The text of the next lettered line 'b.' after block `i` (before a heading), or ''."""
+    for block in blocks[i + 1 :]:
+        if block.kind == "heading":
+            return ""
+        match = _LETTER.match(block.text.strip()) if block.kind == "paragraph" else None
+        if match is not None:
+            return match["title"] if match["letter"] == "b" else ""
+    return ""
+
+
 def lettered_point(r: Walk, i: int) -> int | None:
     """'a. Committee Membership.' inside item 7, then 'b. …' after sub-item 'a.': a sub-item
     of the item, labelled as written (the letters in order from 'a')."""
@@ -151,6 +171,8 @@ def lettered_point(r: Walk, i: int) -> int | None:
     title = match["title"].strip()
     if len(title.split()) > _TITLE_WORDS or re.search(r"[.!?]\s+\S", title):
         return None  # a sentence or more: a lettered paragraph, no title
+    if _told(title) or (match["letter"] == "a" and _told(_next_lettered(r.blocks, i))):
+        return None  # 'a. Minutes of … were adopted unanimously.', or 'b.' a sentence: points
     last = r.items[-1]
     letter = match["letter"]
     after = _letter_of(last)
