@@ -63,7 +63,7 @@ def _meeting(text: str = MEETING):
 
 def test_every_kind_of_fact_is_read_from_its_place():
     found = facts(_meeting())
-    assert found["item"] == [("2", Title("schválení zápisu z 99. schůze vv šsčr"))]
+    assert found["item"] == [(Title("schválení zápisu z 99. schůze vv šsčr", "2"),)]
     assert found["programme"] == [("zahájení, určení zapisovatele a ověřovatele zápisu",)]
     words = Wording.of("VV ŠSČR schvaluje zápis z 99. schůze VV ŠSČR")
     assert found["decision"] == [("100/1", "adopted", "6", "0", "1", "", words)]
@@ -230,3 +230,15 @@ def test_an_item_the_minutes_leave_untitled_is_matched_by_its_number():
     assert recall(titled, _meeting(untitled)).counts["item"] == (0, 1)
     renumbered = MEETING.replace("  - number: 2\n", "  - number: 3\n")
     assert recall(_meeting(untitled), _meeting(renumbered)).counts["item"] == (0, 1)
+
+
+def test_a_number_written_in_the_title_is_the_same_heading_as_a_number_apart():
+    """A strata council's committee reports 'a. Social', 'b. Grounds and Gardening'
+    (pdf-cypress-point-strata-council-2005-05): one file writes the letter in the title,
+    another as the item's number; both render 'a. Social'. Other words still differ."""
+    apart = _meeting()
+    written = MEETING.replace("  - number: 2\n    title: Schválení", "  - title: 2. Schválení")
+    assert recall(_meeting(written), apart).counts["item"] == (1, 1)
+    assert recall(apart, _meeting(written)).counts["item"] == (1, 1)
+    other = written.replace("title: 2. Schválení", "title: 3. Schválení")
+    assert recall(_meeting(other), apart).counts["item"] == (0, 1)

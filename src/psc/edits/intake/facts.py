@@ -115,14 +115,22 @@ class Wording:
 
 @dataclass(frozen=True)
 class Title:
-    """An item's title as wanted: a title the minutes do not give (a point numbered '1)' with
-    only its text) is matched by any, such as the programme's entry of that number that an
-    import titles it with; a title they give must be matched."""
+    """An item's number and title as wanted: a title the minutes do not give (a point numbered
+    '1)' with only its text) is matched by any, such as the programme's entry of that number
+    that an import titles it with; a title they give must be matched. A number written as
+    part of the title is the same heading as that number apart ('a. Social' is 'a.' with
+    'Social': both render 'a. Social')."""
 
     text: str
+    number: str = ""
 
     def matches(self, other: Title) -> bool:
-        return not self.text or self.text == other.text
+        if self.number == other.number and (not self.text or self.text == other.text):
+            return True
+        return bool(self.text) and self._words() == other._words()
+
+    def _words(self) -> tuple[str, ...]:
+        return tuple(re.findall(r"\w+", f"{self.number} {self.text}"))
 
 
 Field = str | Name | Wording | Title
@@ -182,7 +190,7 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
     found: dict[str, list[Fact]] = {kind: [] for kind in KINDS}
     found["programme"] += [(fold(p.title),) for p in meeting.programme]
     for item in meeting.items:
-        found["item"].append((fold(item.number), Title(fold(item.title))))
+        found["item"].append((Title(fold(item.title), fold(item.number)),))
         for block in item.content:
             if isinstance(block, ProgrammeBlock):
                 found["programme"] += [(fold(p.title),) for p in block.programme]
