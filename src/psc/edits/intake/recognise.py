@@ -21,6 +21,7 @@ from psc.edits.intake import (
     actionlist,
     actionmark,
     agreed,
+    announced,
     approvalstate,
     bodies,
     bulletedlabels,
@@ -853,8 +854,9 @@ class _Recogniser:
             self.note(where, "hard-wrapped lines joined into one paragraph")
         for block in self.blocks:  # a header line naming the role later takes its place
             self.roles_in(block)
-        i = 0
+        i, follows = 0, None
         while i < len(self.blocks):
+            follows = announced.points_at(self, i) or follows  # '… byl následující:' over points
             text_before = shownhere.before_step(self)  # attendance after text: shown there
             programme_after_text = shownhere.programme_before_step(self)  # the programme too
             nxt = self.step(i)
@@ -863,6 +865,7 @@ class _Recogniser:
             if self.requeue is not None:  # the point's text, read as the block it is
                 self.blocks[i], self.requeue, nxt = self.requeue, None, i
             i = nxt
+            announced.begin(self, i, follows)
         self.flush_list()
         if self.english:
             english.after(self)
@@ -1831,6 +1834,8 @@ class _Recogniser:
             return False
         numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
         if number != (numbers[-1] + 1 if numbers else 1):
+            return False
+        if announced.a_list_follows(self.content()):  # '… výčet akcí:' over its own list
             return False
         item: dict[str, Any] = {"number": number, "title": title.rstrip(".").strip()}
         item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
