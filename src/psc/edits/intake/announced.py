@@ -28,15 +28,11 @@ _MAX_TITLE_WORDS = 8
 """A programme's point is a title; a longer point is the text of an item."""
 
 
-class Walk(Protocol):
+class Walk(shownhere.Walk, Protocol):
     """What this rule uses of the recogniser (recognise.py's _Recogniser)."""
 
     blocks: list[Block]
-    in_programme: bool
-    programme: list[dict[str, Any]]
 
-    def add(self, block: Any) -> None: ...
-    def started(self) -> bool: ...
     def note(self, where: Block, what: str) -> None: ...
 
 
