@@ -9,7 +9,7 @@ import datetime as dt
 from intake_quotes import source_lines
 from test_intake_recognise import _draft
 
-from psc.edits.intake import announced
+from psc.edits.intake import announced, toldpresent
 
 SVATY = "ms-svaty-antonin-vyrocni-schuze-2011-03"
 
@@ -72,3 +72,38 @@ def test_a_list_a_line_announces_after_the_programme_is_no_run_of_items():
         ],
         "ordered": True,
     } in lists
+
+
+KCT = "kct-pardubice-oblastni-vybor-2019-12"
+
+
+def test_an_attendance_told_in_a_sentence_with_functions_gives_its_people():
+    present = source_lines(KCT, " • Přítomni byli", 1).strip(" •\n")
+    assert toldpresent.people(present) == (
+        "Přítomni",
+        [
+            "Vlastimil Škvára",
+            "Josef Kotyk",
+            "Zdeněk Šesták",
+            "Jiří Andrle",
+            "Dana Kejzlarová",
+            "Lubomír Junek",
+            "David Šebesta",
+            "Martin Hovad",
+            "Pavel Zahradník",
+        ],
+    )
+    excused = source_lines(KCT, " • Omluveni byli", 1).strip(" •\n")
+    assert toldpresent.people(excused) == ("Omluveni", ["Eva Fečková", "Petr Jelínek"])
+    # a sentence of the minutes that names no one is no attendance
+    quorum = source_lines(KCT, " • Zasedání proběhlo", 1).strip(" •\n")
+    assert toldpresent.people(quorum) is None
+
+
+def test_the_sentences_stay_and_the_meeting_has_their_attendance():
+    meeting = _draft(source_lines(KCT, "Zpráva o výsledku", 9), date=dt.date(2019, 12, 3)).meeting
+    labels = [(c["label"], len(c["people"])) for c in meeting["attendees"]["categories"]]
+    assert labels == [("Přítomni", 9), ("Omluveni", 2)]
+    listed = [b for b in meeting["items"][0]["content"] if isinstance(b, dict) and "list" in b]
+    assert listed[0]["list"][-1] == "Omluveni byli paní Eva Fečková a pan Petr Jelínek."
+    assert {"show": "attendance"} not in meeting["items"][0]["content"]

@@ -52,6 +52,7 @@ from psc.edits.intake import (
     subpoints,
     tables,
     tasks,
+    toldpresent,
     votelist,
     wrapped,
     written,
@@ -861,6 +862,8 @@ class _Recogniser:
             programme_after_text = shownhere.programme_before_step(self)  # the programme too
             nxt = self.step(i)
             shownhere.after_step(self, text_before)
+            if told := toldpresent.record(self.m, self.blocks[i]):  # 'Přítomni byli …', kept
+                self.note(self.blocks[i], told)
             shownhere.programme_after_step(self, programme_after_text)
             if self.requeue is not None:  # the point's text, read as the block it is
                 self.blocks[i], self.requeue, nxt = self.requeue, None, i
