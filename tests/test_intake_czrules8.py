@@ -9,7 +9,7 @@ import datetime as dt
 from intake_quotes import source_lines
 from test_intake_recognise import _draft
 
-from psc.edits.intake import announced, toldpresent
+from psc.edits.intake import announced, told, toldpresent
 
 SVATY = "ms-svaty-antonin-vyrocni-schuze-2011-03"
 
@@ -107,3 +107,61 @@ def test_the_sentences_stay_and_the_meeting_has_their_attendance():
     listed = [b for b in meeting["items"][0]["content"] if isinstance(b, dict) and "list" in b]
     assert listed[0]["list"][-1] == "Omluveni byli paní Eva Fečková a pan Petr Jelínek."
     assert {"show": "attendance"} not in meeting["items"][0]["content"]
+
+
+LITOMERICE = "mesto-litomerice-redakcni-rada-2017-01"
+
+# https://zsuhonice.cz/2018/04/20/zapis-ze-skolske-rady-dne-12-4-2018/
+UHONICE = """Zápis ze školské rady dne 12.4.2018
+
+Program
+1. Informace a příprava na 110. výročí školy (září 2018)
+– Benefiční týden od 19. 5. do 25. 5. 2018
+– 19. 5. 2018 od 16.30h začne benefiční týden akcí „Hudební stodola“, kde vystoupí hudební skupiny
+
+2. Informace o zrušení školského obvodu – pan Řehák a pan Vlček informovali o situaci mezi Pticemi a Úhonicemi
+3. Informace o nové škole v Úhonicích – o 2. stupni ZŠ
+4. Další školská rada bude před třídními schůzkami 5. 6. v 16:30
+5. Různé
+"""  # noqa: E501
+
+
+def test_a_programme_label_over_points_with_their_text_heads_the_items():
+    meeting = _draft(source_lines(LITOMERICE, "Zápis z jednání", 27)).meeting
+    assert "programme" not in meeting
+    numbered = [i for i in meeting["items"] if i.get("number")]
+    assert numbered[0]["title"] == "Obsah prosincového vydání Radničního zpravodaje"
+    assert numbered[0]["content"][0] == "Členové redakční rady neměli připomínek"
+    assert "Program:" in meeting["items"][0]["content"]  # the label stays where it stands
+    meeting = _draft(UHONICE, date=dt.date(2018, 4, 12)).meeting
+    assert "programme" not in meeting
+    titles = [i["title"] for i in meeting["items"] if i.get("number")]
+    assert titles[:2] == [
+        "Informace a příprava na 110. výročí školy (září 2018)",
+        "Informace o zrušení školského obvodu",
+    ]
+
+
+def test_a_programme_listed_point_after_point_stays_the_programme():
+    lines = source_lines("obec-vetrusice-zastupitelstvo-2014-06", "Program:", 5)
+    meeting = _draft("Zápis\n\n" + lines, date=dt.date(2014, 6, 1)).meeting
+    assert [p["title"] for p in meeting["programme"]] == [
+        "Stavební",
+        "Zpráva o činnosti úřadu za uplynulý měsíc",
+        "Závěr",
+    ]
+
+
+# https://www.sdh-slavkovice.cz/news/schuze-vyboru17/
+SLAVKOVICE = "Bylo odsouhlaseno konání zájezdu."
+
+
+def test_a_decision_told_as_agreed_in_the_passive_is_adopted():
+    farnost = source_lines("farnost-prusanky-pastoracni-rada-2015-03", "2. Bylo odsouhlaseno", 1)
+    sentence = told.sentences(farnost[3:])[0]
+    assert told.passive_decision(sentence) == {"decision": sentence, "outcome": "adopted"}
+    assert told.passive_decision(SLAVKOVICE) == {"decision": SLAVKOVICE, "outcome": "adopted"}
+    assert told.passive_decision("Nebylo odsouhlaseno konání zájezdu.") == {
+        "decision": "Nebylo odsouhlaseno konání zájezdu.",
+        "outcome": "rejected",
+    }

@@ -33,6 +33,7 @@ from psc.edits.intake import (
     german,
     groups,
     labelalone,
+    labelleditems,
     motions,
     namedvote,
     needed,
@@ -1118,6 +1119,8 @@ class _Recogniser:
         again = kind in _SINGLE and field in self.m and not (closing and kind == "verifiers")
         if again or (kind == "date" and "date" in self.m):
             return None  # the header said it already: this line stays text where it is
+        if kind == "programme" and not value and labelleditems.heads_items(self.blocks, i + 1):
+            return None  # 'Program:' over '1) …' / its text / '2) …': the items themselves
         if kind == "programme":
             if value:
                 self.programme.append({"title": value})
@@ -1560,6 +1563,8 @@ class _Recogniser:
         if block.kind != "paragraph" or self.started() or self.programme or self.in_programme:
             return False
         if not programme.is_label(text) or not programme.points_after(self.blocks, i + 1):
+            return False
+        if labelleditems.heads_items(self.blocks, i + 1):  # the items' points, not a programme
             return False
         self.in_programme = True
         self.note(block, f"'{text}': the programme follows")
