@@ -32,9 +32,10 @@ def heads_items(blocks: list[Block], k: int) -> bool:
             between += 1
             continue
         found = programme.point(block)
-        number = _BARE_NUMBER.match(block.text)
-        if found is not None or number is not None:
-            return (found[0] if found else int(number["number"])) == 2 and between > 0
+        bare = _BARE_NUMBER.match(block.text)
+        number = found[0] if found else int(bare["number"]) if bare else None
+        if number is not None:
+            return number == 2 and between > 0
         if block.kind == "heading" or programme.is_label(block.text):
             return False
         between += 1
