@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from intake_quotes import source_lines
+from intake_quotes import REAL, source_lines
 from test_intake_recognise import _draft
 
-from psc.edits.intake import announced, told, toldpresent
+from psc.edits.intake import announced, told, toldpresent, written
 
 SVATY = "ms-svaty-antonin-vyrocni-schuze-2011-03"
 
@@ -165,3 +165,21 @@ def test_a_decision_told_as_agreed_in_the_passive_is_adopted():
         "decision": "Nebylo odsouhlaseno konání zájezdu.",
         "outcome": "rejected",
     }
+
+
+def test_a_labelled_next_meeting_after_the_last_item_begins_the_close():
+    assert written.labelled_next(source_lines(LITOMERICE, "  Termín příštího", 1))
+    seed = (REAL.parent / "seed-2016-09-07.txt").read_text(encoding="utf-8").splitlines()
+    line = next(s for s in seed if s.startswith("Termíny dalšího jednání PS:"))
+    assert written.labelled_next(line)
+    assert not written.labelled_next("Termín příštího jednání: bude upřesněn")  # no date
+    meeting = _draft(
+        "Zápis z 1. jednání Pracovní skupiny pro Smart Cities\nDatum: 7. 9. 2016\n"
+        f"1. Zahájení\nText.\n{line}\n"
+    ).meeting
+    assert [i.get("number") for i in meeting["items"]] == [1]  # psc prints the line's date
+    assert meeting["next_meetings"][0]["date"] == dt.date(2016, 11, 15)
+    meeting = _draft(source_lines(LITOMERICE, "Zápis z jednání", 40)).meeting
+    closing = meeting["items"][-1]
+    assert "number" not in closing and "title" not in closing
+    assert closing["content"][0].startswith("Termín příštího jednání:")

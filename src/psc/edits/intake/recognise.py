@@ -978,8 +978,10 @@ class _Recogniser:
             return done
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
-        if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
-            return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
+        if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))):
+            written.close_at_label(self, _plain(text))  # after the last item: the close
+            if self.next_meeting(block):
+                return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
         if self.english and (done := english.within(self, i)) is not None:
             return done
         if (done := namedvote.in_a_paragraph(self, i)) is not None:
