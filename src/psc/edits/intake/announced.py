@@ -32,6 +32,7 @@ class Walk(shownhere.Walk, Protocol):
     """What this rule uses of the recogniser (recognise.py's _Recogniser)."""
 
     blocks: list[Block]
+    english: bool
 
     def note(self, where: Block, what: str) -> None: ...
 
@@ -62,6 +63,8 @@ def points_at(walk: Walk, i: int) -> int | None:
     announces them (the block after it); else None."""
     block = walk.blocks[i]
     if walk.in_programme or walk.programme or walk.started() or block.kind != "paragraph":
+        return None
+    if walk.english:  # 'program' is also a project's name there: Czech sentences only
         return None
     if announces(block.text) and titles_after(walk.blocks, i + 1):
         return i + 1
