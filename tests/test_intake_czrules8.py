@@ -9,7 +9,7 @@ import datetime as dt
 from intake_quotes import REAL, source_lines
 from test_intake_recognise import _draft
 
-from psc.edits.intake import announced, told, toldpresent, written
+from psc.edits.intake import announced, continued, told, toldpresent, written
 
 SVATY = "ms-svaty-antonin-vyrocni-schuze-2011-03"
 
@@ -183,3 +183,25 @@ def test_a_labelled_next_meeting_after_the_last_item_begins_the_close():
     closing = meeting["items"][-1]
     assert "number" not in closing and "title" not in closing
     assert closing["content"][0].startswith("Termín příštího jednání:")
+
+
+LYSICE = "skola-zs-lysice-zakovsky-parlament-2019-06"
+
+
+def test_a_paragraph_opening_with_the_verb_continues_the_statement_before_it():
+    oznamil = source_lines(SVATY, "Oznámil přítomným", 1)
+    assert continued.opens_with_the_verb(oznamil)
+    assert not continued.opens_with_the_verb(source_lines(SVATY, "Dále zmínil výčet", 1))
+    assert not continued.opens_with_the_verb(source_lines(SVATY, "Ve zprávě", 1))
+    # 'Předsedkyně parlamentu řekla, že …:' / its list / 'Navrhla, aby …'
+    meeting = _draft(
+        "Zápis ze schůze parlamentu\n\n1. Rady\n\n" + source_lines(LYSICE, "Předsedkyně", 7),
+        date=dt.date(2019, 6, 10),
+    ).meeting
+    content = meeting["items"][-1]["content"]
+    assert content[-1]["person"] == "Předsedkyně parlamentu"
+    assert content[-1]["text"].startswith("Navrhla, aby se v příštích letech")
+    # text between: the paragraph stays text
+    assert continued.statement([{"person": "A", "text": "…"}, "Jiný text."], oznamil) is None
+    said = continued.statement([{"person": "předseda MS", "text": "…"}, {"list": ["x"]}], oznamil)
+    assert said == {"person": "předseda MS", "text": oznamil}

@@ -27,6 +27,7 @@ from psc.edits.intake import (
     bulletedlabels,
     charged,
     commissions,
+    continued,
     counted,
     english,
     excused,
@@ -1970,6 +1971,12 @@ class _Recogniser:
             return
         if self.person_statements(block, text):
             return
+        if self.mode == "body" and not self.english:  # 'Navrhla, aby …' after a statement
+            said = continued.statement(self.content(), text)
+            if said is not None:
+                self.add(said)
+                self.note(block, f"speaker '{said['person']}' continues → statement")
+                return
         self.add(text)
         self.kept += 1
 
