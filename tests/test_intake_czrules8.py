@@ -205,3 +205,14 @@ def test_a_paragraph_opening_with_the_verb_continues_the_statement_before_it():
     assert continued.statement([{"person": "A", "text": "…"}, "Jiný text."], oznamil) is None
     said = continued.statement([{"person": "předseda MS", "text": "…"}, {"list": ["x"]}], oznamil)
     assert said == {"person": "předseda MS", "text": oznamil}
+
+
+def test_approved_by_all_present_or_by_all_votes_is_unanimous():
+    opening = source_lines(SVATY, "Potom seznámil", 1)
+    approved = told.sentences(opening)[1]
+    assert approved.startswith("Program byl schválen všemi přítomnými")
+    assert told.passive_decision(approved)["unanimous"] is True
+    slavia = source_lines("spolek-fo-op-slavia-valna-hromada-2019-02", "  • Do mandátové", 1)
+    assert told.sentences(slavia.strip(" •\n"))[1].endswith("schváleno všemi hlasy.")
+    assert told.passive_decision(told.sentences(slavia.strip(" •\n"))[1])["unanimous"] is True
+    assert "unanimous" not in told.passive_decision("Program byl schválen.")

@@ -129,7 +129,10 @@ komise bylo schváleno všemi hlasy.', 'Bylo odsouhlaseno pozvání indického m
 parish council), 'Bylo odsouhlaseno konání zájezdu.' (a fire brigade's committee),
 'Přítomní hlasováním schválili znění jednacího řádu VH.', and all of them, unanimously: 'Všichni schválili navrženého zapisovatele …' (a municipal
 council), 'Všichni zastupitelé následně složili slib a zvolili návrhovou komise …' (another)."""
-_UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+hlasy|unanimous\w*)\b", re.I)
+_UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+(?:hlasy|přítomnými)|unanimous\w*)\b", re.I)
+"""Unanimity as told: 'jednomyslně', by all votes ('bylo schváleno všemi hlasy', an
+association's general meeting) or by all present ('Program byl schválen všemi přítomnými
+členy …', a hunting association's annual meeting)."""
 
 
 def sentences(text: str) -> list[str]:
