@@ -22,18 +22,21 @@ from psc.edits.intake import (
     actionmark,
     afterrole,
     agreed,
+    announced,
     approvalstate,
     bodies,
     bulletedlabels,
     chairline,
     charged,
     commissions,
+    continued,
     counted,
     english,
     excused,
     german,
     groups,
     labelalone,
+    labelleditems,
     motions,
     namedvote,
     needed,
@@ -53,6 +56,7 @@ from psc.edits.intake import (
     subpoints,
     tables,
     tasks,
+    toldpresent,
     votelist,
     wrapped,
     written,
@@ -856,16 +860,20 @@ class _Recogniser:
             self.note(where, "hard-wrapped lines joined into one paragraph")
         for block in self.blocks:  # a header line naming the role later takes its place
             self.roles_in(block)
-        i = 0
+        i, follows = 0, None
         while i < len(self.blocks):
+            follows = announced.points_at(self, i) or follows  # '… byl následující:' over points
             text_before = shownhere.before_step(self)  # attendance after text: shown there
             programme_after_text = shownhere.programme_before_step(self)  # the programme too
             nxt = self.step(i)
             shownhere.after_step(self, text_before)
+            if told := toldpresent.record(self.m, self.blocks[i]):  # 'Přítomni byli …', kept
+                self.note(self.blocks[i], told)
             shownhere.programme_after_step(self, programme_after_text)
             if self.requeue is not None:  # the point's text, read as the block it is
                 self.blocks[i], self.requeue, nxt = self.requeue, None, i
             i = nxt
+            announced.begin(self, i, follows)
         self.flush_list()
         if self.english:
             english.after(self)
@@ -974,8 +982,10 @@ class _Recogniser:
             return done
         if self.mode == "next" and self.next_meeting(block):
             return i + 1
-        if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))) and self.next_meeting(block):
-            return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
+        if _NEXT_MEETING_LABEL.match(_strip_marks(_plain(text))):
+            written.close_at_label(self, _plain(text))  # after the last item: the close
+            if self.next_meeting(block):
+                return i + 1  # 'Termíny dalšího jednání PS: 15. 11. 2016' inside an item
         if self.english and (done := english.within(self, i)) is not None:
             return done
         if (done := namedvote.in_a_paragraph(self, i)) is not None:
@@ -1115,6 +1125,8 @@ class _Recogniser:
         again = kind in _SINGLE and field in self.m and not (closing and kind == "verifiers")
         if again or (kind == "date" and "date" in self.m):
             return None  # the header said it already: this line stays text where it is
+        if kind == "programme" and not value and labelleditems.heads_items(self.blocks, i + 1):
+            return None  # 'Program:' over '1) …' / its text / '2) …': the items themselves
         if kind == "programme":
             if value:
                 self.programme.append({"title": value})
@@ -1558,6 +1570,8 @@ class _Recogniser:
             return False
         if not programme.is_label(text) or not programme.points_after(self.blocks, i + 1):
             return False
+        if labelleditems.heads_items(self.blocks, i + 1):  # the items' points, not a programme
+            return False
         self.in_programme = True
         self.note(block, f"'{text}': the programme follows")
         return True
@@ -1835,6 +1849,8 @@ class _Recogniser:
         numbers = [item["number"] for item in self.items if isinstance(item.get("number"), int)]
         if number != (numbers[-1] + 1 if numbers else 1):
             return False
+        if announced.a_list_follows(self.content()):  # '… výčet akcí:' over its own list
+            return False
         item: dict[str, Any] = {"number": number, "title": title.rstrip(".").strip()}
         item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
         self.start_item(block, item, f"item {number}: numbered as the programme, titled by it")
@@ -1958,6 +1974,12 @@ class _Recogniser:
             return
         if self.person_statements(block, text):
             return
+        if self.mode == "body" and not self.english:  # 'Navrhla, aby …' after a statement
+            said = continued.statement(self.content(), text)
+            if said is not None:
+                self.add(said)
+                self.note(block, f"speaker '{said['person']}' continues → statement")
+                return
         self.add(text)
         self.kept += 1
 

@@ -117,7 +117,7 @@ def _sentences(text: str) -> int:
 
 _PASSIVE = re.compile(
     r"\b(?P<neg>ne)?(?:byl[aoiy]?|bylo)\s+(?:[\w.]+\s+){0,3}?"
-    r"(?P<verb>schválen[aoiy]?|zvolen[aoiy]?|přijat[aoiy]?)\b"
+    r"(?P<verb>schválen[aoiy]?|odsouhlasen[aoiy]?|zvolen[aoiy]?|přijat[aoiy]?)\b"
     r"|\b(?:přítomní|přítomni|členové|účastníci|delegáti)\s+(?:(?:\w+\s+){0,2}?)"
     r"(?P<active>schválili|zvolili|přijali)\b"
     r"|\b(?P<everyone>všichni)\s+(?:(?:\w+\s+){0,5}?)(?P<all_active>schválili|zvolili|přijali)\b",
@@ -125,10 +125,14 @@ _PASSIVE = re.compile(
 )
 """A decision told as a result rather than as the body's act: 'Navrhovaný program byl
 hlasováním schválen.', 'Navržení kandidáti byli zvoleni jednomyslně', 'Složení mandátové
-komise bylo schváleno všemi hlasy.', 'Přítomní hlasováním schválili znění jednacího řádu VH.',
-and all of them, unanimously: 'Všichni schválili navrženého zapisovatele …' (a municipal
+komise bylo schváleno všemi hlasy.', 'Bylo odsouhlaseno pozvání indického misionáře …' (a
+parish council), 'Bylo odsouhlaseno konání zájezdu.' (a fire brigade's committee),
+'Přítomní hlasováním schválili znění jednacího řádu VH.', and all of them, unanimously: 'Všichni schválili navrženého zapisovatele …' (a municipal
 council), 'Všichni zastupitelé následně složili slib a zvolili návrhovou komise …' (another)."""
-_UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+hlasy|unanimous\w*)\b", re.I)
+_UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+(?:hlasy|přítomnými)|unanimous\w*)\b", re.I)
+"""Unanimity as told: 'jednomyslně', by all votes ('bylo schváleno všemi hlasy', an
+association's general meeting) or by all present ('Program byl schválen všemi přítomnými
+členy …', a hunting association's annual meeting)."""
 
 
 def sentences(text: str) -> list[str]:

@@ -7,7 +7,12 @@ minutes, an item without a title, each line kept as written.
 - `next_meeting`: the next meeting told in one sentence of its own, not a numbered point:
   'Další schůze 10.1.2017 v 16.30 hod.' (a district's cultural commission, after its last
   item's bullets), 'Další schůzka SRPŠ byla stanovena na 13. 11. 2018.' (a school parents'
-  association, after its last point). Read as the next meeting too.
+  association, after its last point). Read as the next meeting too;
+- `labelled_next`: the next meeting on a labelled line after the last item's text, 'Termín
+  příštího jednání: úterý 15. února 2017 od 13 hodin' (a town's editorial board, above
+  'Zapsala:'), 'Termíny dalšího jednání PS: 15. 11. 2016 (opět ve 13:00)' (a ministry's
+  working group): the close begins there too (`close_at_label`), the line read as the next
+  meeting by the recogniser as before.
 
 The rules are pure; `closes` records what they find.
 """
@@ -47,6 +52,20 @@ def next_meeting(text: str) -> bool:
     10.1.2017 v 16.30 hod.')."""
     line = " ".join(text.split())
     return _NEXT_MEETING.match(line) is not None and len(told.sentences(line)) == 1
+
+
+_LABELLED_NEXT = re.compile(
+    r"^\W*termín[y]?\s+(?:dalšího|dalších|příštího|příštích)\s+(?:jednání|zasedání|schůz\w*|"
+    r"setkání)\b[^:\n]{0,20}:\s*\S",
+    re.I,
+)
+
+
+def labelled_next(text: str) -> bool:
+    """Whether `text` is the next meeting on a labelled line of its own ('Termín příštího
+    jednání: úterý 15. února 2017 od 13 hodin'), its date given."""
+    line = " ".join(text.split())
+    return _LABELLED_NEXT.match(line) is not None and dates.find_date(line) is not None
 
 
 class Walk(Protocol):
@@ -92,3 +111,18 @@ def closes(r: Walk, block: Block, plain: str) -> bool:
     what = "the next meeting" if upcoming else "the place and day of writing"
     r.note(block, f"{what}: the close of the minutes (kept as text)")
     return True
+
+
+def close_at_label(r: Walk, plain: str) -> None:
+    """A labelled next meeting (`labelled_next`) after the last item's text begins the close
+    of the minutes, an item without a title, as `closes` does for a sentence."""
+    if not r.started() or not labelled_next(plain):
+        return
+    last = r.items[-1] if r.items else {}
+    if not (last.get("content") or r.pending_list):
+        return
+    if last.get("number") is not None or last.get("title"):
+        r.flush_list()
+        r.items.append({"content": []})
+        r.container = r.items[-1]["content"]
+        r.note(plain, "the next meeting's line: the close of the minutes begins")
