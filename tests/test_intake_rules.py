@@ -312,6 +312,10 @@ def test_a_signature_column_reads_functions_above_or_below_names():
     ]
     # a sentence is no signature (skolska-rada-arcig-2007-04)
     assert signatures.column(["Jednání skončilo v 18:45."]) is None
+    # nor one word alone: a web page's link back to its top after the minutes
+    # (mesto-litomerice-redakcni-rada-2017-01: 'Zápis ke stažení (.pdf)' / 'NAHORU')
+    assert signatures.column(["NAHORU"]) is None
+    assert signatures.column(["Nahoru"]) is None
 
 
 # ------------------------------------------------------------------ parts of the minutes

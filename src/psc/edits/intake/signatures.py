@@ -43,7 +43,8 @@ def column(cells: list[str]) -> list[Signature] | None:
     for cell in (c.strip() for c in cells):
         if not cell:
             continue
-        if is_name(cell) and not is_function(cell):
+        if is_name(cell) and not is_function(cell) and len(cell.split()) > 1:
+            # one word alone is no signature's name ('NAHORU', a web page's link to its top)
             signatures.append((cell, pending))
             pending = None
         elif is_function(cell):
