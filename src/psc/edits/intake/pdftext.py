@@ -214,6 +214,11 @@ def _drop_capital(previous: str, line: str) -> bool:
     return _DROP_CAPITAL.fullmatch(previous) is not None and _REST_OF_WORD.match(line) is not None
 
 
+_ADDRESS_END = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*-$", re.I)
+"""A line ending inside a web address at one of its hyphens ('https://www.cvsnewcastle.org.uk/our-'
+over 'services/training-and-events'): the hyphen belongs to the address and stays."""
+
+
 def joined_lines(pages: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """The lines of all pages as logical lines: a drop capital and a word hyphenated at a
     line's end joined to the rest of the word without a space, a line that continues the one
@@ -232,6 +237,9 @@ def joined_lines(pages: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
                     out[-1] = (previous + line, first)
                     continue
                 if _HYPHENATED.search(previous) and _continues(previous, line):
+                    if _ADDRESS_END.search(previous):  # the hyphen is the address's own
+                        out[-1] = (previous + line, first)
+                        continue
                     if line[:1].islower():
                         out[-1] = (previous[:-1] + line, first)
                         continue
