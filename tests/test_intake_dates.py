@@ -346,6 +346,13 @@ def test_month_names_cover_every_month_in_both_languages():
         # a weekday that is not the date's own stays out of it (pdf-ppss-committee-2016-04:
         # 4 April 2016 was a Monday), so the word is not lost with the date
         ("Date: Tuesday 4 April, 2016", D(2016, 4, 4), D(2016, 4, 4), "4 April, 2016"),
+        # a superscript ordinal set apart by a PDF's text (pdf-north-of-tyne-lpc-2018-11)
+        (
+            "Date: Wednesday 14 th November 2018",
+            D(2018, 11, 14),
+            D(2018, 11, 14),
+            "Wednesday 14 th November 2018",
+        ),
     ],
 )
 def test_find_period(text, first, last, span):

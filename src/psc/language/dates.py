@@ -88,7 +88,8 @@ _EN_NAMES = "|".join(
     for name in sorted(MONTHS_EN, key=len, reverse=True)
     for form in (name.capitalize(), name.upper())
 )
-_ORDINAL = r"(?:st|nd|rd|th)?"
+_ORDINAL = rf"(?:st|nd|rd|th|{_SP}(?:st|nd|rd|th)(?!\w))?"
+"""An English ordinal's ending, or its superscript set apart in a PDF's text ('14 th November')."""
 _TO = rf"{_SP}*[-–—]{_SP}*"  # the dash between the days of a meeting over several days
 
 _DATE = re.compile(
