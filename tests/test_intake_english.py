@@ -249,7 +249,7 @@ def test_attendance_labels_on_one_line_inside_a_roll_call_item():
             ],
         }
     ]
-    assert _items(draft.meeting) == [(1, "CALL TO ORDER"), (2, "ROLL CALL")]
+    assert _items(draft.meeting) == [(1, "CALL TO ORDER:"), (2, "ROLL CALL:")]  # as written
     _words_kept(MOORPARK, draft)
 
 

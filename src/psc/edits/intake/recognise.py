@@ -1678,8 +1678,6 @@ class _Recogniser:
             return False
         self.opening_is_item_one(number)
         item: dict[str, Any] = {"number": number}
-        if title and title.endswith(":"):
-            title = title[:-1].strip()
         restated = _RESTATED_NUMBER.search(title or "")
         if title and restated and int(restated["number"]) == number:
             title = title[: restated.start()].rstrip()  # psc numbers the item itself
