@@ -1165,6 +1165,14 @@ class Meeting(Model):
         description="Lines above the title as these minutes print them ('Obec Zbilidy'), "
         "instead of the group's `letterhead`.",
     )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        json_schema_extra=lambda schema: _label_names(schema),
+        description="Labels as these minutes word them, over the group's `labels` for this "
+        "meeting only (an imported document's own words: programme: 'Program zasedání:', "
+        "excused: 'Omluven', proposed_by: 'Proposed by: {person}'); one given without its "
+        "gendered forms (minute_taker) stands for them too.",
+    )
     date: Date
     end_date: Date | None = Field(
         None, description="The last day of a meeting held over several days."

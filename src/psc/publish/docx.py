@@ -160,7 +160,8 @@ def write_minutes(renderer: Renderer, meeting: Meeting, document: Document) -> N
     two versions, `review.redline`)."""
     from psc.publish.render import task_rows
 
-    _Writer(renderer, meeting, document).write(task_rows(meeting))
+    with renderer.own_words(meeting):  # the meeting's own labels, as its minutes word them
+        _Writer(renderer, meeting, document).write(task_rows(meeting))
 
 
 def page_frame(renderer: Renderer, document: Document) -> None:

@@ -36,6 +36,7 @@ from psc.edits.intake import (
     namedvote,
     needed,
     opening,
+    ownlabels,
     peoplelist,
     personrole,
     points,
@@ -46,6 +47,7 @@ from psc.edits.intake import (
     runtogether,
     sectionlabels,
     shownhere,
+    shownroles,
     spaced,
     strays,
     subpoints,
@@ -857,9 +859,11 @@ class _Recogniser:
         while i < len(self.blocks):
             text_before = shownhere.before_step(self)  # attendance after text: shown there
             programme_after_text = shownhere.programme_before_step(self)  # the programme too
+            roles_after_text = shownroles.before_step(self)  # and the roles
             nxt = self.step(i)
             shownhere.after_step(self, text_before)
             shownhere.programme_after_step(self, programme_after_text)
+            shownroles.after_step(self, roles_after_text)
             if self.requeue is not None:  # the point's text, read as the block it is
                 self.blocks[i], self.requeue, nxt = self.requeue, None, i
             i = nxt
@@ -1115,6 +1119,7 @@ class _Recogniser:
         if kind == "programme":
             if value:
                 self.programme.append({"title": value})
+            ownlabels.keep(self.m, self.group, "programme", f"{_plain(label)}:")
             self.in_programme = True
             self.note(block, f"'{_plain(label)}': the programme follows")
             return i + 1
@@ -1198,6 +1203,18 @@ class _Recogniser:
 
     def header_value(
         self, block: Block, label: str, kind: str, value: str, value_block: Block | None = None
+    ) -> None:
+        had_date = "date" in self.m
+        self.header_value_read(block, label, kind, value, value_block)
+        shown = _plain(label)
+        if kind in ownlabels.ROW_LABELS - {"date", "programme"} or (
+            kind == "date" and not had_date and "date" in self.m
+        ):  # 'Zapisovatel:', 'Datum konání:' as written, where psc's word differs
+            colon = not block.text or re.search(rf"{re.escape(shown)}\s*\**\s*:", block.text)
+            ownlabels.keep(self.m, self.group, kind, shown + (":" if colon else ""))
+
+    def header_value_read(
+        self, block: Block, label: str, kind: str, value: str, value_block: Block | None
     ) -> None:
         where = (
             block.where if value_block is None else f"{block.where}–{value_block.where.split()[-1]}"
@@ -1376,6 +1393,7 @@ class _Recogniser:
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
             if people:
                 attendees[kind] = people
+                ownlabels.keep(self.m, self.group, kind, label)  # 'Omluven:' as written
                 self.note(where, f"'{label}' → {kind} ({len(people)})")
             else:
                 self.note(where, f"'{label}' is empty: left out")
@@ -1423,6 +1441,7 @@ class _Recogniser:
             if done is not None:
                 return done
         if _label_kind(plain, self.extra_labels) == "programme" and not self.started():
+            ownlabels.keep(self.m, self.group, "programme", plain)  # 'Program zasedání:'
             self.in_programme = True
             self.note(block, f"'{plain}': the programme follows")
             return i + 1
@@ -1555,6 +1574,7 @@ class _Recogniser:
             return False
         if not programme.is_label(text) or not programme.points_after(self.blocks, i + 1):
             return False
+        ownlabels.keep(self.m, self.group, "programme", text)
         self.in_programme = True
         self.note(block, f"'{text}': the programme follows")
         return True
@@ -3094,6 +3114,7 @@ class _Recogniser:
             "verifiers",
             "roles",
             "attendees",
+            "labels",
         ):
             if key in m:
                 meeting[key] = m[key]
