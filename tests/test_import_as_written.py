@@ -5,8 +5,15 @@ real fixtures' sources (tests/fixtures/real/*/source.txt)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from test_intake_recognise import EN_GROUP, GROUP, _draft
+
+from psc.errors import InvalidData
+from psc.loading.model import Group, Meeting
+from psc.loading.pipeline import load_meeting
+from psc.publish.render import Renderer
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 
@@ -34,3 +41,121 @@ def test_a_points_title_keeps_its_colon_when_split_from_its_text():
     draft = _draft(_source("html-west-dereham-parish-council-2008-03"), EN_GROUP)
     titles = [item.get("title") for item in draft.meeting["items"] if "number" in item]
     assert titles[2:5] == ["Minutes:", "Matters Arising:", "Planning:"]
+
+
+# ---------------------------------------------------------------- a meeting's own labels
+
+ZBILIDY: dict[str, Any] = {
+    # obec-zbilidy-zastupitelstvo-2018-06: its header and programme as its source writes them
+    "title": "Zápis z mimořádného zasedání zastupitelstva obce konaného dne 28. 6. 2018",
+    "date": "2018-06-28",
+    "minute_taker": {"name": "Kratochvílová Žaneta", "gender": "female"},
+    "verifiers": ["Bílá Hana", "Huďa Jiří"],
+    "attendees": {"excused": ["Hejduk Roman"]},
+    "programme": [{"title": "Určení ověřovatelů zápisu a zapisovatele"}],
+    "items": [{"number": 1, "title": "Určení ověřovatelů zápisu a zapisovatele"}],
+}
+OWN = {
+    "programme": "Program zasedání:",
+    "minute_taker": "Zapisovatel:",
+    "verifiers": "Ověřovatel zápisu:",
+    "excused": "Omluveni",
+}
+
+
+def _minutes(meeting: dict[str, Any], language: str | None = None) -> str:
+    group = Group(name="Zastupitelstvo obce Zbilidy", short="ZO Zbilidy")
+    return Renderer(group, [], language).render(Meeting.model_validate(meeting), "md")
+
+
+def test_a_meetings_own_labels_word_its_minutes_over_the_groups():
+    own = _minutes({**ZBILIDY, "labels": OWN})
+    assert "## Program zasedání:\n" in own
+    assert "| Zapisovatel: | Kratochvílová Žaneta |" in own  # its gendered form too
+    assert "| Ověřovatel zápisu: | Bílá Hana, Huďa Jiří |" in own
+    plain = _minutes(ZBILIDY)
+    assert "## Program jednání\n" in plain
+    assert "| Zapisovatelka | Kratochvílová Žaneta |" in plain
+    assert "| Ověřovatelé zápisu | Bílá Hana, Huďa Jiří |" in plain
+
+
+def test_a_meetings_own_labels_are_its_alone_and_of_its_language():
+    group = Group(name="Zastupitelstvo obce Zbilidy", short="ZO Zbilidy")
+    renderer = Renderer(group, [])
+    first = renderer.render(Meeting.model_validate({**ZBILIDY, "labels": OWN}), "md")
+    second = renderer.render(Meeting.model_validate(ZBILIDY), "md")
+    assert "Program zasedání:" in first
+    assert "Program zasedání:" not in second and "## Program jednání\n" in second
+    english = _minutes({**ZBILIDY, "labels": OWN}, "en")  # the minutes' words are Czech
+    assert "Program zasedání:" not in english and "Zapisovatel:" not in english
+
+
+def test_a_meetings_unknown_label_is_an_error_at_its_line():
+    text = (
+        "title: Zápis\ndate: 2018-06-28\nlabels:\n  programm: 'Program zasedání:'\n"
+        "  proposed_by: 'navrhl {persona}'\n"
+    )
+    with pytest.raises(InvalidData) as raised:
+        load_meeting(text, Path("meetings/2018-06-28.yaml"), None, approval=False)
+    lines = [line.split(": error: ", 1) for line in raised.value.lines()]
+    assert lines[0] == [
+        "meetings/2018-06-28.yaml:4:3",
+        "labels.programm: unknown label 'programm'; did you mean 'programme'?",
+    ]
+    assert lines[1][0] == "meetings/2018-06-28.yaml:5:16"
+    assert lines[1][1].startswith("labels.proposed_by: ")
+
+
+def test_the_import_keeps_the_labels_the_minutes_write_where_psc_words_them_otherwise():
+    # obec-zbilidy-zastupitelstvo-2018-06: 'Zapisovatel: Kratochvílová Žaneta', 'Ověřovatel
+    # zápisu: Bílá Hana, Huďa Jiří', 'Program zasedání:'; 'Přítomni:' is psc's word already
+    draft = _draft(_source("obec-zbilidy-zastupitelstvo-2018-06"), GROUP)
+    assert draft.meeting["labels"] == {
+        "minute_taker": "Zapisovatel:",
+        "verifiers": "Ověřovatel zápisu:",
+        "programme": "Program zasedání:",
+    }
+    # mesto-lysa-stavebni-komise-2019-06: 'Omluven: pan Macke', 'Nepřítomen: pan Štefan, pan
+    # Horvát', 'Host: xxx', 'P r o g r a m:' (psc follows an attendance's label with ': ')
+    draft = _draft(_source("mesto-lysa-stavebni-komise-2019-06"), GROUP)
+    assert draft.meeting["labels"] == {
+        "excused": "Omluven",
+        "absent": "Nepřítomen",
+        "guests": "Host",
+        "programme": "P r o g r a m:",
+    }
+    # en-hackleton-np-steering-group-2020-09: 'Members present:', 'Also present:'
+    draft = _draft(_source("en-hackleton-np-steering-group-2020-09"), EN_GROUP)
+    assert draft.meeting["labels"] == {"present": "Members present", "guests": "Also present"}
+
+
+def test_labels_psc_words_the_same_are_not_kept():
+    # ms-svaty-antonin-vyrocni-schuze-2011-03 (its programme told in a sentence) and
+    # psp-vybor-zivotni-prostredi-2020-02 ('Přítomni: …', 'Omluveni: …') write no label psc
+    # would word otherwise
+    for name in ("ms-svaty-antonin-vyrocni-schuze-2011-03", "psp-vybor-zivotni-prostredi-2020-02"):
+        draft = _draft(_source(name), GROUP)
+        assert "labels" not in draft.meeting, draft.meeting.get("labels")
+
+
+# ---------------------------------------------------------------- roles where they stood
+
+
+def test_roles_read_on_label_lines_after_the_opening_are_shown_there():
+    # spolek-sh-cms-uorp-2018-04: 'Bratr Majer provedl zahájení dnešního jednání …' /
+    # 'Určení a schválení zapisovatele jednání: Mojmír Dostál' / 'Určení a schválení
+    # ověřovatelů zápisu: Jaroslav Vrba a Aleš Janda'
+    draft = _draft(_source("spolek-sh-cms-uorp-2018-04"), GROUP)
+    opening = draft.meeting["items"][0]
+    assert "title" not in opening
+    assert opening["content"][0]["text"].startswith("Bratr Majer provedl zahájení dnešního")
+    assert opening["content"][1] == {"show": "roles"}
+    assert draft.meeting["minute_taker"] == "Mojmír Dostál"
+
+
+def test_roles_read_before_any_text_stay_in_the_header():
+    # obec-zbilidy-zastupitelstvo-2018-06: 'Zapisovatel: …' among the header's lines
+    draft = _draft(_source("obec-zbilidy-zastupitelstvo-2018-06"), GROUP)
+    shown = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    assert {"show": "roles"} not in shown
+    assert draft.meeting["minute_taker"] == "Kratochvílová Žaneta"
