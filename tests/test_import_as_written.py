@@ -4,12 +4,14 @@ real fixtures' sources (tests/fixtures/real/*/source.txt)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from test_intake_recognise import EN_GROUP, GROUP, _draft
 
+from psc.edits.intake import ownlabels
 from psc.errors import InvalidData
 from psc.loading.model import Group, Meeting
 from psc.loading.pipeline import load_meeting
@@ -159,3 +161,39 @@ def test_roles_read_before_any_text_stay_in_the_header():
     shown = [b for item in draft.meeting["items"] for b in item.get("content", [])]
     assert {"show": "roles"} not in shown
     assert draft.meeting["minute_taker"] == "Kratochvílová Žaneta"
+
+
+# ---------------------------------------------------------------- the mover's words
+
+
+def test_a_line_of_labels_gives_the_meetings_own_words_for_the_mover():
+    # https://melton-suffolk-pc.gov.uk/documents/mpc21m04-minutes-of-the-statutory-annual-
+    # meeting-of-melton-parish-council-held-on-5-may-2021/
+    m: dict[str, Any] = {}
+    line = "Proposed by: Cllr Taylor                   Seconded by: Cllr Gradwell"
+    assert ownlabels.movers(m, [line]) == {
+        "proposed_by": "Proposed by: {person}",
+        "seconded_by": "Seconded by: {person}",
+    }
+    # a line each, without a colon (the Burnaby council's, in test_intake_motions4.py)
+    m = {"labels": {"programme": "Agenda:"}}
+    ownlabels.movers(m, ["MOVED BY councillor mcdonell", "SECONDED BY councillor jordan"])
+    assert m["labels"] == {
+        "programme": "Agenda:",
+        "proposed_by": "MOVED BY {person}",
+        "seconded_by": "SECONDED BY {person}",
+    }
+
+
+def test_the_bevy_boards_motions_render_their_mover_as_written():
+    # en-bevy-foundation-board-2024-02: '**Cart for President.**' / 'Proposed by: Cart' /
+    # 'Unanimously approved.'
+    source = _source("en-bevy-foundation-board-2024-02")  # its date is the page's front matter
+    draft = _draft(source, EN_GROUP, date=dt.date(2024, 2, 3))
+    assert draft.meeting["labels"]["proposed_by"] == "Proposed by: {person}"
+    group = Group(name="Bevy Foundation Board", short="Board", language="en")
+    meeting = Meeting.model_validate(draft.meeting)
+    minutes = Renderer(group, []).render(meeting, "md")
+    assert "**Decision:** Cart for President.\n\nProposed by: Cart.\n\nUnanimously approved.\n" in (
+        minutes
+    )

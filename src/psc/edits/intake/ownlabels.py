@@ -60,19 +60,36 @@ def keep(m: dict[str, Any], group: Group, key: str, written: str) -> str | None:
     return text
 
 
-def mover(m: dict[str, Any], group: Group, key: str, written: str) -> str | None:
-    """'Proposed by: Cart' (a line of labels: `movedby`) as the meeting's own pattern of the
-    mover's clause `key` (proposed_by, seconded_by): 'Proposed by: {person}', where psc would
-    write 'Cart proposed'; the pattern kept, or None."""
-    label = re.match(r"^\W*(?P<label>[^\W\d_][^:–-]{0,30}?)\s*(?P<sep>[:–-])", written)
-    if label is None or "{" in written or "}" in written:
-        return None
-    pattern = f"{label['label']}{label['sep']} {{person}}"
-    own: dict[str, str] = m.setdefault("labels", {})
+_MOVER = re.compile(
+    r"(?P<label>(?:proposed|moved|seconded|second|proposer|seconder)(?:\s+by)?)\s*(?P<sep>[:–-]?)",
+    re.I,
+)
+
+
+def movers(m: dict[str, Any], lines: list[str]) -> dict[str, str]:
+    """The mover's and seconder's labels of lines of labels (`movedby`: 'Proposed by: Cart',
+    'Proposed by: Cllr Taylor Seconded by: Cllr Gradwell', 'MOVED BY councillor mcdonell') as
+    the meeting's own patterns of their clauses, 'Proposed by: {person}', where psc writes
+    'Cart proposed' (`settle` drops one psc words the same); the patterns kept."""
+    own: dict[str, str] = m.get("labels", {})
+    kept: dict[str, str] = {}
+    for line in lines:
+        for match in _MOVER.finditer(re.sub(r"[*_]{1,3}", "", line)):
+            second = match["label"].casefold().startswith("second")
+            key = "seconded_by" if second else "proposed_by"
+            if key not in own and key not in kept:
+                label = " ".join(match["label"].split())
+                kept[key] = f"{label}{match['sep']} {{person}}"
+    if kept:
+        m["labels"] = {**own, **kept}
+    return kept
+
+
+def settle(m: dict[str, Any], group: Group) -> None:
+    """Drop the meeting's own labels psc words the same (the group's or psc's word)."""
+    own: dict[str, str] = m.get("labels", {})
     psc = labels_for(group.language, group.labels)
-    if key in own or pattern == psc.get(key):
-        if not own:
-            del m["labels"]
-        return None
-    own[key] = pattern
-    return pattern
+    for key in [k for k, text in own.items() if text == psc.get(k)]:
+        del own[key]
+    if "labels" in m and not own:
+        del m["labels"]

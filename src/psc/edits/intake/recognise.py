@@ -3098,6 +3098,7 @@ class _Recogniser:
     def finish(self) -> Draft:
         self.designated_roles()
         m = self.m
+        ownlabels.settle(m, self.group)  # the minutes' own labels where psc's differ
         if self.date is not None:
             m["date"] = self.date
         meeting: dict[str, Any] = {}
