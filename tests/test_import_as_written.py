@@ -12,6 +12,7 @@ import pytest
 from test_intake_recognise import EN_GROUP, GROUP, _draft
 
 from psc.edits.intake import ownlabels
+from psc.edits.intake.opendocument import read_odt
 from psc.errors import InvalidData
 from psc.loading.model import Group, Meeting
 from psc.loading.pipeline import load_meeting
@@ -197,3 +198,16 @@ def test_the_bevy_boards_motions_render_their_mover_as_written():
     assert "**Decision:** Cart for President.\n\nProposed by: Cart.\n\nUnanimously approved.\n" in (
         minutes
     )
+
+
+# ---------------------------------------------------------------- a list's numbers as written
+
+
+def test_an_opendocument_lists_numbers_keep_the_suffix_its_style_writes():
+    # odt-makerspace-gt-planungstreffen-2018-10: 'Tagesordnungspunkte' / '1) Vorstellungsrunde' /
+    # '2) Auftreten nach außen' (a list style numbering '1', '2' with the suffix ')')
+    blocks = read_odt(REAL / "odt-makerspace-gt-planungstreffen-2018-10" / "source.odt")
+    points = [(b.marker, b.text) for b in blocks if b.kind == "item" and b.number]
+    assert points[:2] == [("1)", "Vorstellungsrunde"), ("2)", "Auftreten nach außen")]
+    sub = next(b for b in blocks if b.text.startswith("Mitmachen ist kostenlos"))
+    assert sub.marker == "1."  # the nested list's own style: '1.'
