@@ -119,13 +119,15 @@ def test_the_import_keeps_the_labels_the_minutes_write_where_psc_words_them_othe
         "programme": "Program zasedání:",
     }
     # mesto-lysa-stavebni-komise-2019-06: 'Omluven: pan Macke', 'Nepřítomen: pan Štefan, pan
-    # Horvát', 'Host: xxx', 'P r o g r a m:' (psc follows an attendance's label with ': ')
+    # Horvát', 'Host: xxx', 'P r o g r a m:' (psc follows an attendance's label with ': '), and
+    # its programme numbered '1/ Diskuse nad tématy …'
     draft = _draft(_source("mesto-lysa-stavebni-komise-2019-06"), GROUP)
     assert draft.meeting["labels"] == {
         "excused": "Omluven",
         "absent": "Nepřítomen",
         "guests": "Host",
         "programme": "P r o g r a m:",
+        "programme_entry": "{number}/ {title}[ – {presented}][ {duration}][ – {note}]",
     }
     # en-hackleton-np-steering-group-2020-09: 'Members present:', 'Also present:'
     draft = _draft(_source("en-hackleton-np-steering-group-2020-09"), EN_GROUP)
@@ -211,3 +213,30 @@ def test_an_opendocument_lists_numbers_keep_the_suffix_its_style_writes():
     assert points[:2] == [("1)", "Vorstellungsrunde"), ("2)", "Auftreten nach außen")]
     sub = next(b for b in blocks if b.text.startswith("Mitmachen ist kostenlos"))
     assert sub.marker == "1."  # the nested list's own style: '1.'
+
+
+# ---------------------------------------------------------------- the programme where it stood
+
+
+def test_a_programme_under_its_heading_is_shown_after_the_sentence_above_its_list():
+    # en-nodejs-tsc-2016-11: '## Agenda' / 'Extracted from **tsc-agenda** labelled issues and
+    # pull requests from the **nodejs org** prior to the meeting.' / '* Investigate moving …'
+    draft = _draft(_source("en-nodejs-tsc-2016-11"), EN_GROUP)
+    agenda = next(item for item in draft.meeting["items"] if item.get("title") == "Agenda")
+    assert agenda["content"][0].startswith("Extracted from **tsc-agenda** labelled issues")
+    assert agenda["content"][1:] == [{"show": "programme"}]
+    assert draft.meeting["programme"][0]["title"].startswith("Investigate moving `nvm`")
+
+
+def test_a_programme_numbered_otherwise_than_psc_keeps_its_numbers_as_written():
+    # mesto-litomerice-redakcni-rada-2017-01: 'Program:' / '1) Obsah prosincového vydání
+    # Radničního zpravodaje'
+    draft = _draft(_source("mesto-litomerice-redakcni-rada-2017-01"), GROUP)
+    pattern = draft.meeting["labels"]["programme_entry"]
+    assert pattern == "{number}) {title}[ – {presented}][ {duration}][ – {note}]"
+    group = Group(name="Redakční rada", short="RR")
+    minutes = Renderer(group, []).render(Meeting.model_validate(draft.meeting), "md")
+    assert "\n1) Obsah prosincového vydání Radničního zpravodaje\n" in minutes
+    # a programme numbered '1.', as psc numbers it, keeps psc's line (zbilidy: '1. Určení …')
+    draft = _draft(_source("obec-zbilidy-zastupitelstvo-2018-06"), GROUP)
+    assert "programme_entry" not in draft.meeting["labels"]

@@ -85,8 +85,38 @@ def movers(m: dict[str, Any], lines: list[str]) -> dict[str, str]:
     return kept
 
 
+_MARKERS = "_programme_markers"
+"""Where the walk keeps the numbers of the programme's entries as written, until `settle`."""
+_MARKER = re.compile(r"^(?P<prefix>[(\[]?)\d{1,2}(?P<suffix>[.)/:\]]?|\s+[-–])$")
+
+
+def programme_marker(m: dict[str, Any], marker: str | None) -> None:
+    """Keep the number of a programme's entry as the minutes write it ('1/', '1)', None where
+    the source's list numbers it), for `settle`."""
+    m.setdefault(_MARKERS, []).append(" ".join((marker or "").split()))
+
+
+def _programme_entry(markers: list[str]) -> str | None:
+    """The pattern of the programme's lines where every entry is numbered alike, otherwise than
+    psc numbers them ('1/ Diskuse …', '1) Obsah …'): '{number}/ {title}[ – {presented}]…'."""
+    shapes = {
+        (found["prefix"], found["suffix"]) if (found := _MARKER.match(x)) else None for x in markers
+    }
+    if len(shapes) != 1 or None in shapes:
+        return None
+    prefix, suffix = shapes.pop()  # type: ignore[misc]
+    if (prefix, suffix) == ("", "."):
+        return None  # psc's own '1.'
+    return f"{prefix}{{number}}{suffix} {{title}}[ – {{presented}}][ {{duration}}][ – {{note}}]"
+
+
 def settle(m: dict[str, Any], group: Group) -> None:
-    """Drop the meeting's own labels psc words the same (the group's or psc's word)."""
+    """The programme's numbers as written (`programme_marker`) as the meeting's own
+    `programme_entry`; then drop the meeting's own labels psc words the same (the group's or
+    psc's word)."""
+    pattern = _programme_entry(m.pop(_MARKERS, []))
+    if pattern is not None:
+        m.setdefault("labels", {}).setdefault("programme_entry", pattern)
     own: dict[str, str] = m.get("labels", {})
     psc = labels_for(group.language, group.labels)
     for key in [k for k, text in own.items() if text == psc.get(k)]:

@@ -907,6 +907,8 @@ class _Recogniser:
                     block.text if block.kind == "item" or numbered is None else numbered["title"]
                 )
                 entry: dict[str, Any] = {"title": title.strip()}
+                marker = block.marker if numbered is None else text[: numbered.start("title")]
+                ownlabels.programme_marker(self.m, marker)  # '1/', '1)': the entry's number
                 first = programme.presenter_first(entry["title"])
                 if first is not None:  # 'prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu …'
                     entry["title"], who, minutes = first
