@@ -240,3 +240,23 @@ def test_a_programme_numbered_otherwise_than_psc_keeps_its_numbers_as_written():
     # a programme numbered '1.', as psc numbers it, keeps psc's line (zbilidy: '1. Určení …')
     draft = _draft(_source("obec-zbilidy-zastupitelstvo-2018-06"), GROUP)
     assert "programme_entry" not in draft.meeting["labels"]
+
+
+# ---------------------------------------------------------------- the attendance in its order
+
+
+def test_attendance_read_in_another_order_than_psc_prints_it_keeps_its_order():
+    # obec-hrabova-kulturni-komise-2016-12: 'Přítomni: …' / 'Hosté: Tajchmanová J.' / 'Omluven:
+    # Houžvička M' (psc prints the excused before the guests)
+    draft = _draft(_source("obec-hrabova-kulturni-komise-2016-12"), GROUP)
+    attendees = draft.meeting["attendees"]
+    assert [c["label"] for c in attendees["categories"]] == ["Přítomni", "Hosté", "Omluven"]
+    assert attendees["categories"][1]["people"] == ["Tajchmanová J."]
+    assert not {"present", "excused", "guests"} & set(attendees)
+    assert "excused" not in draft.meeting.get("labels", {})  # the category's label says it
+
+
+def test_attendance_in_psc_order_keeps_psc_kinds():
+    # mesto-lysa-stavebni-komise-2019-06: 'Přítomni' / 'Omluven' / 'Nepřítomen' / 'Host'
+    draft = _draft(_source("mesto-lysa-stavebni-komise-2019-06"), GROUP)
+    assert set(draft.meeting["attendees"]) == {"present", "excused", "absent", "guests"}

@@ -110,10 +110,56 @@ def _programme_entry(markers: list[str]) -> str | None:
     return f"{prefix}{{number}}{suffix} {{title}}[ – {{presented}}][ {{duration}}][ – {{note}}]"
 
 
+_READ = "_attendance_read"
+"""Where the walk keeps the attendance's labels in the order it read them, until `settle`."""
+_STANDARD = ("present", "excused", "absent", "guests")
+"""psc's kinds of attendance, in the order psc prints them (before the categories)."""
+
+
+def attendance_read(m: dict[str, Any], kind: str, label: str) -> None:
+    """Keep the label of an attendance line in the order the walk reads it, for `settle`."""
+    m.setdefault(_READ, []).append((kind, " ".join(label.split()).rstrip(": ")))
+
+
+def _in_their_order(m: dict[str, Any], reads: list[tuple[str, str]]) -> None:
+    """Attendance read in another order than psc prints it ('Přítomni: …' / 'Hosté: …' /
+    'Omluven: …': guests before the excused) kept as the body's categories, in their order,
+    each labelled as written; where a label would not say its kind (facts.category_kind:
+    'Regrets' for the excused), psc's kinds stay."""
+    from psc.edits.intake.facts import category_kind
+
+    attendees: dict[str, Any] = m.get("attendees") or {}
+    categories: list[dict[str, Any]] = list(attendees.get("categories", []))
+    order: list[tuple[str, Any]] = []
+    for kind, label in reads:
+        if kind in _STANDARD and attendees.get(kind) and all(k != kind for k, _ in order):
+            order.append((kind, label))
+            continue
+        found = next((c for c in categories if c.get("label") == label), None)
+        if found is not None and all(c is not found for _, c in order):
+            order.append(("category", found))
+    order += [("category", c) for c in categories if all(c is not x for _, x in order)]
+    kinds = [kind for kind, _ in order]
+    printed = [k for k in _STANDARD if k in kinds] + ["category"] * kinds.count("category")
+    if kinds == printed or not any(k in _STANDARD for k in kinds):
+        return
+    if any(k in _STANDARD and category_kind(label) != k for k, label in order):
+        return
+    converted = [
+        {"label": value, "people": attendees.pop(kind)} if kind in _STANDARD else value
+        for kind, value in order
+    ]
+    attendees["categories"] = converted
+    own: dict[str, str] = m.get("labels", {})
+    for kind in _STANDARD:  # the category's own label says it now
+        own.pop(kind, None)
+
+
 def settle(m: dict[str, Any], group: Group) -> None:
     """The programme's numbers as written (`programme_marker`) as the meeting's own
     `programme_entry`; then drop the meeting's own labels psc words the same (the group's or
     psc's word)."""
+    _in_their_order(m, m.pop(_READ, []))
     pattern = _programme_entry(m.pop(_MARKERS, []))
     if pattern is not None:
         m.setdefault("labels", {}).setdefault("programme_entry", pattern)

@@ -1370,6 +1370,7 @@ class _Recogniser:
 
     def attendance(self, where: str, label: str, kind: str, value: str) -> None:
         attendees = self.m.setdefault("attendees", {})
+        ownlabels.attendance_read(self.m, kind, label)  # the order the minutes give them
         if _SEE_LIST.match(_plain(value)) and kind == "present" and "note" not in attendees:
             attendees["note"] = value
             self.note(where, f"'{label}' → attendance note")
