@@ -255,8 +255,11 @@ def test_attendance_labels_on_one_line_inside_a_roll_call_item():
 
 def test_attendance_labels_on_one_line_in_the_header():
     attendees = _draft(LODI, EN_GROUP).meeting["attendees"]
-    assert attendees["present"][-1] == "and Mayor Mounce"
-    assert attendees["guests"][0] == "City Manager King"
+    # in the line's order ('Absent: None' before 'Also Present'): the categories as written
+    people = {c["label"]: c.get("people") for c in attendees["categories"]}
+    assert list(people) == ["Present", "Absent", "Also Present"]
+    assert people["Present"][-1] == "and Mayor Mounce"
+    assert people["Also Present"][0] == "City Manager King"
 
 
 # ------------------------------------------------------------------ walk rules
