@@ -155,6 +155,23 @@ def _in_their_order(m: dict[str, Any], reads: list[tuple[str, str]]) -> None:
         own.pop(kind, None)
 
 
+def unheaded(meeting: dict[str, Any]) -> None:
+    """Minutes that head none of their decisions ('3) Minutes of last meeting – accepted as
+    correct', 'It was agreed that …': the resolution in the minutes' own sentence) print them
+    without psc's heading ('Decision:', 'Usnesení:'), which would stand inside their sentence:
+    the meeting's own `decision` label is empty. Minutes that head one keep psc's word for
+    the others."""
+    parts = [*meeting.get("items", []), *meeting.get("sections", [])]
+    decisions = [
+        block
+        for part in parts
+        for block in part.get("content", [])
+        if isinstance(block, dict) and "decision" in block
+    ]
+    if decisions and not any(d.get("label") or d.get("number") for d in decisions):
+        meeting.setdefault("labels", {}).setdefault("decision", "")
+
+
 def settle(m: dict[str, Any], group: Group) -> None:
     """The programme's numbers as written (`programme_marker`) as the meeting's own
     `programme_entry`; then drop the meeting's own labels psc words the same (the group's or

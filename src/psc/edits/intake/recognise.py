@@ -3177,6 +3177,7 @@ class _Recogniser:
         for key in ("recorded_by", "approved_by", "verified_by", "signed_by", "approved_at"):
             if key in m:
                 meeting[key] = m[key]
+        ownlabels.unheaded(meeting)  # no 'Decision:' inside the minutes' own sentences
         return Draft(meeting, self.notes, self.added, self.kept, self.marked_draft)
 
     def _task_words(self, task: dict[str, Any], meeting: dict[str, Any]) -> dict[str, Any]:
