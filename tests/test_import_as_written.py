@@ -274,3 +274,27 @@ def test_minutes_that_head_none_of_their_decisions_print_them_without_psc_headin
     # obec-zbilidy-zastupitelstvo-2018-06 heads one ('Usnesení č. 15/2018'): psc's word stays
     draft = _draft(_source("obec-zbilidy-zastupitelstvo-2018-06"), GROUP)
     assert "decision" not in draft.meeting["labels"]
+
+
+# ---------------------------------------------------------------- names joined as written
+
+
+def test_names_joined_by_a_word_before_the_last_keep_that_word():
+    # spolek-sh-cms-uorp-2018-04: 'Určení a schválení ověřovatelů zápisu: Jaroslav Vrba a Aleš
+    # Janda', 'Hosté: z MV GŘ HZS ČR – plk. Mgr. Radek Kislinger a kpt. Mgr. Jana Kemrová'
+    draft = _draft(_source("spolek-sh-cms-uorp-2018-04"), GROUP)
+    assert draft.meeting["labels"]["names_last"] == " a "
+    group = Group(name="ÚORP SH ČMS", short="ÚORP")
+    minutes = Renderer(group, []).render(Meeting.model_validate(draft.meeting), "md")
+    assert "Jaroslav Vrba a Aleš Janda" in minutes
+    assert "plk. Mgr. Radek Kislinger a kpt. Mgr. Jana Kemrová" in minutes
+
+
+def test_names_joined_by_commas_or_by_several_ways_keep_psc_join():
+    m: dict[str, Any] = {}
+    # obec-zbilidy-zastupitelstvo-2018-06: 'Ověřovatel zápisu: Bílá Hana, Huďa Jiří'
+    ownlabels.joined(m, "Bílá Hana, Huďa Jiří", ["Bílá Hana", "Huďa Jiří"])
+    # spolek-sh-cms-uorp-2018-04: 'Jaroslav Vrba a Aleš Janda'
+    ownlabels.joined(m, "Jaroslav Vrba a Aleš Janda", ["Jaroslav Vrba", "Aleš Janda"])
+    ownlabels.settle(m, GROUP)
+    assert "labels" not in m and "_joins" not in m

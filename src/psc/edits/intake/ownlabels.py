@@ -155,6 +155,33 @@ def _in_their_order(m: dict[str, Any], reads: list[tuple[str, str]]) -> None:
         own.pop(kind, None)
 
 
+_JOINS = "_joins"
+"""Where the walk keeps the words joining the last two people of each list, until `settle`."""
+
+
+def joined(m: dict[str, Any], value: str, people: list[str]) -> None:
+    """Keep the words the minutes join the last two of `people` with in `value` ('Jaroslav
+    Vrba a Aleš Janda': 'a'; 'A, B, and C': ', and'; 'A, B, C': ','), for `settle`."""
+    if len(people) < 2:
+        return
+    last = value.rfind(people[-1])
+    before = value.rfind(people[-2], 0, max(last, 0))
+    if last < 0 or before < 0:
+        return
+    words = " ".join(value[before + len(people[-2]) : last].split())
+    if words in {",", "a", "and", "&", ", and", "und", "i"}:
+        m.setdefault(_JOINS, []).append(words)
+
+
+def _names_last(joins: list[str]) -> str | None:
+    """The meeting's own `names_last` where every list joins its last name alike, otherwise
+    than psc's ', ' ('A, B a C'), else None."""
+    if not joins or len(set(joins)) != 1 or joins[0] == ",":
+        return None
+    words = joins[0]
+    return f"{words} " if words.startswith(",") else f" {words} "
+
+
 def unheaded(meeting: dict[str, Any]) -> None:
     """Minutes that head none of their decisions ('3) Minutes of last meeting – accepted as
     correct', 'It was agreed that …': the resolution in the minutes' own sentence) print them
@@ -177,6 +204,9 @@ def settle(m: dict[str, Any], group: Group) -> None:
     `programme_entry`; then drop the meeting's own labels psc words the same (the group's or
     psc's word)."""
     _in_their_order(m, m.pop(_READ, []))
+    names_last = _names_last(m.pop(_JOINS, []))
+    if names_last is not None:
+        m.setdefault("labels", {}).setdefault("names_last", names_last)
     pattern = _programme_entry(m.pop(_MARKERS, []))
     if pattern is not None:
         m.setdefault("labels", {}).setdefault("programme_entry", pattern)

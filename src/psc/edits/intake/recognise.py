@@ -1243,6 +1243,7 @@ class _Recogniser:
             self.note(where, f"'{shown}' → {kind.replace('_', ' ')}")
         elif kind == "verifiers":
             self.m["verifiers"] = roles.split_and(_split_people(value))
+            ownlabels.joined(self.m, value, self.m["verifiers"])
             self.note(where, f"'{shown}' → verifiers")
         elif kind == "attachments":
             parts = [p.strip() for p in value.split("\n") if p.strip()]
@@ -1392,6 +1393,7 @@ class _Recogniser:
             self.note(where, f"'{label}' → {parts.count} present, '{parts.word}' excused")
             return
         people, count, note, nobody = _attendance_value(value)
+        ownlabels.joined(self.m, value, people)  # 'A, B a C': the words before the last
         standard = kind in ("present", "excused", "absent", "guests")
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
             if people:
