@@ -5,9 +5,11 @@ real fixtures' sources (tests/fixtures/real/*/source.txt)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from test_intake_recognise import EN_GROUP, GROUP, _draft
 
@@ -16,6 +18,7 @@ from psc.edits.intake.opendocument import read_odt
 from psc.errors import InvalidData
 from psc.loading.model import Group, Meeting
 from psc.loading.pipeline import load_meeting
+from psc.publish.docx import minutes_docx
 from psc.publish.render import Renderer
 
 REAL = Path(__file__).parent / "fixtures" / "real"
@@ -298,3 +301,33 @@ def test_names_joined_by_commas_or_by_several_ways_keep_psc_join():
     ownlabels.joined(m, "Jaroslav Vrba a Aleš Janda", ["Jaroslav Vrba", "Aleš Janda"])
     ownlabels.settle(m, GROUP)
     assert "labels" not in m and "_joins" not in m
+
+
+# ---------------------------------------------------------------- the footer as written
+
+
+def test_the_recorders_line_as_written_is_the_footers():
+    # srps-zs-mazurska-vybor-2015-11: 'Zapsala M. Petřinová – 4.11.2015'
+    draft = _draft(_source("srps-zs-mazurska-vybor-2015-11"), GROUP)
+    recorder = draft.meeting["recorded_by"]
+    assert recorder["text"] == "Zapsala M. Petřinová – 4.11.2015"
+    group = Group(name="Výbor SRPŠ", short="SRPŠ")
+    meeting = Meeting.model_validate(draft.meeting)
+    minutes = Renderer(group, []).render(meeting, "md")
+    assert minutes.endswith("*Zapsala M. Petřinová – 4.11.2015*\n")
+    html = Renderer(group, []).render(meeting, "html")
+    assert "<p>Zapsala M. Petřinová – 4.11.2015</p>" in html
+    word = docx.Document(io.BytesIO(minutes_docx(Renderer(group, []), meeting, [])))
+    assert word.paragraphs[-1].text == "Zapsala M. Petřinová – 4.11.2015"
+    # obec-vetrusice-zastupitelstvo-2014-06: 'Zapsala: S. Zádová' / 'Ověřili: J. Nouza, J. Kolín'
+    draft = _draft(_source("obec-vetrusice-zastupitelstvo-2014-06"), GROUP)
+    assert "text" not in draft.meeting["recorded_by"]  # psc writes it so
+    assert draft.meeting["labels"]["verified_by_plural"] == "Ověřili"
+    minutes = Renderer(group, []).render(Meeting.model_validate(draft.meeting), "md")
+    assert "*Zapsala: S. Zádová, Ověřili: J. Nouza, J. Kolín*" in minutes
+
+
+def test_a_recorder_over_the_name_keeps_both_lines_words():
+    # obec-holoubkov-financni-vybor-2006-12: 'Zapsal dne 6.12.2006' / 'Zbyněk Tůma'
+    draft = _draft(_source("obec-holoubkov-financni-vybor-2006-12"), GROUP)
+    assert draft.meeting["recorded_by"]["text"] == "Zapsal dne 6.12.2006 Zbyněk Tůma"

@@ -1055,6 +1055,12 @@ class Recorder(Person):
     """A person signing the minutes, with the date they did so."""
 
     date: Date | None = None
+    text: OptionalText | None = Field(
+        None,
+        description="The signature as the minutes write it ('Zapsala M. Petřinová – "
+        "4.11.2015'), shown instead of psc's verb, name and date (which still say who and "
+        "when); in the footer's line of who recorded, verified or approved.",
+    )
 
 
 class Approval(Recorder):

@@ -521,7 +521,7 @@ class _Writer:
             parts = []
             for verb, people in lines:
                 names = r.names(
-                    r.person(who) + (f", {r.short_date(who.date)}" if who.date else "")
+                    who.text or r.person(who) + (f", {r.short_date(who.date)}" if who.date else "")
                     for who in people
                 )
                 parts.append(r.said_by(verb) + names)

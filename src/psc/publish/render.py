@@ -234,16 +234,21 @@ class Renderer(Wording):
 
     def signatures(self, meeting: Meeting) -> list[tuple[str, list[Any]]]:
         """Who signed, as (verb, people): 'Zapsala', 'Ověřovatelé' for several verifiers,
-        'schválil'; the first verb capitalised (it starts the line)."""
+        'schválil'; the first verb capitalised (it starts the line). A signature the minutes
+        word themselves (its `text`) has no verb of psc's: the templates print its text."""
         lines: list[tuple[str, list[Any]]] = []
+
+        def signed(key: str, who: Any) -> tuple[str, list[Any]]:
+            return ("" if who.text else self.signed(key, who), [who])
+
         if meeting.recorded_by:
-            lines.append((self.signed("recorded_by", meeting.recorded_by), [meeting.recorded_by]))
-        if len(meeting.verified_by) > 1:
+            lines.append(signed("recorded_by", meeting.recorded_by))
+        if len(meeting.verified_by) > 1 and not all(v.text for v in meeting.verified_by):
             lines.append((self.labels["verified_by_plural"], list(meeting.verified_by)))
         else:
-            lines.extend((self.signed("verified_by", v), [v]) for v in meeting.verified_by)
+            lines.extend(signed("verified_by", v) for v in meeting.verified_by)
         if meeting.approved_by:
-            lines.append((self.signed("approved_by", meeting.approved_by), [meeting.approved_by]))
+            lines.append(signed("approved_by", meeting.approved_by))
         if lines:
             lines[0] = (capfirst(lines[0][0]), lines[0][1])
         return lines

@@ -26,7 +26,7 @@ from psc.loading.model import Group
 ROW_LABELS = frozenset({"date", "place", "chair", "minute_taker", "verifiers", "programme"})
 """Labels psc prints alone, as a heading or in a header row: kept with their colon."""
 
-SAID_LABELS = frozenset({"present", "excused", "absent", "guests"})
+SAID_LABELS = frozenset({"present", "excused", "absent", "guests", "verified_by_plural"})
 """Labels psc follows with ': ' and the people (`said_by`): kept without their colon."""
 
 
@@ -153,6 +153,16 @@ def _in_their_order(m: dict[str, Any], reads: list[tuple[str, str]]) -> None:
     own: dict[str, str] = m.get("labels", {})
     for kind in _STANDARD:  # the category's own label says it now
         own.pop(kind, None)
+
+
+def signature(signer: dict[str, Any], verb: str, written: str) -> None:
+    """The footer's line of one signer as the minutes write it ('Zapsala M. Petřinová –
+    4.11.2015', 'Zapsal : Tomáš Marek', 'Zapsal dne 6.12.2006' over the name) kept as the
+    signer's `text`, where psc would print it otherwise than 'Verb: Name'."""
+    name = str(signer.get("name", ""))
+    text = " ".join(written.split())
+    if re.fullmatch(rf"{re.escape(verb)}:\s*{re.escape(name)}", text) is None and name in text:
+        signer["text"] = text
 
 
 _JOINS = "_joins"

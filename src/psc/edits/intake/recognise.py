@@ -1167,6 +1167,7 @@ class _Recogniser:
         grouped, used = found
         attendees = self.m.setdefault("attendees", {})
         attendees.setdefault("categories", []).append({"label": label, "groups": grouped})
+        ownlabels.attendance_read(self.m, "category", label)
         last = self.blocks[i + used].where.split()[-1]
         self.note(
             Block("paragraph", "", f"{self.blocks[i].where}–{last}"),
@@ -2906,10 +2907,16 @@ class _Recogniser:
         for verb, signers in people:
             if verb.startswith(("zaps", "zapis", "recorded", "minutes")):
                 self.m["recorded_by"] = signers[0]
+                if len(people) == 1:  # the line as written: 'Zapsal : Tomáš Marek'
+                    ownlabels.signature(signers[0], found[0]["verb"] or found[0]["verb_en"], text)
             elif verb.startswith(("schvál", "approved")):
                 self.m["approved_by"] = signers[0]
             else:
                 self.m.setdefault("verified_by", []).extend(signers)
+                if len(signers) > 1:  # 'Ověřili: J. Nouza, J. Kolín': their word as written
+                    written = next(f for f in found if _verb(f) == verb)
+                    label = written["verb"] or written["verb_en"]
+                    ownlabels.keep(self.m, self.group, "verified_by_plural", label)
         self.flush_list()
         self.footer_seen = True
         self.note(block, "footer → " + ", ".join(v for v, _ in people))
@@ -2932,6 +2939,8 @@ class _Recogniser:
         if found is None:
             return None
         self.m["recorded_by"], used_below = found
+        written = _strip_marks(_plain(block.text)) + (f" {below}" if used_below else "")
+        ownlabels.signature(self.m["recorded_by"], "", written)  # 'Zapsal dne 6.12.2006'
         self.flush_list()
         self.footer_seen = True
         said = "recorded by" + (", with the day" if "date" in self.m["recorded_by"] else "")
