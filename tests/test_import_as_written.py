@@ -331,3 +331,11 @@ def test_a_recorder_over_the_name_keeps_both_lines_words():
     # obec-holoubkov-financni-vybor-2006-12: 'Zapsal dne 6.12.2006' / 'Zbyněk Tůma'
     draft = _draft(_source("obec-holoubkov-financni-vybor-2006-12"), GROUP)
     assert draft.meeting["recorded_by"]["text"] == "Zapsal dne 6.12.2006 Zbyněk Tůma"
+
+
+def test_a_closing_parts_label_keeps_its_colon_as_the_items_title():
+    # spolek-tj-sokol-ceske-hermanice-vybor-2012-07: 'Diskuse:  Bednář L. - poděkování …',
+    # 'Závěrem:  Výkonný výbor projednal organizaci pouťové taneční zábavy, …'
+    draft = _draft(_source("spolek-tj-sokol-ceske-hermanice-vybor-2012-07"), GROUP)
+    titles = [item.get("title") for item in draft.meeting["items"]]
+    assert "Diskuse:" in titles and "Závěrem:" in titles
