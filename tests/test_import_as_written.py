@@ -339,3 +339,11 @@ def test_a_closing_parts_label_keeps_its_colon_as_the_items_title():
     draft = _draft(_source("spolek-tj-sokol-ceske-hermanice-vybor-2012-07"), GROUP)
     titles = [item.get("title") for item in draft.meeting["items"]]
     assert "Diskuse:" in titles and "Závěrem:" in titles
+
+
+def test_a_title_before_a_dash_keeps_the_dash_in_paragraphs_as_in_bullets():
+    # en-hackleton-np-steering-group-2020-09: 'Minute NP/20/20 – Confirmation received from SNC
+    # that Regulation 16 consultation can go ahead virtually.'
+    draft = _draft(_source("en-hackleton-np-steering-group-2020-09"), EN_GROUP)
+    titles = [item.get("title") for item in draft.meeting["items"]]
+    assert "Minute NP/20/20 –" in titles and "NP/22/20Next meeting –" in titles

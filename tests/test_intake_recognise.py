@@ -906,7 +906,8 @@ def test_verifiers_named_on_lines_after_the_last_item():
 def test_minutes_taken_by_without_a_colon():
     text = "Minutes of the meeting\nDate: 12 March 2008\n1. Welcome\nText.\nMinutes taken by Dan Brown\n"
     meeting = _meeting(text, EN_GROUP)
-    assert meeting["recorded_by"] == {"name": "Dan Brown"}
+    # the line as written, where psc would print 'Minutes taken by: Dan Brown'
+    assert meeting["recorded_by"] == {"name": "Dan Brown", "text": "Minutes taken by Dan Brown"}
 
 
 def test_a_quorum_sentence_in_the_header():

@@ -16,6 +16,7 @@ psc reads it (the rule that read it keeps it as text or as a category of its own
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any
@@ -155,13 +156,20 @@ def _in_their_order(m: dict[str, Any], reads: list[tuple[str, str]]) -> None:
         own.pop(kind, None)
 
 
-def signature(signer: dict[str, Any], verb: str, written: str) -> None:
+def signature(signer: dict[str, Any], verb: str, written: str, group: Group) -> None:
     """The footer's line of one signer as the minutes write it ('Zapsala M. Petřinová –
     4.11.2015', 'Zapsal : Tomáš Marek', 'Zapsal dne 6.12.2006' over the name) kept as the
-    signer's `text`, where psc would print it otherwise than 'Verb: Name'."""
+    signer's `text`, where psc would print it otherwise ('Verb: Name (ORG), date')."""
+    from psc.language.wording import Wording
+
     name = str(signer.get("name", ""))
     text = " ".join(written.split())
-    if re.fullmatch(rf"{re.escape(verb)}:\s*{re.escape(name)}", text) is None and name in text:
+    printed = f"{verb}: {name}"
+    if signer.get("organisation"):
+        printed += f" ({signer['organisation']})"
+    if isinstance(signer.get("date"), dt.date):
+        printed += ", " + Wording(group.language, group.labels).short_date(signer["date"])
+    if name in text and _fold(text) != _fold(printed):
         signer["text"] = text
 
 

@@ -2908,7 +2908,8 @@ class _Recogniser:
             if verb.startswith(("zaps", "zapis", "recorded", "minutes")):
                 self.m["recorded_by"] = signers[0]
                 if len(people) == 1:  # the line as written: 'Zapsal : Tomáš Marek'
-                    ownlabels.signature(signers[0], found[0]["verb"] or found[0]["verb_en"], text)
+                    verb_written = found[0]["verb"] or found[0]["verb_en"]
+                    ownlabels.signature(signers[0], verb_written, text, self.group)
             elif verb.startswith(("schvál", "approved")):
                 self.m["approved_by"] = signers[0]
             else:
@@ -2940,7 +2941,7 @@ class _Recogniser:
             return None
         self.m["recorded_by"], used_below = found
         written = _strip_marks(_plain(block.text)) + (f" {below}" if used_below else "")
-        ownlabels.signature(self.m["recorded_by"], "", written)  # 'Zapsal dne 6.12.2006'
+        ownlabels.signature(self.m["recorded_by"], "", written, self.group)  # 'Zapsal dne …'
         self.flush_list()
         self.footer_seen = True
         said = "recorded by" + (", with the day" if "date" in self.m["recorded_by"] else "")
