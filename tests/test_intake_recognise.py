@@ -424,8 +424,8 @@ def test_unknown_bold_body_is_registered_with_add_organisations():
                 "number": "4",
                 "decision": "Výbor bere na vědomí zprávu o činnosti.",
                 "votes": {"for": 7, "against": 0, "abstained": 1},
-                "votes_text": "pro 7, proti 0, zdržel se 1",
                 "outcome": "noted",
+                "outcome_text": "Hlasování: pro 7, proti 0, zdržel se 1",  # the line as written
             },
             id="hlasovani-line",
         ),
@@ -446,7 +446,7 @@ def test_unknown_bold_body_is_registered_with_add_organisations():
             {
                 "proposal": "Výbor schvaluje prodej pozemku.",
                 "votes": {"for": 2, "against": 5, "abstained": 0},
-                "votes_text": "pro 2, proti 5, zdržel se 0",
+                "outcome_text": "Hlasování: pro 2, proti 5, zdržel se 0",
             },
             id="proposal-alone-not-adopted",
         ),
@@ -707,7 +707,7 @@ def test_english_minutes():
             "number": "2/2024",
             "decision": "The council supports the application.",
             "votes": {"for": 5, "against": 0, "abstained": 1},
-            "votes_text": "for 5, against 0, abstentions 1",
+            "outcome_text": "Vote: for 5, against 0, abstentions 1",  # the line as written
         },
     ]
     assert meeting["recorded_by"] == {"name": "Dan Brown"}
