@@ -347,3 +347,34 @@ def test_a_title_before_a_dash_keeps_the_dash_in_paragraphs_as_in_bullets():
     draft = _draft(_source("en-hackleton-np-steering-group-2020-09"), EN_GROUP)
     titles = [item.get("title") for item in draft.meeting["items"]]
     assert "Minute NP/20/20 –" in titles and "NP/22/20Next meeting –" in titles
+
+
+# ---------------------------------------------------------------- signatures where they stood
+
+
+def test_signatures_with_text_of_the_minutes_after_them_are_shown_where_they_stood():
+    # mesto-litomerice-redakcni-rada-2017-01: 'Zapsala: Ing. Eva Břeňová' / 'Se zápisem
+    # souhlasí:' / 'Příloha:' / 'Zápis ke stažení (.pdf)' (the town's web page)
+    draft = _draft(_source("mesto-litomerice-redakcni-rada-2017-01"), GROUP)
+    last = draft.meeting["items"][-1]["content"]
+    at = last.index({"show": "signatures"})
+    assert "Se zápisem souhlasí:" in last[at + 1 :]
+    group = Group(name="Redakční rada", short="RR")
+    meeting = Meeting.model_validate(draft.meeting)
+    minutes = Renderer(group, []).render(meeting, "md")
+    assert "*Zapsala: Ing. Eva Břeňová*\n\nSe zápisem souhlasí:\n" in minutes
+    assert minutes.count("Zapsala: Ing. Eva Břeňová") == 1  # not again at the end
+    html = Renderer(group, []).render(meeting, "html")
+    assert html.count("Zapsala: Ing. Eva Břeňová") == 1
+    assert html.index("Zapsala: Ing. Eva Břeňová") < html.index("Se zápisem souhlasí:")
+    word = docx.Document(io.BytesIO(minutes_docx(Renderer(group, []), meeting, [])))
+    lines = [p.text for p in word.paragraphs]
+    at = lines.index("Zapsala: Ing. Eva Břeňová")
+    assert "Se zápisem souhlasí:" in lines[at + 1 :]
+
+
+def test_signatures_at_the_end_of_the_minutes_stay_psc_footer():
+    # srps-zs-mazurska-vybor-2015-11 ends with 'Zapsala M. Petřinová – 4.11.2015'
+    draft = _draft(_source("srps-zs-mazurska-vybor-2015-11"), GROUP)
+    shown = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    assert {"show": "signatures"} not in shown

@@ -732,7 +732,7 @@ class ListBlock(Model):
     model_config = ConfigDict(populate_by_name=True)
 
 
-SHOWN_PARTS = ("attendance", "roles", "quorum", "programme")
+SHOWN_PARTS = ("attendance", "roles", "quorum", "programme", "signatures")
 """Parts of the header the minutes may record inside an item instead (`show` blocks)."""
 
 
@@ -740,18 +740,21 @@ class ShownPart(Model):
     """Where the minutes record the attendance, the roles (chair, minute-taker, verifiers), the
     quorum or the meeting's programme inside an item (an opening paragraph, a 'Roll Call'
     item, a programme after the opening lines): shown here, and then left out of the header
-    (the programme: out of its section above the items)."""
+    (the programme: out of its section above the items); or their signatures (who recorded,
+    verified, approved) with text of the minutes after them: shown here, not at the end."""
 
-    show: list[Literal["attendance", "roles", "quorum", "programme"]] = Field(
-        min_length=1, description="attendance, roles, quorum or programme (one, or a list)."
+    show: list[Literal["attendance", "roles", "quorum", "programme", "signatures"]] = Field(
+        min_length=1,
+        description="attendance, roles, quorum, programme or signatures (one, or a list).",
     )
 
     @field_validator(
         "show",
         mode="before",
-        json_schema_input_type=Literal["attendance", "roles", "quorum", "programme"]
+        json_schema_input_type=Literal["attendance", "roles", "quorum", "programme", "signatures"]
         | Annotated[
-            list[Literal["attendance", "roles", "quorum", "programme"]], Field(min_length=1)
+            list[Literal["attendance", "roles", "quorum", "programme", "signatures"]],
+            Field(min_length=1),
         ],
     )
     @classmethod

@@ -2920,6 +2920,7 @@ class _Recogniser:
                     ownlabels.keep(self.m, self.group, "verified_by_plural", label)
         self.flush_list()
         self.footer_seen = True
+        shownroles.signatures_read(self)  # shown here where text follows them
         self.note(block, "footer → " + ", ".join(v for v, _ in people))
         for verb, _ in people:
             if verb.casefold() == "ověřili":  # the plural, printed as the verifiers' label
@@ -2944,6 +2945,7 @@ class _Recogniser:
         ownlabels.signature(self.m["recorded_by"], "", written, self.group)  # 'Zapsal dne …'
         self.flush_list()
         self.footer_seen = True
+        shownroles.signatures_read(self)
         said = "recorded by" + (", with the day" if "date" in self.m["recorded_by"] else "")
         self.note(block, f"footer → {said}" + (" (the name below)" * used_below))
         return i + 2 if used_below else i + 1
@@ -3112,6 +3114,7 @@ class _Recogniser:
 
     def finish(self) -> Draft:
         self.designated_roles()
+        shownroles.settle_signatures([*self.items, *self.sections])
         m = self.m
         ownlabels.settle(m, self.group)  # the minutes' own labels where psc's differ
         if self.date is not None:

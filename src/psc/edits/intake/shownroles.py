@@ -45,3 +45,30 @@ def after_step(walk: Walk, text_before: bool) -> None:
     """The step read the first role after text, before the first item: `show: roles` there."""
     if text_before and not walk.started() and any(role in walk.m for role in ROLES):
         walk.add({"show": "roles"})
+
+
+SIGNATURES = {"show": "signatures"}
+
+
+def signatures_read(walk: Walk) -> None:
+    """The walk read who recorded (verified, approved) the minutes: `show: signatures` there,
+    for `settle_signatures` to keep where text of the minutes follows the signatures (a web
+    page's 'Se zápisem souhlasí:', 'Příloha:', 'Nalezli jste chybu?' under 'Zapsala: …')."""
+    if walk.items and not any(SIGNATURES in item.get("content", []) for item in walk.items):
+        walk.add(dict(SIGNATURES))
+
+
+def settle_signatures(parts: list[dict[str, Any]]) -> None:
+    """Keep `show: signatures` only where text follows it; with nothing after it the
+    signatures stand at the end of the minutes, as psc prints them anyway."""
+    seen = False
+    for part in parts:
+        for block in part.get("content", []):
+            if block == SIGNATURES:
+                seen = True
+            elif seen and (isinstance(block, str) or "show" not in block):
+                return
+    for part in parts:
+        content = part.get("content", [])
+        if SIGNATURES in content:
+            content.remove(SIGNATURES)
