@@ -378,3 +378,32 @@ def test_signatures_at_the_end_of_the_minutes_stay_psc_footer():
     draft = _draft(_source("srps-zs-mazurska-vybor-2015-11"), GROUP)
     shown = [b for item in draft.meeting["items"] for b in item.get("content", [])]
     assert {"show": "signatures"} not in shown
+
+
+# ---------------------------------------------------------------- attendance lines as written
+
+
+def test_attendance_psc_would_print_otherwise_stays_as_written_and_is_not_said_twice():
+    # en-stoke-ferry-mill-liaison-2011-07: 'Present: Mrs. Daphne Clements (Parish Council) Mr.
+    # Ray Thompson (Editor Village Pump) Mr. Keith White (Vion Stoke Ferry) …' (no commas)
+    draft = _draft(_source("en-stoke-ferry-mill-liaison-2011-07"), EN_GROUP)
+    texts = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    assert any(
+        isinstance(b, str) and b.startswith("Present: Mrs. Daphne Clements (Parish Council) Mr.")
+        for b in texts
+    )
+    assert draft.meeting["attendees"]["present"][0] == "Mrs. Daphne Clements (Parish Council)"
+    assert draft.meeting["labels"]["attendees"] == ""  # the header's row would repeat it
+    # en-marshchapel-parish-council-2019-05: 'Present: Cllrs. P Rickett (Chair); C. Henderson
+    # (V. Chair); …' (semicolons), then 'Apologies: …', 'Other apologies: …', 'Clerk: …'
+    draft = _draft(_source("en-marshchapel-parish-council-2019-05"), EN_GROUP)
+    texts = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    assert "Apologies: Cllr R Bealey (reason accepted)" in texts  # after the first, all as written
+    assert draft.meeting["labels"]["attendees"] == ""
+
+
+def test_attendance_psc_prints_as_written_stays_in_the_header():
+    # obec-zbilidy-zastupitelstvo-2018-06: 'Přítomni: Hejduk Roman, Huďa Jiří, …'
+    draft = _draft(_source("obec-zbilidy-zastupitelstvo-2018-06"), GROUP)
+    assert "attendees" not in draft.meeting["labels"]
+    assert not ownlabels.reworded({}, "Jaroslav Vrba a Aleš Janda", ["Jaroslav Vrba", "Aleš Janda"])

@@ -173,6 +173,50 @@ def signature(signer: dict[str, Any], verb: str, written: str, group: Group) -> 
         signer["text"] = text
 
 
+_LINES = "_attendance_lines"
+"""How many attendance lines the walk read, and how many it kept as text as written."""
+
+
+def reworded(m: dict[str, Any], value: str, people: list[str]) -> bool:
+    """Whether psc would print the people of an attendance line (`value`, after its label)
+    otherwise than the minutes write them: joined by ', ' (or a word before the last) where
+    the minutes run them together ('Mrs. Daphne Clements (Parish Council) Mr. Ray Thompson
+    …'). Counts the line for `settle`."""
+    counted = m.setdefault(_LINES, [0, 0])
+    counted[0] += 1
+    if len(people) < 2:
+        return False
+    squashed = "".join(value.split()).casefold().rstrip(".")
+    for last in (", ", " a ", " and ", " & ", ", and "):
+        printed = ", ".join(people[:-1]) + last + people[-1]
+        if "".join(printed.split()).casefold().rstrip(".") == squashed:
+            return False
+    return True
+
+
+def lines_kept(m: dict[str, Any]) -> bool:
+    """Whether the walk kept an attendance line as text already (the lines after it are kept
+    too, so the attendance reads once, in its order)."""
+    return bool(m.get(_LINES, [0, 0])[1])
+
+
+def line_kept(m: dict[str, Any]) -> None:
+    """The walk kept an attendance line as text as written (`reworded`, `strays`)."""
+    m.setdefault(_LINES, [0, 0])[1] += 1
+
+
+def _attendance_once(m: dict[str, Any], lines: list[int]) -> None:
+    """Every attendance line kept as text where it stood: the header's row of the attendance
+    would say it again, so the meeting's own `attendees` label hides it (the quorum, which
+    that row prints too, and a note about the attendance keep it)."""
+    attendees = m.get("attendees") or {}
+    if not lines or lines[0] == 0 or lines[1] != lines[0]:
+        return
+    if attendees.get("quorum") or attendees.get("note"):
+        return
+    m.setdefault("labels", {}).setdefault("attendees", "")
+
+
 _JOINS = "_joins"
 """Where the walk keeps the words joining the last two people of each list, until `settle`."""
 
@@ -222,6 +266,7 @@ def settle(m: dict[str, Any], group: Group) -> None:
     `programme_entry`; then drop the meeting's own labels psc words the same (the group's or
     psc's word)."""
     _in_their_order(m, m.pop(_READ, []))
+    _attendance_once(m, m.pop(_LINES, []))
     names_last = _names_last(m.pop(_JOINS, []))
     if names_last is not None:
         m.setdefault("labels", {}).setdefault("names_last", names_last)

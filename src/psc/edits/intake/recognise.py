@@ -1193,8 +1193,12 @@ class _Recogniser:
         last = self.blocks[k - 1].where.split()[-1]
         shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
         self.header_value(shown, label, kind, value)
-        if k == i + 1 and not self.started() and strays.not_printed_back(value):
+        people = _attendance_value(value)[0] if kind in ownlabels.SAID_LABELS else []
+        reworded = ownlabels.reworded(self.m, value, people)  # 'A (X) Mr. B': no commas
+        reworded = reworded or ownlabels.lines_kept(self.m)  # the lines after such a line too
+        if k == i + 1 and not self.started() and (strays.not_printed_back(value) or reworded):
             self.text_kept(block, "the attendance line as written (its people read) kept as text")
+            ownlabels.line_kept(self.m)
         return k
 
     def _is_label_line(self, text: str) -> bool:
