@@ -407,3 +407,13 @@ def test_attendance_psc_prints_as_written_stays_in_the_header():
     draft = _draft(_source("obec-zbilidy-zastupitelstvo-2018-06"), GROUP)
     assert "attendees" not in draft.meeting["labels"]
     assert not ownlabels.reworded({}, "Jaroslav Vrba a Aleš Janda", ["Jaroslav Vrba", "Aleš Janda"])
+
+
+def test_an_attendance_line_psc_splits_in_two_stays_as_written():
+    # obec-vetrusice-zastupitelstvo-2014-06: 'Přítomno: 6 členů zastupitelstva, P. Šefčíková
+    # omluvena - zaměstnání' (psc prints the present and the excused on two lines)
+    draft = _draft(_source("obec-vetrusice-zastupitelstvo-2014-06"), GROUP)
+    texts = [b for item in draft.meeting["items"] for b in item.get("content", [])]
+    line = "Přítomno: 6 členů zastupitelstva, P. Šefčíková omluvena - zaměstnání"
+    assert line in texts
+    assert draft.meeting["attendees"]["categories"][1]["people"] == ["P. Šefčíková"]

@@ -1195,7 +1195,8 @@ class _Recogniser:
         self.header_value(shown, label, kind, value)
         people = _attendance_value(value)[0] if kind in ownlabels.SAID_LABELS else []
         reworded = ownlabels.reworded(self.m, value, people)  # 'A (X) Mr. B': no commas
-        reworded = reworded or ownlabels.lines_kept(self.m)  # the lines after such a line too
+        split = kind == "present" and excused.split(value) is not None  # psc prints two lines
+        reworded = reworded or split or ownlabels.lines_kept(self.m)  # and the lines after it
         if k == i + 1 and not self.started() and (strays.not_printed_back(value) or reworded):
             self.text_kept(block, "the attendance line as written (its people read) kept as text")
             ownlabels.line_kept(self.m)
