@@ -99,6 +99,7 @@ def test_the_walk_reads_the_recorder_and_keeps_no_name_as_text():
         "name": "Zbyněk Tůma",
         "gender": "male",
         "date": dt.date(2006, 12, 6),
+        "text": "Zapsal dne 6.12.2006 Zbyněk Tůma",  # the two lines' words, as written
     }
     last = draft.meeting["items"][-1]["content"]
     assert "Zbyněk Tůma" not in [b for b in last if isinstance(b, str)]
@@ -240,4 +241,8 @@ def test_the_walk_reads_the_tasks_in_charge_and_the_recorder_on_one_line():
         "Nutno zprůhlednit půjčování hřiště",
         "Dresy pro A mužstvo",
     ]
-    assert draft.meeting["recorded_by"] == {"name": "Josef Vošmik", "gender": "male"}
+    assert draft.meeting["recorded_by"] == {
+        "name": "Josef Vošmik",
+        "gender": "male",
+        "text": "Zapsal Josef Vošmik",  # as written (psc would print 'Zapsal: Josef Vošmik')
+    }

@@ -294,6 +294,7 @@ def test_the_recorder_named_before_the_day_in_the_minutes():
         "name": "M. Petřinová",
         "gender": "female",
         "date": dt.date(2015, 11, 4),
+        "text": "Zapsala M. Petřinová – 4.11.2015",  # as written
     }
 
 

@@ -217,13 +217,13 @@ def test_contributions_to_a_discussion_run_together_are_each_a_statement():
 
 def test_a_closing_part_labelled_on_its_line_is_an_item_of_its_own():
     items = _draft(SOKOL).meeting["items"]
-    discussion = next(item for item in items if item.get("title") == "Diskuse")
+    discussion = next(item for item in items if item.get("title") == "Diskuse:")
     assert [(block["person"], block["text"]) for block in discussion["content"]] == [
         ("Bednář L.", "Bednář L. - poděkování pořadatelům víceboje,"),
         ("Sobel", "Sobel - přespání v tělocvičně pro projíždějící cyklisty,"),
         ("Bednář P.", "Bednář P. - změna trenérů a noví hráči."),
     ]
-    closing = next(item for item in items if item.get("title") == "Závěrem")
+    closing = next(item for item in items if item.get("title") == "Závěrem:")
     assert closing["content"][0].startswith("Výkonný výbor projednal organizaci")
     assert "number" not in closing
 

@@ -249,14 +249,17 @@ def test_attendance_labels_on_one_line_inside_a_roll_call_item():
             ],
         }
     ]
-    assert _items(draft.meeting) == [(1, "CALL TO ORDER"), (2, "ROLL CALL")]
+    assert _items(draft.meeting) == [(1, "CALL TO ORDER:"), (2, "ROLL CALL:")]  # as written
     _words_kept(MOORPARK, draft)
 
 
 def test_attendance_labels_on_one_line_in_the_header():
     attendees = _draft(LODI, EN_GROUP).meeting["attendees"]
-    assert attendees["present"][-1] == "and Mayor Mounce"
-    assert attendees["guests"][0] == "City Manager King"
+    # in the line's order ('Absent: None' before 'Also Present'): the categories as written
+    people = {c["label"]: c.get("people") for c in attendees["categories"]}
+    assert list(people) == ["Present", "Absent", "Also Present"]
+    assert people["Present"][-1] == "and Mayor Mounce"
+    assert people["Also Present"][0] == "City Manager King"
 
 
 # ------------------------------------------------------------------ walk rules

@@ -37,10 +37,20 @@ def test_a_vote_line_with_its_label_as_written_is_the_outcome_text_beside_the_co
     assert list(decision)[-1] == "outcome_text"
 
 
-def test_counts_after_a_label_with_its_colon_stay_the_vote():
+def test_counts_after_a_label_with_its_colon_are_the_line_as_written():
     decision = {"votes_text": "pro 7, proti 0, zdržel se 1"}
-    # the label and counts as the recognise tests quote them (votes_text keeps the counts)
+    # the label and counts as the recognise tests quote them: psc would print the counts alone
     motions.worded(decision, ["Hlasování: pro 7, proti 0, zdržel se 1"])
+    assert decision["outcome_text"] == "Hlasování: pro 7, proti 0, zdržel se 1"
+    # skolska-rada-arcig-2007-04: 'Hlasování: pro 5, zdržel se 1, proti 2.'
+    decision = {"votes_text": "pro 5, zdržel se 1, proti 2."}
+    motions.worded(decision, ["Hlasování: pro 5, zdržel se 1, proti 2."])
+    assert decision["outcome_text"] == "Hlasování: pro 5, zdržel se 1, proti 2."
+
+
+def test_counts_alone_stay_the_vote():
+    decision = {"votes_text": "pro 7, proti 0, zdržel se 1"}
+    motions.worded(decision, ["pro 7, proti 0, zdržel se 1"])
     assert "outcome_text" not in decision
 
 

@@ -106,6 +106,7 @@ def _walk(lines: list[str], content: list[Any]) -> Any:
     return SimpleNamespace(
         blocks=[Block("paragraph", line, f"line {k + 1}") for k, line in enumerate(lines)],
         items=[{"title": "x", "content": content}],
+        m={},
         started=lambda: True,
         content=lambda: content,
         add=content.append,

@@ -113,7 +113,7 @@ def test_points_of_a_run_mostly_untitled_are_left_as_they_are():
 
 
 def test_attendance_points_are_the_attendance_and_keep_their_number_as_items():
-    for fixture, first, label in ((DEREHAM, 1, "Present"), (STOKE_FERRY, 1, "Apologies")):
+    for fixture, first, label in ((DEREHAM, 1, "Present:"), (STOKE_FERRY, 1, "Apologies:")):
         html = fixture / "source.html"
         blocks = webpage.html_blocks(html.read_bytes(), html.name) if html.exists() else None
         text = (fixture / "source.txt").read_text(encoding="utf-8")

@@ -194,11 +194,11 @@ def test_date_given_overrides_the_source():
         pytest.param(
             "Přítomni: Baxa, Berka, Cibulka (22)\nOmluveni: 0\nHosté: Marie Horká",
             {
-                "categories": [
+                "categories": [  # in the minutes' order, the guests too
                     {"label": "Přítomni", "people": ["Baxa", "Berka", "Cibulka"], "count": 22},
                     {"label": "Omluveni", "note": "0"},
+                    {"label": "Hosté", "people": ["Marie Horká"]},
                 ],
-                "guests": ["Marie Horká"],
             },
             id="counts-make-categories",
         ),
@@ -424,8 +424,8 @@ def test_unknown_bold_body_is_registered_with_add_organisations():
                 "number": "4",
                 "decision": "Výbor bere na vědomí zprávu o činnosti.",
                 "votes": {"for": 7, "against": 0, "abstained": 1},
-                "votes_text": "pro 7, proti 0, zdržel se 1",
                 "outcome": "noted",
+                "outcome_text": "Hlasování: pro 7, proti 0, zdržel se 1",  # the line as written
             },
             id="hlasovani-line",
         ),
@@ -446,7 +446,7 @@ def test_unknown_bold_body_is_registered_with_add_organisations():
             {
                 "proposal": "Výbor schvaluje prodej pozemku.",
                 "votes": {"for": 2, "against": 5, "abstained": 0},
-                "votes_text": "pro 2, proti 5, zdržel se 0",
+                "outcome_text": "Hlasování: pro 2, proti 5, zdržel se 0",
             },
             id="proposal-alone-not-adopted",
         ),
@@ -707,7 +707,7 @@ def test_english_minutes():
             "number": "2/2024",
             "decision": "The council supports the application.",
             "votes": {"for": 5, "against": 0, "abstained": 1},
-            "votes_text": "for 5, against 0, abstentions 1",
+            "outcome_text": "Vote: for 5, against 0, abstentions 1",  # the line as written
         },
     ]
     assert meeting["recorded_by"] == {"name": "Dan Brown"}
@@ -906,7 +906,8 @@ def test_verifiers_named_on_lines_after_the_last_item():
 def test_minutes_taken_by_without_a_colon():
     text = "Minutes of the meeting\nDate: 12 March 2008\n1. Welcome\nText.\nMinutes taken by Dan Brown\n"
     meeting = _meeting(text, EN_GROUP)
-    assert meeting["recorded_by"] == {"name": "Dan Brown"}
+    # the line as written, where psc would print 'Minutes taken by: Dan Brown'
+    assert meeting["recorded_by"] == {"name": "Dan Brown", "text": "Minutes taken by Dan Brown"}
 
 
 def test_a_quorum_sentence_in_the_header():

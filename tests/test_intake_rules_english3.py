@@ -207,8 +207,9 @@ def test_the_oakland_commission_from_its_pdf():
         "role": "Assistant to the Director, Recording Secretary",
     }
     titles = [item.get("title") for item in meeting["items"]]
-    assert "UPDATE FROM THE DIRECTOR, COMMITTEES, RECREATION ADVISORY COUNCILS & ANNOUNCEMENTS" in (
-        titles
+    assert (
+        "UPDATE FROM THE DIRECTOR, COMMITTEES, RECREATION ADVISORY COUNCILS & ANNOUNCEMENTS:"
+        in (titles)
     )
     subs = [item for item in meeting["items"] if item.get("subitem")]
     assert [item["label"] for item in subs] == ["4A.", "4B.", "4C.", "6A.", "6B."]

@@ -732,7 +732,7 @@ class ListBlock(Model):
     model_config = ConfigDict(populate_by_name=True)
 
 
-SHOWN_PARTS = ("attendance", "roles", "quorum", "programme")
+SHOWN_PARTS = ("attendance", "roles", "quorum", "programme", "signatures")
 """Parts of the header the minutes may record inside an item instead (`show` blocks)."""
 
 
@@ -740,18 +740,21 @@ class ShownPart(Model):
     """Where the minutes record the attendance, the roles (chair, minute-taker, verifiers), the
     quorum or the meeting's programme inside an item (an opening paragraph, a 'Roll Call'
     item, a programme after the opening lines): shown here, and then left out of the header
-    (the programme: out of its section above the items)."""
+    (the programme: out of its section above the items); or their signatures (who recorded,
+    verified, approved) with text of the minutes after them: shown here, not at the end."""
 
-    show: list[Literal["attendance", "roles", "quorum", "programme"]] = Field(
-        min_length=1, description="attendance, roles, quorum or programme (one, or a list)."
+    show: list[Literal["attendance", "roles", "quorum", "programme", "signatures"]] = Field(
+        min_length=1,
+        description="attendance, roles, quorum, programme or signatures (one, or a list).",
     )
 
     @field_validator(
         "show",
         mode="before",
-        json_schema_input_type=Literal["attendance", "roles", "quorum", "programme"]
+        json_schema_input_type=Literal["attendance", "roles", "quorum", "programme", "signatures"]
         | Annotated[
-            list[Literal["attendance", "roles", "quorum", "programme"]], Field(min_length=1)
+            list[Literal["attendance", "roles", "quorum", "programme", "signatures"]],
+            Field(min_length=1),
         ],
     )
     @classmethod
@@ -1060,6 +1063,12 @@ class Recorder(Person):
     """A person signing the minutes, with the date they did so."""
 
     date: Date | None = None
+    text: OptionalText | None = Field(
+        None,
+        description="The signature as the minutes write it ('Zapsala M. Petřinová – "
+        "4.11.2015'), shown instead of psc's verb, name and date (which still say who and "
+        "when); in the footer's line of who recorded, verified or approved.",
+    )
 
 
 class Approval(Recorder):
@@ -1169,6 +1178,14 @@ class Meeting(Model):
         default_factory=list,
         description="Lines above the title as these minutes print them ('Obec Zbilidy'), "
         "instead of the group's `letterhead`.",
+    )
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        json_schema_extra=lambda schema: _label_names(schema),
+        description="Labels as these minutes word them, over the group's `labels` for this "
+        "meeting only (an imported document's own words: programme: 'Program zasedání:', "
+        "excused: 'Omluven', proposed_by: 'Proposed by: {person}'); one given without its "
+        "gendered forms (minute_taker) stands for them too.",
     )
     date: Date
     end_date: Date | None = Field(

@@ -154,25 +154,14 @@ def parse_group(data: Any, pos: Positions) -> Group:
         group = Group.model_validate(data, by_name=False)  # a file uses the keys it documents
     except ValidationError as exc:
         raise InvalidData(_model_problems(exc, data, pos, Group)) from None
-    from psc.language.labels import LABELS, TITLE_FIELDS, label_fields, pattern_problem
-    from psc.language.wording import DATE_LABELS, date_pattern_problem
+    from psc.language.labels import TITLE_FIELDS, pattern_problem
 
     problems = []
     if group.title_pattern is not None:
         problem = pattern_problem(group.title_pattern, TITLE_FIELDS)
         if problem:
             problems.append(pos.problem(("title_pattern",), problem))
-    for key, text in group.labels.items():
-        if key not in LABELS["cs"]:
-            hint = did_you_mean(key, list(LABELS["cs"]))
-            problems.append(pos.problem(("labels", key), f"unknown label '{key}'{hint}", key=True))
-            continue
-        fields = label_fields(key)
-        problem = pattern_problem(text, fields) if fields is not None else None
-        if key in DATE_LABELS:
-            problem = date_pattern_problem(text)
-        if problem:
-            problems.append(pos.problem(("labels", key), problem))
+    problems.extend(_label_problems(group.labels, pos))
     for i, member in enumerate(group.members):
         if member.organisation and member.organisation not in group.organisations:
             problems.append(
@@ -183,6 +172,27 @@ def parse_group(data: Any, pos: Positions) -> Group:
     if problems:
         raise InvalidData(problems)
     return group
+
+
+def _label_problems(labels: dict[str, str], pos: Positions) -> list[Problem]:
+    """The problems of `labels` (a group's, or a meeting's own): unknown keys, patterns with
+    placeholders their label does not have, date patterns that cannot format a date."""
+    from psc.language.labels import LABELS, label_fields, pattern_problem
+    from psc.language.wording import DATE_LABELS, date_pattern_problem
+
+    problems = []
+    for key, text in labels.items():
+        if key not in LABELS["cs"]:
+            hint = did_you_mean(key, list(LABELS["cs"]))
+            problems.append(pos.problem(("labels", key), f"unknown label '{key}'{hint}", key=True))
+            continue
+        fields = label_fields(key)
+        problem = pattern_problem(text, fields) if fields is not None else None
+        if key in DATE_LABELS:
+            problem = date_pattern_problem(text)
+        if problem:
+            problems.append(pos.problem(("labels", key), problem))
+    return problems
 
 
 def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
@@ -240,6 +250,7 @@ def check_meeting(
                 ("end",), f"end {meeting.end:%H:%M} is not after start {meeting.start:%H:%M}"
             )
         )
+    problems.extend(_label_problems(meeting.labels, pos))
     seen: dict[int, int] = {}
     for i, item in enumerate(meeting.items):
         if item.number is None:  # an unnumbered item: 'Zahájení', 'Různé'

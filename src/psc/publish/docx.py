@@ -160,7 +160,8 @@ def write_minutes(renderer: Renderer, meeting: Meeting, document: Document) -> N
     two versions, `review.redline`)."""
     from psc.publish.render import task_rows
 
-    _Writer(renderer, meeting, document).write(task_rows(meeting))
+    with renderer.own_words(meeting):  # the meeting's own labels, as its minutes word them
+        _Writer(renderer, meeting, document).write(task_rows(meeting))
 
 
 def page_frame(renderer: Renderer, document: Document) -> None:
@@ -337,6 +338,8 @@ class _Writer:
                 self.programme(m.programme)
                 if m.programme_note:
                     self.para(m.programme_note)
+            elif part == "signatures":
+                self.signature_line()
             elif m.attendees.quorum and r.quorum(m.attendees.quorum):
                 self.doc.add_paragraph(r.quorum(m.attendees.quorum))
 
@@ -513,18 +516,24 @@ class _Writer:
                 status += f": {row['status_note']}"
             paragraph.add_run(f" [{status}]")
 
-    def signatures(self) -> None:
-        r, m = self.r, self.meeting
-        lines = r.signatures(m)
+    def signature_line(self) -> None:
+        """Who recorded, verified and approved, on one line."""
+        r = self.r
+        lines = r.signatures(self.meeting)
         if lines:
             parts = []
             for verb, people in lines:
                 names = r.names(
-                    r.person(who) + (f", {r.short_date(who.date)}" if who.date else "")
+                    who.text or r.person(who) + (f", {r.short_date(who.date)}" if who.date else "")
                     for who in people
                 )
                 parts.append(r.said_by(verb) + names)
             self.doc.add_paragraph(", ".join(parts))
+
+    def signatures(self) -> None:
+        r, m = self.r, self.meeting
+        if "signatures" not in m.shown_parts:  # else shown where the minutes give them
+            self.signature_line()
         if m.approved_at:
             if m.approved_at.note:
                 self.para(m.approved_at.note)

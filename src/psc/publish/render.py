@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from markupsafe import Markup, escape
 
 from psc.errors import UsageError
 from psc.language import templates
-from psc.language.labels import fill_entry
+from psc.language.labels import FORM_LABELS, fill_entry
 from psc.language.mdtext import md_block, md_cell, md_line, md_text, parser
 from psc.language.wording import Wording
 from psc.loading.model import (
@@ -232,16 +234,21 @@ class Renderer(Wording):
 
     def signatures(self, meeting: Meeting) -> list[tuple[str, list[Any]]]:
         """Who signed, as (verb, people): 'Zapsala', 'Ověřovatelé' for several verifiers,
-        'schválil'; the first verb capitalised (it starts the line)."""
+        'schválil'; the first verb capitalised (it starts the line). A signature the minutes
+        word themselves (its `text`) has no verb of psc's: the templates print its text."""
         lines: list[tuple[str, list[Any]]] = []
+
+        def signed(key: str, who: Any) -> tuple[str, list[Any]]:
+            return ("" if who.text else self.signed(key, who), [who])
+
         if meeting.recorded_by:
-            lines.append((self.signed("recorded_by", meeting.recorded_by), [meeting.recorded_by]))
-        if len(meeting.verified_by) > 1:
+            lines.append(signed("recorded_by", meeting.recorded_by))
+        if len(meeting.verified_by) > 1 and not all(v.text for v in meeting.verified_by):
             lines.append((self.labels["verified_by_plural"], list(meeting.verified_by)))
         else:
-            lines.extend((self.signed("verified_by", v), [v]) for v in meeting.verified_by)
+            lines.extend(signed("verified_by", v) for v in meeting.verified_by)
         if meeting.approved_by:
-            lines.append((self.signed("approved_by", meeting.approved_by), [meeting.approved_by]))
+            lines.append(signed("approved_by", meeting.approved_by))
         if lines:
             lines[0] = (capfirst(lines[0][0]), lines[0][1])
         return lines
@@ -591,10 +598,37 @@ class Renderer(Wording):
 
     # ------------------------------------------------------------------ rendering
 
+    @contextmanager
+    def own_words(self, meeting: Any) -> Iterator[None]:
+        """While `meeting` renders: the labels its minutes word themselves (its `labels`) over
+        the group's, when it renders in the group's language; one given without its gendered
+        forms stands for them too. The dict is updated in place (the templates hold it) and
+        restored afterwards."""
+        own: dict[str, str] = getattr(meeting, "labels", None) or {}
+        if not own or self.language != self.group.language:
+            yield
+            return
+        kept = dict(self.labels)
+        words = {k: v for k, v in own.items() if v or k not in FORM_LABELS}
+        for key, value in list(words.items()):
+            for form in (f"{key}_male", f"{key}_female"):
+                if form in kept and form not in own:
+                    words[form] = value
+        self.labels.update(words)
+        try:
+            yield
+        finally:
+            self.labels.clear()
+            self.labels.update(kept)
+
     def render(self, meeting: Meeting, fmt: str) -> Any:
         """The minutes of `meeting` as Markdown (`md`), a standalone HTML page (`html`), or
         PDF bytes (`pdf`: the HTML page printed by WeasyPrint, fonts embedded, page numbers).
         Word minutes (`docx`) are built by `publish.docx.minutes_docx` from this renderer."""
+        with self.own_words(meeting):
+            return self._render(meeting, fmt)
+
+    def _render(self, meeting: Meeting, fmt: str) -> Any:
         if fmt == "pdf":
             return html_to_pdf(
                 self.render_template(
@@ -630,8 +664,10 @@ class Renderer(Wording):
         return {**self.labels, "pages": self.labels["pages_original"]}
 
     def render_template(self, name: str, fmt: str, /, **context: Any) -> str:
-        """Render template `name` in the environment of `fmt`; broken templates raise TemplateError."""
-        return templates.render(self.envs[fmt], name, **context)
+        """Render template `name` in the environment of `fmt`; broken templates raise
+        TemplateError. A page of one meeting's minutes takes that meeting's own labels."""
+        with self.own_words(context.get("meeting")):
+            return templates.render(self.envs[fmt], name, **context)
 
 
 PDF_VARIANT = "pdf/a-3b"

@@ -64,14 +64,13 @@ def worded(decision: dict[str, Any], lines: list[str]) -> None:
     """Keep the lines that gave `decision` its vote or outcome as its `outcome_text` when
     they say more than the `votes_text` read from them: a result in words ('All agreed, the
     Resolution was passed.', 'Usnesení bylo jednomyslně schváleno.') or a label without its
-    colon ('Hlasování Pro 15, proti 0, zdržel se 0'); 'Hlasování: pro 7, …' stays counts."""
+    colon ('Hlasování Pro 15, proti 0, zdržel se 0') or with it ('Hlasování: pro 5, zdržel se 1,
+    proti 2.': psc would print the counts alone, in brackets); counts alone stay counts."""
     said = " ".join(_as_written(line) for line in lines if _as_written(line))
     if not said:
         return
     counts = _words(decision.get("votes_text", ""))
-    label = re.match(r"^[^:]{1,30}:\s*(?=\S)", said)
-    rest = said[label.end() :] if label else said
-    if counts and (_words(said) == counts or _words(rest) == counts):
+    if counts and _words(said) == counts:
         return
     decision["outcome_text"] = said
 

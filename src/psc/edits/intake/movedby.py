@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from psc.edits.intake import ownlabels
 from psc.edits.intake.blocks import Block
 
 _LABEL = r"(?:proposed|moved|seconded|second|proposer|seconder)(?:\s+by)?"
@@ -73,6 +74,7 @@ class Walk(Protocol):
 
     blocks: list[Block]
     items: list[dict[str, Any]]
+    m: dict[str, Any]
 
     def started(self) -> bool: ...
     def content(self) -> list[Any]: ...
@@ -164,6 +166,7 @@ def moved_by(r: Walk, i: int) -> int | None:
         if any(key in resolved for key in said):
             return None
         resolved.update(said)
+        ownlabels.movers(r.m, [b.text for b in r.blocks[i:k]])  # as written
         r.note(block, "mover and seconder on a line of labels → the resolution above")
         return k
     labels_end = k
@@ -193,6 +196,7 @@ def moved_by(r: Walk, i: int) -> int | None:
     if motion is None:
         return None
     decision: dict[str, Any] = {"decision": motion, **said, **told}
+    ownlabels.movers(r.m, [b.text for b in r.blocks[i:labels_end]])  # as written
     if not between:
         decision["outcome_text"] = _plain(r.blocks[k].text)
     r.add(decision)

@@ -220,6 +220,17 @@ class _Reader:
             )
         return None, 1, 1
 
+    def list_affixes(self, style_name: str | None, level: int) -> tuple[str, str]:
+        """(num-prefix, num-suffix) of level `level` of the list style `style_name`: what
+        the list writes around a point's number ('1)' has the suffix ')'), "" where none."""
+        style = self.document.get_style("list", style_name) if style_name else None
+        for child in style.children if style is not None else []:
+            if child.get_attribute("text:level") == str(level):
+                prefix = child.get_attribute("style:num-prefix")
+                suffix = child.get_attribute("style:num-suffix")
+                return str(prefix or ""), str(suffix or "")
+        return "", ""
+
     # ---------------------------------------------------------------- body
 
     def walk(self, element: Any) -> None:
@@ -291,6 +302,9 @@ class _Reader:
                         "ordered": fmt is not None,
                         "number": number if first else None,
                     }
+                    if first and number:  # the number as the list writes it: '1)'
+                        prefix, suffix = self.list_affixes(style, level)
+                        fields["marker"] = f"{prefix}{number}{suffix}"
                     if level > 1:  # a nested list's point, indented as a text export shows it
                         fields["indent"] = 4 * (level - 1)
                     self.paragraph(child, "item", **fields)

@@ -195,8 +195,8 @@ def split(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[No
             title, rest = found
             number, marker, text = point
             head = text.strip()[: len(text.strip()) - len(rest)].strip()
-            if head != title and re.fullmatch(rf"{re.escape(title)}\s+[-–—]", head):
-                title = head  # 'Present -': the dash stays the title's, as written
+            if head != title and re.fullmatch(rf"{re.escape(title)}(\s+[-–—]|\s*[:.])", head):
+                title = head  # 'Present -', 'Minutes:', 'Transport.': the separator as written
             blocks[i : i + 1] = [
                 Block(
                     "item",
@@ -244,7 +244,7 @@ def attendance_point(r: Walk, i: int) -> int | None:
     if nxt is None or nxt.kind != "paragraph" or nxt.where != block.where:
         return None  # not a point split by `split`
     written = block.text.strip()  # 'Present -', its dash as written
-    label = re.sub(r"\s+[-–—]$", "", written)
+    label = re.sub(r"(\s+[-–—]|\s*[:.])$", "", written)
     kind = r.is_label(label)
     if kind not in _ATTENDANCE:
         return None

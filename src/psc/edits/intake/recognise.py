@@ -41,6 +41,7 @@ from psc.edits.intake import (
     namedvote,
     needed,
     opening,
+    ownlabels,
     peoplelist,
     personrole,
     points,
@@ -51,6 +52,7 @@ from psc.edits.intake import (
     runtogether,
     sectionlabels,
     shownhere,
+    shownroles,
     spaced,
     strays,
     subpoints,
@@ -865,11 +867,13 @@ class _Recogniser:
             follows = announced.points_at(self, i) or follows  # '… byl následující:' over points
             text_before = shownhere.before_step(self)  # attendance after text: shown there
             programme_after_text = shownhere.programme_before_step(self)  # the programme too
+            roles_after_text = shownroles.before_step(self)  # and the roles
             nxt = self.step(i)
             shownhere.after_step(self, text_before)
             if told := toldpresent.record(self.m, self.blocks[i]):  # 'Přítomni byli …', kept
                 self.note(self.blocks[i], told)
             shownhere.programme_after_step(self, programme_after_text)
+            shownroles.after_step(self, roles_after_text)
             if self.requeue is not None:  # the point's text, read as the block it is
                 self.blocks[i], self.requeue, nxt = self.requeue, None, i
             i = nxt
@@ -914,6 +918,8 @@ class _Recogniser:
                     block.text if block.kind == "item" or numbered is None else numbered["title"]
                 )
                 entry: dict[str, Any] = {"title": title.strip()}
+                marker = block.marker if numbered is None else text[: numbered.start("title")]
+                ownlabels.programme_marker(self.m, marker)  # '1/', '1)': the entry's number
                 first = programme.presenter_first(entry["title"])
                 if first is not None:  # 'prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu …'
                     entry["title"], who, minutes = first
@@ -1130,6 +1136,7 @@ class _Recogniser:
         if kind == "programme":
             if value:
                 self.programme.append({"title": value})
+            ownlabels.keep(self.m, self.group, "programme", f"{_plain(label)}:")
             self.in_programme = True
             self.note(block, f"'{_plain(label)}': the programme follows")
             return i + 1
@@ -1175,6 +1182,7 @@ class _Recogniser:
         grouped, used = found
         attendees = self.m.setdefault("attendees", {})
         attendees.setdefault("categories", []).append({"label": label, "groups": grouped})
+        ownlabels.attendance_read(self.m, "category", label)
         last = self.blocks[i + used].where.split()[-1]
         self.note(
             Block("paragraph", "", f"{self.blocks[i].where}–{last}"),
@@ -1200,8 +1208,13 @@ class _Recogniser:
         last = self.blocks[k - 1].where.split()[-1]
         shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
         self.header_value(shown, label, kind, value)
-        if k == i + 1 and not self.started() and strays.not_printed_back(value):
+        people = _attendance_value(value)[0] if kind in ownlabels.SAID_LABELS else []
+        reworded = ownlabels.reworded(self.m, value, people)  # 'A (X) Mr. B': no commas
+        split = kind == "present" and excused.split(value) is not None  # psc prints two lines
+        reworded = reworded or split or ownlabels.lines_kept(self.m)  # and the lines after it
+        if k == i + 1 and not self.started() and (strays.not_printed_back(value) or reworded):
             self.text_kept(block, "the attendance line as written (its people read) kept as text")
+            ownlabels.line_kept(self.m)
         return k
 
     def _is_label_line(self, text: str) -> bool:
@@ -1213,6 +1226,18 @@ class _Recogniser:
 
     def header_value(
         self, block: Block, label: str, kind: str, value: str, value_block: Block | None = None
+    ) -> None:
+        had_date = "date" in self.m
+        self.header_value_read(block, label, kind, value, value_block)
+        shown = _plain(label)
+        if kind in ownlabels.ROW_LABELS - {"date", "programme"} or (
+            kind == "date" and not had_date and "date" in self.m
+        ):  # 'Zapisovatel:', 'Datum konání:' as written, where psc's word differs
+            colon = not block.text or re.search(rf"{re.escape(shown)}\s*\**\s*:", block.text)
+            ownlabels.keep(self.m, self.group, kind, shown + (":" if colon else ""))
+
+    def header_value_read(
+        self, block: Block, label: str, kind: str, value: str, value_block: Block | None
     ) -> None:
         where = (
             block.where if value_block is None else f"{block.where}–{value_block.where.split()[-1]}"
@@ -1239,6 +1264,7 @@ class _Recogniser:
             self.note(where, f"'{shown}' → {kind.replace('_', ' ')}")
         elif kind == "verifiers":
             self.m["verifiers"] = roles.split_and(_split_people(value))
+            ownlabels.joined(self.m, value, self.m["verifiers"])
             self.note(where, f"'{shown}' → verifiers")
         elif kind == "attachments":
             parts = [p.strip() for p in value.split("\n") if p.strip()]
@@ -1366,6 +1392,7 @@ class _Recogniser:
 
     def attendance(self, where: str, label: str, kind: str, value: str) -> None:
         attendees = self.m.setdefault("attendees", {})
+        ownlabels.attendance_read(self.m, kind, label)  # the order the minutes give them
         if _SEE_LIST.match(_plain(value)) and kind == "present" and "note" not in attendees:
             attendees["note"] = value
             self.note(where, f"'{label}' → attendance note")
@@ -1387,10 +1414,12 @@ class _Recogniser:
             self.note(where, f"'{label}' → {parts.count} present, '{parts.word}' excused")
             return
         people, count, note, nobody = _attendance_value(value)
+        ownlabels.joined(self.m, value, people)  # 'A, B a C': the words before the last
         standard = kind in ("present", "excused", "absent", "guests")
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
             if people:
                 attendees[kind] = people
+                ownlabels.keep(self.m, self.group, kind, label)  # 'Omluven:' as written
                 self.note(where, f"'{label}' → {kind} ({len(people)})")
             else:
                 self.note(where, f"'{label}' is empty: left out")
@@ -1438,6 +1467,7 @@ class _Recogniser:
             if done is not None:
                 return done
         if _label_kind(plain, self.extra_labels) == "programme" and not self.started():
+            ownlabels.keep(self.m, self.group, "programme", plain)  # 'Program zasedání:'
             self.in_programme = True
             self.note(block, f"'{plain}': the programme follows")
             return i + 1
@@ -1572,6 +1602,7 @@ class _Recogniser:
             return False
         if labelleditems.heads_items(self.blocks, i + 1):  # the items' points, not a programme
             return False
+        ownlabels.keep(self.m, self.group, "programme", text)
         self.in_programme = True
         self.note(block, f"'{text}': the programme follows")
         return True
@@ -1695,8 +1726,6 @@ class _Recogniser:
             return False
         self.opening_is_item_one(number)
         item: dict[str, Any] = {"number": number}
-        if title and title.endswith(":"):
-            title = title[:-1].strip()
         restated = _RESTATED_NUMBER.search(title or "")
         if title and restated and int(restated["number"]) == number:
             title = title[: restated.start()].rstrip()  # psc numbers the item itself
@@ -2908,12 +2937,20 @@ class _Recogniser:
         for verb, signers in people:
             if verb.startswith(("zaps", "zapis", "recorded", "minutes")):
                 self.m["recorded_by"] = signers[0]
+                if len(people) == 1:  # the line as written: 'Zapsal : Tomáš Marek'
+                    verb_written = found[0]["verb"] or found[0]["verb_en"]
+                    ownlabels.signature(signers[0], verb_written, text, self.group)
             elif verb.startswith(("schvál", "approved")):
                 self.m["approved_by"] = signers[0]
             else:
                 self.m.setdefault("verified_by", []).extend(signers)
+                if len(signers) > 1:  # 'Ověřili: J. Nouza, J. Kolín': their word as written
+                    written = next(f for f in found if _verb(f) == verb)
+                    label = written["verb"] or written["verb_en"]
+                    ownlabels.keep(self.m, self.group, "verified_by_plural", label)
         self.flush_list()
         self.footer_seen = True
+        shownroles.signatures_read(self)  # shown here where text follows them
         self.note(block, "footer → " + ", ".join(v for v, _ in people))
         for verb, _ in people:
             if verb.casefold() == "ověřili":  # the plural, printed as the verifiers' label
@@ -2934,8 +2971,11 @@ class _Recogniser:
         if found is None:
             return None
         self.m["recorded_by"], used_below = found
+        written = _strip_marks(_plain(block.text)) + (f" {below}" if used_below else "")
+        ownlabels.signature(self.m["recorded_by"], "", written, self.group)  # 'Zapsal dne …'
         self.flush_list()
         self.footer_seen = True
+        shownroles.signatures_read(self)
         said = "recorded by" + (", with the day" if "date" in self.m["recorded_by"] else "")
         self.note(block, f"footer → {said}" + (" (the name below)" * used_below))
         return i + 2 if used_below else i + 1
@@ -3104,7 +3144,9 @@ class _Recogniser:
 
     def finish(self) -> Draft:
         self.designated_roles()
+        shownroles.settle_signatures([*self.items, *self.sections])
         m = self.m
+        ownlabels.settle(m, self.group)  # the minutes' own labels where psc's differ
         if self.date is not None:
             m["date"] = self.date
         meeting: dict[str, Any] = {}
@@ -3121,6 +3163,7 @@ class _Recogniser:
             "verifiers",
             "roles",
             "attendees",
+            "labels",
         ):
             if key in m:
                 meeting[key] = m[key]
@@ -3179,6 +3222,7 @@ class _Recogniser:
         for key in ("recorded_by", "approved_by", "verified_by", "signed_by", "approved_at"):
             if key in m:
                 meeting[key] = m[key]
+        ownlabels.unheaded(meeting)  # no 'Decision:' inside the minutes' own sentences
         return Draft(meeting, self.notes, self.added, self.kept, self.marked_draft)
 
     def _task_words(self, task: dict[str, Any], meeting: dict[str, Any]) -> dict[str, Any]:

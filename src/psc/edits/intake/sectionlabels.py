@@ -68,7 +68,8 @@ def section_line(r: Walk, i: int) -> int | None:
     if match is None or any(isinstance(item.get("number"), int) for item in r.items):
         return None  # after a numbered item the line is that item's text
     label, rest = match["label"], match["rest"].strip()
-    r.start_item(block, {"title": label}, f"'{label}:' with its text: an item without a number")
+    title = f"{label}:"  # the label as written, its colon kept (psc prints the title alone)
+    r.start_item(block, {"title": title}, f"'{label}:' with its text: an item without a number")
     said = contributions(rest, r.attendee_names()) if label.casefold() in _DISCUSSION else None
     if said is None:
         r.requeue = replace(block, text=rest)

@@ -83,10 +83,11 @@ def settle(walk: Walk) -> None:
 
 
 def programme_before_step(walk: Walk) -> bool:
-    """Whether a programme begun in the next step, before any item, comes after text of the
+    """Whether a programme whose first entry is read in the next step comes after text of the
     minutes (its label after the opening lines: 'Jednání zahájeno v 19:15 hod.', the
-    attendance shown there)."""
-    if walk.in_programme or walk.programme or walk.started():
+    attendance shown there; a sentence between its heading and its list, 'Extracted from
+    **tsc-agenda** labelled issues …', in the item its heading began)."""
+    if walk.programme:
         return False
     return any(
         _text(b) or b == {"show": "attendance"}
@@ -96,7 +97,7 @@ def programme_before_step(walk: Walk) -> bool:
 
 
 def programme_after_step(walk: Walk, text_before: bool) -> None:
-    """The step began the meeting's programme after text: `show: programme` where it began,
-    so it is not printed above that text."""
-    if text_before and walk.in_programme and not walk.started():
+    """The step read the programme's first entry after text: `show: programme` there, so it
+    is not printed above that text."""
+    if text_before and walk.programme:
         walk.add({"show": "programme"})

@@ -76,10 +76,10 @@ def _split(block: Block, alone: bool) -> tuple[str, str, bool] | None:
         return text, "", True
     if block.kind not in ("paragraph", "item") or block.ordered:
         return None
-    bullet = block.kind == "item"  # a bullet's title keeps its separator: its item's title
+    bullet = block.kind == "item"
     dashed = _DASHED.match(text)  # 'Oaths of Office – Celina read …', 'Planning – Mells PC …'
     if dashed is not None and _dash_title(dashed["title"]):
-        title = text[: dashed.start("rest")].rstrip() if bullet else dashed["title"]
+        title = text[: dashed.start("rest")].rstrip()  # the title keeps its dash, as written
         return title, dashed["rest"], True
     comma = _COMMA.match(text) if bullet else None
     if comma is not None and _title(comma["title"]) and len(comma["title"].split()) <= 3:
