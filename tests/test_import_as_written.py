@@ -132,9 +132,16 @@ def test_the_import_keeps_the_labels_the_minutes_write_where_psc_words_them_othe
         "programme": "P r o g r a m:",
         "programme_entry": "{number}/ {title}[ – {presented}][ {duration}][ – {note}]",
     }
-    # en-hackleton-np-steering-group-2020-09: 'Members present:', 'Also present:'
+    # en-hackleton-np-steering-group-2020-09: 'Members present:', 'Also present:', the members
+    # joined by '&' ('… C Lloyd & M Woolley.'); the minutes head no decision and no attendance
     draft = _draft(_source("en-hackleton-np-steering-group-2020-09"), EN_GROUP)
-    assert draft.meeting["labels"] == {"present": "Members present", "guests": "Also present"}
+    assert draft.meeting["labels"] == {
+        "present": "Members present",
+        "guests": "Also present",
+        "attendees": "",
+        "names_last": " & ",
+        "decision": "",
+    }
 
 
 def test_labels_psc_words_the_same_are_not_kept():
@@ -231,14 +238,13 @@ def test_a_programme_under_its_heading_is_shown_after_the_sentence_above_its_lis
 
 
 def test_a_programme_numbered_otherwise_than_psc_keeps_its_numbers_as_written():
-    # mesto-litomerice-redakcni-rada-2017-01: 'Program:' / '1) Obsah prosincového vydání
-    # Radničního zpravodaje'
-    draft = _draft(_source("mesto-litomerice-redakcni-rada-2017-01"), GROUP)
+    # obec-holoubkov-financni-vybor-2006-12: 'Program :' / '1) Ustavení nového složení výboru'
+    draft = _draft(_source("obec-holoubkov-financni-vybor-2006-12"), GROUP)
     pattern = draft.meeting["labels"]["programme_entry"]
     assert pattern == "{number}) {title}[ – {presented}][ {duration}][ – {note}]"
-    group = Group(name="Redakční rada", short="RR")
+    group = Group(name="Finanční výbor", short="FV")
     minutes = Renderer(group, []).render(Meeting.model_validate(draft.meeting), "md")
-    assert "\n1) Obsah prosincového vydání Radničního zpravodaje\n" in minutes
+    assert "\n1) Ustavení nového složení výboru\n" in minutes
     # a programme numbered '1.', as psc numbers it, keeps psc's line (zbilidy: '1. Určení …')
     draft = _draft(_source("obec-zbilidy-zastupitelstvo-2018-06"), GROUP)
     assert "programme_entry" not in draft.meeting["labels"]
@@ -342,11 +348,13 @@ def test_a_closing_parts_label_keeps_its_colon_as_the_items_title():
 
 
 def test_a_title_before_a_dash_keeps_the_dash_in_paragraphs_as_in_bullets():
-    # en-hackleton-np-steering-group-2020-09: 'Minute NP/20/20 – Confirmation received from SNC
-    # that Regulation 16 consultation can go ahead virtually.'
-    draft = _draft(_source("en-hackleton-np-steering-group-2020-09"), EN_GROUP)
-    titles = [item.get("title") for item in draft.meeting["items"]]
-    assert "Minute NP/20/20 –" in titles and "NP/22/20Next meeting –" in titles
+    # en-clifton-rawcliffe-allotments-2023-04: '3) Minutes of last meeting – accepted as correct',
+    # a numbered paragraph; en-rockingham-library-trustees-2017-03: '- Oaths of Office – Celina
+    # read the Oath, …', a bullet
+    draft = _draft(_source("en-clifton-rawcliffe-allotments-2023-04"), EN_GROUP)
+    assert "Minutes of last meeting –" in [item.get("title") for item in draft.meeting["items"]]
+    draft = _draft(_source("en-rockingham-library-trustees-2017-03"), EN_GROUP)
+    assert "Oaths of Office –" in [item.get("title") for item in draft.meeting["items"]]
 
 
 # ---------------------------------------------------------------- signatures where they stood

@@ -115,7 +115,7 @@ class Wording:
 
 @dataclass(frozen=True)
 class Title:
-    """An item's number and title as wanted: a title the minutes do not give (a point numbered
+    """An item's number (or label) and title as wanted: a title the minutes do not give (a point numbered
     '1)' with only its text) is matched by any, such as the programme's entry of that number
     that an import titles it with; a title they give must be matched. A number written as
     part of the title is the same heading as that number apart ('a. Social' is 'a.' with
@@ -190,7 +190,7 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
     found: dict[str, list[Fact]] = {kind: [] for kind in KINDS}
     found["programme"] += [(fold(p.title),) for p in meeting.programme]
     for item in meeting.items:
-        found["item"].append((Title(fold(item.title), fold(item.number)),))
+        found["item"].append((Title(fold(item.title), fold(item.number or item.label)),))
         for block in item.content:
             if isinstance(block, ProgrammeBlock):
                 found["programme"] += [(fold(p.title),) for p in block.programme]
