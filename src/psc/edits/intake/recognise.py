@@ -48,6 +48,7 @@ from psc.edits.intake import (
     repeatedtitles,
     resolved,
     roles,
+    runprogramme,
     runtogether,
     sectionlabels,
     shownhere,
@@ -761,6 +762,8 @@ class _Recogniser:
         self.blocks, cells = tables.cells_joined(self.blocks)  # a table's text dump
         self.notes += [Note(where, what) for where, what in cells]
         self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
+        self.notes += [Note(where, what) for where, what in runs]
+        self.blocks, runs = runprogramme.split(self.blocks)  # '…program: 1) … 2) … 1) …'
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
@@ -2288,6 +2291,8 @@ class _Recogniser:
         self.add(decision)
         self.last_decision = decision
         self.note(block, f"a result told in a sentence → resolution, {decision['outcome']}")
+        if not after and runprogramme.approves_a_list(self, i, decision):
+            self.in_programme = True  # '… program … schválen dle předloženého návrhu:' / '1. …'
         if after:
             self.requeue = Block("paragraph", after, block.where)
             return i
