@@ -146,13 +146,23 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "members present",
         "people present",  # '## People Present' (Markdown minutes)
     ),
-    "attendees": ("účastníci", "účast", "účastníci jednání", "attendees", "attendance"),
+    "attendees": (
+        "účastníci",
+        "účast",
+        "účastníci jednání",
+        "zúčastnění",
+        "zúčastněni",
+        "attendees",
+        "attendance",
+    ),
     "excused": (
         "omluveni",
         "omluven",
         "omluvena",
         "omluvení",
         "omluveny",
+        "omluvené",
+        "omluvené obce",  # a union's members are municipalities: 'Omluvené obce: Dešná, …'
         "omluvili se",
         "apologies",
         "excused",
@@ -2293,6 +2303,7 @@ class _Recogniser:
         self.note(block, f"a result told in a sentence → resolution, {decision['outcome']}")
         if not after and runprogramme.approves_a_list(self, i, decision):
             self.in_programme = True  # '… program … schválen dle předloženého návrhu:' / '1. …'
+            self.add({"show": "programme"})  # printed under the sentence that approves it
         if after:
             self.requeue = Block("paragraph", after, block.where)
             return i

@@ -179,7 +179,8 @@ def split(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
 def _as_written(block: Block) -> Block:
     """A numbered list item as the line the source wrote ('2) Volba …: …'), a paragraph."""
     if block.kind == "item" and block.ordered and block.marker and "\n" not in block.text:
-        return replace(block, kind="paragraph", text=f"{block.marker} {block.text}")
+        text = f"{block.marker} {block.text}"
+        return replace(block, kind="paragraph", text=text, ordered=False, number=None, marker=None)
     return block
 
 

@@ -99,4 +99,6 @@ def programme_after_step(walk: Walk, text_before: bool) -> None:
     """The step began the meeting's programme after text: `show: programme` where it began,
     so it is not printed above that text."""
     if text_before and walk.in_programme and not walk.started():
-        walk.add({"show": "programme"})
+        shown = walk.items[-1].get("content", []) if walk.items else []
+        if {"show": "programme"} not in shown:  # runprogramme.py showed it already
+            walk.add({"show": "programme"})
