@@ -150,8 +150,6 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "účastníci",
         "účast",
         "účastníci jednání",
-        "zúčastnění",
-        "zúčastněni",
         "attendees",
         "attendance",
     ),
@@ -223,7 +221,15 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "pages": ("stran", "počet stran", "pages", "stran originálu", "pages of the original"),
     "programme": programme.HEADER_LABELS,
-    "category": ("náhradníci", "substitutes", "zástupci", "veřejnost", "občané"),
+    "category": (
+        "náhradníci",
+        "substitutes",
+        "zástupci",
+        "veřejnost",
+        "občané",
+        "zúčastnění",  # 'zúčastněni: p. Hrabák, …' (those who took part), under its own label
+        "zúčastněni",
+    ),
 }
 """Labels of the header and attendance lines, in Czech and English ('Přítomni: …')."""
 
@@ -1401,6 +1407,8 @@ class _Recogniser:
             return
         people, count, note, nobody = _attendance_value(value)
         standard = kind in ("present", "excused", "absent", "guests")
+        if attendees.get("categories"):  # after a category, a category too: printed in order
+            standard = False
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
             if people:
                 attendees[kind] = people
