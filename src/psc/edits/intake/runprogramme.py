@@ -110,9 +110,7 @@ def _cut(text: str, cuts: list[int]) -> list[str]:
     return pieces
 
 
-def _items(
-    block: Block, start: int, titles: list[str], number: int
-) -> tuple[list[Block], int]:
+def _items(block: Block, start: int, titles: list[str], number: int) -> tuple[list[Block], int]:
     """The block broken before each item taken up again in it, from item `number` on, and
     the number of the next item to look for."""
     text = block.text
