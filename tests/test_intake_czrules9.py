@@ -10,7 +10,7 @@ import datetime as dt
 from intake_quotes import REAL
 from test_intake_recognise import _draft
 
-from psc.edits.intake import openedfunction, runprogramme
+from psc.edits.intake import openedfunction, peoplelist, runprogramme, runtogether
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.facts import category_kind
 from psc.edits.intake.sources import text_blocks
@@ -26,7 +26,7 @@ def _source(name: str) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    blocks, _ = runprogramme.split(text_blocks(_source(name)))
+    blocks, _ = runprogramme.split(runtogether.split(text_blocks(_source(name)))[0])
     return [b.text for b in blocks]
 
 
@@ -126,6 +126,23 @@ def test_those_who_took_part_are_a_category_under_their_own_label_and_keep_their
 
 
 def test_municipalities_excused_are_read_inside_a_run_together_line():
-    meeting = _draft(_source(DSO)).meeting
-    assert meeting["attendees"]["excused"][:2] == ["Červený Hrádek", "Dešná"]
-    assert "Županovice" in meeting["attendees"]["excused"]
+    assert "Omluvené obce: Červený Hrádek, Dešná, Dobrohošť, Heřmaneč, Horní Slatina, " in " ".join(
+        _lines(DSO)
+    )
+    categories = _draft(_source(DSO)).meeting["attendees"]["categories"]
+    excused = next(c for c in categories if c["label"] == "Omluvené obce")
+    assert excused["people"][:2] == ["Červený Hrádek", "Dešná"]
+    assert category_kind(excused["label"]) == "excused"
+    assert any(line.startswith("Omluvené obce:") for line in _lines(DSO))
+
+
+def test_a_count_of_members_by_the_list_of_attendance_names_no_one():
+    present = next(line for line in _lines(DSO) if line.startswith("Přítomni:"))
+    assert present == "Přítomni: 17 členských obcí dle prezenční listiny"
+    assert peoplelist.counted(present.removeprefix("Přítomni: "))
+    # obec-vetrusice-zastupitelstvo-2014-06: 'Přítomno: 6 členů zastupitelstva, …'
+    assert peoplelist.counted("6 členů zastupitelstva")
+    assert not peoplelist.counted("Ing. Pavel Grund")
+    attendees = _draft(_source(DSO)).meeting["attendees"]
+    assert "present" not in attendees
+    assert attendees["categories"][0]["note"] == "17 členských obcí dle prezenční listiny"
