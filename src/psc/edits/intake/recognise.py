@@ -1407,8 +1407,8 @@ class _Recogniser:
             return
         people, count, note, nobody = _attendance_value(value)
         standard = kind in ("present", "excused", "absent", "guests")
-        if attendees.get("categories"):  # after a category, a category too: printed in order
-            standard = False
+        if any(c.get("people") for c in attendees.get("categories", [])):
+            standard = False  # after a category of people, a category too: printed in order
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
             if people:
                 attendees[kind] = people
