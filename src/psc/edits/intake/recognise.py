@@ -1407,8 +1407,11 @@ class _Recogniser:
             return
         people, count, note, nobody = _attendance_value(value)
         standard = kind in ("present", "excused", "absent", "guests")
-        if any(c.get("people") for c in attendees.get("categories", [])):
-            standard = False  # after a category of people, a category too: printed in order
+        if any(  # after people under a label of their own ('zúčastněni'), a category too:
+            c.get("people") and self.is_label(c["label"]) == "category"  # printed in order
+            for c in attendees.get("categories", [])
+        ):
+            standard = False
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
             if people:
                 attendees[kind] = people
