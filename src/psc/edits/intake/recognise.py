@@ -146,13 +146,7 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "members present",
         "people present",  # '## People Present' (Markdown minutes)
     ),
-    "attendees": (
-        "účastníci",
-        "účast",
-        "účastníci jednání",
-        "attendees",
-        "attendance",
-    ),
+    "attendees": ("účastníci", "účast", "účastníci jednání", "attendees", "attendance"),
     "excused": (
         "omluveni",
         "omluven",
