@@ -40,7 +40,7 @@ _TITLES = frozenset(
 """Academic titles, post-nominals and forms of address: not words of a name."""
 
 _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' before 'přítomni'
-    ("absent", ("nepřítom", "neomluv", "absent", "not present", "nicht anwesend")),
+    ("absent", ("nepřítom", "nezúčastn", "neomluv", "absent", "not present", "nicht anwesend")),
     ("excused", ("omluv", "apolog", "excused")),
     (
         "guests",
@@ -55,7 +55,8 @@ _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' b
             "gäste",  # German (intake/german.py): 'Gäste'
         ),
     ),
-    ("present", ("přítom", "present", "attend", "účast", "anwesend")),  # 'Anwesende Mitglieder'
+    # 'Anwesende Mitglieder'; 'zúčastněni' (those who took part)
+    ("present", ("přítom", "present", "attend", "účast", "zúčastn", "anwesend")),
 )
 
 

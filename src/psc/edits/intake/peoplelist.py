@@ -27,8 +27,12 @@ _PERSON = re.compile(rf"^{_WORD}(?:\s+{_WORD}){{0,5}}(?:{_ORGANISATION})?$")
 """'Abhishek Bhat - (eMudhra)', 'Tsung-Min Kuo - (Chunghwa Telecom)', 'Mrs C Hardy (Clerk)',
 'Borough Councillor C Sampson': capitalised words, perhaps an organisation or a function in
 brackets after a dash or a space."""
-_COUNTED = re.compile(r"^\d+\s+(?:members?|residents?|others?)\b[\w\s]*$", re.I)
-"""'9 members of the public': a count of people who are not named, closing the list."""
+_COUNTED = re.compile(
+    r"^\d+\s+(?:members?|residents?|others?|člen\w*|zastupitel\w*|osob\w*)\b[\w\s]*$", re.I
+)
+"""'9 members of the public', '17 členských obcí dle prezenční listiny' (the member
+municipalities of a union, by the list of attendance): a count of those who are not named,
+closing the list."""
 
 
 def _people(text: str) -> bool:

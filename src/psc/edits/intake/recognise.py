@@ -49,6 +49,7 @@ from psc.edits.intake import (
     repeatedtitles,
     resolved,
     roles,
+    runprogramme,
     runtogether,
     sectionlabels,
     shownhere,
@@ -154,6 +155,8 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "omluvena",
         "omluvení",
         "omluveny",
+        "omluvené",
+        "omluvené obce",  # a union's members are municipalities: 'Omluvené obce: Dešná, …'
         "omluvili se",
         "apologies",
         "excused",
@@ -214,7 +217,15 @@ _HEADER_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "pages": ("stran", "počet stran", "pages", "stran originálu", "pages of the original"),
     "programme": programme.HEADER_LABELS,
-    "category": ("náhradníci", "substitutes", "zástupci", "veřejnost", "občané"),
+    "category": (
+        "náhradníci",
+        "substitutes",
+        "zástupci",
+        "veřejnost",
+        "občané",
+        "zúčastnění",  # 'zúčastněni: p. Hrabák, …' (those who took part), under its own label
+        "zúčastněni",
+    ),
 }
 """Labels of the header and attendance lines, in Czech and English ('Přítomni: …')."""
 
@@ -763,6 +774,8 @@ class _Recogniser:
         self.blocks, cells = tables.cells_joined(self.blocks)  # a table's text dump
         self.notes += [Note(where, what) for where, what in cells]
         self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
+        self.notes += [Note(where, what) for where, what in runs]
+        self.blocks, runs = runprogramme.split(self.blocks)  # '…program: 1) … 2) … 1) …'
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
@@ -1416,6 +1429,11 @@ class _Recogniser:
         people, count, note, nobody = _attendance_value(value)
         ownlabels.joined(self.m, value, people)  # 'A, B a C': the words before the last
         standard = kind in ("present", "excused", "absent", "guests")
+        if any(  # after people under a label of their own ('zúčastněni'), a category too:
+            c.get("people") and self.is_label(c["label"]) == "category"  # printed in order
+            for c in attendees.get("categories", [])
+        ):
+            standard = False
         if standard and (count, note, nobody) == (None, None, False) and not attendees.get(kind):
             if people:
                 attendees[kind] = people
@@ -2317,6 +2335,9 @@ class _Recogniser:
         self.add(decision)
         self.last_decision = decision
         self.note(block, f"a result told in a sentence → resolution, {decision['outcome']}")
+        if not after and runprogramme.approves_a_list(self, i, decision):
+            self.in_programme = True  # '… program … schválen dle předloženého návrhu:' / '1. …'
+            self.add({"show": "programme"})  # printed under the sentence that approves it
         if after:
             self.requeue = Block("paragraph", after, block.where)
             return i

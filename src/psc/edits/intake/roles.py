@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from psc.edits.intake.accusative import approved_roles
+from psc.edits.intake.openedfunction import opened_by
 
 Designation = tuple[str, str, str | None]
 """(role: chair, minute_taker or verifiers; the name as written; gender or None)."""
@@ -237,7 +238,7 @@ def designated(text: str) -> list[Designation]:
     found += entrusted(text)
     found += [(len(text), d) for d in approved_roles(text)]  # 'schválili … zapisovatele (…)'
     if not any(role == "chair" for _, (role, _n, _g) in found):
-        found += [(len(text), d) for d in chaired_by(text)]
+        found += [(len(text), d) for d in chaired_by(text) or opened_by(text)]
     return [d for _, d in sorted(found, key=lambda f: f[0])]
 
 

@@ -24,7 +24,7 @@ _LONG = 400
 
 _LABEL = re.compile(
     r"(?<=[\s.,;])(?="
-    r"(?:Přítomni|Přítomno|Omluveni|Omluven|Omluvena|Nepřítomni|Neomluveni|Hosté|Přizváni|"
+    r"(?:Přítomni|Přítomno|Omluveni|Omluvené(?:\s+obce)?|Omluven|Omluvena|Nepřítomni|Neomluveni|Hosté|Přizváni|"
     r"Předsedající|Zapisovatel|Zapisovatelka|Ověřovatelé|Ověřovatel)\s*:"
     r"|Usnesení\s+(?:č\.\s*)?\d{1,4}/\d{2,4}\b"
     r")"

@@ -100,4 +100,6 @@ def programme_after_step(walk: Walk, text_before: bool) -> None:
     """The step read the programme's first entry after text: `show: programme` there, so it
     is not printed above that text."""
     if text_before and walk.programme:
-        walk.add({"show": "programme"})
+        shown = walk.items[-1].get("content", []) if walk.items else []
+        if {"show": "programme"} not in shown:  # runprogramme.py showed it already
+            walk.add({"show": "programme"})
