@@ -81,6 +81,7 @@ LABELS = {
     "those attending": "present",
     "other apologies": "excused",
     "those present": "present",
+    "members absent": "absent",  # 'MEMBERS ABSENT: Commissioner …' (runpoints.py)
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's
 'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' and a parish

@@ -48,6 +48,7 @@ from psc.edits.intake import (
     repeatedtitles,
     resolved,
     roles,
+    runpoints,
     runtogether,
     sectionlabels,
     shownhere,
@@ -762,6 +763,9 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in cells]
         self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
         self.notes += [Note(where, what) for where, what in runs]
+        if self.english:  # a web page's lines lost: 'MEMBERS ABSENT: … 1. CALL TO ORDER: 2. …'
+            self.blocks, runs = runpoints.split(self.blocks)
+            self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
         self.blocks, alone = labelalone.joined(  # 'Gäste' / 'Peter Mohr, …'
