@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from psc.edits.intake import capsitems
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.sources import line_block
 
@@ -34,6 +35,24 @@ _LABEL = re.compile(
 
 _POINT = re.compile(r"(?<=[\s.:;)])(\d{1,2})\.\s+(?=[A-Z])")
 """A number with its point before a capital: perhaps a numbered point ('2. PUBLIC FORUM:')."""
+
+
+_NUMBERED = re.compile(r"(\d{1,2})\.\s+(.*)", re.DOTALL)
+
+
+def _lines(piece: str, block: Block) -> list[Block]:
+    """A line of the run-together paragraph as its blocks: a point titled in capitals is the
+    heading of its item, its title as written ('1. CALL TO ORDER:'; capsitems' `capital_item`
+    reads it), the words after the title a paragraph; any other line as a line of text is."""
+    numbered = _NUMBERED.fullmatch(piece)
+    split = capsitems.split_title(numbered[2]) if numbered else None
+    if numbered and split:
+        title, rest = split
+        heading = Block("heading", title, block.where, level=2, number=numbered[1])
+        heading = replace(heading, marker=capsitems.MARK)
+        return [heading, *([replace(block, text=rest)] if rest else [])]
+    line = line_block(piece, block.where)
+    return [line if line is not None else replace(block, text=piece)]
 
 
 def _cuts(text: str) -> list[int]:
@@ -63,7 +82,6 @@ def split(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
             continue
         pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
         for piece in filter(None, pieces):
-            line = line_block(piece, block.where)
-            out.append(line if line is not None else replace(block, text=piece))
+            out += _lines(piece, block)
         notes.append((block.where, f"lines run together: read as {len(pieces)} lines"))
     return out, notes
