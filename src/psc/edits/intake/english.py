@@ -30,6 +30,7 @@ from psc.edits.intake import (
     bodydecided,
     capsitems,
     capsopen,
+    capsrunin,
     chairline,
     colontitles,
     dashed,
@@ -429,6 +430,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     gluedref.split_glued,
     minuteref.numbered_with_the_year,
     capsitems.capital_items,
+    capsrunin.run_in_titles,
     join_wrapped,
     number_without_point,
     title_in_capitals,
@@ -855,6 +857,10 @@ _APOLOGIES = re.compile(
 )
 
 
+_COUNCILLORS = re.compile(r"^(?:councillors|cllrs\.?)\s*:?\s+", re.I)
+"""The councillors' title before the list of names (capsrunin.py's tests quote it)."""
+
+
 def apologies_received(r: Walk, i: int) -> int | None:
     """'Apologies were received from Cllr Dodds (personal).', 'Apologies from Peter Dreisiger
     (PD), Simon Kirkby (SK)' (no verb, as Markdown minutes write it): who sent apologies, read into
@@ -865,7 +871,8 @@ def apologies_received(r: Walk, i: int) -> int | None:
     if match is None or attendees.get("excused"):
         return None
     value = re.sub(r"\s*\([^()]*\)", "", match["names"])
-    parts = [p.strip() for p in re.split(r",|\s+and\s+", value) if p.strip()]
+    value = _COUNCILLORS.sub("", value)  # '… from Councillors: Mrs S Benbow-Jones, …'
+    parts = [p.strip() for p in re.split(r",|\s+and\s+|\s+&\s+", value) if p.strip()]
     if not parts or any(len(p.split()) > 5 for p in parts):
         return None
     r.m.setdefault("attendees", {})["excused"] = parts
@@ -912,6 +919,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     publiclabel.public_named,
     capsitems.capital_item,
     capsitems.capital_point,
+    capsrunin.run_in_item,
     sectionheads.section_heading,
     capsopen.capitals_title,
     functionlines.function_lines,
