@@ -123,9 +123,15 @@ class Title:
 
     text: str
     number: str = ""
+    label: str = field(default="", compare=False)
+    """The number as the minutes write it ('01'), where the item keeps it: the same written
+    number and title are the same heading, whether psc numbers the item too or not (label
+    '01' alone, or number 1 with label '01': both render '01 Introduction')."""
 
     def matches(self, other: Title) -> bool:
         if self.number == other.number and (not self.text or self.text == other.text):
+            return True
+        if self.label and self.label == other.label and self.text == other.text:
             return True
         return bool(self.text) and self._words() == other._words()
 
@@ -190,7 +196,7 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
     found: dict[str, list[Fact]] = {kind: [] for kind in KINDS}
     found["programme"] += [(fold(p.title),) for p in meeting.programme]
     for item in meeting.items:
-        found["item"].append((Title(fold(item.title), fold(item.number)),))
+        found["item"].append((Title(fold(item.title), fold(item.number), fold(item.label)),))
         for block in item.content:
             if isinstance(block, ProgrammeBlock):
                 found["programme"] += [(fold(p.title),) for p in block.programme]
