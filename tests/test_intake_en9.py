@@ -167,3 +167,15 @@ def test_apologies_received_from_councillors_name_each_after_the_title():
     excused = _draft(scambs, EN_GROUP, date=dt.date(2017, 1, 26)).meeting["attendees"]["excused"]
     assert excused[0] == "John Batchelor" and excused[-1] == "Tim Wotherspoon"
     assert len(excused) == 14
+
+
+def test_an_item_labelled_as_written_is_the_same_heading_numbered_or_not():
+    """'01 Introduction' (a pharmaceutical committee's minutes) written as label '01' alone, or
+    as psc's number 1 with label '01': both render '01 Introduction'; 'b. Grounds and
+    Gardening' (a strata council's) as a title with its letter, or label 'b' with the title."""
+    from psc.edits.intake.facts import Title
+
+    assert Title("introduction", "", "01").matches(Title("introduction", "1", "01"))
+    assert not Title("introduction", "", "01").matches(Title("finance", "1", "01"))
+    assert not Title("introduction", "", "01").matches(Title("introduction", "1", "02"))
+    assert Title("b. grounds and gardening").matches(Title("grounds and gardening", "", "b"))

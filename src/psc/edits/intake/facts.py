@@ -136,7 +136,7 @@ class Title:
         return bool(self.text) and self._words() == other._words()
 
     def _words(self) -> tuple[str, ...]:
-        return tuple(re.findall(r"\w+", f"{self.number} {self.text}"))
+        return tuple(re.findall(r"\w+", f"{self.number or self.label} {self.text}"))
 
 
 Field = str | Name | Wording | Title
