@@ -179,3 +179,27 @@ def test_an_item_labelled_as_written_is_the_same_heading_numbered_or_not():
     assert not Title("introduction", "", "01").matches(Title("finance", "1", "01"))
     assert not Title("introduction", "", "01").matches(Title("introduction", "1", "02"))
     assert Title("b. grounds and gardening").matches(Title("grounds and gardening", "", "b"))
+
+
+def test_the_last_two_people_with_roles_joined_by_and_are_two():
+    """'… Nicola Anderton NDA (Head Teacher and Member) and Sue Else SE (Clerk).' (a governing
+    body's attendees, tests/fixtures/real/en-highworth-…) and '…, Cllr A Hart (work commitment)
+    and Cllr H Allsopp (leave).' (a parish council's apologies, en-choppington-…): the bracket
+    closes the first person, 'and' opens the last; an 'and' inside the bracket joins nothing."""
+    from psc.edits.intake.afterrole import split_after_role
+
+    assert split_after_role(
+        "Nicola Anderton NDA (Head Teacher and Member) and Sue Else SE (Clerk)."
+    ) == [
+        "Nicola Anderton NDA (Head Teacher and Member)",
+        "Sue Else SE (Clerk)",
+    ]
+    assert split_after_role("Cllr A Hart (work commitment) and Cllr H Allsopp (leave).") == [
+        "Cllr A Hart (work commitment)",
+        "Cllr H Allsopp (leave)",
+    ]
+    assert split_after_role("Sue Morison SM (Community Governor and Member)") == [
+        "Sue Morison SM (Community Governor and Member)"
+    ]
+    highworth = _draft(_source("en-highworth-school-governing-body-2015-01"), EN_GROUP)
+    assert highworth.meeting["attendees"]["present"][-1] == "Sue Else SE (Clerk)"
