@@ -203,3 +203,21 @@ def test_the_last_two_people_with_roles_joined_by_and_are_two():
     ]
     highworth = _draft(_source("en-highworth-school-governing-body-2015-01"), EN_GROUP)
     assert highworth.meeting["attendees"]["present"][-1] == "Sue Else SE (Clerk)"
+
+
+def test_labels_stacked_over_lists_give_no_list_to_the_last_label():
+    """'PRESENT :' / 'IN ATTENDANCE :' / 'APOLOGIES :' over three tables (a pharmaceutical
+    committee's PDF, tests/fixtures/real/pdf-north-of-tyne-…): the lines below do not say whose
+    list is whose, so they are not read as the apologies."""
+    from psc.edits.intake.english import label_over_list
+    from psc.edits.intake.recognise import _label_kind
+
+    lines = _source("pdf-north-of-tyne-lpc-2018-11").splitlines()[10:20]
+    blocks = text_blocks("\n".join(lines))
+    before = [b.text for b in blocks]
+    assert label_over_list(blocks, lambda label: _label_kind(label, {})) == []
+    assert [b.text for b in blocks] == before
+    # one label alone over its people is still read as one line
+    single = text_blocks("\n".join([lines[2], *lines[5:8]]))
+    assert label_over_list(single, lambda label: _label_kind(label, {}))
+    assert single[0].text.startswith("APOLOGIES: Chris Dodd Gill & Schofield Independent, ")

@@ -216,6 +216,12 @@ def join_wrapped(blocks: list[Block], is_label: Callable[[str], str | None]) -> 
     return notes
 
 
+def _label_alone(block: Block, is_label: Callable[[str], str | None]) -> bool:
+    """'IN ATTENDANCE :': an attendance label on a line of its own, with no one after it."""
+    label = block.text.strip().rstrip(":").strip()
+    return block.kind == "paragraph" and is_label(label) in _ATTENDANCE_KINDS
+
+
 def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
     """A label on a line of its own over its list: 'Present' above indented lines of names
     (a W3C scribe's minutes), '## Present' or 'Attendees:' above a bullet list (Markdown
@@ -229,6 +235,9 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
         kind = is_label(label) if head.kind in ("paragraph", "heading") else None
         if kind not in _ROLE_OR_ATTENDANCE or len(label.split()) > 4:
             i += 1
+            continue
+        if i and _label_alone(blocks[i - 1], is_label):  # 'PRESENT :' / 'APOLOGIES :' / rows:
+            i += 1  # labels stacked over lists that do not say whose list is whose
             continue
         k = i + 1
         values: list[str] = []
