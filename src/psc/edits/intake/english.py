@@ -217,9 +217,10 @@ def join_wrapped(blocks: list[Block], is_label: Callable[[str], str | None]) -> 
 
 
 def _label_alone(block: Block, is_label: Callable[[str], str | None]) -> bool:
-    """'IN ATTENDANCE :': an attendance label on a line of its own, with no one after it."""
+    """'IN ATTENDANCE :': a label of one kind of attendance on a line of its own, with no one
+    after it ('Attendees' over 'Present' and 'Regrets' is their heading, not one of them)."""
     label = block.text.strip().rstrip(":").strip()
-    return block.kind == "paragraph" and is_label(label) in _ATTENDANCE_KINDS
+    return block.kind == "paragraph" and is_label(label) in _ATTENDANCE_KINDS - {"attendees"}
 
 
 def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
