@@ -550,7 +550,7 @@ def test_sub_items_under_their_item_in_every_format():
 def test_sub_items_are_items_to_the_recall():
     found = facts(closed_sessions())["item"]
     assert len(found) == 3
-    assert found[1] == (Title("conference with legal counsel - existing litigation", "1.a"),)
+    assert found[1] == (Title("conference with legal counsel - existing litigation", "", "1.a"),)
 
 
 def test_the_meeting_file_of_every_shape_validates_through_psc(tmp_path, runner, monkeypatch):

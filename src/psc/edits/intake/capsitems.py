@@ -25,8 +25,9 @@ from psc.edits.intake.blocks import Block
 
 Note = tuple[str, str]
 
-_MARK = "CAPS"
-"""The marker of a heading made from such a line (for `capital_item`)."""
+MARK = "CAPS"
+"""The marker of a heading made from such a line (for `capital_item`; runpoints.py makes
+them too)."""
 _LEAST = 3
 _POINT = 9
 """The level given to a point numbered in sentence case under such an item (a list item has
@@ -91,7 +92,7 @@ def capital_items(blocks: list[Block], is_label: Callable[[str], str | None]) ->
             blocks[k] = replace(point, level=_POINT)
     for i, title, rest in reversed(found):
         block = blocks[i]
-        shaped = [Block("heading", title, block.where, level=2, number=block.number, marker=_MARK)]
+        shaped = [Block("heading", title, block.where, level=2, number=block.number, marker=MARK)]
         if rest:
             shaped.append(Block("paragraph", rest, block.where))
         blocks[i : i + 1] = shaped
@@ -123,7 +124,7 @@ def capital_point(r: Walk, i: int) -> int | None:
 def capital_item(r: Walk, i: int) -> int | None:
     """A line `capital_items` made: item of its number, titled in capitals."""
     block = r.blocks[i]
-    if block.kind != "heading" or block.marker != _MARK or not block.number:
+    if block.kind != "heading" or block.marker != MARK or not block.number:
         return None
     r.in_programme = False
     item = {"number": int(block.number), "title": block.text.strip()}

@@ -30,6 +30,7 @@ from psc.edits.intake import (
     bodydecided,
     capsitems,
     capsopen,
+    capsrunin,
     chairline,
     colontitles,
     dashed,
@@ -81,6 +82,7 @@ LABELS = {
     "those attending": "present",
     "other apologies": "excused",
     "those present": "present",
+    "members absent": "absent",  # 'MEMBERS ABSENT: Commissioner …' (runpoints.py)
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's
 'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' and a parish
@@ -214,6 +216,13 @@ def join_wrapped(blocks: list[Block], is_label: Callable[[str], str | None]) -> 
     return notes
 
 
+def _label_alone(block: Block, is_label: Callable[[str], str | None]) -> bool:
+    """'IN ATTENDANCE :': a label of one kind of attendance on a line of its own, with no one
+    after it ('Attendees' over 'Present' and 'Regrets' is their heading, not one of them)."""
+    label = block.text.strip().rstrip(":").strip()
+    return block.kind == "paragraph" and is_label(label) in _ATTENDANCE_KINDS - {"attendees"}
+
+
 def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
     """A label on a line of its own over its list: 'Present' above indented lines of names
     (a W3C scribe's minutes), '## Present' or 'Attendees:' above a bullet list (Markdown
@@ -227,6 +236,9 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
         kind = is_label(label) if head.kind in ("paragraph", "heading") else None
         if kind not in _ROLE_OR_ATTENDANCE or len(label.split()) > 4:
             i += 1
+            continue
+        if i and _label_alone(blocks[i - 1], is_label):  # 'PRESENT :' / 'APOLOGIES :' / rows:
+            i += 1  # labels stacked over lists that do not say whose list is whose
             continue
         k = i + 1
         values: list[str] = []
@@ -428,6 +440,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     gluedref.split_glued,
     minuteref.numbered_with_the_year,
     capsitems.capital_items,
+    capsrunin.run_in_titles,
     join_wrapped,
     number_without_point,
     title_in_capitals,
@@ -854,6 +867,10 @@ _APOLOGIES = re.compile(
 )
 
 
+_COUNCILLORS = re.compile(r"^(?:councillors|cllrs\.?)\s*:?\s+", re.I)
+"""The councillors' title before the list of names (capsrunin.py's tests quote it)."""
+
+
 def apologies_received(r: Walk, i: int) -> int | None:
     """'Apologies were received from Cllr Dodds (personal).', 'Apologies from Peter Dreisiger
     (PD), Simon Kirkby (SK)' (no verb, as Markdown minutes write it): who sent apologies, read into
@@ -864,7 +881,8 @@ def apologies_received(r: Walk, i: int) -> int | None:
     if match is None or attendees.get("excused"):
         return None
     value = re.sub(r"\s*\([^()]*\)", "", match["names"])
-    parts = [p.strip() for p in re.split(r",|\s+and\s+", value) if p.strip()]
+    value = _COUNCILLORS.sub("", value)  # '… from Councillors: Mrs S Benbow-Jones, …'
+    parts = [p.strip() for p in re.split(r",|\s+and\s+|\s+&\s+", value) if p.strip()]
     if not parts or any(len(p.split()) > 5 for p in parts):
         return None
     r.m.setdefault("attendees", {})["excused"] = parts
@@ -911,6 +929,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     publiclabel.public_named,
     capsitems.capital_item,
     capsitems.capital_point,
+    capsrunin.run_in_item,
     sectionheads.section_heading,
     capsopen.capitals_title,
     functionlines.function_lines,

@@ -116,7 +116,7 @@ class Wording:
 
 @dataclass(frozen=True)
 class Title:
-    """An item's number (or label) and title as wanted: a title the minutes do not give (a point numbered
+    """An item's number and title as wanted: a title the minutes do not give (a point numbered
     '1)' with only its text) is matched by any, such as the programme's entry of that number
     that an import titles it with; a title they give must be matched. A number written as
     part of the title is the same heading as that number apart ('a. Social' is 'a.' with
@@ -124,14 +124,20 @@ class Title:
 
     text: str
     number: str = ""
+    label: str = field(default="", compare=False)
+    """The number as the minutes write it ('01'), where the item keeps it: the same written
+    number and title are the same heading, whether psc numbers the item too or not (label
+    '01' alone, or number 1 with label '01': both render '01 Introduction')."""
 
     def matches(self, other: Title) -> bool:
         if self.number == other.number and (not self.text or self.text == other.text):
             return True
+        if self.label and self.label == other.label and self.text == other.text:
+            return True
         return bool(self.text) and self._words() == other._words()
 
     def _words(self) -> tuple[str, ...]:
-        return tuple(re.findall(r"\w+", f"{self.number} {self.text}"))
+        return tuple(re.findall(r"\w+", f"{self.number or self.label} {self.text}"))
 
 
 Field = str | Name | Wording | Title
@@ -191,7 +197,7 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
     found: dict[str, list[Fact]] = {kind: [] for kind in KINDS}
     found["programme"] += [(fold(p.title),) for p in meeting.programme]
     for item in meeting.items:
-        found["item"].append((Title(fold(item.title), fold(item.number or item.label)),))
+        found["item"].append((Title(fold(item.title), fold(item.number), fold(item.label)),))
         for block in item.content:
             if isinstance(block, ProgrammeBlock):
                 found["programme"] += [(fold(p.title),) for p in block.programme]

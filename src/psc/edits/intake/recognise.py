@@ -50,6 +50,7 @@ from psc.edits.intake import (
     resolved,
     roles,
     runprogramme,
+    runpoints,
     runtogether,
     sectionlabels,
     shownhere,
@@ -777,6 +778,9 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, runs = runprogramme.split(self.blocks)  # '…program: 1) … 2) … 1) …'
         self.notes += [Note(where, what) for where, what in runs]
+        if self.english:  # a web page's lines lost: 'MEMBERS ABSENT: … 1. CALL TO ORDER: 2. …'
+            self.blocks, runs = runpoints.split(self.blocks)
+            self.notes += [Note(where, what) for where, what in runs]
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
         self.blocks, alone = labelalone.joined(  # 'Gäste' / 'Peter Mohr, …'
