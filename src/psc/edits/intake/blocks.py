@@ -46,3 +46,23 @@ class Block:
     bold: bool = False
     marker: str | None = None
     indent: int = 0
+
+
+def titled(
+    block: Block,
+    title: str,
+    text: str,
+    *,
+    marker: str | None,
+    number: str | None = None,
+    indent: int = 0,
+) -> list[Block]:
+    """`block` read as a point's title with its text after it: a heading (level 2, with the
+    point's `marker` and `number`), then the text as a paragraph where there is any; both at
+    the block's place, with `indent`."""
+    heading = Block(
+        "heading", title, block.where, level=2, number=number, marker=marker, indent=indent
+    )
+    if not text:
+        return [heading]
+    return [heading, Block("paragraph", text, block.where, indent=indent)]

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Protocol
 
-from psc.edits.intake.blocks import Block
+from psc.edits.intake.blocks import Block, titled
 
 Note = tuple[str, str]
 
@@ -73,11 +73,11 @@ def capital_items(blocks: list[Block], is_label: Callable[[str], str | None]) ->
     numbers = [int(blocks[i].number or 0) for i, _t, _r in found]
     if len(found) < _LEAST or numbers != sorted(set(numbers)):
         return []
-    titled = {i for i, _t, _r in found}
+    headed = {i for i, _t, _r in found}
     restarts = [
         k
         for k in range(found[0][0], found[-1][0])
-        if k not in titled
+        if k not in headed
         and blocks[k].kind == "item"
         and blocks[k].ordered
         and blocks[k].number == "1"
@@ -92,10 +92,7 @@ def capital_items(blocks: list[Block], is_label: Callable[[str], str | None]) ->
             blocks[k] = replace(point, level=_POINT)
     for i, title, rest in reversed(found):
         block = blocks[i]
-        shaped = [Block("heading", title, block.where, level=2, number=block.number, marker=MARK)]
-        if rest:
-            shaped.append(Block("paragraph", rest, block.where))
-        blocks[i : i + 1] = shaped
+        blocks[i : i + 1] = titled(block, title, rest, marker=MARK, number=block.number)
         notes.append((block.where, f"'{block.number}. {title}': an item, its title in capitals"))
     notes.reverse()
     return notes

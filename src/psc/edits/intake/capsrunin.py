@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake.blocks import Block
+from psc.edits.intake.blocks import Block, titled
 
 Note = tuple[str, str]
 
@@ -78,18 +78,10 @@ def run_in_titles(blocks: list[Block], is_label: Callable[[str], str | None]) ->
     notes: list[Note] = []
     for i, number, glued, title, rest in reversed(found):
         block = blocks[i]
-        blocks[i : i + 1] = [
-            Block(
-                "heading",
-                title,
-                block.where,
-                level=2,
-                number=number,
-                marker=_GLUED_MARK if glued else _MARK,
-                indent=block.indent,
-            ),
-            Block("paragraph", rest, block.where, indent=block.indent),
-        ]
+        marker = _GLUED_MARK if glued else _MARK
+        blocks[i : i + 1] = titled(
+            block, title, rest, marker=marker, number=number, indent=block.indent
+        )
         notes.append((block.where, f"'{number}. {title}': an item, its title run into its text"))
     notes.reverse()
     return notes

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from psc.edits.intake import chairline
-from psc.edits.intake.blocks import Block
+from psc.edits.intake.blocks import Block, titled
 from psc.edits.intake.unnumbered import _after_attendance, _title
 
 Note = tuple[str, str]
@@ -93,10 +93,7 @@ def colon_titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> 
     for i in sorted(found, reverse=True):
         title, text = found[i]
         block = blocks[i]
-        shaped = [Block("heading", title, block.where, level=2, marker=_MARK)]
-        if text:
-            shaped.append(Block("paragraph", text, block.where))
-        blocks[i : i + 1] = shaped
+        blocks[i : i + 1] = titled(block, title, text, marker=_MARK)
         notes.append((block.where, f"'{title}': the title of a point without a number"))
     notes.reverse()
     return notes

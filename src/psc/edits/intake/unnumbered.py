@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from psc.edits.intake import points
-from psc.edits.intake.blocks import Block
+from psc.edits.intake.blocks import Block, titled
 
 Note = tuple[str, str]
 
@@ -136,10 +136,7 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
     for i, (title, text, _own) in reversed(found):
         block = blocks[i]
         bullet = _BULLET if block.kind == "item" else None  # the walk's `untitled_point`
-        shaped = [Block("heading", title, block.where, level=2, marker=bullet)]
-        if text:
-            shaped.append(Block("paragraph", text, block.where))
-        blocks[i : i + 1] = shaped
+        blocks[i : i + 1] = titled(block, title, text, marker=bullet)
         notes.append((block.where, f"'{title}': the title of a point without a number"))
     notes.reverse()
     return notes
