@@ -4,6 +4,7 @@ validates, and its rendered Markdown holds the sentences of the source, in their
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from pathlib import Path
@@ -38,19 +39,55 @@ def sentences(text: str) -> list[str]:
 
 
 def coverage(markdown: str, source: str) -> tuple[list[str], list[str], int]:
-    """(sentences, those missing, how many of the found appear in order)."""
+    """(sentences, those missing, how many of the found appear in order): the most found
+    sentences that stand in the rendered text in the source's order (the longest such run,
+    not necessarily contiguous), so that one sentence shown elsewhere, or a short one that
+    also stands far ahead ('Contents'), costs itself and not every sentence after it."""
     rendered = normal(markdown)
     wanted = sentences(source)
-    missing, in_order, at = [], 0, 0
-    for s in wanted:
-        if s not in rendered:
-            missing.append(s)
-            continue
-        nxt = rendered.find(s, at)
-        if nxt >= 0:
-            in_order += 1
-            at = nxt + len(s)
-    return wanted, missing, in_order
+    missing = [s for s in wanted if s not in rendered]
+    return wanted, missing, _in_order([_places(rendered, s) for s in wanted if s in rendered])
+
+
+def _places(text: str, sentence: str) -> list[int]:
+    """Where `sentence` stands in `text`, every place."""
+    found, at = [], text.find(sentence)
+    while at >= 0:
+        found.append(at)
+        at = text.find(sentence, at + 1)
+    return found
+
+
+def _in_order(places: list[list[int]]) -> int:
+    """The length of the longest chain taking at most one place of each sentence, in the
+    sentences' order, each place after the one before (patience sorting: a sentence's places
+    tried from the last, so that two of them never extend one chain)."""
+    tails: list[int] = []  # tails[k]: the least last place of a chain of k + 1 sentences
+    for options in places:
+        for place in sorted(options, reverse=True):
+            k = bisect.bisect_left(tails, place)
+            if k == len(tails):
+                tails.append(place)
+            else:
+                tails[k] = place
+    return len(tails)
+
+
+def test_a_sentence_shown_elsewhere_costs_itself_in_the_order_not_those_after_it():
+    """The in-order count is the longest run of found sentences in the source's order: the
+    seed's sentences with one moved to the end lose one, with a short one also standing first
+    lose none, and in reverse keep one."""
+    from conftest import SEED
+
+    wanted = sentences(SEED.read_text(encoding="utf-8"))[:12]
+    text = "\n\n".join(wanted)
+    assert coverage(text, text)[0] == wanted
+    assert coverage(text, text)[2] == 12
+    moved = "\n\n".join(wanted[:2] + wanted[3:] + wanted[2:3])
+    assert coverage(moved, text)[2] == 11
+    shortest = min(wanted, key=len)
+    assert coverage(f"{shortest}\n\n{text}", text)[2] == 12
+    assert coverage("\n\n".join(reversed(wanted)), text)[2] == 1
 
 
 def test_the_corpus_has_sixty_five_fixtures_of_fifty_five_kinds_thirty_three_in_english():
