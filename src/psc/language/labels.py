@@ -579,8 +579,14 @@ def labels_for(
     language (an empty FORM_LABELS one keeps the built-in form)."""
     result = dict(LABELS[language])
     if overrides and (group_language is None or group_language == language):
-        result.update((k, v) for k, v in overrides.items() if v or k not in FORM_LABELS)
+        result.update(applied(overrides))
     return result
+
+
+def applied(overrides: dict[str, str]) -> dict[str, str]:
+    """The overrides a group or a meeting sets that take effect: every one but an empty
+    FORM_LABELS one (a date or a list of names keeps the built-in form)."""
+    return {k: v for k, v in overrides.items() if v or k not in FORM_LABELS}
 
 
 TITLE_FIELDS = frozenset({"number", "name", "short"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -732,7 +732,8 @@ class ListBlock(Model):
     model_config = ConfigDict(populate_by_name=True)
 
 
-SHOWN_PARTS = ("attendance", "roles", "quorum", "programme", "signatures")
+ShownName = Literal["attendance", "roles", "quorum", "programme", "signatures"]
+SHOWN_PARTS: tuple[str, ...] = get_args(ShownName)
 """Parts of the header the minutes may record inside an item instead (`show` blocks)."""
 
 
@@ -743,7 +744,7 @@ class ShownPart(Model):
     (the programme: out of its section above the items); or their signatures (who recorded,
     verified, approved) with text of the minutes after them: shown here, not at the end."""
 
-    show: list[Literal["attendance", "roles", "quorum", "programme", "signatures"]] = Field(
+    show: list[ShownName] = Field(
         min_length=1,
         description="attendance, roles, quorum, programme or signatures (one, or a list).",
     )
@@ -751,11 +752,7 @@ class ShownPart(Model):
     @field_validator(
         "show",
         mode="before",
-        json_schema_input_type=Literal["attendance", "roles", "quorum", "programme", "signatures"]
-        | Annotated[
-            list[Literal["attendance", "roles", "quorum", "programme", "signatures"]],
-            Field(min_length=1),
-        ],
+        json_schema_input_type=ShownName | Annotated[list[ShownName], Field(min_length=1)],
     )
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:

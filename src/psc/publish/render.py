@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from psc.errors import UsageError
 from psc.language import templates
-from psc.language.labels import FORM_LABELS, fill_entry
+from psc.language.labels import applied, fill_entry
 from psc.language.mdtext import md_block, md_cell, md_line, md_text, parser
 from psc.language.wording import Wording
 from psc.loading.model import (
@@ -609,7 +609,7 @@ class Renderer(Wording):
             yield
             return
         kept = dict(self.labels)
-        words = {k: v for k, v in own.items() if v or k not in FORM_LABELS}
+        words = applied(own)
         for key, value in list(words.items()):
             for form in (f"{key}_male", f"{key}_female"):
                 if form in kept and form not in own:
