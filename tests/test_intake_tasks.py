@@ -337,3 +337,32 @@ def test_a_czech_paragraph_ending_with_who_will_do_what_splits_before_it():
         "S přítomnými hosty byla projednána jejich podání.",
         {"assigned": "2016-09-07/1"},
     ]
+
+
+# obec-hrabova-kulturni-komise-2016-12, lines 24 and 34-35: one bullet, one doer, two sentences
+HRABOVA_TWO_SENTENCES = (
+    "Tajchmanová J. připraví drobné občerstvení pro účinkující a květiny jako poděkování za "
+    "účinkování. Předá kontakt na stánek s občerstvením pro hosty"
+)
+HRABOVA_COMPILES = (
+    "Kopitzová V. sestaví objednávky pro rok 2017 pro akce které jsou již nasmlouvány, které "
+    "pak Tajchmanová J. odešle prostřednictvím ÚMOb Hrabová"
+)
+HRABOVA_ARRANGES = (
+    "Kročková V. dojedná s Mgr. Jarmilou Podhornou exkurzi našich občanů v zahradě „Naděje“ v "
+    "Brodku u Konice dne 13.5.2017."
+)
+
+
+def test_a_sentence_going_on_with_the_verb_alone_is_the_same_doers_task():
+    assert tasks.will_do(HRABOVA_TWO_SENTENCES) == {"text": HRABOVA_TWO_SENTENCES, "_kind": "none"}
+    assert tasks.split_task(HRABOVA_TWO_SENTENCES, english=False) is None
+    # a first sentence that gives no task is no task of the whole (it splits before the task)
+    assert tasks.will_do(PRAHA5_PARAGRAPH) is None
+    draft = _draft(ITEM + "- " + HRABOVA_TWO_SENTENCES + "\n")
+    assert [t["text"] for t in draft.meeting["tasks"]] == [HRABOVA_TWO_SENTENCES]
+
+
+def test_compiling_and_arranging_are_tasks_verbs():
+    assert tasks.will_do(HRABOVA_COMPILES) == {"text": HRABOVA_COMPILES, "_kind": "none"}
+    assert tasks.will_do(HRABOVA_ARRANGES) == {"text": HRABOVA_ARRANGES, "_kind": "none"}

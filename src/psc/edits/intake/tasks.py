@@ -327,8 +327,8 @@ _WILL_DO_CS = re.compile(
     r"(?<!\w)(?:"
     r"(?:vy|z|do|za|pro)pracuj[eí]|zaktualizuj[eí]|zkontroluj[eí]|zorganizuj[eí]|"
     r"(?:zajist|připrav|předlož|prověř|oslov|doplň|oprav|uprav|zveřejn|vyvěs|zjist|ověř|"
-    r"prošetř|zabezpeč|vyřeš|dořeš|rozděl|navrhn|vyzv)í|"
-    r"(?:před|pod|dod|objedn|svol|sjedn)(?:á|ají)|"  # not 'projedná': a discussion
+    r"prošetř|zabezpeč|vyřeš|dořeš|rozděl|navrhn|vyzv|sestav)í|"
+    r"(?:před|pod|dod|objedn|svol|sjedn|dojedn)(?:á|ají)|"  # not 'projedná': a discussion
     r"(?:za|po|roze)(?:šle|šlou)|"
     r"si\s+(?:bere|berou|vezme|vezmou)\s+na\s+starost|"  # a member takes a task on
     r"[–—-]\s+(?:zodpovíd|odpovíd)(?:á|ají)(?=\s+\S)"  # '… – zodpovídá V. Sláma'
@@ -399,7 +399,10 @@ def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
     text = sentence.strip()
     if len(text) > 300 or text.endswith(("?", ":")) or _SUBORDINATE.match(text):
         return None
-    if len(_sentences(text)) > 1 or _DECIDING_CS.search(text):
+    sentences = _sentences(text)
+    if len(sentences) > 1:
+        return _will_do_on(sentences, text, year)
+    if _DECIDING_CS.search(text):
         return None
     verb = _WILL_DO_CS.search(text)
     lead = text[: verb.start()] if verb else ""
@@ -421,6 +424,23 @@ def will_do(sentence: str, *, year: int | None = None) -> dict[str, Any] | None:
             task["_kind"] = deadline.kind
             task["deadline"] = deadline.date if deadline.kind == "date" else "next meeting"
             task["_words"] = cut
+    return task
+
+
+def _will_do_on(sentences: list[str], text: str, year: int | None) -> dict[str, Any] | None:
+    """Sentences of one doer's task: the first says who will do what, each next one goes on
+    with the verb and no doer of its own ('Tajchmanová J. připraví drobné občerstvení …. Předá
+    kontakt na stánek …'): one task, the whole text; None otherwise."""
+    first = will_do(sentences[0], year=year)
+    if first is None:
+        return None
+    task = {**first, "text": text}
+    for sentence in sentences[1:]:
+        more = will_do(sentence, year=year) if _WILL_DO_CS.match(sentence.strip()) else None
+        if more is None:
+            return None
+        if task["_kind"] == "none" and more["_kind"] != "none":  # the deadline a later one gives
+            task.update({k: more[k] for k in ("_kind", "deadline", "_words")})
     return task
 
 
@@ -454,6 +474,8 @@ def split_task(text: str, *, english: bool) -> tuple[str, str] | None:
     contact …'): (what comes before the task, the task), or None."""
     text = text.strip()
     sentences = _sentences(text)
+    if not english and will_do(text) is not None:
+        return None  # one doer's task of several sentences: no split
     topic = _TOPIC.match(text) if len(sentences) == 1 else None
     if len(sentences) > 1 and _a_task(sentences[-1], english):
         last = sentences[-1]
