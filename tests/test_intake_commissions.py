@@ -165,3 +165,45 @@ def test_a_commission_named_in_a_programme_designates_nobody():
     # obec-koclirov-zastupitelstvo-2008-11, line 6 (a programme point)
     text = "1) Zahájení, určení zapisovatele, volba návrhové komise a ověřovatelů zápisu"
     assert commissions.designated(text) == []
+
+
+# spolek-fo-op-slavia-valna-hromada-2019-02, lines 6 and 10: a general meeting's working presidium
+# and its commissions, proposed in alphabetical order ("(abecedně)") and then approved
+SLAVIA_PRESIDIUM = (
+    "Ing. Václav Smetana následně seznámil přítomné s návrhem výboru FO-OP na obsazení "
+    "pracovního předsednictva VH (abecedně): Ing. Jan Chmelík, MUDr. Michael Janáček, David "
+    "Ocetník, Ing. Václav Smetana. Návrh byl hlasováním VH schválen."
+)
+SLAVIA_MANDATE = (
+    "Do mandátové komise byli navrženi (abecedně) Pavel Moulis, Marek Veselý a Marek Vlnas. "
+    "Složení mandátové komise bylo schváleno všemi hlasy."
+)
+
+
+def test_members_proposed_in_alphabetical_order_are_the_commissions():
+    (mandate,) = commissions.designated(SLAVIA_MANDATE)
+    assert (mandate["kind"], mandate["people"]) == (
+        "mandate_commission",
+        ["Pavel Moulis", "Marek Veselý", "Marek Vlnas"],
+    )
+
+
+def test_a_working_presidium_stands_under_its_own_label():
+    # the format has no kind for it: the label in the nominative, whatever case the text uses
+    assert commissions.designated(SLAVIA_PRESIDIUM) == [
+        {
+            "label": "pracovní předsednictvo",
+            "people": [
+                "Ing. Jan Chmelík",
+                "MUDr. Michael Janáček",
+                "David Ocetník",
+                "Ing. Václav Smetana",
+            ],
+        }
+    ]
+    roles = _draft(_source("spolek-fo-op-slavia-valna-hromada-2019-02")).meeting["roles"]
+    assert [r.get("kind", r["label"]) for r in roles] == [
+        "pracovní předsednictvo",
+        "mandate_commission",
+        "drafting_commission",
+    ]

@@ -14,19 +14,25 @@ from typing import Any
 from psc.edits.intake.roles import _names
 
 _KINDS = (
+    ("presidium", r"pracovní\w*\s+předsednictv\w*"),
     ("drafting_commission", r"návrhov\w*\s+(?:a\s+\w+\s+)?komis\w*|drafting\s+committee"),
     ("mandate_commission", r"mandátov\w*\s+(?:a\s+\w+\s+)?komis\w*"),
     ("election_commission", r"volební\w*\s+(?:a\s+\w+\s+)?komis\w*|election\s+committee"),
     ("tellers", r"skrutátor\w*|sčitatel\w*(?:\s+hlasů)?|sčítací\s+komis\w*|tellers?|scrutineers?"),
 )
 """Each kind of role and the words that name it (a commission of two kinds, 'Mandátová a
-volební komise', is the kind named first)."""
+volební komise', is the kind named first). The working presidium of a general meeting
+('pracovní předsednictvo') is no kind of psc's format: it stands under its own label."""
+_LABELS = {"presidium": "pracovní předsednictvo"}
+"""The label of a role the format has no kind for, in the nominative."""
 
 _ROLE = re.compile(
     r"(?:^|(?<=\s))(?P<label>(?:(?:složení|členové|volba|members\s+of(?:\s+the)?)\s+)?"
     r"(?P<name>" + "|".join(f"(?:{words})" for _, words in _KINDS) + r"))"
-    r"\s*(?::|\s[–-]\s|\s+ve\s+složení\s*:?|\s+(?:byl[aiy]?\s+|jsou\s+|were\s+)?(?:zvolen[aiy]?|určen[aiy]?|jmenován[aiy]?|"
-    r"appointed|elected)\s*:?)\s*",
+    r"(?:\s+[A-ZČŘŠŽ]{2,6})?(?:\s*\((?:abecedně|v\s+abecedním\s+pořadí)\))?"  # 'VH (abecedně)'
+    r"\s*(?::|\s[–-]\s|\s+ve\s+složení\s*:?|\s+(?:byl[aiy]?\s+|jsou\s+|were\s+)?"
+    r"(?:zvolen[aiy]?|určen[aiy]?|jmenován[aiy]?|navržen[aiy]?|appointed|elected)"
+    r"(?:\s*\((?:abecedně|v\s+abecedním\s+pořadí)\))?\s*:?)\s*",
     re.I,
 )
 
@@ -46,7 +52,9 @@ def designated(text: str) -> list[dict[str, Any]]:
     for match in _ROLE.finditer(text):
         people, _end = _names(text[match.end() :], many=True)
         kind = kind_of(match["name"])
-        if people and kind is not None:
+        if people and kind in _LABELS:
+            found.append({"label": _LABELS[kind], "people": people})
+        elif people and kind is not None:
             found.append({"kind": kind, "label": match["name"].strip(), "people": people})
     return found
 

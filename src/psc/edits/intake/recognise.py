@@ -2890,7 +2890,8 @@ class _Recogniser:
         text = _plain(block.text)
         for role in commissions.designated(text):
             self.m.setdefault("roles", []).append(role)
-            self.note(block, f"'{role['label']}' → {role['kind']} ({len(role['people'])})")
+            what = role.get("kind", "a role under its label")
+            self.note(block, f"'{role['label']}' → {what} ({len(role['people'])})")
         function = commissions.chair_function(text)
         if function and "chair_function" not in self.m:
             self.m["chair_function"] = function
