@@ -589,6 +589,9 @@ def applied(overrides: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in overrides.items() if v or k not in FORM_LABELS}
 
 
+PERSON_ROLE_FIELDS = frozenset({"person", "role"})
+"""The placeholders of a person with a role: label `person_role`, a category's own."""
+
 TITLE_FIELDS = frozenset({"number", "name", "short"})
 """The placeholders a group's `title_pattern` may use: `meeting_title` supplies them."""
 

@@ -442,6 +442,30 @@ class AttendanceCategory(Model):
         False, description="True: the note stands before the people, as the minutes write it."
     )
     nobody: Flag = Field(False, description="True where the minutes say explicitly: nobody ('–').")
+    person_role: str | None = Field(
+        None,
+        description="How this category writes a person with a role, where it differs from the "
+        "group's label `person_role`: '{role}, {person}' ('In attendance: PCC Secretary, "
+        "Edward Tobin'), '{role} – {person}' ('Parish Clerk – A Benson').",
+        json_schema_extra=lambda schema: _person_role_placeholders(schema),
+    )
+
+    @field_validator("person_role")
+    @classmethod
+    def _person_role(cls, value: str | None) -> str | None:
+        from psc.language.labels import PERSON_ROLE_FIELDS, pattern_problem
+
+        problem = pattern_problem(value, PERSON_ROLE_FIELDS) if value is not None else None
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+def _person_role_placeholders(schema: dict[str, Any]) -> None:
+    """JSON Schema of a category's `person_role`: only {person} and {role}."""
+    from psc.language.labels import PERSON_ROLE_FIELDS, pattern_regex
+
+    schema["pattern"] = pattern_regex(PERSON_ROLE_FIELDS)
 
 
 class Quorum(Model):

@@ -219,15 +219,18 @@ class Renderer(Wording):
         gender = self.gender(person)
         return self.labels[f"{key}_{gender}"] if gender else self.labels[key]
 
-    def attendee(self, person: Person) -> str:
+    def attendee(self, person: Person, pattern: str | None = None) -> str:
         """'Jana Korytářová (MMR)', 'Ing. Petr Novák, starosta': a person with organisation
-        and role (label `person_role`: 'Nick Bevan (Chair)' where a group writes it so)."""
+        and role (label `person_role`: 'Nick Bevan (Chair)' where a group writes it so; a
+        category's own `pattern`: 'PCC Secretary, Edward Tobin')."""
         text = self.person(person)
-        return self.with_role(text, person.role) if person.role else text
+        return self.with_role(text, person.role, pattern) if person.role else text
 
-    def with_role(self, person: str, role: str) -> str:
-        """'Ing. Petr Novák, starosta' by label `person_role`; the person alone where the group
-        set it to "" (the role's words hidden, never the person)."""
+    def with_role(self, person: str, role: str, pattern: str | None = None) -> str:
+        """'Ing. Petr Novák, starosta' by `pattern`, else label `person_role`; the person
+        alone where the group set it to "" (the role's words hidden, never the person)."""
+        if pattern is not None:
+            return pattern.format(person=person, role=role)
         if not self.labels["person_role"]:
             return person
         return self.label("person_role", person=person, role=role)
@@ -411,7 +414,7 @@ class Renderer(Wording):
         """'Omluveni: A, B', 'Přizváni: Za X: A, B; Za Y: C', 'Přítomni: (22)', 'Neomluveni: –'."""
 
         def names(people: list[Person]) -> str:
-            return self.names(self.attendee(p) for p in people)
+            return self.names(self.attendee(p, category.person_role) for p in people)
 
         parts = [names(category.people)] if category.people else []
         for group in category.groups:
