@@ -37,8 +37,12 @@ def test_a_person_is_no_function():
         "Cllr K Burn",
         "Cllr G Huntley",
     ]
-    # a function first, before any person, stays as written
-    assert personrole.with_functions(["Parish Clerk", "Mrs A Brindley"]) == [
-        "Parish Clerk",
-        "Mrs A Brindley",
+    # a function first, before any person, is the office of the person after it, no person of
+    # its own (en-grayshott-pcc-2024-05, line 5: "In attendance: PCC Secretary, Edward Tobin")
+    assert personrole.with_functions(["PCC Secretary", "Edward Tobin"]) == [
+        "PCC Secretary, Edward Tobin"
+    ]
+    assert personrole.with_functions(["Parish Clerk", "Mrs A Brindley", "Cllr K Burn"]) == [
+        "Parish Clerk, Mrs A Brindley",
+        "Cllr K Burn",
     ]

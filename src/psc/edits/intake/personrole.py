@@ -50,11 +50,15 @@ def _function_word(word: str) -> bool:
 
 def with_functions(parts: list[str]) -> list[str]:
     """The people of a list split at its commas, each function after a person joined to the
-    person before it ('Mrs A Brindley, Parish Clerk/Responsible Finance Officer')."""
+    person before it ('Mrs A Brindley, Parish Clerk/Responsible Finance Officer'); a function
+    that opens the list, no person before it, belongs to the person after it ('In attendance:
+    PCC Secretary, Edward Tobin')."""
     people: list[str] = []
     for part in parts:
         if people and is_function(part) and not is_function(people[-1]):
             people[-1] = f"{people[-1]}, {part}"
+        elif len(people) == 1 and is_function(people[0]) and not is_function(part):
+            people[0] = f"{people[0]}, {part}"
         else:
             people.append(part)
     return people
