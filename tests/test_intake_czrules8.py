@@ -199,7 +199,7 @@ def test_a_paragraph_opening_with_the_verb_continues_the_statement_before_it():
         date=dt.date(2019, 6, 10),
     ).meeting
     content = meeting["items"][-1]["content"]
-    assert content[-1]["person"] == "Předsedkyně parlamentu"
+    assert content[-1] == {"role": "Předsedkyně parlamentu", "text": content[-1]["text"]}
     assert content[-1]["text"].startswith("Navrhla, aby se v příštích letech")
     # text between: the paragraph stays text
     assert continued.statement([{"person": "A", "text": "…"}, "Jiný text."], oznamil) is None

@@ -161,7 +161,7 @@ def test_an_academic_title_split_off_by_a_flow_list_is_named(council, runner):
         (
             "      - {person: Ing. Petr Novák, role: starosta, text: Starosta představil rozpočet.}\n",
             "      - {person: null, by: [], text: Starosta představil rozpočet.}\n",
-            "items[1].content[0]: a statement names who spoke: 'by' (organisations) or 'person'",
+            "items[1].content[0]: a statement names who spoke: 'by' (organisations), 'person' or,",
         ),
         (
             "      - decision: Zastupitelstvo bere na vědomí zprávu.\n        outcome: noted\n",

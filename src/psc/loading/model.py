@@ -523,12 +523,16 @@ class Statement(Model):
         "may be left out when `person` is given.",
     )
     person: str | None = Field(None, description="Name of the person speaking, if recorded.")
-    role: OptionalText | None = Field(None, description="The speaker's function, e.g. 'starosta'.")
+    role: OptionalText | None = Field(
+        None,
+        description="The speaker's function, e.g. 'starosta'; alone where the minutes name the "
+        "speaker only by it ('Hlavní poradkyně chovu informovala …').",
+    )
     text: Text = Field(description="The paragraph as written, naming the speaker in its own words.")
     private: Flag = Field(False, description="True: left out of the public edition.")
 
     model_config = ConfigDict(
-        json_schema_extra={"anyOf": [_given("by", _NO_LIST), _given("person")]}
+        json_schema_extra={"anyOf": [_given("by", _NO_LIST), _given("person"), _given("role")]}
     )
 
     @field_validator("by", mode="before", json_schema_input_type=str | list[str])
@@ -538,8 +542,11 @@ class Statement(Model):
 
     @model_validator(mode="after")
     def _someone(self) -> Statement:
-        if not self.by and not self.person:
-            raise ValueError("a statement names who spoke: 'by' (organisations) or 'person'")
+        if not self.by and not self.person and not self.role:
+            raise ValueError(
+                "a statement names who spoke: 'by' (organisations), 'person' or, where the "
+                "minutes name the speaker only by function, 'role'"
+            )
         return self
 
 
@@ -800,6 +807,7 @@ BLOCK_KEYS = (
     ("heading", "heading"),
     ("by", "statement"),
     ("person", "statement"),
+    ("role", "statement"),
     ("decision", "decision"),
     ("proposal", "decision"),
     ("task", "review"),
@@ -843,7 +851,7 @@ Block = Annotated[
         block_kind,
         custom_error_type="block_kind",
         custom_error_message="a content block is a paragraph (plain text) or a mapping with "
-        "'heading', 'by' or 'person' + 'text' (statement), 'decision' or 'proposal', "
+        "'heading', 'by', 'person' or 'role' + 'text' (statement), 'decision' or 'proposal', "
         "'task' (task review), 'list', 'programme', 'assigned' (a task of this meeting) or "
         "'show' (attendance, roles or quorum recorded here)",
     ),

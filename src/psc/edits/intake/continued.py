@@ -32,7 +32,7 @@ def speaker_before(content: list[Any]) -> dict[str, Any] | None:
     while k >= 0 and isinstance(content[k], dict) and "list" in content[k]:
         k -= 1
     last = content[k] if k >= 0 else None
-    if isinstance(last, dict) and "person" in last and "text" in last:
+    if isinstance(last, dict) and ("person" in last or "role" in last) and "text" in last:
         return last
     return None
 
@@ -45,7 +45,7 @@ def statement(content: list[Any], text: str) -> dict[str, Any] | None:
     before = speaker_before(content)
     if before is None:
         return None
-    said: dict[str, Any] = {"person": before["person"]}
+    said: dict[str, Any] = {"person": before["person"]} if before.get("person") else {}
     if before.get("role"):
         said["role"] = before["role"]
     said["text"] = text

@@ -187,7 +187,7 @@ def _votes(decision: Any) -> tuple[str, ...]:
 
 
 def _speaker(statement: Any) -> Name:
-    return Name.of(statement.person or " ".join(statement.by))
+    return Name.of(statement.person or statement.role or " ".join(statement.by))
 
 
 def facts(meeting: Meeting) -> dict[str, list[Fact]]:

@@ -2029,7 +2029,8 @@ class _Recogniser:
             said = continued.statement(self.content(), text)
             if said is not None:
                 self.add(said)
-                self.note(block, f"speaker '{said['person']}' continues → statement")
+                who = said.get("person") or said["role"]
+                self.note(block, f"speaker '{who}' continues → statement")
                 return
         self.add(text)
         self.kept += 1
@@ -2069,15 +2070,17 @@ class _Recogniser:
                 self.add(part)
                 self.kept += 1
                 continue
-            statement: dict[str, Any] = {"person": part.person}
+            statement: dict[str, Any] = {"person": part.person} if part.person else {}
             if part.role:
                 statement["role"] = part.role
+            if part.role and part.person:
                 self.speakers.setdefault(part.role.split()[0].casefold(), part.person)
                 self.speakers.setdefault(part.role.casefold(), part.person)
             statement["text"] = part.text
             self.add(statement)
             whole = " (the paragraph)" if len(parts) == 1 else " (its part of the paragraph)"
-            self.note(block, f"speaker '{part.person}' → statement{whole}")
+            who = part.person or f"{part.role}, by function"
+            self.note(block, f"speaker '{who}' → statement{whole}")
         return True
 
     def _opening(self, text: str) -> str:

@@ -85,7 +85,8 @@ _CAPITAL = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňó
 
 @dataclass(frozen=True)
 class Said:
-    """One statement found: who spoke, in what function (if the minutes say), the text."""
+    """One statement found: who spoke, in what function (if the minutes say), the text; a
+    speaker named by function alone has no person ("")."""
 
     person: str
     text: str
@@ -334,7 +335,7 @@ def statements_in(
     for sentence in sentences(text):
         said = speech_sentence(sentence, known) or by_function(sentence, speakers or {})
         function = None if said else functionspeaker.alone(sentence, _FUNCTIONS)
-        said = Said(function, sentence) if function else said  # 'Předsedkyně … řekla, že'
+        said = Said("", sentence, function) if function else said  # 'Předsedkyně … řekla, že'
         previous = parts[-1] if parts else None
         if said is None and isinstance(previous, str):
             said = opening(previous, sentence, known)
