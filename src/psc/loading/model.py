@@ -233,6 +233,11 @@ class Person(Model):
     role: OptionalText | None = Field(
         None, description="Function, e.g. 'ředitel odboru regionální politiky'."
     )
+    note: OptionalText | None = Field(
+        None,
+        description="What the minutes note on this person beside the name, e.g. 'arrived at "
+        "7:15 p.m.', 'přišel v 18:30' (label `person_note`: 'Jeff Thompson (arrived at 7:15 p.m.)').",
+    )
     private: Flag = Field(
         False, description="True: the public edition shows initials or '[anonymizováno]' instead."
     )

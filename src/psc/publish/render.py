@@ -224,7 +224,10 @@ class Renderer(Wording):
         and role (label `person_role`: 'Nick Bevan (Chair)' where a group writes it so; a
         category's own `pattern`: 'PCC Secretary, Edward Tobin')."""
         text = self.person(person)
-        return self.with_role(text, person.role, pattern) if person.role else text
+        text = self.with_role(text, person.role, pattern) if person.role else text
+        if person.note and self.labels["person_note"]:  # 'Jeff Thompson (arrived at 7:15 p.m.)'
+            text = self.label("person_note", person=text, note=person.note)
+        return text
 
     def with_role(self, person: str, role: str, pattern: str | None = None) -> str:
         """'Ing. Petr Novák, starosta' by `pattern`, else label `person_role`; the person
