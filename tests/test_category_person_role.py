@@ -50,3 +50,14 @@ def test_a_bad_pattern_is_an_error_at_its_place_and_the_schema_refuses_it(
     assert _schema_errors("meeting", data)
     data["attendees"]["categories"][0]["person_role"] = "{role}, {person}"
     assert _schema_errors("meeting", data) == []
+
+
+def test_a_label_ending_with_its_own_separator_takes_no_colon():
+    # en-north-bannock-fire-district-2019-08, line 6: "ROLL CALL – Roy Allen and Bruce Savage"
+    roll_call = {"label": "ROLL CALL –", "people": ["Roy Allen", "Bruce Savage"]}
+    r = renderer("en", labels={"names_last": " and "})
+    md = r.render(meeting(attendees={"categories": [roll_call]}), "md")
+    assert "ROLL CALL – Roy Allen and Bruce Savage" in md
+    assert "–:" not in md
+    nobody = {"label": "ROLL CALL –", "nobody": True}
+    assert "ROLL CALL – –" in r.render(meeting(attendees={"categories": [nobody]}), "md")

@@ -121,6 +121,10 @@ def _named_as_mover(name: str, text: str) -> bool:
     return any(re.search(p, text, flags=re.IGNORECASE) for p in patterns)
 
 
+_OWN_SEPARATORS = (":", "–", "—", "-")
+"""The ends of an attendance label that separates its people itself ('ROLL CALL –')."""
+
+
 class Renderer(Wording):
     """Renders meetings of one group in one language with one set of templates."""
 
@@ -414,7 +418,8 @@ class Renderer(Wording):
         return [(word, text) for word, text in rows if word]
 
     def category(self, category: AttendanceCategory) -> str:
-        """'Omluveni: A, B', 'Přizváni: Za X: A, B; Za Y: C', 'Přítomni: (22)', 'Neomluveni: –'."""
+        """'Omluveni: A, B', 'Přizváni: Za X: A, B; Za Y: C', 'Přítomni: (22)', 'Neomluveni: –';
+        a label that ends with its own separator takes no colon ('ROLL CALL –')."""
 
         def names(people: list[Person]) -> str:
             return self.names(self.attendee(p, category.person_role) for p in people)
@@ -435,6 +440,8 @@ class Renderer(Wording):
             text = f"{category.note} {text}" if text else category.note
         elif category.note:
             text = f"{text}, {category.note}" if text else category.note
+        if category.label.endswith(_OWN_SEPARATORS):  # 'ROLL CALL – Roy Allen and Bruce Savage'
+            return f"{category.label} {text}" if text else category.label
         return f"{category.label}: {text}" if text else f"{category.label}:"
 
     def quorum(self, quorum: Quorum) -> str:
