@@ -44,6 +44,7 @@ from psc.edits.intake import (
     parts,
     pdfbullets,
     peoplelist,
+    pointattendance,
     preparedby,
     programme,
     publiclabel,
@@ -924,6 +925,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    pointattendance.read,
     gluedref.glued_item,
     chairline.meeting_chair,
     publiclabel.public_named,
