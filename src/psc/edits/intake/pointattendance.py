@@ -25,6 +25,7 @@ english.py runs it first among its walk rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
@@ -33,11 +34,13 @@ _ATTENDANCE = {"present", "attendees", "excused", "absent", "guests"}
 
 _MINUTE = re.compile(
     r"(?P<number>\d{1,3})\.(?P<space>\s*)(?P<title>[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2})"
-    r"\s+(?P<rest>(?P<label>[A-Z][a-z]+(?:\s+[a-z]+)?)\s*:\s*(?P<people>\S.*))",
+    r"\s+(?P<rest>[A-Z].*)",
     re.DOTALL,
 )
 """'37.PRESENT Councillors: P Blackwell, …': the minute's number, its title in capitals, the
-list's label and its people."""
+words after it."""
+_OWN_LABEL = re.compile(r"(?P<label>[A-Z][a-z]+(?:\s+[a-z]+)?)\s*:\s*(?P<people>\S.*)", re.DOTALL)
+"""'Councillors: P Blackwell, …', 'Councillors:L Maude, …': a list under a label of its own."""
 _SUB = re.compile(
     r"(?P<number>\d{1,3}\.\d{1,3})\.?\s*(?P<label>[A-Z][a-z]+(?:\s+[a-z]+)?)\s*:\s*"
     r"(?P<people>[A-Z].*)",
@@ -86,6 +89,17 @@ def _named(r: Walk, kind: str, label: str) -> bool:
     )
 
 
+def own_label(text: str, is_label: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """The label of its own and the people of a list inside an attendance ('Councillors: P
+    Blackwell, … D Wright & Mrs G Wright Also PCSO …' → 'Councillors', 'P Blackwell, … Mrs G
+    Wright'), or None: no such label, or one the intake knows ('Apologies: …', a label of the
+    header's)."""
+    match = _OWN_LABEL.fullmatch(text.strip())
+    if match is None or is_label(match["label"]) is not None:
+        return None
+    return match["label"], _ALSO.split(match["people"])[0].strip().rstrip(".")
+
+
 def read(r: Walk, i: int) -> int | None:
     """An attendance minute or sub-minute (see the module): the block to go on from, or None."""
     block = r.blocks[i]
@@ -93,10 +107,9 @@ def read(r: Walk, i: int) -> int | None:
         return None
     text = block.text.strip()
     minute = _MINUTE.fullmatch(text)
-    if minute is not None and _kind(r, minute["title"]) is not None:
-        if r.is_label(minute["label"]) is not None:
-            return None  # 'PRESENT Apologies: …': labels of the header, not a list's own
-        label, people = minute["label"], _ALSO.split(minute["people"])[0]
+    own = own_label(minute["rest"], r.is_label) if minute is not None else None
+    if minute is not None and own is not None and _kind(r, minute["title"]) is not None:
+        label, people = own
         item: dict[str, Any] = {"title": minute["title"], "label": f"{minute['number']}."}
         if minute["space"]:
             item = {"number": int(minute["number"]), **item}
@@ -105,7 +118,7 @@ def read(r: Walk, i: int) -> int | None:
         r.in_programme = False
         r.start_item(block, item, f"item {minute['number']}: the attendance, titled as written")
         if not _named(r, "category", label):
-            r.attendance(block.where, label, "category", people.strip().rstrip("."))
+            r.attendance(block.where, label, "category", people)
         r.add(minute["rest"].strip())
         return i + 1
     sub = _SUB.fullmatch(text)

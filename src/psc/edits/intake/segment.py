@@ -45,28 +45,31 @@ _SHORT = 60
 """A point of an inline list is at most this long (characters)."""
 
 _UPPER = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
-_POINT = re.compile(rf"(?<![\w§/.,-])(?P<number>\d{{1,3}})[.)]\s*(?=[{_UPPER}])")
+_POINT = re.compile(rf"(?<![\w§/,-])(?<!\d\.)(?P<number>\d{{1,3}})[.)]\s*(?=[{_UPPER}])")
 """A number with its point or bracket before a capital ('2. PUBLIC FORUM', '1) Zahájení',
 'years.2. Noting'): perhaps a numbered point."""
 _POINTING = re.compile(
-    r"(?:§|odst\.?|čl\.?|č\.|bod|bodu|bodě|písm\.?|item|items|no\.?|nos\.?|point|points|"
-    r"page|pages|section|sections|article|clause|minute|minutes|rs\.?|us\$|kč)\s*$",
+    r"(?<!\w)(?:§|odst\.?|čl\.?|č\.|bod|bodu|bodě|písm\.?|item|no\.?|nos\.?|point|page|section|"
+    r"article|clause|rs\.?|kč)\s*$",
     re.IGNORECASE,
 )
 """Words that point at a number after them ('odst. 2', 'item 11', 'No. 3'): that number is
 the sentence's, not a point's."""
 _MINUTE = re.compile(
-    r"(?<![\w/.-])(?P<token>(?:[A-Za-z]{1,6}/)?\d{1,4}/\d{1,4}(?:/\d{2,4}(?:-\d{2,4})?)?)"
-    rf"(?=\s+[{_UPPER}])"
+    r"(?<![\w/.-])(?P<token>(?:[A-Za-z]{1,6}/)?\d{1,4}/\d{1,4}(?:[/-]\d{2,4}){0,2})"
+    rf"(?=\s*[{_UPPER}])"
 )
-"""A minute's number before a capital ('19/103 Apologies', 'Cou/286/07-08 Apologies')."""
+"""A minute's number before a capital ('19/103 Apologies', 'Cou/286/07-08 Apologies',
+'NP/24/20There were …')."""
+_NUMBER_ALONE = re.compile(r"[\w/.-]*\d[\w/.-]*[.)]?")
+"""A line that would be a number alone (a label cut straight after its minute's number)."""
 _LABEL = re.compile(
     rf"(?:(?<=\s)|^)(?P<words>[{_UPPER}][\w’'.-]*(?:[ \t]+[\w’'.-]+){{0,3}}?)[ \t]*:(?=\s|$)"
 )
 """Up to four words before a colon, the first with a capital: perhaps a label."""
 
 
-def _points(text: str) -> list[int]:
+def point_starts(text: str) -> list[int]:
     """Where the points of the longest run of numbered points in sequence begin (none when
     the run is shorter than `_LEAST`)."""
     marks = [
@@ -106,7 +109,7 @@ def _follows(a: str, b: str) -> bool:
     return len(changed) == 1 and int(changed[0][1]) == int(changed[0][0]) + 1
 
 
-def _minutes(text: str) -> list[int]:
+def minute_starts(text: str) -> list[int]:
     """Where the minutes of the longest run of minute numbers in sequence begin."""
     marks = list(_MINUTE.finditer(text))
     best: list[int] = []
@@ -150,11 +153,17 @@ def lines(text: str, is_label: IsLabel) -> list[str]:
     not one."""
     if len(text) < _LONG or "\n" in text:
         return [text]
-    cuts = set(_points(text)) | set(_minutes(text)) | set(_labels(text, is_label))
+    cuts = set(point_starts(text)) | set(minute_starts(text)) | set(_labels(text, is_label))
     cuts.discard(0)
     if len(cuts) < _LEAST:
         return [text]
-    ordered = [0, *sorted(cuts), len(text)]
+    kept: list[int] = []
+    for cut in sorted(cuts):  # 'Cou/285/07-08 Present Members: …' stays one line
+        if not _NUMBER_ALONE.fullmatch(text[kept[-1] if kept else 0 : cut].strip()):
+            kept.append(cut)
+    if len(kept) < _LEAST:
+        return [text]
+    ordered = [0, *kept, len(text)]
     pieces = [text[a:b].strip() for a, b in zip(ordered, ordered[1:], strict=False)]
     return [piece for piece in pieces if piece]
 
