@@ -204,7 +204,8 @@ def test_a_minute_titled_by_an_attendance_label_gives_its_list_under_its_own_lab
 def test_a_list_under_a_label_of_its_own_inside_the_attendance():
     """'Present: Councillors:L Maude, …' and 'Present … Councillors: Mark Frankland (In the
     Chair), Susan Marr & Chris Plant.' (two parish councils): the councillors' own label and
-    their people; a label the intake knows ('Apologies: …') is none of a list's own ('1.2Absent: …')."""
+    their people; a label the intake knows ('1.2Absent: …', a governing body) is none of a
+    list's own."""
     label, people = pointattendance.own_label(SALFORD_PRIORS.split(": ", 1)[1], _is_label) or (
         "",
         "",

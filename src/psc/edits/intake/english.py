@@ -55,6 +55,7 @@ from psc.edits.intake import (
     sectionheads,
     sentencemotions,
     signoff,
+    stackedlabels,
     subitems,
     unnumbered,
 )
@@ -926,6 +927,7 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     pointattendance.read,
+    stackedlabels.read,
     gluedref.glued_item,
     chairline.meeting_chair,
     publiclabel.public_named,
