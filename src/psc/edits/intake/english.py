@@ -57,6 +57,7 @@ from psc.edits.intake import (
     signoff,
     stackedlabels,
     subitems,
+    taskwrap,
     unnumbered,
 )
 from psc.edits.intake.blocks import Block
@@ -444,6 +445,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     capsitems.capital_items,
     capsrunin.run_in_titles,
     join_wrapped,
+    taskwrap.joined,
     number_without_point,
     title_in_capitals,
     subitems.capitals_wrapped,
