@@ -1,7 +1,10 @@
 """Issue 22's ninth round: the one shared step that restores the logical lines of run-together
-text (intake/segment.py), and attendance on a numbered minute or sub-minute kept as written
-(intake/pointattendance.py), on real minutes of tests/fixtures/real and minutes found on the
-web (the address above each quote)."""
+text (intake/segment.py), attendance on a numbered minute or sub-minute kept as written
+(intake/pointattendance.py), attendance labels stacked above their tables
+(intake/stackedlabels.py), action points numbered by the committee and cut by their column
+(intake/tasks.py, intake/taskwrap.py) and abbreviations explained after a dash
+(intake/capsopen.py), on real minutes of tests/fixtures/real and minutes found on the web (the
+address above each quote)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from pathlib import Path
 from test_intake_en9 import WEST_LINN
 from test_intake_recognise import EN_GROUP, GROUP, _draft
 
-from psc.edits.intake import english, pointattendance, segment
+from psc.edits.intake import capsopen, english, pointattendance, segment, tasks, taskwrap
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.recognise import _label_kind
 
@@ -238,3 +241,67 @@ def test_a_label_inside_a_czech_paragraph_read_by_the_whole_import():
     meeting = _draft(LITOMYSL, GROUP, date=dt.date(2018, 12, 10)).meeting
     present = meeting["attendees"]["present"]
     assert present[0] == "Miroslav Bárta" and present[-1] == "Mgr. Zdeněk Zitko"
+
+
+NORTH_OF_TYNE = _source("pdf-north-of-tyne-lpc-2018-11")
+
+
+def test_attendance_labels_stacked_above_their_tables_give_each_table_its_label():
+    """'PRESENT :' / 'IN ATTENDANCE :' / 'APOLOGIES :' above three tables each opening with
+    'Name Organisation Affilliation' (a local pharmaceutical committee's PDF): the first
+    table's rows present, the empty second a category of nobody, the third's rows apologies;
+    the lines kept where they stood."""
+    meeting = _draft(NORTH_OF_TYNE, EN_GROUP).meeting
+    present, attending, apologies = meeting["attendees"]["categories"]
+    assert present["label"] == "PRESENT" and len(present["people"]) == 11
+    assert present["people"][0] == "Chris Dodd Gill & Schofield Independent"
+    assert attending == {"label": "IN ATTENDANCE", "nobody": True}
+    assert apologies["label"] == "APOLOGIES" and len(apologies["people"]) == 7
+    assert apologies["people"][2] == "Farhaan Qureshi (Bobby) Lloyds CCA"
+    lead = meeting["items"][0]["content"]
+    assert "PRESENT :" in lead and lead.count("Name Organisation Affilliation") == 3
+
+
+def test_action_points_numbered_by_month_are_tasks_and_a_cut_one_is_joined():
+    """'11-03 GM to share CCA MUR slides' (the committee's own number, an owner by initials
+    'to' …) is a task, as '2.2.2 Action: NB to …' is; '11-04 SAB to organise Rachel' /
+    'Harrison as facilitator' (the PDF's column cut it) one line again, 'Notes:' not joined."""
+    assert tasks.undated("11-03 GM to share CCA MUR slides", english=True) == {
+        "text": "11-03 GM to share CCA MUR slides",
+        "_kind": "none",
+        "_owner": "GM",
+    }
+    lines = ["11-04 SAB to organise Rachel", "Harrison as facilitator", "Notes:"]
+    blocks = [Block("paragraph", line, f"line {n}") for n, line in enumerate(lines, 1)]
+    notes = taskwrap.joined(blocks, _is_label)
+    assert [b.text for b in blocks] == [
+        "11-04 SAB to organise Rachel Harrison as facilitator",
+        "Notes:",
+    ]
+    assert len(notes) == 1
+    cut = ["11-05 SAB to develop draft strategy and papers for Strategy", "Day", "06 Governance"]
+    blocks = [Block("paragraph", line, "page 3") for line in cut]
+    taskwrap.joined(blocks, _is_label)
+    assert [b.text for b in blocks][1:] == ["06 Governance"]
+    titles = [i.get("title") for i in _draft(NORTH_OF_TYNE, EN_GROUP).meeting["items"]]
+    assert len([t for t in titles if t]) == 9
+
+
+# http://www.bracknellandascotccg.nhs.uk/bracknell-ascot-ccg-glossary/ (a health body's
+# glossary: abbreviations explained after a dash)
+BRACKNELL = [
+    "ADASS – Association of Directors of Adult Social Services",
+    "AGM – Annual General Meeting",
+]
+
+
+def test_an_abbreviation_explained_after_a_dash_is_no_title():
+    """'ORWG – Organisational Review Working Group', 'GSC – Governance Sub-Committee strategy
+    day. …' (the committee's footnote, run into the text after it) and a glossary's 'ADASS –
+    Association of Directors of Adult Social Services': no title in capitals; 'FMD – provide
+    frequent update communications' and 'MATTERS ARISING – Dates …' still open with theirs."""
+    footnote = [line.strip() for line in NORTH_OF_TYNE.splitlines()[108:111]]
+    for text in [*footnote, *BRACKNELL]:
+        assert capsopen.opening(text) is None, text
+    fmd = NORTH_OF_TYNE.splitlines()[69].strip()
+    assert capsopen.opening(fmd) == ("FMD", "provide frequent update communications")

@@ -87,14 +87,21 @@ def opening(text: str) -> tuple[str, str] | None:
 
 
 def _spelled_out(abbreviation: str, text: str) -> bool:
-    """Do the capitalised words `text` opens with spell `abbreviation` ('FSC' by 'Finance
-    Sub-Committee strategy day. …', a page's footnote run into the text after it)?"""
+    """Do the capitalised words `text` opens with (small joining words aside) spell
+    `abbreviation` ('FSC' by 'Finance Sub-Committee strategy day. …', a page's footnote run
+    into the text after it)?"""
     initials = ""
     for word in re.split(r"[\s-]+", text):
+        if word in _JOINING:
+            continue
         if not word[:1].isupper():
             break
         initials += word[0]
     return abbreviation.isalpha() and initials == abbreviation
+
+
+_JOINING = frozenset({"of", "and", "for", "the", "in", "on", "&"})
+"""Small words an abbreviation leaves out ('ADASS – Association of Directors of …')."""
 
 
 class Walk(Protocol):
