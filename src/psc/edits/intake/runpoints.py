@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from psc.edits.intake import capsitems
+from psc.edits.intake import capsitems, segment
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.sources import line_block
 
@@ -32,10 +32,6 @@ _LABEL = re.compile(
     r"(?<=[\s.,;)])(?:[A-Z]{2,}\s+){0,2}(?:PRESENT|ABSENT|APOLOGIES|IN ATTENDANCE)\s*:"
 )
 """An attendance label in capitals after text ('… John Stoebner MEMBERS ABSENT: …')."""
-
-_POINT = re.compile(r"(?<=[\s.:;)])(\d{1,2})\.\s+(?=[A-Z])")
-"""A number with its point before a capital: perhaps a numbered point ('2. PUBLIC FORUM:')."""
-
 
 _NUMBERED = re.compile(r"(\d{1,2})\.\s+(.*)", re.DOTALL)
 
@@ -57,14 +53,7 @@ def _lines(piece: str, block: Block) -> list[Block]:
 
 def _cuts(text: str) -> list[int]:
     """Where the lines of a run-together paragraph began (none when it is not one)."""
-    points: list[int] = []
-    expected = 1
-    for match in _POINT.finditer(text):
-        if int(match[1]) == expected:
-            points.append(match.start())
-            expected += 1
-    if len(points) < _LEAST:
-        points = []
+    points = segment.point_starts(text)  # the shared step's run of points in sequence
     cuts = sorted({m.start() for m in _LABEL.finditer(text) if m.start() > 0} | set(points))
     return cuts if len(cuts) >= _LEAST else []
 
