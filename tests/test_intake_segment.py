@@ -236,11 +236,14 @@ def test_sub_minutes_of_the_apologies_give_the_attendance_and_stay_as_written():
 
 
 def test_a_label_inside_a_czech_paragraph_read_by_the_whole_import():
-    """The Czech town council's transcript imported: the present read from the line the step
-    restored, ending where the next label begins ('… Mgr. Zdeněk Zitko Omluveni: …')."""
-    meeting = _draft(LITOMYSL, GROUP, date=dt.date(2018, 12, 10)).meeting
-    present = meeting["attendees"]["present"]
+    """The Czech town council's transcript imported: the present read from the line of its
+    label, ending where the next label begins ('… Mgr. Zdeněk Zitko Omluveni: …'), and the
+    points numbered in sequence that the step restored after the labels read as items."""
+    draft = _draft(LITOMYSL, GROUP, date=dt.date(2018, 12, 10))
+    present = draft.meeting["attendees"]["present"]
     assert present[0] == "Miroslav Bárta" and present[-1] == "Mgr. Zdeněk Zitko"
+    items = [(i.get("number"), i.get("title", "").split()[0]) for i in draft.meeting["items"][1:]]
+    assert items == [(1, "Procedurální"), (2, "Majetkoprávní"), (3, "Závěrečný")]
 
 
 NORTH_OF_TYNE = _source("pdf-north-of-tyne-lpc-2018-11")
