@@ -2,8 +2,8 @@
 of several attendance tables side by side or one under another: 'PRESENT :' / 'IN ATTENDANCE
 :' / 'APOLOGIES :', then 'Name Organisation Affilliation' over the present's rows, the same
 header over the (empty) second table, and again over the apologies' rows (a local
-pharmaceutical committee's minutes; quoted in tests/test_intake_segment.py with a second
-body's).
+pharmaceutical committee's minutes, tests/fixtures/real/pdf-north-of-tyne-…; no second body's
+minutes of this shape were found yet).
 
 `read` takes such a block: at least two attendance labels with nothing after their colons,
 one under the other, then as many tables as labels, each opening with the same header line,
