@@ -72,6 +72,8 @@ def opening(text: str) -> tuple[str, str] | None:
         return None
     if sep == "." and len(words[-1]) == 1:
         return None  # 'ALLEN, DUHE, … D. SMITH': an initial, names in capitals
+    if len(words) == 1 and _spelled_out(title, rest):
+        return None  # 'ORWG – Organisational Review Working Group': an abbreviation explained
     if title.casefold() in _NOT_TITLES or not rest[:1].isalpha():
         return None  # 'RESOLVED: …', 'CALL TO ORDER / ROLL CALL: 4:35 P.M.'
     if sep in (".", ":") and not rest[:1].isupper():
@@ -82,6 +84,24 @@ def opening(text: str) -> tuple[str, str] | None:
     if found is not None and found.start == 0:
         return None  # 'DATE OF MEETING: March 5, 2020'
     return title, rest
+
+
+def _spelled_out(abbreviation: str, text: str) -> bool:
+    """Do the capitalised words `text` opens with (small joining words aside) spell
+    `abbreviation` ('FSC' by 'Finance Sub-Committee strategy day. …', a page's footnote run
+    into the text after it)?"""
+    initials = ""
+    for word in re.split(r"[\s-]+", text):
+        if word in _JOINING:
+            continue
+        if not word[:1].isupper():
+            break
+        initials += word[0]
+    return abbreviation.isalpha() and initials == abbreviation
+
+
+_JOINING = frozenset({"of", "and", "for", "the", "in", "on", "&"})
+"""Small words an abbreviation leaves out ('ADASS – Association of Directors of …')."""
 
 
 class Walk(Protocol):

@@ -44,6 +44,7 @@ from psc.edits.intake import (
     parts,
     pdfbullets,
     peoplelist,
+    pointattendance,
     preparedby,
     programme,
     publiclabel,
@@ -54,7 +55,9 @@ from psc.edits.intake import (
     sectionheads,
     sentencemotions,
     signoff,
+    stackedlabels,
     subitems,
+    taskwrap,
     unnumbered,
 )
 from psc.edits.intake.blocks import Block
@@ -442,6 +445,7 @@ BLOCK_RULES: tuple[Callable[[list[Block], Callable[[str], str | None]], list[Not
     capsitems.capital_items,
     capsrunin.run_in_titles,
     join_wrapped,
+    taskwrap.joined,
     number_without_point,
     title_in_capitals,
     subitems.capitals_wrapped,
@@ -924,6 +928,8 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
 
 
 BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
+    pointattendance.read,
+    stackedlabels.read,
     gluedref.glued_item,
     chairline.meeting_chair,
     publiclabel.public_named,

@@ -53,6 +53,7 @@ from psc.edits.intake import (
     runprogramme,
     runtogether,
     sectionlabels,
+    segment,
     shownhere,
     shownroles,
     spaced,
@@ -778,9 +779,12 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in runs]
         self.blocks, runs = runprogramme.split(self.blocks)  # '…program: 1) … 2) … 1) …'
         self.notes += [Note(where, what) for where, what in runs]
+        known = {**english.LABELS, **self.extra_labels} if self.english else self.extra_labels
         if self.english:  # a web page's lines lost: 'MEMBERS ABSENT: … 1. CALL TO ORDER: 2. …'
-            self.blocks, runs = runpoints.split(self.blocks)
+            self.blocks, runs = runpoints.split(self.blocks, lambda text: _label_kind(text, known))
             self.notes += [Note(where, what) for where, what in runs]
+        self.blocks, runs = segment.restore(self.blocks, lambda text: _label_kind(text, known))
+        self.notes += [Note(where, what) for where, what in runs]  # any other run-together text
         self.blocks, listed = votelist.joined(self.blocks)  # 'Hlasování' / 'pro: (14) …' / …
         self.notes += [Note(where, what) for where, what in listed]
         self.blocks, alone = labelalone.joined(  # 'Gäste' / 'Peter Mohr, …'

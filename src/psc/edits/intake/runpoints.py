@@ -5,11 +5,12 @@ ABSENT: Commissioner Kim Koehnen STAFF PRESENT: Director Anne Hurlburt, … 1. C
 2. Approval of Minutes –Planning Commission April 6, 2011 minutes … 3. Public Comments 4. Update
 on …' (another planning commission's page, quoted in tests/test_intake_runpoints.py).
 
-`split` breaks such a paragraph again before each attendance label in capitals ('MEMBERS
-PRESENT:', 'STAFF PRESENT:', 'MEMBERS ABSENT:') and before each point of a run numbered 1, 2, 3 …
-in order (three at least), so the recogniser reads them as lines of their own. Only a long
-paragraph with at least three such places is broken; the words stay, in their order.
-recognise.py runs it for English minutes, after `runtogether.split`.
+`split` breaks such a paragraph into the lines the shared step (`segment.lines`) finds: before
+each label the intake knows ('MEMBERS PRESENT:', 'STAFF PRESENT:', 'MEMBERS ABSENT:') and each
+point of a run numbered in sequence (three at least), so the recogniser reads them as lines
+of their own; what it adds is the points titled in capitals read as their items' headings.
+Only a long paragraph with at least three such places is broken; the words stay, in their
+order. recognise.py runs it for English minutes, after `runtogether.split`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from psc.edits.intake import capsitems
+from psc.edits.intake import capsitems, segment
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.sources import line_block
 
@@ -27,15 +28,6 @@ _LONG = 400
 """A paragraph longer than this (characters) may be lines run together."""
 _LEAST = 3
 """Points numbered in order, and places to break, that make a run-together paragraph."""
-
-_LABEL = re.compile(
-    r"(?<=[\s.,;)])(?:[A-Z]{2,}\s+){0,2}(?:PRESENT|ABSENT|APOLOGIES|IN ATTENDANCE)\s*:"
-)
-"""An attendance label in capitals after text ('… John Stoebner MEMBERS ABSENT: …')."""
-
-_POINT = re.compile(r"(?<=[\s.:;)])(\d{1,2})\.\s+(?=[A-Z])")
-"""A number with its point before a capital: perhaps a numbered point ('2. PUBLIC FORUM:')."""
-
 
 _NUMBERED = re.compile(r"(\d{1,2})\.\s+(.*)", re.DOTALL)
 
@@ -55,33 +47,20 @@ def _lines(piece: str, block: Block) -> list[Block]:
     return [line if line is not None else replace(block, text=piece)]
 
 
-def _cuts(text: str) -> list[int]:
-    """Where the lines of a run-together paragraph began (none when it is not one)."""
-    points: list[int] = []
-    expected = 1
-    for match in _POINT.finditer(text):
-        if int(match[1]) == expected:
-            points.append(match.start())
-            expected += 1
-    if len(points) < _LEAST:
-        points = []
-    cuts = sorted({m.start() for m in _LABEL.finditer(text) if m.start() > 0} | set(points))
-    return cuts if len(cuts) >= _LEAST else []
-
-
-def split(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
-    """The blocks with each run-together paragraph broken (see the module), and notes for
-    the report."""
+def split(blocks: list[Block], is_label: segment.IsLabel) -> tuple[list[Block], list[Note]]:
+    """The blocks with each run-together paragraph broken where the shared step
+    (`segment.lines`, the intake's labels `is_label`) finds its lines (see the module), and
+    notes for the report."""
     out: list[Block] = []
     notes: list[Note] = []
     for block in blocks:
         text = block.text
-        cuts = _cuts(text) if block.kind == "paragraph" and len(text) >= _LONG else []
-        if not cuts or "\n" in text:
+        long = block.kind == "paragraph" and len(text) >= _LONG
+        pieces = segment.lines(text, is_label) if long else [text]
+        if len(pieces) < _LEAST:
             out.append(block)
             continue
-        pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
-        for piece in filter(None, pieces):
+        for piece in pieces:
             out += _lines(piece, block)
         notes.append((block.where, f"lines run together: read as {len(pieces)} lines"))
     return out, notes

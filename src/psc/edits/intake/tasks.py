@@ -199,7 +199,9 @@ def undated(text: str, *, english: bool, names: set[str] | None = None) -> dict[
         return task
     if not english:
         return None
-    numbered = re.match(r"^\d+(?:\.\d+)*\.?\s+(?=\S)", _plain(line))  # '2.2.2 Action: …'
+    numbered = re.match(
+        r"^\d+(?:[.-]\d+)*\.?\s+(?=\S)", _plain(line)
+    )  # '2.2.2 Action: …', '11-01 SAB to …'
     words = _plain(line)[numbered.end() :] if numbered else line
     found = task_without_deadline(words)
     if found is None or (not _ACTION.match(_plain(words)) and not _known(found[0], names)):
