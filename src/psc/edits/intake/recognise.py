@@ -39,6 +39,7 @@ from psc.edits.intake import (
     labelleditems,
     motions,
     namedvote,
+    namerows,
     needed,
     opening,
     ownlabels,
@@ -1212,7 +1213,10 @@ class _Recogniser:
         that a PDF's text wraps onto the next lines: the lines that continue it joined to
         it. The blocks after it are read from the one returned."""
         block = self.blocks[i]
-        first = k
+        first, written = k, value
+        if rows := namerows.below(value, self.blocks[k:]):  # 'PRESENT: A B C D' / 'E F'
+            value, k = ", ".join(rows[0]), k + rows[1]
+            written = " ".join([written, *(_raw(b) for b in self.blocks[first:k])])
         while value and k < len(self.blocks) and _continues(value, self.blocks[k]):
             nxt = self.blocks[k]
             raw = _raw(nxt)
@@ -1226,11 +1230,18 @@ class _Recogniser:
         shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
         self.header_value(shown, label, kind, value)
         people = _attendance_value(value)[0] if kind in ownlabels.SAID_LABELS else []
-        reworded = ownlabels.reworded(self.m, value, people)  # 'A (X) Mr. B': no commas
+        reworded = ownlabels.reworded(self.m, written if rows else value, people)  # 'A (X) Mr. B'
         split = kind == "present" and excused.split(value) is not None  # psc prints two lines
         reworded = reworded or split or ownlabels.lines_kept(self.m)  # and the lines after it
-        if k == i + 1 and not self.started() and (strays.not_printed_back(value) or reworded):
-            self.text_kept(block, "the attendance line as written (its people read) kept as text")
+        if (
+            (k == i + 1 or rows)
+            and not self.started()
+            and (strays.not_printed_back(value) or reworded)
+        ):
+            for line in self.blocks[i:k]:  # the rows of names too (namerows.py)
+                self.text_kept(
+                    line, "the attendance line as written (its people read) kept as text"
+                )
             ownlabels.line_kept(self.m)
         return k
 

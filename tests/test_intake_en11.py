@@ -1,0 +1,71 @@
+"""Issue 22's ninth round (helper en11), English shapes of US and Canadian board and council
+minutes: an attendance label's people continued on the rows below it without commas, one a
+row or in columns (intake/namerows.py), on real minutes of tests/fixtures/real and minutes
+found on the web (the address above each quote)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from intake_quotes import REAL, recognised
+from test_intake_recognise import EN_GROUP
+
+from psc.edits.intake import namerows
+from psc.edits.intake.pdftext import read_pdf
+from psc.edits.intake.recognise import recognise
+
+DAY = dt.date(2010, 3, 24)
+
+# https://docsbay.net/minutes-of-strata-council-meeting (a strata council's minutes on a web
+# page: the label with its first person, then one a line)
+STRATA_BCS851 = (
+    "Minutes of Strata Plan BCS851 Council Meeting\n\nMarch 24, 2010\n\nPresent: James Buck\n\n"
+    "Bruce Coulombe\n\nAtelka Turney\n\nCraig Wisehart\n\nRegrets: Michael Mahoney\n\n"
+    "1. Call to order.\n\nThe meeting was called to order at approximately 7:40 pm\n"
+)
+
+
+def _content(meeting: dict) -> list:
+    return [block for item in meeting["items"] for block in item.get("content", [])]
+
+
+def test_names_set_in_two_columns_are_read_row_by_row_two_people_a_row():
+    """'1. PRESENT: Maureen Buchanan Peter Yeung' over two more rows (a strata council's PDF,
+    its columns run together in the PDF's text): five people, and the rows kept as written (psc would print commas)."""
+    pdf = REAL / "pdf-cypress-point-strata-council-2005-05" / "source.pdf"
+    meeting = recognise(read_pdf(pdf), EN_GROUP, date=None).meeting
+    present = meeting["attendees"]["present"]
+    assert present == [
+        "Maureen Buchanan",
+        "Peter Yeung",
+        "Amy Hendricks",
+        "Tom Hargraves",
+        "Corinne Inglis",
+    ]
+    kept = _content(meeting)
+    assert "Amy Hendricks Tom Hargraves" in kept and "Corinne Inglis" in kept
+    assert meeting["attendees"]["categories"][0]["people"] == ["Ashley Davis", "Caroline Cote’"]
+
+
+def test_one_person_a_row_under_the_label_with_the_first_of_them():
+    """'Present: James Buck' / 'Bruce Coulombe' / …: four people present, one excused."""
+    meeting = recognised(STRATA_BCS851, EN_GROUP, DAY)
+    assert meeting["attendees"]["present"] == [
+        "James Buck",
+        "Bruce Coulombe",
+        "Atelka Turney",
+        "Craig Wisehart",
+    ]
+    regrets = meeting["attendees"]["categories"][0]
+    assert (regrets["label"], regrets["people"]) == ("Regrets", ["Michael Mahoney"])
+
+
+def test_a_row_is_names_and_nothing_else():
+    assert namerows.row("Amy Hendricks Tom Hargraves") == ["Amy Hendricks", "Tom Hargraves"]
+    assert namerows.row("Craig Wisehart (#7)") == ["Craig Wisehart (#7)"]
+    assert namerows.row("Corinne Inglis") == ["Corinne Inglis"]
+    assert namerows.row("Approval was unanimous.") is None  # a sentence
+    assert namerows.row("Ashley Davis, Caroline Cote’") is None  # commas: a list of its own
+    assert namerows.row("R Hawkesford C Lloyd") is None  # initials
+    assert namerows.row("AGENDA") is None
+    assert namerows.row("President") is None  # one word: no one's name alone
