@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from intake_quotes import REAL, recognised
+from intake_quotes import REAL, recognised, source_lines
 from test_intake_recognise import EN_GROUP
 
 from psc.edits.intake import namerows
@@ -69,3 +69,39 @@ def test_a_row_is_names_and_nothing_else():
     assert namerows.row("R Hawkesford C Lloyd") is None  # initials
     assert namerows.row("AGENDA") is None
     assert namerows.row("President") is None  # one word: no one's name alone
+
+
+def _markdown_of(name: str) -> str:
+    from corpus_import import imported
+
+    return imported(name).markdown
+
+
+def test_people_listed_as_bullets_under_a_heading_stay_a_list_and_are_the_attendance():
+    """'## Attendees' over '- Rob Swain' / '- James Liu' / … (a foundation's board) and '##
+    People Present' over '- Daniel Harmsworth (DH)' / … (co-tenants of a makerspace): the
+    people present, and the list rendered as the page has it, not a line joined by commas in
+    the header."""
+    for name, first, people in (
+        ("en-bevy-foundation-board-2024-02", "## Attendees", 5),
+        ("en-perth-artifactory-co-tenants-2011-01", "## People Present", 3),
+    ):
+        meeting = recognised(source_lines(name, first, people + 2), EN_GROUP, DAY)
+        bullets = source_lines(name, first, people + 2).splitlines()[2 : 2 + people]
+        present = meeting["attendees"]["present"]
+        assert present == [line.removeprefix("- ") for line in bullets]
+        assert meeting["items"][0]["content"][0] == {"list": present}
+        assert meeting["labels"]["attendees"] == ""  # the header does not say them again
+        markdown = _markdown_of(name)
+        assert "\n".join(bullets) in markdown
+        assert ", ".join(present[:2]) not in markdown
+
+
+def test_a_next_meeting_in_a_bulleted_list_stays_in_its_list():
+    """'- Opened: 18:50' / '- Closed: 19:35' / '- Next meeting: 15th February 2011': the next
+    meeting read, and its line, which psc would print '15 Feb 2011', kept in the list."""
+    text = source_lines("en-perth-artifactory-co-tenants-2011-01", "## Meeting Times", 5)
+    meeting = recognised(f"Co-Tenants Meeting 2011.01.18\n\n{text}", EN_GROUP, DAY)
+    assert meeting["next_meetings"] == [{"date": dt.date(2011, 2, 15)}]
+    listed = [b["list"] for item in meeting["items"] for b in item["content"] if "list" in b]
+    assert listed[-1][-1] == "Next meeting: 15th February 2011"

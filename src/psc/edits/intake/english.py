@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from psc.edits.intake import (
     apologies,
     bodydecided,
+    bulletedpeople,
     capsitems,
     capsopen,
     capsrunin,
@@ -273,10 +274,12 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
         )
         where = _spanning(head, blocks[k - 1])
         line = Block("paragraph", f"{label}: {joined}", where)
+        bullets = blocks[i + 1 : k] if blocks[i + 1].kind == "item" else []  # kept as written
+        shaped = bulletedpeople.over(line, bullets) if bullets else [line]
         section = head.kind == "heading" and head.level >= 2  # '## Attendees': a section too
-        blocks[i:k] = [head, line] if section else [line]  # (sectionheads.py)
+        blocks[i:k] = [head, *shaped] if section else shaped  # (sectionheads.py)
         notes.append((where, f"'{label}' over its list on the lines below: read as one line"))
-        i += 2 if section else 1
+        i += len(shaped) + section
     return notes
 
 
@@ -919,6 +922,8 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
             attendees[kind] = people
         r.note(block, f"'{label}' inside the item → {kind} ({len(people)}, split at ';')")
         return i + 1
+    if bulletedpeople.marked(block):  # its bullets stay below it, as written
+        bulletedpeople.read_inside_an_item(r.m)
     r.attendance(block.where, label, kind, value)
     return i + 1
 

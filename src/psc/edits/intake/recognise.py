@@ -26,6 +26,7 @@ from psc.edits.intake import (
     approvalstate,
     bodies,
     bulletedlabels,
+    bulletedpeople,
     chairline,
     charged,
     commissions,
@@ -1233,6 +1234,9 @@ class _Recogniser:
         reworded = ownlabels.reworded(self.m, written if rows else value, people)  # 'A (X) Mr. B'
         split = kind == "present" and excused.split(value) is not None  # psc prints two lines
         reworded = reworded or split or ownlabels.lines_kept(self.m)  # and the lines after it
+        if bulletedpeople.marked(block):  # its bullets stay below it as written: its text
+            ownlabels.line_kept(self.m)
+            return k
         if (
             (k == i + 1 or rows)
             and not self.started()
@@ -2856,7 +2860,10 @@ class _Recogniser:
         said = f"'{label.group(1).strip()}' → " if label else ""
         stays = points.date_words_lost(plain, found, self.wording.short_date)
         if stays:  # 'Wednesday 12th October 2011', printed '12 Oct 2011': the line stays too
-            self.add(block.text.strip())
+            if block.kind == "item" and not block.ordered:  # a bullet: in its list
+                self.list_item(block)
+            else:
+                self.add(block.text.strip())
             self.kept += 1
         self.note(
             block,
