@@ -9,6 +9,7 @@ import datetime as dt
 
 from intake_quotes import REAL, recognised, source_lines
 from test_intake_recognise import EN_GROUP
+from test_intake_recognise import GROUP as CS_GROUP
 
 from psc.edits.intake import namerows
 from psc.edits.intake.pdftext import read_pdf
@@ -105,3 +106,49 @@ def test_a_next_meeting_in_a_bulleted_list_stays_in_its_list():
     assert meeting["next_meetings"] == [{"date": dt.date(2011, 2, 15)}]
     listed = [b["list"] for item in meeting["items"] for b in item["content"] if "list" in b]
     assert listed[-1][-1] == "Next meeting: 15th February 2011"
+
+
+def _source(name: str) -> str:
+    return (REAL / name / "source.txt").read_text(encoding="utf-8")
+
+
+def test_attendance_lines_restored_from_run_together_text_stay_text_in_their_place():
+    """A planning commission's minutes on one line of a web page ('… NOVEMBER 10, 1998 MEMBERS
+    PRESENT: Chairman Mike Stulberg, … John Stoebner MEMBERS ABSENT: Commissioner Kim Koehnen
+    STAFF PRESENT: … Denise Hutt 1. CALL TO ORDER: 2. …'): the people read, the three lines kept
+    as text where they stood (the header's rows would cut '… John Stoebner MEMBERS ABSENT:'), and
+    the items numbered as written ('… Denise Hutt 1. CALL TO ORDER:')."""
+    meeting = recognised(
+        _source("en-plymouth-planning-commission-1998-11"), EN_GROUP, dt.date(1998, 11, 10)
+    )
+    assert meeting["attendees"]["absent"] == ["Commissioner Kim Koehnen"]
+    assert len(meeting["attendees"]["present"]) == 6
+    first = meeting["items"][0]
+    assert [line.split(":")[0] for line in first["content"]] == [
+        "MEMBERS PRESENT",
+        "MEMBERS ABSENT",
+        "STAFF PRESENT",
+    ]
+    assert meeting["labels"]["attendees"] == ""
+    assert (meeting["items"][1]["number"], meeting["items"][1]["label"]) == (1, "1.")
+
+
+def test_attendance_lines_of_a_czech_transcript_run_together_stay_text_too():
+    """'… konané dne 25. 6. 2018 v Dačicích Přítomni: 17 členských obcí dle prezenční listiny
+    Omluvené obce: Červený Hrádek, … Hosté: …' (an association of municipalities, its lines run
+    together): the categories read, their lines kept as text in their place."""
+    meeting = recognised(
+        _source("dso-mikroregion-dacicko-valna-hromada-2018-06"), CS_GROUP, dt.date(2018, 6, 25)
+    )
+    labels = [c["label"] for c in meeting["attendees"]["categories"]]
+    assert labels == ["Přítomni", "Omluvené obce", "Hosté"]
+    kept = [b for b in meeting["items"][0]["content"] if isinstance(b, str)]
+    assert [line.split(":")[0] for line in kept[:3]] == labels
+    assert meeting["labels"]["attendees"] == ""
+
+
+def test_an_attendance_on_a_line_of_its_own_stays_in_the_header():
+    """'Present: Nick Bevan (Chair), Julie Brittain, …' on its own line: the header's row."""
+    meeting = recognised(_source("en-m25-steering-group-2008-03"), EN_GROUP, DAY)
+    assert "attendees" not in meeting.get("labels", {})
+    assert len(meeting["attendees"]["present"]) == 12

@@ -54,6 +54,7 @@ from psc.edits.intake import (
     runpoints,
     runprogramme,
     runtogether,
+    sameline,
     sectionlabels,
     shownhere,
     shownroles,
@@ -1234,6 +1235,7 @@ class _Recogniser:
         reworded = ownlabels.reworded(self.m, written if rows else value, people)  # 'A (X) Mr. B'
         split = kind == "present" and excused.split(value) is not None  # psc prints two lines
         reworded = reworded or split or ownlabels.lines_kept(self.m)  # and the lines after it
+        reworded = reworded or sameline.run_together(self.blocks, i, k)  # '… X MEMBERS ABSENT:'
         if bulletedpeople.marked(block):  # its bullets stay below it as written: its text
             ownlabels.line_kept(self.m)
             return k
