@@ -152,3 +152,21 @@ def test_an_attendance_on_a_line_of_its_own_stays_in_the_header():
     meeting = recognised(_source("en-m25-steering-group-2008-03"), EN_GROUP, DAY)
     assert "attendees" not in meeting.get("labels", {})
     assert len(meeting["attendees"]["present"]) == 12
+
+
+def test_respectfully_submitted_with_the_name_on_the_same_line_names_who_recorded():
+    """'Respectfully Submitted,' / 'Gary Fox' (a library's trustees; a hard wrap joins the two
+    lines) and 'Respectfully Submitted,' / 'Jasmine Bellow' / 'Assistant to the Director' /
+    'Recording Secretary' (a city commission's PDF): who recorded the minutes, not a minute
+    taker designated at the meeting; the lines stay text."""
+    text = source_lines("en-rockingham-library-trustees-2017-03", "Click here", 16)
+    meeting = recognised(text, EN_GROUP, dt.date(2017, 3, 7))
+    assert meeting["recorded_by"] == {"name": "Gary Fox"}
+    assert "minute_taker" not in meeting
+    assert "Respectfully Submitted, Gary Fox" in _content(meeting)
+    pdf = REAL / "pdf-oakland-prac-2022-07" / "source.pdf"
+    meeting = recognise(read_pdf(pdf), EN_GROUP, date=None).meeting
+    assert meeting["recorded_by"] == {
+        "name": "Jasmine Bellow",
+        "role": "Assistant to the Director, Recording Secretary",
+    }
