@@ -170,3 +170,24 @@ def test_respectfully_submitted_with_the_name_on_the_same_line_names_who_recorde
         "name": "Jasmine Bellow",
         "role": "Assistant to the Director, Recording Secretary",
     }
+
+
+def _statements(meeting: dict) -> list[dict]:
+    return [b for b in _content(meeting) if isinstance(b, dict) and "text" in b and "person" in b]
+
+
+def test_a_member_declaring_an_interest_is_that_members_statement():
+    """'Cllr Austin declared an interest in Item 11 as a treasurer of …' (a town council) and
+    'Councillor P Vaughan declared an interest in agenda item 11, …' (a community council):
+    the member's statement, the sentence after it (the clerk's advice) text."""
+    thame = recognised(_source("en-thame-town-council-2021-04"), EN_GROUP, dt.date(2021, 4, 27))
+    said = _statements(thame)
+    assert [(s["person"], s["text"][:36]) for s in said] == [
+        ("Cllr Austin", "Cllr Austin declared an interest in "),
+    ]
+    assert any(
+        isinstance(b, str) and b.startswith("The Acting Town Clerk advised")
+        for b in _content(thame)
+    )
+    cefn = recognised(_source("en-cefn-community-council-2019-09"), EN_GROUP, dt.date(2019, 9, 24))
+    assert any(s["text"].startswith("Councillor P Vaughan declared") for s in _statements(cefn))
