@@ -191,3 +191,15 @@ def test_a_member_declaring_an_interest_is_that_members_statement():
     )
     cefn = recognised(_source("en-cefn-community-council-2019-09"), EN_GROUP, dt.date(2019, 9, 24))
     assert any(s["text"].startswith("Councillor P Vaughan declared") for s in _statements(cefn))
+
+
+def test_a_title_calling_the_minutes_approved_records_their_approval_by_the_body():
+    """'Approved MInutes for the Steering Group Meeting – 10th September 2020' (a neighbourhood
+    plan's steering group), as 'These are the Approved Minutes of the meeting …' (a standards
+    forum's working group): approved by the body, when the minutes do not say."""
+    hackleton = recognised(
+        _source("en-hackleton-np-steering-group-2020-09"), EN_GROUP, dt.date(2020, 9, 10)
+    )
+    assert hackleton["approved_at"] == {}
+    cabforum = recognised(_source("en-cabforum-smcwg-2024-05"), EN_GROUP, dt.date(2024, 5, 8))
+    assert cabforum["approved_at"] == {}
