@@ -11,7 +11,8 @@ from intake_quotes import REAL, recognised, source_lines
 from test_intake_recognise import EN_GROUP
 from test_intake_recognise import GROUP as CS_GROUP
 
-from psc.edits.intake import namerows
+from psc.edits.intake import namerows, pdfbullets
+from psc.edits.intake.blocks import Block
 from psc.edits.intake.pdftext import read_pdf
 from psc.edits.intake.recognise import recognise
 
@@ -203,3 +204,55 @@ def test_a_title_calling_the_minutes_approved_records_their_approval_by_the_body
     assert hackleton["approved_at"] == {}
     cabforum = recognised(_source("en-cabforum-smcwg-2024-05"), EN_GROUP, dt.date(2024, 5, 8))
     assert cabforum["approved_at"] == {}
+
+
+def test_a_line_between_two_points_of_a_pdfs_numbered_list_goes_on_with_the_first():
+    """'1. Plants – have been planted throughout the complex by Paddy' / 'O’Planter' / '2. Pool
+    planting – …' (a strata council's PDF, as pypdf gives its lines): the name's second line is
+    the point's, not a title of its own, and the list goes on in order."""
+    blocks = [
+        Block("item", "Plants – have been planted throughout the complex by Paddy",
+              "page 1, line 33", ordered=True, number="1", marker="1."),
+        Block("paragraph", "O’Planter", "page 1, line 34"),
+        Block("item", "Pool planting – Has been designed and planted by volunteers",
+              "page 1, line 35", ordered=True, number="2", marker="2."),
+    ]  # fmt: skip
+    pdfbullets.join_bullet_wraps(blocks, lambda text: None)
+    assert [b.text for b in blocks] == [
+        "Plants – have been planted throughout the complex by Paddy O’Planter",
+        "Pool planting – Has been designed and planted by volunteers",
+    ]
+    alone = [blocks[0], Block("paragraph", "English Meadows Tour", "page 1, line 36")]
+    pdfbullets.join_bullet_wraps(alone, lambda text: None)
+    assert len(alone) == 2  # a title after the list's last point stands on its own
+
+
+# https://docsbay.net/minutes-of-strata-plan-bc851 (another strata council: the council the
+# subject of its decision, after the report it answers)
+STRATA_BC851 = (
+    "Minutes of Strata Plan BC851\n\nDecember 8, 2009\n\n1. Financial Report\n\nCraig reported "
+    "that we are on track to have a small surplus in our operating budget at the end of the year "
+    "– perhaps as much as $900. Council voted to roll that surplus over into next year's "
+    "operating budget.\n"
+)
+
+
+def test_the_council_voting_after_the_text_of_a_numbered_point_is_a_resolution():
+    """'6. A letter was received from Premier regarding … Council voted unanimously to
+    terminate this contract effective June 16th, 2005.' (a strata council's PDF): the text with
+    its number, then the resolution, adopted unanimously, as 'Craig reported that … Council
+    voted to roll that surplus over …' (another strata council) in a paragraph."""
+    pdf = REAL / "pdf-cypress-point-strata-council-2005-05" / "source.pdf"
+    content = _content(recognise(read_pdf(pdf), EN_GROUP, date=None).meeting)
+    at = next(k for k, b in enumerate(content) if isinstance(b, dict) and "Premier" in str(b)
+              or isinstance(b, str) and "Premier" in b)  # fmt: skip
+    assert content[at].startswith("6. A letter was received from Premier")
+    assert content[at + 1] == {
+        "decision": "Council voted unanimously to terminate this contract effective June 16th, 2005.",
+        "outcome": "adopted",
+        "unanimous": True,
+    }
+    assert str(content[at + 2]).startswith("7. Paddy O’ Planters")
+    bc851 = _content(recognised(STRATA_BC851, EN_GROUP, dt.date(2009, 12, 8)))
+    assert {"decision": "Council voted to roll that surplus over into next year's operating "
+            "budget.", "outcome": "adopted"} in bc851  # fmt: skip

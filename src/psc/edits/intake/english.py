@@ -810,6 +810,11 @@ def body_decided(r: Walk, i: int) -> int | None:
     return bodydecided.body_decided(r, i, sentences)
 
 
+def decided_point(r: Walk, i: int) -> int | None:
+    """A numbered point whose text goes on to tell the body's decision (bodydecided.py)."""
+    return body_decided(r, i) if r.blocks[i].kind == "item" else None
+
+
 def _people(r: Walk) -> list[str]:
     attendees = r.m.get("attendees", {})
     people: list[Any] = []
@@ -933,6 +938,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     chairline.meeting_chair,
     publiclabel.public_named,
     capsitems.capital_item,
+    decided_point,  # '6. A letter … Council voted unanimously to …': before the list takes it
     capsitems.capital_point,
     capsrunin.run_in_item,
     sectionheads.section_heading,
