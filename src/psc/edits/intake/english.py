@@ -274,7 +274,8 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
         )
         where = _spanning(head, blocks[k - 1])
         line = Block("paragraph", f"{label}: {joined}", where)
-        bullets = blocks[i + 1 : k] if blocks[i + 1].kind == "item" else []  # kept as written
+        listed = blocks[i + 1].kind == "item" and kind in _ATTENDANCE_KINDS  # kept as written
+        bullets = blocks[i + 1 : k] if listed else []
         shaped = bulletedpeople.over(line, bullets) if bullets else [line]
         section = head.kind == "heading" and head.level >= 2  # '## Attendees': a section too
         blocks[i:k] = [head, *shaped] if section else shaped  # (sectionheads.py)
