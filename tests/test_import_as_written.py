@@ -150,7 +150,10 @@ def test_labels_psc_words_the_same_are_not_kept():
     # would word otherwise
     for name in ("ms-svaty-antonin-vyrocni-schuze-2011-03", "psp-vybor-zivotni-prostredi-2020-02"):
         draft = _draft(_source(name), GROUP)
-        own = draft.meeting.get("labels", {})
+        own = dict(draft.meeting.get("labels", {}))
+        # psp's attendance lines, run together with the text before them, stay text in their
+        # place (sameline.py): the header's row of the attendance is left out, no word changed
+        assert own.pop("attendees", "") == ""
         assert set(own) <= {"decision"}, own  # psc's heading of a decision left out, no other
 
 

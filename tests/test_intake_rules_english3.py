@@ -202,7 +202,7 @@ def test_the_oakland_commission_from_its_pdf():
     assert meeting["attendees"]["present"][0] == "Vice Chair Tran"
     assert meeting["attendees"]["excused"] == ["Chair Allen", "Commissioners Ha", "Kos-Read"]
     assert meeting["chair"] == {"name": "Tran", "role": "Vice Chair"}
-    assert meeting["minute_taker"] == {
+    assert meeting["recorded_by"] == {
         "name": "Jasmine Bellow",
         "role": "Assistant to the Director, Recording Secretary",
     }
@@ -254,7 +254,7 @@ def test_the_chair_present_by_title_before_the_vice_chair():
     assert r.m["chair"] == {"name": "Tran", "role": "Vice Chair"}
 
 
-def test_respectfully_submitted_names_the_minute_taker():
+def test_respectfully_submitted_names_who_recorded_the_minutes():
     # https://records.carlsbadca.gov/WebLink/DocView.aspx?dbid=0&id=4887330&repo=CityofCarlsbad
     blocks = text_blocks(
         "By proper motion, the senior commission meeting of March 5, 2020 adjourned at 3:32 p.m. "
@@ -262,7 +262,7 @@ def test_respectfully_submitted_names_the_minute_taker():
     )
     r: Any = SimpleNamespace(blocks=blocks, m={}, note=lambda where, what: None)
     submitted_by(r)
-    assert r.m["minute_taker"] == {"name": "Charlene Buckalew", "role": "Minutes clerk"}
+    assert r.m["recorded_by"] == {"name": "Charlene Buckalew", "role": "Minutes clerk"}
 
 
 def test_a_title_in_capitals_wrapped_and_lettered_sub_items():

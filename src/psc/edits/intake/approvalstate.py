@@ -8,7 +8,8 @@ Published minutes often say in a line or a sentence whether they are approved or
   approved; 'These minutes are written as recorded by … and are subject to approval at the
   next regular board meeting.' (a school board) → a draft;
 - a title: 'May 2019 DRAFT Minutes Annual Parish Council Meeting', 'Návrh zápisu z …' → a
-  draft;
+  draft; 'Approved MInutes for the Steering Group Meeting – 10th September 2020' (a
+  neighbourhood plan's steering group) → approved, as 'These are the Approved Minutes …' is;
 - 'The following minutes …' only in the head, before the first item (inside an item it is
   about earlier minutes being approved): 'Note: The following minutes were approved.' (a
   steering group's page) → approved.
@@ -47,6 +48,8 @@ _DRAFT_TITLE = re.compile(r"\b(?:draft|unapproved|návrh\s+zápisu|koncept\s+zá
 _OWN = r"(?:these|this\s+set\s+of)"
 _FOLLOWING = r"(?:the\s+following)"
 _APPROVED = r"(?:approved|adopted|confirmed|ratified)"
+_APPROVED_TITLE = re.compile(rf"\b{_APPROVED}\s+minutes\b", re.I)
+"""A title that calls the minutes approved: 'Approved MInutes for the Steering Group …'."""
 
 
 def _approved(subject: str) -> re.Pattern[str]:
@@ -90,9 +93,14 @@ def seen(walk: Walk, block: Block, text: str) -> None:
 def settle(walk: Walk) -> None:
     """Record the state kept by `seen`: approved by the body, or a draft; a title that calls
     the minutes a draft makes them one too."""
-    if _DRAFT_TITLE.search(str(walk.m.get("title", ""))):
+    title = str(walk.m.get("title", ""))
+    if _DRAFT_TITLE.search(title):
         walk.marked_draft = True
     if walk.stated_approval is None:
+        said = not walk.marked_draft and _APPROVED_TITLE.search(title)
+        if said and "approved_by" not in walk.m and "approved_at" not in walk.m:
+            walk.m["approved_at"] = {}
+            walk.note("title", "the title calls the minutes approved → approved by the body")
         return
     state, block = walk.stated_approval
     if state == "draft":

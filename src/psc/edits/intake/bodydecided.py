@@ -7,7 +7,10 @@ minutes represented a true record of the meeting, …' (Choppington parish counc
 council decided to defer the decision pending further community consultation.', 'The council
 unanimously approved the application after a brief discussion.' (a parish council's minutes),
 'After brief discussion, Board agreed.'; notes of a board write the verb alone, opening the
-paragraph: 'Agreed on storing meeting minutes on GitHub …' (the Bevy Foundation's board).
+paragraph: 'Agreed on storing meeting minutes on GitHub …' (the Bevy Foundation's board). In a
+numbered point, after its text: '6. A letter was received from Premier regarding … Council
+voted unanimously to terminate this contract effective June 16th, 2005.' (a strata council),
+the text before it kept with the point's number.
 That sentence is a resolution, adopted ('noted' for a noting, rejected for 'voted against');
 the sentences before and after it stay text in their place.
 """
@@ -75,21 +78,24 @@ def body_decided(r: Walk, i: int, sentences: Callable[[str], list[str]]) -> int 
     """A paragraph with a sentence telling what the body decided (`decided`): that sentence
     a resolution, the others text before and after it (`sentences` splits a paragraph)."""
     block = r.blocks[i]
-    if block.kind != "paragraph" or block.bold or not r.started():
+    point = block.kind == "item" and block.ordered and bool(block.number)  # '6. A letter …'
+    if (block.kind != "paragraph" and not point) or block.bold or not r.started():
         return None
     parts = sentences(block.text)
     found = next(
         ((k, d) for k, part in enumerate(parts) if (d := decided(part, first=k == 0))), None
     )
-    if found is None:
-        return None
+    if found is None or (point and not found[0]):
+        return None  # a numbered point that is the decision alone stays the list's
     at, decision = found
-    if at:
-        r.add(" ".join(parts[:at]))
+    if at:  # a numbered point's text before it keeps the number as written
+        number = f"{block.marker or f'{block.number}.'} " if point else ""
+        r.add(number + " ".join(parts[:at]))
     r.add(decision)
     r.note(block, f"the body decided, in a sentence → resolution, {decision['outcome']}")
     if parts[at + 1 :]:  # the sentences after it, read as the paragraph they are ('It was
         # also agreed that …' another resolution)
-        r.blocks[i] = replace(block, text=" ".join(parts[at + 1 :]))
+        rest = " ".join(parts[at + 1 :])
+        r.blocks[i] = replace(block, kind="paragraph", text=rest, ordered=False, number=None)
         return i
     return i + 1

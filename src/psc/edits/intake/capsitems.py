@@ -125,5 +125,7 @@ def capital_item(r: Walk, i: int) -> int | None:
         return None
     r.in_programme = False
     item = {"number": int(block.number), "title": block.text.strip()}
+    if i and r.blocks[i - 1].where == block.where:  # run together with the text before it
+        item["label"] = f"{block.number}."  # '… Denise Hutt 1. CALL TO ORDER:' as written
     r.start_item(block, item, f"item {block.number}: a numbered title in capitals")
     return i + 1

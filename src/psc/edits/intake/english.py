@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from psc.edits.intake import (
     apologies,
     bodydecided,
+    bulletedpeople,
     capsitems,
     capsopen,
     capsrunin,
@@ -276,10 +277,13 @@ def label_over_list(blocks: list[Block], is_label: Callable[[str], str | None]) 
         )
         where = _spanning(head, blocks[k - 1])
         line = Block("paragraph", f"{label}: {joined}", where)
+        listed = blocks[i + 1].kind == "item" and kind in _ATTENDANCE_KINDS  # kept as written
+        bullets = blocks[i + 1 : k] if listed else []
+        shaped = bulletedpeople.over(line, bullets) if bullets else [line]
         section = head.kind == "heading" and head.level >= 2  # '## Attendees': a section too
-        blocks[i:k] = [head, line] if section else [line]  # (sectionheads.py)
+        blocks[i:k] = [head, *shaped] if section else shaped  # (sectionheads.py)
         notes.append((where, f"'{label}' over its list on the lines below: read as one line"))
-        i += 2 if section else 1
+        i += len(shaped) + section
     return notes
 
 
@@ -811,6 +815,11 @@ def body_decided(r: Walk, i: int) -> int | None:
     return bodydecided.body_decided(r, i, sentences)
 
 
+def decided_point(r: Walk, i: int) -> int | None:
+    """A numbered point whose text goes on to tell the body's decision (bodydecided.py)."""
+    return body_decided(r, i) if r.blocks[i].kind == "item" else None
+
+
 def _people(r: Walk) -> list[str]:
     attendees = r.m.get("attendees", {})
     people: list[Any] = []
@@ -923,6 +932,8 @@ def attendance_in_item(r: Walk, i: int) -> int | None:
             attendees[kind] = people
         r.note(block, f"'{label}' inside the item → {kind} ({len(people)}, split at ';')")
         return i + 1
+    if bulletedpeople.marked(block):  # its bullets stay below it, as written
+        bulletedpeople.read_inside_an_item(r.m)
     r.attendance(block.where, label, kind, value)
     return i + 1
 
@@ -934,6 +945,7 @@ BEFORE_RULES: tuple[Callable[[Walk, int], int | None], ...] = (
     chairline.meeting_chair,
     publiclabel.public_named,
     capsitems.capital_item,
+    decided_point,  # '6. A letter … Council voted unanimously to …': before the list takes it
     capsitems.capital_point,
     capsrunin.run_in_item,
     sectionheads.section_heading,

@@ -10,7 +10,8 @@ The line goes on with the item when the item is long (45 characters at least) an
 or semicolon, no number last) and the line opens no point of its own (no bullet, number or
 letter, no 'Label:' before a colon), and either the item ends on a small word that cannot end
 a sentence ('the', 'of', 'to', …) or the line is no title (capitalised words alone: 'Rack
-Card', 'English Meadows Tour' stand as headings of their own).
+Card', 'English Meadows Tour' stand as headings of their own) or it stands between the item
+and the next point of its numbered list ('1. Plants – … by Paddy' / 'O’Planter' / '2. …').
 
 english.py runs `join_bullet_wraps` first among its block rules.
 """
@@ -37,14 +38,29 @@ _LABELLED = re.compile(r"^[^\s:][^:]{0,40}:(?:\s|$)")
 _POINT = re.compile(r"^(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s", re.I)
 
 
-def _goes_on(item: Block, line: Block) -> bool:
-    """Does `line` go on with the text of the list item `item` (both read from a PDF)?"""
+def _goes_on(item: Block, line: Block, between: bool = False) -> bool:
+    """Does `line` go on with the text of the list item `item` (both read from a PDF)?
+    `between`: the line stands between the item and the next point of its list."""
     before, text = item.text.rstrip(), line.text.strip()
     if len(before) < _WRAPPED or re.search(r"[.!?:;\d]$", before) or not text or "\n" in text:
         return False
     if _LABELLED.match(text) or _POINT.match(text):
         return False
-    return bool(_OPEN.search(before)) or not _title(text)
+    return bool(_OPEN.search(before)) or between or not _title(text)
+
+
+def _between(item: Block, after: Block | None) -> bool:
+    """Is `after` the next point of the numbered list `item` is a point of ('1. Plants – …
+    by Paddy' / 'O’Planter' / '2. Pool planting – …': a title never stands inside a list)?"""
+    number = item.number or ""
+    return (
+        item.ordered
+        and number.isdigit()
+        and after is not None
+        and after.kind == "item"
+        and after.ordered
+        and after.number == str(int(number) + 1)
+    )
 
 
 def join_bullet_wraps(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
@@ -58,7 +74,7 @@ def join_bullet_wraps(blocks: list[Block], is_label: Callable[[str], str | None]
             and line.kind == "paragraph"
             and item.where.startswith("page ")
             and line.where.startswith("page ")
-            and _goes_on(item, line)
+            and _goes_on(item, line, _between(item, blocks[i + 1] if i + 1 < len(blocks) else None))
         ):
             joined = f"{item.text.rstrip()} {line.text.strip()}"
             blocks[i - 1 : i + 1] = [replace(item, text=joined)]

@@ -26,6 +26,7 @@ from psc.edits.intake import (
     approvalstate,
     bodies,
     bulletedlabels,
+    bulletedpeople,
     chairline,
     charged,
     commissions,
@@ -39,6 +40,7 @@ from psc.edits.intake import (
     labelleditems,
     motions,
     namedvote,
+    namerows,
     needed,
     opening,
     ownlabels,
@@ -52,6 +54,7 @@ from psc.edits.intake import (
     runpoints,
     runprogramme,
     runtogether,
+    sameline,
     sectionlabels,
     segment,
     shownhere,
@@ -1216,7 +1219,10 @@ class _Recogniser:
         that a PDF's text wraps onto the next lines: the lines that continue it joined to
         it. The blocks after it are read from the one returned."""
         block = self.blocks[i]
-        first = k
+        first, written = k, value
+        if rows := namerows.below(value, self.blocks[k:]):  # 'PRESENT: A B C D' / 'E F'
+            value, k = ", ".join(rows[0]), k + rows[1]
+            written = " ".join([written, *(_raw(b) for b in self.blocks[first:k])])
         while value and k < len(self.blocks) and _continues(value, self.blocks[k]):
             nxt = self.blocks[k]
             raw = _raw(nxt)
@@ -1230,11 +1236,22 @@ class _Recogniser:
         shown = block if k == i + 1 else Block("paragraph", "", f"{block.where}–{last}")
         self.header_value(shown, label, kind, value)
         people = _attendance_value(value)[0] if kind in ownlabels.SAID_LABELS else []
-        reworded = ownlabels.reworded(self.m, value, people)  # 'A (X) Mr. B': no commas
+        reworded = ownlabels.reworded(self.m, written if rows else value, people)  # 'A (X) Mr. B'
         split = kind == "present" and excused.split(value) is not None  # psc prints two lines
         reworded = reworded or split or ownlabels.lines_kept(self.m)  # and the lines after it
-        if k == i + 1 and not self.started() and (strays.not_printed_back(value) or reworded):
-            self.text_kept(block, "the attendance line as written (its people read) kept as text")
+        reworded = reworded or sameline.run_together(self.blocks, i, k)  # '… X MEMBERS ABSENT:'
+        if bulletedpeople.marked(block):  # its bullets stay below it as written: its text
+            ownlabels.line_kept(self.m)
+            return k
+        if (
+            (k == i + 1 or rows)
+            and not self.started()
+            and (strays.not_printed_back(value) or reworded)
+        ):
+            for line in self.blocks[i:k]:  # the rows of names too (namerows.py)
+                self.text_kept(
+                    line, "the attendance line as written (its people read) kept as text"
+                )
             ownlabels.line_kept(self.m)
         return k
 
@@ -2852,7 +2869,10 @@ class _Recogniser:
         said = f"'{label.group(1).strip()}' → " if label else ""
         stays = points.date_words_lost(plain, found, self.wording.short_date)
         if stays:  # 'Wednesday 12th October 2011', printed '12 Oct 2011': the line stays too
-            self.add(block.text.strip())
+            if block.kind == "item" and not block.ordered:  # a bullet: in its list
+                self.list_item(block)
+            else:
+                self.add(block.text.strip())
             self.kept += 1
         self.note(
             block,

@@ -1,12 +1,14 @@
-"""A rule for English minutes: the minute taker's sign-off at their end.
+"""A rule for English minutes: who wrote the minutes, signing them off at their end.
 
 US minutes close with who wrote them under 'Respectfully submitted,': 'Respectfully
 Submitted,' / 'Jasmine Bellow' / 'Assistant to the Director' / 'Recording Secretary'
 (Oakland's Parks and Recreation Advisory Commission), 'Respectfully submitted, Charlene
-Buckalew Minutes clerk' (Carlsbad's Senior Commission, the words ending a paragraph). The
-name on the line after it is the minute taker, the lines of capitalised words after the name
-(or the words after it naming a clerk or secretary) their function; the text stays where it
-is. Pure but for the recogniser given.
+Buckalew Minutes clerk' (Carlsbad's Senior Commission, the words ending a paragraph),
+'Respectfully Submitted,' / 'Gary Fox' (a library's trustees, joined into one line by a hard
+wrap). The name after it is who recorded the minutes (`recorded_by`: the sign-off at their
+end, as 'Zapsal(a): …' closes Czech minutes; the minute taker is one designated at the
+meeting), the lines of capitalised words after the name (or the words after it naming a clerk
+or secretary) their function; the text stays where it is. Pure but for the recogniser given.
 """
 
 from __future__ import annotations
@@ -37,30 +39,32 @@ class Walk(Protocol):
 
 
 def submitted_by(r: Walk) -> None:
-    """The last 'Respectfully submitted,' over a name: the minute taker (with the function
-    the lines after the name give), when the minutes named none."""
-    if "minute_taker" in r.m:
+    """The last 'Respectfully submitted,' over a name (or with it after the comma): who
+    recorded the minutes (with the function the lines after the name give), when the minutes
+    named no one."""
+    if "recorded_by" in r.m:
         return
     for i in range(len(r.blocks) - 1, -1, -1):
         block = r.blocks[i]
         match = _SUBMITTED.search(block.text.strip()) if block.kind == "paragraph" else None
         if match is None:
             continue
-        if match["rest"] or i + 1 >= len(r.blocks):
+        after = i + 1 if not match["rest"] else i  # 'Respectfully Submitted, Gary Fox'
+        if after >= len(r.blocks):
             return
-        name = r.blocks[i + 1].text.strip()
+        name = match["rest"].strip() or r.blocks[after].text.strip()
         both = _NAME_AND_FUNCTION.match(name)
-        if r.blocks[i + 1].kind != "paragraph" or not (both or _NAME.match(name)):
+        if r.blocks[after].kind != "paragraph" or not (both or _NAME.match(name)):
             return
         functions = [both["role"]] if both else []
         name = both["name"] if both else name
-        for nxt in r.blocks[i + 2 : i + 2 + _MAX_FUNCTION_LINES] if not both else []:
+        for nxt in r.blocks[after + 1 : after + 1 + _MAX_FUNCTION_LINES] if not both else []:
             if nxt.kind != "paragraph" or not _FUNCTION.match(nxt.text.strip()):
                 break
             functions.append(nxt.text.strip())
         person: dict[str, Any] = {"name": name}
         if functions:
             person["role"] = ", ".join(functions)
-        r.m["minute_taker"] = person
-        r.note(block, f"'Respectfully submitted,' {name} → minute taker (the lines stay)")
+        r.m["recorded_by"] = person
+        r.note(block, f"'Respectfully submitted,' {name} → recorded by (the lines stay)")
         return

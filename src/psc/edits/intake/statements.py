@@ -75,7 +75,7 @@ _VERBS_CS = (
 _VERBS_EN = (
     "said|stated|reported|noted|explained|asked|suggested|proposed|informed|presented|"
     "confirmed|advised|commented|updated|thanked|raised|queried|outlined|summarised|"
-    "summarized|replied|responded|agreed|requested|highlighted|expressed|spoke"
+    "summarized|replied|responded|agreed|requested|highlighted|expressed|spoke|declared"
 )
 _SPEECH_VERB = re.compile(rf"^(?:(?:{_VERBS_CS})(?:a|i|y|o)?|{_VERBS_EN})$", re.I)
 
