@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from psc.edits.intake import functionspeaker
+from psc.edits.intake import functionspeaker, inverted
 
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
@@ -335,6 +335,10 @@ def statements_in(
         said = speech_sentence(sentence, known) or by_function(sentence, speakers or {})
         function = None if said else functionspeaker.alone(sentence, _FUNCTIONS)
         said = Said(function, sentence) if function else said  # 'Předsedkyně … řekla, že'
+        after = (
+            None if said else inverted.speaker(sentence, _FUNCTIONS, _SPEECH_VERB, speakers or {})
+        )
+        said = Said(after[0], sentence, after[1]) if after else said  # '… zmínil předseda …'
         previous = parts[-1] if parts else None
         if said is None and isinstance(previous, str):
             said = opening(previous, sentence, known)
