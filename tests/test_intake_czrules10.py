@@ -9,11 +9,15 @@ import datetime as dt
 from intake_quotes import source_lines
 from test_intake_recognise import _draft
 
-from psc.edits.intake import continued, inverted, statements
+from psc.edits.intake import continued, counterproposal, inverted, keptrows, statements, tables
+from psc.edits.intake.sources import text_blocks
 
 SVATY = "ms-svaty-antonin-vyrocni-schuze-2011-03"
 KOCLIROV = "obec-koclirov-zastupitelstvo-2008-11"
 LYSICE = "skola-zs-lysice-zakovsky-parlament-2019-06"
+SVJ = "svj-santrochova-shromazdeni-2025-11"
+ZBILIDY = "obec-zbilidy-zastupitelstvo-2018-06"
+MZE = "ministerstvo-zemedelstvi-kps-nap-pracovni-skupina-2014-03"
 
 # https://www.vcelari-zo-vyskov.cz/?p=1189 (a beekeepers' annual meeting, a bullet's text)
 VYSKOV = (
@@ -76,3 +80,61 @@ def test_the_reports_of_an_annual_meeting_told_by_function_are_statements():
         for item in meeting["items"]
         for block in item["content"]
     )
+
+
+def test_no_counter_proposal_is_no_resolution_the_proposal_before_it_is():
+    raised = source_lines(SVJ, "Proti předloženému", 1).strip()
+    assert counterproposal.none_raised(raised)
+    assert counterproposal.none_raised(source_lines(ZBILIDY, "Starosta obce navrhl určit", 1))
+    assert not counterproposal.none_raised(source_lines(SVJ, "P. Hruška seznámil", 1))
+    content: list = ["Text.", {"list": ["Návrh na předsedajícího - Mgr. Jiří Hruška"]}, raised]
+    decision: dict = {}
+    assert counterproposal.take(content, decision) == raised
+    assert content == ["Text."]
+    assert decision == {"label": "-", "decision": "Návrh na předsedajícího - Mgr. Jiří Hruška"}
+    # no proposal before it: nothing taken
+    content = ["Při hlasování byli přítomni …", raised]
+    assert counterproposal.take(content, {}) is None and len(content) == 2
+
+
+def test_a_proposal_voted_on_as_proposed_is_the_resolution_its_outcome_worded_in_order():
+    meeting = _draft(source_lines(SVJ, "Zápis ze schůze", 40), date=dt.date(2025, 11, 3)).meeting
+    decisions = [b for b in meeting["items"][-1]["content"] if isinstance(b, dict) and "votes" in b]
+    assert [(d["label"], d["decision"], d["outcome"]) for d in decisions] == [
+        ("-", "Návrh na předsedajícího - Mgr. Jiří Hruška", "adopted"),
+        ("-", "Návrh na zapisovatele - Ing. Kateřina Kunešová", "adopted"),
+    ]
+    worded = decisions[0]["outcome_text"]
+    assert worded.startswith("Proti předloženému návrhu usnesení nebyl vznesen žádný protinávrh")
+    # the vote table as the page writes it: the heads, then their counts
+    assert "hlasů): PRO | ZDRŽEL SE | PROTI | 18.915 hlasů = 96,36 %" in worded
+    assert worded.endswith("| Návrh přijat.")
+    assert decisions[0]["votes"] == {"for": 18915, "abstained": 714, "against": 0}
+
+
+def test_a_vote_table_read_back_is_shown_as_written():
+    joined, _ = tables.cells_joined(text_blocks(source_lines(SVJ, "Výsledek hlasování", 10)))
+    (vote,) = [b for b in joined if b.text.startswith("Výsledek hlasování")]
+    assert ": PRO: 18.915 hlasů" in vote.text  # read as the vote's line
+    assert tables.as_written(vote).endswith(
+        "hlasů): PRO | ZDRŽEL SE | PROTI | 18.915 hlasů = 96,36 % přítomných vlastníků 78,40 % "
+        "všech vlastníků | 714 hlasů = 3,64 % přítomných vlastníků 2,96 % všech vlastníků | "
+        "0 hlasů = 0 % přítomných vlastníků 0 % všech vlastníků |"
+    )
+    other = text_blocks("Návrh přijat.\n")[0]
+    assert tables.as_written(other) == "Návrh přijat."
+
+
+def test_the_place_line_stays_with_the_date_line_kept_as_text():
+    meeting = _draft(source_lines(SVJ, "Zápis ze schůze", 5)).meeting
+    assert meeting["place"] == "Sušárna domu 1778/14, Praha 6"
+    assert meeting["labels"]["place"] == ""  # the header's row left out: the line says it
+    assert meeting["items"][0]["content"][-2:] == [
+        "Datum konání: 3. 11. 2025 v 19:00 hod.",
+        "Místo konání: Sušárna domu 1778/14, Praha 6",
+    ]
+    # the date's line read as the header's row: the place's line is the header's row too
+    meeting = _draft(source_lines(MZE, "", 4)).meeting
+    assert meeting["place"] == "Ministerstvo zemědělství"
+    assert meeting.get("labels", {}).get("place") != ""
+    assert not keptrows.after_kept_date([{"content": ["Zápis z jednání"]}])

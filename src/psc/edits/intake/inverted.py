@@ -47,13 +47,20 @@ def _bare(word: str) -> str:
 
 
 def speaker(
-    sentence: str, functions: frozenset[str], speaks: re.Pattern[str], named: dict[str, str]
+    sentence: str,
+    functions: frozenset[str],
+    speaks: re.Pattern[str],
+    named: dict[str, str],
+    rest: str = "",
 ) -> tuple[str, str | None] | None:
     """The speaker of a sentence whose verb of speaking (`speaks`, or 'zmínil') comes before
     its subject, a function of `functions` with perhaps an adjective before it and a body's
     abbreviation after it: (the person named before with the function in `named`, the
     function) or (the function as written, None); None when the sentence is not so built
-    (a function or a name before the verb is the other rules' subject)."""
+    (a function or a name before the verb is the other rules' subject). A sentence that only
+    says who presented ('Zprávu přednesl tajemník.') is the minutes' own, unless what was
+    said follows: after the function in the sentence, or in the next sentence of `rest`,
+    the paragraph after it, opening with the verb ('… myslivecký hospodář. Zmínil plán …')."""
     words = sentence.split()
     for k, word in enumerate(words):
         verb = word.strip(",;:")
@@ -74,6 +81,11 @@ def speaker(
             if end < len(words) and re.fullmatch(r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]{2,5}[.,]?", words[end]):
                 end += 1  # 'předseda MS'
             function = " ".join(words[start:end]).rstrip(".,;:")
+            said = len(words) - end >= 2 or _PARTICIPLE.match(
+                rest.split()[0] if rest.split() else ""
+            )
+            if not said:
+                return None
             person = named.get(function.casefold()) or named.get(bare)
             return (person, function) if person else (function, None)
         return None

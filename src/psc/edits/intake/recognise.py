@@ -31,10 +31,12 @@ from psc.edits.intake import (
     commissions,
     continued,
     counted,
+    counterproposal,
     english,
     excused,
     german,
     groups,
+    keptrows,
     labelalone,
     labelleditems,
     motions,
@@ -1246,6 +1248,10 @@ class _Recogniser:
     ) -> None:
         had_date = "date" in self.m
         self.header_value_read(block, label, kind, value, value_block)
+        if kind == "place" and value_block is None and keptrows.after_kept_date(self.items):
+            keptrows.keep_in_place(self.m)  # 'Datum konání: …' kept: 'Místo konání: …' too
+            self.text_kept(block, "the place's line kept in its place, after the date's")
+            return
         shown = _plain(label)
         if kind in ownlabels.ROW_LABELS - {"date", "programme"} or (
             kind == "date" and not had_date and "date" in self.m
@@ -2372,8 +2378,12 @@ class _Recogniser:
             and content[-1] == before.text.strip()
             and not _SAID_BY.match(before.text.strip())
         ):
-            self.part_of_last(content.pop(), decision)
+            raised = counterproposal.take(content, decision)  # '- Návrh …' / 'Proti … protinávrh'
+            if raised is None:
+                self.part_of_last(content.pop(), decision)
             used = self.votes(i, decision)
+            if raised is not None:
+                counterproposal.worded(decision, raised)
         elif match:
             label = plain[: match.start("words")].strip()
             decision["label"] = label if label.endswith(":") else label + ":"
@@ -2666,7 +2676,7 @@ class _Recogniser:
             return 0
         said = ", ".join(w for w in words if w)
         self._vote_words(said, decision)
-        motions.worded(decision, [b.text for b in self.blocks[k : k + used]])
+        motions.worded(decision, [tables.as_written(b) for b in self.blocks[k : k + used]])
         return used
 
     # ---------------------------------------------------------------- tasks

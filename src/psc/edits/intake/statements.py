@@ -336,7 +336,11 @@ def statements_in(
         function = None if said else functionspeaker.alone(sentence, _FUNCTIONS)
         said = Said(function, sentence) if function else said  # 'Předsedkyně … řekla, že'
         after = (
-            None if said else inverted.speaker(sentence, _FUNCTIONS, _SPEECH_VERB, speakers or {})
+            None
+            if said
+            else inverted.speaker(
+                sentence, _FUNCTIONS, _SPEECH_VERB, speakers or {}, text.split(sentence, 1)[-1]
+            )
         )
         said = Said(after[0], sentence, after[1]) if after else said  # '… zmínil předseda …'
         previous = parts[-1] if parts else None
