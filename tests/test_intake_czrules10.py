@@ -9,7 +9,15 @@ import datetime as dt
 from intake_quotes import source_lines
 from test_intake_recognise import _draft
 
-from psc.edits.intake import continued, counterproposal, inverted, keptrows, statements, tables
+from psc.edits.intake import (
+    bodyacts,
+    continued,
+    counterproposal,
+    inverted,
+    keptrows,
+    statements,
+    tables,
+)
 from psc.edits.intake.sources import text_blocks
 
 SVATY = "ms-svaty-antonin-vyrocni-schuze-2011-03"
@@ -18,6 +26,18 @@ LYSICE = "skola-zs-lysice-zakovsky-parlament-2019-06"
 SVJ = "svj-santrochova-shromazdeni-2025-11"
 ZBILIDY = "obec-zbilidy-zastupitelstvo-2018-06"
 MZE = "ministerstvo-zemedelstvi-kps-nap-pracovni-skupina-2014-03"
+SOKOL = "spolek-tj-sokol-ceske-hermanice-vybor-2012-07"
+
+# https://www.zoosdpmd.cz/l/zapis-vyboru-0029/ (a trade union's committee)
+ZOOS_DISCUSSED = (
+    "Výbor projednal možnost zájezdu na muzikál Slunce, seno, jahody a pověřil předsedu "
+    "kalkulací tohoto zájezdu."
+)
+# https://www.zoosdpmd.cz/l/zapis-vyboru-0020/
+ZOOS_NOTED = (
+    "Výbor vzal na vědomí konání tradiční rybářské soutěže v termínu 11.-13. 09. 2020 na Staré "
+    "Olešce. Oficiální plakát bude včas vyvěšen."
+)
 
 # https://www.vcelari-zo-vyskov.cz/?p=1189 (a beekeepers' annual meeting, a bullet's text)
 VYSKOV = (
@@ -138,3 +158,35 @@ def test_the_place_line_stays_with_the_date_line_kept_as_text():
     assert meeting["place"] == "Ministerstvo zemědělství"
     assert meeting.get("labels", {}).get("place") != ""
     assert not keptrows.after_kept_date([{"content": ["Zápis z jednání"]}])
+
+
+def test_the_body_discussed_a_matter_and_decided_on_it_in_one_sentence():
+    closing = source_lines(SOKOL, "Závěrem:", 1).split(":", 1)[1].strip()
+    assert bodyacts.discussed(closing) == {"decision": closing, "outcome": "adopted"}
+    assert bodyacts.discussed(ZOOS_DISCUSSED) == {"decision": ZOOS_DISCUSSED, "outcome": "adopted"}
+    # discussed only: no decision
+    later = source_lines(SOKOL, "Dále se výbor zabýval", 1).strip()
+    assert bodyacts.discussed(later) is None
+    assert bodyacts.discussed("Výbor projednal organizaci pouťové taneční zábavy.") is None
+
+
+def test_a_decision_going_on_from_the_body_of_the_sentence_before():
+    paragraph = source_lines(SOKOL, "Výbor byl seznámen", 1).strip()
+    before, decision, after = bodyacts.continued(paragraph)
+    assert before == "Výbor byl seznámen s novým kronikářem (paní Jana Říhová)."
+    assert decision == {
+        "decision": "Zároveň schválil nákup nové kroniky a vyjádřil zájem o vazbu původní.",
+        "outcome": "adopted",
+    }
+    assert after == ""
+    assert bodyacts.continued(ZOOS_NOTED) is None  # no decision goes on from it
+    # the subject of the first sentence is no body: not this shape
+    assert bodyacts.continued(source_lines(SVATY, "Připoměl, že", 1)) is None
+    meeting = _draft(source_lines(SOKOL, "Schůze výboru", 16), date=dt.date(2012, 7, 11)).meeting
+    closing = meeting["items"][-1]["content"]
+    assert [b.get("outcome") if isinstance(b, dict) else b[:10] for b in closing] == [
+        "adopted",
+        "Výbor byl ",
+        "adopted",
+        "Dále se vý",
+    ]

@@ -25,6 +25,7 @@ from psc.edits.intake import (
     announced,
     approvalstate,
     bodies,
+    bodyacts,
     bulletedlabels,
     chairline,
     charged,
@@ -2314,6 +2315,7 @@ class _Recogniser:
         decision = told_decision(text)
         if decision is None and block.kind == "paragraph":
             decision = resolved.consent(text)  # 'Výbor se zněním dopisu souhlasí.'
+            decision = decision or bodyacts.discussed(text)  # 'Výbor projednal …, určil …'
         if decision is not None and lettered:  # 'b) OZ vzalo na vědomí zprávu auditorky'
             decision = {"label": block.marker, **decision}
         if decision is None:
@@ -2332,6 +2334,8 @@ class _Recogniser:
 
         block = self.blocks[i]
         found = told_in_text(block.text.strip())
+        if found is None and block.kind == "paragraph":  # 'Výbor byl … . Zároveň schválil …'
+            found = bodyacts.continued(block.text.strip())
         if found is None:
             return None
         before, decision, after = found
