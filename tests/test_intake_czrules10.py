@@ -10,6 +10,7 @@ from intake_quotes import source_lines
 from test_intake_recognise import _draft
 
 from psc.edits.intake import (
+    barenumber,
     bodyacts,
     continued,
     counterproposal,
@@ -27,6 +28,7 @@ SVJ = "svj-santrochova-shromazdeni-2025-11"
 ZBILIDY = "obec-zbilidy-zastupitelstvo-2018-06"
 MZE = "ministerstvo-zemedelstvi-kps-nap-pracovni-skupina-2014-03"
 SOKOL = "spolek-tj-sokol-ceske-hermanice-vybor-2012-07"
+LITOMERICE = "mesto-litomerice-redakcni-rada-2017-01"
 
 # https://www.zoosdpmd.cz/l/zapis-vyboru-0029/ (a trade union's committee)
 ZOOS_DISCUSSED = (
@@ -190,3 +192,23 @@ def test_a_decision_going_on_from_the_body_of_the_sentence_before():
         "adopted",
         "Dále se vý",
     ]
+
+
+def test_a_number_alone_on_its_line_next_in_sequence_starts_an_untitled_item():
+    one = [{"number": 1, "title": "Obsah prosincového vydání Radničního zpravodaje"}]
+    assert barenumber.number("2) ", one) == 2
+    assert barenumber.number("3)", one) is None  # out of sequence
+    assert barenumber.number("2)", []) is None  # no numbered item before it
+    assert barenumber.number("2) Příprava", one) is None  # a title: the usual rule's
+    meeting = _draft(source_lines(LITOMERICE, "Zápis z jednání", 40)).meeting
+    items = [(i.get("number"), i.get("title"), i.get("label")) for i in meeting["items"]]
+    assert items[1:] == [
+        (1, "Obsah prosincového vydání Radničního zpravodaje", "1)"),
+        (2, None, "2)"),
+        # indented as the rest of the page, next in sequence, no '3)' below at the items' indent
+        (3, "Diskuse", "3)"),
+        # a labelled next meeting right under a title with no text begins the close
+        (None, None, None),
+    ]
+    assert meeting["items"][2]["content"][0]["list"][0] == "Příprava únorového vydání RZ"
+    assert meeting["items"][-1]["content"][0].startswith("Termín příštího jednání:")

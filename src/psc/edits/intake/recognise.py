@@ -24,6 +24,7 @@ from psc.edits.intake import (
     agreed,
     announced,
     approvalstate,
+    barenumber,
     bodies,
     bodyacts,
     bulletedlabels,
@@ -1740,9 +1741,15 @@ class _Recogniser:
             numbered = _NUMBERED.match(plain) if block.kind != "item" else None
             if block.kind == "item" and block.ordered and block.number and block.number.isdigit():
                 numbered = _NUMBERED.match(f"{block.number}. {plain}")
+            if numbered is None and (bare := barenumber.number(plain, self.items)):
+                item = {"number": bare, "label": plain.strip()}  # '2)' over its text
+                self.start_item(block, item, f"item {bare} ('{plain.strip()}'), no title")
+                return True
             if numbered is None:
                 return False
-            if subpoints.under_item(block, self.item_indent):
+            if subpoints.under_item(block, self.item_indent) and not barenumber.continues(
+                self.blocks, block, self.item_indent or 0, self.items
+            ):  # '  3) Diskuse' where the page indents the rest: the next item all the same
                 return False
             if self.presenter_first_item(block, numbered):
                 return True
