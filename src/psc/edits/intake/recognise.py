@@ -1742,8 +1742,8 @@ class _Recogniser:
             if block.kind == "item" and block.ordered and block.number and block.number.isdigit():
                 numbered = _NUMBERED.match(f"{block.number}. {plain}")
             if numbered is None and (bare := barenumber.number(plain, self.items)):
-                item = {"number": bare, "label": plain.strip()}  # '2)' over its text
-                self.start_item(block, item, f"item {bare} ('{plain.strip()}'), no title")
+                bare_item = {"number": bare, "label": plain.strip()}  # '2)' over its text
+                self.start_item(block, bare_item, f"item {bare} ('{plain.strip()}'), no title")
                 return True
             if numbered is None:
                 return False
