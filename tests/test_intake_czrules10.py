@@ -16,6 +16,7 @@ from psc.edits.intake import (
     counterproposal,
     inverted,
     keptrows,
+    restated,
     statements,
     tables,
 )
@@ -29,6 +30,27 @@ ZBILIDY = "obec-zbilidy-zastupitelstvo-2018-06"
 MZE = "ministerstvo-zemedelstvi-kps-nap-pracovni-skupina-2014-03"
 SOKOL = "spolek-tj-sokol-ceske-hermanice-vybor-2012-07"
 LITOMERICE = "mesto-litomerice-redakcni-rada-2017-01"
+
+# http://www.zohumpolec.cz/?p=311 (a breeders' annual meeting): its programme and narrative
+HUMPOLEC_PROGRAMME = [
+    "Prezentace",
+    "Zahájení a přivítání hostů",
+    "Zpráva o činnosti za uplynulé období",
+    "Zpráva pokladní",
+    "Zpráva revizní komise",
+    "Vyhodnocení nejúspěšnějších chovatelů",
+    "Diskuze",
+    "Usnesení",
+    "Závěr",
+]
+HUMPOLEC = [
+    "Shůzi řídil místopředseda př. Měska. V úvodu minutou ticha uctil památku př. Bohumila DOUBKA.",
+    "Předseda př. Meloun krátce zhodnotil minulé období od poslední výroční schůze.",
+    "Po předložení zprávy pokladní a revizní př. Josef Pecha provedl vyhodnocení "
+    "nejúspěšnějších chovatelů:",
+    "V diskuzi jsme popřáli ženám k svátku a po schválení a přijetí usnesení př. Měska ukončil "
+    "schůzi.",
+]
 
 # https://www.zoosdpmd.cz/l/zapis-vyboru-0029/ (a trade union's committee)
 ZOOS_DISCUSSED = (
@@ -212,3 +234,33 @@ def test_a_number_alone_on_its_line_next_in_sequence_starts_an_untitled_item():
     ]
     assert meeting["items"][2]["content"][0]["list"][0] == "Příprava únorového vydání RZ"
     assert meeting["items"][-1]["content"][0].startswith("Termín příštího jednání:")
+
+
+def test_a_paragraph_taking_up_a_point_of_the_programme_begins_its_item():
+    svaty = [
+        "Zahájení",
+        "Zpráva o činnosti",
+        "Zpráva mysliveckého hospodáře",
+        "Zpráva finančního hospodáře",
+        "Zpráva předsedy revizní komise",
+        "Diskuze",
+        "Závěr",
+    ]
+    report = source_lines(SVATY, "Ve zprávě o činnosti", 1)
+    assert restated.point_taken_up(report, svaty, 0) == 1
+    assert restated.point_taken_up(source_lines(SVATY, "Dále přečetl", 1), svaty, 1) == 2
+    assert restated.point_taken_up(source_lines(SVATY, "Připoměl, že", 1), svaty, 1) is None
+    assert restated.point_taken_up(report, svaty, 1) is None  # an earlier point: no new item
+    # the first later point a paragraph names; a title only in part ('minulé období') is none
+    assert [restated.point_taken_up(p, HUMPOLEC_PROGRAMME, 0) for p in HUMPOLEC] == [
+        None,
+        None,
+        3,
+        6,
+    ]
+    assert restated.point_taken_up(HUMPOLEC[3], HUMPOLEC_PROGRAMME, 6) == 7  # 'usnesení' after
+    meeting = _draft(source_lines(SVATY, "V sobotu", 30), date=dt.date(2011, 3, 19)).meeting
+    items = meeting["items"]
+    assert [("number" in i, "title" in i) for i in items] == [(False, False)] * 3
+    assert items[1]["content"][0]["text"].startswith("Ve zprávě o činnosti")
+    assert items[2]["content"][0]["text"].startswith("Dále přečetl svoji zprávu")

@@ -52,6 +52,7 @@ from psc.edits.intake import (
     programme,
     repeatedtitles,
     resolved,
+    restated,
     roles,
     runpoints,
     runprogramme,
@@ -2024,6 +2025,8 @@ class _Recogniser:
             self.mode = "body"
             self.times_from_opening(block)
         text = block.text.strip()
+        if self.mode == "body" and self.programme and not self.in_programme:
+            restated.begin_item(self, block, text)  # 'Ve zprávě o činnosti MS zmínil …'
         if self.mode == "body" and "date" not in self.m and not self.started():
             if not points.after_a_point(self.blocks, block):  # an item's text has no say
                 self.date_from_text(block, text)
