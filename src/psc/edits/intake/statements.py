@@ -339,7 +339,7 @@ def statements_in(
             None
             if said
             else inverted.speaker(
-                sentence, _FUNCTIONS, _SPEECH_VERB, speakers or {}, text.split(sentence, 1)[-1]
+                sentence, _FUNCTIONS, _SPEECH_VERB, speakers or {}, text.partition(sentence)[2]
             )
         )
         said = Said(after[0], sentence, after[1]) if after else said  # '… zmínil předseda …'

@@ -119,7 +119,9 @@ _OF_NEXT = re.compile(r"příští|další|termín|next|schůz|jednání|zasedá
 
 def close_at_label(r: Walk, plain: str) -> None:
     """A labelled next meeting (`labelled_next`) after the last item's text begins the close
-    of the minutes, an item without a title, as `closes` does for a sentence."""
+    of the minutes, an item without a title, as `closes` does for a sentence; so it does right
+    under an item's title that is not about a meeting ('3) Diskuse' / 'Termín příštího
+    jednání: …'), the item having no text of its own."""
     if not r.started() or not labelled_next(plain):
         return
     last = r.items[-1] if r.items else {}
