@@ -31,6 +31,12 @@ MZE = "ministerstvo-zemedelstvi-kps-nap-pracovni-skupina-2014-03"
 SOKOL = "spolek-tj-sokol-ceske-hermanice-vybor-2012-07"
 LITOMERICE = "mesto-litomerice-redakcni-rada-2017-01"
 
+# http://organizace5prosince.com/zapis_44.htm (a club's minutes)
+NEDELA = (
+    "Pan Neděla se přiznal, že má doma v šuplíku rozpracovanou sbírku básní s pracovním názvem "
+    "„Vyznání“."
+)
+
 # http://www.zohumpolec.cz/?p=311 (a breeders' annual meeting): its programme and narrative
 HUMPOLEC_PROGRAMME = [
     "Prezentace",
@@ -264,3 +270,23 @@ def test_a_paragraph_taking_up_a_point_of_the_programme_begins_its_item():
     assert [("number" in i, "title" in i) for i in items] == [(False, False)] * 3
     assert items[1]["content"][0]["text"].startswith("Ve zprávě o činnosti")
     assert items[2]["content"][0]["text"].startswith("Dále přečetl svoji zprávu")
+
+
+def test_a_named_person_reporting_after_ze_is_the_speaker_whatever_the_verb():
+    known = ["Ing. Pavel Grund", "Tomáš Sarnovský"]
+
+    def person(name: str) -> bool:
+        return statements.is_person(name, known, strict=True)
+
+    line = source_lines(LITOMERICE, "  Na stranu", 1)
+    grund = next(s for s in statements.sentences(line) if s.startswith("Místostarosta Grund"))
+    assert inverted.said_that(grund, statements._FUNCTIONS, person) == ("Grund", "Místostarosta")
+    assert inverted.said_that(NEDELA, statements._FUNCTIONS, person) == ("Pan Neděla", None)
+    # a body or a word that names no one is no speaker
+    assert (
+        inverted.said_that("Výbor konstatoval, že vše je v pořádku.", frozenset(), person) is None
+    )
+    assert inverted.said_that(source_lines(SVATY, "Připoměl, že", 1), frozenset(), person) is None
+    said = statements.statements_in(line.strip(), known)
+    assert said is not None and said[-1].person == "Grund"
+    assert said[-1].text.startswith("Místostarosta Grund se omluvil, že")

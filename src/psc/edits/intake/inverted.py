@@ -20,6 +20,7 @@ records the chair by name, and the rules that know the chair decide. Pure.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _VERBS = re.compile(r"^zmínil[aiy]?$", re.I)
 """Verbs of speaking beyond `statements`' own, used only here ('zmínil')."""
@@ -114,3 +115,35 @@ def announcing(text: object) -> bool:
         return False  # one sentence, not a paragraph ending with its list's announcement
     rest = _OPENER.sub("", text.strip(), count=1).split()
     return bool(rest) and bool(_PARTICIPLE.match(rest[0][:1].upper() + rest[0][1:]))
+
+
+_THAT = re.compile(r"^[a-záčďéěíňóřšťúůýž]+l[aiyo]?,$")
+"""A verb in the past tense before its clause of what was said ('omluvil,' before 'že')."""
+
+
+def said_that(
+    sentence: str, functions: frozenset[str], is_person: Callable[[str], bool]
+) -> tuple[str, str | None] | None:
+    """The speaker of a sentence reporting what they said after 'že', whatever the verb
+    ('Místostarosta Grund se omluvil, že …' in a town's editorial board, 'Pan Neděla se
+    přiznal, že …' in a club's minutes): the person before the verb (a known attendee or a
+    name marked as one), perhaps after their function, which is the role. None otherwise."""
+    words = sentence.split()
+    k = next(
+        (
+            j
+            for j in range(1, min(len(words) - 1, 8))
+            if _THAT.match(words[j]) and words[j + 1] == "že"
+        ),
+        None,
+    )
+    if k is None:
+        return None
+    lead = words[: k - 1] if words[k - 1] in ("se", "si") else words[:k]
+    role = None
+    if lead and _bare(lead[0]) in functions:
+        role, lead = lead[0], lead[1:]
+    name = " ".join(lead)
+    if not lead or not is_person(name):
+        return None
+    return name, role

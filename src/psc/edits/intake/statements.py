@@ -343,6 +343,14 @@ def statements_in(
             )
         )
         said = Said(after[0], sentence, after[1]) if after else said  # '… zmínil předseda …'
+        that = (
+            None
+            if said
+            else inverted.said_that(
+                sentence, _FUNCTIONS, lambda n: is_person(n, known, strict=True)
+            )
+        )
+        said = Said(that[0], sentence, that[1]) if that else said  # 'X se omluvil, že …'
         previous = parts[-1] if parts else None
         if said is None and isinstance(previous, str):
             said = opening(previous, sentence, known)
