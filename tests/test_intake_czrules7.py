@@ -224,7 +224,8 @@ def test_a_closing_part_labelled_on_its_line_is_an_item_of_its_own():
         ("Bednář P.", "Bednář P. - změna trenérů a noví hráči."),
     ]
     closing = next(item for item in items if item.get("title") == "Závěrem:")
-    assert closing["content"][0].startswith("Výkonný výbor projednal organizaci")
+    # its first sentence the committee's decision (bodyacts)
+    assert closing["content"][0]["decision"].startswith("Výkonný výbor projednal organizaci")
     assert "number" not in closing
 
 

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from psc.edits.intake import statements
+from psc.edits.intake import inverted, statements
 
 
 def opens_with_the_verb(text: str) -> bool:
     """Does the paragraph open with a verb of speaking, no subject before it ('Navrhla, aby
     …', 'Oznámil přítomným …')?"""
     words = text.split()
+    if inverted.reports(text):  # 'Připoměl, že …'
+        return True
     return bool(words) and words[0][:1].isupper() and statements.speaks(words[0])
 
 
@@ -31,6 +33,7 @@ def speaker_before(content: list[Any]) -> dict[str, Any] | None:
     k = len(content) - 1
     while k >= 0 and isinstance(content[k], dict) and "list" in content[k]:
         k -= 1
+    k -= 1 if k >= 0 and inverted.announcing(content[k]) else 0  # "Dále zmínil …:" over its list
     last = content[k] if k >= 0 else None
     if isinstance(last, dict) and ("person" in last or "role" in last) and "text" in last:
         return last

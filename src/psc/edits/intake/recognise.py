@@ -24,7 +24,9 @@ from psc.edits.intake import (
     agreed,
     announced,
     approvalstate,
+    barenumber,
     bodies,
+    bodyacts,
     bulletedlabels,
     bulletedpeople,
     chairline,
@@ -32,10 +34,12 @@ from psc.edits.intake import (
     commissions,
     continued,
     counted,
+    counterproposal,
     english,
     excused,
     german,
     groups,
+    keptrows,
     labelalone,
     labelleditems,
     motions,
@@ -50,6 +54,7 @@ from psc.edits.intake import (
     programme,
     repeatedtitles,
     resolved,
+    restated,
     roles,
     runpoints,
     runprogramme,
@@ -1267,6 +1272,10 @@ class _Recogniser:
     ) -> None:
         had_date = "date" in self.m
         self.header_value_read(block, label, kind, value, value_block)
+        if kind == "place" and value_block is None and keptrows.after_kept_date(self.items):
+            keptrows.keep_in_place(self.m)  # 'Datum konání: …' kept: 'Místo konání: …' too
+            self.text_kept(block, "the place's line kept in its place, after the date's")
+            return
         shown = _plain(label)
         if kind in ownlabels.ROW_LABELS - {"date", "programme"} or (
             kind == "date" and not had_date and "date" in self.m
@@ -1754,9 +1763,15 @@ class _Recogniser:
             numbered = _NUMBERED.match(plain) if block.kind != "item" else None
             if block.kind == "item" and block.ordered and block.number and block.number.isdigit():
                 numbered = _NUMBERED.match(f"{block.number}. {plain}")
+            if numbered is None and (bare := barenumber.number(plain, self.items)):
+                bare_item = {"number": bare, "label": plain.strip()}  # '2)' over its text
+                self.start_item(block, bare_item, f"item {bare} ('{plain.strip()}'), no title")
+                return True
             if numbered is None:
                 return False
-            if subpoints.under_item(block, self.item_indent):
+            if subpoints.under_item(block, self.item_indent) and not barenumber.continues(
+                self.blocks, block, self.item_indent or 0, self.items
+            ):  # '  3) Diskuse' where the page indents the rest: the next item all the same
                 return False
             if self.presenter_first_item(block, numbered):
                 return True
@@ -2031,6 +2046,8 @@ class _Recogniser:
             self.mode = "body"
             self.times_from_opening(block)
         text = block.text.strip()
+        if self.mode == "body" and self.programme and not self.in_programme:
+            restated.begin_item(self, block, text)  # 'Ve zprávě o činnosti MS zmínil …'
         if self.mode == "body" and "date" not in self.m and not self.started():
             if not points.after_a_point(self.blocks, block):  # an item's text has no say
                 self.date_from_text(block, text)
@@ -2332,6 +2349,7 @@ class _Recogniser:
         decision = told_decision(text)
         if decision is None and block.kind == "paragraph":
             decision = resolved.consent(text)  # 'Výbor se zněním dopisu souhlasí.'
+            decision = decision or bodyacts.discussed(text)  # 'Výbor projednal …, určil …'
         if decision is not None and lettered:  # 'b) OZ vzalo na vědomí zprávu auditorky'
             decision = {"label": block.marker, **decision}
         if decision is None:
@@ -2350,6 +2368,8 @@ class _Recogniser:
 
         block = self.blocks[i]
         found = told_in_text(block.text.strip())
+        if found is None and block.kind == "paragraph":  # 'Výbor byl … . Zároveň schválil …'
+            found = bodyacts.continued(block.text.strip())
         if found is None:
             return None
         before, decision, after = found
@@ -2396,8 +2416,12 @@ class _Recogniser:
             and content[-1] == before.text.strip()
             and not _SAID_BY.match(before.text.strip())
         ):
-            self.part_of_last(content.pop(), decision)
+            raised = counterproposal.take(content, decision)  # '- Návrh …' / 'Proti … protinávrh'
+            if raised is None:
+                self.part_of_last(content.pop(), decision)
             used = self.votes(i, decision)
+            if raised is not None:
+                counterproposal.worded(decision, raised)
         elif match:
             label = plain[: match.start("words")].strip()
             decision["label"] = label if label.endswith(":") else label + ":"
@@ -2690,7 +2714,7 @@ class _Recogniser:
             return 0
         said = ", ".join(w for w in words if w)
         self._vote_words(said, decision)
-        motions.worded(decision, [b.text for b in self.blocks[k : k + used]])
+        motions.worded(decision, [tables.as_written(b) for b in self.blocks[k : k + used]])
         return used
 
     # ---------------------------------------------------------------- tasks

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from psc.edits.intake import functionspeaker
+from psc.edits.intake import functionspeaker, inverted
 
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
@@ -336,6 +336,23 @@ def statements_in(
         said = speech_sentence(sentence, known) or by_function(sentence, speakers or {})
         function = None if said else functionspeaker.alone(sentence, _FUNCTIONS)
         said = Said("", sentence, function) if function else said  # 'Předsedkyně … řekla, že'
+        after = (
+            None
+            if said
+            else inverted.speaker(
+                sentence, _FUNCTIONS, _SPEECH_VERB, speakers or {}, text.partition(sentence)[2]
+            )
+        )
+        if after:  # '… zmínil předseda …': the person named for the function, else the function
+            said = Said(after[0], sentence, after[1]) if after[1] else Said("", sentence, after[0])
+        that = (
+            None
+            if said
+            else inverted.said_that(
+                sentence, _FUNCTIONS, lambda n: is_person(n, known, strict=True)
+            )
+        )
+        said = Said(that[0], sentence, that[1]) if that else said  # 'X se omluvil, že …'
         previous = parts[-1] if parts else None
         if said is None and isinstance(previous, str):
             said = opening(previous, sentence, known)

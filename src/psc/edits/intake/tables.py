@@ -12,7 +12,8 @@ A vote given as a table (an owners' assembly: 'PRO |', 'ZDRŽEL SE |', 'PROTI |'
 '18.915 hlasů = 96,36 % přítomných vlastníků … |', '714 hlasů = … |', '0 hlasů = … |') is read
 back as the line of the vote it is: each column's head before its cell ('PRO: 18.915 hlasů =
 …, ZDRŽEL SE: 714 hlasů = …, PROTI: 0 hlasů = …'), after the line that announces it when that
-line ends in a colon ('Výsledek hlasování (…):').
+line ends in a colon ('Výsledek hlasování (…):'); the block keeps the table's cells, so that
+the vote's words are shown as the table wrote them (`as_written`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,22 @@ def _vote_table(blocks: list[Block], i: int) -> tuple[list[tuple[str, str]], int
     return list(zip(heads, cells, strict=True)), k
 
 
+def as_written(block: Block) -> str:
+    """A paragraph's text with a vote table read back into it (`cells_joined`) given as the
+    table writes it, its heads and then their counts, each cell closed by '|' ('PRO | ZDRŽEL
+    SE | PROTI | 18.915 hlasů = … | 714 hlasů = … | 0 hlasů = … |'): the words the minutes
+    show for the vote, in their order; any other block's text as it is."""
+    if block.kind != "paragraph" or not block.cells or len(block.cells) % 2:
+        return block.text
+    half = len(block.cells) // 2
+    line = ", ".join(
+        f"{h}: {c}" for h, c in zip(block.cells[:half], block.cells[half:], strict=True)
+    )
+    if not block.text.endswith(line):
+        return block.text
+    return block.text[: -len(line)] + " | ".join(block.cells) + " |"
+
+
 def cells_joined(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
     """The blocks with the table's cells read back (see the module), and notes for the
     report."""
@@ -104,11 +121,12 @@ def cells_joined(blocks: list[Block]) -> tuple[list[Block], list[Note]]:
             line = ", ".join(f"{head}: {cell}" for head, cell in columns)
             last = blocks[end - 1].where.split()[-1]
             before = out[-1] if out else None
+            written = [head for head, _ in columns] + [cell for _, cell in columns]
             if before is not None and before.kind == "paragraph" and before.text.endswith(":"):
-                out[-1] = replace(before, text=f"{before.text} {line}")
+                out[-1] = replace(before, text=f"{before.text} {line}", cells=written)
                 where = f"{before.where}–{last}"
             else:
-                out.append(replace(block, text=line))
+                out.append(replace(block, text=line, cells=written))
                 where = f"{block.where}–{last}"
             notes.append((where, "a vote table: each column's head with its count, as one line"))
             i = end

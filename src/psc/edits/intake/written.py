@@ -113,13 +113,20 @@ def closes(r: Walk, block: Block, plain: str) -> bool:
     return True
 
 
+_OF_NEXT = re.compile(r"příští|další|termín|next|schůz|jednání|zasedání|meeting", re.I)
+"""Words of an item's title that may be about the next meeting ('Termín příští schůze')."""
+
+
 def close_at_label(r: Walk, plain: str) -> None:
     """A labelled next meeting (`labelled_next`) after the last item's text begins the close
-    of the minutes, an item without a title, as `closes` does for a sentence."""
+    of the minutes, an item without a title, as `closes` does for a sentence; so it does right
+    under an item's title that is not about a meeting ('3) Diskuse' / 'Termín příštího
+    jednání: …'), the item having no text of its own."""
     if not r.started() or not labelled_next(plain):
         return
     last = r.items[-1] if r.items else {}
-    if not (last.get("content") or r.pending_list):
+    titled = str(last.get("title") or "")  # '3) Diskuse' over it: no text of its own
+    if not (last.get("content") or r.pending_list) and not (titled and not _OF_NEXT.search(titled)):
         return
     if last.get("number") is not None or last.get("title"):
         r.flush_list()
