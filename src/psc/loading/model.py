@@ -858,6 +858,11 @@ class AgendaItem(Model):
         description="True: the `label` run into the title with no space between, as the "
         "minutes write it ('NP/23/20There were no apologies …').",
     )
+    number_only: Flag = Field(
+        False,
+        description="True: the minutes head the item by its number alone ('1) Na základě …'); "
+        "its `title`, taken from the programme, names it but is not printed in its heading.",
+    )
     presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
     duration: Ordinal | None = Field(None, description="Planned duration in minutes.")
     subitem: Flag = Field(

@@ -1776,6 +1776,7 @@ class _Recogniser:
             block, item, f"item {number}" + (f" ('{written}')" if "label" in item else "")
         )
         if title and not written_title:
+            item["number_only"] = True  # the minutes head it by its number alone
             self.note(block, f"item {number}: its title from the programme")
         if opening:  # 'K bodu 2: Zprávu … přednesl …': the label, then the text as a paragraph
             self.text_of_item(block, opening)
@@ -1904,6 +1905,7 @@ class _Recogniser:
             return False
         item: dict[str, Any] = {"number": number, "title": title.rstrip(".").strip()}
         item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
+        item["number_only"] = True  # the minutes head it by its number alone
         self.start_item(block, item, f"item {number}: numbered as the programme, titled by it")
         self.requeue = Block("paragraph", numbered["title"].strip(), block.where)
         return True
