@@ -34,6 +34,7 @@ from psc.edits.intake import (
     english,
     excused,
     german,
+    gluednumber,
     groups,
     labelalone,
     labelleditems,
@@ -1762,6 +1763,9 @@ class _Recogniser:
             long_title = True  # '3. Ing. Smetana představil návrh programu VH.' after '2. …'
         if title and long_title and not (listed and programme.agrees(listed, title)):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
+        run_in = match is None and gluednumber.glued(plain)  # '2.Volba …', '1.Šerif sdělil, …'
+        if run_in and not title and opening:  # its text runs on: the first sentence its title
+            title, opening = gluednumber.first_sentence(opening)
         written_title = title
         if not title and listed:  # 'K bodu 1) programu', 'Ad 2)': the programme names it
             title = listed.rstrip(".").strip()
@@ -1772,6 +1776,8 @@ class _Recogniser:
             self.wording.label("item", number=number, title=title)
         ) != _fold(plain):
             item["label"] = written
+        if run_in and title:
+            item.update(label=written, run_in=True)  # the number run into its title as written
         self.start_item(
             block, item, f"item {number}" + (f" ('{written}')" if "label" in item else "")
         )
@@ -1885,8 +1891,12 @@ class _Recogniser:
         if programme.title_of(self.listed_titles(), number) is not None:
             return False
         item: dict[str, Any] = {"number": number, "label": marker.strip()}
+        if gluednumber.glued(_plain(block.text)):  # '1.Šerif sdělil, …': as written
+            title, text = gluednumber.first_sentence(text)
+            item.update(title=title, run_in=True)
         self.start_item(block, item, f"item {number} ('{marker.strip()}'): a point of prose")
-        self.requeue = Block("paragraph", text, block.where)
+        if text:
+            self.requeue = Block("paragraph", text, block.where)
         return True
 
     def point_of_programme(self, block: Block, numbered: re.Match[str]) -> bool:
