@@ -184,6 +184,9 @@ line by the text dump ('Bod programu Předkladatel', 'Bod programu | Předkladat
 
 _ROW = re.compile(r"^(?P<number>\d{1,2})\s*\|?\s+(?P<rest>[^\W\d_].*)$", re.S)
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
+TABLE_ROW = "{number} {title}[ {presenters}]"
+"""A programme table's row as its text reads ('1 Zahájení, určení zapisovatele … V. Novotný':
+the number, the title, the presenter), as the meeting's `programme_entry`."""
 _INITIAL = re.compile(r"^(?:[^\W\d_]|Ch)\.$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'-]+$")
 

@@ -1639,6 +1639,8 @@ class _Recogniser:
             return None
         entries, end, skipped = found
         block = self.blocks[i]
+        if not any("|" in self.blocks[k].text for k in range(i, end)):  # the table's text
+            self.m.setdefault("labels", {}).setdefault("programme_entry", programme.TABLE_ROW)
         for k in skipped:
             self.note(self.blocks[k], f"'{self.blocks[k].text.strip()}': a page number: left out")
         if not self.started() and not self.programme:
