@@ -1412,7 +1412,8 @@ class _Recogniser:
         attendees = self.m.setdefault("attendees", {})
         ownlabels.attendance_read(self.m, kind, label)  # the order the minutes give them
         if _SEE_LIST.match(_plain(value)) and kind == "present" and "note" not in attendees:
-            attendees["note"] = value
+            # 'Přítomni: dle prezenční listiny': a category of its label, the sheet its note
+            attendees.setdefault("categories", []).append({"label": label, "note": value})
             self.note(where, f"'{label}' → attendance note")
             return
         grouped = groups.body_group(value)  # 'z MV GŘ HZS ČR – plk. Mgr. Radek Kislinger a …'
@@ -1732,6 +1733,8 @@ class _Recogniser:
             number = int(match["number"])
             title = match["title"].strip() or None
             written = match["label"].strip()
+            if title and plain[match.end("label") : match.start("title")].strip() in ("-", "–", "—"):
+                written = plain[: match.start("title")].strip()  # 'Bod č. 2 - …': its dash kept
         else:
             numbered = _NUMBERED.match(plain) if block.kind != "item" else None
             if block.kind == "item" and block.ordered and block.number and block.number.isdigit():
