@@ -1168,6 +1168,7 @@ class _Recogniser:
                 if kind == "verifiers" or not self._looks_like_item(nxt):
                     if kind == "verifiers" and closing:
                         self.verifying = True
+                        ownlabels.keep(self.m, self.group, "verified_by_plural", label)
                         self.note(block, "verifiers of the minutes: the names follow")
                         return i + 1
                     if kind in _ATTENDANCE:
@@ -1178,6 +1179,7 @@ class _Recogniser:
             return self.wrapped_attendance(i, label, kind, value, i + 1)
         if kind == "verifiers" and closing:
             self.verifying = True
+            ownlabels.keep(self.m, self.group, "verified_by_plural", label)  # as written
             for name in _split_people(value):
                 self.m.setdefault("verified_by", []).append({"name": name})
             self.note(block, "verifiers of the minutes")
