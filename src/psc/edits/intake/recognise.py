@@ -27,6 +27,7 @@ from psc.edits.intake import (
     bodies,
     bulletedlabels,
     chairline,
+    closingvote,
     charged,
     commissions,
     continued,
@@ -3267,6 +3268,7 @@ class _Recogniser:
             if key in m:
                 meeting[key] = m[key]
         ownlabels.unheaded(meeting)  # no 'Decision:' inside the minutes' own sentences
+        closingvote.settle(meeting, self.wording.labels["vote_record"])  # '(20/0/0).'
         return Draft(meeting, self.notes, self.added, self.kept, self.marked_draft)
 
     def _task_words(self, task: dict[str, Any], meeting: dict[str, Any]) -> dict[str, Any]:
