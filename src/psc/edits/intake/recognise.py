@@ -941,6 +941,7 @@ class _Recogniser:
                 ownlabels.programme_marker(self.m, marker)  # '1/', '1)': the entry's number
                 first = programme.presenter_first(entry["title"])
                 if first is not None:  # 'prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu …'
+                    entry[programme.WRITTEN] = entry["title"]  # for programme.settle_presenters
                     entry["title"], who, minutes = first
                     entry["presenters"] = [who]
                     if minutes:
@@ -3217,6 +3218,7 @@ class _Recogniser:
             self.notes.append(
                 Note("source", f"no title found: the group's short name '{self.group.short}'")
             )
+        programme.settle_presenters(self.programme)  # presenters first on most lines only
         if self.programme:
             meeting["programme"] = self.programme
         for key in ("attachments", "pages", "per_rollam"):
