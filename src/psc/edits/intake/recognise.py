@@ -27,8 +27,8 @@ from psc.edits.intake import (
     bodies,
     bulletedlabels,
     chairline,
-    closingvote,
     charged,
+    closingvote,
     commissions,
     continued,
     counted,
@@ -1737,7 +1737,11 @@ class _Recogniser:
             number = int(match["number"])
             title = match["title"].strip() or None
             written = match["label"].strip()
-            if title and plain[match.end("label") : match.start("title")].strip() in ("-", "–", "—"):
+            if title and plain[match.end("label") : match.start("title")].strip() in (
+                "-",
+                "–",
+                "—",
+            ):
                 written = plain[: match.start("title")].strip()  # 'Bod č. 2 - …': its dash kept
         else:
             numbered = _NUMBERED.match(plain) if block.kind != "item" else None

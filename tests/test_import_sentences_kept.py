@@ -1,0 +1,172 @@
+"""Issue 22, round 9: an import renders its source's sentences as written, where psc printed
+them otherwise (the classes the sentence check of tests/test_import_sentences.py found), on
+lines of the real fixtures' sources (tests/fixtures/real/*/source.txt) and published minutes
+(their address beside them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from test_intake_recognise import GROUP, _draft
+from test_real_minutes import normal
+
+from psc.edits.intake import closingvote, gluednumber, programme
+from psc.loading.model import Meeting
+from psc.publish.render import Renderer
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def _source(name: str) -> str:
+    return (REAL / name / "source.txt").read_text(encoding="utf-8")
+
+
+def _imported(name: str) -> tuple[dict[str, Any], str]:
+    """The fixture's source recognised, and its minutes rendered (plain, as the sentence
+    check reads them)."""
+    meeting = _draft(_source(name), GROUP).meeting
+    return meeting, normal(Renderer(GROUP, []).render(Meeting.model_validate(meeting), "md"))
+
+
+def _numbered(meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    return [item for item in meeting["items"] if "number" in item]
+
+
+# ---------------------------------------------------------------- a number glued to its text
+
+
+def test_a_number_glued_to_its_text_is_told_from_one_written_apart():
+    assert gluednumber.glued("2.Volba pověřeného zastupitele pro tvorbu územního plánu")  # zbilidy
+    assert gluednumber.glued(
+        "1.Šerif  sdělil, že byla opravena díra na hrázi u borovice"
+    )  # okrouhlík
+    assert not gluednumber.glued("2. Šerif informoval o své schůzce se starostou obce")
+    assert not gluednumber.glued("1.2Absent: Martyn Kelham MK (Community Governor)")  # highworth
+    assert not gluednumber.glued("6, Výběrem příspěvků na ohňostroj byli pověřeni hospodští.")
+
+
+def test_the_first_sentence_of_a_point_of_prose_is_its_title():
+    # osadni-vybor-okrouhlik-2018-12, point 3: 'v r. 2019' is no end of a sentence
+    text = (
+        "Zdeněk Krejčí informoval o dopise, kde vyzývá osadníky, aby sdělili své návrhy na "
+        "program akcí osady v r. 2019 a k účasti na akcích a jejich organizaci. Nejlépe, kdyby "
+        "se zapojili mladší a nejmladší."
+    )
+    title, rest = gluednumber.first_sentence(text)
+    assert title.endswith("v r. 2019 a k účasti na akcích a jejich organizaci.")
+    assert rest == "Nejlépe, kdyby se zapojili mladší a nejmladší."
+    assert gluednumber.first_sentence("Výběrem byli pověřeni hospodští.")[1] == ""
+
+
+def test_a_heading_with_its_number_glued_renders_as_written():
+    # obec-zbilidy-zastupitelstvo-2018-06: '2.Volba pověřeného zastupitele …' (item 1 is spaced)
+    meeting, minutes = _imported("obec-zbilidy-zastupitelstvo-2018-06")
+    first, second = _numbered(meeting)[:2]
+    assert "run_in" not in first
+    assert (second["label"], second["run_in"]) == ("2.", True)
+    assert second["title"] == "Volba pověřeného zastupitele pro tvorbu územního plánu"
+    assert "2.volba pověřeného zastupitele" in minutes
+
+
+def test_points_of_prose_with_their_number_glued_are_titled_by_their_first_sentence():
+    # osadni-vybor-okrouhlik-2018-12: '1.Šerif sdělil, …', '2. Šerif informoval …', '3.Zdeněk …'
+    meeting, minutes = _imported("osadni-vybor-okrouhlik-2018-12")
+    points = _numbered(meeting)
+    assert points[0]["title"].startswith("Šerif sdělil, že byla opravena díra")
+    assert "content" not in points[0] and points[0]["run_in"] is True
+    assert "title" not in points[1] and "run_in" not in points[1]  # '2. Šerif': spaced
+    assert points[2]["content"][0] == "Nejlépe, kdyby se zapojili mladší a nejmladší."
+    assert "1.šerif sdělil, že byla opravena díra" in minutes
+    assert "3.zdeněk krejčí informoval o dopise" in minutes
+
+
+# ---------------------------------------------------------------- headed by the number alone
+
+
+def test_points_titled_from_the_programme_are_headed_by_their_number_alone():
+    # obec-holoubkov-financni-vybor-2006-12: 'Program :' / '1) Ustavení nového složení výboru' /
+    # … / '1) Na základě listopadových voleb …' (the point's text after its number)
+    meeting, minutes = _imported("obec-holoubkov-financni-vybor-2006-12")
+    points = _numbered(meeting)
+    assert [p["title"] for p in points] == [p["title"] for p in meeting["programme"]]
+    assert all(p["number_only"] is True for p in points)
+    assert "1) na základě listopadových voleb do zastupitelstva" in minutes
+    assert "3) usnesení finančního výboru (fv):" in minutes
+    assert "1) ustavení nového složení výboru" in minutes  # the programme still names it
+
+
+def test_an_item_headed_by_its_number_alone_keeps_its_title_for_the_register():
+    item = {"number": 1, "label": "1)", "title": "Ustavení nového složení výboru"}
+    content = {"content": ["Na základě listopadových voleb do zastupitelstva …"]}
+    meeting = {"title": "Zápis ze zasedání FV ze dne 6.12.2006", "date": "2006-12-06"}
+    plain = Meeting.model_validate({**meeting, "items": [{**item, **content}]})
+    only = Meeting.model_validate({**meeting, "items": [{**item, **content, "number_only": True}]})
+    renderer = Renderer(GROUP, [])
+    assert "### 1\\) Ustavení nového složení výboru" in renderer.render(plain, "md")
+    shown = renderer.render(only, "md")
+    assert "### 1\\)\n" in shown and "Ustavení" not in shown
+    assert only.items[0].title == "Ustavení nového složení výboru"
+
+
+def test_a_label_keeps_its_space_before_the_colon():
+    # obec-holoubkov-financni-vybor-2006-12: 'Program :'
+    meeting, minutes = _imported("obec-holoubkov-financni-vybor-2006-12")
+    assert meeting["labels"]["programme"] == "Program :"
+    assert "program : 1) ustavení" in minutes
+
+
+# ---------------------------------------------------------------- other words as written
+
+
+def test_a_programme_table_renders_its_rows_as_they_read():
+    # spolek-sscr-vykonny-vybor-2015-07: 'Bod programu Předkladatel' / '1 Zahájení, určení
+    # zapisovatele a ověřovatele zápisu V. Novotný' / …
+    meeting, minutes = _imported("spolek-sscr-vykonny-vybor-2015-07")
+    assert meeting["labels"]["programme_entry"] == programme.TABLE_ROW
+    assert "1 zahájení, určení zapisovatele a ověřovatele zápisu v. novotný" in minutes
+    assert "17 změna webu šsčr j. havlíček" in minutes
+
+
+def test_an_items_label_keeps_the_dash_after_its_number():
+    # spolek-sh-cms-uorp-2018-04: 'Bod č. 1 stálé body jednání', 'Bod č. 2 - návrhy na změny …'
+    meeting, minutes = _imported("spolek-sh-cms-uorp-2018-04")
+    assert [p.get("label") for p in _numbered(meeting)] == ["Bod č. 1", "Bod č. 2 -", "Bod č. 3 -"]
+    assert "bod č. 2 - návrhy na změny a doplňky propozic" in minutes
+    # the attendance sheet keeps its label: 'Přítomni: dle prezenční listiny'
+    assert "přítomni: dle prezenční listiny" in minutes
+
+
+def test_the_verifiers_label_over_their_signatures_is_kept():
+    # obec-zbilidy-zastupitelstvo-2018-06: 'Ověřovatelé zápisu:' / 'Hana Bílá …' / 'Jiří Huďa …'
+    meeting, minutes = _imported("obec-zbilidy-zastupitelstvo-2018-06")
+    assert meeting["labels"]["verified_by_plural"] == "Ověřovatelé zápisu"
+    assert "ověřovatelé zápisu: hana bílá, jiří huďa" in minutes
+
+
+def test_a_vote_closing_its_sentence_keeps_the_stop_after_it():
+    # senat-prf-uk-2007-10: ' 1. ASF schválil náhradníky (20/0/0).'
+    meeting, minutes = _imported("senat-prf-uk-2007-10")
+    first = _numbered(meeting)[0]["content"][0]
+    assert (first["decision"], first["votes_text"]) == ("ASF schválil náhradníky", "20/0/0")
+    assert meeting["labels"]["vote_record"] == "({votes})."
+    assert "asf schválil náhradníky (20/0/0)." in minutes
+    assert "2007 (19/0/1)." in minutes
+
+
+def test_votes_closing_some_sentences_only_keep_their_stops_in_the_text():
+    closing = {"decision": "ASF schválil náhradníky", "votes_text": "20/0/0"}
+    other = {"decision": "VV ŠSČR schvaluje zápis.", "votes": {"for": 5}}
+    meeting = {"items": [{"content": [{**closing, closingvote.MARK: True}, other]}]}
+    closingvote.settle(meeting, "({votes})")
+    assert meeting["items"][0]["content"][0] == {**closing, "decision": "ASF schválil náhradníky."}
+    assert "labels" not in meeting
+
+
+def test_a_presenter_named_first_on_one_line_of_many_is_the_titles():
+    # dso-mikroregion-dacicko-valna-hromada-2018-06: '… 4) Hasičský záchranný sbor … 5) Region
+    # Renesance - aktuality 6) …' (presenters first on most lines: test_intake_rules.py, LF1)
+    meeting, minutes = _imported("dso-mikroregion-dacicko-valna-hromada-2018-06")
+    fifth = meeting["programme"][4]
+    assert fifth == {"title": "Region Renesance - aktuality"}
+    assert "5) region renesance - aktuality" in minutes
