@@ -170,3 +170,24 @@ def test_a_presenter_named_first_on_one_line_of_many_is_the_titles():
     fifth = meeting["programme"][4]
     assert fifth == {"title": "Region Renesance - aktuality"}
     assert "5) region renesance - aktuality" in minutes
+
+
+def test_psc_validate_names_an_item_headed_by_a_number_it_does_not_have(tmp_path, runner):
+    from conftest import run
+
+    assert run(runner, "init", str(tmp_path / "r"), "--name", "FV", "--lang", "cs").exit_code == 0
+    meetings = tmp_path / "r" / "meetings"
+    meetings.mkdir(exist_ok=True)
+    item = "{title: Ustavení nového složení výboru, number_only: true, content: [Text.]}"
+    (meetings / "2006-12-06.yaml").write_text(
+        f"title: Zápis ze zasedání FV\ndate: 2006-12-06\nitems:\n  - {item}\n", encoding="utf-8"
+    )
+    result = run(runner, "--root", str(tmp_path / "r"), "validate")
+    assert result.exit_code == 1
+    assert "2006-12-06.yaml:4:" in result.stderr
+    assert "number_only: the item is headed by its number" in result.stderr
+    numbered = item.replace("{title", "{number: 1, title")
+    (meetings / "2006-12-06.yaml").write_text(
+        f"title: Zápis ze zasedání FV\ndate: 2006-12-06\nitems:\n  - {numbered}\n", encoding="utf-8"
+    )
+    assert run(runner, "--root", str(tmp_path / "r"), "validate").exit_code == 0

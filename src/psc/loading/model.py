@@ -886,6 +886,11 @@ class AgendaItem(Model):
     def _something(self) -> AgendaItem:
         if self.title is None and not self.content:
             raise ValueError("an item without a title holds content: give 'title' or 'content'")
+        if self.number_only and (self.title is None or (self.number is None and not self.label)):
+            raise ValueError(
+                "number_only: the item is headed by its number: give 'number' or "
+                "'label', and its 'title' from the programme"
+            )
         return self
 
 
