@@ -51,6 +51,7 @@ from psc.edits.intake import (
     repeatedtitles,
     resolved,
     roles,
+    runframe,
     runpoints,
     runprogramme,
     runtogether,
@@ -745,6 +746,8 @@ class _Recogniser:
         self.tasks: list[dict[str, Any]] = []
         self.next_meetings: list[dict[str, Any]] = []
         self.designations: list[tuple[Block, tuple[str, str, str | None]]] = []
+        self.told_roles: set[str] = set()
+        """The roles read from sentences that stay in the text (designated_roles)."""
         self.elected: dict[int, tuple[str, list[str]]] | None = None
         self.speakers: dict[str, str] = {}
         """Speakers named with their function ('ředitelka' → 'Mgr. Hana Plisková'): a later
@@ -778,6 +781,7 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in cells]
         self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
         self.notes += [Note(where, what) for where, what in runs]
+        self.run_lines = runs  # for runframe: the title's line among them
         self.blocks, runs = runprogramme.split(self.blocks)  # '…program: 1) … 2) … 1) …'
         self.notes += [Note(where, what) for where, what in runs]
         if self.english:  # a web page's lines lost: 'MEMBERS ABSENT: … 1. CALL TO ORDER: 2. …'
@@ -2939,6 +2943,7 @@ class _Recogniser:
                 self.m.setdefault("verifiers", []).append(person)
             else:
                 self.m[role] = person
+            self.told_roles.add(role)
             self.note(block, f"'{name}' → {role.replace('_', ' ')} (the sentence stays)")
         if "chair" not in self.m:
             self.chair_from_attendance()
@@ -3275,6 +3280,9 @@ class _Recogniser:
                 meeting[key] = m[key]
         ownlabels.unheaded(meeting)  # no 'Decision:' inside the minutes' own sentences
         closingvote.settle(meeting, self.wording.labels["vote_record"])  # '(20/0/0).'
+        title_at = next((n.where for n in self.notes if n.what == "title"), None)
+        if runframe.title_run_on(self.run_lines, title_at):  # 'Zápis z … v Dačicích Přítomni: …'
+            runframe.settle(meeting, self.told_roles)
         return Draft(meeting, self.notes, self.added, self.kept, self.marked_draft)
 
     def _task_words(self, task: dict[str, Any], meeting: dict[str, Any]) -> dict[str, Any]:
