@@ -8,14 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from corpus_import import CORPUS_GROUP, imported
 from test_intake_recognise import GROUP, _draft
 from test_real_minutes import normal
 
-from psc.edits.intake import closingvote, gluednumber, programme
+from psc.edits.intake import closingvote, gluednumber, programme, runframe
 from psc.loading.model import Meeting
 from psc.publish.render import Renderer
 
 REAL = Path(__file__).parent / "fixtures" / "real"
+pytestmark = CORPUS_GROUP  # the fixtures imported once, with the other corpus tests
 
 
 def _source(name: str) -> str:
@@ -23,10 +25,9 @@ def _source(name: str) -> str:
 
 
 def _imported(name: str) -> tuple[dict[str, Any], str]:
-    """The fixture's source recognised, and its minutes rendered (plain, as the sentence
-    check reads them)."""
-    meeting = _draft(_source(name), GROUP).meeting
-    return meeting, normal(Renderer(GROUP, []).render(Meeting.model_validate(meeting), "md"))
+    """The fixture's source recognised, and its minutes as `psc import` writes and renders
+    them in a fresh repository (plain, as the sentence check reads them)."""
+    return _draft(_source(name), GROUP).meeting, normal(imported(name).markdown)
 
 
 def _numbered(meeting: dict[str, Any]) -> list[dict[str, Any]]:
@@ -191,3 +192,47 @@ def test_psc_validate_names_an_item_headed_by_a_number_it_does_not_have(tmp_path
         f"title: Zápis ze zasedání FV\ndate: 2006-12-06\nitems:\n  - {numbered}\n", encoding="utf-8"
     )
     assert run(runner, "--root", str(tmp_path / "r"), "validate").exit_code == 0
+
+
+# ---------------------------------------------------------------- minutes run together
+
+
+def test_minutes_run_together_from_their_title_keep_no_frame_of_psc_s():
+    # dso-mikroregion-dacicko-valna-hromada-2018-06: 'Zápis z Valné hromady … konané dne 25. 6.
+    # 2018 v Dačicích Přítomni: 17 členských obcí dle prezenční listiny Omluvené obce: …'
+    meeting, minutes = _imported("dso-mikroregion-dacicko-valna-hromada-2018-06")
+    labels = meeting["labels"]
+    assert {k: labels[k] for k in runframe.FRAME} == runframe.FRAME
+    assert meeting["items"][0]["content"] == [{"show": "attendance"}, {"show": "programme"}]
+    # the chair and the minute-taker are told in item 1's sentences, which stay
+    assert (labels["chair"], labels["minute_taker"]) == ("", "")
+    assert "2018 v dačicích přítomni: 17 členských obcí dle prezenční listiny omluvené obce:" in (
+        minutes
+    )
+    assert "účetní mikroregionu dačicko schválený program: 1) zahájení" in minutes
+    assert "9) závěr 1) zahájení:" in minutes
+    # obec-velke-brezno-rada-2018-05: 'ZÁ P I S z 67. schůze … Velké Březno Přítomni: …'
+    meeting, minutes = _imported("obec-velke-brezno-rada-2018-05")
+    assert meeting["labels"]["section_a"] == ""
+    assert "obecním úřadě velké březno přítomni: mgr. michal kulhánek" in minutes
+
+
+def test_minutes_with_their_title_on_a_line_of_its_own_keep_psc_s_frame():
+    # obec-zbilidy-zastupitelstvo-2018-06: the title, then 'Přítomni: …' on a line of its own
+    meeting, minutes = _imported("obec-zbilidy-zastupitelstvo-2018-06")
+    assert not set(runframe.FRAME) & set(meeting["labels"])
+    assert runframe.title_run_on([("line 1", "lines run together")], "line 3") is False
+    assert runframe.title_run_on([("line 1", "lines run together")], "line 1") is True
+
+
+def test_a_role_read_on_a_line_of_a_run_together_beginning_is_shown_with_the_attendance():
+    meeting: dict[str, Any] = {
+        "title": "Zápis z 8. jednání Rady České televize",
+        "minute_taker": "Jana Nováková",
+        "chair": "Jan Novák",
+        "attendees": {"present": ["J. Dědič"]},
+        "items": [{"title": "Zahájení", "content": ["Text."]}],
+    }
+    runframe.settle(meeting, told={"chair"})
+    assert meeting["items"][0] == {"content": [{"show": "attendance"}, {"show": "roles"}]}
+    assert meeting["labels"]["chair"] == "" and "minute_taker" not in meeting["labels"]
