@@ -263,7 +263,8 @@ def test_such_a_line_stays_text_in_its_place_and_its_people_are_read():
     assert first["content"][0].startswith("Přítomni : pp., Josef Špát,")
     assert meeting["attendees"]["present"][0] == "Josef Špát"  # 'pp.' is no one
     board = _draft(_source("obec-velke-brezno-rada-2018-05")).meeting
-    assert board["items"][0]["content"] == ["Omluveni:"]
+    # (its beginning run together from the title: the attendance shown before it, runframe)
+    assert board["items"][0]["content"] == [{"show": "attendance"}, "Omluveni:"]
 
 
 # ---------------------------------------------------------------- the recorder, then the day

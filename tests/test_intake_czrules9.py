@@ -83,8 +83,10 @@ def test_the_imported_minutes_have_the_programme_and_its_items():
         ),
     ]
     meeting = _draft(_source(DSO)).meeting
-    assert [i.get("number") for i in meeting["items"]] == [1, 2, 3]
-    assert [i.get("label") for i in meeting["items"]] == ["1)", "2)", "3)"]
+    # the attendance and the programme shown first (its beginning run together: runframe)
+    assert meeting["items"][0] == {"content": [{"show": "attendance"}, {"show": "programme"}]}
+    assert [i.get("number") for i in meeting["items"][1:]] == [1, 2, 3]
+    assert [i.get("label") for i in meeting["items"][1:]] == ["1)", "2)", "3)"]
     assert len(meeting["programme"]) == 9
 
 
