@@ -236,3 +236,16 @@ def test_a_role_read_on_a_line_of_a_run_together_beginning_is_shown_with_the_att
     runframe.settle(meeting, told={"chair"})
     assert meeting["items"][0] == {"content": [{"show": "attendance"}, {"show": "roles"}]}
     assert meeting["labels"]["chair"] == "" and "minute_taker" not in meeting["labels"]
+
+
+def test_a_title_of_minutes_before_the_date_is_no_place():
+    # osadni-vybor-okrouhlik-2018-12: 'schůze 1.12 2018' / 'Zápis ze schůze osadního výboru
+    # osady Okrouhlík ze dne 1.12.2018'; pdf-louisa-county-coa-2019-04: 'Louisa County
+    # Commission on Aging' / 'Minutes April 3, 2019' / 'Location: English Meadows …'
+    meeting, minutes = _imported("osadni-vybor-okrouhlik-2018-12")
+    assert "place" not in meeting
+    assert "zápis ze schůze osadního výboru osady okrouhlík ze dne 1.12.2018" in minutes
+    louisa = normal(imported("pdf-louisa-county-coa-2019-04").markdown)
+    assert "proceedings minutes april 3, 2019 present:" in louisa
+    # a place before the date stays the place: 'Pardubice, 20. července 2015' (sscr)
+    assert _imported("spolek-sscr-vykonny-vybor-2015-07")[0]["place"] == "Pardubice"

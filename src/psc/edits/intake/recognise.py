@@ -2024,7 +2024,8 @@ class _Recogniser:
             lead_in = dates.DATE_LEAD_IN.fullmatch(before)
             self.when(block.where, lead_in.group(0) if lead_in else "", plain[period.start :])
             before = "" if lead_in else before
-            if before and "place" not in self.m and not re.search(r"\d", before):
+            place = not re.search(r"\d", before) and not _MINUTES_WORDS.search(before)
+            if before and "place" not in self.m and place:  # 'Zápis ze schůze … ze dne': no place
                 self.m["place"] = before
                 self.note(block, "place")
             elif before or german.dated_in_german(plain):  # 'Mittwoch, 17. Oktober 2018'
