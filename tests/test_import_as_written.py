@@ -120,6 +120,7 @@ def test_the_import_keeps_the_labels_the_minutes_write_where_psc_words_them_othe
         "minute_taker": "Zapisovatel:",
         "verifiers": "Ověřovatel zápisu:",
         "programme": "Program zasedání:",
+        "verified_by_plural": "Ověřovatelé zápisu",  # over their signatures at the end
     }
     # mesto-lysa-stavebni-komise-2019-06: 'Omluven: pan Macke', 'Nepřítomen: pan Štefan, pan
     # Horvát', 'Host: xxx', 'P r o g r a m:' (psc follows an attendance's label with ': '), and

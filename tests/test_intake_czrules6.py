@@ -260,7 +260,9 @@ def test_such_a_line_stays_text_in_its_place_and_its_people_are_read():
     meeting = _draft(_source("osadni-vybor-okrouhlik-2018-12")).meeting
     first = meeting["items"][0]
     assert "number" not in first
-    assert first["content"][0].startswith("Přítomni : pp., Josef Špát,")
+    # its title line before the date is kept as text (no place), then the attendance line
+    assert first["content"][0].startswith("Zápis ze schůze osadního výboru osady Okrouhlík")
+    assert first["content"][1].startswith("Přítomni : pp., Josef Špát,")
     assert meeting["attendees"]["present"][0] == "Josef Špát"  # 'pp.' is no one
     board = _draft(_source("obec-velke-brezno-rada-2018-05")).meeting
     # its lines run together with the title: 'Přítomni: …' stays text in its place too

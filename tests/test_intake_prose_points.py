@@ -31,8 +31,12 @@ def test_numbered_points_of_prose_are_items_without_titles_their_text_the_first_
         numbered = [item for item in items if "number" in item]
         assert [item["number"] for item in numbered] == list(range(1, len(numbered) + 1))
         assert len(numbered) in (5, 7)
-        assert not any("title" in item for item in numbered)
-        assert str(numbered[0]["content"][0]).startswith(first)
+        # a number glued to its text ('1.Šerif sdělil, …') runs into its first sentence, the
+        # item's title (test_intake_glued_numbers.py); the other points have none
+        spaced = [item for item in numbered if not item.get("run_in")]
+        assert spaced and not any("title" in item for item in spaced)
+        head = numbered[0].get("title") or numbered[0]["content"][0]
+        assert str(head).startswith(first)
 
 
 def test_a_number_glued_to_its_text_or_written_with_a_comma_keeps_its_marker_as_the_label():

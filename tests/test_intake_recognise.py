@@ -188,7 +188,7 @@ def test_date_given_overrides_the_source():
         ),
         pytest.param(
             "Přítomni: viz prezenční listina",
-            {"note": "viz prezenční listina"},
+            {"categories": [{"label": "Přítomni", "note": "viz prezenční listina"}]},
             id="see-the-attendance-list",
         ),
         pytest.param(

@@ -118,10 +118,11 @@ def test_a_programme_inside_the_first_resolution_titles_the_items_after_it():
 def test_a_decision_told_with_its_vote_in_parentheses():
     found = told.told_decision("ASF schválil zápis ze zasedání ASF 14. 9. 2007 (19/0/1).")
     assert found == {
-        "decision": "ASF schválil zápis ze zasedání ASF 14. 9. 2007.",
+        "decision": "ASF schválil zápis ze zasedání ASF 14. 9. 2007",  # the stop after the vote
         "votes": {"for": 19, "against": 0, "abstained": 1},
         "votes_text": "19/0/1",
         "outcome": "adopted",
+        "_vote_closes": True,  # … kept for closingvote.settle
     }
 
 

@@ -895,6 +895,11 @@ class AgendaItem(Model):
         description="True: the `label` run into the title with no space between, as the "
         "minutes write it ('NP/23/20There were no apologies …').",
     )
+    number_only: Flag = Field(
+        False,
+        description="True: the minutes head the item by its number alone ('1) Na základě …'); "
+        "its `title`, taken from the programme, names it but is not printed in its heading.",
+    )
     presenters: list[str] = Field(default_factory=list, description="Who presented the item.")
     duration: Ordinal | None = Field(None, description="Planned duration in minutes.")
     subitem: Flag = Field(
@@ -918,6 +923,11 @@ class AgendaItem(Model):
     def _something(self) -> AgendaItem:
         if self.title is None and not self.content:
             raise ValueError("an item without a title holds content: give 'title' or 'content'")
+        if self.number_only and (self.title is None or (self.number is None and not self.label)):
+            raise ValueError(
+                "number_only: the item is headed by its number: give 'number' or "
+                "'label', and its 'title' from the programme"
+            )
         return self
 
 

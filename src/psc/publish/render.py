@@ -310,6 +310,8 @@ class Renderer(Wording):
         2', '2.', 'Ad 2)'), so the reader sees where it starts. A group's `item_entry`
         pattern, where set, orders a titled item's heading itself. A pattern the group set to
         "" leaves the minutes' own words: the label and the title."""
+        if item.number_only:  # '1) Na základě …': its title is the programme's, not printed
+            item = item.model_copy(update={"title": None})
         if item.title is None and not item.label and item.number is None:
             return ""
         if self.labels["item_entry"] and item.title is not None and not item.subitem:
@@ -335,7 +337,8 @@ class Renderer(Wording):
 
     def item_presented(self, item: AgendaItem) -> str:
         """The presenters' line under an item's heading, unless its heading holds them."""
-        if self.labels["item_entry"] and item.title is not None and not item.subitem:
+        titled = item.title is not None and not item.number_only
+        if self.labels["item_entry"] and titled and not item.subitem:
             return ""
         return self.presented(item.presenters, item.duration)
 

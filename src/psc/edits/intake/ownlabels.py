@@ -43,8 +43,7 @@ def keep(m: dict[str, Any], group: Group, key: str, written: str) -> str | None:
     (the same word as psc's, or one kept already for `key`)."""
     if key not in ROW_LABELS | SAID_LABELS:
         return None
-    text = " ".join(re.sub(r"[*_]{1,3}", "", written).split())
-    text = re.sub(r"\s+:$", ":", text)  # 'Program :' is the label 'Program:'
+    text = " ".join(re.sub(r"[*_]{1,3}", "", written).split())  # 'Program :' as written
     if key in SAID_LABELS:
         text = text.rstrip(":").rstrip()
     if not text or "{" in text or "}" in text or len(text) > 60:

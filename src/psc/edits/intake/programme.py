@@ -130,6 +130,25 @@ def presenter_first(text: str) -> tuple[str, str, int | None] | None:
     return match["title"].strip(), who, int(match["min"]) if match["min"] else None
 
 
+WRITTEN = "_presenter_first"
+"""Where an entry read by `presenter_first` keeps its line as written, until `settle_presenters`."""
+
+
+def settle_presenters(entries: list[dict[str, object]]) -> None:
+    """A programme names its presenters first on most of its lines ('1. prof. MUDr. P.
+    Strejc, DrSc. - Kontrola zápisu …', '2. prof. MUDr. A. Šedo, DrSc. – Informace …'), not
+    on one line in many: where fewer than half of its entries read so, the words before the
+    dash are the title's ('5) Region Renesance - aktuality' among eight titles), as written."""
+    read = [entry for entry in entries if WRITTEN in entry]
+    alone = 2 * len(read) < len(entries)
+    for entry in read:
+        written = entry.pop(WRITTEN)
+        if alone:
+            entry["title"] = written
+            entry.pop("presenters", None)
+            entry.pop("duration", None)
+
+
 _MINUTE = re.compile(
     r"^(?P<minute>(?P<series>\d{1,3}|[A-Z][a-z]{1,4}/\d{1,4})(?P<sep>[/.])(?P<seq>\d{2,4})"
     r"(?P<tail>/\d{2}-\d{2})?\)?)\s+(?P<title>[A-Z][^\n]{2,120})$"
@@ -184,6 +203,9 @@ line by the text dump ('Bod programu Předkladatel', 'Bod programu | Předkladat
 
 _ROW = re.compile(r"^(?P<number>\d{1,2})\s*\|?\s+(?P<rest>[^\W\d_].*)$", re.S)
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
+TABLE_ROW = "{number} {title}[ {presenters}]"
+"""A programme table's row as its text reads ('1 Zahájení, určení zapisovatele … V. Novotný':
+the number, the title, the presenter), as the meeting's `programme_entry`."""
 _INITIAL = re.compile(r"^(?:[^\W\d_]|Ch)\.$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'-]+$")
 

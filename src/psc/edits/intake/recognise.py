@@ -31,6 +31,7 @@ from psc.edits.intake import (
     bulletedpeople,
     chairline,
     charged,
+    closingvote,
     commissions,
     continued,
     counted,
@@ -38,6 +39,7 @@ from psc.edits.intake import (
     english,
     excused,
     german,
+    gluednumber,
     groups,
     keptrows,
     labelalone,
@@ -56,6 +58,7 @@ from psc.edits.intake import (
     resolved,
     restated,
     roles,
+    runframe,
     runpoints,
     runprogramme,
     runtogether,
@@ -752,6 +755,8 @@ class _Recogniser:
         self.tasks: list[dict[str, Any]] = []
         self.next_meetings: list[dict[str, Any]] = []
         self.designations: list[tuple[Block, tuple[str, str, str | None]]] = []
+        self.told_roles: set[str] = set()
+        """The roles read from sentences that stay in the text (designated_roles)."""
         self.elected: dict[int, tuple[str, list[str]]] | None = None
         self.speakers: dict[str, str] = {}
         """Speakers named with their function ('ředitelka' → 'Mgr. Hana Plisková'): a later
@@ -785,6 +790,7 @@ class _Recogniser:
         self.notes += [Note(where, what) for where, what in cells]
         self.blocks, runs = runtogether.split(self.blocks)  # a PDF's lines run together
         self.notes += [Note(where, what) for where, what in runs]
+        self.run_lines = runs  # for runframe: the title's line among them
         self.blocks, runs = runprogramme.split(self.blocks)  # '…program: 1) … 2) … 1) …'
         self.notes += [Note(where, what) for where, what in runs]
         known = {**english.LABELS, **self.extra_labels} if self.english else self.extra_labels
@@ -951,6 +957,7 @@ class _Recogniser:
                 ownlabels.programme_marker(self.m, marker)  # '1/', '1)': the entry's number
                 first = programme.presenter_first(entry["title"])
                 if first is not None:  # 'prof. MUDr. P. Strejc, DrSc. - Kontrola zápisu …'
+                    entry[programme.WRITTEN] = entry["title"]  # for programme.settle_presenters
                     entry["title"], who, minutes = first
                     entry["presenters"] = [who]
                     if minutes:
@@ -1179,6 +1186,7 @@ class _Recogniser:
                 if kind == "verifiers" or not self._looks_like_item(nxt):
                     if kind == "verifiers" and closing:
                         self.verifying = True
+                        ownlabels.keep(self.m, self.group, "verified_by_plural", label)
                         self.note(block, "verifiers of the minutes: the names follow")
                         return i + 1
                     if kind in _ATTENDANCE:
@@ -1189,6 +1197,7 @@ class _Recogniser:
             return self.wrapped_attendance(i, label, kind, value, i + 1)
         if kind == "verifiers" and closing:
             self.verifying = True
+            ownlabels.keep(self.m, self.group, "verified_by_plural", label)  # as written
             for name in _split_people(value):
                 self.m.setdefault("verified_by", []).append({"name": name})
             self.note(block, "verifiers of the minutes")
@@ -1441,7 +1450,8 @@ class _Recogniser:
         attendees = self.m.setdefault("attendees", {})
         ownlabels.attendance_read(self.m, kind, label)  # the order the minutes give them
         if _SEE_LIST.match(_plain(value)) and kind == "present" and "note" not in attendees:
-            attendees["note"] = value
+            # 'Přítomni: dle prezenční listiny': a category of its label, the sheet its note
+            attendees.setdefault("categories", []).append({"label": label, "note": value})
             self.note(where, f"'{label}' → attendance note")
             return
         grouped = groups.body_group(value)  # 'z MV GŘ HZS ČR – plk. Mgr. Radek Kislinger a …'
@@ -1668,6 +1678,8 @@ class _Recogniser:
             return None
         entries, end, skipped = found
         block = self.blocks[i]
+        if not any("|" in self.blocks[k].text for k in range(i, end)):  # the table's text
+            self.m.setdefault("labels", {}).setdefault("programme_entry", programme.TABLE_ROW)
         for k in skipped:
             self.note(self.blocks[k], f"'{self.blocks[k].text.strip()}': a page number: left out")
         if not self.started() and not self.programme:
@@ -1759,6 +1771,12 @@ class _Recogniser:
             number = int(match["number"])
             title = match["title"].strip() or None
             written = match["label"].strip()
+            if title and plain[match.end("label") : match.start("title")].strip() in (
+                "-",
+                "–",
+                "—",
+            ):
+                written = plain[: match.start("title")].strip()  # 'Bod č. 2 - …': its dash kept
         else:
             numbered = _NUMBERED.match(plain) if block.kind != "item" else None
             if block.kind == "item" and block.ordered and block.number and block.number.isdigit():
@@ -1798,6 +1816,9 @@ class _Recogniser:
             long_title = True  # '3. Ing. Smetana představil návrh programu VH.' after '2. …'
         if title and long_title and not (listed and programme.agrees(listed, title)):
             opening, title = text[len(text) - len(title) :] if text.endswith(title) else title, None
+        run_in = match is None and gluednumber.glued(plain)  # '2.Volba …', '1.Šerif sdělil, …'
+        if run_in and not title and opening:  # its text runs on: the first sentence its title
+            title, opening = gluednumber.first_sentence(opening)
         written_title = title
         if not title and listed:  # 'K bodu 1) programu', 'Ad 2)': the programme names it
             title = listed.rstrip(".").strip()
@@ -1808,10 +1829,13 @@ class _Recogniser:
             self.wording.label("item", number=number, title=title)
         ) != _fold(plain):
             item["label"] = written
+        if run_in and title:
+            item.update(label=written, run_in=True)  # the number run into its title as written
         self.start_item(
             block, item, f"item {number}" + (f" ('{written}')" if "label" in item else "")
         )
         if title and not written_title:
+            item["number_only"] = True  # the minutes head it by its number alone
             self.note(block, f"item {number}: its title from the programme")
         if opening:  # 'K bodu 2: Zprávu … přednesl …': the label, then the text as a paragraph
             self.text_of_item(block, opening)
@@ -1920,8 +1944,12 @@ class _Recogniser:
         if programme.title_of(self.listed_titles(), number) is not None:
             return False
         item: dict[str, Any] = {"number": number, "label": marker.strip()}
+        if gluednumber.glued(_plain(block.text)):  # '1.Šerif sdělil, …': as written
+            title, text = gluednumber.first_sentence(text)
+            item.update(title=title, run_in=True)
         self.start_item(block, item, f"item {number} ('{marker.strip()}'): a point of prose")
-        self.requeue = Block("paragraph", text, block.where)
+        if text:
+            self.requeue = Block("paragraph", text, block.where)
         return True
 
     def point_of_programme(self, block: Block, numbered: re.Match[str]) -> bool:
@@ -1940,6 +1968,7 @@ class _Recogniser:
             return False
         item: dict[str, Any] = {"number": number, "title": title.rstrip(".").strip()}
         item["label"] = block.marker or numbered.string[: numbered.start("title")].strip()
+        item["number_only"] = True  # the minutes head it by its number alone
         self.start_item(block, item, f"item {number}: numbered as the programme, titled by it")
         self.requeue = Block("paragraph", numbered["title"].strip(), block.where)
         return True
@@ -2031,7 +2060,8 @@ class _Recogniser:
             lead_in = dates.DATE_LEAD_IN.fullmatch(before)
             self.when(block.where, lead_in.group(0) if lead_in else "", plain[period.start :])
             before = "" if lead_in else before
-            if before and "place" not in self.m and not re.search(r"\d", before):
+            place = not re.search(r"\d", before) and not _MINUTES_WORDS.search(before)
+            if before and "place" not in self.m and place:  # 'Zápis ze schůze … ze dne': no place
                 self.m["place"] = before
                 self.note(block, "place")
             elif before or german.dated_in_german(plain):  # 'Mittwoch, 17. Oktober 2018'
@@ -2966,6 +2996,7 @@ class _Recogniser:
                 self.m.setdefault("verifiers", []).append(person)
             else:
                 self.m[role] = person
+            self.told_roles.add(role)
             self.note(block, f"'{name}' → {role.replace('_', ' ')} (the sentence stays)")
         if "chair" not in self.m:
             self.chair_from_attendance()
@@ -3249,6 +3280,7 @@ class _Recogniser:
             self.notes.append(
                 Note("source", f"no title found: the group's short name '{self.group.short}'")
             )
+        programme.settle_presenters(self.programme)  # presenters first on most lines only
         if self.programme:
             meeting["programme"] = self.programme
         for key in ("attachments", "pages", "per_rollam"):
@@ -3300,6 +3332,10 @@ class _Recogniser:
             if key in m:
                 meeting[key] = m[key]
         ownlabels.unheaded(meeting)  # no 'Decision:' inside the minutes' own sentences
+        closingvote.settle(meeting, self.wording.labels["vote_record"])  # '(20/0/0).'
+        title_at = next((n.where for n in self.notes if n.what == "title"), None)
+        if runframe.title_run_on(self.run_lines, title_at):  # 'Zápis z … v Dačicích Přítomni: …'
+            runframe.settle(meeting, self.told_roles)
         return Draft(meeting, self.notes, self.added, self.kept, self.marked_draft)
 
     def _task_words(self, task: dict[str, Any], meeting: dict[str, Any]) -> dict[str, Any]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from psc.edits.intake import closingvote
+
 _CAPS = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
 _BODY_WORDS = (
     r"(?i:zastupitelstvo|rada|výbor|komise|senát|shromáždění|valná\s+hromada|představenstvo|"
@@ -63,6 +65,7 @@ def told_decision(text: str) -> dict[str, Any] | None:
     it ends with one in parentheses); None for anything else (a proposal, a longer text)."""
     rest = text.strip()
     voted = slash_vote(rest)
+    closes = voted is not None and re.search(r"\)\s*\.$", rest) is not None  # '(20/0/0).'
     if voted is not None:
         rest = voted[0]
     match = _TOLD.match(rest) or (_after_reason(rest) if voted is None else None)
@@ -74,6 +77,8 @@ def told_decision(text: str) -> dict[str, Any] | None:
     if voted is not None:
         decision["votes"] = voted[1]
         decision["votes_text"] = voted[2]
+    if closes and rest.endswith("."):  # the stop after the vote: where it stood (closingvote)
+        decision.update({"decision": rest[:-1], closingvote.MARK: True})
     verb = _VERB.match(match["verb"])
     assert verb is not None
     decision["outcome"] = next(k for k in ("noted", "rejected", "adopted") if verb[k])
