@@ -203,7 +203,10 @@ def test_minutes_run_together_from_their_title_keep_no_frame_of_psc_s():
     meeting, minutes = _imported("dso-mikroregion-dacicko-valna-hromada-2018-06")
     labels = meeting["labels"]
     assert {k: labels[k] for k in runframe.FRAME} == runframe.FRAME
-    assert meeting["items"][0]["content"] == [{"show": "attendance"}, {"show": "programme"}]
+    # the attendance's lines stay text in their place (sameline), the programme shown after them
+    content = meeting["items"][0]["content"]
+    assert content[0] == "Přítomni: 17 členských obcí dle prezenční listiny"
+    assert content[-1] == {"show": "programme"}
     # the chair and the minute-taker are told in item 1's sentences, which stay
     assert (labels["chair"], labels["minute_taker"]) == ("", "")
     assert "2018 v dačicích přítomni: 17 členských obcí dle prezenční listiny omluvené obce:" in (

@@ -9,7 +9,7 @@ its report can point into the original.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Kind = Literal["heading", "paragraph", "item", "row"]
 
@@ -66,3 +66,14 @@ def titled(
     if not text:
         return [heading]
     return [heading, Block("paragraph", text, block.where, indent=indent)]
+
+
+def decisions(meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """The resolutions of a draft meeting (its items' and sections' content), in order."""
+    parts = [*meeting.get("items", []), *meeting.get("sections", [])]
+    return [
+        block
+        for part in parts
+        for block in part.get("content", [])
+        if isinstance(block, dict) and "decision" in block
+    ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from psc.edits.intake import blocks
+
 MARK = "_vote_closes"
 """Set by the rule that read the vote on a resolution whose stop stood after it, until
 `settle`."""
@@ -21,13 +23,7 @@ def settle(meeting: dict[str, Any], record: str) -> None:
     """The meeting's resolutions whose vote closed their sentence (MARK): `record` (the vote
     record's pattern, '({votes})') with the stop after it as the meeting's `vote_record` when
     every resolution with a vote record has it; else their stops back in their texts."""
-    parts = [*meeting.get("items", []), *meeting.get("sections", [])]
-    decisions = [
-        block
-        for part in parts
-        for block in part.get("content", [])
-        if isinstance(block, dict) and "decision" in block
-    ]
+    decisions = blocks.decisions(meeting)
     voted = [
         d
         for d in decisions

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from typing import Any
 
+from psc.edits.intake import blocks
 from psc.language.labels import labels_for
 from psc.loading.model import Group
 
@@ -249,13 +250,7 @@ def unheaded(meeting: dict[str, Any]) -> None:
     without psc's heading ('Decision:', 'Usnesení:'), which would stand inside their sentence:
     the meeting's own `decision` label is empty. Minutes that head one keep psc's word for
     the others."""
-    parts = [*meeting.get("items", []), *meeting.get("sections", [])]
-    decisions = [
-        block
-        for part in parts
-        for block in part.get("content", [])
-        if isinstance(block, dict) and "decision" in block
-    ]
+    decisions = blocks.decisions(meeting)
     if decisions and not any(d.get("label") or d.get("number") for d in decisions):
         meeting.setdefault("labels", {}).setdefault("decision", "")
 
