@@ -55,6 +55,10 @@ _MOVED = (
     ),
     re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+moves(?:\s+(?:to|that)\b|,)"),
     re.compile(
+        rf"^(?:On|Upon)\s+(?:a\s+)?motion\s+(?:made\s+)?by\s+(?P<mover>{_NAME}),?\s+(?:and\s+)?"
+        rf"seconded\s+by\s+(?P<seconder>{_NAME}),?\s+the\s+(?:[A-Z]\w*\s+){{0,3}}voted\b"
+    ),
+    re.compile(
         rf"^(?P<mover>{_NAME})\s+proposed\s+(?!that\b)[a-z].{{3,200}}?\bseconded\s+by\s+"
         rf"(?P<seconder>{_NAME})"
     ),
@@ -73,7 +77,7 @@ _VOTE = re.compile(
     re.I,
 )
 _ALL_AYE = re.compile(
-    r"\ball(?:\s+(?:members\s+)?present)?\s+voted\s+(?:aye|yes)|\b(?:ayes|yeas)\s*:\s*all\b|"
+    r"\ball(?:\s+(?:members\s+)?present)?\s+voted\s+[\"“”']?(?:aye|yes)|\b(?:ayes|yeas)\s*:\s*all\b|"
     r"\ball\s+ayes\b|\bunanimous(?:ly)?\b",
     re.I,
 )
@@ -107,6 +111,37 @@ def _roll_call(sentence: str) -> list[dict[str, str]] | None:
             if e is not None
         ]
     return None
+
+
+_TALLY = re.compile(
+    r"\bvoted\s+(?P<for>\d+)\s*[-–]\s*(?P<against>\d+)(?:\s*[-–]\s*(?P<abstained>\d+))?\b"
+)
+"""'the Board voted 4-1, with Wilson voting against': the counts for, against (abstained)."""
+_BRACKETED = re.compile(r"\((?P<votes>[A-Z][^()]*?[-–]\s*(?:yea|yes|aye|nay|no))\)", re.I)
+_SAID = {"yea": "for", "nay": "against"}
+
+
+def _bracketed(text: str) -> list[dict[str, str]] | None:
+    """The members' votes in brackets after a vote: '(Donovan, May, Wilson, Houk, Wood –
+    yea)' (each of them the one vote), '(Sprague – yes, Wysocki – yes)' (each their own)."""
+    found = _BRACKETED.search(text)
+    if found is None:
+        return None
+    parts = [part.strip() for part in found["votes"].split(",")]
+    votes = [re.match(r"^(.+?)\s*[-–]\s*(\w+)$", part) for part in parts]
+    if all(votes):
+        pairs = [(v[1], v[2]) for v in votes if v is not None]
+    elif votes[-1] is not None and not any(votes[:-1]):
+        pairs = [(name, votes[-1][2]) for name in [*parts[:-1], votes[-1][1]]]
+    else:
+        return None
+    roll = []
+    for name, vote in pairs:
+        said = _SAID.get(vote.casefold()) or namedvote.VOTES.get(vote.casefold())
+        if said is None or not re.fullmatch(_NAME, name):
+            return None
+        roll.append({"name": name, "vote": said})
+    return roll
 
 
 def _seconder(sentence: str) -> str | None:
@@ -156,6 +191,10 @@ def read(r: Walk, i: int) -> int | None:
         if said:
             decision["outcome_text"] = " ".join(said)
         roll = next((found for text in said if (found := _roll_call(text))), None)
+        roll = roll or _bracketed(tail)  # '(Donovan, May, Wilson, Houk, Wood – yea)'
+        tally = _TALLY.search(" ".join([*parts[at : end + 1], *said]))  # 'the Board voted 4-1'
+        if tally and not roll:
+            decision["votes"] = {k: int(v) for k, v in tally.groupdict().items() if v}
         if roll:  # 'Evans, Peasley, … voted aye.', 'Evans aye; Funk aye; …'
             decision["roll_call"] = roll
         r.add(decision)
