@@ -56,7 +56,7 @@ _MOVED = (
     re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+moves(?:\s+(?:to|that)\b|,)"),
     re.compile(
         rf"^(?:On|Upon)\s+(?:a\s+)?motion\s+(?:made\s+)?by\s+(?P<mover>{_NAME}),?\s+(?:and\s+)?"
-        rf"seconded\s+by\s+(?P<seconder>{_NAME}),?\s+the\s+(?:[A-Z]\w*\s+){{0,3}}voted\b"
+        rf"seconded\s+by\s+(?P<seconder>{_NAME}),?\s+the\s+(?:(?:[A-Z]\w*|of)\s+){{0,3}}voted\b"
     ),
     re.compile(
         rf"^(?P<mover>{_NAME})\s+proposed\s+(?!that\b)[a-z].{{3,200}}?\bseconded\s+by\s+"
@@ -174,7 +174,7 @@ def read(r: Walk, i: int) -> int | None:
             continue  # no second told: not this rule's motion
         said: list[str] = []
         k = end + 1
-        while k < len(parts) and _VOTE.search(parts[k]):
+        while k < len(parts) and (_VOTE.search(parts[k]) or _bracketed(parts[k])):
             said.append(parts[k])
             k += 1
         if at:
