@@ -34,7 +34,11 @@ def test_on_a_motion_by_seconded_by_the_board_voted():
     draft = _draft(text, EN_GROUP, date=dt.date(2005, 3, 16))
     decisions = _decisions(draft.meeting)
     movers = [(d["proposed_by"], d["seconded_by"], d.get("unanimous", False)) for d in decisions]
-    assert movers == [("Donovan", "May", True), ("Houk", "Donovan", False), ("Donovan", "Houk", True)]
+    assert movers == [
+        ("Donovan", "May", True),
+        ("Houk", "Donovan", False),
+        ("Donovan", "Houk", True),
+    ]
     names = ["Donovan", "May", "Wilson", "Houk", "Wood"]
     assert decisions[0]["roll_call"] == [{"name": n, "vote": "for"} for n in names]
     assert decisions[1]["votes"] == {"for": 4, "against": 1}

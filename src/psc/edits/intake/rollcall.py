@@ -47,9 +47,11 @@ _CALLED_TO_ORDER = re.compile(
 """'Mayor Roe called the meeting to order', 'Mayor Tierney called a Regular Meeting of the
 Plymouth City Council to order'."""
 _CALLED_TO_ORDER_BY = re.compile(
-    rf"\bcalled\s+to\s+order\s+by\s+(?:the\s+)?(?P<title>{_TITLES})\s+(?P<name>{_NAME})"
+    rf"\bcalled\s+to\s+order(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)?\s+by\s+(?:the\s+)?"
+    rf"(?P<title>{_TITLES})\s+(?P<name>{_NAME})"
 )
-"""'… met in Regular Session called to order by Mayor Tim Willson at 7:00 p.m.'"""
+"""'… met in Regular Session called to order by Mayor Tim Willson at 7:00 p.m.', 'The meeting
+was called to order at 7:00 p.m. by Chairman Ira Wood.'"""
 _PRESIDED = re.compile(
     rf"^(?P<name>{_NAME}),\s+(?P<role>[^,]{{2,60}}),\s+(?:presided|chaired|took\s+the\s+chair)\b",
     re.I,
@@ -58,7 +60,8 @@ _ROLL_CALL_TITLE = re.compile(r"^(?:roll\s*call|attendance|attendees|present)\b"
 _LEAD_OVER_NAMES = re.compile(r"^(?P<lead>[A-Z][^:]{2,120}):\s+(?P<names>[^:]+?)\.?$", re.S)
 _ONE_NAME = re.compile(rf"^(?:{_TITLES}\s+)?{_NAME}$")
 _ALSO_PRESENT = re.compile(
-    r"^(?:(?P<who>[A-Z][^.]{2,80}?)\s+(?:was|were)\s+also\s+(?:present|in\s+attendance)|"
+    r"^(?:(?P<who>[A-Z][^.]{2,80}?)\s+(?:(?:was|were)\s+also\s+(?:present|in\s+attendance)|"
+    r"also\s+attended)|"
     r"[Aa]lso\s+(?:in\s+attendance|present)\s+(?:was|were)\s+(?P<whom>[A-Z][^.]{2,120}))\.?$"
 )
 

@@ -8,7 +8,9 @@ were Bill Moore and Karen Abel.'; 'Gronen now present.', 'NICK FROHARDT is absen
 - '<name> entered the meeting at <hour>', '<name> arrived at <hour>': a category of its own,
   labelled as written (psc has no arrival hour for a person);
 - '<names> (was|were|is|are) absent': absent;
-- 'Guests were <names>', 'Visitors present were <names>': the guests.
+- 'Guests were <names>', 'Visitors present were <names>': the guests;
+- '<Members> present included <names>': those present, labelled '<Members> present';
+- '<name> present, <name> present, …' ('… answered present'): a roll call's answers, present.
 
 The sentences stay where they are (the rule consumes nothing); rollcall.py reads the chair and
 '… was also present'. english.py runs `read` among its walk rules inside the items.
@@ -34,7 +36,7 @@ class Walk(Protocol):
 
 _ONE = (
     r"(?:(?:Secretary|Treasurer|President|Vice[- ]President|Director|Superintendent|Trustee|"
-    r"Member|Mayor|Councilmember|Councillor|Cllr|Mrs?|Ms|Dr)\.?\s+)?"
+    r"Member|Mayor|Councilmember|Councillor|Cllr|Chr|Clk|Mrs?|Ms|Dr)\.?\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 )
 _NAMES = rf"{_ONE}(?:\s*,\s*{_ONE})*(?:,?\s+and\s+{_ONE})?"
@@ -47,6 +49,15 @@ _ARRIVED = re.compile(
     r"\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)\.?$"
 )
 _ABSENT = re.compile(rf"^(?P<names>{_NAMES})\s+(?:was|were|is|are)\s+absent\.?$")
+_INCLUDED = re.compile(rf"^(?P<words>[A-Z][a-z]+\s+present)\s+included\s+(?P<names>{_NAMES})\.?$")
+_ANSWERED = r"\s+(?:answered\s+)?[\"“]?present[\"”]?"
+_EACH_PRESENT = re.compile(
+    rf"^(?P<names>{_ONE}{_ANSWERED}(?:\s*,\s*(?:and\s+)?{_ONE}{_ANSWERED})*(?:,?\s+and\s+"
+    rf"{_ONE}{_ANSWERED})?)\.?$"
+)
+"""'Chr. Zeller present, Commissioner Meier present, Commissioner Fanning present.',
+'Commissioner Meier answered present, Commissioner Fanning answered present and Chr. Zeller
+answered present.' (each name with its answer to the roll call, two at least)."""
 _GUESTS = re.compile(
     rf"^(?P<words>Guests|Visitors)(?:\s+present)?\s+(?:were|was|included)\s+(?P<names>{_NAMES})\.?$"
 )
@@ -69,7 +80,18 @@ def read(r: Walk, i: int) -> int | None:
             attendees["absent"] = _split(absent["names"])
             r.note(block, f"'{sentence}' → absent (the sentence stays)")
             continue
-        found = _PRESENT.match(sentence) or _ARRIVED.match(sentence) or _GUESTS.match(sentence)
+        each = _EACH_PRESENT.match(sentence)
+        if each and len(people := _split(re.sub(_ANSWERED, "", each["names"]))) >= 2:
+            if not any(c.get("label") == "Present" for c in categories):
+                categories.append({"label": "Present", "people": people})
+                r.note(block, f"'{sentence}' → attendance 'Present' (the sentence stays)")
+            continue
+        found = (
+            _PRESENT.match(sentence)
+            or _ARRIVED.match(sentence)
+            or _GUESTS.match(sentence)
+            or _INCLUDED.match(sentence)
+        )
         if found is None:
             continue
         label = found["words"]

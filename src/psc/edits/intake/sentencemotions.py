@@ -40,8 +40,12 @@ _NAME = (
     r"(?:(?:Mrs?|Ms|Miss|Dr|Cllr|Councillor|Trustee|Director|Member)\.?\s+)?"
     r"(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 )
-_AT = r"(?:[A-Z][^:]{0,60}:\s+)?(?:At\s+[\d:.]+\s*[ap]\.?\s?m\.?,?\s+)?"
-"""What may come before the mover: the point's title and a colon ('B.9 Report: KM moves …'),
+_AT = (
+    r"(?:[A-Z][^:]{0,60}:\s+|[A-Z][^:.\-–]{0,60}?\s?[-–]\s*)?"
+    r"(?:At\s+[\d:.]+\s*[ap]\.?\s?m\.?,?\s+)?"
+)
+"""What may come before the mover: the point's title and a colon ('B.9 Report: KM moves …')
+or a dash ('APPROVAL OF AGENDA- Motion by …', 'Adjournment - Motion by …'),
 the hour ('At 6:32 pm Cromer made a motion …')."""
 _MOVED = (
     re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+made\s+(?:a|the)\s+motion\s+(?:to|that|for)\b"),
@@ -54,6 +58,7 @@ _MOVED = (
         rf"(?P<seconder>{_NAME})"
     ),
     re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+moves(?:\s+(?:to|that)\b|,)"),
+    re.compile(rf"^(?P<mover>{_NAME})\s+(?:moved|proposed|accepted)(?:\s+(?:that|the|it)\b|,)"),
     re.compile(
         rf"^(?:On|Upon)\s+(?:a\s+)?motion\s+(?:made\s+)?by\s+(?P<mover>{_NAME}),?\s+(?:and\s+)?"
         rf"seconded\s+by\s+(?P<seconder>{_NAME}),?\s+the\s+(?:(?:[A-Z]\w*|of)\s+){{0,3}}voted\b"
@@ -68,7 +73,11 @@ _SECONDED = (
     re.compile(rf"(?:^|[;,]\s*)(?P<seconder>{_NAME})\s+second(?:ed|s)(?:\s+the\s+motion)?\.?$"),
     re.compile(rf"^(?:The\s+)?motion\s+was\s+seconded\s+by\s+(?P<seconder>{_NAME})\.?$", re.I),
     re.compile(rf"\bfollowed\s+by\s+a\s+second\s+(?:from|by)\s+(?P<seconder>{_NAME})"),
-    re.compile(rf"^[^,;]*\bmoves,\s+(?:[a-z]{{1,3}}\s+)?(?P<seconder>{_NAME})\s+seconds\b"),
+    re.compile(
+        rf"^[^,;]*\bmove[sd],\s+(?:[a-z]{{1,3}}\s+)?(?P<seconder>{_NAME})\s+second(?:s|ed)\b"
+    ),
+    re.compile(rf"\band\s+(?P<seconder>{_NAME})\s+(?:seconded|agreed)\.?$"),
+    re.compile(rf"^Seconded\s+(?:by\s+)?(?P<seconder>{_NAME})\.?$"),
 )
 """A sentence (or the motion's own tail) naming the seconder."""
 _VOTE = re.compile(
