@@ -9,6 +9,8 @@ from pathlib import Path
 from test_intake_english import _decisions, _words_kept
 from test_intake_recognise import EN_GROUP, _draft
 
+from psc.edits.intake.facts import category_kind
+
 REAL = Path(__file__).parent / "fixtures" / "real"
 
 
@@ -62,3 +64,81 @@ def test_all_voted_aye_in_quotes_is_unanimous():
     assert decisions[0]["proposed_by"] == "Commissioner Meier"
     assert decisions[0]["unanimous"] is True
     assert decisions[0]["outcome_text"].startswith("All voted “AYE”.")
+
+
+# https://morgancounty-il.com/wp/may-11-2020-meeting-minutes/
+MORGAN_2020 = """MAY 11, 2020
+
+Chr. Zeller asked Clk. Waggener to conduct the roll call for today’s meeting. Clk. Waggener asked for roll call as follows, Commissioner Meier answered present, Commissioner Fanning answered present and Chr. Zeller answered present. Clk. Waggener informed the Chr. that a quorum is present and the meeting could continue.
+"""
+
+
+def _categories(meeting) -> list[tuple[str, list[str]]]:
+    return [(c["label"], c["people"]) for c in meeting["attendees"]["categories"]]
+
+
+def test_a_roll_call_told_as_each_name_present():
+    """'Chr. Zeller present, Commissioner Meier present, Commissioner Fanning present.' (the
+    title 'Chr.' ends no sentence)."""
+    text = _source("en-morgan-county-commissioners-2015-07")
+    draft = _draft(text, EN_GROUP, date=dt.date(2015, 7, 6))
+    people = ["Chr. Zeller", "Commissioner Meier", "Commissioner Fanning"]
+    assert ("Present", people) in _categories(draft.meeting)
+    _words_kept(text, draft)
+
+
+def test_a_roll_call_told_as_each_name_answered_present():
+    """'Clk. Waggener asked for roll call as follows, Commissioner Meier answered present, …
+    and Chr. Zeller answered present.': the names after 'as follows'."""
+    draft = _draft(MORGAN_2020, EN_GROUP, date=dt.date(2020, 5, 11))
+    people = ["Commissioner Meier", "Commissioner Fanning", "Chr. Zeller"]
+    assert _categories(draft.meeting) == [("Present", people)]
+
+
+def test_members_present_included_and_one_who_also_attended():
+    """'The meeting was called to order at 7:00 p.m. by Chairman Ira Wood. Selectmen present
+    included Michael May, Dale Donovan, Helen Miranda Wilson and Jerry Houk. Town
+    Administrator Tim Smith also attended.'"""
+    text = _source("en-wellfleet-selectmen-2005-03")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2005, 3, 16)).meeting
+    names = ["Michael May", "Dale Donovan", "Helen Miranda Wilson", "Jerry Houk"]
+    assert ("Selectmen present", names) in _categories(meeting)
+    assert meeting["attendees"]["guests"] == ["Town Administrator Tim Smith"]
+    assert meeting["chair"] == {"name": "Ira Wood", "role": "Chairman"}
+
+
+def test_those_who_also_attended_are_in_attendance_as_those_also_present():
+    assert category_kind("also attended") == category_kind("Also present") == "guests"
+    assert category_kind("Also attending") == "guests"
+
+
+def test_a_motions_outcome_without_its_stop_ends_its_line():
+    """'APPROVAL OF AGENDA- Motion by Bruce Savage and seconded by Roy Allen to … Motion passed
+    unanimously' over 'ACTION ITEMS' over 'Motion by …': three lines, not one wrapped line;
+    'ACTION ITEMS' over motions heads no task list."""
+    text = _source("en-north-bannock-fire-district-2019-08")
+    draft = _draft(text, EN_GROUP, date=dt.date(2019, 8, 1))
+    decisions = _decisions(draft.meeting)
+    assert len(decisions) == 4
+    assert all(d["unanimous"] and d["outcome"] == "adopted" for d in decisions)
+    assert [(d["proposed_by"], d["seconded_by"]) for d in decisions] == [
+        ("Bruce Savage", "Roy Allen")
+    ] * 4
+    assert decisions[0]["decision"].startswith("APPROVAL OF AGENDA- Motion by Bruce Savage")
+    assert "tasks" not in draft.meeting
+    _words_kept(text, draft)
+
+
+def test_moved_and_another_agreed_or_seconded():
+    """'Peter accepted the minutes as a true account of the meeting and Rod seconded.', 'Peter
+    moved that President's report be accepted and Rod agreed.', 'Peter moved, Tom
+    seconded,'."""
+    text = _source("html-wlug-agm-2018-11")
+    decisions = _decisions(_draft(text, EN_GROUP, date=dt.date(2018, 11, 26)).meeting)
+    movers = [(d.get("proposed_by"), d.get("seconded_by")) for d in decisions]
+    assert movers == [
+        ("Peter", "Rod"),
+        ("Peter", "Rod"),
+        ("Ian", "Peter"),
+        ("Peter", "Tom"),
+    ]

@@ -91,11 +91,8 @@ def chair_in_a_sentence(r: Walk, i: int) -> int | None:
         called = _CALLED_TO_ORDER.match(sentence) or _CALLED_TO_ORDER_BY.search(sentence)
         presided = _PRESIDED.match(sentence)
         if called:
-            chair: Any = (
-                {"name": called["name"], "role": called["title"]}
-                if called["title"]
-                else called["name"]
-            )
+            name = called["name"].removesuffix(".")  # '… by Chairman Ira Wood.'
+            chair: Any = {"name": name, "role": called["title"]} if called["title"] else name
         elif presided:
             chair = {"name": presided["name"], "role": presided["role"].strip()}
         else:

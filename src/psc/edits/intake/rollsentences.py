@@ -52,12 +52,13 @@ _ABSENT = re.compile(rf"^(?P<names>{_NAMES})\s+(?:was|were|is|are)\s+absent\.?$"
 _INCLUDED = re.compile(rf"^(?P<words>[A-Z][a-z]+\s+present)\s+included\s+(?P<names>{_NAMES})\.?$")
 _ANSWERED = r"\s+(?:answered\s+)?[\"“]?present[\"”]?"
 _EACH_PRESENT = re.compile(
-    rf"^(?P<names>{_ONE}{_ANSWERED}(?:\s*,\s*(?:and\s+)?{_ONE}{_ANSWERED})*(?:,?\s+and\s+"
-    rf"{_ONE}{_ANSWERED})?)\.?$"
+    rf"^(?:[^,]*\bas\s+follows[,:]\s*)?(?P<names>{_ONE}{_ANSWERED}"
+    rf"(?:\s*,\s*(?:and\s+)?{_ONE}{_ANSWERED})*(?:,?\s+and\s+{_ONE}{_ANSWERED})?)\.?$"
 )
 """'Chr. Zeller present, Commissioner Meier present, Commissioner Fanning present.',
-'Commissioner Meier answered present, Commissioner Fanning answered present and Chr. Zeller
-answered present.' (each name with its answer to the roll call, two at least)."""
+'Clk. Waggener asked for roll call as follows, Commissioner Meier answered present,
+Commissioner Fanning answered present and Chr. Zeller answered present.' (each name with its answer to the roll call, two at
+least)."""
 _GUESTS = re.compile(
     rf"^(?P<words>Guests|Visitors)(?:\s+present)?\s+(?:were|was|included)\s+(?P<names>{_NAMES})\.?$"
 )
