@@ -142,3 +142,25 @@ def test_moved_and_another_agreed_or_seconded():
         ("Ian", "Peter"),
         ("Peter", "Tom"),
     ]
+
+
+def test_the_chair_of_a_roll_call_by_the_title_before_the_name():
+    text = _source("en-morgan-county-commissioners-2015-07")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2015, 7, 6)).meeting
+    assert meeting["chair"] == {"name": "Zeller", "role": "Chr."}
+
+
+def test_opened_by_a_roll_call_with_a_dash_and_submitted_by():
+    """'Meeting opened by Roy Allen at 7:05 PM', 'ROLL CALL – Roy Allen and Bruce Savage',
+    'Respectively submitted by June Heilman, Secretary' (the common slip for 'Respectfully')."""
+    text = _source("en-north-bannock-fire-district-2019-08")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2019, 8, 1)).meeting
+    assert meeting["chair"] == "Roy Allen"
+    assert _categories(meeting) == [("ROLL CALL", ["Roy Allen", "Bruce Savage"])]
+    assert meeting["recorded_by"] == {"name": "June Heilman", "role": "Secretary"}
+
+
+def test_respectfully_submitted_by_a_name_on_the_same_line():
+    text = BOLTON + "\nRespectfully submitted by Linda L. Day\n"  # a paragraph of its own
+    meeting = _draft(text, EN_GROUP, date=dt.date(2015, 5, 21)).meeting
+    assert meeting["recorded_by"] == {"name": "Linda L. Day"}

@@ -49,9 +49,12 @@ Plymouth City Council to order'."""
 _CALLED_TO_ORDER_BY = re.compile(
     rf"\bcalled\s+to\s+order(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)?\s+by\s+(?:the\s+)?"
     rf"(?P<title>{_TITLES})\s+(?P<name>{_NAME})"
+    rf"|^(?:The\s+)?[Mm]eeting\s+(?:was\s+)?opened\s+by\s+(?:(?P<by>{_TITLES})\s+)?(?P<who>{_NAME})"
+    r"(?=\s+at\b|\.?$)"
 )
 """'… met in Regular Session called to order by Mayor Tim Willson at 7:00 p.m.', 'The meeting
-was called to order at 7:00 p.m. by Chairman Ira Wood.'"""
+was called to order at 7:00 p.m. by Chairman Ira Wood.', 'Meeting opened by Roy Allen at 7:05
+PM'."""
 _PRESIDED = re.compile(
     rf"^(?P<name>{_NAME}),\s+(?P<role>[^,]{{2,60}}),\s+(?:presided|chaired|took\s+the\s+chair)\b",
     re.I,
@@ -91,8 +94,10 @@ def chair_in_a_sentence(r: Walk, i: int) -> int | None:
         called = _CALLED_TO_ORDER.match(sentence) or _CALLED_TO_ORDER_BY.search(sentence)
         presided = _PRESIDED.match(sentence)
         if called:
-            name = called["name"].removesuffix(".")  # '… by Chairman Ira Wood.'
-            chair: Any = {"name": name, "role": called["title"]} if called["title"] else name
+            said = called.groupdict()
+            name = (said.get("name") or said.get("who") or "").removesuffix(".")  # '… Ira Wood.'
+            title = said.get("title") or said.get("by")
+            chair: Any = {"name": name, "role": title} if title else name
         elif presided:
             chair = {"name": presided["name"], "role": presided["role"].strip()}
         else:

@@ -10,6 +10,7 @@ were Bill Moore and Karen Abel.'; 'Gronen now present.', 'NICK FROHARDT is absen
 - '<names> (was|were|is|are) absent': absent;
 - 'Guests were <names>', 'Visitors present were <names>': the guests;
 - '<Members> present included <names>': those present, labelled '<Members> present';
+- 'Roll call – <names>': those who answered, labelled 'Roll call';
 - '<name> present, <name> present, …' ('… answered present'): a roll call's answers, present.
 
 The sentences stay where they are (the rule consumes nothing); rollcall.py reads the chair and
@@ -49,6 +50,8 @@ _ARRIVED = re.compile(
     r"\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)\.?$"
 )
 _ABSENT = re.compile(rf"^(?P<names>{_NAMES})\s+(?:was|were|is|are)\s+absent\.?$")
+_ROLL_CALL = re.compile(rf"^(?P<words>(?i:roll\s*call))\s*[:–-]\s*(?P<names>{_NAMES})\.?$")
+"""'ROLL CALL – Roy Allen and Bruce Savage': those who answered the roll call."""
 _INCLUDED = re.compile(rf"^(?P<words>[A-Z][a-z]+\s+present)\s+included\s+(?P<names>{_NAMES})\.?$")
 _ANSWERED = r"\s+(?:answered\s+)?[\"“]?present[\"”]?"
 _EACH_PRESENT = re.compile(
@@ -59,6 +62,8 @@ _EACH_PRESENT = re.compile(
 'Clk. Waggener asked for roll call as follows, Commissioner Meier answered present,
 Commissioner Fanning answered present and Chr. Zeller answered present.' (each name with its answer to the roll call, two at
 least)."""
+_CHAIR = re.compile(r"^(?P<role>Chr\.|Chair(?:man|woman|person)?)\s+(?P<name>[A-Z].*)$")
+"""A chair's title before a name in the roll call ('Chr. Zeller'): the meeting's chair."""
 _GUESTS = re.compile(
     rf"^(?P<words>Guests|Visitors)(?:\s+present)?\s+(?:were|was|included)\s+(?P<names>{_NAMES})\.?$"
 )
@@ -86,12 +91,16 @@ def read(r: Walk, i: int) -> int | None:
             if not any(c.get("label") == "Present" for c in categories):
                 categories.append({"label": "Present", "people": people})
                 r.note(block, f"'{sentence}' → attendance 'Present' (the sentence stays)")
+            chair = next((c for p in people if (c := _CHAIR.match(p))), None)
+            if chair and "chair" not in r.m:  # 'Chr. Zeller present, …'
+                r.m["chair"] = {"name": chair["name"], "role": chair["role"]}
             continue
         found = (
             _PRESENT.match(sentence)
             or _ARRIVED.match(sentence)
             or _GUESTS.match(sentence)
             or _INCLUDED.match(sentence)
+            or _ROLL_CALL.match(sentence)
         )
         if found is None:
             continue

@@ -18,10 +18,14 @@ from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
 
-_SUBMITTED = re.compile(r"(?:^|[.!?]\s+)respectfully\s+submitted\s*,?\s*(?P<rest>.*)$", re.I)
+_SUBMITTED = re.compile(
+    r"(?:^|[.!?]\s+)respect(?:fully|ively)\s+submitted(?:\s+by\b)?\s*,?\s*(?P<rest>.*)$", re.I
+)
+"""'Respectfully submitted,', 'Respectfully submitted by Linda L. Day' (and its common slip,
+'Respectively submitted by June Heilman, Secretary')."""
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+$")
 _NAME_AND_FUNCTION = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+)\s+"
+    r"^(?P<name>[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+),?\s+"
     r"(?P<role>(?:[A-Z][\w'’-]*\s+)?(?i:clerk|secretary|recorder|minute\s+taker))$"
 )
 """'Charlene Buckalew Minutes clerk': the name, then the function on the same line."""
