@@ -10,6 +10,8 @@ from test_intake_english import _decisions, _words_kept
 from test_intake_recognise import EN_GROUP, _draft
 
 from psc.edits.intake.facts import category_kind
+from psc.edits.intake.recognise import recognise
+from psc.edits.intake.webpage import read_html
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 
@@ -164,3 +166,12 @@ def test_respectfully_submitted_by_a_name_on_the_same_line():
     text = BOLTON + "\nRespectfully submitted by Linda L. Day\n"  # a paragraph of its own
     meeting = _draft(text, EN_GROUP, date=dt.date(2015, 5, 21)).meeting
     assert meeting["recorded_by"] == {"name": "Linda L. Day"}
+
+
+def test_an_attendance_heading_keeps_its_colon_as_its_items_title():
+    """'<h3>Present:</h3>' over its list (the WLUG's page): the item is titled as written, so
+    the minutes show 'Present:' as the page does."""
+    blocks = read_html(REAL / "html-wlug-agm-2018-11" / "source.html")
+    meeting = recognise(blocks, EN_GROUP, date=dt.date(2018, 11, 26)).meeting
+    assert [item.get("title") for item in meeting["items"][:2]] == ["Present:", "Apologies:"]
+    assert len(meeting["attendees"]["present"]) == 6
