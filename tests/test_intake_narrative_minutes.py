@@ -175,3 +175,18 @@ def test_an_attendance_heading_keeps_its_colon_as_its_items_title():
     meeting = recognise(blocks, EN_GROUP, date=dt.date(2018, 11, 26)).meeting
     assert [item.get("title") for item in meeting["items"][:2]] == ["Present:", "Apologies:"]
     assert len(meeting["attendees"]["present"]) == 6
+
+
+def test_the_members_names_below_the_minutes_sign_them():
+    """'Respectfully submitted,' / 'Linda Smulligan' / 'Administrative Assistant' / 'Ira Wood,
+    Chair Michael May Dale Donovan' / 'Helen Miranda Wilson Jerry Houk': the selectmen sign."""
+    text = _source("en-wellfleet-selectmen-2005-03")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2005, 3, 16)).meeting
+    assert meeting["signed_by"] == [
+        {"name": "Ira Wood", "role": "Chair"},
+        {"name": "Michael May"},
+        {"name": "Dale Donovan"},
+        {"name": "Helen Miranda Wilson"},
+        {"name": "Jerry Houk"},
+    ]
+    assert meeting["recorded_by"]["name"] == "Linda Smulligan"

@@ -1027,6 +1027,7 @@ def after(r: Walk) -> None:
     for item in r.items:
         item.pop("programme_title", None)
     signoff.submitted_by(r)
+    signoff.signed_below(r)
     if "chair" in r.m:
         return
     present = r.m.get("attendees", {}).get("present", [])
