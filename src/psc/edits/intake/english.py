@@ -171,6 +171,13 @@ _LETTERED = re.compile(r"^[a-z][.)]\s+[A-Z]")
 line of its own (its lower-case letter is no sign of a sentence going on)."""
 
 
+_TOLD_OUTCOME = re.compile(
+    r"\.\s+(?:the\s+)?motion\s+(?:passed|carried|carries|failed|lost)(?:\s+unanimously)?$", re.I
+)
+"""'… to top of the agenda. Motion passed unanimously': a line whose last sentence tells a
+motion's outcome is whole, its full stop left out."""
+
+
 def _wrapped(a: Block, b: Block, is_label: Callable[[str], str | None]) -> bool:
     """Is b the rest of a line that a hard wrap cut (a plain text's fixed-width lines)?"""
     if b.kind != "paragraph" or a.kind not in ("paragraph", "item") or b.bold or a.bold:
@@ -192,6 +199,8 @@ def _wrapped(a: Block, b: Block, is_label: Callable[[str], str | None]) -> bool:
         return True
     if rest[:1].islower():
         return True
+    if _TOLD_OUTCOME.search(first):
+        return False  # 'Motion passed unanimously': the motion's outcome ends its line
     return len(first) + a.indent >= _WRAP_WIDTH and not re.search(r"[.!?:]\**$", first)
 
 
@@ -1018,6 +1027,7 @@ def after(r: Walk) -> None:
     for item in r.items:
         item.pop("programme_title", None)
     signoff.submitted_by(r)
+    signoff.signed_below(r)
     if "chair" in r.m:
         return
     present = r.m.get("attendees", {}).get("present", [])

@@ -51,7 +51,7 @@ _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' b
             "guest",
             "in attendance",
             "also present",
-            "also attending",
+            "also attend",  # 'also attending', '… also attended'
             "gäste",  # German (intake/german.py): 'Gäste'
         ),
     ),

@@ -260,6 +260,8 @@ _TASK_HEADING = re.compile(
     r"action points|actions)\s*:?$",
     re.I,
 )
+_MOTION_NEXT = re.compile(r"^(?:motion|moved|(?:on|upon)\s+(?:a\s+)?motion)\b", re.I)
+"""'ACTION ITEMS' over 'Motion by … to approve …': the points the board acts on, not tasks."""
 _NEXT_HEADING = re.compile(
     r"^(?:termíny?\s+(?:dalš\w*|příšt\w*)\s+(?:jednání|zasedání|schůz\w*)|"
     r"(?:další|příští)\s+(?:jednání|zasedání|schůze)|next\s+meetings?|dates?\s+of\s+next\s+"
@@ -1546,7 +1548,8 @@ class _Recogniser:
             return i + 1
         if _TASK_HEADING.match(plain) and self.action_points_in_item(i, text):
             return i + 1
-        if _TASK_HEADING.match(plain) or _fold(plain) in self._section_b_words():
+        motions = i + 1 < len(self.blocks) and _MOTION_NEXT.match(self.blocks[i + 1].text)
+        if (_TASK_HEADING.match(plain) and not motions) or _fold(plain) in self._section_b_words():
             self.flush_list()
             self.mode = "tasks"
             self.task_heading = block

@@ -47,9 +47,14 @@ _CALLED_TO_ORDER = re.compile(
 """'Mayor Roe called the meeting to order', 'Mayor Tierney called a Regular Meeting of the
 Plymouth City Council to order'."""
 _CALLED_TO_ORDER_BY = re.compile(
-    rf"\bcalled\s+to\s+order\s+by\s+(?:the\s+)?(?P<title>{_TITLES})\s+(?P<name>{_NAME})"
+    rf"\bcalled\s+to\s+order(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)?\s+by\s+(?:the\s+)?"
+    rf"(?P<title>{_TITLES})\s+(?P<name>{_NAME})"
+    rf"|^(?:The\s+)?[Mm]eeting\s+(?:was\s+)?opened\s+by\s+(?:(?P<by>{_TITLES})\s+)?(?P<who>{_NAME})"
+    r"(?=\s+at\b|\.?$)"
 )
-"""'… met in Regular Session called to order by Mayor Tim Willson at 7:00 p.m.'"""
+"""'… met in Regular Session called to order by Mayor Tim Willson at 7:00 p.m.', 'The meeting
+was called to order at 7:00 p.m. by Chairman Ira Wood.', 'Meeting opened by Roy Allen at 7:05
+PM'."""
 _PRESIDED = re.compile(
     rf"^(?P<name>{_NAME}),\s+(?P<role>[^,]{{2,60}}),\s+(?:presided|chaired|took\s+the\s+chair)\b",
     re.I,
@@ -58,7 +63,8 @@ _ROLL_CALL_TITLE = re.compile(r"^(?:roll\s*call|attendance|attendees|present)\b"
 _LEAD_OVER_NAMES = re.compile(r"^(?P<lead>[A-Z][^:]{2,120}):\s+(?P<names>[^:]+?)\.?$", re.S)
 _ONE_NAME = re.compile(rf"^(?:{_TITLES}\s+)?{_NAME}$")
 _ALSO_PRESENT = re.compile(
-    r"^(?:(?P<who>[A-Z][^.]{2,80}?)\s+(?:was|were)\s+also\s+(?:present|in\s+attendance)|"
+    r"^(?:(?P<who>[A-Z][^.]{2,80}?)\s+(?:(?:was|were)\s+also\s+(?:present|in\s+attendance)|"
+    r"also\s+attended)|"
     r"[Aa]lso\s+(?:in\s+attendance|present)\s+(?:was|were)\s+(?P<whom>[A-Z][^.]{2,120}))\.?$"
 )
 
@@ -88,11 +94,10 @@ def chair_in_a_sentence(r: Walk, i: int) -> int | None:
         called = _CALLED_TO_ORDER.match(sentence) or _CALLED_TO_ORDER_BY.search(sentence)
         presided = _PRESIDED.match(sentence)
         if called:
-            chair: Any = (
-                {"name": called["name"], "role": called["title"]}
-                if called["title"]
-                else called["name"]
-            )
+            said = called.groupdict()
+            name = (said.get("name") or said.get("who") or "").removesuffix(".")  # '… Ira Wood.'
+            title = said.get("title") or said.get("by")
+            chair: Any = {"name": name, "role": title} if title else name
         elif presided:
             chair = {"name": presided["name"], "role": presided["role"].strip()}
         else:

@@ -8,7 +8,10 @@ were Bill Moore and Karen Abel.'; 'Gronen now present.', 'NICK FROHARDT is absen
 - '<name> entered the meeting at <hour>', '<name> arrived at <hour>': a category of its own,
   labelled as written (psc has no arrival hour for a person);
 - '<names> (was|were|is|are) absent': absent;
-- 'Guests were <names>', 'Visitors present were <names>': the guests.
+- 'Guests were <names>', 'Visitors present were <names>': the guests;
+- '<Members> present included <names>': those present, labelled '<Members> present';
+- 'Roll call – <names>': those who answered, labelled 'Roll call';
+- '<name> present, <name> present, …' ('… answered present'): a roll call's answers, present.
 
 The sentences stay where they are (the rule consumes nothing); rollcall.py reads the chair and
 '… was also present'. english.py runs `read` among its walk rules inside the items.
@@ -34,7 +37,7 @@ class Walk(Protocol):
 
 _ONE = (
     r"(?:(?:Secretary|Treasurer|President|Vice[- ]President|Director|Superintendent|Trustee|"
-    r"Member|Mayor|Councilmember|Councillor|Cllr|Mrs?|Ms|Dr)\.?\s+)?"
+    r"Member|Mayor|Councilmember|Councillor|Cllr|Chr|Clk|Mrs?|Ms|Dr)\.?\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 )
 _NAMES = rf"{_ONE}(?:\s*,\s*{_ONE})*(?:,?\s+and\s+{_ONE})?"
@@ -47,6 +50,20 @@ _ARRIVED = re.compile(
     r"\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)\.?$"
 )
 _ABSENT = re.compile(rf"^(?P<names>{_NAMES})\s+(?:was|were|is|are)\s+absent\.?$")
+_ROLL_CALL = re.compile(rf"^(?P<words>(?i:roll\s*call))\s*[:–-]\s*(?P<names>{_NAMES})\.?$")
+"""'ROLL CALL – Roy Allen and Bruce Savage': those who answered the roll call."""
+_INCLUDED = re.compile(rf"^(?P<words>[A-Z][a-z]+\s+present)\s+included\s+(?P<names>{_NAMES})\.?$")
+_ANSWERED = r"\s+(?:answered\s+)?[\"“]?present[\"”]?"
+_EACH_PRESENT = re.compile(
+    rf"^(?:[^,]*\bas\s+follows[,:]\s*)?(?P<names>{_ONE}{_ANSWERED}"
+    rf"(?:\s*,\s*(?:and\s+)?{_ONE}{_ANSWERED})*(?:,?\s+and\s+{_ONE}{_ANSWERED})?)\.?$"
+)
+"""'Chr. Zeller present, Commissioner Meier present, Commissioner Fanning present.',
+'Clk. Waggener asked for roll call as follows, Commissioner Meier answered present,
+Commissioner Fanning answered present and Chr. Zeller answered present.' (each name with its answer to the roll call, two at
+least)."""
+_CHAIR = re.compile(r"^(?P<role>Chr\.|Chair(?:man|woman|person)?)\s+(?P<name>[A-Z].*)$")
+"""A chair's title before a name in the roll call ('Chr. Zeller'): the meeting's chair."""
 _GUESTS = re.compile(
     rf"^(?P<words>Guests|Visitors)(?:\s+present)?\s+(?:were|was|included)\s+(?P<names>{_NAMES})\.?$"
 )
@@ -69,7 +86,22 @@ def read(r: Walk, i: int) -> int | None:
             attendees["absent"] = _split(absent["names"])
             r.note(block, f"'{sentence}' → absent (the sentence stays)")
             continue
-        found = _PRESENT.match(sentence) or _ARRIVED.match(sentence) or _GUESTS.match(sentence)
+        each = _EACH_PRESENT.match(sentence)
+        if each and len(people := _split(re.sub(_ANSWERED, "", each["names"]))) >= 2:
+            if not any(c.get("label") == "Present" for c in categories):
+                categories.append({"label": "Present", "people": people})
+                r.note(block, f"'{sentence}' → attendance 'Present' (the sentence stays)")
+            chair = next((c for p in people if (c := _CHAIR.match(p))), None)
+            if chair and "chair" not in r.m:  # 'Chr. Zeller present, …'
+                r.m["chair"] = {"name": chair["name"], "role": chair["role"]}
+            continue
+        found = (
+            _PRESENT.match(sentence)
+            or _ARRIVED.match(sentence)
+            or _GUESTS.match(sentence)
+            or _INCLUDED.match(sentence)
+            or _ROLL_CALL.match(sentence)
+        )
         if found is None:
             continue
         label = found["words"]

@@ -48,7 +48,8 @@ def section_heading(r: Walk, i: int) -> int | None:
     if kind in _ATTENDANCE:
         if nxt is None or nxt.kind != "paragraph" or not nxt.text.startswith(f"{label}:"):
             return None  # no names below it
-        r.start_item(block, {"title": label}, f"'{label}': a section of the page, an item")
+        written = block.text.strip().strip("*").strip()  # 'Present:', its colon kept
+        r.start_item(block, {"title": written}, f"'{label}': a section of the page, an item")
         return i + 1
     if kind == "programme" and not r.in_programme and "programme" not in r.m:
         if nxt is None or nxt.kind not in ("item", "paragraph"):

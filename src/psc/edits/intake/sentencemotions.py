@@ -40,8 +40,12 @@ _NAME = (
     r"(?:(?:Mrs?|Ms|Miss|Dr|Cllr|Councillor|Trustee|Director|Member)\.?\s+)?"
     r"(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 )
-_AT = r"(?:[A-Z][^:]{0,60}:\s+)?(?:At\s+[\d:.]+\s*[ap]\.?\s?m\.?,?\s+)?"
-"""What may come before the mover: the point's title and a colon ('B.9 Report: KM moves …'),
+_AT = (
+    r"(?:[A-Z][^:]{0,60}:\s+|[A-Z][^:.\-–]{0,60}?\s?[-–]\s*)?"
+    r"(?:At\s+[\d:.]+\s*[ap]\.?\s?m\.?,?\s+)?"
+)
+"""What may come before the mover: the point's title and a colon ('B.9 Report: KM moves …')
+or a dash ('APPROVAL OF AGENDA- Motion by …', 'Adjournment - Motion by …'),
 the hour ('At 6:32 pm Cromer made a motion …')."""
 _MOVED = (
     re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+made\s+(?:a|the)\s+motion\s+(?:to|that|for)\b"),
@@ -54,6 +58,11 @@ _MOVED = (
         rf"(?P<seconder>{_NAME})"
     ),
     re.compile(rf"^{_AT}(?P<mover>{_NAME})\s+moves(?:\s+(?:to|that)\b|,)"),
+    re.compile(rf"^(?P<mover>{_NAME})\s+(?:moved|proposed|accepted)(?:\s+(?:that|the|it)\b|,)"),
+    re.compile(
+        rf"^(?:On|Upon)\s+(?:a\s+)?motion\s+(?:made\s+)?by\s+(?P<mover>{_NAME}),?\s+(?:and\s+)?"
+        rf"seconded\s+by\s+(?P<seconder>{_NAME}),?\s+the\s+(?:(?:[A-Z]\w*|of)\s+){{0,3}}voted\b"
+    ),
     re.compile(
         rf"^(?P<mover>{_NAME})\s+proposed\s+(?!that\b)[a-z].{{3,200}}?\bseconded\s+by\s+"
         rf"(?P<seconder>{_NAME})"
@@ -64,7 +73,11 @@ _SECONDED = (
     re.compile(rf"(?:^|[;,]\s*)(?P<seconder>{_NAME})\s+second(?:ed|s)(?:\s+the\s+motion)?\.?$"),
     re.compile(rf"^(?:The\s+)?motion\s+was\s+seconded\s+by\s+(?P<seconder>{_NAME})\.?$", re.I),
     re.compile(rf"\bfollowed\s+by\s+a\s+second\s+(?:from|by)\s+(?P<seconder>{_NAME})"),
-    re.compile(rf"^[^,;]*\bmoves,\s+(?:[a-z]{{1,3}}\s+)?(?P<seconder>{_NAME})\s+seconds\b"),
+    re.compile(
+        rf"^[^,;]*\bmove[sd],\s+(?:[a-z]{{1,3}}\s+)?(?P<seconder>{_NAME})\s+second(?:s|ed)\b"
+    ),
+    re.compile(rf"\band\s+(?P<seconder>{_NAME})\s+(?:seconded|agreed)\.?$"),
+    re.compile(rf"^Seconded\s+(?:by\s+)?(?P<seconder>{_NAME})\.?$"),
 )
 """A sentence (or the motion's own tail) naming the seconder."""
 _VOTE = re.compile(
@@ -73,7 +86,7 @@ _VOTE = re.compile(
     re.I,
 )
 _ALL_AYE = re.compile(
-    r"\ball(?:\s+(?:members\s+)?present)?\s+voted\s+(?:aye|yes)|\b(?:ayes|yeas)\s*:\s*all\b|"
+    r"\ball(?:\s+(?:members\s+)?present)?\s+voted\s+[\"“”']?(?:aye|yes)|\b(?:ayes|yeas)\s*:\s*all\b|"
     r"\ball\s+ayes\b|\bunanimous(?:ly)?\b",
     re.I,
 )
@@ -109,6 +122,37 @@ def _roll_call(sentence: str) -> list[dict[str, str]] | None:
     return None
 
 
+_TALLY = re.compile(
+    r"\bvoted\s+(?P<for>\d+)\s*[-–]\s*(?P<against>\d+)(?:\s*[-–]\s*(?P<abstained>\d+))?\b"
+)
+"""'the Board voted 4-1, with Wilson voting against': the counts for, against (abstained)."""
+_BRACKETED = re.compile(r"\((?P<votes>[A-Z][^()]*?[-–]\s*(?:yea|yes|aye|nay|no))\)", re.I)
+_SAID = {"yea": "for", "nay": "against"}
+
+
+def _bracketed(text: str) -> list[dict[str, str]] | None:
+    """The members' votes in brackets after a vote: '(Donovan, May, Wilson, Houk, Wood –
+    yea)' (each of them the one vote), '(Sprague – yes, Wysocki – yes)' (each their own)."""
+    found = _BRACKETED.search(text)
+    if found is None:
+        return None
+    parts = [part.strip() for part in found["votes"].split(",")]
+    votes = [re.match(r"^(.+?)\s*[-–]\s*(\w+)$", part) for part in parts]
+    if all(votes):
+        pairs = [(v[1], v[2]) for v in votes if v is not None]
+    elif votes[-1] is not None and not any(votes[:-1]):
+        pairs = [(name, votes[-1][2]) for name in [*parts[:-1], votes[-1][1]]]
+    else:
+        return None
+    roll = []
+    for name, vote in pairs:
+        said = _SAID.get(vote.casefold()) or namedvote.VOTES.get(vote.casefold())
+        if said is None or not re.fullmatch(_NAME, name):
+            return None
+        roll.append({"name": name, "vote": said})
+    return roll
+
+
 def _seconder(sentence: str) -> str | None:
     for pattern in _SECONDED:
         found = pattern.search(sentence)
@@ -139,7 +183,7 @@ def read(r: Walk, i: int) -> int | None:
             continue  # no second told: not this rule's motion
         said: list[str] = []
         k = end + 1
-        while k < len(parts) and _VOTE.search(parts[k]):
+        while k < len(parts) and (_VOTE.search(parts[k]) or _bracketed(parts[k])):
             said.append(parts[k])
             k += 1
         if at:
@@ -156,6 +200,10 @@ def read(r: Walk, i: int) -> int | None:
         if said:
             decision["outcome_text"] = " ".join(said)
         roll = next((found for text in said if (found := _roll_call(text))), None)
+        roll = roll or _bracketed(tail)  # '(Donovan, May, Wilson, Houk, Wood – yea)'
+        tally = _TALLY.search(" ".join([*parts[at : end + 1], *said]))  # 'the Board voted 4-1'
+        if tally and not roll:
+            decision["votes"] = {k: int(v) for k, v in tally.groupdict().items() if v}
         if roll:  # 'Evans, Peasley, … voted aye.', 'Evans aye; Funk aye; …'
             decision["roll_call"] = roll
         r.add(decision)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
-_ABBREVIATION = re.compile(r"(?:(?:^|\s)[A-Z]\.|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|Prof)\.?)$")
+_ABBREVIATION = re.compile(
+    r"(?:(?:^|\s)[A-Z]\.|\b(?:Cllr|Mr|Mrs|Ms|Dr|St|No|Cllrs|Prof|Chr|Clk|Hon|Rev)\.?)$"
+)
 
 
 def sentences(text: str) -> list[str]:

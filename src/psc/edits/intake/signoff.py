@@ -18,10 +18,14 @@ from typing import Any, Protocol
 
 from psc.edits.intake.blocks import Block
 
-_SUBMITTED = re.compile(r"(?:^|[.!?]\s+)respectfully\s+submitted\s*,?\s*(?P<rest>.*)$", re.I)
+_SUBMITTED = re.compile(
+    r"(?:^|[.!?]\s+)respect(?:fully|ively)\s+submitted(?:\s+by\b)?\s*,?\s*(?P<rest>.*)$", re.I
+)
+"""'Respectfully submitted,', 'Respectfully submitted by Linda L. Day' (and its common slip,
+'Respectively submitted by June Heilman, Secretary')."""
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+$")
 _NAME_AND_FUNCTION = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+)\s+"
+    r"^(?P<name>[A-Z][\w'’.-]*\s+[A-Z][\w'’-]+),?\s+"
     r"(?P<role>(?:[A-Z][\w'’-]*\s+)?(?i:clerk|secretary|recorder|minute\s+taker))$"
 )
 """'Charlene Buckalew Minutes clerk': the name, then the function on the same line."""
@@ -68,3 +72,59 @@ def submitted_by(r: Walk) -> None:
         r.m["recorded_by"] = person
         r.note(block, f"'Respectfully submitted,' {name} → recorded by (the lines stay)")
         return
+
+
+_FUNCTION_AFTER = re.compile(r"^,\s*(?P<role>[A-Z][a-z]+)\b\s*")
+"""', Chair' after a signer's name ('Ira Wood, Chair Michael May Dale Donovan')."""
+
+
+def _known(m: dict[str, Any]) -> list[str]:
+    """The names the minutes gave their people (the attendance, the chair), longest first."""
+    attendees = m.get("attendees", {})
+    people: list[Any] = [m.get("chair")]
+    for key in ("present", "excused", "absent"):
+        people += attendees.get(key, [])
+    for category in attendees.get("categories", []):
+        people += category.get("people", [])
+    names = {p["name"] if isinstance(p, dict) else p for p in people if p}
+    return sorted((n for n in names if isinstance(n, str) and " " in n), key=len, reverse=True)
+
+
+def _signers(line: str, known: list[str]) -> list[dict[str, str]] | None:
+    """'Ira Wood, Chair Michael May Dale Donovan': the line read as known names one after
+    another (each perhaps with its function after a comma), or None when any word is left."""
+    found: list[dict[str, str]] = []
+    rest = line.strip()
+    while rest:
+        name = next((n for n in known if rest.startswith(n)), None)
+        if name is None:
+            return None
+        rest = rest[len(name) :]
+        person = {"name": name}
+        role = _FUNCTION_AFTER.match(rest)
+        if role and not any(rest[role.start("role") :].startswith(n) for n in known):
+            person["role"] = role["role"]
+            rest = rest[role.end() :]
+        found.append(person)
+        rest = rest.lstrip(" ,")
+    return found or None
+
+
+def signed_below(r: Walk) -> None:
+    """The lines that end the minutes below 'Respectfully submitted,' and its writer, made of
+    the names of the board's members as the minutes gave them ('Ira Wood, Chair Michael May
+    Dale Donovan' / 'Helen Miranda Wilson Jerry Houk', for their signatures): signed by them.
+    The lines stay as written."""
+    if "signed_by" in r.m or "recorded_by" not in r.m:
+        return
+    known = _known(r.m)
+    ends = [b for b in r.blocks if b.kind == "paragraph" and re.search(r"\w", b.text)]
+    signers: list[dict[str, str]] = []
+    for block in reversed(ends):
+        found = _signers(block.text, known) if known else None
+        if found is None:
+            break
+        signers[:0] = found
+    if len(signers) >= 2:
+        r.m["signed_by"] = signers
+        r.note("source", f"the members' names below the minutes → signed by ({len(signers)})")

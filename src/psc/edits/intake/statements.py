@@ -35,7 +35,7 @@ from psc.edits.intake import functionspeaker, inverted
 
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
-    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as bratr sestra".split()
+    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as bratr sestra chr clk".split()
 )
 """Titles and forms of address before or after a name ('doc.', 'p.', 'pí.', 'Cllr')."""
 

@@ -1,0 +1,192 @@
+"""Narrative minutes of US boards (county commissioners, selectmen, fire districts): motions,
+roll calls and roles told in running sentences (issue 22, the eighth held-out round)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from test_intake_english import _decisions, _words_kept
+from test_intake_recognise import EN_GROUP, _draft
+
+from psc.edits.intake.facts import category_kind
+from psc.edits.intake.recognise import recognise
+from psc.edits.intake.webpage import read_html
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def _source(fixture: str) -> str:
+    return (REAL / fixture / "source.txt").read_text(encoding="utf-8")
+
+
+# https://cmsarchive.civicplus.com/BoltonMA/BoltonMA_SelectMin/BoardSelectmenMinutes2015/S0526F810/default.htm
+BOLTON = """Board of Selectmen Minutes 05-21-15
+
+Mr. Sprague called the Board of Selectmen’s meeting to order at 7:00 p.m.
+
+On a motion made by Sprague and seconded by Wysocki, the Board of Selectmen voted to close and execute the warrant for the Special Town Meeting on June 8, 2015.  (Sprague – yes, Wysocki – yes)
+
+On a motion made by Sprague and seconded by Wysocki, the Board of Selectmen voted to adjourn at 7:06 p.m.  (Sprague – yes, Wysocki – yes)
+"""
+
+
+def test_on_a_motion_by_seconded_by_the_board_voted():
+    """'On a motion by Donovan, seconded by May, the Board voted unanimously … (Donovan, May,
+    Wilson, Houk, Wood – yea) to …', '… the Board voted 4-1, with Wilson voting against, …'."""
+    text = _source("en-wellfleet-selectmen-2005-03")
+    draft = _draft(text, EN_GROUP, date=dt.date(2005, 3, 16))
+    decisions = _decisions(draft.meeting)
+    movers = [(d["proposed_by"], d["seconded_by"], d.get("unanimous", False)) for d in decisions]
+    assert movers == [
+        ("Donovan", "May", True),
+        ("Houk", "Donovan", False),
+        ("Donovan", "Houk", True),
+    ]
+    names = ["Donovan", "May", "Wilson", "Houk", "Wood"]
+    assert decisions[0]["roll_call"] == [{"name": n, "vote": "for"} for n in names]
+    assert decisions[1]["votes"] == {"for": 4, "against": 1}
+    assert "votes" not in decisions[2] and "roll_call" not in decisions[2]
+    _words_kept(text, draft)
+
+
+def test_on_a_motion_made_by_and_seconded_by_with_each_vote_in_brackets():
+    decisions = _decisions(_draft(BOLTON, EN_GROUP, date=dt.date(2015, 5, 21)).meeting)
+    assert [(d["proposed_by"], d["seconded_by"]) for d in decisions] == [("Sprague", "Wysocki")] * 2
+    both = [{"name": "Sprague", "vote": "for"}, {"name": "Wysocki", "vote": "for"}]
+    assert [d["roll_call"] for d in decisions] == [both, both]
+    assert decisions[1]["decision"].startswith("On a motion made by Sprague")
+
+
+def test_all_voted_aye_in_quotes_is_unanimous():
+    """'Commissioner Meier made a motion to approve the agenda as presented. Commissioner
+    Fanning seconded the motion. All voted “AYE”. The motion is approved.'"""
+    text = _source("en-morgan-county-commissioners-2015-07")
+    decisions = _decisions(_draft(text, EN_GROUP, date=dt.date(2015, 7, 6)).meeting)
+    assert decisions[0]["proposed_by"] == "Commissioner Meier"
+    assert decisions[0]["unanimous"] is True
+    assert decisions[0]["outcome_text"].startswith("All voted “AYE”.")
+
+
+# https://morgancounty-il.com/wp/may-11-2020-meeting-minutes/
+MORGAN_2020 = """MAY 11, 2020
+
+Chr. Zeller asked Clk. Waggener to conduct the roll call for today’s meeting. Clk. Waggener asked for roll call as follows, Commissioner Meier answered present, Commissioner Fanning answered present and Chr. Zeller answered present. Clk. Waggener informed the Chr. that a quorum is present and the meeting could continue.
+"""
+
+
+def _categories(meeting) -> list[tuple[str, list[str]]]:
+    return [(c["label"], c["people"]) for c in meeting["attendees"]["categories"]]
+
+
+def test_a_roll_call_told_as_each_name_present():
+    """'Chr. Zeller present, Commissioner Meier present, Commissioner Fanning present.' (the
+    title 'Chr.' ends no sentence)."""
+    text = _source("en-morgan-county-commissioners-2015-07")
+    draft = _draft(text, EN_GROUP, date=dt.date(2015, 7, 6))
+    people = ["Chr. Zeller", "Commissioner Meier", "Commissioner Fanning"]
+    assert ("Present", people) in _categories(draft.meeting)
+    _words_kept(text, draft)
+
+
+def test_a_roll_call_told_as_each_name_answered_present():
+    """'Clk. Waggener asked for roll call as follows, Commissioner Meier answered present, …
+    and Chr. Zeller answered present.': the names after 'as follows'."""
+    draft = _draft(MORGAN_2020, EN_GROUP, date=dt.date(2020, 5, 11))
+    people = ["Commissioner Meier", "Commissioner Fanning", "Chr. Zeller"]
+    assert _categories(draft.meeting) == [("Present", people)]
+
+
+def test_members_present_included_and_one_who_also_attended():
+    """'The meeting was called to order at 7:00 p.m. by Chairman Ira Wood. Selectmen present
+    included Michael May, Dale Donovan, Helen Miranda Wilson and Jerry Houk. Town
+    Administrator Tim Smith also attended.'"""
+    text = _source("en-wellfleet-selectmen-2005-03")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2005, 3, 16)).meeting
+    names = ["Michael May", "Dale Donovan", "Helen Miranda Wilson", "Jerry Houk"]
+    assert ("Selectmen present", names) in _categories(meeting)
+    assert meeting["attendees"]["guests"] == ["Town Administrator Tim Smith"]
+    assert meeting["chair"] == {"name": "Ira Wood", "role": "Chairman"}
+
+
+def test_those_who_also_attended_are_in_attendance_as_those_also_present():
+    assert category_kind("also attended") == category_kind("Also present") == "guests"
+    assert category_kind("Also attending") == "guests"
+
+
+def test_a_motions_outcome_without_its_stop_ends_its_line():
+    """'APPROVAL OF AGENDA- Motion by Bruce Savage and seconded by Roy Allen to … Motion passed
+    unanimously' over 'ACTION ITEMS' over 'Motion by …': three lines, not one wrapped line;
+    'ACTION ITEMS' over motions heads no task list."""
+    text = _source("en-north-bannock-fire-district-2019-08")
+    draft = _draft(text, EN_GROUP, date=dt.date(2019, 8, 1))
+    decisions = _decisions(draft.meeting)
+    assert len(decisions) == 4
+    assert all(d["unanimous"] and d["outcome"] == "adopted" for d in decisions)
+    assert [(d["proposed_by"], d["seconded_by"]) for d in decisions] == [
+        ("Bruce Savage", "Roy Allen")
+    ] * 4
+    assert decisions[0]["decision"].startswith("APPROVAL OF AGENDA- Motion by Bruce Savage")
+    assert "tasks" not in draft.meeting
+    _words_kept(text, draft)
+
+
+def test_moved_and_another_agreed_or_seconded():
+    """'Peter accepted the minutes as a true account of the meeting and Rod seconded.', 'Peter
+    moved that President's report be accepted and Rod agreed.', 'Peter moved, Tom
+    seconded,'."""
+    text = _source("html-wlug-agm-2018-11")
+    decisions = _decisions(_draft(text, EN_GROUP, date=dt.date(2018, 11, 26)).meeting)
+    movers = [(d.get("proposed_by"), d.get("seconded_by")) for d in decisions]
+    assert movers == [
+        ("Peter", "Rod"),
+        ("Peter", "Rod"),
+        ("Ian", "Peter"),
+        ("Peter", "Tom"),
+    ]
+
+
+def test_the_chair_of_a_roll_call_by_the_title_before_the_name():
+    text = _source("en-morgan-county-commissioners-2015-07")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2015, 7, 6)).meeting
+    assert meeting["chair"] == {"name": "Zeller", "role": "Chr."}
+
+
+def test_opened_by_a_roll_call_with_a_dash_and_submitted_by():
+    """'Meeting opened by Roy Allen at 7:05 PM', 'ROLL CALL – Roy Allen and Bruce Savage',
+    'Respectively submitted by June Heilman, Secretary' (the common slip for 'Respectfully')."""
+    text = _source("en-north-bannock-fire-district-2019-08")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2019, 8, 1)).meeting
+    assert meeting["chair"] == "Roy Allen"
+    assert _categories(meeting) == [("ROLL CALL", ["Roy Allen", "Bruce Savage"])]
+    assert meeting["recorded_by"] == {"name": "June Heilman", "role": "Secretary"}
+
+
+def test_respectfully_submitted_by_a_name_on_the_same_line():
+    text = BOLTON + "\nRespectfully submitted by Linda L. Day\n"  # a paragraph of its own
+    meeting = _draft(text, EN_GROUP, date=dt.date(2015, 5, 21)).meeting
+    assert meeting["recorded_by"] == {"name": "Linda L. Day"}
+
+
+def test_an_attendance_heading_keeps_its_colon_as_its_items_title():
+    """'<h3>Present:</h3>' over its list (the WLUG's page): the item is titled as written, so
+    the minutes show 'Present:' as the page does."""
+    blocks = read_html(REAL / "html-wlug-agm-2018-11" / "source.html")
+    meeting = recognise(blocks, EN_GROUP, date=dt.date(2018, 11, 26)).meeting
+    assert [item.get("title") for item in meeting["items"][:2]] == ["Present:", "Apologies:"]
+    assert len(meeting["attendees"]["present"]) == 6
+
+
+def test_the_members_names_below_the_minutes_sign_them():
+    """'Respectfully submitted,' / 'Linda Smulligan' / 'Administrative Assistant' / 'Ira Wood,
+    Chair Michael May Dale Donovan' / 'Helen Miranda Wilson Jerry Houk': the selectmen sign."""
+    text = _source("en-wellfleet-selectmen-2005-03")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2005, 3, 16)).meeting
+    assert meeting["signed_by"] == [
+        {"name": "Ira Wood", "role": "Chair"},
+        {"name": "Michael May"},
+        {"name": "Dale Donovan"},
+        {"name": "Helen Miranda Wilson"},
+        {"name": "Jerry Houk"},
+    ]
+    assert meeting["recorded_by"]["name"] == "Linda Smulligan"
