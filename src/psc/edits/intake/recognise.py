@@ -388,7 +388,8 @@ _VOTE_KEYS = {
     "against": "against",
 }
 _FOOTER = re.compile(
-    r"(?P<verb>zapsala|zapsal|zapisovatelka|zapisovatel|schválila|schválil|ověřili|ověřila|ověřil|"
+    r"(?P<verb>zapsala|zapsal|vypracovala|vypracoval|zapisovatelka|zapisovatel|schválila|schválil|"
+    r"ověřili|ověřila|ověřil|"
     r"ověřovatelé|ověřovatelka|ověřovatel)\s*:\s*"
     r"|(?P<verb_en>recorded by|minutes taken by|minutes by|approved by|verified by|verifiers)"
     r"\s*:?\s*",
@@ -3043,7 +3044,7 @@ class _Recogniser:
                 return False
             people.append((_verb(found_verb), signers))
         for verb, signers in people:
-            if verb.startswith(("zaps", "zapis", "recorded", "minutes")):
+            if verb.startswith(("zaps", "zapis", "vyprac", "recorded", "minutes")):
                 self.m["recorded_by"] = signers[0]
                 if len(people) == 1:  # the line as written: 'Zapsal : Tomáš Marek'
                     verb_written = found[0]["verb"] or found[0]["verb_en"]
@@ -3136,7 +3137,10 @@ class _Recogniser:
     def signer(self, value: str, verb: str, day: dt.date | None) -> dict[str, Any] | None:
         """'Jana Korytářová (MMR)' → name, organisation, gender (from the verb's form)."""
         org_match = re.search(r"\s*\(([^()]+)\)\s*$", value)
-        organisation = None
+        organisation = role = None
+        if org_match and re.fullmatch(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)*\s*", org_match[1]):
+            if org_match[1].strip()[:1].islower():  # '( jednatel )': a function, no body
+                role, value, org_match = org_match[1].strip(), value[: org_match.start()], None
         if org_match:
             abbr = bodies.match(org_match.group(1), self.registry)
             if abbr is None and self.add_organisations:
@@ -3155,10 +3159,12 @@ class _Recogniser:
         person: dict[str, Any] = {"name": name}
         if organisation:
             person["organisation"] = organisation
+        if role:
+            person["role"] = role
         folded = verb.casefold()
-        if folded in ("zapsala", "schválila", "ověřila"):  # the verb's form, never a label's
+        if folded in ("zapsala", "vypracovala", "schválila", "ověřila"):  # the verb's form
             person["gender"] = "female"
-        elif folded in ("zapsal", "schválil", "ověřil"):
+        elif folded in ("zapsal", "vypracoval", "schválil", "ověřil"):
             person["gender"] = "male"
         if day is not None:
             person["date"] = day
