@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from psc.edits.intake import (
@@ -1179,6 +1179,8 @@ class _Recogniser:
             return i + 1
         if not value and kind in _ATTENDANCE and (done := self.groups_below(i, label)):
             return done
+        if kind in _ATTENDANCE and (done := self.empty_before_label(i, label, value)):
+            return done
         if not value and i + 1 < len(self.blocks):
             nxt = self.blocks[i + 1]
             raw = _raw(nxt)
@@ -1205,6 +1207,22 @@ class _Recogniser:
             return i + 1
         self.header_value(block, label, kind, value)
         return i + 1
+
+    def empty_before_label(self, i: int, label: str, value: str) -> int | None:
+        """'Omluveni: Nepřítomni:' (a commission's minutes), '… Neomluveni: Hosté: Žáček, Kania'
+        (an academic senate's): an attendance label left empty, the next label on its line. The
+        line is read as the two it runs together (from block `i` again), or None."""
+        nxt = _LABEL_LINE.match(value)
+        if nxt is None or _label_kind(nxt.group(1), self.extra_labels) not in _ATTENDANCE:
+            return None
+        block = self.blocks[i]
+        head = block.text[: block.text.index(value)].rstrip()
+        self.blocks[i : i + 1] = [replace(block, text=head), replace(block, text=value)]
+        if nxt.group(2).strip():
+            return i
+        self.label_line(i)  # both left empty: neither takes the paragraph after them
+        kind = _label_kind(nxt.group(1), self.extra_labels) or ""
+        return self.wrapped_attendance(i + 1, nxt.group(1), kind, "", i + 2)
 
     def groups_below(self, i: int, label: str) -> int | None:
         """'Přítomni:' alone over the bodies present, each on its line with its people on the
