@@ -279,9 +279,12 @@ _VOTE = re.compile(
 _VOTE_PART = re.compile(
     r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|zdrž\.|nehlasoval[oaiy]?|"
     r"for|against|abstentions?|abstained|abstain)\s*:?\s*\(?(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
-    r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
+    r"|(?P<count2>\d+)\s*(?:hlas(?:ů|y|u)?\s+)?(?P<word2>pro|proti|zdržel[oaiy]?\s+se|for|against)\b"
+    r"|\bpočtem\s+(?P<count3>\d+)\s+hlas(?:ů|y)?\b(?!\s+(?:pro|proti|zdrž))",
     re.I,
 )
+"""'pro: 14', '5 pro', '0 hlasů proti, 0 hlasů zdržel se a 62 hlasů pro', and the count the
+resolution passed by: 'počtem 62 hlasů, 0 proti, 0 zdržel se' (those for it)."""
 _RESULT_WORDS = (
     (
         "rejected",
@@ -2552,8 +2555,8 @@ class _Recogniser:
                 if key:
                     counts.setdefault(key, int(count))
         for part in _VOTE_PART.finditer(said):
-            word = (part["word"] or part["word2"]).casefold()
-            count = int((part["count"] or part["count2"]).replace(".", ""))  # '18.915' votes
+            word = (part["word"] or part["word2"] or "pro").casefold()  # 'počtem 62 hlasů'
+            count = int((part["count"] or part["count2"] or part["count3"]).replace(".", ""))
             key = _VOTE_KEYS.get(
                 word, "abstained" if re.match(r"zdrž|abst", word) else "not_voting"
             )

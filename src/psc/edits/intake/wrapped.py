@@ -21,9 +21,18 @@ from psc.edits.intake.blocks import Block
 _LINE = re.compile(r"^line (\d+)$")
 _CONTINUING_WORDS = frozenset(
     "a i v ve s se z ze k ke na do o u od po za pro při jako že který která které the and or "
-    "of to for in on at with by from as that which a an".split()
+    "of to for in on at with by from as that which a an bude budou je jsou".split()
 )
 _LABEL = re.compile(r"^[^:]{1,40}:")
+_FIRST_WORD = re.compile(r"^[^\W\d_][^\W\d_A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]+$")
+"""A paragraph's first word alone on its line ('Schůzi', 'Výsledek'), as a justified layout
+copied out of Word leaves it: capitalised, no stop, no capitals after the first letter."""
+_GOES_ON = re.compile(r"(?:^|\s)(?:tj|tzn|např|resp|popř)\.$")
+"""A line that ends with an abbreviation that introduces what follows ('… aklamací, tj.' /
+'veřejným hlasováním …'): its stop ends no sentence."""
+_VOTE_LINE = re.compile(r"^(?:(?:výsledek\s+)?hlasování|(?:návrh\s+)?usnesení)\s*:", re.I)
+"""'Výsledek hlasování: počtem 0 hlasů proti, 0 hlasů zdržel se' / 'a 62 hlasů pro byl …',
+'Návrh usnesení: „Navrhuji … aklamací, tj.' / 'veřejným hlasováním …'."""
 MIN_WRAPPED = 40
 """A line shorter than this is no wrapped line of a paragraph (a title, a name)."""
 
@@ -41,9 +50,13 @@ def continues(first: Block, second: Block) -> bool:
     if a is None or b is None or b != a + 1:
         return False
     text, rest = first.text.rstrip(), second.text.lstrip()
-    if len(text) < MIN_WRAPPED or not rest or _LABEL.match(text) or _LABEL.match(rest):
+    if _FIRST_WORD.match(text) and len(rest) >= MIN_WRAPPED and rest[:1].islower():
+        return True  # 'Schůzi' / 'bytového družstva Cihlářka zahájil …': a first word cut off
+    if len(text) < MIN_WRAPPED or not rest or _LABEL.match(rest):
         return False
-    if text.endswith((".", "!", "?", ":", ";")):
+    if _LABEL.match(text) and not _VOTE_LINE.match(text):
+        return False  # a label's line goes on only as a proposal or a vote's result goes on
+    if text.endswith((".", "!", "?", ":", ";")) and not _GOES_ON.search(text):
         return False
     last = re.findall(r"\w+", text)[-1:] or [""]
     goes_on = text.endswith((",", "-", "–", "(")) or last[0].casefold() in _CONTINUING_WORDS
