@@ -33,6 +33,7 @@ _GOES_ON = re.compile(r"(?:^|\s)(?:tj|tzn|např|resp|popř)\.$")
 _VOTE_LINE = re.compile(r"^(?:(?:výsledek\s+)?hlasování|(?:návrh\s+)?usnesení)\s*:", re.I)
 """'Výsledek hlasování: počtem 0 hlasů proti, 0 hlasů zdržel se' / 'a 62 hlasů pro byl …',
 'Návrh usnesení: „Navrhuji … aklamací, tj.' / 'veřejným hlasováním …'."""
+_TITLE_WORDS = frozenset("zápis záznam protokol usnesení program pozvánka minutes".split())
 MIN_WRAPPED = 40
 """A line shorter than this is no wrapped line of a paragraph (a title, a name)."""
 
@@ -51,7 +52,11 @@ def continues(first: Block, second: Block) -> bool:
         return False
     text, rest = first.text.rstrip(), second.text.lstrip()
     if _FIRST_WORD.match(text) and len(rest) >= MIN_WRAPPED and rest[:1].islower():
-        return True  # 'Schůzi' / 'bytového družstva Cihlářka zahájil …': a first word cut off
+        # 'Schůzi' / 'bytového družstva Cihlářka zahájil …': a first word cut off; 'Zápis' /
+        # 'ze zasedání vědecké rady …' is the minutes' title over its subtitle
+        if _LABEL.match(rest) and not _VOTE_LINE.match(f"{text} {rest}"):
+            return False  # 'Hlasování' / 'pro: (14) …': a vote listed by option
+        return text.casefold() not in _TITLE_WORDS
     if len(text) < MIN_WRAPPED or not rest or _LABEL.match(rest):
         return False
     if _LABEL.match(text) and not _VOTE_LINE.match(text):
