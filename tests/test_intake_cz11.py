@@ -117,3 +117,15 @@ def test_an_empty_attendance_label_before_the_next_on_its_line_takes_no_names():
         "Neomluveni: Hosté: Žáček, Kania\n"
     ).meeting
     assert senate["attendees"]["guests"] == ["Žáček", "Kania"]
+
+
+def test_a_title_cut_after_a_preposition_goes_on_with_the_day_and_place_held():
+    meeting = _draft(source_lines(CIHLARKA, "Zápis ze", 4)).meeting
+    assert meeting["title"] == (
+        "Zápis ze schůze bytového družstva konané dne 3.6.2004 od 19.00 hod. v jednací místnosti "
+        "Základní školy v Hostivici, ulice U zámecké zahrady 1704, 253 01 Hostivice."
+    )
+    assert (meeting["date"], meeting["start"]) == (dt.date(2004, 6, 3), dt.time(19, 0))
+    # the commission's heading, under the post's title, stays three lines
+    heading = source_lines("obec-hrabova-kulturni-komise-2016-12", "Zápis č. 2016/09 z", 5)
+    assert len(wrapped.joined(text_blocks(heading))[0]) == 4

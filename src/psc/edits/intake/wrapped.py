@@ -33,6 +33,11 @@ _GOES_ON = re.compile(r"(?:^|\s)(?:tj|tzn|např|resp|popř)\.$")
 _VOTE_LINE = re.compile(r"^(?:(?:výsledek\s+)?hlasování|(?:návrh\s+)?usnesení)\s*:", re.I)
 """'Výsledek hlasování: počtem 0 hlasů proti, 0 hlasů zdržel se' / 'a 62 hlasů pro byl …',
 'Návrh usnesení: „Navrhuji … aklamací, tj.' / 'veřejným hlasováním …'."""
+_HELD = re.compile(r"^\s*konan[éáýo]\w*\s+dne\b.*\d.*\s(?:v|ve|na)\s+[^\W\d]")
+"""'Zápis ze schůze bytového družstva' / 'konané dne 3.6.2004 od 19.00 hod. v jednací
+místnosti …': the first line, the minutes' title, goes on with the day and place it was held
+(a line of the day alone, 'konaného dne 16. června 2026 od 18.00 hodin', is the header's date
+line)."""
 _TITLE_WORDS = frozenset("zápis záznam protokol usnesení program pozvánka minutes".split())
 MIN_WRAPPED = 40
 """A line shorter than this is no wrapped line of a paragraph (a title, a name)."""
@@ -57,6 +62,8 @@ def continues(first: Block, second: Block) -> bool:
         if _LABEL.match(rest) and not _VOTE_LINE.match(f"{text} {rest}"):
             return False  # 'Hlasování' / 'pro: (14) …': a vote listed by option
         return text.casefold() not in _TITLE_WORDS
+    if re.search(r"\s(?:ze|ke|ve|z|k|v|s|o|u|na|do|od)$", text) and rest[:1].islower():
+        return not _LABEL.match(text) and not _LABEL.match(rest)  # 'Zápis ze' / 'schůze …'
     if len(text) < MIN_WRAPPED or not rest or _LABEL.match(rest):
         return False
     if _LABEL.match(text) and not _VOTE_LINE.match(text):
@@ -74,7 +81,8 @@ def joined(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     joins: list[str] = []
     first_line: dict[int, str] = {}
     for block in blocks:
-        if out and continues(out[-1], block):
+        title = len(out) == 1 and _HELD.match(block.text) and not re.search(r"[.:]$", out[0].text)
+        if out and (continues(out[-1], block) or title):
             last = out[-1]
             start = first_line.get(id(last), last.where)
             text = f"{last.text.rstrip()} {block.text.lstrip()}"  # every character kept
