@@ -17,15 +17,20 @@ _SAYING = re.compile(
 )
 """Verbs of saying that report what was said (not 'navrhl' or 'předložil': proposing is the
 act of the function, which minutes record as their own text)."""
+_RANK = re.compile(r"^(?:Hlavní|Vrchní|Krajsk[ýá]|Okresní|Oblastní)$")
+"""An adjective of rank before the function ('Hlavní poradkyně chovu …', 'Krajský velitel')."""
 
 
 def alone(sentence: str, functions: frozenset[str]) -> str | None:
     """'Předsedkyně parlamentu řekla, že …' → 'Předsedkyně parlamentu', the speaker (the
     sentence is their statement); None when the sentence does not open so."""
     words = sentence.split()
-    if len(words) < 3 or words[0].casefold() not in functions or not words[0][0].isupper():
+    first = 1 if len(words) > 1 and _RANK.match(words[0]) and words[1] in functions else 0
+    if len(words) < 3 + first or not words[0][0].isupper():
         return None
-    for k in (1, 2):
+    if words[first].casefold() not in functions:
+        return None
+    for k in range(first + 1, min(first + 5, len(words))):  # up to three words of its body
         verb = words[k].strip(",;:").casefold()
         if _SAYING.match(verb):
             return " ".join(words[:k])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from psc.edits.intake import (
@@ -281,9 +281,12 @@ _VOTE = re.compile(
 _VOTE_PART = re.compile(
     r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|zdrž\.|nehlasoval[oaiy]?|"
     r"for|against|abstentions?|abstained|abstain)\s*:?\s*\(?(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
-    r"|(?P<count2>\d+)\s*(?P<word2>pro|proti|for|against)\b",
+    r"|(?P<count2>\d+)\s*(?:hlas(?:ů|y|u)?\s+)?(?P<word2>pro|proti|zdržel[oaiy]?\s+se|for|against)\b"
+    r"|\bpočtem\s+(?P<count3>\d+)\s+hlas(?:ů|y)?\b(?!\s+(?:pro|proti|zdrž))",
     re.I,
 )
+"""'pro: 14', '5 pro', '0 hlasů proti, 0 hlasů zdržel se a 62 hlasů pro', and the count the
+resolution passed by: 'počtem 62 hlasů, 0 proti, 0 zdržel se' (those for it)."""
 _RESULT_WORDS = (
     (
         "rejected",
@@ -390,7 +393,8 @@ _VOTE_KEYS = {
     "against": "against",
 }
 _FOOTER = re.compile(
-    r"(?P<verb>zapsala|zapsal|zapisovatelka|zapisovatel|schválila|schválil|ověřili|ověřila|ověřil|"
+    r"(?P<verb>zapsala|zapsal|vypracovala|vypracoval|zapisovatelka|zapisovatel|schválila|schválil|"
+    r"ověřili|ověřila|ověřil|"
     r"ověřovatelé|ověřovatelka|ověřovatel)\s*:\s*"
     r"|(?P<verb_en>recorded by|minutes taken by|minutes by|approved by|verified by|verifiers)"
     r"\s*:?\s*",
@@ -1180,6 +1184,8 @@ class _Recogniser:
             return i + 1
         if not value and kind in _ATTENDANCE and (done := self.groups_below(i, label)):
             return done
+        if kind in _ATTENDANCE and (done := self.empty_before_label(i, label, value)):
+            return done
         if not value and i + 1 < len(self.blocks):
             nxt = self.blocks[i + 1]
             raw = _raw(nxt)
@@ -1206,6 +1212,22 @@ class _Recogniser:
             return i + 1
         self.header_value(block, label, kind, value)
         return i + 1
+
+    def empty_before_label(self, i: int, label: str, value: str) -> int | None:
+        """'Omluveni: Nepřítomni:' (a commission's minutes), '… Neomluveni: Hosté: Žáček, Kania'
+        (an academic senate's): an attendance label left empty, the next label on its line. The
+        line is read as the two it runs together (from block `i` again), or None."""
+        nxt = _LABEL_LINE.match(value)
+        if nxt is None or _label_kind(nxt.group(1), self.extra_labels) not in _ATTENDANCE:
+            return None
+        block = self.blocks[i]
+        head = block.text[: block.text.index(value)].rstrip()
+        self.blocks[i : i + 1] = [replace(block, text=head), replace(block, text=value)]
+        if nxt.group(2).strip():
+            return i
+        self.label_line(i)  # both left empty: neither takes the paragraph after them
+        kind = _label_kind(nxt.group(1), self.extra_labels) or ""
+        return self.wrapped_attendance(i + 1, nxt.group(1), kind, "", i + 2)
 
     def groups_below(self, i: int, label: str) -> int | None:
         """'Přítomni:' alone over the bodies present, each on its line with its people on the
@@ -2536,8 +2558,8 @@ class _Recogniser:
                 if key:
                     counts.setdefault(key, int(count))
         for part in _VOTE_PART.finditer(said):
-            word = (part["word"] or part["word2"]).casefold()
-            count = int((part["count"] or part["count2"]).replace(".", ""))  # '18.915' votes
+            word = (part["word"] or part["word2"] or "pro").casefold()  # 'počtem 62 hlasů'
+            count = int((part["count"] or part["count2"] or part["count3"]).replace(".", ""))
             key = _VOTE_KEYS.get(
                 word, "abstained" if re.match(r"zdrž|abst", word) else "not_voting"
             )
@@ -3046,7 +3068,7 @@ class _Recogniser:
                 return False
             people.append((_verb(found_verb), signers))
         for verb, signers in people:
-            if verb.startswith(("zaps", "zapis", "recorded", "minutes")):
+            if verb.startswith(("zaps", "zapis", "vyprac", "recorded", "minutes")):
                 self.m["recorded_by"] = signers[0]
                 if len(people) == 1:  # the line as written: 'Zapsal : Tomáš Marek'
                     verb_written = found[0]["verb"] or found[0]["verb_en"]
@@ -3139,7 +3161,10 @@ class _Recogniser:
     def signer(self, value: str, verb: str, day: dt.date | None) -> dict[str, Any] | None:
         """'Jana Korytářová (MMR)' → name, organisation, gender (from the verb's form)."""
         org_match = re.search(r"\s*\(([^()]+)\)\s*$", value)
-        organisation = None
+        organisation = role = None
+        if org_match and re.fullmatch(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)*\s*", org_match[1]):
+            if org_match[1].strip()[:1].islower():  # '( jednatel )': a function, no body
+                role, value, org_match = org_match[1].strip(), value[: org_match.start()], None
         if org_match:
             abbr = bodies.match(org_match.group(1), self.registry)
             if abbr is None and self.add_organisations:
@@ -3158,10 +3183,12 @@ class _Recogniser:
         person: dict[str, Any] = {"name": name}
         if organisation:
             person["organisation"] = organisation
+        if role:
+            person["role"] = role
         folded = verb.casefold()
-        if folded in ("zapsala", "schválila", "ověřila"):  # the verb's form, never a label's
+        if folded in ("zapsala", "vypracovala", "schválila", "ověřila"):  # the verb's form
             person["gender"] = "female"
-        elif folded in ("zapsal", "schválil", "ověřil"):
+        elif folded in ("zapsal", "vypracoval", "schválil", "ověřil"):
             person["gender"] = "male"
         if day is not None:
             person["date"] = day

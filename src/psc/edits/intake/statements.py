@@ -44,7 +44,7 @@ _FUNCTIONS = frozenset(
     "místostarosta místostarostka tajemník tajemnice ředitel ředitelka děkan děkanka proděkan "
     "proděkanka člen členka členové senátor senátorka zastupitel zastupitelka hospodář "
     "pokladník zapisovatel zapisovatelka kolega kolegyně velitel velitelka jednatel jednatelka "
-    "náměstek náměstkyně the chair chairman chairwoman "
+    "náměstek náměstkyně poradce poradkyně the chair chairman chairwoman "
     "chairperson clerk mayor secretary treasurer members member officer".split()
 )
 """Functions, which name no one by themselves ('Předseda AS přivítal …')."""

@@ -21,9 +21,24 @@ from psc.edits.intake.blocks import Block
 _LINE = re.compile(r"^line (\d+)$")
 _CONTINUING_WORDS = frozenset(
     "a i v ve s se z ze k ke na do o u od po za pro při jako že který která které the and or "
-    "of to for in on at with by from as that which a an".split()
+    "of to for in on at with by from as that which a an bude budou je jsou".split()
 )
 _LABEL = re.compile(r"^[^:]{1,40}:")
+_FIRST_WORD = re.compile(r"^[^\W\d_][^\W\d_A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ]+$")
+"""A paragraph's first word alone on its line ('Schůzi', 'Výsledek'), as a justified layout
+copied out of Word leaves it: capitalised, no stop, no capitals after the first letter."""
+_GOES_ON = re.compile(r"(?:^|\s)(?:tj|tzn|např|resp|popř)\.$")
+"""A line that ends with an abbreviation that introduces what follows ('… aklamací, tj.' /
+'veřejným hlasováním …'): its stop ends no sentence."""
+_VOTE_LINE = re.compile(r"^(?:(?:výsledek\s+)?hlasování|(?:návrh\s+)?usnesení)\s*:", re.I)
+"""'Výsledek hlasování: počtem 0 hlasů proti, 0 hlasů zdržel se' / 'a 62 hlasů pro byl …',
+'Návrh usnesení: „Navrhuji … aklamací, tj.' / 'veřejným hlasováním …'."""
+_HELD = re.compile(r"^\s*konan[éáýo]\w*\s+dne\b.*\d.*\s(?:v|ve|na)\s+[^\W\d]")
+"""'Zápis ze schůze bytového družstva' / 'konané dne 3.6.2004 od 19.00 hod. v jednací
+místnosti …': the first line, the minutes' title, goes on with the day and place it was held
+(a line of the day alone, 'konaného dne 16. června 2026 od 18.00 hodin', is the header's date
+line)."""
+_TITLE_WORDS = frozenset("zápis záznam protokol usnesení program pozvánka minutes".split())
 MIN_WRAPPED = 40
 """A line shorter than this is no wrapped line of a paragraph (a title, a name)."""
 
@@ -41,9 +56,19 @@ def continues(first: Block, second: Block) -> bool:
     if a is None or b is None or b != a + 1:
         return False
     text, rest = first.text.rstrip(), second.text.lstrip()
-    if len(text) < MIN_WRAPPED or not rest or _LABEL.match(text) or _LABEL.match(rest):
+    if _FIRST_WORD.match(text) and len(rest) >= MIN_WRAPPED and rest[:1].islower():
+        # 'Schůzi' / 'bytového družstva Cihlářka zahájil …': a first word cut off; 'Zápis' /
+        # 'ze zasedání vědecké rady …' is the minutes' title over its subtitle
+        if _LABEL.match(rest) and not _VOTE_LINE.match(f"{text} {rest}"):
+            return False  # 'Hlasování' / 'pro: (14) …': a vote listed by option
+        return text.casefold() not in _TITLE_WORDS
+    if re.search(r"\s(?:ze|ke|ve|z|k|v|s|o|u|na|do|od)$", text) and rest[:1].islower():
+        return not _LABEL.match(text) and not _LABEL.match(rest)  # 'Zápis ze' / 'schůze …'
+    if len(text) < MIN_WRAPPED or not rest or _LABEL.match(rest):
         return False
-    if text.endswith((".", "!", "?", ":", ";")):
+    if _LABEL.match(text) and not _VOTE_LINE.match(text):
+        return False  # a label's line goes on only as a proposal or a vote's result goes on
+    if text.endswith((".", "!", "?", ":", ";")) and not _GOES_ON.search(text):
         return False
     last = re.findall(r"\w+", text)[-1:] or [""]
     goes_on = text.endswith((",", "-", "–", "(")) or last[0].casefold() in _CONTINUING_WORDS
@@ -56,7 +81,8 @@ def joined(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     joins: list[str] = []
     first_line: dict[int, str] = {}
     for block in blocks:
-        if out and continues(out[-1], block):
+        title = len(out) == 1 and _HELD.match(block.text) and not re.search(r"[.:]$", out[0].text)
+        if out and (continues(out[-1], block) or title):
             last = out[-1]
             start = first_line.get(id(last), last.where)
             text = f"{last.text.rstrip()} {block.text.lstrip()}"  # every character kept
