@@ -61,3 +61,14 @@ def test_a_label_ending_with_its_own_separator_takes_no_colon():
     assert "–:" not in md
     nobody = {"label": "ROLL CALL –", "nobody": True}
     assert "ROLL CALL – –" in r.render(meeting(attendees={"categories": [nobody]}), "md")
+
+
+def test_a_label_with_its_own_colon_gets_no_second_one_where_psc_adds_one():
+    # spolek-sh-cms-uorp-2018-04, line 9: 'Určení a schválení zapisovatele jednání: Mojmír Dostál',
+    # the minute-taker's own label shown where the minutes name her (psc printed '…jednání:: …')
+    r = renderer("cs")
+    assert r.said_by("Určení a schválení zapisovatele jednání:") == (
+        "Určení a schválení zapisovatele jednání: "
+    )
+    assert r.said_by("Zapsala") == "Zapsala: "
+    assert r.said_by("") == ""

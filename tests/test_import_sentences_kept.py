@@ -252,3 +252,11 @@ def test_a_title_of_minutes_before_the_date_is_no_place():
     assert "proceedings minutes april 3, 2019 present:" in louisa
     # a place before the date stays the place: 'Pardubice, 20. července 2015' (sscr)
     assert _imported("spolek-sscr-vykonny-vybor-2015-07")[0]["place"] == "Pardubice"
+
+
+def test_a_role_label_read_with_its_colon_is_shown_with_one():
+    # spolek-sh-cms-uorp-2018-04, lines 9-10: 'Určení a schválení zapisovatele jednání: Mojmír
+    # Dostál' (the minutes' own label, shown where they name the roles): psc wrote 'jednání::'
+    markdown = imported("spolek-sh-cms-uorp-2018-04").markdown
+    assert "Určení a schválení zapisovatele jednání: Mojmír Dostál" in markdown
+    assert "::" not in markdown

@@ -331,7 +331,7 @@ class _Writer:
                     self.para(line)
             elif part == "roles":
                 for word, who in r.designated(m):
-                    self.doc.add_paragraph(f"{word}: {who}")
+                    self.doc.add_paragraph(f"{r.said_by(word)}{who}")
             elif part == "programme":
                 if m.programme and self.labels["programme"]:
                     self.para().add_run(self.labels["programme"]).bold = True

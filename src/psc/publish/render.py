@@ -282,8 +282,12 @@ class Renderer(Wording):
 
     def said_by(self, verb: str) -> str:
         """A label with its colon before what it introduces ('Zapsala: ', 'Přítomni: ',
-        'Otázka: '); "" where the group set the label to "", so no lone ':' is left."""
-        return f"{verb}: " if verb else ""
+        'Otázka: '); "" where the group set the label to "", so no lone ':' is left; a label
+        written with its own colon ('Určení a schválení zapisovatele jednání:') takes no
+        second one."""
+        if not verb:
+            return ""
+        return f"{verb} " if verb.endswith(":") else f"{verb}: "
 
     def letterhead(self, meeting: Meeting) -> list[str]:
         """The lines above the title: the meeting's own letterhead, else the group's."""
