@@ -71,4 +71,5 @@ def test_a_label_with_its_own_colon_gets_no_second_one_where_psc_adds_one():
         "Určení a schválení zapisovatele jednání: "
     )
     assert r.said_by("Zapsala") == "Zapsala: "
+    assert r.said_by("Parish Clerk –") == "Parish Clerk – "  # a dash of its own, as a category's
     assert r.said_by("") == ""

@@ -122,7 +122,8 @@ def _named_as_mover(name: str, text: str) -> bool:
 
 
 _OWN_SEPARATORS = (":", "–", "—", "-")
-"""The ends of an attendance label that separates its people itself ('ROLL CALL –')."""
+"""The ends of a label that separates what follows itself ('ROLL CALL –', 'Zapisovatel:'):
+`Renderer.said_by` adds no colon of psc's after them."""
 
 
 class Renderer(Wording):
@@ -283,11 +284,11 @@ class Renderer(Wording):
     def said_by(self, verb: str) -> str:
         """A label with its colon before what it introduces ('Zapsala: ', 'Přítomni: ',
         'Otázka: '); "" where the group set the label to "", so no lone ':' is left; a label
-        written with its own colon ('Určení a schválení zapisovatele jednání:') takes no
-        second one."""
+        written with its own separator ('Určení a schválení zapisovatele jednání:', 'ROLL
+        CALL –') takes no colon of psc's."""
         if not verb:
             return ""
-        return f"{verb} " if verb.endswith(":") else f"{verb}: "
+        return f"{verb} " if verb.endswith(_OWN_SEPARATORS) else f"{verb}: "
 
     def letterhead(self, meeting: Meeting) -> list[str]:
         """The lines above the title: the meeting's own letterhead, else the group's."""
@@ -447,9 +448,9 @@ class Renderer(Wording):
             text = f"{category.note} {text}" if text else category.note
         elif category.note:
             text = f"{text}, {category.note}" if text else category.note
-        if category.label.endswith(_OWN_SEPARATORS):  # 'ROLL CALL – Roy Allen and Bruce Savage'
-            return f"{category.label} {text}" if text else category.label
-        return f"{category.label}: {text}" if text else f"{category.label}:"
+        if text:
+            return self.said_by(category.label) + text  # 'ROLL CALL – Roy Allen and Bruce Savage'
+        return category.label if category.label.endswith(_OWN_SEPARATORS) else f"{category.label}:"
 
     def quorum(self, quorum: Quorum) -> str:
         """Its note as written, else 'Přítomno 9 z 11 členů; usnášeníschopné.', 'Přítomno 77,05 %
