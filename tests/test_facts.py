@@ -242,3 +242,19 @@ def test_a_number_written_in_the_title_is_the_same_heading_as_a_number_apart():
     assert recall(apart, _meeting(written)).counts["item"] == (1, 1)
     other = written.replace("title: 2. Schválení", "title: 3. Schválení")
     assert recall(_meeting(other), apart).counts["item"] == (0, 1)
+
+
+def test_an_item_that_only_places_the_headers_parts_is_no_point():
+    """'- content: [show: roles]' before minute 37 (where a community council's minutes write
+    'Chair: Councillor P Vaughan'): where the header's lines print, not a point of the
+    meeting, so no item fact; an item with text beside its `show` is one."""
+    placed = MEETING.replace(
+        "items:\n", "items:\n  - content:\n      - show: [roles, attendance]\n", 1
+    )
+    assert facts(_meeting(placed))["item"] == facts(_meeting())["item"]
+    with_text = MEETING.replace(
+        "items:\n",
+        "items:\n  - content:\n      - show: roles\n      - 'Chair: Councillor P Vaughan'\n",
+        1,
+    )
+    assert len(facts(_meeting(with_text))["item"]) == 2

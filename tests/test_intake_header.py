@@ -90,14 +90,30 @@ def test_an_adopted_status_line_records_the_approval_in_its_words():
 
 
 @pytest.mark.parametrize("letterhead", ["SPOLEČENSTVÍ VLASTNÍKŮ JEDNOTEK", "Obec Úholičky"])
-def test_a_letterhead_above_the_title_is_kept_and_the_header_read(letterhead):
+def test_a_letterhead_above_the_title_is_the_meetings_letterhead_and_the_header_read(letterhead):
+    """The lines the minutes open with, above their title: the meeting's `letterhead`, which
+    psc prints above the title as they stood (not text after the title)."""
     draft = _draft(letterhead + "\n" + UHOLICKY)
     meeting = draft.meeting
     assert meeting["title"].startswith("Zápis z jednání kontrolního výboru Obce Úholičky")
     assert meeting["date"] == D(2014, 11, 25)
     assert meeting["attendees"]["present"] == ["L. Vacková", "J. Konopásek", "P. Soper"]
-    assert meeting["items"][0]["content"][0] == letterhead
+    assert meeting["letterhead"] == [letterhead]
+    assert letterhead not in str(meeting.get("items"))
     assert f"letterhead '{letterhead}'" in _notes(draft)
+    assert list(meeting)[0] == "letterhead"  # written first, as it reads
+
+
+def test_a_letterhead_line_after_the_minutes_text_began_stays_text():
+    """Only the opening lines are the letterhead: a status line read first, then a body's
+    name in capitals, keeps the name where it stood."""
+    draft = _draft("Draft Minutes\nSPOLEČENSTVÍ VLASTNÍKŮ JEDNOTEK\n" + UHOLICKY)
+    meeting = draft.meeting
+    assert meeting["items"][0]["content"][:2] == [
+        "Draft Minutes",
+        "SPOLEČENSTVÍ VLASTNÍKŮ JEDNOTEK",
+    ]
+    assert "letterhead" not in meeting
 
 
 def test_the_group_s_own_name_above_the_title_is_its_letterhead():
@@ -113,10 +129,8 @@ def test_the_group_s_own_name_above_the_title_is_its_letterhead():
     plain = _draft(source, group).meeting
     for key in ("attendees", "minute_taker", "verifiers", "recorded_by", "verified_by"):
         assert meeting.get(key) == plain.get(key), key  # the roles of the header stay roles
-    assert meeting["items"][0]["content"][0] == "Zastupitelstvo obce Zbilidy"
-    assert "letterhead 'Zastupitelstvo obce Zbilidy' (the group's name): kept as text" in _notes(
-        draft
-    )
+    assert meeting["letterhead"] == ["Zastupitelstvo obce Zbilidy"]
+    assert "letterhead 'Zastupitelstvo obce Zbilidy' (the group's name)" in _notes(draft)
 
 
 def test_a_title_in_capitals_is_the_title_not_a_letterhead():

@@ -126,7 +126,7 @@ def test_a_motions_outcome_without_its_stop_ends_its_line():
     assert [(d["proposed_by"], d["seconded_by"]) for d in decisions] == [
         ("Bruce Savage", "Roy Allen")
     ] * 4
-    assert decisions[0]["decision"].startswith("APPROVAL OF AGENDA- Motion by Bruce Savage")
+    assert decisions[0]["decision"].startswith("Motion by Bruce Savage")  # its title apart
     assert "tasks" not in draft.meeting
     _words_kept(text, draft)
 
@@ -190,3 +190,131 @@ def test_the_members_names_below_the_minutes_sign_them():
         {"name": "Jerry Houk"},
     ]
     assert meeting["recorded_by"]["name"] == "Linda Smulligan"
+
+
+# ------------------------------------------------------------------ points titled before a dash
+
+
+def _titles(meeting) -> list[str | None]:
+    return [item.get("title") for item in meeting["items"]]
+
+
+def test_points_titled_before_a_dash_glued_or_spaced_or_alone_in_capitals():
+    """'APPROVAL OF AGENDA- Motion by …' (the dash glued to the title), 'ACTION ITEMS' alone
+    over its motions, 'Adjournment - Motion by …': the points of a fire district's minutes
+    whose attendance is a roll call's line ('ROLL CALL – Roy Allen and Bruce Savage')."""
+    text = _source("en-north-bannock-fire-district-2019-08")
+    draft = _draft(text, EN_GROUP, date=dt.date(2019, 8, 1))
+    titled = [t for t in _titles(draft.meeting) if t]
+    assert titled == ["APPROVAL OF AGENDA-", "ACTION ITEMS", "Adjournment -"]
+    _words_kept(text, draft)
+
+
+def test_rows_of_a_list_are_not_titles():
+    """'Accountant – Erin Hobbs $31' (a payee and an amount after the dash) and 'Mapping of
+    the Fire District' (between two short lines of a list without bullets) stay the lines
+    of their item."""
+    text = _source("en-north-bannock-fire-district-2019-08")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2019, 8, 1)).meeting
+    action = next(i for i in meeting["items"] if i.get("title") == "ACTION ITEMS")
+    lines = str(action["content"])
+    assert "Accountant – Erin Hobbs $31" in lines
+    assert "Mapping of the Fire District" in lines
+    assert "Bruce Savage – Mailings $1215.97" in lines
+
+
+def test_a_title_glued_to_its_text_by_a_hyphen():
+    """'Reports of Departments-County Clerk Waggener said …': the title and its text;
+    'Communications-none': a heading as it reads, nothing after it; a double-barrelled name
+    ('Debbie Baird-Palmer Boots CCA', a pharmaceutical committee's attendance) and a word
+    joined by its hyphen ('Co-Tenants Meeting') are no title."""
+    from psc.edits.intake.unnumbered import _glued
+
+    assert _glued(
+        "Reports of Departments-County Clerk Waggener said that her office has been conducting "
+        "early voting for the upcoming July 7 Special Election."
+    ) == (
+        "Reports of Departments-",
+        "County Clerk Waggener said that her office has been conducting early voting for the "
+        "upcoming July 7 Special Election.",
+    )
+    assert _glued("Communications-none") == ("Communications-none", "")
+    assert _glued("Debbie Baird-Palmer Boots CCA") is None
+    assert _glued("Co-Tenants Meeting") is None
+    text = _source("en-morgan-county-commissioners-2015-07")
+    draft = _draft(text, EN_GROUP, date=dt.date(2015, 7, 6))
+    assert [t for t in _titles(draft.meeting) if t] == [
+        "Reports of Departments-",
+        "Communications-none",
+    ]
+    _words_kept(text, draft)
+
+
+# ------------------------------------------------------------------ a narrative's paragraphs
+
+
+def test_each_paragraph_of_a_narrative_is_a_point_of_its_own():
+    """A county board's minutes told in paragraphs, one a point of business ('Chr. Zeller
+    said that the first order of business is …', '… the next item on the agenda. …'): an
+    item without a title each; the paragraph after a point that had nothing
+    ('Communications-none') is not its text."""
+    text = _source("en-morgan-county-commissioners-2015-07")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2015, 7, 6)).meeting
+    assert _titles(meeting) == [
+        *[None] * 5,
+        "Reports of Departments-",
+        "Communications-none",
+        None,
+    ]
+    firsts = [str(item.get("content", [""])[0]) for item in meeting["items"]]
+    assert "first order of business" in firsts[1]
+    assert "next item on the agenda" in firsts[2]
+    assert "motion to adjourn" in firsts[7]
+
+
+def test_a_narrative_of_motions_each_its_own_point():
+    """The selectmen's minutes: the call to order, the motion to go into executive session,
+    the return to open session, the motion on the inquiry, a member's suggestion, the motion
+    to adjourn: six points without titles, as the hand-written file records them."""
+    text = _source("en-wellfleet-selectmen-2005-03")
+    meeting = _draft(text, EN_GROUP, date=dt.date(2005, 3, 16)).meeting
+    assert _titles(meeting) == [None] * 6
+    assert meeting["items"][2]["content"] == [
+        "Wood reconvened the meeting in open session at 8:24 p.m."
+    ]
+
+
+def test_minutes_that_title_their_points_keep_their_paragraphs_in_their_item():
+    """Not a narrative: a parish council's numbered minutes keep several paragraphs of prose
+    in one item, and the opening lines with the attendance label after them stay one item."""
+    from psc.edits.intake import narrative
+    from psc.edits.intake.sources import text_blocks
+
+    for name in ("en-grayshott-pcc-2024-05", "en-cefn-community-council-2019-09"):
+        assert not narrative.told(text_blocks(_source(name))), name
+    assert narrative.told(text_blocks(_source("en-morgan-county-commissioners-2015-07")))
+    meeting = _draft(_source("en-grayshott-pcc-2024-05"), EN_GROUP).meeting
+    assert meeting["items"][0]["content"][:2] == [
+        "St Luke’s Church, Grayshott",
+        "Meeting 410 of the PCC in the Church Hall at 7.00 pm.",
+    ]
+
+
+# https://morgancounty-il.com/wp/category/2022-meeting-minutes/page/4
+MORGAN_2022 = """JUNE 6, 2022
+The Morgan County Board of Commissioners met in the Commissioner’s office on Monday June 6, 2022 at 9 am. Chr. Bradley A. Zeller asked County Clerk Waggener to conduct the roll call.
+Chr. Zeller said the first order of business is the approval of the agenda. Commissioner Fanning made a motion to approve the agenda as presented. Commissioner Wankel seconded the motion. All voted “aye”. The motion has passed.
+"""
+
+
+def test_the_motion_is_approved_or_has_passed_is_the_outcome_in_its_words():
+    """'All voted “AYE”. The motion is approved.' (2015), 'All voted “aye”. The motion has
+    passed.' (2022): both sentences the outcome, nothing left as a paragraph after it."""
+    text = _source("en-morgan-county-commissioners-2015-07")
+    decisions = _decisions(_draft(text, EN_GROUP, date=dt.date(2015, 7, 6)).meeting)
+    assert decisions[0]["outcome_text"] == "All voted “AYE”. The motion is approved."
+    meeting = _draft(MORGAN_2022, EN_GROUP, date=dt.date(2022, 6, 6)).meeting
+    (decision,) = _decisions(meeting)
+    assert decision["outcome_text"] == "All voted “aye”. The motion has passed."
+    assert decision["unanimous"] is True
+    assert "The motion has passed." not in [b for i in meeting["items"] for b in i["content"]]

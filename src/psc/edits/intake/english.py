@@ -590,8 +590,10 @@ def heading_as_item(r: Walk, i: int) -> int | None:
     (a link by its words). A heading right above a deeper one heads a section and stays a
     heading; labels, the next meeting and the tasks keep their own rules."""
     block = r.blocks[i]
-    if block.kind != "heading" or block.level < 2 or "title" not in r.m:
+    if block.kind != "heading" or block.level < 2:
         return None
+    if "title" not in r.m and not any(item.get("content") for item in r.items):
+        return None  # the header (minutes without a title: after their text has begun)
     if "attendees" not in r.m and not r.programme:
         return None  # still the header ('## Links' above '## Present')
     plain = _plain(block.text)

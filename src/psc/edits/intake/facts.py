@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from psc.loading.model import Meeting, Person
+    from psc.loading.model import AgendaItem, Meeting, Person
 
 KINDS = ("item", "programme", "decision", "attendance", "role", "statement", "task", "review")
 """The kinds of fact, in the order they are reported."""
@@ -197,6 +197,8 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
     found: dict[str, list[Fact]] = {kind: [] for kind in KINDS}
     found["programme"] += [(fold(p.title),) for p in meeting.programme]
     for item in meeting.items:
+        if _layout_only(item):
+            continue  # '- content: [show: roles]': where the header's lines print, no point
         found["item"].append((Title(fold(item.title), fold(item.number), fold(item.label)),))
         for block in item.content:
             if isinstance(block, ProgrammeBlock):
@@ -218,6 +220,15 @@ def facts(meeting: Meeting) -> dict[str, list[Fact]]:
         deadline = fold(task.deadline) or fold(task.deadline_text)
         found["task"].append((fold(task.text), deadline))
     return found
+
+
+def _layout_only(item: AgendaItem) -> bool:
+    """An item without a heading that only places what the header holds (`show: roles`,
+    `show: attendance`): a place in the minutes' layout, not a point of the meeting."""
+    from psc.loading.model import ShownPart
+
+    untitled = item.title is None and item.number is None and not item.label
+    return untitled and bool(item.content) and all(isinstance(b, ShownPart) for b in item.content)
 
 
 def _attendance(meeting: Meeting) -> list[Fact]:

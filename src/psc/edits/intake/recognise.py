@@ -47,6 +47,7 @@ from psc.edits.intake import (
     motions,
     namedvote,
     namerows,
+    narrative,
     needed,
     opening,
     ownlabels,
@@ -904,7 +905,9 @@ class _Recogniser:
         for block in self.blocks:  # a header line naming the role later takes its place
             self.roles_in(block)
         i, follows = 0, None
+        narrated = narrative.told(self.blocks)  # a paragraph of prose a point of business
         while i < len(self.blocks):
+            narrative.before_step(self, i, narrated)
             follows = announced.points_at(self, i) or follows  # '… byl následující:' over points
             text_before = shownhere.before_step(self)  # attendance after text: shown there
             programme_after_text = shownhere.programme_before_step(self)  # the programme too
@@ -1098,10 +1101,16 @@ class _Recogniser:
             return True
         own = _fold(plain) in (_fold(self.group.name), _fold(self.group.short))
         if own or _is_letterhead(plain):
-            self.text_kept(
-                block,
-                f"letterhead '{plain}'" + (" (the group's name)" if own else "") + ": kept as text",
-            )
+            if self.items or self.programme or "date" in self.m:
+                self.text_kept(  # a line above the title after other text: the minutes' text
+                    block,
+                    f"letterhead '{plain}'"
+                    + (" (the group's name)" if own else "")
+                    + ": kept as text",
+                )
+            else:  # the lines the minutes open with: their letterhead, printed above the title
+                self.m.setdefault("letterhead", []).append(block.text.strip())
+                self.note(block, f"letterhead '{plain}'" + (" (the group's name)" if own else ""))
             return True
         return False
 
@@ -3289,6 +3298,7 @@ class _Recogniser:
             m["date"] = self.date
         meeting: dict[str, Any] = {}
         for key in (
+            "letterhead",
             "number",
             "title",
             "date",

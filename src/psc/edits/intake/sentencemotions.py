@@ -82,15 +82,20 @@ _SECONDED = (
 """A sentence (or the motion's own tail) naming the seconder."""
 _VOTE = re.compile(
     r"\b(?:voted\s+(?:aye|yes|nay|no)|ayes?|nays?|motion\s+(?:carries|carried|passed|passes|"
-    r"fails|failed|lost)|roll\s+call\s+vote|unanimous(?:ly)?)\b",
+    r"fails|failed|lost)|roll\s+call\s+vote|unanimous(?:ly)?)\b|" + r"^(?:the\s+)?motion\s+"
+    r"(?:is|was|has)\s+(?:been\s+)?(?:approved|adopted|passed|carried|defeated|rejected|failed)\b",
     re.I,
 )
+"""A sentence telling the vote or its result: 'All voted “AYE”.', 'Motion carries.', 'The
+motion is approved.', 'The motion has passed.' (a county board's)."""
 _ALL_AYE = re.compile(
     r"\ball(?:\s+(?:members\s+)?present)?\s+voted\s+[\"“”']?(?:aye|yes)|\b(?:ayes|yeas)\s*:\s*all\b|"
     r"\ball\s+ayes\b|\bunanimous(?:ly)?\b",
     re.I,
 )
-_REJECTED = re.compile(r"\bmotion\s+(?:fails|failed|lost|was\s+defeated)\b", re.I)
+_REJECTED = re.compile(
+    r"\bmotion\s+(?:fails|failed|lost|(?:is|was|has\s+been)\s+(?:defeated|rejected))\b", re.I
+)
 _MOST_BETWEEN = 3
 """Sentences a motion may run on for before its second is named."""
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import points
+from psc.edits.intake import capsopen, points
 from psc.edits.intake.blocks import Block, titled
 
 Note = tuple[str, str]
@@ -25,7 +25,10 @@ _SMALL = frozenset("of and the for from to on in at a an with by or & - – per"
 _MOST_WORDS = 8
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
 _NUMBERED = re.compile(r"^(?:item\s+|minute\s+)?\d+(?:[./]\d+)*[.):]?\s", re.I)
-_LABEL = re.compile(r"^\**\s*([^:*\n]{1,40}?)\s*\**\s*:")
+_LABEL = re.compile(r"^\**\s*([^:*\n–—]{1,40}?)\s*\**\s*(?::|\s[–—-]\s)")
+"""An attendance label before its colon or a spaced dash ('ROLL CALL – Roy Allen and …')."""
+_ROLL_CALL = re.compile(r"^roll\s+call$", re.I)
+"""'ROLL CALL – Roy Allen and Bruce Savage': the attendance as a roll call's line."""
 
 
 def _title(text: str) -> bool:
@@ -47,6 +50,8 @@ def _title(text: str) -> bool:
 
 
 _PERSONAL = frozenset("mr mrs ms miss dr cllr councillor trustee president".split())
+_MOTION_WORDS = frozenset("motion moved seconded proposed resolved".split())
+"""First words of a motion's sentence, never of a title run into its text."""
 
 
 def _after_attendance(blocks: list[Block], is_label: Callable[[str], str | None]) -> int:
@@ -56,8 +61,10 @@ def _after_attendance(blocks: list[Block], is_label: Callable[[str], str | None]
         label = _LABEL.match(block.text.strip()) if block.kind == "paragraph" else None
         words = block.text.strip().split()
         opening = [" ".join(words[:n]).rstrip(".") for n in (3, 2, 1)]
-        if (label and is_label(label.group(1)) in _ATTENDANCE) or (
-            block.kind == "paragraph" and any(is_label(w) in _ATTENDANCE for w in opening)
+        if (
+            (label and is_label(label.group(1)) in _ATTENDANCE)
+            or (block.kind == "paragraph" and any(is_label(w) in _ATTENDANCE for w in opening))
+            or (label and _ROLL_CALL.match(label.group(1)))
         ):  # 'Councillors present.  Chairman John Wright, …': a label without its colon
             k = i + 1
             while k < len(blocks) and (
@@ -78,9 +85,12 @@ def _split(block: Block, alone: bool) -> tuple[str, str, bool] | None:
         return None
     bullet = block.kind == "item"
     dashed = _DASHED.match(text)  # 'Oaths of Office – Celina read …', 'Planning – Mells PC …'
-    if dashed is not None and _dash_title(dashed["title"]):
+    if dashed is not None and _dash_title(dashed["title"]) and not _list_row(dashed["rest"]):
         title = text[: dashed.start("rest")].rstrip()  # the title keeps its dash, as written
         return title, dashed["rest"], True
+    glued = _glued(text) if not bullet else None
+    if glued is not None:
+        return glued[0], glued[1], True
     comma = _COMMA.match(text) if bullet else None
     if comma is not None and _title(comma["title"]) and len(comma["title"].split()) <= 3:
         return text[: comma.start("rest")].rstrip(), comma["rest"], False  # 'Election of …,'
@@ -89,11 +99,59 @@ def _split(block: Block, alone: bool) -> tuple[str, str, bool] | None:
     found = points.run_on(text) if block.kind == "paragraph" else None
     if found is None or not _title(found[0]) or len(found[0].split()) < 2:
         return None  # 'Elaine Taylor thanked …': a name, not a title run into its text
+    if found[0].split()[0].casefold() in _MOTION_WORDS:
+        return None  # 'Motion by Bruce Savage and seconded by …': a motion, not a title
     return found[0], found[1], False
 
 
 _COMMA = re.compile(r"^(?P<title>[A-Z][^,:;.!?–—]{2,60}?),\s+(?P<rest>\S.*)$", re.S)
-_DASHED = re.compile(r"^(?P<title>[A-Z][^–—:;,.!?]{2,70}?)\s+[–—-]\s+(?P<rest>\S.*)$", re.S)
+_DASHED = re.compile(r"^(?P<title>[A-Z][^–—:;,.!?]{2,70}?)\s*[–—-]\s+(?P<rest>\S.*)$", re.S)
+"""'Oaths of Office – Celina read …', 'APPROVAL OF AGENDA- Motion by …' (the dash glued to
+the title)."""
+_GLUED = re.compile(
+    r"^(?P<title>[A-Z][^–—:;,.!?\s-]*(?:\s+[^–—:;,.!?\s-]+){0,7})[–—-](?P<rest>\w.*)$", re.S
+)
+"""'Reports of Departments-County Clerk Waggener said …', 'Communications-none': a title
+glued to its text by a hyphen, as a county board's web page writes its points."""
+_NONE = frozenset({"none", "n/a", "nil", "nothing"})
+"""What a point's text may be alone: nothing to report."""
+_PREFIXES = frozenset("sub co vice pre non re ex self mid anti post multi inter cross".split())
+"""Words a hyphen joins to the next as one word ('Sub-Committee', 'Vice-Chair')."""
+
+
+def _glued(text: str) -> tuple[str, str] | None:
+    """'Reports of Departments-County Clerk …' → ('Reports of Departments-', 'County Clerk
+    …'): a title (with a small word, or four words) before a hyphen with no space on either side (its text
+    a sentence); a title over nothing to report the heading as it reads ('Communications-none'
+    → ('Communications-none', '')); None for a word joined by its hyphen ('Sub-Committee',
+    'Vice-Chair Smith said …')."""
+    match = _GLUED.match(text)
+    if match is None or not _title(match["title"]):
+        return None
+    title, rest = match["title"], match["rest"].strip()
+    words = title.split()
+    if rest.casefold().rstrip(".") in _NONE:
+        return text, ""  # the whole line its heading, as it reads
+    if words[-1].casefold() in _PREFIXES or not rest[:1].isupper():
+        return None
+    if len(words) < _NAME_WORDS and not any(w.casefold() in _SMALL for w in words):
+        return None  # 'Debbie Baird-Palmer reported …': a double-barrelled name, not a title
+    if len(rest.split()) < _LEAST_TEXT:
+        return None
+    return text[: match.start("rest")], rest
+
+
+_LEAST_TEXT = 4
+_NAME_WORDS = 4
+"""A title glued to its text has a small word ('Reports of Departments') or four words at
+least: fewer capitalised words may be a name whose surname is double-barrelled."""
+"""Words of a text after a title's dash unless it is nothing to report or a sentence."""
+
+
+def _list_row(rest: str) -> bool:
+    """'Erin Hobbs $31', 'Attorney $4277.50' after a dash: a row of a list (a payee and an
+    amount), not a point's text: a few words ending in a number."""
+    return len(rest.split()) < _LEAST_TEXT and rest.rstrip(".")[-1:].isdigit()
 
 
 def _dash_title(title: str) -> bool:
@@ -112,9 +170,44 @@ def _dash_title(title: str) -> bool:
 _VERBS = frozenset("is are was were has have had will would read said asked".split())
 
 
+def _short_line(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and len(text.split()) <= _MOST_WORDS
+        and not re.search(r"[.:;!?]$", text)
+    )
+
+
+def _in_a_list(blocks: list[Block], i: int) -> bool:
+    """Whether line `i` stands between two short lines without a stop, a row of a list
+    written without bullets ('Burn permits' / 'Mapping of the Fire District' / 'Mutual aid
+    agreements'), not a title over its text."""
+    return 0 < i < len(blocks) - 1 and _short_line(blocks[i - 1]) and _short_line(blocks[i + 1])
+
+
+def _after_prose(blocks: list[Block]) -> int:
+    """The index of the first block after the first paragraph of prose (a sentence of a dozen
+    words at least: 'The Morgan County Board of Commissioners met in …'), where minutes that
+    tell their attendance in sentences begin their points; len(blocks) when there is none."""
+    for i, block in enumerate(blocks):
+        text = block.text.strip()
+        if block.kind == "paragraph" and len(text.split()) >= _PROSE and text.endswith("."):
+            return i + 1
+    return len(blocks)
+
+
+_PROSE = 12
+
+
 def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
-    """Titles of points without numbers (in place): a heading each, its text a paragraph."""
+    """Titles of points without numbers (in place): a heading each, its text a paragraph.
+    Where no attendance label is read, the points begin after the first paragraph of prose,
+    and only titles before a dash are read (a line alone there may be anything)."""
     start = _after_attendance(blocks, is_label)
+    dashed_only = start == len(blocks)
+    if dashed_only:
+        start = _after_prose(blocks)
     after = blocks[start:]
     if any(b.kind == "heading" or (b.kind == "item" and b.ordered) for b in after) or (
         sum(1 for b in after if _NUMBERED.match(b.text.strip())) >= 2
@@ -125,9 +218,10 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
         block = blocks[i]
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         alone = nxt is not None and nxt.kind == "paragraph" and not _title(nxt.text)
-        split = _split(block, alone)
-        if split is not None and split[0].rstrip(" ,–—-").isupper():
-            continue  # 'MATTERS ARISING – …': a title in capitals, capsopen's
+        alone = alone and not _in_a_list(blocks, i)
+        split = _split(block, alone and not dashed_only)
+        if split is not None and capsopen.opening(block.text) is not None:
+            continue  # 'MATTERS ARISING – …': a title in capitals before its text, capsopen's
         if split is not None and not is_label(split[0].rstrip(" ,–—-")):
             found.append((i, split))
     if sum(1 for _i, (_t, _r, own) in found if own) < 2:
