@@ -318,3 +318,28 @@ def test_the_motion_is_approved_or_has_passed_is_the_outcome_in_its_words():
     assert decision["outcome_text"] == "All voted “aye”. The motion has passed."
     assert decision["unanimous"] is True
     assert "The motion has passed." not in [b for i in meeting["items"] for b in i["content"]]
+
+
+def test_a_speaker_with_the_function_written_before_the_surname():
+    """'County Clerk Waggener said that …' (a county board), 'Community Development Director
+    Hurlburt explained the procedures …' (a planning commission): the function is the
+    statement's role, the surname alone its person; a function alone is no one."""
+    from psc.edits.intake.statements import speech_sentence
+
+    said = speech_sentence(
+        "County Clerk Waggener said that her office has been conducting early voting for the "
+        "upcoming July 7 Special Election.",
+        [],
+    )
+    assert said is not None and (said.person, said.role) == ("Waggener", "County Clerk")
+    said = speech_sentence(
+        "Community Development Director Hurlburt explained the procedures for the item and "
+        "explained what has happened on the application up to this point.",
+        [],
+    )
+    assert said is not None
+    assert (said.person, said.role) == ("Hurlburt", "Community Development Director")
+    assert (
+        speech_sentence("The Clerk said that the new C/Cllr for the Ward is C/Cllr Andrew Key.", [])
+        is None
+    )

@@ -45,7 +45,8 @@ _FUNCTIONS = frozenset(
     "proděkanka člen členka členové senátor senátorka zastupitel zastupitelka hospodář "
     "pokladník zapisovatel zapisovatelka kolega kolegyně velitel velitelka jednatel jednatelka "
     "náměstek náměstkyně poradce poradkyně the chair chairman chairwoman "
-    "chairperson clerk mayor secretary treasurer members member officer".split()
+    "chairperson clerk mayor secretary treasurer members member officer director administrator "
+    "manager superintendent commissioner attorney supervisor principal coordinator".split()
 )
 """Functions, which name no one by themselves ('Předseda AS přivítal …')."""
 
@@ -212,6 +213,9 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
         joint = j >= 0 and words[j].casefold() in ("and", "a", "i", "&", "+")
         if before and not joint and is_person(" ".join(before), known, strict=j < 0):
             return Said(" ".join(before).rstrip(","), sentence)
+        titled = None if joint else _function_first(before, known)
+        if titled is not None:  # 'County Clerk Waggener said that …'
+            return Said(titled[1], sentence, titled[0])
         after = words[k + 1 :]
         functions: list[str] = []
         while after and _bare(after[0]) in _FUNCTIONS:
@@ -315,6 +319,19 @@ def done(sentence: str) -> bool:
     ('V zápisu z 99. Schůze bude tato věta smazána.'; not '… uvedl, že zápis bude
     zveřejněn')? Such a sentence after a statement is the minutes' own, not the speaker's."""
     return bool(_WILL_BE_DONE.search(sentence)) and not re.search(r"\bže\b", sentence)
+
+
+def _function_first(words: list[str], known: list[str]) -> tuple[str, str] | None:
+    """'County Clerk Waggener', 'Community Development Director Hurlburt': the function
+    written before the name as one title (its last word a function, every word capitalised)
+    and the name after it, a surname alone being enough after a function; None otherwise."""
+    for cut in range(len(words) - 1, 0, -1):
+        if _bare(words[cut - 1]) in _FUNCTIONS and words[cut - 1][:1].isupper():
+            role, name = " ".join(words[:cut]), " ".join(words[cut:]).rstrip(",")
+            if all(w[:1].isupper() for w in words[:cut]) and is_person(name, known, strict=False):
+                return role, name
+            return None
+    return None
 
 
 def speaks(sentence: str) -> bool:
