@@ -14,7 +14,7 @@ SEED = Path(__file__).parent / "fixtures" / "seed-2016-09-07.txt"
 
 REAL = REPO / "tests" / "fixtures" / "real"
 SAMPLE_SEED = int(os.environ.get("PSC_SAMPLE_SEED", "22"))
-REAL_BUDGET = int(os.environ.get("PSC_REAL_BUDGET", "11"))
+REAL_BUDGET = int(os.environ.get("PSC_REAL_BUDGET", "13"))
 """How many real fixtures the matrices that run whole commands per archive take (test_matrix,
 the Word redline, the scaffold): a fixed sample within a fixed budget, so that the suite's time
 does not grow with the corpus. PSC_SAMPLE_SEED draws another sample; PSC_REAL_BUDGET=0 takes
