@@ -536,3 +536,37 @@ def test_psc_help_loads_no_reader_library():
 def test_the_readers_cover_what_psc_says_it_reads():
     assert SUFFIXES == (".docx", ".htm", ".html", ".md", ".odt", ".pdf", ".txt")
     assert opendocument.KIND == "OpenDocument text"
+
+
+# ------------------------------------------------------------------ Unicode's line separators
+
+OPENJS = REAL / "en-openjs-cpc-2020-02" / "source.txt"
+"""A foundation's minutes kept in git as Markdown, with a paragraph separator (U+2029) inside
+a web address: 'Tobie: Is this the ecosystem security WG? (https://…/security-wg\u2029)?)'."""
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("separator", ["\u2029", "\u2028", "\x85"])
+def test_unicode_line_and_paragraph_separators_in_text_are_line_breaks(tmp_path, suffix, separator):
+    """Not 'control character U+2029 is not allowed in text' for the whole file: Unicode's
+    separators (and NEL) are line breaks of a text, as its newlines are."""
+    text = OPENJS.read_text(encoding="utf-8")
+    assert "\u2029" in text
+    path = tmp_path / f"minutes{suffix}"
+    path.write_text(text.replace("\u2029", separator), "utf-8")
+    blocks = read_source(path)
+    read = "\n".join(block.text for block in blocks)
+    assert separator not in read
+    assert (
+        "Tobie: Is this the ecosystem security WG? (https://github.com/nodejs/security-wg" in read
+    )
+    assert "Jory: This is the issue where they’re calling for participation." in read
+
+
+def test_separators_inside_a_web_pages_paragraph_keep_the_words_apart(tmp_path):
+    line = "Is this the ecosystem security WG? (https://github.com/nodejs/security-wg"
+    page = f"<html><body><main><p>{line}\u2029)?) Tobie\u2028asked</p></main></body></html>"
+    path = tmp_path / "minutes.html"
+    path.write_text(page, encoding="utf-8")
+    (block,) = read_source(path)
+    assert block.text == f"{line} )?) Tobie asked"

@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from psc.edits.intake.blocks import Block
-from psc.edits.intake.sources import _CONTROL, _markdown_of, _Span, check_package
+from psc.edits.intake.sources import (
+    _CONTROL,
+    SEPARATORS_AS_SPACES,
+    _markdown_of,
+    _Span,
+    check_package,
+)
 from psc.errors import InvalidData, Problem, UsageError, display_path
 from psc.loading import pipeline
 
@@ -353,7 +359,8 @@ class _Reader:
 
         def add(text: str | None, look: bool, href: str | None) -> None:
             if text:
-                text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))
+                text = text.translate(SEPARATORS_AS_SPACES).replace("\t", " ")
+                text = _CONTROL.sub("", text.replace("\n", " "))
                 if text:
                     out.append(_Span(text, look, False, href))
 

@@ -50,16 +50,23 @@ def read_docx(path: Path) -> list[Block]:
 # ---------------------------------------------------------------------- text
 
 _PAGE_BREAKS = str.maketrans("\f\v", "  ")
+_LINE_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+"""Unicode's line and paragraph separators and NEL: line breaks as a text file writes them
+(a web page's or a word processor's text keeps them), not characters to refuse."""
+SEPARATORS_AS_SPACES = str.maketrans({"\u2028": " ", "\u2029": " ", "\x85": " "})
+"""The same separators inside a paragraph of a document (HTML, OpenDocument): white space,
+where a control character is dropped; the words on either side stay apart."""
 _CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 _SPACES = re.compile(r"[ \t\r]+")
 
 
 def _checked_text(path: Path) -> str:
     """The file as checked text (`pipeline.text`: size, BOM, UTF-8, NUL), form feeds and
-    vertical tabs read as spaces; a control character is refused at its line and column."""
+    vertical tabs read as spaces, Unicode's line and paragraph separators as line breaks; a
+    control character is refused at its line and column."""
     shown = display_path(path)
     text = pipeline.text(pipeline.read(path), shown).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_PAGE_BREAKS)
+    text = text.translate(_PAGE_BREAKS).translate(_LINE_BREAKS)
     bad = _CONTROL.search(text.replace("\t", " "))
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1

@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from psc.edits.intake.blocks import Block
-from psc.edits.intake.sources import _CONTROL, _collapse, _markdown_of, _Span, _unbold
+from psc.edits.intake.sources import (
+    _CONTROL,
+    SEPARATORS_AS_SPACES,
+    _collapse,
+    _markdown_of,
+    _Span,
+    _unbold,
+)
 from psc.errors import InvalidData, Problem, display_path
 from psc.loading import pipeline
 
@@ -336,7 +343,8 @@ def _has_text(spans: list[_Span]) -> bool:
 
 def _clean(text: str | None) -> str:
     """Inline text as the browser shows it: runs of white space as one space."""
-    return re.sub(r"\s+", " ", _CONTROL.sub("", text or "").replace("\xa0", " "))
+    spaced = (text or "").translate(SEPARATORS_AS_SPACES)  # 'security-wg\u2029)': apart
+    return re.sub(r"\s+", " ", _CONTROL.sub("", spaced).replace("\xa0", " "))
 
 
 _BLOCK_BREAKS = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"}
