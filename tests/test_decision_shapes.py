@@ -466,3 +466,15 @@ def test_the_sites_resolution_page_gives_candidates_mover_and_worded_outcome(
     assert (
         "<li>doc. RNDr. Omar Šerý, Ph.D.: pro 23, proti 0, zdrželo se 0 – zvolen</li>" in election
     )
+
+
+def test_a_candidates_note_is_printed_once_after_the_result():
+    """NO2ID's election: 'Ordinary Member … – elected (nem. con.)', not the note twice (once
+    as the person's note, once as the result's: a candidate is a person with a note)."""
+    noted = copy.deepcopy(MEETING)
+    noted["items"][0]["content"][1]["candidates"][1]["note"] = "nem. con."
+    for fmt in ("md", "html"):
+        out = render(fmt, noted)
+        assert out.count("nem. con.") == 1, fmt
+    assert "- pí. Naďa Petličková: 2 hlasy – nezvolena (nem. con.)\n" in render("md", noted)
+    assert docx_text(noted).count("nem. con.") == 1

@@ -557,7 +557,8 @@ class Renderer(Wording):
             form = "_one" if count == 1 else "_few" if 2 <= count <= 4 else ""
             parts.append(self.label("candidate_count" + form, count=count))
         text = ", ".join(p for p in parts if p)
-        text = f"{self.attendee(candidate)}: {text}" if text else self.attendee(candidate)
+        who = self.attendee(candidate.model_copy(update={"note": None}))  # the note is the result's
+        text = f"{who}: {text}" if text else who
         if candidate.elected is not None:
             result = self.gendered("elected" if candidate.elected else "not_elected", candidate)
             text += f" – {result}" if result else ""
