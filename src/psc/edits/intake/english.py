@@ -885,7 +885,8 @@ def speaker_line(r: Walk, i: int) -> int | None:
 
 
 _APOLOGIES = re.compile(
-    r"^apologies\s+(?:(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|"
+    r"^(?:an?\s+)?(?:apologies|apology)\s+(?:(?:for\s+absence\s+)?(?:were|was|had\s+been|"
+    r"have\s+been|has\s+been)\s+(?:received|"
     r"given|offered)(?:\s+and\s+accepted)?\s+)?from\s+(?P<names>.+?)\.?$",
     re.I | re.S,
 )

@@ -38,18 +38,28 @@ class Walk(Protocol):
 _ONE = (
     r"(?:(?:Secretary|Treasurer|President|Vice[- ]President|Director|Superintendent|Trustee|"
     r"Member|Mayor|Councilmember|Councillor|Cllr|Chr|Clk|Mrs?|Ms|Dr)\.?\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+    r"(?:(?:[Mm]embers|[Tt]rustees)\s+)?(?:[A-Z]\.\s*){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 )
+"""A name ('Peasley', 'Secretary Rash', 'G. Ansley', "J. D'Arcy"), perhaps after an office,
+or an office in the plural before the names it heads ('Trustees, G. Ansley, …', 'Trustees J.
+D'Arcy and D. Rife', 'members Michael Brogan, …': left out of the names)."""
+_OFFICES = re.compile(
+    r"^(?:[Tt]rustees|[Mm]embers|[Cc]ouncillors|[Cc]ouncilmembers|[Cc]ommissioners|[Dd]irectors|"
+    r"[Ss]electmen)\b,?\s*"
+)
+_LEAD = r"^(?:.*:\s+)?"
+"""A label before the sentence's names ('MEMBERS OF BOARD PRESENT: President Selfridge, …
+were present.', 'Present: Chairman Peter Zawisza, members … were present.')."""
 _NAMES = rf"{_ONE}(?:\s*,\s*{_ONE})*(?:,?\s+and\s+{_ONE})?"
 _PRESENT = re.compile(
-    rf"^(?P<names>{_NAMES})\s+(?P<words>answered\s+(?:the\s+)?roll\s*call|"
+    rf"{_LEAD}(?P<names>{_NAMES})\s+(?P<words>answered\s+(?:the\s+)?roll\s*call|"
     r"(?:were|was)\s+present)\.?$"
 )
 _ARRIVED = re.compile(
     rf"^(?P<names>{_ONE})\s+(?P<words>(?:entered\s+the\s+meeting|arrived|joined\s+the\s+meeting)"
     r"\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)\.?$"
 )
-_ABSENT = re.compile(rf"^(?P<names>{_NAMES})\s+(?:was|were|is|are)\s+absent\.?$")
+_ABSENT = re.compile(rf"{_LEAD}(?P<names>{_NAMES})\s+(?:was|were|is|are)\s+absent\.?$")
 _ROLL_CALL = re.compile(rf"^(?P<words>(?i:roll\s*call))\s*[:–-]\s*(?P<names>{_NAMES})\.?$")
 """'ROLL CALL – Roy Allen and Bruce Savage': those who answered the roll call."""
 _INCLUDED = re.compile(rf"^(?P<words>[A-Z][a-z]+\s+present)\s+included\s+(?P<names>{_NAMES})\.?$")
@@ -70,7 +80,8 @@ _GUESTS = re.compile(
 
 
 def _split(names: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if p.strip()]
+    return [name for p in parts if (name := _OFFICES.sub("", p))]
 
 
 def read(r: Walk, i: int) -> int | None:
