@@ -200,3 +200,44 @@ def test_an_apology_in_the_singular_and_the_community_council_adopting():
     worded = [d["decision"] for d in _decisions(meeting)]
     assert "The community council considered and adopted the Model Constitution." in worded
     assert "The community council considered and adopted the Best Practice Agreement." in worded
+
+
+# ------------------------------------------------------------------ a town's commission
+
+# https://cmsarchive.civicplus.com/EastHamptonCT/EastHamptonCT_conservationmin/I0139F689/default.htm
+# (the attendance of item 1, after 'Present: …' and 'Absent: …')
+EAST_HAMPTON_OTHERS = """Conservation Commission Meeting Minutes
+
+April 12, 2007
+
+Others: Town Planner; David Dodes, Denise Wojick, Recording Clerk
+"""
+
+
+def test_others_a_category_of_its_own():
+    """'Others: Karin Leonard, Patricia White, …' (a conservation commission's applicants and
+    residents) and 'Others: Town Planner; David Dodes, …' (another town's commission): a
+    category labelled as written, not guests."""
+    holden = _draft(HOLDEN, EN_GROUP, date=dt.date(2007, 9, 5)).meeting["attendees"]
+    others = next(c for c in holden["categories"] if c["label"] == "Others")
+    assert others["people"][:2] == ["Karin Leonard", "Patricia White"]
+    assert len(others["people"]) == 6
+    east = _draft(EAST_HAMPTON_OTHERS, EN_GROUP, date=dt.date(2007, 4, 12)).meeting
+    assert [c["label"] for c in east["attendees"]["categories"]] == ["Others"]
+
+
+def test_a_title_of_parts_between_dashes_before_its_text():
+    """'Notice of Intent - Stoney Brook Estates 290 Reservoir St. - Requested that …': the
+    matter's kind and its place both the title (as an agenda heads its hearings: 'Public Hearing
+    – Notice of Intent – 258 Hudson Rd. – Keyes Farm subdivision',
+    https://www.townofbolton.com/home/events/13473); the text after the last dash stays text."""
+    meeting = _draft(HOLDEN, EN_GROUP, date=dt.date(2007, 9, 5)).meeting
+    titles = [item.get("title") for item in meeting["items"] if item.get("title")]
+    assert titles == [
+        "Notice of Intent - Stoney Brook Estates 290 Reservoir St. -",
+        "Public Hearing - Puffer/Heinenger Parcels -",
+        "Certificate of Compliance - Holden Hills Golf Course -",
+        "Certificate of Compliance - 60 Dorothy Ave. -",
+    ]
+    first = next(item for item in meeting["items"] if item.get("title") == titles[0])
+    assert first["content"][0].startswith("Requested that Eco Tec make a recommendation")

@@ -87,6 +87,10 @@ LABELS = {
     "other apologies": "excused",
     "those present": "present",
     "members absent": "absent",  # 'MEMBERS ABSENT: Commissioner …' (runpoints.py)
+    # 'Others: Karin Leonard, Patricia White, …' (a conservation commission's applicants and
+    # residents), 'Others: Town Planner; David Dodes, …' (another town's commission)
+    "others": "category",
+    "others present": "category",
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's
 'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' and a parish
