@@ -241,3 +241,32 @@ def test_a_title_of_parts_between_dashes_before_its_text():
     ]
     first = next(item for item in meeting["items"] if item.get("title") == titles[0])
     assert first["content"][0].startswith("Requested that Eco Tec make a recommendation")
+
+
+# ------------------------------------------------------------------ a report given
+
+
+def test_a_report_or_presentation_given_is_a_statement_and_what_will_be_done_is_not():
+    """'Bill Murray gave presentation regarding the wetland system. A peer review will be
+    chosen and a site visit scheduled.' (a conservation commission): his statement, and the
+    commission's own sentence after it stays text; 'Mandy Leamon gave a report on the Youth
+    Club …' (a parish meeting) hers."""
+    meeting = _draft(HOLDEN, EN_GROUP, date=dt.date(2007, 9, 5)).meeting
+    hearing = next(i for i in meeting["items"] if str(i.get("title")).startswith("Public Hearing"))
+    assert hearing["content"] == [
+        {
+            "person": "Bill Murray",
+            "text": "Bill Murray gave presentation regarding the wetland system.",
+        },
+        "A peer review will be chosen and a site visit scheduled.",
+    ]
+    stoke = _draft(
+        _source("html-stoke-ferry-annual-parish-meeting-2012-05"),
+        EN_GROUP,
+        date=dt.date(2012, 5, 16),
+    ).meeting
+    said = [b for i in stoke["items"] for b in i.get("content", []) if isinstance(b, dict)]
+    assert any(
+        b.get("person") == "Mandy Leamon" and b["text"].startswith("Mandy Leamon gave a report")
+        for b in said
+    )
