@@ -90,8 +90,19 @@ def test_several_motions_told_one_after_another_in_one_paragraph():
     assert decisions[0]["outcome_text"] == "Motion declared carried."
     assert decisions[1]["votes"] == {"for": 4, "against": 0}
     assert decisions[1]["outcome_text"].endswith("Four ayes, no nays. Motion declared carried.")
-    assert "votes" not in decisions[3]  # 'Four ayes, na nays.': the OCR's 'na' is no number
     assert all(d["outcome"] == "adopted" for d in decisions)
+
+
+def test_a_roll_call_by_name_and_a_count_the_ocr_garbled():
+    """'Vote by roll call: Ansley, aye; Beahm, aye; King, aye; Robinson, aye. Four ayes, na
+    nays.': each trustee's vote (the OCR's stray quote in "Ansley, 'aye" aside), and the nays
+    the OCR read as 'na' counted from the roll call the sentence sums up."""
+    decisions = _decisions(_draft(PLAINFIELD, EN_GROUP, date=dt.date(1977, 7, 25)).meeting)
+    names = ["Ansley", "Beahm", "King", "Robinson"]
+    assert decisions[1]["roll_call"] == [{"name": n, "vote": "for"} for n in names]
+    assert decisions[3]["roll_call"] == [{"name": n, "vote": "for"} for n in names]
+    assert decisions[3]["votes"] == {"for": 4, "against": 0}
+    assert "roll_call" not in decisions[0] and "votes" not in decisions[0]
 
 
 def test_motions_with_support_by_one_after_another():

@@ -113,14 +113,17 @@ _VOTED = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})\s+voted\s+"
     r"(?P<vote>aye|yes|nay|no)\b"
 )
-_NAMED = re.compile(rf"^(?P<name>{_NAME})\s+(?P<vote>aye|yes|nay|no)$", re.I)
+_NAMED = re.compile(rf"^(?P<name>{_NAME}),?\s+['‘’\"]?(?P<vote>aye|yes|nay|no)$", re.I)
+_ROLL_LEAD = re.compile(r"^vote\s+\w{1,3}\s+roll\s+call\s*:\s*", re.I)
+"""'Vote by roll call: ' before the members' votes (and the OCR's 'Vote lay roll call: ')."""
 
 
 def _roll_call(sentence: str) -> list[dict[str, str]] | None:
     """The members' votes a sentence names: 'Evans, Peasley, Funk, Cromer and Smiarowski
-    voted aye.' (each of them for), 'Evans aye; Funk aye; Peasley aye; …' (each their own);
-    None for any other sentence ('All voted aye in favor.': no names)."""
-    text = sentence.strip().rstrip(".")
+    voted aye.' (each of them for), 'Evans aye; Funk aye; Peasley aye; …', 'Vote by roll call:
+    Ansley, aye; Beahm, aye; …' (each their own); None for any other sentence ('All voted aye
+    in favor.': no names)."""
+    text = _ROLL_LEAD.sub("", sentence.strip().rstrip("."))
     voted = _VOTED.match(text)
     if voted is not None:
         vote = namedvote.VOTES[voted["vote"].casefold()]
@@ -179,9 +182,10 @@ _COUNTS = re.compile(
 """'Four ayes, no nays.' (a village board's roll call, counted in words or figures)."""
 
 
-def _counted(sentence: str) -> dict[str, int] | None:
-    """The counts of 'Four ayes, no nays.', '5 ayes, 1 nay': for and against; None when
-    either is no number."""
+def _counted(sentence: str, roll: list[dict[str, str]] | None) -> dict[str, int] | None:
+    """The counts of 'Four ayes, no nays.', '5 ayes, 1 nay': for and against; a count that
+    is no number ('Four ayes, na nays.', as OCR reads 'no') taken from the roll call the
+    sentence sums up, None without one."""
     found = _COUNTS.match(sentence.strip())
     if found is None:
         return None
@@ -189,6 +193,8 @@ def _counted(sentence: str) -> dict[str, int] | None:
     for key in ("for", "against"):
         word = found[key].casefold()
         value = int(word) if word.isdigit() else _NUMBERS.get(word)
+        if value is None and roll:
+            value = sum(1 for entry in roll if entry["vote"] == key)
         if value is None:
             return None
         counts[key] = value
@@ -273,7 +279,7 @@ def _motion(parts: list[str], at: int) -> tuple[dict[str, Any], int] | None:
     tally = _TALLY.search(" ".join([*parts[at : end + 1], *said]))  # 'the Board voted 4-1'
     if tally and not roll:
         decision["votes"] = {key: int(v) for key, v in tally.groupdict().items() if v}
-    counted = next((votes for text in said if (votes := _counted(text))), None)
+    counted = next((votes for text in said if (votes := _counted(text, roll))), None)
     if counted:  # 'Four ayes, no nays.'
         decision["votes"] = counted
     if roll:  # 'Evans, Peasley, … voted aye.', 'Evans aye; Funk aye; …'
