@@ -16,7 +16,7 @@ from pathlib import Path
 from test_intake_english import _decisions
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import rollsentences
+from psc.edits.intake import bodydecided, english, rollsentences
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.sources import line_block
 
@@ -200,6 +200,22 @@ def test_the_chair_who_opened_the_meeting():
 # ------------------------------------------------------------------ a community council
 
 TIREE = _source("en-tiree-community-council-2022-12")
+
+
+# https://www.campbeltowncommunitycouncil.uk/minutes-inaugural-meeting/ (bullets of the page)
+CAMPBELTOWN_APOLOGY = "An apology for absence was received from John Biggins."
+CAMPBELTOWN_ADOPTED = "The community council considered and adopted the Model Constitution."
+
+
+def test_another_community_councils_apology_and_adoption():
+    """The same two shapes in another community council's inaugural minutes: 'An apology for
+    absence was received from John Biggins.', 'The community council considered and adopted
+    the Model Constitution.'"""
+    walk = _Walk(CAMPBELTOWN_APOLOGY)
+    english.apologies_received(walk, 0)
+    assert walk.m["attendees"]["excused"] == ["John Biggins"]
+    found = bodydecided.decided(CAMPBELTOWN_ADOPTED, first=True)
+    assert found is not None and found["outcome"] == "adopted"
 
 
 def test_an_apology_in_the_singular_and_the_community_council_adopting():
