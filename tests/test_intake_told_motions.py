@@ -16,7 +16,7 @@ from pathlib import Path
 from test_intake_english import _decisions
 from test_intake_recognise import EN_GROUP, _draft
 
-from psc.edits.intake import bodydecided, english, rollsentences
+from psc.edits.intake import bodydecided, english, rollsentences, statements
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.sources import line_block
 
@@ -297,3 +297,20 @@ def test_a_report_or_presentation_given_is_a_statement_and_what_will_be_done_is_
         b.get("person") == "Mandy Leamon" and b["text"].startswith("Mandy Leamon gave a report")
         for b in said
     )
+
+
+def test_a_speaker_for_whom_between_commas_who_welcomed_the_meeting():
+    """'Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.' (two
+    community councils' inaugural minutes, Tiree's point 1 and Campbeltown's first bullet): her
+    statement, for whom she speaks its role."""
+    said = statements.speech_sentence(
+        "Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.", []
+    )
+    assert said == statements.Said(
+        "Shona Barton",
+        "Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.",
+        "on behalf of the Returning Officer",
+    )
+    meeting = _draft(TIREE, EN_GROUP).meeting
+    first = next(i for i in meeting["items"] if i.get("number") == 1)
+    assert first["content"][0]["person"] == "Shona Barton"

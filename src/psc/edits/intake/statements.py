@@ -76,7 +76,7 @@ _VERBS_CS = (
 _VERBS_EN = (
     "said|stated|reported|noted|explained|asked|suggested|proposed|informed|presented|"
     "confirmed|advised|commented|updated|thanked|raised|queried|outlined|summarised|"
-    "summarized|replied|responded|agreed|requested|highlighted|expressed|spoke|declared"
+    "summarized|replied|responded|agreed|requested|highlighted|expressed|spoke|declared|welcomed"
 )
 _SPEECH_VERB = re.compile(rf"^(?:(?:{_VERBS_CS})(?:a|i|y|o)?|{_VERBS_EN})$", re.I)
 
@@ -207,9 +207,26 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+_ON_BEHALF = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?P<role>on\s+behalf\s+of\s+[^,]{2,60}),"
+    r"\s+(?P<verb>\w+)\b"
+)
+"""'Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.' (the
+inaugural minutes of two community councils): the person, for whom they speak between
+commas, then the verb."""
+
+
 def speech_sentence(sentence: str, known: list[str]) -> Said | None:
     """'P. Pisk doporučil …' (the name before the verb of speaking), 'Zprávu … přednesl
-    místostarosta St.Telec.' (the verb, the function, the name ending the sentence)."""
+    místostarosta St.Telec.' (the verb, the function, the name ending the sentence), 'Shona
+    Barton, on behalf of the Returning Officer, welcomed all …' (for whom between commas)."""
+    behalf = _ON_BEHALF.match(sentence.strip())
+    if (
+        behalf
+        and _SPEECH_VERB.match(behalf["verb"])
+        and is_person(behalf["name"], known, strict=True)
+    ):
+        return Said(behalf["name"], sentence, behalf["role"])
     words = sentence.split()
     for k, word in enumerate(words):
         if not (_SPEECH_VERB.match(word.strip(",;:")) or _GAVE.match(" ".join(words[k : k + 3]))):
