@@ -302,7 +302,8 @@ def test_a_report_or_presentation_given_is_a_statement_and_what_will_be_done_is_
 def test_a_speaker_for_whom_between_commas_who_welcomed_the_meeting():
     """'Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.' (two
     community councils' inaugural minutes, Tiree's point 1 and Campbeltown's first bullet): her
-    statement, for whom she speaks its role."""
+    statement, for whom she speaks its role; without that, "welcomed" speaks for no one ("NB
+    welcomed the following new members …" stays text, the resolutions test)."""
     said = statements.speech_sentence(
         "Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.", []
     )

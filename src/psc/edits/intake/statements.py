@@ -76,7 +76,7 @@ _VERBS_CS = (
 _VERBS_EN = (
     "said|stated|reported|noted|explained|asked|suggested|proposed|informed|presented|"
     "confirmed|advised|commented|updated|thanked|raised|queried|outlined|summarised|"
-    "summarized|replied|responded|agreed|requested|highlighted|expressed|spoke|declared|welcomed"
+    "summarized|replied|responded|agreed|requested|highlighted|expressed|spoke|declared"
 )
 _SPEECH_VERB = re.compile(rf"^(?:(?:{_VERBS_CS})(?:a|i|y|o)?|{_VERBS_EN})$", re.I)
 
@@ -213,7 +213,8 @@ _ON_BEHALF = re.compile(
 )
 """'Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.' (the
 inaugural minutes of two community councils): the person, for whom they speak between
-commas, then the verb."""
+commas, then the verb (of speaking, or the welcome: 'welcomed' alone is no statement,
+'NB welcomed the following new members …')."""
 
 
 def speech_sentence(sentence: str, known: list[str]) -> Said | None:
@@ -221,9 +222,10 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
     místostarosta St.Telec.' (the verb, the function, the name ending the sentence), 'Shona
     Barton, on behalf of the Returning Officer, welcomed all …' (for whom between commas)."""
     behalf = _ON_BEHALF.match(sentence.strip())
+    verb = behalf["verb"] if behalf else ""
     if (
         behalf
-        and _SPEECH_VERB.match(behalf["verb"])
+        and (_SPEECH_VERB.match(verb) or verb.casefold() == "welcomed")
         and is_person(behalf["name"], known, strict=True)
     ):
         return Said(behalf["name"], sentence, behalf["role"])
