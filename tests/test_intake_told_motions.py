@@ -312,6 +312,12 @@ def test_a_speaker_for_whom_between_commas_who_welcomed_the_meeting():
         "Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.",
         "on behalf of the Returning Officer",
     )
+    assert (
+        statements.speech_sentence(
+            "NB welcomed the following new members to the Steering Group.", []
+        )
+        is None
+    )
     meeting = _draft(TIREE, EN_GROUP).meeting
     first = next(i for i in meeting["items"] if i.get("number") == 1)
     assert first["content"][0]["person"] == "Shona Barton"
