@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from psc.edits.intake.blocks import Block
 
 _BODY = (
-    r"(?:(?:full|parish|town|district|city|county|executive|management)\s+)?"
+    r"(?:(?:full|parish|town|community|district|city|county|executive|management)\s+)?"
     r"(?:committee|sub-committee|board|council|meeting|group|members|councillors|trustees|"
     r"directors|governors|commission|panel|assembly|forum|working\s+group|wg)"
 )

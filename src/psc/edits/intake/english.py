@@ -87,6 +87,10 @@ LABELS = {
     "other apologies": "excused",
     "those present": "present",
     "members absent": "absent",  # 'MEMBERS ABSENT: Commissioner …' (runpoints.py)
+    # 'Others: Karin Leonard, Patricia White, …' (a conservation commission's applicants and
+    # residents), 'Others: Town Planner; David Dodes, …' (another town's commission)
+    "others": "category",
+    "others present": "category",
 }
 """English labels of the header that recognise.py's own list lacks (the W3C scribe's
 'Scribe', 'Regrets'; 'COUNCIL PRESENT', 'STAFF PRESENT', 'Directors Present' and a parish
@@ -885,7 +889,8 @@ def speaker_line(r: Walk, i: int) -> int | None:
 
 
 _APOLOGIES = re.compile(
-    r"^apologies\s+(?:(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+(?:received|"
+    r"^(?:an?\s+)?(?:apologies|apology)\s+(?:(?:for\s+absence\s+)?(?:were|was|had\s+been|"
+    r"have\s+been|has\s+been)\s+(?:received|"
     r"given|offered)(?:\s+and\s+accepted)?\s+)?from\s+(?P<names>.+?)\.?$",
     re.I | re.S,
 )

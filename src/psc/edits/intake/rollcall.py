@@ -3,6 +3,7 @@ who chaired, who was present and who else attended, read from the sentences that
 which stay where they are.
 
 - 'Mayor Roe called the meeting to order at …', '… called to order by Mayor Tim Willson',
+  'President Selfridge opened the meeting at 7:00 p.m.',
   'Dick Hardt, president of the Foundation, presided at the meeting.': the chair;
 - in an item titled 'Roll Call' or 'Attendance', a sentence ending in a colon over names
   ('Voting and Seating Order: McGehee, Willmus, Laliberte, Etten and Roe.', 'The following
@@ -46,6 +47,13 @@ _CALLED_TO_ORDER = re.compile(
 )
 """'Mayor Roe called the meeting to order', 'Mayor Tierney called a Regular Meeting of the
 Plymouth City Council to order'."""
+_OPENED = re.compile(
+    rf"^(?!(?:The|A|An)\s)(?:(?P<title>{_TITLES})\s+)?(?P<name>{_NAME})\s+opened\s+the\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:[Mm]eeting|[Ss]ession)\b"
+)
+"""'President Selfridge opened the meeting at 7:00 p.m. with the Pledge to the Flag.' (a village
+board), 'Mayor Husk opened the meeting with the Pledge of Allegiance.' (another's); not 'The
+Chairman opened the meeting …' (a function, no one named)."""
 _CALLED_TO_ORDER_BY = re.compile(
     rf"\bcalled\s+to\s+order(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)?\s+by\s+(?:the\s+)?"
     rf"(?P<title>{_TITLES})\s+(?P<name>{_NAME})"
@@ -91,7 +99,11 @@ def chair_in_a_sentence(r: Walk, i: int) -> int | None:
     if block.kind != "paragraph" or "chair" in r.m:
         return None
     for sentence in _sentences(block.text):
-        called = _CALLED_TO_ORDER.match(sentence) or _CALLED_TO_ORDER_BY.search(sentence)
+        called = (
+            _CALLED_TO_ORDER.match(sentence)
+            or _CALLED_TO_ORDER_BY.search(sentence)
+            or _OPENED.match(sentence)
+        )
         presided = _PRESIDED.match(sentence)
         if called:
             said = called.groupdict()

@@ -40,16 +40,51 @@ _ONE = (
     r"Member|Mayor|Councilmember|Councillor|Cllr|Chr|Clk|Mrs?|Ms|Dr)\.?\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 )
-_NAMES = rf"{_ONE}(?:\s*,\s*{_ONE})*(?:,?\s+and\s+{_ONE})?"
-_PRESENT = re.compile(
-    rf"^(?P<names>{_NAMES})\s+(?P<words>answered\s+(?:the\s+)?roll\s*call|"
-    r"(?:were|was)\s+present)\.?$"
+_ONE_TOLD = (
+    r"(?:(?:Secretary|Treasurer|President|Vice[- ]President|Director|Superintendent|Trustee|"
+    r"Member|Mayor|Councilmember|Councillor|Cllr|Chr|Clk|Mrs?|Ms|Dr)\.?\s+)?"
+    r"(?:(?:[Mm]embers|[Tt]rustees)\s+)?(?:[A-Z]\.\s*){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 )
+"""A name ('Peasley', 'Secretary Rash', 'G. Ansley', "J. D'Arcy"), perhaps after an office,
+or an office in the plural before the names it heads ('Trustees, G. Ansley, …', 'Trustees J.
+D'Arcy and D. Rife', 'members Michael Brogan, …': left out of the names)."""
+_OFFICES = re.compile(
+    r"^(?:[Tt]rustees|[Mm]embers|[Cc]ouncillors|[Cc]ouncilmembers|[Cc]ommissioners|[Dd]irectors|"
+    r"[Ss]electmen)\b,?\s*"
+)
+_NAMES = rf"{_ONE}(?:\s*,\s*{_ONE})*(?:,?\s+and\s+{_ONE})?"
+_PRESENT = re.compile(r"\s+(?P<words>answered\s+(?:the\s+)?roll\s*call|(?:were|was)\s+present)\.?$")
+"""The end of a sentence of those present, after their names: read by `_told`."""
 _ARRIVED = re.compile(
     rf"^(?P<names>{_ONE})\s+(?P<words>(?:entered\s+the\s+meeting|arrived|joined\s+the\s+meeting)"
     r"\s+at\s+[\d:.]+\s*(?:[ap]\.?\s?m\.?)?)\.?$"
 )
-_ABSENT = re.compile(rf"^(?P<names>{_NAMES})\s+(?:was|were|is|are)\s+absent\.?$")
+_ABSENT = re.compile(r"\s+(?P<words>(?:was|were|is|are)\s+absent)\.?$")
+"""The end of a sentence of the absent, after their names: read by `_told`."""
+_ONE_NAME = re.compile(_ONE_TOLD)
+
+
+def _told(sentence: str, end: re.Pattern[str]) -> dict[str, str] | None:
+    """The names a sentence ending in `end` tells ('Peasley, Funk, Cromer and Smiarowski
+    answered roll call.', "Trustees J. D'Arcy and D. Rife were absent."), perhaps after a label
+    ('MEMBERS OF BOARD PRESENT: President Selfridge, … were present.', 'Present: Chairman Peter
+    Zawisza, members … were present.'): {'names': …, 'words': …}, or None. Each name is
+    matched alone (a list matched by one pattern may take exponential time to fail)."""
+    found = end.search(sentence)
+    if found is None:
+        return None
+    names = sentence[: found.start()]
+    if ":" in names:  # the names after the last label's colon
+        head, _, names = names.rpartition(":")
+        if not names[:1].isspace():
+            return None
+    names = names.strip()
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names)
+    if not names or not all(_ONE_NAME.fullmatch(part) for part in parts):
+        return None
+    return {"names": names, "words": found["words"]}
+
+
 _ROLL_CALL = re.compile(rf"^(?P<words>(?i:roll\s*call))\s*[:–-]\s*(?P<names>{_NAMES})\.?$")
 """'ROLL CALL – Roy Allen and Bruce Savage': those who answered the roll call."""
 _INCLUDED = re.compile(rf"^(?P<words>[A-Z][a-z]+\s+present)\s+included\s+(?P<names>{_NAMES})\.?$")
@@ -70,7 +105,8 @@ _GUESTS = re.compile(
 
 
 def _split(names: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names) if p.strip()]
+    return [name for p in parts if (name := _OFFICES.sub("", p))]
 
 
 def read(r: Walk, i: int) -> int | None:
@@ -81,7 +117,7 @@ def read(r: Walk, i: int) -> int | None:
     for sentence in sentences(" ".join(block.text.split())):
         attendees = r.m.setdefault("attendees", {})
         categories = attendees.setdefault("categories", [])
-        absent = _ABSENT.match(sentence)
+        absent = _told(sentence, _ABSENT)
         if absent and not attendees.get("absent"):
             attendees["absent"] = _split(absent["names"])
             r.note(block, f"'{sentence}' → absent (the sentence stays)")
@@ -96,7 +132,7 @@ def read(r: Walk, i: int) -> int | None:
                 r.m["chair"] = {"name": chair["name"], "role": chair["role"]}
             continue
         found = (
-            _PRESENT.match(sentence)
+            _told(sentence, _PRESENT)
             or _ARRIVED.match(sentence)
             or _GUESTS.match(sentence)
             or _INCLUDED.match(sentence)

@@ -116,12 +116,23 @@ def _row(line: str, where: str) -> Block:
 
 
 def _starts_with_date(line: str) -> bool:
-    """'05. 06. 2014 od 13:00 hod.', '16. června 2026': a line opening with a whole date is
-    no numbered point '05.' or '16.'."""
+    """'05. 06. 2014 od 13:00 hod.', '16. června 2026', '07.25.77 VB …': a line opening with
+    a whole date is no numbered point '05.' or '16.'."""
     from psc.language import dates
 
+    if _DOTTED_DAY.match(line):
+        return True
     found = dates.find_period(line)
     return found is not None and found.start == 0
+
+
+_DOTTED_DAY = re.compile(
+    r"(?:(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2]))"
+    r"\.(?:\d{2}|\d{4})(?=[\s-])"
+)
+"""A day written with two digits to each part and points between, month or day first, as a
+records portal names its documents ('07.25.77 VB Special Mtg Minutes-…'): no points
+'07.25.77' of a list."""
 
 
 def line_block(line: str, where: str) -> Block | None:

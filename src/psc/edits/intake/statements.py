@@ -80,6 +80,15 @@ _VERBS_EN = (
 )
 _SPEECH_VERB = re.compile(rf"^(?:(?:{_VERBS_CS})(?:a|i|y|o)?|{_VERBS_EN})$", re.I)
 
+_GAVE = re.compile(
+    r"^gave\s+(?:(?:a|an|the|his|her|their)\s+)?(?:report|presentation|update|summary|overview|"
+    r"briefing|talk)\b",
+    re.I,
+)
+"""'Bill Murray gave presentation regarding the wetland system.' (a conservation commission),
+'Mandy Leamon gave a report on the Youth Club …' (a parish meeting): a report given is
+speaking."""
+
 _CAPITAL = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýžäöüß'’-]+$")
 """A capitalised word of a name ('Pisk', 'Tesař'; not 'ASF', not 'ŠR')."""
 
@@ -198,12 +207,31 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+_ON_BEHALF = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s+(?P<role>on\s+behalf\s+of\s+[^,]{2,60}),"
+    r"\s+(?P<verb>\w+)\b"
+)
+"""'Shona Barton, on behalf of the Returning Officer, welcomed all to the meeting.' (the
+inaugural minutes of two community councils): the person, for whom they speak between
+commas, then the verb (of speaking, or the welcome: 'welcomed' alone is no statement,
+'NB welcomed the following new members …')."""
+
+
 def speech_sentence(sentence: str, known: list[str]) -> Said | None:
     """'P. Pisk doporučil …' (the name before the verb of speaking), 'Zprávu … přednesl
-    místostarosta St.Telec.' (the verb, the function, the name ending the sentence)."""
+    místostarosta St.Telec.' (the verb, the function, the name ending the sentence), 'Shona
+    Barton, on behalf of the Returning Officer, welcomed all …' (for whom between commas)."""
+    behalf = _ON_BEHALF.match(sentence.strip())
+    verb = behalf["verb"] if behalf else ""
+    if (
+        behalf
+        and (_SPEECH_VERB.match(verb) or verb.casefold() == "welcomed")
+        and is_person(behalf["name"], known, strict=True)
+    ):
+        return Said(behalf["name"], sentence, behalf["role"])
     words = sentence.split()
     for k, word in enumerate(words):
-        if not _SPEECH_VERB.match(word.strip(",;:")):
+        if not (_SPEECH_VERB.match(word.strip(",;:")) or _GAVE.match(" ".join(words[k : k + 3]))):
             continue
         before: list[str] = []
         j = k - 1
@@ -314,10 +342,18 @@ _WILL_BE_DONE = re.compile(
 )
 
 
+_WILL_BE_DONE_EN = re.compile(r"^(?:An?|The)\s+[^,;]{0,60}?\bwill\s+be\s+\w+(?:ed|en|wn)\b")
+"""'A peer review will be chosen and a site visit scheduled.' (a conservation commission's
+minutes after a presentation): the subject a thing, not a person."""
+
+
 def done(sentence: str) -> bool:
     """Does the sentence record what will be done, in the passive and not as anyone's report
-    ('V zápisu z 99. Schůze bude tato věta smazána.'; not '… uvedl, že zápis bude
-    zveřejněn')? Such a sentence after a statement is the minutes' own, not the speaker's."""
+    ('V zápisu z 99. Schůze bude tato věta smazána.', 'A peer review will be chosen and a site
+    visit scheduled.'; not '… uvedl, že zápis bude zveřejněn')? Such a sentence after a
+    statement is the minutes' own, not the speaker's."""
+    if _WILL_BE_DONE_EN.search(sentence) and not re.search(r"\bthat\b", sentence):
+        return True
     return bool(_WILL_BE_DONE.search(sentence)) and not re.search(r"\bže\b", sentence)
 
 

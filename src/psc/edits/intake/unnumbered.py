@@ -86,8 +86,11 @@ def _split(block: Block, alone: bool) -> tuple[str, str, bool] | None:
     bullet = block.kind == "item"
     dashed = _DASHED.match(text)  # 'Oaths of Office – Celina read …', 'Planning – Mells PC …'
     if dashed is not None and _dash_title(dashed["title"]) and not _list_row(dashed["rest"]):
-        title = text[: dashed.start("rest")].rstrip()  # the title keeps its dash, as written
-        return title, dashed["rest"], True
+        end = dashed.start("rest")
+        while (part := _PART.match(text, end)) is not None and _dash_part(part["part"]):
+            end = part.start("rest")  # 'Notice of Intent - Stoney Brook Estates 290 … St. - …'
+        title = text[:end].rstrip()  # the title keeps its dash, as written
+        return title, text[end:], True
     glued = _glued(text) if not bullet else None
     if glued is not None:
         return glued[0], glued[1], True
@@ -108,6 +111,12 @@ _COMMA = re.compile(r"^(?P<title>[A-Z][^,:;.!?–—]{2,60}?),\s+(?P<rest>\S.*)$
 _DASHED = re.compile(r"^(?P<title>[A-Z][^–—:;,.!?]{2,70}?)\s*[–—-]\s+(?P<rest>\S.*)$", re.S)
 """'Oaths of Office – Celina read …', 'APPROVAL OF AGENDA- Motion by …' (the dash glued to
 the title)."""
+_PART = re.compile(r"(?P<part>[A-Z0-9][^–—:;!?]{1,60}?)\s+[–—-]\s+(?P<rest>\S.*)$", re.S)
+"""A further part of a title before its own spaced dash, the matter's place or party after
+its kind ('Notice of Intent - Stoney Brook Estates 290 Reservoir St. - Requested that …',
+'Public Hearing - Puffer/Heinenger Parcels - Bill Murray gave …', a town's conservation
+commission; another's agenda heads its hearings 'Public Hearing – Notice of Intent – 258
+Hudson Rd. – Keyes Farm subdivision')."""
 _GLUED = re.compile(
     r"^(?P<title>[A-Z][^–—:;,.!?\s-]*(?:\s+[^–—:;,.!?\s-]+){0,7})[–—-](?P<rest>\w.*)$", re.S
 )
@@ -168,6 +177,22 @@ def _dash_title(title: str) -> bool:
 
 
 _VERBS = frozenset("is are was were has have had will would read said asked".split())
+
+
+def _dash_part(part: str) -> bool:
+    """A part of a title between dashes: a few words naming a place or a party, no sentence
+    (no stop before a word, no verb, no small word opening it)."""
+    words = part.split()
+    return (
+        len(words) <= _PART_WORDS
+        and not re.search(r"[.,]\s", part)
+        and not {w.lower() for w in words} & _VERBS
+        and words[0].lower() not in _SMALL
+        and words[0].lower() not in _PERSONAL
+    )
+
+
+_PART_WORDS = 6
 
 
 def _short_line(block: Block) -> bool:
