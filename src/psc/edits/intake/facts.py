@@ -60,14 +60,20 @@ _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' b
 )
 
 
+ORDINAL = re.compile(r"(?<=\d) (?=(?:st|nd|rd|th)\b)")
+"""A space between a number and its ordinal suffix: the suffix set as a superscript ('23rd')
+is read by some PDF readers as a word apart ('23 rd'), the same words to a reader."""
+
+
 def fold(text: object) -> str:
-    """Text as compared: NFC, case folded, dashes and spacing unified, end punctuation off
-    (a title's separator too: "Matters arising –" is "Matters arising")."""
+    """Text as compared: NFC, case folded, dashes and spacing unified (an ordinal's suffix
+    with its number: '23 rd' is '23rd'), end punctuation off (a title's separator too:
+    "Matters arising –" is "Matters arising")."""
     if text is None:
         return ""
     value = unicodedata.normalize("NFC", str(text)).casefold()
     value = value.replace("\u00a0", " ").replace("–", "-").replace("—", "-")
-    return " ".join(value.split()).strip(" .:;,-")
+    return ORDINAL.sub("", " ".join(value.split())).strip(" .:;,-")
 
 
 @dataclass(frozen=True)

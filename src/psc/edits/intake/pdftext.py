@@ -1,4 +1,11 @@
-"""The text of a PDF as `Block`s, read with pypdf.
+"""The text of a PDF as `Block`s.
+
+pypdf opens the PDF and checks it (encrypted, too many pages, damaged, and every stream it
+would unpack within pypdf's limits on decompression), then pdfminer.six reads each page's
+glyphs with their places (`page_text`): the words of a line are told apart by the gap
+between their glyphs, as a reader sees them. (pypdf's own text extraction adds a space only
+for a shift of the pen over about half a space's width, and a justified line set by LaTeX
+shrinks its spaces below that: 'JanHoráček,MartinUkrop,…'.)
 
 A PDF holds positioned lines, not paragraphs. Its text is read page by page and put back
 together by general rules, each tested on its own:
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +79,28 @@ def _pypdf() -> Any:
     return pypdf
 
 
+def _checked(pypdf: Any, data: bytes, refuse: Callable[[str], InvalidData]) -> Any:
+    """The PDF opened with pypdf and checked: not encrypted (or with an empty password), no
+    more than MAX_PAGES pages, and each stream but images (which the text does not need)
+    unpacked within pypdf's limits, so that a small file unpacking to gigabytes is refused
+    before pdfminer.six, which has no such limit, reads it."""
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise refuse("PDF is encrypted; save it without a password")
+    count = len(reader.pages)
+    if count > MAX_PAGES:
+        raise refuse(f"PDF has {count} pages, over the limit of {MAX_PAGES}")
+    for generation, numbers in reader.xref.items():
+        for number in numbers:
+            stream = reader.get_object(pypdf.generic.IndirectObject(number, generation, reader))
+            if (
+                isinstance(stream, pypdf.generic.StreamObject)
+                and stream.get("/Subtype") != "/Image"
+            ):
+                stream.get_data()
+    return reader
+
+
 def pdf_pages(data: bytes, shown: str) -> list[str]:
     """The text of each page of a PDF (its bytes; `shown` names it); InvalidData (one line)
     when the bytes are not a PDF, a damaged or encrypted one, one too large, or one with
@@ -79,32 +109,61 @@ def pdf_pages(data: bytes, shown: str) -> list[str]:
     import zlib
 
     pypdf = _pypdf()
-    from pypdf.errors import PyPdfError
+    try:
+        import pdfminer  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "reading PDF needs pdfminer.six, a dependency of psc that is not installed here: "
+            "reinstall psc"
+        ) from None
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfexceptions import PDFException
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.psexceptions import PSException
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     def refuse(reason: str) -> InvalidData:
         return InvalidData([Problem(shown, 1, 1, "", _CONTROL.sub("?", reason))])
 
     if not data.lstrip()[:1024].find(b"%PDF-") >= 0:
         raise refuse("not a PDF (no %PDF header)")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are not the user's
+    for name in ("pypdf", "pdfminer"):  # their warnings are not the user's
+        logging.getLogger(name).setLevel(logging.ERROR)
     pages: list[str] = []
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise refuse("PDF is encrypted; save it without a password")
-        count = len(reader.pages)
-        if count > MAX_PAGES:
-            raise refuse(f"PDF has {count} pages, over the limit of {MAX_PAGES}")
+        _checked(pypdf, data, refuse)
+        document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+        resources = PDFResourceManager()
+        device = PDFPageAggregator(resources, laparams=None)  # glyphs as drawn, no layout
+        interpreter = PDFPageInterpreter(resources, device)
         total = 0
-        for page in reader.pages:
-            text = page.extract_text() or ""
+        for page in PDFPage.create_pages(document):
+            interpreter.process_page(page)
+            text = page_text(_glyphs(device.get_result()))
             total += len(text)
             if total > MAX_TEXT:
                 raise refuse(f"PDF holds over {MAX_TEXT} characters of text, over the limit")
             pages.append(text)
     except InvalidData:
         raise
-    except (PyPdfError, zlib.error, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except LimitReachedError as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise refuse(f"PDF unpacks too far ({reason})") from None
+    except (
+        PyPdfError,
+        PDFException,
+        PSException,
+        zlib.error,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+    ) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise refuse(f"not a PDF psc can read ({reason})") from None
     except (RecursionError, MemoryError, OSError, NotImplementedError) as exc:
@@ -113,6 +172,54 @@ def pdf_pages(data: bytes, shown: str) -> list[str]:
     if not any(page.strip() for page in pages):
         raise refuse("PDF holds no text (a scan? psc reads a PDF's text, not its images)")
     return pages
+
+
+def _glyphs(container: Any) -> Iterator[Any]:
+    """The glyphs of a page set on a level line as pdfminer.six draws them (LTChar), in the
+    order they are drawn, those of a form (LTFigure) in its place; text set at an angle or
+    upside down (a watermark across the page) is left out, an oblique (slanted) one kept."""
+    from pdfminer.layout import LTChar, LTFigure
+
+    for item in container:
+        if isinstance(item, LTChar) and _level(item.matrix):
+            yield item
+        elif isinstance(item, LTFigure):
+            yield from _glyphs(item)
+
+
+def _level(matrix: tuple[float, float, float, float, float, float]) -> bool:
+    """Whether a glyph's matrix (a, b, c, d, e, f) sets it on a level line, upright: its
+    baseline (a, b) runs to the right without rising, its height (c, d) points up."""
+    a, b, _c, d = matrix[:4]
+    return a > 0 and d > 0 and abs(b) <= 0.01 * a
+
+
+WORD_GAP = 0.1
+"""A gap between two glyphs wider than this share of the larger one's size (its height or
+width) parts two words; pdfminer.six's own word margin."""
+
+
+def page_text(glyphs: Iterable[Any]) -> str:
+    """A page's text from its glyphs in the order they are drawn (anything with `x0`, `x1`,
+    `y0`, `y1`, `width`, `height` and `get_text()`): a glyph whose middle lies outside the
+    height of the glyph before it (and the other way round) starts a new line, so that a
+    superscript ('23rd') and a drop capital spanning two lines stay with their words; within
+    a line a gap wider than WORD_GAP of the glyphs' size, or a step back to the left, is a
+    space."""
+    lines: list[list[str]] = [[]]
+    last = None
+    for glyph in glyphs:
+        if last is not None:
+            middle, last_middle = (glyph.y0 + glyph.y1) / 2, (last.y0 + last.y1) / 2
+            if not (last.y0 <= middle <= last.y1 or glyph.y0 <= last_middle <= glyph.y1):
+                lines.append([])
+            else:
+                gap = WORD_GAP * max(glyph.width, glyph.height, last.width, last.height)
+                if glyph.x0 - last.x1 > gap or glyph.x1 < last.x0 - gap:
+                    lines[-1].append(" ")
+        lines[-1].append(glyph.get_text())
+        last = glyph
+    return "\n".join("".join(line) for line in lines)
 
 
 def pdf_blocks(data: bytes, shown: str) -> list[Block]:
