@@ -99,6 +99,18 @@ def odt_blocks(package: bytes, shown: str) -> list[Block]:
     raise refuse(problem)
 
 
+def _reaches_deeper(item: Any) -> bool:
+    """Whether a list item only holds a list one level deeper before any text of its own (how
+    OpenDocument writes a point set at a deeper level where the list goes on: '8.3.1' after
+    another list): such an item shows no number and counts none (ODF 1.2, text:list-item)."""
+    for child in item.children:
+        if child.tag in ("text:p", "text:h"):
+            return False
+        if child.tag == "text:list":
+            return True
+    return False
+
+
 def _roman(value: int) -> str:
     out = ""
     for number, letters in (
@@ -287,7 +299,7 @@ class _Reader:
                 continue
             fmt, start, shown = self.list_level(style, level)
             number: str | None = None
-            if item.tag == "text:list-item" and fmt is not None:
+            if item.tag == "text:list-item" and fmt is not None and not _reaches_deeper(item):
                 while len(counts) < level:
                     counts.append(0)
                 del counts[level:]
@@ -310,7 +322,7 @@ class _Reader:
                     }
                     if first and number:  # the number as the list writes it: '1)'
                         prefix, suffix = self.list_affixes(style, level)
-                        fields["marker"] = f"{prefix}{number}{suffix}"
+                        fields["marker"] = f"{prefix.strip()}{number}{suffix.strip()}"
                     if level > 1:  # a nested list's point, indented as a text export shows it
                         fields["indent"] = 4 * (level - 1)
                     self.paragraph(child, "item", **fields)

@@ -134,15 +134,25 @@ def run_on(text: str) -> tuple[str, str] | None:
 _NUMBERED = re.compile(r"^(?P<marker>(?P<number>\d{1,2})[.)])\s+(?P<text>[^\W\d_].*)$", re.S)
 
 
+_BOLD_TITLE = re.compile(r"^\*\*(?P<title>[^*\n]{1,80}?)\*\*(?P<sep>\s*:)")
+"""A point's title set in bold before its colon ('**Apologies**: Apologies were received
+from …', as a word processor's minutes write it): read as the title it is."""
+
+
 def _point(block: Block) -> tuple[str, str | None, str] | None:
     """A numbered point's number, marker and text: a point of a numbered list, or a
-    paragraph written '3. …' / '3) …' (a web page's or a text's own numbers)."""
+    paragraph written '3. …' / '3) …' (a web page's or a text's own numbers); a title set
+    in bold before its colon without its marks."""
     if block.kind == "item" and block.ordered and (block.number or "").isdigit():
-        return block.number or "", block.marker, block.text
+        return block.number or "", block.marker, _BOLD_TITLE.sub(r"\g<title>\g<sep>", block.text)
     numbered = _NUMBERED.match(block.text.strip()) if block.kind == "paragraph" else None
     if numbered is None or block.bold:
         return None
-    return numbered["number"], numbered["marker"], numbered["text"]
+    return (
+        numbered["number"],
+        numbered["marker"],
+        _BOLD_TITLE.sub(r"\g<title>\g<sep>", numbered["text"]),
+    )
 
 
 def _is_point(block: Block) -> bool:
