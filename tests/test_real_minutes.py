@@ -22,24 +22,27 @@ IN_ORDER = 0.95
 """Share of those found that must appear in the source's order."""
 
 
-def normal(text: str) -> str:
-    """Text compared as a reader would: Markdown marks, link targets, dashes, spacing and case
-    do not count (nor a space a PDF reader may put before a colon, 'PRESENT :', or between a
-    number and its superscript ordinal suffix, '23 rd')."""
+def _spaced(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\\(.)", r"\1", text)
     text = re.sub(r"[*_`#|>•]", " ", text)
     text = text.replace("\u00a0", " ").replace("–", "-").replace("—", "-")
-    text = " ".join(text.split()).casefold().replace(" :", ":")
-    return ORDINAL.sub("", text)
+    return " ".join(text.split()).casefold()
+
+
+def normal(text: str) -> str:
+    """Text compared as a reader would: Markdown marks, link targets, dashes, spacing and case
+    do not count (nor a space a PDF reader may put before a colon, 'PRESENT :', or between a
+    number and its superscript ordinal suffix, '23 rd')."""
+    return ORDINAL.sub("", _spaced(text).replace(" :", ":"))
 
 
 def sentences(text: str) -> list[str]:
     """The source's sentences (and lines, where a line is not a sentence), long enough to mean
-    something (page numbers and bullets alone do not count)."""
+    something (page numbers and bullets alone do not count; 'Zapsal :' is as long as written)."""
     parts = re.split(r"(?<=[.!?:;])\s+|\n+", text)
-    return [s for s in (normal(p) for p in parts) if len(s) >= 8]
+    return [normal(p) for p in parts if len(_spaced(p)) >= 8]
 
 
 def coverage(markdown: str, source: str) -> tuple[list[str], list[str], int]:
