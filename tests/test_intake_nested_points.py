@@ -28,7 +28,7 @@ def test_a_list_item_that_only_reaches_a_deeper_level_counts_no_number():
     numbers = [b.number for b in blocks]
     assert numbers[-6:] == ["8", "8.1", "8.2", "8.3", "8.3.1", "8.3.2"]
     after = next(b for b in read_source(NO2ID) if b.text.startswith("Voting for candidates"))
-    assert after.number is None  # the text of the item that held the deeper list
+    assert (after.kind, after.number) == ("paragraph", None)  # the text of the item holding it
 
 
 def test_a_points_title_set_in_bold_before_its_colon_is_its_title():

@@ -102,7 +102,8 @@ def odt_blocks(package: bytes, shown: str) -> list[Block]:
 def _reaches_deeper(item: Any) -> bool:
     """Whether a list item only holds a list one level deeper before any text of its own (how
     OpenDocument writes a point set at a deeper level where the list goes on: '8.3.1' after
-    another list): such an item shows no number and counts none (ODF 1.2, text:list-item)."""
+    another list): such an item shows no number or bullet and counts none (ODF 1.2,
+    text:list-item), and a paragraph of its own after that list is plain text."""
     for child in item.children:
         if child.tag in ("text:p", "text:h"):
             return False
@@ -299,7 +300,8 @@ class _Reader:
                 continue
             fmt, start, shown = self.list_level(style, level)
             number: str | None = None
-            if item.tag == "text:list-item" and fmt is not None and not _reaches_deeper(item):
+            deeper = _reaches_deeper(item)
+            if item.tag == "text:list-item" and fmt is not None and not deeper:
                 while len(counts) < level:
                     counts.append(0)
                 del counts[level:]
@@ -315,7 +317,9 @@ class _Reader:
                 number = ".".join(p for p in parts if p) if all(parts) else None
             first = True
             for child in item.children:
-                if child.tag in ("text:p", "text:h"):
+                if child.tag in ("text:p", "text:h") and deeper:  # no number, no bullet: text
+                    self.paragraph(child, "paragraph", indent=4 * (level - 1))
+                elif child.tag in ("text:p", "text:h"):
                     fields: dict[str, Any] = {
                         "ordered": fmt is not None,
                         "number": number if first else None,

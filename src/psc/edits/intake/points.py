@@ -243,6 +243,16 @@ class Walk(Protocol):
     def add(self, block: Any) -> None: ...
 
 
+_RECEIVED_FROM = re.compile(
+    r"^(?:apologies|regrets)\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+"
+    r"(?:received|given|offered|sent)\s+from\s+(?:messrs\.?\s+)?(?P<names>\S.*?)\.?$",
+    re.I | re.S,
+)
+"""The point's text a sentence naming who sent apologies ('2. Apologies: Apologies were
+received from Messrs. B. Mooney & C. Williams'): the names after 'from' ('Messrs.', the
+plural of 'Mr.', aside)."""
+
+
 def attendance_point(r: Walk, i: int) -> int | None:
     """'1. Present' (split from its names by `split`) in the order of the points: the names
     are the attendance, and the point an item of its number and title with the names as
@@ -263,13 +273,15 @@ def attendance_point(r: Walk, i: int) -> int | None:
     if number != (numbers[-1] + 1 if numbers else 1):
         return None
     value = nxt.text.strip()
+    told = _RECEIVED_FROM.match(_BOLD_TITLE.sub(r"\g<title>\g<sep>", value))
+    names = told["names"] if told else value  # 'Apologies were received from Messrs. …'
     kind = "present" if kind == "attendees" else kind
     attendees = r.m.get("attendees", {})
     named = attendees.get(kind) or any(
         c.get("label") == label for c in attendees.get("categories", [])
     )
     if not named:
-        r.attendance(block.where, label, kind, value)
+        r.attendance(block.where, label, kind, names)
     item = {"number": number, "title": written, "label": block.marker or f"{number}."}
     r.start_item(block, item, f"item {number} ('{label}'): an attendance point, kept as an item")
     r.add(value)
