@@ -11,7 +11,7 @@ import datetime as dt
 from intake_quotes import REAL, recognised
 from test_intake_recognise import EN_GROUP
 
-from psc.edits.intake import nestedpoints, points
+from psc.edits.intake import nestedpoints, points, results
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.reading import read_source
 from psc.edits.intake.recognise import recognise
@@ -120,3 +120,41 @@ def test_only_a_point_indented_under_its_item_is_a_sub_item():
     assert nestedpoints.sub_point(walk, 0) == 0  # its text read again, as a paragraph
     assert walk.items[-1] == {"label": "3.2", "subitem": True}
     assert walk.blocks[0].kind == "paragraph" and walk.blocks[0].text == text
+
+
+def test_an_apologies_points_sentence_gives_its_names():
+    """'2 Apologies: Apologies were received from Messrs. B. Mooney & C. Williams': the names
+    after 'from', as the sentence alone gives them in other minutes ('Apologies were
+    received from Karen Brighton and Richard Whitlow.', Abbots Morton parish council,
+    http://abbotsmorton.info/minutes-25-june-2018/)."""
+    categories = _no2id()["attendees"]["categories"]
+    assert {"label": "Apologies", "people": ["B. Mooney", "C. Williams"]} in categories
+
+
+def test_a_list_of_those_attending_kept_elsewhere_is_the_attendance_note():
+    """'1 Attendance: A list of Members attending is available, on request, from the
+    Secretary': no people, the sheet's note (as 'dle prezenční listiny' in Czech minutes)."""
+    attendees = _no2id()["attendees"]
+    assert "present" not in attendees
+    assert attendees["categories"][0] == {
+        "label": "Attendance",
+        "note": "A list of Members attending is available, on request, from the Secretary",
+    }
+
+
+def test_a_result_in_the_passive_is_read_through_its_bold_with_its_abstentions():
+    # odt-no2id-agm-2004-10, point 7 ('ratified,' set in bold)
+    sentence = "The Constitution was **ratified,** with two members abstaining."
+    match = results._result(sentence)
+    assert match is not None
+    assert results.decision_of(sentence, match) == {
+        "decision": sentence,
+        "outcome": "adopted",
+        "votes": {"abstained": 2},
+    }
+
+
+def test_nem_con_is_no_vote_against_not_unanimity():
+    # odt-no2id-agm-2004-10: no one against; some may abstain
+    line = "Ordinary Members: Mark Dziecielewski & James Cronin (both nem. con.)"
+    assert results._NEM_CON.search(line) and not results._UNANIMOUS.search(line)

@@ -460,8 +460,13 @@ _CHAIR_MARK = re.compile(
 _SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
 """Header fields given once: a second line with their label stays text."""
 _EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
-_SEE_LIST = re.compile(r"^(?:viz|see|dle|podle)\b", re.I)
-"""'viz prezenční listina', 'dle prezenční listiny': the attendance is the sheet's."""
+_SEE_LIST = re.compile(
+    r"^(?:viz|see|dle|podle)\b|^an?\s+list\s+of\s+(?:\w+\s+){0,2}(?:attending|present)\s+"
+    r"(?:is|was)\s+(?:available|attached|kept|held)\b",
+    re.I,
+)
+"""'viz prezenční listina', 'dle prezenční listiny', 'A list of Members attending is
+available, on request, from the Secretary': the attendance is the sheet's."""
 _ACADEMIC_AFTER = re.compile(
     r"^(?:Ph\.?\s?D\.?|Th\.?\s?D\.?|CSc\.|DrSc\.|DSc\.|MBA|LL\.?M\.?|MPA|DiS\.|ArtD\.|"
     r"PhD\.?|M\.?Sc\.?|B\.?Sc\.?|DBA)$"
