@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from intake_quotes import REAL, recognised
+from intake_quotes import REAL, recognised, source_lines
 from test_intake_recognise import EN_GROUP
 
-from psc.edits.intake import nestedpoints, points, results
+from psc.edits.intake import nestedpoints, points, reportgiven, results, statements
 from psc.edits.intake.blocks import Block
 from psc.edits.intake.reading import read_source
 from psc.edits.intake.recognise import recognise
@@ -158,3 +158,32 @@ def test_nem_con_is_no_vote_against_not_unanimity():
     # odt-no2id-agm-2004-10: no one against; some may abstain
     line = "Ordinary Members: Mark Dziecielewski & James Cronin (both nem. con.)"
     assert results._NEM_CON.search(line) and not results._UNANIMOUS.search(line)
+
+
+def test_a_report_given_by_a_person_is_their_statement_the_whole_paragraph():
+    # html-stoke-ferry-annual-parish-meeting-2012-05 (a parish's annual meeting)
+    youth = (
+        "Mandy Leamon gave a report on the Youth Club for the younger children which runs once a "
+        "week during term time, there are approximately 45 children attending with 6-10 helpers, "
+        "plenty of activities on offer such as film nights, competitions, outside play (when not "
+        "raining)."
+    )
+    (said,) = statements.statements_in(youth, []) or []
+    assert isinstance(said, statements.Said) and said.person == "Mandy Leamon"
+    # odt-no2id-agm-2004-10, 6.2: the office after the name; the questions asked stay in it
+    report = source_lines("odt-no2id-agm-2004-10", " 6.2 ", 1).strip().removeprefix("6.2 ")
+    assert "Gratitude was expressed" in report and "Questions were asked" in report
+    assert statements.statements_in(report, []) == [
+        statements.Said("Phil Booth", report, "Treasurer (pro. tem.)")
+    ]
+
+
+def test_a_scottish_or_irish_surname_is_a_word_of_a_name():
+    # odt-no2id-agm-2004-10 ('Adam McGreggor, Secretary (pro. tem.) gave an oral report …') and
+    # pdf-north-of-tyne-lpc-2018-11 ('Hugh McKendrick Boots CCA')
+    assert reportgiven.gave_report(
+        "Adam McGreggor, Secretary (pro. tem.) gave an oral report detailing a continual rise in "
+        "Membership and supporters",
+        lambda name: statements.is_person(name, [], strict=True),
+    ) == ("Adam McGreggor", "Secretary (pro. tem.)")
+    assert statements.is_person("Hugh McKendrick", [], strict=True)
