@@ -118,11 +118,11 @@ def pdf_pages(data: bytes, shown: str) -> list[str]:
         ) from None
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfexceptions import PDFException
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
-    from pdfminer.psexceptions import PSException
+    from pdfminer.pdftypes import PDFException
+    from pdfminer.psparser import PSException
     from pypdf.errors import LimitReachedError, PyPdfError
 
     def refuse(reason: str) -> InvalidData:
