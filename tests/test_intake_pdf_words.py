@@ -59,7 +59,7 @@ def test_an_ordinals_suffix_set_apart_is_the_same_word():
     )
     assert normal("Wednesday 14 th November 2018") == normal("Wednesday 14th November 2018")
     assert normal("PRESENT :") == normal("PRESENT:")
-    assert fold("3 rd party") != fold("3rd-party")  # only a space is dropped
+    assert fold("May 2024 St Luke") != fold("May 2024St Luke")  # not the number's suffix
 
 
 def _pdf(content: bytes, filters: str = "") -> bytes:
@@ -112,3 +112,29 @@ def test_a_pdf_that_unpacks_too_far_is_refused_before_it_is_read(tmp_path):
     line, summary = error.value.lines()
     assert line.startswith(f"{path}:1:1: error: PDF unpacks too far ("), line
     assert summary == "1 error in 1 file"
+
+
+def test_a_full_line_of_a_justified_paragraph_goes_on_on_the_next_line():
+    """pdf-zverinec-valna-hromada-2018-10: the attendance wraps after 'Veronika', the line
+    full to the right edge of the text; the next line, 'Burgerová, Martin Kurečka a …', goes
+    on with it (as a line after a comma does)."""
+    path = REAL / "pdf-zverinec-valna-hromada-2018-10" / "source.pdf"
+    texts = [block.text for block in read_source(path)]
+    present = next(text for text in texts if text.startswith("Přítomní:"))
+    assert present.endswith(
+        "Lukáš Semerád, Veronika Burgerová, Martin Kurečka a Dominika Krejčí na telefonu"
+    )
+    online = next(text for text in texts if text.startswith("Online hlasující:"))
+    assert online.endswith("Dominika Krejčí, Jan Böhm, Nika Blaňárová, Ron Luc")
+
+
+def test_a_row_of_a_table_is_no_full_line():
+    """pdf-north-of-tyne-lpc-2018-11: the attendance's table ('Chris Dodd Gill & Schofield
+    Independent'), its columns apart, and the page's running footer are no full lines."""
+    path = REAL / "pdf-north-of-tyne-lpc-2018-11" / "source.pdf"
+    (first, *_) = pdftext.pdf_lines(path.read_bytes(), str(path))
+    full = dict(
+        zip((" ".join(line.text.split()) for line in first), pdftext.full_lines(first), strict=True)
+    )
+    assert full["Chris Dodd Gill & Schofield Independent"] is False
+    assert not any(full.values())  # a page of labels, a table and short lines

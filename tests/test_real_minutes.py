@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REAL_BUDGET, real_fixtures, real_sample, run
 
-from psc.edits.intake.facts import ORDINAL
+from psc.edits.intake.facts import ordinals_joined
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 FIXTURES = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
@@ -35,7 +35,7 @@ def normal(text: str) -> str:
     """Text compared as a reader would: Markdown marks, link targets, dashes, spacing and case
     do not count (nor a space a PDF reader may put before a colon, 'PRESENT :', or between a
     number and its superscript ordinal suffix, '23 rd')."""
-    return ORDINAL.sub("", _spaced(text).replace(" :", ":"))
+    return ordinals_joined(_spaced(text).replace(" :", ":"))
 
 
 def sentences(text: str) -> list[str]:

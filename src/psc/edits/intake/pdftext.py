@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,11 @@ def pdf_pages(data: bytes, shown: str) -> list[str]:
     """The text of each page of a PDF (its bytes; `shown` names it); InvalidData (one line)
     when the bytes are not a PDF, a damaged or encrypted one, one too large, or one with
     no text at all (a scan)."""
+    return ["\n".join(line.text for line in page) for page in pdf_lines(data, shown)]
+
+
+def pdf_lines(data: bytes, shown: str) -> list[list[Line]]:
+    """The lines of each page of a PDF, as `pdf_pages` reads them."""
     import logging
     import zlib
 
@@ -132,7 +138,7 @@ def pdf_pages(data: bytes, shown: str) -> list[str]:
         raise refuse("not a PDF (no %PDF header)")
     for name in ("pypdf", "pdfminer"):  # their warnings are not the user's
         logging.getLogger(name).setLevel(logging.ERROR)
-    pages: list[str] = []
+    pages: list[list[Line]] = []
     try:
         _checked(pypdf, data, refuse)
         document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
@@ -142,11 +148,11 @@ def pdf_pages(data: bytes, shown: str) -> list[str]:
         total = 0
         for page in PDFPage.create_pages(document):
             interpreter.process_page(page)
-            text = page_text(_glyphs(device.get_result()))
-            total += len(text)
+            lines = page_lines(_glyphs(device.get_result()))
+            total += sum(len(line.text) + 1 for line in lines)
             if total > MAX_TEXT:
                 raise refuse(f"PDF holds over {MAX_TEXT} characters of text, over the limit")
-            pages.append(text)
+            pages.append(lines)
     except InvalidData:
         raise
     except LimitReachedError as exc:
@@ -169,7 +175,7 @@ def pdf_pages(data: bytes, shown: str) -> list[str]:
     except (RecursionError, MemoryError, OSError, NotImplementedError) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise refuse(f"damaged PDF ({reason})") from None
-    if not any(page.strip() for page in pages):
+    if not any(line.text.strip() for page in pages for line in page):
         raise refuse("PDF holds no text (a scan? psc reads a PDF's text, not its images)")
     return pages
 
@@ -199,43 +205,102 @@ WORD_GAP = 0.1
 width) parts two words; pdfminer.six's own word margin."""
 
 
-def page_text(glyphs: Iterable[Any]) -> str:
-    """A page's text from its glyphs in the order they are drawn (anything with `x0`, `x1`,
+@dataclass(frozen=True)
+class Line:
+    """A line of a page: its text, where its glyphs begin and end across the page, and
+    whether a gap between two of them is as wide as a table's columns leave."""
+
+    text: str
+    x0: float = 0.0
+    x1: float = 0.0
+    columns: bool = False
+
+
+COLUMN_GAP = 2.0
+"""A gap between two glyphs of a line wider than this many times their size: columns."""
+
+
+def page_lines(glyphs: Iterable[Any]) -> list[Line]:
+    """A page's lines from its glyphs in the order they are drawn (anything with `x0`, `x1`,
     `y0`, `y1`, `width`, `height` and `get_text()`): a glyph whose middle lies outside the
     height of the glyph before it (and the other way round) starts a new line, so that a
     superscript ('23rd') and a drop capital spanning two lines stay with their words; within
     a line a gap wider than WORD_GAP of the glyphs' size, or a step back to the left, is a
     space."""
-    lines: list[list[str]] = [[]]
-    last = None
+    lines: list[Line] = []
+    text: list[str] = []
+    first: Any = None
+    last: Any = None
+    columns = False
     for glyph in glyphs:
         if last is not None:
             middle, last_middle = (glyph.y0 + glyph.y1) / 2, (last.y0 + last.y1) / 2
             if not (last.y0 <= middle <= last.y1 or glyph.y0 <= last_middle <= glyph.y1):
-                lines.append([])
+                lines.append(Line("".join(text), first.x0, last.x1, columns))
+                text, first, columns = [], None, False
             else:
-                gap = WORD_GAP * max(glyph.width, glyph.height, last.width, last.height)
-                if glyph.x0 - last.x1 > gap or glyph.x1 < last.x0 - gap:
-                    lines[-1].append(" ")
-        lines[-1].append(glyph.get_text())
+                size = max(glyph.width, glyph.height, last.width, last.height)
+                if glyph.x0 - last.x1 > WORD_GAP * size or glyph.x1 < last.x0 - WORD_GAP * size:
+                    text.append(" ")
+                columns = columns or abs(glyph.x0 - last.x1) > COLUMN_GAP * size
+        text.append(glyph.get_text())
+        first = first or glyph
         last = glyph
-    return "\n".join("".join(line) for line in lines)
+    if first is not None and last is not None:
+        lines.append(Line("".join(text), first.x0, last.x1, columns))
+    return lines or [Line("")]
+
+
+def page_text(glyphs: Iterable[Any]) -> str:
+    """A page's text: its lines (`page_lines`), one a line."""
+    return "\n".join(line.text for line in page_lines(glyphs))
+
+
+_FULL = 0.01
+"""A line ending within this share of the text's width from its right edge reaches it."""
+_WIDE = 0.8
+"""... and a line that spans at least this share of the width is a full line of text."""
+
+
+def full_lines(lines: list[Line]) -> list[bool]:
+    """Whether each line of a page is a full line of running text: it spans the width of the
+    page's text and reaches its right edge (a justified paragraph's line, the words going on
+    on the next line), with no gap of a table's columns in it."""
+    filled = [line for line in lines if line.text.strip()]
+    if not filled:
+        return [False] * len(lines)
+    left, right = min(line.x0 for line in filled), max(line.x1 for line in filled)
+    width = right - left
+    return [
+        bool(line.text.strip())
+        and not line.columns
+        and width > 0
+        and line.x1 >= right - _FULL * width
+        and line.x1 - line.x0 >= _WIDE * width
+        for line in lines
+    ]
 
 
 def pdf_blocks(data: bytes, shown: str) -> list[Block]:
     """The blocks of a PDF's text: see the module's rules."""
-    pages = [_page_lines(text) for text in pdf_pages(data, shown)]
+    read = pdf_lines(data, shown)
+    pages = [[_clean(line.text) for line in lines] for lines in read]
+    full = {
+        f"page {p}, line {n}"
+        for p, lines in enumerate(read, 1)
+        for n, wide in enumerate(full_lines(lines), 1)
+        if wide
+    }
     blocks = []
-    for text, where in joined_lines(without_running_lines(pages)):
+    for text, where in joined_lines(without_running_lines(pages), full):
         block = line_block(text, where)
         if block is not None:
             blocks.append(block)
     return blocks
 
 
-def _page_lines(text: str) -> list[str]:
-    text = _CONTROL.sub(" ", text.translate(_LIGATURES).replace("\r", "\n"))
-    return [_collapse(line) for line in text.split("\n")]
+def _clean(line: str) -> str:
+    return _collapse(_CONTROL.sub(" ", line.translate(_LIGATURES).replace("\r", " ")))
 
 
 def _shape(line: str) -> str | None:
@@ -310,6 +375,15 @@ def _continues(previous: str, line: str) -> bool:
     return lower or previous.endswith(",") or previous.count("(") > previous.count(")")
 
 
+def _wraps(previous: str, line: str) -> bool:
+    """Whether `line` goes on from `previous`, a full line of a justified paragraph
+    ('Přítomní: …, Lukáš Semerád, Veronika' / 'Burgerová, Martin Kurečka a Dominika Krejčí
+    na telefonu'): it is no list item or heading of its own, and `previous` ends no sentence
+    or label."""
+    block = line_block(line, "")
+    return block is not None and block.kind == "paragraph" and not re.search(r"[.!?:;]$", previous)
+
+
 _DROP_CAPITAL = re.compile(r"[B-HJ-Z]")
 """A capital letter alone on a line: a drop capital ('A' and 'I' are words of their own)."""
 _REST_OF_WORD = re.compile(r"[a-z]+\b")
@@ -326,18 +400,22 @@ _ADDRESS_END = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*-$", re.I)
 over 'services/training-and-events'): the hyphen belongs to the address and stays."""
 
 
-def joined_lines(pages: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
+def joined_lines(
+    pages: list[list[tuple[str, str]]], full: Collection[str] = ()
+) -> list[tuple[str, str]]:
     """The lines of all pages as logical lines: a drop capital and a word hyphenated at a
     line's end joined to the rest of the word without a space, a line that continues the one
-    before (`_continues`) joined with a space; each with where its first line was. A blank
-    line ends a paragraph."""
+    before (`_continues`, or `_wraps` after a full line: `full` holds where such lines are)
+    joined with a space; each with where its first line was. A blank line ends a paragraph."""
     out: list[tuple[str, str]] = []
     blank = False
+    before = ""  # where the line before was
     for lines in pages:
         for line, where in lines:
             if not line:
                 blank = True
                 continue
+            wrapped, before = before in full, where
             if out and not blank:
                 previous, first = out[-1]
                 if _drop_capital(previous, line):
@@ -350,7 +428,7 @@ def joined_lines(pages: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
                     if line[:1].islower():
                         out[-1] = (previous[:-1] + line, first)
                         continue
-                if _continues(previous, line):
+                if _continues(previous, line) or (wrapped and _wraps(previous, line)):
                     out[-1] = (f"{previous} {line}", first)
                     continue
             out.append((line, where))
