@@ -2,7 +2,7 @@
 
 pypdf opens the PDF and checks it (encrypted, too many pages, damaged, and every stream it
 would unpack within pypdf's limits on decompression), then pdfminer.six reads each page's
-glyphs with their places (`page_text`): the words of a line are told apart by the gap
+glyphs with their places (`page_lines`): the words of a line are told apart by the gap
 between their glyphs, as a reader sees them. (pypdf's own text extraction adds a space only
 for a shift of the pen over about half a space's width, and a justified line set by LaTeX
 shrinks its spaces below that: 'JanHoráček,MartinUkrop,…'.)
@@ -16,6 +16,9 @@ together by general rules, each tested on its own:
 - a line that clearly continues the one before (it starts in lower case, or the line
   before ends with a comma or leaves a bracket open) is joined to it, so a wrapped paragraph or list item is one
   block;
+- so is a line after a full line of a justified paragraph (one spanning the text's width to
+  its right edge, without a table's columns: `full_lines`), unless it opens a point of its
+  own or the full line ends a sentence ("…, Veronika" + "Burgerová, Martin Kurečka …");
 - a drop capital, a paragraph's first letter set large and extracted as a line of its own
   ("M" over "otion: …"), is joined to the rest of its word;
 - ligatures ("ﬀ", "ﬁ") are read as their letters.
