@@ -188,6 +188,8 @@ def test_real_minutes_import_into_a_fresh_repository_and_lose_no_word(name):
     label_words = {w for label in labels for w in re.findall(r"\w+", normal(label))}
     source = normal((fixture / "source.txt").read_text(encoding="utf-8"))
     lost = {w for w in re.findall(r"\w+", source) if w not in rendered} - label_words
+    # a day written with its ordinal ('Wednesday 14th November 2018') is rendered as the date
+    lost = {w for w in lost if re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1", w) not in rendered}
     assert not lost, lost
 
 

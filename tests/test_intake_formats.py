@@ -53,8 +53,11 @@ LOST = {
     "pdf-north-of-tyne-lpc-2018-11": {"1", "2", "3", "19", "ver"},
     # the PDF's running header, left out, and a word hyphenated at a line's end, joined
     "pdf-ppss-committee-2016-04": {"agenda", "di", "versity"},
-    # drop capitals joined to the rest of their words ('V' / 'ice Chair Tran …')
-    "pdf-oakland-prac-2022-07": {"v", "ice", "resent", "otion"},
+    # drop capitals read with the rest of their words ('Vice Chair Tran …', '1. For the
+    # following reasons'), which source.txt sets apart ('V' / 'ice Chair Tran …')
+    "pdf-oakland-prac-2022-07": {"v", "ice", "resent", "otion", "f", "or"},
+    # a word hyphenated at a line's end, joined ('(před-' / 'seda)'), and the page's number
+    "pdf-zverinec-valna-hromada-2018-10": {"před", "seda", "1"},
 }
 """Words of a fixture's source.txt that its original's blocks rightly do not hold."""
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import REAL_BUDGET, real_fixtures, real_sample, run
 
+from psc.edits.intake.facts import ordinals_joined
+
 REAL = Path(__file__).parent / "fixtures" / "real"
 FIXTURES = sorted(p.name for p in REAL.iterdir() if p.is_dir()) if REAL.is_dir() else []
 FOUND = 0.95
@@ -20,9 +22,7 @@ IN_ORDER = 0.95
 """Share of those found that must appear in the source's order."""
 
 
-def normal(text: str) -> str:
-    """Text compared as a reader would: Markdown marks, link targets, dashes, spacing and case
-    do not count."""
+def _spaced(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\\(.)", r"\1", text)
@@ -31,11 +31,18 @@ def normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def normal(text: str) -> str:
+    """Text compared as a reader would: Markdown marks, link targets, dashes, spacing and case
+    do not count (nor a space a PDF reader may put before a colon, 'PRESENT :', or between a
+    number and its superscript ordinal suffix, '23 rd')."""
+    return ordinals_joined(_spaced(text).replace(" :", ":"))
+
+
 def sentences(text: str) -> list[str]:
     """The source's sentences (and lines, where a line is not a sentence), long enough to mean
-    something (page numbers and bullets alone do not count)."""
+    something (page numbers and bullets alone do not count; 'Zapsal :' is as long as written)."""
     parts = re.split(r"(?<=[.!?:;])\s+|\n+", text)
-    return [s for s in (normal(p) for p in parts) if len(s) >= 8]
+    return [normal(p) for p in parts if len(_spaced(p)) >= 8]
 
 
 def coverage(markdown: str, source: str) -> tuple[list[str], list[str], int]:

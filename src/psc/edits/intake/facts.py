@@ -60,14 +60,31 @@ _KINDS_OF_CATEGORY = (  # first match wins: 'nepřítomni', 'dále přítomni' b
 )
 
 
+_ORDINAL = re.compile(r"\b(?P<n>\d{1,3}) (?P<suffix>st|nd|rd|th)\b")
+
+
+def ordinals_joined(text: str) -> str:
+    """`text` (case folded) with a number and its own ordinal suffix set apart joined: the
+    suffix set as a superscript ('23rd') is read by some PDF readers as a word apart ('23
+    rd'), the same words to a reader; a suffix that is not the number's ('2024 st') stays."""
+
+    def join(match: re.Match[str]) -> str:
+        n = int(match["n"])
+        own = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return match["n"] + match["suffix"] if match["suffix"] == own else match.group()
+
+    return _ORDINAL.sub(join, text)
+
+
 def fold(text: object) -> str:
-    """Text as compared: NFC, case folded, dashes and spacing unified, end punctuation off
-    (a title's separator too: "Matters arising –" is "Matters arising")."""
+    """Text as compared: NFC, case folded, dashes and spacing unified (an ordinal's suffix
+    with its number: '23 rd' is '23rd'), end punctuation off (a title's separator too:
+    "Matters arising –" is "Matters arising")."""
     if text is None:
         return ""
     value = unicodedata.normalize("NFC", str(text)).casefold()
     value = value.replace("\u00a0", " ").replace("–", "-").replace("—", "-")
-    return " ".join(value.split()).strip(" .:;,-")
+    return ordinals_joined(" ".join(value.split())).strip(" .:;,-")
 
 
 @dataclass(frozen=True)

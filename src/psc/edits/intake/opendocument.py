@@ -99,6 +99,19 @@ def odt_blocks(package: bytes, shown: str) -> list[Block]:
     raise refuse(problem)
 
 
+def _reaches_deeper(item: Any) -> bool:
+    """Whether a list item only holds a list one level deeper before any text of its own (how
+    OpenDocument writes a point set at a deeper level where the list goes on: '8.3.1' after
+    another list): such an item shows no number or bullet and counts none (ODF 1.2,
+    text:list-item), and a paragraph of its own after that list is plain text."""
+    for child in item.children:
+        if child.tag in ("text:p", "text:h"):
+            return False
+        if child.tag == "text:list":
+            return True
+    return False
+
+
 def _roman(value: int) -> str:
     out = ""
     for number, letters in (
@@ -287,7 +300,8 @@ class _Reader:
                 continue
             fmt, start, shown = self.list_level(style, level)
             number: str | None = None
-            if item.tag == "text:list-item" and fmt is not None:
+            deeper = _reaches_deeper(item)
+            if item.tag == "text:list-item" and fmt is not None and not deeper:
                 while len(counts) < level:
                     counts.append(0)
                 del counts[level:]
@@ -303,14 +317,16 @@ class _Reader:
                 number = ".".join(p for p in parts if p) if all(parts) else None
             first = True
             for child in item.children:
-                if child.tag in ("text:p", "text:h"):
+                if child.tag in ("text:p", "text:h") and deeper:  # no number, no bullet: text
+                    self.paragraph(child, "paragraph", indent=4 * (level - 1))
+                elif child.tag in ("text:p", "text:h"):
                     fields: dict[str, Any] = {
                         "ordered": fmt is not None,
                         "number": number if first else None,
                     }
                     if first and number:  # the number as the list writes it: '1)'
                         prefix, suffix = self.list_affixes(style, level)
-                        fields["marker"] = f"{prefix}{number}{suffix}"
+                        fields["marker"] = f"{prefix.strip()}{number}{suffix.strip()}"
                     if level > 1:  # a nested list's point, indented as a text export shows it
                         fields["indent"] = 4 * (level - 1)
                     self.paragraph(child, "item", **fields)

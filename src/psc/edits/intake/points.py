@@ -134,15 +134,25 @@ def run_on(text: str) -> tuple[str, str] | None:
 _NUMBERED = re.compile(r"^(?P<marker>(?P<number>\d{1,2})[.)])\s+(?P<text>[^\W\d_].*)$", re.S)
 
 
+_BOLD_TITLE = re.compile(r"^\*\*(?P<title>[^*\n]{1,80}?)\*\*(?P<sep>\s*:)")
+"""A point's title set in bold before its colon ('**Apologies**: Apologies were received
+from …', as a word processor's minutes write it): read as the title it is."""
+
+
 def _point(block: Block) -> tuple[str, str | None, str] | None:
     """A numbered point's number, marker and text: a point of a numbered list, or a
-    paragraph written '3. …' / '3) …' (a web page's or a text's own numbers)."""
+    paragraph written '3. …' / '3) …' (a web page's or a text's own numbers); a title set
+    in bold before its colon without its marks."""
     if block.kind == "item" and block.ordered and (block.number or "").isdigit():
-        return block.number or "", block.marker, block.text
+        return block.number or "", block.marker, _BOLD_TITLE.sub(r"\g<title>\g<sep>", block.text)
     numbered = _NUMBERED.match(block.text.strip()) if block.kind == "paragraph" else None
     if numbered is None or block.bold:
         return None
-    return numbered["number"], numbered["marker"], numbered["text"]
+    return (
+        numbered["number"],
+        numbered["marker"],
+        _BOLD_TITLE.sub(r"\g<title>\g<sep>", numbered["text"]),
+    )
 
 
 def _is_point(block: Block) -> bool:
@@ -233,6 +243,16 @@ class Walk(Protocol):
     def add(self, block: Any) -> None: ...
 
 
+_RECEIVED_FROM = re.compile(
+    r"^(?:apologies|regrets)\s+(?:for\s+absence\s+)?(?:were|had\s+been|have\s+been)\s+"
+    r"(?:received|given|offered|sent)\s+from\s+(?:messrs\.?\s+)?(?P<names>\S.*?)\.?$",
+    re.I | re.S,
+)
+"""The point's text a sentence naming who sent apologies ('2. Apologies: Apologies were
+received from Messrs. B. Mooney & C. Williams'): the names after 'from' ('Messrs.', the
+plural of 'Mr.', aside)."""
+
+
 def attendance_point(r: Walk, i: int) -> int | None:
     """'1. Present' (split from its names by `split`) in the order of the points: the names
     are the attendance, and the point an item of its number and title with the names as
@@ -253,13 +273,15 @@ def attendance_point(r: Walk, i: int) -> int | None:
     if number != (numbers[-1] + 1 if numbers else 1):
         return None
     value = nxt.text.strip()
+    told = _RECEIVED_FROM.match(_BOLD_TITLE.sub(r"\g<title>\g<sep>", value))
+    names = told["names"] if told else value  # 'Apologies were received from Messrs. …'
     kind = "present" if kind == "attendees" else kind
     attendees = r.m.get("attendees", {})
     named = attendees.get(kind) or any(
         c.get("label") == label for c in attendees.get("categories", [])
     )
     if not named:
-        r.attendance(block.where, label, kind, value)
+        r.attendance(block.where, label, kind, names)
     item = {"number": number, "title": written, "label": block.marker or f"{number}."}
     r.start_item(block, item, f"item {number} ('{label}'): an attendance point, kept as an item")
     r.add(value)

@@ -49,6 +49,7 @@ from psc.edits.intake import (
     namerows,
     narrative,
     needed,
+    nestedpoints,
     opening,
     ownlabels,
     peoplelist,
@@ -459,8 +460,13 @@ _CHAIR_MARK = re.compile(
 _SINGLE = {"title", "place", "chair", "minute_taker", "verifiers", "pages", "time"}
 """Header fields given once: a second line with their label stays text."""
 _EMPTY = {"", "-", "–", "—", "0", "(0)", "nikdo", "none", "nobody", "žádní", "nikdo nebyl"}
-_SEE_LIST = re.compile(r"^(?:viz|see|dle|podle)\b", re.I)
-"""'viz prezenční listina', 'dle prezenční listiny': the attendance is the sheet's."""
+_SEE_LIST = re.compile(
+    r"^(?:viz|see|dle|podle)\b|^an?\s+list\s+of\s+(?:\w+\s+){0,2}(?:attending|present)\s+"
+    r"(?:is|was)\s+(?:available|attached|kept|held)\b",
+    re.I,
+)
+"""'viz prezenční listina', 'dle prezenční listiny', 'A list of Members attending is
+available, on request, from the Secretary': the attendance is the sheet's."""
 _ACADEMIC_AFTER = re.compile(
     r"^(?:Ph\.?\s?D\.?|Th\.?\s?D\.?|CSc\.|DrSc\.|DSc\.|MBA|LL\.?M\.?|MPA|DiS\.|ArtD\.|"
     r"PhD\.?|M\.?Sc\.?|B\.?Sc\.?|DBA)$"
@@ -544,6 +550,17 @@ def _more_than_a_sentence(text: str) -> bool:
         if len(match.group(1)) > 3 and match.group(2).isupper():
             return True
     return False
+
+
+_CLOSING_NOTE = re.compile(r"^(?P<title>[^()]*\w[^()]*?)\s+\([^()]+\)$")
+
+
+def _without_note(title: str) -> str:
+    """A title without the note in brackets that closes it ('Elections to the Advisory
+    Board (neither the Chair, nor the Vice-Chair posts were contested elections; …)',
+    'Monetary discussion (signatories)'): the note belongs to the title however long it is."""
+    match = _CLOSING_NOTE.match(title)
+    return match["title"] if match and len(match["title"].split()) >= 2 else title
 
 
 _DEFINES = re.compile(r"\((?:dále\s+(?:jen|také)|hereinafter|the\s+[\"“])\b", re.I)
@@ -947,6 +964,7 @@ class _Recogniser:
             return self.row(i)
         points.after_the_last_point(self, i)  # the lines after the last point's text
         done = points.attendance_point(self, i)  # '1. Present: …': attendance and item 1
+        done = nestedpoints.sub_point(self, i) if done is None else done  # '6.1' under item 6
         if done is not None:
             return done
         done = english.before(self, i) if self.english else repeatedtitles.heading(self, i)
@@ -1845,7 +1863,8 @@ class _Recogniser:
         dashed = _titled_dash(title) if title and len(title.split()) > 14 else None
         if dashed is not None and not listed:  # '7. Grounds maintenance contract – It was …'
             title, opening = dashed
-        long_title = title is not None and (len(title.split()) > 20 or _more_than_a_sentence(title))
+        short = _without_note(title) if title else None  # a closing note in brackets aside
+        long_title = short is not None and (len(short.split()) > 20 or _more_than_a_sentence(short))
         if title and title.endswith(".") and number > 1 and self.numbered_paragraph(block, number):
             long_title = True  # '3. Ing. Smetana představil návrh programu VH.' after '2. …'
         if title and long_title and not (listed and programme.agrees(listed, title)):
@@ -2048,6 +2067,7 @@ class _Recogniser:
         expected = (numbers[-1] + 1) if numbers else 1
         if number != expected:
             return False
+        title = _without_note(title)  # a note in brackets closing it: part of the title
         if len(title) <= 100 and len(title.split()) <= 14:
             return True
         if len(title) <= 140 and len(title.split()) <= 20 and not re.search(r"[.!?;:]", title):

@@ -27,7 +27,20 @@ _PASSIVE = re.compile(
     r"re-?elected|elected|ratified|noted|carried)\b",
     re.I,
 )
-_UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?|nem\.?\s*con)\b", re.I)
+_UNANIMOUS = re.compile(r"\b(?:unanimous(?:ly)?)\b", re.I)
+_NEM_CON = re.compile(r"\bnem\.?\s*con\b", re.I)
+"""'nem. con.' (nemine contradicente): no one against, which leaves room for abstentions."""
+_NUMBERS = {
+    w: n for n, w in enumerate("no one two three four five six seven eight nine ten".split())
+}
+_ABSTAINING = re.compile(
+    r"\bwith\s+(?P<count>\d{1,3}|"
+    + "|".join(_NUMBERS)
+    + r")\s+(?:(?:members?|councillors?|governors?|trustees?|directors?|people|others?)\s+)?"
+    r"(?:abstaining|abstentions?)\b",
+    re.I,
+)
+"""'with two members abstaining', 'with 3 abstentions': the abstentions counted."""
 _NOTHING = re.compile(r"^\s*(?:no|nothing)\b", re.I)
 """'No other business was noted.', 'Nothing was agreed.': what was not done is no result."""
 
@@ -45,6 +58,7 @@ class Walk(Protocol):
 def _result(sentence: str) -> re.Match[str] | None:
     """The passive telling a result in `sentence` (its first), or None; a question or a
     condition ('if it was approved') tells none."""
+    sentence = sentence.replace("**", "")  # 'The Constitution was **ratified,** …': as read
     match = _PASSIVE.search(sentence)
     if match is None or sentence.rstrip().endswith("?") or _NOTHING.match(sentence):
         return None
@@ -56,14 +70,24 @@ def _result(sentence: str) -> re.Match[str] | None:
 def decision_of(sentence: str, match: re.Match[str]) -> dict[str, Any]:
     """The resolution a sentence telling a result makes."""
     verb = match["verb"].casefold()
-    agreed = re.search(r"\b(?:agreed|resolved|approved|adopted)\b", sentence[match.end() :], re.I)
+    plain = sentence.replace("**", "")  # the match is in the sentence without its bold marks
+    agreed = re.search(r"\b(?:agreed|resolved|approved|adopted)\b", plain[match.end() :], re.I)
     outcome = "noted" if verb == "noted" and not agreed else "adopted"  # 'noted and it was
     # agreed to submit them …' (Swaton parish council): what was agreed is the decision
     if match["neg"]:
         outcome = "rejected"
     decision: dict[str, Any] = {"decision": sentence, "outcome": outcome}
-    if _UNANIMOUS.search(sentence):
+    if _UNANIMOUS.search(plain):
         decision["unanimous"] = True
+    votes: dict[str, int] = {}
+    if _NEM_CON.search(plain):
+        votes["against"] = 0
+    abstaining = _ABSTAINING.search(plain)
+    if abstaining is not None:
+        count = abstaining["count"].casefold()
+        votes["abstained"] = int(count) if count.isdigit() else _NUMBERS[count]
+    if votes:
+        decision["votes"] = votes
     return decision
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from psc.edits.intake import functionspeaker, inverted
+from psc.edits.intake import functionspeaker, inverted, reportgiven
 
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
@@ -89,8 +89,9 @@ _GAVE = re.compile(
 'Mandy Leamon gave a report on the Youth Club …' (a parish meeting): a report given is
 speaking."""
 
-_CAPITAL = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýžäöüß'’-]+$")
-"""A capitalised word of a name ('Pisk', 'Tesař'; not 'ASF', not 'ŠR')."""
+_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’])?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýžäöüß'’-]+$")
+"""A capitalised word of a name ('Pisk', 'Tesař', 'McGreggor', 'McKendrick'; not 'ASF', not
+'ŠR')."""
 
 
 @dataclass(frozen=True)
@@ -385,8 +386,18 @@ def statements_in(
     whole ('P. Pisk doporučil … . V zápisu … bude tato věta smazána.')."""
     parts: list[str | Said] = []
     found = False
+    first = next(iter(sentences(text)), "")
+    gave = reportgiven.gave_report(first, lambda n: is_person(n, known, strict=True))
+    if gave is not None:  # 'X, Treasurer, made an interim financial report …': the paragraph
+        return [Said(gave[0], text.strip(), gave[1])]
     for sentence in sentences(text):
         said = speech_sentence(sentence, known) or by_function(sentence, speakers or {})
+        gave = (
+            None
+            if said
+            else reportgiven.gave_report(sentence, lambda n: is_person(n, known, strict=True))
+        )
+        said = Said(gave[0], sentence, gave[1]) if gave else said  # 'X gave a report on …'
         function = None if said else functionspeaker.alone(sentence, _FUNCTIONS)
         said = Said("", sentence, function) if function else said  # 'Předsedkyně … řekla, že'
         after = (
