@@ -635,6 +635,9 @@ rady:', 'Přítomní členové KR:'): the attendance of its first word."""
 def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     folded = _fold(spaced.unspaced(_plain(label))).rstrip(":").strip()  # 'P r o g r a m:'
     folded = re.sub(r"\s*\(\d+\)$", "", folded)  # 'Present (7)': the label with its count
+    noted = re.fullmatch(r"(.+?)\s*\([^()]{1,30}\)", folded)  # 'Přítomni (bez titulů)'
+    if noted and _label_kind(noted.group(1), extra) in _ATTENDANCE:
+        return _label_kind(noted.group(1), extra)
     if folded in extra:
         return extra[folded]
     for kind, words in _HEADER_LABELS.items():

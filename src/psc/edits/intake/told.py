@@ -23,6 +23,7 @@ from psc.edits.intake import closingvote
 _CAPS = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
 _BODY_WORDS = (
     r"(?i:zastupitelstvo|rada|výbor|komise|senát|shromáždění|valná\s+hromada|představenstvo|"
+    r"kolegium|schůze|"
     r"členská\s+schůze|kontrolní\s+výbor|finanční\s+výbor|školská\s+rada|the\s+council|"
     r"the\s+committee|the\s+board|the\s+assembly|the\s+meeting|council|committee|board|"
     r"members|councillors)"
@@ -30,7 +31,7 @@ _BODY_WORDS = (
 _ABBREVIATION = rf"[{_CAPS}][\w]*[{_CAPS}][\w]*"
 """'ASF', 'ŠR', 'KV', 'PřF' (two capitals at least)."""
 _SUBJECT = (
-    rf"(?P<body>(?:[{_CAPS}][a-záčďéěíňóřšťúůýž]+[ýíá]\s+)?{_BODY_WORDS}(?:\s+[\w.]+){{0,3}}?"
+    rf"(?P<body>(?:[{_CAPS}][a-záčďéěíňóřšťúůýž]+[ýíá]\s+)?{_BODY_WORDS}(?:\s+\(?[\w.]+\)?){{0,3}}?"
     rf"|{_ABBREVIATION}(?:\s+{_ABBREVIATION}){{0,2}})"
 )
 _VERB = re.compile(
@@ -134,7 +135,9 @@ komise bylo schváleno všemi hlasy.', 'Bylo odsouhlaseno pozvání indického m
 parish council), 'Bylo odsouhlaseno konání zájezdu.' (a fire brigade's committee),
 'Přítomní hlasováním schválili znění jednacího řádu VH.', and all of them, unanimously: 'Všichni schválili navrženého zapisovatele …' (a municipal
 council), 'Všichni zastupitelé následně složili slib a zvolili návrhovou komise …' (another)."""
-_UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+(?:hlasy|přítomnými)|unanimous\w*)\b", re.I)
+_UNANIMOUS = re.compile(
+    r"\b(?:jednomysln\w*|jednohlasn\w*|všemi\s+(?:hlasy|přítomnými)|unanimous\w*)\b", re.I
+)
 """Unanimity as told: 'jednomyslně', by all votes ('bylo schváleno všemi hlasy', an
 association's general meeting) or by all present ('Program byl schválen všemi přítomnými
 členy …', a hunting association's annual meeting)."""

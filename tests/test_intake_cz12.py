@@ -1,0 +1,74 @@
+"""Czech rules of issue 22's eleventh round (the ninth held-out set): an attendance label with
+a note in brackets ('Přítomni (bez titulů):'), numbered points of prose one of which opens as a
+title would, 'kol.' (a colleague) before a surname, 'kolegium' and 'schůze' as the body that
+decides, 'jednohlasně' as unanimity. Each quote is real: from a fixture's source.txt (named),
+or from published minutes (the address above the quote)."""
+
+from __future__ import annotations
+
+from intake_quotes import REAL
+from test_intake_recognise import _draft
+
+from psc.edits.intake import points, told
+from psc.edits.intake.facts import category_kind
+
+MFF = "mff-uk-kolegium-informatiky-2009-10"
+ZVERINEC = "pdf-zverinec-valna-hromada-2018-10"
+HOVORCOVICE = "spolek-mo-crs-hovorcovice-vybor-2019-10"
+
+
+def _source(name: str) -> str:
+    return (REAL / name / "source.txt").read_text(encoding="utf-8")
+
+
+def _decisions(meeting) -> list[dict]:
+    return [
+        part
+        for item in meeting["items"]
+        for part in item.get("content", [])
+        if isinstance(part, dict) and "decision" in part
+    ]
+
+
+def test_an_attendance_label_with_a_note_in_brackets_is_that_attendance():
+    # mff-uk-kolegium-informatiky-2009-10, lines 3-4
+    head = "Zápis z jednání Kolegia informatiky dne 29. října 2009\n\n"
+    text = head + "Přítomni (bez titulů): Barták, Forst, Hajič\nHosté: Plášil, Tůma\n"
+    attendees = _draft(text).meeting["attendees"]
+    assert attendees["present"] == ["Barták", "Forst", "Hajič"]
+    assert attendees["guests"] == ["Plášil", "Tůma"]
+    assert category_kind("Přítomni (bez titulů)") == "present"  # as the measure reads it
+
+
+def test_kol_before_a_surname_opens_no_title():
+    # mff-uk-kolegium-informatiky-2009-10, point 7
+    text = "Kol. Kratochvíl seznámil sekci s návrhem na uvolnění části kapacit poslucháren."
+    assert points.titled(text) is None
+
+
+def test_numbered_points_of_prose_one_opening_as_a_title_are_items_without_titles():
+    # mff-uk-kolegium-informatiky-2009-10: point 1 'Kontrola zápisů … – bez připomínek.' reads
+    # as a title and its text, the seven after it as sentences: all eight are points of prose
+    items = _draft(_source(MFF)).meeting["items"]
+    numbered = [item for item in items if item.get("number")]
+    assert [item["number"] for item in numbered] == list(range(1, 9))
+    assert not any("title" in item for item in numbered)
+    assert numbered[0]["content"][0].startswith("Kontrola zápisů ze dvou předchozích jednání")
+
+
+def test_the_collegium_and_the_meeting_decide_in_a_sentence():
+    # mff-uk-kolegium-informatiky-2009-10, point 2
+    assert told.told_decision("Kolegium schválilo rozdělení investic.") == {
+        "decision": "Kolegium schválilo rozdělení investic.",
+        "outcome": "adopted",
+    }
+    # pdf-zverinec-valna-hromada-2018-10: the meeting, an adverb and the unanimity in brackets
+    said = "Schůze předběžně (jednohlasně) schválila navrhované změny stanov."
+    assert told.told_decision(said) == {"decision": said, "outcome": "adopted", "unanimous": True}
+
+
+def test_the_collegiums_decision_in_its_numbered_point():
+    meeting = _draft(_source(MFF)).meeting
+    assert {"decision": "Kolegium schválilo rozdělení investic.", "outcome": "adopted"} in (
+        _decisions(meeting)
+    )
