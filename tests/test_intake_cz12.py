@@ -72,3 +72,70 @@ def test_the_collegiums_decision_in_its_numbered_point():
     assert {"decision": "Kolegium schválilo rozdělení investic.", "outcome": "adopted"} in (
         _decisions(meeting)
     )
+
+
+def test_a_committee_one_function_a_line_is_the_attendance():
+    # spolek-mo-crs-hovorcovice-vybor-2019-10, lines 1-18: the function first, a colon (a
+    # space before it or not), the absent marked after a dash, the guest after 'Host.'
+    meeting = _draft(_source(HOVORCOVICE)).meeting
+    attendees = meeting["attendees"]
+    assert attendees["present"][0] == {"name": "Jiří Veigrt", "role": "Předseda"}
+    assert {"name": "Petr Kopecký", "role": "Jednatel"} in attendees["present"]
+    assert len(attendees["present"]) == 6
+    assert attendees["excused"] == [
+        {"name": "p.Dauda", "role": "Brigádní referent"},
+        {"name": "Jan Čvančara", "role": "Pokladní"},
+    ]
+    assert attendees["absent"] == [{"name": "Václav Havlíček", "role": "Dozorčí komise"}]
+    assert attendees["guests"] == [{"name": "P.Král"}]
+    lead = meeting["items"][0]["content"]
+    assert "Pokladní: Jan Čvančara – omluven" in lead  # the lines stay as written
+    assert meeting["labels"]["attendees"] == ""
+
+
+def test_two_lines_of_function_and_name_are_no_committee():
+    # spolek-mo-crs-hovorcovice-vybor-2019-10, lines 9-10 alone: too few to be the shape
+    head = "Zápis\n\nZe schůze výboru konané 7.10.2019\n\n"
+    meeting = _draft(head + "Předseda: Jiří Veigrt\nMístopředseda: Jan Žák\n").meeting
+    assert "present" not in meeting.get("attendees", {})
+
+
+def test_headings_that_follow_the_programme_in_their_own_words_are_its_items():
+    # spolek-mo-crs-hovorcovice-vybor-2019-10: the programme's '3. rybářské závody' headed
+    # 'Rybářské závody pro členy MO ČRS Hovorčovice', its '4. zakoupení keřů …' headed
+    # '4. Nákup keřů', each after the heading of the point before it
+    items = _draft(_source(HOVORCOVICE)).meeting["items"]
+    assert [(item.get("number"), item.get("title")) for item in items[1:]] == [
+        (None, "Starostenský guláš"),
+        (None, "Rybářské závody pro členy MO ČRS Hovorčovice"),
+        (4, "Nákup keřů"),
+    ]
+
+
+def test_a_list_of_people_under_a_label_of_its_own_is_a_category():
+    # pdf-zverinec-valna-hromada-2018-10, lines 1-11: the members who voted online, after
+    # those present; both lists wrapped, a name cut at a line's end ('Veronika' / 'Burgerová')
+    attendees = _draft(_source(ZVERINEC)).meeting["attendees"]
+    assert "Veronika Burgerová" in attendees["present"]
+    online = attendees["categories"][0]
+    assert online["label"] == "Online hlasující"
+    assert len(online["people"]) == 26
+    assert online["people"][22:24] == ["Dominika Krejčí", "Jan Böhm"]
+    assert category_kind(online["label"]) == "online hlasující"
+
+
+def test_a_sentence_not_quorate_is_not_quorate():
+    # pdf-zverinec-valna-hromada-2018-10, lines 13-14
+    quorum = _draft(_source(ZVERINEC)).meeting["attendees"]["quorum"]
+    assert (quorum["present"], quorum["members"], quorum["quorate"]) == (20, 51, False)
+
+
+def test_sepsala_and_zkontrolovali_sign_the_minutes():
+    # pdf-zverinec-valna-hromada-2018-10, lines 41-42
+    meeting = _draft(_source(ZVERINEC)).meeting
+    assert meeting["recorded_by"] == {"name": "Anna Řechtáčková", "gender": "female"}
+    assert [p["name"] for p in meeting["verified_by"]] == [
+        "Martin Ukrop",
+        "Dominika Krejčí",
+        "Jan Horáček",
+    ]

@@ -38,6 +38,7 @@ from psc.edits.intake import (
     counterproposal,
     english,
     excused,
+    functionlines,
     german,
     gluednumber,
     groups,
@@ -394,8 +395,8 @@ _VOTE_KEYS = {
     "against": "against",
 }
 _FOOTER = re.compile(
-    r"(?P<verb>zapsala|zapsal|vypracovala|vypracoval|zapisovatelka|zapisovatel|schválila|schválil|"
-    r"ověřili|ověřila|ověřil|"
+    r"(?P<verb>zapsala|zapsal|vypracovala|vypracoval|sepsala|sepsal|zapisovatelka|zapisovatel|"
+    r"schválila|schválil|ověřili|ověřila|ověřil|zkontrolovali|zkontrolovala|zkontroloval|"
     r"ověřovatelé|ověřovatelka|ověřovatel)\s*:\s*"
     r"|(?P<verb_en>recorded by|minutes taken by|minutes by|approved by|verified by|verifiers)"
     r"\s*:?\s*",
@@ -562,7 +563,7 @@ def _titled_dash(text: str) -> tuple[str, str] | None:
 
 
 def _verifying(verb: str) -> bool:
-    return verb.startswith(("ověřovatel", "ověřil", "verif"))
+    return verb.startswith(("ověřovatel", "ověřil", "zkontrol", "verif"))
 
 
 def _verb(match: re.Match[str]) -> str:
@@ -721,7 +722,26 @@ def _continues(value: str, block: Block) -> bool:
     text = block.text.strip()
     if re.search(r"(?:,|\s(?:a|and|&))$", value.rstrip()) or value.count("(") > value.count(")"):
         return True
+    if _NAME_CUT.search(value) and _NAME_CUT_REST.match(text):  # '…, Veronika' / 'Burgerová, …'
+        return True
     return (text[:1].islower() and not _SEE_LIST.match(text)) or _names_line(text)
+
+
+_NAME_CUT = re.compile(r",\s*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w'’-]*$")
+_NAME_CUT_REST = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w'’-]*,\s")
+"""A list of names that a line break cut inside a name: the line ends with a first name alone
+after a comma ('…, Lukáš Semerád, Veronika'), the next opens with the rest of it and a comma
+('Burgerová, Martin Kurečka a …')."""
+
+
+def _own_category(label: str, value: str) -> bool:
+    """'Online hlasující: Jan Horáček, Martin Ukrop, Anna Řechtáčková, …': a label that is no
+    attendance word psc knows, over a list of people (three at least, each one to five
+    capitalised words): a category of the attendance, labelled as written."""
+    if len(label.split()) > 3 or not label[:1].isupper():
+        return False
+    listed = value.strip().rstrip(",")
+    return listed.count(",") >= 2 and _names_line(listed)  # noqa: PLR2004
 
 
 def _names_line(text: str) -> bool:
@@ -954,6 +974,8 @@ class _Recogniser:
             return done
         done = english.before(self, i) if self.english else repeatedtitles.heading(self, i)
         done = sectionlabels.section_line(self, i) if done is None and not self.english else done
+        if done is None and not self.english:  # 'Předseda: Jiří Veigrt' / 'Jednatel : …'
+            done = functionlines.function_first_lines(self, i, self.is_label)
         if done is not None:
             return done
         if self.in_programme and self._programme_restarts(block):
@@ -1176,6 +1198,8 @@ class _Recogniser:
             return None
         label, value = match.group(1), match.group(2).strip()
         kind = _label_kind(label, self.extra_labels)
+        if kind is None and "attendees" in self.m and not self.started():
+            kind = "category" if _own_category(label, value) else None  # after the attendance
         if kind is None:
             return None
         closing = self.started() or self.footer_seen  # after the items: the footer's verifiers
@@ -1464,7 +1488,10 @@ class _Recogniser:
         if counts:
             quorum["present"], quorum["members"] = int(counts.group(1)), int(counts.group(2))
         quorum["quorate"] = not re.search(
-            r"neusnášeníschopn|není usnášeníschopn|not quorate|inquorate", plain, re.I
+            r"neusnášeníschopn|(?:není|nebyl[aoiy]?)\s+(?:\w+\s+)?usnášeníschopn|not quorate|"
+            r"inquorate",
+            plain,
+            re.I,
         )
         written = self._own_quorum(quorum)
         if written is None or _fold(written) != _fold(plain):
@@ -3080,7 +3107,7 @@ class _Recogniser:
                 return False
             people.append((_verb(found_verb), signers))
         for verb, signers in people:
-            if verb.startswith(("zaps", "zapis", "vyprac", "recorded", "minutes")):
+            if verb.startswith(("zaps", "zapis", "vyprac", "seps", "recorded", "minutes")):
                 self.m["recorded_by"] = signers[0]
                 if len(people) == 1:  # the line as written: 'Zapsal : Tomáš Marek'
                     verb_written = found[0]["verb"] or found[0]["verb_en"]
@@ -3198,9 +3225,9 @@ class _Recogniser:
         if role:
             person["role"] = role
         folded = verb.casefold()
-        if folded in ("zapsala", "vypracovala", "schválila", "ověřila"):  # the verb's form
-            person["gender"] = "female"
-        elif folded in ("zapsal", "vypracoval", "schválil", "ověřil"):
+        if folded in ("zapsala", "vypracovala", "sepsala", "schválila", "ověřila", "zkontrolovala"):
+            person["gender"] = "female"  # the verb's form
+        elif folded in ("zapsal", "vypracoval", "sepsal", "schválil", "ověřil", "zkontroloval"):
             person["gender"] = "male"
         if day is not None:
             person["date"] = day
