@@ -139,3 +139,53 @@ def test_sepsala_and_zkontrolovali_sign_the_minutes():
         "Dominika Krejčí",
         "Jan Horáček",
     ]
+
+
+def test_headings_over_bullet_points_are_items():
+    # pdf-zverinec-valna-hromada-2018-10: five headings in sentence case, each over bullets
+    items = _draft(_source(ZVERINEC)).meeting["items"]
+    assert [item.get("title") for item in items] == [
+        "Proběhlé a budoucí akce",
+        "Přijímání nových členů",
+        "Předběžná volba výboru a předsedy",
+        "Ostatní",
+        "Volba výboru a předsedy, schválení stanov online",
+    ]
+
+
+def test_an_items_label_over_bullets_is_no_bullet_heading():
+    # obec-uholicky-kontrolni-vybor-2014-11: 'K bodu 1) programu' over its bullets stays the
+    # label of item 1 (the programme titles it)
+    items = _draft(_source("obec-uholicky-kontrolni-vybor-2014-11")).meeting["items"]
+    assert [item.get("number") for item in items if item.get("number")] == [1, 2]
+
+
+def test_a_bullets_text_wrapped_under_it_goes_on_with_it():
+    # pdf-louisa-county-coa-2019-04, lines 23-24 (as pdftotext -layout draws a list)
+    from psc.edits.intake import wrapped
+    from psc.edits.intake.sources import text_blocks
+
+    text = (
+        "   •   Willie has gotten $4500 in the budget during work session out of the $7200"
+        " original request. The BOS\n"
+        "       had previously defunded the COA.\n"
+        "   •   COA submitted a new funding outline per Board request\n"
+    )
+    blocks, joins = wrapped.joined(text_blocks(text))
+    assert [b.kind for b in blocks] == ["item", "item"]
+    assert blocks[0].text.endswith("The BOS had previously defunded the COA.")
+    assert joins == ["lines 1–2"]
+
+
+def test_results_told_in_bullets_under_headings_are_resolutions_with_their_vote():
+    # pdf-zverinec-valna-hromada-2018-10: a bullet that is the result alone, a bullet of two
+    # results, the count of the online vote after them ('Z aktivních členů: 26 pro, …')
+    decisions = _decisions(_draft(_source(ZVERINEC)).meeting)
+    assert decisions[0] == {
+        "decision": "O aktivní členství zažádali a byli přijati: Veronika Burgerová a Martin Kurečka.",
+        "outcome": "adopted",
+    }
+    assert decisions[3]["decision"].startswith("Později při online hlasování bylo jednohlasně")
+    assert decisions[4]["decision"] == "Zároveň byly jednohlasně schváleny navrhované změny stanov."
+    assert decisions[4]["votes"] == {"for": 26, "against": 0, "abstained": 25}
+    assert len(decisions) == 5

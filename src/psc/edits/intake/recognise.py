@@ -29,6 +29,7 @@ from psc.edits.intake import (
     bodyacts,
     bulletedlabels,
     bulletedpeople,
+    bulletheads,
     chairline,
     charged,
     closingvote,
@@ -74,6 +75,7 @@ from psc.edits.intake import (
     subpoints,
     tables,
     tasks,
+    told,
     toldpresent,
     votelist,
     wrapped,
@@ -283,12 +285,18 @@ _VOTE = re.compile(
 _VOTE_PART = re.compile(
     r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|zdrž\.|nehlasoval[oaiy]?|"
     r"for|against|abstentions?|abstained|abstain)\s*:?\s*\(?(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
-    r"|(?P<count2>\d+)\s*(?:hlas(?:ů|y|u)?\s+)?(?P<word2>pro|proti|zdržel[oaiy]?\s+se|for|against)\b"
+    r"|(?P<count2>\d+)\s*(?:hlas(?:ů|y|u)?\s+)?(?P<word2>pro|proti|zdržel[oaiy]?\s+se|se\s+zdržel[oaiy]?|for|against)\b"
     r"|\bpočtem\s+(?P<count3>\d+)\s+hlas(?:ů|y)?\b(?!\s+(?:pro|proti|zdrž))",
     re.I,
 )
 """'pro: 14', '5 pro', '0 hlasů proti, 0 hlasů zdržel se a 62 hlasů pro', and the count the
 resolution passed by: 'počtem 62 hlasů, 0 proti, 0 zdržel se' (those for it)."""
+_COUNTED_VOTE = re.compile(
+    r"^[^:\d]{1,30}:\s*\d+\s+pro\s*,\s*\d+\s+proti\s*,\s*\d+\s+(?:se\s+zdržel\w*|zdržel\w*\s+se)$",
+    re.I,
+)
+"""A vote's counts after the words saying whose they are: 'Z aktivních členů: 26 pro, 0 proti,
+25 se zdrželo' (of the active members, after an online vote)."""
 _RESULT_WORDS = (
     (
         "rejected",
@@ -844,6 +852,8 @@ class _Recogniser:
             self.blocks, reshaped = english.prepare(self.blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
         self.prose_points = points.prose(self.blocks)
+        self.bullet_heads = bulletheads.headings(self.blocks, self.is_label)
+        """Headings over bulleted points ('Přijímání nových členů' / '• …'), by block id."""
         """Numbered points of prose without titles ('1.Šerif sdělil, že …'), by block id."""
         self.notes += [
             Note(where, what) for where, what in points.split(self.blocks, self.is_label)
@@ -1008,6 +1018,9 @@ class _Recogniser:
                 return i + 1
             self.in_programme = False
         if self.prose_point(block):
+            return i + 1
+        if id(block) in self.bullet_heads and not self.in_programme and "title" in self.m:
+            self.start_item(block, {"title": text}, f"'{text}' over bullet points: an item")
             return i + 1
         if self.programme_line(i):
             return i + 1
@@ -2435,10 +2448,14 @@ class _Recogniser:
 
         block = self.blocks[i]
         text = block.text.strip()
-        if block.kind == "item" and not block.ordered and not block.bold and _plain(text) == text:
+        bullet = block.kind == "item" and not block.ordered and not block.bold
+        if bullet and _plain(text) == text and told_decision(text) is None:
             return self.told_in_text(i)  # '• Do komise byli navrženi … Složení … schváleno …'
+        if bullet and _plain(text) == text:  # '• Schůze předběžně (jednohlasně) schválila …'
+            self.flush_list()
         lettered = block.kind == "item" and _LETTERED.match(block.marker or "")
-        if not (block.kind == "paragraph" or lettered) or block.bold or _plain(text) != text:
+        told_alone = block.kind == "paragraph" or lettered or bullet
+        if not told_alone or block.bold or _plain(text) != text:
             return None
         decision = told_decision(text)
         if decision is None and block.kind == "paragraph":
@@ -2464,10 +2481,14 @@ class _Recogniser:
         found = told_in_text(block.text.strip())
         if found is None and block.kind == "paragraph":  # 'Výbor byl … . Zároveň schválil …'
             found = bodyacts.continued(block.text.strip())
+        if found is None and block.kind == "item" and self.bullet_heads:
+            found = told.first_told(block.text.strip())  # '• … bylo schváleno …. Zároveň byly …'
         if found is None:
             return None
         before, decision, after = found
-        if block.kind == "item":  # the point keeps its sentences before the result
+        if block.kind == "item" and not before and self.bullet_heads:
+            self.flush_list()  # minutes written as bullets under headings: the point is the result
+        elif block.kind == "item":  # the point keeps its sentences before the result
             if not before:
                 return None
             self.list_item(Block("item", before, block.where, indent=block.indent))
@@ -2483,7 +2504,7 @@ class _Recogniser:
         if after:
             self.requeue = Block("paragraph", after, block.where)
             return i
-        return i + 1
+        return i + 1 + self.votes(i + 1, decision)
 
     def vote_alone(self, i: int) -> int | None:
         """A vote no resolution label comes before: 'Hlasování: jednomyslně schváleno (proti:
@@ -2600,8 +2621,8 @@ class _Recogniser:
             word = (part["word"] or part["word2"] or "pro").casefold()  # 'počtem 62 hlasů'
             count = int((part["count"] or part["count2"] or part["count3"]).replace(".", ""))
             key = _VOTE_KEYS.get(
-                word, "abstained" if re.match(r"zdrž|abst", word) else "not_voting"
-            )
+                word, "abstained" if re.match(r"(?:se\s+)?zdrž|abst", word) else "not_voting"
+            )  # '25 se zdrželo
             counts.setdefault(key, count)
         if counts:
             decision["votes"] = counts
@@ -2799,6 +2820,10 @@ class _Recogniser:
                 words.append(plain)
                 used += 1
                 continue
+            if not words and _COUNTED_VOTE.match(plain):  # 'Z aktivních členů: 26 pro, 0 proti, …'
+                words.append(plain)
+                used += 1
+                break
             if _VOTE_TRIPLE.match(plain) or (words and _RESULT_SENTENCE.match(plain)):
                 words.append(plain)
                 used += 1

@@ -167,6 +167,19 @@ def passive_decision(sentence: str) -> dict[str, Any] | None:
     return decision
 
 
+def first_told(text: str) -> tuple[str, dict[str, Any], str] | None:
+    """A paragraph telling several results, one a sentence ('Později při online hlasování bylo
+    jednohlasně schváleno vedení výboru ve složení: … Zároveň byly jednohlasně schváleny
+    navrhované změny stanov.'): the sentences before the first, it, and the sentences after it
+    (read again, the next result among them); None unless two sentences at least tell one."""
+    parts = sentences(text)
+    found = [(k, d) for k, part in enumerate(parts) if (d := passive_decision(part)) is not None]
+    if len(found) < 2:  # noqa: PLR2004
+        return None
+    k, decision = found[0]
+    return " ".join(parts[:k]), decision, " ".join(parts[k + 1 :])
+
+
 def told_in_text(text: str) -> tuple[str, dict[str, Any], str] | None:
     """A paragraph with one sentence telling a result among others ('Ing. Smetana představil
     návrh programu VH. Navrhovaný program byl hlasováním schválen.'): the sentences before it,
