@@ -50,12 +50,14 @@ def heading(r: Walk, i: int) -> int | None:
     item: dict[str, Any] = {"title": block.text.strip().strip("*").strip()}
     if numbered:
         folded = ""  # a numbered line repeats no title: it may be the point in turn
+    extending = _extending(folded, titles, taken)  # 'Rybářské závody pro členy MO …'
+    turn = _numbered_in_turn(block, titles, taken) if numbered else None  # '4. Nákup keřů'
     if folded in titles and folded not in used:
         at = titles.index(folded)
-    elif (at := _extending(folded, titles, taken)) is not None:
-        pass  # 'Rybářské závody pro členy MO …' under the programme's 'rybářské závody'
-    elif numbered and (turn := _numbered_in_turn(block, titles, taken)) is not None:
-        at, item = turn[0], {"number": turn[0] + 1, "title": turn[1]}  # '4. Nákup keřů'
+    elif extending is not None:
+        at = extending  # under the programme's 'rybářské závody'
+    elif turn is not None:
+        at, item = turn[0], {"number": turn[0] + 1, "title": turn[1]}
     else:
         return None
     r.in_programme = False
