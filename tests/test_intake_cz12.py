@@ -133,7 +133,11 @@ def test_a_sentence_not_quorate_is_not_quorate():
 def test_sepsala_and_zkontrolovali_sign_the_minutes():
     # pdf-zverinec-valna-hromada-2018-10, lines 41-42
     meeting = _draft(_source(ZVERINEC)).meeting
-    assert meeting["recorded_by"] == {"name": "Anna Řechtáčková", "gender": "female"}
+    assert meeting["recorded_by"] == {
+        "name": "Anna Řechtáčková",
+        "gender": "female",
+        "text": "Sepsala: Anna Řechtáčková",  # psc's own word would be 'Zapsala'
+    }
     assert [p["name"] for p in meeting["verified_by"]] == [
         "Martin Ukrop",
         "Dominika Krejčí",

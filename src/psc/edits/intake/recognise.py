@@ -3136,6 +3136,8 @@ class _Recogniser:
                 self.m["recorded_by"] = signers[0]
                 if len(people) == 1:  # the line as written: 'Zapsal : Tomáš Marek'
                     verb_written = found[0]["verb"] or found[0]["verb_en"]
+                    if verb.startswith("seps"):  # 'Sepsala:': psc prints its own 'Zapsala:'
+                        verb_written = "Zapsal" + verb.removeprefix("sepsal")
                     ownlabels.signature(signers[0], verb_written, text, self.group)
             elif verb.startswith(("schvál", "approved")):
                 self.m["approved_by"] = signers[0]
