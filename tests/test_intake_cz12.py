@@ -193,3 +193,20 @@ def test_results_told_in_bullets_under_headings_are_resolutions_with_their_vote(
     assert decisions[4]["decision"] == "Zároveň byly jednohlasně schváleny navrhované změny stanov."
     assert decisions[4]["votes"] == {"for": 26, "against": 0, "abstained": 25}
     assert len(decisions) == 5
+
+
+def test_a_speaker_after_kol_or_with_an_adverb_of_manner_before_the_verb():
+    from psc.edits.intake import statements
+
+    # mff-uk-kolegium-informatiky-2009-10, points 5 and 7
+    said = statements.speech_sentence(
+        "Proděkan Kučera silně doporučil, aby návrhy projektů GAUK obsahovaly také finanční"
+        " prostředky na nákup literatury.",
+        [],
+    )
+    assert said is not None and (said.person, said.role) == ("Kučera", "Proděkan")
+    text = "Kol. Kratochvíl seznámil sekci s návrhem na uvolnění části kapacit poslucháren."
+    assert statements.sentences(text) == [text]
+    # spolek-fo-op-slavia-valna-hromada-2019-02: an adverb of sequence is the narrative's
+    narrative = "Ing. Václav Smetana následně seznámil přítomné s návrhem výboru FO-OP."
+    assert statements.speech_sentence(narrative, []) is None
