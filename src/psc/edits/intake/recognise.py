@@ -1049,6 +1049,8 @@ class _Recogniser:
             return labelled
         if self.item_start(block):
             return i + 1
+        if (done := repeatedtitles.numbered_heading(self, i)) is not None:
+            return done  # '4. Nákup keřů' under the programme's '4. zakoupení keřů …'
         if self.presenters(block):
             return i + 1
         self.fresh_item = False

@@ -37,31 +37,42 @@ def heading(r: Walk, i: int) -> int | None:
     """A line repeating a title of the programme that no item has yet (no number, no more text)
     starts that item: the block to go on from, or None."""
     block = r.blocks[i]
-    numbered = block.kind == "item" and block.ordered and (block.number or "").isdigit()
-    numbered = numbered and not r.in_programme  # the programme's own points are no headings
-    if not r.programme or not (block.kind in ("paragraph", "heading") or numbered):
+    if not r.programme or block.kind not in ("paragraph", "heading"):
         return None
     titles = [_fold(str(entry.get("title", ""))) for entry in r.programme]
     folded = _fold(block.text)
     if not folded or "\n" in block.text.strip():
         return None
     used = {_fold(str(item["title"])) for item in r.items if item.get("title")}
-    taken = [k for k, title in enumerate(titles) if title in used or _extended(title, used)]
-    item: dict[str, Any] = {"title": block.text.strip().strip("*").strip()}
-    if numbered:
-        folded = ""  # a numbered line repeats no title: it may be the point in turn
-    extending = _extending(folded, titles, taken)  # 'Rybářské závody pro členy MO …'
-    turn = _numbered_in_turn(block, titles, taken) if numbered else None  # '4. Nákup keřů'
-    if folded in titles and folded not in used:
-        at = titles.index(folded)
-    elif extending is not None:
-        at = extending  # under the programme's 'rybářské závody'
-    elif turn is not None:
-        at, item = turn[0], {"number": turn[0] + 1, "title": turn[1]}
-    else:
+    if folded not in titles or folded in used:
         return None
+    at = titles.index(folded)
     r.in_programme = False
-    r.start_item(block, item, f"the title of programme point {at + 1}: an item")
+    title = block.text.strip().strip("*").strip()
+    r.start_item(block, {"title": title}, f"the title of programme point {at + 1}: an item")
+    return i + 1
+
+
+def numbered_heading(r: Walk, i: int) -> int | None:
+    """A short numbered line that no other rule read as an item ('4. Nákup keřů', worded
+    otherwise than the programme's '4. zakoupení keřů k osazení našeho rybníka'), after the
+    heading of an earlier point of the programme ('Starostenský guláš', point 2, in the
+    programme's words): that point's item, numbered and titled as written. The block to go
+    on from, or None."""
+    block = r.blocks[i]
+    numbered = block.kind == "item" and block.ordered and (block.number or "").isdigit()
+    if not r.programme or not numbered or r.in_programme:
+        return None
+    titles = [_fold(str(entry.get("title", ""))) for entry in r.programme]
+    used = {_fold(str(item["title"])) for item in r.items if item.get("title")}
+    taken = [k for k, title in enumerate(titles) if title in used]
+    title = block.text.strip()
+    k = int(block.number or 0) - 1
+    if not _heading_like(title) or not 0 < k < len(titles) or k in taken:
+        return None
+    if not any(t < k for t in taken) or any(item.get("number") == k + 1 for item in r.items):
+        return None
+    r.start_item(block, {"number": k + 1, "title": title}, f"programme point {k + 1}: an item")
     return i + 1
 
 
@@ -71,34 +82,3 @@ _MOST_WORDS = 10
 
 def _heading_like(text: str) -> bool:
     return 0 < len(text.split()) <= _MOST_WORDS and not re.search(r"[.!?:;,]$", text.strip())
-
-
-def _extended(title: str, used: set[str]) -> bool:
-    return any(taken.startswith(f"{title} ") for taken in used)
-
-
-def _extending(folded: str, titles: list[str], taken: list[int]) -> int | None:
-    """The programme point whose title a heading opens with and goes on from, in its words
-    ('Rybářské závody pro členy MO ČRS Hovorčovice' under 'rybářské závody'), when the point
-    before it has been taken by its heading (the headings follow the programme): its index."""
-    if not _heading_like(folded):
-        return None
-    for k, title in enumerate(titles):
-        if k in taken or len(title.split()) < 2 or not folded.startswith(f"{title} "):
-            continue
-        if k > 0 and k - 1 in taken:
-            return k
-    return None
-
-
-def _numbered_in_turn(block: Block, titles: list[str], taken: list[int]) -> tuple[int, str] | None:
-    """'4. Nákup keřů' (worded otherwise than the programme's '4. zakoupení keřů …') right after
-    the headings of the programme's points before it: that point, numbered as written, titled
-    by its heading. (index, title) or None."""
-    title = block.text.strip()
-    if not _heading_like(title):
-        return None
-    k = int(block.number or 0) - 1
-    if not 0 < k < len(titles) or k in taken or k - 1 not in taken:
-        return None
-    return k, title
