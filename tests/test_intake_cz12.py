@@ -210,3 +210,18 @@ def test_a_speaker_after_kol_or_with_an_adverb_of_manner_before_the_verb():
     # spolek-fo-op-slavia-valna-hromada-2019-02: an adverb of sequence is the narrative's
     narrative = "Ing. Václav Smetana následně seznámil přítomné s návrhem výboru FO-OP."
     assert statements.speech_sentence(narrative, []) is None
+
+
+def test_the_last_two_of_a_czech_list_joined_by_a_are_two():
+    from psc.edits.intake import peoplelist
+
+    # pdf-zverinec-valna-hromada-2018-10, line 6: the last one with a note after the name
+    people = ["Veronika Burgerová", "Martin Kurečka a Dominika Krejčí na telefonu"]
+    assert peoplelist.split_last(people) == [
+        "Veronika Burgerová",
+        "Martin Kurečka",
+        "Dominika Krejčí na telefonu",
+    ]
+    # spolek-sh-cms-uorp-2018-04: two people alone ('Jaroslav Vrba a Aleš Janda', the
+    # verifiers) are no list's last two: their rule reads them
+    assert peoplelist.split_last(["Jaroslav Vrba a Aleš Janda"]) == ["Jaroslav Vrba a Aleš Janda"]
