@@ -89,13 +89,27 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 
 def split_last(people: list[str]) -> list[str]:
     """'…, Mr E Taylor and Borough Councillor C Sampson': the last two people of an English
-    list joined by 'and' are two (each of them a person's capitalised words)."""
+    list joined by 'and' are two (each of them a person's capitalised words); so are those of
+    a Czech list joined by 'a' ('…, Veronika Burgerová, Martin Kurečka a Dominika Krejčí na
+    telefonu'), each a first name and a surname, the last perhaps with a note after it."""
     if not people:
         return people
     halves = _AND.split(people[-1].strip().rstrip("."))
     if len(halves) == 2 and all(_PERSON.match(h) for h in halves):
         return [*people[:-1], *halves]
+    halves = _A.split(people[-1].strip().rstrip("."))
+    if len(people) > 1 and len(halves) == 2 and _CS_PERSON.fullmatch(halves[0]):
+        if _CS_PERSON_NOTED.fullmatch(halves[1]):
+            return [*people[:-1], *halves]
     return people
+
+
+_A = re.compile(r"\s+a\s+")
+_CS_NAME = r"[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w'’-]+"
+_CS_PERSON = re.compile(rf"{_CS_NAME}(?:\s+{_CS_NAME}){{1,2}}")
+"""'Martin Kurečka': a first name and a surname (or two), each capitalised."""
+_CS_PERSON_NOTED = re.compile(rf"{_CS_NAME}(?:\s+{_CS_NAME}){{1,2}}(?:\s+[a-záčďéěíňóřšťúůýž]+)*")
+"""'Dominika Krejčí na telefonu': a person, perhaps with a note after the name in lower case."""
 
 
 def counted(part: str) -> str | None:

@@ -32,7 +32,7 @@ _TITLED = re.compile(
 )
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr cllr prof rev st no nr doc ing mgr bc judr rndr mudr phdr paeddr ph sb "
-    "odst čl č p pí sl tj mj apod atd resp cca vs etc".split()
+    "odst čl č p pí sl tj mj apod atd resp cca vs etc kol".split()
 )
 """Words that end in a stop without ending a title ('Cllr. Smith', 'doc. RNDr. …')."""
 _MOST_WORDS = 8
@@ -420,8 +420,8 @@ def prose(blocks: list[Block]) -> dict[int, tuple[Block, int, str, str]]:
     found: dict[int, tuple[Block, int, str, str]] = {}
     for run in runs:
         texts = [point[2] for _block, point in run]
-        if len(run) < 3 or any(not text or titled(text) for text in texts):
-            continue
+        if len(run) < 3 or not all(texts) or 4 * sum(bool(titled(t)) for t in texts) > len(texts):
+            continue  # a point or two of many may open as a title would ('Kontrola … – bez …')
         if 2 * sum(_a_sentence(text) for text in texts) <= len(texts):
             continue
         for block, (number, marker, text) in run:

@@ -29,6 +29,7 @@ from psc.edits.intake import (
     bodyacts,
     bulletedlabels,
     bulletedpeople,
+    bulletheads,
     chairline,
     charged,
     closingvote,
@@ -38,6 +39,7 @@ from psc.edits.intake import (
     counterproposal,
     english,
     excused,
+    functionlines,
     german,
     gluednumber,
     groups,
@@ -74,6 +76,7 @@ from psc.edits.intake import (
     subpoints,
     tables,
     tasks,
+    told,
     toldpresent,
     votelist,
     wrapped,
@@ -283,12 +286,18 @@ _VOTE = re.compile(
 _VOTE_PART = re.compile(
     r"(?P<word>pro|proti|zdržel[oaiy]?\s+se|zdrželi\s+se|zdržení|zdrž\.|nehlasoval[oaiy]?|"
     r"for|against|abstentions?|abstained|abstain)\s*:?\s*\(?(?P<count>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)"
-    r"|(?P<count2>\d+)\s*(?:hlas(?:ů|y|u)?\s+)?(?P<word2>pro|proti|zdržel[oaiy]?\s+se|for|against)\b"
+    r"|(?P<count2>\d+)\s*(?:hlas(?:ů|y|u)?\s+)?(?P<word2>pro|proti|zdržel[oaiy]?\s+se|se\s+zdržel[oaiy]?|for|against)\b"
     r"|\bpočtem\s+(?P<count3>\d+)\s+hlas(?:ů|y)?\b(?!\s+(?:pro|proti|zdrž))",
     re.I,
 )
 """'pro: 14', '5 pro', '0 hlasů proti, 0 hlasů zdržel se a 62 hlasů pro', and the count the
 resolution passed by: 'počtem 62 hlasů, 0 proti, 0 zdržel se' (those for it)."""
+_COUNTED_VOTE = re.compile(
+    r"^[^:\d]{1,30}:\s*\d+\s+pro\s*,\s*\d+\s+proti\s*,\s*\d+\s+(?:se\s+zdržel\w*|zdržel\w*\s+se)$",
+    re.I,
+)
+"""A vote's counts after the words saying whose they are: 'Z aktivních členů: 26 pro, 0 proti,
+25 se zdrželo' (of the active members, after an online vote)."""
 _RESULT_WORDS = (
     (
         "rejected",
@@ -395,8 +404,8 @@ _VOTE_KEYS = {
     "against": "against",
 }
 _FOOTER = re.compile(
-    r"(?P<verb>zapsala|zapsal|vypracovala|vypracoval|zapisovatelka|zapisovatel|schválila|schválil|"
-    r"ověřili|ověřila|ověřil|"
+    r"(?P<verb>zapsala|zapsal|vypracovala|vypracoval|sepsala|sepsal|zapisovatelka|zapisovatel|"
+    r"schválila|schválil|ověřili|ověřila|ověřil|zkontrolovali|zkontrolovala|zkontroloval|"
     r"ověřovatelé|ověřovatelka|ověřovatel)\s*:\s*"
     r"|(?P<verb_en>recorded by|minutes taken by|minutes by|approved by|verified by|verifiers)"
     r"\s*:?\s*",
@@ -579,7 +588,7 @@ def _titled_dash(text: str) -> tuple[str, str] | None:
 
 
 def _verifying(verb: str) -> bool:
-    return verb.startswith(("ověřovatel", "ověřil", "verif"))
+    return verb.startswith(("ověřovatel", "ověřil", "zkontrol", "verif"))
 
 
 def _verb(match: re.Match[str]) -> str:
@@ -652,6 +661,9 @@ rady:', 'Přítomní členové KR:'): the attendance of its first word."""
 def _label_kind(label: str, extra: dict[str, str]) -> str | None:
     folded = _fold(spaced.unspaced(_plain(label))).rstrip(":").strip()  # 'P r o g r a m:'
     folded = re.sub(r"\s*\(\d+\)$", "", folded)  # 'Present (7)': the label with its count
+    noted = re.fullmatch(r"(.+?)\s*\([^()]{1,30}\)", folded)  # 'Přítomni (bez titulů)'
+    if noted and _label_kind(noted.group(1), extra) in _ATTENDANCE:
+        return _label_kind(noted.group(1), extra)
     if folded in extra:
         return extra[folded]
     for kind, words in _HEADER_LABELS.items():
@@ -735,7 +747,26 @@ def _continues(value: str, block: Block) -> bool:
     text = block.text.strip()
     if re.search(r"(?:,|\s(?:a|and|&))$", value.rstrip()) or value.count("(") > value.count(")"):
         return True
+    if _NAME_CUT.search(value) and _NAME_CUT_REST.match(text):  # '…, Veronika' / 'Burgerová, …'
+        return True
     return (text[:1].islower() and not _SEE_LIST.match(text)) or _names_line(text)
+
+
+_NAME_CUT = re.compile(r",\s*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w'’-]*$")
+_NAME_CUT_REST = re.compile(r"^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][\w'’-]*,\s")
+"""A list of names that a line break cut inside a name: the line ends with a first name alone
+after a comma ('…, Lukáš Semerád, Veronika'), the next opens with the rest of it and a comma
+('Burgerová, Martin Kurečka a …')."""
+
+
+def _own_category(label: str, value: str) -> bool:
+    """'Online hlasující: Jan Horáček, Martin Ukrop, Anna Řechtáčková, …': a label that is no
+    attendance word psc knows, over a list of people (three at least, each one to five
+    capitalised words): a category of the attendance, labelled as written."""
+    if len(label.split()) > 3 or not label[:1].isupper():
+        return False
+    listed = value.strip().rstrip(",")
+    return listed.count(",") >= 2 and _names_line(listed)  # noqa: PLR2004
 
 
 def _names_line(text: str) -> bool:
@@ -838,6 +869,8 @@ class _Recogniser:
             self.blocks, reshaped = english.prepare(self.blocks, self.is_label)
             self.notes += [Note(where, what) for where, what in reshaped]
         self.prose_points = points.prose(self.blocks)
+        self.bullet_heads = bulletheads.headings(self.blocks, self.is_label)
+        """Headings over bulleted points ('Přijímání nových členů' / '• …'), by block id."""
         """Numbered points of prose without titles ('1.Šerif sdělil, že …'), by block id."""
         self.notes += [
             Note(where, what) for where, what in points.split(self.blocks, self.is_label)
@@ -969,6 +1002,8 @@ class _Recogniser:
             return done
         done = english.before(self, i) if self.english else repeatedtitles.heading(self, i)
         done = sectionlabels.section_line(self, i) if done is None and not self.english else done
+        if done is None and not self.english:  # 'Předseda: Jiří Veigrt' / 'Jednatel : …'
+            done = functionlines.function_first_lines(self, i, self.is_label)
         if done is not None:
             return done
         if self.in_programme and self._programme_restarts(block):
@@ -1002,6 +1037,9 @@ class _Recogniser:
             self.in_programme = False
         if self.prose_point(block):
             return i + 1
+        if id(block) in self.bullet_heads and not self.in_programme and "title" in self.m:
+            self.start_item(block, {"title": text}, f"'{text}' over bullet points: an item")
+            return i + 1
         if self.programme_line(i):
             return i + 1
         tabled = self.programme_table(i)
@@ -1029,6 +1067,8 @@ class _Recogniser:
             return labelled
         if self.item_start(block):
             return i + 1
+        if (done := repeatedtitles.numbered_heading(self, i)) is not None:
+            return done  # '4. Nákup keřů' under the programme's '4. zakoupení keřů …'
         if self.presenters(block):
             return i + 1
         self.fresh_item = False
@@ -1191,6 +1231,8 @@ class _Recogniser:
             return None
         label, value = match.group(1), match.group(2).strip()
         kind = _label_kind(label, self.extra_labels)
+        if kind is None and "attendees" in self.m and not self.started():
+            kind = "category" if _own_category(label, value) else None  # after the attendance
         if kind is None:
             return None
         closing = self.started() or self.footer_seen  # after the items: the footer's verifiers
@@ -1479,7 +1521,10 @@ class _Recogniser:
         if counts:
             quorum["present"], quorum["members"] = int(counts.group(1)), int(counts.group(2))
         quorum["quorate"] = not re.search(
-            r"neusnášeníschopn|není usnášeníschopn|not quorate|inquorate", plain, re.I
+            r"neusnášeníschopn|(?:není|nebyl[aoiy]?)\s+(?:\w+\s+)?usnášeníschopn|not quorate|"
+            r"inquorate",
+            plain,
+            re.I,
         )
         written = self._own_quorum(quorum)
         if written is None or _fold(written) != _fold(plain):
@@ -2425,10 +2470,14 @@ class _Recogniser:
 
         block = self.blocks[i]
         text = block.text.strip()
-        if block.kind == "item" and not block.ordered and not block.bold and _plain(text) == text:
+        bullet = block.kind == "item" and not block.ordered and not block.bold
+        if bullet and _plain(text) == text and told_decision(text) is None:
             return self.told_in_text(i)  # '• Do komise byli navrženi … Složení … schváleno …'
+        if bullet and _plain(text) == text:  # '• Schůze předběžně (jednohlasně) schválila …'
+            self.flush_list()
         lettered = block.kind == "item" and _LETTERED.match(block.marker or "")
-        if not (block.kind == "paragraph" or lettered) or block.bold or _plain(text) != text:
+        told_alone = block.kind == "paragraph" or lettered or bullet
+        if not told_alone or block.bold or _plain(text) != text:
             return None
         decision = told_decision(text)
         if decision is None and block.kind == "paragraph":
@@ -2454,10 +2503,14 @@ class _Recogniser:
         found = told_in_text(block.text.strip())
         if found is None and block.kind == "paragraph":  # 'Výbor byl … . Zároveň schválil …'
             found = bodyacts.continued(block.text.strip())
+        if found is None and block.kind == "item" and self.bullet_heads:
+            found = told.first_told(block.text.strip())  # '• … bylo schváleno …. Zároveň byly …'
         if found is None:
             return None
         before, decision, after = found
-        if block.kind == "item":  # the point keeps its sentences before the result
+        if block.kind == "item" and not before and self.bullet_heads:
+            self.flush_list()  # minutes written as bullets under headings: the point is the result
+        elif block.kind == "item":  # the point keeps its sentences before the result
             if not before:
                 return None
             self.list_item(Block("item", before, block.where, indent=block.indent))
@@ -2473,7 +2526,7 @@ class _Recogniser:
         if after:
             self.requeue = Block("paragraph", after, block.where)
             return i
-        return i + 1
+        return i + 1 + self.votes(i + 1, decision)
 
     def vote_alone(self, i: int) -> int | None:
         """A vote no resolution label comes before: 'Hlasování: jednomyslně schváleno (proti:
@@ -2590,8 +2643,8 @@ class _Recogniser:
             word = (part["word"] or part["word2"] or "pro").casefold()  # 'počtem 62 hlasů'
             count = int((part["count"] or part["count2"] or part["count3"]).replace(".", ""))
             key = _VOTE_KEYS.get(
-                word, "abstained" if re.match(r"zdrž|abst", word) else "not_voting"
-            )
+                word, "abstained" if re.match(r"(?:se\s+)?zdrž|abst", word) else "not_voting"
+            )  # '25 se zdrželo
             counts.setdefault(key, count)
         if counts:
             decision["votes"] = counts
@@ -2789,6 +2842,10 @@ class _Recogniser:
                 words.append(plain)
                 used += 1
                 continue
+            if not words and _COUNTED_VOTE.match(plain):  # 'Z aktivních členů: 26 pro, 0 proti, …'
+                words.append(plain)
+                used += 1
+                break
             if _VOTE_TRIPLE.match(plain) or (words and _RESULT_SENTENCE.match(plain)):
                 words.append(plain)
                 used += 1
@@ -3097,10 +3154,12 @@ class _Recogniser:
                 return False
             people.append((_verb(found_verb), signers))
         for verb, signers in people:
-            if verb.startswith(("zaps", "zapis", "vyprac", "recorded", "minutes")):
+            if verb.startswith(("zaps", "zapis", "vyprac", "seps", "recorded", "minutes")):
                 self.m["recorded_by"] = signers[0]
                 if len(people) == 1:  # the line as written: 'Zapsal : Tomáš Marek'
                     verb_written = found[0]["verb"] or found[0]["verb_en"]
+                    if verb.startswith("seps"):  # 'Sepsala:': psc prints its own 'Zapsala:'
+                        verb_written = "Zapsal" + verb.removeprefix("sepsal")
                     ownlabels.signature(signers[0], verb_written, text, self.group)
             elif verb.startswith(("schvál", "approved")):
                 self.m["approved_by"] = signers[0]
@@ -3215,9 +3274,9 @@ class _Recogniser:
         if role:
             person["role"] = role
         folded = verb.casefold()
-        if folded in ("zapsala", "vypracovala", "schválila", "ověřila"):  # the verb's form
-            person["gender"] = "female"
-        elif folded in ("zapsal", "vypracoval", "schválil", "ověřil"):
+        if folded in ("zapsala", "vypracovala", "sepsala", "schválila", "ověřila", "zkontrolovala"):
+            person["gender"] = "female"  # the verb's form
+        elif folded in ("zapsal", "vypracoval", "sepsal", "schválil", "ověřil", "zkontroloval"):
             person["gender"] = "male"
         if day is not None:
             person["date"] = day

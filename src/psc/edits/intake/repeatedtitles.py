@@ -51,3 +51,34 @@ def heading(r: Walk, i: int) -> int | None:
     title = block.text.strip().strip("*").strip()
     r.start_item(block, {"title": title}, f"the title of programme point {at + 1}: an item")
     return i + 1
+
+
+def numbered_heading(r: Walk, i: int) -> int | None:
+    """A short numbered line that no other rule read as an item ('4. Nákup keřů', worded
+    otherwise than the programme's '4. zakoupení keřů k osazení našeho rybníka'), after the
+    heading of an earlier point of the programme ('Starostenský guláš', point 2, in the
+    programme's words): that point's item, numbered and titled as written. The block to go
+    on from, or None."""
+    block = r.blocks[i]
+    numbered = block.kind == "item" and block.ordered and (block.number or "").isdigit()
+    if not r.programme or not numbered or r.in_programme:
+        return None
+    titles = [_fold(str(entry.get("title", ""))) for entry in r.programme]
+    used = {_fold(str(item["title"])) for item in r.items if item.get("title")}
+    taken = [k for k, title in enumerate(titles) if title in used]
+    title = block.text.strip()
+    k = int(block.number or 0) - 1
+    if not _heading_like(title) or not 0 < k < len(titles) or k in taken:
+        return None
+    if not any(t < k for t in taken) or any(item.get("number") == k + 1 for item in r.items):
+        return None
+    r.start_item(block, {"number": k + 1, "title": title}, f"programme point {k + 1}: an item")
+    return i + 1
+
+
+_MOST_WORDS = 10
+"""A heading is short: ten words at most."""
+
+
+def _heading_like(text: str) -> bool:
+    return 0 < len(text.split()) <= _MOST_WORDS and not re.search(r"[.!?:;,]$", text.strip())

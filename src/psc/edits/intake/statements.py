@@ -35,7 +35,8 @@ from psc.edits.intake import functionspeaker, inverted, reportgiven
 
 _TITLES = frozenset(
     "bc bca ing arch mgr mga judr mudr mvdr phdr rndr paeddr thdr doc prof dr p pí pan paní "
-    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as bratr sestra chr clk".split()
+    "sl ph phd csc drsc dis mr mrs ms miss cllr councillor sir dipl biol as bratr sestra chr clk "
+    "kol".split()
 )
 """Titles and forms of address before or after a name ('doc.', 'p.', 'pí.', 'Cllr')."""
 
@@ -218,6 +219,13 @@ commas, then the verb (of speaking, or the welcome: 'welcomed' alone is no state
 'NB welcomed the following new members …')."""
 
 
+def _adverb(word: str) -> bool:
+    """An adverb of manner between the speaker and the verb ('silně', 'stručně', 'důrazně'):
+    how the person spoke. (An adverb of sequence, 'následně', tells the minutes' own order of
+    events: 'Ing. Václav Smetana následně seznámil přítomné …' stays their narrative.)"""
+    return word not in _ADVERBS and re.fullmatch(r"[a-záčďéěíňóřšťúůýž]{2,}ně", word) is not None
+
+
 def speech_sentence(sentence: str, known: list[str]) -> Said | None:
     """'P. Pisk doporučil …' (the name before the verb of speaking), 'Zprávu … přednesl
     místostarosta St.Telec.' (the verb, the function, the name ending the sentence), 'Shona
@@ -236,6 +244,8 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
             continue
         before: list[str] = []
         j = k - 1
+        if j > 0 and _adverb(words[j]):  # 'Proděkan Kučera silně doporučil, aby …'
+            j -= 1
         while j >= 0 and _name_word(words[j]) and not words[j].endswith((",", ";")):
             before.insert(0, words[j])
             j -= 1

@@ -23,6 +23,7 @@ from psc.edits.intake import closingvote
 _CAPS = "A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
 _BODY_WORDS = (
     r"(?i:zastupitelstvo|rada|výbor|komise|senát|shromáždění|valná\s+hromada|představenstvo|"
+    r"kolegium|schůze|"
     r"členská\s+schůze|kontrolní\s+výbor|finanční\s+výbor|školská\s+rada|the\s+council|"
     r"the\s+committee|the\s+board|the\s+assembly|the\s+meeting|council|committee|board|"
     r"members|councillors)"
@@ -30,7 +31,7 @@ _BODY_WORDS = (
 _ABBREVIATION = rf"[{_CAPS}][\w]*[{_CAPS}][\w]*"
 """'ASF', 'ŠR', 'KV', 'PřF' (two capitals at least)."""
 _SUBJECT = (
-    rf"(?P<body>(?:[{_CAPS}][a-záčďéěíňóřšťúůýž]+[ýíá]\s+)?{_BODY_WORDS}(?:\s+[\w.]+){{0,3}}?"
+    rf"(?P<body>(?:[{_CAPS}][a-záčďéěíňóřšťúůýž]+[ýíá]\s+)?{_BODY_WORDS}(?:\s+\(?[\w.]+\)?){{0,3}}?"
     rf"|{_ABBREVIATION}(?:\s+{_ABBREVIATION}){{0,2}})"
 )
 _VERB = re.compile(
@@ -134,7 +135,9 @@ komise bylo schváleno všemi hlasy.', 'Bylo odsouhlaseno pozvání indického m
 parish council), 'Bylo odsouhlaseno konání zájezdu.' (a fire brigade's committee),
 'Přítomní hlasováním schválili znění jednacího řádu VH.', and all of them, unanimously: 'Všichni schválili navrženého zapisovatele …' (a municipal
 council), 'Všichni zastupitelé následně složili slib a zvolili návrhovou komise …' (another)."""
-_UNANIMOUS = re.compile(r"\b(?:jednomysln\w*|všemi\s+(?:hlasy|přítomnými)|unanimous\w*)\b", re.I)
+_UNANIMOUS = re.compile(
+    r"\b(?:jednomysln\w*|jednohlasn\w*|všemi\s+(?:hlasy|přítomnými)|unanimous\w*)\b", re.I
+)
 """Unanimity as told: 'jednomyslně', by all votes ('bylo schváleno všemi hlasy', an
 association's general meeting) or by all present ('Program byl schválen všemi přítomnými
 členy …', a hunting association's annual meeting)."""
@@ -162,6 +165,19 @@ def passive_decision(sentence: str) -> dict[str, Any] | None:
         decision["unanimous"] = True
     decision["outcome"] = "rejected" if match["neg"] else "adopted"
     return decision
+
+
+def first_told(text: str) -> tuple[str, dict[str, Any], str] | None:
+    """A paragraph telling several results, one a sentence ('Později při online hlasování bylo
+    jednohlasně schváleno vedení výboru ve složení: … Zároveň byly jednohlasně schváleny
+    navrhované změny stanov.'): the sentences before the first, it, and the sentences after it
+    (read again, the next result among them); None unless two sentences at least tell one."""
+    parts = sentences(text)
+    found = [(k, d) for k, part in enumerate(parts) if (d := passive_decision(part)) is not None]
+    if len(found) < 2:  # noqa: PLR2004
+        return None
+    k, decision = found[0]
+    return " ".join(parts[:k]), decision, " ".join(parts[k + 1 :])
 
 
 def told_in_text(text: str) -> tuple[str, dict[str, Any], str] | None:

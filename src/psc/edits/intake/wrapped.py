@@ -48,8 +48,24 @@ def _line(block: Block) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _hanging(first: Block, second: Block) -> bool:
+    """A bullet point's text wrapped onto the next line under its text, as `pdftotext -layout`
+    draws a list ('   • Willie has gotten $4500 in the budget … The BOS' / '       had
+    previously defunded the COA.', a county commission on aging; '   • Schůze předběžně …
+    Martin Ukrop (před-' / '     seda), Dominika Krejčí, …', an association's general
+    meeting): the line indented deeper than the bullet, right after it, and no label."""
+    if first.kind != "item" or first.ordered or second.kind != "paragraph" or second.bold:
+        return False
+    a, b = _line(first), _line(second)
+    if a is None or b is None or b != a + 1 or second.indent <= first.indent:
+        return False
+    return not _LABEL.match(second.text.strip())
+
+
 def continues(first: Block, second: Block) -> bool:
     """Is `second` the rest of the paragraph `first` that a hard wrap cut?"""
+    if _hanging(first, second):
+        return True
     if first.kind != "paragraph" or second.kind != "paragraph" or first.bold or second.bold:
         return False
     a, b = _line(first), _line(second)
