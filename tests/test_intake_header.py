@@ -244,3 +244,36 @@ def test_psc_import_of_adopted_minutes_writes_an_approved_meeting_showing_the_wo
     out = tmp_path / "minutes.md"
     assert run(runner, "render", "2008-03-12", "--format", "md", "-o", str(out)).exit_code == 0
     assert "Adopted Minutes" in out.read_text("utf-8")
+
+
+# ------------------------------------------------------------------ the date as written
+
+ZVERINEC = _source("pdf-zverinec-valna-hromada-2018-10", 3)
+"""'Zápis z valné hromady …' / 'Datum: 22. 10. 2018' / 'Přítomní: …' (a students' association)."""
+
+
+def test_a_header_date_in_figures_keeps_its_form():
+    """'Datum: 22. 10. 2018': the meeting's own `date_long` 'd. M. y', so its minutes print
+    '22. 10. 2018' as written, not '22. října 2018' (the '10' was lost); a form with zeros
+    ('05. 06. 2014') keeps them; a date psc prints alike, or in words, records nothing."""
+    draft = _draft(ZVERINEC)
+    assert draft.meeting["date"] == D(2018, 10, 22)
+    assert draft.meeting["labels"]["date_long"] == "d. M. y"
+    assert "'Datum' → date 2018-10-22, written '22. 10. 2018'" in _notes(draft)
+    zeros = _draft(ZVERINEC.replace("22. 10. 2018", "05. 06. 2014")).meeting
+    assert zeros["labels"]["date_long"] == "dd. MM. y"
+    worded = _draft(ZVERINEC.replace("22. 10. 2018", "22. října 2018")).meeting
+    assert "date_long" not in worded.get("labels", {})
+    own = Group(name="Spolek", short="SPSZ", labels={"date_long": "d. M. y"})
+    assert "date_long" not in _draft(ZVERINEC, own).meeting.get("labels", {})
+
+
+def test_the_imported_header_prints_the_date_as_the_minutes_write_it(runner, tmp_path, monkeypatch):
+    root = tmp_path / "spolek"
+    assert run(runner, "init", str(root), "--name", "Spolek", "--short", "SPSZ").exit_code == 0
+    monkeypatch.chdir(root)
+    source = tmp_path / "zapis.txt"
+    source.write_text(_source("pdf-zverinec-valna-hromada-2018-10"), encoding="utf-8")
+    assert run(runner, "import", str(source)).exit_code == 0
+    result = run(runner, "render", "2018-10-22", "--format", "md", "-o", "-")
+    assert "22. 10. 2018" in result.output and "října" not in result.output

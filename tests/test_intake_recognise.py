@@ -152,7 +152,7 @@ def test_header_labels_are_reported():
     draft = _draft(HEAD + "Místo konání: Praha\nBod 1 – Zahájení\nText.")
     assert [(n.where, n.what) for n in draft.notes[:3]] == [
         ("line 1", "title"),
-        ("line 2", "'Datum' → date 2016-09-07"),
+        ("line 2", "'Datum' → date 2016-09-07, written '7. 9. 2016'"),
         ("line 3", "'Místo konání' → place"),
     ]
 

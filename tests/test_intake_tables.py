@@ -52,4 +52,7 @@ def test_a_separator_is_never_a_person():
 def test_a_date_line_with_more_words_than_its_date_and_time_is_named_whole():
     draft = _draft(PECKY)
     notes = [(n.where, n.what) for n in draft.notes]
-    assert ("line 3", "'datum: 2. 4. 2025, čas: 17:30' → date 2025-04-02, start 17:30") in notes
+    assert (
+        "line 3",
+        "'datum: 2. 4. 2025, čas: 17:30' → date 2025-04-02, written '2. 4. 2025', start 17:30",
+    ) in notes

@@ -23,6 +23,7 @@ from typing import Any
 
 from psc.edits.intake import blocks
 from psc.language.labels import labels_for
+from psc.language.wording import Wording
 from psc.loading.model import Group
 
 ROW_LABELS = frozenset({"date", "place", "chair", "minute_taker", "verifiers", "programme"})
@@ -59,6 +60,37 @@ def keep(m: dict[str, Any], group: Group, key: str, written: str) -> str | None:
         return None
     own[key] = text
     return text
+
+
+_FIGURES = re.compile(
+    r"^(?P<d>\d{1,2})(?P<s1>\.\s?|/|-)(?P<m>\d{1,2})(?P<s2>\.\s?|/|-)(?P<y>\d{4}|\d{2})$"
+)
+"""A date written in figures: '22. 10. 2018', '05.06.2014', '25/4/23'."""
+
+
+def date_form(m: dict[str, Any], group: Group, written: str, day: dt.date) -> str | None:
+    """Record the form of the meeting's date as the minutes write it in figures ('Datum:
+    22. 10. 2018' → the meeting's own `date_long` 'd. M. y'), where psc would print it
+    otherwise ('22. října 2018'): the header then reads as the minutes do. The pattern
+    kept, or None (a date in words, one psc prints alike, or a form kept already)."""
+    found = _FIGURES.match(written.strip())
+    if found is None:
+        return None
+    day_field = "dd" if len(found["d"]) == 2 and found["d"].startswith("0") else "d"
+    month_field = "MM" if len(found["m"]) == 2 and found["m"].startswith("0") else "M"
+    year_field = "y" if len(found["y"]) == 4 else "yy"
+    pattern = f"{day_field}{found['s1']}{month_field}{found['s2']}{year_field}"
+    wording = Wording(group.language, {"date_long": pattern}, group.language)
+    if wording.long_date(day) != written.strip():
+        return None  # '1.10.2018' read as another day: never a form that misprints it
+    own: dict[str, str] = m.setdefault("labels", {})
+    psc = labels_for(group.language, group.labels)
+    if "date_long" in own or pattern == psc["date_long"]:
+        if not own:
+            del m["labels"]
+        return None
+    own["date_long"] = pattern
+    return pattern
 
 
 _MOVER = re.compile(

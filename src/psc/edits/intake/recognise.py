@@ -1446,6 +1446,9 @@ class _Recogniser:
             self.m["date"] = found.first
             parts.append(f"date {found.first.isoformat()}")
             last = found.end
+            written = value[found.start : found.end]  # 'Datum: 22. 10. 2018': printed so
+            if label and ownlabels.date_form(self.m, self.group, written, found.first):
+                parts.append(f"written '{written.strip()}'")
             if found.last != found.first:  # the format has no end date: the line stays
                 kept = Block("paragraph", f"{label}: {value}" if label else value, where)
                 self.text_kept(

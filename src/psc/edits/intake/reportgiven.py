@@ -12,10 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+_REPORTS = r"(?:report|presentation|update|summary|overview|briefing|talk)"
+"""What a person gives when they speak at length: the one list both patterns below use."""
+GAVE = re.compile(rf"^gave\s+(?:(?:a|an|the|his|her|their)\s+)?{_REPORTS}\b", re.I)
+"""The words after a name: 'Bill Murray gave presentation regarding the wetland system.' (a
+conservation commission), 'Mandy Leamon gave a report on …': statements.py reads them as a
+verb of speaking."""
 _GAVE_REPORT = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
     r"(?:,\s+(?:the\s+)?(?P<role>[^,;]{2,80}?),?)?"
-    r"\s+(?:gave|delivered|made)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?report\b"
+    rf"\s+(?:gave|delivered|made)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_REPORTS}\b"
 )
 
 

@@ -81,15 +81,6 @@ _VERBS_EN = (
 )
 _SPEECH_VERB = re.compile(rf"^(?:(?:{_VERBS_CS})(?:a|i|y|o)?|{_VERBS_EN})$", re.I)
 
-_GAVE = re.compile(
-    r"^gave\s+(?:(?:a|an|the|his|her|their)\s+)?(?:report|presentation|update|summary|overview|"
-    r"briefing|talk)\b",
-    re.I,
-)
-"""'Bill Murray gave presentation regarding the wetland system.' (a conservation commission),
-'Mandy Leamon gave a report on the Youth Club …' (a parish meeting): a report given is
-speaking."""
-
 _CAPITAL = re.compile(r"^(?:Mc|Mac|O['’])?[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýžäöüß'’-]+$")
 """A capitalised word of a name ('Pisk', 'Tesař', 'McGreggor', 'McKendrick'; not 'ASF', not
 'ŠR')."""
@@ -240,7 +231,10 @@ def speech_sentence(sentence: str, known: list[str]) -> Said | None:
         return Said(behalf["name"], sentence, behalf["role"])
     words = sentence.split()
     for k, word in enumerate(words):
-        if not (_SPEECH_VERB.match(word.strip(",;:")) or _GAVE.match(" ".join(words[k : k + 3]))):
+        if not (
+            _SPEECH_VERB.match(word.strip(",;:"))
+            or reportgiven.GAVE.match(" ".join(words[k : k + 3]))
+        ):
             continue
         before: list[str] = []
         j = k - 1
