@@ -118,3 +118,38 @@ def test_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert (
         str(info.value.problems[0]) == "m.yaml:1:1: error: file is 20 bytes, over the limit of 10"
     )
+
+
+# ------------------------------------------------------------------ a value to quote
+
+
+def test_a_colon_inside_a_value_says_to_quote_it():
+    """'title: Publicity: no report' (a point of a council on aging's minutes written by hand
+    as its title): the line with its value quoted, not only 'mapping values are not allowed'."""
+    (problem,) = problems_of("items:\n  - title: Publicity: no report\n")
+    assert 'quote it: title: "Publicity: no report"' in problem
+    assert problem.startswith("f.yaml:2:")
+
+
+def test_a_colon_inside_a_flow_mappings_value_says_to_quote_it():
+    (problem,) = problems_of("members:\n  - {name: Publicity: no report}\n")
+    assert "this bracket { is not closed" in problem
+    assert "a colon or comma inside a value? put the value in quotes" in problem
+
+
+def test_a_comma_inside_a_flow_mappings_name_says_to_quote_the_whole_name(repo, runner):
+    """'{name: doc. PaedDr. Ilona Mauritzová, Ph.D., gender: female}' (a school board's
+    chair) read 'Ph.D.' as a key: the message says which value the comma cut and how to
+    write it, not only "unknown key 'Ph.D.'"."""
+    from conftest import run
+
+    group = repo / "group.yaml"
+    text = group.read_text(encoding="utf-8")
+    member = "  - {name: doc. PaedDr. Ilona Mauritzová, Ph.D., gender: female}\n"
+    group.write_text(text.replace("members:\n", "members:\n" + member, 1), encoding="utf-8")
+    result = run(runner, "validate")
+    assert result.exit_code != 0
+    assert (
+        "unknown key 'Ph.D.': the comma before it ended the value of 'name'; quote the value: "
+        'name: "doc. PaedDr. Ilona Mauritzová, Ph.D."'
+    ) in " ".join(result.output.split())

@@ -31,7 +31,10 @@ def _model_problems(
             message = f"unknown key '{key}'"
             allowed = _allowed_keys(model, loc[:-1], data)
             hint = did_you_mean(str(key), allowed)
-            if hint:
+            split = _split_value(data, loc[:-1], key)
+            if split:  # '{name: doc. PhDr. Markéta Holubová, Ph.D., …}'
+                message += split
+            elif hint:
                 message += hint
             elif allowed:
                 message += f" (allowed: {', '.join(allowed)})"
@@ -103,6 +106,29 @@ def _data_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
             continue  # the tag of a content block's kind, not a key of the file
         out += ("for" if part == "for_" else part,)
     return out
+
+
+def _split_value(data: Any, loc: tuple[Any, ...], key: Any) -> str | None:
+    """Where an unknown key without a value comes right after a key whose value is text, the
+    text was cut by a comma of a flow mapping ('{name: doc. PhDr. Markéta Holubová, Ph.D.,
+    gender: female}' reads 'Ph.D.' as a key): the hint to quote the whole value; else None."""
+    mapping = data
+    for part in loc:
+        if not isinstance(mapping, (dict, list)) or not _has(mapping, part):
+            return None
+        mapping = mapping[part]
+    if not isinstance(mapping, dict) or mapping.get(key, "") is not None:
+        return None
+    keys = list(mapping)
+    at = keys.index(key)
+    if at == 0 or not isinstance(mapping[keys[at - 1]], str):
+        return None
+    before = keys[at - 1]
+    whole = f"{mapping[before]}, {key}".replace('"', '\\"')
+    return (
+        f": the comma before it ended the value of '{before}'; quote the value: "
+        f'{before}: "{whole}"'
+    )
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...], data: Any) -> list[str]:

@@ -163,13 +163,34 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Problem
                 f"this {name} {opened} is not closed ({problem} at line {mark.line + 1}, "
                 f"column {mark.column + 1})"
             )
+            if opened == "{" and "expected ','" in problem:
+                message += _QUOTE_HINT  # '{name: Eva: Malá}'
             mark = context
         else:
             hint = _unclosed_quote(text, context.line, mark.line)
             if hint:
                 message += f" (the quoted value at line {hint[0]}, column {hint[1]} may lack its closing quote)"
+    if "mapping values are not allowed" in message and mark is not None:
+        message += _quote_line(text, mark.line)  # 'name: Eva: Malá'
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Problem(shown, line, col, "", f"invalid YAML: {message}")
+
+
+_QUOTE_HINT = "; a colon or comma inside a value? put the value in quotes"
+"""What most such errors in a hand-written file come from: a name or title with a colon."""
+
+
+def _quote_line(text: str, line: int) -> str:
+    """The hint for a colon inside a value on `line`: the line with its value quoted
+    ('name: Eva: Malá' → name: "Eva: Malá"), or the general hint."""
+    lines = text.splitlines()
+    found = re.match(
+        r"^\s*(?:-\s+)?([\w.-]+):\s+(.+?)\s*$", lines[line] if line < len(lines) else ""
+    )
+    if found is None or found[2][:1] in "\"'{[|>":
+        return _QUOTE_HINT
+    value = found[2].replace("\\", "\\\\").replace('"', '\\"')
+    return f'; a colon inside a value? quote it: {found[1].strip()}: "{value}"'
 
 
 _OPENING_QUOTE = re.compile(r"""(?:^|:\s|-\s)\s*(["'])""")
