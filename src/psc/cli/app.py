@@ -53,9 +53,12 @@ def handle_errors(func: F) -> F:
         except (typer.Exit, typer.Abort):
             raise
         except ModuleNotFoundError as exc:  # an installation without a module psc needs
+            from psc.installed import install_command
+
+            command = install_command("pdf" if exc.name == "weasyprint" else None)
             console.echo(
                 f"error: the Python module {exc.name!r} that this command needs is not "
-                "installed: reinstall psc with its dependencies (pip install .)",
+                f"installed: reinstall psc with its dependencies ({command})",
                 err=True,
             )
             raise typer.Exit(2) from None

@@ -711,7 +711,7 @@ def html_to_pdf(
     running_header: str | None = None,
     lang: str | None = None,
 ) -> bytes:
-    """Print an HTML page to an archival, tagged PDF with WeasyPrint (the extra `psc[pdf]`):
+    """Print an HTML page to an archival, tagged PDF with WeasyPrint (psc's extra `pdf`):
     PDF/A-3b (XMP identification, sRGB output intent, fonts embedded), a structure tree and
     the document's language (/Lang), `title` and `author` in the document information and the
     XMP metadata, and `running_header` at the top of every page. The header is a stylesheet
@@ -719,8 +719,10 @@ def html_to_pdf(
     try:
         import weasyprint
     except ImportError:
+        from psc.installed import install_command
+
         raise UsageError(
-            "PDF output needs WeasyPrint: pip install 'psc[pdf]' "
+            f"PDF output needs WeasyPrint: {install_command('pdf')} "
             "(and the Pango library, e.g. Debian's libpango-1.0-0)"
         ) from None
     except OSError as exc:  # WeasyPrint is there but its system libraries are not
