@@ -26,23 +26,20 @@ from psc.edits.intake.blocks import Block
 _PROSE_WORDS = 8
 """Words of a paragraph of prose at least (a line of a list or a header is shorter)."""
 _LEAST_PARAGRAPHS = 3
-_NUMBERED = re.compile(r"^(?:item\s+)?\d+(?:[./]\d+)*[.):]?\s", re.I)
+NUMBERED = re.compile(r"^(?:item\s+|minute\s+)?\d+(?:[./]\d+)*[.):]?\s", re.I)
+"""A point's number opening a line ('3. …', '4.01)', 'Item 2 …', 'Minute 7 …')."""
 _ENDS_A_SENTENCE = re.compile(r"[.!?][\"”’)]?$")
-_LABELLED = re.compile(r"^[^\s:][^:.]{0,40}:\s")
-"""A line opening with its label ('Present: Revd …'): the header's, not the narrative's."""
 
 
 def prose(block: Block) -> bool:
-    """A paragraph of prose: eight words at least, ending a sentence, no number or label
-    opening it."""
+    """A paragraph of prose: eight words at least, ending a sentence, no number opening it."""
     text = block.text.strip()
     return (
         block.kind == "paragraph"
         and not block.bold
         and len(text.split()) >= _PROSE_WORDS
         and bool(_ENDS_A_SENTENCE.search(text))
-        and not _NUMBERED.match(text)
-        and not _LABELLED.match(text)
+        and not NUMBERED.match(text)
     )
 
 
@@ -50,7 +47,7 @@ def _numbered(block: Block) -> bool:
     """A numbered point: how minutes that are not a narrative mark their points."""
     if block.kind == "item" and block.ordered:
         return True
-    return block.kind == "paragraph" and bool(_NUMBERED.match(block.text.strip()))
+    return block.kind == "paragraph" and bool(NUMBERED.match(block.text.strip()))
 
 
 def told(blocks: list[Block]) -> bool:

@@ -83,13 +83,11 @@ def date_form(m: dict[str, Any], group: Group, written: str, day: dt.date) -> st
     wording = Wording(group.language, {"date_long": pattern}, group.language)
     if wording.long_date(day) != written.strip():
         return None  # '1.10.2018' read as another day: never a form that misprints it
-    own: dict[str, str] = m.setdefault("labels", {})
-    psc = labels_for(group.language, group.labels)
-    if "date_long" in own or pattern == psc["date_long"]:
-        if not own:
-            del m["labels"]
+    if "date_long" in m.get("labels", {}):
         return None
-    own["date_long"] = pattern
+    if pattern == labels_for(group.language, group.labels)["date_long"]:
+        return None
+    m.setdefault("labels", {})["date_long"] = pattern
     return pattern
 
 

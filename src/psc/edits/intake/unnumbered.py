@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from psc.edits.intake import capsopen, points
+from psc.edits.intake import capsopen, narrative, points
 from psc.edits.intake.blocks import Block, titled
 
 Note = tuple[str, str]
@@ -24,7 +24,6 @@ _SMALL = frozenset("of and the for from to on in at a an with by or & - – per"
 """Words a title leaves in lower case."""
 _MOST_WORDS = 8
 _ATTENDANCE = {"present", "excused", "absent", "guests", "attendees", "category"}
-_NUMBERED = re.compile(r"^(?:item\s+|minute\s+)?\d+(?:[./]\d+)*[.):]?\s", re.I)
 _LABEL = re.compile(r"^\**\s*([^:*\n–—]{1,40}?)\s*\**\s*(?::|\s[–—-]\s)")
 """An attendance label before its colon or a spaced dash ('ROLL CALL – Roy Allen and …')."""
 _ROLL_CALL = re.compile(r"^roll\s+call$", re.I)
@@ -212,17 +211,10 @@ def _in_a_list(blocks: list[Block], i: int) -> bool:
 
 
 def _after_prose(blocks: list[Block]) -> int:
-    """The index of the first block after the first paragraph of prose (a sentence of a dozen
-    words at least: 'The Morgan County Board of Commissioners met in …'), where minutes that
-    tell their attendance in sentences begin their points; len(blocks) when there is none."""
-    for i, block in enumerate(blocks):
-        text = block.text.strip()
-        if block.kind == "paragraph" and len(text.split()) >= _PROSE and text.endswith("."):
-            return i + 1
-    return len(blocks)
-
-
-_PROSE = 12
+    """The index of the first block after the first paragraph of prose (`narrative.prose`:
+    'The Morgan County Board of Commissioners met in …'), where minutes that tell their
+    attendance in sentences begin their points; len(blocks) when there is none."""
+    return next((i + 1 for i, block in enumerate(blocks) if narrative.prose(block)), len(blocks))
 
 
 def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[Note]:
@@ -235,7 +227,7 @@ def titles(blocks: list[Block], is_label: Callable[[str], str | None]) -> list[N
         start = _after_prose(blocks)
     after = blocks[start:]
     if any(b.kind == "heading" or (b.kind == "item" and b.ordered) for b in after) or (
-        sum(1 for b in after if _NUMBERED.match(b.text.strip())) >= 2
+        sum(1 for b in after if narrative.NUMBERED.match(b.text.strip())) >= 2
     ):
         return []  # the minutes mark their points otherwise ('ITEM 2 MINUTES …', '43.15 …')
     found: list[tuple[int, tuple[str, str, bool]]] = []
