@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+os.environ["PSC_LANG"] = "en"
+"""The suite reads psc's messages in the code's language, English, whatever the group's
+language or the locale (tests/test_messages.py checks each language and the choice)."""
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = Path(__file__).parent / "fixtures" / "seed-2016-09-07.txt"
 """A copy of ../shared/seed/000_7d4f03c7bf7dc998.txt: the original minutes of the 1st meeting."""

@@ -14,6 +14,7 @@ LAYERS = {
     "psc.terms": 0,
     "psc.fileio": 0,
     "psc.gitrepo": 0,
+    "psc.messages": 0,
     "psc": 0,
     "psc.language": 1,
     "psc.loading": 2,

@@ -23,9 +23,12 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
+        from psc.messages import _
+
         where = f"{self.path}:{self.line}:{self.col}"
         field = f"{self.field}: " if self.field else ""
-        return f"{where}: {self.severity}: {field}{self.message}"
+        severity = _("error") if self.severity == "error" else _("warning")
+        return f"{where}: {severity}: {field}{self.message}"
 
 
 def display_path(path: Path | str) -> str:
@@ -61,7 +64,9 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 def check_language(lang: str | None) -> None:
     """Languages psc renders: the group's default (None), cs or en."""
     if lang is not None and lang not in ("cs", "en"):
-        raise UsageError(f"unknown language {lang!r}; choose cs or en")
+        from psc.messages import _
+
+        raise UsageError(_("unknown language {lang!r}; choose cs or en", lang=lang))
 
 
 CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
@@ -93,7 +98,9 @@ class PscError(Exception):
     exit_code = 1
 
     def lines(self) -> list[str]:
-        return [f"error: {self}"]
+        from psc.messages import _
+
+        return [_("error: {message}", message=self)]
 
 
 class UsageError(PscError):
@@ -120,12 +127,15 @@ class InvalidData(PscError):
         super().__init__(f"{len(self.problems)} problem(s) found")
 
     def lines(self) -> list[str]:
+        from psc.messages import n_
+
         errors = [p for p in self.problems if p.severity == "error"]
         n, warnings = len(errors), len(self.problems) - len(errors)
         files = len({p.path for p in errors})
-        summary = f"{n} error{'s' if n != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        summary = n_("{count} error", "{count} errors", n)
+        summary += " " + n_("in {count} file", "in {count} files", files)
         if warnings:
-            summary += f" (and {warnings} warning{'s' if warnings != 1 else ''})"
+            summary += " " + n_("(and {count} warning)", "(and {count} warnings)", warnings)
         return [str(p) for p in self.problems] + [summary]
 
 

@@ -26,6 +26,7 @@ import typer
 
 from psc import __version__
 from psc.cli import console
+from psc import messages
 from psc.errors import PscError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -46,7 +47,7 @@ def handle_errors(func: F) -> F:
                 console.echo(line, err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("interrupted", err=True)
+            typer.echo(messages._("interrupted"), err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError:  # the reader went away (`psc tasks | head -1`): stop quietly
             raise typer.Exit(_pipe_closed()) from None
@@ -57,8 +58,12 @@ def handle_errors(func: F) -> F:
 
             command = install_command("pdf" if exc.name == "weasyprint" else None)
             console.echo(
-                f"error: the Python module {exc.name!r} that this command needs is not "
-                f"installed: reinstall psc with its dependencies ({command})",
+                messages._(
+                    "error: the Python module {module!r} that this command needs is not "
+                    "installed: reinstall psc with its dependencies ({command})",
+                    module=exc.name,
+                    command=command,
+                ),
                 err=True,
             )
             raise typer.Exit(2) from None
@@ -66,8 +71,12 @@ def handle_errors(func: F) -> F:
             if os.environ.get("PSC_DEBUG"):
                 raise
             console.echo(
-                f"error: internal error: {type(exc).__name__}: {exc} "
-                "(please report this; set PSC_DEBUG=1 to see the traceback)",
+                messages._(
+                    "error: internal error: {kind}: {error} "
+                    "(please report this; set PSC_DEBUG=1 to see the traceback)",
+                    kind=type(exc).__name__,
+                    error=exc,
+                ),
                 err=True,
             )
             raise typer.Exit(1) from None
@@ -102,6 +111,16 @@ def main_options(
             file_okay=False,
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="cs|en",
+            help="The language psc speaks in: cs or en (default: PSC_LANG, the group's "
+            "language, then the locale).",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -111,6 +130,26 @@ def main_options(
 ) -> None:
     """Minutes and tasks of a working group, kept as YAML files in git."""
     ctx.obj = {"root": root}
+    speak(root, lang)
+
+
+def speak(root: Path | None, lang: str | None) -> None:
+    """Choose the language of psc's messages for this command: --lang, PSC_LANG, the group's
+    language (its group file found as the command will find it), then the locale."""
+    from psc.errors import UsageError, check_language
+
+    messages.reset()
+    try:
+        check_language(lang)
+    except UsageError as exc:
+        console.echo(exc.lines()[0], err=True)
+        raise typer.Exit(2) from None
+    messages.choose("option", lang)
+    try:
+        cwd = Path.cwd()
+    except OSError:
+        return
+    messages.choose("group", messages.repository_language(root, cwd))
 
 
 def _typer(**settings: Any) -> typer.Typer:

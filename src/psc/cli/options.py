@@ -58,6 +58,14 @@ Public = Annotated[
 ]
 """The public edition of render, build, export ics and remind."""
 
+def _speak(value: str | None) -> str | None:
+    """A command's --lang chooses the language of its messages too (below psc --lang)."""
+    from psc import messages
+
+    messages.choose("command", value)
+    return value
+
+
 Lang = Annotated[
     str | None,
     typer.Option(
@@ -65,13 +73,16 @@ Lang = Annotated[
         metavar="cs|en",
         help="cs or en (default: the group's language).",
         show_default=False,
+        callback=_speak,
     ),
 ]
 """The language of a document or report (render, tasks, export ics, remind)."""
 
 LangBrief = Annotated[
     str | None,
-    typer.Option("--lang", metavar="cs|en", help="cs or en.", show_default=False),
+    typer.Option(
+        "--lang", metavar="cs|en", help="cs or en.", show_default=False, callback=_speak
+    ),
 ]
 """The same, with the shorter help of tasks show, list, diff, log and build."""
 
