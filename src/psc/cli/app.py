@@ -24,9 +24,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from psc import __version__
+from psc import __version__, messages
 from psc.cli import console
-from psc import messages
 from psc.errors import PscError
 
 F = TypeVar("F", bound=Callable[..., Any])

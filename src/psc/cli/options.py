@@ -58,6 +58,7 @@ Public = Annotated[
 ]
 """The public edition of render, build, export ics and remind."""
 
+
 def _speak(value: str | None) -> str | None:
     """A command's --lang chooses the language of its messages too (below psc --lang)."""
     from psc import messages
@@ -80,9 +81,7 @@ Lang = Annotated[
 
 LangBrief = Annotated[
     str | None,
-    typer.Option(
-        "--lang", metavar="cs|en", help="cs or en.", show_default=False, callback=_speak
-    ),
+    typer.Option("--lang", metavar="cs|en", help="cs or en.", show_default=False, callback=_speak),
 ]
 """The same, with the shorter help of tasks show, list, diff, log and build."""
 

@@ -57,7 +57,7 @@ def extract() -> Catalog:
         template.add(
             message,
             None,
-            [(f"src/psc/{filename}", None)],
+            [(f"src/psc/{filename}", 0)],
             auto_comments=comments,
             context=context,
         )
@@ -147,17 +147,17 @@ def check() -> list[str]:
                 continue
             if message.fuzzy:
                 problems.append(f"{lang}: fuzzy: {key!r}")
-            ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
-            strings = (
-                message.string
+            ids: tuple[str, ...] = (
+                tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
+            )
+            strings: tuple[str, ...] = (
+                tuple(message.string)
                 if isinstance(message.string, (tuple, list))
-                else (message.string,)
+                else (message.string or "",)
             )
             expected = set().union(*(fields(i) for i in ids))
             for string in strings:
-                if fields(string) - expected or (
-                    len(ids) == 1 and fields(string) != expected
-                ):
+                if fields(string) - expected or (len(ids) == 1 and fields(string) != expected):
                     problems.append(
                         f"{lang}: fields differ: {key!r} has {sorted(expected)}, "
                         f"the translation {sorted(fields(string))}"
