@@ -1,5 +1,6 @@
-"""The example repositories: they validate, and the README shows the council's minutes as psc
-renders them now (PSC_UPDATE_README=1 rewrites the README's copy; review the diff)."""
+"""The example repositories: they validate, and the reference of the file format
+(docs/reference/format.md) shows the council's minutes as psc renders them now
+(PSC_UPDATE_DOCS=1 rewrites the page's copy; review the diff)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from conftest import REPO, run
 
 COUNCIL = REPO / "examples" / "council"
+FORMAT_PAGE = REPO / "docs" / "reference" / "format.md"
 BLOCK = re.compile(
     r"(<!-- council-example:start -->\n\n````markdown\n)(.*?)(````\n\n<!-- council-example:end -->)",
     re.S,
@@ -23,18 +25,18 @@ def test_the_council_example_validates(runner, monkeypatch):
     assert result.output == "ok: 8 files valid\n"
 
 
-def test_the_readme_shows_the_council_minutes_as_rendered(runner, monkeypatch):
+def test_the_format_page_shows_the_council_minutes_as_rendered(runner, monkeypatch):
     monkeypatch.chdir(COUNCIL)
     result = run(runner, "render", "2025-03-18", "--format", "md", "-o", "-", "--no-cache")
     assert result.exit_code == 0, result.output
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    if os.environ.get("PSC_UPDATE_README"):
-        readme = BLOCK.sub(lambda m: m.group(1) + result.stdout + m.group(3), readme)
-        (REPO / "README.md").write_text(readme, encoding="utf-8")
-    match = BLOCK.search(readme)
-    assert match, "the README lost its council-example block"
+    page = FORMAT_PAGE.read_text(encoding="utf-8")
+    if os.environ.get("PSC_UPDATE_DOCS"):
+        page = BLOCK.sub(lambda m: m.group(1) + result.stdout + m.group(3), page)
+        FORMAT_PAGE.write_text(page, encoding="utf-8")
+    match = BLOCK.search(page)
+    assert match, "docs/reference/format.md lost its council-example block"
     assert match.group(2) == result.stdout, (
-        "stale: run PSC_UPDATE_README=1 python -m pytest tests/test_examples.py"
+        "stale: run PSC_UPDATE_DOCS=1 python -m pytest tests/test_examples.py"
     )
     for structure in (
         "Předsedající",
