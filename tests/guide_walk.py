@@ -11,7 +11,10 @@ fenced block:
 - `<!-- walk: skip REASON -->`: a ```sh block the walk-through does not run (it needs what a
   test cannot have, such as a mail server).
 
-Blocks of other languages (```text output, a ```yaml example) are read, not run.
+A ```text block right after a block that runs is its output as the page shows it: each of its
+lines must be a line of what the commands printed, in order; a line with `…` stands for any
+line that begins with what precedes the `…` and ends with what follows it. Other blocks (a
+```yaml example, a listing without a language) are read, not run.
 
 `python tests/guide_walk.py docs/cs/index.md` runs a page in a temporary folder and prints each
 step's output, to paste into the page.
@@ -53,6 +56,8 @@ class Step:
     text: str
     path: str = ""
     new: str = ""
+    shown: str | None = None  # run: the output the page shows
+    shown_line: int = 0
 
 
 def blocks(page: str) -> list[Block]:
@@ -88,8 +93,13 @@ def steps(page: str) -> list[Step]:
     """What the reader of `page` does, in order."""
     found: list[Step] = []
     pending: Step | None = None
+    previous: Block | None = None
     for block in blocks(page):
-        if pending is not None:
+        ran = found and found[-1].kind == "run" and previous is not None and previous.lang == "sh"
+        previous = block
+        if ran and block.lang == "text" and not block.mark and found[-1].shown is None:
+            found[-1].shown, found[-1].shown_line = block.text, block.line
+        elif pending is not None:
             pending.new = block.text
             found.append(pending)
             pending = None
@@ -102,6 +112,24 @@ def steps(page: str) -> list[Step]:
     if pending is not None:
         raise ValueError(f"line {pending.line}: a replace mark without the new text after it")
     return found
+
+
+def unshown(shown: str, printed: str) -> list[str]:
+    """The lines of `shown` (a page's copy of some output) that `printed` does not have, in
+    order; `…` in a line of `shown` stands for any text."""
+    lines = printed.splitlines()
+    missing: list[str] = []
+    at = 0
+    for expected in shown.splitlines():
+        head, ellipsis, tail = expected.partition("…")
+        for index in range(at, len(lines)):
+            line = lines[index]
+            if line == expected or (ellipsis and line.startswith(head) and line.endswith(tail)):
+                at = index + 1
+                break
+        else:
+            missing.append(expected)
+    return missing
 
 
 def environment(home: Path, python: str = sys.executable) -> dict[str, str]:
@@ -150,7 +178,9 @@ def walk(page: Path, where: Path, show=None) -> Path:
             target.write_text(text.replace(step.text, step.new), encoding="utf-8")
         else:
             marker = where / "cwd"
-            script = f"set -e\ncd {shlex.quote(str(cwd))}\n{step.text}pwd > {shlex.quote(str(marker))}\n"
+            script = (
+                f"set -e\ncd {shlex.quote(str(cwd))}\n{step.text}pwd > {shlex.quote(str(marker))}\n"
+            )
             result = subprocess.run(
                 ["bash", "-c", script], env=env, capture_output=True, text=True, timeout=300
             )
@@ -160,6 +190,13 @@ def walk(page: Path, where: Path, show=None) -> Path:
                 f"{page}:{step.line}: exit {result.returncode}\n{step.text}\n"
                 f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
             )
+            if step.shown is not None:
+                missing = unshown(step.shown, result.stdout + result.stderr)
+                assert not missing, (
+                    f"{page}:{step.shown_line}: the page shows output psc does not print now:\n"
+                    + "\n".join(missing)
+                    + f"\n\npsc printed:\n{result.stdout}{result.stderr}"
+                )
             cwd = Path(marker.read_text(encoding="utf-8").strip())
     return cwd
 
