@@ -53,18 +53,14 @@ def test_render_all_says_what_it_wrote_in_one_line(council, runner, bars):
     result = run(runner, "render", "--all")
     assert result.exit_code == 0
     count = len(list((council / "meetings").glob("*.yaml")))
-    assert result.stderr.splitlines() == [
-        f"wrote {2 * count} files of {count} meetings to minutes"
-    ]
+    assert result.stderr.splitlines() == [f"wrote {2 * count} files of {count} meetings to minutes"]
     [(label, steps)] = bars
     assert label == "rendering" and len(steps) == count
 
 
 def test_render_of_one_meeting_names_its_files_in_one_line(council, runner, bars):
     result = run(runner, "render", "2025-01-21")
-    assert result.stderr.splitlines() == [
-        "wrote minutes/2025-01-21.md, minutes/2025-01-21.html"
-    ]
+    assert result.stderr.splitlines() == ["wrote minutes/2025-01-21.md, minutes/2025-01-21.html"]
     assert bars == []  # one meeting: no bar
 
 
@@ -84,3 +80,32 @@ def test_the_summary_in_czech(council, runner, monkeypatch):
 def test_no_bar_is_drawn_into_a_pipe(council, runner):
     result = run(runner, "build")
     assert "\x1b" not in result.output
+
+
+def test_validate_advances_a_bar_file_by_file(council, runner, bars):
+    result = run(runner, "validate", "--no-cache")
+    assert result.exit_code == 0
+    [(label, steps)] = bars
+    assert label == "validating"
+    count = len(list((council / "meetings").glob("*.yaml")))
+    assert [s[:2] for s in steps] == [(n, count) for n in range(count + 1)]
+
+
+def test_many_files_checked_in_workers_advance_the_bar_chunk_by_chunk(tmp_path):
+    """Where the files are shared among worker processes, the bar moves as each chunk of
+    them comes back, to all of them."""
+    from psc.archive import index
+
+    meetings = tmp_path / "meetings"
+    meetings.mkdir()
+    paths = []
+    for n in range(index.PARALLEL_FROM):
+        path = meetings / f"2020-01-{n:04d}.yaml"
+        path.write_text("x: [\n", encoding="utf-8")
+        paths.append(path)
+    checker = index.FileChecker(tmp_path, meetings, None)
+    steps: list[tuple[int, int]] = []
+    checked = checker.check_many(paths, lambda done, total, path: steps.append((done, total)))
+    assert len(checked) == len(paths)
+    assert steps and steps[-1] == (len(paths), len(paths))
+    assert [d for d, _ in steps] == sorted(d for d, _ in steps)

@@ -58,7 +58,11 @@ def validate(
 
     if fmt not in ("text", "github", "json"):
         raise UsageError(f"unknown format {fmt!r}; choose text, github or json")
-    result = check(common.project(ctx, no_cache), paths, since=since)
+    from psc.messages import _
+
+    project = common.project(ctx, no_cache)
+    with console.progress(_("validating"), sys.stderr) as advance:
+        result = check(project, paths, since=since, progress=advance)
     if fmt == "json":
         sys.stdout.write(result.as_json())
         if result.failed:
