@@ -17,7 +17,8 @@ line that begins with what precedes the `…` and ends with what follows it. Oth
 ```yaml example, a listing without a language) are read, not run.
 
 `python tests/guide_walk.py docs/cs/index.md` runs a page in a temporary folder and prints each
-step's output, to paste into the page.
+step's output, to paste into the page; `--update` rewrites the page's copies of output that psc
+no longer prints (review the diff; a copy shortened with `…` is left for you to edit).
 """
 
 from __future__ import annotations
@@ -156,9 +157,12 @@ def environment(home: Path, python: str = sys.executable) -> dict[str, str]:
     return env
 
 
-def walk(page: Path, where: Path, show=None) -> Path:
+def walk(page: Path, where: Path, show=None, update: bool = False) -> Path:
     """Do what `page` says, starting in the empty folder `where`; returns the folder the reader
-    ends in. Raises AssertionError naming the page's line when a command fails."""
+    ends in. Raises AssertionError naming the page's line when a command fails or prints other
+    than the page shows; with `update`, the page's copies of output (those without `…`) are
+    rewritten to what psc printed instead."""
+    renewed: dict[int, tuple[str, str]] = {}
     home = where / "home"
     start = where / "work"
     start.mkdir(parents=True)
@@ -190,26 +194,38 @@ def walk(page: Path, where: Path, show=None) -> Path:
                 f"{page}:{step.line}: exit {result.returncode}\n{step.text}\n"
                 f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
             )
-            if step.shown is not None:
-                missing = unshown(step.shown, result.stdout + result.stderr)
+            cwd = Path(marker.read_text(encoding="utf-8").strip())
+            printed = result.stdout + result.stderr
+            missing = unshown(step.shown, printed) if step.shown is not None else []
+            if missing and update and "…" not in (step.shown or "…"):
+                renewed[step.shown_line] = (step.shown or "", printed)
+            else:
                 assert not missing, (
                     f"{page}:{step.shown_line}: the page shows output psc does not print now:\n"
                     + "\n".join(missing)
-                    + f"\n\npsc printed:\n{result.stdout}{result.stderr}"
+                    + f"\n\npsc printed:\n{printed}"
                 )
-            cwd = Path(marker.read_text(encoding="utf-8").strip())
+    if renewed:
+        lines = page.read_text(encoding="utf-8").split("\n")
+        for first, (old, new) in sorted(renewed.items(), reverse=True):
+            count = len(old.splitlines())
+            lines[first - 1 : first - 1 + count] = new.rstrip("\n").split("\n")
+        page.write_text("\n".join(lines), encoding="utf-8")
     return cwd
 
 
 def main(argv: list[str]) -> int:
-    """Run a page and print every step's output (to paste into the page)."""
+    """Run a page and print every step's output (to paste into the page); with --update,
+    rewrite the page's copies of output that psc no longer prints (those without `…`)."""
+    update = "--update" in argv
+    argv = [a for a in argv if a != "--update"]
 
     def show(step: Step, result: subprocess.CompletedProcess) -> None:
         print(f"--- line {step.line}: {step.text.strip()}")
         print(result.stdout + result.stderr, end="")
 
     with tempfile.TemporaryDirectory() as tmp:
-        end = walk(Path(argv[0]), Path(tmp), show)
+        end = walk(Path(argv[0]), Path(tmp), show, update=update)
         print(f"--- ended in {end}")
     return 0
 

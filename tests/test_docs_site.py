@@ -100,3 +100,25 @@ def test_the_quick_start_and_ci_run_the_same_test_command():
     )
     assert command in readme
     assert command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_quick_start_shows_what_render_prints(tmp_path):
+    """The README's quick start shows the output of its render command as psc prints it (in
+    the language of this repository's group, as a reader's shell has no PSC_LANG)."""
+    from guide_walk import blocks, environment
+
+    readme = blocks((REPO / "README.md").read_text(encoding="utf-8"))
+    command, shown = readme[0], readme[1]
+    assert command.text.endswith("&& .venv/bin/psc render 2016-09-07\n")
+    assert shown.lang == "text"
+    shutil.copy(REPO / "group.yaml", tmp_path / "group.yaml")
+    shutil.copytree(REPO / "meetings", tmp_path / "meetings")
+    result = subprocess.run(
+        [sys.executable, "-m", "psc", "render", "2016-09-07"],
+        cwd=tmp_path,
+        env=environment(tmp_path / "home"),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout + result.stderr == shown.text
