@@ -15,6 +15,7 @@ COMMANDS = [
     ["validate"],  # the index, .psc-cache/
     ["render", "2016-09-07"],
     ["render", "2016-09-07", "--public"],
+    ["render", "--all"],
     ["build"],
     ["build", "--public"],
     ["remind", "--as-of", "2016-11-20"],

@@ -47,15 +47,15 @@ FIRST_LINES = {
         "### 1\\. Apologies for absence",
     ),
     ("committee", "en"): (
-        "# Minutes of the Meeting of Planning Committee – draft",
+        "# Minutes of the Meeting of the Planning Committee – draft",
         "### 1\\. Opening and apologies",
     ),
     ("senate", "en"): (
-        "# Minutes of the Meeting 1 of the Faculty Senate – draft",
+        "# Minutes of the Meeting of the Faculty Senate – draft",
         "### 1\\. Opening and approval of the agenda",
     ),
     ("association", "en"): (
-        "# Minutes of the General Meeting of Lhota Residents' Association – draft",
+        "# Minutes of the General Meeting of the Lhota Residents' Association – draft",
         "### 1\\. Welcome and apologies",
     ),
     ("working-group", "en"): ("# Minutes – draft", "### Item 1 – Opening"),
