@@ -8,6 +8,8 @@ fenced block:
 - `<!-- walk: write PATH -->`: the reader writes the block's text into PATH;
 - `<!-- walk: replace PATH -->`: in PATH, the reader replaces this block's text by the next
   block's;
+- `<!-- walk: shows PATH -->`: the block is an excerpt of the file PATH as it is at this point
+  (its lines in order; `…` as in output, below);
 - `<!-- walk: skip REASON -->`: a ```sh block the walk-through does not run (it needs what a
   test cannot have, such as a mail server).
 
@@ -34,7 +36,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FENCE = re.compile(r"^(`{3,})([\w+-]*)\s*$")
-MARK = re.compile(r"^<!-- walk: (write|replace|skip) ?(.*?) -->\s*$")
+GIT_SUMMARY = re.compile(r"^(\[\S+ [0-9a-f]{7,}\] .*| \d+ files? changed.*)\n", re.M)
+"""The lines `git commit` prints, which name a new commit each time: left out of an update."""
+MARK = re.compile(r"^<!-- walk: (write|replace|skip|shows) ?(.*?) -->\s*$")
 
 
 @dataclass
@@ -52,7 +56,7 @@ class Block:
 class Step:
     """One thing the reader does: run commands, write a file, or replace text in a file."""
 
-    kind: str  # run, write, replace
+    kind: str  # run, write, replace, shows
     line: int
     text: str
     path: str = ""
@@ -106,6 +110,8 @@ def steps(page: str) -> list[Step]:
             pending = None
         elif block.mark == "write":
             found.append(Step("write", block.line, block.text, path=block.argument))
+        elif block.mark == "shows":
+            found.append(Step("shows", block.line, block.text, path=block.argument))
         elif block.mark == "replace":
             pending = Step("replace", block.line, block.text, path=block.argument)
         elif block.lang == "sh" and block.mark != "skip":
@@ -173,6 +179,12 @@ def walk(page: Path, where: Path, show=None, update: bool = False) -> Path:
             target = cwd / step.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(step.text, encoding="utf-8")
+        elif step.kind == "shows":
+            missing = unshown(step.text, (cwd / step.path).read_text(encoding="utf-8"))
+            assert not missing, (
+                f"{page}:{step.line}: {step.path} does not hold these lines now:\n"
+                + "\n".join(missing)
+            )
         elif step.kind == "replace":
             target = cwd / step.path
             text = target.read_text(encoding="utf-8")
@@ -198,7 +210,7 @@ def walk(page: Path, where: Path, show=None, update: bool = False) -> Path:
             printed = result.stdout + result.stderr
             missing = unshown(step.shown, printed) if step.shown is not None else []
             if missing and update and "…" not in (step.shown or "…"):
-                renewed[step.shown_line] = (step.shown or "", printed)
+                renewed[step.shown_line] = (step.shown or "", GIT_SUMMARY.sub("", printed))
             else:
                 assert not missing, (
                     f"{page}:{step.shown_line}: the page shows output psc does not print now:\n"

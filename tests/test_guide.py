@@ -113,6 +113,11 @@ by
 members: [A]
 ```
 
+<!-- walk: shows meetings/x.yaml -->
+```yaml
+…
+```
+
 <!-- walk: skip needs a mail server -->
 ```sh
 psc remind --send
@@ -130,6 +135,7 @@ def test_steps_read_the_marks_of_a_page():
         ("run", ""),
         ("write", "meetings/x.yaml"),
         ("replace", "group.yaml"),
+        ("shows", "meetings/x.yaml"),
     ]
     assert found[0].text == "psc validate\n" and found[0].shown == "ok: 1 file valid\n"
     assert found[1].text == "a: 1\n"
@@ -143,6 +149,19 @@ def test_shown_output_must_be_what_psc_printed():
         "wrote 16 files to …/site"
     ]  # in order
     assert unshown("ok: 5 files valid\n", printed) == ["ok: 5 files valid"]
+
+
+def test_an_excerpt_must_be_what_the_file_holds(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "<!-- walk: write a.txt -->\n```text\none\ntwo\n```\n\n"
+        "<!-- walk: shows a.txt -->\n```text\none\nthree\n```\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        AssertionError, match=r"page\.md:8: a\.txt does not hold these lines now:\nthree"
+    ):
+        walk(page, tmp_path / "walk")
 
 
 def test_a_failing_command_names_the_page_and_line(tmp_path):
