@@ -159,7 +159,7 @@ def test_an_excerpt_must_be_what_the_file_holds(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(
-        AssertionError, match=r"page\.md:8: a\.txt does not hold these lines now:\nthree"
+        AssertionError, match=r"page\.md:9: a\.txt does not hold these lines now:\nthree"
     ):
         walk(page, tmp_path / "walk")
 
