@@ -131,7 +131,7 @@ class Checkup:
             rows=[[p.name, states[p.state], p.found, ", ".join(p.needed_for)] for p in self.parts],
             highlight=[p.failing for p in self.parts],
             optional=[3],
-            left_out=_("(columns left out for the terminal's width: {columns})"),
+            left_out=_("Columns {columns} did not fit the terminal; --format json shows them all."),
         )
 
     def advice(self) -> list[str]:
@@ -279,7 +279,7 @@ def pdf_part() -> Part:
             "pdf",
             name,
             MISSING,
-            _("WeasyPrint cannot start ({error})", error=f"{type(exc).__name__}: {exc}"),
+            _("WeasyPrint cannot start ({error})", error=": ".join((type(exc).__name__, str(exc)))),
             needed,
             effect,
             PACKAGES["pango"],
@@ -517,7 +517,7 @@ def cache_part(root: Path, environ: Mapping[str, str]) -> Part:
         )
     state = health(root)
     said = {
-        "ready": _("{path} ready", path=f"{CACHE_DIR}/"),
+        "ready": _("{path} ready", path=CACHE_DIR + "/"),
         "missing": _("not made yet: the next command that reads the archive makes it"),
         "bad": _("damaged or of another version: the next command makes it again"),
         "busy": _("in use by another psc right now"),
