@@ -11,7 +11,8 @@ import sys
 
 import pytest
 from conftest import run
-from test_review import git_env, git_repo  # noqa: F401  (fixtures)
+from helpers import isolate_git
+from test_review import commit, git
 
 from psc import doctor, gitrepo, messages
 from psc.archive import cache
@@ -21,6 +22,15 @@ def parts(result) -> dict[str, dict]:
     """The checkup's parts by their key, from `psc doctor --format json`'s output."""
     data = json.loads(result.stdout)
     return {p["part"]: p for p in data["parts"]}
+
+
+@pytest.fixture
+def git_repo(repo, tmp_path, monkeypatch):
+    """The `repo` fixture's files committed to a fresh git repository (cwd: its root)."""
+    isolate_git(tmp_path, monkeypatch)
+    git(repo, "init", "-q")
+    commit(repo, "Seed")
+    return repo
 
 
 @pytest.fixture
@@ -45,7 +55,7 @@ def speaking(monkeypatch):
     messages.reset()
 
 
-def test_everything_present_in_a_repository_exits_0(runner, git_repo, everything):  # noqa: F811
+def test_everything_present_in_a_repository_exits_0(runner, git_repo, everything):
     result = run(runner, "doctor")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -63,7 +73,7 @@ def test_everything_present_in_a_repository_exits_0(runner, git_repo, everything
     assert found["cache"]["state"] == "ok"
 
 
-def test_without_smtp_settings_sending_is_said_to_write_drafts(runner, git_repo, everything):  # noqa: F811
+def test_without_smtp_settings_sending_is_said_to_write_drafts(runner, git_repo, everything):
     result = run(runner, "doctor")
     assert result.exit_code == 0  # no command fails for want of them
     assert "Sending e-mail (SMTP)     not set up  PSC_SMTP_HOST is not set" in result.stdout
@@ -74,11 +84,14 @@ def test_without_smtp_settings_sending_is_said_to_write_drafts(runner, git_repo,
     ) in result.stdout
 
 
-def test_smtp_settings_as_remind_reads_them(runner, git_repo, everything, monkeypatch):  # noqa: F811
+def test_smtp_settings_as_remind_reads_them(runner, git_repo, everything, monkeypatch):
     monkeypatch.setenv("PSC_SMTP_HOST", "smtp.obec.example")
     monkeypatch.setenv("PSC_SMTP_PORT", "587")
     smtp = parts(run(runner, "doctor", "--format", "json"))["smtp"]
-    assert (smtp["state"], smtp["found"]) == ("optional", "smtp.obec.example:587, from psc@localhost")
+    assert (smtp["state"], smtp["found"]) == (
+        "optional",
+        "smtp.obec.example:587, from psc@localhost",
+    )
     assert smtp["effect"] == (
         "PSC_SMTP_FROM is not set: give the real sender with --from when sending"
     )
@@ -97,7 +110,9 @@ def test_smtp_settings_as_remind_reads_them(runner, git_repo, everything, monkey
     assert result.stdout.splitlines()[-1] == "1 part missing: Sending e-mail (SMTP)"
 
 
-def test_path_without_git_names_what_it_disables(runner, git_repo, everything, monkeypatch, tmp_path):  # noqa: F811
+def test_path_without_git_names_what_it_disables(
+    runner, git_repo, everything, monkeypatch, tmp_path
+):
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
@@ -119,12 +134,13 @@ def test_path_without_git_names_what_it_disables(runner, git_repo, everything, m
     assert office["install"].startswith("Debian/Ubuntu: sudo apt install libreoffice-writer")
 
 
-def test_weasyprint_not_installed(runner, git_repo, everything, monkeypatch):  # noqa: F811
+def test_weasyprint_not_installed(runner, git_repo, everything, monkeypatch):
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` fails
     result = run(runner, "doctor")
     assert result.exit_code == 1
-    assert "PDF engine                missing     the Python module weasyprint is not installed" in (
-        result.stdout
+    assert (
+        "PDF engine                missing     the Python module weasyprint is not installed"
+        in (result.stdout)
     )
     assert (
         "PDF engine: PDF minutes cannot be made: render --format pdf, diff --format pdf, "
@@ -134,7 +150,7 @@ def test_weasyprint_not_installed(runner, git_repo, everything, monkeypatch):  #
     assert result.stdout.splitlines()[-1] == "1 part missing: PDF engine"
 
 
-def test_pango_not_loadable_names_the_system_packages(runner, git_repo, everything, monkeypatch):  # noqa: F811
+def test_pango_not_loadable_names_the_system_packages(runner, git_repo, everything, monkeypatch):
     def no_pango():
         raise OSError("cannot load library 'libpango-1.0-0': error 0x7e")
 
@@ -151,7 +167,7 @@ def test_pango_not_loadable_names_the_system_packages(runner, git_repo, everythi
     )
 
 
-def test_a_broken_pdf_engine_is_a_line_not_a_traceback(runner, git_repo, everything, monkeypatch):  # noqa: F811
+def test_a_broken_pdf_engine_is_a_line_not_a_traceback(runner, git_repo, everything, monkeypatch):
     def broken():
         raise RuntimeError("cffi: symbol not found")
 
@@ -161,7 +177,7 @@ def test_a_broken_pdf_engine_is_a_line_not_a_traceback(runner, git_repo, everyth
     assert "WeasyPrint cannot start (RuntimeError: cffi: symbol not found)" in result.stdout
 
 
-def test_fonts(runner, git_repo, everything, monkeypatch):  # noqa: F811
+def test_fonts(runner, git_repo, everything, monkeypatch):
     monkeypatch.setattr(doctor, "czech_fonts", lambda: [])
     result = run(runner, "doctor")
     assert result.exit_code == 1
@@ -181,7 +197,7 @@ def test_czech_fonts_are_read_from_fontconfig(everything):
     assert "DejaVu Sans" in doctor.czech_fonts()
 
 
-def test_json_shape(runner, git_repo, everything):  # noqa: F811
+def test_json_shape(runner, git_repo, everything):
     result = run(runner, "doctor", "--format", "json")
     data = json.loads(result.stdout)
     assert set(data) == {"ok", "parts"}
@@ -212,9 +228,7 @@ def test_outside_a_repository_says_so(runner, tmp_path, monkeypatch, everything)
     monkeypatch.chdir(tmp_path)
     result = run(runner, "doctor")
     assert result.exit_code == 0
-    assert (
-        "none here: run psc doctor inside a minutes repository to check it too" in result.stdout
-    )
+    assert "none here: run psc doctor inside a minutes repository to check it too" in result.stdout
     assert "Group file" not in result.stdout
 
 
@@ -247,7 +261,7 @@ def test_the_repository_parts(runner, repo, everything, monkeypatch, tmp_path):
     assert group["found"].endswith("elsewhere holds no group.yaml")
 
 
-def test_czech_in_a_czech_group_english_on_request(runner, git_repo, everything, speaking):  # noqa: F811
+def test_czech_in_a_czech_group_english_on_request(runner, git_repo, everything, speaking):
     result = run(runner, "doctor")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -261,7 +275,9 @@ def test_czech_in_a_czech_group_english_on_request(runner, git_repo, everything,
     assert result.stdout.splitlines()[-1] == "everything psc's commands need is present"
 
 
-def test_czech_missing_parts_and_plural(runner, git_repo, everything, speaking, monkeypatch, tmp_path):  # noqa: F811
+def test_czech_missing_parts_and_plural(
+    runner, git_repo, everything, speaking, monkeypatch, tmp_path
+):
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
@@ -278,7 +294,9 @@ def test_czech_missing_parts_and_plural(runner, git_repo, everything, speaking, 
     assert data["parts"][2]["name"] == "git"
 
 
-def test_outside_a_repository_the_locale_decides(runner, tmp_path, monkeypatch, everything, speaking):
+def test_outside_a_repository_the_locale_decides(
+    runner, tmp_path, monkeypatch, everything, speaking
+):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
@@ -330,3 +348,35 @@ def test_python_and_psc_are_always_reported():
     assert doctor.python_part().state == doctor.OK
     found = doctor.psc_part().found
     assert found.startswith(__import__("psc").__version__ + ", ")
+
+
+def test_a_repository_at_a_commit_is_named_as_such(monkeypatch):
+    """pip's record of `pip install git+file:///srv/psc@<commit>` (a local repository, as the
+    install guide's check does it): the repository at its commit, not the folder."""
+    from importlib import metadata
+
+    from psc import installed
+
+    class Recorded:
+        def read_text(self, name):
+            return json.dumps(
+                {"url": "file:///srv/psc", "vcs_info": {"vcs": "git", "commit_id": "de330ed"}}
+            )
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: Recorded())
+    monkeypatch.setattr(sys, "prefix", "/usr")
+    assert installed.source() == "git+file:///srv/psc@de330ed"
+    assert (
+        installed.install_command("pdf") == "pip install 'psc[pdf] @ git+file:///srv/psc@de330ed'"
+    )
+    monkeypatch.setattr(sys, "prefix", "/home/tajemnice/.local/share/pipx/venvs/psc")
+    assert installed.install_command("pdf") == "pipx install --force 'git+file:///srv/psc@de330ed'"
+
+
+def test_pipx_environments_are_recognised():
+    from psc.installed import by_pipx
+
+    assert by_pipx("/home/tajemnice/.local/share/pipx/venvs/psc")
+    assert by_pipx("/Users/eva/.local/pipx/venvs/psc")
+    assert not by_pipx("/home/tajemnice/psc/.venv")
+    assert not by_pipx("/opt/pipx")

@@ -138,7 +138,7 @@ class Checkup:
         """A line for each part not present: what is disabled without it and how to add it."""
         lines = []
         for p in self.parts:
-            if p.state == OK:
+            if p.state == OK or not (p.effect or p.install):
                 continue
             line = f"{p.name}: {p.effect}" if p.effect else f"{p.name}: {p.found}"
             if p.install:
