@@ -350,9 +350,10 @@ def test_python_and_psc_are_always_reported():
     assert found.startswith(__import__("psc").__version__ + ", ")
 
 
-def test_a_repository_at_a_commit_is_named_as_such(monkeypatch):
+def test_a_repository_at_a_commit_is_named_as_such(monkeypatch, tmp_path):
     """pip's record of `pip install git+file:///srv/psc@<commit>` (a local repository, as the
-    install guide's check does it): the repository at its commit, not the folder."""
+    install guide's check does it): the repository at its commit, not the folder; installed
+    by pipx, the command that replaces it."""
     from importlib import metadata
 
     from psc import installed
@@ -364,19 +365,12 @@ def test_a_repository_at_a_commit_is_named_as_such(monkeypatch):
             )
 
     monkeypatch.setattr(metadata, "distribution", lambda name: Recorded())
-    monkeypatch.setattr(sys, "prefix", "/usr")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
     assert installed.source() == "git+file:///srv/psc@de330ed"
-    assert (
-        installed.install_command("pdf") == "pip install 'psc[pdf] @ git+file:///srv/psc@de330ed'"
+    assert installed.install_command("pdf") == (
+        "pip install 'psc[pdf] @ git+file:///srv/psc@de330ed'"
     )
-    monkeypatch.setattr(sys, "prefix", "/home/tajemnice/.local/share/pipx/venvs/psc")
-    assert installed.install_command("pdf") == "pipx install --force 'git+file:///srv/psc@de330ed'"
-
-
-def test_pipx_environments_are_recognised():
-    from psc.installed import by_pipx
-
-    assert by_pipx("/home/tajemnice/.local/share/pipx/venvs/psc")
-    assert by_pipx("/Users/eva/.local/pipx/venvs/psc")
-    assert not by_pipx("/home/tajemnice/psc/.venv")
-    assert not by_pipx("/opt/pipx")
+    (tmp_path / "pipx_metadata.json").write_text("{}", encoding="utf-8")
+    assert installed.install_command("pdf") == (
+        "pipx install --force 'git+file:///srv/psc@de330ed'"
+    )

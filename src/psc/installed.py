@@ -59,10 +59,9 @@ def install_command(extra: str | None = None) -> str:
 
 
 def by_pipx(prefix: str | None = None) -> bool:
-    """Whether this psc runs in a virtual environment of pipx's (…/pipx/venvs/psc), which
-    `pipx install --force` replaces."""
+    """Whether this psc runs in a virtual environment of pipx's (which keeps its record,
+    pipx_metadata.json, beside it), which `pipx install --force` replaces."""
     import sys
-    from pathlib import PurePath
+    from pathlib import Path
 
-    parts = PurePath(prefix if prefix is not None else sys.prefix).parts
-    return any(a == "pipx" and b == "venvs" for a, b in zip(parts, parts[1:], strict=False))
+    return (Path(prefix if prefix is not None else sys.prefix) / "pipx_metadata.json").is_file()
