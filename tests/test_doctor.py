@@ -8,6 +8,7 @@ import json
 import shutil
 import sqlite3
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import run
@@ -374,3 +375,19 @@ def test_a_repository_at_a_commit_is_named_as_such(monkeypatch, tmp_path):
     assert installed.install_command("pdf") == (
         "pipx install --force 'git+file:///srv/psc@de330ed'"
     )
+
+
+def test_the_install_guide_names_the_packages_doctor_names():
+    """docs/en/install.md and docs/cs/install.md list the same system packages as psc doctor's
+    advice, and install with pipx at a release."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    for page in ("docs/en/install.md", "docs/cs/install.md"):
+        text = (root / page).read_text(encoding="utf-8")
+        for how in doctor.PACKAGES.values():
+            for package in re.findall(r"(?:apt|dnf|brew) install (?:--cask )?([^·]+)", how):
+                for name in package.split():
+                    assert name in text, (page, name)
+        assert 'pipx install "git+' in text and "@v0.2.0" in text
+        assert "pipx install ./psc" in text and "psc doctor" in text
