@@ -36,13 +36,15 @@ def git_repo(repo, tmp_path, monkeypatch):
 
 @pytest.fixture
 def everything(monkeypatch):
-    """Git, WeasyPrint with Pango and a font with Czech letters, as this suite's machines have
-    them (.ci/run installs Pango and DejaVu): probed for real, not faked."""
-    missing = [name for name in ("git", "fc-list") if shutil.which(name) is None]
+    """Git, WeasyPrint with Pango and DejaVu Sans, as this suite's machines have them
+    (.ci/run installs Pango and DejaVu): probed for real, not faked."""
+    missing = [] if shutil.which("git") else ["git"]
     try:
         doctor.pdf_engine()
     except Exception as exc:  # say why, never skip silently
         missing.append(f"WeasyPrint ({exc})")
+    if "DejaVu Sans" not in doctor.czech_fonts():
+        missing.append("DejaVu Sans (Debian: fonts-dejavu-core)")
     if missing:
         pytest.skip(f"not on this machine: {', '.join(missing)}")
 
@@ -194,8 +196,16 @@ def test_fonts(runner, git_repo, everything, monkeypatch):
     )
 
 
-def test_czech_fonts_are_read_from_fontconfig(everything):
-    assert "DejaVu Sans" in doctor.czech_fonts()
+def test_czech_fonts_without_fontconfig_are_looked_for_in_the_font_folders(monkeypatch, tmp_path):
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))  # no fc-list
+    fonts = tmp_path / "fonts"
+    (fonts / "truetype" / "dejavu").mkdir(parents=True)
+    monkeypatch.setattr(doctor, "FONT_DIRS", (str(tmp_path / "none"), str(fonts)))
+    assert doctor.czech_fonts() == []
+    (fonts / "truetype" / "dejavu" / "DejaVuSans.ttf").write_bytes(b"")
+    assert doctor.czech_fonts() == ["DejaVu Sans"]
 
 
 def test_json_shape(runner, git_repo, everything):
