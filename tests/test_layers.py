@@ -22,6 +22,7 @@ LAYERS = {
     "psc.edits": 4,
     "psc.publish": 4,
     "psc.review": 5,
+    "psc.doctor": 5,
     "psc.cli": 6,
     "psc.launch": 7,
     "psc.__main__": 7,

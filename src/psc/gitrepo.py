@@ -48,6 +48,18 @@ def _git(
     return result
 
 
+def version() -> str | None:
+    """git's version ('2.39.2'), or None when git is not installed or does not answer."""
+    if shutil.which("git") is None:
+        return None
+    try:
+        result = _git(["--version"], Path(os.sep), check=False)
+    except OSError:
+        return None
+    words = result.stdout.split()
+    return words[2] if result.returncode == 0 and len(words) >= 3 else None
+
+
 def inside_work_tree(path: Path) -> bool:
     """Whether `path` lies inside a git work tree."""
     if shutil.which("git") is None:

@@ -30,25 +30,38 @@ def source() -> str | None:
     url = origin.get("url") if isinstance(origin, dict) else None
     if not isinstance(url, str) or not url:
         return None
-    parsed = urlparse(url)
-    if parsed.scheme == "file":
-        return unquote(parsed.path)
     vcs = origin.get("vcs_info")
-    if isinstance(vcs, dict) and isinstance(vcs.get("vcs"), str):
+    if isinstance(vcs, dict) and isinstance(vcs.get("vcs"), str):  # a repository at a commit
         commit = vcs.get("commit_id")
         at = f"@{commit}" if isinstance(commit, str) and commit else ""
         return f"{vcs['vcs']}+{url}{at}"
+    parsed = urlparse(url)
+    if parsed.scheme == "file":
+        return unquote(parsed.path)
     return url
 
 
 def install_command(extra: str | None = None) -> str:
     """The command that (re)installs this psc, with `extra` where one is asked for: "pip
     install '/path/to/psc[pdf]'" for a checkout, "pip install 'psc[pdf] @ git+https://…@<commit>'"
-    for a repository, and for an unknown source the command to run in psc's checkout."""
+    for a repository, and for an unknown source the command to run in psc's checkout; in a
+    virtual environment of pipx's, "pipx install --force '<source>'" (no extra: WeasyPrint is a
+    dependency)."""
     extras = f"[{extra}]" if extra else ""
     where = source()
+    if where is not None and by_pipx():  # every part is a dependency: no extra needed
+        return f"pipx install --force '{where}'"
     if where is None:
         return f"pip install '.{extras}' (in psc's checkout)"
     if "://" in where or where.startswith(("git+", "hg+")):
         return f"pip install 'psc{extras} @ {where}'"
     return f"pip install '{where}{extras}'"
+
+
+def by_pipx(prefix: str | None = None) -> bool:
+    """Whether this psc runs in a virtual environment of pipx's (which keeps its record,
+    pipx_metadata.json, beside it), which `pipx install --force` replaces."""
+    import sys
+    from pathlib import Path
+
+    return (Path(prefix if prefix is not None else sys.prefix) / "pipx_metadata.json").is_file()

@@ -233,6 +233,17 @@ def _check(path: Path, key: str) -> tuple[sqlite3.Connection, bool] | str:
     return why
 
 
+def health(root: Path) -> str:
+    """The state of the index database of the repository at `root`, changing nothing:
+    "ready", "missing" (made by the next command that reads the archive), "busy",
+    "unreadable", or "bad" (replaced by the next command)."""
+    found = _check(root / CACHE_DIR / DB_FILE, "")
+    if isinstance(found, str):
+        return found
+    found[0].close()
+    return "ready"
+
+
 @functools.cache
 def _tables() -> set[tuple[str, str]]:
     """The tables and indexes of the schema as `sqlite_master` lists them: a database whose

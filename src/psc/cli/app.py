@@ -235,6 +235,7 @@ COMMANDS: list[tuple[str, Callable[[], Callable[..., Any] | typer.Typer]]] = [
     ("schema", _command("minutes", "schema")),
     ("export", _export_app),
     ("remind", _command("publish", "remind")),
+    ("doctor", _command("doctor", "doctor")),
 ]
 """psc's commands, in the order `psc --help` lists them, each with the loader of its
 function or its group of subcommands: a command's module is imported only when the
