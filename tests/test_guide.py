@@ -51,6 +51,9 @@ def test_the_guide_runs_as_written_to_a_published_site(language, tmp_path):
     assert approved in minutes and corrected in minutes
     public = council / "public" / "site"
     assert sorted(p.name for p in (public / "meetings").glob("*.html")) == meetings
+    private, initials = {"cs": ("Hana Malá", "H. M."), "en": ("John Peters", "J. P.")}[language]
+    published = (public / "meetings" / "2026-01-21.html").read_text(encoding="utf-8")
+    assert private in minutes and private not in published and initials in published
     assert sorted(p.name for p in (council / "meetings").glob("*.yaml")) == [
         "2025-11-19.yaml",
         "2025-12-17.yaml",
