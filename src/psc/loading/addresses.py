@@ -23,24 +23,44 @@ def _validated(value: str) -> str:
     """The address in ASCII (domain in IDNA), or AddressError."""
     from email_validator import EmailNotValidError, validate_email
 
+    from psc.messages import _, current
+
     local = value.rpartition("@")[0]
     if not local.isascii():
-        raise AddressError(f"{value!r}: {NOT_ASCII}")
+        raise AddressError(f"{value!r}: {not_ascii()}")
     try:
         found = validate_email(value, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
+        if current() != "en":  # email-validator's reason is English: left out
+            raise AddressError(
+                _("expected an e-mail address") + _(", not {value!r}", value=value)
+            ) from None
         raise AddressError(f"expected an e-mail address, not {value!r} ({exc})") from None
     return str(found.ascii_email)
 
 
-def check_address(value: str, what: str = "expected an e-mail address") -> str:
-    """`value` unchanged when psc can send to it, else AddressError ('{what}, not …')."""
+def not_ascii() -> str:
+    """NOT_ASCII in the current language."""
+    from psc.messages import _
+
+    return _(
+        "psc cannot send to an address with characters outside ASCII before the @ (SMTPUTF8); "
+        "give an ASCII address"
+    )
+
+
+def check_address(value: str, what: str | None = None) -> str:
+    """`value` unchanged when psc can send to it, else AddressError ('{what}, not …';
+    `what` by default: expected an e-mail address)."""
+    from psc.messages import _
+
     try:
         _validated(value)
     except AddressError as exc:
         if str(exc).startswith(f"{value!r}: "):
             raise
-        raise AddressError(f"{what}, not {value!r}") from None
+        what = what if what is not None else _("expected an e-mail address")
+        raise AddressError(what + _(", not {value!r}", value=value)) from None
     return value
 
 
