@@ -246,3 +246,76 @@ def test_os_reason_in_czech(speaking, tmp_path):
     with pytest.raises(InvalidData) as caught:
         pipeline.read(tmp_path / "missing.yaml")
     assert caught.value.problems[0].message == "cannot read file: No such file or directory"
+
+
+def test_validate_ok_and_search_references_in_czech(runner, repo, speaking):
+    result = run(runner, "validate")
+    assert result.exit_code == 0
+    files = 1 + len(list((repo / "meetings").glob("*.yaml")))
+    print(result.output)
+    assert result.output.splitlines()[-1] == messages.n_(
+        "ok: {count} file valid", "ok: {count} files valid", files
+    )
+    assert result.output.startswith("v pořádku: ")
+    english = run(runner, "--lang", "en", "validate")
+    assert english.output.splitlines()[-1] == f"ok: {files} files valid"
+    result = run(runner, "search", "mmr")
+    print(result.output)
+    assert result.output.splitlines()[0].startswith("2016-09-07 bod 1 název: Zahájení")
+    english = run(runner, "--lang", "en", "search", "mmr")
+    assert english.output.splitlines()[0].startswith("2016-09-07 item 1 title: Zahájení")
+    result = run(runner, "search", " ")
+    assert result.exit_code == 2
+    assert "chyba: zadejte text, který se má hledat" in result.output
+
+
+def test_group_file_problems_in_czech(runner, repo, speaking):
+    group = repo / "group.yaml"
+    text = group.read_text(encoding="utf-8")
+    broken = "labels:\n  date_long: d. b. y\n  col_responsibl: Kdo\n"
+    group.write_text(text.replace("labels:\n", broken, 1), encoding="utf-8")
+    result = run(runner, "validate")
+    print(result.output)
+    assert (
+        "labels.col_responsibl: neznámý popisek 'col_responsibl'; nemysleli jste 'col_responsible'?"
+        in (result.output)
+    )
+    assert (
+        "labels.date_long: není to vzor data; zapište jej jako CLDR, např. 'd. M. y' nebo "
+        "'d. MMMM y'" in result.output
+    )
+    english = run(runner, "--lang", "en", "validate")
+    assert (
+        "labels.col_responsibl: unknown label 'col_responsibl'; did you mean 'col_responsible'?"
+        in (english.output)
+    )
+    assert "labels.date_long: not a date pattern (" in english.output
+
+
+def test_a_broken_template_in_czech(runner, repo, speaking):
+    (repo / "templates").mkdir()
+    (repo / "templates" / "minutes.md.j2").write_text("{{ nikde }}\n", encoding="utf-8")
+    result = run(runner, "render", "2016-09-07", "--format", "md", "-o", "-")
+    print(result.output)
+    assert result.exit_code == 1
+    assert "templates/minutes.md.j2:1: chyba šablony: 'nikde' není definováno" in result.output
+    english = run(runner, "--lang", "en", "render", "2016-09-07", "--format", "md", "-o", "-")
+    assert "templates/minutes.md.j2:1: template error: 'nikde' is undefined" in english.output
+
+
+def test_a_read_only_file_in_czech(speaking, tmp_path):
+    import os
+
+    from psc.errors import OutputError
+    from psc.fileio import FileWrite, write_files
+
+    target = tmp_path / "a.txt"
+    target.write_text("x", encoding="utf-8")
+    os.chmod(target, 0o444)
+    messages.choose("option", "cs")
+    with pytest.raises(OutputError) as caught:
+        write_files([FileWrite(target, b"y")])
+    print(caught.value)
+    assert str(caught.value).endswith(
+        "a.txt je jen pro čtení; nic nebylo zapsáno (je-li změna zamýšlena, povolte nejprve zápis)"
+    )
