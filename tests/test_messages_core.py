@@ -319,3 +319,24 @@ def test_a_read_only_file_in_czech(speaking, tmp_path):
     assert str(caught.value).endswith(
         "a.txt je jen pro čtení; nic nebylo zapsáno (je-li změna zamýšlena, povolte nejprve zápis)"
     )
+
+
+def test_addresses_in_czech(speaking):
+    from psc.loading.addresses import NOT_ASCII, AddressError, check_address
+    from psc.loading.model import Member
+
+    messages.choose("option", "cs")
+    with pytest.raises(ValueError) as caught:
+        Member.model_validate({"name": "Eva Malá", "email": "eva.malá@obec.cz"})
+    print(caught.value)
+    assert "psc neumí odeslat zprávu na adresu se znaky mimo ASCII před @" in str(caught.value)
+    with pytest.raises(ValueError) as caught:
+        Member.model_validate({"name": "Eva Malá", "email": "eva"})
+    assert "očekává se e-mailová adresa, nikoli 'eva'" in str(caught.value)
+    with pytest.raises(AddressError) as raised:  # the commands test for NOT_ASCII itself
+        check_address("eva.malá@obec.cz")
+    assert raised.value.not_ascii and NOT_ASCII in str(raised.value)
+    messages.choose("option", "en")
+    with pytest.raises(ValueError) as caught:
+        Member.model_validate({"name": "Eva Malá", "email": "eva.malá@obec.cz"})
+    assert f"'eva.malá@obec.cz': {NOT_ASCII}" in str(caught.value)

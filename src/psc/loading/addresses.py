@@ -17,6 +17,10 @@ NOT_ASCII = (
 class AddressError(ValueError):
     """Not an e-mail address psc can send to; the message says why."""
 
+    not_ascii = False
+    """The address has characters outside ASCII before the @: the message is NOT_ASCII, in
+    English (the commands test for it); `checked_address` says it in the current language."""
+
 
 @lru_cache(maxsize=4096)
 def _validated(value: str) -> str:
@@ -27,7 +31,9 @@ def _validated(value: str) -> str:
 
     local = value.rpartition("@")[0]
     if not local.isascii():
-        raise AddressError(f"{value!r}: {not_ascii()}")
+        error = AddressError(f"{value!r}: {NOT_ASCII}")
+        error.not_ascii = True
+        raise error
     try:
         found = validate_email(value, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
@@ -47,6 +53,16 @@ def not_ascii() -> str:
         "psc cannot send to an address with characters outside ASCII before the @ (SMTPUTF8); "
         "give an ASCII address"
     )
+
+
+def checked_address(value: str, what: str | None = None) -> str:
+    """`check_address`, every message in the current language (for the files' models)."""
+    try:
+        return check_address(value, what)
+    except AddressError as exc:
+        if exc.not_ascii:
+            raise AddressError(f"{value!r}: {not_ascii()}") from None
+        raise
 
 
 def check_address(value: str, what: str | None = None) -> str:

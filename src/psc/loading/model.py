@@ -264,9 +264,9 @@ class Member(Person):
 
 
 def _checked_email(value: str | None) -> str | None:
-    from psc.loading.addresses import check_address
+    from psc.loading.addresses import checked_address
 
-    return None if value is None else check_address(value)
+    return None if value is None else checked_address(value)
 
 
 # --------------------------------------------------------------------------- group file
@@ -1081,10 +1081,12 @@ class Task(Model):
     @field_validator("contact")
     @classmethod
     def _email(cls, value: str | None) -> str | None:
-        from psc.loading.addresses import check_address
+        from psc.loading.addresses import checked_address
 
         return (
-            None if value is None else check_address(value, _("contact must be an e-mail address"))
+            None
+            if value is None
+            else checked_address(value, _("contact must be an e-mail address"))
         )
 
     @field_validator("responsible", mode="before", json_schema_input_type=str | list[str])
