@@ -340,3 +340,18 @@ def test_addresses_in_czech(speaking):
     with pytest.raises(ValueError) as caught:
         Member.model_validate({"name": "Eva Malá", "email": "eva.malá@obec.cz"})
     assert f"'eva.malá@obec.cz': {NOT_ASCII}" in str(caught.value)
+
+
+def test_git_problems_in_czech(runner, repo, speaking):
+    import subprocess
+
+    result = run(runner, "validate", "--since", "HEAD~1")
+    print(result.output)
+    assert result.exit_code == 2
+    assert "chyba: --since HEAD~1: . není v repozitáři git" in result.output  # cwd: the repo
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    result = run(runner, "validate", "--since", "HEAD~1")
+    print(result.output)
+    assert f"chyba: repozitář git v {repo} zatím nemá žádný commit" in result.output
+    english = run(runner, "--lang", "en", "validate", "--since", "HEAD~1")
+    assert f"error: the git repository at {repo} has no commits yet" in english.output
