@@ -355,3 +355,35 @@ def test_git_problems_in_czech(runner, repo, speaking):
     assert f"chyba: repozitář git v {repo} zatím nemá žádný commit" in result.output
     english = run(runner, "--lang", "en", "validate", "--since", "HEAD~1")
     assert f"error: the git repository at {repo} has no commits yet" in english.output
+
+
+def test_a_name_cut_by_a_comma_says_quote_it_in_czech(runner, repo, speaking):
+    group = repo / "group.yaml"
+    text = group.read_text(encoding="utf-8")
+    member = "  - {name: doc. PaedDr. Ilona Mauritzová, Ph.D., gender: female}\n"
+    group.write_text(text.replace("members:\n", "members:\n" + member, 1), encoding="utf-8")
+    result = run(runner, "validate")
+    print(result.output)
+    assert result.exit_code == 1
+    assert (
+        "neznámý klíč 'Ph.D.': čárka před ním ukončila hodnotu klíče 'name'; dejte hodnotu do "
+        'uvozovek: name: "doc. PaedDr. Ilona Mauritzová, Ph.D."'
+    ) in result.output
+    group.write_text(text, encoding="utf-8")
+    meeting = repo / "meetings" / "2016-09-07.yaml"
+    source = meeting.read_text(encoding="utf-8")
+    first = "items:\n  - number: 1\n"
+    meeting.write_text(
+        source.replace(first, first + "    presenters: [doc. Ing. Jan Novák, Ph.D.]\n", 1),
+        encoding="utf-8",
+    )
+    said = run(runner, "validate").output.splitlines()
+    print(said)
+    assert any(
+        line.endswith(
+            "items[0].presenters[1]: 'Ph.D.' je akademický titul osoby 'doc. Ing. Jan Novák', "
+            "oddělený čárkou seznamu v hranatých závorkách; dejte celé jméno do uvozovek: "
+            '"doc. Ing. Jan Novák, Ph.D."'
+        )
+        for line in said
+    )
