@@ -220,18 +220,19 @@ def parser_words(context: str | None, problem: str) -> str:
     unknown context left out."""
     if current() == "en":
         return " ".join(p for p in (context, problem) if p)
-    said = _PARSER_PROBLEMS().get(problem)
+    said = _parser_problems().get(problem)
     if said is None:
         found = re.fullmatch(r"expected (.+), but found (.+)", problem)
         if found:
             said = _("expected {expected}, but found {found}", expected=found[1], found=found[2])
         else:
             said = _("the YAML syntax is broken here")
-    where = _PARSER_CONTEXTS().get(context or "")
+    where = _parser_contexts().get(context or "")
     return _("{problem} ({context})", problem=said, context=where) if where else said
 
 
-def _PARSER_PROBLEMS() -> dict[str, str]:  # noqa: N802 - a table, made in the current language
+def _parser_problems() -> dict[str, str]:
+    """The parser's problems psc knows, by the parser's words, in the current language."""
     return {
         "did not find expected key": _("did not find expected key"),
         "did not find expected ',' or ']'": _("did not find expected ',' or ']'"),
@@ -269,7 +270,8 @@ def _PARSER_PROBLEMS() -> dict[str, str]:  # noqa: N802 - a table, made in the c
     }
 
 
-def _PARSER_CONTEXTS() -> dict[str, str]:  # noqa: N802 - a table, made in the current language
+def _parser_contexts() -> dict[str, str]:
+    """Where in the file the parser was, by its words, in the current language."""
     return {
         "while parsing a block mapping": _("while parsing a block mapping"),
         "while parsing a block collection": _("while parsing a block collection"),
@@ -475,11 +477,11 @@ def _alias_problem(text: str, shown: str) -> Problem:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             line, col = _event_position(event)
-            return Problem(shown, line, col, "", _ALIASES())
-    return Problem(shown, 1, 1, "", _ALIASES())  # pragma: no cover
+            return Problem(shown, line, col, "", _aliases_message())
+    return Problem(shown, 1, 1, "", _aliases_message())  # pragma: no cover
 
 
-def _ALIASES() -> str:  # noqa: N802 - the message, in the current language
+def _aliases_message() -> str:
     return _("aliases (*name) are not allowed; write the value out")
 
 
