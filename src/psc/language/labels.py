@@ -371,7 +371,9 @@ REMIND_LABELS: dict[str, dict[str, str]] = {
         "úkoly po termínu a úkoly s termínem do {until} (stav k {date}).",
         "remind_overdue": "{days} po termínu",
         "remind_due_today": "termín dnes",
-        "remind_due_in": "do termínu {days}",
+        # "zbývá 1 den", "zbývají 3 dny", "zbývá 10 dní": the verb agrees with the number
+        "remind_due_in": "zbývá {days}",
+        "remind_due_in_few": "zbývají {days}",
         "remind_assigned": "Zadáno na jednání {meeting}",
         "remind_done_note": "Je-li některý z úkolů již splněn, dejte nám prosím vědět.",
         "remind_closing": "S pozdravem",
@@ -387,6 +389,7 @@ REMIND_LABELS: dict[str, dict[str, str]] = {
         "remind_overdue": "{days} overdue",
         "remind_due_today": "due today",
         "remind_due_in": "due in {days}",
+        "remind_due_in_few": "due in {days}",
         "remind_assigned": "Assigned at the meeting {meeting}",
         "remind_done_note": "If a task is already done, please let us know.",
         "remind_closing": "Kind regards",
