@@ -104,6 +104,8 @@ def test_each_profile_gives_minutes_that_fit_the_body(home, runner, monkeypatch,
     assert all(row[2].isupper() for row in header), header  # "| Datum …", never "| datum"
     if profile != "working-group":  # the first group's headings only where they fit
         assert not any(line.startswith("## A ") or line.startswith("## B ") for line in lines)
+        scaffold = (root / "meetings" / "2026-01-15.yaml").read_text(encoding="utf-8")
+        assert "# A " not in scaffold and "# B " not in scaffold
 
 
 def test_the_council_votes_and_resolutions_as_councils_write_them(home, runner, monkeypatch):

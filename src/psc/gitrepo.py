@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from psc.errors import PscError
+from psc.messages import _
 
 
 class GitError(PscError):
@@ -27,7 +28,7 @@ def _git(
     inside a commit message stays a character and never splits a line. `options`: git's
     own (`-c key=value`) before the command."""
     if shutil.which("git") is None:
-        raise GitError("git is not installed (or not on PATH)")
+        raise GitError(_("git is not installed (or not on PATH)"))
     env = {**os.environ, "GIT_PAGER": "cat", "LC_ALL": "C"}
     result = subprocess.run(
         ["git", "-c", "core.quotepath=off", *(options or []), *args],
@@ -43,8 +44,8 @@ def _git(
         result.stdout = result.stdout.decode("utf-8", "replace")
         result.stderr = result.stderr.decode("utf-8", "replace")
     if check and result.returncode != 0:
-        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"
-        raise GitError(f"git {args[0]}: {message}")
+        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else _("failed")
+        raise GitError(_("git {command}: {message}", command=args[0], message=message))
     return result
 
 
@@ -111,7 +112,7 @@ def toplevel(path: Path) -> Path:
     """The root of the work tree holding `path`; GitError when there is none."""
     result = _git(["rev-parse", "--show-toplevel"], path, check=False)
     if result.returncode != 0:
-        raise GitError(f"{path} is not in a git repository")
+        raise GitError(_("{path} is not in a git repository", path=path))
     return Path(result.stdout.strip())
 
 
@@ -120,8 +121,8 @@ def verify(root: Path, rev: str) -> str:
     result = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root, check=False)
     if result.returncode != 0:
         if not has_commits(root):
-            raise GitError(f"the git repository at {root} has no commits yet")
-        raise GitError(f"unknown revision {rev!r}")
+            raise GitError(_("the git repository at {root} has no commits yet", root=root))
+        raise GitError(_("unknown revision {rev!r}", rev=rev))
     return result.stdout.strip()
 
 

@@ -674,13 +674,19 @@ def pattern_problem(pattern: str, allowed: frozenset[str]) -> str | None:
     or None when it can."""
     from string import Formatter
 
+    from psc.messages import _
+
     shown = ", ".join("{" + f + "}" for f in sorted(allowed))
     try:
         parts = list(Formatter().parse(pattern))
     except ValueError as exc:
         brace = "}" if str(exc).startswith("Single '}'") else "{"
-        return f"a lone '{brace}' in the pattern; write '{brace * 2}' for the brace itself"
-    for _, field, spec, conversion in parts:
+        return _(
+            "a lone '{brace}' in the pattern; write '{twice}' for the brace itself",
+            brace=brace,
+            twice=brace * 2,
+        )
+    for _text, field, spec, conversion in parts:
         if field is None:
             continue
         written = (
@@ -692,10 +698,22 @@ def pattern_problem(pattern: str, allowed: frozenset[str]) -> str | None:
         )
         if field not in allowed:
             if field.isidentifier():
-                return f"unknown placeholder '{written}' (allowed: {shown})"
-            return f"placeholder '{written}' is not allowed: use only {shown}"
+                return _(
+                    "unknown placeholder '{written}' (allowed: {shown})",
+                    written=written,
+                    shown=shown,
+                )
+            return _(
+                "placeholder '{written}' is not allowed: use only {shown}",
+                written=written,
+                shown=shown,
+            )
         if spec or conversion:
-            return f"placeholder '{written}' has a format or conversion: write '{{{field}}}'"
+            return _(
+                "placeholder '{written}' has a format or conversion: write '{plain}'",
+                written=written,
+                plain="{" + field + "}",
+            )
     return None
 
 
