@@ -3,6 +3,7 @@ remind (e-mail reminders of overdue and soon-due tasks)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -53,8 +54,19 @@ def build(
 
         out = public_output(out)
     when = common.date(as_of, "--as-of") or common.today()
-    written = build_site(project, out, as_of=when, lang=lang, public=public)
-    console.echo(f"wrote {len(written)} files to {out}", err=True)
+    from psc.messages import _, n_
+
+    with console.progress(_("building"), sys.stderr) as advance:
+        written = build_site(project, out, as_of=when, lang=lang, public=public, progress=advance)
+    console.echo(
+        n_(
+            "wrote {count} file to {folder}",
+            "wrote {count} files to {folder}",
+            len(written),
+            folder=out,
+        ),
+        err=True,
+    )
 
 
 def export_ics(
