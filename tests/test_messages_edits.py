@@ -224,6 +224,23 @@ def test_a_change_of_approver_between_genders_is_worded_without_gender(history, 
     assert "~ Zápatí, schváleno: " in result.stdout
 
 
+def test_the_record_s_own_gender_and_the_group_s_own_word(history, runner, czech):
+    path = history / SEED
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + APPROVAL.format(name="Alex Hrubá") + "  gender: female\n", "utf-8")
+    result = run(runner, "diff", "2016-09-07")
+    assert "+ Zápatí, schválila: přidáno: {+Alex Hrubá, 3. 10. 2016+}" in result.stdout
+    group = history / "group.yaml"
+    group.write_text(
+        group.read_text(encoding="utf-8").replace(
+            "labels:\n", "labels:\n  field_approved_by: schválení zápisu\n", 1
+        ),
+        encoding="utf-8",
+    )
+    result = run(runner, "diff", "2016-09-07")
+    assert "+ Zápatí, schválení zápisu: přidáno: {+Alex Hrubá, 3. 10. 2016+}" in result.stdout
+
+
 def test_diff_errors_in_czech(history, runner, czech):
     result = run(runner, "diff", "--format", "xx")
     assert result.exit_code == 2
