@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SEED as SEED_TEXT
 from conftest import run
 from helpers import git_commit, git_init, isolate_git
 
@@ -280,3 +281,18 @@ def test_import_errors_in_czech(repo, runner, czech, tmp_path):
     )
     result = run(runner, "--lang", "en", "import", str(fake))
     assert result.stderr.startswith(f"{fake}:1:1: error: not a PDF (no %PDF header)\n")
+
+
+def test_import_writes_its_comment_and_refusals_in_czech(repo, runner, czech):
+    result = run(runner, "import", str(SEED_TEXT), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "# Importováno ze souboru seed-2016-09-07.txt příkazem `psc import`: porovnejte jej "
+        "s originálem.\n# Co psc nerozpoznal, zůstalo na svém místě jako prosté odstavce.\n"
+    )
+    result = run(runner, "import", str(SEED_TEXT))
+    assert result.exit_code == 1
+    assert (
+        "meetings/2016-09-07.yaml již existuje; nic nebylo zapsáno (přepište jej s --force, "
+        "nebo zapište jinam s -o)"
+    ) in result.stderr

@@ -208,8 +208,9 @@ def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any)
     from psc.loading.fingerprint import approval_date, fingerprint
 
     comment = (
-        f"Imported from {source.name} by `psc import`: read it against the original.\n"
-        "Whatever psc did not recognise is kept as plain paragraphs where it stood."
+        _("Imported from {name} by `psc import`: read it against the original.", name=source.name)
+        + "\n"
+        + _("Whatever psc did not recognise is kept as plain paragraphs where it stood.")
     )
     meeting["tasks"] = [  # written, so a task inserted later above them renames none
         {"id": task.get("id") or f"{path.stem}/{n}", **task}
