@@ -11,6 +11,7 @@ import typer
 from psc.cli import common, console, options
 from psc.cli.options import Lang, LangBrief, NoCache, Public, Strict
 from psc.errors import check_language
+from psc.messages import _, n_
 
 EXPORT_HELP = "Export the archive for other tools.\n\nExample: psc export ics -o kalendar.ics"
 """The help of the `psc export` group."""
@@ -54,7 +55,15 @@ def build(
         out = public_output(out)
     when = common.date(as_of, "--as-of") or common.today()
     written = build_site(project, out, as_of=when, lang=lang, public=public)
-    console.echo(f"wrote {len(written)} files to {out}", err=True)
+    console.echo(
+        n_(
+            "wrote {count} files to {folder}",
+            "wrote {count} files to {folder}",
+            len(written),
+            folder=out,
+        ),
+        err=True,
+    )
 
 
 def export_ics(
@@ -201,7 +210,7 @@ def remind(
     for note in dispatch.notes:
         console.echo(note, err=True)
     if not dispatch.reminders:
-        console.echo("no reminders: no overdue or soon-due tasks")
+        console.echo(_("no reminders: no overdue or soon-due tasks"))
         return
     if dry_run:
         for line in dispatch.preview():

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from psc.cli import common, console, options
 from psc.cli.options import NoCache, Strict
 from psc.errors import UsageError
+from psc.messages import _
+
+if TYPE_CHECKING:
+    from psc.archive.search import Hit
 
 SEARCH_FORMATS = ("text", "json")
 
@@ -61,11 +65,11 @@ def search(
     from psc.archive.search import search as find
 
     if fmt not in SEARCH_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose text or json")
+        raise UsageError(_("unknown format {fmt!r}; choose text or json", fmt=fmt))
     project = common.project(ctx, no_cache, strict)
     result = find(project, common.names(text), meetings=common.names(meeting))
     if not result.hits:
-        console.echo("no match", err=True)
+        console.echo(_("no match"), err=True)
         if fmt == "json":
             typer.echo("[]")
         if fail_if_none:
@@ -74,5 +78,31 @@ def search(
     if fmt == "json":
         sys.stdout.write(result.as_json())
         return
-    for line in result.lines():
-        console.echo(line)
+    kinds = block_kinds()
+    for hit in result.hits:
+        console.echo(f"{reference(hit, kinds)}: {hit.snippet}")
+
+
+def block_kinds() -> dict[str, str]:
+    """The kinds of block a hit is in, as a reference names them (JSON keeps the keys)."""
+    return {
+        "title": _("title"),
+        "paragraph": _("paragraph"),
+        "heading": _("heading"),
+        "list": _("list"),
+        "statement": _("statement"),
+        "decision": _("decision"),
+        "review": _("review"),
+        "task": _("task"),
+    }
+
+
+def reference(hit: Hit, kinds: dict[str, str]) -> str:
+    """'2016-09-07 item 3 decision 1/2016': where the hit is, as a person quotes it, in the
+    language psc speaks."""
+    parts = [hit.meeting]
+    if hit.item is not None:
+        parts.append(_("item {number}", number=hit.item) if hit.item.isdigit() else f"«{hit.item}»")
+    kind = kinds.get(hit.kind, hit.kind)
+    parts.append(f"{kind} {hit.id}" if hit.id else kind)
+    return " ".join(parts)
