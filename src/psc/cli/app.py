@@ -128,7 +128,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Minutes and tasks of a working group, kept as YAML files in git."""
-    ctx.obj = {"root": root}
+    ctx.obj = {"root": root, "lang": lang}
     speak(root, lang)
 
 

@@ -39,6 +39,18 @@ def project(ctx: typer.Context, no_cache: bool = False, strict: bool | None = No
     return found
 
 
+def report_language(ctx: typer.Context, lang: str | None) -> str | None:
+    """The language of a report printed for a person (tasks, decisions, list, show, log):
+    the command's --lang, else psc's own --lang (`psc --lang en tasks --format csv` is
+    English whatever the group's language), else None: the group's. A document (render,
+    build, export, circulate, remind) is in the command's --lang or the group's only."""
+    if lang is not None:
+        return lang
+    options = ctx.find_root().obj or {}
+    chosen = options.get("lang")
+    return chosen if isinstance(chosen, str) else None
+
+
 def today() -> dt.date:
     """The date reports and edits default to."""
     return dt.date.today()

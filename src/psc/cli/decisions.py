@@ -147,7 +147,12 @@ def decisions(
     )
     project = common.project(ctx, no_cache, strict)
     report = list_decisions(
-        project, selection, as_of=when, fmt=fmt, lang=lang, csv_dialect=csv_dialect
+        project,
+        selection,
+        as_of=when,
+        fmt=fmt,
+        lang=common.report_language(ctx, lang),
+        csv_dialect=csv_dialect,
     )
     if report.table is not None:
         if output and output != "-":
@@ -185,4 +190,11 @@ def show(
 
     project = common.project(ctx, no_cache, strict)
     when = common.date(as_of, "--as-of") or common.today()
-    console.print_lines(show_decision(project, common.names(decision_id), as_of=when, lang=lang))
+    console.print_lines(
+        show_decision(
+            project,
+            common.names(decision_id),
+            as_of=when,
+            lang=common.report_language(ctx, lang),
+        )
+    )

@@ -159,7 +159,7 @@ def list_(
     result = list_meetings(
         common.project(ctx, no_cache, strict),
         fmt=fmt,
-        lang=lang,
+        lang=common.report_language(ctx, lang),
         as_of=common.date(as_of, "--as-of") or common.today(),
     )
     if fmt == "json":

@@ -127,7 +127,13 @@ def log(
     """
     from psc.review.reports import history_lines
 
-    console.print_lines(history_lines(common.project(ctx), common.names(meeting), lang=lang))
+    console.print_lines(
+        history_lines(
+            common.project(ctx),
+            common.names(meeting),
+            lang=common.report_language(ctx, lang),
+        )
+    )
 
 
 def approve(
