@@ -75,7 +75,14 @@ def tasks(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[str, options.format_("table|md|html|json|csv", "Output format.")] = "table",
+    fmt: Annotated[
+        str,
+        options.format_(
+            "table|md|html|json|csv",
+            "Output format. CSV headers and words follow the language psc speaks; "
+            "`psc --lang en tasks --format csv` is the stable English CSV for machines.",
+        ),
+    ] = "table",
     csv_dialect: Annotated[
         str,
         typer.Option(
