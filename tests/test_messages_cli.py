@@ -211,3 +211,25 @@ def test_import_summary_in_czech(czech, runner, tmp_path):
     header = result.stdout.splitlines()[0].split()
     assert header[:3] == ["soubor", "datum", "č."]
     assert "importovalo by se 0 z 1 souboru" in result.output
+
+
+def test_typers_usage_errors_in_czech_and_english(czech, runner):
+    result = run(runner, "tasks", "--overdu")
+    assert result.exit_code == 2
+    assert result.output == (
+        "Použití: psc tasks [OPTIONS] COMMAND [ARGS]...\n"
+        "Nápovědu ukáže 'psc tasks --help'.\n\n"
+        "Chyba: Neznámá volba: --overdu (možné volby: --overdue, --owner)\n"
+    )
+    assert run(runner, "bogus").output.endswith("Chyba: Neznámý příkaz 'bogus'.\n")
+    assert run(runner, "tasks", "show").output.endswith("Chyba: Chybí argument 'ID'.\n")
+    assert run(runner, "list", "x").output.endswith("Chyba: Nečekaný argument navíc (x)\n")
+    english = run(runner, "--lang", "en", "tasks", "--overdu")
+    assert english.output == (
+        "Usage: psc tasks [OPTIONS] COMMAND [ARGS]...\n"
+        "Try 'psc tasks --help' for help.\n\n"
+        "Error: No such option: --overdu (Possible options: --overdue, --owner)\n"
+    )
+    assert run(runner, "--lang", "en", "list", "x").output.endswith(
+        "Error: Got unexpected extra argument(s) (x)\n"
+    )
