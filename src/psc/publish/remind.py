@@ -561,11 +561,11 @@ class SendJournal:
         def checked(data: Any) -> dict[str, dict[str, Any]]:
             sent = data["sent"]
             if not isinstance(sent, dict):
-                raise ValueError("no mapping of sent reminders")
+                raise ValueError(_("no mapping of sent reminders"))
             for done in sent.values():
                 strings = [done["file"], done["at"], *done["to"]]
                 if not all(isinstance(x, str) for x in strings):
-                    raise ValueError("a reminder that is not a file, addresses and a time")
+                    raise ValueError(_("a reminder that is not a file, addresses and a time"))
             return sent
 
         sent = read_journal(
