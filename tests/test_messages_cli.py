@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,45 @@ def test_typers_usage_errors_in_czech_and_english(czech, runner):
     assert run(runner, "--lang", "en", "list", "x").output.endswith(
         "Error: Got unexpected extra argument(s) (x)\n"
     )
+
+
+ENGLISH = re.compile(
+    r"\b(?:wrote|would|note|warning|error|nothing|item|paragraph|title|task|tasks|open|done|"
+    r"yes|no|comment|objection|accepted|meeting|match|skipped|failed|files?|unknown|choose|"
+    r"give|Usage|Try|Error|Missing|such|option)\b"
+)
+"""Words of psc's English messages that its Czech output must not hold (outside the file
+keys, identifiers, option and command names, and the e-mail headers To, Cc and Subject)."""
+
+COMMANDS = [
+    ["tasks", "--as-of", "2016-11-16"],
+    ["tasks", "--as-of", "2016-11-16", "--format", "csv"],
+    ["tasks", "--status", "all", "--group-by", "owner", "--as-of", "2016-11-16"],
+    ["tasks", "--format", "x"],
+    ["decisions"],
+    ["decisions", "--format", "csv"],
+    ["list"],
+    ["search", "Smart"],
+    ["search", "nenajdese"],
+    ["comments"],
+    ["render", "2016-09-07", "--format", "md"],
+    ["render", "--all", "--format", "html"],
+    ["render"],
+    ["remind", "--as-of", "2016-11-16", "--dry-run"],
+    ["remind", "--as-of", "2016-09-08", "--within", "1d"],
+    ["export", "ics", "-o", "calendar.ics"],
+    ["schema", "x"],
+    ["tasks", "--overdu"],
+    ["list", "x"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_czech_output_holds_no_english_word(czech, runner, args):
+    result = run(runner, *args)
+    # quoted values, paths, addresses, options, commands and the choices of a value are
+    # identifiers, whatever the language
+    shown = re.sub(
+        r"(?:'[^']*'|\S*[/.@]\S*|--[a-z-]+|\bpsc [a-z]+|zvolte [^;\n]*)", " ", result.output
+    )
+    assert not ENGLISH.findall(shown), result.output
