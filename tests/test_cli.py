@@ -155,7 +155,7 @@ def test_root_option_and_discovery_from_a_subdirectory(repo, runner, monkeypatch
 def test_render_default_location(repo, runner):
     result = run(runner, "render", "2016-09-07")
     assert result.exit_code == 0
-    assert result.stderr == "wrote minutes/2016-09-07.md\nwrote minutes/2016-09-07.html\n"
+    assert result.stderr == "wrote minutes/2016-09-07.md, minutes/2016-09-07.html\n"
     assert (repo / "minutes" / "2016-09-07.md").read_text(encoding="utf-8").startswith("# Zápis")
 
 

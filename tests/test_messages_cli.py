@@ -180,7 +180,7 @@ def test_list_in_czech_and_english(czech, runner):
 def test_render_and_build_summary_lines_in_czech(czech, runner, tmp_path):
     result = run(runner, "render", "2016-09-07", "--format", "md")
     assert result.exit_code == 0
-    assert result.stderr == "zapsáno minutes/2016-09-07.md\n"
+    assert result.stderr == "zapsáno: minutes/2016-09-07.md\n"
     result = run(runner, "render")
     assert result.output.startswith("chyba: které jednání? zadejte jeho datum")
     site = tmp_path / "site"

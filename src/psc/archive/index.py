@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
     from psc.language.wording import Wording
     from psc.loading.model import Group
     from psc.loading.yamlfile import Positions
+
+Progress = Callable[[int, int, Path], None]
+"""Told (steps done, steps in all, the file at hand) as long work goes on (psc.cli.console's
+progress bar)."""
 
 PARTIAL_UP_TO = 20
 """The report tables are updated row by row when up to this many meeting files (or a tenth
@@ -132,10 +137,13 @@ class FileChecker:
     def check_all(self, paths: list[Path]) -> list[Checked]:
         return [self.check(path) for path in paths]
 
-    def check_many(self, paths: list[Path]) -> list[Checked]:
+    def check_many(self, paths: list[Path], progress: Progress | None = None) -> list[Checked]:
         """`check_all`, shared among forked worker processes when there are many files (the
-        workers inherit the loaded modules; each chunk of work carries this checker)."""
+        workers inherit the loaded modules; each chunk of work carries this checker).
+        `progress` is told (files checked, files in all, the last file) as they are."""
         import multiprocessing
+
+        tell = progress or (lambda done, total, path: None)
 
         workers = min(os.cpu_count() or 1, 4)
         if (
@@ -144,11 +152,21 @@ class FileChecker:
             or sys.platform != "linux"
             or "fork" not in multiprocessing.get_all_start_methods()
         ):
-            return self.check_all(paths)
+            checked = []
+            for n, path in enumerate(paths):
+                tell(n, len(paths), path)
+                checked.append(self.check(path))
+            if paths:
+                tell(len(paths), len(paths), paths[-1])
+            return checked
         size = max(16, len(paths) // (workers * 4))
         chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        found: list[Checked] = []
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return [r for chunk in pool.map(self.check_all, chunks) for r in chunk]
+            for chunk, results in zip(chunks, pool.imap(self.check_all, chunks), strict=True):
+                found.extend(results)
+                tell(len(found), len(paths), chunk[-1])
+        return found
 
 
 class Indexer:
@@ -175,6 +193,7 @@ class Indexer:
         strays: list[Problem] | None,
         strict: bool,
         derive_tables: bool = False,
+        progress: Progress | None = None,
     ) -> Index:
         """Validate the group and the meetings `paths` and summarize them. `strays`: the
         problems of scanning meetings/ when `paths` are all its meeting files, None when they
@@ -185,7 +204,8 @@ class Indexer:
         was last found valid no summary is read (the index's meetings are then empty).
         `strict`: raise
         InvalidData when anything is invalid; otherwise the index holds the valid meetings
-        and lists the problems."""
+        and lists the problems. `progress` is told of the files checked (not of those the
+        cache answers)."""
         from psc.archive.cache import Cache, file_hash
         from psc.archive.register import check_decisions
         from psc.archive.tasks import check_tasks
@@ -215,7 +235,9 @@ class Indexer:
             if self.cache is not None and len(todo) >= PARALLEL_FROM:
                 self.cache.release()  # the workers are forked: no open database in them
             for name, checked in zip(
-                [n for n, _ in todo], checker.check_many([p for _, p in todo]), strict=True
+                [n for n, _ in todo],
+                checker.check_many([p for _, p in todo], progress),
+                strict=True,
             ):
                 if checked.problems:
                     self.problems.extend(checked.problems)

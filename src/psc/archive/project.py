@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from psc.archive.index import Index, Indexer, check_inside
+from psc.archive.index import Index, Indexer, Progress, check_inside
 from psc.archive.index import group_info as group_info  # what reports need of the group
 from psc.errors import (
     InvalidData,
@@ -287,7 +287,12 @@ class Project:
         return pipeline.load_meeting(None, path, group)
 
     def index(
-        self, paths: list[Path] | None = None, *, strict: bool = True, reports: bool = True
+        self,
+        paths: list[Path] | None = None,
+        *,
+        strict: bool = True,
+        reports: bool = True,
+        progress: Progress | None = None,
     ) -> Index:
         """Validate the group and the meetings (all, or `paths`) and summarize them, from the
         cache (unless `use_cache` is off) where a file is unchanged. `strict`: raise
@@ -298,8 +303,10 @@ class Project:
         indexer = Indexer(self.root, self.group_path, self.meetings_dir, use_cache=self.use_cache)
         if paths is None:
             listed, strays = self.scan()
-            return indexer.build(listed, strays=strays, strict=strict, derive_tables=reports)
-        return indexer.build(paths, strays=None, strict=strict)
+            return indexer.build(
+                listed, strays=strays, strict=strict, derive_tables=reports, progress=progress
+            )
+        return indexer.build(paths, strays=None, strict=strict, progress=progress)
 
     def report_index(self, *, use_cache: bool | None = None) -> Index:
         """The index a read-only report (tasks, list, show, remind, export, build) works from.
@@ -326,7 +333,11 @@ class Project:
         return index
 
     def validate(
-        self, paths: list[Path] | None = None, *, since: str | None = None
+        self,
+        paths: list[Path] | None = None,
+        *,
+        since: str | None = None,
+        progress: Progress | None = None,
     ) -> tuple[int, list[Problem]]:
         """Check the group file and the meetings (all, or `paths`): (files checked, problems).
 
@@ -348,7 +359,7 @@ class Project:
                     unique.append(p)
             paths = unique
         meeting_paths = self.meeting_paths() if paths is None else paths
-        index = self.index(paths, strict=False, reports=False)
+        index = self.index(paths, strict=False, reports=False, progress=progress)
         whole = index.meetings if paths is None else []
         return 1 + len(meeting_paths), index.problems + self._repointed_tasks(whole, since)
 

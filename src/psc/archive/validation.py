@@ -12,6 +12,7 @@ from psc.errors import Problem
 from psc.language.escape import github_annotation
 
 if TYPE_CHECKING:
+    from psc.archive.index import Progress
     from psc.archive.project import Project
 
 
@@ -67,9 +68,14 @@ class Validation:
 
 
 def validate(
-    project: Project, paths: list[Path] | None = None, *, since: str | None = None
+    project: Project,
+    paths: list[Path] | None = None,
+    *,
+    since: str | None = None,
+    progress: Progress | None = None,
 ) -> Validation:
     """Check the group file and the meetings (all, or `paths`); task IDs against the
-    revision `since` (default: the last commit, when there is one)."""
-    files, problems = project.validate(paths or None, since=since)
+    revision `since` (default: the last commit, when there is one). `progress` is told of
+    each file checked (a file the cache answers is not checked)."""
+    files, problems = project.validate(paths or None, since=since, progress=progress)
     return Validation(files, sorted(problems))

@@ -59,7 +59,9 @@ def validate(
 
     if fmt not in ("text", "github", "json"):
         raise UsageError(_("unknown format {fmt!r}; choose text, github or json", fmt=fmt))
-    result = check(common.project(ctx, no_cache), paths, since=since)
+    project = common.project(ctx, no_cache)
+    with console.progress(_("validating"), sys.stderr) as advance:
+        result = check(project, paths, since=since, progress=advance)
     if fmt == "json":
         sys.stdout.write(result.as_json())
         if result.failed:
@@ -120,23 +122,25 @@ def render(
 
     Example: psc render 2016-09-07 --format html -o minutes.html
     """
-    from psc.errors import display_path
+    from psc.messages import _
     from psc.publish.minutes import render_minutes
 
     project = common.project(ctx, no_cache, strict)
-    result = render_minutes(
-        project,
-        common.names(meeting),
-        all_=all_,
-        fmt=fmt,
-        output=output,
-        lang=lang,
-        public=public,
-    )
+    with console.progress(_("rendering"), sys.stderr, hidden=not all_) as advance:
+        result = render_minutes(
+            project,
+            common.names(meeting),
+            all_=all_,
+            fmt=fmt,
+            output=output,
+            lang=lang,
+            public=public,
+            progress=advance,
+        )
     if result.document is not None:
         sys.stdout.write(result.document)
-    for path in result.written:
-        console.echo(_("wrote {path}", path=display_path(path)), err=True)
+    if result.written:
+        console.echo(result.summary(), err=True)
 
 
 def list_(

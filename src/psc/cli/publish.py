@@ -3,6 +3,7 @@ remind (e-mail reminders of overdue and soon-due tasks)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -54,10 +55,11 @@ def build(
 
         out = public_output(out)
     when = common.date(as_of, "--as-of") or common.today()
-    written = build_site(project, out, as_of=when, lang=lang, public=public)
+    with console.progress(_("building"), sys.stderr) as advance:
+        written = build_site(project, out, as_of=when, lang=lang, public=public, progress=advance)
     console.echo(
         n_(
-            "wrote {count} files to {folder}",
+            "wrote {count} file to {folder}",
             "wrote {count} files to {folder}",
             len(written),
             folder=out,

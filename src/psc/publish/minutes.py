@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,27 @@ class RenderedMinutes:
     written: list[Path] = field(default_factory=list)
     document: str | None = None
     """The minutes to print (-o -), not written anywhere."""
+    meetings: int = 0
+    """How many meetings' minutes were written."""
+
+    def summary(self) -> str:
+        """What was written, in one line: the files of one meeting by name, else how many
+        files of how many meetings, and where."""
+        import os
+
+        from psc.messages import _, n_
+
+        shown = [display_path(p) for p in self.written]
+        if self.meetings <= 1:
+            return _("wrote {files}", files=", ".join(shown))
+        folders = sorted({os.path.dirname(p) or "." for p in shown})
+        return n_(
+            "wrote {count} file of {meetings} to {folder}",
+            "wrote {count} files of {meetings} to {folder}",
+            len(shown),
+            meetings=n_("{count} meeting", "{count} meetings", self.meetings),
+            folder=", ".join(folders),
+        )
 
 
 def render_minutes(
@@ -37,12 +59,14 @@ def render_minutes(
     output: str | None = None,
     lang: str | None = None,
     public: bool = False,
+    progress: Callable[[int, int, Path], None] | None = None,
 ) -> RenderedMinutes:
     """Render one meeting (or all, with `all_`) in `fmt` (default: md and html) into
     minutes/<meeting>.<format>, or `output` (a file, a directory, or '-': the document is
     returned instead of written). Files are written one meeting at a time, so memory stays
     flat however large the archive. `public`: the public edition (see `publish.public`),
-    by default into public/minutes/<meeting>.<format>."""
+    by default into public/minutes/<meeting>.<format>. `progress` is told (meetings done,
+    meetings in all, the file at hand) after each meeting."""
     from psc.archive.tasks import reviews, track
     from psc.fileio import write_text_atomic
     from psc.publish.render import BINARY_FORMATS, FORMATS, Renderer
@@ -106,7 +130,9 @@ def render_minutes(
 
     renderer = Renderer(group, [project.templates_dir], lang)
     result = RenderedMinutes()
-    for path in paths:
+    for done, path in enumerate(paths):
+        if progress is not None:
+            progress(done, len(paths), path)
         meeting = first if first is not None else project.load_meeting(path, group)
         if any(True for _ in reviews(meeting)) and not renderer.known_tasks:
             if summaries is None:
@@ -128,6 +154,7 @@ def render_minutes(
             project.check_output(out)
             write_text_atomic(out, text)
             result.written.append(out)
+        result.meetings += 1
     return result
 
 

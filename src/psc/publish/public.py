@@ -34,7 +34,7 @@ from psc.archive.project import Project
 from psc.terms import Deadline, nfc
 
 if TYPE_CHECKING:
-    from psc.archive.index import Index
+    from psc.archive.index import Index, Progress
     from psc.loading.model import Group, Meeting, PrivatePerson
 
 PUBLIC_DIR = "public"
@@ -471,7 +471,12 @@ class PublicProject(Project):
         )
 
     def index(
-        self, paths: list[Path] | None = None, *, strict: bool = True, reports: bool = True
+        self,
+        paths: list[Path] | None = None,
+        *,
+        strict: bool = True,
+        reports: bool = True,
+        progress: Progress | None = None,
     ) -> Index:
         """The index of the public editions: each valid meeting summarized from its public
         edition (private passages are in no summary), the group's data redacted."""
@@ -480,7 +485,7 @@ class PublicProject(Project):
         strict = True  # a public output is never made with files left out
         if paths is None and strict in self._index:
             return self._index[strict]
-        index = super().index(paths, strict=strict, reports=reports)
+        index = super().index(paths, strict=strict, reports=reports, progress=progress)
         public = dataclasses.replace(
             index,
             meetings=[

@@ -14,6 +14,7 @@ site/calendar.ics        meetings and task deadlines (psc export ics)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,12 @@ def build_site(
     lang: str | None = None,
     use_cache: bool = True,
     public: bool = False,
+    progress: Callable[[int, int, Path], None] | None = None,
 ) -> list[str]:
     """Write the site into `out`; return what was written, line by line. `public`: the
-    public edition, every page, report, index and the calendar made from it alone."""
+    public edition, every page, report, index and the calendar made from it alone.
+    `progress` is told (meetings done, meetings in all, the file at hand) as the minutes'
+    pages are written."""
     from psc.archive.tasks import Selection, select, track
     from psc.fileio import write_text_atomic
     from psc.publish.render import Renderer, task_rows
@@ -71,7 +75,9 @@ def build_site(
 
     meetings = []
     documents: list[dict[str, str]] = []  # what search.html searches
-    for summary in reversed(index.meetings):  # newest first
+    for done, summary in enumerate(reversed(index.meetings)):  # newest first
+        if progress is not None:
+            progress(done, len(index.meetings), Path(summary.path))
         meeting = project.load_meeting(Path(summary.path), group)
         write(
             f"meetings/{meeting.id}.html",
