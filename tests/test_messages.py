@@ -71,3 +71,12 @@ def test_an_unknown_language_is_a_usage_error(runner, repo):
     result = run(runner, "--root", str(repo), "--lang", "de", "validate")
     assert result.exit_code == 2
     assert "unknown language 'de'; choose cs or en" in result.output
+
+
+def test_the_language_of_a_huge_group_file_is_read_from_its_head(tmp_path):
+    group = tmp_path / "group.yaml"
+    with group.open("w", encoding="utf-8") as handle:
+        handle.write("name: X\nlanguage: en\n")
+        handle.write("# " + "x" * (messages.GROUP_HEAD * 4) + "\n")
+        handle.write("language: cs\n")  # past the head: not read
+    assert messages.group_language(group) == "en"

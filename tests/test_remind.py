@@ -111,7 +111,7 @@ def test_soon_due_tasks(repo, runner, smtp_env):
     assert msg["Subject"] == "Připomínka úkolů PS pro SC k 1. 10. 2016"
     body = body_of(msg)
     assert "s termínem do 10. 11. 2016" in body
-    assert "Termín: 1. 11. 2016 – do termínu 31 dní" in body
+    assert "Termín: 1. 11. 2016 – zbývá 31 dní" in body
     # 7w reaches the next meeting (15. 11.): MMR's tasks too
     result = run(runner, "remind", "--as-of", "2016-10-01", "--within", "7w", "--dry-run")
     assert "remind-MMR.eml" in result.stdout
@@ -206,7 +206,7 @@ def test_markdown_links_and_several_owners(repo, runner, smtp_env):
     assert "stránky www.smartcities.mmr.cz (http://www.smartcities.mmr.cz)" in " ".join(
         body.split()
     )
-    assert "Termín: 20. 11. 2016 – do termínu 4 dny" in body
+    assert "Termín: 20. 11. 2016 – zbývají 4 dny" in body
     assert "note: MMR has no e-mail address in group.yaml" in result.stderr
     smo = parse(repo / "reminders" / "remind-SMO-CR.eml")
     assert "za které odpovídá SMO ČR" in body_of(smo)

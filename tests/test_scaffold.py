@@ -211,9 +211,11 @@ def test_init_prompts_in_a_terminal(tmp_path, monkeypatch, runner):
 
     monkeypatch.setattr(psc.cli.common, "interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(psc.cli.app.app, ["init", "g"], input="Rada města\nRM\n")
+    result = runner.invoke(psc.cli.app.app, ["init", "g"], input="Rada města\nRM\n\n")
     assert result.exit_code == 0, result.output
-    assert "short: RM" in (tmp_path / "g" / "group.yaml").read_text(encoding="utf-8")
+    written = (tmp_path / "g" / "group.yaml").read_text(encoding="utf-8")
+    assert "short: RM" in written
+    assert 'title_pattern: "{number}. jednání – Rada města"' in written  # the default profile
 
 
 def test_a_repository_template_overrides_the_scaffold(repo, runner):

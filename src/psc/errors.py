@@ -57,8 +57,10 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     """ "; did you mean 'x'?" for the choice closest to a mistyped `word`, or ""."""
     import difflib
 
+    from psc.messages import _
+
     near = difflib.get_close_matches(word, choices, n=1)
-    return f"; did you mean '{near[0]}'?" if near else ""
+    return _("; did you mean '{choice}'?", choice=near[0]) if near else ""
 
 
 def check_language(lang: str | None) -> None:
@@ -88,8 +90,42 @@ def check_text(value: str | None, option: str) -> str | None:
     when it holds a control character that the file would then be refused for."""
     bad = control_char(value) if value is not None else None
     if bad is not None:
-        raise UsageError(f"{option}: control character U+{ord(bad):04X} is not allowed in text")
+        from psc.messages import _
+
+        raise UsageError(
+            _(
+                "{option}: control character U+{code} is not allowed in text",
+                option=option,
+                code=format(ord(bad), "04X"),
+            )
+        )
     return value
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written (the system's words, `strerror`, are
+    English): in the current language for the common causes, else the system's words."""
+    import errno
+
+    from psc.messages import _, current
+
+    reasons = {
+        errno.ENOENT: _("No such file or directory"),
+        errno.EACCES: _("Permission denied"),
+        errno.EPERM: _("Operation not permitted"),
+        errno.EISDIR: _("Is a directory"),
+        errno.ENOTDIR: _("Not a directory"),
+        errno.ENOSPC: _("No space left on device"),
+        errno.EROFS: _("Read-only file system"),
+        errno.EEXIST: _("File exists"),
+        errno.ELOOP: _("Too many levels of symbolic links"),
+        errno.ENAMETOOLONG: _("File name too long"),
+    }
+    if exc.errno in reasons and (current() != "en" or not exc.strerror):
+        return reasons[exc.errno]
+    if exc.strerror:
+        return exc.strerror if current() == "en" else _("system error {code}", code=exc.errno)
+    return str(exc)
 
 
 class PscError(Exception):

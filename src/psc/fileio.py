@@ -32,7 +32,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from psc.errors import OutputError, UsageError, display_path
+from psc.errors import OutputError, UsageError, display_path, os_reason
+from psc.messages import _
 
 LOCK_FILE = "edit.lock"
 LOCK_TIMEOUT = 30.0
@@ -62,8 +63,11 @@ def edit_lock(lock_dir: Path, timeout: float | None = None) -> Iterator[None]:
             gitignore.write_text("*\n", encoding="utf-8")
     except OSError as exc:
         raise OutputError(
-            f"cannot create the edit lock {display_path(lock_path)}: {exc.strerror}; "
-            "nothing was written"
+            _(
+                "cannot create the edit lock {path}: {reason}; nothing was written",
+                path=display_path(lock_path),
+                reason=os_reason(exc),
+            )
         ) from None
     wait = LOCK_TIMEOUT if timeout is None else timeout
     lock = filelock.FileLock(lock_path, timeout=wait, thread_local=False)
@@ -71,13 +75,20 @@ def edit_lock(lock_dir: Path, timeout: float | None = None) -> Iterator[None]:
         lock.acquire()
     except filelock.Timeout:
         raise EditLocked(
-            f"another psc edit holds {display_path(lock_path)}; gave up after {wait:g} s, "
-            "nothing was written (run the command again)"
+            _(
+                "another psc edit holds {path}; gave up after {seconds} s, "
+                "nothing was written (run the command again)",
+                path=display_path(lock_path),
+                seconds=format(wait, "g"),
+            )
         ) from None
     except OSError as exc:
         raise OutputError(
-            f"cannot take the edit lock {display_path(lock_path)}: {exc.strerror}; "
-            "nothing was written"
+            _(
+                "cannot take the edit lock {path}: {reason}; nothing was written",
+                path=display_path(lock_path),
+                reason=os_reason(exc),
+            )
         ) from None
     try:
         yield
@@ -110,9 +121,12 @@ def resolve_within(root: Path, path: Path) -> Path:
         target = Path(os.path.realpath(step))
         if _within(current, real_root) and not _within(target, real_root):
             raise OutsideRepository(
-                f"{display_path(path)}: a symbolic link in the minutes repository leads "
-                "outside it; psc reads and writes only inside the repository (replace the "
-                "link by the file itself)"
+                _(
+                    "{path}: a symbolic link in the minutes repository leads outside it; psc "
+                    "reads and writes only inside the repository (replace the link by the "
+                    "file itself)",
+                    path=display_path(path),
+                )
             )
         current = target
     return current
@@ -193,7 +207,8 @@ def write_files(writes: Sequence[FileWrite]) -> None:
             Path(s.tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
             raise OutputError(
-                f"cannot write {failed}: {exc.strerror}{_outcome(len(writes), kept)}"
+                _("cannot write {path}: {reason}", path=failed, reason=os_reason(exc))
+                + _outcome(len(writes), kept)
             ) from None
         raise
 
@@ -240,8 +255,11 @@ def _check_unchanged(s: _Staged, *, keep_old: bool) -> None:
         s.old is None or hashlib.sha256(s.old).digest() != hashlib.sha256(since).digest()
     ):
         raise ChangedOnDisk(
-            f"{s.shown} changed on disk while psc was editing it; "
-            "nothing was written (run the command again)"
+            _(
+                "{path} changed on disk while psc was editing it; "
+                "nothing was written (run the command again)",
+                path=s.shown,
+            )
         )
 
 
@@ -286,8 +304,11 @@ def _restore(s: _Staged) -> None:
 def _outcome(count: int, kept: list[str]) -> str:
     """What a failed write of `count` files left: nothing, or the files it could not undo."""
     if kept:
-        return f"; {', '.join(reversed(kept))} written all the same (restore it from git)"
-    return "; nothing was written" if count > 1 else ""
+        return _(
+            "; {paths} written all the same (restore it from git)",
+            paths=", ".join(reversed(kept)),
+        )
+    return _("; nothing was written") if count > 1 else ""
 
 
 def _check_replaceable(target: Path, shown: str) -> None:
@@ -297,20 +318,32 @@ def _check_replaceable(target: Path, shown: str) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {exc.strerror}") from None
+        raise OutputError(
+            _("cannot write {path}: {reason}", path=shown, reason=os_reason(exc))
+        ) from None
     if not stat.S_ISREG(st.st_mode):
-        raise OutputError(f"cannot write {shown}: it is not a regular file; nothing was written")
+        raise OutputError(
+            _("cannot write {path}: it is not a regular file; nothing was written", path=shown)
+        )
     if st.st_nlink > 1 and _drop_leftover_links(target, st):
         st = target.stat()
     if st.st_nlink > 1:
         raise OutputError(
-            f"{shown} has {st.st_nlink} hard links; psc writes by replacing the file, which "
-            "would split them, so nothing was written (edit it by hand, or copy it to break the links)"
+            _(
+                "{path} has {count} hard links; psc writes by replacing the file, which would "
+                "split them, so nothing was written (edit it by hand, or copy it to break the "
+                "links)",
+                path=shown,
+                count=st.st_nlink,
+            )
         )
     if _read_only(target, st):
         raise OutputError(
-            f"{shown} is read-only; nothing was written (make it writable first if the "
-            "change is meant)"
+            _(
+                "{path} is read-only; nothing was written (make it writable first if the "
+                "change is meant)",
+                path=shown,
+            )
         )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from psc.errors import PscError
+from psc.messages import _
 
 
 class GitError(PscError):
@@ -16,15 +17,21 @@ class GitError(PscError):
 
 
 def _git(
-    args: list[str], cwd: Path, *, check: bool = True, raw: bool = False
+    args: list[str],
+    cwd: Path,
+    *,
+    check: bool = True,
+    raw: bool = False,
+    options: list[str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run git; its output as text. `raw`: decoded without newline translation, so a CR
-    inside a commit message stays a character and never splits a line."""
+    inside a commit message stays a character and never splits a line. `options`: git's
+    own (`-c key=value`) before the command."""
     if shutil.which("git") is None:
-        raise GitError("git is not installed (or not on PATH)")
+        raise GitError(_("git is not installed (or not on PATH)"))
     env = {**os.environ, "GIT_PAGER": "cat", "LC_ALL": "C"}
     result = subprocess.run(
-        ["git", "-c", "core.quotepath=off", *args],
+        ["git", "-c", "core.quotepath=off", *(options or []), *args],
         cwd=cwd,
         capture_output=True,
         text=not raw,
@@ -37,8 +44,8 @@ def _git(
         result.stdout = result.stdout.decode("utf-8", "replace")
         result.stderr = result.stderr.decode("utf-8", "replace")
     if check and result.returncode != 0:
-        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"
-        raise GitError(f"git {args[0]}: {message}")
+        message = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else _("failed")
+        raise GitError(_("git {command}: {message}", command=args[0], message=message))
     return result
 
 
@@ -54,11 +61,46 @@ def init(path: Path) -> None:
     _git(["init", "-q"], path)
 
 
+def available() -> bool:
+    """Whether git is installed (on PATH)."""
+    return shutil.which("git") is not None
+
+
+FALLBACK_IDENTITY = ("psc", "psc@localhost")
+"""The author of the first commit of a repository `psc init` created where git knows no one."""
+
+
+def has_identity(path: Path) -> bool:
+    """Whether git at `path` knows who commits (user.name and user.email configured, or the
+    GIT_AUTHOR_/GIT_COMMITTER_ variables), so that a commit is never made under an identity
+    git guessed from the host name."""
+
+    def known(key: str, *variables: str) -> bool:
+        if all(os.environ.get(v) for v in variables):
+            return True
+        return bool(_git(["config", key], path, check=False).stdout.strip())
+
+    return known("user.name", "GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME") and known(
+        "user.email", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"
+    )
+
+
+def commit_files(
+    path: Path, files: list[str], message: str, *, identity: tuple[str, str] | None = None
+) -> str:
+    """Commit `files` (relative to `path`) and only them; `identity` (name, e-mail): the
+    author and committer of this one commit, nothing configured. The commit's short hash."""
+    _git(["add", "--", *files], path)
+    who = ["-c", f"user.name={identity[0]}", "-c", f"user.email={identity[1]}"] if identity else []
+    _git(["commit", "-q", "--no-verify", "-m", message, "--", *files], path, options=who)
+    return _git(["rev-parse", "--short", "HEAD"], path).stdout.strip()
+
+
 def toplevel(path: Path) -> Path:
     """The root of the work tree holding `path`; GitError when there is none."""
     result = _git(["rev-parse", "--show-toplevel"], path, check=False)
     if result.returncode != 0:
-        raise GitError(f"{path} is not in a git repository")
+        raise GitError(_("{path} is not in a git repository", path=path))
     return Path(result.stdout.strip())
 
 
@@ -67,8 +109,8 @@ def verify(root: Path, rev: str) -> str:
     result = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root, check=False)
     if result.returncode != 0:
         if not has_commits(root):
-            raise GitError(f"the git repository at {root} has no commits yet")
-        raise GitError(f"unknown revision {rev!r}")
+            raise GitError(_("the git repository at {root} has no commits yet", root=root))
+        raise GitError(_("unknown revision {rev!r}", rev=rev))
     return result.stdout.strip()
 
 

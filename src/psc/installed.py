@@ -48,7 +48,9 @@ def install_command(extra: str | None = None) -> str:
     extras = f"[{extra}]" if extra else ""
     where = source()
     if where is None:
-        return f"pip install '.{extras}' (in psc's checkout)"
+        from psc.messages import _
+
+        return _("pip install '.{extras}' (in psc's checkout)", extras=extras)
     if "://" in where or where.startswith(("git+", "hg+")):
         return f"pip install 'psc{extras} @ {where}'"
     return f"pip install '{where}{extras}'"

@@ -111,6 +111,10 @@ def in_language(lang: str, message: str, /, **fields: Any) -> str:
     return text.format(**fields) if fields else text
 
 
+GROUP_HEAD = 64 * 1024
+"""How much of a group file is read for its language (the key is among the first lines;
+validation reports a file too large to read, not this)."""
+
 _LANGUAGE_LINE = re.compile(r"^language:[ \t]*['\"]?(cs|en)['\"]?[ \t]*(?:#.*)?$", re.M)
 
 
@@ -118,7 +122,8 @@ def group_language(group_file: Path) -> str:
     """The `language` of a group file without parsing it (cs, the default, when it does not
     say or cannot be read): messages about the file itself must not wait for it to be valid."""
     try:
-        text = group_file.read_text(encoding="utf-8", errors="replace")
+        with group_file.open("rb") as handle:  # a key near the top; never a huge file whole
+            text = handle.read(GROUP_HEAD).decode("utf-8", errors="replace")
     except OSError:
         return "cs"
     match = _LANGUAGE_LINE.search(text)

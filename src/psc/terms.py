@@ -59,10 +59,26 @@ class Deadline:
                 try:
                     return cls("date", dt.date.fromisoformat(word))
                 except ValueError as exc:
-                    raise ValueError(f"invalid date {word!r} ({exc}); write YYYY-MM-DD") from None
+                    from psc.messages import _
+
+                    reason = date_reason(str(exc))
+                    if reason:
+                        message = _(
+                            "invalid date {value!r} ({reason}); write YYYY-MM-DD",
+                            value=word,
+                            reason=reason,
+                        )
+                    else:
+                        message = _("invalid date {value!r}; write YYYY-MM-DD", value=word)
+                    raise ValueError(message) from None
+        from psc.messages import _
+
         raise ValueError(
-            f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
-            " (a deadline in other words goes in deadline_text)"
+            _(
+                "deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not "
+                "{value!r} (a deadline in other words goes in deadline_text)",
+                value=value,
+            )
         )
 
     def worded(self, text: str | None) -> Deadline:
@@ -92,6 +108,32 @@ class Deadline:
 
     def __hash__(self) -> int:
         return hash((self.kind, self.date, self.text))
+
+
+def date_reason(reason: str) -> str:
+    """Why a date is impossible, as Python's datetime or pydantic says it (in English), in
+    the current language; "" when there is no reason or it has no translation (in Czech a
+    reason left in English is dropped: the message says what to write anyway)."""
+    from psc.messages import _, current
+
+    if not reason or current() == "en":
+        return reason
+    reasons = {
+        "day is out of range for month": _("day is out of range for month"),
+        "month must be in 1..12": _("month must be in 1..12"),
+        "day value is outside expected range": _("day value is outside expected range"),
+        "month value is outside expected range": _("month value is outside expected range"),
+        "input is too short": _("input is too short"),
+        "input is too long": _("input is too long"),
+        "invalid character in year": _("invalid character in year"),
+        "invalid character in month": _("invalid character in month"),
+        "invalid character in day": _("invalid character in day"),
+        "invalid date separator, expected `-`": _("invalid date separator, expected `-`"),
+        "unexpected extra characters at the end of the input": _(
+            "unexpected extra characters at the end of the input"
+        ),
+    }
+    return reasons.get(reason, "")
 
 
 def add_days(day: dt.date, days: int) -> dt.date:

@@ -17,6 +17,11 @@ It holds two things:
   derived from (`derived_files`). Read-only reports are answered from them by queries
   (`psc.archive.taskindex`) when every file still has its stamp, without parsing a file.
 
+Nothing stored is in a language: summaries and rows are the files' own data and keys, the
+group's labels are kept as the file gives them, and no problem or message is stored (an
+invalid file has no entry and is checked on every run), so a message is always made in the
+language of the command that prints it (psc.messages).
+
 Everything is dropped when psc's version, the summary format, the schema or the group file
 changes. The database is read defensively: a corrupt, foreign or unreadable file is
 removed and rebuilt, never trusted and never a crash. It is in WAL mode, and every write is

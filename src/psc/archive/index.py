@@ -55,7 +55,9 @@ class Index:
         for meeting in self.meetings:
             if meeting.id == meeting_id:
                 return meeting
-        raise MeetingNotFound(f"no meeting {meeting_id!r}")
+        from psc.messages import _
+
+        raise MeetingNotFound(_("no meeting {id!r}", id=meeting_id))
 
     def wording(self, language: str | None = None) -> Wording:
         from psc.language.wording import Wording
@@ -81,9 +83,14 @@ def check_inside(root: Path, path: Path) -> None:
     try:
         path.resolve().relative_to(root.resolve())
     except ValueError:
+        from psc.messages import _
+
         raise UsageError(
-            f"{display_path(path)} is outside the minutes repository "
-            f"({display_path(root)}); psc reads only files inside it"
+            _(
+                "{path} is outside the minutes repository ({root}); psc reads only files inside it",
+                path=display_path(path),
+                root=display_path(root),
+            )
         ) from None
 
 

@@ -17,7 +17,9 @@ from psc.errors import (
     ProjectNotFound,
     UsageError,
     display_path,
+    os_reason,
 )
+from psc.messages import _, n_
 from psc.terms import MEETING_FILE
 
 if TYPE_CHECKING:  # the models import pydantic: only where files are parsed
@@ -48,8 +50,12 @@ def find_root(start: Path) -> Path:
         if (directory / GROUP_FILE).is_file():
             return directory
     raise ProjectNotFound(
-        f"no {GROUP_FILE} found in {start} or any parent directory; "
-        "run psc inside a minutes repository or pass --root DIR"
+        _(
+            "no {file} found in {start} or any parent directory; "
+            "run psc inside a minutes repository or pass --root DIR",
+            file=GROUP_FILE,
+            start=start,
+        )
     )
 
 
@@ -76,13 +82,21 @@ def check_output(root: Path | None, target: Path, option: str = "-o") -> None:
         hit = next((c for c in candidates if _same_file(c, same)), None)
     if hit is not None:
         if hit == real_root / GROUP_FILE:
-            what = f"over the group file {GROUP_FILE}"
+            what = _("over the group file {file}", file=GROUP_FILE)
         elif hit.parent == real_root and hit.name in SOURCE_DIRS:
-            what = f"into {hit.name}/, whose files psc reads"
+            what = _("into {folder}/, whose files psc reads", folder=hit.name)
         else:
-            what = f"over {hit.relative_to(real_root).as_posix()}, a file psc reads (the same file by another name)"
+            what = _(
+                "over {file}, a file psc reads (the same file by another name)",
+                file=hit.relative_to(real_root).as_posix(),
+            )
         raise UsageError(
-            f"{option} {display_path(target)}: refusing to write {what}; choose another output"
+            _(
+                "{option} {target}: refusing to write {what}; choose another output",
+                option=option,
+                target=display_path(target),
+                what=what,
+            )
         )
 
 
@@ -102,22 +116,31 @@ def _stray_problem(project: Project, path: Path, top: bool) -> Problem:
     shown = display_path(path)
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
     if top and path.name.endswith(".yaml"):  # a broken link, a folder link, a device...
-        return Problem(shown, 1, 1, "", "not a regular file; a meeting file must be one")
+        return Problem(shown, 1, 1, "", _("not a regular file; a meeting file must be one"))
     if path.suffix.lower() in YAML_SUFFIXES:
         target = project.meetings_dir / f"{stem}.yaml"
-        taken = " (a file of that name exists already: merge the two)" if target.exists() else ""
+        taken = _(" (a file of that name exists already: merge the two)") if target.exists() else ""
         if top:
-            message = f"meeting files end in .yaml: rename it to {display_path(target)}{taken}"
+            message = _(
+                "meeting files end in .yaml: rename it to {target}", target=display_path(target)
+            )
         else:
-            message = f"meeting files live directly in {MEETINGS_DIR}/: move it to {display_path(target)}{taken}"
-        return Problem(shown, 1, 1, "", message + "; until then psc leaves it out")
+            message = _(
+                "meeting files live directly in {folder}/: move it to {target}",
+                folder=MEETINGS_DIR,
+                target=display_path(target),
+            )
+        return Problem(shown, 1, 1, "", message + taken + _("; until then psc leaves it out"))
     return Problem(
         shown,
         1,
         1,
         "",
-        f"not a meeting file (those are {MEETINGS_DIR}/YYYY-MM-DD.yaml); "
-        f"psc ignores it: move it out of {MEETINGS_DIR}/",
+        _(
+            "not a meeting file (those are {folder}/YYYY-MM-DD.yaml); "
+            "psc ignores it: move it out of {folder}/",
+            folder=MEETINGS_DIR,
+        ),
         "warning",
     )
 
@@ -131,14 +154,26 @@ def skipped_notes(problems: list[Problem]) -> list[str]:
     for path, found in by_file.items():
         errors = [p for p in found if p.severity == "error"]
         if not errors:
-            lines.extend(f"warning: {p.path}:{p.line}:{p.col}: {p.message}" for p in found)
+            lines.extend(
+                _(
+                    "warning: {where}: {message}",
+                    where=":".join((p.path, str(p.line), str(p.col))),
+                    message=p.message,
+                )
+                for p in found
+            )
             continue
         first = errors[0]
         where = f"{first.line}:{first.col}: " + (f"{first.field}: " if first.field else "")
         n = len(errors)
         lines.append(
-            f"warning: skipped {path}: {n} problem{'s' if n != 1 else ''}, first: {where}{first.message}; "
-            "run psc validate"
+            n_(
+                "warning: skipped {path}: {count} problem, first: {first}; run psc validate",
+                "warning: skipped {path}: {count} problems, first: {first}; run psc validate",
+                n,
+                path=path,
+                first=where + first.message,
+            )
         )
     return lines
 
@@ -176,7 +211,9 @@ class Project:
 
         if root is not None:
             if not (root / GROUP_FILE).is_file():
-                raise ProjectNotFound(f"{display_path(root)} holds no {GROUP_FILE}")
+                raise ProjectNotFound(
+                    _("{root} holds no {file}", root=display_path(root), file=GROUP_FILE)
+                )
             project = cls(root.resolve(), use_cache=use_cache)
         else:
             project = cls(find_root(cwd), use_cache=use_cache)
@@ -207,7 +244,13 @@ class Project:
                 entries = list(os.scandir(folder))
             except OSError as exc:
                 strays.append(
-                    Problem(display_path(folder), 1, 1, "", f"cannot read folder: {exc.strerror}")
+                    Problem(
+                        display_path(folder),
+                        1,
+                        1,
+                        "",
+                        _("cannot read folder: {reason}", reason=os_reason(exc)),
+                    )
                 )
                 continue
             for entry in entries:
@@ -234,14 +277,20 @@ class Project:
             if path.is_file():
                 return path
             same_day = [p.stem for p in self.meeting_paths() if p.stem.startswith(ref)]
-            hint = f" (meetings that day: {', '.join(same_day)})" if same_day else ""
-            raise MeetingNotFound(f"no meeting {ref}: {display_path(path)} does not exist{hint}")
+            hint = _(" (meetings that day: {ids})", ids=", ".join(same_day)) if same_day else ""
+            raise MeetingNotFound(
+                _("no meeting {ref}: {path} does not exist", ref=ref, path=display_path(path))
+                + hint
+            )
         path = Path(ref)
         if path.is_file():
             self.check_inside(path)
             return path
         raise MeetingNotFound(
-            f"no meeting {ref!r}: give a date like 2016-09-07 or a path to a meeting file"
+            _(
+                "no meeting {ref!r}: give a date like 2016-09-07 or a path to a meeting file",
+                ref=ref,
+            )
         )
 
     def check_output(self, target: Path, option: str = "-o") -> None:
@@ -348,7 +397,7 @@ class Project:
         if paths is not None:
             missing = [p for p in paths if not p.is_file()]
             if missing:
-                raise UsageError(f"no such file: {display_path(missing[0])}")
+                raise UsageError(_("no such file: {path}", path=display_path(missing[0])))
             for p in paths:
                 self.check_inside(p)
             seen = {self.group_path.resolve()}  # always checked, and a file named twice once
@@ -373,7 +422,11 @@ class Project:
         if since is not None:
             if not gitrepo.inside_work_tree(self.root):
                 raise UsageError(
-                    f"--since {since}: {display_path(self.root)} is not in a git repository"
+                    _(
+                        "--since {since}: {root} is not in a git repository",
+                        since=since,
+                        root=display_path(self.root),
+                    )
                 )
             rev = gitrepo.verify(self.root, since)  # GitError for an unknown revision
         elif not gitrepo.inside_work_tree(self.root) or not gitrepo.has_commits(self.root):
@@ -410,7 +463,7 @@ class Project:
             if old is None:
                 continue
             try:
-                data, _ = pipeline.tree(old, rel)
+                data, _positions = pipeline.tree(old, rel)
             except InvalidData:
                 continue  # the last commit's file was not valid YAML: nothing to compare with
             tasks = data.get("tasks") if isinstance(data, dict) else None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from psc.errors import UsageError, check_language, did_you_mean
 from psc.language.table import Table
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -78,7 +79,7 @@ def list_meetings(
     from psc.archive.tasks import track
 
     if fmt not in MEETING_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose table or json")
+        raise UsageError(_("unknown format {format!r}; choose table or json", format=fmt))
     check_language(lang)
     answered = answer(
         project, lambda db: (db.wording(lang).labels, db.meeting_rows(), db.open_counts(as_of))
@@ -163,7 +164,10 @@ def check_owners(
     for owner in owners:
         if nfc(owner).casefold() not in folded:
             raise UsageError(
-                f"--owner {owner!r}: no organisation, member or task responsible of that name"
+                _(
+                    "--owner {owner!r}: no organisation, member or task responsible of that name",
+                    owner=owner,
+                )
                 + did_you_mean(nfc(owner), list(names))
             )
 
@@ -188,10 +192,15 @@ def show_task(
         )
         if later is not None:
             raise UsageError(
-                f"task {task_id!r} is assigned at {later.id}, after the as-of date "
-                f"{as_of.isoformat()}; give a later --as-of"
+                _(
+                    "task {id!r} is assigned at {meeting}, after the as-of date {date}; "
+                    "give a later --as-of",
+                    id=task_id,
+                    meeting=later.id,
+                    date=as_of.isoformat(),
+                )
             )
-        raise UsageError(f"unknown task {task_id!r}" + did_you_mean(task_id, list(tasks)))
+        raise UsageError(_("unknown task {id!r}", id=task_id) + did_you_mean(task_id, list(tasks)))
     t = tasks[task_id]
     r = index.wording(lang)
     lab = r.labels

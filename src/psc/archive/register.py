@@ -19,6 +19,7 @@ from typing import Any
 from psc.archive.summary import LINK_KINDS, DecisionSummary, MeetingSummary
 from psc.archive.tasks import summaries, track
 from psc.errors import did_you_mean, display_path
+from psc.messages import _
 from psc.terms import TaskStatus
 
 STATUSES = (
@@ -226,15 +227,19 @@ def check_decisions(meetings: Iterable[Any], *, complete: bool = True) -> list[D
         decision = meeting.decisions[index]
         if rid in seen:
             other, other_index = seen[rid]
-            part, i, _, j = other.decisions[other_index].loc
+            part, i, _content, j = other.decisions[other_index].loc
             where = f"{part}[{i}].content[{j}]"
             loc = decision.loc + (("number",) if decision.number else ())
             found.append(
                 DecisionProblem(
                     meeting,
                     loc,
-                    f"resolution ID '{rid}' is already used in "
-                    f"{display_path(other.path)} ({where})",
+                    _(
+                        "resolution ID '{id}' is already used in {path} ({where})",
+                        id=rid,
+                        path=display_path(other.path),
+                        where=where,
+                    ),
                 )
             )
             continue
@@ -251,7 +256,7 @@ def check_decisions(meetings: Iterable[Any], *, complete: bool = True) -> list[D
                 loc = (*decision.loc, kind, k)
                 if target not in seen:
                     if complete:
-                        message = f"unknown resolution '{target}'" + did_you_mean(
+                        message = _("unknown resolution '{id}'", id=target) + did_you_mean(
                             target, list(seen)
                         )
                         found.append(DecisionProblem(meeting, loc, message))
@@ -262,7 +267,7 @@ def check_decisions(meetings: Iterable[Any], *, complete: bool = True) -> list[D
                         DecisionProblem(
                             meeting,
                             loc,
-                            f"a cycle of links: {' → '.join([rid, *cycle])}",
+                            _("a cycle of links: {cycle}", cycle=" → ".join([rid, *cycle])),
                         )
                     )
                 elif order[target] >= order[rid]:
@@ -270,8 +275,13 @@ def check_decisions(meetings: Iterable[Any], *, complete: bool = True) -> list[D
                         DecisionProblem(
                             meeting,
                             loc,
-                            f"resolution '{target}' ({seen[target][0].id}) is not earlier than "
-                            f"this one; a resolution {kind} only earlier ones",
+                            _(
+                                "resolution '{id}' ({meeting}) is not earlier than this one; "
+                                "a resolution {kind} only earlier ones",
+                                id=target,
+                                meeting=seen[target][0].id,
+                                kind=kind,
+                            ),
                         )
                     )
         tasks = {meeting.task_id(i) for i in range(len(meeting.tasks))}
@@ -281,7 +291,11 @@ def check_decisions(meetings: Iterable[Any], *, complete: bool = True) -> list[D
                     DecisionProblem(
                         meeting,
                         (*decision.loc, "imposes", k),
-                        f"task '{task}' is not a task of this meeting ({meeting.id})"
+                        _(
+                            "task '{id}' is not a task of this meeting ({meeting})",
+                            id=task,
+                            meeting=meeting.id,
+                        )
                         + did_you_mean(task, sorted(tasks)),
                     )
                 )

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from psc.errors import UsageError
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -59,9 +60,28 @@ class Hit:
         """'2016-09-07 item 3 decision 1/2016': where the hit is, as a person quotes it."""
         parts = [self.meeting]
         if self.item is not None:
-            parts.append(f"item {self.item}" if self.item.isdigit() else f"«{self.item}»")
-        parts.append(f"{self.kind} {self.id}" if self.id else self.kind)
+            parts.append(
+                _("item {number}", number=self.item) if self.item.isdigit() else f"«{self.item}»"
+            )
+        kind = kind_name(self.kind)
+        parts.append(f"{kind} {self.id}" if self.id else kind)
         return " ".join(parts)
+
+
+def kind_name(kind: str) -> str:
+    """A block's kind as the text output names it, in the current language (the JSON output
+    keeps `kind` itself)."""
+    names = {
+        "paragraph": _("paragraph"),
+        "heading": _("heading"),
+        "list": _("list"),
+        "statement": _("statement"),
+        "decision": _("decision"),
+        "review": _("review"),
+        "title": _("title"),
+        "task": _("task"),
+    }
+    return names.get(kind, kind)
 
 
 @dataclass
@@ -94,7 +114,7 @@ def terms(query: str) -> list[str]:
     words = [fold(w) for w in query.split()]
     words = [w for w in words if w]
     if not words:
-        raise UsageError("give some text to search for")
+        raise UsageError(_("give some text to search for"))
     return words
 
 

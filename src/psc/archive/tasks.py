@@ -15,6 +15,7 @@ from typing import Any
 
 from psc.archive.summary import MeetingSummary, TaskSummary, summarize
 from psc.errors import display_path
+from psc.messages import _
 from psc.terms import Deadline, TaskStatus, add_days, nfc
 
 Meeting = MeetingSummary  # what this module works on; models are summarized first
@@ -264,8 +265,12 @@ def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[TaskP
                     TaskProblem(
                         meeting,
                         loc,
-                        f"task ID '{tid}' is already used in "
-                        f"{display_path(other.path)} (tasks[{other_index}])",
+                        _(
+                            "task ID '{id}' is already used in {path} (tasks[{index}])",
+                            id=tid,
+                            path=display_path(other.path),
+                            index=other_index,
+                        ),
                     )
                 )
             seen.setdefault(tid, (meeting, index))
@@ -275,9 +280,10 @@ def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[TaskP
             if hit is None:
                 # a review that gives the task's own text names a task older than the archive
                 if complete and not review.text:
-                    message = (
-                        f"unknown task '{review.task}' (for a task older than the archive, "
-                        "give its text in the review: text: …)"
+                    message = _(
+                        "unknown task '{id}' (for a task older than the archive, "
+                        "give its text in the review: text: …)",
+                        id=review.task,
                     )
                     found.append(TaskProblem(meeting, review.loc, message))
             elif (hit[0].date, hit[0].id) >= (meeting.date, meeting.id):
@@ -285,7 +291,11 @@ def check_tasks(meetings: Iterable[Any], *, complete: bool = True) -> list[TaskP
                     TaskProblem(
                         meeting,
                         review.loc,
-                        f"task '{review.task}' is assigned at {hit[0].id}, not before this meeting",
+                        _(
+                            "task '{id}' is assigned at {meeting}, not before this meeting",
+                            id=review.task,
+                            meeting=hit[0].id,
+                        ),
                     )
                 )
     return found
@@ -314,15 +324,22 @@ def repointed(
         if len(texts) == len(before) and text not in texts:
             continue  # edited in place
         moved = texts.index(text) if text in texts else None
-        was = f"was '{_short(text)}'" + (f", now tasks[{moved}]" if moved is not None else "")
+        was = _("was '{text}'", text=_short(text))
+        if moved is not None:
+            was += _(", now tasks[{index}]", index=moved)
         found.append(
             TaskProblem(
                 meeting,
                 ("tasks", now) if now is not None else ("tasks",),
-                f"task ID '{tid}' now names another task than at the last commit ({was}), "
-                f"and the review at {reviewed[tid].id} refers to it; give the tasks of the last "
-                "commit their IDs (id: …) before inserting or removing one, or add the new task "
-                "at the end",
+                _(
+                    "task ID '{id}' now names another task than at the last commit ({was}), "
+                    "and the review at {meeting} refers to it; give the tasks of the last "
+                    "commit their IDs (id: …) before inserting or removing one, or add the new "
+                    "task at the end",
+                    id=tid,
+                    was=was,
+                    meeting=reviewed[tid].id,
+                ),
             )
         )
     return found

@@ -33,7 +33,9 @@ class Validation:
         return [p for p in self.problems if p.severity != "error"]
 
     def summary(self) -> str:
-        return f"ok: {self.files} file{'s' if self.files != 1 else ''} valid"
+        from psc.messages import n_
+
+        return n_("ok: {count} file valid", "ok: {count} files valid", self.files)
 
     def as_json(self) -> str:
         """{"files": N, "problems": [{path, line, column, field, severity, message}, …]}."""

@@ -256,6 +256,13 @@ def new_meeting(
         open_in_editor(path)
 
 
+def _profile_names() -> str:
+    """The shipped body profiles, for `psc init --help` (read from their files)."""
+    from psc.edits.profiles import names
+
+    return ", ".join(names())
+
+
 def init(
     directory: Annotated[
         Path,
@@ -271,29 +278,74 @@ def init(
     lang: Annotated[
         str, typer.Option("--lang", metavar="cs|en", help="Language of the minutes.")
     ] = "cs",
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            metavar="NAME|FILE.yaml",
+            help=(
+                "The kind of body, whose headings, title pattern, roles and vote wording "
+                f"group.yaml gets: {_profile_names()} (default: working-group; asked in a "
+                "terminal), or a profile file of your own."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Create a new minutes repository: group.yaml, meetings/, .gitignore, a README, git init.
+    """Create a new minutes repository: group.yaml, meetings/, .gitignore, a README, git init
+    and the first commit.
 
-    Example: psc init komise --name "Komise pro chytrá města" --short KCM
+    Example: psc init zastupitelstvo --profile council --name "Zastupitelstvo obce Lhota" --short "ZO Lhota"
     """
+    from psc import messages
+    from psc.edits import profiles
     from psc.edits.scaffold import init_repository
+    from psc.messages import _
 
     check_language(lang)
+    messages.choose("group", lang)  # the new group's language, below --lang and PSC_LANG
+    chosen = profiles.load(profile) if profile is not None else None  # before any question
     if name is None:
         if not common.interactive():
-            raise UsageError("give the group's name with --name")
-        name = typer.prompt("Name of the group")
+            raise UsageError(_("give the group's name with --name"))
+        name = typer.prompt(_("Name of the group"))
         if short is None:
-            short = typer.prompt("Short name", default=name)
+            short = typer.prompt(_("Short name"), default=name)
     check_text(name, "--name")
     check_text(short, "--short")
     if not name.strip():
-        raise UsageError("the group's name must not be empty")
+        raise UsageError(_("the group's name must not be empty"))
+    if chosen is None:
+        chosen = profiles.load(_ask_profile() if common.interactive() else profiles.DEFAULT)
     directory.mkdir(parents=True, exist_ok=True)
     for line in init_repository(
-        directory, name=name.strip(), short=(short or name).strip(), language=lang
+        directory,
+        name=name.strip(),
+        short=(short or name).strip(),
+        language=lang,
+        profile=chosen,
     ):
         console.echo(line, err=True)
+
+
+def _ask_profile() -> str:
+    """The profile the user picks from the list (by number or name); never asked in scripts."""
+    from psc import messages
+    from psc.edits import profiles
+    from psc.messages import _
+
+    listed = profiles.described(messages.current())
+    console.echo(_("What kind of body are the minutes for?"), err=True)
+    for n, (profile, description) in enumerate(listed, 1):
+        console.echo(f"  {n}. {profile}: {description}", err=True)
+    default = str([p for p, _d in listed].index(profiles.DEFAULT) + 1)
+    while True:
+        answer = str(typer.prompt(_("Profile (number or name)"), default=default)).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(listed):
+            return listed[int(answer) - 1][0]
+        if answer in {p for p, _d in listed}:
+            return answer
+        console.echo(_("choose a number from 1 to {last} or a name", last=len(listed)), err=True)
 
 
 def schema(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -11,9 +11,6 @@ from psc.cli import common, console, options
 from psc.cli.options import NoCache, Strict
 from psc.errors import UsageError
 from psc.messages import _
-
-if TYPE_CHECKING:
-    from psc.archive.search import Hit
 
 SEARCH_FORMATS = ("text", "json")
 
@@ -78,31 +75,5 @@ def search(
     if fmt == "json":
         sys.stdout.write(result.as_json())
         return
-    kinds = block_kinds()
-    for hit in result.hits:
-        console.echo(f"{reference(hit, kinds)}: {hit.snippet}")
-
-
-def block_kinds() -> dict[str, str]:
-    """The kinds of block a hit is in, as a reference names them (JSON keeps the keys)."""
-    return {
-        "title": _("title"),
-        "paragraph": _("paragraph"),
-        "heading": _("heading"),
-        "list": _("list"),
-        "statement": _("statement"),
-        "decision": _("decision"),
-        "review": _("review"),
-        "task": _("task"),
-    }
-
-
-def reference(hit: Hit, kinds: dict[str, str]) -> str:
-    """'2016-09-07 item 3 decision 1/2016': where the hit is, as a person quotes it, in the
-    language psc speaks."""
-    parts = [hit.meeting]
-    if hit.item is not None:
-        parts.append(_("item {number}", number=hit.item) if hit.item.isdigit() else f"«{hit.item}»")
-    kind = kinds.get(hit.kind, hit.kind)
-    parts.append(f"{kind} {hit.id}" if hit.id else kind)
-    return " ".join(parts)
+    for line in result.lines():  # references in the language psc speaks (archive.search)
+        console.echo(line)

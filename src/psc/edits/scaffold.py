@@ -363,63 +363,188 @@ def _render(own: list[Path], name: str, wording: Wording | None, /, **context: A
 # ------------------------------------------------------------------ psc init
 
 GITIGNORE = [
+    "# Written by psc, never committed: the rendered minutes, the site, the public edition,",
+    "# reminder and circulation drafts (they hold members' addresses) and the index.",
     "/minutes/",
     "/site/",
     "/public/",
     "/reminders/",
     "/circulation/",
     "/.psc-cache/",
+    "# A file psc was writing when it was stopped, and editors' backups.",
     ".*.tmp",
+    "*~",
+    ".*.swp",
+    ".#*",
+    "\\#*#",
 ]
 """What `psc init` keeps out of git: every folder psc writes to by default (the rendered
 minutes, the site, the public edition's outputs, reminder and circulation drafts, which hold
-members' addresses, and the index), and the temporary file a psc killed mid-write leaves
-beside a file (`psc.fileio`), so `git add -A` commits only the archive itself
-(tests/test_gitignore.py runs every command that writes and checks nothing new is left)."""
+members' addresses, and the index), the temporary file a psc killed mid-write leaves beside
+a file (`psc.fileio`) and editors' backup and swap files, so `git add -A` commits only the
+archive itself (tests/test_gitignore.py runs every command that writes and checks nothing new
+is left)."""
+
+FIRST_COMMIT = ["group.yaml", "README.md", ".gitignore", "schema", "meetings"]
+"""What the first commit of `psc init` holds (relative to the new repository)."""
 
 
-def init_repository(directory: Path, *, name: str, short: str, language: str) -> list[str]:
-    """Create a minutes repository in `directory`; return what was done, line by line.
-    Its files are written together, group.yaml last: a repository is one once its group file
-    is there, so an init killed half-way can be run again."""
-    from psc import gitrepo
+def init_repository(
+    directory: Path,
+    *,
+    name: str,
+    short: str,
+    language: str,
+    profile: Any = None,
+) -> list[str]:
+    """Create a minutes repository in `directory` with the words of `profile` (a
+    psc.edits.profiles.Profile; None: the default, a working group); return what was done,
+    line by line. Its files are written together, group.yaml last: a repository is one once
+    its group file is there, so an init killed half-way can be run again. Then git: a new
+    repository, and the first commit (see `_first_commit`)."""
+    from psc import __version__
+    from psc.edits import profiles
     from psc.fileio import FileWrite, write_files
     from psc.loading.schema import KINDS, schema_text
+    from psc.messages import _
 
+    if profile is None:
+        profile = profiles.load(profiles.DEFAULT)
+    if language not in profile.title_pattern:
+        raise profiles.ProfileError(
+            _(
+                "the profile {profile} has no words in {language}",
+                profile=profile.name,
+                language=language,
+            )
+        )
     group_file = directory / "group.yaml"
     if group_file.exists():
-        raise FileExists(f"{display_path(group_file)} exists already: this is a minutes repository")
-    context = {"name": name, "short": short, "language": language}
+        raise FileExists(
+            _(
+                "{path} exists already: this is a minutes repository",
+                path=display_path(group_file),
+            )
+        )
+    title_pattern, labels = profile.words(language, name, short)
+    context = {
+        "name": name,
+        "short": short,
+        "language": language,
+        "profile": profile.name,
+        "title_pattern": title_pattern,
+        "labels": labels,
+        "repository": _repository(),
+        "tag": f"v{__version__}",
+    }
+    group_text = _render([], "scaffold/group.yaml.j2", None, **context)
+    _check_group(group_file, group_text)
     done: list[str] = []
     writes: list[FileWrite] = []
     readme = directory / "README.md"
     if readme.exists():
-        done.append(f"kept {display_path(readme)}")
+        done.append(_("kept {path}", path=display_path(readme)))
     else:
         writes.append(
             FileWrite(readme, _render([], "scaffold/group-readme.md.j2", None, **context))
         )
-        done.append(f"wrote {display_path(readme)}")
+        done.append(_("wrote {path}", path=display_path(readme)))
     gitignore = directory / ".gitignore"
     existing = gitignore.read_text(encoding="utf-8").splitlines() if gitignore.exists() else []
     missing = [line for line in GITIGNORE if line not in existing]
     if missing:
         writes.append(FileWrite(gitignore, "\n".join([*existing, *missing]) + "\n"))
-        done.append(f"wrote {display_path(gitignore)}")
+        done.append(_("wrote {path}", path=display_path(gitignore)))
     schema_dir = directory / "schema"
     for kind in KINDS:  # editors check files against these as people type
         target = schema_dir / f"{kind}.schema.json"
         if not target.exists():
             writes.append(FileWrite(target, schema_text(kind)))
-    done.append(f"wrote {display_path(schema_dir)}/")
+    shown_schema = display_path(schema_dir) + "/"
+    done.append(_("wrote {path}", path=shown_schema))
     meetings = directory / "meetings"
     if not (meetings.is_dir() and any(meetings.iterdir())):
         writes.append(FileWrite(meetings / ".gitkeep", ""))
-    done.append(f"created {display_path(meetings)}/")
-    writes.append(FileWrite(group_file, _render([], "scaffold/group.yaml.j2", None, **context)))
+    shown_meetings = display_path(meetings) + "/"
+    done.append(_("created {path}", path=shown_meetings))
+    writes.append(FileWrite(group_file, group_text))
     write_files(writes)
-    done.insert(0, f"wrote {display_path(group_file)}")
-    if not gitrepo.inside_work_tree(directory):
+    done.insert(0, _("wrote {path}", path=display_path(group_file)))
+    done.extend(_first_commit(directory, name))
+    return done
+
+
+def _repository() -> str | None:
+    """The URL of the git repository this psc was installed from (for the README's install
+    command), None when it came from elsewhere (a checkout's path is no one else's)."""
+    from psc.installed import source
+
+    where = source() or ""
+    if not where.startswith("git+") or "://" not in where:
+        return None
+    head, slash, last = where[len("git+") :].rpartition("/")
+    return head + slash + last.split("@")[0]  # without the commit it was installed at
+
+
+def _check_group(path: Path, text: str) -> None:
+    """The group file as written must load (a profile's labels and pattern checked as any
+    group's are): a broken profile is reported, nothing written."""
+    from psc.loading import pipeline
+
+    pipeline.load_group(path, text)
+
+
+def _first_commit(directory: Path, name: str) -> list[str]:
+    """git for a new repository: `git init` where the directory is in none, then the first
+    commit of the files psc wrote, so that `psc diff` works at once, where the repository has
+    no commit yet. The author is git's configured identity; a repository psc has just created
+    where git knows no one gets psc's own (for that one commit, and said); in a repository of
+    the user's own, psc then leaves the commit to her and names the command."""
+    from psc import gitrepo
+    from psc.messages import _
+
+    shown = display_path(directory)
+    files = " ".join(FIRST_COMMIT)
+    if not gitrepo.available():
+        return [
+            _(
+                "note: git is not installed; to keep the history of the minutes, install it "
+                "and run: git init && git add {files} && git commit -m 'psc init'",
+                files=files,
+            )
+        ]
+    done = []
+    created = not gitrepo.inside_work_tree(directory)
+    if created:
         gitrepo.init(directory)
-        done.append(f"initialised a git repository in {display_path(directory)}")
+        done.append(_("initialised a git repository in {path}", path=shown))
+    elif gitrepo.has_commits(directory):
+        return done
+    message = _("{name}: group file, README, .gitignore and schemas (psc init)", name=name)
+    identity = None
+    if not gitrepo.has_identity(directory):
+        if not created:
+            done.append(
+                _(
+                    "note: nothing committed: git does not know who you are; set it with "
+                    "git config --global user.name 'Your Name' and git config --global "
+                    "user.email you@example.org, then run: git add {files} && git commit -m "
+                    "'psc init'",
+                    files=files,
+                )
+            )
+            return done
+        identity = gitrepo.FALLBACK_IDENTITY
+    sha = gitrepo.commit_files(directory, FIRST_COMMIT, message, identity=identity)
+    done.append(_("committed {files} as {sha}", files=files, sha=sha))
+    if identity is not None:
+        who = "{} <{}>".format(*identity)
+        done.append(
+            _(
+                "note: git does not know who you are, so this first commit's author is "
+                "'{who}'; set yours with git config --global user.name 'Your Name' and "
+                "git config --global user.email you@example.org",
+                who=who,
+            )
+        )
     return done

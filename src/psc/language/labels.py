@@ -371,7 +371,9 @@ REMIND_LABELS: dict[str, dict[str, str]] = {
         "úkoly po termínu a úkoly s termínem do {until} (stav k {date}).",
         "remind_overdue": "{days} po termínu",
         "remind_due_today": "termín dnes",
-        "remind_due_in": "do termínu {days}",
+        # "zbývá 1 den", "zbývají 3 dny", "zbývá 10 dní": the verb agrees with the number
+        "remind_due_in": "zbývá {days}",
+        "remind_due_in_few": "zbývají {days}",
         "remind_assigned": "Zadáno na jednání {meeting}",
         "remind_done_note": "Je-li některý z úkolů již splněn, dejte nám prosím vědět.",
         "remind_closing": "S pozdravem",
@@ -387,6 +389,7 @@ REMIND_LABELS: dict[str, dict[str, str]] = {
         "remind_overdue": "{days} overdue",
         "remind_due_today": "due today",
         "remind_due_in": "due in {days}",
+        "remind_due_in_few": "due in {days}",
         "remind_assigned": "Assigned at the meeting {meeting}",
         "remind_done_note": "If a task is already done, please let us know.",
         "remind_closing": "Kind regards",
@@ -671,13 +674,19 @@ def pattern_problem(pattern: str, allowed: frozenset[str]) -> str | None:
     or None when it can."""
     from string import Formatter
 
+    from psc.messages import _
+
     shown = ", ".join("{" + f + "}" for f in sorted(allowed))
     try:
         parts = list(Formatter().parse(pattern))
     except ValueError as exc:
         brace = "}" if str(exc).startswith("Single '}'") else "{"
-        return f"a lone '{brace}' in the pattern; write '{brace * 2}' for the brace itself"
-    for _, field, spec, conversion in parts:
+        return _(
+            "a lone '{brace}' in the pattern; write '{twice}' for the brace itself",
+            brace=brace,
+            twice=brace * 2,
+        )
+    for _text, field, spec, conversion in parts:
         if field is None:
             continue
         written = (
@@ -689,10 +698,22 @@ def pattern_problem(pattern: str, allowed: frozenset[str]) -> str | None:
         )
         if field not in allowed:
             if field.isidentifier():
-                return f"unknown placeholder '{written}' (allowed: {shown})"
-            return f"placeholder '{written}' is not allowed: use only {shown}"
+                return _(
+                    "unknown placeholder '{written}' (allowed: {shown})",
+                    written=written,
+                    shown=shown,
+                )
+            return _(
+                "placeholder '{written}' is not allowed: use only {shown}",
+                written=written,
+                shown=shown,
+            )
         if spec or conversion:
-            return f"placeholder '{written}' has a format or conversion: write '{{{field}}}'"
+            return _(
+                "placeholder '{written}' has a format or conversion: write '{plain}'",
+                written=written,
+                plain="{" + field + "}",
+            )
     return None
 
 

@@ -143,10 +143,43 @@ def render(env: jinja2.Environment, name: str, /, **context: Any) -> str:
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
+        from psc.messages import _
+
         where = f"{display_path(exc.filename) if exc.filename else exc.name}:{exc.lineno}"
-        raise TemplateError(f"{where}: template syntax error: {exc.message}") from None
+        raise TemplateError(
+            _("{where}: template syntax error: {reason}", where=where, reason=jinja_reason(exc))
+        ) from None
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{_template_frame(exc, name)}: template error: {exc}") from None
+        from psc.messages import _
+
+        raise TemplateError(
+            _(
+                "{where}: template error: {reason}",
+                where=_template_frame(exc, name),
+                reason=jinja_reason(exc),
+            )
+        ) from None
+
+
+def jinja_reason(exc: Exception) -> str:
+    """Jinja's own words for a template error (English) in the current language: an
+    undefined name or attribute said in its words, any other reason in general terms."""
+    import re
+
+    from psc.messages import _, current
+
+    text = (exc.message if isinstance(exc, jinja2.TemplateSyntaxError) else str(exc)) or ""
+    if current() == "en":
+        return text
+    found = re.fullmatch(r"'(.+)' is undefined", text)
+    if found:
+        return _("'{name}' is undefined", name=found[1])
+    found = re.fullmatch(r"'(.+)' has no attribute '(.+)'", text)
+    if found:
+        return _("'{object}' has no attribute '{name}'", object=found[1], name=found[2])
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return _("the template's syntax is broken here")
+    return _("the template cannot be rendered")
 
 
 def _template_frame(exc: BaseException, name: str) -> str:

@@ -71,8 +71,14 @@ def date_pattern_problem(pattern: str) -> str | None:
         try:
             _format(dt.date(2016, 9, 7), pattern, locale)
         except Exception as exc:  # noqa: BLE001 - Babel's errors for a bad pattern vary
-            return (
-                f"not a date pattern ({exc}); write it as CLDR does, e.g. 'd. M. y' or 'd. MMMM y'"
+            from psc.messages import _, current
+
+            if current() != "en":  # Babel's reason is English: left out
+                return _("not a date pattern; write it as CLDR does, e.g. 'd. M. y' or 'd. MMMM y'")
+            return _(
+                "not a date pattern ({reason}); write it as CLDR does, e.g. 'd. M. y' or "
+                "'d. MMMM y'",
+                reason=exc,
             )
     return None
 

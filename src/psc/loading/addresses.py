@@ -17,30 +17,66 @@ NOT_ASCII = (
 class AddressError(ValueError):
     """Not an e-mail address psc can send to; the message says why."""
 
+    not_ascii = False
+    """The address has characters outside ASCII before the @: the message is NOT_ASCII, in
+    English (the commands test for it); `checked_address` says it in the current language."""
+
 
 @lru_cache(maxsize=4096)
 def _validated(value: str) -> str:
     """The address in ASCII (domain in IDNA), or AddressError."""
     from email_validator import EmailNotValidError, validate_email
 
+    from psc.messages import _, current
+
     local = value.rpartition("@")[0]
     if not local.isascii():
-        raise AddressError(f"{value!r}: {NOT_ASCII}")
+        error = AddressError(f"{value!r}: {NOT_ASCII}")
+        error.not_ascii = True
+        raise error
     try:
         found = validate_email(value, check_deliverability=False, allow_smtputf8=False)
     except EmailNotValidError as exc:
+        if current() != "en":  # email-validator's reason is English: left out
+            raise AddressError(
+                _("expected an e-mail address") + _(", not {value!r}", value=value)
+            ) from None
         raise AddressError(f"expected an e-mail address, not {value!r} ({exc})") from None
     return str(found.ascii_email)
 
 
-def check_address(value: str, what: str = "expected an e-mail address") -> str:
-    """`value` unchanged when psc can send to it, else AddressError ('{what}, not …')."""
+def not_ascii() -> str:
+    """NOT_ASCII in the current language."""
+    from psc.messages import _
+
+    return _(
+        "psc cannot send to an address with characters outside ASCII before the @ (SMTPUTF8); "
+        "give an ASCII address"
+    )
+
+
+def checked_address(value: str, what: str | None = None) -> str:
+    """`check_address`, every message in the current language (for the files' models)."""
+    try:
+        return check_address(value, what)
+    except AddressError as exc:
+        if exc.not_ascii:
+            raise AddressError(f"{value!r}: {not_ascii()}") from None
+        raise
+
+
+def check_address(value: str, what: str | None = None) -> str:
+    """`value` unchanged when psc can send to it, else AddressError ('{what}, not …';
+    `what` by default: expected an e-mail address)."""
+    from psc.messages import _
+
     try:
         _validated(value)
     except AddressError as exc:
         if str(exc).startswith(f"{value!r}: "):
             raise
-        raise AddressError(f"{what}, not {value!r}") from None
+        what = what if what is not None else _("expected an e-mail address")
+        raise AddressError(what + _(", not {value!r}", value=value)) from None
     return value
 
 

@@ -130,14 +130,19 @@ def check_approval(meeting: Meeting) -> list[Problem]:
         or (meeting.approved_at.fingerprint is None and not meeting.amendments)
     ):
         return []
+    from psc.messages import _
+
     pos = meeting.source
     expected, loc = expected_fingerprint(meeting)
     if expected is None:
         return [
             pos.problem(
                 loc[:-1],
-                f"approved minutes carry no fingerprint; record the approval with "
-                f"`psc approve {meeting.id} --by NAME` (or the change with `psc amend`)",
+                _(
+                    "approved minutes carry no fingerprint; record the approval with "
+                    "`psc approve {id} --by NAME` (or the change with `psc amend`)",
+                    id=meeting.id,
+                ),
             )
         ]
     actual = current_fingerprint(meeting, expected)
@@ -145,8 +150,14 @@ def check_approval(meeting: Meeting) -> list[Problem]:
         return [
             pos.problem(
                 loc,
-                f"the approved minutes have changed (content {actual}, approved {expected}); "
-                f"undo the change or record it with `psc amend {meeting.id} --by NAME --reason TEXT`",
+                _(
+                    "the approved minutes have changed (content {actual}, approved "
+                    "{expected}); undo the change or record it with "
+                    "`psc amend {id} --by NAME --reason TEXT`",
+                    actual=actual,
+                    expected=expected,
+                    id=meeting.id,
+                ),
             )
         ]
     return []

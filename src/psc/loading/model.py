@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from psc.messages import _
 from psc.terms import MEETING_FILE, Deadline, Gender, TaskStatus  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
@@ -56,7 +57,10 @@ def _check_links(text: str) -> str:
         scheme = _SCHEME.match(target)
         if scheme and scheme.group(1).lower() not in _ALLOWED_SCHEMES:
             raise ValueError(
-                f"link to a {scheme.group(1)}: address is not allowed; use http, https or mailto"
+                _(
+                    "link to a {scheme}: address is not allowed; use http, https or mailto",
+                    scheme=scheme.group(1),
+                )
             )
     return text
 
@@ -87,21 +91,21 @@ def _fits(pattern: str, value: str) -> bool:
 
 def _date_text(value: Any) -> Any:
     if isinstance(value, str) and not _fits(DATE_PATTERN, value):
-        raise ValueError(f"invalid date {value!r}; write YYYY-MM-DD")
+        raise ValueError(_("invalid date {value!r}; write YYYY-MM-DD", value=value))
     return value
 
 
 def _time_text(value: Any) -> Any:
     if isinstance(value, str):
         if not _fits(TIME_PATTERN, value):
-            raise ValueError(f"invalid time {value!r}; write HH:MM")
+            raise ValueError(_("invalid time {value!r}; write HH:MM", value=value))
         return value.zfill(len(value) + 1) if value.index(":") == 1 else value  # 9:30: 09:30
     return value
 
 
 def _whole_text(value: Any) -> Any:
     if isinstance(value, str) and not _fits(WHOLE_PATTERN, value):
-        raise ValueError(f"expected a whole number, not {value!r}")
+        raise ValueError(_("expected a whole number") + _(", not {value!r}", value=value))
     return value
 
 
@@ -111,7 +115,7 @@ def _flag_text(value: Any) -> Any:
             return True
         if value in FALSE_WORDS:
             return False
-        raise ValueError(f"expected true or false, not {value!r}")
+        raise ValueError(_("expected true or false") + _(", not {value!r}", value=value))
     return value
 
 
@@ -167,7 +171,10 @@ SHARE_PATTERN = r"^(100([.,]0+)?|\d{1,2}([.,]\d+)?)$"
 def _share_text(value: Any) -> Any:
     if isinstance(value, str):
         if not _fits(SHARE_PATTERN, value):
-            raise ValueError(f"expected a share in per cent (0 to 100, e.g. 77,05), not {value!r}")
+            raise ValueError(
+                _("expected a share in per cent (0 to 100, e.g. 77,05)")
+                + _(", not {value!r}", value=value)
+            )
         return float(value.replace(",", "."))
     return value
 
@@ -257,9 +264,9 @@ class Member(Person):
 
 
 def _checked_email(value: str | None) -> str | None:
-    from psc.loading.addresses import check_address
+    from psc.loading.addresses import checked_address
 
-    return None if value is None else check_address(value)
+    return None if value is None else checked_address(value)
 
 
 # --------------------------------------------------------------------------- group file
@@ -549,8 +556,10 @@ class Statement(Model):
     def _someone(self) -> Statement:
         if not self.by and not self.person and not self.role:
             raise ValueError(
-                "a statement names who spoke: 'by' (organisations), 'person' or, where the "
-                "minutes name the speaker only by function, 'role'"
+                _(
+                    "a statement names who spoke: 'by' (organisations), 'person' or, where the "
+                    "minutes name the speaker only by function, 'role'"
+                )
             )
         return self
 
@@ -663,7 +672,7 @@ class Decision(Model):
     @model_validator(mode="after")
     def _some_text(self) -> Decision:
         if not self.decision and not self.proposal:
-            raise ValueError("a decision has its text ('decision') or its draft ('proposal')")
+            raise ValueError(_("a decision has its text ('decision') or its draft ('proposal')"))
         return self
 
 
@@ -674,8 +683,11 @@ def _deadline(value: Any) -> Deadline:
     """A deadline in a file's words: exactly a date, 'ongoing' or 'next meeting'."""
     if isinstance(value, str) and value != value.strip():
         raise ValueError(
-            f"deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not {value!r}"
-            " (without spaces around it)"
+            _(
+                "deadline must be a date (YYYY-MM-DD), 'ongoing' or 'next meeting', not "
+                "{value!r} (without spaces around it)",
+                value=value,
+            )
         )
     return Deadline.parse(value)
 
@@ -922,11 +934,13 @@ class AgendaItem(Model):
     @model_validator(mode="after")
     def _something(self) -> AgendaItem:
         if self.title is None and not self.content:
-            raise ValueError("an item without a title holds content: give 'title' or 'content'")
+            raise ValueError(_("an item without a title holds content: give 'title' or 'content'"))
         if self.number_only and (self.title is None or (self.number is None and not self.label)):
             raise ValueError(
-                "number_only: the item is headed by its number: give 'number' or "
-                "'label', and its 'title' from the programme"
+                _(
+                    "number_only: the item is headed by its number: give 'number' or "
+                    "'label', and its 'title' from the programme"
+                )
             )
         return self
 
@@ -1067,9 +1081,13 @@ class Task(Model):
     @field_validator("contact")
     @classmethod
     def _email(cls, value: str | None) -> str | None:
-        from psc.loading.addresses import check_address
+        from psc.loading.addresses import checked_address
 
-        return None if value is None else check_address(value, "contact must be an e-mail address")
+        return (
+            None
+            if value is None
+            else checked_address(value, _("contact must be an e-mail address"))
+        )
 
     @field_validator("responsible", mode="before", json_schema_input_type=str | list[str])
     @classmethod
@@ -1099,7 +1117,7 @@ class Role(Model):
     @model_validator(mode="after")
     def _named(self) -> Role:
         if not self.kind and not self.label:
-            raise ValueError("a role says what it is: 'kind' (e.g. tellers) or 'label'")
+            raise ValueError(_("a role says what it is: 'kind' (e.g. tellers) or 'label'"))
         return self
 
 
@@ -1191,9 +1209,9 @@ class Comment(Model):
     @model_validator(mode="after")
     def _settled(self) -> Comment:
         if self.status == "rejected" and not self.settlement:
-            raise ValueError("a rejected comment gives the reason in 'settlement'")
+            raise ValueError(_("a rejected comment gives the reason in 'settlement'"))
         if self.status == "open" and (self.settled or self.settlement):
-            raise ValueError("an open comment has no 'settled' or 'settlement' yet")
+            raise ValueError(_("an open comment has no 'settled' or 'settlement' yet"))
         return self
 
 

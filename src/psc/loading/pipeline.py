@@ -19,7 +19,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from psc.errors import InvalidData, Problem, display_path
+from psc.errors import InvalidData, Problem, display_path, os_reason
+from psc.messages import _
 
 if TYPE_CHECKING:  # the models import pydantic, the tree PyYAML: only where files are parsed
     from psc.loading.model import Group, Meeting
@@ -38,15 +39,17 @@ def _refused(shown: str, message: str, line: int = 1, col: int = 1) -> InvalidDa
 
 def cannot_read(path: Path, exc: OSError) -> InvalidData:
     """The one message for a file that cannot be read."""
-    return _refused(display_path(path), f"cannot read file: {exc.strerror}")
+    return _refused(display_path(path), _("cannot read file: {reason}", reason=os_reason(exc)))
 
 
 def _too_big(shown: str, size: int | None, limit: int | None = None) -> InvalidData:
     """A file over the size limit (`size` None: it grew while read, or tells no size)."""
     limit = MAX_BYTES if limit is None else limit
     if size is None:
-        return _refused(shown, f"file is over the limit of {limit} bytes")
-    return _refused(shown, f"file is {size} bytes, over the limit of {limit}")
+        return _refused(shown, _("file is over the limit of {limit} bytes", limit=limit))
+    return _refused(
+        shown, _("file is {size} bytes, over the limit of {limit}", size=size, limit=limit)
+    )
 
 
 def read_stamped(path: Path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
@@ -86,7 +89,7 @@ def text(source: bytes | str, shown: str) -> str:
         if len(source) > MAX_BYTES:
             raise _too_big(shown, len(source))
         if source.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise _refused(shown, "file is UTF-16; save it as UTF-8")
+            raise _refused(shown, _("file is UTF-16; save it as UTF-8"))
         raw = source[len(_BOM_BYTES) :] if source.startswith(_BOM_BYTES) else source
         try:
             decoded = raw.decode("utf-8")
@@ -94,14 +97,17 @@ def text(source: bytes | str, shown: str) -> str:
             from psc.loading.yamlfile import line_col
 
             line, col = line_col(raw, exc.start)
-            message = f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+            message = _(
+                "file is not UTF-8 (byte 0x{byte}); save it as UTF-8",
+                byte=format(raw[exc.start], "02x"),
+            )
             raise _refused(shown, message, line, col) from None
     nul = decoded.find("\0")
     if nul >= 0:
         from psc.loading.yamlfile import line_col
 
         line, col = line_col(decoded, nul)
-        raise _refused(shown, "file contains a NUL character", line, col)
+        raise _refused(shown, _("file contains a NUL character"), line, col)
     return decoded
 
 

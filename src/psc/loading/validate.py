@@ -17,6 +17,8 @@ from pydantic_core import ErrorDetails
 from psc.errors import InvalidData, Problem, did_you_mean
 from psc.loading.model import BLOCK_MODELS, MEETING_FILE, Group, Meeting
 from psc.loading.yamlfile import Positions, field_path
+from psc.messages import _, current
+from psc.terms import date_reason
 
 
 def _model_problems(
@@ -28,7 +30,7 @@ def _model_problems(
         kind = err["type"]
         if kind == "extra_forbidden":
             key = err["loc"][-1]
-            message = f"unknown key '{key}'"
+            message = _("unknown key '{key}'", key=key)
             allowed = _allowed_keys(model, loc[:-1], data)
             hint = did_you_mean(str(key), allowed)
             split = _split_value(data, loc[:-1], key)
@@ -37,12 +39,12 @@ def _model_problems(
             elif hint:
                 message += hint
             elif allowed:
-                message += f" (allowed: {', '.join(allowed)})"
+                message += _(" (allowed: {keys})", keys=", ".join(allowed))
             problems.append(pos.problem(loc, message, key=True))
         elif kind == "missing":
             missing = err["loc"][-1]
             parent = loc if loc and loc[-1] != missing else loc[:-1]
-            problem = pos.problem(parent, f"missing required key '{missing}'")
+            problem = pos.problem(parent, _("missing required key '{key}'", key=missing))
             problems.append(
                 Problem(
                     problem.path,
@@ -59,38 +61,108 @@ def _model_problems(
 
 
 def _message(err: ErrorDetails) -> str:
-    """pydantic's message for one error, in the words of a YAML file."""
+    """pydantic's message for one error, in the words of a YAML file (and its language)."""
     kind, given, msg = err["type"], err.get("input"), err["msg"]
-    shown = f", not {given!r}" if isinstance(given, str) else ""
+    shown = _(", not {value!r}", value=given) if isinstance(given, str) else ""
     if given is None and kind.endswith("_type"):
-        return "a value is required here"
+        return _("a value is required here")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        found = (
-            "text" if isinstance(given, str) else "a list" if isinstance(given, list) else "a value"
-        )
-        return f"expected a mapping (key: value lines), not {found}"
+        if isinstance(given, str):
+            return _("expected a mapping (key: value lines), not text")
+        if isinstance(given, list):
+            return _("expected a mapping (key: value lines), not a list")
+        return _("expected a mapping (key: value lines), not a value")
     if kind == "list_type":
-        return "expected a list (lines starting with '- ')" + (
-            ", not text" if isinstance(given, str) else ""
-        )
+        if isinstance(given, str):
+            return _("expected a list (lines starting with '- '), not text")
+        return _("expected a list (lines starting with '- ')")
     if kind.startswith("date_") or kind.startswith("datetime_"):
-        reason = (err.get("ctx") or {}).get("error", "")
-        return f"invalid date {given!r}" + (f" ({reason})" if reason else "") + "; write YYYY-MM-DD"
+        reason = date_reason(str((err.get("ctx") or {}).get("error", "")))
+        if reason:
+            return _(
+                "invalid date {value!r} ({reason}); write YYYY-MM-DD", value=given, reason=reason
+            )
+        return _("invalid date {value!r}; write YYYY-MM-DD", value=given)
     if kind.startswith("time_"):
-        return f"invalid time {given!r}; write HH:MM"
+        return _("invalid time {value!r}; write HH:MM", value=given)
     if kind == "int_parsing":
-        return f"expected a whole number{shown}"
+        return _("expected a whole number") + shown
     if kind == "bool_parsing":
-        return f"expected true or false{shown}"
+        return _("expected true or false") + shown
     if kind == "string_too_short":
-        return "must not be empty"
+        return _("must not be empty")
     if msg.startswith("Value error, "):
         return msg[len("Value error, ") :]
-    if kind == "block_kind" and isinstance(given, dict):
-        return f"{msg}; found {', '.join(repr(k) for k in given)}"
+    if kind == "block_kind":
+        text = block_kind_message()
+        if isinstance(given, dict):
+            return _(
+                "{message}; found {keys}", message=text, keys=", ".join(repr(k) for k in given)
+            )
+        return text
     if kind.startswith(("enum", "literal")):
+        expected = str((err.get("ctx") or {}).get("expected", ""))
+        if current() != "en" and expected:
+            return _("input should be {expected}", expected=either(expected)) + shown
         msg += shown
-    return msg[0].lower() + msg[1:] if msg else msg
+    if current() == "en":
+        return msg[0].lower() + msg[1:] if msg else msg
+    return _pydantic_message(kind, err.get("ctx") or {})
+
+
+def _pydantic_message(kind: str, ctx: dict[str, Any]) -> str:
+    """A message of pydantic's that psc's own words above do not cover, in the current
+    language: by its type (its English text is pydantic's own, left as it is in English)."""
+    limits = {key: ctx.get(key) for key in ("ge", "gt", "le", "lt", "min_length", "max_length")}
+    if kind == "greater_than_equal":
+        return _("input should be greater than or equal to {ge}", ge=limits["ge"])
+    if kind == "greater_than":
+        return _("input should be greater than {gt}", gt=limits["gt"])
+    if kind == "less_than_equal":
+        return _("input should be less than or equal to {le}", le=limits["le"])
+    if kind == "less_than":
+        return _("input should be less than {lt}", lt=limits["lt"])
+    if kind == "string_too_long":
+        return _(
+            "text is too long (at most {max_length} characters)", max_length=limits["max_length"]
+        )
+    if kind == "too_short":
+        return _("too few entries (at least {min_length})", min_length=limits["min_length"])
+    if kind == "too_long":
+        return _("too many entries (at most {max_length})", max_length=limits["max_length"])
+    if kind == "string_type":
+        return _("input should be a valid string")
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern"):
+            return _("string should match pattern '{pattern}'", pattern=ctx["pattern"])
+        return _("the value is not written in the expected form")
+    if kind in ("int_type", "int_from_float", "int_parsing_size"):
+        return _("expected a whole number")
+    if kind in ("float_type", "float_parsing", "finite_number", "decimal_type", "decimal_parsing"):
+        return _("expected a number")
+    if kind == "bool_type":
+        return _("expected true or false")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        return _("this kind of entry is not known here")
+    if kind.endswith("_type"):
+        return _("the value has the wrong type here")
+    return _("invalid value")
+
+
+def either(expected: str) -> str:
+    """pydantic's list of the values expected ("'a', 'b' or 'c'") in the current language."""
+    head, sep, last = expected.rpartition(" or ")
+    return head + _(" or ") + last if sep else expected
+
+
+def block_kind_message() -> str:
+    """What a content block may be (the discriminator's message, in the current language)."""
+    return _(
+        "a content block is a paragraph (plain text) or a mapping with "
+        "'heading', 'by', 'person' or 'role' + 'text' (statement), 'decision' or 'proposal', "
+        "'task' (task review), 'list', 'programme', 'assigned' (a task of this meeting) or "
+        "'show' (attendance, roles or quorum recorded here)"
+    )
 
 
 _BLOCK_TAGS = frozenset(BLOCK_MODELS)
@@ -125,9 +197,10 @@ def _split_value(data: Any, loc: tuple[Any, ...], key: Any) -> str | None:
         return None
     before = keys[at - 1]
     whole = f"{mapping[before]}, {key}".replace('"', '\\"')
-    return (
-        f": the comma before it ended the value of '{before}'; quote the value: "
-        f'{before}: "{whole}"'
+    return _(
+        ": the comma before it ended the value of '{key}'; quote the value: {line}",
+        key=before,
+        line=before + ': "' + whole + '"',
     )
 
 
@@ -175,7 +248,9 @@ def _inner_model(annotation: Any) -> Any:
 def parse_group(data: Any, pos: Positions) -> Group:
     """Validate the group file's data; raise InvalidData with every problem."""
     if not isinstance(data, dict):
-        raise InvalidData([pos.problem((), "the group file must be a mapping of keys to values")])
+        raise InvalidData(
+            [pos.problem((), _("the group file must be a mapping of keys to values"))]
+        )
     try:
         group = Group.model_validate(data, by_name=False)  # a file uses the keys it documents
     except ValidationError as exc:
@@ -210,7 +285,8 @@ def _label_problems(labels: dict[str, str], pos: Positions) -> list[Problem]:
     for key, text in labels.items():
         if key not in LABELS["cs"]:
             hint = did_you_mean(key, list(LABELS["cs"]))
-            problems.append(pos.problem(("labels", key), f"unknown label '{key}'{hint}", key=True))
+            message = _("unknown label '{key}'", key=key) + hint
+            problems.append(pos.problem(("labels", key), message, key=True))
             continue
         fields = label_fields(key)
         problem = pattern_problem(text, fields) if fields is not None else None
@@ -224,7 +300,9 @@ def _label_problems(labels: dict[str, str], pos: Positions) -> list[Problem]:
 def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
     """Validate one meeting file's data; raise InvalidData with every problem."""
     if not isinstance(data, dict):
-        raise InvalidData([pos.problem((), "a meeting file must be a mapping of keys to values")])
+        raise InvalidData(
+            [pos.problem((), _("a meeting file must be a mapping of keys to values"))]
+        )
     try:
         meeting = Meeting.model_validate(data, by_name=False)  # not Python names (for_)
     except ValidationError as exc:
@@ -237,7 +315,11 @@ def parse_meeting(data: Any, pos: Positions, path: Path) -> Meeting:
 
 def _unknown_org(abbr: str, group: Group) -> str:
     hint = did_you_mean(abbr, list(group.organisations))
-    return f"unknown organisation '{abbr}'{hint} (add it to organisations in group.yaml)"
+    return (
+        _("unknown organisation '{abbr}'", abbr=abbr)
+        + hint
+        + _(" (add it to organisations in group.yaml)")
+    )
 
 
 def check_meeting(
@@ -251,29 +333,45 @@ def check_meeting(
         problems.append(
             pos.problem(
                 (),
-                f"file name '{path.name}' must be the meeting's date, "
-                f"e.g. {meeting.date.isoformat()}.yaml (or {meeting.date.isoformat()}-2.yaml)",
+                _(
+                    "file name '{name}' must be the meeting's date, e.g. {date}.yaml "
+                    "(or {date}-2.yaml)",
+                    name=path.name,
+                    date=meeting.date.isoformat(),
+                ),
             )
         )
     elif match.group(1) != meeting.date.isoformat():
         problems.append(
             pos.problem(
                 ("date",),
-                f"date {meeting.date.isoformat()} does not match the file name '{path.name}'",
+                _(
+                    "date {date} does not match the file name '{name}'",
+                    date=meeting.date.isoformat(),
+                    name=path.name,
+                ),
             )
         )
     if meeting.end_date is not None and meeting.end_date <= meeting.date:
         problems.append(
             pos.problem(
                 ("end_date",),
-                f"end_date {meeting.end_date.isoformat()} is not after the meeting's date "
-                f"({meeting.date.isoformat()})",
+                _(
+                    "end_date {end} is not after the meeting's date ({date})",
+                    end=meeting.end_date.isoformat(),
+                    date=meeting.date.isoformat(),
+                ),
             )
         )
     if meeting.start and meeting.end and meeting.start >= meeting.end and not meeting.end_date:
         problems.append(
             pos.problem(
-                ("end",), f"end {meeting.end:%H:%M} is not after start {meeting.start:%H:%M}"
+                ("end",),
+                _(
+                    "end {end} is not after start {start}",
+                    end=meeting.end.strftime("%H:%M"),
+                    start=meeting.start.strftime("%H:%M"),
+                ),
             )
         )
     problems.extend(_label_problems(meeting.labels, pos))
@@ -285,8 +383,11 @@ def check_meeting(
             problems.append(
                 pos.problem(
                     ("items", i, "number"),
-                    f"agenda item number {item.number} is "
-                    f"already used by items[{seen[item.number]}]",
+                    _(
+                        "agenda item number {number} is already used by items[{index}]",
+                        number=item.number,
+                        index=seen[item.number],
+                    ),
                 )
             )
         else:
@@ -296,12 +397,15 @@ def check_meeting(
             problems.append(
                 pos.problem(
                     ("next_meetings", i, "date"),
-                    f"next meeting {nxt.date.isoformat()} "
-                    f"is not after this meeting ({meeting.date.isoformat()})",
+                    _(
+                        "next meeting {next} is not after this meeting ({date})",
+                        next=nxt.date.isoformat(),
+                        date=meeting.date.isoformat(),
+                    ),
                 )
             )
-    ids = _unique_ids(pos, "tasks", "task", meeting.task_id, meeting.tasks, problems)
-    _unique_ids(pos, "comments", "comment", meeting.comment_id, meeting.comments, problems)
+    ids = _unique_ids(pos, "tasks", meeting.task_id, meeting.tasks, problems)
+    _unique_ids(pos, "comments", meeting.comment_id, meeting.comments, problems)
     problems.extend(_check_assigned(meeting, ids))
     problems.extend(_check_split_names(meeting))
     if group is not None:
@@ -316,7 +420,6 @@ def check_meeting(
 def _unique_ids(
     pos: Positions,
     key: str,
-    what: str,
     id_of: typing.Callable[[int], str],
     entries: list[Any],
     problems: list[Problem],
@@ -328,18 +431,31 @@ def _unique_ids(
     for i, entry in enumerate(entries):
         eid = id_of(i)
         if eid in ids:
+            where = {"id": eid, "key": key, "index": ids[eid]}
             if entry.id:
                 problems.append(
                     pos.problem(
-                        (key, i, "id"), f"{what} ID '{eid}' is already used by {key}[{ids[eid]}]"
+                        (key, i, "id"),
+                        _("task ID '{id}' is already used by {key}[{index}]", **where)
+                        if key == "tasks"
+                        else _("comment ID '{id}' is already used by {key}[{index}]", **where),
                     )
                 )
             else:
                 problems.append(
                     pos.problem(
                         (key, i),
-                        f"{what} ID '{eid}' (its ordinal) is already used by {key}[{ids[eid]}]; "
-                        "give it an id",
+                        _(
+                            "task ID '{id}' (its ordinal) is already used by {key}[{index}]; "
+                            "give it an id",
+                            **where,
+                        )
+                        if key == "tasks"
+                        else _(
+                            "comment ID '{id}' (its ordinal) is already used by "
+                            "{key}[{index}]; give it an id",
+                            **where,
+                        ),
                     )
                 )
             continue
@@ -411,11 +527,13 @@ def _check_assigned(meeting: Meeting, ids: dict[str, int]) -> list[Problem]:
                 loc = (part_name, i, "content", j, "assigned")
                 if block.assigned not in ids:
                     hint = did_you_mean(block.assigned, list(ids))
-                    message = f"no task '{block.assigned}' in this meeting's tasks{hint}"
+                    message = _("no task '{id}' in this meeting's tasks", id=block.assigned) + hint
                     problems.append(pos.problem(loc, message))
                 elif block.assigned in shown:
                     where = field_path(shown[block.assigned])
-                    message = f"task '{block.assigned}' is already shown at {where}"
+                    message = _(
+                        "task '{id}' is already shown at {where}", id=block.assigned, where=where
+                    )
                     problems.append(pos.problem(loc, message))
                 else:
                     shown[block.assigned] = loc
@@ -443,8 +561,13 @@ def _check_split_names(meeting: Meeting) -> list[Problem]:
                 problems.append(
                     pos.problem(
                         loc + (k,),
-                        f"'{name}' is the academic title of '{names[k - 1]}', split off by the "
-                        f'comma of a flow list; quote the whole name: "{whole}"',
+                        _(
+                            "'{title}' is the academic title of '{name}', split off by the "
+                            'comma of a flow list; quote the whole name: "{whole}"',
+                            title=name,
+                            name=names[k - 1],
+                            whole=whole,
+                        ),
                     )
                 )
 

@@ -18,6 +18,7 @@ import yaml
 from psc.errors import PscError
 from psc.loading.yamlfile import compose
 from psc.loading.yamlfile import scalar as yaml_scalar
+from psc.messages import _
 
 
 class EditError(PscError):
@@ -52,14 +53,20 @@ def newline_style(text: str) -> str:
         at = next(i for i, c in enumerate(text) if c == "\r" and text[i + 1 : i + 2] != "\n")
         line = text.count("\n", 0, at) + text.count("\r", 0, at) - text.count("\r\n", 0, at) + 1
         raise EditError(
-            f"the file mixes line endings (a lone CR at line {line} among LF or CRLF line ends); "
-            "save it with one kind of line ending, nothing was written"
+            _(
+                "the file mixes line endings (a lone CR at line {line} among LF or CRLF line "
+                "ends); save it with one kind of line ending, nothing was written",
+                line=line,
+            )
         )
     for char, name in _UNICODE_BREAKS.items():
         if char in text:
             raise EditError(
-                f"the file holds a raw Unicode line separator ({name}); write it as an escape "
-                "in a double-quoted string or remove it, nothing was written"
+                _(
+                    "the file holds a raw Unicode line separator ({name}); write it as an "
+                    "escape in a double-quoted string or remove it, nothing was written",
+                    name=name,
+                )
             )
     if lone_cr:
         return "\r"
@@ -84,10 +91,10 @@ def _task_node(text: str, task_index: int) -> yaml.MappingNode:
         or not isinstance(tasks[1], yaml.SequenceNode)
         or task_index >= len(tasks[1].value)
     ):
-        raise EditError("the file has no such task")
+        raise EditError(_("the file has no such task"))
     node = tasks[1].value[task_index]
     if not isinstance(node, yaml.MappingNode):
-        raise EditError("the task is not a mapping")
+        raise EditError(_("the task is not a mapping"))
     return node
 
 
@@ -96,7 +103,7 @@ def set_fields(text: str, task_index: int, values: dict[str, str | None]) -> str
 
     def edit(text: str, newline: str) -> str:
         node = _task_node(text, task_index)  # the file composed once, twice when keys move
-        present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        present = {k.value for k, _value in node.value if isinstance(k, yaml.ScalarNode)}
         # values in place and removals first; the keys added after what then ends the task
         in_place = {k: v for k, v in values.items() if k in present}
         if in_place:
@@ -129,7 +136,7 @@ def set_mapping(text: str, path: tuple[str, ...], values: dict[str, str | None])
     def edit(text: str, newline: str) -> str:
         root = compose(text)
         if not isinstance(root, yaml.MappingNode):
-            raise EditError("the file is not a mapping")
+            raise EditError(_("the file is not a mapping"))
         found = _get(root, key)
         pairs = {k: v for k, v in values.items() if v is not None}
         if found is None:
@@ -154,7 +161,7 @@ def append_to_list(text: str, key: str, entry: dict[str, str]) -> str:
     def edit(text: str, newline: str) -> str:
         root = compose(text)
         if not isinstance(root, yaml.MappingNode):
-            raise EditError("the file is not a mapping")
+            raise EditError(_("the file is not a mapping"))
         return _apply(text, _list_append(text, root, key, entry, newline, root=True))
 
     return _in_style(text, edit)
@@ -204,7 +211,7 @@ def _list_append(
         indent = "  " if root else " " * (knode.start_mark.column + 2)
         # null: the value becomes a block list on the following lines
         return [_replace_value(text, vnode, newline + block_item(indent).rstrip("\r\n"))]
-    raise EditError(f"'{key}' is not a list; edit it by hand")
+    raise EditError(_("'{key}' is not a list; edit it by hand", key=key))
 
 
 def _tail(node: yaml.Node) -> yaml.Node:
@@ -227,7 +234,10 @@ def _header(text: str, node: yaml.Node) -> tuple[int, str]:
     start = node.start_mark.index
     if text[start : start + 1] not in ("|", ">"):
         raise EditError(
-            "a block scalar psc cannot edit next to (an anchor or tag before it); edit it by hand"
+            _(
+                "a block scalar psc cannot edit next to (an anchor or tag before it); "
+                "edit it by hand"
+            )
         )
     end = start + 1
     while end < len(text) and text[end] in "+-0123456789":
@@ -287,7 +297,7 @@ def _apply(text: str, edits: list[Edit]) -> str:
     edits = sorted(edits, key=lambda e: (e.start, e.end), reverse=True)
     for later, earlier in zip(edits, edits[1:], strict=False):
         if earlier.end > later.start:  # pragma: no cover - a bug in psc, never a wrong file
-            raise EditError("overlapping edits; edit the file by hand")
+            raise EditError(_("overlapping edits; edit the file by hand"))
     for edit in edits:
         text = text[: edit.start] + edit.text + text[edit.end :]
     return text
@@ -342,7 +352,7 @@ def _insertion(
 
 def _removal(text: str, node: yaml.MappingNode, knode: yaml.Node, vnode: yaml.Node) -> Edit:
     line_start = text.rfind("\n", 0, knode.start_mark.index) + 1
-    position = next(i for i, (k, _) in enumerate(node.value) if k is knode)
+    position = next(i for i, (k, _value) in enumerate(node.value) if k is knode)
     if node.flow_style and position > 0:  # from the end of the value before it: ", key: value"
         return Edit(node.value[position - 1][1].end_mark.index, vnode.end_mark.index, "")
     if node.flow_style or position == 0 or text[line_start : knode.start_mark.index].strip():

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from psc.errors import CONTROL_CHARS, InvalidData, Problem
+from psc.messages import _, current
 from psc.terms import nfc
 
 try:  # libyaml's parser when present; the verdicts are the same without it
@@ -144,11 +145,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Problem
     """A parser error as one line, at the place to fix: where an unclosed construct opens."""
     mark, context = exc.problem_mark, exc.context_mark
     problem = exc.problem or "invalid YAML"
-    message = " ".join(p for p in (exc.context, problem) if p)
-    if "expected a single document" in message:
-        message = "file holds more than one YAML document; keep one meeting per file"
+    english = " ".join(p for p in (exc.context, problem) if p)
+    message = parser_words(exc.context, problem)
+    if "expected a single document" in english:
+        message = _("file holds more than one YAML document; keep one meeting per file")
     elif mark is not None and text[mark.index : mark.index + 1] == "\t":
-        message = "a tab character; YAML is indented with spaces, not tabs"
+        message = _("a tab character; YAML is indented with spaces, not tabs")
     elif (
         context is not None
         and mark is not None
@@ -158,26 +160,42 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Problem
         closing = {"[": "]", "{": "}", '"': '"', "'": "'"}.get(opened)
         if closing:
             # an unclosed bracket or quote: point at where it opens, say where parsing broke
-            name = "bracket" if opened in "[{" else "quote"
-            message = (
-                f"this {name} {opened} is not closed ({problem} at line {mark.line + 1}, "
-                f"column {mark.column + 1})"
-            )
+            fields = {
+                "opened": opened,
+                "problem": parser_words(None, problem),
+                "line": mark.line + 1,
+                "column": mark.column + 1,
+            }
+            if opened in "[{":
+                message = _(
+                    "this bracket {opened} is not closed ({problem} at line {line}, column {column})",
+                    **fields,
+                )
+            else:
+                message = _(
+                    "this quote {opened} is not closed ({problem} at line {line}, column {column})",
+                    **fields,
+                )
             if opened == "{" and "expected ','" in problem:
-                message += _QUOTE_HINT  # '{name: Eva: Malá}'
+                message += quote_hint()  # '{name: Eva: Malá}'
             mark = context
         else:
             hint = _unclosed_quote(text, context.line, mark.line)
             if hint:
-                message += f" (the quoted value at line {hint[0]}, column {hint[1]} may lack its closing quote)"
-    if "mapping values are not allowed" in message and mark is not None:
+                message += _(
+                    " (the quoted value at line {line}, column {column} may lack its closing quote)",
+                    line=hint[0],
+                    column=hint[1],
+                )
+    if "mapping values are not allowed" in english and mark is not None:
         message += _quote_line(text, mark.line)  # 'name: Eva: Malá'
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(shown, line, col, "", f"invalid YAML: {message}")
+    return Problem(shown, line, col, "", _("invalid YAML: {message}", message=message))
 
 
-_QUOTE_HINT = "; a colon or comma inside a value? put the value in quotes"
-"""What most such errors in a hand-written file come from: a name or title with a colon."""
+def quote_hint() -> str:
+    """What most such errors in a hand-written file come from: a name or title with a colon."""
+    return _("; a colon or comma inside a value? put the value in quotes")
 
 
 def _quote_line(text: str, line: int) -> str:
@@ -188,9 +206,90 @@ def _quote_line(text: str, line: int) -> str:
         r"^\s*(?:-\s+)?([\w.-]+):\s+(.+?)\s*$", lines[line] if line < len(lines) else ""
     )
     if found is None or found[2][:1] in "\"'{[|>":
-        return _QUOTE_HINT
+        return quote_hint()
     value = found[2].replace("\\", "\\\\").replace('"', '\\"')
-    return f'; a colon inside a value? quote it: {found[1].strip()}: "{value}"'
+    return _(
+        "; a colon inside a value? quote it: {line}", line=found[1].strip() + ': "' + value + '"'
+    )
+
+
+def parser_words(context: str | None, problem: str) -> str:
+    """The YAML parser's own words for an error (`context`, then `problem`; English, from
+    libyaml or PyYAML) in the current language. In English exactly the parser's words; in
+    another language each known phrase translated, an unknown problem said generally, an
+    unknown context left out."""
+    if current() == "en":
+        return " ".join(p for p in (context, problem) if p)
+    said = _parser_problems().get(problem)
+    if said is None:
+        found = re.fullmatch(r"expected (.+), but found (.+)", problem)
+        if found:
+            said = _("expected {expected}, but found {found}", expected=found[1], found=found[2])
+        else:
+            said = _("the YAML syntax is broken here")
+    where = _parser_contexts().get(context or "")
+    return _("{problem} ({context})", problem=said, context=where) if where else said
+
+
+def _parser_problems() -> dict[str, str]:
+    """The parser's problems psc knows, by the parser's words, in the current language."""
+    return {
+        "did not find expected key": _("did not find expected key"),
+        "did not find expected ',' or ']'": _("did not find expected ',' or ']'"),
+        "did not find expected ',' or '}'": _("did not find expected ',' or '}'"),
+        "did not find expected '-' indicator": _("did not find expected '-' indicator"),
+        "did not find expected node content": _("did not find expected node content"),
+        "did not find expected <document start>": _("did not find expected <document start>"),
+        "did not find expected comment or line break": _(
+            "did not find expected comment or line break"
+        ),
+        "could not find expected ':'": _("could not find expected ':'"),
+        "found unexpected end of stream": _("found unexpected end of stream"),
+        "found unexpected ':'": _("found unexpected ':'"),
+        "found character that cannot start any token": _(
+            "found character that cannot start any token"
+        ),
+        "found undefined tag handle": _("found undefined tag handle"),
+        "found unknown escape character": _("found unknown escape character"),
+        "found unexpected document indicator": _("found unexpected document indicator"),
+        "found a tab character that violates indentation": _(
+            "found a tab character that violates indentation"
+        ),
+        "found a tab character where an indentation space is expected": _(
+            "found a tab character where an indentation space is expected"
+        ),
+        "mapping values are not allowed in this context": _(
+            "mapping values are not allowed in this context"
+        ),
+        "mapping values are not allowed here": _("mapping values are not allowed here"),
+        "block sequence entries are not allowed in this context": _(
+            "block sequence entries are not allowed in this context"
+        ),
+        "control characters are not allowed": _("control characters are not allowed"),
+        "invalid YAML": _("the YAML syntax is broken here"),
+    }
+
+
+def _parser_contexts() -> dict[str, str]:
+    """Where in the file the parser was, by its words, in the current language."""
+    return {
+        "while parsing a block mapping": _("while parsing a block mapping"),
+        "while parsing a block collection": _("while parsing a block collection"),
+        "while parsing a block node": _("while parsing a block node"),
+        "while parsing a flow mapping": _("while parsing a flow mapping"),
+        "while parsing a flow sequence": _("while parsing a flow sequence"),
+        "while parsing a flow node": _("while parsing a flow node"),
+        "while parsing a node": _("while parsing a node"),
+        "while parsing a quoted scalar": _("while parsing a quoted scalar"),
+        "while scanning a quoted scalar": _("while scanning a quoted scalar"),
+        "while scanning a plain scalar": _("while scanning a plain scalar"),
+        "while scanning a block scalar": _("while scanning a block scalar"),
+        "while scanning a simple key": _("while scanning a simple key"),
+        "while scanning an anchor": _("while scanning an anchor"),
+        "while scanning an alias": _("while scanning an alias"),
+        "while scanning a tag": _("while scanning a tag"),
+        "while scanning for the next token": _("while scanning for the next token"),
+    }
 
 
 _OPENING_QUOTE = re.compile(r"""(?:^|:\s|-\s)\s*(["'])""")
@@ -246,7 +345,7 @@ def _depth_guard(text: str, shown: str) -> None:
             continue  # libyaml refuses some deep nesting as a syntax error: PyYAML finds where
         if too_deep is not None:
             line, col = _event_position(too_deep)
-            message = f"nesting deeper than {MAX_DEPTH} levels"
+            message = _("nesting deeper than {depth} levels", depth=MAX_DEPTH)
             raise InvalidData([Problem(shown, line, col, "", message)])
         return
     # a syntax error: the real parse reports it with its position
@@ -281,14 +380,24 @@ def loads(text: str, shown: str) -> tuple[Any, Positions]:
         raise InvalidData(
             [
                 Problem(
-                    shown, line, col, "", f"character U+{exc.character:04X} is not allowed in YAML"
+                    shown,
+                    line,
+                    col,
+                    "",
+                    _(
+                        "character U+{code} is not allowed in YAML",
+                        code=format(exc.character, "04X"),
+                    ),
                 )
             ]
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every parser error carries a mark
-        raise InvalidData([Problem(shown, 1, 1, "", f"invalid YAML: {exc}")]) from None
+        message = str(exc) if current() == "en" else _("the YAML syntax is broken here")
+        raise InvalidData(
+            [Problem(shown, 1, 1, "", _("invalid YAML: {message}", message=message))]
+        ) from None
     if node is None:
-        message = "file is empty" if not text.strip() else "file holds only comments, no data"
+        message = _("file is empty") if not text.strip() else _("file holds only comments, no data")
         raise InvalidData([Problem(shown, 1, 1, "", message)])
     positions = Positions(shown, text)
     try:
@@ -347,7 +456,11 @@ _CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 def _control_problem(value: str) -> str | None:
     """The message for a control character in a scalar (only tab and line feed are text)."""
     bad = _CONTROL.search(value)
-    return f"control character U+{ord(bad.group()):04X} is not allowed in text" if bad else None
+    if bad is None:
+        return None
+    return _(
+        "control character U+{code} is not allowed in text", code=format(ord(bad.group()), "04X")
+    )
 
 
 def _event_position(event: yaml.Event) -> tuple[int, int]:
@@ -364,12 +477,12 @@ def _alias_problem(text: str, shown: str) -> Problem:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             line, col = _event_position(event)
-            return Problem(
-                shown, line, col, "", "aliases (*name) are not allowed; write the value out"
-            )
-    return Problem(
-        shown, 1, 1, "", "aliases (*name) are not allowed; write the value out"
-    )  # pragma: no cover
+            return Problem(shown, line, col, "", _aliases_message())
+    return Problem(shown, 1, 1, "", _aliases_message())  # pragma: no cover
+
+
+def _aliases_message() -> str:
+    return _("aliases (*name) are not allowed; write the value out")
 
 
 def _build(
@@ -382,7 +495,7 @@ def _build(
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        problems.append(pos.problem(loc, f"YAML tags are not allowed ({tag})"))
+        problems.append(pos.problem(loc, _("YAML tags are not allowed ({tag})", tag=tag)))
         return None
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in _NULLS:  # plain (libyaml gives '' or None)
@@ -392,8 +505,11 @@ def _build(
             problems.append(
                 pos.problem(
                     loc,
-                    f"bidirectional control character U+{ord(bidi.group()):04X} "
-                    "is not allowed (it can make text read differently from what it holds)",
+                    _(
+                        "bidirectional control character U+{code} is not allowed (it can make "
+                        "text read differently from what it holds)",
+                        code=format(ord(bidi.group()), "04X"),
+                    ),
                 )
             )
         control = _control_problem(node.value)
@@ -414,7 +530,7 @@ def _build(
                     km.line + 1,
                     km.column + 1,
                     field_path(loc),
-                    "a key must be a plain name",
+                    _("a key must be a plain name"),
                 )
             )
             continue
@@ -428,7 +544,7 @@ def _build(
                     km.line + 1,
                     km.column + 1,
                     field_path(loc),
-                    "merge keys (<<) are not allowed",
+                    _("merge keys (<<) are not allowed"),
                 )
             )
             continue
@@ -440,7 +556,11 @@ def _build(
                     km.line + 1,
                     km.column + 1,
                     field_path(kloc),
-                    f"duplicate key '{key}' (first defined at line {first[0]})",
+                    _(
+                        "duplicate key '{key}' (first defined at line {line})",
+                        key=key,
+                        line=first[0],
+                    ),
                 )
             )
             continue
@@ -469,7 +589,7 @@ def scalar(value: str, *, flow: bool = False) -> str:
         and not (flow and _FLOW_SPECIAL & set(value))
     ):
         try:
-            loaded, _ = loads(f"k: {value}\n", "<value>")
+            loaded, _positions = loads(f"k: {value}\n", "<value>")
             if loaded == {"k": value}:
                 return value
         except InvalidData:

@@ -458,7 +458,10 @@ def _row(t: TrackedTask, as_of: dt.date, wording: Any, labels: dict[str, str]) -
     elif t.due == as_of:
         when = labels["remind_due_today"]
     elif t.due is not None:
-        when = labels["remind_due_in"].format(days=days_words((t.due - as_of).days, language))
+        left = (t.due - as_of).days
+        few = language == "cs" and 2 <= left <= 4  # Czech: "zbývají 3 dny", "zbývá 5 dní"
+        key = "remind_due_in_few" if few and labels.get("remind_due_in_few") else "remind_due_in"
+        when = labels[key].format(days=days_words(left, language))
     else:
         when = ""
     return {
