@@ -683,8 +683,8 @@ def test_approve_is_a_minimal_edit(unapproved, runner):
     result = run(runner, "diff", "2016-09-07")
     assert result.stdout == (
         "meetings/2016-09-07.yaml (HEAD → pracovní kopie)\n"
-        "+ Zápatí, schválil(a): přidáno: {+František Kubeš (MMR), 3. 10. 2016+}\n"
-    )
+        "+ Zápatí, schválil: přidáno: {+František Kubeš (MMR), 3. 10. 2016+}\n"
+    )  # the group file knows him a man: the verb in his gender (issue 23)
 
     # approving again is refused, and changes nothing
     result = run(runner, "approve", "2016-09-07", "--by", "David Koppitz", "--on", "2016-10-05")

@@ -166,7 +166,7 @@ def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         from psc.errors import UsageError
 
-        raise UsageError(_("unknown format {fmt!r}; choose table or json", fmt=fmt))
+        raise UsageError(_("unknown format {format!r}; choose table or json", format=fmt))
 
 
 def examine(root: Path | None, cwd: Path, environ: Mapping[str, str] | None = None) -> Checkup:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from psc import __version__, messages
 from psc.cli import console
@@ -128,7 +129,7 @@ def main_options(
     ] = False,
 ) -> None:
     """Minutes and tasks of a working group, kept as YAML files in git."""
-    ctx.obj = {"root": root}
+    ctx.obj = {"root": root, "lang": lang}
     speak(root, lang)
 
 
@@ -156,8 +157,26 @@ def _typer(**settings: Any) -> typer.Typer:
     return typer.Typer(rich_markup_mode=None, **settings)
 
 
+class MainGroup(TyperGroup):
+    """psc's own group: before anything is parsed, the language of the group around the
+    current directory is chosen (an unknown option of psc itself is worded in it), and
+    Typer's usage errors are shown in psc's words (psc.cli.usage)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        messages.reset()
+        try:
+            messages.choose("group", messages.repository_language(None, Path.cwd()))
+        except OSError:
+            pass
+        return super().make_context(*args, **kwargs)
+
+
 def _main_app() -> typer.Typer:
+    from psc.cli import usage
+
+    usage.install()
     main_app = _typer(
+        cls=MainGroup,
         name="psc",
         help="Minutes and tasks of a working group, kept as YAML files in git.",
         no_args_is_help=True,

@@ -13,6 +13,7 @@ from psc.cli import common, console, options
 from psc.cli.decisions import TextOrCommand
 from psc.cli.options import Lang, Meeting, On
 from psc.errors import UsageError
+from psc.messages import _
 
 
 def circulate(
@@ -164,7 +165,7 @@ def circulate(
         for line in write_drafts(plan):
             console.echo(line, err=True)
     if dry_run:
-        console.echo(f"{plan.meeting}: dry run, no circulation recorded")
+        console.echo(_("{meeting}: dry run, no circulation recorded", meeting=plan.meeting))
 
 
 # ---------------------------------------------------------------------- comments
@@ -219,7 +220,7 @@ def comments(
     from psc.edits.comments import list_comments
 
     if fmt not in ("table", "json"):
-        raise UsageError(f"unknown format {fmt!r}; choose table or json")
+        raise UsageError(_("unknown format {fmt!r}; choose table or json", fmt=fmt))
     found = list_comments(common.project(ctx), common.names(meeting), settled=all_)
     for note in found.notes:
         console.echo(note, err=True)
@@ -229,25 +230,46 @@ def comments(
         )
         return
     if not found.rows:
-        console.echo("no comments" if all_ else "no open comments")
+        console.echo(_("no comments") if all_ else _("no open comments"))
         return
-    columns = ["Meeting", "ID", "Kind", "By", "Received", "Refers to", "Text", "Status"]
+    columns = [
+        _("Meeting"),
+        _("ID"),
+        _("Kind"),
+        _("By"),
+        _("Received"),
+        _("Refers to"),
+        _("Text"),
+        _("Status"),
+    ]
+    words = comment_words()
     rows = [
         [
             r.meeting,
             r.id,
-            r.kind,
+            words.get(r.kind, r.kind),
             r.by,
             r.date.isoformat(),
             r.refers_to or "",
             r.text,
-            r.status
+            words.get(r.status, r.status)
             + (f" {r.settled.isoformat()}" if r.settled else "")
             + (f": {r.settlement}" if r.settlement else ""),
         ]
         for r in found.rows
     ]
     console.print_table(columns, rows, optional=[5, 2])
+
+
+def comment_words() -> dict[str, str]:
+    """The kinds and statuses of comments as the table shows them (JSON keeps the keys)."""
+    return {
+        "comment": _("comment"),
+        "objection": _("objection"),
+        "open": _("open"),
+        "accepted": _("accepted"),
+        "rejected": _("rejected"),
+    }
 
 
 def add(
@@ -316,7 +338,7 @@ def settle(
     from psc.edits.comments import settle_comment
 
     if accepted == rejected:
-        raise UsageError("give --accepted or --rejected")
+        raise UsageError(_("give --accepted or --rejected"))
     console.echo(
         settle_comment(
             common.project(ctx),

@@ -18,6 +18,7 @@ import typer
 
 from psc.cli import console
 from psc.errors import UsageError, check_text
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -36,6 +37,18 @@ def project(ctx: typer.Context, no_cache: bool = False, strict: bool | None = No
         found.strict = strict
         found.warn = lambda line: console.echo(line, err=True)
     return found
+
+
+def report_language(ctx: typer.Context, lang: str | None) -> str | None:
+    """The language of a report printed for a person (tasks, decisions, list, show, log):
+    the command's --lang, else psc's own --lang (`psc --lang en tasks --format csv` is
+    English whatever the group's language), else None: the group's. A document (render,
+    build, export, circulate, remind) is in the command's --lang or the group's only."""
+    if lang is not None:
+        return lang
+    options = ctx.find_root().obj or {}
+    chosen = options.get("lang")
+    return chosen if isinstance(chosen, str) else None
 
 
 def today() -> dt.date:
@@ -83,7 +96,9 @@ def date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} {value!r}: give a date as YYYY-MM-DD") from None
+        raise UsageError(
+            _("{option} {value!r}: give a date as YYYY-MM-DD", option=option, value=value)
+        ) from None
 
 
 def time(value: str | None) -> dt.time | None:
@@ -93,7 +108,7 @@ def time(value: str | None) -> dt.time | None:
     try:
         return dt.time.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--time {value!r}: give a time as HH:MM") from None
+        raise UsageError(_("--time {value!r}: give a time as HH:MM", value=value)) from None
 
 
 MAX_DAYS_DIGITS = 9
@@ -104,9 +119,18 @@ def days(text: str, option: str = "--due-within") -> int:
     """'14d', '2w' or '14' -> days; a bad value is a usage error naming `option`."""
     match = re.fullmatch(r"\s*(\d+)\s*([dw]?)\s*", text)
     if not match:
-        raise UsageError(f"{option} {text!r}: give days or weeks, e.g. 14d or 2w")
+        raise UsageError(
+            _("{option} {value!r}: give days or weeks, e.g. 14d or 2w", option=option, value=text)
+        )
     if len(match.group(1).lstrip("0")) > MAX_DAYS_DIGITS:
-        raise UsageError(f"{option} {text!r}: give at most {'9' * MAX_DAYS_DIGITS} days")
+        raise UsageError(
+            _(
+                "{option} {value!r}: give at most {most} days",
+                option=option,
+                value=text,
+                most="9" * MAX_DAYS_DIGITS,
+            )
+        )
     return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
 
 

@@ -107,7 +107,14 @@ def decisions(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[str, options.format_("table|md|html|json|csv", "Output format.")] = "table",
+    fmt: Annotated[
+        str,
+        options.format_(
+            "table|md|html|json|csv",
+            "Output format. CSV headers and words follow the language psc speaks; "
+            "`psc --lang en decisions --format csv` is the stable English CSV for machines.",
+        ),
+    ] = "table",
     csv_dialect: Annotated[
         str,
         typer.Option(
@@ -147,7 +154,12 @@ def decisions(
     )
     project = common.project(ctx, no_cache, strict)
     report = list_decisions(
-        project, selection, as_of=when, fmt=fmt, lang=lang, csv_dialect=csv_dialect
+        project,
+        selection,
+        as_of=when,
+        fmt=fmt,
+        lang=common.report_language(ctx, lang),
+        csv_dialect=csv_dialect,
     )
     if report.table is not None:
         if output and output != "-":
@@ -185,4 +197,11 @@ def show(
 
     project = common.project(ctx, no_cache, strict)
     when = common.date(as_of, "--as-of") or common.today()
-    console.print_lines(show_decision(project, common.names(decision_id), as_of=when, lang=lang))
+    console.print_lines(
+        show_decision(
+            project,
+            common.names(decision_id),
+            as_of=when,
+            lang=common.report_language(ctx, lang),
+        )
+    )

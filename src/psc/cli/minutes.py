@@ -11,6 +11,7 @@ import typer
 from psc.cli import common, console, options
 from psc.cli.options import Lang, LangBrief, NoCache, Output, Public, Strict
 from psc.errors import UsageError, check_language, check_text
+from psc.messages import _, n_
 
 
 def validate(
@@ -57,9 +58,7 @@ def validate(
     from psc.errors import InvalidData
 
     if fmt not in ("text", "github", "json"):
-        raise UsageError(f"unknown format {fmt!r}; choose text, github or json")
-    from psc.messages import _
-
+        raise UsageError(_("unknown format {fmt!r}; choose text, github or json", fmt=fmt))
     project = common.project(ctx, no_cache)
     with console.progress(_("validating"), sys.stderr) as advance:
         result = check(project, paths, since=since, progress=advance)
@@ -164,7 +163,7 @@ def list_(
     result = list_meetings(
         common.project(ctx, no_cache, strict),
         fmt=fmt,
-        lang=lang,
+        lang=common.report_language(ctx, lang),
         as_of=common.date(as_of, "--as-of") or common.today(),
     )
     if fmt == "json":
@@ -230,7 +229,7 @@ def new_meeting(
     def ask(what: str) -> Any:
         if not common.interactive():
             return None
-        return common.date(typer.prompt("Date of the meeting (YYYY-MM-DD)"), "date")
+        return common.date(typer.prompt(_("Date of the meeting (YYYY-MM-DD)")), "date")
 
     project = common.project(ctx, no_cache)
     path, text, written = scaffold(
@@ -250,7 +249,7 @@ def new_meeting(
         return
     from psc.errors import display_path
 
-    console.echo(f"wrote {display_path(path)}", err=True)
+    console.echo(_("wrote {path}", path=display_path(path)), err=True)
     if edit:
         from psc.cli.editor import open_in_editor
 
@@ -366,7 +365,7 @@ def schema(
     from psc.loading.schema import KINDS, schema_text
 
     if kind not in KINDS:
-        raise UsageError(f"unknown schema {kind!r}; choose meeting or group")
+        raise UsageError(_("unknown schema {kind!r}; choose meeting or group", kind=kind))
     emit(schema_text(kind), output)
 
 
@@ -463,7 +462,9 @@ def import_(
     if len(sources) > 1 or sources[0].is_dir():
         for value, name in ((output, "--output"), (date, "--date")):
             if value is not None:
-                raise UsageError(f"{name} applies to one file; import several without it")
+                raise UsageError(
+                    _("{option} applies to one file; import several without it", option=name)
+                )
         _import_many(project, sources, add_organisations, dry_run, force, quiet, as_draft)
         return
     source = sources[0]
@@ -487,17 +488,33 @@ def import_(
         for note in result.notes:
             console.echo(f"  {note}", err=True)
     for abbr, name in result.organisations.items():
-        verb = "would register" if not result.written else "registered"
-        console.echo(f"{verb} {abbr}: {name} in group.yaml", err=True)
-    summary = f"{len(result.notes)} notes, {result.kept_as_text} paragraphs kept as text"
+        if result.written:
+            said = _("registered {abbr}: {name} in group.yaml", abbr=abbr, name=name)
+        else:
+            said = _("would register {abbr}: {name} in group.yaml", abbr=abbr, name=name)
+        console.echo(said, err=True)
+    summary = ", ".join(
+        (
+            # Translators: English says "1 notes" as psc always has (scripts may read it)
+            n_("{count} notes", "{count} notes", len(result.notes)),
+            n_(
+                "{count} paragraphs kept as text",
+                "{count} paragraphs kept as text",
+                result.kept_as_text,
+            ),
+        )
+    )
     if result.approved:
-        summary += ", imported as approved (with the fingerprint of this import)"
+        summary += _(", imported as approved (with the fingerprint of this import)")
     elif result.published:
-        summary += ", published minutes whose approval is not recorded (--draft: a draft)"
+        summary += _(", published minutes whose approval is not recorded (--draft: a draft)")
+    shown = display_path(result.path)
     if result.written:
-        console.echo(f"wrote {display_path(result.path)} ({summary})", err=True)
+        console.echo(_("wrote {path} ({summary})", path=shown, summary=summary), err=True)
     else:
-        console.echo(f"nothing written: {display_path(result.path)} ({summary})", err=True)
+        console.echo(
+            _("nothing written: {path} ({summary})", path=shown, summary=summary), err=True
+        )
 
 
 def _import_many(
@@ -514,7 +531,7 @@ def _import_many(
     from psc.edits.intake.batch import import_many
     from psc.errors import SomeFailed, display_path
 
-    with console.progress("importing", sys.stderr, hidden=quiet) as advance:
+    with console.progress(_("importing"), sys.stderr, hidden=quiet) as advance:
         rows = import_many(
             project,
             sources,
@@ -524,7 +541,7 @@ def _import_many(
             progress=advance,
             as_draft=as_draft,
         )
-    done = "would write" if dry_run else "wrote"
+    done = _("would write") if dry_run else _("wrote")
     table = [
         [
             display_path(row.source),
@@ -532,28 +549,52 @@ def _import_many(
             "" if row.number is None else str(row.number),
             *(str(row.counts.get(k, "")) for k in ("items", "decisions", "tasks", "people")),
             "" if row.reason else str(row.notes),
-            "skipped" if row.skipped else "failed" if row.reason else done,
+            _("skipped") if row.skipped else _("failed") if row.reason else done,
             row.path.name if row.path and not row.reason else "",
         ]
         for row in rows
     ]
-    columns = ["file", "date", "no.", "items", "decisions", "tasks", "people", "notes"]
-    console.print_table([*columns, "result", "meeting"], table)
+    columns = [
+        _("file"),
+        _("date"),
+        _("no."),
+        _("items"),
+        _("decisions"),
+        _("tasks"),
+        _("people"),
+        _("notes"),
+        _("result"),
+        _("meeting"),
+    ]
+    console.print_table(columns, table)
     for row in rows:
         if row.reason:
-            what = "skipped" if row.skipped else "not imported"
+            what = _("skipped") if row.skipped else _("not imported")
             console.echo(f"{display_path(row.source)}: {what}: {row.reason}", err=True)
     failed = sum(row.failed for row in rows)
     imported = sum(not row.reason for row in rows)
-    verb = "would import" if dry_run else "imported"
-    line = f"{verb} {imported} of {len(rows)} files"
+    if dry_run:
+        line = n_(
+            "would import {imported} of {count} files",
+            "would import {imported} of {count} files",
+            len(rows),
+            imported=imported,
+        )
+    else:
+        line = n_(
+            "imported {imported} of {count} files",
+            "imported {imported} of {count} files",
+            len(rows),
+            imported=imported,
+        )
     skipped = sum(row.skipped for row in rows)
     if skipped:
-        line += f" ({skipped} skipped)"
+        line += " " + _("({count} skipped)", count=skipped)
     if failed:
-        raise SomeFailed(
-            f"{line}; {failed} failed" + ("" if dry_run else ", nothing written for them")
-        )
+        line += "; " + _("{count} failed", count=failed)
+        if not dry_run:
+            line += _(", nothing written for them")
+        raise SomeFailed(line)
     console.echo(line, err=True)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from psc.cli import console
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -33,7 +34,7 @@ def emit(body: str | bytes, output: str | None, project: Project | None = None) 
             except ProjectNotFound:
                 pass
         write_text_atomic(target, body)
-        console.echo(f"wrote {output}", err=True)
+        console.echo(_("wrote {path}", path=output), err=True)
         return
     if isinstance(body, str):
         sys.stdout.write(body)

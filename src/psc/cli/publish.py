@@ -12,6 +12,7 @@ import typer
 from psc.cli import common, console, options
 from psc.cli.options import Lang, LangBrief, NoCache, Public, Strict
 from psc.errors import check_language
+from psc.messages import _, n_
 
 EXPORT_HELP = "Export the archive for other tools.\n\nExample: psc export ics -o kalendar.ics"
 """The help of the `psc export` group."""
@@ -54,8 +55,6 @@ def build(
 
         out = public_output(out)
     when = common.date(as_of, "--as-of") or common.today()
-    from psc.messages import _, n_
-
     with console.progress(_("building"), sys.stderr) as advance:
         written = build_site(project, out, as_of=when, lang=lang, public=public, progress=advance)
     console.echo(
@@ -213,7 +212,7 @@ def remind(
     for note in dispatch.notes:
         console.echo(note, err=True)
     if not dispatch.reminders:
-        console.echo("no reminders: no overdue or soon-due tasks")
+        console.echo(_("no reminders: no overdue or soon-due tasks"))
         return
     if dry_run:
         for line in dispatch.preview():

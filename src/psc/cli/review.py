@@ -13,6 +13,7 @@ import typer
 
 from psc.cli import common, console, options
 from psc.cli.options import LangBrief, Meeting, On, Output
+from psc.messages import _
 
 
 def diff(
@@ -69,9 +70,9 @@ def diff(
     from psc.review.reports import changes
 
     if fmt == "docx" and output in (None, "-"):
-        raise UsageError("a Word document does not go to the terminal: give -o FILE")
+        raise UsageError(_("a Word document does not go to the terminal: give -o FILE"))
     if fmt == "pdf" and output in (None, "-"):
-        raise UsageError("a PDF does not go to the terminal: give -o FILE")
+        raise UsageError(_("a PDF does not go to the terminal: give -o FILE"))
     project = common.project(ctx)
     result = changes(
         project,
@@ -126,7 +127,13 @@ def log(
     """
     from psc.review.reports import history_lines
 
-    console.print_lines(history_lines(common.project(ctx), common.names(meeting), lang=lang))
+    console.print_lines(
+        history_lines(
+            common.project(ctx),
+            common.names(meeting),
+            lang=common.report_language(ctx, lang),
+        )
+    )
 
 
 def approve(

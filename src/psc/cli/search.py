@@ -10,6 +10,7 @@ import typer
 from psc.cli import common, console, options
 from psc.cli.options import NoCache, Strict
 from psc.errors import UsageError
+from psc.messages import _
 
 SEARCH_FORMATS = ("text", "json")
 
@@ -61,11 +62,11 @@ def search(
     from psc.archive.search import search as find
 
     if fmt not in SEARCH_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose text or json")
+        raise UsageError(_("unknown format {fmt!r}; choose text or json", fmt=fmt))
     project = common.project(ctx, no_cache, strict)
     result = find(project, common.names(text), meetings=common.names(meeting))
     if not result.hits:
-        console.echo("no match", err=True)
+        console.echo(_("no match"), err=True)
         if fmt == "json":
             typer.echo("[]")
         if fail_if_none:
@@ -74,5 +75,5 @@ def search(
     if fmt == "json":
         sys.stdout.write(result.as_json())
         return
-    for line in result.lines():
+    for line in result.lines():  # references in the language psc speaks (archive.search)
         console.echo(line)

@@ -75,7 +75,14 @@ def tasks(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[str, options.format_("table|md|html|json|csv", "Output format.")] = "table",
+    fmt: Annotated[
+        str,
+        options.format_(
+            "table|md|html|json|csv",
+            "Output format. CSV headers and words follow the language psc speaks; "
+            "`psc --lang en tasks --format csv` is the stable English CSV for machines.",
+        ),
+    ] = "table",
     csv_dialect: Annotated[
         str,
         typer.Option(
@@ -122,7 +129,12 @@ def tasks(
     )
     project = common.project(ctx, no_cache, strict)
     report = list_tasks(
-        project, selection, fmt=fmt, group_by=group_by, lang=lang, csv_dialect=csv_dialect
+        project,
+        selection,
+        fmt=fmt,
+        group_by=group_by,
+        lang=common.report_language(ctx, lang),
+        csv_dialect=csv_dialect,
     )
     for note in report.notes:
         console.echo(note, err=True)
@@ -161,7 +173,14 @@ def show(
 
     project = common.project(ctx, no_cache, strict)
     when = common.date(as_of, "--as-of") or common.today()
-    console.print_lines(show_task(project, common.names(task_id), as_of=when, lang=lang))
+    console.print_lines(
+        show_task(
+            project,
+            common.names(task_id),
+            as_of=when,
+            lang=common.report_language(ctx, lang),
+        )
+    )
 
 
 STATUS_ACTIONS = {

@@ -19,6 +19,7 @@ from psc.loading.fingerprint import (
     expected_fingerprint,
     fingerprint,
 )
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -74,11 +75,11 @@ def approve(
     from psc.loading.yamledit import set_mapping
 
     if (by is None) == (not body):
-        raise UsageError("give --by NAME (approved by a person) or --by-body (by a resolution)")
+        raise UsageError(_("give --by NAME (approved by a person) or --by-body (by a resolution)"))
     if not body and (resolution is not None or at is not None):
-        raise UsageError("--resolution and --at go with --by-body")
+        raise UsageError(_("--resolution and --at go with --by-body"))
     if body and org is not None:
-        raise UsageError("--org goes with --by NAME")
+        raise UsageError(_("--org goes with --by NAME"))
     meeting, group, raw, text, path = _load_for_edit(project, meeting_ref)
     _check_not_approved(meeting)
     if body:
@@ -90,19 +91,32 @@ def approve(
     on = on or today
     if on < meeting.date:
         raise UsageError(
-            f"--on {on.isoformat()} is before the meeting ({meeting.date.isoformat()})"
+            _(
+                "--on {on} is before the meeting ({date})",
+                on=on.isoformat(),
+                date=meeting.date.isoformat(),
+            )
         )
     organisation = None
     if by is not None:
         member = group.person(by)
         organisation = org or (member.organisation if member else None)
         if organisation is not None and organisation not in group.organisations:
-            raise UsageError(f"--org {organisation!r} is not in the group's organisations")
+            raise UsageError(
+                _(
+                    "--org {organisation!r} is not in the group's organisations",
+                    organisation=organisation,
+                )
+            )
     open_comments = meeting.open_comments
     if open_comments and not force:
         raise PscError(
-            f"{meeting.id} has open comments ({', '.join(open_comments)}); settle them with "
-            "`psc comments settle`, or approve anyway with --force (recorded)"
+            _(
+                "{meeting} has open comments ({comments}); settle them with "
+                "`psc comments settle`, or approve anyway with --force (recorded)",
+                meeting=meeting.id,
+                comments=", ".join(open_comments),
+            )
         )
     text = _signed(text, meeting, group, verifiers, on)
     key = "approved_at" if body else "approved_by"
@@ -126,12 +140,19 @@ def approve(
     digest = fingerprint(approved, on)
     new_text = set_mapping(new_text, (key,), {"fingerprint": digest})
     _write_checked(project, path, raw, new_text, group)
-    who = by if by is not None else "the body" + _resolution_words(resolution, at)
-    done = f"{meeting.id}: approved by {who} on {on.isoformat()} ({digest})"
+    fields = {"meeting": meeting.id, "date": on.isoformat(), "fingerprint": digest}
+    if by is not None:
+        done = _("{meeting}: approved by {who} on {date} ({fingerprint})", who=by, **fields)
+    else:
+        done = _(
+            "{meeting}: approved by the body{resolution} on {date} ({fingerprint})",
+            resolution=_resolution_words(resolution, at),
+            **fields,
+        )
     if verifiers:
-        done += f"; signed by {', '.join(verifiers)}"
+        done += _("; signed by {names}", names=", ".join(verifiers))
     if open_comments:
-        done += f"; comments still open, recorded: {', '.join(open_comments)}"
+        done += _("; comments still open, recorded: {ids}", ids=", ".join(open_comments))
     return done
 
 
@@ -139,24 +160,33 @@ def _check_not_approved(meeting: Meeting) -> None:
     """Refuse a second approval: a change after approval is an amendment."""
     if meeting.approved_by is not None and meeting.approved_by.fingerprint:
         raise UsageError(
-            f"{meeting.id} is approved already ({meeting.approved_by.name}, "
-            f"{meeting.approved_by.date}); record later changes with `psc amend`"
+            _(
+                "{meeting} is approved already ({name}, {date}); "
+                "record later changes with `psc amend`",
+                meeting=meeting.id,
+                name=meeting.approved_by.name,
+                date=meeting.approved_by.date,
+            )
         )
     body = meeting.approved_at
     if body is not None and body.fingerprint:
         raise UsageError(
-            f"{meeting.id} is approved already (by the body"
-            f"{_resolution_words(body.decision, body.meeting)}, {body.date}); "
-            "record later changes with `psc amend`"
+            _(
+                "{meeting} is approved already (by the body{resolution}, {date}); "
+                "record later changes with `psc amend`",
+                meeting=meeting.id,
+                resolution=_resolution_words(body.decision, body.meeting),
+                date=body.date,
+            )
         )
 
 
 def _resolution_words(resolution: str | None, at: str | None) -> str:
     words = []
     if resolution:
-        words.append(f"resolution {resolution}")
+        words.append(_("resolution {id}", id=resolution))
     if at:
-        words.append(f"at {at}")
+        words.append(_("at {meeting}", meeting=at))
     return f" ({' '.join(words)})" if words else ""
 
 
@@ -171,16 +201,21 @@ def _approving_meeting(
     `at` is not given), and the date of the approval (`on`, else that meeting's date). The
     approving meeting comes after the approved one; a resolution it names is its own."""
     if resolution is None and at is None:
-        raise UsageError("--by-body needs --resolution ID or --at MEETING (or both)")
+        raise UsageError(_("--by-body needs --resolution ID or --at MEETING (or both)"))
     from psc.archive.register import decisions
 
     summaries = project.index().meetings  # refuses (InvalidData) when any file is invalid
     by_id = {m.id: m for m in summaries}
     if resolution is not None:
-        found = [m for rid, m, _ in decisions(summaries) if rid == resolution]
+        found = [m for rid, m, _decision in decisions(summaries) if rid == resolution]
         if found and at is not None and found[0].id != at:
             raise UsageError(
-                f"resolution {resolution} is a resolution of {found[0].id}, not of {at}"
+                _(
+                    "resolution {id} is a resolution of {meeting}, not of {at}",
+                    id=resolution,
+                    meeting=found[0].id,
+                    at=at,
+                )
             )
         if found:
             at = found[0].id
@@ -188,7 +223,11 @@ def _approving_meeting(
         approving = by_id[at]
         if (approving.date, approving.id) <= (meeting.date, meeting.id):
             raise UsageError(
-                f"{at} is not after {meeting.id}: minutes are approved at a later meeting"
+                _(
+                    "{at} is not after {meeting}: minutes are approved at a later meeting",
+                    at=at,
+                    meeting=meeting.id,
+                )
             )
         on = on or approving.date
     return at, on
@@ -207,7 +246,12 @@ def _signed(
     for name in verifiers:
         if designated and name not in designated:
             raise UsageError(
-                f"{name!r} is not a verifier of {meeting.id} (verifiers: {', '.join(designated)})"
+                _(
+                    "{name!r} is not a verifier of {meeting} (verifiers: {verifiers})",
+                    name=name,
+                    meeting=meeting.id,
+                    verifiers=", ".join(designated),
+                )
             )
         if name in signed:
             continue
@@ -236,24 +280,37 @@ def amend(project: Project, meeting_ref: str, *, by: str, reason: str, on: dt.da
     meeting, group, raw, text, path = _load_for_edit(project, meeting_ref)
     if meeting.approved_by is None and meeting.approved_at is None:
         raise UsageError(
-            f"{meeting.id} is not approved; edit it freely, and approve it with `psc approve`"
+            _(
+                "{meeting} is not approved; edit it freely, and approve it with `psc approve`",
+                meeting=meeting.id,
+            )
         )
     if meeting.approved_by is None and not meeting.amendments:
         assert meeting.approved_at is not None
         if meeting.approved_at.fingerprint is None:
             raise UsageError(
-                f"the approval of {meeting.id} by the body carries no fingerprint; record it "
-                f"first with `psc approve {meeting.id} --by-body`"
+                _(
+                    "the approval of {meeting} by the body carries no fingerprint; record it "
+                    "first with `psc approve {meeting} --by-body`",
+                    meeting=meeting.id,
+                )
             )
     approved_on = approval_date(meeting)
     if approved_on is not None and on < approved_on:
         raise UsageError(
-            f"--on {on.isoformat()} is before the approval ({approved_on.isoformat()})"
+            _(
+                "--on {on} is before the approval ({date})",
+                on=on.isoformat(),
+                date=approved_on.isoformat(),
+            )
         )
-    expected, _ = expected_fingerprint(meeting)
+    expected, _mode = expected_fingerprint(meeting)
     if expected is not None and current_fingerprint(meeting, expected) == expected:
         raise UsageError(
-            f"{meeting.id} has not changed since it was approved; there is nothing to amend"
+            _(
+                "{meeting} has not changed since it was approved; there is nothing to amend",
+                meeting=meeting.id,
+            )
         )
     entry = {"date": on.isoformat(), "by": by, "reason": reason, "fingerprint": _FINGERPRINT}
     new_text = append_to_list(text, "amendments", entry)
@@ -262,7 +319,9 @@ def amend(project: Project, meeting_ref: str, *, by: str, reason: str, on: dt.da
     assert new_text.count(_FINGERPRINT) == 1
     new_text = new_text.replace(_FINGERPRINT, current)
     _write_checked(project, path, raw, new_text, group)
-    return f"{meeting.id}: amendment recorded ({current})"
+    return _(
+        "{meeting}: amendment recorded ({fingerprint})", meeting=meeting.id, fingerprint=current
+    )
 
 
 def refuse_replacing_approved(path: Path, hint: str) -> None:
@@ -276,13 +335,17 @@ def refuse_replacing_approved(path: Path, hint: str) -> None:
         return
     shown = display_path(path)
     try:
-        data, _ = pipeline.tree(pipeline.read(path), shown)
+        data, _positions = pipeline.tree(pipeline.read(path), shown)
     except (InvalidData, OSError):
         return
     if isinstance(data, dict) and (data.get("approved_by") or "approved_at" in data):
         raise PscError(
-            f"{shown} holds approved minutes; psc does not replace them, so nothing was "
-            f"written (record a change with `psc amend`, or {hint})"
+            _(
+                "{path} holds approved minutes; psc does not replace them, so nothing was "
+                "written (record a change with `psc amend`, or {hint})",
+                path=shown,
+                hint=hint,
+            )
         )
 
 

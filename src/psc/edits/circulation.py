@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from psc.edits.approval import _load_for_edit, _serialized, _write_checked
 from psc.errors import UsageError
+from psc.messages import _, n_
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -24,8 +25,11 @@ def check_circulable(meeting: Meeting) -> None:
     """Approved minutes are not circulated: there is nothing left to comment on."""
     if meeting.approved_by is not None or meeting.approved_at is not None:
         raise UsageError(
-            f"{meeting.id} is approved already; there is nothing to circulate "
-            "(record changes after approval with `psc amend`)"
+            _(
+                "{meeting} is approved already; there is nothing to circulate "
+                "(record changes after approval with `psc amend`)",
+                meeting=meeting.id,
+            )
         )
 
 
@@ -33,12 +37,19 @@ def check_deadline(meeting: Meeting, on: dt.date, deadline: dt.date) -> None:
     """The circulation is on or after the meeting, and the deadline on or after it."""
     if on < meeting.date:
         raise UsageError(
-            f"--on {on.isoformat()} is before the meeting ({meeting.date.isoformat()})"
+            _(
+                "--on {on} is before the meeting ({date})",
+                on=on.isoformat(),
+                date=meeting.date.isoformat(),
+            )
         )
     if deadline < on:
         raise UsageError(
-            f"the comment deadline {deadline.isoformat()} is before the circulation "
-            f"({on.isoformat()})"
+            _(
+                "the comment deadline {deadline} is before the circulation ({on})",
+                deadline=deadline.isoformat(),
+                on=on.isoformat(),
+            )
         )
 
 
@@ -60,23 +71,32 @@ def record_circulation(
     check_circulable(meeting)
     check_deadline(meeting, on, deadline)
     if not recipients:
-        raise UsageError("a circulation has recipients")
-    n = len(recipients)
-    summary = (
-        f"({on.isoformat()}, {n} recipient{'s' if n != 1 else ''}, "
-        f"comments by {deadline.isoformat()})"
+        raise UsageError(_("a circulation has recipients"))
+    summary = _(
+        "({on}, {recipients}, comments by {deadline})",
+        on=on.isoformat(),
+        recipients=n_("{count} recipient", "{count} recipients", len(recipients)),
+        deadline=deadline.isoformat(),
     )
     if any(
         c.date == on and c.deadline == deadline and c.recipients == recipients
         for c in meeting.circulations
     ):  # a run again (drafts written anew, or a send completed): recorded once
-        return f"{meeting.id}: circulation recorded already {summary}"
+        return _(
+            "{meeting}: circulation recorded already {summary}", meeting=meeting.id, summary=summary
+        )
     if _RECIPIENTS in text:  # pragma: no cover - the placeholder in a meeting file
-        raise UsageError(f"{meeting.id}: the file holds {_RECIPIENTS!r}; edit it by hand")
+        raise UsageError(
+            _(
+                "{meeting}: the file holds {placeholder!r}; edit it by hand",
+                meeting=meeting.id,
+                placeholder=_RECIPIENTS,
+            )
+        )
     entry = {"date": on.isoformat(), "deadline": deadline.isoformat(), "recipients": _RECIPIENTS}
     new_text = append_to_list(text, "circulations", entry)
     flow = "[" + ", ".join(scalar(r, flow=True) for r in recipients) + "]"
     assert new_text.count(_RECIPIENTS) == 1
     new_text = new_text.replace(_RECIPIENTS, flow)
     _write_checked(project, path, raw, new_text, group)
-    return f"{meeting.id}: circulation recorded {summary}"
+    return _("{meeting}: circulation recorded {summary}", meeting=meeting.id, summary=summary)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from psc.edits.approval import _load_for_edit, _serialized, _write_checked
 from psc.errors import InvalidData, UsageError, display_path
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -20,11 +21,15 @@ if TYPE_CHECKING:
 
 def _check_draft(meeting: Meeting, what: str) -> None:
     """Comments belong to the draft: approved minutes' content (comments included) is
-    fixed by their fingerprint."""
+    fixed by their fingerprint. `what` is the edit, in the language of the messages."""
     if meeting.approved_by is not None and meeting.approved_by.fingerprint:
         raise UsageError(
-            f"{meeting.id} is approved already; {what} would change the approved content "
-            "(edit the file and record the change with `psc amend`)"
+            _(
+                "{meeting} is approved already; {what} would change the approved content "
+                "(edit the file and record the change with `psc amend`)",
+                meeting=meeting.id,
+                what=what,
+            )
         )
 
 
@@ -44,10 +49,14 @@ def add_comment(
     from psc.loading.yamledit import append_to_list
 
     meeting, group, raw, content, path = _load_for_edit(project, meeting_ref)
-    _check_draft(meeting, "a new comment")
+    _check_draft(meeting, _("a new comment"))
     if on < meeting.date:
         raise UsageError(
-            f"--on {on.isoformat()} is before the meeting ({meeting.date.isoformat()})"
+            _(
+                "--on {on} is before the meeting ({date})",
+                on=on.isoformat(),
+                date=meeting.date.isoformat(),
+            )
         )
     taken = {meeting.comment_id(i) for i in range(len(meeting.comments))}
     ordinal = str(len(meeting.comments) + 1)
@@ -65,8 +74,9 @@ def add_comment(
         entry["refers_to"] = refers_to
     new_text = append_to_list(content, "comments", entry)
     _write_checked(project, path, raw, new_text, group)
-    kind = "objection" if objection else "comment"
-    return f"{meeting.id}: {kind} {comment_id} recorded (open)"
+    if objection:
+        return _("{meeting}: objection {id} recorded (open)", meeting=meeting.id, id=comment_id)
+    return _("{meeting}: comment {id} recorded (open)", meeting=meeting.id, id=comment_id)
 
 
 @_serialized
@@ -82,23 +92,39 @@ def settle_comment(
     """Record how comment `comment_id` was settled: accepted (the minutes were changed, the
     note says how) or rejected (the note gives the reason, which is required)."""
     meeting, group, raw, content, path = _load_for_edit(project, meeting_ref)
-    _check_draft(meeting, "settling a comment")
+    _check_draft(meeting, _("settling a comment"))
     ids = [meeting.comment_id(i) for i in range(len(meeting.comments))]
     if comment_id not in ids:
-        known = ", ".join(ids) if ids else "none"
-        raise UsageError(f"{meeting.id} has no comment {comment_id!r} (comments: {known})")
+        known = ", ".join(ids) if ids else _("none")
+        raise UsageError(
+            _(
+                "{meeting} has no comment {id!r} (comments: {known})",
+                meeting=meeting.id,
+                id=comment_id,
+                known=known,
+            )
+        )
     index = ids.index(comment_id)
     comment = meeting.comments[index]
     if comment.status != "open":
         raise UsageError(
-            f"comment {comment_id} of {meeting.id} is settled already ({comment.status}"
-            f"{', ' + comment.settled.isoformat() if comment.settled else ''})"
+            _(
+                "comment {id} of {meeting} is settled already ({status}{settled})",
+                id=comment_id,
+                meeting=meeting.id,
+                status=_("accepted") if comment.status == "accepted" else _("rejected"),
+                settled=", " + comment.settled.isoformat() if comment.settled else "",
+            )
         )
     if not accepted and not note:
-        raise UsageError("--rejected needs the reason: give it with --note")
+        raise UsageError(_("--rejected needs the reason: give it with --note"))
     if on < comment.date:
         raise UsageError(
-            f"--on {on.isoformat()} is before the comment was received ({comment.date.isoformat()})"
+            _(
+                "--on {on} is before the comment was received ({date})",
+                on=on.isoformat(),
+                date=comment.date.isoformat(),
+            )
         )
     status = "accepted" if accepted else "rejected"
     values: dict[str, str | None] = {"status": status, "settled": on.isoformat()}
@@ -106,7 +132,19 @@ def settle_comment(
         values["settlement"] = note
     new_text = _set_item_fields(content, "comments", index, values)
     _write_checked(project, path, raw, new_text, group)
-    return f"{meeting.id}: comment {comment_id} {status} on {on.isoformat()}"
+    if accepted:
+        return _(
+            "{meeting}: comment {id} accepted on {date}",
+            meeting=meeting.id,
+            id=comment_id,
+            date=on.isoformat(),
+        )
+    return _(
+        "{meeting}: comment {id} rejected on {date}",
+        meeting=meeting.id,
+        id=comment_id,
+        date=on.isoformat(),
+    )
 
 
 def _set_item_fields(text: str, key: str, index: int, values: dict[str, str | None]) -> str:
@@ -121,16 +159,16 @@ def _set_item_fields(text: str, key: str, index: int, values: dict[str, str | No
         root = compose(text)
         found = yamledit._get(root, key) if isinstance(root, yaml.MappingNode) else None
         if found is None or not isinstance(found[1], yaml.SequenceNode):
-            raise yamledit.EditError(f"the file has no list '{key}'")
+            raise yamledit.EditError(_("the file has no list '{key}'", key=key))
         node = found[1].value[index] if index < len(found[1].value) else None
         if not isinstance(node, yaml.MappingNode):
             raise yamledit.EditError(
-                f"item {index + 1} of '{key}' is not a mapping; edit it by hand"
+                _("item {n} of '{key}' is not a mapping; edit it by hand", n=index + 1, key=key)
             )
         return node
 
     def edit(text: str, newline: str) -> str:
-        present = {k.value for k, _ in item(text).value if isinstance(k, yaml.ScalarNode)}
+        present = {k.value for k, _v in item(text).value if isinstance(k, yaml.ScalarNode)}
         here = {k: v for k, v in values.items() if k in present}
         text = yamledit._apply(text, yamledit._mapping_edits(text, item(text), here, newline))
         missing = {k: v for k, v in values.items() if k not in present and v is not None}
@@ -201,7 +239,10 @@ def list_comments(
             if meeting_ref:
                 raise
             notes.append(
-                f"warning: skipped {display_path(path)}: invalid (psc validate lists its problems)"
+                _(
+                    "warning: skipped {path}: invalid (psc validate lists its problems)",
+                    path=display_path(path),
+                )
             )
             continue
         for i, c in enumerate(meeting.comments):

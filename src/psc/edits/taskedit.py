@@ -16,6 +16,7 @@ import yaml
 
 from psc.errors import InvalidData, UsageError, did_you_mean, display_path
 from psc.loading.yamledit import EditError, append_to_task_list, set_fields
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -26,7 +27,18 @@ __all__ = ["EditError", "STATUS_BY_ACTION", "check_edit", "set_status"]
 
 
 STATUS_BY_ACTION = {"done": "done", "cancel": "cancelled", "reopen": "open"}
-_WORD = {"done": "done", "cancelled": "cancelled", "open": "reopened"}
+
+
+def _word(status: str) -> str:
+    """Setting `status`, in the language of the messages: 'done', 'reopened'."""
+    words = {"done": _("done"), "cancelled": _("cancelled"), "open": _("reopened")}
+    return words[status]
+
+
+def _status(status: str) -> str:
+    """A status a task has, in the language of the messages: 'done', 'open'."""
+    words = {"done": _("done"), "cancelled": _("cancelled"), "open": _("open")}
+    return words.get(status, status)
 
 
 def set_status(
@@ -52,7 +64,7 @@ def _set_status(
     index = project.index()  # refuses (InvalidData) when any file is invalid
     tasks = track(index.meetings)
     if task_id not in tasks:
-        raise UsageError(f"unknown task {task_id!r}" + did_you_mean(task_id, list(tasks)))
+        raise UsageError(_("unknown task {id!r}", id=task_id) + did_you_mean(task_id, list(tasks)))
     path = Path(tasks[task_id].meeting.path)
     project.check_inside(path)  # a symlinked meeting file must lead to a file inside the repository
     shown = display_path(path)
@@ -64,11 +76,21 @@ def _set_status(
     fresh = summarize(loaded)  # the task as these bytes hold it
     task_index = next((i for i in range(len(fresh.tasks)) if fresh.task_id(i) == task_id), None)
     if task_index is None:  # pragma: no cover - the index was made under the same lock
-        raise EditError(f"{shown}: task {task_id} is not in the file any more; nothing was written")
+        raise EditError(
+            _(
+                "{path}: task {id} is not in the file any more; nothing was written",
+                path=shown,
+                id=task_id,
+            )
+        )
     tracked = track([fresh if m.id == fresh.id else m for m in index.meetings])[task_id]
     if on < tracked.meeting.date:
         raise UsageError(
-            f"--on {on.isoformat()} is before the task was assigned ({tracked.meeting.date.isoformat()})"
+            _(
+                "--on {on} is before the task was assigned ({date})",
+                on=on.isoformat(),
+                date=tracked.meeting.date.isoformat(),
+            )
         )
     _check_takes_effect(tracked, status, on)
     _check_after_approval(loaded, tracked, status, on, index.meetings)
@@ -90,23 +112,41 @@ def _set_status(
         if entry is not None:
             new_text = append_to_task_list(new_text, task_index, "status_history", entry)
     except yaml.YAMLError as exc:  # pragma: no cover - the file was just validated
-        raise EditError(f"{shown}: cannot edit: {exc}") from None
+        raise EditError(_("{path}: cannot edit: {error}", path=shown, error=exc)) from None
     except EditError as exc:
-        raise EditError(f"{shown}: cannot edit task {task_id}: {exc}") from None
+        raise EditError(
+            _("{path}: cannot edit task {id}: {error}", path=shown, id=task_id, error=exc)
+        ) from None
     edited = check_edit_parsed(project, path, new_text, group)[1]
     _check_only_task_changed(shown, task_id, parsed[0], edited, task_index, values, entry)
     if new_text != text:
         write_text_atomic(path, pipeline.with_bom_of(raw, new_text), unchanged_since=raw)
-    return path, f"{task_id}: {_WORD[status]} on {on.isoformat()} ({shown})"
+    fields = {"id": task_id, "date": on.isoformat(), "path": shown}
+    if status == "done":
+        return path, _("{id}: done on {date} ({path})", **fields)
+    if status == "cancelled":
+        return path, _("{id}: cancelled on {date} ({path})", **fields)
+    return path, _("{id}: reopened on {date} ({path})", **fields)
 
 
 def _check_takes_effect(tracked: TrackedTask, status: str, on: dt.date) -> None:
     """Refuse a status the task has already, and one that a later status event (a review at a
     later meeting, or a status dated later) would override: it would change nothing."""
-    word = _WORD[status]
+    word = _word(status)
     if tracked.status.value == status:
-        since = f" (since {tracked.status_date.isoformat()})" if tracked.status_date else ""
-        raise EditError(f"task {tracked.id} is already {status}{since}; nothing was written")
+        since = (
+            _(" (since {date})", date=tracked.status_date.isoformat())
+            if tracked.status_date
+            else ""
+        )
+        raise EditError(
+            _(
+                "task {id} is already {status}{since}; nothing was written",
+                id=tracked.id,
+                status=_status(status),
+                since=since,
+            )
+        )
     key = (on, tracked.meeting.date, tracked.meeting.id, 1)  # TaskEvent.sort_key of the new status
     later = [
         e
@@ -119,14 +159,29 @@ def _check_takes_effect(tracked: TrackedTask, status: str, on: dt.date) -> None:
     assert last.status is not None  # `later` holds status events only
     if last.kind == "review":
         raise EditError(
-            f"task {tracked.id}: the review at the meeting {last.meeting.id} ({last.date.isoformat()}) sets it "
-            f"{last.status.value}, so {word} on {on.isoformat()} would have no effect; nothing was written "
-            f"(edit that review in {display_path(last.meeting.path)}, or give --on after {last.date.isoformat()})"
+            _(
+                "task {id}: the review at the meeting {meeting} ({date}) sets it {status}, "
+                "so {word} on {on} would have no effect; nothing was written "
+                "(edit that review in {path}, or give --on after {date})",
+                id=tracked.id,
+                meeting=last.meeting.id,
+                date=last.date.isoformat(),
+                status=_status(last.status.value),
+                word=word,
+                on=on.isoformat(),
+                path=display_path(last.meeting.path),
+            )
         )
     raise EditError(
-        f"task {tracked.id}: its status {last.status.value} is dated {last.date.isoformat()}, after --on "
-        f"{on.isoformat()}, so {word} would have no effect; nothing was written "
-        f"(give --on {last.date.isoformat()} or later)"
+        _(
+            "task {id}: its status {status} is dated {date}, after --on {on}, so {word} would "
+            "have no effect; nothing was written (give --on {date} or later)",
+            id=tracked.id,
+            status=_status(last.status.value),
+            date=last.date.isoformat(),
+            on=on.isoformat(),
+            word=word,
+        )
     )
 
 
@@ -151,15 +206,25 @@ def _check_after_approval(
         and any(r.task == tracked.id for r in m.reviews)
     ]
     where = (
-        f"record it in the review of the task at {reviewing[0].id} "
-        f"({display_path(reviewing[0].path)})"
+        _(
+            "record it in the review of the task at {meeting} ({path})",
+            meeting=reviewing[0].id,
+            path=display_path(reviewing[0].path),
+        )
         if reviewing
-        else "record it as a review of the task at the next meeting (`psc new-meeting` lists it)"
+        else _("record it as a review of the task at the next meeting (`psc new-meeting` lists it)")
     )
     raise EditError(
-        f"task {tracked.id}: {tracked.meeting.id} was approved on {approved_on.isoformat()}, "
-        f"so {_WORD[status]} on {on.isoformat()} would change the approved minutes; nothing "
-        f"was written ({where}, or give --on after {approved_on.isoformat()})"
+        _(
+            "task {id}: {meeting} was approved on {date}, so {word} on {on} would change the "
+            "approved minutes; nothing was written ({where}, or give --on after {date})",
+            id=tracked.id,
+            meeting=tracked.meeting.id,
+            date=approved_on.isoformat(),
+            word=_word(status),
+            on=on.isoformat(),
+            where=where,
+        )
     )
 
 
@@ -188,8 +253,12 @@ def _check_only_task_changed(
     expected = dict(before, tasks=[*before["tasks"][:index], task, *before["tasks"][index + 1 :]])
     if after != expected:
         raise EditError(
-            f"{shown}: psc cannot edit task {task_id} without changing other values in the file "
-            "(edit it by hand); nothing was written"
+            _(
+                "{path}: psc cannot edit task {id} without changing other values in the file "
+                "(edit it by hand); nothing was written",
+                path=shown,
+                id=task_id,
+            )
         )
 
 
@@ -213,6 +282,7 @@ def check_edit_parsed(
         return meeting, parsed[0]
     except InvalidData as exc:
         raise EditError(
-            "the edit would make the file invalid, so nothing was written:\n"
+            _("the edit would make the file invalid, so nothing was written:")
+            + "\n"
             + "\n".join(str(p) for p in exc.problems)
         ) from None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from psc.errors import display_path
+from psc.messages import _
 from psc.publish import remind
 
 if TYPE_CHECKING:
@@ -55,14 +56,23 @@ class Dispatch:
         if self.settings is not None:
             where = f"{self.settings.host}:{self.settings.port}"
             lines += [
-                PreviewLine(f"would send {r.filename} via {where}: {remind.describe(r)}")
+                PreviewLine(
+                    _(
+                        "would send {file} via {server}: {what}",
+                        file=r.filename,
+                        server=where,
+                        what=remind.describe(r),
+                    )
+                )
                 for r in self.to_send
             ]
         for r in self.to_write:
             if not r.recipients:
                 lines.append(PreviewLine(remind.unaddressed_note(r), note=True))
             path = display_path(self.directory / r.filename)
-            lines.append(PreviewLine(f"would write {path}: {remind.describe(r)}"))
+            lines.append(
+                PreviewLine(_("would write {path}: {what}", path=path, what=remind.describe(r)))
+            )
         return lines
 
     def deliver(self) -> Iterator[str]:
@@ -106,8 +116,11 @@ def plan_reminders(
         project.check_output(directory / r.filename)
     if send and from_ == remind.DEFAULT_FROM:
         notes.append(
-            f"note: sending from the placeholder {remind.DEFAULT_FROM}; "
-            "give the real sender with --from or PSC_SMTP_FROM"
+            _(
+                "note: sending from the placeholder {sender}; give the real sender with --from "
+                "or PSC_SMTP_FROM",
+                sender=remind.DEFAULT_FROM,
+            )
         )
     journal = None
     if send:
@@ -116,7 +129,11 @@ def plan_reminders(
             done = journal.had(r) if r.recipients else None
             if done is not None:
                 notes.append(
-                    f"note: {r.filename} went to {', '.join(done['to'])} already "
-                    f"(sent {done['at']}); not sent again"
+                    _(
+                        "note: {file} went to {recipients} already (sent {at}); not sent again",
+                        file=r.filename,
+                        recipients=", ".join(done["to"]),
+                        at=done["at"],
+                    )
                 )
     return Dispatch(reminders, notes, directory, settings, journal)

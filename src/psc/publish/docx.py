@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from psc.errors import UsageError
 from psc.language.mdtext import parser
+from psc.messages import _
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -42,8 +43,10 @@ def _docx() -> Any:
         import docx
     except ImportError:
         raise UsageError(
-            "Word output needs python-docx, a dependency of psc that is not installed here: "
-            "reinstall psc"
+            _(
+                "Word output needs python-docx, a dependency of psc that is not installed "
+                "here: reinstall psc"
+            )
         ) from None
     return docx
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from psc.errors import InvalidData, Problem, UsageError, check_language, display_path
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -77,20 +78,22 @@ def render_minutes(
         project = public_project(project)
         render_dir = public_output(render_dir)
     if fmt is not None and fmt not in (*FORMATS, *BINARY_FORMATS):
-        raise UsageError(f"unknown format {fmt!r}; choose md, html, pdf or docx")
+        raise UsageError(_("unknown format {fmt!r}; choose md, html, pdf or docx", fmt=fmt))
     check_language(lang)
     if all_ and meeting_ref:
-        raise UsageError("give a meeting or --all, not both")
+        raise UsageError(_("give a meeting or --all, not both"))
     if not all_ and not meeting_ref:
-        raise UsageError("which meeting? give its date (e.g. psc render 2016-09-07) or --all")
+        raise UsageError(_("which meeting? give its date (e.g. psc render 2016-09-07) or --all"))
     formats = [fmt] if fmt else list(FORMATS)
     to_stdout = output == "-"
     if to_stdout and (all_ or len(formats) > 1):
-        raise UsageError("-o - writes one document: name one meeting and one --format")
+        raise UsageError(_("-o - writes one document: name one meeting and one --format"))
 
     if output is not None and not to_stdout and (all_ or len(formats) > 1):
         if Path(output).exists() and not Path(output).is_dir():
-            raise UsageError(f"-o {output}: with --all or both formats, -o names a directory")
+            raise UsageError(
+                _("-o {path}: with --all or both formats, -o names a directory", path=output)
+            )
 
     def target(meeting_id: str, fmt_: str) -> Path:
         if output is None:
@@ -105,7 +108,7 @@ def render_minutes(
     if all_:
         index = project.report_index()  # invalid files left out, or --strict
         if not index.meetings:
-            raise UsageError(f"no meetings in {display_path(project.meetings_dir)}")
+            raise UsageError(_("no meetings in {path}", path=display_path(project.meetings_dir)))
         summaries = index.meetings
         group = project.load_group()
         paths = [Path(m.path) for m in summaries]
@@ -139,8 +142,11 @@ def render_minutes(
         if to_stdout:
             document = rendered[0][1]
             if isinstance(document, bytes):
-                kind = "a Word document" if formats[0] == "docx" else "a PDF"
-                raise UsageError(f"{kind} does not go to the terminal: give -o FILE")
+                raise UsageError(
+                    _("a Word document does not go to the terminal: give -o FILE")
+                    if formats[0] == "docx"
+                    else _("a PDF does not go to the terminal: give -o FILE")
+                )
             result.document = document
             return result
         for f, text in rendered:

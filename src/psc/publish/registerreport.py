@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from psc.errors import MeetingNotFound, UsageError, check_language, did_you_mean
 from psc.language.table import Table
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -103,19 +104,21 @@ def status_words(rec: dict[str, Any], labels: dict[str, str]) -> str:
     return f"{word} ({', '.join(rec['status_by'])})" if rec["status_by"] else word
 
 
-def votes_words(votes: dict[str, Any] | None) -> str:
-    """'5:0:1', '21 : 0 : 0' as written, or '' (for the CSV cell and the table)."""
+def votes_words(votes: dict[str, Any] | None, words: dict[str, str] | None = None) -> str:
+    """'for=5; against=0', '5:0:1' or '21 : 0 : 0' as written, or '' (for the CSV cell):
+    the keys in `words` (publish.reports.csv_words) when given."""
     if not votes:
         return ""
     if "text" in votes:
         return str(votes["text"])
+    words = words or {}
     counts = [
-        f"{k}={votes[k]}"
+        f"{words.get(k, k)}={votes[k]}"
         for k in ("for", "against", "abstained", "absent", "not_voting")
         if k in votes
     ]
     if votes.get("unanimous"):
-        counts.insert(0, "unanimous")
+        counts.insert(0, words.get("unanimous", "unanimous"))
     return "; ".join(counts)
 
 
@@ -136,15 +139,19 @@ def _votes_in_words(votes: dict[str, Any] | None, wording: Wording) -> str:
 
 def to_csv(records: list[dict[str, Any]], dialect: str = "standard") -> str:
     """The records as CSV (publish.reports.write_csv): lists joined with '; '."""
-    from psc.publish.reports import write_csv
+    from psc.publish.reports import csv_words, word, write_csv
+
+    words = csv_words()
 
     def row(rec: dict[str, Any]) -> dict[str, Any]:
         out = {k: v for k, v in rec.items() if k not in ("links", "proposal")}
         out.update({k: "; ".join(v) for k, v in rec["links"].items()})
         out["status_by"] = "; ".join(rec["status_by"])
         out["tasks"] = "; ".join(rec["tasks"])
-        out["votes"] = votes_words(rec["votes"])
-        out["per_rollam"] = "yes" if rec["per_rollam"] else "no"
+        out["votes"] = votes_words(rec["votes"], words)
+        out["per_rollam"] = words["yes" if rec["per_rollam"] else "no"]
+        out["outcome"] = word(words, rec["outcome"])
+        out["status"] = word(words, rec["status"])
         return out
 
     return write_csv(CSV_COLUMNS, (row(rec) for rec in records), dialect)
@@ -180,16 +187,30 @@ def list_decisions(
     from psc.publish.reports import CSV_DIALECTS, to_json
 
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose {', '.join(FORMATS)}")
+        raise UsageError(
+            _("unknown format {fmt!r}; choose {choices}", fmt=fmt, choices=", ".join(FORMATS))
+        )
     if selection.status not in STATUSES:
-        raise UsageError(f"unknown status {selection.status!r}; choose {', '.join(STATUSES)}")
+        raise UsageError(
+            _(
+                "unknown status {status!r}; choose {choices}",
+                status=selection.status,
+                choices=", ".join(STATUSES),
+            )
+        )
     if csv_dialect not in CSV_DIALECTS:
-        raise UsageError(f"unknown CSV dialect {csv_dialect!r}; choose {' or '.join(CSV_DIALECTS)}")
+        raise UsageError(
+            _(
+                "unknown CSV dialect {dialect!r}; choose {choices}",
+                dialect=csv_dialect,
+                choices=_(" or ").join(CSV_DIALECTS),
+            )
+        )
     check_language(lang)
 
     def from_index(db: TaskIndex) -> tuple[list[Resolution], dict[str, Any]]:
         if selection.meeting is not None and not db.has_meeting(selection.meeting):
-            raise MeetingNotFound(f"no meeting {selection.meeting!r}")
+            raise MeetingNotFound(_("no meeting {meeting!r}", meeting=selection.meeting))
         meetings = db.decision_meetings()  # the register needs no other
         found = register(meetings, as_of, task_states=lambda ids: db.tasks_named(ids, as_of))
         return select(found.values(), selection, None), db.group_info
@@ -283,10 +304,18 @@ def find(
     )
     if later is not None:
         raise UsageError(
-            f"resolution {rid!r} is taken at {later.id}, after the as-of date "
-            f"{as_of.isoformat()}; give a later --as-of"
+            _(
+                "resolution {resolution!r} is taken at {meeting}, after the as-of date "
+                "{date}; give a later --as-of",
+                resolution=rid,
+                meeting=later.id,
+                date=as_of.isoformat(),
+            )
         )
-    raise UsageError(f"unknown resolution {rid!r}" + did_you_mean(rid, list(resolutions)))
+    raise UsageError(
+        _("unknown resolution {resolution!r}", resolution=rid)
+        + did_you_mean(rid, list(resolutions))
+    )
 
 
 def show_decision(

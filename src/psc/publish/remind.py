@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from psc.errors import PscError, UsageError, check_language, display_path
 from psc.language.mdtext import plain_line, plain_text  # noqa: F401  (plain_text: re-exported)
+from psc.messages import _, n_
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -142,9 +143,9 @@ def route(tasks: list[TrackedTask], group: Group, all_members: str) -> list[Addr
 
     def unaddressed_member(name: str, task: TrackedTask, reason: str, known: bool) -> None:
         missing = (
-            f"{name} has no e-mail address in group.yaml"
+            _("{name} has no e-mail address in group.yaml", name=name)
             if known
-            else f"{name} is not a member in group.yaml, so has no e-mail address"
+            else _("{name} is not a member in group.yaml, so has no e-mail address", name=name)
         )
         add(Addressee("person:" + name.casefold(), name, None, name, missing), task, reason)
 
@@ -153,7 +154,7 @@ def route(tasks: list[TrackedTask], group: Group, all_members: str) -> list[Addr
         for entry in entries:
             if entry is None:
                 if not addressed_members:
-                    missing = "no member has an e-mail address in group.yaml"
+                    missing = _("no member has an e-mail address in group.yaml")
                     whole = Addressee("all", all_members, None, all_members, missing, everyone=True)
                     add(whole, t, all_members)
                     continue
@@ -169,8 +170,9 @@ def route(tasks: list[TrackedTask], group: Group, all_members: str) -> list[Addr
                 for address, owner, display in pairs:
                     by_address(address, owner, display, t, entry)
                 if not pairs:
-                    missing = (
-                        f"{entry} has no e-mail address in group.yaml, nor has any of its members"
+                    missing = _(
+                        "{name} has no e-mail address in group.yaml, nor has any of its members",
+                        name=entry,
                     )
                     add(
                         Addressee("body:" + entry.casefold(), entry, None, entry, missing), t, entry
@@ -255,7 +257,7 @@ def collect(
 
     check_language(lang)
     if within < 0:
-        raise UsageError("--within must not be negative")
+        raise UsageError(_("--within must not be negative"))
     _check_sender(sender)
     index = project.report_index(use_cache=use_cache)
     group = project.load_group()
@@ -266,8 +268,11 @@ def collect(
     selection = Selection(as_of=as_of, due_within=within)
     chosen = select(tracked, selection)
     notes = [
-        f"note: task {t.id} has no date for its 'next meeting' deadline (no later meeting is known); "
-        "it is left out of the reminders"
+        _(
+            "note: task {task} has no date for its 'next meeting' deadline (no later meeting "
+            "is known); it is left out of the reminders",
+            task=t.id,
+        )
         for t in unresolved_left_out(tracked, selection)
     ]
 
@@ -350,8 +355,10 @@ def _contacts(tasks: list[TrackedTask], notes: list[str]) -> list[tuple[str, str
         try:
             Address(addr_spec=contact)
         except (ValueError, IndexError):
-            note = (
-                f"note: contact {contact!r} of task {t.id} is not a usable e-mail address; left out"
+            note = _(
+                "note: contact {contact!r} of task {task} is not a usable e-mail address; left out",
+                contact=contact,
+                task=t.id,
             )
             if note not in notes:
                 notes.append(note)
@@ -396,10 +403,11 @@ def sender_header(sender: str) -> str:
 
 def unaddressed_note(r: Reminder) -> str:
     """The note for stderr when a reminder has no recipient: who has no address."""
-    who = r.missing or f"no task of {r.owner} has a recipient"
-    return (
-        f"note: {who}; {r.filename} has no To: "
-        "(add the address to group.yaml, or write it in the draft)"
+    who = r.missing or _("no task of {owner} has a recipient", owner=r.owner)
+    return _(
+        "note: {who}; {file} has no To: (add the address to group.yaml, or write it in the draft)",
+        who=who,
+        file=r.filename,
     )
 
 
@@ -410,7 +418,7 @@ def _check_sender(sender: str) -> None:
     from psc.loading.addresses import NOT_ASCII
 
     if not parseaddr(sender)[1].rpartition("@")[0].isascii():  # psc does not send SMTPUTF8
-        raise UsageError(f"--from {sender!r}: {NOT_ASCII}")
+        raise UsageError(f"--from {sender!r}: {NOT_ASCII}")  # NOT_ASCII: psc.loading's words
     try:
         header: Any = HeaderRegistry()("From", sender)  # an AddressHeader, as 'From' is
         ok = (
@@ -422,7 +430,10 @@ def _check_sender(sender: str) -> None:
         ok = False
     if not ok or "\n" in sender or "\r" in sender:
         raise UsageError(
-            f"--from {sender!r}: give one e-mail address, e.g. 'PS pro SC <ps@example.cz>'"
+            _(
+                "--from {sender!r}: give one e-mail address, e.g. 'PS pro SC <ps@example.cz>'",
+                sender=sender,
+            )
         )
 
 
@@ -492,20 +503,18 @@ def output_dir(project: Project, output: str | None) -> Path:
     """-o DIR, or reminders/ at the repository root; a file there is a usage error."""
     directory = Path(output) if output else project.root / DEFAULT_DIR
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"-o {display_path(directory)}: not a directory")
+        raise UsageError(_("-o {path}: not a directory", path=display_path(directory)))
     project.check_output(directory)  # never drafts among the meetings or templates
     return directory
 
 
 def describe(r: Reminder) -> str:
     """'To: a@b; Cc: c@d; Subject: …; 2 tasks (…)' for --dry-run and the report of what was done."""
-    to = ", ".join(r.recipients) if r.recipients else "(none)"
+    to = ", ".join(r.recipients) if r.recipients else _("(none)")
     cc = f"Cc: {', '.join(r.cc)}; " if r.cc else ""
     n = len(r.tasks)
-    return (
-        f"To: {to}; {cc}Subject: {r.subject}; "
-        f"{n} task{'s' if n != 1 else ''} ({', '.join(r.task_ids)})"
-    )
+    tasks = n_("{count} task", "{count} tasks", n)
+    return f"To: {to}; {cc}Subject: {r.subject}; {tasks} ({', '.join(r.task_ids)})"
 
 
 def write_drafts(reminders: list[Reminder], directory: Path) -> list[str]:
@@ -518,7 +527,7 @@ def write_drafts(reminders: list[Reminder], directory: Path) -> list[str]:
             lines.append(unaddressed_note(r))
         path = directory / r.filename
         write_text_atomic(path, r.as_eml())
-        lines.append(f"wrote {display_path(path)}: {describe(r)}")
+        lines.append(_("wrote {path}: {what}", path=display_path(path), what=describe(r)))
     return lines
 
 
@@ -555,15 +564,19 @@ class SendJournal:
         def checked(data: Any) -> dict[str, dict[str, Any]]:
             sent = data["sent"]
             if not isinstance(sent, dict):
-                raise ValueError("no mapping of sent reminders")
+                raise ValueError(_("no mapping of sent reminders"))
             for done in sent.values():
                 strings = [done["file"], done["at"], *done["to"]]
                 if not all(isinstance(x, str) for x in strings):
-                    raise ValueError("a reminder that is not a file, addresses and a time")
+                    raise ValueError(_("a reminder that is not a file, addresses and a time"))
             return sent
 
         sent = read_journal(
-            project, path, checked, "sent reminders", "if the reminders it records went out"
+            project,
+            path,
+            checked,
+            _("sent reminders"),
+            _("if the reminders it records went out"),
         )
         return cls(path, as_of, sent if sent is not None else {})
 
@@ -600,8 +613,14 @@ def read_journal(
         return checked(json.loads(pipeline.read(path).decode("utf-8")))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise OutputError(
-            f"{display_path(path)}: not a journal of {what} psc can read ({exc}); "
-            f"nothing sent (move it away {unless})"
+            _(
+                "{path}: not a journal of {what} psc can read ({error}); nothing sent (move "
+                "it away {unless})",
+                path=display_path(path),
+                what=what,
+                error=exc,
+                unless=unless,
+            )
         ) from None
 
 
@@ -637,17 +656,17 @@ def smtp_settings(
             port = int(env["PSC_SMTP_PORT"])
         except ValueError:
             raise UsageError(
-                f"PSC_SMTP_PORT {env['PSC_SMTP_PORT']!r}: give a port number"
+                _("PSC_SMTP_PORT {value!r}: give a port number", value=env["PSC_SMTP_PORT"])
             ) from None
     port = DEFAULT_PORT if port is None else port
     if not 0 < port < 65536:
-        raise UsageError(f"SMTP port {port}: give a port number from 1 to 65535")
+        raise UsageError(_("SMTP port {port}: give a port number from 1 to 65535", port=port))
     password = None
     if user:
         password = env.get("PSC_SMTP_PASSWORD")
         if not password:
             raise UsageError(
-                "--smtp-user needs the password in the environment variable PSC_SMTP_PASSWORD"
+                _("--smtp-user needs the password in the environment variable PSC_SMTP_PASSWORD")
             )
     return SmtpSettings(host=host, port=port, user=user or None, password=password)
 
@@ -664,7 +683,7 @@ def _reason(exc: BaseException) -> str:
         parts = [
             f"{addr}: {_response(code, text)}" for addr, (code, text) in exc.recipients.items()
         ]
-        return "recipients refused (" + "; ".join(parts) + ")"
+        return _("recipients refused ({refusals})", refusals="; ".join(parts))
     if isinstance(exc, smtplib.SMTPResponseException):
         return _response(exc.smtp_code, exc.smtp_error)
     if isinstance(exc, OSError) and exc.strerror:
@@ -711,9 +730,14 @@ def send(
 
     def failed(what: str, exc: BaseException) -> SendError:
         done = (
-            f" ({sent} of {len(addressed)} sent before; run the command again to send the rest)"
+            " "
+            + _(
+                "({sent} of {count} sent before; run the command again to send the rest)",
+                sent=sent,
+                count=len(addressed),
+            )
             if sent
-            else " (nothing sent)"
+            else " " + _("(nothing sent)")
         )
         return SendError(f"{what}: {_reason(exc)}{done}")
 
@@ -730,30 +754,35 @@ def send(
         else:
             server = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
     except (OSError, smtplib.SMTPException) as exc:
-        raise failed(f"cannot connect to the SMTP server {where}", exc) from None
-    step = f"SMTP server {where}"
+        raise failed(_("cannot connect to the SMTP server {server}", server=where), exc) from None
+    step = _("SMTP server {server}", server=where)
     try:
         with server:
             server.ehlo_or_helo_if_needed()
             encrypted = isinstance(server, smtplib.SMTP_SSL)
             if not encrypted and server.has_extn("starttls"):
-                step = f"STARTTLS with the SMTP server {where}"
+                step = _("STARTTLS with the SMTP server {server}", server=where)
                 server.starttls(context=ssl.create_default_context())
                 server.ehlo()
                 encrypted = True
             if settings.user:
                 if not encrypted and not _loopback(settings.host):
                     raise SendError(
-                        f"the SMTP server {where} offers no STARTTLS; psc does not send "
-                        "a password unencrypted (nothing sent)"
+                        _(
+                            "the SMTP server {server} offers no STARTTLS; psc does not send "
+                            "a password unencrypted (nothing sent)",
+                            server=where,
+                        )
                     )
-                step = f"login to the SMTP server {where} as {settings.user}"
+                step = _(
+                    "login to the SMTP server {server} as {user}", server=where, user=settings.user
+                )
                 server.login(settings.user, settings.password or "")
             eightbit = server.has_extn("8bitmime")
             if journal is not None:  # before the first message: unwritable, nothing is sent
                 journal.record()
             for r in addressed:
-                step = f"sending {r.filename} through {where}"
+                step = _("sending {file} through {server}", file=r.filename, server=where)
                 msg = r.message(sending=True, eightbit=eightbit)
                 from_addr = _addr_spec(r.sender)
                 envelope = [*r.recipients, *r.cc]
@@ -767,11 +796,24 @@ def send(
                 copied = [a for a in r.cc if a not in (refused or {})]
                 cc = f" (Cc: {', '.join(copied)})" if copied else ""
                 lines.append(
-                    f"sent {r.filename} to {', '.join(accepted) or '(none)'}{cc}: "
-                    f"Subject: {r.subject}; {len(r.tasks)} task{'s' if len(r.tasks) != 1 else ''}"
+                    _(
+                        "sent {file} to {recipients}{cc}: Subject: {subject}; {tasks}",
+                        file=r.filename,
+                        recipients=", ".join(accepted) or _("(none)"),
+                        cc=cc,
+                        subject=r.subject,
+                        tasks=n_("{count} task", "{count} tasks", len(r.tasks)),
+                    )
                 )
                 for addr, (code, text) in (refused or {}).items():
-                    lines.append(f"note: {addr} refused {r.filename}: {_response(code, text)}")
+                    lines.append(
+                        _(
+                            "note: {address} refused {file}: {response}",
+                            address=addr,
+                            file=r.filename,
+                            response=_response(code, text),
+                        )
+                    )
     except SendError:
         raise
     except (OSError, smtplib.SMTPException) as exc:

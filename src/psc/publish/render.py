@@ -37,6 +37,7 @@ from psc.loading.model import (
     Votes,
 )
 from psc.loading.yamlfile import scalar as yaml_scalar
+from psc.messages import _
 
 FORMATS = ("md", "html")
 """The text formats (one Jinja2 environment each); `pdf` and `docx` give bytes."""
@@ -722,13 +723,19 @@ def html_to_pdf(
         from psc.installed import install_command
 
         raise UsageError(
-            f"PDF output needs WeasyPrint: {install_command('pdf')} "
-            "(and the Pango library, e.g. Debian's libpango-1.0-0)"
+            _(
+                "PDF output needs WeasyPrint: {command} (and the Pango library, e.g. Debian's "
+                "libpango-1.0-0)",
+                command=install_command("pdf"),
+            )
         ) from None
     except OSError as exc:  # WeasyPrint is there but its system libraries are not
         raise UsageError(
-            f"WeasyPrint cannot start ({exc}); install Pango (Debian: libpango-1.0-0 "
-            "libpangoft2-1.0-0)"
+            _(
+                "WeasyPrint cannot start ({error}); install Pango (Debian: libpango-1.0-0 "
+                "libpangoft2-1.0-0)",
+                error=exc,
+            )
         ) from None
     stylesheets = []
     if running_header:
@@ -759,7 +766,7 @@ def _without_title(pattern: str, values: dict[str, Any]) -> str:
     from string import Formatter
 
     out = []
-    for text, field, _, _ in Formatter().parse(pattern):
+    for text, field, _spec, _conversion in Formatter().parse(pattern):
         if field == "title":
             out.append(text.rstrip(" \u2013\u2014-:,;"))
         else:

@@ -2,7 +2,9 @@
 
 The JSON and CSV columns are a stable interface (documented in the README):
 id, text, responsible, deadline, deadline_text, due, status, status_date, days_overdue,
-overdue, meeting, contact.
+overdue, meeting, contact. The CSV's headers and words (status, yes/no) are in the language
+psc speaks (`csv_header`, `csv_word`): `psc --lang en tasks --format csv` is the stable
+English one for machines, whatever the group's language.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from psc.archive.tasks import TrackedTask
 from psc.errors import UsageError
 from psc.language.table import Table
 from psc.language.wording import Wording
+from psc.messages import _
 
 COLUMNS = (
     "id",
@@ -138,6 +141,78 @@ def csv_cell(value: Any) -> str:
     return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
 
 
+def csv_headers() -> dict[str, str]:
+    """The CSV columns of the task and register reports in the language psc speaks (in
+    English, the JSON keys themselves)."""
+    return {
+        "id": _("id"),
+        "text": _("text"),
+        "responsible": _("responsible"),
+        "deadline": _("deadline"),
+        "deadline_text": _("deadline_text"),
+        "due": _("due"),
+        "status": _("status"),
+        "status_date": _("status_date"),
+        "days_overdue": _("days_overdue"),
+        "overdue": _("overdue"),
+        "meeting": _("meeting"),
+        "contact": _("contact"),
+        "number": _("number"),
+        "date": _("date"),
+        "per_rollam": _("per_rollam"),
+        "item": _("item"),
+        "outcome": _("outcome"),
+        "votes": _("votes"),
+        "status_by": _("status_by"),
+        "revokes": _("revokes"),
+        "amends": _("amends"),
+        "supersedes": _("supersedes"),
+        "suspends": _("suspends"),
+        "revoked_by": _("revoked_by"),
+        "amended_by": _("amended_by"),
+        "superseded_by": _("superseded_by"),
+        "suspended_by": _("suspended_by"),
+        "tasks": _("tasks"),
+    }
+
+
+def csv_words() -> dict[str, str]:
+    """The words of the CSV cells (statuses, outcomes, a deadline's keyword, yes and no, the
+    parts of a vote) in the language psc speaks; in English, the JSON values themselves."""
+    return {
+        "yes": _("yes"),
+        "no": _("no"),
+        "open": _("open"),
+        "done": _("done"),
+        "cancelled": _("cancelled"),
+        "ongoing": _("ongoing"),
+        "next meeting": _("next meeting"),
+        "adopted": _("adopted"),
+        "valid": _("valid"),
+        "fulfilled": _("fulfilled"),
+        "amended": _("amended"),
+        "suspended": _("suspended"),
+        "superseded": _("superseded"),
+        "revoked": _("revoked"),
+        "rejected": _("rejected"),
+        "noted": _("noted"),
+        "withdrawn": _("withdrawn"),
+        "postponed": _("postponed"),
+        "proposed": _("proposed"),
+        "unanimous": _("unanimous"),
+        "for": _("for"),
+        "against": _("against"),
+        "abstained": _("abstained"),
+        "absent": _("absent"),
+        "not_voting": _("not_voting"),
+    }
+
+
+def word(words: dict[str, str], value: Any) -> Any:
+    """`value` in `words` when it is one of them, else as it is."""
+    return words.get(value, value) if isinstance(value, str) else value
+
+
 def write_csv(
     columns: Sequence[str], rows: Iterable[dict[str, Any]], dialect: str = "standard"
 ) -> str:
@@ -150,19 +225,23 @@ def write_csv(
         lineterminator="\r\n" if excel else "\n",
         delimiter=";" if excel else ",",
     )
-    writer.writerow(columns)
+    headers = csv_headers()
+    writer.writerow([headers.get(c, c) for c in columns])
     writer.writerows([csv_cell(row.get(k)) for k in columns] for row in rows)
     return ("\ufeff" if excel else "") + out.getvalue()
 
 
 def to_csv(records: list[dict[str, Any]], dialect: str = "standard") -> str:
     """The task records as CSV in `dialect`: lists joined with '; ', overdue as yes/no."""
+    words = csv_words()
 
     def row(rec: dict[str, Any]) -> dict[str, Any]:
         return {
             **rec,
             "responsible": "; ".join(rec["responsible"]),
-            "overdue": "yes" if rec["overdue"] else "no",
+            "deadline": word(words, rec["deadline"]),
+            "status": word(words, rec["status"]),
+            "overdue": words["yes" if rec["overdue"] else "no"],
         }
 
     return write_csv(COLUMNS, (row(rec) for rec in records), dialect)
@@ -191,7 +270,13 @@ def report(
 ) -> Any:
     """The report text in `fmt`; for `table`, the Table (overdue rows highlighted)."""
     if csv_dialect not in CSV_DIALECTS:
-        raise UsageError(f"unknown CSV dialect {csv_dialect!r}; choose {' or '.join(CSV_DIALECTS)}")
+        raise UsageError(
+            _(
+                "unknown CSV dialect {dialect!r}; choose {choices}",
+                dialect=csv_dialect,
+                choices=_(" or ").join(CSV_DIALECTS),
+            )
+        )
     if fmt == "json":
         return json_lines(tasks, as_of, renderer)
     records = [record(t, as_of, renderer) for t in tasks]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from psc.errors import UsageError, display_path
+from psc.messages import _
 from psc.publish.slugs import slug as slug  # the site's file names (re-exported)
 
 ALL_MEMBERS_SLUG = "all_members"
@@ -50,7 +51,7 @@ def build_site(
 
         project = public_project(project)
     if out.exists() and not out.is_dir():
-        raise UsageError(f"-o {display_path(out)}: not a directory")
+        raise UsageError(_("-o {path}: not a directory", path=display_path(out)))
     earlier = site_manifest(out)  # what an earlier build wrote here, removed below if stale
     index = project.report_index(use_cache=use_cache)
     group = project.load_group()
@@ -169,7 +170,7 @@ def build_site(
     except ImportError:  # pragma: no cover - the calendar module ships with psc
         pass
     remove_stale(project, out, earlier, written)
-    return [f"wrote {display_path(out / rel)}" for rel in written]
+    return [_("wrote {path}", path=display_path(out / rel)) for rel in written]
 
 
 MANIFEST = ".psc-site.json"

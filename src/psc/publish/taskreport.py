@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from psc.errors import MeetingNotFound, UsageError, check_language
 from psc.language.table import Table
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -42,16 +43,28 @@ def list_tasks(
     from psc.publish.reports import REPORT_FORMATS, report
 
     if fmt not in REPORT_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose {', '.join(REPORT_FORMATS)}")
+        raise UsageError(
+            _(
+                "unknown format {fmt!r}; choose {choices}",
+                fmt=fmt,
+                choices=", ".join(REPORT_FORMATS),
+            )
+        )
     if selection.status not in STATUSES:
-        raise UsageError(f"unknown status {selection.status!r}; choose {', '.join(STATUSES)}")
+        raise UsageError(
+            _(
+                "unknown status {status!r}; choose {choices}",
+                status=selection.status,
+                choices=", ".join(STATUSES),
+            )
+        )
     if group_by not in (None, "owner"):
-        raise UsageError(f"--group-by {group_by!r}: only 'owner' is supported")
+        raise UsageError(_("--group-by {value!r}: only 'owner' is supported", value=group_by))
     check_language(lang)
 
     def from_index(db: TaskIndex) -> tuple[list[TrackedTask], list[TrackedTask], Wording]:
         if selection.meeting is not None and not db.has_meeting(selection.meeting):
-            raise MeetingNotFound(f"no meeting {selection.meeting!r}")
+            raise MeetingNotFound(_("no meeting {meeting!r}", meeting=selection.meeting))
         check_owners(project, db.group_info, selection.owners, db.responsible)
         candidates = db.tasks(selection.as_of, status=selection.status, overdue=selection.overdue)
         left_out = db.unresolved(selection.as_of) if dated(selection) else []
@@ -76,8 +89,11 @@ def list_tasks(
         else:
             renderer = index.wording(lang)
     notes = [
-        f"note: task {t.id} has no date for its 'next meeting' deadline (no later meeting is known); "
-        "date filters leave it out"
+        _(
+            "note: task {task} has no date for its 'next meeting' deadline (no later meeting "
+            "is known); date filters leave it out",
+            task=t.id,
+        )
         for t in left_out
     ]
     body = report(

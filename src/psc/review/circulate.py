@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from psc.errors import UsageError, check_language, display_path
 from psc.language.plaintext import plain_document
+from psc.messages import _
 from psc.publish import remind
 
 if TYPE_CHECKING:
@@ -106,8 +107,13 @@ class CirculationMessage:
         return self.message().as_bytes(policy=policy.SMTP)
 
     def describe(self) -> str:
-        names = ", ".join(a.filename for a in self.attachments) or "no attachment"
-        return f"To: {self.address}; Subject: {self.subject}; attached: {names}"
+        names = ", ".join(a.filename for a in self.attachments) or _("no attachment")
+        return _(
+            "To: {address}; Subject: {subject}; attached: {names}",
+            address=self.address,
+            subject=self.subject,
+            names=names,
+        )
 
 
 @dataclass
@@ -167,8 +173,8 @@ class Journal:
             project,
             path,
             checked,
-            "circulations",
-            "if the circulations it records are complete",
+            _("circulations"),
+            _("if the circulations it records are complete"),
         )
         return cls(path, meeting_id, entries if entries is not None else [])
 
@@ -239,7 +245,7 @@ def plan_circulation(
 
     check_language(lang)
     if deadline is not None and days is not None:
-        raise UsageError("give --deadline or --days, not both")
+        raise UsageError(_("give --deadline or --days, not both"))
     if deadline is None:
         deadline = add_days(on, DEFAULT_DAYS if days is None else days)
     from_ = remind.sender_address(sender)
@@ -252,10 +258,12 @@ def plan_circulation(
     people, notes = _recipients(group, to)
     if not people:
         raise UsageError(
-            "no member has an e-mail address: add `email` to the members in group.yaml "
-            "(or name addresses with --to)"
+            _(
+                "no member has an e-mail address: add `email` to the members in group.yaml "
+                "(or name addresses with --to)"
+            )
         )
-    journal, entry, recorded = None, None, [address for _, address in people]
+    journal, entry, recorded = None, None, [address for _name, address in people]
     if send:
         journal = Journal.load(project, meeting.id)
         draft = draft_fingerprint(meeting)
@@ -267,18 +275,33 @@ def plan_circulation(
             names = {m.email.casefold(): m.name for m in group.members if m.email}
             people = [(names.get(a.casefold(), ""), a) for a in recorded if a not in entry["sent"]]
             notes = [
-                f"note: completing the circulation of {entry['date']} (comments by "
-                f"{entry['deadline']}): {len(entry['sent'])} of {len(recorded)} sent already",
+                _(
+                    "note: completing the circulation of {date} (comments by {deadline}): "
+                    "{sent} of {total} sent already",
+                    date=entry["date"],
+                    deadline=entry["deadline"],
+                    sent=len(entry["sent"]),
+                    total=len(recorded),
+                ),
                 *(
-                    f"note: {a} had the draft already (sent {at}); not sent again"
+                    _(
+                        "note: {address} had the draft already (sent {at}); not sent again",
+                        address=a,
+                        at=at,
+                    )
                     for a, at in entry["sent"].items()
                 ),
             ]
         elif journal.done(draft, on, deadline, recorded):
             raise UsageError(
-                f"{meeting.id}: this draft was sent to every recipient already "
-                f"({on.isoformat()}, comments by {deadline.isoformat()}); nothing sent "
-                "(a new circulation has another --on, --deadline or --to)"
+                _(
+                    "{meeting}: this draft was sent to every recipient already "
+                    "({on}, comments by {deadline}); nothing sent "
+                    "(a new circulation has another --on, --deadline or --to)",
+                    meeting=meeting.id,
+                    on=on.isoformat(),
+                    deadline=deadline.isoformat(),
+                )
             )
         else:
             entry = {
@@ -348,12 +371,15 @@ def plan_circulation(
     settings = remind.smtp_settings(smtp_host, smtp_port, smtp_user) if send else None
     if send and from_ == remind.DEFAULT_FROM:
         notes.append(
-            f"note: sending from the placeholder {remind.DEFAULT_FROM}; "
-            "give the real sender with --from or PSC_SMTP_FROM"
+            _(
+                "note: sending from the placeholder {sender}; "
+                "give the real sender with --from or PSC_SMTP_FROM",
+                sender=remind.DEFAULT_FROM,
+            )
         )
     directory = Path(output) if output else project.root / DEFAULT_DIR
     if directory.exists() and not directory.is_dir():
-        raise UsageError(f"-o {display_path(directory)}: not a directory")
+        raise UsageError(_("-o {path}: not a directory", path=display_path(directory)))
     project.check_output(directory)
     for m in messages:  # each draft, also a link in the folder, never over a source or outside
         project.check_output(directory / m.filename)
@@ -373,7 +399,10 @@ def _recipients(group: Group, to: list[str] | None) -> tuple[list[tuple[str, str
                 chosen.append((m.name, m.email))
             else:
                 notes.append(
-                    f"note: {m.name} has no e-mail address in group.yaml; not sent to them"
+                    _(
+                        "note: {name} has no e-mail address in group.yaml; not sent to them",
+                        name=m.name,
+                    )
                 )
     else:
         for wanted in to:
@@ -384,19 +413,25 @@ def _recipients(group: Group, to: list[str] | None) -> tuple[list[tuple[str, str
             if member is not None:
                 if not member.email:
                     raise UsageError(
-                        f"--to {wanted!r}: the member has no e-mail address in group.yaml"
+                        _(
+                            "--to {wanted!r}: the member has no e-mail address in group.yaml",
+                            wanted=wanted,
+                        )
                     )
                 chosen.append((member.name, member.email))
             elif _address(wanted):
                 chosen.append(("", wanted))
             else:
                 raise UsageError(
-                    f"--to {wanted!r}: neither a member of group.yaml nor an e-mail address"
+                    _(
+                        "--to {wanted!r}: neither a member of group.yaml nor an e-mail address",
+                        wanted=wanted,
+                    )
                 )
 
     unique: list[tuple[str, str]] = []
     for name, address in chosen:
-        if address.casefold() not in {a.casefold() for _, a in unique}:
+        if address.casefold() not in {a.casefold() for _name, a in unique}:
             unique.append((name, address))
     return unique, notes
 
@@ -463,7 +498,9 @@ def _filename(meeting_id: str, who: str, used: set[str]) -> str:
 
 def preview(plan: Circulation) -> list[str]:
     """What --send would do, or what drafts there would be."""
-    return [f"would send {m.filename}: {m.describe()}" for m in plan.messages]
+    return [
+        _("would send {file}: {what}", file=m.filename, what=m.describe()) for m in plan.messages
+    ]
 
 
 def write_drafts(plan: Circulation) -> list[str]:
@@ -474,7 +511,7 @@ def write_drafts(plan: Circulation) -> list[str]:
     for m in plan.messages:
         path = plan.directory / m.filename
         write_text_atomic(path, m.as_eml())
-        lines.append(f"wrote {display_path(path)}: {m.describe()}")
+        lines.append(_("wrote {path}: {what}", path=display_path(path), what=m.describe()))
     return lines
 
 
@@ -498,9 +535,13 @@ def send(
 
     def failed(what: str, exc: BaseException) -> remind.SendError:
         done = (
-            f" ({sent} of {total} sent before; run the command again to send to the rest)"
+            _(
+                " ({sent} of {total} sent before; run the command again to send to the rest)",
+                sent=sent,
+                total=total,
+            )
             if sent
-            else " (nothing sent)"
+            else _(" (nothing sent)")
         )
         return remind.SendError(f"{what}: {remind._reason(exc)}{done}")
 
@@ -518,25 +559,30 @@ def send(
         else:
             server = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
     except (OSError, smtplib.SMTPException) as exc:
-        raise failed(f"cannot connect to the SMTP server {where}", exc) from None
-    step = f"SMTP server {where}"
+        raise failed(_("cannot connect to the SMTP server {where}", where=where), exc) from None
+    step = _("SMTP server {where}", where=where)
     lines: list[str] = []
     try:
         with server:
             server.ehlo_or_helo_if_needed()
             encrypted = isinstance(server, smtplib.SMTP_SSL)
             if not encrypted and server.has_extn("starttls"):
-                step = f"STARTTLS with the SMTP server {where}"
+                step = _("STARTTLS with the SMTP server {where}", where=where)
                 server.starttls(context=ssl.create_default_context())
                 server.ehlo()
                 encrypted = True
             if settings.user:
                 if not encrypted and not remind._loopback(settings.host):
                     raise remind.SendError(
-                        f"the SMTP server {where} offers no STARTTLS; psc does not send "
-                        "a password unencrypted (nothing sent)"
+                        _(
+                            "the SMTP server {where} offers no STARTTLS; psc does not send "
+                            "a password unencrypted (nothing sent)",
+                            where=where,
+                        )
                     )
-                step = f"login to the SMTP server {where} as {settings.user}"
+                step = _(
+                    "login to the SMTP server {where} as {user}", where=where, user=settings.user
+                )
                 server.login(settings.user, settings.password or "")
             eightbit = server.has_extn("8bitmime")
             # recorded before the first message: a file psc cannot write sends nothing
@@ -545,7 +591,7 @@ def send(
             if journal is not None and entry is not None:
                 journal.begin(entry)
             for m in plan.messages:
-                step = f"sending {m.filename} through {where}"
+                step = _("sending {file} through {where}", file=m.filename, where=where)
                 from_addr = remind._addr_spec(m.sender)
                 to_addr = remind.ascii_address(m.address)
                 international = not (from_addr.isascii() and to_addr.isascii())
@@ -559,7 +605,14 @@ def send(
                 sent += 1
                 if journal is not None and entry is not None:
                     journal.sent(entry, m.address, _now())
-                lines.append(f"sent {m.filename} to {m.address}: Subject: {m.subject}")
+                lines.append(
+                    _(
+                        "sent {file} to {address}: Subject: {subject}",
+                        file=m.filename,
+                        address=m.address,
+                        subject=m.subject,
+                    )
+                )
     except remind.SendError:
         raise
     except (OSError, smtplib.SMTPException) as exc:

@@ -11,6 +11,7 @@ from psc import gitrepo
 from psc.errors import InvalidData, UsageError
 from psc.loading import pipeline
 from psc.loading.model import MEETING_FILE, Meeting
+from psc.messages import _
 from psc.review.semdiff import Change, Differ, words
 
 DIFF_FORMATS = ("text", "md", "html", "pdf", "docx")
@@ -99,7 +100,14 @@ def diff_meetings(
             problems.extend(exc.problems)
             continue
         if old_text is None and new_text is None:
-            raise UsageError(f"{rel} exists neither at {old_rev} nor in {new_label}")
+            raise UsageError(
+                _(
+                    "{path} exists neither at {old} nor in {new}",
+                    path=rel,
+                    old=old_rev,
+                    new=new_label,
+                )
+            )
         try:
             old = _parse(old_text, old_rel, old_rev, group)
             new = _parse(new_text, rel, new_label, group)
@@ -334,7 +342,9 @@ def history(
                 new = _parse(new_text, commit.path, commit.sha[:7], group)
                 changes = differ.diff(old, new)
             except InvalidData as exc:
-                changes = [Change("", "", None, f"invalid file: {exc.problems[0]}")]
+                changes = [
+                    Change("", "", None, _("invalid file: {problem}", problem=exc.problems[0]))
+                ]
             entries.append(
                 LogEntry(
                     commit.sha,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from psc.errors import UsageError, check_language
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -47,7 +48,7 @@ def changes(
     from psc.review import diff
 
     if fmt not in diff.DIFF_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose text, md, html, pdf or docx")
+        raise UsageError(_("unknown format {fmt!r}; choose text, md, html, pdf or docx", fmt=fmt))
     check_language(lang)
     diffs, renderer = diff.diff_meetings(project, refs, from_rev=from_rev, to_rev=to_rev, lang=lang)
     if fmt == "text":
@@ -88,7 +89,7 @@ def history_lines(project: Project, ref: str | None, *, lang: str | None = None)
                 else:
                     lines.append(f"      ~ {what}: {c.old} → {c.new}")
             if e.truncated:
-                lines.append("      (earlier history is not in this shallow clone)")
+                lines.append("      " + _("(earlier history is not in this shallow clone)"))
             elif not e.changes:
                 lines.append(f"      ({renderer.labels['diff_no_change']})")
             if len(e.changes) > LOG_CHANGES:

@@ -279,6 +279,29 @@ class Differ:
             "field_status": status,
         }
 
+    def _signer_field(self, key: str, people: list[Any]) -> str:
+        """The field of a signature ('recorded_by', 'approved_by', 'verified_by') for
+        `people`: the verb in their gender where the group file knows it for every one
+        ('schválil', 'schválila'), else a wording without gender ('schváleno'); a group's
+        own label for the field is kept as it is."""
+        from psc.language.labels import LABELS
+        from psc.messages import in_language
+
+        field = self.labels[f"field_{key}"]
+        defaults = LABELS.get(self.r.language, {})
+        if field != defaults.get(f"field_{key}", field):
+            return field  # the group words the field itself
+        genders = {self.r.gender(p) for p in people if p is not None}
+        if len(genders) == 1 and None not in genders:
+            verb = self.labels[f"{key}_{genders.pop()}"]
+            return verb[:1].lower() + verb[1:]
+        neutral = {
+            "recorded_by": in_language(self.r.language, "recorded by"),
+            "approved_by": in_language(self.r.language, "approved by"),
+            "verified_by": in_language(self.r.language, "verified by"),
+        }
+        return neutral[key]
+
     # ------------------------------------------------------------------ comparison
 
     def diff(self, old: Meeting | None, new: Meeting | None) -> list[Change]:
@@ -430,20 +453,20 @@ class Differ:
         foot = lab["diff_footer"]
         field(
             foot,
-            lab["field_recorded_by"],
+            self._signer_field("recorded_by", [old.recorded_by, new.recorded_by]),
             self._person(old.recorded_by),
             self._person(new.recorded_by),
         )
         field(
             foot,
-            lab["field_approved_by"],
+            self._signer_field("approved_by", [old.approved_by, new.approved_by]),
             self._person(old.approved_by),
             self._person(new.approved_by),
         )
         self._lists(
             changes,
             foot,
-            lab["field_verified_by"],
+            self._signer_field("verified_by", [*old.verified_by, *new.verified_by]),
             [self._person(p) for p in old.verified_by],
             [self._person(p) for p in new.verified_by],
         )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from psc.edits.intake.recognise import Draft, Note
 from psc.errors import UsageError, display_path
+from psc.messages import _
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -135,8 +136,11 @@ def recognised(
     draft = recognise(blocks, group, date=date, add_organisations=add_organisations)
     if not isinstance(draft.meeting.get("date"), dt.date):
         raise UsageError(
-            f"{display_path(source)}: no meeting date found (looked in the header, the title "
-            "and the opening lines); give it: psc import FILE --date YYYY-MM-DD"
+            _(
+                "{path}: no meeting date found (looked in the header, the title "
+                "and the opening lines); give it: psc import FILE --date YYYY-MM-DD",
+                path=display_path(source),
+            )
         )
     return draft
 
@@ -148,7 +152,9 @@ def read_blocks(project: Project, source: Path) -> list[Any]:
 
     blocks = read_source(project.check_links(source))
     if not blocks:
-        raise UsageError(f"{display_path(source)}: nothing to import (the file holds no text)")
+        raise UsageError(
+            _("{path}: nothing to import (the file holds no text)", path=display_path(source))
+        )
     return blocks
 
 
@@ -185,8 +191,10 @@ def _published(draft: Draft, as_draft: bool) -> bool:
     draft.notes.append(
         Note(
             "source",
-            "no approval recorded, not called a draft → published minutes "
-            "(approval_not_recorded: true); psc import --draft keeps them a draft",
+            _(
+                "no approval recorded, not called a draft → published minutes "
+                "(approval_not_recorded: true); psc import --draft keeps them a draft"
+            ),
         )
     )
     return True
@@ -200,8 +208,9 @@ def _checked_text(meeting: dict[str, Any], source: Path, path: Path, group: Any)
     from psc.loading.fingerprint import approval_date, fingerprint
 
     comment = (
-        f"Imported from {source.name} by `psc import`: read it against the original.\n"
-        "Whatever psc did not recognise is kept as plain paragraphs where it stood."
+        _("Imported from {name} by `psc import`: read it against the original.", name=source.name)
+        + "\n"
+        + _("Whatever psc did not recognise is kept as plain paragraphs where it stood.")
     )
     meeting["tasks"] = [  # written, so a task inserted later above them renames none
         {"id": task.get("id") or f"{path.stem}/{n}", **task}
@@ -236,8 +245,11 @@ def _write(
             write_files(writes)
         except FileExistsError:
             raise FileExists(
-                f"{display_path(path)} exists already; nothing was written "
-                "(use --force to overwrite it, or -o to write elsewhere)"
+                _(
+                    "{path} exists already; nothing was written "
+                    "(use --force to overwrite it, or -o to write elsewhere)",
+                    path=display_path(path),
+                )
             ) from None
 
 

@@ -19,11 +19,13 @@ from psc.edits.intake.sources import (
     _CONTROL,
     SEPARATORS_AS_SPACES,
     _markdown_of,
+    _reason,
     _Span,
     check_package,
 )
 from psc.errors import InvalidData, Problem, UsageError, display_path
 from psc.loading import pipeline
+from psc.messages import _
 
 MAX_ODT_BYTES = 64 * 1024 * 1024
 """An OpenDocument file larger than this is refused before reading (as a Word file)."""
@@ -57,8 +59,10 @@ def _odfdo() -> Any:
         import odfdo
     except ImportError:
         raise UsageError(
-            "reading OpenDocument needs odfdo, a dependency of psc that is not installed here: "
-            "reinstall psc"
+            _(
+                "reading OpenDocument needs odfdo, a dependency of psc that is not installed "
+                "here: reinstall psc"
+            )
         ) from None
     return odfdo
 
@@ -85,17 +89,17 @@ def odt_blocks(package: bytes, shown: str) -> list[Block]:
             archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
         )
     if b"encryption-data" in manifest:
-        raise refuse(f"{KIND} is encrypted; save it without a password")
+        raise refuse(_("OpenDocument text is encrypted; save it without a password"))
     if "content.xml" not in names or (mimetype and b"opendocument.text" not in mimetype):
-        what = mimetype.decode("ascii", "replace").strip() or "no content.xml"
-        raise refuse(f"not an {KIND} ({what})")
+        what = mimetype.decode("ascii", "replace").strip() or _("no content.xml")
+        raise refuse(_("not an OpenDocument text ({reason})", reason=what))
     try:
         document = odfdo.Document(io.BytesIO(package))
         return _Reader(document).blocks()
     except (zlib.error, zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as exc:
-        problem = f"damaged {KIND} ({' '.join(str(exc).split()) or type(exc).__name__})"
+        problem = _("damaged OpenDocument text ({reason})", reason=_reason(exc))
     except (KeyError, ValueError, TypeError, AttributeError, etree.LxmlError) as exc:
-        problem = f"not an {KIND} ({' '.join(str(exc).split()) or type(exc).__name__})"
+        problem = _("not an OpenDocument text ({reason})", reason=_reason(exc))
     raise refuse(problem)
 
 

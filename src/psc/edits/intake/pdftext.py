@@ -39,6 +39,7 @@ from psc.edits.intake.blocks import Block
 from psc.edits.intake.sources import _CONTROL, _collapse, line_block
 from psc.errors import InvalidData, Problem, UsageError, display_path
 from psc.loading import pipeline
+from psc.messages import _
 
 MAX_PDF_BYTES = 64 * 1024 * 1024
 """A PDF larger than this is refused before reading."""
@@ -78,7 +79,10 @@ def _pypdf() -> Any:
         import pypdf
     except ImportError:
         raise UsageError(
-            "reading PDF needs pypdf, a dependency of psc that is not installed here: reinstall psc"
+            _(
+                "reading PDF needs pypdf, a dependency of psc that is not installed here: "
+                "reinstall psc"
+            )
         ) from None
     return pypdf
 
@@ -90,10 +94,12 @@ def _checked(pypdf: Any, data: bytes, refuse: Callable[[str], InvalidData]) -> A
     before pdfminer.six, which has no such limit, reads it."""
     reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
     if reader.is_encrypted and not reader.decrypt(""):
-        raise refuse("PDF is encrypted; save it without a password")
+        raise refuse(_("PDF is encrypted; save it without a password"))
     count = len(reader.pages)
     if count > MAX_PAGES:
-        raise refuse(f"PDF has {count} pages, over the limit of {MAX_PAGES}")
+        raise refuse(
+            _("PDF has {count} pages, over the limit of {limit}", count=count, limit=MAX_PAGES)
+        )
     for generation, numbers in reader.xref.items():
         for number in numbers:
             stream = reader.get_object(pypdf.generic.IndirectObject(number, generation, reader))
@@ -122,8 +128,10 @@ def pdf_lines(data: bytes, shown: str) -> list[list[Line]]:
         import pdfminer  # noqa: F401
     except ImportError:
         raise UsageError(
-            "reading PDF needs pdfminer.six, a dependency of psc that is not installed here: "
-            "reinstall psc"
+            _(
+                "reading PDF needs pdfminer.six, a dependency of psc that is not installed "
+                "here: reinstall psc"
+            )
         ) from None
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument
@@ -138,7 +146,7 @@ def pdf_lines(data: bytes, shown: str) -> list[list[Line]]:
         return InvalidData([Problem(shown, 1, 1, "", _CONTROL.sub("?", reason))])
 
     if not data.lstrip()[:1024].find(b"%PDF-") >= 0:
-        raise refuse("not a PDF (no %PDF header)")
+        raise refuse(_("not a PDF (no %PDF header)"))
     for name in ("pypdf", "pdfminer"):  # their warnings are not the user's
         logging.getLogger(name).setLevel(logging.ERROR)
     pages: list[list[Line]] = []
@@ -154,13 +162,18 @@ def pdf_lines(data: bytes, shown: str) -> list[list[Line]]:
             lines = page_lines(_glyphs(device.get_result()))
             total += sum(len(line.text) + 1 for line in lines)
             if total > MAX_TEXT:
-                raise refuse(f"PDF holds over {MAX_TEXT} characters of text, over the limit")
+                raise refuse(
+                    _(
+                        "PDF holds over {limit} characters of text, over the limit",
+                        limit=MAX_TEXT,
+                    )
+                )
             pages.append(lines)
     except InvalidData:
         raise
     except LimitReachedError as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise refuse(f"PDF unpacks too far ({reason})") from None
+        raise refuse(_("PDF unpacks too far ({reason})", reason=reason)) from None
     except (
         PyPdfError,
         PDFException,
@@ -174,12 +187,12 @@ def pdf_lines(data: bytes, shown: str) -> list[list[Line]]:
         AssertionError,
     ) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise refuse(f"not a PDF psc can read ({reason})") from None
+        raise refuse(_("not a PDF psc can read ({reason})", reason=reason)) from None
     except (RecursionError, MemoryError, OSError, NotImplementedError) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise refuse(f"damaged PDF ({reason})") from None
+        raise refuse(_("damaged PDF ({reason})", reason=reason)) from None
     if not any(line.text.strip() for page in pages for line in page):
-        raise refuse("PDF holds no text (a scan? psc reads a PDF's text, not its images)")
+        raise refuse(_("PDF holds no text (a scan? psc reads a PDF's text, not its images)"))
     return pages
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from psc.edits.intake.blocks import Block
 from psc.errors import UsageError
+from psc.messages import _
 
 SUFFIXES = (".docx", ".htm", ".html", ".md", ".odt", ".pdf", ".txt")
 """What `read_source` reads (.markdown is read as .md)."""
@@ -38,5 +39,11 @@ def read_source(path: Path) -> list[Block]:
     for another suffix, InvalidData naming the file when it cannot be read."""
     reader = _readers().get(path.suffix.lower())
     if reader is None:
-        raise UsageError(f"cannot import {path.name}: psc reads {', '.join(SUFFIXES)}")
+        raise UsageError(
+            _(
+                "cannot import {name}: psc reads {suffixes}",
+                name=path.name,
+                suffixes=", ".join(SUFFIXES),
+            )
+        )
     return reader(path)

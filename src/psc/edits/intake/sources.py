@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from psc.edits.intake.blocks import Block
 from psc.errors import CONTROL_CHARS, InvalidData, Problem, UsageError, display_path
 from psc.loading import pipeline
+from psc.messages import _
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -71,7 +72,8 @@ def _checked_text(path: Path) -> str:
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        message = f"control character U+{ord(bad.group()):04X} is not allowed in text"
+        code = f"{ord(bad.group()):04X}"
+        message = _("control character U+{code} is not allowed in text", code=code)
         raise InvalidData([Problem(shown, line, col, "", message)])
     return text
 
@@ -297,8 +299,10 @@ def _docx() -> Any:
         import docx
     except ImportError:
         raise UsageError(
-            "reading Word needs python-docx, a dependency of psc that is not installed here: "
-            "reinstall psc"
+            _(
+                "reading Word needs python-docx, a dependency of psc that is not installed "
+                "here: reinstall psc"
+            )
         ) from None
     return docx
 
@@ -323,7 +327,7 @@ def check_package(package: bytes, shown: str, kind: str = "Word document") -> No
     directory is read (the unpacked sizes it states bound what Python's zipfile unpacks)."""
     import zipfile
 
-    a_kind = ("an " if kind[:1] in "AEIOU" else "a ") + kind
+    a_kind, kind = _kind(kind)
 
     def refuse(reason: str) -> InvalidData:
         return InvalidData([Problem(shown, 1, 1, "", reason)])
@@ -332,32 +336,77 @@ def check_package(package: bytes, shown: str, kind: str = "Word document") -> No
         with zipfile.ZipFile(io.BytesIO(package)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
-        reason = "not a zip file" if isinstance(exc, zipfile.BadZipFile) else str(exc)
-        raise refuse(f"not {a_kind} ({reason or 'damaged zip'})") from None
+        reason = _("not a zip file") if isinstance(exc, zipfile.BadZipFile) else str(exc)
+        reason = reason or _("damaged zip")
+        raise refuse(_("not {a_kind} ({reason})", a_kind=a_kind, reason=reason)) from None
     if len(entries) > MAX_ENTRIES:
-        raise refuse(f"{kind} has {len(entries)} entries, over the limit of {MAX_ENTRIES}")
+        raise refuse(
+            _(
+                "{kind} has {count} entries, over the limit of {limit}",
+                kind=kind,
+                count=len(entries),
+                limit=MAX_ENTRIES,
+            )
+        )
     unpacked = xml = 0
     for entry in entries:
         name = _CONTROL.sub("?", entry.filename)
         if entry.flag_bits & 0x1:
-            raise refuse(f"{kind} is encrypted ({name}); save it without a password")
+            raise refuse(
+                _("{kind} is encrypted ({name}); save it without a password", kind=kind, name=name)
+            )
         if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise refuse(
-                f"not {a_kind} ({name} is packed by method {entry.compress_type}, "
-                "which psc does not read)"
+                _(
+                    "not {a_kind} ({name} is packed by method {method}, which psc does not read)",
+                    a_kind=a_kind,
+                    name=name,
+                    method=entry.compress_type,
+                )
             )
         unpacked += entry.file_size
         if entry.filename.lower().endswith((".xml", ".rels")):
             xml += entry.file_size
         if entry.file_size > 1024 * 1024 and entry.file_size > MAX_RATIO * entry.compress_size:
             raise refuse(
-                f"{kind} unpacks too far ({name}: {entry.compress_size} bytes packed "
-                f"into {entry.file_size}, over {MAX_RATIO} times)"
+                _(
+                    "{kind} unpacks too far ({name}: {packed} bytes packed "
+                    "into {size}, over {ratio} times)",
+                    kind=kind,
+                    name=name,
+                    packed=entry.compress_size,
+                    size=entry.file_size,
+                    ratio=MAX_RATIO,
+                )
             )
     if unpacked > MAX_UNPACKED:
-        raise refuse(f"{kind} unpacks to {unpacked} bytes, over the limit of {MAX_UNPACKED}")
+        raise refuse(
+            _(
+                "{kind} unpacks to {size} bytes, over the limit of {limit}",
+                kind=kind,
+                size=unpacked,
+                limit=MAX_UNPACKED,
+            )
+        )
     if xml > MAX_XML:
-        raise refuse(f"{kind} holds {xml} bytes of XML, over the limit of {MAX_XML}")
+        raise refuse(
+            _(
+                "{kind} holds {size} bytes of XML, over the limit of {limit}",
+                kind=kind,
+                size=xml,
+                limit=MAX_XML,
+            )
+        )
+
+
+def _kind(kind: str) -> tuple[str, str]:
+    """A kind of document as the messages name it, with its article and without: ('a Word
+    document', 'Word document'), in the language of the messages."""
+    if kind == "Word document":
+        return _("a Word document"), _("Word document")
+    if kind == "OpenDocument text":
+        return _("an OpenDocument text"), _("OpenDocument text")
+    return ("an " if kind[:1] in "AEIOU" else "a ") + kind, kind  # pragma: no cover
 
 
 def docx_blocks(package: bytes, shown: str) -> list[Block]:
@@ -379,10 +428,10 @@ def docx_blocks(package: bytes, shown: str) -> list[Block]:
         document = docx.Document(io.BytesIO(package))
         return _Reader(document).blocks()
     except (OpcError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
-        reason = "not a zip file" if isinstance(exc, zipfile.BadZipFile) else str(exc)
-        problem = f"not a Word document ({reason})"
+        reason = _("not a zip file") if isinstance(exc, zipfile.BadZipFile) else str(exc)
+        problem = _("not a Word document ({reason})", reason=reason)
     except (zlib.error, NotImplementedError, RuntimeError, OSError) as exc:
-        problem = f"damaged Word document ({' '.join(str(exc).split()) or type(exc).__name__})"
+        problem = _("damaged Word document ({reason})", reason=_reason(exc))
     except (
         KeyError,
         ValueError,
@@ -391,8 +440,13 @@ def docx_blocks(package: bytes, shown: str) -> list[Block]:
         EOFError,
         PythonDocxError,
     ) as exc:
-        problem = f"not a Word document ({' '.join(str(exc).split()) or type(exc).__name__})"
+        problem = _("not a Word document ({reason})", reason=_reason(exc))
     raise InvalidData([Problem(shown, 1, 1, "", _CONTROL.sub("?", problem))])
+
+
+def _reason(exc: BaseException) -> str:
+    """What a reader's exception says, on one line (its type when it says nothing)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 _ESCAPED = re.compile(r"([\\`*_\[\]<])")
