@@ -48,7 +48,7 @@ def circulate(
         ),
     ] = None,
     docx: Annotated[
-        bool, typer.Option("--docx", help="Attach the Word minutes too (needs python-docx).")
+        bool, typer.Option("--docx", help="Attach the Word minutes too.")
     ] = False,
     dry_run: Annotated[
         bool,
