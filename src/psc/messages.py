@@ -105,6 +105,13 @@ def n_(singular: str, plural: str, count: int, /, **fields: Any) -> str:
     return text.format(count=count, **fields)
 
 
+def p_(context: str, message: str, /, **fields: Any) -> str:
+    """`message` in the sense `context` gives it ("comment" / "rejected": a comment's
+    status, feminine in Czech; "decision" / "rejected": a resolution's outcome)."""
+    text = catalog(current()).pgettext(context, message)
+    return text.format(**fields) if fields else text
+
+
 def in_language(lang: str, message: str, /, **fields: Any) -> str:
     """`message` in `lang` whatever the current language (a report made in another one)."""
     text = catalog(lang).gettext(message)

@@ -13,7 +13,7 @@ from psc.cli import common, console, options
 from psc.cli.decisions import TextOrCommand
 from psc.cli.options import Lang, Meeting, On
 from psc.errors import UsageError
-from psc.messages import _
+from psc.messages import _, p_
 
 
 def circulate(
@@ -48,7 +48,7 @@ def circulate(
         ),
     ] = None,
     docx: Annotated[
-        bool, typer.Option("--docx", help="Attach the Word minutes too (needs python-docx).")
+        bool, typer.Option("--docx", help="Attach the Word minutes too.")
     ] = False,
     dry_run: Annotated[
         bool,
@@ -266,9 +266,9 @@ def comment_words() -> dict[str, str]:
     return {
         "comment": _("comment"),
         "objection": _("objection"),
-        "open": _("open"),
-        "accepted": _("accepted"),
-        "rejected": _("rejected"),
+        "open": p_("comment", "open"),
+        "accepted": p_("comment", "accepted"),
+        "rejected": p_("comment", "rejected"),
     }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from psc.edits.approval import _load_for_edit, _serialized, _write_checked
 from psc.errors import InvalidData, UsageError, display_path
-from psc.messages import _
+from psc.messages import _, p_
 
 if TYPE_CHECKING:
     from psc.archive.project import Project
@@ -112,7 +112,9 @@ def settle_comment(
                 "comment {id} of {meeting} is settled already ({status}{settled})",
                 id=comment_id,
                 meeting=meeting.id,
-                status=_("accepted") if comment.status == "accepted" else _("rejected"),
+                status=p_("comment", "accepted")
+                if comment.status == "accepted"
+                else p_("comment", "rejected"),
                 settled=", " + comment.settled.isoformat() if comment.settled else "",
             )
         )

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
 
 SOURCE_DIR = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "n_": (1, 2), "in_language": (2,)}
+KEYWORDS = {"_": None, "n_": (1, 2), "p_": ((1, "c"), 2), "in_language": (2,)}
 """The functions whose literal arguments are messages (psc.messages)."""
 
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != "en")

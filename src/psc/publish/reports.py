@@ -20,7 +20,7 @@ from psc.archive.tasks import TrackedTask
 from psc.errors import UsageError
 from psc.language.table import Table
 from psc.language.wording import Wording
-from psc.messages import _
+from psc.messages import _, p_
 
 COLUMNS = (
     "id",
@@ -194,7 +194,7 @@ def csv_words() -> dict[str, str]:
         "suspended": _("suspended"),
         "superseded": _("superseded"),
         "revoked": _("revoked"),
-        "rejected": _("rejected"),
+        "rejected": p_("decision", "rejected"),
         "noted": _("noted"),
         "withdrawn": _("withdrawn"),
         "postponed": _("postponed"),
