@@ -1,7 +1,7 @@
 """The data model of a minutes repository: the group file and one file per meeting.
 
 These pydantic models are the file format's documentation: every field has a description,
-and the JSON Schema and the README's reference come from them. Keys are English; the
+and the JSON Schema and the reference (docs/reference/format.md) come from them. Keys are English; the
 content is in the group's language. Text fields hold inline Markdown (bold, links).
 """
 

@@ -1,7 +1,7 @@
 """`psc decisions`: the register of resolutions as a report (table, md, html, json, csv), and
 one resolution with its history (`psc decisions show`).
 
-The JSON keys are a stable interface (documented in the README): id, number, meeting, date,
+The JSON keys are a stable interface (documented in docs/reference/commands.md): id, number, meeting, date,
 per_rollam, item, text, proposal, outcome, votes, status, status_by, status_date, links
 {revokes, amends, supersedes, suspends, revoked_by, amended_by, superseded_by,
 suspended_by}, tasks; where recorded, outcome_text, proposed_by, seconded_by and candidates

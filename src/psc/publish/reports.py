@@ -1,6 +1,6 @@
 """Task reports: one record per task, as JSON, CSV, Markdown, HTML or a terminal table.
 
-The JSON and CSV columns are a stable interface (documented in the README):
+The JSON and CSV columns are a stable interface (documented in docs/reference/commands.md):
 id, text, responsible, deadline, deadline_text, due, status, status_date, days_overdue,
 overdue, meeting, contact. The CSV's headers and words (status, yes/no) are in the language
 psc speaks (`csv_header`, `csv_word`): `psc --lang en tasks --format csv` is the stable
