@@ -47,9 +47,7 @@ def circulate(
             show_default=False,
         ),
     ] = None,
-    docx: Annotated[
-        bool, typer.Option("--docx", help="Attach the Word minutes too.")
-    ] = False,
+    docx: Annotated[bool, typer.Option("--docx", help="Attach the Word minutes too.")] = False,
     dry_run: Annotated[
         bool,
         typer.Option(
