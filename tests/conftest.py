@@ -84,6 +84,18 @@ _make_commands_once()
 
 
 @pytest.fixture
+def speaking(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """No language pinned by the suite (PSC_LANG): the group's language, or the locale
+    outside a repository, decides what psc speaks."""
+    from psc import messages
+
+    monkeypatch.delenv("PSC_LANG", raising=False)
+    messages.reset()
+    yield
+    messages.reset()
+
+
+@pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
 

@@ -15,7 +15,7 @@ from conftest import run
 from helpers import isolate_git
 from test_review import commit, git
 
-from psc import doctor, gitrepo, messages
+from psc import doctor, gitrepo
 from psc.archive import cache
 
 
@@ -47,15 +47,6 @@ def everything(monkeypatch):
         missing.append("DejaVu Sans (Debian: fonts-dejavu-core)")
     if missing:
         pytest.skip(f"not on this machine: {', '.join(missing)}")
-
-
-@pytest.fixture
-def speaking(monkeypatch):
-    """No language pinned by the suite: the group's language (or the locale) decides."""
-    monkeypatch.delenv("PSC_LANG", raising=False)
-    messages.reset()
-    yield
-    messages.reset()
 
 
 def test_everything_present_in_a_repository_exits_0(runner, git_repo, everything):

@@ -3,8 +3,6 @@ language is chosen by --lang, PSC_LANG, the group file, then the locale."""
 
 from __future__ import annotations
 
-import pytest
-
 from psc import messages
 from psc.language import catalogs
 from tests.conftest import run
@@ -12,15 +10,6 @@ from tests.conftest import run
 
 def test_catalogs_hold_every_message_of_the_code_translated_and_compiled():
     assert catalogs.check() == []
-
-
-@pytest.fixture
-def speaking(monkeypatch):
-    """No language pinned by the suite: the group's language decides."""
-    monkeypatch.delenv("PSC_LANG", raising=False)
-    messages.reset()
-    yield
-    messages.reset()
 
 
 def test_czech_plural_forms(speaking):

@@ -24,15 +24,6 @@ ENGLISH = re.compile(
 """English words that no Czech message holds (keys and values are quoted and left out)."""
 
 
-@pytest.fixture
-def speaking(monkeypatch):
-    """No language pinned by the suite: the group's language (Czech here) decides."""
-    monkeypatch.delenv("PSC_LANG", raising=False)
-    messages.reset()
-    yield
-    messages.reset()
-
-
 def meeting_repo(tmp_path: Path, text: str | bytes, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A Czech group (this project's group file) with one meeting file holding `text`."""
     shutil.copyfile(GROUP_FILE, tmp_path / "group.yaml")

@@ -13,18 +13,7 @@ from conftest import SEED as SEED_TEXT
 from conftest import run
 from helpers import git_commit, git_init, isolate_git
 
-from psc import messages
-
 SEED = "meetings/2016-09-07.yaml"
-
-
-@pytest.fixture
-def czech(monkeypatch):
-    """No language pinned by the suite: the group's language (cs) decides."""
-    monkeypatch.delenv("PSC_LANG", raising=False)
-    messages.reset()
-    yield
-    messages.reset()
 
 
 def unapproved(repo: Path) -> Path:
@@ -35,7 +24,7 @@ def unapproved(repo: Path) -> Path:
     return path
 
 
-def test_approve_and_amend_in_czech(repo, runner, czech):
+def test_approve_and_amend_in_czech(repo, runner, speaking):
     unapproved(repo)
     result = run(runner, "approve", "2016-09-07", "--by", "František Kubeš", "--on", "2016-10-03")
     assert result.exit_code == 0, result.output
@@ -70,7 +59,7 @@ def test_approve_in_english_as_before(repo, runner, monkeypatch):
     )
 
 
-def test_tasks_done_in_czech(repo, runner, czech):
+def test_tasks_done_in_czech(repo, runner, speaking):
     result = run(runner, "tasks", "done", "2016-09-07/1", "--on", "2016-12-01")
     assert result.exit_code == 0, result.output
     assert "2016-09-07/1: splněno dne 2016-12-01 (meetings/2016-09-07.yaml)" in result.stdout
@@ -89,7 +78,7 @@ def test_tasks_done_in_czech(repo, runner, czech):
     assert "2016-09-07/1: cancelled on 2016-12-03 (meetings/2016-09-07.yaml)" in result.stdout
 
 
-def test_comments_add_and_settle_in_czech(repo, runner, czech):
+def test_comments_add_and_settle_in_czech(repo, runner, speaking):
     unapproved(repo)
     said = []
     for args in (
@@ -140,7 +129,7 @@ def test_comments_add_and_settle_in_czech(repo, runner, czech):
     )
 
 
-def test_circulate_dry_run_notes_in_czech(repo, runner, czech, tmp_path):
+def test_circulate_dry_run_notes_in_czech(repo, runner, speaking, tmp_path):
     unapproved(repo)
     out = tmp_path / "out"
     args = ["circulate", "2016-09-07", "--dry-run", "--on", "2016-09-20", "-o", str(out)]
@@ -198,7 +187,7 @@ def history(repo, tmp_path, monkeypatch) -> Path:
         ("Alex Hrubý", "schváleno"),  # not a member: no gender known, no gender said
     ],
 )
-def test_diff_and_log_word_the_approver_in_their_gender(history, runner, czech, name, verb):
+def test_diff_and_log_word_the_approver_in_their_gender(history, runner, speaking, name, verb):
     path = history / SEED
     with path.open("a", encoding="utf-8") as handle:
         handle.write(APPROVAL.format(name=name))
@@ -215,7 +204,7 @@ def test_diff_and_log_word_the_approver_in_their_gender(history, runner, czech, 
     assert f"      + Footer, approved by: {person}, " in result.stdout
 
 
-def test_a_change_of_approver_between_genders_is_worded_without_gender(history, runner, czech):
+def test_a_change_of_approver_between_genders_is_worded_without_gender(history, runner, speaking):
     path = history / SEED
     text = path.read_text(encoding="utf-8")
     path.write_text(text + APPROVAL.format(name="Jana Korytářová"), encoding="utf-8")
@@ -225,7 +214,7 @@ def test_a_change_of_approver_between_genders_is_worded_without_gender(history, 
     assert "~ Zápatí, schváleno: " in result.stdout
 
 
-def test_the_record_s_own_gender_and_the_group_s_own_word(history, runner, czech):
+def test_the_record_s_own_gender_and_the_group_s_own_word(history, runner, speaking):
     path = history / SEED
     text = path.read_text(encoding="utf-8")
     path.write_text(text + APPROVAL.format(name="Alex Hrubá") + "  gender: female\n", "utf-8")
@@ -242,13 +231,13 @@ def test_the_record_s_own_gender_and_the_group_s_own_word(history, runner, czech
     assert "+ Zápatí, schválení zápisu: přidáno: {+Alex Hrubá, 3. 10. 2016+}" in result.stdout
 
 
-def test_diff_errors_in_czech(history, runner, czech):
+def test_diff_errors_in_czech(history, runner, speaking):
     result = run(runner, "diff", "--format", "xx")
     assert result.exit_code == 2
     assert result.stderr == "chyba: neznámý formát 'xx'; zvolte text, md, html, pdf nebo docx\n"
 
 
-def test_log_of_an_invalid_version_in_czech(history, runner, czech):
+def test_log_of_an_invalid_version_in_czech(history, runner, speaking):
     path = history / SEED
     path.write_text(path.read_text(encoding="utf-8") + "unknown_key: 1\n", encoding="utf-8")
     git_commit(history, "Neplatný")
@@ -259,7 +248,7 @@ def test_log_of_an_invalid_version_in_czech(history, runner, czech):
 # ---------------------------------------------------------------------- import
 
 
-def test_import_errors_in_czech(repo, runner, czech, tmp_path):
+def test_import_errors_in_czech(repo, runner, speaking, tmp_path):
     fake = tmp_path / "zapis.pdf"
     fake.write_bytes(b"no pdf at all")
     result = run(runner, "import", str(fake))
@@ -283,7 +272,7 @@ def test_import_errors_in_czech(repo, runner, czech, tmp_path):
     assert result.stderr.startswith(f"{fake}:1:1: error: not a PDF (no %PDF header)\n")
 
 
-def test_import_writes_its_comment_and_refusals_in_czech(repo, runner, czech):
+def test_import_writes_its_comment_and_refusals_in_czech(repo, runner, speaking):
     result = run(runner, "import", str(SEED_TEXT), "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(

@@ -12,7 +12,6 @@ import yaml
 from conftest import run
 from helpers import isolate_git
 
-from psc import messages
 from psc.edits import profiles
 
 NAMES = {
@@ -343,15 +342,7 @@ def test_editor_backups_are_not_committed(home, runner):
 # ---------------------------------------------------------------- in Czech
 
 
-@pytest.fixture
-def czech(monkeypatch):
-    monkeypatch.delenv("PSC_LANG", raising=False)
-    messages.reset()
-    yield
-    messages.reset()
-
-
-def test_init_speaks_czech_for_a_czech_group(home, runner, czech):
+def test_init_speaks_czech_for_a_czech_group(home, runner, speaking):
     result = run(runner, "init", "zo", "--profile", "council", "--name", "Zastupitelstvo obce X")
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
@@ -373,7 +364,7 @@ def test_init_speaks_czech_for_a_czech_group(home, runner, czech):
     assert result.stderr == "chyba: neznámý profil 'concil'; nemysleli jste 'council'?\n"
 
 
-def test_init_speaks_english_for_an_english_group(home, runner, czech):
+def test_init_speaks_english_for_an_english_group(home, runner, speaking):
     result = run(runner, "init", "b", "--name", "Board", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == "wrote b/group.yaml"
