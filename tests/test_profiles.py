@@ -368,3 +368,15 @@ def test_init_speaks_english_for_an_english_group(home, runner, speaking):
     result = run(runner, "init", "b", "--name", "Board", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == "wrote b/group.yaml"
+
+
+def test_a_new_meeting_file_of_an_english_group_has_no_czech_example(home, runner):
+    """The scaffold's hint for an attendance note is in the group's language."""
+    result = run(
+        runner, "init", "tc", "--profile", "council", "--lang", "en", "--name", "Town Council"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert run(runner, "--root", "tc", "new-meeting", "2026-01-15").exit_code == 0
+    text = (home / "tc" / "meetings" / "2026-01-15.yaml").read_text(encoding="utf-8")
+    assert '"see the attendance sheet"' in text
+    assert "prezenční" not in text
