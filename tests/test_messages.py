@@ -69,3 +69,17 @@ def test_the_language_of_a_huge_group_file_is_read_from_its_head(tmp_path):
         handle.write("# " + "x" * (messages.GROUP_HEAD * 4) + "\n")
         handle.write("language: cs\n")  # past the head: not read
     assert messages.group_language(group) == "en"
+
+
+def test_the_check_tells_apart_one_message_in_two_contexts(monkeypatch):
+    """'rejected' of a comment and of a resolution are two messages: one left untranslated
+    is found even though the other is translated."""
+    real = catalogs.read
+
+    def without_the_comments_word(lang):  # type: ignore[no-untyped-def]
+        catalog = real(lang)
+        catalog.get("rejected", context="comment").string = ""
+        return catalog
+
+    monkeypatch.setattr(catalogs, "read", without_the_comments_word)
+    assert "cs: not translated: 'rejected' (context 'comment')" in catalogs.check()

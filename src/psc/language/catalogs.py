@@ -16,7 +16,7 @@ import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from psc.messages import LANGUAGES, LOCALE_DIR
 
@@ -120,6 +120,17 @@ def _translated(message: object) -> bool:
     return bool(string)
 
 
+def _key(message: Any) -> tuple[str, str]:
+    """A message's identity: its context (p_) and its (singular) msgid."""
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return (message.context or "", msgid)
+
+
+def _shown(key: tuple[str, str]) -> str:
+    context, msgid = key
+    return f"{msgid!r}" + (f" (context {context!r})" if context else "")
+
+
 def fields(text: str) -> set[str]:
     """The {fields} a message fills in."""
     return set(_FIELD.findall(text))
@@ -130,23 +141,23 @@ def check() -> list[str]:
     message the code lost, an empty or fuzzy translation, a translation whose {fields} are
     not the message's, a .po not written as `update` writes it, a stale .mo."""
     template = extract()
-    wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
+    wanted = {_key(m) for m in template if m.id}
     problems = []
     for lang in TRANSLATED:
         catalog = read(lang)
-        have = {m.id if isinstance(m.id, str) else m.id[0]: m for m in catalog if m.id}
+        have = {_key(m): m for m in catalog if m.id}
         for key in sorted(wanted - have.keys()):
-            problems.append(f"{lang}: not in the catalog: {key!r}")
+            problems.append(f"{lang}: not in the catalog: {_shown(key)}")
         for key in sorted(have.keys() - wanted):
-            problems.append(f"{lang}: no longer in the code: {key!r}")
+            problems.append(f"{lang}: no longer in the code: {_shown(key)}")
         for key, message in sorted(have.items()):
             if key not in wanted:
                 continue
             if not _translated(message):
-                problems.append(f"{lang}: not translated: {key!r}")
+                problems.append(f"{lang}: not translated: {_shown(key)}")
                 continue
             if message.fuzzy:
-                problems.append(f"{lang}: fuzzy: {key!r}")
+                problems.append(f"{lang}: fuzzy: {_shown(key)}")
             ids: tuple[str, ...] = (
                 tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
             )
@@ -159,7 +170,7 @@ def check() -> list[str]:
             for string in strings:
                 if fields(string) - expected or (len(ids) == 1 and fields(string) != expected):
                     problems.append(
-                        f"{lang}: fields differ: {key!r} has {sorted(expected)}, "
+                        f"{lang}: fields differ: {_shown(key)} has {sorted(expected)}, "
                         f"the translation {sorted(fields(string))}"
                     )
         if po_path(lang).exists():
