@@ -83,3 +83,18 @@ def test_the_check_tells_apart_one_message_in_two_contexts(monkeypatch):
 
     monkeypatch.setattr(catalogs, "read", without_the_comments_word)
     assert "cs: not translated: 'rejected' (context 'comment')" in catalogs.check()
+
+
+def test_root_names_the_group_whose_language_psc_speaks(runner, repo, speaking, tmp_path):
+    """In a Czech repository, `--root` of an English group is answered in English."""
+    other = tmp_path / "english"
+    (other / "meetings").mkdir(parents=True)
+    (other / "group.yaml").write_text(
+        "name: Town Council\nshort: TC\nlanguage: en\n", encoding="utf-8"
+    )
+    (other / "meetings" / "2030-01-01.yaml").write_text("x: [\n", encoding="utf-8")
+    result = run(runner, "--root", str(other), "validate")
+    assert result.exit_code == 1
+    assert "1 error in 1 file" in result.output
+    (repo / "meetings" / "2030-01-01.yaml").write_text("x: [\n", encoding="utf-8")
+    assert "1 chyba v 1 souboru" in run(runner, "validate").output

@@ -134,22 +134,19 @@ def main_options(
 
 
 def speak(root: Path | None, lang: str | None) -> None:
-    """Choose the language of psc's messages for this command: --lang, PSC_LANG, the group's
-    language (its group file found as the command will find it), then the locale."""
+    """Choose the language of psc's messages for this command: --lang, and the group's
+    language of the repository --root names (`MainGroup` chose the one around the current
+    directory before parsing; PSC_LANG and the locale are read where they are asked)."""
     from psc.errors import UsageError, check_language
 
-    messages.reset()
     try:
         check_language(lang)
     except UsageError as exc:
         console.echo(exc.lines()[0], err=True)
         raise typer.Exit(2) from None
     messages.choose("option", lang)
-    try:
-        cwd = Path.cwd()
-    except OSError:
-        return
-    messages.choose("group", messages.repository_language(root, cwd))
+    if root is not None:
+        messages.choose("group", messages.repository_language(root, root))
 
 
 def _typer(**settings: Any) -> typer.Typer:
