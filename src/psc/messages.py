@@ -34,7 +34,7 @@ _chosen: dict[str, str] = {}
 
 _catalogs: dict[str, gettext.NullTranslations] = {}
 
-_LEVELS = ("option", "command", "environment", "group", "locale")
+_LEVELS = ("option", "command", "group")
 
 
 def choose(level: str, lang: str | None) -> None:
